@@ -1,0 +1,81 @@
+"""Turn one file into tokenized pieces that each fit a segment.
+
+A file that fits is one piece; a longer file is cut at line ends into pieces
+that each start again with the ``path↵`` header. FIM applies within a piece,
+never across a cut.
+"""
+from __future__ import annotations
+
+from repoloom.core.types import FileFacts, Piece
+from repoloom.fim import layout, split
+
+# <bos>, <eos>, one file separator, three FIM sentinels, and slack for token-boundary effects of FIM
+RESERVED = 2 + 1 + 3 + 4
+
+
+def body_budget(seq_len: int, header_len: int) -> int:
+    budget = seq_len - RESERVED - header_len
+    if budget < 16:
+        raise ValueError(f"seq_len {seq_len} is too small for a file header of {header_len} tokens")
+    return budget
+
+
+def _line_chunks(tok, text: str, budget: int) -> list[tuple[int, int]]:
+    """Cut text into character spans whose encodings fit budget, preferring line ends.
+
+    One encode of the whole text gives each token's byte span; cuts go at a
+    newline in the back half of each window of ~0.9 budget tokens.
+    """
+    data = text.encode("utf-8", "surrogatepass")
+    ends = [p.end for p in tok.sp.encode(text, return_type="proto").pieces if p.surface]
+    window = max(1, int(budget * 0.9))
+    cuts_b, t0, b0 = [], 0, 0
+    while t0 < len(ends):
+        t1 = min(len(ends), t0 + window)
+        cut = len(data) if t1 == len(ends) else ends[t1 - 1]
+        if cut < len(data):
+            nl = data.rfind(b"\n", b0, cut)
+            if nl >= b0 + (cut - b0) // 2:
+                cut = nl + 1
+        cuts_b.append(cut)
+        b0 = cut
+        while t0 < len(ends) and ends[t0] <= cut:
+            t0 += 1
+    spans, a = [], 0
+    for cb in cuts_b:
+        b = len(data[:cb].decode("utf-8", "surrogatepass"))
+        if b > a:
+            spans.extend(_fit(tok, text, a, b, budget))
+            a = b
+    if a < len(text):
+        spans.extend(_fit(tok, text, a, len(text), budget))
+    return spans
+
+
+def _fit(tok, text: str, a: int, b: int, budget: int) -> list[tuple[int, int]]:
+    """Split [a, b) in halves until each part encodes within budget (token-boundary effects are rare)."""
+    if b - a <= 1 or len(tok.encode(text[a:b])) <= budget:
+        return [(a, b)]
+    m = (a + b) // 2
+    return _fit(tok, text, a, m, budget) + _fit(tok, text, m, b, budget)
+
+
+def file_pieces(text: str, facts: FileFacts, tok, cfg: dict) -> list[Piece]:
+    seq_len, seed = cfg["seq_len"], cfg["seed"]
+    header = tok.encode(facts.path + "\n")
+    budget = body_budget(seq_len, len(header))
+    whole = tok.encode(text)
+    spans = [(0, len(text))] if len(whole) <= budget else _line_chunks(tok, text, budget)
+    pieces = []
+    for i, (a, b) in enumerate(spans):
+        body = text[a:b]
+        nodes = [(s - a, e - a, p) for (s, e, p) in facts.fim_nodes if a <= s and e <= b] if len(spans) > 1 else facts.fim_nodes
+        choice = split.choose(body, nodes, cfg, seed, facts.repo, facts.path, i)
+        if choice is None:
+            ids = whole if len(spans) == 1 else tok.encode(body)
+            fim = {}
+        else:
+            ids = layout.fim_tokens(tok, body, choice.start, choice.end, choice.mode)
+            fim = {"mode": choice.mode, "method": choice.method, "middle": (a + choice.start, a + choice.end)}
+        pieces.append(Piece(facts.repo, facts.path, i, header + ids, (a, b), fim))
+    return pieces

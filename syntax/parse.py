@@ -1,0 +1,85 @@
+"""The one parse per file (DESIGN rule 2): tree-sitter runs once and every fact later
+stages need is extracted from that tree here, then travels as data (FileFacts)."""
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from repoloom.core.types import FileFacts
+from repoloom.syntax import fim_nodes, identifiers, imports, tests
+from repoloom.syntax.languages import get_parser, has_grammar
+
+_PARSERS: dict[str, Any] = {}
+
+
+class Source:
+    """A file's text with its UTF-8 bytes and byte->character offset conversion."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.data = text.encode("utf-8", "surrogatepass")
+        self.ascii = len(self.data) == len(text)
+        self._starts: list[int] | None = None
+
+    def char(self, byte_offset: int) -> int:
+        """Character offset of a byte offset (tree-sitter speaks bytes, FIM and redaction speak characters)."""
+        if self.ascii:
+            return byte_offset
+        if self._starts is None:
+            table: list[int] = []
+            for ci, ch in enumerate(self.text):
+                table.extend([ci] * len(ch.encode("utf-8", "surrogatepass")))
+            table.append(len(self.text))
+            self._starts = table
+        return self._starts[byte_offset]
+
+    def node_text(self, node) -> str:
+        return self.data[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+
+def parse_tree(text: str, language: str):
+    """Parse text with the language's grammar; returns (tree, Source). One parser per process and language."""
+    parser = _PARSERS.get(language)
+    if parser is None:
+        parser = _PARSERS[language] = get_parser(language)
+    src = Source(text)
+    return parser.parse(src.data), src
+
+
+def error_ratio(tree, src: Source) -> float:
+    """Share of the file's bytes covered by ERROR or MISSING nodes."""
+    root = tree.root_node
+    if not root.has_error or not src.data:
+        return 0.0
+    covered, stack = 0, [root]
+    while stack:
+        n = stack.pop()
+        if n.is_error or n.is_missing:
+            covered += max(1, n.end_byte - n.start_byte)
+        elif n.has_error:
+            stack.extend(n.children)
+    return min(1.0, covered / len(src.data))
+
+
+def content_sha(text: str) -> str:
+    """Hash of content normalised for exact dedup: line endings unified, trailing whitespace stripped."""
+    norm = "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").split("\n")).strip()
+    return hashlib.blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def file_facts(repo: str, path: str, text: str, language: str | None, meta: dict | None = None) -> FileFacts:
+    """Parse once (when the language has a grammar) and extract all facts."""
+    facts = FileFacts(repo=repo, path=path, language=language, size=len(text), sha=content_sha(text), meta=dict(meta or {}))
+    if not has_grammar(language):
+        facts.parse_ok = False
+        facts.test = tests.test_signals(None, None, language, path)
+        return facts
+    tree, src = parse_tree(text, language)
+    facts.error_ratio = error_ratio(tree, src)
+    facts.parse_ok = facts.error_ratio < 0.5
+    facts.imports = imports.extract_imports(tree, src, language, path)
+    facts.declarations = imports.extract_declarations(tree, src, language, path)
+    facts.test = tests.test_signals(tree, src, language, path)
+    facts.identifiers = identifiers.extract_identifiers(tree, src, language)
+    facts.fim_nodes = fim_nodes.candidates(tree, src, language)
+    return facts
