@@ -1,10 +1,12 @@
-"""Plan one repository from facts only: file order, then segments of at most seq_len tokens."""
+"""Plan one repository from facts only (no text): graph, order, test placement, segments."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
 from repoloom.core.types import FileFacts
+from repoloom.packing import graph as graphs
+from repoloom.packing import testpairs
 
 
 @dataclass
@@ -12,36 +14,24 @@ class RepoPlan:
     repo: str
     order: list[str]  # paths in final order
     segments: list[list[tuple[str, int]]]  # per segment: (path, piece index) in order
-    stats: dict[str, Any] = field(default_factory=dict)
-
-
-def order_files(facts: list[FileFacts], cfg: dict) -> tuple[list[str], dict[str, Any]]:
-    """Path order (dependency order and test placement refine this)."""
-    return sorted(f.path for f in facts), {}
-
-
-def cut_segments(order: list[str], piece_lengths: dict[str, list[int]], seq_len: int) -> list[list[tuple[str, int]]]:
-    """Greedy cut at file boundaries: a segment is <bos> piece (<sep> piece)* <eos>."""
-    segments: list[list[tuple[str, int]]] = []
-    cur: list[tuple[str, int]] = []
-    used = 2
-    for path in order:
-        for i, n in enumerate(piece_lengths[path]):
-            need = n + (1 if cur else 0)
-            if cur and used + need > seq_len:
-                segments.append(cur)
-                cur, used, need = [], 2, n
-            cur.append((path, i))
-            used += need
-    if cur:
-        segments.append(cur)
-    return segments
+    edges: list[tuple[str, str]] = field(default_factory=list)
+    removed_edges: list[tuple[str, str]] = field(default_factory=list)
+    tests: list[dict[str, Any]] = field(default_factory=list)
+    stats: dict[str, int] = field(default_factory=dict)  # additive counters, summed over repositories
 
 
 def plan_repository(repo: str, items: list[tuple[FileFacts, list[int]]], cfg: dict) -> RepoPlan:
     """items: (facts, token length of each piece) per kept file of the repository."""
-    facts = [f for f, _ in items]
+    facts = sorted((f for f, _ in items), key=lambda f: f.path)
     lengths = {f.path: lens for f, lens in items}
-    order, stats = order_files(facts, cfg)
-    segments = cut_segments(order, lengths, cfg["seq_len"])
-    return RepoPlan(repo, order, segments, stats)
+    rg = graphs.build_graph(facts, cfg)
+    edges = sorted(rg.graph.edges) + sorted(rg.removed_edges)
+    order = graphs.linearize(rg, cfg)
+    pairs = testpairs.pair_tests(facts, rg, cfg)
+    order = testpairs.place_tests(order, pairs, rg)
+    segments = graphs.cut_segments(order, lengths, cfg["seq_len"], rg)
+    stats = dict(rg.stats)
+    stats["plan.repos"] = 1
+    stats["plan.files"] = len(order)
+    stats["plan.segments"] = len(segments)
+    return RepoPlan(repo, order, segments, edges, list(rg.removed_edges), pairs, stats)
