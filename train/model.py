@@ -26,14 +26,23 @@ from .config import ModelConfig
 FSDP = "fsdp"
 
 
+def _sharding(spec) -> dict:
+    """``out_sharding`` metadata when a mesh with an ``fsdp`` axis is set (``jax.set_mesh``), else none,
+    so the model also builds outside any mesh (tests, eval_shape)."""
+    mesh = jax.sharding.get_abstract_mesh()
+    if mesh is None or mesh.empty or FSDP not in mesh.axis_names:
+        return {}
+    return {"out_sharding": spec}
+
+
 def _param(rngs: nnx.Rngs, shape, std: float, spec) -> nnx.Param:
     init = jax.nn.initializers.normal(stddev=std)
-    return nnx.Param(init(rngs.params(), shape, jnp.float32), out_sharding=spec)
+    return nnx.Param(init(rngs.params(), shape, jnp.float32), **_sharding(spec))
 
 
 class RMSNorm(nnx.Module):
     def __init__(self, dim: int, eps: float):
-        self.scale = nnx.Param(jnp.zeros((dim,), jnp.float32), out_sharding=(None,))
+        self.scale = nnx.Param(jnp.zeros((dim,), jnp.float32), **_sharding((None,)))
         self.eps = eps
 
     def __call__(self, x):
