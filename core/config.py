@@ -68,7 +68,7 @@ DEFAULTS: dict[str, Any] = {
     },
     "fim": {"rate": 0.8, "spm_rate": 0.5, "random_rate": 0.1, "level": "document"},
     "packing": {"buckets": 16},
-    "output": {"rows_per_shard": 4096, "num_shards": 0},  # num_shards 0 = from the row count
+    "output": {"rows_per_shard": 4096, "num_shards": 0, "validation_fraction": 0.0},  # num_shards 0 = from the row count
 }
 
 

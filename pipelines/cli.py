@@ -39,7 +39,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"repoloom {argv[0]}: the trainer needs the train extra (pip install 'repoloom[train]'): {e}", file=sys.stderr)
             return 2
         return int(train_cli.main(argv) or 0)
-    args = _parser().parse_args(argv)
+    args, extra = _parser().parse_known_args(argv)
+    if extra and not getattr(args, "beam_ok", False):
+        _parser().error(f"unrecognized arguments: {' '.join(extra)}")
+    args.beam_args = extra
     try:
         return int(args.run(args) or 0)
     except KeyboardInterrupt:

@@ -1,0 +1,127 @@
+"""What the launcher does around the Beam job: tokenizer choice, output directory, and the
+final dataset.json and summary from the job's stats.json."""
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+
+from apache_beam.io.filesystems import FileSystems
+
+from repoloom import __version__
+from repoloom.core.rand import stable_hash
+from repoloom.core.tokenizer import Tokenizer, train_tokenizer
+from repoloom.core.types import ParsedFile
+from repoloom.pipelines import sink
+from repoloom.pipelines.build import num_shards
+from repoloom.pipelines.filestage import process_file
+from repoloom.pipelines.sources import Unit, read_unit
+
+OUTPUT_ARTIFACTS = ("dataset.json", "stats.json", "tokenizer.model", "report.md")
+
+
+def sample_texts(units: list[Unit], cfg: dict) -> list[str]:
+    """A deterministic sample of kept, redacted file texts for tokenizer training."""
+    limit_bytes, limit_files = cfg["tokenizer"]["sample_bytes"], cfg["tokenizer"]["sample_files"]
+    texts, total = [], 0
+    for unit in sorted(units, key=lambda u: stable_hash(cfg["seed"], "sample", u.path)):
+        for f in read_unit(unit, cfg["max_file_bytes"]):
+            if not hasattr(f, "data"):
+                continue
+            try:
+                out = process_file(f, cfg)
+            except Exception:  # noqa: BLE001 - the job accounts for it; the sample just skips it
+                continue
+            if isinstance(out, ParsedFile):
+                texts.append(out.text)
+                total += len(out.text)
+                if total >= limit_bytes or len(texts) >= limit_files:
+                    return texts
+    return texts
+
+
+def prepare_tokenizer(units: list[Unit], cfg: dict, model_path: str | None, log=print) -> bytes:
+    if model_path:
+        data = sink.read_bytes(model_path)
+        Tokenizer(data)  # fails with a clear message if a required piece is missing
+        return data
+    t0 = time.time()
+    texts = sample_texts(units, cfg)
+    data = train_tokenizer(texts, cfg["tokenizer"]["vocab_size"])
+    log(f"trained a tokenizer on {len(texts)} files ({sum(map(len, texts)) / 1e6:.1f} M chars) in {time.time() - t0:.1f}s; "
+        f"vocabulary {Tokenizer(data).vocab_size}")
+    return data
+
+
+def check_output_dir(out_dir: str, overwrite: bool) -> None:
+    existing = [m.path for m in FileSystems.match([out_dir.rstrip("/") + "/**"])[0].metadata_list]
+    if existing and not overwrite:
+        raise FileExistsError(f"output directory {out_dir} is not empty ({len(existing)} files); pass --overwrite to replace its contents")
+    if existing:
+        FileSystems.delete(existing)
+
+
+def expected_shards(cfg: dict, stats: dict, split: str) -> list[str]:
+    rows = int(stats.get(f"rows.{split}", 0))
+    if split != "train" and rows == 0:
+        return []
+    n = num_shards(cfg, split, rows)
+    return [sink.shard_name(split, i, n) for i in range(n)]
+
+
+def finalize(out_dir: str, cfg: dict, tok: Tokenizer, argv: list[str]) -> dict[str, Any]:
+    """Write empty shards the job had no rows for, then dataset.json; returns dataset.json's content."""
+    stats = json.loads(sink.read_bytes(sink.join(out_dir, "stats.json")))
+    from repoloom.pipelines.build import write_lineage
+
+    shards = {s: expected_shards(cfg, stats, s) for s in ("train", "validation")}
+    for names in shards.values():
+        for name in names:
+            path = sink.join(out_dir, name)
+            if not FileSystems.exists(path):
+                sink.write_array_record(path, [])
+                write_lineage(sink.join(out_dir, f"lineage/{name[: -len('.array_record')]}.parquet"), [])
+    dropped = {k.split(".", 1)[1]: v for k, v in stats.items() if k.startswith("dropped.")}
+    rows = stats.get("rows.train", 0) + stats.get("rows.validation", 0)
+    tokens = stats.get("tokens.train", 0) + stats.get("tokens.validation", 0)
+    padding = stats.get("padding.train", 0) + stats.get("padding.validation", 0)
+    dataset = {
+        "version": __version__,
+        "seq_len": cfg["seq_len"],
+        "vocab_size": tok.vocab_size,
+        "special_tokens": dict(tok.special_ids),
+        "tokenizer": "tokenizer.model",
+        "num_examples": rows,
+        "num_train_examples": stats.get("rows.train", 0),
+        "num_validation_examples": stats.get("rows.validation", 0),
+        "shards": shards["train"],
+        "validation_shards": shards["validation"],
+        "lineage": "lineage/",
+        "drops": "drops/",
+        "files_in": stats.get("files_in", 0),
+        "files_kept": stats.get("files_kept", 0),
+        "dropped": dict(sorted(dropped.items())),
+        "tokens": tokens,
+        "padding_tokens": padding,
+        "padding_share": padding / (tokens + padding) if tokens + padding else 0.0,
+        "record_format": {"type": "tf.train.Example", "features": ["targets", "targets_segment_ids", "targets_positions"],
+                          "array_record_options": sink.ARRAY_RECORD_OPTIONS},
+        "config": cfg,
+        "command": argv,
+    }
+    sink.write_json(sink.join(out_dir, "dataset.json"), dataset)
+    return dataset
+
+
+def summary_lines(ds: dict, out_dir: str, seconds: float) -> list[str]:
+    lines = [
+        f"files in {ds['files_in']}, kept {ds['files_kept']}, dropped {sum(ds['dropped'].values())}"
+        + (" (" + ", ".join(f"{k} {v}" for k, v in sorted(ds["dropped"].items(), key=lambda kv: -kv[1])) + ")" if ds["dropped"] else ""),
+        f"examples {ds['num_examples']} of {ds['seq_len']} tokens in {len(ds['shards'])} train + {len(ds['validation_shards'])} validation shards",
+        f"tokens {ds['tokens']}, padding {ds['padding_tokens']} ({100 * ds['padding_share']:.1f}% of row space)",
+        f"output {out_dir} ({seconds:.1f}s)",
+        f"inspect: repoloom inspect {out_dir} --example 0",
+    ]
+    if ds["files_in"] != ds["files_kept"] + sum(ds["dropped"].values()):
+        lines.append("WARNING: accounting mismatch: files_in != kept + dropped")
+    return lines
