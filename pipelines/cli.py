@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 
 COMMANDS = ("build", "inspect", "tokenizer", "graph", "fim", "scan")
@@ -30,7 +31,15 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+class _QuietBeamImports(logging.Filter):
+    """Beam warns at import that optional GCP clients are missing; that is expected without the gcp extra."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "apitools not found" not in record.getMessage()
+
+
 def main(argv: list[str] | None = None) -> int:
+    logging.getLogger().addFilter(_QuietBeamImports())
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in TRAIN_COMMANDS:
         try:
