@@ -73,6 +73,7 @@ def file_facts(repo: str, path: str, text: str, language: str | None, meta: dict
     if not has_grammar(language):
         facts.parse_ok = False
         facts.test = tests.test_signals(None, None, language, path)
+        facts.imports = imports.config_records(text, language, path)  # go.mod, tsconfig.json, composer.json, package.json
         return facts
     tree, src = parse_tree(text, language)
     facts.error_ratio = error_ratio(tree, src)
