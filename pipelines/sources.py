@@ -212,7 +212,7 @@ def _safe_member(name: str) -> str | None:
     norm = posixpath.normpath(name)
     if norm == ".." or norm.startswith("../"):
         return None
-    return norm.lstrip("./") if norm.startswith("./") else norm
+    return norm
 
 
 def _archive_entries(path: str, max_bytes: int) -> Iterator[tuple[str, bytes | None, str]]:
@@ -256,9 +256,9 @@ def _read_archive(path: str, name: str, max_bytes: int) -> Iterator[SourceFile |
         return
     safe = [(_safe_member(n), n, d, r) for n, d, r in entries]
     # GitHub-style archives hold everything under one top directory: strip it
-    tops = {s.split("/", 1)[0] for s, _, _, _ in safe if s and "/" in s}
-    flat = [s for s, _, _, _ in safe if s and "/" not in s]
-    strip = len(tops) == 1 and not flat
+    raw = [n.replace("\\", "/").removeprefix("./") for n, _, _ in entries]
+    tops = {r.split("/", 1)[0] for r in raw}
+    strip = len(tops) == 1 and all("/" in r for r in raw) and all(s and "/" in s for s, _, _, _ in safe)
     for s, original, data, reason in safe:
         if s is None:
             yield Drop(name, original, "unsafe_path", "absolute or '..' path in archive")
