@@ -234,18 +234,27 @@ def train_dataset(info: DatasetInfo, cfg: dict, local_batch: int, process_index:
     return it
 
 
-def eval_batches(info: DatasetInfo, cfg: dict, batch_size: int, max_batches: int | None) -> Iterator[dict[str, np.ndarray]]:
-    """Held-out rows in order, batched; the last batch is padded with all-padding rows (no loss)."""
+def eval_batches(
+    info: DatasetInfo, cfg: dict, local_batch: int, max_batches: int | None = None, process_index: int = 0, process_count: int = 1
+) -> Iterator[dict[str, np.ndarray]]:
+    """Held-out rows in order, as this process's part of each global batch of
+    ``local_batch * process_count`` rows; the last batch is padded with all-padding rows (no loss)."""
     _, held, _ = splits(info, cfg["data"])
     parse = ParseRow(info.seq_len, info.special)
+    gb = local_batch * process_count
     n = len(held)
     if max_batches:
-        n = min(n, max_batches * batch_size)
-    for start in range(0, n, batch_size):
-        rows = [parse(held[i]) for i in range(start, min(n, start + batch_size))]
-        while len(rows) < batch_size:
-            rows.append({k: np.zeros_like(v) for k, v in rows[0].items()})
-        yield {k: np.stack([r[k] for r in rows]) for k in rows[0]}
+        n = min(n, int(max_batches) * gb)
+    empty = {
+        "tokens": np.zeros(info.seq_len, np.int32),
+        "segment_ids": np.zeros(info.seq_len, np.int32),
+        "positions": np.zeros(info.seq_len, np.int32),
+        "fim_mask": np.zeros(info.seq_len, bool),
+    }
+    for b in range(-(-n // gb)):
+        first = b * gb + process_index * local_batch
+        rows = [parse(held[i]) if i < n else empty for i in range(first, first + local_batch)]
+        yield {k: np.stack([r[k] for r in rows]) for k in empty}
 
 
 def heldout_rows_parsed(info: DatasetInfo, cfg: dict, limit: int) -> Iterator[dict[str, np.ndarray]]:

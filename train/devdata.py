@@ -61,6 +61,7 @@ def build_dataset(
     files_per_repo: int = 3,
     max_files: int = 40,
     max_rows: int | None = None,
+    lines_per_file: int = 24,
     repeat: int = 1,
     seed: int = 0,
 ) -> dict:
@@ -68,7 +69,7 @@ def build_dataset(
     from array_record.python.array_record_module import ArrayRecordWriter
 
     os.makedirs(out_dir, exist_ok=True)
-    files = source_texts(max_files=max_files)
+    files = source_texts(max_files=max_files, lines_per_file=lines_per_file)
     model = train_tokenizer([t for _, t in files], vocab_size)
     with open(os.path.join(out_dir, "tokenizer.model"), "wb") as f:
         f.write(model)

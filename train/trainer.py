@@ -262,13 +262,15 @@ def to_global(batch: dict, sharding) -> dict:
 def checkpoint_manager(workdir: str, train_cfg: dict, read_only: bool = False):
     import orbax.checkpoint as ocp
 
+    path = os.path.abspath(os.path.join(workdir, "checkpoints"))
+    if read_only and not os.path.isdir(path):
+        raise ConfigError(f"no checkpoints under {path}")
     opts = ocp.CheckpointManagerOptions(
         max_to_keep=int(train_cfg["keep_checkpoints"]),
         enable_async_checkpointing=bool(train_cfg["async_checkpoint"]) and not read_only,
-        read_only=read_only,
         create=not read_only,
     )
-    return ocp.CheckpointManager(os.path.abspath(os.path.join(workdir, "checkpoints")), options=opts)
+    return ocp.CheckpointManager(path, options=opts)
 
 
 def save_checkpoint(mngr, step: int, params, opt_state, data_iter) -> None:

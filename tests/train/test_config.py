@@ -1,0 +1,93 @@
+"""Presets, config overrides, optimizer schedule, MFU table, multi-host start decisions."""
+import pytest
+
+from repoloom.core.config import ConfigError
+from repoloom.train.config import PRESETS, build_config, model_config
+from repoloom.train.metrics import mfu, peak_flops
+from repoloom.train.trainer import distributed_init_kwargs, make_optimizer
+
+# Published parameter counts of Gemma 1 2B / 7B (= CodeGemma 2B / 7B), tied embeddings, vocab 256000.
+PUBLISHED = {"codegemma-2b": 2_506_172_416, "codegemma-7b": 8_537_680_896}
+
+
+@pytest.mark.parametrize("preset", sorted(PUBLISHED))
+def test_codegemma_param_counts_with_eval_shape(preset):
+    from repoloom.train.model import abstract_param_count
+
+    mc = model_config(build_config(overrides={"model": {"preset": preset}}))
+    assert abstract_param_count(mc) == PUBLISHED[preset]
+    assert mc.param_count() == PUBLISHED[preset]
+
+
+def test_codegemma_shapes():
+    two, seven = PRESETS["codegemma-2b"], PRESETS["codegemma-7b"]
+    assert (two["d_model"], two["num_layers"], two["num_heads"], two["num_kv_heads"], two["head_dim"], two["ffn_dim"]) == (2048, 18, 8, 1, 256, 16384)
+    assert (seven["d_model"], seven["num_layers"], seven["num_heads"], seven["num_kv_heads"], seven["head_dim"], seven["ffn_dim"]) == (3072, 28, 16, 16, 256, 24576)
+    assert two["vocab_size"] == seven["vocab_size"] == 256000
+
+
+def test_tiny_takes_dataset_vocab_and_overrides():
+    cfg = build_config(sets=["model.num_layers=3", "train.lr=0.01"])
+    mc = model_config(cfg, 777)
+    assert mc.vocab_size == 777 and mc.num_layers == 3 and mc.d_model == PRESETS["tiny"]["d_model"]
+    assert cfg["train"]["lr"] == 0.01
+
+
+def test_config_errors(tmp_path):
+    with pytest.raises(ConfigError, match="unknown preset"):
+        build_config(overrides={"model": {"preset": "gemma-99b"}})
+    with pytest.raises(ConfigError, match="unknown config key 'train.lrr'"):
+        build_config(sets=["train.lrr=1"])
+    with pytest.raises(ConfigError, match="key=value"):
+        build_config(sets=["train.lr"])
+    with pytest.raises(ConfigError, match="positive integer"):
+        build_config(sets=["train.steps=0"])
+    with pytest.raises(ConfigError, match="multiple of model.num_kv_heads"):
+        model_config(build_config(sets=["model.num_kv_heads=3"]), 100)
+    with pytest.raises(ConfigError, match="smaller than the dataset"):
+        model_config(build_config(sets=["model.vocab_size=10"]), 100)
+    f = tmp_path / "c.yaml"
+    f.write_text("train:\n  lr: 0.5\nmodel:\n  preset: small\n")
+    cfg = build_config(str(f), ["train.lr=0.25"])
+    assert cfg["train"]["lr"] == 0.25 and cfg["model"]["preset"] == "small"
+    f.write_text("trian:\n  lr: 0.5\n")
+    with pytest.raises(ConfigError, match="trian"):
+        build_config(str(f))
+
+
+def test_schedule_warmup_then_cosine():
+    cfg = build_config(sets=["train.steps=100", "train.warmup_steps=10", "train.lr=1e-3", "train.min_lr_ratio=0.1"])
+    _, sched = make_optimizer(cfg["train"])
+    assert float(sched(0)) == 0.0
+    assert float(sched(5)) == pytest.approx(5e-4)
+    assert float(sched(10)) == pytest.approx(1e-3)
+    assert float(sched(55)) == pytest.approx(1e-4 + 0.5 * 9e-4, rel=1e-3)  # cosine midpoint
+    assert float(sched(100)) == pytest.approx(1e-4)
+    assert float(sched(30)) > float(sched(60)) > float(sched(90))
+
+
+def test_peak_flops_and_mfu():
+    assert peak_flops("NVIDIA H100 80GB HBM3") == 989e12
+    assert peak_flops("NVIDIA H100 PCIe") == 756e12
+    assert peak_flops("NVIDIA A100-SXM4-40GB") == 312e12
+    assert peak_flops("TPU v5 lite") == 197e12
+    assert peak_flops("TPU v4") == 275e12
+    assert peak_flops("cpu") is None
+    assert mfu(1e9, 1e5, "cpu", 1) is None
+    assert mfu(1e9, 989e3, "NVIDIA H100 80GB HBM3", 1) == pytest.approx(1.0)
+    assert mfu(1e9, 494.5e3, "NVIDIA H100 80GB HBM3", 2) == pytest.approx(0.25)
+
+
+def test_distributed_start_decision():
+    assert distributed_init_kwargs("auto", {}) is None
+    assert distributed_init_kwargs("off", {"TPU_WORKER_HOSTNAMES": "a,b"}) is None
+    assert distributed_init_kwargs("auto", {"TPU_WORKER_HOSTNAMES": "a,b"}) == {}
+    assert distributed_init_kwargs("auto", {"TPU_WORKER_HOSTNAMES": "localhost"}) is None
+    assert distributed_init_kwargs("auto", {"SLURM_NTASKS": "4"}) == {}
+    assert distributed_init_kwargs("on", {}) == {}
+    kw = distributed_init_kwargs(
+        "auto", {"JAX_COORDINATOR_ADDRESS": "10.0.0.1:1234", "JAX_NUM_PROCESSES": "4", "JAX_PROCESS_ID": "2", "JAX_LOCAL_DEVICE_IDS": "0,1"}
+    )
+    assert kw == {"coordinator_address": "10.0.0.1:1234", "num_processes": 4, "process_id": 2, "local_device_ids": [0, 1]}
+    with pytest.raises(ConfigError):
+        distributed_init_kwargs("auto", {"JAX_COORDINATOR_ADDRESS": "x:1"})
