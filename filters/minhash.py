@@ -1,0 +1,191 @@
+"""MinHash signatures and LSH band keys for near-duplicate detection, as plain functions.
+
+Follows the bigcode near-dedup recipe: lowercase, split on non-word
+characters, 5-gram shingles, 256 permutations, Jaccard 0.7, bands and rows
+chosen to balance false positives and false negatives around the threshold.
+Everything is a pure function of (text, config): shingle hashes come from
+CRC-32 (stable across processes, unlike `hash()`), permutations from
+`core.rand` seeded by the config seed, so signatures agree on every worker.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+from functools import lru_cache
+
+import numpy as np
+
+from repoloom.core.rand import rng
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_MERSENNE = np.uint64((1 << 61) - 1)
+_MASK32 = np.uint64(0xFFFFFFFF)
+_CHUNK = 4096  # shingles per block, bounds the (shingles x permutations) temporary
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower())
+
+
+def _mix64(x: np.ndarray) -> np.ndarray:
+    """splitmix64 finaliser: spreads the rolling n-gram hash over all bits."""
+    x = x ^ (x >> np.uint64(30))
+    x = x * np.uint64(0xBF58476D1CE4E5B9)
+    x = x ^ (x >> np.uint64(27))
+    x = x * np.uint64(0x94D049BB133111EB)
+    return x ^ (x >> np.uint64(31))
+
+
+def shingle_hashes(text: str, ngram: int) -> np.ndarray:
+    """Distinct 32-bit hashes of the token n-grams of a text (empty when it has fewer than `ngram` tokens)."""
+    toks = tokens(text)
+    if len(toks) < ngram:
+        return np.zeros(0, dtype=np.uint64)
+    cache: dict[str, int] = {}
+    th = np.fromiter((cache.get(t) or cache.setdefault(t, zlib.crc32(t.encode("utf-8", "surrogatepass")) + 1)
+                      for t in toks), dtype=np.uint64, count=len(toks))
+    m = len(toks) - ngram + 1
+    h = np.zeros(m, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for k in range(ngram):  # polynomial rolling hash over the window, wrapping mod 2^64
+            h = h * np.uint64(1_000_003) + th[k:k + m]
+        h = _mix64(h) >> np.uint64(32)
+    return np.unique(h)
+
+
+@lru_cache(maxsize=8)
+def permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Universal-hash parameters (a, b), one pair per permutation, from the seed (cached per process)."""
+    r = rng(seed, "minhash", num_perm)
+    a = np.array([r.randrange(1, 1 << 31) for _ in range(num_perm)], dtype=np.uint64)
+    b = np.array([r.randrange(0, 1 << 32) for _ in range(num_perm)], dtype=np.uint64)
+    return a, b
+
+
+def signature_of_hashes(h: np.ndarray, num_perm: int, seed: int) -> np.ndarray | None:
+    """MinHash signature (uint32[num_perm]) of a set of 32-bit shingle hashes; None for an empty set."""
+    if h.size == 0:
+        return None
+    a, b = permutations(num_perm, seed)
+    out = np.full(num_perm, np.iinfo(np.uint64).max, dtype=np.uint64)
+    for i in range(0, h.size, _CHUNK):
+        block = h[i:i + _CHUNK, None]
+        # a < 2^31 and h < 2^32: a*h + b < 2^64, no overflow before the modulus.
+        v = ((block * a + b) % _MERSENNE) & _MASK32
+        np.minimum(out, v.min(axis=0), out=out)
+    return out.astype(np.uint32)
+
+
+def signature(text: str, cfg: dict) -> np.ndarray | None:
+    """MinHash signature of a text under cfg["dedup"]; None when it has fewer than min_tokens tokens."""
+    d = cfg["dedup"]
+    h = shingle_hashes(text, d["ngram"])
+    if h.size + d["ngram"] - 1 < d["min_tokens"]:
+        return None
+    return signature_of_hashes(h, d["num_perm"], cfg["seed"])
+
+
+def estimated_jaccard(a: np.ndarray | bytes, b: np.ndarray | bytes) -> float:
+    """Share of agreeing signature positions: an unbiased estimate of the shingle-set Jaccard."""
+    if isinstance(a, bytes):
+        a = np.frombuffer(a, dtype=np.uint32)
+    if isinstance(b, bytes):
+        b = np.frombuffer(b, dtype=np.uint32)
+    return float(np.mean(a == b))
+
+
+def jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if (a or b) else 1.0
+
+
+def _false_positive_area(threshold: float, b: int, r: int) -> float:
+    s = np.linspace(0.0, threshold, 1001)
+    return float(np.trapezoid(1 - (1 - s ** r) ** b, s))
+
+
+def _false_negative_area(threshold: float, b: int, r: int) -> float:
+    s = np.linspace(threshold, 1.0, 1001)
+    return float(np.trapezoid(1 - (1 - (1 - s ** r) ** b), s))
+
+
+@lru_cache(maxsize=32)
+def optimal_bands(threshold: float, num_perm: int, fp_weight: float = 0.5, fn_weight: float = 0.5) -> tuple[int, int]:
+    """(bands, rows) with bands*rows <= num_perm minimising the weighted false-positive and
+    false-negative areas of the LSH S-curve around the threshold (datasketch / bigcode)."""
+    best, best_err = (1, num_perm), float("inf")
+    for b in range(1, num_perm + 1):
+        for r in range(1, num_perm // b + 1):
+            err = fp_weight * _false_positive_area(threshold, b, r) + fn_weight * _false_negative_area(threshold, b, r)
+            if err < best_err:
+                best, best_err = (b, r), err
+    return best
+
+
+def band_shape(cfg: dict) -> tuple[int, int]:
+    d = cfg["dedup"]
+    if d["bands"] and d["rows"]:
+        if d["bands"] * d["rows"] > d["num_perm"]:
+            raise ValueError("dedup.bands * dedup.rows must not exceed dedup.num_perm")
+        return d["bands"], d["rows"]
+    return optimal_bands(float(d["threshold"]), int(d["num_perm"]))
+
+
+def band_keys(sig: np.ndarray, bands: int, rows: int) -> list[bytes]:
+    """One LSH bucket key per band: band index + 8-byte digest of the band's rows."""
+    raw = sig.astype("<u4").tobytes()
+    width = rows * 4
+    return [i.to_bytes(2, "big") + hashlib.blake2b(raw[i * width:(i + 1) * width], digest_size=8).digest()
+            for i in range(bands)]
+
+
+def bucket_pairs(members: list[str], max_bucket: int, hubs: int) -> list[tuple[str, str]]:
+    """Candidate pairs (a < b) from one LSH bucket.
+
+    Small buckets give every pair. A bucket larger than `max_bucket` links each
+    member to the `hubs` smallest ids only, so the work per bucket stays linear;
+    the members are still connected through the hubs when they verify.
+    """
+    ms = sorted(set(members))
+    if len(ms) <= max_bucket:
+        return [(ms[i], ms[j]) for i in range(len(ms)) for j in range(i + 1, len(ms))]
+    head = ms[:hubs]
+    pairs = [(head[i], head[j]) for i in range(len(head)) for j in range(i + 1, len(head))]
+    pairs.extend((h, m) for m in ms[hubs:] for h in head)
+    return pairs
+
+
+def clusters_local(items: list[tuple[str, np.ndarray | None]], cfg: dict) -> list[list[str]]:
+    """Reference in-memory clustering (union-find) with the same bucketing and verification as the
+    Beam stage. For tests and benchmarks of the core; the pipeline never holds the corpus like this."""
+    bands, rows = band_shape(cfg)
+    d = cfg["dedup"]
+    sigs = {k: s for k, s in items if s is not None}
+    buckets: dict[bytes, list[str]] = {}
+    for k, s in sigs.items():
+        for key in band_keys(s, bands, rows):
+            buckets.setdefault(key, []).append(k)
+    parent = {k: k for k in sigs}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    seen: set[tuple[str, str]] = set()
+    for members in buckets.values():
+        if len(members) < 2:
+            continue
+        for a, b in bucket_pairs(members, d["max_bucket"], d["hubs"]):
+            if (a, b) in seen:
+                continue
+            seen.add((a, b))
+            if estimated_jaccard(sigs[a], sigs[b]) >= d["threshold"]:
+                ra, rb = find(a), find(b)
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, list[str]] = {}
+    for k in sigs:
+        groups.setdefault(find(k), []).append(k)
+    return sorted(sorted(g) for g in groups.values() if len(g) > 1)
