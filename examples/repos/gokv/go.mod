@@ -1,0 +1,3 @@
+module github.com/example/gokv
+
+go 1.21
