@@ -2,12 +2,36 @@
 
 Every decision is a pure function of (seed, repository, path, piece): the same
 file gets the same split on any runner, in any order.
+
+Methods (the middle is ``text[start:end]``):
+
+- ``node``: one candidate syntax node, sampled with weight equal to its size;
+  nodes longer than the cap (``max_middle_chars``, ``max_middle_frac`` of the
+  text) are not candidates, so the middle is never the whole file.
+- ``span``: a random character span snapped to the run of sibling nodes under
+  their lowest common ancestor with the largest overlap (IoU), as AST-FIM does.
+- ``random``: a plain character-level span (two uniform cut points, as in the
+  FIM paper); ``random_rate`` of FIM'd files, and the fallback for one-line files.
+- ``line``: whole lines, for files without a usable tree (no grammar, too many
+  parse errors).
+
+For ``node`` and ``span`` the middle starts at a node start (or, half the time
+when the node begins its line, at the line start) and ends at a node end
+extended over trailing blanks and the newline, so the suffix starts at the
+start of a line or of the next token. Nodes never lie inside strings or
+comments (syntax/fim_nodes.py), so that whitespace is layout, not literal text.
 """
 from __future__ import annotations
 
-from typing import NamedTuple
+import bisect
+import itertools
+import re
+from typing import NamedTuple, Sequence
 
 from repoloom.core.rand import rng
+
+_NEWLINE = re.compile("\n")
+Node = tuple[int, int, int]  # (start, end, parent index or -1), character offsets
 
 
 class FimChoice(NamedTuple):
@@ -17,17 +41,138 @@ class FimChoice(NamedTuple):
     end: int  # middle end
 
 
-def choose(text: str, nodes, cfg: dict, seed: int, repo: str, path: str, piece: int = 0) -> FimChoice | None:
+def usable_nodes(facts, cfg: dict) -> list[Node]:
+    """The file's candidate nodes, or [] when its parse is too broken to trust (then ``line`` is used)."""
+    if not facts.fim_nodes or not facts.parse_ok or facts.error_ratio > cfg["fim"]["max_error_ratio"]:
+        return []
+    return facts.fim_nodes
+
+
+def piece_nodes(nodes: Sequence[Node], a: int, b: int) -> list[Node]:
+    """Nodes wholly inside [a, b), re-based to the piece and re-indexed.
+
+    A node whose parent lies (partly) outside the piece becomes top level.
+    """
+    out: list[Node] = []
+    new: dict[int, int] = {}
+    for k, (s, e, p) in enumerate(nodes):
+        if a <= s and e <= b:
+            new[k] = len(out)
+            out.append((s - a, e - a, new.get(p, -1)))
+    return out
+
+
+def choose(text: str, nodes: Sequence[Node], cfg: dict, seed: int, repo: str, path: str, piece: int = 0) -> FimChoice | None:
     """Decide whether and where to split ``text``; None means the text stays whole."""
     fim = cfg["fim"]
-    if len(text) < 2:
-        return None
+    n = len(text)
     r = rng(seed, "fim", repo, path, piece)
-    if r.random() >= fim["rate"]:
+    # Fixed draw order: the rate and mode decisions do not depend on the text.
+    if r.random() >= fim["rate"] or n < 2:
         return None
     mode = "spm" if r.random() < fim["spm_rate"] else "psm"
-    a, b = sorted(r.randrange(len(text) + 1) for _ in range(2))
-    if a == b:  # the middle is never empty
-        b = min(len(text), a + 1) if a < len(text) else a
-        a = b - 1
-    return FimChoice(mode, "random", a, b)
+    u_random, u_method = r.random(), r.random()
+    cap = max(1, min(int(fim["max_middle_chars"]), int(n * fim["max_middle_frac"])))
+    span = None
+    if u_random < fim["random_rate"]:
+        method, span = "random", _random_span(r, n)
+    elif nodes:
+        if u_method >= fim["node_share"]:
+            method, span = "span", _aligned_span(r, nodes, n, cap)
+        if span is None:
+            method, span = "node", _single_node(r, nodes, cap)
+        if span is not None:
+            span = _natural_edges(r, text, *span, fim["line_start_rate"])
+    if span is None:
+        method, span = "line", _line_span(r, text, cap)
+    if span is None:
+        method, span = "random", _random_span(r, n)
+    return FimChoice(mode, method, span[0], span[1])
+
+
+def _random_span(r, n: int) -> tuple[int, int]:
+    """Two distinct uniform cut points in [0, n]: a non-empty middle."""
+    a = r.randrange(n + 1)
+    b = r.randrange(n)
+    if b >= a:
+        b += 1
+    return (a, b) if a < b else (b, a)
+
+
+def _single_node(r, nodes: Sequence[Node], cap: int) -> tuple[int, int] | None:
+    cands = [(s, e) for s, e, _ in nodes if 0 < e - s <= cap]
+    if not cands:
+        return None
+    cum = list(itertools.accumulate(e - s for s, e in cands))
+    k = bisect.bisect_right(cum, r.random() * cum[-1])
+    return cands[min(k, len(cands) - 1)]
+
+
+def _aligned_span(r, nodes: Sequence[Node], n: int, cap: int) -> tuple[int, int] | None:
+    """A random span of 1..cap characters snapped to the best run of siblings under its lowest common ancestor."""
+    length = r.randint(1, cap)
+    a = r.randint(0, n - length)
+    b = a + length
+    lca = -1
+    for k, (s, e, _) in enumerate(nodes):  # preorder: the last container is the deepest
+        if s <= a and b <= e:
+            lca = k
+    kids = [(s, e) for s, e, p in nodes if p == lca and e > a and s < b]
+    if not kids:
+        if lca >= 0 and nodes[lca][1] - nodes[lca][0] <= cap:
+            return nodes[lca][0], nodes[lca][1]
+        return None
+    # Children fully inside the span always raise IoU; only the two edge children are in doubt.
+    best, best_iou = None, -1.0
+    for i in {0, 1} if len(kids) > 1 else {0}:
+        for j in {len(kids) - 1, len(kids) - 2} if len(kids) > 1 else {0}:
+            if j < i:
+                continue
+            s, e = kids[i][0], kids[j][1]
+            if e - s > cap:
+                continue
+            inter = max(0, min(b, e) - max(a, s))
+            iou = inter / (max(b, e) - min(a, s))
+            if iou > best_iou:
+                best, best_iou = (s, e), iou
+    return best
+
+
+def _natural_edges(r, text: str, a: int, b: int, line_start_rate: float) -> tuple[int, int]:
+    """Move the cuts off the node edges onto natural points without cutting a token.
+
+    End: over trailing blanks, then the newline if the line ends there (the
+    suffix starts at a line), else up to the next token. Start: to the line
+    start when only indentation precedes the node, ``line_start_rate`` of the time.
+    """
+    n = len(text)
+    u = r.random()
+    e = b
+    while e < n and text[e] in " \t":
+        e += 1
+    if e < n and text[e] == "\r" and e + 1 < n and text[e + 1] == "\n":
+        e += 2
+    elif e < n and text[e] == "\n":
+        e += 1
+    s = a
+    ls = text.rfind("\n", 0, a) + 1
+    if u < line_start_rate and ls < a and not text[ls:a].strip(" \t"):
+        s = ls
+    if s == 0 and e == n:  # keep a non-empty prefix or suffix: drop the extensions
+        return a, b
+    return s, e
+
+
+def _line_span(r, text: str, cap: int) -> tuple[int, int] | None:
+    """Whole lines: a run starting at a random line, at most ``cap`` characters (at least one line)."""
+    n = len(text)
+    bounds = [0] + [m.end() for m in _NEWLINE.finditer(text, 0, n - 1)] + [n]
+    m = len(bounds) - 1
+    if m < 2:
+        return None
+    i = r.randrange(m)
+    jmax = max(i + 1, bisect.bisect_right(bounds, bounds[i] + cap) - 1)
+    if i == 0 and jmax == m:
+        jmax = m - 1
+    j = r.randint(i + 1, jmax)
+    return bounds[i], bounds[j]

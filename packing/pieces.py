@@ -69,13 +69,18 @@ def file_pieces(text: str, facts: FileFacts, tok, cfg: dict) -> list[Piece]:
     pieces = []
     for i, (a, b) in enumerate(spans):
         body = text[a:b]
-        nodes = [(s - a, e - a, p) for (s, e, p) in facts.fim_nodes if a <= s and e <= b] if len(spans) > 1 else facts.fim_nodes
-        choice = split.choose(body, nodes, cfg, seed, facts.repo, facts.path, i)
+        choice = None
+        if cfg["fim"]["level"] == "document":  # "context": fim/context.py works on packed rows instead
+            nodes = split.usable_nodes(facts, cfg)
+            nodes = split.piece_nodes(nodes, a, b) if len(spans) > 1 else nodes
+            choice = split.choose(body, nodes, cfg, seed, facts.repo, facts.path, i)
         if choice is None:
             ids = whole if len(spans) == 1 else tok.encode(body)
             fim = {}
         else:
-            ids = layout.fim_tokens(tok, body, choice.start, choice.end, choice.mode)
-            fim = {"mode": choice.mode, "method": choice.method, "middle": (a + choice.start, a + choice.end)}
+            pre, mid, suf = layout.fim_parts(tok, body, choice.start, choice.end)
+            ids = layout.assemble(tok, pre, mid, suf, choice.mode)
+            fim = {"mode": choice.mode, "method": choice.method, "middle": (a + choice.start, a + choice.end),
+                   "middle_tokens": len(mid)}
         pieces.append(Piece(facts.repo, facts.path, i, header + ids, (a, b), fim))
     return pieces

@@ -1,21 +1,73 @@
-"""FIM candidate spans from the parse: named nodes as (start, end, parent) character offsets.
+"""FIM candidate nodes from the one parse: (start, end, parent) character offsets, in preorder.
 
-``parent`` indexes the list (-1 for top level), so fim/ can snap spans to runs of
-siblings under a common ancestor without a second parse.
+``parent`` indexes the list (-1 for top level), so fim/ can sample single nodes
+and snap random spans to runs of siblings under a common ancestor without a
+second parse. The list travels with the file's facts, so it is kept compact:
+
+- named leaves (identifiers, numbers, string pieces) are left out; leaf
+  statements (``pass``, ``break``, bare ``return``) stay;
+- a node with exactly its parent's span (``expression_statement`` around a
+  call) is the same middle twice: only the outer one is kept;
+- strings, heredocs and comments are atomic: nothing inside them is a
+  candidate, so a middle never ends inside a literal (whitespace there is text,
+  not layout);
+- ERROR and MISSING nodes are skipped with their subtrees;
+- at most ``64 + len(text) // 32`` nodes, the largest first (a parent is never
+  smaller than its child, so the kept set stays closed under ancestors).
 """
 from __future__ import annotations
 
-MAX_NODES = 20000
+MIN_NODES = 64
+CHARS_PER_NODE = 32
+
+
+def _atomic(node_type: str) -> bool:
+    return "string" in node_type or "heredoc" in node_type or "comment" in node_type
+
+
+def _keep_leaf(node_type: str) -> bool:
+    return node_type.endswith("statement") or node_type.endswith("expression")
 
 
 def candidates(tree, src, language: str) -> list[tuple[int, int, int]]:
+    char = src.char
     out: list[tuple[int, int, int]] = []
-    stack = [(c, -1) for c in reversed(tree.root_node.named_children)]
-    while stack and len(out) < MAX_NODES:
-        n, parent = stack.pop()
-        if n.is_error or n.is_missing or n.end_byte <= n.start_byte or n.type == "comment":
+    # (node, parent index in out, parent span in bytes)
+    stack = [(c, -1, (-1, -1)) for c in reversed(tree.root_node.named_children)]
+    while stack:
+        n, parent, pspan = stack.pop()
+        if n.is_error or n.is_missing:
             continue
-        out.append((src.char(n.start_byte), src.char(n.end_byte), parent))
+        t = n.type
+        if "comment" in t:
+            continue
+        sb, eb = n.start_byte, n.end_byte
+        if eb <= sb:
+            continue
+        atomic = _atomic(t)
+        kids = () if atomic else n.named_children
+        if (sb, eb) == pspan:  # same middle as the parent: descend without a new entry
+            stack.extend((c, parent, pspan) for c in reversed(kids))
+            continue
+        if not kids and not atomic and not _keep_leaf(t):
+            continue
+        out.append((char(sb), char(eb), parent))
         me = len(out) - 1
-        stack.extend((c, me) for c in reversed(n.named_children))
+        stack.extend((c, me, (sb, eb)) for c in reversed(kids))
+    return _cap(out, MIN_NODES + len(src.text) // CHARS_PER_NODE)
+
+
+def _cap(nodes: list[tuple[int, int, int]], limit: int) -> list[tuple[int, int, int]]:
+    """Keep the ``limit`` largest nodes (ties by preorder), re-indexing parents."""
+    if len(nodes) <= limit:
+        return nodes
+    ranked = sorted(range(len(nodes)), key=lambda k: (nodes[k][0] - nodes[k][1], k))
+    keep = sorted(ranked[:limit])
+    new = {old: i for i, old in enumerate(keep)}
+    out = []
+    for old in keep:
+        s, e, p = nodes[old]
+        while p != -1 and p not in new:  # cannot happen for a size cut; kept for safety
+            p = nodes[p][2]
+        out.append((s, e, new.get(p, -1)))
     return out
