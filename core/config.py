@@ -43,8 +43,55 @@ DEFAULTS: dict[str, Any] = {
             "xml": {"max_mean_line": None, "max_line": 100_000},
         },
     },
-    "pii": {"enabled": True},
-    "safety": {"enabled": True},
+    # PII and secrets are redacted in place (filters/pii.py, filters/secrets.py); counts go to stats by kind.
+    "pii": {
+        "enabled": True,
+        "emails": True,
+        "ips": True,
+        "secrets": True,  # all of the secret rules below; each can be switched off alone
+        "providers": True,  # provider tokens: detect-secrets plugins + extra providers
+        "plugins": [],  # detect-secrets plugin class names; empty = all in filters/secrets.PLUGINS
+        "private_keys": True,
+        "passwords": True,  # password assignments, connection strings, URL credentials
+        "entropy": True,  # quoted high-entropy strings assigned to secret-sounding names
+        "placeholders": {"email": "<EMAIL>", "key": "<KEY>", "password": "<PASSWORD>", "ip_address": "<IP_ADDRESS>"},
+        "keep_email_domains": ["example.com", "example.org", "example.net", "example", "test", "invalid",
+                               "localhost", "localdomain", "domain.com"],
+        "keep_email_locals": ["noreply", "no-reply", "donotreply", "do-not-reply", "nobody"],
+        "keep_emails": ["git@github.com", "git@gitlab.com", "git@bitbucket.org", "user@localhost"],
+        "skip_non_public_ips": True,  # private, loopback, link-local, documentation, reserved, multicast
+        "keep_ips": ["8.8.8.8", "8.8.4.4", "1.1.1.1", "1.0.0.1", "9.9.9.9", "149.112.112.112",
+                     "208.67.222.222", "208.67.220.220", "64.6.64.6", "64.6.65.6", "4.2.2.2", "4.2.2.1",
+                     "2001:4860:4860::8888", "2001:4860:4860::8844", "2606:4700:4700::1111",
+                     "2606:4700:4700::1001", "2620:fe::fe", "2620:fe::9"],  # public DNS resolvers
+        "max_redacted_share": 0.25,  # a file whose findings cover more of its text is dropped (pii_dense)
+    },
+    # Whole repositories or files that must not be trained on (filters/safety.py). Reasons: opt_out,
+    # license, blocklist. Licence: the repository's LICENSE/COPYING (detected) or a table's `license`
+    # column lands in meta["license"]; default: permissive SPDX ids pass, other known licences drop, and
+    # repositories without a detectable licence pass (so licence-less demo repos still build).
+    "safety": {
+        "enabled": True,
+        "opt_out": {
+            "repos": [],  # exact repository names ("owner/name")
+            "owners": [],  # owner/name prefixes ("someorg/" drops all of someorg)
+            "paths": [],  # fnmatch globs on the file path within its repository ("secrets/*", "*.pem")
+        },
+        "license": {
+            "enabled": True,
+            "allow": ["MIT", "Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "BSD-3-Clause-Clear", "ISC", "0BSD",
+                      "Unlicense", "CC0-1.0", "Zlib", "BSL-1.0", "PostgreSQL", "NCSA", "UPL-1.0", "MIT-0",
+                      "Python-2.0", "PSF-2.0", "WTFPL", "X11", "AFL-3.0", "ECL-2.0", "MS-PL", "Artistic-2.0"],
+            "unknown": "allow",  # no licence found: "allow" or "drop"
+        },
+        "blocklist": {
+            "enabled": True,
+            "terms": [],  # case-insensitive whole-word terms
+            "patterns": [],  # Python regular expressions (keep them linear)
+            "term_files": [],  # files with one term per line ('#' comments)
+            "pattern_files": [],  # files with one regular expression per line
+        },
+    },
     "dedup": {
         "exact": True,
         "rank": ["license", "stars", "forks", "path"],  # keeper choice, see filters/dedup.py

@@ -1,37 +1,230 @@
-"""PII redaction: findings are replaced by placeholders before any later stage sees the text."""
+"""PII redaction: findings are replaced by placeholders before any later stage sees the text.
+
+`find_pii(text, cfg)` returns non-overlapping findings with character offsets into
+`text`; `apply_redactions` swaps each for its kind's placeholder. Kinds: `email`,
+`ip_address`, `key` (provider tokens, private keys, JWTs, high-entropy secrets) and
+`password` (see filters/secrets.py). The file stays; only its findings change.
+
+All scans are linear in the text: e-mails are found from their '@' outwards, IPs by
+bounded patterns, secrets as described in secrets.py.
+"""
 from __future__ import annotations
 
+import ipaddress
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
+from repoloom.filters import secrets
+
 PLACEHOLDERS = {"email": "<EMAIL>", "key": "<KEY>", "password": "<PASSWORD>", "ip_address": "<IP_ADDRESS>"}
-_EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}\b")
-_KEEP_DOMAINS = ("example.com", "example.org", "example.net", "localhost")
+# When findings overlap, the more sensitive kind wins (a URL password over the e-mail-shaped tail).
+_PRIORITY = {"key": 0, "password": 1, "email": 2, "ip_address": 3}
 
 
 class Finding(NamedTuple):
     kind: str
     start: int
     end: int
+    detector: str = ""
 
 
-def find_pii(text: str, cfg: dict) -> list[Finding]:
+# ---- e-mail -------------------------------------------------------------------------------------
+
+_LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
+_DOMAIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.\-]{0,253}+)")
+_LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?")
+# Generic and common TLDs; any two-letter TLD (country codes) is accepted as well. A closed list keeps
+# `x@self.weight` (matrix products), `icon@2x.png` and friends out.
+_TLDS = frozenset(
+    "com org net edu gov mil int info biz name pro aero coop museum mobi jobs travel tel asia cat post xxx "
+    "io ai co me tv dev app cloud tech online site xyz email systems solutions digital software network "
+    "agency company group team services studio design media news blog shop store live life world global "
+    "academy center consulting engineering finance capital ventures partners science works tools codes "
+    "space page link click one top club fun host website zone "
+    "berlin london paris nyc tokyo amsterdam".split()
+)
+
+
+def _email_keep(cfg_pii: dict):
+    domains = tuple(d.lower().lstrip("*.") for d in cfg_pii.get("keep_email_domains", ()))
+    locals_ = frozenset(x.lower() for x in cfg_pii.get("keep_email_locals", ()))
+    exact = frozenset(x.lower() for x in cfg_pii.get("keep_emails", ()))
+    return domains, locals_, exact
+
+
+def find_emails(text: str, cfg_pii: dict) -> list[Finding]:
+    domains, keep_locals, keep_exact = _email_keep(cfg_pii)
     out = []
-    for m in _EMAIL.finditer(text):
-        domain = m.group(0).rsplit("@", 1)[1].lower()
-        if domain.endswith(_KEEP_DOMAINS):
+    pos = 0
+    n = len(text)
+    while True:
+        at = text.find("@", pos)
+        if at < 0:
+            return out
+        pos = at + 1
+        i = at
+        lo = max(0, at - 64)
+        while i > lo and text[i - 1] in _LOCAL_CHARS:
+            i -= 1
+        while i < at and text[i] in ".-":
+            i += 1
+        local = text[i:at]
+        if not local or local.endswith(".") or ".." in local or (i > 0 and text[i - 1] in _LOCAL_CHARS):
             continue
-        out.append(Finding("email", m.start(), m.end()))
+        if i >= 3 and text[i - 1] == ":" and "://" in text[max(0, i - 140) : i]:
+            continue  # `scheme://user:pass@host`: the URL-credential rule owns it
+        m = _DOMAIN.match(text, at + 1, min(n, at + 256))
+        if not m:
+            continue
+        domain = m.group(0).rstrip(".-")
+        labels = domain.split(".")
+        if len(labels) < 2 or not all(_LABEL.fullmatch(lb) for lb in labels):
+            continue
+        tld = labels[-1].lower()
+        if not (tld.isalpha() and (len(tld) == 2 or tld in _TLDS)):
+            continue
+        end = at + 1 + len(domain)
+        if end < n and (text[end].isalnum() or text[end] == "_"):
+            continue
+        low_domain = domain.lower()
+        if local.lower() in keep_locals or f"{local}@{domain}".lower() in keep_exact:
+            continue
+        if any(low_domain == d or low_domain.endswith("." + d) for d in domains):
+            continue
+        out.append(Finding("email", i, end, "Email"))
+        pos = end
+
+
+# ---- IP addresses -------------------------------------------------------------------------------
+
+_IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)")
+# Hex groups and colons, at least two colons; validated by `ipaddress` afterwards.
+_IPV6 = re.compile(r"(?<![\w:.])(?:[0-9A-Fa-f]{1,4}:|:){2,8}+(?:[0-9A-Fa-f]{1,4})?(?![\w:.])")
+_VERSION_CONTEXT = re.compile(r"(?i)(?:version|\bver\b|\bv\b|release|\brev\b|build|sdk|==|>=|<=|~=|\^|@)[\s:=\"'(]{0,4}$")
+_DOC_NETS = tuple(
+    ipaddress.ip_network(n)
+    for n in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32", "100.64.0.0/10")
+)
+
+
+@lru_cache(maxsize=16)
+def _keep_ips(items: tuple[str, ...]) -> frozenset:
+    return frozenset(ipaddress.ip_address(x) for x in items)
+
+
+def _ip_skipped(ip, cfg_pii: dict) -> bool:
+    if ip in _keep_ips(tuple(cfg_pii.get("keep_ips", ()))):
+        return True
+    if not cfg_pii.get("skip_non_public_ips", True):
+        return False
+    return (
+        not ip.is_global
+        or ip.is_multicast
+        or ip.is_reserved
+        or ip.is_unspecified
+        or any(ip in net for net in _DOC_NETS if net.version == ip.version)
+    )
+
+
+def find_ips(text: str, cfg_pii: dict) -> list[Finding]:
+    out = []
+    for m in _IPV4.finditer(text):
+        s = m.group(0)
+        parts = s.split(".")
+        if all(len(p) == 1 for p in parts):
+            continue  # 1.2.3.4: a version far more often than an address
+        ls = text.rfind("\n", 0, m.start()) + 1
+        if _VERSION_CONTEXT.search(text, max(ls, m.start() - 24), m.start()):
+            continue
+        try:
+            ip = ipaddress.IPv4Address(s)
+        except ValueError:
+            continue
+        if not _ip_skipped(ip, cfg_pii):
+            out.append(Finding("ip_address", m.start(), m.end(), "IPv4"))
+    if ":" in text:
+        for m in _IPV6.finditer(text):
+            s = m.group(0)
+            groups = [g for g in s.split(":") if g]
+            if len(groups) < 3 or not any(c.isdigit() for c in s):
+                continue  # `dead::beef`, `a:b:c` and other code tokens
+            try:
+                ip = ipaddress.IPv6Address(s)
+            except ValueError:
+                continue
+            if not _ip_skipped(ip, cfg_pii):
+                out.append(Finding("ip_address", m.start(), m.end(), "IPv6"))
     return out
 
 
-def apply_redactions(text: str, findings: list[Finding]) -> str:
+# ---- all together -------------------------------------------------------------------------------
+
+
+def _pick(cluster: list[Finding]) -> list[Finding]:
+    ordered = sorted(cluster, key=lambda f: (_PRIORITY.get(f.kind, 9), -(f.end - f.start), f.start))
+    out: list[Finding] = []
+    for f in ordered:
+        if not any(f.start < g.end and g.start < f.end for g in out):
+            out.append(f)
+    return out
+
+
+def _resolve(findings: list[Finding]) -> list[Finding]:
+    """Drop findings that overlap a more sensitive (then longer, then earlier) one; sort by start.
+
+    Findings are swept into clusters of mutually overlapping spans, so the cost stays
+    O(n log n) however many findings a file has; only (rare) clusters are compared pairwise.
+    """
+    out: list[Finding] = []
+    cluster: list[Finding] = []
+    cluster_end = -1
+    for f in sorted((f for f in findings if f.end > f.start), key=lambda f: (f.start, -f.end)):
+        if cluster and f.start >= cluster_end:
+            out.extend(_pick(cluster) if len(cluster) > 1 else cluster)
+            cluster = []
+        cluster.append(f)
+        cluster_end = max(cluster_end, f.end) if len(cluster) > 1 else f.end
+    if cluster:
+        out.extend(_pick(cluster) if len(cluster) > 1 else cluster)
+    return sorted(out, key=lambda f: f.start)
+
+
+def find_pii(text: str, cfg: dict) -> list[Finding]:
+    """Non-overlapping PII/secret findings in `text`, sorted by offset. `cfg` is the whole build config."""
+    p = cfg["pii"]
+    found: list[Finding] = []
+    if p.get("emails", True):
+        found.extend(find_emails(text, p))
+    if p.get("ips", True):
+        found.extend(find_ips(text, p))
+    if p.get("secrets", True):
+        found.extend(Finding(h.kind, h.start, h.end, h.detector) for h in secrets.find_secrets(text, p))
+    return _resolve(found)
+
+
+def redacted_share(text: str, findings: list[Finding]) -> float:
+    """Share of the text's characters covered by findings (findings do not overlap)."""
+    if not text:
+        return 0.0
+    return sum(f.end - f.start for f in findings) / len(text)
+
+
+def apply_redactions(text: str, findings: list[Finding], placeholders: dict | None = None) -> str:
+    ph = {**PLACEHOLDERS, **(placeholders or {})}
     parts, pos = [], 0
     for f in sorted(findings, key=lambda f: (f.start, -f.end)):
         if f.start < pos:
             continue
         parts.append(text[pos : f.start])
-        parts.append(PLACEHOLDERS.get(f.kind, "<REDACTED>"))
+        parts.append(ph.get(f.kind, "<REDACTED>"))
         pos = f.end
     parts.append(text[pos:])
     return "".join(parts)
+
+
+def count_kinds(findings: list[Finding]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for f in findings:
+        counts[f.kind] = counts.get(f.kind, 0) + 1
+    return counts

@@ -6,7 +6,7 @@ build.py only calls it and routes the result.
 from __future__ import annotations
 
 from repoloom.core.types import Drop, ParsedFile, SourceFile
-from repoloom.filters import pii, quality
+from repoloom.filters import pii, quality, safety
 from repoloom.syntax.languages import detect_language
 from repoloom.syntax.parse import file_facts
 
@@ -38,6 +38,11 @@ def is_binary(data: bytes) -> bool:
 
 def process_file(f: SourceFile, cfg: dict) -> ParsedFile | Drop:
     size = len(f.data)
+    if safety.opt_out_reason(f.repo, f.path, cfg):
+        return Drop(f.repo, f.path, "opt_out", "", size)
+    lic = safety.license_reason(f.meta, cfg)
+    if lic:
+        return Drop(f.repo, f.path, lic[0], lic[1], size)
     if size > cfg["max_file_bytes"]:
         return Drop(f.repo, f.path, "file_too_large", f"{size} bytes", size)
     if size == 0:
@@ -54,13 +59,18 @@ def process_file(f: SourceFile, cfg: dict) -> ParsedFile | Drop:
     reason = quality.quality_reason(scores, language, cfg)
     if reason:
         return Drop(f.repo, f.path, reason, "", size)
+    blocked = safety.blocklist_reason(text, cfg)
+    if blocked:
+        return Drop(f.repo, f.path, blocked[0], blocked[1], size)
     counts: dict[str, int] = {}
     if cfg["pii"]["enabled"]:
         findings = pii.find_pii(text, cfg)
         if findings:
-            text = pii.apply_redactions(text, findings)
-            for fd in findings:
-                counts[fd.kind] = counts.get(fd.kind, 0) + 1
+            share = pii.redacted_share(text, findings)
+            if share > cfg["pii"]["max_redacted_share"]:
+                return Drop(f.repo, f.path, "pii_dense", f"{share:.0%} of the text redacted", size)
+            text = pii.apply_redactions(text, findings, cfg["pii"]["placeholders"])
+            counts = pii.count_kinds(findings)
     facts = file_facts(f.repo, f.path, text, language, f.meta)
     facts.scores = scores
     facts.redactions = counts

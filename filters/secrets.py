@@ -1,0 +1,382 @@
+"""Secrets in source text: provider tokens, private keys, generic high-entropy keys, passwords.
+
+Provider tokens come from detect-secrets' own plugins (their compiled patterns and
+validators), run over the whole text in memory: no temporary file per document and
+no per-line Python loop over every plugin (the slow part of detect-secrets' scanner).
+What the library misses or handles weakly is added here: whole private-key blocks,
+passwords in assignments and connection strings, credentials in URLs, a few more
+providers. The entropy plugins only count behind post-filters (keyword context,
+hashes, UUIDs, sequential and templated strings) because code is full of random-looking
+data that is not secret.
+
+Every pattern here is linear: bounded repetitions, character classes that cannot
+overlap their delimiters, possessive quantifiers where a run is followed by a test,
+and plugins whose patterns can backtrack badly (`.+` before a literal) only run on
+short windows around a literal hint.
+"""
+from __future__ import annotations
+
+import re
+import string
+from functools import lru_cache
+from typing import Iterator, NamedTuple
+
+from detect_secrets.filters.heuristic import is_potential_uuid, is_sequential_string, is_templated_secret
+from detect_secrets.plugins import (
+    artifactory,
+    aws,
+    azure_storage_key,
+    discord,
+    github_token,
+    gitlab_token,
+    jwt,
+    mailchimp,
+    npm,
+    openai,
+    pypi_token,
+    sendgrid,
+    slack,
+    square_oauth,
+    stripe,
+    telegram_token,
+    twilio,
+)
+from detect_secrets.plugins.high_entropy_strings import Base64HighEntropyString, HexHighEntropyString
+
+
+class Hit(NamedTuple):
+    kind: str  # "key" or "password": the placeholder family
+    start: int
+    end: int
+    detector: str  # which rule fired, for stats and evaluation
+
+
+# detect-secrets provider plugins used by default. IBM Cloud IAM / COS HMAC, Cloudant and
+# Softlayer are left out: their assignment patterns chain three space quantifiers
+# (` *(?:= | +) *`), which backtracks polynomially on long runs of spaces.
+PLUGINS = {
+    "AWSKeyDetector": aws.AWSKeyDetector,
+    "ArtifactoryDetector": artifactory.ArtifactoryDetector,
+    "AzureStorageKeyDetector": azure_storage_key.AzureStorageKeyDetector,
+    "DiscordBotTokenDetector": discord.DiscordBotTokenDetector,
+    "GitHubTokenDetector": github_token.GitHubTokenDetector,
+    "GitLabTokenDetector": gitlab_token.GitLabTokenDetector,
+    "JwtTokenDetector": jwt.JwtTokenDetector,
+    "MailchimpDetector": mailchimp.MailchimpDetector,
+    "NpmDetector": npm.NpmDetector,
+    "OpenAIDetector": openai.OpenAIDetector,
+    "PypiTokenDetector": pypi_token.PypiTokenDetector,
+    "SendGridDetector": sendgrid.SendGridDetector,
+    "SlackDetector": slack.SlackDetector,
+    "SquareOAuthDetector": square_oauth.SquareOAuthDetector,
+    "StripeDetector": stripe.StripeDetector,
+    "TelegramBotTokenDetector": telegram_token.TelegramBotTokenDetector,
+    "TwilioKeyDetector": twilio.TwilioKeyDetector,
+}
+
+# Plugins whose patterns contain an unbounded `.+`: run only on windows around this literal.
+_HINTS = {"NpmDetector": "_authToken"}
+_HINT_WINDOW = 512
+
+# Providers detect-secrets does not cover (patterns from the providers' documented formats).
+EXTRA_PROVIDERS = {
+    "GoogleApiKey": re.compile(r"AIza[0-9A-Za-z_\-]{35}(?![0-9A-Za-z_\-])"),
+    "GitHubFineGrainedToken": re.compile(r"github_pat_[0-9A-Za-z_]{82}(?![0-9A-Za-z_])"),
+    "AnthropicKey": re.compile(r"sk-ant-(?:api|admin)\d\d-[0-9A-Za-z_\-]{80,120}+(?![0-9A-Za-z_\-])"),
+    "OpenAIProjectKey": re.compile(r"sk-(?:proj|svcacct|admin)-[0-9A-Za-z_\-]{40,200}+(?![0-9A-Za-z_\-])"),
+    "HuggingFaceToken": re.compile(r"\bhf_[A-Za-z]{34}(?![0-9A-Za-z_])"),
+    "StripeTestOrRestrictedKey": re.compile(r"\b(?:sk|rk)_test_[0-9A-Za-z]{24,99}+(?![0-9A-Za-z])"),
+    "SlackWebhook": re.compile(r"https://hooks\.slack\.com/(?:services|workflows)/[A-Za-z0-9_/]{20,120}+"),
+    "DigitalOceanToken": re.compile(r"\bdo[opr]_v1_[a-f0-9]{64}(?![a-f0-9])"),
+    "ShopifyToken": re.compile(r"\bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?![a-fA-F0-9])"),
+    "AzureConnectionString": re.compile(r"(?:AccountKey|SharedAccessKey)=[A-Za-z0-9+/]{40,100}+={0,2}"),
+}
+
+_PRIVATE_BEGIN = re.compile(r"-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----")
+_PRIVATE_END = re.compile(r"-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----")
+_B64_CHARS = re.compile(r"[A-Za-z0-9+/=]")
+_B64_LINE = re.compile(r"[ \t\"'`,+;]*(?:[A-Za-z0-9+/=]{16,}(?:\\n|\\r)*)[ \t\"'`,+;\\n]*$")
+_PRIVATE_MAX = 65536
+
+# scheme://user:password@host ; the user part cannot contain ':' or '@', so the split is unique.
+_URL_CRED = re.compile(
+    r"[A-Za-z][A-Za-z0-9+.\-]{1,20}://([^\s:/?#@'\"<>\[\]{}|\\^`]{1,128}+):([^\s/?#@'\"<>\[\]{}|\\^`]{1,256}+)@"
+    r"(?=[A-Za-z0-9\[])"
+)
+
+# Passwords in assignments: the key must contain one of these stems; we find stems by a literal
+# search and parse around them with anchored patterns (no scan from every position).
+_PW_STEM = re.compile(r"(?i)pass|pwd")
+_IDENT_CHARS = set(string.ascii_letters + string.digits + "_.-")
+_PW_AFTER = re.compile(
+    r"""[A-Za-z0-9_.\-]{0,64}+(?:['"]?\]?)[ \t]{0,8}+(?::=|=>|===?|[=:])[ \t]{0,8}+"""
+    r"""(?:(["'`])([^"'`\r\n\\]{1,256}+)\1|([^\s"'`,;(){}\[\]<>]{1,128}+)(?![(\[]))"""
+)
+_PW_WORDS = ("password", "passwd", "passphrase", "passcode", "passwort", "contrasena", "motdepasse")
+_PW_COMPONENTS = {"pass", "pwd", "pw", "pword"}
+_PW_KEY_STOP = re.compile(
+    r"(?i)(?:reset|forgot|confirm|field|label|hint|prompt|placeholder|policy|length|min|max|regex|pattern|"
+    r"url|uri|path|file|type|mode|input|column|title|text|message|msg|error|hash|salt|validator|strength|"
+    r"expir|rule|count|attempt|required|enabled|visible|widget|form|check|compare|verify|encoder|"
+    r"handler|provider|manager|service|strategy|class|bypass|compass|passport|passenger|passthrough|"
+    r"passage|passive|passed|passes|passing|passable|surpass|encompass|underpass|overpass)"
+)
+_PW_BAD_VALUES = {
+    "password", "passwd", "pass", "pwd", "secret", "none", "null", "nil", "true", "false", "undefined",
+    "required", "optional", "string", "str", "text", "hidden", "changeme", "changeit", "example", "empty",
+    "your_password", "yourpassword", "mypassword", "my_password", "<password>", "********", "redacted",
+    "default", "unknown", "admin", "root", "user", "username", "test", "dummy", "foobar", "foo", "bar",
+    "password123", "os.environ", "env", "getenv", "config", "settings", "self", "this", "value", "input",
+}
+_PLACEHOLDER = re.compile(r"(?i)^(?:x+|\*+|\.+|-+|_+|#+|0+|1234\d*|abc\d*|your[\w\-]*|some[\w\-]*|<[^>]*>|\[[^\]]*\])$")
+_TEMPLATE_MARK = re.compile(r"\$\{|\{\{|\}\}|%\(|%s\b|\$[A-Z_]{2,}|^\$|^%|^\{|^<|^@|^&|^\*|^#\{|__\w+__")
+_DOTTED_IDENT = re.compile(r"[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+")
+_WORDISH = re.compile(r"[A-Z]?[a-z]+(?:[_\-][a-z]+)*|[A-Z][A-Z_]+|[a-z]+(?:[A-Z][a-z]+)+")
+
+# Generic keys: quoted high-entropy strings assigned to a secret-sounding name on the same line.
+_B64_PLUGIN = Base64HighEntropyString()
+_HEX_PLUGIN = HexHighEntropyString()
+_QUOTED = re.compile(r"""(["'`])([A-Za-z0-9+/=_\-]{16,512}+)\1""")
+_KEY_CONTEXT = re.compile(
+    r"(?i)(?:secret|token|api[_\-]?key|apikey|access[_\-]?key|private[_\-]?key|client[_\-]?secret|auth|"
+    r"credential|bearer|signing[_\-]?key|encryption[_\-]?key|session[_\-]?key|app[_\-]?key|master[_\-]?key)"
+    r"""[\w\-]{0,30}['"\]]?\s{0,4}(?::=|=>|[=:(,]|\s)\s{0,4}[\[({]?\s{0,4}(?:b|r|u|f)?$"""
+)
+_HASH_CONTEXT = re.compile(r"(?i)sha|md5|hash|digest|checksum|fingerprint|etag|integrity|crc|nonce|salt|uuid|guid")
+_BEARER = re.compile(r"\b[Bb]earer[ \t]{1,4}([A-Za-z0-9\-._~+/]{24,512}+=*)")
+
+
+def _is_placeholder(value: str) -> bool:
+    """Example, templated or dummy values that are not secrets (`${API_KEY}`, `xxxx`, `<your-key>`)."""
+    if not value or is_templated_secret(value) or _TEMPLATE_MARK.search(value):
+        return True
+    low = value.lower()
+    if "example" in low or "xxxx" in low or "dummy" in low or "placeholder" in low or "your" in low:
+        return True
+    body = value.split("_", 1)[-1] if "_" in value[:12] else value
+    distinct = len(set(body))
+    return distinct <= max(3, len(body) // 8) or is_sequential_string(body)
+
+
+def _looks_random(value: str) -> bool:
+    classes = sum((any(c.islower() for c in value), any(c.isupper() for c in value), any(c.isdigit() for c in value)))
+    return classes >= 2 and len(set(value)) >= 10
+
+
+@lru_cache(maxsize=16)
+def _compiled_plugins(names: tuple[str, ...]) -> list[tuple[str, re.Pattern, object]]:
+    out = []
+    for name in names:
+        cls = PLUGINS[name]
+        plugin = cls()
+        for pat in plugin.denylist:
+            # re.M keeps per-line anchors (`^`/`$`) meaning what they mean in detect-secrets' line scan.
+            out.append((name, re.compile(pat.pattern, pat.flags | re.M), plugin))
+    return out
+
+
+def _windows(text: str, hint: str) -> Iterator[tuple[int, int]]:
+    """Line-bounded windows of at most 2*_HINT_WINDOW characters around each occurrence of `hint`."""
+    pos, last_end = 0, -1
+    while True:
+        i = text.find(hint, pos)
+        if i < 0:
+            return
+        ls = text.rfind("\n", 0, i) + 1
+        le = text.find("\n", i)
+        le = len(text) if le < 0 else le
+        s, e = max(ls, i - _HINT_WINDOW, last_end), min(le, i + _HINT_WINDOW)
+        if e > s:
+            yield s, e
+        last_end = e
+        pos = i + len(hint)
+
+
+def _plugin_hits(text: str, names: tuple[str, ...]) -> Iterator[Hit]:
+    for name, pat, plugin in _compiled_plugins(names):
+        hint = _HINTS.get(name)
+        spans = _windows(text, hint) if hint else [(0, len(text))]
+        for ws, we in spans:
+            for m in pat.finditer(text, ws, we):
+                # Like detect-secrets' findall, the first non-empty group is the secret, unless it is
+                # only a short prefix alternation (`(ghp|gho|…)_…`): then the whole match is.
+                g = next((i for i in range(1, (pat.groups or 0) + 1) if m.group(i)), 0)
+                if g and len(m.group(g)) < 16:
+                    g = 0
+                s, e = m.span(g)
+                value = text[s:e]
+                if name == "NpmDetector":  # its `.+` runs to the end of the line
+                    tok = re.match(r"[A-Za-z0-9_\-]+", value)
+                    value = tok.group(0) if tok else ""
+                    e = s + len(value)
+                if name == "JwtTokenDetector":
+                    # the plugin's pattern stops before the signature (lazy tail); redact it too
+                    while e < len(text) and (text[e].isalnum() or text[e] in "-_.+/="):
+                        e += 1
+                    value = text[s:e].rstrip(".")
+                    e = s + len(value)
+                    if not plugin.is_formally_valid(value):
+                        continue
+                if name == "ArtifactoryDetector":
+                    value = value.strip(" \t\r\n=:\"")
+                    s = text.find(value, s, e)
+                    e = s + len(value)
+                if name in ("TwilioKeyDetector", "ArtifactoryDetector", "DiscordBotTokenDetector",
+                            "TelegramBotTokenDetector", "MailchimpDetector") and not _looks_random(value):
+                    continue
+                if _is_placeholder(value) or is_potential_uuid(value) and name != "NpmDetector":
+                    continue
+                yield Hit("key", s, e, name)
+
+
+def _extra_hits(text: str) -> Iterator[Hit]:
+    for name, pat in EXTRA_PROVIDERS.items():
+        for m in pat.finditer(text):
+            if not _is_placeholder(m.group(0)):
+                yield Hit("key", m.start(), m.end(), name)
+    for m in _BEARER.finditer(text):
+        v = m.group(1)
+        if _looks_random(v) and not _is_placeholder(v):
+            yield Hit("key", m.start(1), m.end(1), "BearerToken")
+
+
+def private_key_blocks(text: str) -> Iterator[Hit]:
+    """`-----BEGIN … PRIVATE KEY-----` through the matching END (or the base64 lines that follow).
+
+    A bare header without a body (a parser's constant) is not a key and is left alone.
+    """
+    pos = 0
+    while True:
+        m = _PRIVATE_BEGIN.search(text, pos)
+        if not m:
+            return
+        end_m = _PRIVATE_END.search(text, m.end(), m.end() + _PRIVATE_MAX)
+        if end_m:
+            end = end_m.end()
+        else:  # no END: take the rest of the header line and the base64 lines after it
+            end = text.find("\n", m.end())
+            end = len(text) if end < 0 else end
+            while end < len(text) and end - m.start() < _PRIVATE_MAX:
+                nxt = text.find("\n", end + 1)
+                nxt = len(text) if nxt < 0 else nxt
+                if not _B64_LINE.match(text, end + 1, nxt):
+                    break
+                end = nxt
+        body = text[m.end() : (end_m.start() if end_m else end)].replace("\\n", "")
+        if len(_B64_CHARS.findall(body)) >= 64:
+            yield Hit("key", m.start(), end, "PrivateKey")
+        pos = end if end > m.end() else m.end()
+
+
+def url_credentials(text: str) -> Iterator[Hit]:
+    """The password in `scheme://user:password@host`."""
+    for m in _URL_CRED.finditer(text):
+        pw = m.group(2)
+        if _password_value_ok(pw, quoted=True):
+            yield Hit("password", m.start(2), m.end(2), "UrlPassword")
+
+
+def _key_name(text: str, stem_start: int) -> tuple[int, str]:
+    i = stem_start
+    lo = max(0, stem_start - 64)
+    while i > lo and text[i - 1] in _IDENT_CHARS:
+        i -= 1
+    return i, text[i:stem_start]
+
+
+def _is_password_key(name: str) -> bool:
+    name = name.strip("-.")
+    if not name or _PW_KEY_STOP.search(name):
+        return False
+    low = name.lower()
+    if any(w in low for w in _PW_WORDS):
+        return True
+    parts = re.split(r"[_.\-]+|(?<=[a-z0-9])(?=[A-Z])", name)
+    return any(p.lower() in _PW_COMPONENTS for p in parts)
+
+
+def _password_value_ok(value: str, quoted: bool) -> bool:
+    if not 4 <= len(value) <= 128 or any(c.isspace() for c in value):
+        return False
+    low = value.lower()
+    if low in _PW_BAD_VALUES or _PLACEHOLDER.match(value) or _TEMPLATE_MARK.search(value) or is_templated_secret(value):
+        return False
+    if "pass" in low or "pwd" in low or "://" in value or value.startswith(("/", "./", "http")):
+        return False
+    if _WORDISH.fullmatch(value) or value.isdigit() and len(value) < 6:
+        return False
+    if not quoted and (_DOTTED_IDENT.fullmatch(value) or re.fullmatch(r"[a-z_][a-z0-9_]*", value)):
+        return False  # a variable, attribute or call target, not a literal
+    return True
+
+
+def password_assignments(text: str) -> Iterator[Hit]:
+    """Values assigned to password-like keys: `password = "…"`, `DB_PASS=…`, `"pwd": "…"`, `Password=…;`."""
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = _PW_STEM.search(text, pos)
+        if not m:
+            return
+        pos = m.end()
+        start, left = _key_name(text, m.start())
+        a = _PW_AFTER.match(text, m.end())
+        if not a:
+            continue
+        key = left + text[m.start() : m.end()] + re.match(r"[A-Za-z0-9_.\-]*", a.group(0)).group(0)
+        if not _is_password_key(key):
+            continue
+        if a.group(2) is not None:
+            value, vs, quoted = a.group(2), a.start(2), True
+        else:
+            value, vs, quoted = a.group(3), a.start(3), False
+        value = value.rstrip(".,")  # end of a sentence in a comment
+        if _password_value_ok(value, quoted):
+            yield Hit("password", vs, vs + len(value), "PasswordAssignment")
+        pos = max(pos, a.end())
+
+
+def entropy_keys(text: str) -> Iterator[Hit]:
+    """Quoted strings that detect-secrets' entropy plugins score high, assigned to a secret-sounding name.
+
+    Post-filters: hashes (hex of hash lengths or with hash words on the line), UUIDs, sequential,
+    templated and placeholder strings.
+    """
+    for m in _QUOTED.finditer(text):
+        value = m.group(2)
+        ls = text.rfind("\n", 0, m.start()) + 1
+        left = text[max(ls, m.start() - 80) : m.start()]
+        if not _KEY_CONTEXT.search(left):
+            continue
+        is_hex = all(c in string.hexdigits for c in value)
+        if is_hex:
+            if len(value) < 24 or _HEX_PLUGIN.calculate_shannon_entropy(value) <= _HEX_PLUGIN.entropy_limit:
+                continue
+            le = text.find("\n", m.end())
+            line = text[ls : (len(text) if le < 0 else le)]
+            if len(value) in (32, 40, 56, 64, 96, 128) and _HASH_CONTEXT.search(line[:2000]):
+                continue
+        else:
+            if len(value) < 20 or not _looks_random(value):
+                continue
+            if _B64_PLUGIN.calculate_shannon_entropy(value) <= min(_B64_PLUGIN.entropy_limit, 3.0 + len(value) / 32):
+                continue
+        if _is_placeholder(value) or is_potential_uuid(value):
+            continue
+        yield Hit("key", m.start(2), m.end(2), "HighEntropyString")
+
+
+def find_secrets(text: str, scfg: dict) -> list[Hit]:
+    """All secret hits in `text` (may overlap; the caller resolves overlaps)."""
+    out: list[Hit] = []
+    if scfg.get("providers", True):
+        out.extend(_plugin_hits(text, tuple(scfg.get("plugins") or PLUGINS)))
+        out.extend(_extra_hits(text))
+    if scfg.get("private_keys", True):
+        out.extend(private_key_blocks(text))
+    if scfg.get("passwords", True):
+        out.extend(url_credentials(text))
+        out.extend(password_assignments(text))
+    if scfg.get("entropy", True):
+        out.extend(entropy_keys(text))
+    return out
