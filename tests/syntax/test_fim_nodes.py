@@ -1,0 +1,69 @@
+"""FIM candidate nodes extracted at parse time (syntax/fim_nodes.py)."""
+from __future__ import annotations
+
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "fim"))
+
+from fim_corpus import corpus  # noqa: E402
+
+from repoloom.syntax import fim_nodes  # noqa: E402
+from repoloom.syntax.parse import file_facts, parse_tree  # noqa: E402
+
+
+def _all_spans(text, lang):
+    tree, src = parse_tree(text, lang)
+    spans, inside = set(), []
+    stack = [tree.root_node]
+    while stack:
+        n = stack.pop()
+        s, e = src.char(n.start_byte), src.char(n.end_byte)
+        spans.add((s, e))
+        if "string" in n.type or "comment" in n.type:
+            inside.append((s, e))
+        stack.extend(n.children)
+    return spans, inside
+
+
+def test_nodes_form_a_compact_tree_of_real_node_spans():
+    for path, lang, text in corpus():
+        nodes = file_facts("r", path, text, lang).fim_nodes
+        assert nodes, path
+        assert len(nodes) <= fim_nodes.MIN_NODES + len(text) // fim_nodes.CHARS_PER_NODE
+        spans, literal = _all_spans(text, lang)
+        for k, (s, e, p) in enumerate(nodes):
+            assert (s, e) in spans and s < e, (path, text[s:e][:60])
+            assert -1 <= p < k  # preorder: parents come first
+            if p >= 0:
+                ps, pe, _ = nodes[p]
+                assert ps <= s and e <= pe and (ps, pe) != (s, e)
+            assert not any(ls <= s and e <= le and (ls, le) != (s, e) for ls, le in literal), (path, text[s:e][:60])
+            assert "#" != text[s] or lang not in ("python", "ruby")  # comments are no candidates
+        # siblings are ordered and disjoint
+        last: dict[int, int] = {}
+        for s, e, p in nodes:
+            assert s >= last.get(p, -1)
+            last[p] = e
+
+
+def test_leaves_and_wrappers_are_left_out_but_statements_stay():
+    text = "def f(x):\n    if x:\n        pass\n    return g(x) + 1\n"
+    facts = file_facts("r", "a.py", text, "python")
+    got = [text[s:e] for s, e, _ in facts.fim_nodes]
+    assert "pass" in got and "g(x)" in got and "g(x) + 1" in got and "(x)" in got
+    assert "x" not in got and "1" not in got and "g" not in got  # identifiers, numbers
+    assert len(got) == len(set((s, e) for s, e, _ in facts.fim_nodes))  # one entry per span
+
+
+def test_cap_keeps_largest_and_reindexes():
+    nodes = [(0, 100, -1), (0, 10, 0), (2, 4, 1), (20, 90, 0), (30, 40, 3)]
+    assert fim_nodes._cap(nodes, 3) == [(0, 100, -1), (0, 10, 0), (20, 90, 0)]  # ties: preorder
+    assert fim_nodes._cap(nodes, 4) == [(0, 100, -1), (0, 10, 0), (20, 90, 0), (30, 40, 2)]
+    assert fim_nodes._cap(nodes, 10) == nodes
+
+
+def test_error_subtrees_are_skipped():
+    text = "def ok():\n    return 1\n\ndef bad(:\n    return ((\n"
+    nodes = file_facts("r", "a.py", text, "python").fim_nodes
+    assert any(text[s:e].startswith("def ok") for s, e, _ in nodes)
