@@ -1,0 +1,115 @@
+"""Throughput of `repoloom build` against its floor, measured in one run.
+
+Corpus: the source trees of installed packages (real code on every machine after
+`make test`), each copied as one repository. Floor: one tree-sitter parse plus one
+SentencePiece encode of the same kept bytes, in one process, no Beam.
+
+    python benchmarks/throughput.py [--mb 30] [--workers 1] [--seq-len 8192]
+
+Prints MB/s of source for the build and for the floor, and the ratio.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import sysconfig
+import tempfile
+import time
+
+PACKAGES = ["networkx", "apache_beam", "pyarrow", "numpy", "hypothesis", "sentencepiece", "yaml", "google/protobuf",
+            "detect_secrets", "pygments", "requests", "urllib3", "dateutil", "fastavro", "grpc"]
+
+
+def make_corpus(dest: str, mb: float) -> int:
+    site = sysconfig.get_paths()["purelib"]
+    total, budget = 0, mb * 1e6
+    for pkg in PACKAGES:
+        src = os.path.join(site, pkg)
+        if not os.path.isdir(src) or total >= budget:
+            continue
+        repo = os.path.join(dest, pkg.replace("/", "_"))
+        for root, dirs, files in os.walk(src):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for f in sorted(files):
+                if not f.endswith((".py", ".pyi", ".c", ".h", ".cc", ".cpp", ".js", ".ts")):
+                    continue
+                p = os.path.join(root, f)
+                if os.path.islink(p) or total >= budget:
+                    continue
+                rel = os.path.relpath(p, src)
+                os.makedirs(os.path.dirname(os.path.join(repo, rel)), exist_ok=True)
+                shutil.copyfile(p, os.path.join(repo, rel))
+                total += os.path.getsize(p)
+    return total
+
+
+def floor(corpus: str, tok, cfg) -> tuple[float, int]:
+    """Seconds for one parse + one encode of every file the build keeps (same decode/detect rules)."""
+    from repoloom.core.types import ParsedFile
+    from repoloom.pipelines.filestage import decode
+    from repoloom.pipelines.sources import expand_inputs, read_unit
+    from repoloom.syntax.languages import detect_language, has_grammar
+    from repoloom.syntax.parse import parse_tree
+
+    texts = []
+    for unit in expand_inputs([corpus]):
+        for f in read_unit(unit, cfg["max_file_bytes"]):
+            if hasattr(f, "data"):
+                t = decode(f.data)
+                if t is not None:
+                    texts.append((t, detect_language(f.path, t[:256])))
+    nbytes = sum(len(t.encode("utf-8", "surrogatepass")) for t, _ in texts)
+    t0 = time.perf_counter()
+    for text, lang in texts:
+        if has_grammar(lang):
+            parse_tree(text, lang)
+        tok.encode(text)
+    return time.perf_counter() - t0, nbytes
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--mb", type=float, default=30.0)
+    ap.add_argument("--workers", type=int, default=1, help="DirectRunner worker processes (1 = in-process)")
+    ap.add_argument("--seq-len", type=int, default=8192)
+    args = ap.parse_args()
+
+    from repoloom.core.config import DEFAULTS
+    from repoloom.core.tokenizer import Tokenizer
+    from repoloom.pipelines.cli import main as cli
+
+    work = tempfile.mkdtemp(prefix="repoloom-bench-")
+    corpus = os.path.join(work, "corpus")
+    os.makedirs(corpus)
+    nbytes = make_corpus(corpus, args.mb)
+    print(f"corpus: {nbytes / 1e6:.1f} MB of installed packages' source ({corpus})")
+
+    model = os.path.join(work, "tok.model")
+    t0 = time.perf_counter()
+    assert cli(["tokenizer", "train", "--input", corpus, "--vocab-size", "32000", "--output", model]) == 0
+    print(f"tokenizer training: {time.perf_counter() - t0:.1f}s (not part of the build timing below)")
+    tok = Tokenizer.from_file(model)
+
+    out = os.path.join(work, "out")
+    beam = [] if args.workers == 1 else [f"--direct_num_workers={args.workers}", "--direct_running_mode=multi_processing"]
+    t0 = time.perf_counter()
+    rc = cli(["build", "--input", corpus, "--output", out, "--tokenizer", model, "--seq-len", str(args.seq_len), "--quiet", *beam])
+    build_s = time.perf_counter() - t0
+    assert rc == 0
+    ds = json.load(open(os.path.join(out, "dataset.json")))
+
+    floor_s, kept_bytes = floor(corpus, tok, DEFAULTS)
+    build_mbs = nbytes / 1e6 / build_s
+    floor_mbs = kept_bytes / 1e6 / floor_s
+    print(f"build:  {build_s:7.1f}s  {build_mbs:6.2f} MB/s  ({ds['files_in']} files in, {ds['files_kept']} kept, "
+          f"{ds['num_examples']} rows, {ds['tokens']} tokens, padding {100 * ds['padding_share']:.1f}%, workers {args.workers})")
+    print(f"floor:  {floor_s:7.1f}s  {floor_mbs:6.2f} MB/s  (one tree-sitter parse + one SentencePiece encode, one process)")
+    print(f"ratio build/floor throughput: {build_mbs / floor_mbs:.3f}")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
