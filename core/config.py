@@ -125,6 +125,8 @@ DEFAULTS: dict[str, Any] = {
         "level": "document",  # or "context": FIM per file after packing (fim/context.py)
     },
     "packing": {"buckets": 16},
+    # Unit tests beside their subjects (packing/testpairs.py): which pairing rules run, and how sure lexical must be.
+    "tests": {"enabled": True, "import": True, "lexical": True, "lexical_min_score": 0.3, "lexical_margin": 1.5, "path_weight": 3},
     "output": {"rows_per_shard": 4096, "num_shards": 0, "validation_fraction": 0.0},  # num_shards 0 = from the row count
 }
 

@@ -1,19 +1,393 @@
-"""Unit tests beside their subjects (CodeGemma's lexical packing).
+"""Unit tests beside their subjects (CodeGemma's unit-test-based lexical packing).
 
-Foundation version: no pairing yet, order unchanged. The test-pairing issue
-adds detection, pairing rules and placement.
+pair_tests finds, for every test file of a repository, the source file it tests.
+The rules run in order of confidence and the first that decides wins; each pair
+records its rule:
+
+    name     the test's file name encodes the subject's (test_foo.py -> foo.py, FooTest.java -> Foo.java,
+             foo_test.go -> foo.go, foo.spec.ts -> foo.ts), the subject in the same folder or the only one
+    path     mirrored folders decide (src/test/java/a/FooTest.java -> src/main/java/a/Foo.java,
+             tests/a/test_b.py -> src/pkg/a/b.py, test/parse.js -> lib/parse.js, __tests__/x.ts -> x.ts)
+    import   the test imports exactly one module of the repository (edges of the dependency graph)
+    lexical  identifiers split on case and underscores, BM25 against every candidate source; the best
+             match above a threshold and clearly ahead of the runner-up
+
+A test may have no subject; a source may have several tests. Rust sources with
+inline ``#[cfg(test)]`` modules are their own subject and are not test files.
+place_tests then moves each paired test right after its subject.
 """
 from __future__ import annotations
 
+import math
+import os
+import re
+from collections import Counter, defaultdict
 from typing import Any
 
+from repoloom.core.config import DEFAULTS
 from repoloom.core.types import FileFacts
+from repoloom.syntax.tests import TEST_DIRS, subject_stem
+
+RULES = ("name", "path", "import", "lexical")
+
+# Tests pair only with sources of the same family (a Kotlin test may test Java code).
+FAMILY = {
+    "python": "python", "java": "jvm", "kotlin": "jvm", "scala": "jvm", "javascript": "js", "typescript": "js",
+    "tsx": "js", "c": "c", "cpp": "c", "csharp": "csharp", "go": "go", "rust": "rust", "php": "php",
+    "ruby": "ruby", "swift": "swift",
+}
+# Files that stand for their folder: a test named after the folder tests them.
+_FACADES = {"__init__", "index", "mod", "lib", "main", "package"}
+# Folder names that say nothing about which module a file belongs to (dropped before comparing folders).
+_NEUTRAL_DIRS = frozenset(TEST_DIRS | {"src", "main", "lib", "java", "kotlin", "scala", "go", "python", "source", "sources", "app"})
+# Sources here are illustrations, not subjects (unless the test lives there too).
+_NOT_SUBJECT_DIRS = frozenset({"example", "examples", "docs", "doc", "benchmark", "benchmarks", "bench", "demo", "demos", "sample", "samples"})
+_SPLIT = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
+
+
+def _stem(path: str) -> str:
+    name = os.path.basename(path)
+    if name.endswith(".d.ts"):
+        return name[:-5]
+    return os.path.splitext(name)[0]
+
+
+def _norm(name: str) -> str:
+    """Names compare without case and separators: FooBar, foo_bar, foo-bar and _foo_bar are one name."""
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def _dir_parts(path: str) -> list[str]:
+    return [p for p in path.split("/")[:-1] if p.lower() not in _NEUTRAL_DIRS]
+
+
+def _common_suffix(a: list[str], b: list[str]) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+def _common_prefix(a: list[str], b: list[str]) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def split_identifier(ident: str) -> list[str]:
+    """parseHTTPHeader_v2 -> ['parse', 'http', 'header', 'v', '2'] (lowercase)."""
+    return [w.lower() for w in _SPLIT.findall(ident)]
+
+
+def _terms(identifiers: list[str]) -> Counter:
+    """Terms of a file: each distinct identifier (whole, lowercased) and its parts of two letters or more."""
+    c: Counter = Counter()
+    for ident in identifiers:
+        low = ident.lower()
+        c[low] += 1
+        parts = [w for w in split_identifier(ident) if len(w) > 1]
+        if len(parts) > 1:
+            c.update(w for w in parts if w != low)
+    return c
+
+
+class _Lexical:
+    """BM25 of a test's terms against candidate sources (one index per language family)."""
+
+    def __init__(self, docs: dict[str, Counter], queries: list[Counter] = (), k1: float = 1.2, b: float = 0.75):
+        self.k1, self.b = k1, b
+        # query-side weight: a term used by most of the repository's tests is test plumbing
+        qdf: Counter = Counter()
+        for q in queries:
+            qdf.update(q.keys())
+        nq = len(queries)
+        top = math.log(1 + (nq + 0.5) / 0.5) if nq else 1.0
+        self.qweight = {t: math.log(1 + (nq - d + 0.5) / (d + 0.5)) / top for t, d in qdf.items()} if nq >= 4 else {}
+        self.docs = docs
+        self.len = {p: sum(c.values()) for p, c in docs.items()}
+        self.avg = (sum(self.len.values()) / len(docs)) if docs else 1.0
+        df: Counter = Counter()
+        for c in docs.values():
+            df.update(c.keys())
+        n = len(docs)
+        self.idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+        self.post: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for p in sorted(docs):
+            for t, tf in docs[p].items():
+                self.post[t].append((p, tf))
+
+    def rank(self, query: Counter, only: set[str] | None = None) -> tuple[list[tuple[float, str]], float]:
+        """Candidates by score (best first) and the score a perfect match would get (for normalising)."""
+        scores: dict[str, float] = defaultdict(float)
+        ceiling = 0.0
+        for t in query:
+            idf = self.idf.get(t)
+            if idf is None:
+                continue
+            idf *= self.qweight.get(t, 1.0)
+            ceiling += idf * (self.k1 + 1)
+            for p, tf in self.post[t]:
+                if only is not None and p not in only:
+                    continue
+                norm = tf + self.k1 * (1 - self.b + self.b * self.len[p] / self.avg)
+                scores[p] += idf * tf * (self.k1 + 1) / norm
+        ranked = sorted(((s, p) for p, s in scores.items()), key=lambda x: (-x[0], x[1]))
+        return ranked, ceiling
+
+
+def _kind(f: FileFacts) -> str:
+    k = f.test.get("kind") if f.test else None
+    if k is not None:
+        return k
+    # facts from before test kinds existed: the foundation's booleans
+    if f.test.get("support"):
+        return "support"
+    return "test" if (f.test.get("name") or f.test.get("dir")) else ""
+
+
+def _bump(stats: dict[str, int], key: str, n: int = 1) -> None:
+    stats[key] = stats.get(key, 0) + n
 
 
 def pair_tests(facts: list[FileFacts], rg, cfg: dict) -> list[dict[str, Any]]:
-    """[{"test": path, "subject": path | None, "rule": str | None, "score": float}]"""
-    return []
+    """[{"test": path, "subject": path | None, "rule": str | None, "score": float}], one per test file, by path.
+
+    Adds counters to rg.stats: tests.files, tests.support, tests.inline, tests.paired, tests.rule.<rule>.
+    """
+    tcfg = {**DEFAULTS["tests"], **(cfg.get("tests") or {})}
+    kinds = {f.path: _kind(f) for f in facts}
+    stats = rg.stats
+    _bump(stats, "tests.files", sum(1 for k in kinds.values() if k == "test"))
+    _bump(stats, "tests.support", sum(1 for k in kinds.values() if k == "support"))
+    _bump(stats, "tests.inline", sum(1 for k in kinds.values() if k == "inline"))
+    tests = sorted((f for f in facts if kinds[f.path] == "test"), key=lambda f: f.path)
+    if not tests:
+        return []
+    if not tcfg.get("enabled", True):
+        return [{"test": t.path, "subject": None, "rule": None, "score": 0.0} for t in tests]
+
+    # Candidate subjects per family, with the names each answers to.
+    sources: dict[str, list[FileFacts]] = defaultdict(list)
+    for f in facts:
+        fam = FAMILY.get(f.language or "")
+        if fam and kinds[f.path] in ("", "inline"):
+            sources[fam].append(f)
+    by_name: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    named = defaultdict(list)  # name-rule candidates: sources, and helpers (a test of tests/utils.py sits beside it)
+    for f in facts:
+        fam = FAMILY.get(f.language or "")
+        if fam and kinds[f.path] in ("", "inline", "support"):
+            named[fam].append(f)
+    for fam, fs in named.items():
+        for f in sorted(fs, key=lambda f: f.path):
+            stem = _stem(f.path)
+            by_name[fam][_norm(stem)].append(f.path)
+            if stem in _FACADES:
+                parent = f.path.split("/")[-2] if "/" in f.path else ""
+                if parent and _norm(parent) != _norm(stem):
+                    by_name[fam][_norm(parent)].append(f.path)
+    facts_by_path = {f.path: f for f in facts}
+    lexical: dict[str, _Lexical] = {}
+
+    def lex_index(fam: str) -> _Lexical:
+        if fam not in lexical:
+            docs = {}
+            for f in sources[fam]:
+                # A source is described by what it defines (names used there are everywhere and blur it);
+                # files parsed before ``defines`` existed fall back to all their identifiers.
+                defines = f.test.get("defines")
+                c = _terms(defines if defines is not None else f.identifiers)
+                for w in split_identifier(_stem(f.path)) + [_stem(f.path).lower()]:
+                    c[w] += tcfg["path_weight"]
+                docs[f.path] = c
+            lexical[fam] = _Lexical(docs, tests_by_family[fam])
+        return lexical[fam]
+
+    # Names every test uses (a test client, assertion helpers) say nothing about the subject.
+    tests_by_family: dict[str, list[Counter]] = defaultdict(list)
+    query_terms: dict[str, Counter] = {}
+    for t in tests:
+        query_terms[t.path] = _terms(t.identifiers)
+        tests_by_family[FAMILY.get(t.language or "", "")].append(query_terms[t.path])
+
+    graph = rg.graph
+    pairs = []
+    for t in tests:
+        fam = FAMILY.get(t.language or "")
+        found = None
+        if fam and sources.get(fam):
+            cands = by_name[fam]
+            found = _by_name(t, cands, kinds, graph, lex_index, fam, tcfg)
+            if found is None and tcfg["import"]:
+                found = _by_import(t, graph, kinds, facts_by_path, fam, lex_index, tcfg)
+            if found is None and tcfg["lexical"]:
+                found = _by_lexical(t, lex_index(fam), tcfg)
+        subject, rule, score = found if found else (None, None, 0.0)
+        pairs.append({"test": t.path, "subject": subject, "rule": rule, "score": round(float(score), 4)})
+        if subject:
+            _bump(stats, "tests.paired")
+            _bump(stats, f"tests.rule.{rule}")
+    return pairs
+
+
+_DECLARATION_ONLY = (".pyi", ".d.ts", ".d.mts", ".d.cts")
+
+
+def _usable(test_path: str, cand: str, kinds: dict[str, str] | None = None) -> bool:
+    if cand == test_path:
+        return False
+    if kinds is not None and kinds.get(cand) == "support" and cand.rsplit("/", 1)[0] != test_path.rsplit("/", 1)[0]:
+        return False
+    cand_dirs = {p.lower() for p in cand.split("/")[:-1]}
+    test_dirs = {p.lower() for p in test_path.split("/")[:-1]}
+    return not ((cand_dirs & _NOT_SUBJECT_DIRS) - test_dirs)
+
+
+def _by_name(t: FileFacts, cands: dict[str, list[str]], kinds, graph, lex_index, fam, tcfg) -> tuple[str, str, float] | None:
+    """Rules (a) and (b): the subject's name from the test's file name, or the test's own name in a test folder."""
+    name = os.path.basename(t.path)
+    stem = subject_stem(name)
+    affixed = stem is not None
+    if stem is None:
+        own = _stem(t.path)
+        if own.lower() in ("test", "tests", "spec"):  # src/foo/tests.rs, src/foo/test.ts: the enclosing module
+            parts = t.path.split("/")
+            stem = parts[-2] if len(parts) > 1 else ""
+        else:
+            stem = own  # tests/parse.rs, __tests__/Button.tsx, test/parse.js: mirrored by name in a test folder
+    options = [c for c in cands.get(_norm(stem), []) if _usable(t.path, c, kinds)]
+    if not options:
+        # The folder may carry the name: tests/test_types/test_Choice.py -> types.py, FooTests/x.cs -> Foo.cs
+        for folder in reversed(t.path.split("/")[:-1]):
+            fstem = subject_stem(folder + ".py") or subject_stem(folder + ".java")
+            if fstem:
+                options = [c for c in cands.get(_norm(fstem), []) if _usable(t.path, c, kinds) and kinds.get(c) != "support"]
+                break
+        if not options:
+            return None
+        # A folder groups tests loosely (click's tests/test_utils/test_prompt.py tests termui.prompt):
+        # the test's vocabulary may overrule it.
+        index = lex_index(fam)
+        overall, ceiling = index.rank(_terms(t.identifiers), {p for p in index.docs if _usable(t.path, p)})
+        if overall and ceiling > 0:
+            folder_best = max((s for s, p in overall if p in options), default=0.0)
+            top = overall[0][0]
+            if overall[0][1] not in options and top / ceiling >= tcfg["lexical_min_score"] and top >= tcfg["lexical_margin"] * folder_best:
+                return overall[0][1], "lexical", round(overall[0][0] / ceiling, 4)
+        affixed = False
+    if any(not c.endswith(_DECLARATION_ONLY) for c in options):  # foo.py over its stub foo.pyi
+        options = [c for c in options if not c.endswith(_DECLARATION_ONLY)]
+    if any(kinds.get(c) != "support" for c in options):  # requests' tests/test_utils.py tests src/requests/utils.py
+        options = [c for c in options if kinds.get(c) != "support"]
+    test_dir = t.path.rsplit("/", 1)[0] if "/" in t.path else ""
+    tparts = _dir_parts(t.path)
+
+    def fit(c: str) -> tuple[int, int, int]:
+        cparts = _dir_parts(c)
+        return (_common_suffix(tparts, cparts), _common_prefix(tparts, cparts), -abs(len(tparts) - len(cparts)))
+
+    def parent(c: str) -> str:
+        return c.rsplit("/", 1)[0] if "/" in c else ""
+
+    same = [c for c in options if parent(c) == test_dir]
+    if len(same) == 1:
+        return same[0], "name", 1.0
+    if len(options) == 1:
+        c = options[0]
+        mirrored = fit(c)[0] > 0
+        if affixed:
+            return c, ("path" if mirrored and parent(c) != test_dir else "name"), (0.9 if mirrored else 0.8)
+        return c, "path", (0.9 if mirrored else 0.7)
+    ranked = sorted(options, key=lambda c: (fit(c), c), reverse=True)
+    best, second = ranked[0], ranked[1]
+    if fit(best)[:2] > fit(second)[:2]:
+        return best, "path", 0.9
+    # Folders tie: the one the test imports decides.
+    tied = [c for c in ranked if fit(c)[:2] == fit(best)[:2]]
+    imported = [c for c in tied if graph.has_edge(t.path, c)]
+    if len(imported) == 1:
+        return imported[0], "path", 0.7
+    # Still tied (attr/filters.py and its re-export attrs/filters.py): the one the test's identifiers match.
+    ranked_lex, ceiling = lex_index(fam).rank(_terms(t.identifiers), set(tied))
+    if ranked_lex and ceiling > 0:
+        runner = ranked_lex[1][0] if len(ranked_lex) > 1 else 0.0
+        if ranked_lex[0][0] >= tcfg["lexical_margin"] * runner:
+            return ranked_lex[0][1], "name", 0.6
+    return None
+
+
+def _by_import(t: FileFacts, graph, kinds, facts_by_path, fam, lex_index, tcfg) -> tuple[str, str, float] | None:
+    """Rule (c): the test imports one module of the repository (facades like __init__.py say little)."""
+    if t.path not in graph:
+        return None
+    targets = sorted(
+        p for p in graph.successors(t.path)
+        if p in facts_by_path and kinds[p] in ("", "inline") and FAMILY.get(facts_by_path[p].language or "") == fam and _usable(t.path, p)
+    )
+    real = [p for p in targets if _stem(p) not in _FACADES]
+    if not real:
+        return None
+    # Tests import helpers too (a compat module for version flags), so the import must agree with
+    # the test's vocabulary: among the imported modules the clear lexical favourite, and the test's
+    # best lexical match among all sources of the repository.
+    index = lex_index(fam)
+    query = _terms(t.identifiers)
+    overall, ceiling = index.rank(query, {p for p in index.docs if _usable(t.path, p)})
+    if not overall or ceiling <= 0:
+        return None
+    among = [(s, p) for s, p in overall if p in set(real)]
+    if not among or among[0][1] != overall[0][1]:
+        return None
+    top = among[0][0]
+    runner = among[1][0] if len(among) > 1 else 0.0
+    if len(real) > 1 and top < tcfg["lexical_margin"] * runner:
+        return None
+    return among[0][1], "import", round(min(1.0, 0.5 + top / ceiling), 4)
+
+
+def _by_lexical(t: FileFacts, index: _Lexical, tcfg) -> tuple[str, str, float] | None:
+    """Rule (d): the source whose identifiers the test's identifiers match best, if clearly best."""
+    only = {p for p in index.docs if _usable(t.path, p)}
+    ranked, ceiling = index.rank(_terms(t.identifiers), only)
+    if not ranked or ceiling <= 0:
+        return None
+    top, best = ranked[0]
+    runner = ranked[1][0] if len(ranked) > 1 else 0.0
+    score = top / ceiling
+    if score >= tcfg["lexical_min_score"] and top >= tcfg["lexical_margin"] * runner:
+        return best, "lexical", score
+    return None
 
 
 def place_tests(order: list[str], pairs: list[dict[str, Any]], rg) -> list[str]:
-    return list(order)
+    """Each paired test right after its subject (after the subject's tests placed before it).
+
+    Files that do not move keep their relative order, so the dependency order of the rest holds;
+    tests without a subject (or whose subject is not in the order) stay where they were.
+    """
+    present = set(order)
+    subject_of = {p["test"]: p["subject"] for p in pairs if p.get("subject") in present and p["test"] in present and p["subject"] != p["test"]}
+
+    def root(path: str) -> str | None:
+        seen = set()
+        while path in subject_of:  # a subject that is itself a moved test: follow to a file that stays
+            if path in seen:
+                return None
+            seen.add(path)
+            path = subject_of[path]
+        return path
+
+    anchors = {t: root(s) for t, s in subject_of.items()}
+    moving = {t for t, a in anchors.items() if a is not None}
+    followers: dict[str, list[str]] = defaultdict(list)
+    for p in order:
+        if p in moving:
+            followers[anchors[p]].append(p)
+    out: list[str] = []
+    for p in order:
+        if p in moving:
+            continue
+        out.append(p)
+        out.extend(followers.get(p, ()))
+    return out

@@ -20,3 +20,46 @@ def extract_identifiers(tree, src, language: str) -> list[str]:
         else:
             stack.extend(reversed(n.children))
     return list(seen)
+
+
+MAX_DEFINED = 500
+_NAME_LEAVES = {"identifier", "type_identifier", "field_identifier", "property_identifier", "simple_identifier", "constant", "name", "word"}
+_SKIP_DEFINERS = ("parameter", "argument", "import", "package", "namespace", "label", "lifetime")
+_LOCAL_DEFINERS = {"variable_declarator", "var_spec", "const_spec", "let_declaration", "assignment", "short_var_declaration", "property_declaration", "field_declaration"}
+
+
+def _declarator_name(src, node) -> str:
+    """C/C++: the identifier at the bottom of a declarator chain (int *f(int) -> f)."""
+    d = node.child_by_field_name("declarator")
+    while d is not None and d.child_by_field_name("declarator") is not None:
+        d = d.child_by_field_name("declarator")
+    if d is not None and d.type in ("identifier", "field_identifier", "qualified_identifier", "destructor_name"):
+        return src.node_text(d).split("::")[-1]
+    return ""
+
+
+def defined_names(tree, src, language: str) -> list[str]:
+    """Names a file defines: functions, methods, classes, types, and top-level variables (for test pairing:
+    a test that uses these names tests this file). Local variables and parameters are left out."""
+    seen: dict[str, None] = {}
+    stack = [(tree.root_node, 0)]
+    while stack and len(seen) < MAX_DEFINED:
+        n, depth = stack.pop()
+        t = n.type
+        name = ""
+        if not any(s in t for s in _SKIP_DEFINERS):
+            if t == "function_definition" and language in ("c", "cpp"):
+                name = _declarator_name(src, n)
+            elif t == "assignment" and language == "python" and depth <= 2:
+                left = n.child_by_field_name("left")
+                if left is not None and left.type == "identifier":
+                    name = src.node_text(left)
+            elif t not in _LOCAL_DEFINERS or depth <= 3:
+                nm = n.child_by_field_name("name")
+                if nm is not None and nm.type in _NAME_LEAVES and t != "call":
+                    name = src.node_text(nm)
+        if 1 < len(name) <= 64:
+            seen.setdefault(name, None)
+        if depth < 12:
+            stack.extend((c, depth + 1) for c in reversed(n.children) if c.child_count)
+    return list(seen)

