@@ -31,7 +31,7 @@ DEFAULTS: dict[str, Any] = {
         "minified_max_ws": 0.12,  # long lines with less whitespace than this are `minified`
         # Overrides by language (None switches a rule off). StarCoder2: no line-length rule for data and
         # markup (only lines > 100k chars); text/JSON/YAML/CSV over 512 lines dropped; JSON/YAML need 50%
-        # alphabetic characters (code_meta.csv).
+        # alphabetic characters (code_meta.csv; we count them among non-whitespace characters).
         "per_language": {
             "json": {"max_mean_line": None, "max_line": 100_000, "max_lines": 512, "min_alpha": 0.5},
             "yaml": {"max_lines": 512, "min_alpha": 0.5},
@@ -125,6 +125,15 @@ DEFAULTS: dict[str, Any] = {
         "level": "document",  # or "context": FIM per file after packing (fim/context.py)
     },
     "packing": {"buckets": 16},
+    "graph": {  # dependency-graph packing (packing/graph.py, packing/resolve.py)
+        "min_suffix_parts": 2,  # a path-suffix match must keep at least this many trailing parts of the import
+        "max_fanout": 32,  # edges from one package-level import (Go) when names do not narrow it
+        "distance_bound": 4,  # BFS hops for nearest-first ordering (farther counts as far)
+        "segment_penalty": 0.5,  # cost of one more segment, in edge-importance units, when cutting
+        "split_piece_cost": 1.0,  # cost of cutting between two pieces of one file
+        "readd_budget": 2_000_000,  # work allowed to put back removed edges that close no cycle
+        "max_files_per_plan": 5000,  # giant repositories are split by directory above this (split_for_planning)
+    },
     # Unit tests beside their subjects (packing/testpairs.py): which pairing rules run, and how sure lexical must be.
     "tests": {"enabled": True, "import": True, "lexical": True, "lexical_min_score": 0.3, "lexical_margin": 1.5, "path_weight": 3},
     "output": {"rows_per_shard": 4096, "num_shards": 0, "validation_fraction": 0.0},  # num_shards 0 = from the row count

@@ -40,18 +40,22 @@ def _mix64(x: np.ndarray) -> np.ndarray:
 def shingle_hashes(text: str, ngram: int) -> np.ndarray:
     """Distinct 32-bit hashes of the token n-grams of a text (empty when it has fewer than `ngram` tokens)."""
     toks = tokens(text)
-    if len(toks) < ngram:
+    return np.unique(ngram_hashes(toks, ngram) >> np.uint64(32))
+
+
+def ngram_hashes(toks: list[str], n: int) -> np.ndarray:
+    """Stable 64-bit hash of every window of `n` tokens (one per position; empty if too few tokens)."""
+    if len(toks) < n:
         return np.zeros(0, dtype=np.uint64)
     cache: dict[str, int] = {}
     th = np.fromiter((cache.get(t) or cache.setdefault(t, zlib.crc32(t.encode("utf-8", "surrogatepass")) + 1)
                       for t in toks), dtype=np.uint64, count=len(toks))
-    m = len(toks) - ngram + 1
+    m = len(toks) - n + 1
     h = np.zeros(m, dtype=np.uint64)
     with np.errstate(over="ignore"):
-        for k in range(ngram):  # polynomial rolling hash over the window, wrapping mod 2^64
+        for k in range(n):  # polynomial rolling hash over the window, wrapping mod 2^64
             h = h * np.uint64(1_000_003) + th[k:k + m]
-        h = _mix64(h) >> np.uint64(32)
-    return np.unique(h)
+        return _mix64(h)
 
 
 @lru_cache(maxsize=8)

@@ -6,7 +6,7 @@ build.py only calls it and routes the result.
 from __future__ import annotations
 
 from repoloom.core.types import Drop, ParsedFile, SourceFile
-from repoloom.filters import pii, quality, safety
+from repoloom.filters import decontam, pii, quality, safety
 from repoloom.syntax.languages import detect_language
 from repoloom.syntax.parse import file_facts
 
@@ -56,12 +56,15 @@ def process_file(f: SourceFile, cfg: dict) -> ParsedFile | Drop:
     if language is None:
         return Drop(f.repo, f.path, "unknown_language", "", size)
     scores = quality.quality_scores(text)
-    reason = quality.quality_reason(scores, language, cfg)
+    reason = quality.quality_reason(scores, language, cfg, f.path)
     if reason:
         return Drop(f.repo, f.path, reason, "", size)
     blocked = safety.blocklist_reason(text, cfg)
     if blocked:
         return Drop(f.repo, f.path, blocked[0], blocked[1], size)
+    hit = decontam.contamination(text, cfg)  # the benchmark index is built once per process
+    if hit:
+        return Drop(f.repo, f.path, decontam.REASON, hit, size)
     counts: dict[str, int] = {}
     if cfg["pii"]["enabled"]:
         findings = pii.find_pii(text, cfg)

@@ -1,0 +1,94 @@
+"""MinHash signatures, LSH banding and the reference clustering, on real source text."""
+from __future__ import annotations
+
+import inspect
+import json.decoder
+import textwrap
+
+import numpy as np
+import pytest
+
+from repoloom.core.config import load_config
+from repoloom.filters import minhash
+
+
+@pytest.fixture(scope="module")
+def cfg():
+    return load_config()
+
+
+SRC = inspect.getsource(json.decoder)
+OTHER = inspect.getsource(textwrap)
+
+
+def _true_jaccard(a: str, b: str, n: int = 5) -> float:
+    def sh(t):
+        toks = minhash.tokens(t)
+        return {tuple(toks[i:i + n]) for i in range(len(toks) - n + 1)}
+    return minhash.jaccard(sh(a), sh(b))
+
+
+def test_signature_is_deterministic_and_seeded(cfg):
+    s1, s2 = minhash.signature(SRC, cfg), minhash.signature(SRC, cfg)
+    assert s1.dtype == np.uint32 and s1.shape == (256,)
+    assert np.array_equal(s1, s2)
+    other_seed = minhash.signature(SRC, load_config(overrides={"seed": 1}))
+    assert not np.array_equal(s1, other_seed)
+
+
+def test_estimate_tracks_true_jaccard(cfg):
+    lines = SRC.split("\n")
+    for cut in (0.05, 0.2, 0.4):
+        edited = "\n".join(line for i, line in enumerate(lines) if (i * 7919) % 100 >= cut * 100)
+        est = minhash.estimated_jaccard(minhash.signature(SRC, cfg), minhash.signature(edited, cfg))
+        assert abs(est - _true_jaccard(SRC, edited)) < 0.08, (cut, est)
+    assert minhash.estimated_jaccard(minhash.signature(SRC, cfg), minhash.signature(OTHER, cfg)) < 0.1
+
+
+def test_reformatting_and_case_do_not_change_the_signature(cfg):
+    reformatted = SRC.replace("    ", "\t").replace(", ", " ,  ").upper()
+    assert np.array_equal(minhash.signature(SRC, cfg), minhash.signature(reformatted, cfg))
+
+
+def test_short_texts_have_no_signature(cfg):
+    assert minhash.signature("a = 1\nb = 2\n", cfg) is None
+    assert minhash.signature("", cfg) is None
+
+
+def test_bands_for_threshold_and_s_curve():
+    b, r = minhash.optimal_bands(0.7, 256)
+    assert (b, r) == (25, 10) and b * r <= 256
+    p = lambda s: 1 - (1 - s ** r) ** b  # noqa: E731
+    assert p(0.85) > 0.97 and p(0.5) < 0.03
+
+
+def test_band_shape_from_config_is_checked(cfg):
+    assert minhash.band_shape(load_config(overrides={"dedup": {"bands": 32, "rows": 8}})) == (32, 8)
+    with pytest.raises(ValueError):
+        minhash.band_shape(load_config(overrides={"dedup": {"bands": 32, "rows": 9}}))
+
+
+def test_band_keys_agree_only_where_bands_agree(cfg):
+    s = minhash.signature(SRC, cfg)
+    t = s.copy()
+    t[0] += 1  # change one row of band 0
+    ks, kt = minhash.band_keys(s, 25, 10), minhash.band_keys(t, 25, 10)
+    assert len(ks) == 25 and len(set(ks)) == 25
+    assert ks[0] != kt[0] and ks[1:] == kt[1:]
+
+
+def test_bucket_pairs_are_bounded():
+    small = [f"m{i:03d}" for i in range(5)][::-1]
+    assert minhash.bucket_pairs(small, 64, 8) == [(a, b) for i, a in enumerate(sorted(small)) for b in sorted(small)[i + 1:]]
+    big = [f"m{i:03d}" for i in range(100)]
+    pairs = minhash.bucket_pairs(big, 64, 8)
+    assert len(pairs) == 28 + 92 * 8
+    assert all(a < b for a, b in pairs)
+    assert {x for p in pairs for x in p} == set(big)  # everyone still linked to a hub
+
+
+def test_reference_clusters_find_planted_copy(cfg):
+    edited = SRC.replace("def ", "def  ").replace("scanstring", "scan_string", 2) + "\n# fork note\n"
+    items = [("a", minhash.signature(SRC, cfg)), ("b", minhash.signature(edited, cfg)),
+             ("c", minhash.signature(OTHER, cfg)), ("d", None)]
+    assert minhash.clusters_local(items, cfg) == [["a", "b"]]
