@@ -1,0 +1,100 @@
+"""Training loop, metrics, checkpoints with bit-exact resume, and the command line (train and eval)."""
+import json
+import os
+
+import numpy as np
+import pytest
+
+from repoloom.core.config import ConfigError
+from repoloom.train import cli, trainer
+from repoloom.train.config import build_config
+from repoloom.train.evaluate import FimExample, extract_fim_examples
+
+FAST = ["train.batch_size=4", "train.log_every=1", "train.warmup_steps=2", "train.lr=3e-3", "data.num_threads=2", "data.prefetch=16"]
+
+
+def _metrics(workdir):
+    with open(os.path.join(workdir, "metrics.jsonl")) as f:
+        return [json.loads(line) for line in f]
+
+
+def _leaves(params):
+    import jax
+
+    return [np.asarray(x) for x in jax.tree.leaves(params)]
+
+
+def test_resume_is_bit_for_bit(dataset, tmp_path):
+    """6 steps straight == 3 steps, stop, --resume, 3 more: same losses and the same parameters, exactly."""
+    sets = FAST + ["train.decay_steps=6", "train.checkpoint_every=3"]
+    straight = trainer.train(build_config(sets=sets + ["train.steps=6"]), dataset, str(tmp_path / "a"))
+    trainer.train(build_config(sets=sets + ["train.steps=3"]), dataset, str(tmp_path / "b"))
+    assert sorted(os.listdir(tmp_path / "b" / "checkpoints")) == ["3"]
+    resumed = trainer.train(build_config(sets=sets + ["train.steps=6"]), dataset, str(tmp_path / "b"), resume=True)
+    la = [m["loss"] for m in _metrics(tmp_path / "a")]
+    lb = [m["loss"] for m in _metrics(tmp_path / "b")]
+    assert len(la) == 6 and len(lb) == 6
+    assert la == lb  # exact float equality, steps 1-3 from the first run and 4-6 after resuming
+    assert len(set(la)) > 1
+    for x, y in zip(_leaves(straight["params"]), _leaves(resumed["params"])):
+        np.testing.assert_array_equal(x, y)
+    assert sorted(os.listdir(tmp_path / "a" / "checkpoints")) == ["3", "6"]
+    # A workdir with checkpoints is not silently overwritten.
+    with pytest.raises(ConfigError, match="--resume"):
+        trainer.train(build_config(sets=sets + ["train.steps=6"]), dataset, str(tmp_path / "a"))
+
+
+def test_cli_train_lowers_loss_then_eval(dataset, tmp_path, capsys):
+    work = str(tmp_path / "run")
+    rc = cli.main(
+        ["train", "--data", dataset, "--preset", "tiny", "--steps", "60", "--batch-size", "8", "--workdir", work]
+        + sum((["--set", s] for s in ["train.log_every=10", "train.warmup_steps=5", "train.lr=5e-3", "data.heldout_fraction=0.1"]), [])
+    )
+    out = capsys.readouterr().out
+    assert rc == 0
+    assert os.path.join(work, "checkpoints") in out and os.path.join(work, "metrics.jsonl") in out
+    ms = _metrics(work)
+    assert [m["step"] for m in ms] == [10, 20, 30, 40, 50, 60]
+    assert ms[-1]["loss"] < ms[0]["loss"] - 1.0, [m["loss"] for m in ms]
+    assert all(m["tokens_per_s"] > 0 and m["fim_loss"] is not None for m in ms)
+    assert all(k in ms[0] for k in ("lr", "grad_norm", "mfu", "data_wait_frac"))
+    cfg = json.load(open(os.path.join(work, "config.json")))
+    assert cfg["model"]["vocab_size"] == 512 and cfg["config"]["train"]["steps"] == 60
+
+    rc = cli.main(["eval", "--data", dataset, "--workdir", work, "--set", "eval.fim_examples=4", "--set", "eval.max_new_tokens=16"])
+    out = capsys.readouterr().out
+    assert rc == 0 and "fim exact match" in out
+    res = json.load(open(os.path.join(work, "eval-60.json")))
+    assert "last" in res["heldout"] and res["rows"] == round(644 * 0.1)
+    assert 0 < res["loss"] < ms[0]["loss"] and res["fim_loss"] is not None
+    assert 2 <= res["fim_examples"] <= 4 and 0.0 <= res["fim_exact_match"] <= 1.0
+
+
+def test_cli_errors(dataset, tmp_path, capsys):
+    work = str(tmp_path / "w")
+    cases = [
+        (["train", "--data", str(tmp_path / "missing"), "--workdir", work], "does not exist"),
+        (["train", "--data", str(tmp_path), "--workdir", work], "no dataset.json"),
+        (["train", "--data", dataset, "--workdir", work, "--preset", "gpt5"], "unknown preset 'gpt5'"),
+        (["train", "--data", dataset, "--workdir", work, "--set", "train.nope=1"], "unknown config key 'train.nope'"),
+        (["train", "--data", dataset, "--workdir", work, "--set", "mesh.fsdp=3"], "mesh"),
+        (["eval", "--data", dataset, "--workdir", work], "config.json"),
+    ]
+    for argv, msg in cases:
+        assert cli.main(argv) == 2, argv
+        err = capsys.readouterr().err
+        assert msg in err, (argv, err)
+    assert cli.main(["bogus"]) == 2
+
+
+def test_extract_fim_examples():
+    sp = {"bos": 2, "eos": 1, "pad": 0, "fim_prefix": 4, "fim_middle": 5, "fim_suffix": 6, "file_separator": 7}
+    P, M, S, F, E, B = 4, 5, 6, 7, 1, 2
+    row = [B, 20, 21, P, 30, 31, S, 40, M, 50, 51, F,  # file a.py↵ (20 21) PSM
+           22, P, S, 41, M, 30, 52, F,  # SPM (prefix empty or joined): skipped
+           23, P, 32, S, 42, M, 53, E,  # PSM ended by eos
+           B, 24, P, 33, S, 43, M, 54]  # middle cut by the row end: skipped
+    seg = [1] * 28 + [2] * 8
+    got = extract_fim_examples(row, seg, sp)
+    assert got == [FimExample([20, 21], [30, 31], [40], [50, 51]), FimExample([23], [32], [42], [53])]
+    assert got[0].prompt(sp) == [B, 20, 21, P, 30, 31, S, 40, M]
