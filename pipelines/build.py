@@ -247,7 +247,12 @@ class WriteShard(beam.DoFn):
             for x in lin:
                 lineage.append({"example": offset + i, "split": split, "shard": shard, "row": i, **x})
         write_lineage(sink.join(self.out_dir, f"lineage/{name[: -len('.array_record')]}.parquet"), lineage)
-        yield {f"rows.{split}": len(rows), f"tokens.{split}": tokens, f"padding.{split}": padding}
+        counters = {f"rows.{split}": len(rows), f"tokens.{split}": tokens, f"padding.{split}": padding}
+        for _, _, row, _ in rows:
+            decile = min(9, 10 * (len(row[1]) - row[1].count(0)) // len(row[1]))
+            key = f"fill.{10 * decile:02d}-{10 * decile + 10}%"
+            counters[key] = counters.get(key, 0) + 1
+        yield counters
 
 
 def lineage_schema():

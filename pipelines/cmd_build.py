@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 
@@ -61,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
     with beam.Pipeline(options=options) as p:
         build_pipeline(p, units, cfg, tok_bytes, args.output)
     ds = finalize(args.output, cfg, tok, ["repoloom", "build"] + sys.argv[2:])
-    for line in summary_lines(ds, args.output, time.time() - t0):
+    stats = json.loads(sink.read_bytes(sink.join(args.output, "stats.json")))
+    for line in summary_lines(ds, stats, args.output, time.time() - t0):
         print(line)
     return 0

@@ -15,6 +15,7 @@ from repoloom.core.types import ParsedFile
 from repoloom.pipelines import sink
 from repoloom.pipelines.build import num_shards
 from repoloom.pipelines.filestage import process_file
+from repoloom.pipelines.report import derived, write_report
 from repoloom.pipelines.sources import Unit, read_unit
 
 OUTPUT_ARTIFACTS = ("dataset.json", "stats.json", "tokenizer.model", "report.md")
@@ -110,16 +111,18 @@ def finalize(out_dir: str, cfg: dict, tok: Tokenizer, argv: list[str]) -> dict[s
         "command": argv,
     }
     sink.write_json(sink.join(out_dir, "dataset.json"), dataset)
+    write_report(out_dir, dataset, stats)
     return dataset
 
 
-def summary_lines(ds: dict, out_dir: str, seconds: float) -> list[str]:
+def summary_lines(ds: dict, stats: dict, out_dir: str, seconds: float) -> list[str]:
     lines = [
         f"files in {ds['files_in']}, kept {ds['files_kept']}, dropped {sum(ds['dropped'].values())}"
         + (" (" + ", ".join(f"{k} {v}" for k, v in sorted(ds["dropped"].items(), key=lambda kv: -kv[1])) + ")" if ds["dropped"] else ""),
         f"examples {ds['num_examples']} of {ds['seq_len']} tokens in {len(ds['shards'])} train + {len(ds['validation_shards'])} validation shards",
         f"tokens {ds['tokens']}, padding {ds['padding_tokens']} ({100 * ds['padding_share']:.1f}% of row space)",
-        f"output {out_dir} ({seconds:.1f}s)",
+        *([("  " + ", ".join(f"{k} {v:.3g}" for k, v in sorted(d.items())))] if (d := derived(stats)) else []),
+        f"output {out_dir} ({seconds:.1f}s); report {out_dir.rstrip('/')}/report.md",
         f"inspect: repoloom inspect {out_dir} --example 0",
     ]
     if ds["files_in"] != ds["files_kept"] + sum(ds["dropped"].values()):

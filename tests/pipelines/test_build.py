@@ -44,6 +44,9 @@ def test_dataset_json_and_accounting(built):
     assert info["files_in"] == info["files_kept"] + sum(info["dropped"].values())
     assert info["files_kept"] > 20 and info["num_examples"] > 0
     assert (built / "tokenizer.model").exists()
+    report = (built / "report.md").read_text()
+    assert f"files in: {info['files_in']}, kept: {info['files_kept']}" in report and "True" in report
+    assert (built / "report-drops.svg").read_text().startswith("<svg")
     for name in info["shards"]:
         assert (built / name).exists() and name.startswith("train-") and name.endswith(".array_record")
     # every drop is listed by name with its file
