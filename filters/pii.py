@@ -98,9 +98,12 @@ def find_emails(text: str, cfg_pii: dict) -> list[Finding]:
 
 # ---- IP addresses -------------------------------------------------------------------------------
 
-_IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)")
+# Patterns start with a character class (the engine scans for it quickly); the left boundary,
+# which a lookbehind would check at every position, is checked on the few candidates instead.
+_IPV4 = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w]|\.\d)")
 # Hex groups and colons, at least two colons; validated by `ipaddress` afterwards.
-_IPV6 = re.compile(r"(?<![\w:.])(?:[0-9A-Fa-f]{1,4}:|:){2,8}+(?:[0-9A-Fa-f]{1,4})?(?![\w:.])")
+_IPV6 = re.compile(r"(?:[0-9A-Fa-f]{1,4}:|:){2,8}+(?:[0-9A-Fa-f]{1,4})?(?![\w:.])")
+_IPV6_HINT = re.compile(r"[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:")
 _VERSION_CONTEXT = re.compile(r"(?i)(?:version|\bver\b|\bv\b|release|\brev\b|build|sdk|==|>=|<=|~=|\^|@)[\s:=\"'(]{0,4}$")
 _DOC_NETS = tuple(
     ipaddress.ip_network(n)
@@ -130,10 +133,12 @@ def _ip_skipped(ip, cfg_pii: dict) -> bool:
 def find_ips(text: str, cfg_pii: dict) -> list[Finding]:
     out = []
     for m in _IPV4.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_."):
+            continue
         s = m.group(0)
         parts = s.split(".")
-        if all(len(p) == 1 for p in parts):
-            continue  # 1.2.3.4: a version far more often than an address
+        if sum(len(p) == 1 for p in parts) >= 3 or len(set(parts)) == 1:
+            continue  # 1.2.3.4, 2.4.8.19, 123.123.123.123: versions and placeholders far more than addresses
         ls = text.rfind("\n", 0, m.start()) + 1
         if _VERSION_CONTEXT.search(text, max(ls, m.start() - 24), m.start()):
             continue
@@ -143,8 +148,10 @@ def find_ips(text: str, cfg_pii: dict) -> list[Finding]:
             continue
         if not _ip_skipped(ip, cfg_pii):
             out.append(Finding("ip_address", m.start(), m.end(), "IPv4"))
-    if ":" in text:
+    if _IPV6_HINT.search(text):
         for m in _IPV6.finditer(text):
+            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_:."):
+                continue
             s = m.group(0)
             groups = [g for g in s.split(":") if g]
             if len(groups) < 3 or not any(c.isdigit() for c in s):

@@ -74,22 +74,36 @@ PLUGINS = {
     "TwilioKeyDetector": twilio.TwilioKeyDetector,
 }
 
-# Plugins whose patterns contain an unbounded `.+`: run only on windows around this literal.
-_HINTS = {"NpmDetector": "_authToken"}
+# Literal hints: a plugin pattern runs only on line-bounded windows around occurrences of its hint.
+# Needed where a pattern has an unbounded `.+` (npm), and a large speed-up where a pattern starts
+# with a character class or alternation that defeats the regex engine's literal-prefix search.
+# Every hint is a substring of any match of the pattern, so recall is unchanged.
+_HINTS = {
+    ("NpmDetector", 0): "_authToken",
+    ("ArtifactoryDetector", 0): "AKC",
+    ("ArtifactoryDetector", 1): "AP",
+    ("MailchimpDetector", 0): "-us",
+    ("AWSKeyDetector", 1): None,  # case-insensitive 'aws': gated by _AWS_HINT below
+}
+_AWS_HINT = re.compile(r"[aA][wW][sS]")
 _HINT_WINDOW = 512
+_MAX_WINDOW = 8192
 
-# Providers detect-secrets does not cover (patterns from the providers' documented formats).
+# Providers detect-secrets does not cover (patterns from the providers' documented formats), each with
+# a literal hint that must occur for the pattern to be tried. Patterns start with a literal so the
+# regex engine can skip ahead; the left word boundary is checked afterwards.
 EXTRA_PROVIDERS = {
-    "GoogleApiKey": re.compile(r"AIza[0-9A-Za-z_\-]{35}(?![0-9A-Za-z_\-])"),
-    "GitHubFineGrainedToken": re.compile(r"github_pat_[0-9A-Za-z_]{82}(?![0-9A-Za-z_])"),
-    "AnthropicKey": re.compile(r"sk-ant-(?:api|admin)\d\d-[0-9A-Za-z_\-]{80,120}+(?![0-9A-Za-z_\-])"),
-    "OpenAIProjectKey": re.compile(r"sk-(?:proj|svcacct|admin)-[0-9A-Za-z_\-]{40,200}+(?![0-9A-Za-z_\-])"),
-    "HuggingFaceToken": re.compile(r"\bhf_[A-Za-z]{34}(?![0-9A-Za-z_])"),
-    "StripeTestOrRestrictedKey": re.compile(r"\b(?:sk|rk)_test_[0-9A-Za-z]{24,99}+(?![0-9A-Za-z])"),
-    "SlackWebhook": re.compile(r"https://hooks\.slack\.com/(?:services|workflows)/[A-Za-z0-9_/]{20,120}+"),
-    "DigitalOceanToken": re.compile(r"\bdo[opr]_v1_[a-f0-9]{64}(?![a-f0-9])"),
-    "ShopifyToken": re.compile(r"\bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?![a-fA-F0-9])"),
-    "AzureConnectionString": re.compile(r"(?:AccountKey|SharedAccessKey)=[A-Za-z0-9+/]{40,100}+={0,2}"),
+    "GoogleApiKey": ("AIza", re.compile(r"AIza[0-9A-Za-z_\-]{35}(?![0-9A-Za-z_\-])")),
+    "GitHubFineGrainedToken": ("github_pat_", re.compile(r"github_pat_[0-9A-Za-z_]{82}(?![0-9A-Za-z_])")),
+    "AnthropicKey": ("sk-ant-", re.compile(r"sk-ant-(?:api|admin)\d\d-[0-9A-Za-z_\-]{80,120}+(?![0-9A-Za-z_\-])")),
+    "OpenAIProjectKey": ("sk-", re.compile(r"sk-(?:proj|svcacct|admin)-[0-9A-Za-z_\-]{40,200}+(?![0-9A-Za-z_\-])")),
+    "HuggingFaceToken": ("hf_", re.compile(r"hf_[A-Za-z]{34}(?![0-9A-Za-z_])")),
+    "NpmToken": ("npm_", re.compile(r"npm_[A-Za-z0-9]{36}(?![0-9A-Za-z_])")),
+    "StripeTestOrRestrictedKey": ("_test_", re.compile(r"[sr]k_test_[0-9A-Za-z]{24,99}+(?![0-9A-Za-z])")),
+    "SlackWebhook": ("hooks.slack.com", re.compile(r"https://hooks\.slack\.com/(?:services|workflows)/[A-Za-z0-9_/]{20,120}+")),
+    "DigitalOceanToken": ("_v1_", re.compile(r"do[opr]_v1_[a-f0-9]{64}(?![a-f0-9])")),
+    "ShopifyToken": ("shp", re.compile(r"shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?![a-fA-F0-9])")),
+    "AzureConnectionString": ("Key=", re.compile(r"(?:AccountKey|SharedAccessKey)=[A-Za-z0-9+/]{40,100}+={0,2}")),
 }
 
 _PRIVATE_BEGIN = re.compile(r"-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----")
@@ -99,10 +113,7 @@ _B64_LINE = re.compile(r"[ \t\"'`,+;]*(?:[A-Za-z0-9+/=]{16,}(?:\\n|\\r)*)[ \t\"'
 _PRIVATE_MAX = 65536
 
 # scheme://user:password@host ; the user part cannot contain ':' or '@', so the split is unique.
-_URL_CRED = re.compile(
-    r"[A-Za-z][A-Za-z0-9+.\-]{1,20}://([^\s:/?#@'\"<>\[\]{}|\\^`]{1,128}+):([^\s/?#@'\"<>\[\]{}|\\^`]{1,256}+)@"
-    r"(?=[A-Za-z0-9\[])"
-)
+_URL_CRED = re.compile(r"([^\s:/?#@'\"<>\\`]{1,128}+):([^\s/?#@'\"<>\\`]{1,256}+)@(?=[A-Za-z0-9\[])")
 
 # Passwords in assignments: the key must contain one of these stems; we find stems by a literal
 # search and parse around them with anchored patterns (no scan from every position).
@@ -114,13 +125,16 @@ _PW_AFTER = re.compile(
 )
 _PW_WORDS = ("password", "passwd", "passphrase", "passcode", "passwort", "contrasena", "motdepasse")
 _PW_COMPONENTS = {"pass", "pwd", "pw", "pword"}
-_PW_KEY_STOP = re.compile(
-    r"(?i)(?:reset|forgot|confirm|field|label|hint|prompt|placeholder|policy|length|min|max|regex|pattern|"
-    r"url|uri|path|file|type|mode|input|column|title|text|message|msg|error|hash|salt|validator|strength|"
-    r"expir|rule|count|attempt|required|enabled|visible|widget|form|check|compare|verify|encoder|"
-    r"handler|provider|manager|service|strategy|class|bypass|compass|passport|passenger|passthrough|"
-    r"passage|passive|passed|passes|passing|passable|surpass|encompass|underpass|overpass)"
-)
+# Key components that make a password-ish name something else (a label, a rule, a URL, a hash...).
+_PW_KEY_STOP = {
+    "reset", "forgot", "confirm", "confirmation", "field", "label", "hint", "prompt", "placeholder", "policy",
+    "length", "len", "min", "max", "regex", "re", "pattern", "url", "uri", "path", "file", "type", "mode",
+    "input", "column", "col", "title", "text", "message", "msg", "error", "err", "hash", "hashed", "salt",
+    "validator", "strength", "expiry", "expires", "expired", "expiration", "rule", "rules", "count", "attempts",
+    "required", "enabled", "visible", "widget", "form", "check", "compare", "verify", "encoder", "handler",
+    "provider", "manager", "service", "strategy", "class", "id", "key", "name", "template", "prefix", "suffix",
+    "style", "icon", "button", "btn", "view", "dialog", "page", "route", "endpoint", "api", "event", "callback",
+}
 _PW_BAD_VALUES = {
     "password", "passwd", "pass", "pwd", "secret", "none", "null", "nil", "true", "false", "undefined",
     "required", "optional", "string", "str", "text", "hidden", "changeme", "changeit", "example", "empty",
@@ -129,8 +143,12 @@ _PW_BAD_VALUES = {
     "password123", "os.environ", "env", "getenv", "config", "settings", "self", "this", "value", "input",
 }
 _PLACEHOLDER = re.compile(r"(?i)^(?:x+|\*+|\.+|-+|_+|#+|0+|1234\d*|abc\d*|your[\w\-]*|some[\w\-]*|<[^>]*>|\[[^\]]*\])$")
-_TEMPLATE_MARK = re.compile(r"\$\{|\{\{|\}\}|%\(|%s\b|\$[A-Z_]{2,}|^\$|^%|^\{|^<|^@|^&|^\*|^#\{|__\w+__")
+_TEMPLATE_MARK = re.compile(
+    r"\$\{|\{\{|\}\}|%\(|%[sd]\b|^\$[A-Za-z_]\w*$|^\$\(|^%[A-Za-z_]\w*%$|^\{|^<|^[@&*:][A-Za-z_][\w.]*$|^#\{|__\w+__|^\?$"
+)
 _DOTTED_IDENT = re.compile(r"[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+")
+_OBJECT_NAMES = {"self", "this", "os", "config", "conf", "cfg", "settings", "env", "process", "args", "opts",
+                 "options", "params", "request", "req", "ctx", "context", "user", "data", "props", "state", "app"}
 _WORDISH = re.compile(r"[A-Z]?[a-z]+(?:[_\-][a-z]+)*|[A-Z][A-Z_]+|[a-z]+(?:[A-Z][a-z]+)+")
 
 # Generic keys: quoted high-entropy strings assigned to a secret-sounding name on the same line.
@@ -143,7 +161,7 @@ _KEY_CONTEXT = re.compile(
     r"""[\w\-]{0,30}['"\]]?\s{0,4}(?::=|=>|[=:(,]|\s)\s{0,4}[\[({]?\s{0,4}(?:b|r|u|f)?$"""
 )
 _HASH_CONTEXT = re.compile(r"(?i)sha|md5|hash|digest|checksum|fingerprint|etag|integrity|crc|nonce|salt|uuid|guid")
-_BEARER = re.compile(r"\b[Bb]earer[ \t]{1,4}([A-Za-z0-9\-._~+/]{24,512}+=*)")
+_BEARER = re.compile(r"[Bb]earer[ \t]{1,4}([A-Za-z0-9\-._~+/]{24,512}+=*)")
 
 
 def _is_placeholder(value: str) -> bool:
@@ -164,40 +182,60 @@ def _looks_random(value: str) -> bool:
 
 
 @lru_cache(maxsize=16)
-def _compiled_plugins(names: tuple[str, ...]) -> list[tuple[str, re.Pattern, object]]:
+def _compiled_plugins(names: tuple[str, ...]) -> list[tuple[str, re.Pattern, object, object]]:
     out = []
     for name in names:
         cls = PLUGINS[name]
         plugin = cls()
-        for pat in plugin.denylist:
+        for k, pat in enumerate(plugin.denylist):
             # re.M keeps per-line anchors (`^`/`$`) meaning what they mean in detect-secrets' line scan.
-            out.append((name, re.compile(pat.pattern, pat.flags | re.M), plugin))
+            hint = _HINTS.get((name, k), "")
+            if hint is None:
+                hint = _AWS_HINT
+            out.append((name, re.compile(pat.pattern, pat.flags | re.M), plugin, hint))
     return out
 
 
-def _windows(text: str, hint: str) -> Iterator[tuple[int, int]]:
-    """Line-bounded windows of at most 2*_HINT_WINDOW characters around each occurrence of `hint`."""
-    pos, last_end = 0, -1
-    while True:
-        i = text.find(hint, pos)
-        if i < 0:
-            return
+def _windows(text: str, hint) -> Iterator[tuple[int, int]]:
+    """Line-bounded windows reaching _HINT_WINDOW characters either side of each occurrence of `hint`.
+
+    Nearby windows merge (so a match is never cut), up to _MAX_WINDOW characters; past that a new
+    window starts, overlapping the last, and the caller drops duplicate hits.
+    """
+    if isinstance(hint, str):
+        def occurrences():
+            pos = 0
+            while (i := text.find(hint, pos)) >= 0:
+                yield i
+                pos = i + len(hint)
+        hits = occurrences()
+    else:
+        hits = (m.start() for m in hint.finditer(text))
+    cur_s = cur_e = -1
+    for i in hits:
         ls = text.rfind("\n", 0, i) + 1
         le = text.find("\n", i)
         le = len(text) if le < 0 else le
-        s, e = max(ls, i - _HINT_WINDOW, last_end), min(le, i + _HINT_WINDOW)
-        if e > s:
-            yield s, e
-        last_end = e
-        pos = i + len(hint)
+        s, e = max(ls, i - _HINT_WINDOW), min(le, i + _HINT_WINDOW)
+        if cur_e >= 0 and s <= cur_e and e - cur_s <= _MAX_WINDOW:
+            cur_e = max(cur_e, e)
+            continue
+        if cur_e >= 0:
+            yield cur_s, cur_e
+        cur_s, cur_e = s, e
+    if cur_e >= 0:
+        yield cur_s, cur_e
 
 
 def _plugin_hits(text: str, names: tuple[str, ...]) -> Iterator[Hit]:
-    for name, pat, plugin in _compiled_plugins(names):
-        hint = _HINTS.get(name)
+    seen: set[tuple[int, int]] = set()
+    for name, pat, plugin, hint in _compiled_plugins(names):
         spans = _windows(text, hint) if hint else [(0, len(text))]
         for ws, we in spans:
             for m in pat.finditer(text, ws, we):
+                if hint and m.span() in seen:
+                    continue
+                seen.add(m.span())
                 # Like detect-secrets' findall, the first non-empty group is the secret, unless it is
                 # only a short prefix alternation (`(ghp|gho|…)_…`): then the whole match is.
                 g = next((i for i in range(1, (pat.groups or 0) + 1) if m.group(i)), 0)
@@ -230,14 +268,20 @@ def _plugin_hits(text: str, names: tuple[str, ...]) -> Iterator[Hit]:
 
 
 def _extra_hits(text: str) -> Iterator[Hit]:
-    for name, pat in EXTRA_PROVIDERS.items():
+    for name, (hint, pat) in EXTRA_PROVIDERS.items():
+        if hint not in text:
+            continue
         for m in pat.finditer(text):
+            s = m.start()
+            if s > 0 and (text[s - 1].isalnum() or text[s - 1] == "_") and not pat.pattern.startswith("(?:"):
+                continue
             if not _is_placeholder(m.group(0)):
-                yield Hit("key", m.start(), m.end(), name)
-    for m in _BEARER.finditer(text):
-        v = m.group(1)
-        if _looks_random(v) and not _is_placeholder(v):
-            yield Hit("key", m.start(1), m.end(1), "BearerToken")
+                yield Hit("key", s, m.end(), name)
+    if "earer" in text:
+        for m in _BEARER.finditer(text):
+            v = m.group(1)
+            if _looks_random(v) and not _is_placeholder(v):
+                yield Hit("key", m.start(1), m.end(1), "BearerToken")
 
 
 def private_key_blocks(text: str) -> Iterator[Hit]:
@@ -270,7 +314,14 @@ def private_key_blocks(text: str) -> Iterator[Hit]:
 
 def url_credentials(text: str) -> Iterator[Hit]:
     """The password in `scheme://user:password@host`."""
-    for m in _URL_CRED.finditer(text):
+    pos = 0
+    while (i := text.find("://", pos)) >= 0:
+        pos = i + 3
+        if i < 2 or not text[i - 1].isalnum():
+            continue
+        m = _URL_CRED.match(text, i + 3)
+        if not m:
+            continue
         pw = m.group(2)
         if _password_value_ok(pw, quoted=True):
             yield Hit("password", m.start(2), m.end(2), "UrlPassword")
@@ -286,13 +337,10 @@ def _key_name(text: str, stem_start: int) -> tuple[int, str]:
 
 def _is_password_key(name: str) -> bool:
     name = name.strip("-.")
-    if not name or _PW_KEY_STOP.search(name):
+    parts = [p.lower() for p in re.split(r"[_.\-]+|(?<=[a-z0-9])(?=[A-Z])", name) if p]
+    if not parts or any(p in _PW_KEY_STOP for p in parts):
         return False
-    low = name.lower()
-    if any(w in low for w in _PW_WORDS):
-        return True
-    parts = re.split(r"[_.\-]+|(?<=[a-z0-9])(?=[A-Z])", name)
-    return any(p.lower() in _PW_COMPONENTS for p in parts)
+    return any(p in _PW_COMPONENTS or any(w in p for w in _PW_WORDS) for p in parts)
 
 
 def _password_value_ok(value: str, quoted: bool) -> bool:
@@ -305,8 +353,12 @@ def _password_value_ok(value: str, quoted: bool) -> bool:
         return False
     if _WORDISH.fullmatch(value) or value.isdigit() and len(value) < 6:
         return False
-    if not quoted and (_DOTTED_IDENT.fullmatch(value) or re.fullmatch(r"[a-z_][a-z0-9_]*", value)):
-        return False  # a variable, attribute or call target, not a literal
+    if not quoted and re.fullmatch(r"[a-z_][a-z0-9_]*", value):
+        return False  # a variable, not a literal
+    if not quoted and _DOTTED_IDENT.fullmatch(value):
+        head = re.split(r"\.|::|->", value)[0].lower()
+        if not any(c.isdigit() for c in value) or head in _OBJECT_NAMES:
+            return False  # an attribute or call target (`self.password`, `config.db.pw`)
     return True
 
 

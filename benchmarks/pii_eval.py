@@ -1,0 +1,347 @@
+"""Precision/recall of PII and secret redaction on real code with injected fake secrets, and MB/s.
+
+Builds an evaluation set from real source files (installed packages' sources by default, plus any
+directories given with --root: Go's standard library, `npm pack` tarballs, Java/Rust checkouts…).
+Per language, half of the sampled files get 1-3 injected secrets/PII (random kinds, random lines,
+into comments, existing string literals or new assignment lines) with the exact span of each kept
+as ground truth; the other half stay untouched and measure false positives ("clean files altered").
+
+A ground-truth item counts as found when one finding covers its whole span (a partial cover would
+leak the rest). Precision per kind = findings of that placeholder kind that overlap an injected item
+/ all findings of that kind in injected files; findings in untouched files are reported separately,
+with examples, because real code also holds real PII (authors' e-mail addresses).
+
+    python benchmarks/pii_eval.py --root /usr/lib/go/src --root /tmp/evalsrc --per-lang 200
+"""
+from __future__ import annotations
+
+import argparse
+import base64
+import collections
+import ipaddress
+import json
+import os
+import random
+import string
+import sys
+import time
+
+from repoloom.core.config import load_config
+from repoloom.filters import pii
+
+LANGS = {
+    ".py": "python", ".js": "javascript", ".mjs": "javascript", ".ts": "typescript", ".go": "go",
+    ".java": "java", ".rs": "rust", ".c": "c", ".h": "c", ".cc": "cpp", ".cpp": "cpp", ".hpp": "cpp",
+    ".rb": "ruby", ".sh": "shell", ".yaml": "yaml", ".yml": "yaml",
+}
+HASH_COMMENT = {"python", "ruby", "shell", "yaml"}
+ALNUM = string.ascii_letters + string.digits
+B64 = ALNUM + "+/"
+B64URL = ALNUM + "-_"
+HEXL = "0123456789abcdef"
+
+# Placeholder family of each injected kind.
+FAMILY = {
+    "aws_access_key": "key", "aws_secret_key": "key", "github_token": "key", "github_pat": "key",
+    "gitlab_token": "key", "slack_token": "key", "slack_webhook": "key", "stripe_key": "key",
+    "twilio_key": "key", "npm_token": "key", "sendgrid_key": "key", "azure_storage_key": "key",
+    "jwt": "key", "discord_token": "key", "mailchimp_key": "key", "google_api_key": "key",
+    "private_key": "key", "password_assignment": "password", "url_password": "password",
+    "connection_string_password": "password", "email": "email", "ipv4": "ip_address", "ipv6": "ip_address",
+}
+STRUCTURED = {k for k, v in FAMILY.items() if v == "key"}
+
+
+def _s(r: random.Random, chars: str, n: int) -> str:
+    return "".join(r.choice(chars) for _ in range(n))
+
+
+def _password(r: random.Random, url_safe: bool = False) -> str:
+    syms = "!$%^&*-_+=." if url_safe else "!@#$%^&*-_+=.?~"
+    words = ["Summer", "Falcon", "Winter", "Dragon", "Purple", "Monkey", "Tiger", "Ocean", "Silver", "Rocket"]
+    if r.random() < 0.4:
+        return r.choice(words) + str(r.randint(10, 9999)) + r.choice(syms) + _s(r, ALNUM, r.randint(1, 3))
+    n = r.randint(10, 18)
+    pw = [r.choice(string.ascii_lowercase), r.choice(string.ascii_uppercase), r.choice(string.digits), r.choice(syms)]
+    pw += [r.choice(ALNUM + syms) for _ in range(n - 4)]
+    r.shuffle(pw)
+    return "".join(pw)
+
+
+def _public_ipv4(r: random.Random) -> str:
+    keep = {"8.8.8.8", "8.8.4.4", "1.1.1.1", "1.0.0.1", "9.9.9.9"}
+    while True:
+        ip = ipaddress.IPv4Address(r.randint(0x01000000, 0xDFFFFFFF))
+        s = str(ip)
+        if ip.is_global and not ip.is_multicast and s not in keep and not all(len(p) == 1 for p in s.split(".")):
+            return s
+
+
+def _public_ipv6(r: random.Random) -> str:
+    while True:
+        groups = [r.choice(["2001", "2a00", "2a03", "2604", "2607", "2406", "2c0f"])]
+        groups += [format(r.randint(0, 0xFFFF), "x") for _ in range(7)]
+        if r.random() < 0.6:  # compress a run of zero groups
+            i = r.randint(3, 6)
+            groups[i] = groups[i + 1] = "0"
+        ip = ipaddress.IPv6Address(":".join(groups))
+        if ip.is_global and not ip.is_multicast and ip not in ipaddress.ip_network("2001:db8::/32"):
+            s = ip.compressed
+            if sum(1 for g in s.split(":") if g) >= 3:
+                return s
+
+
+def _jwt(r: random.Random) -> str:
+    def enc(obj):
+        return base64.urlsafe_b64encode(json.dumps(obj, separators=(",", ":")).encode()).decode().rstrip("=")
+    head = enc({"alg": r.choice(["HS256", "RS256"]), "typ": "JWT"})
+    body = enc({"sub": str(r.randint(10**6, 10**9)), "name": r.choice(["Ana Lima", "Bob Stone"]), "iat": r.randint(1.5e9, 1.8e9)})
+    return f"{head}.{body}.{_s(r, B64URL, 43)}"
+
+
+def _private_key(r: random.Random) -> str:
+    kind = r.choice(["RSA ", "EC ", "OPENSSH ", "", "ENCRYPTED "])
+    lines = [_s(r, B64, 64) for _ in range(r.randint(8, 20))] + [_s(r, B64, r.randint(8, 60)) + "=="]
+    return f"-----BEGIN {kind}PRIVATE KEY-----\n" + "\n".join(lines) + f"\n-----END {kind}PRIVATE KEY-----"
+
+
+NAMES = ["john.smith", "maria.garcia", "wei.zhang", "a.kowalski", "priya_patel", "lars.eriksson", "t.nguyen", "omar.haddad"]
+DOMAINS = ["gmail.com", "acme-corp.io", "uni-heidelberg.de", "mail.ru", "outlook.com", "fastmail.fm", "company.co.uk", "startup.dev"]
+
+
+def make_secret(kind: str, r: random.Random) -> tuple[str, str]:
+    """(secret value to redact, context text that contains it): the value is what ground truth covers."""
+    if kind == "aws_access_key":
+        v = "AKIA" + _s(r, string.ascii_uppercase + "234567", 16)
+        return v, r.choice([f"aws_access_key_id={v}", f"AWS key {v}", v])
+    if kind == "aws_secret_key":
+        v = _s(r, B64, 40)
+        return v, r.choice([f'aws_secret_access_key = "{v}"', f"AWS_SECRET_KEY: '{v}'"])
+    if kind == "github_token":
+        v = r.choice(["ghp_", "gho_", "ghs_"]) + _s(r, ALNUM, 36)
+        return v, r.choice([f"token {v}", v, f"GITHUB_TOKEN={v}"])
+    if kind == "github_pat":
+        v = "github_pat_" + _s(r, ALNUM + "_", 82)
+        return v, v
+    if kind == "gitlab_token":
+        v = "glpat-" + _s(r, ALNUM + "-_", 20)
+        return v, r.choice([v, f"private_token: {v}"])
+    if kind == "slack_token":
+        v = f"xoxb-{r.randint(10**10, 10**12)}-{r.randint(10**10, 10**12)}-{_s(r, ALNUM, 24)}"
+        return v, v
+    if kind == "slack_webhook":
+        v = f"https://hooks.slack.com/services/T{_s(r, string.ascii_uppercase + string.digits, 8)}/B{_s(r, string.ascii_uppercase + string.digits, 8)}/{_s(r, ALNUM, 24)}"
+        return v, v
+    if kind == "stripe_key":
+        v = r.choice(["sk_live_", "rk_live_"]) + _s(r, ALNUM, 24)
+        return v, r.choice([v, f"stripe.api_key = '{v}'"])
+    if kind == "twilio_key":
+        v = r.choice(["AC", "SK"]) + _s(r, HEXL, 32)
+        return v, r.choice([v, f"TWILIO_ACCOUNT_SID={v}"])
+    if kind == "npm_token":
+        v = "npm_" + _s(r, ALNUM, 36)
+        return v, r.choice([f"//registry.npmjs.org/:_authToken={v}", v])
+    if kind == "sendgrid_key":
+        v = f"SG.{_s(r, B64URL, 22)}.{_s(r, B64URL, 43)}"
+        return v, v
+    if kind == "azure_storage_key":
+        v = "AccountKey=" + _s(r, B64, 86) + "=="
+        return v, f"DefaultEndpointsProtocol=https;AccountName=prodstore{r.randint(1, 99)};{v};EndpointSuffix=core.windows.net"
+    if kind == "jwt":
+        v = _jwt(r)
+        return v, r.choice([v, f"Authorization: Bearer {v}"])
+    if kind == "discord_token":
+        v = f"{r.choice('MNO')}{_s(r, ALNUM, 23)}.{_s(r, B64URL, 6)}.{_s(r, B64URL, 27)}"
+        return v, v
+    if kind == "mailchimp_key":
+        v = f"{_s(r, HEXL, 32)}-us{r.randint(1, 20)}"
+        return v, v
+    if kind == "google_api_key":
+        v = "AIza" + _s(r, B64URL, 35)
+        return v, v
+    if kind == "private_key":
+        v = _private_key(r)
+        return v, v
+    if kind == "password_assignment":
+        v = _password(r)
+        tpl = r.choice(["password = '{}'", "DB_PASSWORD={}", '"password": "{}"', "password: {}", "pwd={}",
+                        "admin_pass = \"{}\"", "userPassword := \"{}\""])
+        return v, tpl.format(v)
+    if kind == "connection_string_password":
+        v = _password(r).replace(";", "!")
+        return v, f"Server=sql{r.randint(1, 9)}.corp.net;Database=orders;User Id=svc_app;Password={v};"
+    if kind == "url_password":
+        v = _password(r, url_safe=True)
+        scheme = r.choice(["postgres", "mysql", "mongodb", "redis", "amqp", "https"])
+        return v, f"{scheme}://svc_user:{v}@db{r.randint(1, 9)}.internal-corp.com:5432/app"
+    if kind == "email":
+        v = f"{r.choice(NAMES)}{r.randint(1, 99) if r.random() < 0.3 else ''}@{r.choice(DOMAINS)}"
+        return v, r.choice([v, f"Contact: {v}", f"Maintainer <{v}>"])
+    if kind == "ipv4":
+        v = _public_ipv4(r)
+        return v, r.choice([v, f"http://{v}:8080/api", f"server {v} port 22"])
+    if kind == "ipv6":
+        v = _public_ipv6(r)
+        return v, r.choice([v, f"[{v}]:443", f"bind {v}"])
+    raise KeyError(kind)
+
+
+def inject(text: str, lang: str, r: random.Random, kinds: list[str]) -> tuple[str, list[tuple[str, str]]]:
+    """Insert one secret of each kind; returns the new text and [(kind, value)]."""
+    lines = text.split("\n")
+    touched = [False] * len(lines)  # lines holding an earlier injection are not edited again
+    truth = []
+    comment = "#" if lang in HASH_COMMENT else "//"
+    for kind in kinds:
+        value, ctx = make_secret(kind, r)
+        i = r.randrange(len(lines) + 1)
+        indent = ""
+        if i < len(lines):
+            indent = lines[i][: len(lines[i]) - len(lines[i].lstrip())]
+        mode = r.random()
+        multiline = "\n" in ctx
+        if multiline:
+            ctx_lit = ctx.replace("\n", "\\n")
+            new = r.choice([f'{indent}KEY = "{ctx_lit}"', f"{indent}{comment} " + f"\n{indent}{comment} ".join(ctx.split("\n"))])
+            value = ctx_lit if new.startswith(f'{indent}KEY = "') else value
+            if value != ctx_lit:  # commented key: ground truth from BEGIN to END as it now appears
+                value = f"\n{indent}{comment} ".join(ctx.split("\n"))
+            lines.insert(i, new)
+            touched.insert(i, True)
+        elif mode < 0.4:
+            lines.insert(i, f"{indent}{comment} {ctx}")
+            touched.insert(i, True)
+        elif mode < 0.7 and i < len(lines) and '"' in lines[i] and not touched[i]:
+            ln = lines[i]
+            q = ln.index('"')
+            close = ln.find('"', q + 1)
+            pos = q + 1 if close < 0 else r.randint(q + 1, close)
+            lines[i] = ln[:pos] + " " + ctx + " " + ln[pos:]
+            touched[i] = True
+        else:
+            lines.insert(i, f'{indent}config_value = "{ctx}"')
+            touched.insert(i, True)
+        truth.append((kind, value))
+    return "\n".join(lines), truth
+
+
+def collect(roots: list[str], per_lang: int, r: random.Random) -> dict[str, list[str]]:
+    by_lang = collections.defaultdict(list)
+    for root in roots:
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+            dirnames[:] = sorted(d for d in dirnames if d not in ("__pycache__", "testdata") and not d.startswith("."))
+            for fn in sorted(filenames):
+                ext = os.path.splitext(fn)[1]
+                if fn.endswith(".d.ts"):
+                    ext = ".ts"
+                lang = LANGS.get(ext)
+                if lang:
+                    p = os.path.join(dirpath, fn)
+                    try:
+                        if 200 < os.path.getsize(p) < 200_000:
+                            by_lang[lang].append(p)
+                    except OSError:
+                        pass
+    return {lang: r.sample(paths, min(per_lang, len(paths))) for lang, paths in sorted(by_lang.items())}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--root", action="append", default=[], help="extra source directories (repeatable)")
+    ap.add_argument("--per-lang", type=int, default=200, help="files sampled per language (half injected)")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--examples", type=int, default=12, help="false positives / misses to print")
+    args = ap.parse_args()
+    r = random.Random(args.seed)
+    roots = [os.path.join(sys.prefix, "lib", f"python{sys.version_info.major}.{sys.version_info.minor}", "site-packages")] + args.root
+    cfg = load_config()
+    files = collect(roots, args.per_lang, r)
+
+    found_by_kind = collections.Counter()
+    total_by_kind = collections.Counter()
+    fam_findings = collections.Counter()
+    fam_tp = collections.Counter()
+    clean_files = clean_altered = 0
+    clean_alter_kinds = collections.Counter()
+    misses, fps, clean_fps = [], [], []
+    n_bytes = 0
+    t_pii = 0.0
+    for lang, paths in files.items():
+        for idx, path in enumerate(paths):
+            try:
+                with open(path, encoding="utf-8") as f:
+                    text = f.read()
+            except (UnicodeDecodeError, OSError):
+                continue
+            injected = idx % 2 == 0
+            truth = []
+            if injected:
+                kinds = r.sample(sorted(FAMILY), r.randint(1, 3))
+                text, items = inject(text, lang, r, kinds)
+                for kind, value in items:
+                    s = text.find(value)
+                    assert s >= 0, (kind, value)
+                    truth.append((kind, s, s + len(value)))
+            t0 = time.perf_counter()
+            findings = pii.find_pii(text, cfg)
+            pii.apply_redactions(text, findings)
+            t_pii += time.perf_counter() - t0
+            n_bytes += len(text.encode("utf-8"))
+            if not injected:
+                clean_files += 1
+                if findings:
+                    clean_altered += 1
+                    for fd in findings:
+                        clean_alter_kinds[fd.kind] += 1
+                        clean_fps.append((path, fd.kind, fd.detector, text[fd.start : fd.end][:70]))
+                continue
+            for kind, s, e in truth:
+                total_by_kind[kind] += 1
+                if any(fd.start <= s and e <= fd.end for fd in findings):
+                    found_by_kind[kind] += 1
+                else:
+                    near = [(fd.kind, text[fd.start:fd.end][:40]) for fd in findings if fd.start < e and s < fd.end]
+                    misses.append((kind, text[s:e][:90], near, path))
+            for fd in findings:
+                fam_findings[fd.kind] += 1
+                if any(fd.start < e and s < fd.end for _, s, e in truth):
+                    fam_tp[fd.kind] += 1
+                else:
+                    fps.append((path, fd.kind, fd.detector, text[fd.start : fd.end][:70]))
+
+    print(f"files per language: {', '.join(f'{k}={len(v)}' for k, v in files.items())}")
+    print(f"\nrecall per injected kind (whole span covered):")
+    for kind in sorted(total_by_kind):
+        print(f"  {kind:28s} {found_by_kind[kind]:4d}/{total_by_kind[kind]:<4d} = {found_by_kind[kind] / total_by_kind[kind]:.3f}")
+
+    def group(kinds):
+        t = sum(total_by_kind[k] for k in kinds)
+        return sum(found_by_kind[k] for k in kinds) / t if t else float("nan")
+
+    print("\nrecall by group:")
+    print(f"  structured secrets (tokens, keys, JWTs): {group(STRUCTURED):.3f}")
+    print(f"  e-mails: {group({'email'}):.3f}   IPs: {group({'ipv4', 'ipv6'}):.3f}   "
+          f"passwords (assignments, connection strings, URLs): {group({'password_assignment', 'connection_string_password', 'url_password'}):.3f}")
+    print("\nprecision per placeholder kind (injected files; findings overlapping an injected item):")
+    for fam in sorted(fam_findings):
+        print(f"  {fam:12s} {fam_tp[fam]:4d}/{fam_findings[fam]:<4d} = {fam_tp[fam] / fam_findings[fam]:.3f}")
+    print(f"\nclean files altered: {clean_altered}/{clean_files} = {clean_altered / max(1, clean_files):.3%}"
+          f"  (findings by kind: {dict(clean_alter_kinds)})")
+    print(f"PII stage throughput: {n_bytes / 1e6:.1f} MB in {t_pii:.2f} s = {n_bytes / 1e6 / t_pii:.2f} MB/s (one core)")
+    if misses:
+        print(f"\nmisses (first {args.examples}):")
+        for m in misses[: args.examples]:
+            print("  ", m)
+    if fps:
+        print(f"\nfindings in injected files not on an injected item (first {args.examples}):")
+        for m in fps[: args.examples]:
+            print("  ", m)
+    if clean_fps:
+        print(f"\nfindings in untouched files (first {args.examples}):")
+        for m in clean_fps[: args.examples]:
+            print("  ", m)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
