@@ -32,16 +32,16 @@ _AUTOGEN_HEAD_LINES = 5
 _AUTOGEN_BANNER_CHARS = 1000
 
 # StarCoder2 §2.1 encoded-data patterns.
-_ENCODED = [
-    re.compile(r"[a-zA-Z0-9+/\n=]{64,}"),
-    re.compile(r"(?:\b(?:0x|\\x)?[0-9a-fA-F]{2}(?:,|\b\s*)){8,}"),
-    re.compile(r"(?:\\u[0-9a-fA-F]{4}){8,}"),
+_ENCODED = [  # (pattern, substring every match contains: a cheap pre-check)
+    (re.compile(r"[a-zA-Z0-9+/\n=]{64,}"), None),
+    (re.compile(r"(?:\b(?:0x|\\x)?[0-9a-fA-F]{2}(?:,|\b\s*)){8,}"), None),
+    (re.compile(r"(?:\\u[0-9a-fA-F]{4}){8,}"), "\\u"),
 ]
 
 _VENDORED_DIRS = frozenset({
-    "node_modules", "vendor", "vendors", "third_party", "third-party", "thirdparty", "3rdparty", "external",
+    "node_modules", "vendor", "vendors", "third_party", "third-party", "thirdparty", "3rdparty",
     "bower_components", "dist", "site-packages", ".venv", "venv", "__pycache__", ".git", "Pods", "Carthage",
-    "jspm_packages", ".yarn",
+    "jspm_packages", ".yarn", "_vendor", "_vendored",
 })
 _MINIFIED_NAME = re.compile(r"[.-]min\.(js|css|mjs)$|\.bundle\.js$|-bundle\.js$", re.I)
 _GENERATED_NAME = re.compile(
@@ -59,14 +59,7 @@ def quality_scores(text: str) -> dict[str, float]:
     lines = text.split("\n")
     lengths = [len(x) for x in lines]
     n = len(text)
-    alnum = alpha = space = 0
-    for c in text:
-        if c.isalnum():
-            alnum += 1
-            if c.isalpha():
-                alpha += 1
-        elif c.isspace():
-            space += 1
+    alnum, alpha, space = char_classes(text)
     head = "\n".join(lines[:_AUTOGEN_HEAD_LINES])
     autogen = bool(_AUTOGEN_HEAD.search(head) or _AUTOGEN_BANNER.search(text[:_AUTOGEN_BANNER_CHARS]))
     enc_max, enc_share = encoded_data(text)
@@ -86,13 +79,38 @@ def quality_scores(text: str) -> dict[str, float]:
     }
 
 
+_ASCII_ALPHA = bytes(c for c in range(128) if chr(c).isalpha())
+_ASCII_DIGIT = bytes(c for c in range(128) if chr(c).isdigit())
+_ASCII_SPACE = bytes(c for c in range(128) if chr(c).isspace())
+
+
+def char_classes(text: str) -> tuple[int, int, int]:
+    """(alphanumeric, alphabetic, whitespace) character counts; ASCII texts take a C-speed path."""
+    if text.isascii():
+        b = text.encode("ascii")
+        n = len(b)
+        alpha = n - len(b.translate(None, _ASCII_ALPHA))
+        digit = n - len(b.translate(None, _ASCII_DIGIT))
+        return alpha + digit, alpha, n - len(b.translate(None, _ASCII_SPACE))
+    alnum = alpha = space = 0
+    for c in text:
+        if c.isalnum():
+            alnum += 1
+            if c.isalpha():
+                alpha += 1
+        elif c.isspace():
+            space += 1
+    return alnum, alpha, space
+
+
 def encoded_data(text: str) -> tuple[int, float]:
     """(longest encoded-data match, share of characters inside matches) over the StarCoder2 patterns."""
     if not text:
         return 0, 0.0
     spans = []
-    for pat in _ENCODED:
-        spans.extend(m.span() for m in pat.finditer(text))
+    for pat, needle in _ENCODED:
+        if needle is None or needle in text:
+            spans.extend(m.span() for m in pat.finditer(text))
     if not spans:
         return 0, 0.0
     spans.sort()

@@ -121,3 +121,13 @@ def test_thresholds_reapply_from_scores_alone(cfg):
 
 def test_reasons_are_declared(cfg):
     assert len(REASONS) == len(set(REASONS))
+
+
+def test_char_classes_fast_path_agrees_with_unicode_rules():
+    from repoloom.filters.quality import char_classes
+
+    def slow(t):
+        return (sum(c.isalnum() for c in t), sum(c.isalpha() for c in t), sum(c.isspace() for c in t))
+
+    for text in (SRC, "x_1 = 0x1F\t# ok\r\n\x0b\x1c", "naïve = 'π'  # ünïcode\u2003"):
+        assert char_classes(text) == slow(text)
