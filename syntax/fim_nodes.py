@@ -21,40 +21,54 @@ MIN_NODES = 64
 CHARS_PER_NODE = 32
 
 
-def _atomic(node_type: str) -> bool:
-    return "string" in node_type or "heredoc" in node_type or "comment" in node_type
+_KIND: dict[str, int] = {}  # node type -> SKIP | ATOMIC | LEAF_OK | 0, cached across files
+SKIP, ATOMIC, LEAF_OK = 1, 2, 4
 
 
-def _keep_leaf(node_type: str) -> bool:
-    return node_type.endswith("statement") or node_type.endswith("expression")
+def _kind(node_type: str) -> int:
+    k = _KIND.get(node_type)
+    if k is None:
+        if "comment" in node_type:
+            k = SKIP
+        elif "string" in node_type or "heredoc" in node_type:
+            k = ATOMIC
+        elif node_type.endswith("statement") or node_type.endswith("expression"):
+            k = LEAF_OK
+        else:
+            k = 0
+        _KIND[node_type] = k
+    return k
 
 
 def candidates(tree, src, language: str) -> list[tuple[int, int, int]]:
-    char = src.char
-    out: list[tuple[int, int, int]] = []
+    out: list[tuple[int, int, int]] = []  # byte offsets until the end
     # (node, parent index in out, parent span in bytes)
-    stack = [(c, -1, (-1, -1)) for c in reversed(tree.root_node.named_children)]
+    stack = [(c, -1, -1, -1) for c in reversed(tree.root_node.named_children)]
+    pop, push = stack.pop, stack.append
     while stack:
-        n, parent, pspan = stack.pop()
-        if n.is_error or n.is_missing:
-            continue
-        t = n.type
-        if "comment" in t:
+        n, parent, ps, pe = pop()
+        k = _kind(n.type)
+        if k & SKIP or n.is_error or n.is_missing:
             continue
         sb, eb = n.start_byte, n.end_byte
         if eb <= sb:
             continue
-        atomic = _atomic(t)
-        kids = () if atomic else n.named_children
-        if (sb, eb) == pspan:  # same middle as the parent: descend without a new entry
-            stack.extend((c, parent, pspan) for c in reversed(kids))
+        kids = () if k & ATOMIC else n.named_children
+        if sb == ps and eb == pe:  # same middle as the parent: descend without a new entry
+            for c in reversed(kids):
+                push((c, parent, ps, pe))
             continue
-        if not kids and not atomic and not _keep_leaf(t):
+        if not kids and not k & (ATOMIC | LEAF_OK):
             continue
-        out.append((char(sb), char(eb), parent))
-        me = len(out) - 1
-        stack.extend((c, me, (sb, eb)) for c in reversed(kids))
-    return _cap(out, MIN_NODES + len(src.text) // CHARS_PER_NODE)
+        me = len(out)
+        out.append((sb, eb, parent))
+        for c in reversed(kids):
+            push((c, me, sb, eb))
+    out = _cap(out, MIN_NODES + len(src.text) // CHARS_PER_NODE)
+    if src.ascii:
+        return out
+    char = src.char
+    return [(char(s), char(e), p) for s, e, p in out]
 
 
 def _cap(nodes: list[tuple[int, int, int]], limit: int) -> list[tuple[int, int, int]]:
