@@ -134,15 +134,6 @@ DEFAULTS: dict[str, Any] = {
         "readd_budget": 2_000_000,  # work allowed to put back removed edges that close no cycle
         "max_files_per_plan": 5000,  # giant repositories are split by directory above this (split_for_planning)
     },
-    "graph": {  # dependency-graph packing (packing/graph.py, packing/resolve.py)
-        "min_suffix_parts": 2,  # a path-suffix match must keep at least this many trailing parts of the import
-        "max_fanout": 32,  # edges from one package-level import (Go) when names do not narrow it
-        "distance_bound": 4,  # BFS hops for nearest-first ordering (farther counts as far)
-        "segment_penalty": 0.5,  # cost of one more segment, in edge-importance units, when cutting
-        "split_piece_cost": 1.0,  # cost of cutting between two pieces of one file
-        "readd_budget": 2_000_000,  # work allowed to put back removed edges that close no cycle
-        "max_files_per_plan": 5000,  # giant repositories are split by directory above this (split_for_planning)
-    },
     # Unit tests beside their subjects (packing/testpairs.py): which pairing rules run, and how sure lexical must be.
     "tests": {"enabled": True, "import": True, "lexical": True, "lexical_min_score": 0.3, "lexical_margin": 1.5, "path_weight": 3},
     "output": {"rows_per_shard": 4096, "num_shards": 0, "validation_fraction": 0.0},  # num_shards 0 = from the row count
