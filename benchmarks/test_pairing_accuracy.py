@@ -3,7 +3,8 @@
 Ground truth: benchmarks/data/test_pairs/*.json, one per repository (paths only, no third-party code):
 
     {"name": ..., "language": ..., "source": {"kind": "pypi"|"npm"|"github", "spec": ..., "commit": ...},
-     "subdir": "" (the repository root inside the download), "pairs": [{"test": path, "subject": path | null}],
+     "subdir": "" (the repository root inside the download), "scope": "" (only this folder is read),
+     "pairs": [{"test": path, "subject": path | null}],
      "notes": {path: why}}
 
 "pairs" lists every file that is a test of the repository; subject null = no clear single subject.
@@ -14,7 +15,9 @@ entries; github entries print the git commands to run). Then:
 
 Figures (printed): test detection precision/recall over the repository's code files, and subject
 precision (correct subjects / subjects proposed for true tests) and recall (correct subjects /
-tests with a clear subject), per repository and overall, with pairs by rule.
+tests with a clear subject), per repository and overall, with pairs by rule. P counts subjects
+proposed for tests with a clear subject (the issue's measure); P.all also counts a subject proposed
+for a test whose truth is null as wrong.
 This file is a benchmark, not a pytest module: it defines no test functions.
 """
 from __future__ import annotations
@@ -77,9 +80,10 @@ def fetch(root: str, truth: dict) -> None:
         tf.extractall(dest, members=members, filter="data")
 
 
-def repo_facts(root: str) -> list:
+def repo_facts(root: str, scope: str = "") -> list:
+    """FileFacts of every parsable file under root/scope (paths relative to root), as the build would make them."""
     facts = []
-    for dirpath, dirnames, filenames in os.walk(root):
+    for dirpath, dirnames, filenames in os.walk(os.path.join(root, scope)):
         dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith("."))
         for name in sorted(filenames):
             full = os.path.join(dirpath, name)
@@ -116,6 +120,8 @@ def score(truth: dict, facts: list, pairs: list[dict]) -> dict:
         pred = g["subject"] if g else None
         if subject:
             r["with_subject"] += 1
+        if pred and subject:
+            r["proposed_clear"] += 1
         if pred:
             r["proposed"] += 1
             r[f"rule.{g['rule']}"] += 1
@@ -142,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", default="", help="comma-separated names")
     args = ap.parse_args(argv)
     total = Counter()
-    print(f"{'repository':24s} {'lang':10s} {'files':>5s} {'tests':>5s} {'det.P':>6s} {'det.R':>6s} {'clear':>5s} {'P':>6s} {'R':>6s}  rules")
+    print(f"{'repository':24s} {'lang':10s} {'files':>5s} {'tests':>5s} {'det.P':>6s} {'det.R':>6s} {'clear':>5s} {'P':>6s} {'P.all':>6s} {'R':>6s}  rules")
     for path in sorted(glob.glob(os.path.join(DATA, "*.json"))):
         truth = load_truth(path)
         if args.only and truth["name"] not in args.only.split(","):
@@ -153,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
         if not os.path.isdir(root):
             print(f"{truth['name']:24s} missing: {root} (run with --fetch, or clone it)")
             continue
-        facts = repo_facts(root)
+        facts = repo_facts(root, truth.get("scope", ""))
         pairs, _ = predict(facts)
         res = score(truth, facts, pairs)
         c = res["counts"]
@@ -162,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{truth['name']:24s} {truth['language']:10s} {c['code_files']:5d} {c['tests_true']:5d} "
             f"{_ratio(c['tests_found_true'], c['tests_found']):>6s} {_ratio(c['tests_found_true'], c['tests_true']):>6s} "
-            f"{c['with_subject']:5d} {_ratio(c['correct'], c['proposed']):>6s} {_ratio(c['correct'], c['with_subject']):>6s}  {rules}"
+            f"{c['with_subject']:5d} {_ratio(c['correct'], c['proposed_clear']):>6s} {_ratio(c['correct'], c['proposed']):>6s} "
+            f"{_ratio(c['correct'], c['with_subject']):>6s}  {rules}"
         )
         if args.show_misses:
             for m in res["misses"]:
@@ -176,7 +183,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{'ALL':24s} {'':10s} {c['code_files']:5d} {c['tests_true']:5d} "
         f"{_ratio(c['tests_found_true'], c['tests_found']):>6s} {_ratio(c['tests_found_true'], c['tests_true']):>6s} "
-        f"{c['with_subject']:5d} {_ratio(c['correct'], c['proposed']):>6s} {_ratio(c['correct'], c['with_subject']):>6s}  {rules}"
+        f"{c['with_subject']:5d} {_ratio(c['correct'], c['proposed_clear']):>6s} {_ratio(c['correct'], c['proposed']):>6s} "
+            f"{_ratio(c['correct'], c['with_subject']):>6s}  {rules}"
     )
     return 0
 

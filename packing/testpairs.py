@@ -42,6 +42,10 @@ _FACADES = {"__init__", "index", "mod", "lib", "main", "package"}
 _NEUTRAL_DIRS = frozenset(TEST_DIRS | {"src", "main", "lib", "java", "kotlin", "scala", "go", "python", "source", "sources", "app"})
 # Sources here are illustrations, not subjects (unless the test lives there too).
 _NOT_SUBJECT_DIRS = frozenset({"example", "examples", "docs", "doc", "benchmark", "benchmarks", "bench", "demo", "demos", "sample", "samples"})
+_WORDS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+|[^A-Za-z\d._-]+")
+_LEAD_QUALIFIER = re.compile(r"^(Java|Jdk|Kotlin|Scala|Android|Jvm)\d*(?=[A-Z])")
+_FACADES_NORM = {"init", "index", "mod", "lib", "main", "package"}
+_GO_SUFFIX = re.compile(r"(_go\d+(\.\d+)*|_(linux|windows|darwin|freebsd|openbsd|netbsd|unix|plan9|js|wasip1|amd64|arm64|arm|386|wasm))+$")
 _SPLIT = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 
 
@@ -221,6 +225,8 @@ def pair_tests(facts: list[FileFacts], rg, cfg: dict) -> list[dict[str, Any]]:
             found = _by_name(t, cands, kinds, graph, lex_index, fam, tcfg)
             if found is None and tcfg["import"]:
                 found = _by_import(t, graph, kinds, facts_by_path, fam, lex_index, tcfg)
+            if found is None:  # weaker name evidence after the imports: JsonArrayAsListTest -> JsonArray.java
+                found = _by_name(t, cands, kinds, graph, lex_index, fam, tcfg, qualified=True)
             if found is None and tcfg["lexical"]:
                 found = _by_lexical(t, lex_index(fam), tcfg)
         subject, rule, score = found if found else (None, None, 0.0)
@@ -244,7 +250,7 @@ def _usable(test_path: str, cand: str, kinds: dict[str, str] | None = None) -> b
     return not ((cand_dirs & _NOT_SUBJECT_DIRS) - test_dirs)
 
 
-def _by_name(t: FileFacts, cands: dict[str, list[str]], kinds, graph, lex_index, fam, tcfg) -> tuple[str, str, float] | None:
+def _by_name(t: FileFacts, cands: dict[str, list[str]], kinds, graph, lex_index, fam, tcfg, qualified: bool = False) -> tuple[str, str, float] | None:
     """Rules (a) and (b): the subject's name from the test's file name, or the test's own name in a test folder."""
     name = os.path.basename(t.path)
     stem = subject_stem(name)
@@ -256,7 +262,31 @@ def _by_name(t: FileFacts, cands: dict[str, list[str]], kinds, graph, lex_index,
             stem = parts[-2] if len(parts) > 1 else ""
         else:
             stem = own  # tests/parse.rs, __tests__/Button.tsx, test/parse.js: mirrored by name in a test folder
+    if fam == "go":  # build-constraint suffixes: func_go1.21_test.go, file_windows_test.go test func.go, file.go
+        stem = _GO_SUFFIX.sub("", stem) or stem
     options = [c for c in cands.get(_norm(stem), []) if _usable(t.path, c, kinds)]
+    if not options:  # buildSelector.test-d.ts -> buildSelectors.ts
+        options = [c for c in cands.get(_norm(stem) + "s", []) if _usable(t.path, c, kinds)]
+    partial = False
+    if not options and affixed and qualified:
+        # A qualified test name: JsonArrayAsListTest -> JsonArray, JsonReaderPathTest -> JsonReader,
+        # createSlice.withTypes.test.ts -> createSlice, Java17ReflectionHelperTest -> ReflectionHelper.
+        # Only longer names count, and never a facade (test_init_subclass.py is not about __init__.py).
+        words = _WORDS.findall(_LEAD_QUALIFIER.sub("", stem))
+        for n in range(len(words) - 1, 0, -1):
+            key = _norm("".join(words[:n]))
+            if len(key) < 4 or key in _FACADES_NORM:
+                break
+            options = [c for c in cands.get(key, []) if _usable(t.path, c, kinds)]
+            if options:
+                partial = True
+                break
+        if not options and _LEAD_QUALIFIER.match(stem):
+            key = _norm(_LEAD_QUALIFIER.sub("", stem))
+            options = [c for c in cands.get(key, []) if _usable(t.path, c, kinds)]
+            partial = bool(options)
+    if not options and qualified:
+        return None
     if not options:
         # The folder may carry the name: tests/test_types/test_Choice.py -> types.py, FooTests/x.cs -> Foo.cs
         for folder in reversed(t.path.split("/")[:-1]):
@@ -291,6 +321,11 @@ def _by_name(t: FileFacts, cands: dict[str, list[str]], kinds, graph, lex_index,
         return c.rsplit("/", 1)[0] if "/" in c else ""
 
     same = [c for c in options if parent(c) == test_dir]
+    if partial:
+        ranked = sorted(options, key=lambda c: (fit(c), c), reverse=True)
+        if len(ranked) == 1 or fit(ranked[0])[:2] > fit(ranked[1])[:2]:
+            return ranked[0], ("name" if parent(ranked[0]) == test_dir or fit(ranked[0])[0] == 0 else "path"), 0.6
+        return None
     if len(same) == 1:
         return same[0], "name", 1.0
     if len(options) == 1:
@@ -355,7 +390,9 @@ def _by_lexical(t: FileFacts, index: _Lexical, tcfg) -> tuple[str, str, float] |
     top, best = ranked[0]
     runner = ranked[1][0] if len(ranked) > 1 else 0.0
     score = top / ceiling
-    if score >= tcfg["lexical_min_score"] and top >= tcfg["lexical_margin"] * runner:
+    # With one candidate module (minimist: index.js) there is nothing to confuse it with; any real overlap will do.
+    need = tcfg["lexical_min_score"] / 3 if len(only) == 1 else tcfg["lexical_min_score"]
+    if score >= need and top >= tcfg["lexical_margin"] * runner:
         return best, "lexical", score
     return None
 

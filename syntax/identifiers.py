@@ -1,6 +1,8 @@
 """Identifiers of a file (for lexical test pairing): distinct names in first-seen order, bounded."""
 from __future__ import annotations
 
+import re
+
 MAX_IDENTIFIERS = 2000
 _IDENT_TYPES = {
     "identifier", "type_identifier", "field_identifier", "property_identifier", "simple_identifier",
@@ -24,7 +26,8 @@ def extract_identifiers(tree, src, language: str) -> list[str]:
 
 MAX_DEFINED = 500
 _NAME_LEAVES = {"identifier", "type_identifier", "field_identifier", "property_identifier", "simple_identifier", "constant", "name", "word"}
-_SKIP_DEFINERS = ("parameter", "argument", "import", "package", "namespace", "label", "lifetime")
+_SKIP_DEFINERS = ("parameter", "argument", "import", "package", "label", "lifetime", "use_declaration", "using_directive")
+_DEFINER = re.compile(r"(definition|declaration|declarator|_item|_spec|specifier|signature)$|^(method|class|module|singleton_method|singleton_class)$")
 _LOCAL_DEFINERS = {"variable_declarator", "var_spec", "const_spec", "let_declaration", "assignment", "short_var_declaration", "property_declaration", "field_declaration"}
 
 
@@ -47,17 +50,19 @@ def defined_names(tree, src, language: str) -> list[str]:
         n, depth = stack.pop()
         t = n.type
         name = ""
-        if not any(s in t for s in _SKIP_DEFINERS):
+        if any(s in t for s in _SKIP_DEFINERS):
+            continue  # nothing defined inside an import or a parameter list
+        if _DEFINER.search(t):
             if t == "function_definition" and language in ("c", "cpp"):
                 name = _declarator_name(src, n)
-            elif t == "assignment" and language == "python" and depth <= 2:
-                left = n.child_by_field_name("left")
-                if left is not None and left.type == "identifier":
-                    name = src.node_text(left)
             elif t not in _LOCAL_DEFINERS or depth <= 3:
                 nm = n.child_by_field_name("name")
                 if nm is not None and nm.type in _NAME_LEAVES and t != "call":
                     name = src.node_text(nm)
+        elif t == "assignment" and language == "python" and depth <= 2:
+            left = n.child_by_field_name("left")
+            if left is not None and left.type == "identifier":
+                name = src.node_text(left)
         if 1 < len(name) <= 64:
             seen.setdefault(name, None)
         if depth < 12:

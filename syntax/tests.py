@@ -27,7 +27,7 @@ _CODE_EXT = r"\.(?:py|pyi|java|kt|kts|scala|groovy|go|rs|[cm]?[jt]sx?|cs|php|rb|
 _NAME_PATTERNS = [
     re.compile(r"^(?:test|tests)[_-](?P<stem>.+?)" + _CODE_EXT),  # test_foo.py, test-foo.js, test_foo.c
     re.compile(r"^(?P<stem>.+?)[_-](?:test|tests|spec|unittest|unittests)" + _CODE_EXT),  # foo_test.go, foo_spec.rb
-    re.compile(r"^(?P<stem>.+?)\.(?:test|tests|spec|unit|e2e)" + _CODE_EXT),  # foo.spec.ts, foo.test.jsx
+    re.compile(r"^(?P<stem>.+?)\.(?:test|tests|spec|unit|e2e)(?:-d)?" + _CODE_EXT),  # foo.spec.ts, foo.test.jsx, foo.test-d.ts
     re.compile(r"^(?P<stem>[A-Za-z0-9_$]+?)(?:Tests?|TestCase|IT|Spec|Suite)" + _CODE_EXT),  # FooTest.java, FooSpec.scala
     re.compile(r"^Tests?(?P<stem>[A-Z][A-Za-z0-9_$]*)" + _CODE_EXT),  # TestFoo.java, TestsFoo.cs
 ]
@@ -46,7 +46,7 @@ _HELPER_NAMES = re.compile(r"^(tests?[-_]?(utils?|helpers?|support|common|base)|
 _ANNOTATIONS = frozenset({
     "Test", "ParameterizedTest", "RepeatedTest", "TestFactory", "TestTemplate",  # JUnit 5
     "Fact", "Theory", "TestMethod", "DataTestMethod", "TestCase", "TestCaseSource",  # xUnit, MSTest, NUnit
-    "test", "Property",
+    "test", "Property", "RunWith", "Suite",
 })
 _CALLS = frozenset({"describe", "it", "test", "suite", "context", "specify", "xit", "xdescribe", "fit", "fdescribe", "bench"})
 _C_MACROS = frozenset({
@@ -72,7 +72,18 @@ def in_test_dir(path: str) -> bool:
 
 
 def _last_name(src, node) -> str:
-    """The last identifier-like leaf under node (org.junit.Test -> Test, tokio::test -> test)."""
+    """An annotation's or attribute's name, last part (@org.junit.Test -> Test, #[tokio::test] -> test);
+    its arguments are not looked at (@RunWith(AllTests.class) -> RunWith)."""
+    named = node.child_by_field_name("name")
+    if named is None:
+        for c in node.children:
+            if c.type in ("attribute", "user_type", "constructor_invocation", "identifier", "scoped_identifier", "type_identifier", "qualified_name", "name", "stable_type_identifier"):
+                named = c
+                break
+    if named is not None and named is not node:
+        node = named
+        if node.type == "attribute":  # Rust: attribute_item > attribute > path
+            return _last_name(src, node)
     last = ""
     stack = [node]
     while stack:

@@ -1,0 +1,133 @@
+"""Test detection from path conventions and from the parse, per language (syntax/tests.py)."""
+from __future__ import annotations
+
+import glob
+import os
+import sysconfig
+
+import pytest
+
+from repoloom.syntax.languages import detect_language
+from repoloom.syntax.parse import file_facts, parse_tree
+from repoloom.syntax.identifiers import defined_names
+from repoloom.syntax.tests import is_support, is_test, subject_stem
+
+
+def signals(path: str, text: str) -> dict:
+    return file_facts("r", path, text, detect_language(path, text)).test
+
+
+CASES = [
+    # pytest / unittest
+    ("tests/test_foo.py", "import foo\n\ndef test_a():\n    assert foo.x()\n", "test"),
+    ("pkg/foo_test.py", "def test_a():\n    pass\n", "test"),
+    ("tests/basic.py", "import unittest\nclass Basic(unittest.TestCase):\n    def runTest(self):\n        pass\n", "test"),
+    ("tests/conftest.py", "import pytest\n@pytest.fixture\ndef x():\n    return 1\n", "support"),
+    ("tests/__init__.py", "", "support"),
+    ("tests/helpers.py", "def make():\n    return 1\n", "support"),
+    ("pkg/test_utils.py", "def helper():\n    return 1\n", "support"),  # test-named helper, no test inside
+    ("pkg/core.py", "def run():\n    return 1\n", ""),
+    # JUnit / Kotlin / Scala
+    ("src/test/java/a/FooTest.java", "class FooTest { @Test void a() {} @org.junit.jupiter.api.Test void b() {} }", "test"),
+    ("src/test/java/a/TestFoo.java", "class TestFoo { @ParameterizedTest(name = \"x\") void a(int x) {} }", "test"),
+    ("src/test/java/a/FooTestCase.java", "class FooTestCase extends TestCase { public void testA() {} }", "test"),
+    ("src/test/java/a/FooSuiteTest.java", "@RunWith(AllTests.class) class FooSuiteTest { static Object suite() { return null; } }", "test"),
+    ("src/test/java/a/TestUtils.java", "class TestUtils { static int a() { return 1; } }", "support"),
+    ("src/main/java/a/ApiSpec.java", "class ApiSpec { int version; }", ""),
+    ("src/test/kotlin/a/FooTest.kt", "class FooTest { @Test fun a() {} }", "test"),
+    ("src/test/scala/a/FooSpec.scala", 'class FooSpec extends AnyFunSuite { test("x") { assert(true) } }', "test"),
+    # Go
+    ("pkg/foo_test.go", 'package pkg\nimport "testing"\nfunc TestFoo(t *testing.T) {}\n', "test"),
+    ("pkg/export_test.go", "package pkg\nvar Internal = internal\n", "support"),
+    ("pkg/foo.go", "package pkg\nfunc TestLike() {}\n", ""),  # Test* funcs outside _test.go are code
+    # Rust
+    ("tests/parse.rs", "#[test]\nfn parses() { assert!(true); }\n", "test"),
+    ("src/lib.rs", "pub fn f() {}\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn t() {}\n}\n", "inline"),
+    ("src/util.rs", "pub fn f() {}\n", ""),
+    # JavaScript / TypeScript
+    ("src/foo.test.js", "const foo = require('./foo');\ntest('adds', () => { expect(foo(1)).toBe(2); });\n", "test"),
+    ("src/foo.spec.ts", "import { foo } from './foo';\ndescribe('foo', () => { it.each([1])('x', () => {}); });\n", "test"),
+    ("src/foo.test-d.ts", "import { expectTypeOf } from 'vitest';\ntest('types', () => {});\n", "test"),
+    ("src/__tests__/bar.js", "describe('bar', () => { it('works', () => {}); });\n", "test"),
+    ("test/parse.js", "var test = require('tape');\ntest('parse', function (t) { t.end(); });\n", "test"),
+    ("src/__mocks__/foo.js", "module.exports = jest.fn();\n", "support"),
+    ("src/setupTests.ts", "import '@testing-library/jest-dom';\n", "support"),
+    ("src/describe.js", "export function describe(x) { return x; }\n", ""),
+    # C#, PHP, Ruby, Swift, C/C++
+    ("Foo.Tests/FooTests.cs", "public class FooTests { [Fact] public void A() {} [Theory] public void B() {} }", "test"),
+    ("tests/FooTest.php", "<?php\nclass FooTest extends TestCase { public function testA() {} }\n", "test"),
+    ("spec/foo_spec.rb", "RSpec.describe Foo do\n  it 'works' do\n  end\nend\n", "test"),
+    ("spec/spec_helper.rb", "RSpec.configure do |c|\nend\n", "support"),
+    ("test/foo_test.rb", "class FooTest < Minitest::Test\n  def test_a; end\nend\n", "test"),
+    ("Tests/FooTests.swift", "class FooTests: XCTestCase { func testA() {} }", "test"),
+    ("test/foo_test.cc", "#include <gtest/gtest.h>\nTEST(Foo, Bar) { EXPECT_EQ(1, 1); }\n", "test"),
+    ("tests/test_foo.c", "#include \"foo.h\"\nvoid test_foo(void) { }\n", "test"),
+    ("src/foo.c", "int foo(void) { return 1; }\n", ""),
+    # test data and fixtures
+    ("tests/fixtures/sample.py", "def test_like():\n    pass\n", "support"),
+    ("pkg/testdata/x.go", "package x\n", "support"),
+]
+
+
+@pytest.mark.parametrize("path,text,kind", CASES, ids=[c[0] for c in CASES])
+def test_kind_per_language(path, text, kind):
+    s = signals(path, text)
+    assert s["kind"] == kind, s
+    assert is_test(s) == (kind == "test")
+    assert is_support(s) == (kind == "support")
+
+
+def test_markers_count_test_cases_and_are_unknown_without_a_parse():
+    s = signals("tests/test_x.py", "def test_a():\n    pass\n\ndef test_b():\n    pass\n\ndef helper():\n    pass\n")
+    assert s["markers"] == 2
+    # no grammar: path conventions alone decide
+    unparsed = file_facts("r", "tests/test_x.sh", "echo ok\n", "shell").test
+    assert unparsed["markers"] == -1 and unparsed["kind"] == "support"
+    assert file_facts("r", "t/foo_test.zig", "", None).test.get("name") is None
+
+
+def test_sources_carry_their_defined_names_and_tests_do_not():
+    src = signals("pkg/shapes.py", "RATIO = 2\n\nclass Circle:\n    def area(self):\n        local = 1\n        return local\n\ndef make_circle(radius):\n    return Circle()\n")
+    assert src["defines"] == ["RATIO", "Circle", "area", "make_circle"]
+    assert "defines" not in signals("tests/test_shapes.py", "def test_area():\n    pass\n")
+
+
+@pytest.mark.parametrize("language,text,expected", [
+    ("java", "package a.b; import x.Yy; public class Foo { public Foo() {} void bar(int q) { int loc = 1; baz(); } enum Kind { A } }", ["Foo", "bar", "Kind"]),
+    ("go", "package a\ntype Foo struct{}\nfunc (f *Foo) Bar() {}\nfunc Baz() {}\n", ["Foo", "Bar", "Baz"]),
+    ("typescript", "import {x} from 'y';\nexport interface Props { label: string }\nexport function render(): void { draw() }\nexport const VERSION = 1\n", ["Props", "label", "render", "VERSION"]),
+    ("rust", "use std::io;\npub struct Parser;\nimpl Parser { pub fn parse(&self) -> u8 { let x = 1; x } }\n", ["Parser", "parse"]),
+    ("cpp", "namespace ns { class Widget { }; int make_widget(int size) { return size; } }", ["Widget", "make_widget"]),
+])
+def test_defined_names_leave_out_calls_imports_and_locals(language, text, expected):
+    tree, src = parse_tree(text, language)
+    assert defined_names(tree, src, language) == expected
+
+
+@pytest.mark.parametrize("name,stem", [
+    ("test_foo.py", "foo"), ("foo_test.py", "foo"), ("foo_test.go", "foo"), ("FooTest.java", "Foo"),
+    ("FooTests.cs", "Foo"), ("TestFoo.java", "Foo"), ("FooTestCase.java", "Foo"), ("FooIT.java", "Foo"),
+    ("FooSpec.scala", "Foo"), ("foo.spec.ts", "foo"), ("foo.test.tsx", "foo"), ("foo.component.spec.ts", "foo.component"),
+    ("foo.test-d.ts", "foo"), ("foo_spec.rb", "foo"), ("foo_unittest.cc", "foo"), ("test-foo.js", "foo"),
+    ("Testimony.java", None), ("latest.py", None), ("contest.go", None), ("test.py", None), ("Foo.java", None),
+])
+def test_subject_stem_from_test_names(name, stem):
+    assert subject_stem(name) == stem
+
+
+def test_real_pytest_layout_of_an_installed_package():
+    """networkx ships its tests in-package (networkx/utils/tests/test_*.py): every test file is found,
+    every module and the tests' __init__.py are not tests."""
+    site = sysconfig.get_paths()["purelib"]
+    root = os.path.join(site, "networkx", "utils")
+    files = sorted(glob.glob(os.path.join(root, "*.py")) + glob.glob(os.path.join(root, "tests", "*.py")))
+    assert len(files) > 10
+    kinds = {}
+    for full in files:
+        rel = "networkx/utils/" + os.path.relpath(full, root).replace(os.sep, "/")
+        with open(full, encoding="utf-8") as f:
+            kinds[rel] = file_facts("networkx", rel, f.read(), "python").test["kind"]
+    tests = {p for p, k in kinds.items() if k == "test"}
+    assert tests == {p for p in kinds if os.path.basename(p).startswith("test_")}
+    assert kinds["networkx/utils/tests/__init__.py"] == "support"
+    assert all(k == "" for p, k in kinds.items() if "/tests/" not in p)
