@@ -121,7 +121,7 @@ DEFAULTS: dict[str, Any] = {
         "max_middle_chars": 2048,  # syntax-aware and line middles are at most this long...
         "max_middle_frac": 0.5,  # ...and at most this share of the text
         "line_start_rate": 0.5,  # a node that begins its line: middle takes the indentation too
-        "max_error_ratio": 0.1,  # parse errors above this share of bytes: line spans instead of nodes
+        "max_error_ratio": 0.25,  # parse errors above this share of bytes: line spans instead of nodes
         "level": "document",  # or "context": FIM per file after packing (fim/context.py)
     },
     "packing": {"buckets": 16},

@@ -109,7 +109,11 @@ def _single_node(r, nodes: Sequence[Node], cap: int) -> tuple[int, int] | None:
 
 
 def _aligned_span(r, nodes: Sequence[Node], n: int, cap: int) -> tuple[int, int] | None:
-    """A random span of 1..cap characters snapped to the best run of siblings under its lowest common ancestor."""
+    """A random span of 1..cap characters snapped to the best run of siblings under its lowest common ancestor.
+
+    When every run there is longer than the cap, the span is snapped inside the
+    child it overlaps most instead (one level down, and so on).
+    """
     length = r.randint(1, cap)
     a = r.randint(0, n - length)
     b = a + length
@@ -117,22 +121,33 @@ def _aligned_span(r, nodes: Sequence[Node], n: int, cap: int) -> tuple[int, int]
     for k, (s, e, _) in enumerate(nodes):  # preorder: the last container is the deepest
         if s <= a and b <= e:
             lca = k
-    kids = [(s, e) for s, e, p in nodes if p == lca and e > a and s < b]
-    if not kids:
-        if lca >= 0 and nodes[lca][1] - nodes[lca][0] <= cap:
-            return nodes[lca][0], nodes[lca][1]
-        return None
-    # Children fully inside the span always raise IoU; only the two edge children are in doubt.
+    while True:
+        kids = [k for k, (s, e, p) in enumerate(nodes) if p == lca and e > a and s < b]
+        if not kids:
+            if lca >= 0 and nodes[lca][1] - nodes[lca][0] <= cap:
+                return nodes[lca][0], nodes[lca][1]
+            return None
+        best = _best_run([nodes[k][:2] for k in kids], a, b, cap)
+        if best is not None:
+            return best
+        lca = max(kids, key=lambda k: min(b, nodes[k][1]) - max(a, nodes[k][0]))
+
+
+def _best_run(kids: list[tuple[int, int]], a: int, b: int, cap: int) -> tuple[int, int] | None:
+    """The run of consecutive siblings (all overlapping [a, b)) with the largest IoU, at most cap long.
+
+    Children fully inside the span always raise IoU; only the two edge children are in doubt.
+    """
     best, best_iou = None, -1.0
-    for i in {0, 1} if len(kids) > 1 else {0}:
-        for j in {len(kids) - 1, len(kids) - 2} if len(kids) > 1 else {0}:
+    last = len(kids) - 1
+    for i in {0, min(1, last)}:
+        for j in {last, max(last - 1, 0)}:
             if j < i:
                 continue
             s, e = kids[i][0], kids[j][1]
             if e - s > cap:
                 continue
-            inter = max(0, min(b, e) - max(a, s))
-            iou = inter / (max(b, e) - min(a, s))
+            iou = max(0, min(b, e) - max(a, s)) / (max(b, e) - min(a, s))
             if iou > best_iou:
                 best, best_iou = (s, e), iou
     return best
