@@ -65,6 +65,10 @@ def _dir_parts(path: str) -> list[str]:
     return [p for p in path.split("/")[:-1] if p.lower() not in _NEUTRAL_DIRS]
 
 
+def _without_test_dirs(folder: str) -> str:
+    return "/".join(p for p in folder.split("/") if p.lower() not in TEST_DIRS) if folder else ""
+
+
 def _common_suffix(a: list[str], b: list[str]) -> int:
     n = 0
     while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
@@ -220,7 +224,7 @@ def pair_tests(facts: list[FileFacts], rg, cfg: dict) -> list[dict[str, Any]]:
     for t in tests:
         fam = FAMILY.get(t.language or "")
         found = None
-        if fam and sources.get(fam):
+        if fam and (sources.get(fam) or named.get(fam)):
             cands = by_name[fam]
             found = _by_name(t, cands, kinds, graph, lex_index, fam, tcfg)
             if found is None and tcfg["import"]:
@@ -332,7 +336,10 @@ def _by_name(t: FileFacts, cands: dict[str, list[str]], kinds, graph, lex_index,
         c = options[0]
         mirrored = fit(c)[0] > 0
         if affixed:
-            return c, ("path" if mirrored and parent(c) != test_dir else "name"), (0.9 if mirrored else 0.8)
+            # beside it, or in a test folder right beside it (pkg/tests/test_x.py, src/__tests__/x.test.ts): name;
+            # a mirrored tree (src/test/java/a/XTest.java -> src/main/java/a/X.java): path
+            beside = parent(c) in (test_dir, _without_test_dirs(test_dir))
+            return c, ("path" if mirrored and not beside else "name"), (1.0 if beside else 0.9 if mirrored else 0.8)
         return c, "path", (0.9 if mirrored else 0.7)
     ranked = sorted(options, key=lambda c: (fit(c), c), reverse=True)
     best, second = ranked[0], ranked[1]
