@@ -112,7 +112,8 @@ def _aligned_span(r, nodes: Sequence[Node], n: int, cap: int) -> tuple[int, int]
     """A random span of 1..cap characters snapped to the best run of siblings under its lowest common ancestor.
 
     When every run there is longer than the cap, the span is snapped inside the
-    child it overlaps most instead (one level down, and so on).
+    child it overlaps most instead (one level down, and so on). A span that
+    overlaps no child (it lies in a comment) takes the nearest child.
     """
     length = r.randint(1, cap)
     a = r.randint(0, n - length)
@@ -122,11 +123,16 @@ def _aligned_span(r, nodes: Sequence[Node], n: int, cap: int) -> tuple[int, int]
         if s <= a and b <= e:
             lca = k
     while True:
-        kids = [k for k, (s, e, p) in enumerate(nodes) if p == lca and e > a and s < b]
-        if not kids:
-            if lca >= 0 and nodes[lca][1] - nodes[lca][0] <= cap:
-                return nodes[lca][0], nodes[lca][1]
-            return None
+        children = [k for k, (_, _, p) in enumerate(nodes) if p == lca]
+        kids = [k for k in children if nodes[k][1] > a and nodes[k][0] < b]
+        if not kids:  # the span lies between children (in a comment, say): take the nearest child
+            if not children:
+                return (nodes[lca][0], nodes[lca][1]) if lca >= 0 and nodes[lca][1] - nodes[lca][0] <= cap else None
+            near = min(children, key=lambda k: max(nodes[k][0] - b, a - nodes[k][1]))
+            if nodes[near][1] - nodes[near][0] <= cap:
+                return nodes[near][0], nodes[near][1]
+            lca = near
+            continue
         best = _best_run([nodes[k][:2] for k in kids], a, b, cap)
         if best is not None:
             return best
