@@ -64,7 +64,7 @@ DEFAULTS: dict[str, Any] = {
                      "208.67.222.222", "208.67.220.220", "64.6.64.6", "64.6.65.6", "4.2.2.2", "4.2.2.1",
                      "2001:4860:4860::8888", "2001:4860:4860::8844", "2606:4700:4700::1111",
                      "2606:4700:4700::1001", "2620:fe::fe", "2620:fe::9"],  # public DNS resolvers
-        "max_redacted_share": 0.25,  # a file whose findings cover more of its text is dropped (pii_dense)
+        "max_redacted_share": 0.4,  # a file whose findings cover more of its text is dropped (pii_dense)
     },
     # Whole repositories or files that must not be trained on (filters/safety.py). Reasons: opt_out,
     # license, blocklist. Licence: the repository's LICENSE/COPYING (detected) or a table's `license`
@@ -101,6 +101,7 @@ DEFAULTS: dict[str, Any] = {
         "threshold": 0.7,
         "bands": 0,  # 0 = chosen for the threshold (with rows)
         "rows": 0,
+        "lsh_recall": 0.99,  # chosen bands make a pair at the threshold a candidate this often (0: bigcode's b/r)
         "min_tokens": 10,  # shorter files are left to exact dedup
         "max_bucket": 64,  # larger LSH buckets link every member to `hubs` members only
         "hubs": 8,
@@ -131,7 +132,7 @@ DEFAULTS: dict[str, Any] = {
         "distance_bound": 4,  # BFS hops for nearest-first ordering (farther counts as far)
         "segment_penalty": 0.5,  # cost of one more segment, in edge-importance units, when cutting
         "split_piece_cost": 1.0,  # cost of cutting between two pieces of one file
-        "readd_budget": 2_000_000,  # work allowed to put back removed edges that close no cycle
+        "readd_budget": 300_000,  # work allowed to put back removed edges that close no cycle
         "max_files_per_plan": 5000,  # giant repositories are split by directory above this (split_for_planning)
     },
     # Unit tests beside their subjects (packing/testpairs.py): which pairing rules run, and how sure lexical must be.

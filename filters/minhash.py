@@ -126,12 +126,35 @@ def optimal_bands(threshold: float, num_perm: int, fp_weight: float = 0.5, fn_we
     return best
 
 
+@lru_cache(maxsize=32)
+def recall_bands(threshold: float, num_perm: int, recall: float) -> tuple[int, int]:
+    """(bands, rows) that make a pair at exactly the threshold a candidate with probability >= recall,
+    with the fewest candidates below the threshold (smallest false-positive area).
+
+    Candidates are verified by estimated Jaccard, so a false positive costs one
+    comparison while a false negative is a missed duplicate: lean to recall."""
+    best, best_fp = None, float("inf")
+    for b in range(1, num_perm + 1):
+        for r in range(1, num_perm // b + 1):
+            if 1 - (1 - threshold ** r) ** b >= recall:
+                fp = _false_positive_area(threshold, b, r)
+                if fp < best_fp:
+                    best, best_fp = (b, r), fp
+    if best is None:
+        raise ValueError(f"no banding of {num_perm} permutations reaches recall {recall} at {threshold}")
+    return best
+
+
 def band_shape(cfg: dict) -> tuple[int, int]:
+    """Bands and rows: explicit in the config, else chosen for the threshold (see recall_bands;
+    lsh_recall 0 falls back to bigcode's balanced choice, optimal_bands)."""
     d = cfg["dedup"]
     if d["bands"] and d["rows"]:
         if d["bands"] * d["rows"] > d["num_perm"]:
             raise ValueError("dedup.bands * dedup.rows must not exceed dedup.num_perm")
         return d["bands"], d["rows"]
+    if d["lsh_recall"]:
+        return recall_bands(float(d["threshold"]), int(d["num_perm"]), float(d["lsh_recall"]))
     return optimal_bands(float(d["threshold"]), int(d["num_perm"]))
 
 

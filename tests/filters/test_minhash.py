@@ -62,6 +62,14 @@ def test_bands_for_threshold_and_s_curve():
     assert p(0.85) > 0.97 and p(0.5) < 0.03
 
 
+def test_default_bands_lean_to_recall(cfg):
+    b, r = minhash.band_shape(cfg)
+    assert (b, r) == minhash.recall_bands(0.7, 256, 0.99) and b * r <= 256
+    p = lambda s: 1 - (1 - s ** r) ** b  # noqa: E731
+    assert p(0.7) >= 0.99 and p(0.3) < 0.05
+    assert minhash.band_shape(load_config(overrides={"dedup": {"lsh_recall": 0}})) == (25, 10)
+
+
 def test_band_shape_from_config_is_checked(cfg):
     assert minhash.band_shape(load_config(overrides={"dedup": {"bands": 32, "rows": 8}})) == (32, 8)
     with pytest.raises(ValueError):
