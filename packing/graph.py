@@ -11,8 +11,8 @@
   multi-source BFS bounded at `graph.distance_bound` hops instead of all-pairs
   shortest paths (cubic): each file's distance can only drop `bound` times, so
   the cost is O(bound * edges). Connected components are laid out one after
-  another, each starting at its first file in path order; files with no edges
-  are one-file components, so they fall in path order.
+  another, in the path order of their first files; files with no edges are
+  one-file components, so they fall in path order.
 - cut_segments: a dynamic program over piece boundaries that minimises the
   weight of dependency edges crossing a cut (plus a small cost per segment)
   under the seq_len budget, instead of cutting wherever the budget runs out.
@@ -36,7 +36,7 @@ GRAPH_DEFAULTS = {
     "distance_bound": 4,
     "segment_penalty": 0.5,
     "split_piece_cost": 1.0,
-    "readd_budget": 2_000_000,
+    "readd_budget": 300_000,
     "max_files_per_plan": 5000,
 }
 
@@ -140,7 +140,7 @@ def _reaches(adj, src: str, dst: str, budget: list[int]) -> bool:
     return False
 
 
-def break_cycles(g: nx.DiGraph, readd_budget: int = 2_000_000) -> tuple[list[tuple[str, str, float]], int]:
+def break_cycles(g: nx.DiGraph, readd_budget: int = 300_000) -> tuple[list[tuple[str, str, float]], int]:
     """Make g acyclic in place; returns (removed (u, v, weight), number of cyclic groups broken)."""
     removed: list[tuple[str, str, float]] = []
     groups = 0
@@ -206,13 +206,9 @@ def linearize(rg: RepoGraph, cfg: dict) -> list[str]:
                     queue.append(y)
         comps.append(members)
     deps_left = {v: g.out_degree(v) for v in g.nodes}
-
-    def first(members: list[str]) -> str:
-        return min(v for v in members if deps_left[v] == 0)
-
     order: list[str] = []
     dist: dict[str, int] = {}
-    for members in sorted(comps, key=first):
+    for members in comps:  # already in order of each component's first path
         if len(members) == 1:
             order.append(members[0])
             continue

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import posixpath
 from collections import defaultdict
-from typing import Iterable
+from typing import Sequence
 
 from repoloom.core.types import FileFacts
 
@@ -37,7 +37,8 @@ def importance(kind_factor: float, n_names: int, specificity: float = 1.0) -> fl
 
 
 def _dir(path: str) -> str:
-    return posixpath.dirname(path)
+    i = path.rfind("/")
+    return path[:i] if i >= 0 else ""
 
 
 def _norm(path: str) -> str | None:
@@ -134,7 +135,10 @@ class RepoIndex:
         return not prefix or (prefix + "/__init__.py") not in self.facts
 
     # -- choosing among files
-    def nearest(self, importer: str, candidates: Iterable[str]) -> str | None:
+    def nearest(self, importer: str, candidates: Sequence[str]) -> str | None:
+        if len(candidates) == 1:  # the common case: no ambiguity
+            c = candidates[0]
+            return c if c != importer else None
         d = _dir(importer)
         best = None
         for c in candidates:
