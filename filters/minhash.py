@@ -19,8 +19,6 @@ import numpy as np
 from repoloom.core.rand import rng
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
-_MERSENNE = np.uint64((1 << 61) - 1)
-_MASK32 = np.uint64(0xFFFFFFFF)
 _CHUNK = 4096  # shingles per block, bounds the (shingles x permutations) temporary
 
 
@@ -60,25 +58,29 @@ def ngram_hashes(toks: list[str], n: int) -> np.ndarray:
 
 @lru_cache(maxsize=8)
 def permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """Universal-hash parameters (a, b), one pair per permutation, from the seed (cached per process)."""
+    """Hash-function parameters (a odd, b), one pair per permutation, from the seed (cached per process)."""
     r = rng(seed, "minhash", num_perm)
-    a = np.array([r.randrange(1, 1 << 31) for _ in range(num_perm)], dtype=np.uint64)
-    b = np.array([r.randrange(0, 1 << 32) for _ in range(num_perm)], dtype=np.uint64)
+    a = np.array([r.getrandbits(64) | 1 for _ in range(num_perm)], dtype=np.uint64)
+    b = np.array([r.getrandbits(64) for _ in range(num_perm)], dtype=np.uint64)
     return a, b
 
 
 def signature_of_hashes(h: np.ndarray, num_perm: int, seed: int) -> np.ndarray | None:
-    """MinHash signature (uint32[num_perm]) of a set of 32-bit shingle hashes; None for an empty set."""
+    """MinHash signature (uint32[num_perm]) of a set of 32-bit shingle hashes; None for an empty set.
+
+    Each permutation is a multiply-add-shift hash, (a*x + b mod 2^64) >> 32
+    (Dietzfelbinger's universal family): no modulus, so numpy does one
+    multiply and one add per (shingle, permutation)."""
     if h.size == 0:
         return None
     a, b = permutations(num_perm, seed)
     out = np.full(num_perm, np.iinfo(np.uint64).max, dtype=np.uint64)
-    for i in range(0, h.size, _CHUNK):
-        block = h[i:i + _CHUNK, None]
-        # a < 2^31 and h < 2^32: a*h + b < 2^64, no overflow before the modulus.
-        v = ((block * a + b) % _MERSENNE) & _MASK32
-        np.minimum(out, v.min(axis=0), out=out)
-    return out.astype(np.uint32)
+    with np.errstate(over="ignore"):
+        for i in range(0, h.size, _CHUNK):
+            v = h[i:i + _CHUNK, None] * a
+            v += b
+            np.minimum(out, v.min(axis=0), out=out)
+    return (out >> np.uint64(32)).astype(np.uint32)
 
 
 def signature(text: str, cfg: dict) -> np.ndarray | None:
