@@ -28,6 +28,7 @@ MAX_DEFINED = 500
 _NAME_LEAVES = {"identifier", "type_identifier", "field_identifier", "property_identifier", "simple_identifier", "constant", "name", "word"}
 _SKIP_DEFINERS = ("parameter", "argument", "import", "package", "label", "lifetime", "use_declaration", "using_directive")
 _DEFINER = re.compile(r"(definition|declaration|declarator|_item|_spec|specifier|signature)$|^(method|class|module|singleton_method|singleton_class)$")
+_FUNCTION_LIKE = re.compile(r"(^|_)(function|method|constructor|lambda|closure|func)(_(definition|declaration|item|expression|literal))?$|^arrow_function$")
 _LOCAL_DEFINERS = {"variable_declarator", "var_spec", "const_spec", "let_declaration", "assignment", "short_var_declaration", "property_declaration", "field_declaration"}
 
 
@@ -65,6 +66,10 @@ def defined_names(tree, src, language: str) -> list[str]:
                 name = src.node_text(left)
         if 1 < len(name) <= 64:
             seen.setdefault(name, None)
+        if name and _FUNCTION_LIKE.search(t):
+            # What a named function's body defines is local to it (and walking bodies is most of the cost).
+            # Anonymous ones are walked: module.exports = function () { function helper() {} } (the module pattern).
+            continue
         if depth < 12:
             stack.extend((c, depth + 1) for c in reversed(n.children) if c.child_count)
     return list(seen)

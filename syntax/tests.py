@@ -6,7 +6,8 @@ dict that travels in FileFacts.test:
     name     the file name follows a test convention (test_foo.py, FooTest.java, foo.spec.ts, ...)
     dir      the file sits under a test folder (tests/, src/test/, __tests__/, spec/, ...)
     support  a helper or fixture of tests (conftest.py, __mocks__/, testdata/, spec_helper.rb, ...)
-    markers  test cases seen in the tree (def test_x, @Test, #[test], it(...), TEST(...)); -1 = not parsed
+    markers  test cases seen in the tree (def test_x, @Test, #[test], it(...), TEST(...)); -1 = not looked
+             for (no parse, or no name/folder convention points at the file: only those can be tests)
     inline   Rust source that carries its own ``#[cfg(test)]`` tests (it stays where it is)
     kind     the verdict: "test", "support", "inline" or "" (an ordinary file)
     defines  (files that are not tests) names the file defines: functions, classes, types, top-level
@@ -203,7 +204,9 @@ def test_signals(tree, src, language: str | None, path: str) -> dict[str, Any]:
     if _SUPPORT_NAMES.match(name) or any(p in _SUPPORT_DIRS for p in parts):
         signals["support"] = True
     markers, inline = -1, False
-    if tree is not None:
+    if tree is not None and (signals.get("name") or signals.get("dir") or language == "rust"):
+        # Only a file a convention points at can be a test (and only Rust hides tests in sources),
+        # so the tree walk is spared for the rest: markers stay -1 there.
         markers, inline = _markers(tree, src, language or "", path)
     signals["markers"] = markers
     if language == "rust" and (inline or markers > 0) and not signals.get("dir") and not signals.get("name"):
