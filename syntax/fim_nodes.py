@@ -12,13 +12,13 @@ second parse. The list travels with the file's facts, so it is kept compact:
   candidate, so a middle never ends inside a literal (whitespace there is text,
   not layout);
 - ERROR and MISSING nodes are skipped with their subtrees;
-- at most ``64 + len(text) // 32`` nodes, the largest first (a parent is never
+- at most ``64 + len(text) // 64`` nodes, the largest first (a parent is never
   smaller than its child, so the kept set stays closed under ancestors).
 """
 from __future__ import annotations
 
 MIN_NODES = 64
-CHARS_PER_NODE = 32
+CHARS_PER_NODE = 64
 
 
 _KIND: dict[str, int] = {}  # node type -> SKIP | ATOMIC | LEAF_OK | 0, cached across files
