@@ -230,6 +230,8 @@ def _kind(s: dict[str, Any], name: str) -> str:
         # Test-named but no test case in the tree: a base class or helper inside a test folder
         # (TestUtils.java, export_test.go), an ordinary file elsewhere (ApiSpec.java).
         return "support" if s.get("dir") or _HELPER_NAMES.match(name) or name.endswith(("_test.go", "_test.py", "_spec.rb")) else ""
+    if markers <= 0 and _HELPER_NAMES.match(name) and not name.startswith("testing."):
+        return "support"  # pkg/testutils.py, TestHelpers.java wherever they are (testing.py may be a public module)
     if s.get("dir"):
         # In a test folder: test cases make a test, their absence a helper (tests/__init__.py, tests/utils.py).
         return "test" if markers > 0 else "support"

@@ -27,6 +27,8 @@ CASES = [
     ("tests/helpers.py", "def make():\n    return 1\n", "support"),
     ("pkg/test_utils.py", "def helper():\n    return 1\n", "support"),  # test-named helper, no test inside
     ("pkg/core.py", "def run():\n    return 1\n", ""),
+    ("pkg/testutils.py", "def make_client():\n    return 1\n", "support"),
+    ("click/testing.py", "class CliRunner:\n    pass\n", ""),  # a public module named testing
     # JUnit / Kotlin / Scala
     ("src/test/java/a/FooTest.java", "class FooTest { @Test void a() {} @org.junit.jupiter.api.Test void b() {} }", "test"),
     ("src/test/java/a/TestFoo.java", "class TestFoo { @ParameterizedTest(name = \"x\") void a(int x) {} }", "test"),
