@@ -169,12 +169,13 @@ def _natural_edges(r, text: str, a: int, b: int, line_start_rate: float) -> tupl
     n = len(text)
     u = r.random()
     e = b
-    while e < n and text[e] in " \t":
+    while 0 < e < n and text[e - 1] != "\n" and text[e] in " \t":  # (some grammars end a node with its newline)
         e += 1
-    if e < n and text[e] == "\r" and e + 1 < n and text[e + 1] == "\n":
-        e += 2
-    elif e < n and text[e] == "\n":
-        e += 1
+    if text[e - 1] != "\n":
+        if text.startswith("\r\n", e):
+            e += 2
+        elif text.startswith("\n", e):
+            e += 1
     s = a
     ls = text.rfind("\n", 0, a) + 1
     if u < line_start_rate and ls < a and not text[ls:a].strip(" \t"):

@@ -168,3 +168,26 @@ def test_piece_nodes_reindexes_parents():
     assert out == [(5, 45, -1), (15, 25, 0)]
     out = split.piece_nodes(nodes, 0, 45)
     assert out == [(10, 40, -1), (12, 20, 0)]
+
+
+class _Fixed:
+    def __init__(self, u):
+        self.u = u
+
+    def random(self):
+        return self.u
+
+
+def test_natural_edges():
+    never, always = _Fixed(0.99), _Fixed(0.0)
+    text = "x = 1  \n    y = 2  # c\n#include <a.h>\n    int z;\r\nw\n"
+    assert split._natural_edges(never, text, 0, 5, 0.5) == (0, 8)  # blanks + newline: suffix at a line start
+    y = text.index("y")
+    assert split._natural_edges(never, text, y, y + 5, 0.5) == (y, y + 7)  # up to the next token (the comment)
+    assert split._natural_edges(always, text, y, y + 5, 0.5) == (y - 4, y + 7)  # indentation taken along
+    inc = text.index("#include")
+    end = text.index("\n", inc) + 1  # a node that ends with its newline keeps the next line's indentation out
+    assert split._natural_edges(never, text, inc, end, 0.5) == (inc, end)
+    z = text.index("int")
+    assert split._natural_edges(never, text, z, z + 6, 0.5) == (z, z + 8)  # CRLF
+    assert split._natural_edges(never, "abc\n", 0, 3, 0.5) == (0, 3)  # never the whole text
