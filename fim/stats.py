@@ -9,6 +9,7 @@ Counters (each also as ``fim.lang.<language>.<name>``):
   fim.method.<m>      node | span | random | line
   fim.middle_chars    sum of middle lengths in characters
   fim.middle_tokens   sum of middle lengths in tokens
+  fim.context.trimmed_tokens   (context level only) tokens cut from segment tails to fit the sentinels
 """
 from __future__ import annotations
 
@@ -65,6 +66,8 @@ def _summary(get) -> dict[str, Any]:
 def summarize(counters: Mapping[str, int]) -> dict[str, Any]:
     """Summed counters -> FIM rate, PSM/SPM shares, method shares, mean middle lengths; overall and by language."""
     out = _summary(lambda k: counters.get(PREFIX + k, 0))
+    if PREFIX + "context.trimmed_tokens" in counters:  # context-level FIM pays sentinels from segment tails
+        out["context_trimmed_tokens"] = counters[PREFIX + "context.trimmed_tokens"]
     langs = sorted({k.split(".")[2] for k in counters if k.startswith(PREFIX + "lang.") and k.count(".") >= 3})
     out["by_language"] = {lang: _summary(lambda k, lang=lang: counters.get(f"{PREFIX}lang.{lang}.{k}", 0)) for lang in langs}
     return out

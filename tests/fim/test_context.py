@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from repoloom.core.config import DEFAULTS, merge
 from repoloom.core.tokenizer import FIM_MIDDLE, FIM_PREFIX, FIM_SUFFIX
+from repoloom.fim import stats
 from repoloom.fim.context import context_fim
 from fim_corpus import corpus
 
@@ -78,6 +79,8 @@ def test_lengths_kept_and_files_recovered(tok):
     assert n_fim == res.counters["fim.applied"] >= len(segs) * 3
     assert res.counters["fim.context.trimmed_tokens"] == 3 * n_fim
     assert {f["method"] for f in res.files} <= {"line", "random"}
+    summary = stats.summarize(res.counters)
+    assert summary["fim_rate"] == 1.0 and summary["context_trimmed_tokens"] == 3 * n_fim
 
 
 def test_lineage_spans_point_at_each_file(tok):
