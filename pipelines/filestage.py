@@ -58,7 +58,7 @@ def process_file(f: SourceFile, cfg: dict) -> ParsedFile | Drop:
     scores = quality.quality_scores(text)
     reason = quality.quality_reason(scores, language, cfg, f.path)
     if reason:
-        return Drop(f.repo, f.path, reason, "", size)
+        return Drop(f.repo, f.path, reason, quality.explain(reason, scores), size)
     blocked = safety.blocklist_reason(text, cfg)
     if blocked:
         return Drop(f.repo, f.path, blocked[0], blocked[1], size)

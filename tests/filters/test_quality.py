@@ -131,3 +131,12 @@ def test_char_classes_fast_path_agrees_with_unicode_rules():
 
     for text in (SRC, "x_1 = 0x1F\t# ok\r\n\x0b\x1c", "naïve = 'π'  # ünïcode\u2003"):
         assert char_classes(text) == slow(text)
+
+
+def test_explain_names_the_deciding_scores(cfg):
+    from repoloom.filters.quality import explain
+
+    scores = quality_scores("x = '" + "xy " * 500 + "'\n")
+    assert quality_reason(scores, "python", cfg, "a.py") == "long_lines"
+    assert explain("long_lines", scores) == "mean_line=753 max_line=1506"
+    assert explain("vendored", scores) == ""
