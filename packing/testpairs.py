@@ -276,15 +276,20 @@ def _by_name(t: FileFacts, cands: dict[str, list[str]], kinds, graph, lex_index,
         # A qualified test name: JsonArrayAsListTest -> JsonArray, JsonReaderPathTest -> JsonReader,
         # createSlice.withTypes.test.ts -> createSlice, Java17ReflectionHelperTest -> ReflectionHelper.
         # Only longer names count, and never a facade (test_init_subclass.py is not about __init__.py).
+        dotted = stem
+        while not options and "." in dotted:  # a dotted qualifier names a variant of the module itself
+            dotted = dotted.rsplit(".", 1)[0]
+            options = [c for c in cands.get(_norm(dotted), []) if _usable(t.path, c, kinds)]
         words = _WORDS.findall(_LEAD_QUALIFIER.sub("", stem))
         for n in range(len(words) - 1, 0, -1):
+            if options:
+                break
             key = _norm("".join(words[:n]))
             if len(key) < 4 or key in _FACADES_NORM:
                 break
-            options = [c for c in cands.get(key, []) if _usable(t.path, c, kinds)]
-            if options:
-                partial = True
-                break
+            # a facade by its folder's name is too broad a match for a shortened name (queryFn -> query/index.ts)
+            options = [c for c in cands.get(key, []) if _usable(t.path, c, kinds) and _stem(c) not in _FACADES]
+        partial = bool(options)
         if not options and _LEAD_QUALIFIER.match(stem):
             key = _norm(_LEAD_QUALIFIER.sub("", stem))
             options = [c for c in cands.get(key, []) if _usable(t.path, c, kinds)]

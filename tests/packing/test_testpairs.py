@@ -199,8 +199,14 @@ def test_qualified_and_folder_names():
         "src/click/types.py": "class Choice:\n    pass\n",
         "tests/test_types/test_Choice.py": "import click\n\ndef test_choice():\n    click.Choice\n",
     }
+    files["src/query/index.ts"] = "export const version = 1;\n"
+    files["src/query/tests/queryFn.test.ts"] = "test('queryFn', () => {});\n"
+    files["src/listener/index.ts"] = "export function createListener() {}\n"
+    files["src/listener/tests/listener.withTypes.test.ts"] = "import { createListener } from '..';\ntest('x', () => {});\n"
     got, _, _ = pairs_of(files)
     assert got["src/test/java/a/JsonArrayAsListTest.java"][0] == "src/main/java/a/JsonArray.java"
+    assert got["src/query/tests/queryFn.test.ts"][0] != "src/query/index.ts"  # a shortened name never means a whole folder
+    assert got["src/listener/tests/listener.withTypes.test.ts"][0] == "src/listener/index.ts"  # a dotted variant does
     assert got["tests/test_types/test_Choice.py"] == ("src/click/types.py", "path")
 
 
