@@ -41,6 +41,17 @@ class FimChoice(NamedTuple):
     end: int  # middle end
 
 
+LEVELS = ("document", "context")
+
+
+def level(cfg: dict) -> str:
+    """``fim.level``: "document" (FIM each file before packing, the default) or "context" (fim/context.py)."""
+    lv = cfg["fim"]["level"]
+    if lv not in LEVELS:
+        raise ValueError(f"fim.level must be one of {LEVELS}, got {lv!r}")
+    return lv
+
+
 def usable_nodes(facts, cfg: dict) -> list[Node]:
     """The file's candidate nodes, or [] when its parse is too broken to trust (then ``line`` is used)."""
     if not facts.fim_nodes or not facts.parse_ok or facts.error_ratio > cfg["fim"]["max_error_ratio"]:

@@ -70,7 +70,7 @@ def file_pieces(text: str, facts: FileFacts, tok, cfg: dict) -> list[Piece]:
     for i, (a, b) in enumerate(spans):
         body = text[a:b]
         choice = None
-        if cfg["fim"]["level"] == "document":  # "context": fim/context.py works on packed rows instead
+        if split.level(cfg) == "document":  # "context": fim/context.py works on packed rows instead
             nodes = split.usable_nodes(facts, cfg)
             nodes = split.piece_nodes(nodes, a, b) if len(spans) > 1 else nodes
             choice = split.choose(body, nodes, cfg, seed, facts.repo, facts.path, i)

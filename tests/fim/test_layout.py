@@ -103,3 +103,10 @@ def test_piece_node_spans_are_nodes_of_the_piece():
         if p >= 0:
             ps, pe, _ = sub[p]
             assert ps <= s and e <= pe and (ps, pe) != (s, e)
+
+
+def test_unknown_fim_level_is_an_error(tok):
+    path, lang, text = FILES[0]
+    facts = file_facts("repo", "a.py", text, lang)
+    with pytest.raises(ValueError, match="fim.level"):
+        file_pieces(text, facts, tok, merge(DEFAULTS, {"fim": {"level": "documnet"}}))
