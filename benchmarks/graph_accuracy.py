@@ -1,7 +1,7 @@
 """Edge precision and recall of repoloom's dependency graph against independent tools.
 
     python benchmarks/graph_accuracy.py python PKG_DIR...     # grimp (pip install grimp)
-    python benchmarks/graph_accuracy.py js REPO_DIR [ENTRY]    # madge (npm install madge typescript)
+    MADGE=path/to/madge python benchmarks/graph_accuracy.py js REPO_DIR...   # madge (npm install madge typescript)
     python benchmarks/graph_accuracy.py go MODULE_DIR          # go list -json ./... (needs a Go toolchain)
 
 Python: each PKG_DIR is an importable package directory (e.g. an installed package
@@ -90,7 +90,15 @@ def python(pkg_dirs: list[str]):
     print(f"python TOTAL precision={tot[0] / max(1, tot[1]):.3f} recall={tot[0] / max(1, tot[2]):.3f}")
 
 
-def js(root: str, madge_bin: str):
+def js(roots: list[str], madge_bin: str):
+    tot = [0, 0, 0]
+    for root in roots:
+        for k, x in enumerate(_js_one(root, madge_bin)):
+            tot[k] += x
+    print(f"js     TOTAL precision={tot[0] / max(1, tot[1]):.3f} recall={tot[0] / max(1, tot[2]):.3f}")
+
+
+def _js_one(root: str, madge_bin: str):
     out = subprocess.run([madge_bin, "--json", "--extensions", "js,jsx,ts,tsx,mjs,cjs", root],
                          capture_output=True, text=True, check=True).stdout
     data = json.loads(out[out.index("{"):])
@@ -98,10 +106,11 @@ def js(root: str, madge_bin: str):
     files = set(plan.order)  # files the per-file stage keeps (empty and minified files are dropped)
     theirs = {(u, v) for u, vs in data.items() for v in vs if u != v and u in files and v in files}
     ours = {(u, v) for u, v in plan.edges if u.endswith((".js", ".jsx", ".ts", ".tsx", ".mjs", ".cjs"))}
-    _report("js", os.path.basename(os.path.normpath(root)), ours, theirs, plan, kept, first)
+    res = _report("js", os.path.basename(os.path.normpath(root)), ours, theirs, plan, kept, first)
     if os.environ.get("SHOW"):
         print("  false positives:", sorted(ours - theirs)[:15])
         print("  missed:", sorted(theirs - ours)[:15])
+    return res
 
 
 def go(root: str):
@@ -131,6 +140,6 @@ if __name__ == "__main__":
     if lang == "python":
         python(args)
     elif lang == "js":
-        js(args[0], args[1] if len(args) > 1 else "madge")
+        js(args, os.environ.get("MADGE", "madge"))
     elif lang == "go":
         go(args[0])

@@ -130,7 +130,7 @@ DEFAULTS: dict[str, Any] = {
         "min_suffix_parts": 2,  # a path-suffix match must keep at least this many trailing parts of the import
         "max_fanout": 32,  # edges from one package-level import (Go) when names do not narrow it
         "distance_bound": 4,  # BFS hops for nearest-first ordering (farther counts as far)
-        "segment_penalty": 0.5,  # cost of one more segment, in edge-importance units, when cutting
+        "segment_penalty": 2.0,  # cost of one more segment, in edge-importance units, when cutting
         "split_piece_cost": 1.0,  # cost of cutting between two pieces of one file
         "readd_budget": 300_000,  # work allowed to put back removed edges that close no cycle
         "max_files_per_plan": 5000,  # giant repositories are split by directory above this (split_for_planning)

@@ -34,7 +34,7 @@ GRAPH_DEFAULTS = {
     "min_suffix_parts": 2,
     "max_fanout": 32,
     "distance_bound": 4,
-    "segment_penalty": 0.5,
+    "segment_penalty": 2.0,
     "split_piece_cost": 1.0,
     "readd_budget": 300_000,
     "max_files_per_plan": 5000,
@@ -264,24 +264,26 @@ def cut_segments(order: list[str], piece_lengths: dict[str, list[int]], seq_len:
     for k, (p, _, _) in enumerate(items):
         first.setdefault(p, k)
         last[p] = k
-    # cost[b]: weight of edges crossing a cut just before item b
+    # q[k] = tokens of items[:k] + k; a segment of items j..i-1 uses 1 + q[i] - q[j] tokens
+    q = [0] * (n + 1)
+    for k, (_, _, m) in enumerate(items):
+        q[k + 1] = q[k] + m + 1
+    # cost[b]: weight of edges crossing a cut just before item b. An edge whose ends can never
+    # share a segment (too far apart) crosses whatever we do, so it does not steer the cuts.
     diff = [0.0] * (n + 2)
     if rg is not None:
         for u, v, w in rg.graph.edges(data="weight", default=1.0):
             if u in first and v in first:
                 a, b = (u, v) if first[u] < first[v] else (v, u)
-                diff[last[a] + 1] += w
-                diff[first[b] + 1] -= w
+                if 1 + q[first[b] + 1] - q[last[a]] <= seq_len:
+                    diff[last[a] + 1] += w
+                    diff[first[b] + 1] -= w
     cost = [0.0] * (n + 1)
     run = 0.0
     for b in range(1, n):
         run += diff[b]
         cost[b] = run + (g["split_piece_cost"] if items[b][0] == items[b - 1][0] else 0.0)
     penalty = float(g["segment_penalty"])
-    # q[k] = tokens of items[:k] + k; a segment of items j..i-1 uses 1 + q[i] - q[j] tokens
-    q = [0] * (n + 1)
-    for k, (_, _, m) in enumerate(items):
-        q[k + 1] = q[k] + m + 1
     best = [0.0] * (n + 1)
     parent = [0] * (n + 1)
     window: deque[int] = deque()  # candidate starts j, increasing j and increasing best[j] + cost[j]
@@ -316,14 +318,15 @@ def segment_tokens(segment: list[tuple[str, int]], piece_lengths: dict[str, list
 def _segment_stats(rg: RepoGraph | None, order: list[str], segments: list[list[tuple[str, int]]]):
     if rg is None:
         return
-    where: dict[str, set[int]] = defaultdict(set)
+    span: dict[str, tuple[int, int]] = {}  # a file's pieces are consecutive: first and last segment
     for k, seg in enumerate(segments):
         for p, _ in seg:
-            where[p].add(k)
+            span[p] = (span[p][0], k) if p in span else (k, k)
     pos = {p: k for k, p in enumerate(order)}
     inside = dep_first = 0
     for u, v in rg.graph.edges:
-        if where.get(u) and where.get(v) and where[u] & where[v]:
+        a, b = span.get(u), span.get(v)
+        if a and b and a[0] <= b[1] and b[0] <= a[1]:
             inside += 1
         if u in pos and v in pos and pos[v] < pos[u]:
             dep_first += 1
