@@ -84,17 +84,23 @@ def main(argv=None) -> int:
     print(f"\ntraining: preset {args.preset} ({res['setup'].model_cfg.param_count() / 1e6:.2f}M params), "
           f"batch {args.batch_size} x {args.seq_len} tokens, {args.steps} steps in {wall:.1f}s wall (compile included)")
     print("loss curve (train loss averaged over each window of steps; fim = FIM-middle tokens only):")
-    print(f"{'step':>6} {'loss':>8} {'fim':>8} {'tok/s':>10}")
+    print(f"{'step':>6} {'loss':>8} {'fim':>8} {'tok/s':>10} {'mfu':>7}")
     for m in ms:
         tps = f"{m['tokens_per_s']:,.0f}" if m["tokens_per_s"] else "-"
         fim = f"{m['fim_loss']:.3f}" if m["fim_loss"] is not None else "-"
-        print(f"{m['step']:>6} {m['loss']:>8.3f} {fim:>8} {tps:>10}")
+        mf = f"{100 * m['mfu']:.1f}%" if m.get("mfu") else "-"
+        print(f"{m['step']:>6} {m['loss']:>8.3f} {fim:>8} {tps:>10} {mf:>7}")
     tps = [m["tokens_per_s"] for m in ms if m["tokens_per_s"]]
     train_tps = statistics.median(tps)
     waits = [m["data_wait_frac"] for m in ms if m.get("data_wait_frac") is not None]
     print(f"\ntraining tokens/s (median over windows): {train_tps:,.0f}")
     print(f"input pipeline tokens/s alone:           {pipe_tps:,.0f}")
     print(f"headroom (pipeline / training):          {pipe_tps / train_tps:.1f}x")
+    mfus = [m["mfu"] for m in ms if m.get("mfu")]
+    if mfus:
+        print(f"MFU (median over windows, vs peak bf16 of {jax.devices()[0].device_kind}): {100 * statistics.median(mfus):.1f}%")
+    else:
+        print(f"MFU: - (no peak FLOP/s known for {jax.devices()[0].device_kind!r})")
     if waits:
         print(f"share of training wall time spent waiting for data: {100 * statistics.median(waits):.1f}% (median)")
     print(f"loss: first window {ms[0]['loss']:.3f} -> last window {ms[-1]['loss']:.3f}")
