@@ -60,10 +60,38 @@ def _fit(tok, text: str, a: int, b: int, budget: int) -> list[tuple[int, int]]:
     return _fit(tok, text, a, m, budget) + _fit(tok, text, m, b, budget)
 
 
+# A file that fits one piece and is FIM'd needs only its three parts encoded: try that
+# first (skipping the whole-file encode) when the file is short enough to likely fit.
+FAST_FIM_CHARS_PER_TOKEN = 3
+
+
+def _fim_ids(tok, body: str, choice, a: int) -> tuple[list[int], dict]:
+    pre, mid, suf = layout.fim_parts(tok, body, choice.start, choice.end)
+    fim = {"mode": choice.mode, "method": choice.method, "middle": (a + choice.start, a + choice.end),
+           "middle_tokens": len(mid)}
+    return layout.assemble(tok, pre, mid, suf, choice.mode), fim
+
+
+def _whole_file_fim(text: str, facts: FileFacts, tok, cfg: dict, header: list[int], budget: int) -> Piece | None:
+    """The one FIM'd piece of a file whose parts fit the budget, or None (then the general path decides)."""
+    if split.level(cfg) != "document" or len(text) > budget * FAST_FIM_CHARS_PER_TOKEN:
+        return None
+    choice = split.choose(text, split.usable_nodes(facts, cfg), cfg, cfg["seed"], facts.repo, facts.path, 0)
+    if choice is None:
+        return None
+    ids, fim = _fim_ids(tok, text, choice, 0)
+    if len(ids) - 3 > budget:
+        return None
+    return Piece(facts.repo, facts.path, 0, header + ids, (0, len(text)), fim)
+
+
 def file_pieces(text: str, facts: FileFacts, tok, cfg: dict) -> list[Piece]:
     seq_len, seed = cfg["seq_len"], cfg["seed"]
     header = tok.encode(facts.path + "\n")
     budget = body_budget(seq_len, len(header))
+    fast = _whole_file_fim(text, facts, tok, cfg, header, budget)
+    if fast is not None:
+        return [fast]
     whole = tok.encode(text)
     spans = [(0, len(text))] if len(whole) <= budget else _line_chunks(tok, text, budget)
     pieces = []
@@ -78,9 +106,6 @@ def file_pieces(text: str, facts: FileFacts, tok, cfg: dict) -> list[Piece]:
             ids = whole if len(spans) == 1 else tok.encode(body)
             fim = {}
         else:
-            pre, mid, suf = layout.fim_parts(tok, body, choice.start, choice.end)
-            ids = layout.assemble(tok, pre, mid, suf, choice.mode)
-            fim = {"mode": choice.mode, "method": choice.method, "middle": (a + choice.start, a + choice.end),
-                   "middle_tokens": len(mid)}
+            ids, fim = _fim_ids(tok, body, choice, a)
         pieces.append(Piece(facts.repo, facts.path, i, header + ids, (a, b), fim))
     return pieces

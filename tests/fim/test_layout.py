@@ -110,3 +110,17 @@ def test_unknown_fim_level_is_an_error(tok):
     facts = file_facts("repo", "a.py", text, lang)
     with pytest.raises(ValueError, match="fim.level"):
         file_pieces(text, facts, tok, merge(DEFAULTS, {"fim": {"level": "documnet"}}))
+
+
+def test_fast_whole_file_fim_gives_the_same_pieces(tok, monkeypatch):
+    """Skipping the whole-file encode for a FIM'd file that fits changes nothing in the output."""
+    from repoloom.packing import pieces as pieces_mod
+
+    for seq_len in (8192, 700):
+        cfg = merge(DEFAULTS, {"seq_len": seq_len})
+        fast = [file_pieces(text, file_facts("r", path, text, lang), tok, cfg) for path, lang, text in FILES]
+        monkeypatch.setattr(pieces_mod, "FAST_FIM_CHARS_PER_TOKEN", -1)
+        slow = [file_pieces(text, file_facts("r", path, text, lang), tok, cfg) for path, lang, text in FILES]
+        monkeypatch.undo()
+        assert fast == slow
+        assert sum(len(p) > 1 for p in fast) > (5 if seq_len == 700 else -1)
