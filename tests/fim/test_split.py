@@ -190,3 +190,21 @@ def test_natural_edges():
     z = text.index("int")
     assert split._natural_edges(never, text, z, z + 6, 0.5) == (z, z + 8)  # CRLF
     assert split._natural_edges(never, "abc\n", 0, 3, 0.5) == (0, 3)  # never the whole text
+
+
+def test_offsets_are_characters_not_bytes():
+    text = "# é日本語 ✓\n" * 3 + "def grüße(名前):\n    return f'{名前} ✓'\n\n\nx = grüße('ü') + '日本'\n"
+    facts = file_facts("r", "u.py", text, "python")
+    tree, src = parse_tree(text, "python")
+    node_texts = set()
+    stack = [tree.root_node]
+    while stack:
+        n = stack.pop()
+        node_texts.add(src.data[n.start_byte:n.end_byte].decode("utf-8"))
+        stack.extend(n.children)
+    for s, e, _ in facts.fim_nodes:
+        assert text[s:e] in node_texts
+    cfg = cfg_with(rate=1.0, random_rate=0.0)
+    for piece in range(20):
+        c = split.choose(text, facts.fim_nodes, cfg, 0, "r", "u.py", piece)
+        assert text[c.start:c.end].strip() in node_texts or c.method == "span"
