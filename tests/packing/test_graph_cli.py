@@ -70,3 +70,15 @@ def test_piece_lengths_approximation():
     assert lens == [2 + 100]  # ceil(5/3) header + 300/3 body
     lens = piece_lengths("a.py", "x" * 3000, 256)
     assert len(lens) > 1 and all(n <= 256 - 2 for n in lens)
+
+
+def test_graph_with_tokenizer(tmp_path, capsys, tok, tokenizer_bytes):
+    repo = make_repo(tmp_path)
+    model = tmp_path / "tok.model"
+    model.write_bytes(tokenizer_bytes)
+    text = (repo / "pkg/api.py").read_text()
+    lens = piece_lengths("pkg/api.py", text, 8192, tok)
+    assert lens == [len(tok.encode("pkg/api.py\n")) + len(tok.encode(text))]
+    assert cli.main(["graph", str(repo), "--json", "--tokenizer", str(model), "--set", "seq_len=64"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert {p for s in out["segments"] for p in s} == set(out["order"]) and len(out["segments"]) > 1
