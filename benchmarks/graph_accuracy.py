@@ -3,6 +3,7 @@
     python benchmarks/graph_accuracy.py python PKG_DIR...     # grimp (pip install grimp)
     MADGE=path/to/madge python benchmarks/graph_accuracy.py js REPO_DIR...   # madge (npm install madge typescript)
     python benchmarks/graph_accuracy.py go MODULE_DIR          # go list -json ./... (needs a Go toolchain)
+    python benchmarks/graph_accuracy.py java SRC_ROOT CLASSES [CLASSPATH]  # jdeps -verbose:class (JDK)
 
 Python: each PKG_DIR is an importable package directory (e.g. an installed package
 in site-packages); it is copied under a scratch root so the repository is
@@ -135,6 +136,34 @@ def go(root: str):
     _report("go", mod, ours, theirs, plan, kept, first)
 
 
+def java(src_root: str, classes: str, classpath: str = ""):
+    """jdeps -verbose:class over classes compiled from src_root; classes map to files by package path
+    (nested classes to their outer class's file). Bytecode misses inlined constants and annotations
+    kept only in source, so a reference edge jdeps lacks is not always wrong."""
+    cmd = ["jdeps", "-verbose:class", "-filter:none"] + (["-cp", classpath] if classpath else []) + [classes]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+
+    def file_of(cls: str) -> str | None:
+        rel = cls.split("$", 1)[0].replace(".", "/") + ".java"
+        return rel if os.path.exists(os.path.join(src_root, rel)) else None
+
+    theirs = set()
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) >= 3 and parts[1] == "->":
+            a, b = file_of(parts[0]), file_of(parts[2])
+            if a and b and a != b:
+                theirs.add((a, b))
+    plan, rg, kept, first, _ = _plan(src_root)
+    files = set(plan.order)
+    theirs = {(a, b) for a, b in theirs if a in files and b in files}
+    ours = {(u, v) for u, v in plan.edges if u.endswith(".java") and v.endswith(".java")}
+    _report("java", os.path.basename(os.path.normpath(src_root)), ours, theirs, plan, kept, first)
+    if os.environ.get("SHOW"):
+        print("  false positives:", sorted(ours - theirs)[:15])
+        print("  missed:", sorted(theirs - ours)[:15])
+
+
 if __name__ == "__main__":
     lang, args = sys.argv[1], sys.argv[2:]
     if lang == "python":
@@ -143,3 +172,5 @@ if __name__ == "__main__":
         js(args, os.environ.get("MADGE", "madge"))
     elif lang == "go":
         go(args[0])
+    elif lang == "java":
+        java(*args)
