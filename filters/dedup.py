@@ -84,8 +84,13 @@ def split_duplicates(files: Iterable[ParsedFile], cfg: dict, reason: str = "exac
     ordered = sorted(files, key=lambda f: keeper_rank(f.facts, cfg))
     kept = ordered[0]
     where = display_id(kept.facts)
-    drops = [Drop(f.facts.repo, f.facts.path, reason, where, f.facts.size) for f in ordered[1:]]
+    drops = [Drop(f.facts.repo, f.facts.path, reason, where, byte_size(f)) for f in ordered[1:]]
     return kept, drops
+
+
+def byte_size(f: ParsedFile) -> int:
+    """Drop.size in bytes, like the per-file stage's drops (facts.size counts characters)."""
+    return len(f.text.encode("utf-8", "surrogatepass"))
 
 
 def cluster_counters(size: int, prefix: str = "dedup") -> dict[str, int]:

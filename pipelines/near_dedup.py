@@ -1,20 +1,22 @@
 """Near-duplicate removal as a Beam stage: MinHash LSH, verified pairs, distributed connected components.
 
-    ParsedFile ─▶ (id, signature)           per file (filters.minhash)
-      ─▶ (band key, id) ─▶ GroupByKey      one bucket per band key
-      ─▶ candidate pairs ─▶ Distinct       bounded per bucket (minhash.bucket_pairs)
-      ─▶ join signatures twice ─▶ edges    pairs whose estimated Jaccard >= threshold
-      ─▶ min-label propagation + pointer jumping, `cc_rounds` times ─▶ (id, cluster label)
-      ─▶ keeper per label by keeper_rank   CombinePerKey(min), never arrival order
-      ─▶ join back to the files            kept ParsedFile / Drop(reason="near_duplicate")
+    ParsedFile ─▶ (id, (keeper rank, signature))   per file (filters.minhash, filters.dedup)
+      ─▶ (band key, id) ─▶ GroupByKey              one bucket per band key
+      ─▶ candidate pairs ─▶ Distinct               bounded per bucket (minhash.bucket_pairs)
+      ─▶ join signatures twice ─▶ edges            pairs whose estimated Jaccard >= threshold
+      ─▶ min-label propagation + pointer jumping, `cc_rounds` times
+      ─▶ settle: files whose label is a root       kept ParsedFile / Drop(reason="near_duplicate")
 
-No step holds more than one key's values: every global decision is a GroupByKey,
+A label is a (keeper rank, id) pair, so the minimum that propagation spreads
+over a component is the copy to keep (keeper_rank, never arrival order). No
+step holds more than one key's values: every global decision is a GroupByKey,
 CoGroupByKey or CombinePerKey, so the result is the same on any runner and
-bundle order. Labels are always node ids of the same component and only
-decrease, so if a component has not fully converged after `cc_rounds` (its
-diameter outgrew the doubling), it is split in parts that each keep a copy:
-we under-deduplicate, never drop a file whose cluster kept nothing. The
-`dedup.near.cc_unconverged_edges` counter says when that happened.
+bundle order. Labels are node labels of the same component and only decrease.
+A file is dropped only when its label's owner is a root (labelled by itself),
+and roots are kept, so every drop names a kept copy even if some component has
+not converged after `cc_rounds` (its diameter outgrew the doubling): then it
+keeps a few copies instead of one, and `dedup.near.cc_unsettled` counts the
+files kept for that reason.
 """
 from __future__ import annotations
 
@@ -53,24 +55,32 @@ def _pairs(bucket, max_bucket: int, hubs: int):
 
 
 def _attach_first(item):
-    """(a, {pair: [b...], sig: [sig_a]}) -> (b, (a, sig_a))."""
+    """(a, {pair: [b...], sig: [(rank_a, sig_a)]}) -> (b, (a, rank_a, sig_a))."""
     a, grouped = item
     sigs = list(grouped["sig"])
     if not sigs:
         return
+    rank, sig = sigs[0]
     for b in grouped["pair"]:
-        yield b, (a, sigs[0])
+        yield b, (a, rank, sig)
 
 
 def _verify(item, threshold: float):
-    """(b, {pair: [(a, sig_a)...], sig: [sig_b]}) -> edges (a, b) that pass the estimated Jaccard."""
+    """(b, {pair: [(a, rank_a, sig_a)...], sig: [(rank_b, sig_b)]}) -> edges ((rank_a, a), (rank_b, b))."""
     b, grouped = item
     sigs = list(grouped["sig"])
     if not sigs:
         return
-    for a, sig_a in grouped["pair"]:
-        if minhash.estimated_jaccard(sig_a, sigs[0]) >= threshold:
-            yield a, b
+    rank_b, sig_b = sigs[0]
+    for a, rank_a, sig_a in grouped["pair"]:
+        if minhash.estimated_jaccard(sig_a, sig_b) >= threshold:
+            yield (rank_a, a), (rank_b, b)
+
+
+def _init_labels(edge):
+    """Each end starts with the smaller of the two (rank, id) labels."""
+    low = min(edge)
+    return [(edge[0][1], low), (edge[1][1], low)]
 
 
 def _propagate(item):
@@ -86,37 +96,27 @@ def _propagate(item):
 
 
 def _jump(item):
-    """Pointer jumping: each node whose label is x takes x's own label (labels only decrease)."""
+    """Pointer jumping: a node labelled x takes x's own label when smaller (labels only decrease)."""
+    _, grouped = item
+    own = list(grouped["label"])
+    for child, label in grouped["child"]:
+        yield child, min([label] + own)
+
+
+def _settle(item):
+    """(x, {child: [(node, label)...], label: [x's label]}): if x is a root (its label is itself) it is
+    kept and every other node labelled x is dropped in its favour; otherwise nothing is dropped here."""
     x, grouped = item
     own = list(grouped["label"])
-    best = min([x] + own)
-    for child in grouped["child"]:
-        yield child, best
-
-
-def _unconverged(item):
-    """1 for each edge whose ends ended with different labels."""
-    _, grouped = item
-    labels = list(grouped["label"])
-    for other_label in grouped["edge"]:
-        if labels and labels[0] != other_label:
-            yield 1
-
-
-def _members(item):
-    node, grouped = item
-    labels, ranks = list(grouped["label"]), list(grouped["rank"])
-    if labels and ranks:
-        yield labels[0], (ranks[0], node)
-
-
-def _drops_of_cluster(item):
-    """(label, {member: [(rank, id)...], keeper: [(rank, id)]}) -> (id, keeper id) for the non-keepers."""
-    _, grouped = item
-    keeper = list(grouped["keeper"])[0][1]
-    for _, node in grouped["member"]:
-        if node != keeper:
-            yield node, keeper
+    children = list(grouped["child"])
+    if own and own[0][1] == x:
+        others = [node for node, _ in children if node != x]
+        for node in others:
+            yield node, x
+        if others:
+            yield beam.pvalue.TaggedOutput(STATS, dedup.cluster_counters(len(others) + 1, "dedup.near"))
+    elif children:
+        yield beam.pvalue.TaggedOutput(STATS, {"dedup.near.cc_unsettled": len(children)})
 
 
 class _Route(beam.DoFn):
@@ -130,7 +130,7 @@ class _Route(beam.DoFn):
             if keepers:
                 self.dropped.inc()
                 yield beam.pvalue.TaggedOutput(
-                    DROPPED, Drop(f.facts.repo, f.facts.path, REASON, dedup.display_id(keepers[0]), f.facts.size))
+                    DROPPED, Drop(f.facts.repo, f.facts.path, REASON, dedup.display_id(keepers[0]), dedup.byte_size(f)))
             else:
                 yield f
 
@@ -140,7 +140,7 @@ class NearDedup(beam.PTransform):
 
     "stats" holds additive counters, one dict per duplicate cluster
     (`dedup.near.clusters`, `dedup.near.cluster_size.<n>`, `dedup.near.files_dropped`)
-    and, when components did not converge, `dedup.near.cc_unconverged_edges`.
+    and, when components did not converge, `dedup.near.cc_unsettled`.
     """
 
     def __init__(self, cfg: dict):
@@ -154,10 +154,7 @@ class NearDedup(beam.PTransform):
             return {KEPT: files, DROPPED: p | "NoDrops" >> beam.Create([]), STATS: p | "NoStats" >> beam.Create([])}
         bands, rows = minhash.band_shape(cfg)
 
-        signed = files | "Sign" >> beam.ParDo(_Sign(cfg))
-        sigs = signed | "SigOnly" >> beam.Map(lambda kv: (kv[0], kv[1][1]))
-        ranks = signed | "RankOnly" >> beam.Map(lambda kv: (kv[0], kv[1][0]))
-
+        signed = files | "Sign" >> beam.ParDo(_Sign(cfg))  # (id, (rank, signature bytes))
         pairs = (
             signed
             | "BandKeys" >> beam.FlatMap(lambda kv: [(k, kv[0]) for k in minhash.band_keys(
@@ -166,40 +163,25 @@ class NearDedup(beam.PTransform):
             | "Pairs" >> beam.FlatMap(_pairs, d["max_bucket"], d["hubs"])
             | "DistinctPairs" >> beam.Distinct()
         )
-        first = ({"pair": pairs, "sig": sigs} | "JoinSigA" >> beam.CoGroupByKey()
+        first = ({"pair": pairs, "sig": signed} | "JoinSigA" >> beam.CoGroupByKey()
                  | "AttachSigA" >> beam.FlatMap(_attach_first))
-        edges = ({"pair": first, "sig": sigs} | "JoinSigB" >> beam.CoGroupByKey()
+        edges = ({"pair": first, "sig": signed} | "JoinSigB" >> beam.CoGroupByKey()
                  | "Verify" >> beam.FlatMap(_verify, float(d["threshold"])))
 
-        adj = edges | "Undirected" >> beam.FlatMap(lambda e: [(e[0], e[1]), (e[1], e[0])])
-        labels = (edges | "InitLabels" >> beam.FlatMap(lambda e: [(e[0], e[0]), (e[1], min(e))])
-                  | "InitMin" >> beam.CombinePerKey(min))
+        adj = edges | "Undirected" >> beam.FlatMap(lambda e: [(e[0][1], e[1][1]), (e[1][1], e[0][1])])
+        labels = edges | "InitLabels" >> beam.FlatMap(_init_labels) | "InitMin" >> beam.CombinePerKey(min)
         for i in range(d["cc_rounds"]):
             labels = ({"adj": adj, "label": labels} | f"Propagate{i}" >> beam.CoGroupByKey()
                       | f"Send{i}" >> beam.FlatMap(_propagate) | f"Min{i}" >> beam.CombinePerKey(min))
-            children = labels | f"Children{i}" >> beam.Map(lambda kv: (kv[1], kv[0]))
+            children = labels | f"Children{i}" >> beam.Map(lambda kv: (kv[1][1], kv))
             labels = ({"child": children, "label": labels} | f"JumpJoin{i}" >> beam.CoGroupByKey()
                       | f"Jump{i}" >> beam.FlatMap(_jump) | f"JumpMin{i}" >> beam.CombinePerKey(min))
 
-        # Convergence check: edge (a, b) -> label(a) sent to b, compared with label(b).
-        a_labels = ({"edge": edges, "label": labels} | "EdgeJoinA" >> beam.CoGroupByKey()
-                    | "SendA" >> beam.FlatMap(lambda kv: [(b, kv[1]["label"][0]) for b in kv[1]["edge"]]
-                                              if list(kv[1]["label"]) else []))
-        unconverged = ({"edge": a_labels, "label": labels} | "EdgeJoinB" >> beam.CoGroupByKey()
-                       | "Unconverged" >> beam.FlatMap(_unconverged)
-                       | "CountUnconverged" >> beam.CombineGlobally(sum).without_defaults()
-                       | "UnconvergedStat" >> beam.Map(lambda n: {"dedup.near.cc_unconverged_edges": n}))
-
-        members = ({"label": labels, "rank": ranks} | "JoinRank" >> beam.CoGroupByKey()
-                   | "Members" >> beam.FlatMap(_members))
-        keepers = members | "Keeper" >> beam.CombinePerKey(min)
-        sizes = (members | "ClusterSize" >> beam.combiners.Count.PerKey()
-                 | "SizeStats" >> beam.Map(lambda kv: dedup.cluster_counters(kv[1], "dedup.near")))
-        drop_ids = ({"member": members, "keeper": keepers} | "JoinKeeper" >> beam.CoGroupByKey()
-                    | "DropIds" >> beam.FlatMap(_drops_of_cluster))
+        children = labels | "ChildrenFinal" >> beam.Map(lambda kv: (kv[1][1], kv))
+        settled = ({"child": children, "label": labels} | "SettleJoin" >> beam.CoGroupByKey()
+                   | "Settle" >> beam.FlatMap(_settle).with_outputs(STATS, main="drops"))
 
         keyed = files | "KeyFiles" >> beam.Map(lambda f: (dedup.file_id(f.facts), f))
-        routed = ({"file": keyed, "drop": drop_ids} | "JoinFiles" >> beam.CoGroupByKey()
+        routed = ({"file": keyed, "drop": settled.drops} | "JoinFiles" >> beam.CoGroupByKey()
                   | "Route" >> beam.ParDo(_Route()).with_outputs(DROPPED, main=KEPT))
-        stats = (sizes, unconverged) | "Stats" >> beam.Flatten()
-        return {KEPT: routed[KEPT], DROPPED: routed[DROPPED], STATS: stats}
+        return {KEPT: routed[KEPT], DROPPED: routed[DROPPED], STATS: settled[STATS]}

@@ -48,12 +48,13 @@ def test_licence_classes():
 
 
 def test_split_duplicates_names_the_kept_copy(cfg):
-    files = [ParsedFile("t", _f("b", "x.py")), ParsedFile("t", _f("a", "x.py", license="MIT")),
-             ParsedFile("t", _f("a", "w.py"))]
+    files = [ParsedFile("té", _f("b", "x.py")), ParsedFile("té", _f("a", "x.py", license="MIT")),
+             ParsedFile("té", _f("a", "w.py"))]
     kept, drops = dedup.split_duplicates(files[::-1], cfg)
     assert (kept.facts.repo, kept.facts.path) == ("a", "x.py")
     assert sorted((d.repo, d.path, d.reason, d.detail) for d in drops) == [
         ("a", "w.py", "exact_duplicate", "a/x.py"), ("b", "x.py", "exact_duplicate", "a/x.py")]
+    assert all(d.size == 3 for d in drops)  # bytes of the text, like the per-file stage's drops
     assert dedup.exact_key(files[0].facts) == "same"
 
 
