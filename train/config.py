@@ -148,7 +148,37 @@ def build_config(path: str | None = None, sets: list[str] | None = None, overrid
     return cfg
 
 
+def _check_types(default: dict, cfg: dict, where: str = "") -> None:
+    """Values must have the type of their default (ints where ints are expected, ...)."""
+    for k, d in default.items():
+        v = cfg[k]
+        name = where + k
+        if isinstance(d, dict):
+            _check_types(d, v, name + ".")
+        elif isinstance(d, bool):
+            if not isinstance(v, bool):
+                raise ConfigError(f"{name} must be true or false, got {v!r}")
+        elif isinstance(d, int) or (d is None and name.startswith("model.") and name not in ("model.rope_base", "model.norm_eps")) or name == "train.decay_steps":
+            if v is not None and (isinstance(v, bool) or not isinstance(v, int)):
+                raise ConfigError(f"{name} must be an integer, got {v!r}")
+            if v is None and d is not None:
+                raise ConfigError(f"{name} must be an integer, got null")
+        elif isinstance(d, float) or name in ("model.rope_base", "model.norm_eps"):
+            if isinstance(v, str):  # YAML reads 1e-3 (no dot) as a string
+                try:
+                    v = cfg[k] = float(v)
+                except ValueError:
+                    pass
+            if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float))):
+                raise ConfigError(f"{name} must be a number, got {v!r}")
+            if v is None and d is not None:
+                raise ConfigError(f"{name} must be a number, got null")
+        elif isinstance(d, str) and not isinstance(v, str):
+            raise ConfigError(f"{name} must be a string, got {v!r}")
+
+
 def validate(cfg: dict) -> None:
+    _check_types(DEFAULTS, cfg)
     if cfg["model"]["preset"] not in PRESETS:
         raise ConfigError(f"unknown preset {cfg['model']['preset']!r}; known: {', '.join(PRESETS)}")
     t = cfg["train"]

@@ -42,6 +42,16 @@ def test_config_errors(tmp_path):
         build_config(sets=["train.lr"])
     with pytest.raises(ConfigError, match="positive integer"):
         build_config(sets=["train.steps=0"])
+    with pytest.raises(ConfigError, match="train.lr must be a number"):
+        build_config(sets=["train.lr=fast"])
+    with pytest.raises(ConfigError, match="train.steps must be an integer"):
+        build_config(sets=["train.steps=1.5"])
+    with pytest.raises(ConfigError, match="data.shuffle must be true or false"):
+        build_config(sets=["data.shuffle=maybe"])
+    with pytest.raises(ConfigError, match="model.d_model must be an integer"):
+        build_config(sets=["model.d_model=big"])
+    assert build_config(sets=["train.lr=1", "train.decay_steps=50"])["train"]["lr"] == 1
+    assert build_config(sets=["train.lr=1e-3"])["train"]["lr"] == 1e-3
     with pytest.raises(ConfigError, match="multiple of model.num_kv_heads"):
         model_config(build_config(sets=["model.num_kv_heads=3"]), 100)
     with pytest.raises(ConfigError, match="smaller than the dataset"):

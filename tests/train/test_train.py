@@ -98,3 +98,14 @@ def test_extract_fim_examples():
     got = extract_fim_examples(row, seg, sp)
     assert got == [FimExample([20, 21], [30, 31], [40], [50, 51]), FimExample([23], [32], [42], [53])]
     assert got[0].prompt(sp) == [B, 20, 21, P, 30, 31, S, 40, M]
+
+
+def test_eval_uses_validation_shards(dataset_val, tmp_path):
+    from repoloom.train.evaluate import evaluate, load_run_config
+
+    work = str(tmp_path / "v")
+    trainer.train(build_config(sets=FAST + ["train.steps=2"]), dataset_val, work)
+    cfg = load_run_config(work)
+    res = evaluate(cfg, dataset_val, work)
+    assert res["heldout"] == "validation shards (16 rows)" and res["rows"] == 16 and res["step"] == 2
+    assert res["loss"] > 0 and res["tokens"] > 16
