@@ -61,6 +61,11 @@ def keeper_rank(facts: FileFacts, cfg: dict) -> tuple:
     return tuple(key)
 
 
+def check_rank_config(cfg: dict) -> None:
+    """Raise RankConfigError now for an unknown dedup.rank criterion."""
+    keeper_rank(FileFacts("", "", None, 0, ""), cfg)
+
+
 def file_id(facts: FileFacts) -> str:
     """Unique id of a file in the corpus (repo and path never contain NUL)."""
     return f"{facts.repo}\x00{facts.path}"

@@ -168,6 +168,11 @@ def band_keys(sig: np.ndarray, bands: int, rows: int) -> list[bytes]:
             for i in range(bands)]
 
 
+def band_keys_of_bytes(sig: bytes, bands: int, rows: int) -> list[bytes]:
+    """band_keys of a signature carried as bytes (how it travels between Beam stages)."""
+    return band_keys(np.frombuffer(sig, dtype=np.uint32), bands, rows)
+
+
 def bucket_pairs(members: list[str], max_bucket: int, hubs: int) -> list[tuple[str, str]]:
     """Candidate pairs (a < b) from one LSH bucket.
 

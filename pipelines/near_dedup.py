@@ -153,12 +153,13 @@ class NearDedup(beam.PTransform):
             p = files.pipeline
             return {KEPT: files, DROPPED: p | "NoDrops" >> beam.Create([]), STATS: p | "NoStats" >> beam.Create([])}
         bands, rows = minhash.band_shape(cfg)
+        dedup.check_rank_config(cfg)  # fail at construction, not on a worker
 
         signed = files | "Sign" >> beam.ParDo(_Sign(cfg))  # (id, (rank, signature bytes))
         pairs = (
             signed
-            | "BandKeys" >> beam.FlatMap(lambda kv: [(k, kv[0]) for k in minhash.band_keys(
-                minhash.np.frombuffer(kv[1][1], dtype=minhash.np.uint32), bands, rows)])
+            | "BandKeys" >> beam.FlatMap(
+                lambda kv: [(k, kv[0]) for k in minhash.band_keys_of_bytes(kv[1][1], bands, rows)])
             | "Buckets" >> beam.GroupByKey()
             | "Pairs" >> beam.FlatMap(_pairs, d["max_bucket"], d["hubs"])
             | "DistinctPairs" >> beam.Distinct()

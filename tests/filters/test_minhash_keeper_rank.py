@@ -37,6 +37,9 @@ def test_rank_is_configurable_and_validated(cfg):
     assert min([a, b], key=lambda f: dedup.keeper_rank(f, cfg)) is b
     with pytest.raises(dedup.RankConfigError):
         dedup.keeper_rank(a, load_config(overrides={"dedup": {"rank": ["age"]}}))
+    with pytest.raises(dedup.RankConfigError):
+        dedup.check_rank_config(load_config(overrides={"dedup": {"rank": ["license", "age"]}}))
+    dedup.check_rank_config(cfg)
 
 
 def test_licence_classes():
