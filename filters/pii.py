@@ -31,8 +31,6 @@ class Finding(NamedTuple):
 
 # ---- e-mail -------------------------------------------------------------------------------------
 
-_LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
-_DOMAIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.\-]{0,253}+)")
 _LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?")
 # Generic and common TLDs; any two-letter TLD (country codes) is accepted as well. A closed list keeps
 # `x@self.weight` (matrix products), `icon@2x.png` and friends out.
@@ -53,39 +51,57 @@ def _email_keep(cfg_pii: dict):
     return domains, locals_, exact
 
 
+# Local part, '@', then a dotted domain. The lookbehind makes the pattern start only where a local
+# part can start (not inside a longer run), and possessive runs never backtrack: linear time.
+_EMAIL = re.compile(
+    r"(?<![A-Za-z0-9._%+\-])([A-Za-z0-9._%+\-]{1,64}+)@([A-Za-z0-9][A-Za-z0-9\-]{0,62}+(?:\.[A-Za-z0-9\-]{1,63}+){1,8}+)"
+)
+
+
+def _email_matches(text: str):
+    """_EMAIL matches, searched only in windows around the '@'s (most code has few)."""
+    n = len(text)
+    pos = 0
+    ws = we = -1
+    last_end = 0
+    while True:
+        at = text.find("@", pos)
+        s, e = max(0, at - 65), min(n, at + 576)
+        if at >= 0 and we >= 0 and s <= we and e - ws <= 16384:
+            we = e
+            pos = at + 1
+            continue
+        if we >= 0:
+            for m in _EMAIL.finditer(text, max(ws, last_end), we):
+                last_end = m.end()
+                yield m
+        if at < 0:
+            return
+        ws, we = s, e
+        pos = at + 1
+
+
 def find_emails(text: str, cfg_pii: dict) -> list[Finding]:
     domains, keep_locals, keep_exact = _email_keep(cfg_pii)
     out = []
-    pos = 0
-    n = len(text)
-    while True:
-        at = text.find("@", pos)
-        if at < 0:
-            return out
-        pos = at + 1
-        i = at
-        lo = max(0, at - 64)
-        while i > lo and text[i - 1] in _LOCAL_CHARS:
-            i -= 1
-        while i < at and text[i] in ".-":
-            i += 1
-        local = text[i:at]
-        if not local or local.endswith(".") or ".." in local or (i > 0 and text[i - 1] in _LOCAL_CHARS):
+    for m in _email_matches(text):
+        local, domain = m.group(1), m.group(2)
+        i = m.start(1)
+        stripped = local.lstrip(".-")
+        i += len(local) - len(stripped)
+        local = stripped
+        if not local or local.endswith(".") or ".." in local:
             continue
         if i >= 3 and text[i - 1] == ":" and "://" in text[max(0, i - 140) : i]:
             continue  # `scheme://user:pass@host`: the URL-credential rule owns it
-        m = _DOMAIN.match(text, at + 1, min(n, at + 256))
-        if not m:
-            continue
-        domain = m.group(0).rstrip(".-")
         labels = domain.split(".")
-        if len(labels) < 2 or not all(_LABEL.fullmatch(lb) for lb in labels):
+        if not all(_LABEL.fullmatch(lb) for lb in labels):
             continue
         tld = labels[-1].lower()
         if not (tld.isalpha() and (len(tld) == 2 or tld in _TLDS)):
             continue
-        end = at + 1 + len(domain)
-        if end < n and (text[end].isalnum() or text[end] == "_"):
+        end = m.end(2)
+        if end < len(text) and (text[end].isalnum() or text[end] == "_"):
             continue
         low_domain = domain.lower()
         if local.lower() in keep_locals or f"{local}@{domain}".lower() in keep_exact:
@@ -93,7 +109,7 @@ def find_emails(text: str, cfg_pii: dict) -> list[Finding]:
         if any(low_domain == d or low_domain.endswith("." + d) for d in domains):
             continue
         out.append(Finding("email", i, end, "Email"))
-        pos = end
+    return out
 
 
 # ---- IP addresses -------------------------------------------------------------------------------
@@ -104,7 +120,7 @@ _IPV4 = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w]|\.\d)")
 # Hex groups and colons, at least two colons; validated by `ipaddress` afterwards.
 _IPV6 = re.compile(r"(?:[0-9A-Fa-f]{1,4}:|:){2,8}+(?:[0-9A-Fa-f]{1,4})?(?![\w:.])")
 _IPV6_HINT = re.compile(r"[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:")
-_VERSION_CONTEXT = re.compile(r"(?i)(?:version|\bver\b|\bv\b|release|\brev\b|build|sdk|==|>=|<=|~=|\^|@)[\s:=\"'(]{0,4}$")
+_VERSION_CONTEXT = re.compile(r"(?i)(?:version|\bver\b|\bv\b|release|\brev\b|build|sdk|==|>=|<=|~=|\^|@)[\s:=\"'(_]{0,6}$")
 _DOC_NETS = tuple(
     ipaddress.ip_network(n)
     for n in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32", "100.64.0.0/10")
@@ -139,8 +155,9 @@ def find_ips(text: str, cfg_pii: dict) -> list[Finding]:
         parts = s.split(".")
         if sum(len(p) == 1 for p in parts) >= 3 or len(set(parts)) == 1:
             continue  # 1.2.3.4, 2.4.8.19, 123.123.123.123: versions and placeholders far more than addresses
-        ls = text.rfind("\n", 0, m.start()) + 1
-        if _VERSION_CONTEXT.search(text, max(ls, m.start() - 24), m.start()):
+        lo = max(0, m.start() - 24)
+        ls = text.rfind("\n", lo, m.start()) + 1  # bounded: long lines must not make this quadratic
+        if _VERSION_CONTEXT.search(text, max(ls, lo), m.start()):
             continue
         try:
             ip = ipaddress.IPv4Address(s)

@@ -79,13 +79,39 @@ PLUGINS = {
 # with a character class or alternation that defeats the regex engine's literal-prefix search.
 # Every hint is a substring of any match of the pattern, so recall is unchanged.
 _HINTS = {
-    ("NpmDetector", 0): "_authToken",
     ("ArtifactoryDetector", 0): "AKC",
     ("ArtifactoryDetector", 1): "AP",
-    ("MailchimpDetector", 0): "-us",
-    ("AWSKeyDetector", 1): None,  # case-insensitive 'aws': gated by _AWS_HINT below
+    ("MailchimpDetector", 0): re.compile(r"-us\d"),
+    # the quoted 40-character value the pattern ends with; its `aws.{0,20}?…{0,20}?` prefix is costly
+    ("AWSKeyDetector", 1): re.compile(r"['\"][0-9a-zA-Z/+]{40}['\"]"),
 }
-_AWS_HINT = re.compile(r"[aA][wW][sS]")
+# Gates: a pattern runs (on the whole text) only if one of these literals occurs in it; `in` on a
+# string is far cheaper than a regex scan, and each literal is part of every match.
+_GATES = {
+    ("AWSKeyDetector", 0): ("A3T", "ABIA", "ACCA", "AKIA", "ASIA"),
+    ("AzureStorageKeyDetector", 0): ("AccountKey=",),
+    ("GitHubTokenDetector", 0): ("ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
+    ("GitLabTokenDetector", 0): ("glpat-", "gldt-", "glft-", "glsoat-", "glrt-"),
+    ("GitLabTokenDetector", 1): ("GR1348941",),
+    ("GitLabTokenDetector", 2): ("glcbt-",),
+    ("GitLabTokenDetector", 3): ("glimt-",),
+    ("GitLabTokenDetector", 4): ("glptt-",),
+    ("GitLabTokenDetector", 5): ("glagent-",),
+    ("GitLabTokenDetector", 6): ("gloas-",),
+    ("JwtTokenDetector", 0): ("eyJ",),
+    ("OpenAIDetector", 0): ("T3BlbkFJ",),
+    ("PypiTokenDetector", 0): ("pypi-AgEIcHlwaS5vcmc",),
+    ("PypiTokenDetector", 1): ("pypi-AgENdGVzdC5weXBpLm9yZw",),
+    ("SendGridDetector", 0): ("SG.",),
+    ("SlackDetector", 1): ("hooks.slack.com", "HOOKS.SLACK.COM", "Hooks.Slack.Com"),
+    ("SquareOAuthDetector", 0): ("sq0csp-",),
+    ("StripeDetector", 0): ("k_live_",),
+}
+# Patterns rewritten to start only at a token boundary: detect-secrets' JWT pattern re-scans a long
+# run of token characters from every `eyJ` inside it (quadratic on `eyJeyJeyJ…`).
+_ANCHORED = {("JwtTokenDetector", 0): r"(?<![A-Za-z0-9\-_=])"}
+# NpmDetector's `//.+/:_authToken=` is quadratic on long lines; _npm_auth_tokens implements it linearly.
+_SPECIAL = {"NpmDetector"}
 _HINT_WINDOW = 512
 _MAX_WINDOW = 8192
 
@@ -182,17 +208,18 @@ def _looks_random(value: str) -> bool:
 
 
 @lru_cache(maxsize=16)
-def _compiled_plugins(names: tuple[str, ...]) -> list[tuple[str, re.Pattern, object, object]]:
+def _compiled_plugins(names: tuple[str, ...]) -> list[tuple[str, re.Pattern, object, object, tuple]]:
     out = []
     for name in names:
         cls = PLUGINS[name]
         plugin = cls()
+        if name in _SPECIAL:
+            continue
         for k, pat in enumerate(plugin.denylist):
             # re.M keeps per-line anchors (`^`/`$`) meaning what they mean in detect-secrets' line scan.
             hint = _HINTS.get((name, k), "")
-            if hint is None:
-                hint = _AWS_HINT
-            out.append((name, re.compile(pat.pattern, pat.flags | re.M), plugin, hint))
+            source = _ANCHORED.get((name, k), "") + pat.pattern
+            out.append((name, re.compile(source, pat.flags | re.M), plugin, hint, _GATES.get((name, k), ())))
     return out
 
 
@@ -213,10 +240,10 @@ def _windows(text: str, hint) -> Iterator[tuple[int, int]]:
         hits = (m.start() for m in hint.finditer(text))
     cur_s = cur_e = -1
     for i in hits:
-        ls = text.rfind("\n", 0, i) + 1
-        le = text.find("\n", i)
-        le = len(text) if le < 0 else le
-        s, e = max(ls, i - _HINT_WINDOW), min(le, i + _HINT_WINDOW)
+        lo, hi = max(0, i - _HINT_WINDOW), min(len(text), i + _HINT_WINDOW)
+        ls = text.rfind("\n", lo, i) + 1  # searches bounded to the window: no rescans of long lines
+        le = text.find("\n", i, hi)
+        s, e = max(ls, lo), (hi if le < 0 else le)
         if cur_e >= 0 and s <= cur_e and e - cur_s <= _MAX_WINDOW:
             cur_e = max(cur_e, e)
             continue
@@ -229,7 +256,9 @@ def _windows(text: str, hint) -> Iterator[tuple[int, int]]:
 
 def _plugin_hits(text: str, names: tuple[str, ...]) -> Iterator[Hit]:
     seen: set[tuple[int, int]] = set()
-    for name, pat, plugin, hint in _compiled_plugins(names):
+    for name, pat, plugin, hint, gate in _compiled_plugins(names):
+        if gate and not any(g in text for g in gate):
+            continue
         spans = _windows(text, hint) if hint else [(0, len(text))]
         for ws, we in spans:
             for m in pat.finditer(text, ws, we):
@@ -243,10 +272,6 @@ def _plugin_hits(text: str, names: tuple[str, ...]) -> Iterator[Hit]:
                     g = 0
                 s, e = m.span(g)
                 value = text[s:e]
-                if name == "NpmDetector":  # its `.+` runs to the end of the line
-                    tok = re.match(r"[A-Za-z0-9_\-]+", value)
-                    value = tok.group(0) if tok else ""
-                    e = s + len(value)
                 if name == "JwtTokenDetector":
                     # the plugin's pattern stops before the signature (lazy tail); redact it too
                     while e < len(text) and (text[e].isalnum() or text[e] in "-_.+/="):
@@ -262,9 +287,26 @@ def _plugin_hits(text: str, names: tuple[str, ...]) -> Iterator[Hit]:
                 if name in ("TwilioKeyDetector", "ArtifactoryDetector", "DiscordBotTokenDetector",
                             "TelegramBotTokenDetector", "MailchimpDetector") and not _looks_random(value):
                     continue
-                if _is_placeholder(value) or is_potential_uuid(value) and name != "NpmDetector":
+                if _is_placeholder(value) or is_potential_uuid(value):
                     continue
                 yield Hit("key", s, e, name)
+
+
+_NPM_VALUE = re.compile(r"=[ \t]{0,8}+(npm_[A-Za-z0-9_\-]{8,200}+|[A-Fa-f0-9\-]{36}(?![A-Fa-f0-9\-]))")
+
+
+def _npm_auth_tokens(text: str) -> Iterator[Hit]:
+    """NpmDetector's `//…/:_authToken=<token>` (.npmrc), found from the literal instead of from every `//`."""
+    pos = 0
+    while (i := text.find("/:_authToken", pos)) >= 0:
+        pos = i + 12
+        lo = max(0, i - _HINT_WINDOW)
+        ls = max(text.rfind("\n", lo, i) + 1, lo)
+        if text.find("//", ls, i) < 0:
+            continue
+        m = _NPM_VALUE.match(text, pos)
+        if m and not _is_placeholder(m.group(1)):
+            yield Hit("key", m.start(1), m.end(1), "NpmDetector")
 
 
 def _extra_hits(text: str) -> Iterator[Hit]:
@@ -298,11 +340,12 @@ def private_key_blocks(text: str) -> Iterator[Hit]:
         if end_m:
             end = end_m.end()
         else:  # no END: take the rest of the header line and the base64 lines after it
-            end = text.find("\n", m.end())
-            end = len(text) if end < 0 else end
+            end = text.find("\n", m.end(), m.end() + 4096)  # a one-line (escaped) key fits 4096
+            end = min(len(text), m.end() + 4096) if end < 0 else end
             while end < len(text) and end - m.start() < _PRIVATE_MAX:
-                nxt = text.find("\n", end + 1)
-                nxt = len(text) if nxt < 0 else nxt
+                nxt = text.find("\n", end + 1, end + 4096)
+                if nxt < 0:
+                    break
                 if not _B64_LINE.match(text, end + 1, nxt):
                     break
                 end = nxt
@@ -362,6 +405,9 @@ def _password_value_ok(value: str, quoted: bool) -> bool:
     return True
 
 
+_IDENT_RUN = re.compile(r"[A-Za-z0-9_.\-]*+")
+
+
 def password_assignments(text: str) -> Iterator[Hit]:
     """Values assigned to password-like keys: `password = "…"`, `DB_PASS=…`, `"pwd": "…"`, `Password=…;`."""
     pos = 0
@@ -370,12 +416,17 @@ def password_assignments(text: str) -> Iterator[Hit]:
         m = _PW_STEM.search(text, pos)
         if not m:
             return
-        pos = m.end()
-        start, left = _key_name(text, m.start())
+        # the rest of this identifier; a key is at most 64 characters past its stem, so stems deeper
+        # inside a long identifier run cannot start an assignment: skip to the run's last stretch
+        run_end = _IDENT_RUN.match(text, m.end()).end()
+        pos = max(m.end(), run_end - 72)
+        if run_end - m.end() > 64:
+            continue
         a = _PW_AFTER.match(text, m.end())
         if not a:
             continue
-        key = left + text[m.start() : m.end()] + re.match(r"[A-Za-z0-9_.\-]*", a.group(0)).group(0)
+        start, left = _key_name(text, m.start())
+        key = left + text[m.start() : run_end]
         if not _is_password_key(key):
             continue
         if a.group(2) is not None:
@@ -396,17 +447,18 @@ def entropy_keys(text: str) -> Iterator[Hit]:
     """
     for m in _QUOTED.finditer(text):
         value = m.group(2)
-        ls = text.rfind("\n", 0, m.start()) + 1
-        left = text[max(ls, m.start() - 80) : m.start()]
+        lo = max(0, m.start() - 80)
+        ls = max(text.rfind("\n", lo, m.start()) + 1, lo)
+        left = text[ls : m.start()]
         if not _KEY_CONTEXT.search(left):
             continue
         is_hex = all(c in string.hexdigits for c in value)
         if is_hex:
             if len(value) < 24 or _HEX_PLUGIN.calculate_shannon_entropy(value) <= _HEX_PLUGIN.entropy_limit:
                 continue
-            le = text.find("\n", m.end())
-            line = text[ls : (len(text) if le < 0 else le)]
-            if len(value) in (32, 40, 56, 64, 96, 128) and _HASH_CONTEXT.search(line[:2000]):
+            le = text.find("\n", m.end(), m.end() + 200)
+            line = text[ls : (m.end() + 200 if le < 0 else le)]
+            if len(value) in (32, 40, 56, 64, 96, 128) and _HASH_CONTEXT.search(line):
                 continue
         else:
             if len(value) < 20 or not _looks_random(value):
@@ -422,7 +474,10 @@ def find_secrets(text: str, scfg: dict) -> list[Hit]:
     """All secret hits in `text` (may overlap; the caller resolves overlaps)."""
     out: list[Hit] = []
     if scfg.get("providers", True):
-        out.extend(_plugin_hits(text, tuple(scfg.get("plugins") or PLUGINS)))
+        names = tuple(scfg.get("plugins") or PLUGINS)
+        out.extend(_plugin_hits(text, names))
+        if "NpmDetector" in names:
+            out.extend(_npm_auth_tokens(text))
         out.extend(_extra_hits(text))
     if scfg.get("private_keys", True):
         out.extend(private_key_blocks(text))

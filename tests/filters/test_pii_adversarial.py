@@ -1,0 +1,81 @@
+"""Bad input: multi-megabyte single lines, minified bundles, base64 blobs, non-ASCII text.
+
+The PII stage must finish in time linear in the input. A catastrophic (polynomial or
+exponential) backtracking pattern takes minutes to hours on these 1 MB inputs, so a
+generous bound (tens of seconds on a loaded 2-core machine) separates linear from
+super-linear without depending on the machine's exact speed.
+"""
+from __future__ import annotations
+
+import base64
+import random
+import time
+
+import pytest
+
+from repoloom.core.config import load_config
+from repoloom.filters import pii
+
+SIZE = 1_000_000
+BOUND_S = 60.0
+
+
+def _repeat(unit: str) -> str:
+    return (unit * (SIZE // len(unit) + 1))[:SIZE]
+
+
+ADVERSARIAL = {
+    "one_letter": "a" * SIZE,
+    "digits_and_dots": _repeat("1.2.3."),
+    "ip_like_run": _repeat("10.200.30.4."),
+    "colons_and_hex": _repeat("ab:"),
+    "double_colons": _repeat("1::"),
+    "at_signs": _repeat("a@"),
+    "email_local_run": "a" * (SIZE - 20) + "@",
+    "domain_run": "x@" + _repeat("a.") ,
+    "spaces_after_keyword": "password" + " " * SIZE + "x",
+    "key_spaces": _repeat("key   =   "),
+    "pass_stems": _repeat("pass"),
+    "assignments": _repeat("password=pass:"),
+    "url_slashes": _repeat("//a/:_authToken=") ,
+    "scheme_run": _repeat("a://b:c"),
+    "slashes_no_token": _repeat("//x") + "/:_authToken=npm_",
+    "jwt_prefix": _repeat("eyJ"),
+    "jwt_dots": "eyJ" + _repeat("a."),
+    "begin_markers": _repeat("-----BEGIN RSA PRIVATE KEY-----"),
+    "quotes": _repeat('"a'),
+    "quoted_b64": _repeat('"' + "A" * 100 + '" '),
+    "aws_context": _repeat("aws key "),
+    "slack_dashes": "xoxb-" + _repeat("1-"),
+    "artifactory": _repeat(" AP1aaaa"),
+    "mailchimp_us": _repeat("a-us"),
+    "bearer": _repeat("Bearer "),
+    "non_ascii": _repeat("é中🙂@ü."),
+}
+
+
+@pytest.fixture(scope="module")
+def cfg():
+    return load_config()
+
+
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL))
+def test_adversarial_inputs_finish_in_linear_time(cfg, name):
+    text = ADVERSARIAL[name]
+    t0 = time.perf_counter()
+    found = pii.find_pii(text, cfg)
+    pii.apply_redactions(text, found)
+    assert time.perf_counter() - t0 < BOUND_S, name
+
+
+def test_minified_bundle_and_base64_blob(cfg):
+    r = random.Random(7)
+    blob = base64.b64encode(bytes(r.getrandbits(8) for _ in range(750_000))).decode()
+    minified = "".join(
+        f"var a{i}=function(b){{return b.x+{i}}};if(c&&d.e)f('//cdn.example.com/x.js',{{u:1}});" for i in range(10_000))
+    text = f'const DATA="{blob}";' + minified
+    t0 = time.perf_counter()
+    found = pii.find_pii(text, cfg)
+    assert time.perf_counter() - t0 < BOUND_S
+    # random base64 data without a secret-sounding name is not a key
+    assert [f for f in found if f.kind == "key" and f.end - f.start > 1000] == []
