@@ -102,6 +102,7 @@ class RepoIndex:
         self.psr4: list[tuple[str, str]] = []  # (namespace prefix with '.', directory)
         self.npm: dict[str, tuple[str, str]] = {}  # package name -> (directory, main)
         self.npm_main: dict[str, str] = {}  # directory -> main of its package.json
+        self.cache: dict = {}  # per-resolver memo (Go package scopes)
         for f in facts:
             fam = _family(f.language)
             for d in f.declarations:
@@ -309,14 +310,32 @@ def _add_refs(ix: RepoIndex, f: FileFacts, e: Edges, scopes: list[tuple[dict, fl
                 e.add(target, importance(factor, n))
 
 
+def _go_files(ix: RepoIndex, directory: str) -> list[str]:
+    return [p for p in ix.by_dir.get(directory, ()) if ix.lang.get(p) == "go" and not p.endswith("_test.go")]
+
+
+def _go_scope(ix: RepoIndex, directory: str, package: tuple, with_tests: bool) -> dict[str, list[str]]:
+    """Declared name -> files, for one package of one directory (cached: every file of a package asks)."""
+    key = (directory, package, with_tests)
+    scope = ix.cache.get(key)
+    if scope is None:
+        scope = defaultdict(list)
+        for p in ix.by_dir.get(directory, ()):
+            if ix.lang.get(p) != "go" or (p.endswith("_test.go") and not with_tests):
+                continue
+            if package and tuple(ix.file_packages.get(p, [])) != package:
+                continue
+            for name in ix.facts[p].declarations:
+                if not name.startswith("package:") and name not in ("init", "_", "main"):
+                    scope[name].append(p)
+        ix.cache[key] = scope
+    return scope
+
+
 def _go(ix: RepoIndex, f: FileFacts, e: Edges):
     d = _dir(f.path)
     is_test = f.path.endswith("_test.go")
-    pkgs = ix.file_packages.get(f.path, [])
-
-    def go_files(directory: str) -> list[str]:
-        return [p for p in ix.by_dir.get(directory, ()) if ix.lang.get(p) == "go" and not p.endswith("_test.go")]
-
+    pkgs = tuple(ix.file_packages.get(f.path, []))
     for r in f.imports:
         if r["kind"] != "import":
             continue
@@ -331,17 +350,16 @@ def _go(ix: RepoIndex, f: FileFacts, e: Edges):
             parts = path.split("/")
             target_dir = None
             for k in range(len(parts), max(1, ix.min_suffix_parts) - 1, -1):
-                dirs = ix.dir_suffix.get("/".join(parts[-k:]))
-                if dirs and any(go_files(x) for x in dirs):
-                    target_dir = min((x for x in dirs if go_files(x)), key=lambda x: (dir_distance(d, x), x))
+                dirs = [x for x in ix.dir_suffix.get("/".join(parts[-k:]), ()) if _go_files(ix, x)]
+                if dirs:
+                    target_dir = min(dirs, key=lambda x: (dir_distance(d, x), x))
                     spec = k / len(parts)
                     break
-        files = go_files(target_dir) if target_dir is not None else []
-        files = [p for p in files if p != f.path]
+        files = [p for p in _go_files(ix, target_dir) if p != f.path] if target_dir is not None else []
         if not files:
             continue
         e.resolved += 1
-        names = _names_in(ix, f, files)
+        names = ix.refs(f.path, [_go_scope(ix, target_dir, (), False)])
         if names:  # the files of the package that declare what this file uses
             for p, n in names.items():
                 e.add(p, importance(1.0, n, spec))
@@ -349,20 +367,8 @@ def _go(ix: RepoIndex, f: FileFacts, e: Edges):
             for p in files[: ix.max_fanout]:
                 e.add(p, importance(KIND_WEIGHT["ref"], 0, spec))
     # same package directory: files depend on each other's declarations
-    same = [p for p in ix.by_dir.get(d, ()) if p != f.path and ix.lang.get(p) == "go"
-            and (is_test or not p.endswith("_test.go")) and ix.file_packages.get(p, []) == pkgs]
-    for p, n in _names_in(ix, f, same).items():
+    for p, n in ix.refs(f.path, [_go_scope(ix, d, pkgs, is_test)]).items():
         e.add(p, importance(KIND_WEIGHT["ref"], n))
-
-
-def _names_in(ix: RepoIndex, f: FileFacts, files: list[str]) -> dict[str, int]:
-    """How many of f's identifiers each of `files` declares (a declared name shared by several: the nearest)."""
-    decl: dict[str, list[str]] = defaultdict(list)
-    for p in files:
-        for name in ix.facts[p].declarations:
-            if not name.startswith("package:"):
-                decl[name.rpartition(".")[2]].append(p)
-    return ix.refs(f.path, [decl]) if decl else {}
 
 
 def _rust_module_dir(path: str) -> str:
