@@ -201,3 +201,13 @@ def test_huge_fan_in_and_cycles_among_many_files():
     pos = {p: i for i, p in enumerate(order)}
     assert all(pos[v] < pos[u] for u, v in rg.graph.edges)
     assert rg.graph.in_degree("core.py") == n
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.sampled_from("abcde"), min_size=1, max_size=5), max_size=80), st.integers(1, 12))
+def test_split_for_planning_partitions(parts, max_files):
+    paths = sorted({"/".join(p[:-1] + [p[-1] + ".py"]) for p in parts})
+    groups = split_for_planning(paths, max_files)
+    flat = [p for g in groups for p in g]
+    assert sorted(flat) == paths and len(flat) == len(paths)  # each path exactly once
+    assert all(0 < len(g) <= max_files for g in groups)
