@@ -119,6 +119,17 @@ class Block(nnx.Module):
         return x + self.mlp(self.pre_ffw_norm(x))
 
 
+def _batch_sharded(x):
+    """FSDP keeps activations split along the batch over ('data', 'fsdp') and gathers weights; say so
+    to the partitioner (when a mesh with those axes is set and the batch divides evenly)."""
+    mesh = jax.sharding.get_abstract_mesh()
+    if mesh is None or mesh.empty or not {"data", FSDP} <= set(mesh.axis_names):
+        return x
+    if x.shape[0] % (mesh.shape["data"] * mesh.shape[FSDP]):
+        return x
+    return jax.lax.with_sharding_constraint(x, jax.sharding.PartitionSpec(("data", FSDP), *([None] * (x.ndim - 1))))
+
+
 class Transformer(nnx.Module):
     def __init__(self, cfg: ModelConfig, rngs: nnx.Rngs, dtype=jnp.float32):
         cfg.validate()
@@ -139,8 +150,9 @@ class Transformer(nnx.Module):
         x = jnp.take(emb, tokens, axis=0).astype(self.dtype)
         x = x * jnp.asarray(math.sqrt(self.cfg.d_model), self.dtype)
         mask = attention_mask(segment_ids)
+        x = _batch_sharded(x)
         for layer in self.layers:
-            x = layer(x, positions, mask)
+            x = _batch_sharded(layer(x, positions, mask))
         x = self.final_norm(x)
         return jnp.einsum("btd,vd->btv", x, emb.astype(self.dtype)).astype(jnp.float32)
 

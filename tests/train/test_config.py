@@ -101,3 +101,35 @@ def test_distributed_start_decision():
     assert kw == {"coordinator_address": "10.0.0.1:1234", "num_processes": 4, "process_id": 2, "local_device_ids": [0, 1]}
     with pytest.raises(ConfigError):
         distributed_init_kwargs("auto", {"JAX_COORDINATOR_ADDRESS": "x:1"})
+
+
+def test_metrics_writer_jsonl_and_optional_tensorboard(tmp_path, monkeypatch, capsys):
+    import json
+    import sys
+    import types
+
+    from repoloom.train.metrics import MetricsWriter
+
+    calls = []
+
+    class FakeWriter:
+        def __init__(self, logdir):
+            calls.append(("init", logdir))
+
+        def add_scalar(self, k, v, step):
+            calls.append((k, v, step))
+
+        def close(self):
+            calls.append(("close",))
+
+    monkeypatch.setitem(sys.modules, "tensorboardX", types.SimpleNamespace(SummaryWriter=FakeWriter))
+    w = MetricsWriter(str(tmp_path), tensorboard="auto")
+    w.write(5, {"loss": 2.5, "mfu": None}, "step 5 loss 2.5")
+    w.close()
+    assert json.loads((tmp_path / "metrics.jsonl").read_text())["loss"] == 2.5
+    assert ("loss", 2.5, 5) in calls and not any(c[0] == "mfu" for c in calls) and calls[-1] == ("close",)
+    assert "step 5 loss 2.5" in capsys.readouterr().out
+    monkeypatch.setitem(sys.modules, "tensorboardX", None)  # not installed: JSONL only, no error
+    w = MetricsWriter(str(tmp_path / "x"), tensorboard="auto") if (tmp_path / "x").mkdir() is None else None
+    assert w.tensorboard_dir is None
+    w.close()
