@@ -270,8 +270,8 @@ def _jvm_type(ix: RepoIndex, f: FileFacts, fqn: str) -> tuple[str | None, float]
         hit = ix.nearest(f.path, ix.qualified.get(q, ()))
         if hit:
             return hit, 1.0
-        rel = "/".join(parts)
-        hit, spec = ix.first_of(f.path, [rel + ext for ext in JVM_EXT], ix.min_suffix_parts)
+        rel = "/".join(parts)  # a file its declarations did not name (parse errors): the whole path
+        hit, spec = ix.first_of(f.path, [rel + ext for ext in JVM_EXT], None)
         if hit:
             return hit, spec
         parts = parts[:-1]
@@ -289,6 +289,9 @@ def _jvm(ix: RepoIndex, f: FileFacts, e: Edges):
             if scope:
                 scopes.append((scope, KIND_WEIGHT["wildcard"]))
                 e.resolved += 1
+            else:  # `import a.b.C.*`: the nested members of a type
+                hit, spec = _jvm_type(ix, f, r["target"])
+                e.resolved += e.add(hit, importance(KIND_WEIGHT["wildcard"], 0, spec))
     for pkg in ix.file_packages.get(f.path, [""])[:1]:
         scope = ix.packages.get(("jvm", pkg))
         if scope:

@@ -193,3 +193,12 @@ def test_weights_grow_with_names_and_sum():
     out, stats = resolve_repository(facts, {"graph": {"min_suffix_parts": 1}})
     assert out["a.py"]["m.py"] > out["b.py"]["m.py"] > 0
     assert stats["graph.imports"] == 2 and stats["graph.imports_resolved"] == 2
+
+
+def test_jvm_external_import_does_not_match_a_partial_path():
+    e = edges({
+        "src/com/acme/util/List.java": "package com.acme.util;\npublic class List {}\n",
+        "src/com/acme/App.java": "package com.acme;\nimport java.util.List;\nclass App {}\n",
+        "src/com/acme/Other.java": "package com.acme;\nimport com.acme.util.List.*;\nclass Other {}\n",
+    })
+    assert e == {("src/com/acme/Other.java", "src/com/acme/util/List.java")}  # a wildcard over a type's members
