@@ -119,7 +119,8 @@ def make_secret(kind: str, r: random.Random) -> tuple[str, str]:
         return v, r.choice([f'aws_secret_access_key = "{v}"', f"AWS_SECRET_KEY: '{v}'"])
     if kind == "github_token":
         v = r.choice(["ghp_", "gho_", "ghs_"]) + _s(r, ALNUM, 36)
-        return v, r.choice([f"token {v}", v, f"GITHUB_TOKEN={v}"])
+        return v, r.choice([f"token {v}", v, f"GITHUB_TOKEN={v}", f"token: {v}", f'{{"token": "{v}"}}',
+                            f"git clone https://{v}@github.com/acme/app.git"])
     if kind == "github_pat":
         v = "github_pat_" + _s(r, ALNUM + "_", 82)
         return v, v
@@ -165,7 +166,10 @@ def make_secret(kind: str, r: random.Random) -> tuple[str, str]:
     if kind == "password_assignment":
         v = _password(r)
         tpl = r.choice(["password = '{}'", "DB_PASSWORD={}", '"password": "{}"', "password: {}", "pwd={}",
-                        "admin_pass = \"{}\"", "userPassword := \"{}\""])
+                        "admin_pass = \"{}\"", "userPassword := \"{}\"", "{{ password: '{}' }}",
+                        "$db_password = '{}';", 'Password: "{}",', "<password>{}</password>",
+                        'ds.setPassword("{}");', "--password={}", "'password' => '{}',",
+                        "export MYSQL_ROOT_PASSWORD={}", "spring.datasource.password={}"])
         return v, tpl.format(v)
     if kind == "connection_string_password":
         v = _password(r).replace(";", "!")
@@ -176,13 +180,15 @@ def make_secret(kind: str, r: random.Random) -> tuple[str, str]:
         return v, f"{scheme}://svc_user:{v}@db{r.randint(1, 9)}.internal-corp.com:5432/app"
     if kind == "email":
         v = f"{r.choice(NAMES)}{r.randint(1, 99) if r.random() < 0.3 else ''}@{r.choice(DOMAINS)}"
-        return v, r.choice([v, f"Contact: {v}", f"Maintainer <{v}>"])
+        return v, r.choice([v, f"Contact: {v}", f"Maintainer <{v}>", f'"email": "{v}"',
+                            f"@author Jane Roe ({v})", f"Signed-off-by: Jane Roe <{v}>", f"mailto:{v}"])
     if kind == "ipv4":
         v = _public_ipv4(r)
-        return v, r.choice([v, f"http://{v}:8080/api", f"server {v} port 22"])
+        return v, r.choice([v, f"http://{v}:8080/api", f"server {v} port 22", f'net.ParseIP("{v}")',
+                            f"allow {v}/32;", f"- {v}", f"host={v}"])
     if kind == "ipv6":
         v = _public_ipv6(r)
-        return v, r.choice([v, f"[{v}]:443", f"bind {v}"])
+        return v, r.choice([v, f"[{v}]:443", f"bind {v}", f"prefix {v}/64", f'addr: "{v}"'])
     raise KeyError(kind)
 
 

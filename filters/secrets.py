@@ -146,9 +146,11 @@ _URL_CRED = re.compile(r"([^\s:/?#@'\"<>\\`]{1,128}+):([^\s/?#@'\"<>\\`]{1,256}+
 _PW_STEM = re.compile(r"(?i)pass|pwd")
 _IDENT_CHARS = set(string.ascii_letters + string.digits + "_.-")
 _PW_AFTER = re.compile(
-    r"""[A-Za-z0-9_.\-]{0,64}+(?:['"]?\]?)[ \t]{0,8}+(?::=|=>|===?|[=:])[ \t]{0,8}+"""
+    r"""[A-Za-z0-9_.\-]{0,64}+(?:['"]?\]?)[ \t]{0,8}+(?::=|=>|===?|[=:]|\((?=[ \t]{0,4}["'`]))[ \t]{0,8}+"""
     r"""(?:(["'`])([^"'`\r\n\\]{1,256}+)\1|([^\s"'`,;(){}\[\]<>]{1,128}+)(?![(\[]))"""
 )
+# `<password>value</password>` (XML configs, Maven settings)
+_PW_XML_AFTER = re.compile(r"[A-Za-z0-9_.\-]{0,64}+>([^<\s]{1,128}+)</")
 _PW_WORDS = ("password", "passwd", "passphrase", "passcode", "passwort", "contrasena", "motdepasse")
 _PW_COMPONENTS = {"pass", "pwd", "pw", "pword"}
 # Key components that make a password-ish name something else (a label, a rule, a URL, a hash...).
@@ -170,7 +172,7 @@ _PW_BAD_VALUES = {
 }
 _PLACEHOLDER = re.compile(r"(?i)^(?:x+|\*+|\.+|-+|_+|#+|0+|1234\d*|abc\d*|your[\w\-]*|some[\w\-]*|<[^>]*>|\[[^\]]*\])$")
 _TEMPLATE_MARK = re.compile(
-    r"\$\{|\{\{|\}\}|%\(|%[sd]\b|^\$[A-Za-z_]\w*$|^\$\(|^%[A-Za-z_]\w*%$|^\{|^<|^[@&*:][A-Za-z_][\w.]*$|^#\{|__\w+__|^\?$"
+    r"\$\{|\{\{|\}\}|%\(|%[sd]\b|^\$[A-Za-z_]\w*$|^\$\(|^%[A-Za-z_]\w*%$|^\{|^<|^[@&*:][A-Za-z_][A-Za-z_.]*$|^#\{|__\w+__|^\?$"
 )
 _DOTTED_IDENT = re.compile(r"[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+")
 _OBJECT_NAMES = {"self", "this", "os", "config", "conf", "cfg", "settings", "env", "process", "args", "opts",
@@ -424,6 +426,13 @@ def password_assignments(text: str) -> Iterator[Hit]:
             continue
         a = _PW_AFTER.match(text, m.end())
         if not a:
+            x = _PW_XML_AFTER.match(text, m.end())
+            if x:
+                start, left = _key_name(text, m.start())
+                if start > 0 and text[start - 1] == "<" and _is_password_key(left + text[m.start() : run_end]):
+                    value = x.group(1)
+                    if _password_value_ok(value, quoted=True):
+                        yield Hit("password", x.start(1), x.end(1), "PasswordAssignment")
             continue
         start, left = _key_name(text, m.start())
         key = left + text[m.start() : run_end]

@@ -102,6 +102,10 @@ def test_private_key_blocks(cfg):
     ('if password == "Hunter22!":', "Hunter22!"),
     ("Server=sql1;Database=orders;User Id=svc;Password=Pr0d!2024x;", "Pr0d!2024x"),
     ("export PGPASSWORD=zX9!wq7Lm2", "zX9!wq7Lm2"),
+    ("<password>Silver7961&Hi</password>", "Silver7961&Hi"),
+    ('ds.setPassword("KE=09+&!9juP@");', "KE=09+&!9juP@"),
+    ("'password' => 'm4Q!zr8Lw2',", "m4Q!zr8Lw2"),
+    ("spring.datasource.password=&FD6Ka51O04", "&FD6Ka51O04"),
 ])
 def test_password_assignments(cfg, line, value):
     assert hits(line, cfg) == [("password", value)]
@@ -122,6 +126,10 @@ def test_password_assignments(cfg, line, value):
     "passed = run(tests)",
     'msg = "wrong password"',
     "password = '********'",
+    'check_password("Hunter22!")',
+    "WHERE password = @Password",
+    "char *p = &password;",
+    "<password>${env.DB_PASSWORD}</password>",
 ])
 def test_password_lookalikes_kept(cfg, line):
     assert hits(line, cfg) == []
