@@ -252,6 +252,9 @@ def _python(ix: RepoIndex, f: FileFacts, e: Edges):
         found, plain = False, 0
         for n in names:  # `from pkg import mod`: the submodule itself
             sub = f"{rel}/{n}" if rel else n
+            ns = _norm(sub) or "\0"
+            if ("/" + f.path).endswith((f"/{ns}.py", f"/{ns}/__init__.py")):
+                continue  # `from pkg import me` inside pkg/me.py
             hit, spec = _py_module(ix, f, sub, bool(level), None)
             if hit:
                 found |= e.add(hit if hit != f.path else None, importance(1.0, 1, spec))

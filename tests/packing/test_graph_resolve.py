@@ -202,3 +202,8 @@ def test_jvm_external_import_does_not_match_a_partial_path():
         "src/com/acme/Other.java": "package com.acme;\nimport com.acme.util.List.*;\nclass Other {}\n",
     })
     assert e == {("src/com/acme/Other.java", "src/com/acme/util/List.java")}  # a wildcard over a type's members
+
+
+def test_python_module_importing_itself_by_package():
+    e = edges({"pkg/__init__.py": "X = 1\n", "pkg/timing.py": "def f():\n    from pkg import timing\n    return timing\n"})
+    assert e == set()
