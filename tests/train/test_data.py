@@ -36,6 +36,34 @@ def test_parse_record_matches_codec(dataset):
         data.parse_record(encode_example({"targets": [1], "targets_segment_ids": [1]}))
 
 
+def test_fast_parser_edge_cases():
+    from repoloom.core.records import encode_example
+
+    rng = np.random.default_rng(0)
+    T = 4096
+    raw = encode_row(rng.integers(0, 256000, T).tolist(), rng.integers(0, 9, T).tolist(), list(range(T)))
+    ref = decode_example(raw)
+    got = data.parse_record(raw)
+    assert all(got[k].tolist() == ref[k] for k in data.FEATURES)
+    vals = [-1, 2**40, 0, 127, 128, 300, -(2**63), 2**63 - 1, 16384, 2**21]
+    fast = data._parse_fast(encode_example({"targets": vals, "targets_segment_ids": [], "targets_positions": [5]}))
+    assert fast["targets"].tolist() == vals and fast["targets_segment_ids"].tolist() == [] and fast["targets_positions"].tolist() == [5]
+
+    # Unpacked int64 lists (legal protobuf, not what our codec writes) take the protobuf fallback.
+    def entry(key, values):
+        body = b"".join(b"\x08" + bytes([v]) for v in values)  # unpacked, small values
+        feature = b"\x1a" + bytes([len(body)]) + body
+        e = b"\x0a" + bytes([len(key)]) + key.encode() + b"\x12" + bytes([len(feature)]) + feature
+        return b"\x0a" + bytes([len(e)]) + e
+
+    feats = entry("targets", [5, 6]) + entry("targets_segment_ids", [1, 1]) + entry("targets_positions", [0, 1])
+    raw = b"\x0a" + bytes([len(feats)]) + feats
+    assert data._parse_fast(raw) is None
+    assert decode_example(raw)["targets"] == [5, 6]
+    got = data.parse_record(raw)
+    assert got["targets"].tolist() == [5, 6] and got["targets_positions"].tolist() == [0, 1]
+
+
 def test_dataset_info_errors(dataset, tmp_path):
     info = data.load_dataset_info(dataset)
     assert info.seq_len == 128 and info.vocab_size == 512 and info.special == SPECIAL and len(info.shards) == 2
