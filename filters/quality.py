@@ -194,3 +194,14 @@ def quality_reason(scores: dict[str, float], language: str | None, cfg: dict, pa
 def explain(reason: str, scores: dict[str, float]) -> str:
     """'key=value ...' of the scores that decided a drop, for Drop.detail (so the drops table shows why)."""
     return " ".join(f"{k}={scores[k]:.4g}" for k in DECIDING.get(reason, ()) if k in scores)
+
+
+def scan_report(path: str, text: str, cfg: dict) -> dict:
+    """The quality part of `repoloom scan --json`: language, decision (reason or None), why, every score."""
+    from repoloom.syntax.languages import detect_language
+
+    language = detect_language(path, text[:256])
+    scores = quality_scores(text)
+    reason = quality_reason(scores, language, cfg, path)
+    return {"language": language, "reason": reason, "detail": explain(reason, scores) if reason else "",
+            "scores": {k: round(v, 4) for k, v in scores.items()}}

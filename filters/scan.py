@@ -8,7 +8,7 @@ text; it never returns the finding's text. Other filters extend the dict they ow
 """
 from __future__ import annotations
 
-from repoloom.filters import pii, quality, safety
+from repoloom.filters import decontam, pii, quality, safety
 from repoloom.syntax.languages import detect_language
 
 
@@ -57,7 +57,9 @@ def _verdict(repo: str, path: str, data: bytes, text: str | None, meta: dict, cf
         if reason:
             return reason
     blocked = safety.blocklist_reason(text, cfg)
-    return blocked[0] if blocked else None
+    if blocked:
+        return blocked[0]
+    return decontam.REASON if decontam.contamination(text, cfg) else None
 
 
 def scan_file(repo: str, path: str, text_or_bytes: str | bytes, cfg: dict, meta: dict | None = None
@@ -79,6 +81,9 @@ def scan_file(repo: str, path: str, text_or_bytes: str | bytes, cfg: dict, meta:
         "reason": reason,
         "redactions": [{"kind": f.kind, "start": f.start, "end": f.end} for f in findings],
     }
+    if text is not None:  # quality decision and scores, matched benchmark task (or None)
+        out["quality"] = quality.scan_report(path, text, cfg)
+        out["contamination"] = decontam.contamination(text, cfg)
     redacted = None if text is None else pii.apply_redactions(text, findings, cfg["pii"]["placeholders"])
     return out, redacted
 

