@@ -19,6 +19,9 @@ from repoloom.core.records import encode_row
 from repoloom.core.tokenizer import Tokenizer
 from repoloom.core.types import Drop, FileFacts, ParsedFile, Piece, Segment
 from repoloom.filters import dedup
+from repoloom.fim import split as fim_split
+from repoloom.fim import stats as fim_stats
+from repoloom.fim.context import context_fim
 from repoloom.packing.pieces import file_pieces
 from repoloom.packing.plan import plan_repository
 from repoloom.packing.rows import best_fit_decreasing, make_row
@@ -128,24 +131,12 @@ class MakePieces(beam.DoFn):
                     f"lang.{facts.language}": 1}
         for kind, n in facts.redactions.items():
             counters[f"pii.{kind}"] = counters.get(f"pii.{kind}", 0) + n
-        for p in pieces:
-            for k, v in piece_counters(p, facts).items():
-                counters[k] = counters.get(k, 0) + v
+        if fim_split.level(self.cfg) == "document":  # context level counts its FIM after packing
+            for p in pieces:
+                fim_stats.add(counters, fim_stats.piece_counters(p, facts.language))
         yield TaggedOutput(STATS, counters)
         yield TaggedOutput("plan", (facts.repo, (_planning_facts(facts), [len(p.tokens) for p in pieces])))
         yield ((facts.repo, facts.path), pieces)
-
-
-def piece_counters(p: Piece, facts: FileFacts) -> dict[str, int]:
-    try:
-        from repoloom.fim import stats as fim_stats
-
-        return fim_stats.piece_counters(p)
-    except ImportError:
-        c = {"fim.pieces": 1}
-        if p.fim:
-            c["fim." + p.fim["mode"]] = 1
-        return c
 
 
 def plan_repo(group, cfg):
@@ -197,10 +188,14 @@ class AssembleSegments(beam.DoFn):
 
 
 class PackRows(beam.DoFn):
-    """Best-fit-decreasing packing of one bucket's segments into rows."""
+    """Best-fit-decreasing packing of one bucket's segments into rows (then context-level FIM if configured)."""
 
-    def __init__(self, cfg: dict, pad_id: int):
-        self.cfg, self.pad_id = cfg, pad_id
+    def __init__(self, cfg: dict, pad_id: int, tokenizer_bytes: bytes):
+        self.cfg, self.pad_id, self.tokenizer_bytes = cfg, pad_id, tokenizer_bytes
+        self.context = fim_split.level(cfg) == "context"
+
+    def setup(self):
+        self.tok = Tokenizer(self.tokenizer_bytes) if self.context else None
 
     def process(self, group):
         bucket, segs = group
@@ -209,16 +204,32 @@ class PackRows(beam.DoFn):
         seed, val = self.cfg["seed"], self.cfg["output"]["validation_fraction"]
         for b, members in enumerate(bins):
             members = sorted(members, key=lambda i: (segs[i].repo, segs[i].index))
-            row = make_row([segs[i].tokens for i in members], self.cfg["seq_len"], self.pad_id)
             key = stable_hash(seed, "row", bucket, b)
+            tokens = [segs[i].tokens for i in members]
+            lineages = [segs[i].lineage for i in members]
+            if self.context:
+                tokens, lineages, counters = self._context_fim(tokens, lineages, key)
+                yield TaggedOutput(STATS, counters)
+            row = make_row(tokens, self.cfg["seq_len"], self.pad_id)
             split = "validation" if uniform(seed, "split", key) < val else "train"
             lineage = []
             for k, i in enumerate(members, start=1):
                 offset = row[1].index(k)
-                for piece in segs[i].lineage:
+                for piece in lineages[k - 1]:
                     lineage.append({**piece, "repo": segs[i].repo, "segment": k,
                                     "token_start": piece["token_start"] + offset, "token_end": piece["token_end"] + offset})
             yield (split, key, row, lineage)
+
+
+    def _context_fim(self, tokens, lineages, key):
+        """FIM after packing (FIM paper's context level); lineage follows the moved token spans."""
+        cf = context_fim(tokens, self.tok, self.cfg, self.cfg["seed"], key)
+        new = []
+        for s, lineage in enumerate(lineages):
+            files = [f for f in cf.files if f["segment"] == s]
+            new.append([{**piece, "token_start": f["token_start"], "token_end": f["token_end"], "fim_mode": f["mode"],
+                         "fim_method": f["method"]} for piece, f in zip(lineage, files)])
+        return cf.segments, new, cf.counters
 
 
 def num_shards(cfg: dict, split: str, rows: int) -> int:
@@ -298,7 +309,8 @@ def build_pipeline(p: beam.Pipeline, units: list, cfg: dict, tokenizer_bytes: by
     rows = (segments
             | "Bucket" >> beam.Map(lambda g: (stable_hash(cfg["seed"], "bucket", g.repo, g.index) % buckets, g))
             | "GroupBucket" >> beam.GroupByKey()
-            | "Pack" >> beam.ParDo(PackRows(cfg, special["pad"])))
+            | "Pack" >> beam.ParDo(PackRows(cfg, special["pad"], tokenizer_bytes)).with_outputs(STATS, main="rows"))
+    pack_stats, rows = rows[STATS], rows.rows
     split_rows = AsDict(rows | "SplitOf" >> beam.Map(lambda r: r[0]) | "CountSplit" >> beam.combiners.Count.PerElement())
     keyed = rows | "Shard" >> beam.Map(shard_of, split_rows, cfg)
     shard_rows = AsDict(keyed | "ShardKey" >> beam.Map(lambda kv: kv[0]) | "CountShard" >> beam.combiners.Count.PerElement())
@@ -308,7 +320,7 @@ def build_pipeline(p: beam.Pipeline, units: list, cfg: dict, tokenizer_bytes: by
     drops = ([read[DROP], parsed[DROP], pieces[DROP]] + exact_drops) | "AllDrops" >> beam.Flatten()
     read_drop_in = read[DROP] | "CountReadDropsIn" >> beam.Map(lambda d: {"files_in": 1, "bytes_in": d.size})
     stats = ([files_in, read_drop_in, drops | "DropCounters" >> beam.Map(drop_counters), pieces[STATS], plans[STATS],
-              joined[STATS], written] + exact_stats
+              joined[STATS], pack_stats, written] + exact_stats
              | "AllStats" >> beam.Flatten() | "Sum" >> beam.CombineGlobally(SumCounters()))
     stats | "WriteStats" >> beam.Map(lambda s: sink.write_json(sink.join(out_dir, "stats.json"), s))
     (drops | "DropRows" >> beam.Map(lambda d: {"repo": d.repo, "path": d.path, "reason": d.reason, "detail": d.detail, "size": d.size})

@@ -15,6 +15,7 @@ from repoloom.core.types import ParsedFile
 from repoloom.pipelines import sink
 from repoloom.pipelines.build import num_shards
 from repoloom.pipelines.filestage import process_file
+from repoloom.fim.stats import summarize as fim_summary
 from repoloom.pipelines.report import derived, write_report
 from repoloom.pipelines.sources import Unit, read_unit
 
@@ -107,6 +108,7 @@ def finalize(out_dir: str, cfg: dict, tok: Tokenizer, argv: list[str]) -> dict[s
         "padding_share": padding / (tokens + padding) if tokens + padding else 0.0,
         "record_format": {"type": "tf.train.Example", "features": ["targets", "targets_segment_ids", "targets_positions"],
                           "array_record_options": sink.ARRAY_RECORD_OPTIONS},
+        "summary": {"fim": fim_summary(stats), **derived(stats)},
         "config": cfg,
         "command": argv,
     }

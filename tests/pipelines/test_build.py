@@ -119,3 +119,24 @@ def test_secrets_and_emails_never_reach_rows(built):
     assert emails, "the examples hold e-mail addresses to redact"
     for e in emails:
         assert e not in text
+
+
+def test_context_level_fim(tmp_path):
+    out = tmp_path / "ctx"
+    assert build([EXAMPLES], out, "--seq-len", SEQ_LEN, "--set", "tokenizer.vocab_size=3000", "--set", "fim.level=context") == 0
+    ds = Dataset(str(out))
+    sp = ds.tok.special_ids
+    expected = _expected_texts()
+    modes = set()
+    for e in range(ds.info["num_examples"]):
+        row = ds.row(e)
+        for x in ds.lineage(e):
+            toks = row["targets"][x["token_start"]:x["token_end"]]
+            fim = [t for t in toks if t in (sp["fim_prefix"], sp["fim_suffix"], sp["fim_middle"])]
+            assert fim == ([sp["fim_prefix"], sp["fim_suffix"], sp["fim_middle"]] if x["fim_mode"] else [])
+            text = piece_text(ds, toks, x["path"] + "\n")
+            whole = expected[(x["repo"], x["path"])][x["char_start"]:x["char_end"]]
+            assert whole.startswith(text), "context FIM only trims the end of a segment's last file"
+            modes.add(x["fim_mode"])
+    assert {"psm", "spm"} <= modes
+    assert 0.5 < ds.info["summary"]["fim"]["fim_rate"] <= 1.0
