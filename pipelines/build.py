@@ -8,6 +8,7 @@ Randomness and ordering come from hashes of (seed, keys), never element order.
 """
 from __future__ import annotations
 
+import logging
 import math
 from typing import Any, Iterable, Tuple
 
@@ -30,6 +31,7 @@ from repoloom.pipelines.filestage import process_file
 from repoloom.pipelines.sources import Unit, read_unit
 
 DROP, STATS = "drop", "stats"
+PROGRESS = logging.getLogger("repoloom.progress")
 LINEAGE_SCHEMA_FIELDS = (
     ("example", "int64"), ("split", "string"), ("shard", "int32"), ("row", "int32"), ("segment", "int32"),
     ("repo", "string"), ("path", "string"), ("piece", "int32"), ("token_start", "int32"), ("token_end", "int32"),
@@ -67,11 +69,14 @@ class ReadUnits(beam.DoFn):
         self.max_bytes = cfg["max_file_bytes"]
 
     def process(self, unit):
+        n = 0
         for x in read_unit(Unit(*unit), self.max_bytes):
+            n += 1
             if isinstance(x, Drop):
                 yield TaggedOutput(DROP, x)
             else:
                 yield x
+        PROGRESS.info("read %s %s: %d files", unit[0], unit[2] or unit[1], n)
 
 
 class ProcessFiles(beam.DoFn):
@@ -250,6 +255,7 @@ class WriteShard(beam.DoFn):
         offset = sum(n for (sp, sh), n in shard_rows.items() if sp == split and sh < shard)
         name = sink.shard_name(split, shard, count)
         sink.write_array_record(sink.join(self.out_dir, name), (encode_row(*r[2]) for r in rows))
+        PROGRESS.info("wrote %s: %d rows", name, len(rows))
         lineage = []
         tokens = padding = 0
         for i, (_, _, row, lin) in enumerate(rows):

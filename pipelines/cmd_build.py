@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 import time
 
@@ -36,6 +37,14 @@ def run(args: argparse.Namespace) -> int:
     from repoloom.pipelines.sources import InputError, expand_inputs
 
     log = (lambda *a: None) if args.quiet else (lambda *a: print(*a, file=sys.stderr))
+    if not args.quiet:  # per-repository and per-shard progress lines from the job's workers
+        progress = logging.getLogger("repoloom.progress")
+        if not progress.handlers:
+            handler = logging.StreamHandler(sys.stderr)
+            handler.setFormatter(logging.Formatter("  %(message)s"))
+            progress.addHandler(handler)
+        progress.setLevel(logging.INFO)
+        progress.propagate = False
     try:
         overrides = parse_set(args.set)
         if args.seq_len is not None:
