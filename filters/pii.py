@@ -92,8 +92,11 @@ def find_emails(text: str, cfg_pii: dict) -> list[Finding]:
         local = stripped
         if not local or local.endswith(".") or ".." in local:
             continue
-        if i >= 3 and text[i - 1] == ":" and "://" in text[max(0, i - 140) : i]:
-            continue  # `scheme://user:pass@host`: the URL-credential rule owns it
+        if i >= 3 and text[i - 1] == ":":
+            seg = text[max(0, i - 140) : i - 1]
+            j = seg.rfind("://")
+            if j >= 0 and not any(c.isspace() or c in "\"'<>/@" for c in seg[j + 3 :]):
+                continue  # `scheme://user:pass@host`: the URL-credential rule owns it
         labels = domain.split(".")
         if not all(_LABEL.fullmatch(lb) for lb in labels):
             continue
@@ -155,6 +158,8 @@ def find_ips(text: str, cfg_pii: dict) -> list[Finding]:
         parts = s.split(".")
         if sum(len(p) == 1 for p in parts) >= 3 or len(set(parts)) == 1:
             continue  # 1.2.3.4, 2.4.8.19, 123.123.123.123: versions and placeholders far more than addresses
+        if text.startswith("-", m.end()) and text[m.end() + 1 : m.end() + 2].isalpha():
+            continue  # 14.3.127.18-node.10, 1.20.3.4-beta: a version with a suffix
         lo = max(0, m.start() - 24)
         ls = text.rfind("\n", lo, m.start()) + 1  # bounded: long lines must not make this quadratic
         if _VERSION_CONTEXT.search(text, max(ls, lo), m.start()):

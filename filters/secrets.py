@@ -146,8 +146,8 @@ _URL_CRED = re.compile(r"([^\s:/?#@'\"<>\\`]{1,128}+):([^\s/?#@'\"<>\\`]{1,256}+
 _PW_STEM = re.compile(r"(?i)pass|pwd")
 _IDENT_CHARS = set(string.ascii_letters + string.digits + "_.-")
 _PW_AFTER = re.compile(
-    r"""[A-Za-z0-9_.\-]{0,64}+(?:['"]?\]?)[ \t]{0,8}+(?::=|=>|===?|[=:]|\((?=[ \t]{0,4}["'`]))[ \t]{0,8}+"""
-    r"""(?:(["'`])([^"'`\r\n\\]{1,256}+)\1|([^\s"'`,;(){}\[\]<>]{1,128}+)(?![(\[]))"""
+    r"""[A-Za-z0-9_.\-]{0,64}+(?:['"]?\]?)[ \t]{0,8}+(:=|=>|===?|[=:]|\((?=[ \t]{0,4}["'`]))[ \t]{0,8}+"""
+    r"""(?:(["'`])([^"'`\r\n\\]{1,256}+)\2|([^\s"'`,;(){}\[\]<>]{1,128}+)(?![(\[]))"""
 )
 # `<password>value</password>` (XML configs, Maven settings)
 _PW_XML_AFTER = re.compile(r"[A-Za-z0-9_.\-]{0,64}+>([^<\s]{1,128}+)</")
@@ -201,7 +201,10 @@ def _is_placeholder(value: str) -> bool:
         return True
     body = value.split("_", 1)[-1] if "_" in value[:12] else value
     distinct = len(set(body))
-    return distinct <= max(3, len(body) // 8) or is_sequential_string(body)
+    if distinct <= max(3, len(body) // 8) or is_sequential_string(body):
+        return True
+    # one character dominating (`AKIAAQAAAAAABAAHAM0A` in font data) is not a random token
+    return len(body) >= 12 and max(body.count(c) for c in set(body)) > 0.4 * len(body)
 
 
 def _looks_random(value: str) -> bool:
@@ -398,8 +401,9 @@ def _password_value_ok(value: str, quoted: bool) -> bool:
         return False
     if _WORDISH.fullmatch(value) or value.isdigit() and len(value) < 6:
         return False
-    if not quoted and re.fullmatch(r"[a-z_][a-z0-9_]*", value):
-        return False  # a variable, not a literal
+    if not quoted and (re.fullmatch(r"[a-z_][a-z0-9_]*", value) or re.fullmatch(r"[A-Za-z_]+", value)
+                       or value.endswith(":")):
+        return False  # a variable or a type (`password: BinaryLike`), not a literal
     if not quoted and _DOTTED_IDENT.fullmatch(value):
         head = re.split(r"\.|::|->", value)[0].lower()
         if not any(c.isdigit() for c in value) or head in _OBJECT_NAMES:
@@ -438,11 +442,15 @@ def password_assignments(text: str) -> Iterator[Hit]:
         key = left + text[m.start() : run_end]
         if not _is_password_key(key):
             continue
-        if a.group(2) is not None:
-            value, vs, quoted = a.group(2), a.start(2), True
+        if a.group(1) == "(" and not _is_password_key(key.rsplit(".", 1)[-1]):
+            continue  # `password.encode("utf-8")`: a method of a password, not a setter
+        if a.group(3) is not None:
+            value, vs, quoted = a.group(3), a.start(3), True
         else:
-            value, vs, quoted = a.group(3), a.start(3), False
-        value = value.rstrip(".,")  # end of a sentence in a comment
+            value, vs, quoted = a.group(4), a.start(4), False
+            nxt = text[vs + len(value) : vs + len(value) + 1]
+            if not nxt or nxt.isspace():
+                value = value.rstrip(".,")  # the end of a sentence in a comment
         if _password_value_ok(value, quoted):
             yield Hit("password", vs, vs + len(value), "PasswordAssignment")
         pos = max(pos, a.end())

@@ -64,6 +64,7 @@ def test_public_ips_found(cfg, text, ip):
     "nameserver 8.8.8.8 1.1.1.1 2001:4860:4860::8888",  # public resolvers
     '__version__ = "2.14.155.3"; VERSION 10.15.120.2',  # versions
     "OID 1.3.6.1.4.1.311.21.7 and v1.2.3.4 and 1.2.3.4",
+    "v8: '14.3.127.18-node.10'",
     "std::vector<int>::iterator it; a::b::c; dead::beef; 12:30:45; 00:1a:2b:3c:4d:5e",
     "0.0.0.0 255.255.255.255 300.1.2.3 123.123.123.123",
 ])
