@@ -14,7 +14,12 @@ import math
 import re
 from functools import lru_cache
 
-LICENSE_FILES = re.compile(r"^(licen[sc]e|copying|unlicense)([.\-_][\w.\-]*)?(\.(md|txt|rst))?$", re.IGNORECASE)
+# LICENSE, LICENSE.md, LICENSE-MIT, COPYING.LESSER, UNLICENSE ... but not license_check.py
+LICENSE_FILES = re.compile(
+    r"^(?!.*\.(?:py|js|mjs|ts|go|rs|java|kt|c|h|cc|cpp|hpp|cs|rb|php|sh|json|ya?ml|toml|html?|css|swift|scala)$)"
+    r"(licen[sc]e|copying|unlicense)([.\-_][\w.\-]*)?$",
+    re.IGNORECASE,
+)
 _SPDX_TAG = re.compile(r"SPDX-License-Identifier:\s*([A-Za-z0-9.+\-]+(?:\s+(?:OR|AND|WITH)\s+[A-Za-z0-9.+\-]+)*)")
 # Fallback phrases, tried when the edit-distance match fails (e.g. a licence followed by notices).
 _PHRASES = [

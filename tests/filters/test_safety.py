@@ -76,7 +76,8 @@ def test_detect_license_vendored_texts_and_fallbacks():
 
 @pytest.mark.parametrize("name,is_license", [
     ("LICENSE", True), ("LICENSE.md", True), ("license.txt", True), ("COPYING", True), ("LICENSE-MIT", True),
-    ("UNLICENSE", True), ("licenses.py", False), ("README.md", False),
+    ("UNLICENSE", True), ("COPYING.LESSER", True), ("licenses.py", False), ("license_check.py", False),
+    ("README.md", False),
 ])
 def test_license_file_names(name, is_license):
     assert bool(safety.LICENSE_FILES.match(name)) is is_license
