@@ -134,6 +134,9 @@ def go(root: str):
             if u.endswith(".go") and not u.endswith("_test.go") and os.path.dirname(u) != os.path.dirname(v)}
     ours = {(a, b) for a, b in ours if a in dirs and b in dirs}
     _report("go", mod, ours, theirs, plan, kept, first)
+    if os.environ.get("SHOW"):
+        print("  false positives:", sorted(ours - theirs)[:15])
+        print("  missed:", sorted(theirs - ours)[:15])
 
 
 def java(src_root: str, classes: str, classpath: str = ""):
