@@ -59,8 +59,7 @@ DEFAULTS: dict[str, Any] = {
                                "localhost", "localdomain", "domain.com", "email.com", "test.com", "invalid.com"],
         "keep_email_locals": ["noreply", "no-reply", "donotreply", "do-not-reply", "nobody", "user", "username",
                               "you", "your.name", "yourname", "your-email", "youremail", "someone", "somebody",
-                              "john.doe", "jane.doe", "johndoe", "janedoe", "foo", "bar", "foobar", "test",
-                              "name", "email", "me"],
+                              "foo", "bar", "foobar", "test", "name", "email", "me"],
         "keep_emails": ["git@github.com", "git@gitlab.com", "git@bitbucket.org", "user@localhost"],
         "skip_non_public_ips": True,  # private, loopback, link-local, documentation, reserved, multicast
         "keep_ips": ["8.8.8.8", "8.8.4.4", "1.1.1.1", "1.0.0.1", "9.9.9.9", "149.112.112.112",
