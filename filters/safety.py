@@ -133,8 +133,19 @@ def _ids(value) -> list[list[str]]:
     return alts
 
 
+# Common licence names that tables carry instead of SPDX ids.
+_ALIASES = {
+    "apache 2.0": "apache-2.0", "apache license 2.0": "apache-2.0", "apache license, version 2.0": "apache-2.0",
+    "apache2": "apache-2.0", "apache-2": "apache-2.0", "mit license": "mit", "expat": "mit",
+    "bsd 3-clause": "bsd-3-clause", "bsd-3": "bsd-3-clause", "new bsd": "bsd-3-clause",
+    "bsd 2-clause": "bsd-2-clause", "bsd-2": "bsd-2-clause", "simplified bsd": "bsd-2-clause",
+    "isc license": "isc", "the unlicense": "unlicense", "public domain": "unlicense",
+}
+
+
 def _canon(spdx: str) -> str:
-    low = spdx.lower()
+    low = " ".join(spdx.lower().split())
+    low = _ALIASES.get(low, low)
     for suffix in ("-only", "-or-later", "+"):
         if low.endswith(suffix):
             low = low[: -len(suffix)]

@@ -93,6 +93,7 @@ def test_license_file_names(name, is_license):
     ("MIT AND GPL-3.0", True),  # both apply
     (["MIT", "BSD-2-Clause"], False), (["MIT", "GPL-3.0"], True),  # a table's list: all apply
     ("Apache-2.0 WITH LLVM-exception", False),
+    ("Apache License 2.0", False), ("MIT License", False), ("GNU GPL v3", True),  # names, not ids
     (None, False), ("", False), ("NOASSERTION", False),  # unknown: allowed by default
 ])
 def test_license_policy_defaults(license, dropped):
