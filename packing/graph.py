@@ -51,6 +51,7 @@ class RepoGraph:
     removed_edges: list[tuple[str, str]] = field(default_factory=list)
     stats: dict[str, int] = field(default_factory=dict)
     removed_weights: dict[tuple[str, str], float] = field(default_factory=dict)
+    params: dict = field(default_factory=dict)  # the graph config it was built with (cut_segments reads it)
 
 
 def build_graph(facts: list[FileFacts], cfg: dict) -> RepoGraph:
@@ -68,7 +69,7 @@ def build_graph(facts: list[FileFacts], cfg: dict) -> RepoGraph:
     stats["graph.cycles_broken"] = cycles
     stats["graph.removed_edges"] = len(removed)
     stats["graph.edges_kept"] = g.number_of_edges()
-    return RepoGraph(g, [(u, v) for u, v, _ in removed], stats, {(u, v): w for u, v, w in removed})
+    return RepoGraph(g, [(u, v) for u, v, _ in removed], stats, {(u, v): w for u, v, w in removed}, _gcfg(cfg))
 
 
 # ---------------------------------------------------------------- cycles
@@ -253,7 +254,7 @@ def cut_segments(order: list[str], piece_lengths: dict[str, list[int]], seq_len:
 
     A piece longer than seq_len - 2 cannot fit any segment; it gets one of its own.
     """
-    g = _gcfg(cfg)
+    g = _gcfg(cfg) if cfg is not None or rg is None else {**GRAPH_DEFAULTS, **rg.params}
     items = [(p, i, n) for p in order for i, n in enumerate(piece_lengths.get(p, ()))]
     n = len(items)
     if n == 0:

@@ -211,3 +211,15 @@ def test_split_for_planning_partitions(parts, max_files):
     flat = [p for g in groups for p in g]
     assert sorted(flat) == paths and len(flat) == len(paths)  # each path exactly once
     assert all(0 < len(g) <= max_files for g in groups)
+
+
+def test_cut_reads_the_config_the_graph_was_built_with():
+    facts = facts_of({"a.py": "X = 1\n", "b.py": "Y = 2\n", "c.py": "import b\n", "d.py": "Z = 3\n"})
+    lengths = {"a.py": [50], "b.py": [40], "c.py": [40], "d.py": [50]}
+    order = ["a.py", "b.py", "c.py", "d.py"]
+    cheap = graphs.build_graph(facts, load_config(overrides={"graph": {"segment_penalty": 0.0, "min_suffix_parts": 1}}))
+    dear = graphs.build_graph(facts, load_config(overrides={"graph": {"segment_penalty": 100.0, "min_suffix_parts": 1}}))
+    assert cheap.graph.has_edge("c.py", "b.py")
+    # the only two-segment cut [a b][c d] splits c from b; a third segment keeps them together
+    assert cut_segments(order, lengths, 100, cheap) == [[("a.py", 0)], [("b.py", 0), ("c.py", 0)], [("d.py", 0)]]
+    assert cut_segments(order, lengths, 100, dear) == [[("a.py", 0), ("b.py", 0)], [("c.py", 0), ("d.py", 0)]]
