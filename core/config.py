@@ -108,6 +108,7 @@ DEFAULTS: dict[str, Any] = {
         "max_bucket": 64,  # larger LSH buckets link every member to `hubs` members only
         "hubs": 8,
         "cc_rounds": 8,  # min-label propagation rounds (each with pointer jumping)
+        "repo_level": False,  # also drop near-duplicate repositories (pipelines/near_dedup.RepoNearDedup)
     },
     "decontam": {
         "enabled": True,

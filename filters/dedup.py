@@ -61,6 +61,16 @@ def keeper_rank(facts: FileFacts, cfg: dict) -> tuple:
     return tuple(key)
 
 
+def repo_rank(facts: FileFacts, cfg: dict) -> tuple:
+    """keeper_rank for a whole repository: the same criteria from the repository's meta, path criterion
+    and tie-break by repository name only (every file of a repository gives the same key)."""
+    key = []
+    for part in keeper_rank(facts, cfg)[:-1]:
+        key.append((facts.repo,) if isinstance(part, tuple) else part)
+    key.append(facts.repo)
+    return tuple(key)
+
+
 def check_rank_config(cfg: dict) -> None:
     """Raise RankConfigError now for an unknown dedup.rank criterion."""
     keeper_rank(FileFacts("", "", None, 0, ""), cfg)

@@ -28,6 +28,7 @@ from repoloom.filters import dedup, minhash
 
 KEPT, DROPPED, STATS = "kept", "dropped", "stats"
 REASON = "near_duplicate"
+REPO_REASON = "near_duplicate_repo"
 
 
 class _Sign(beam.DoFn):
@@ -103,7 +104,7 @@ def _jump(item):
         yield child, min([label] + own)
 
 
-def _settle(item):
+def _settle(item, prefix: str):
     """(x, {child: [(node, label)...], label: [x's label]}): if x is a root (its label is itself) it is
     kept and every other node labelled x is dropped in its favour; otherwise nothing is dropped here."""
     x, grouped = item
@@ -114,14 +115,15 @@ def _settle(item):
         for node in others:
             yield node, x
         if others:
-            yield beam.pvalue.TaggedOutput(STATS, dedup.cluster_counters(len(others) + 1, "dedup.near"))
+            yield beam.pvalue.TaggedOutput(STATS, dedup.cluster_counters(len(others) + 1, prefix))
     elif children:
-        yield beam.pvalue.TaggedOutput(STATS, {"dedup.near.cc_unsettled": len(children)})
+        yield beam.pvalue.TaggedOutput(STATS, {f"{prefix}.cc_unsettled": len(children)})
 
 
 class _Route(beam.DoFn):
-    def __init__(self):
-        self.dropped = Metrics.counter("dedup", "near.dropped")
+    def __init__(self, reason: str, repo_level: bool = False):
+        self.reason, self.repo_level = reason, repo_level
+        self.dropped = Metrics.counter("dedup", f"{reason}.dropped")
 
     def process(self, item):
         _, grouped = item
@@ -129,33 +131,27 @@ class _Route(beam.DoFn):
         for f in grouped["file"]:
             if keepers:
                 self.dropped.inc()
+                where = keepers[0] if self.repo_level else dedup.display_id(keepers[0])
                 yield beam.pvalue.TaggedOutput(
-                    DROPPED, Drop(f.facts.repo, f.facts.path, REASON, dedup.display_id(keepers[0]), dedup.byte_size(f)))
+                    DROPPED, Drop(f.facts.repo, f.facts.path, self.reason, where, dedup.byte_size(f)))
             else:
                 yield f
 
 
-class NearDedup(beam.PTransform):
-    """PCollection[ParsedFile] -> {"kept": ParsedFile, "dropped": Drop, "stats": dict[str, int]}.
+class MinHashClusters(beam.PTransform):
+    """PCollection[(id, (rank, signature bytes))] -> {"drops": (id, keeper id), "stats": counters}.
 
-    "stats" holds additive counters, one dict per duplicate cluster
-    (`dedup.near.clusters`, `dedup.near.cluster_size.<n>`, `dedup.near.files_dropped`)
-    and, when components did not converge, `dedup.near.cc_unsettled`.
+    The LSH + verification + connected-components core, shared by file- and
+    repository-level dedup; `prefix` names the counters (`<prefix>.clusters`, ...).
     """
 
-    def __init__(self, cfg: dict):
+    def __init__(self, cfg: dict, prefix: str = "dedup.near"):
         super().__init__()
-        self.cfg = cfg
+        self.cfg, self.prefix = cfg, prefix
 
-    def expand(self, files):
-        cfg, d = self.cfg, self.cfg["dedup"]
-        if not d["near"]:
-            p = files.pipeline
-            return {KEPT: files, DROPPED: p | "NoDrops" >> beam.Create([]), STATS: p | "NoStats" >> beam.Create([])}
-        bands, rows = minhash.band_shape(cfg)
-        dedup.check_rank_config(cfg)  # fail at construction, not on a worker
-
-        signed = files | "Sign" >> beam.ParDo(_Sign(cfg))  # (id, (rank, signature bytes))
+    def expand(self, signed):
+        d = self.cfg["dedup"]
+        bands, rows = minhash.band_shape(self.cfg)
         pairs = (
             signed
             | "BandKeys" >> beam.FlatMap(
@@ -180,9 +176,92 @@ class NearDedup(beam.PTransform):
 
         children = labels | "ChildrenFinal" >> beam.Map(lambda kv: (kv[1][1], kv))
         settled = ({"child": children, "label": labels} | "SettleJoin" >> beam.CoGroupByKey()
-                   | "Settle" >> beam.FlatMap(_settle).with_outputs(STATS, main="drops"))
+                   | "Settle" >> beam.FlatMap(_settle, self.prefix).with_outputs(STATS, main="drops"))
+        return {"drops": settled.drops, STATS: settled[STATS]}
 
+
+def _no_dedup(files):
+    p = files.pipeline
+    return {KEPT: files, DROPPED: p | "NoDrops" >> beam.Create([]), STATS: p | "NoStats" >> beam.Create([])}
+
+
+class NearDedup(beam.PTransform):
+    """PCollection[ParsedFile] -> {"kept": ParsedFile, "dropped": Drop, "stats": dict[str, int]}.
+
+    "stats" holds additive counters, one dict per duplicate cluster
+    (`dedup.near.clusters`, `dedup.near.cluster_size.<n>`, `dedup.near.files_dropped`)
+    and, when components did not converge, `dedup.near.cc_unsettled`.
+    """
+
+    def __init__(self, cfg: dict):
+        super().__init__()
+        self.cfg = cfg
+
+    def expand(self, files):
+        cfg = self.cfg
+        if not cfg["dedup"]["near"]:
+            return _no_dedup(files)
+        minhash.band_shape(cfg)
+        dedup.check_rank_config(cfg)  # fail at construction, not on a worker
+        signed = files | "Sign" >> beam.ParDo(_Sign(cfg))  # (id, (rank, signature bytes))
+        clusters = signed | "Clusters" >> MinHashClusters(cfg, "dedup.near")
         keyed = files | "KeyFiles" >> beam.Map(lambda f: (dedup.file_id(f.facts), f))
-        routed = ({"file": keyed, "drop": settled.drops} | "JoinFiles" >> beam.CoGroupByKey()
-                  | "Route" >> beam.ParDo(_Route()).with_outputs(DROPPED, main=KEPT))
-        return {KEPT: routed[KEPT], DROPPED: routed[DROPPED], STATS: settled[STATS]}
+        routed = ({"file": keyed, "drop": clusters["drops"]} | "JoinFiles" >> beam.CoGroupByKey()
+                  | "Route" >> beam.ParDo(_Route(REASON)).with_outputs(DROPPED, main=KEPT))
+        return {KEPT: routed[KEPT], DROPPED: routed[DROPPED], STATS: clusters[STATS]}
+
+
+def _min_signature(sigs) -> bytes:
+    """Elementwise minimum of MinHash signatures = the signature of the union of their shingle sets."""
+    out = None
+    for s in sigs:
+        a = minhash.np.frombuffer(s, dtype=minhash.np.uint32)
+        out = a.copy() if out is None else minhash.np.minimum(out, a)
+    return out.tobytes()
+
+
+class _RepoSign(beam.DoFn):
+    """(repo, (repo rank, file signature)): the repository's rank ignores paths."""
+
+    def __init__(self, cfg: dict):
+        self.cfg = cfg
+
+    def process(self, f: ParsedFile):
+        sig = minhash.signature(f.text, self.cfg)
+        if sig is not None:
+            yield f.facts.repo, (dedup.repo_rank(f.facts, self.cfg), sig.tobytes())
+
+
+class RepoNearDedup(beam.PTransform):
+    """Repository-level near dedup (DeepSeek-Coder style), optional (`dedup.repo_level`).
+
+    A repository's signature is the elementwise minimum of its files' signatures,
+    which is exactly the MinHash of the union of their shingle sets (the
+    concatenated code, less the shingles that would span two files), so no text
+    is ever grouped by repository. Near-duplicate repositories are clustered like
+    files; every file of a non-keeper repository is dropped (`near_duplicate_repo`,
+    detail = the kept repository).
+    """
+
+    def __init__(self, cfg: dict):
+        super().__init__()
+        self.cfg = cfg
+
+    def expand(self, files):
+        cfg = self.cfg
+        if not cfg["dedup"]["repo_level"]:
+            return _no_dedup(files)
+        dedup.check_rank_config(cfg)
+        signed = (files | "RepoSign" >> beam.ParDo(_RepoSign(cfg))
+                  | "RepoSig" >> beam.CombinePerKey(lambda vs: _combine_repo(vs)))
+        clusters = signed | "RepoClusters" >> MinHashClusters(cfg, "dedup.repo")
+        keyed = files | "KeyByRepo" >> beam.Map(lambda f: (f.facts.repo, f))
+        routed = ({"file": keyed, "drop": clusters["drops"]} | "JoinRepos" >> beam.CoGroupByKey()
+                  | "RouteRepo" >> beam.ParDo(_Route(REPO_REASON, repo_level=True)).with_outputs(DROPPED, main=KEPT))
+        return {KEPT: routed[KEPT], DROPPED: routed[DROPPED], STATS: clusters[STATS]}
+
+
+def _combine_repo(values):
+    """CombinePerKey body: values are (rank, sig) or already-combined (rank, sig); min rank, min signature."""
+    values = list(values)
+    return min(v[0] for v in values), _min_signature(v[1] for v in values)

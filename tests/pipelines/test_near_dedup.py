@@ -64,7 +64,8 @@ def test_planted_near_duplicates_keep_the_best_ranked_copy(cfg):
     dropped = [("a/orig", "json/decoder.py", "near_duplicate", "b/fork/vendored/decoder.py"),
                ("c/fork", "decoder.py", "near_duplicate", "b/fork/vendored/decoder.py")]
     with TestPipeline() as p:
-        out = p | beam.Create(files) | NearDedup(cfg)
+        # Reversed and reshuffled input: arrival order must not choose the keeper.
+        out = p | beam.Create(files[::-1], reshuffle=True) | NearDedup(cfg)
         assert_that(out["kept"] | "K" >> beam.Map(lambda f: (f.facts.repo, f.facts.path)), equal_to(kept), label="kept")
         assert_that(out["dropped"] | "D" >> beam.Map(lambda d: (d.repo, d.path, d.reason, d.detail)),
                     equal_to(dropped), label="dropped")
@@ -119,14 +120,6 @@ def _between(x, lo, hi):
     assert lo <= x <= hi, (x, lo, hi)
 
 
-def test_any_input_order_gives_the_same_result(cfg):
-    srcs = _real_sources()
-    files = [_pf(f"r{i}", "a.py", _edit(srcs[3], i)) for i in range(5)] + [_pf("s", "b.py", srcs[4])]
-    with TestPipeline() as p:
-        out = p | beam.Create(files[::-1], reshuffle=True) | NearDedup(cfg)
-        assert_that(out["kept"] | beam.Map(lambda f: f.facts.repo), equal_to(["r0", "s"]))
-
-
 def test_disabled_keeps_everything(cfg):
     off = load_config(overrides={"dedup": {"near": False}})
     src = _real_sources()[0]
@@ -135,3 +128,23 @@ def test_disabled_keeps_everything(cfg):
         out = p | beam.Create(files) | NearDedup(off)
         assert_that(out["kept"] | beam.Map(lambda f: f.facts.repo), equal_to(["a", "b"]), label="kept")
         assert_that(out["dropped"], equal_to([]), label="dropped")
+
+
+def test_repository_level_drops_every_file_of_a_near_duplicate_repository(cfg):
+    from repoloom.pipelines.near_dedup import RepoNearDedup
+
+    srcs = _real_sources()
+    repo_cfg = load_config(overrides={"dedup": {"cc_rounds": 3, "repo_level": True}})
+    files = [_pf("up/lib", "a.py", srcs[0], stars=50), _pf("up/lib", "b.py", srcs[1], stars=50),
+             _pf("fork/lib", "src/a.py", _edit(srcs[0], 3), stars=2), _pf("fork/lib", "src/b.py", srcs[1], stars=2),
+             _pf("fork/lib", "NOTES.md", "short notes\n", stars=2),  # no signature, still dropped with its repo
+             _pf("other/x", "a.py", srcs[2])]
+    with TestPipeline() as p:
+        out = p | beam.Create(files) | RepoNearDedup(repo_cfg)
+        assert_that(out["kept"] | "K" >> beam.Map(lambda f: (f.facts.repo, f.facts.path)),
+                    equal_to([("up/lib", "a.py"), ("up/lib", "b.py"), ("other/x", "a.py")]), label="kept")
+        assert_that(out["dropped"] | "D" >> beam.Map(lambda d: (d.path, d.reason, d.detail)),
+                    equal_to([("src/a.py", "near_duplicate_repo", "up/lib"), ("src/b.py", "near_duplicate_repo", "up/lib"),
+                              ("NOTES.md", "near_duplicate_repo", "up/lib")]), label="dropped")
+        assert_that(out["stats"], equal_to([{"dedup.repo.clusters": 1, "dedup.repo.cluster_size.2": 1,
+                                             "dedup.repo.files_dropped": 1}]), label="stats")
