@@ -135,7 +135,7 @@ EXTRA_PROVIDERS = {
 _PRIVATE_BEGIN = re.compile(r"-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----")
 _PRIVATE_END = re.compile(r"-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----")
 _B64_CHARS = re.compile(r"[A-Za-z0-9+/=]")
-_B64_LINE = re.compile(r"[ \t\"'`,+;]*(?:[A-Za-z0-9+/=]{16,}(?:\\n|\\r)*)[ \t\"'`,+;\\n]*$")
+_B64_RUN = re.compile(r"[A-Za-z0-9+/=]{16,}")
 _PRIVATE_MAX = 65536
 
 # scheme://user:password@host ; the user part cannot contain ':' or '@', so the split is unique.
@@ -331,6 +331,13 @@ def _extra_hits(text: str) -> Iterator[Hit]:
                 yield Hit("key", m.start(1), m.end(1), "BearerToken")
 
 
+def _is_b64_line(line: str) -> bool:
+    """A line of a key body: base64, maybe quoted, concatenated or with escaped newlines (no regex
+    with overlapping character classes here: those backtrack on long lines)."""
+    core = line.strip(" \t\"'`,+;").replace("\\n", "").replace("\\r", "").strip(" \t\"'`,+;")
+    return bool(_B64_RUN.fullmatch(core))
+
+
 def private_key_blocks(text: str) -> Iterator[Hit]:
     """`-----BEGIN … PRIVATE KEY-----` through the matching END (or the base64 lines that follow).
 
@@ -351,7 +358,7 @@ def private_key_blocks(text: str) -> Iterator[Hit]:
                 nxt = text.find("\n", end + 1, end + 4096)
                 if nxt < 0:
                     break
-                if not _B64_LINE.match(text, end + 1, nxt):
+                if not _is_b64_line(text[end + 1 : nxt]):
                     break
                 end = nxt
         body = text[m.end() : (end_m.start() if end_m else end)].replace("\\n", "")

@@ -43,6 +43,7 @@ ADVERSARIAL = {
     "jwt_prefix": _repeat("eyJ"),
     "jwt_dots": "eyJ" + _repeat("a."),
     "begin_markers": _repeat("-----BEGIN RSA PRIVATE KEY-----"),
+    "key_body_plus_lines": ("-----BEGIN RSA PRIVATE KEY-----\n" + "+" * 4000 + "!\n") * (SIZE // 4040),
     "quotes": _repeat('"a'),
     "quoted_b64": _repeat('"' + "A" * 100 + '" '),
     "aws_context": _repeat("aws key "),
