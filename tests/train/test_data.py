@@ -151,7 +151,7 @@ def test_process_sharding_splits_the_stream(dataset):
     assert sorted(rows(p0) + rows(p1)) == sorted(rows(one))
 
 
-@pytest.mark.parametrize("workers", [0, 2])
+@pytest.mark.parametrize("workers", [0, 1])
 def test_iterator_state_restores_exactly(dataset, workers):
     info = data.load_dataset_info(dataset)
     cfg = build_config(sets=[f"data.worker_count={workers}"])
