@@ -133,3 +133,16 @@ def test_metrics_writer_jsonl_and_optional_tensorboard(tmp_path, monkeypatch, ca
     w = MetricsWriter(str(tmp_path / "x"), tensorboard="auto") if (tmp_path / "x").mkdir() is None else None
     assert w.tensorboard_dir is None
     w.close()
+
+
+def test_compute_dtype_defaults_to_float32_on_cpu():
+    import jax
+    import jax.numpy as jnp
+
+    from repoloom.train.trainer import compute_dtype
+
+    assert jax.default_backend() == "cpu"
+    assert compute_dtype("auto") == jnp.float32
+    assert compute_dtype("bfloat16") == jnp.bfloat16 and compute_dtype("float32") == jnp.float32
+    with pytest.raises(ConfigError, match="train.dtype"):
+        build_config(sets=["train.dtype=float16"])
