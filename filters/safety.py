@@ -36,13 +36,13 @@ _PHRASES = [
     ("ISC", re.compile(r"Permission to use, copy, modify, and(?:/or)? distribute this software for any", re.I)),
     ("Unlicense", re.compile(r"This is free and unencumbered software released into the public domain", re.I)),
 ]
-_COPYRIGHT = re.compile(r"^\s*(Copyright|\(C\)) .*$", re.I | re.M)
+_COPYRIGHT = re.compile(r"^[ \t]*(Copyright|\(C\)) .*$", re.I | re.M)  # not `^\s*`: blank runs backtrack
 _WS = re.compile(r"\s+")
 _MAX_LICENSE_CHARS = 200_000
 
 
 def _norm(s: str) -> str:
-    # the same normalisation identify.identify.license_id applies to files
+    # identify.identify.license_id's normalisation (copyright lines out, whitespace collapsed)
     return _WS.sub(" ", _COPYRIGHT.sub("", s)).strip()
 
 

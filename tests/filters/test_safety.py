@@ -74,6 +74,15 @@ def test_detect_license_vendored_texts_and_fallbacks():
     assert safety.detect_license("") is None
 
 
+def test_detect_license_bad_input_is_fast():
+    import time
+
+    for text in ("\n" * 150_000 + "x", "Copyright " * 20_000, ("a " * 5000 + "\n") * 40, "\x00\ufffd" * 50_000):
+        t0 = time.perf_counter()
+        assert safety.detect_license(text) is None
+        assert time.perf_counter() - t0 < 30  # linear; a backtracking pattern takes far longer
+
+
 @pytest.mark.parametrize("name,is_license", [
     ("LICENSE", True), ("LICENSE.md", True), ("license.txt", True), ("COPYING", True), ("LICENSE-MIT", True),
     ("UNLICENSE", True), ("COPYING.LESSER", True), ("licenses.py", False), ("license_check.py", False),
