@@ -98,7 +98,7 @@ class RepoIndex:
         self.packages: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         self.file_packages: dict[str, list[str]] = defaultdict(list)
         self.gomods: list[tuple[str, str]] = []  # (module path, directory)
-        self.tsconfigs: dict[str, dict] = {}  # directory -> record
+        self.tsconfigs: dict[str, dict] = {}  # tsconfig/jsconfig path -> record
         self.psr4: list[tuple[str, str]] = []  # (namespace prefix with '.', directory)
         self.npm: dict[str, tuple[str, str]] = {}  # package name -> (directory, main)
         self.npm_main: dict[str, str] = {}  # directory -> main of its package.json
@@ -119,7 +119,7 @@ class RepoIndex:
                 if kind == "gomod":
                     self.gomods.append((r["target"], _dir(f.path)))
                 elif kind == "tsconfig":
-                    self.tsconfigs[_dir(f.path)] = r
+                    self.tsconfigs[f.path] = r
                 elif kind == "psr4" and r["target"]:
                     for d in r["names"]:
                         self.psr4.append((r["target"].strip("\\").replace("\\", "."), _norm(posixpath.join(_dir(f.path), d)) or ""))
@@ -466,11 +466,37 @@ def _js_candidates(base: str, importer: str, main: str | None = None) -> list[st
     return out
 
 
-def _tsconfig_for(ix: RepoIndex, path: str) -> tuple[str, dict] | None:
+def _ts_effective(ix: RepoIndex, path: str, depth: int = 0) -> tuple[str | None, dict, str]:
+    """(baseUrl directory or None, paths, directory paths are relative to) after following `extends`;
+    baseUrl is relative to the config that sets it, paths to baseUrl or else to their own config."""
+    key = ("tsconfig", path)
+    if key in ix.cache:
+        return ix.cache[key]
+    rec, here = ix.tsconfigs[path], _dir(path)
+    base, paths, root = None, {}, here
+    ext = rec.get("extends")
+    if ext and depth < 8:
+        parent = _norm(posixpath.join(here, ext))
+        parent = next((p for p in (parent, (parent or "") + ".json") if p in ix.tsconfigs), None)
+        if parent:
+            base, paths, root = _ts_effective(ix, parent, depth + 1)
+    if not rec.get("nobase"):
+        base = _norm(posixpath.join(here, rec["target"] or ".")) or ""
+        root = base
+    if rec.get("paths"):
+        paths, root = rec["paths"], (base if base is not None else here)
+    ix.cache[key] = (base, paths, root)
+    return ix.cache[key]
+
+
+def _tsconfig_for(ix: RepoIndex, path: str) -> tuple[str | None, dict, str] | None:
+    """The nearest tsconfig.json (or jsconfig.json) above a file, as TypeScript finds it."""
     d = _dir(path)
     while True:
-        if d in ix.tsconfigs:
-            return d, ix.tsconfigs[d]
+        for name in ("tsconfig.json", "jsconfig.json"):
+            p = posixpath.join(d, name) if d else name
+            if p in ix.tsconfigs:
+                return _ts_effective(ix, p)
         if not d:
             return None
         d = _dir(d)
@@ -490,10 +516,8 @@ def _js(ix: RepoIndex, f: FileFacts, e: Edges):
         else:
             tc = _tsconfig_for(ix, f.path)
             if tc:
-                tdir, rec = tc
-                base_url = _norm(posixpath.join(tdir, rec["target"] or ".")) or ""
-                root = tdir if rec.get("nobase") else base_url
-                for pat, subs in rec.get("paths", {}).items():
+                base_url, paths, root = tc
+                for pat, subs in paths.items():
                     pre, star, post = pat.partition("*")
                     if (star and spec.startswith(pre) and spec.endswith(post) and len(spec) >= len(pre) + len(post)) or (not star and spec == pat):
                         mid = spec[len(pre): len(spec) - len(post)] if star else ""
@@ -501,7 +525,7 @@ def _js(ix: RepoIndex, f: FileFacts, e: Edges):
                             b = _norm(posixpath.join(root, s.replace("*", mid)))
                             if b is not None:
                                 bases.append(b)
-                if not rec.get("nobase"):
+                if base_url is not None:
                     b = _norm(posixpath.join(base_url, spec))
                     if b is not None:
                         bases.append(b)

@@ -612,17 +612,21 @@ def config_records(text: str, language: str | None, path: str) -> list[dict[str,
         return []
     if name.startswith(("tsconfig", "jsconfig")) and name.endswith(".json"):
         data = _load_json(text)
-        opts = data.get("compilerOptions") if isinstance(data, dict) else None
-        if not isinstance(opts, dict):
+        if not isinstance(data, dict):
             return []
+        opts = data.get("compilerOptions") if isinstance(data.get("compilerOptions"), dict) else {}
         paths = opts.get("paths") if isinstance(opts.get("paths"), dict) else {}
         paths = {str(k): [str(v) for v in vs] for k, vs in paths.items() if isinstance(vs, list)}
         base = opts.get("baseUrl")
-        if base is None and not paths:
+        extends = data.get("extends")
+        extends = extends if isinstance(extends, str) and extends.startswith(".") else None  # a file of this repository
+        if base is None and not paths and extends is None:
             return []
         rec = {"kind": "tsconfig", "target": str(base) if base is not None else "", "names": [], "line": 0, "paths": paths}
         if base is None:
             rec["nobase"] = True
+        if extends:
+            rec["extends"] = extends
         return [rec]
     if name == "composer.json":
         data = _load_json(text)

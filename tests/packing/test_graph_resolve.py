@@ -207,3 +207,14 @@ def test_jvm_external_import_does_not_match_a_partial_path():
 def test_python_module_importing_itself_by_package():
     e = edges({"pkg/__init__.py": "X = 1\n", "pkg/timing.py": "def f():\n    from pkg import timing\n    return timing\n"})
     assert e == set()
+
+
+def test_tsconfig_extends_and_only_tsconfig_json_is_discovered():
+    e = edges({
+        "tsconfig.base.json": json.dumps({"compilerOptions": {"baseUrl": ".", "paths": {"@core/*": ["packages/core/src/*"]}}}),
+        "packages/app/tsconfig.json": json.dumps({"extends": "../../tsconfig.base.json", "compilerOptions": {"outDir": "dist"}}),
+        "packages/app/tsconfig.build.json": json.dumps({"compilerOptions": {"baseUrl": "nowhere"}}),
+        "packages/app/src/main.ts": "import { run } from '@core/run';\n",
+        "packages/core/src/run.ts": "export const run = 1;\n",
+    })
+    assert e == {("packages/app/src/main.ts", "packages/core/src/run.ts")}
