@@ -46,10 +46,10 @@ FAMILY = {
     "gitlab_token": "key", "slack_token": "key", "slack_webhook": "key", "stripe_key": "key",
     "twilio_key": "key", "npm_token": "key", "sendgrid_key": "key", "azure_storage_key": "key",
     "jwt": "key", "discord_token": "key", "mailchimp_key": "key", "google_api_key": "key",
-    "private_key": "key", "password_assignment": "password", "url_password": "password",
+    "private_key": "key", "generic_secret": "key", "password_assignment": "password", "url_password": "password",
     "connection_string_password": "password", "email": "email", "ipv4": "ip_address", "ipv6": "ip_address",
 }
-STRUCTURED = {k for k, v in FAMILY.items() if v == "key"}
+STRUCTURED = {k for k, v in FAMILY.items() if v == "key"} - {"generic_secret"}
 
 
 def _s(r: random.Random, chars: str, n: int) -> str:
@@ -160,6 +160,14 @@ def make_secret(kind: str, r: random.Random) -> tuple[str, str]:
     if kind == "google_api_key":
         v = "AIza" + _s(r, B64URL, 35)
         return v, v
+    if kind == "generic_secret":  # no provider prefix: only a secret-sounding name and randomness say it
+        if r.random() < 0.5:
+            v = _s(r, ALNUM + "-_", r.randint(24, 48))
+        else:  # Django-style SECRET_KEY
+            v = "django-insecure-" + _s(r, string.ascii_lowercase + string.digits + "!@#$%^&*(-_=+)", 50)
+        tpl = r.choice(['client_secret = "{}"', "SECRET_KEY = '{}'", '"api_key": "{}"', "auth_token: '{}'",
+                        'const accessToken = "{}";', 'private static final String API_SECRET = "{}";'])
+        return v, tpl.format(v)
     if kind == "private_key":
         v = _private_key(r)
         return v, v
@@ -352,7 +360,8 @@ def main() -> int:
         return sum(found_by_kind[k] for k in kinds) / t if t else float("nan")
 
     print("\nrecall by group:")
-    print(f"  structured secrets (tokens, keys, JWTs): {group(STRUCTURED):.3f}")
+    print(f"  structured secrets (provider tokens, private keys, JWTs): {group(STRUCTURED):.3f}"
+          f"   generic high-entropy secrets: {group({'generic_secret'}):.3f}")
     print(f"  e-mails: {group({'email'}):.3f}   IPs: {group({'ipv4', 'ipv6'}):.3f}   "
           f"passwords (assignments, connection strings, URLs): {group({'password_assignment', 'connection_string_password', 'url_password'}):.3f}")
     print("\nprecision per placeholder kind (injected files; findings overlapping an injected item):")

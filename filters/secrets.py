@@ -16,6 +16,8 @@ short windows around a literal hint.
 """
 from __future__ import annotations
 
+import collections
+import math
 import re
 import string
 from functools import lru_cache
@@ -172,7 +174,7 @@ _PW_BAD_VALUES = {
 }
 _PLACEHOLDER = re.compile(r"(?i)^(?:x+|\*+|\.+|-+|_+|#+|0+|1234\d*|abc\d*|your[\w\-]*|some[\w\-]*|<[^>]*>|\[[^\]]*\])$")
 _TEMPLATE_MARK = re.compile(
-    r"\$\{|\{\{|\}\}|%\(|%[sd]\b|^\$[A-Za-z_]\w*$|^\$\(|^%[A-Za-z_]\w*%$|^\{|^<|^[@&*:][A-Za-z_][A-Za-z_.]*$|^#\{|__\w+__|^\?$"
+    r"\$\{|\{\{|\}\}|%\(\w+\)[sdifr]|%[sd]\b|^\$[A-Za-z_]\w*$|^\$\(|^%[A-Za-z_]\w*%$|^\{|^<|^[@&*:][A-Za-z_][A-Za-z_.]*$|^#\{|__\w+__|^\?$"
 )
 _DOTTED_IDENT = re.compile(r"[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+")
 _OBJECT_NAMES = {"self", "this", "os", "config", "conf", "cfg", "settings", "env", "process", "args", "opts",
@@ -182,7 +184,9 @@ _WORDISH = re.compile(r"[A-Z]?[a-z]+(?:[_\-][a-z]+)*|[A-Z][A-Z_]+|[a-z]+(?:[A-Z]
 # Generic keys: quoted high-entropy strings assigned to a secret-sounding name on the same line.
 _B64_PLUGIN = Base64HighEntropyString()
 _HEX_PLUGIN = HexHighEntropyString()
-_QUOTED = re.compile(r"""(["'`])([A-Za-z0-9+/=_\-]{16,512}+)\1""")
+_QUOTED = re.compile(r"""(["'`])([^\s"'`\\]{16,512}+)\1""")
+_B64URL_SET = frozenset(string.ascii_letters + string.digits + "+/=_-")
+_NOT_A_KEY = re.compile(r"://|^[/.$%{<]|[{}]|^[\w.\-]+:\d+$|^[\w.\-]+@[\w.\-]+$")
 _KEY_CONTEXT = re.compile(
     r"(?i)(?:secret|token|api[_\-]?key|apikey|access[_\-]?key|private[_\-]?key|client[_\-]?secret|auth|"
     r"credential|bearer|signing[_\-]?key|encryption[_\-]?key|session[_\-]?key|app[_\-]?key|master[_\-]?key)"
@@ -205,6 +209,17 @@ def _is_placeholder(value: str) -> bool:
         return True
     # one character dominating (`AKIAAQAAAAAABAAHAM0A` in font data) is not a random token
     return len(body) >= 12 and max(body.count(c) for c in set(body)) > 0.4 * len(body)
+
+
+def _char_classes(value: str) -> int:
+    return sum((any(c.islower() for c in value), any(c.isupper() for c in value), any(c.isdigit() for c in value),
+                any(not c.isalnum() for c in value)))
+
+
+def _entropy(value: str) -> float:
+    """Shannon entropy in bits per character over the string's own characters."""
+    n = len(value)
+    return -sum(k / n * math.log2(k / n) for k in collections.Counter(value).values())
 
 
 def _looks_random(value: str) -> bool:
@@ -477,6 +492,14 @@ def entropy_keys(text: str) -> Iterator[Hit]:
         if not _KEY_CONTEXT.search(left):
             continue
         is_hex = all(c in string.hexdigits for c in value)
+        if not is_hex and not _B64URL_SET.issuperset(value):
+            # symbols too (Django's SECRET_KEY): random over the whole alphabet, not a URL, path or template
+            if len(value) < 20 or _NOT_A_KEY.search(value) or _char_classes(value) < 3 or _entropy(value) < 4.0:
+                continue
+            if _is_placeholder(value):
+                continue
+            yield Hit("key", m.start(2), m.end(2), "HighEntropyString")
+            continue
         if is_hex:
             if len(value) < 24 or _HEX_PLUGIN.calculate_shannon_entropy(value) <= _HEX_PLUGIN.entropy_limit:
                 continue
@@ -485,7 +508,9 @@ def entropy_keys(text: str) -> Iterator[Hit]:
             if len(value) in (32, 40, 56, 64, 96, 128) and _HASH_CONTEXT.search(line):
                 continue
         else:
-            if len(value) < 20 or not _looks_random(value):
+            # a digit too: random base64 of 20+ characters almost always has one, identifiers and
+            # hyphenated words (`Authorization-Header-Name`) do not
+            if len(value) < 20 or not _looks_random(value) or not any(c.isdigit() for c in value):
                 continue
             if _B64_PLUGIN.calculate_shannon_entropy(value) <= min(_B64_PLUGIN.entropy_limit, 3.0 + len(value) / 32):
                 continue

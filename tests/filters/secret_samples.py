@@ -28,6 +28,7 @@ FAMILY = {
     'mailchimp_key': 'key',
     'google_api_key': 'key',
     'private_key': 'key',
+    'generic_secret': 'key',
     'password_assignment': 'password',
     'connection_string_password': 'password',
     'url_password': 'password',
@@ -37,6 +38,8 @@ FAMILY = {
 }
 
 SAMPLES: list[tuple[str, str, str]] = [
+    ('generic_secret', 'django-insecure-7x$k2!q9z@m4(w8r^v6e#t1y&u3i*o5p-a0s+d_f=g)h', "SECRET_KEY = 'django-insecure-7x$k2!q9z@m4(w8r^v6e#t1y&u3i*o5p-a0s+d_f=g)h'"),
+    ('generic_secret', 'q7Z2mK9xW4vB8nT1cR5yH3jD6pE0aUoSlGfXk2', 'client_secret = "q7Z2mK9xW4vB8nT1cR5yH3jD6pE0aUoSlGfXk2"'),
     ('aws_access_key', 'AKIACQTJKSZPRFK5CKNC',
      'AWS_ACCESS_KEY_ID = "AKIACQTJKSZPRFK5CKNC"'),
     ('aws_secret_key', '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',

@@ -160,6 +160,11 @@ def test_generic_high_entropy_keys_need_a_secret_name(cfg):
     assert hits(f'client_secret = "{value}"', cfg) == [("key", value)]
     assert hits(f'SIGNING_KEY: "{value}"', cfg) == [("key", value)]
     assert hits(f'font_data = "{value}"', cfg) == []  # no secret-sounding name: data, not a key
+    django = "django-insecure-7x$k2!q9z@m4(w8r^v6e#t1y&u3i*o5p-a0s+d_f=g)h"
+    assert hits(f"SECRET_KEY = '{django}'", cfg) == [("key", django)]
+    for not_a_key in ("https://api.acme-corp.io/v2/tokens", "%(asctime)s-%(levelname)s", "db.acme-corp.io:5432",
+                      "{user}:{token}@{host}", "Authorization-Header-Name"):
+        assert hits(f'auth_token = "{not_a_key}"', cfg) == [], not_a_key
     digest = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
     assert hits(f'secret_hash = "{digest}"', cfg) == []
 
