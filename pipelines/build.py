@@ -19,7 +19,7 @@ from repoloom.core.rand import stable_hash, uniform
 from repoloom.core.records import encode_row
 from repoloom.core.tokenizer import Tokenizer
 from repoloom.core.types import Drop, FileFacts, ParsedFile, Piece, Segment
-from repoloom.filters import dedup
+from repoloom.filters import decontam, dedup
 from repoloom.fim import split as fim_split
 from repoloom.fim import stats as fim_stats
 from repoloom.fim.context import context_fim
@@ -28,6 +28,7 @@ from repoloom.packing.plan import plan_repository
 from repoloom.packing.rows import best_fit_decreasing, make_row
 from repoloom.pipelines import sink
 from repoloom.pipelines.filestage import process_file
+from repoloom.pipelines.near_dedup import NearDedup, RepoNearDedup
 from repoloom.pipelines.sources import Unit, read_unit
 
 DROP, STATS = "drop", "stats"
@@ -61,7 +62,10 @@ class SumCounters(beam.CombineFn):
 
 
 def drop_counters(d: Drop) -> dict[str, int]:
-    return {f"dropped.{d.reason}": 1, f"dropped_bytes.{d.reason}": d.size}
+    c = {f"dropped.{d.reason}": 1, f"dropped_bytes.{d.reason}": d.size}
+    if d.reason == decontam.REASON:  # contamination hits by benchmark
+        c.update(decontam.hit_counters(d.detail))
+    return c
 
 
 class ReadUnits(beam.DoFn):
@@ -303,6 +307,11 @@ def build_pipeline(p: beam.Pipeline, units: list, cfg: dict, tokenizer_bytes: by
         kept, exact_drops, exact_stats = ex.kept, [ex[DROP]], [ex[STATS]]
     else:
         exact_drops = []
+    near = kept | "NearDedup" >> NearDedup(cfg)  # dedup.near / dedup.repo_level switch these off or on
+    repo_near = near["kept"] | "RepoNearDedup" >> RepoNearDedup(cfg)
+    kept = repo_near["kept"]
+    exact_drops += [near["dropped"], repo_near["dropped"]]
+    exact_stats += [near["stats"], repo_near["stats"]]
 
     pieces = kept | "Pieces" >> beam.ParDo(MakePieces(cfg, tokenizer_bytes)).with_outputs(DROP, STATS, "plan", main="pieces")
     plans = (pieces.plan | "ByRepo" >> beam.GroupByKey()
