@@ -27,6 +27,9 @@ def main(argv=None) -> int:
     ap.add_argument("--preset", default="tiny")
     ap.add_argument("--log-every", type=int, default=25)
     ap.add_argument("--pipeline-batches", type=int, default=300)
+    ap.add_argument("--lines-per-file", type=int, default=8, help="source files are cut into pseudo-files of this many lines")
+    ap.add_argument("--heldout", type=float, default=0.05, help="share of rows held out for eval")
+    ap.add_argument("--no-eval", action="store_true", help="skip held-out eval + FIM exact match at the end")
     ap.add_argument("--set", action="append", default=[], help="extra config overrides key=value")
     args = ap.parse_args(argv)
 
@@ -40,7 +43,9 @@ def main(argv=None) -> int:
     tmp = tempfile.mkdtemp(prefix="repoloom-bench-")
     data_dir, work = os.path.join(tmp, "data"), os.path.join(tmp, "run")
     t0 = time.perf_counter()
-    meta = build_dataset(data_dir, seq_len=args.seq_len, vocab_size=1024, max_files=40, fim_rate=0.5, num_shards=4)
+    meta = build_dataset(
+        data_dir, seq_len=args.seq_len, vocab_size=1024, max_files=40, fim_rate=0.5, num_shards=4, lines_per_file=args.lines_per_file
+    )
     print(f"dataset: {meta['num_examples']} rows of {args.seq_len} tokens, vocab {meta['vocab_size']}, "
           f"{len(meta['shards'])} shards, built in {time.perf_counter() - t0:.1f}s ({data_dir})")
     print(f"jax {jax.__version__}, backend {jax.default_backend()}, {len(jax.devices())} x {jax.devices()[0].device_kind}, "
@@ -50,7 +55,7 @@ def main(argv=None) -> int:
         sets=[
             f"train.steps={args.steps}", f"train.batch_size={args.batch_size}", f"train.log_every={args.log_every}",
             "train.lr=3e-3", "train.warmup_steps=20", f"train.checkpoint_every={args.steps}",
-            f"model.preset={args.preset}", *args.set,
+            f"model.preset={args.preset}", f"data.heldout_fraction={args.heldout}", *args.set,
         ]
     )
     info = data_lib.load_dataset_info(data_dir)
@@ -104,6 +109,15 @@ def main(argv=None) -> int:
     if waits:
         print(f"share of training wall time spent waiting for data: {100 * statistics.median(waits):.1f}% (median)")
     print(f"loss: first window {ms[0]['loss']:.3f} -> last window {ms[-1]['loss']:.3f}")
+    if not args.no_eval:
+        from repoloom.train.evaluate import evaluate
+
+        cfg_eval = build_config(sets=[f"model.preset={args.preset}", f"data.heldout_fraction={args.heldout}", *args.set,
+                                      "eval.fim_examples=32", "eval.max_new_tokens=32"])
+        print()
+        r = evaluate(cfg_eval, data_dir, work)
+        for smp in r["samples"][:2]:
+            print(f"  sample: middle {smp['middle']!r} -> generated {smp['generated']!r}")
     return 0
 
 
