@@ -60,6 +60,14 @@ def main(argv=None) -> int:
     )
     info = data_lib.load_dataset_info(data_dir)
 
+    # 0. Parse cost alone, for reference (before any grain threads run).
+    train_ds, _, _ = data_lib.splits(info, cfg["data"])
+    raws = [train_ds[i] for i in range(min(500, len(train_ds)))]
+    parse = data_lib.ParseRow(info.seq_len, info.special)
+    t0 = time.perf_counter()
+    for r in raws:
+        parse(r)
+    print(f"  parse + FIM mask alone: {(time.perf_counter() - t0) / len(raws) * 1e6:.0f} us/row")
     # 1. The input pipeline alone (same config as training: shuffle, parse, FIM mask, batch, prefetch).
     it = iter(data_lib.train_dataset(info, cfg, args.batch_size))
     for _ in range(10):
@@ -70,14 +78,6 @@ def main(argv=None) -> int:
     dt = time.perf_counter() - t0
     pipe_tps = args.pipeline_batches * args.batch_size * args.seq_len / dt
     print(f"input pipeline alone: {pipe_tps:,.0f} tokens/s ({args.pipeline_batches * args.batch_size / dt:,.0f} rows/s)")
-    # parse cost alone, for reference
-    train_ds, _, _ = data_lib.splits(info, cfg["data"])
-    raws = [train_ds[i] for i in range(min(500, len(train_ds)))]
-    parse = data_lib.ParseRow(info.seq_len, info.special)
-    t0 = time.perf_counter()
-    for r in raws:
-        parse(r)
-    print(f"  parse + FIM mask alone: {(time.perf_counter() - t0) / len(raws) * 1e6:.0f} us/row")
     del it
 
     # 2. Training.
