@@ -412,12 +412,28 @@ def _by_lexical(t: FileFacts, index: _Lexical, tcfg) -> tuple[str, str, float] |
 def place_tests(order: list[str], pairs: list[dict[str, Any]], rg) -> list[str]:
     """Each paired test right after its subject (after the subject's tests placed before it).
 
-    Files that do not move keep their relative order, so the dependency order of the rest holds;
-    tests without a subject (or whose subject is not in the order) stay where they were.
+    Files that do not move keep their relative order, so the dependency order of the rest holds.
+    A test whose own imports come after its subject goes after the last of them instead, and a
+    test that still cannot move without breaking a kept edge stays where it was; tests without a
+    subject (or whose subject is not in the order) stay where they were too.
     """
     present = set(order)
     subject_of = {p["test"]: p["subject"] for p in pairs if p.get("subject") in present and p["test"] in present and p["subject"] != p["test"]}
+    edges = [(a, b) for a, b in rg.graph.edges if a in present and b in present and a != b] if rg is not None else []
+    deps: dict[str, set[str]] = defaultdict(set)
+    for a, b in edges:
+        deps[a].add(b)
+    pinned: set[str] = set()
+    while True:
+        out = _place(order, {t: s for t, s in subject_of.items() if t not in pinned}, deps)
+        pos = {p: i for i, p in enumerate(out)}
+        offenders = {x for a, b in edges if pos[b] > pos[a] for x in (a, b) if x in subject_of and x not in pinned}
+        if not offenders:
+            return out
+        pinned |= offenders
 
+
+def _place(order: list[str], subject_of: dict[str, str], deps: dict[str, set[str]]) -> list[str]:
     def root(path: str) -> str | None:
         seen = set()
         while path in subject_of:  # a subject that is itself a moved test: follow to a file that stays
@@ -429,10 +445,24 @@ def place_tests(order: list[str], pairs: list[dict[str, Any]], rg) -> list[str]:
 
     anchors = {t: root(s) for t, s in subject_of.items()}
     moving = {t for t, a in anchors.items() if a is not None}
+    stay_pos = {p: i for i, p in enumerate(p for p in order if p not in moving)}
+
+    def anchor(t: str, seen: frozenset = frozenset()) -> str:
+        """The last staying file among the subject and the test's (anchored) dependencies."""
+        best = anchors[t]
+        for d in deps.get(t, ()):
+            if d in moving and d not in seen:
+                d = anchor(d, seen | {t})
+            elif d in moving:
+                continue
+            if stay_pos[d] > stay_pos[best]:
+                best = d
+        return best
+
     followers: dict[str, list[str]] = defaultdict(list)
     for p in order:
         if p in moving:
-            followers[anchors[p]].append(p)
+            followers[anchor(p)].append(p)
     out: list[str] = []
     for p in order:
         if p in moving:

@@ -308,3 +308,36 @@ def test_graph_command_json_has_tests(tmp_path, capsys):
 def test_split_identifier():
     assert split_identifier("parseHTTPHeader_v2") == ["parse", "http", "header", "v", "2"]
     assert split_identifier("JsonArrayAsList") == ["json", "array", "as", "list"]
+
+
+def test_placement_never_puts_a_test_before_its_own_imports():
+    # order is dependency-first: a, test_a imports helper which comes after a
+    order = ["a.py", "b.py", "helper.py", "test_a.py", "c.py"]
+    g = nx.DiGraph()
+    g.add_nodes_from(order)
+    g.add_edges_from([("test_a.py", "a.py"), ("test_a.py", "helper.py"), ("c.py", "test_a.py")])
+    rg = RepoGraph(g)
+    pairs = [{"test": "test_a.py", "subject": "a.py", "rule": "name", "score": 1.0}]
+    out = place_tests(order, pairs, rg)
+    pos = {p: i for i, p in enumerate(out)}
+    assert all(pos[b] < pos[a] for a, b in g.edges)
+    assert pos["test_a.py"] == pos["helper.py"] + 1, "right after the last of its imports"
+    # without the importing file, the test follows the helper; with no helper edge it follows its subject
+    g2 = nx.DiGraph()
+    g2.add_nodes_from(order)
+    g2.add_edge("test_a.py", "a.py")
+    assert place_tests(order, pairs, RepoGraph(g2))[:2] == ["a.py", "test_a.py"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 11), st.integers(0, 11)), max_size=30), st.lists(st.integers(0, 11), max_size=6))
+def test_placement_keeps_every_edge_dependency_first(raw_edges, tests):
+    order = [f"f{i:02d}" for i in range(12)]
+    g = nx.DiGraph()
+    g.add_nodes_from(order)
+    g.add_edges_from((order[max(a, b)], order[min(a, b)]) for a, b in raw_edges if a != b)  # order is dep-first
+    pairs = [{"test": order[t], "subject": order[(t * 7 + 3) % 12], "rule": "name", "score": 1.0} for t in set(tests)]
+    out = place_tests(order, pairs, RepoGraph(g))
+    assert sorted(out) == order
+    pos = {p: i for i, p in enumerate(out)}
+    assert all(pos[b] < pos[a] for a, b in g.edges)
