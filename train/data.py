@@ -12,7 +12,7 @@ parsed, batched and prefetched by grain threads (or processes, with
 ``data.worker_count``). The grain iterator state is small and is saved in
 every checkpoint, so a resumed run sees exactly the batches it would have seen.
 
-Held-out data: the ``validation_shards`` of dataset.json when it lists any.
+Held-out data: the ``validation_shards`` of dataset.json when it lists any that hold rows.
 Otherwise the LAST ``data.heldout_fraction`` of the concatenated train rows (at
 least ``heldout_min_rows``, at most ``heldout_max_rows``, and never all rows)
 are held out; training never reads them and ``eval`` does. The slice depends
@@ -291,7 +291,8 @@ def splits(info: DatasetInfo, data_cfg: dict):
     train = grain.MapDataset.source(_source(info.shards))
     if info.validation_shards:
         held = grain.MapDataset.source(_source(info.validation_shards))
-        return train, held, f"validation shards ({len(held)} rows)"
+        if len(held):  # listed but empty (a build may write empty shards): fall back to the slice
+            return train, held, f"validation shards ({len(held)} rows)"
     n = len(train)
     k = heldout_rows(n, data_cfg)
     if k == 0:

@@ -182,3 +182,24 @@ def test_fim_target_mask():
     # Batched input gives the same as row by row.
     both = data.fim_target_mask(np.array([toks2, toks2]), np.array([seg2, seg2]), np.array([pos2, pos2]), SPECIAL)
     assert np.array_equal(both[1], m2)
+
+
+def test_empty_validation_and_train_shards(dataset, tmp_path):
+    """A build may write empty shards: they are read as zero rows; empty validation shards mean the
+    trailing train slice is held out instead."""
+    from array_record.python.array_record_module import ArrayRecordWriter
+
+    d = tmp_path / "d"
+    shutil.copytree(dataset, d)
+    for name in ("validation-00000-of-00001.array_record", "train-00002-of-00003.array_record"):
+        w = ArrayRecordWriter(str(d / name), "group_size:1")
+        w.close()
+    meta = json.loads((d / "dataset.json").read_text())
+    meta["validation_shards"] = ["validation-00000-of-00001.array_record"]
+    meta["shards"] = meta["shards"] + ["train-00002-of-00003.array_record"]
+    (d / "dataset.json").write_text(json.dumps(meta))
+    info = data.load_dataset_info(str(d))
+    train, held, desc = data.splits(info, build_config()["data"])
+    n = meta["num_examples"]
+    assert "last" in desc and len(train) + len(held) == n and len(held) == data.heldout_rows(n, build_config()["data"]) >= 1
+    assert next(iter(data.train_dataset(info, build_config(), 2)))["tokens"].shape == (2, 128)

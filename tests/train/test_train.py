@@ -65,7 +65,8 @@ def test_cli_train_lowers_loss_then_eval(dataset, tmp_path, capsys):
     out = capsys.readouterr().out
     assert rc == 0 and "fim exact match" in out
     res = json.load(open(os.path.join(work, "eval-60.json")))
-    assert "last" in res["heldout"] and res["rows"] == round(644 * 0.1)
+    n = json.load(open(os.path.join(dataset, "dataset.json")))["num_examples"]
+    assert "last" in res["heldout"] and res["rows"] == round(n * 0.1)
     assert 0 < res["loss"] < ms[0]["loss"] and res["fim_loss"] is not None
     assert 2 <= res["fim_examples"] <= 4 and 0.0 <= res["fim_exact_match"] <= 1.0
 
