@@ -79,6 +79,6 @@ class Segment:
     """An ordered run of pieces from one repository, laid out `<bos>…<eos>`, at most seq_len tokens."""
 
     repo: str
-    index: int
+    index: tuple[int, int]  # (planning group, segment number) within the repository
     tokens: list[int]
     lineage: list[dict[str, Any]]  # per piece: path, piece, token span within the segment, fim mode

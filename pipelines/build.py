@@ -24,6 +24,7 @@ from repoloom.fim import split as fim_split
 from repoloom.fim import stats as fim_stats
 from repoloom.fim.context import context_fim
 from repoloom.packing.pieces import file_pieces
+from repoloom.packing.graph import split_for_planning
 from repoloom.packing.plan import plan_repository
 from repoloom.packing.rows import best_fit_decreasing, make_row
 from repoloom.pipelines import sink
@@ -148,14 +149,32 @@ class MakePieces(beam.DoFn):
         yield ((facts.repo, facts.path), pieces)
 
 
+def planning_groups(group, max_files: int):
+    """Split a repository's paths into bounded planning groups (giant repositories are planned in parts)."""
+    repo, paths = group
+    for gi, members in enumerate(split_for_planning(list(paths), max_files)):
+        for path in members:
+            yield ((repo, path), gi)
+
+
+def group_facts(group):
+    (repo, _), joined = group
+    for gi in joined["group"]:
+        for item in joined["item"]:
+            yield ((repo, gi), item)
+
+
 def plan_repo(group, cfg):
-    repo, items = group
+    (repo, gi), items = group
     items = sorted(items, key=lambda it: it[0].path)
     plan = plan_repository(repo, items, cfg)
     for s, seg in enumerate(plan.segments):
         for pos, (path, piece) in enumerate(seg):
-            yield ((repo, path), (s, pos, piece))
-    yield TaggedOutput(STATS, dict(plan.stats))
+            yield ((repo, path), (gi, s, pos, piece))
+    stats = dict(plan.stats)
+    stats["plan.repos"] = int(gi == 0)  # a repository planned in several groups counts once
+    stats["plan.groups"] = 1
+    yield TaggedOutput(STATS, stats)
 
 
 def join_pieces(group):
@@ -166,9 +185,9 @@ def join_pieces(group):
         return
     pieces = {p.index: p for p in pieces_lists[0]}
     placed = set()
-    for s, pos, idx in placements:
+    for gi, s, pos, idx in placements:
         placed.add(idx)
-        yield ((repo, s), (pos, pieces[idx]))
+        yield ((repo, gi, s), (pos, pieces[idx]))
     if placed != set(pieces):
         yield TaggedOutput(STATS, {"plan.unplaced_pieces": len(set(pieces) - placed)})
 
@@ -178,7 +197,7 @@ class AssembleSegments(beam.DoFn):
         self.seq_len, self.special = cfg["seq_len"], special
 
     def process(self, group):
-        (repo, s), items = group
+        (repo, gi, s), items = group
         items = sorted(items, key=lambda x: x[0])
         bos, eos, sep = self.special["bos"], self.special["eos"], self.special["file_separator"]
         tokens, lineage = [bos], []
@@ -193,7 +212,7 @@ class AssembleSegments(beam.DoFn):
         tokens.append(eos)
         if len(tokens) > self.seq_len:
             raise ValueError(f"segment {repo}#{s} has {len(tokens)} tokens > seq_len {self.seq_len}")
-        yield Segment(repo, s, tokens, lineage)
+        yield Segment(repo, (gi, s), tokens, lineage)
 
 
 class PackRows(beam.DoFn):
@@ -314,7 +333,12 @@ def build_pipeline(p: beam.Pipeline, units: list, cfg: dict, tokenizer_bytes: by
     exact_stats += [near["stats"], repo_near["stats"]]
 
     pieces = kept | "Pieces" >> beam.ParDo(MakePieces(cfg, tokenizer_bytes)).with_outputs(DROP, STATS, "plan", main="pieces")
-    plans = (pieces.plan | "ByRepo" >> beam.GroupByKey()
+    # planning carries facts only; each repository is split into bounded groups of paths first
+    group_of = (pieces.plan | "PathOf" >> beam.Map(lambda kv: (kv[0], kv[1][0].path)) | "PathsByRepo" >> beam.GroupByKey()
+                | "PlanGroups" >> beam.FlatMap(planning_groups, cfg["graph"]["max_files_per_plan"]))
+    items = pieces.plan | "ItemByFile" >> beam.Map(lambda kv: ((kv[0], kv[1][0].path), kv[1]))
+    plans = ({"item": items, "group": group_of} | "JoinGroups" >> beam.CoGroupByKey()
+             | "ByGroup" >> beam.FlatMap(group_facts).with_output_types(Tuple[Any, Any]) | "GroupPlan" >> beam.GroupByKey()
              | "Plan" >> beam.FlatMap(plan_repo, cfg).with_output_types(Tuple[Any, Any]).with_outputs(STATS, main="place"))
     joined = ({"pieces": pieces.pieces, "place": plans.place} | "JoinPieces" >> beam.CoGroupByKey()
               | "Place" >> beam.FlatMap(join_pieces).with_output_types(Tuple[Any, Any]).with_outputs(STATS, main="placed"))

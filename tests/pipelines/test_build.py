@@ -44,6 +44,8 @@ def test_dataset_json_and_accounting(built):
     assert info["files_in"] == info["files_kept"] + sum(info["dropped"].values())
     assert info["files_kept"] > 20 and info["num_examples"] > 0
     assert (built / "tokenizer.model").exists()
+    stats = json.loads((built / "stats.json").read_text())
+    assert stats["graph.edges_kept"] > 10 and stats["graph.edges_dep_first"] == stats["graph.edges_kept"]
     report = (built / "report.md").read_text()
     assert f"files in: {info['files_in']}, kept: {info['files_kept']}" in report and "True" in report
     assert (built / "report-drops.svg").read_text().startswith("<svg")
@@ -57,6 +59,20 @@ def test_dataset_json_and_accounting(built):
 
 
 def test_rows_decode_to_every_kept_file_in_layout(built):
+    _check_rows_decode(built)
+
+
+def test_giant_repositories_planned_in_groups_lose_nothing(tmp_path):
+    out = tmp_path / "split"
+    assert build([EXAMPLES], out, "--seq-len", SEQ_LEN, "--set", "tokenizer.vocab_size=3000",
+                 "--set", "graph.max_files_per_plan=3") == 0
+    stats = json.loads((out / "stats.json").read_text())
+    assert stats["plan.groups"] > stats["plan.repos"] == 5
+    assert stats["graph.edges_dep_first"] == stats["graph.edges_kept"]
+    _check_rows_decode(out)
+
+
+def _check_rows_decode(built):
     ds = Dataset(str(built))
     sp = ds.tok.special_ids
     pieces: dict[tuple[str, str], dict[int, str]] = {}
