@@ -43,6 +43,7 @@ setup(
         "array-record>=0.8,<0.9",
         "protobuf>=4.25,<7",
         "detect-secrets>=1.5,<2",
+        "identify[license]>=2.5,<3",  # SPDX licence detection from LICENSE texts (offline)
         "pyyaml>=6",
         "numpy>=1.26",
     ],
@@ -55,7 +56,8 @@ setup(
             "grain>=0.2.12,<0.3",
         ],
         "gcp": ["apache-beam[gcp]>=2.70,<3"],
-        "test": ["pytest>=8", "hypothesis>=6.100", "build>=1.2"],
+        "test": ["pytest>=8", "hypothesis>=6.100", "build>=1.2", "pytest-timeout>=2.2"],
+        "bench": ["grimp>=3"],  # independent import graphs for benchmarks/graph_accuracy.py
     },
     entry_points={"console_scripts": ["repoloom=repoloom.pipelines.cli:main"]},
 )
