@@ -59,7 +59,8 @@ def encode_example(features: Mapping[str, Sequence[int]]) -> bytes:
     """Serialize int64 features as a tf.train.Example. Keys are written sorted so bytes are deterministic."""
     ex = Example()
     for name in sorted(features):
-        ex.features.feature[name].int64_list.value.extend(int(v) for v in features[name])
+        values = features[name]
+        ex.features.feature[name].int64_list.value.extend(values if isinstance(values, list) else [int(v) for v in values])
     return ex.SerializeToString(deterministic=True)
 
 
