@@ -20,10 +20,6 @@ def _free_port():
         return s.getsockname()[1]
 
 
-@pytest.mark.skipif(
-    not os.environ.get("REPOLOOM_SLOW_TESTS"),
-    reason="about 70 s on 2 cores (two JAX processes start, connect and compile); set REPOLOOM_SLOW_TESTS=1",
-)
 def test_two_processes_train_like_one(dataset, tmp_path):
     work = str(tmp_path / "mh")
     port = _free_port()
