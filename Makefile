@@ -14,9 +14,12 @@ $(BIN)/python:
 demo: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[train]'
 	$(BIN)/repoloom build --input examples/repos --output $(OUT) --overwrite --seq-len 2048 --set tokenizer.vocab_size=4000
+	rm -rf out/demo-run
+	$(BIN)/repoloom train --data $(OUT) --preset tiny --steps 30 --batch-size 4 --workdir out/demo-run
 	@echo
 	@echo "Inspect the rows:    $(BIN)/repoloom inspect $(OUT) --example 0"
-	@echo "Train a tiny model:  $(BIN)/repoloom train --data $(OUT) --preset tiny --steps 200 --batch-size 8 --workdir out/run"
+	@echo "Read the report:     $(OUT)/report.md"
+	@echo "Train longer:        $(BIN)/repoloom train --data $(OUT) --preset tiny --steps 300 --batch-size 8 --workdir out/run"
 
 test: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[train,test]'
