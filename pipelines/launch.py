@@ -25,20 +25,23 @@ OUTPUT_ARTIFACTS = ("dataset.json", "stats.json", "tokenizer.model", "report.md"
 def sample_texts(units: list[Unit], cfg: dict) -> list[str]:
     """A deterministic sample of kept, redacted file texts for tokenizer training."""
     limit_bytes, limit_files = cfg["tokenizer"]["sample_bytes"], cfg["tokenizer"]["sample_files"]
-    texts, total = [], 0
+    texts, total, first_error = [], 0, None
     for unit in sorted(units, key=lambda u: stable_hash(cfg["seed"], "sample", u.path)):
         for f in read_unit(unit, cfg["max_file_bytes"]):
             if not hasattr(f, "data"):
                 continue
             try:
                 out = process_file(f, cfg)
-            except Exception:  # noqa: BLE001 - the job accounts for it; the sample just skips it
+            except Exception as e:  # noqa: BLE001 - the job accounts for it; the sample just skips it
+                first_error = first_error or e
                 continue
             if isinstance(out, ParsedFile):
                 texts.append(out.text)
                 total += len(out.text)
                 if total >= limit_bytes or len(texts) >= limit_files:
                     return texts
+    if not texts and first_error is not None:  # a broken set-up, not bad files: say what it is
+        raise RuntimeError(f"the per-file stage fails on every file: {type(first_error).__name__}: {first_error}")
     return texts
 
 
