@@ -148,10 +148,17 @@ class ConfigError(ValueError):
     pass
 
 
+# Mappings whose keys are open (a language name, say) rather than a fixed schema.
+OPEN_MAPPINGS = {"quality.per_language"}
+
+
 def merge(base: dict, over: dict, where: str = "") -> dict:
     out = copy.deepcopy(base)
     for k, v in over.items():
         if k not in out:
+            if where.rstrip(".") in OPEN_MAPPINGS:  # keyed by language: any language may be added
+                out[k] = copy.deepcopy(v)
+                continue
             raise ConfigError(f"unknown config key {where + k!r}; known: {sorted(out)}")
         if isinstance(out[k], dict):
             if not isinstance(v, dict):
