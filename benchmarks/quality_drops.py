@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from repoloom.core.config import load_config
 from repoloom.filters import decontam
 from repoloom.filters.quality import DECIDING, quality_reason, quality_scores
-from repoloom.pipelines.filestage import decode, is_binary
+from repoloom.filters.gate import decode, is_binary
 from repoloom.syntax.languages import detect_language
 
 

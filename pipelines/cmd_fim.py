@@ -23,7 +23,7 @@ import sys
 
 from repoloom.core.config import load_config, merge, parse_set
 from repoloom.fim import split
-from repoloom.pipelines.filestage import decode
+from repoloom.filters.gate import decode
 from repoloom.syntax.languages import detect_language
 from repoloom.syntax.parse import file_facts
 

@@ -1,0 +1,86 @@
+"""The keep-or-drop decision for one file, in one place: size, binary, decoding, language,
+opt-out, licence, quality, blocklist, contamination, PII density.
+
+Both the build's per-file stage (pipelines/filestage.py) and `repoloom scan`
+(filters/scan.py) call `judge`, so what scan reports is what the build does.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from repoloom.filters import decontam, pii, quality, safety
+from repoloom.syntax.languages import detect_language
+
+_BINARY_SNIFF = 8192
+
+
+class Verdict(NamedTuple):
+    reason: str | None  # None = keep
+    detail: str
+    text: str | None  # the decoded original text (None when it is not text or was not read)
+    language: str | None
+    scores: dict  # quality scores (tag, then filter)
+    findings: list  # PII findings of a kept file (redaction happens in the caller)
+
+
+def decode(data: bytes) -> str | None:
+    """Text of a file's bytes, or None when it is not text we can decode faithfully."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def is_binary(data: bytes) -> bool:
+    head = data[:_BINARY_SNIFF]
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return bool(head) and control / len(head) > 0.1
+
+
+def judge(repo: str, path: str, data: bytes, meta: dict, cfg: dict) -> Verdict:
+    def drop(reason, detail="", text=None, language=None, scores=None):
+        return Verdict(reason, detail, text, language, scores or {}, [])
+
+    if safety.opt_out_reason(repo, path, cfg):
+        return drop("opt_out")
+    lic = safety.license_reason(meta, cfg)
+    if lic:
+        return drop(lic[0], lic[1])
+    size = len(data)
+    if size > cfg["max_file_bytes"]:
+        return drop("file_too_large", f"{size} bytes")
+    if size == 0:
+        return drop("empty")
+    if is_binary(data):
+        return drop("binary")
+    text = decode(data)
+    if text is None:
+        return drop("undecodable", "not UTF-8/UTF-16 text")
+    language = detect_language(path, text[:256])
+    if language is None:
+        return drop("unknown_language", "", text)
+    scores = quality.quality_scores(text)
+    reason = quality.quality_reason(scores, language, cfg, path)
+    if reason:
+        return drop(reason, quality.explain(reason, scores), text, language, scores)
+    blocked = safety.blocklist_reason(text, cfg)
+    if blocked:
+        return drop(blocked[0], blocked[1], text, language, scores)
+    hit = decontam.contamination(text, cfg)  # the benchmark index is built once per process
+    if hit:
+        return drop(decontam.REASON, hit, text, language, scores)
+    findings = pii.find_pii(text, cfg) if cfg["pii"]["enabled"] else []
+    if findings:
+        share = pii.redacted_share(text, findings)
+        if share > cfg["pii"]["max_redacted_share"]:
+            return drop("pii_dense", f"{share:.0%} of the text redacted", text, language, scores)
+    return Verdict(None, "", text, language, scores, findings)
