@@ -169,20 +169,28 @@ def merge(base: dict, over: dict, where: str = "") -> dict:
     return out
 
 
+def read_config_file(path: str) -> dict:
+    """A YAML or JSON config file as a mapping; a clear ConfigError otherwise."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+    except OSError as e:
+        raise ConfigError(f"cannot read config file {path}: {e}") from e
+    if path.endswith(".json"):
+        data = json.loads(text)
+    else:
+        import yaml
+
+        data = yaml.safe_load(text) or {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: the config must be a mapping")
+    return data
+
+
 def load_config(path: str | None = None, overrides: dict | None = None) -> dict:
     cfg = copy.deepcopy(DEFAULTS)
     if path:
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-        if path.endswith(".json"):
-            data = json.loads(text)
-        else:
-            import yaml
-
-            data = yaml.safe_load(text) or {}
-        if not isinstance(data, dict):
-            raise ConfigError(f"{path}: the config must be a mapping")
-        cfg = merge(cfg, data)
+        cfg = merge(cfg, read_config_file(path))
     if overrides:
         cfg = merge(cfg, overrides)
     return cfg

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import json
 from typing import Any
 
-from repoloom.core.config import ConfigError, merge, parse_set
+from repoloom.core.config import ConfigError, merge, parse_set, read_config_file
 
 
 @dataclasses.dataclass(frozen=True)
@@ -126,20 +125,7 @@ def build_config(path: str | None = None, sets: list[str] | None = None, overrid
     """Defaults, then a YAML/JSON file, then a dict of overrides, then ``key=value`` strings."""
     cfg = copy.deepcopy(DEFAULTS)
     if path:
-        try:
-            with open(path, encoding="utf-8") as f:
-                text = f.read()
-        except OSError as e:
-            raise ConfigError(f"cannot read config file {path}: {e}") from e
-        if path.endswith(".json"):
-            data = json.loads(text)
-        else:
-            import yaml
-
-            data = yaml.safe_load(text) or {}
-        if not isinstance(data, dict):
-            raise ConfigError(f"{path}: the config must be a mapping")
-        cfg = merge(cfg, data)
+        cfg = merge(cfg, read_config_file(path))
     if overrides:
         cfg = merge(cfg, overrides)
     if sets:
