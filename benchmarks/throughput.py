@@ -48,7 +48,6 @@ def make_corpus(dest: str, mb: float) -> int:
 
 def floor(corpus: str, tok, cfg) -> tuple[float, int]:
     """Seconds for one parse + one encode of every file the build keeps (same decode/detect rules)."""
-    from repoloom.core.types import ParsedFile
     from repoloom.filters.gate import decode
     from repoloom.pipelines.sources import expand_inputs, read_unit
     from repoloom.syntax.languages import detect_language, has_grammar

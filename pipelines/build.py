@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import logging
 import math
-from typing import Any, Iterable, Tuple
+from typing import Any, Tuple
 
 import apache_beam as beam
-from apache_beam.pvalue import AsDict, AsSingleton, TaggedOutput
+from apache_beam.pvalue import AsDict, TaggedOutput
 
 from repoloom.core.rand import stable_hash, uniform
 from repoloom.core.records import encode_row
 from repoloom.core.tokenizer import Tokenizer
-from repoloom.core.types import Drop, FileFacts, ParsedFile, Piece, Segment
+from repoloom.core.types import Drop, FileFacts, ParsedFile, Segment
 from repoloom.filters import decontam, dedup
 from repoloom.fim import split as fim_split
 from repoloom.fim import stats as fim_stats

@@ -1,7 +1,6 @@
 """The same job gives byte-identical output under every runner mode (DESIGN: determinism)."""
 import os
 
-import pytest
 
 from tests.conftest import EXAMPLES
 from tests.pipelines.helpers import build, file_digest
