@@ -3,6 +3,7 @@ final dataset.json and summary from the job's stats.json."""
 from __future__ import annotations
 
 import json
+import posixpath
 import time
 from typing import Any
 
@@ -26,7 +27,8 @@ def sample_texts(units: list[Unit], cfg: dict) -> list[str]:
     """A deterministic sample of kept, redacted file texts for tokenizer training."""
     limit_bytes, limit_files = cfg["tokenizer"]["sample_bytes"], cfg["tokenizer"]["sample_files"]
     texts, total, first_error = [], 0, None
-    for unit in sorted(units, key=lambda u: stable_hash(cfg["seed"], "sample", u.path)):
+    # keyed by names, not locations: the same corpus in another directory samples the same files
+    for unit in sorted(units, key=lambda u: (stable_hash(cfg["seed"], "sample", u.kind, u.name, posixpath.basename(u.path)), u.path)):
         for f in read_unit(unit, cfg["max_file_bytes"]):
             if not hasattr(f, "data"):
                 continue

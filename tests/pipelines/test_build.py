@@ -156,3 +156,17 @@ def test_context_level_fim(tmp_path):
             modes.add(x["fim_mode"])
     assert {"psm", "spm"} <= modes
     assert 0.5 < ds.info["summary"]["fim"]["fim_rate"] <= 1.0
+
+
+def test_trained_tokenizer_does_not_depend_on_where_the_corpus_lies(tmp_path):
+    import shutil
+
+    for where in ("a", "b/deeper"):
+        shutil.copytree(os.path.join(EXAMPLES, "pyledger"), tmp_path / where / "repos" / "pyledger")
+        shutil.copytree(os.path.join(EXAMPLES, "gokv"), tmp_path / where / "repos" / "gokv")
+    args = ("--seq-len", 512, "--set", "tokenizer.vocab_size=1500", "--set", "tokenizer.sample_bytes=3000")
+    assert build([tmp_path / "a" / "repos"], tmp_path / "out-a", *args) == 0
+    assert build([tmp_path / "b/deeper" / "repos"], tmp_path / "out-b", *args) == 0
+    assert (tmp_path / "out-a" / "tokenizer.model").read_bytes() == (tmp_path / "out-b" / "tokenizer.model").read_bytes()
+    assert (tmp_path / "out-a" / "train-00000-of-00001.array_record").read_bytes() == \
+        (tmp_path / "out-b" / "train-00000-of-00001.array_record").read_bytes()
