@@ -170,3 +170,31 @@ def test_trained_tokenizer_does_not_depend_on_where_the_corpus_lies(tmp_path):
     assert (tmp_path / "out-a" / "tokenizer.model").read_bytes() == (tmp_path / "out-b" / "tokenizer.model").read_bytes()
     assert (tmp_path / "out-a" / "train-00000-of-00001.array_record").read_bytes() == \
         (tmp_path / "out-b" / "train-00000-of-00001.array_record").read_bytes()
+
+
+def test_decoded_rows_follow_the_plan_tests_after_subjects(built):
+    from repoloom.core.config import load_config
+    from repoloom.pipelines.cmd_graph import plan_directory
+
+    cfg = load_config(overrides={"seq_len": SEQ_LEN})
+    plans = {}
+    for repo in os.listdir(EXAMPLES):
+        if os.path.isdir(os.path.join(EXAMPLES, repo)):
+            plans[repo] = plan_directory(os.path.join(EXAMPLES, repo), cfg)[1]
+    ds = Dataset(str(built))
+    checked = 0
+    for e in range(ds.info["num_examples"]):
+        by_segment: dict[int, list] = {}
+        for x in ds.lineage(e):
+            by_segment.setdefault(x["segment"], []).append(x)
+        for pieces in by_segment.values():
+            repo = pieces[0]["repo"]
+            seq = [x["path"] for x in sorted(pieces, key=lambda x: x["token_start"])]
+            rank = {p: i for i, p in enumerate(plans[repo].order)}
+            assert [rank[p] for p in seq] == sorted(rank[p] for p in seq), "segments keep the planned order"
+            where = {p: i for i, p in enumerate(seq)}
+            for pair in plans[repo].tests:
+                if pair["subject"] in where and pair["test"] in where:
+                    assert where[pair["test"]] > where[pair["subject"]]
+                    checked += 1
+    assert checked >= 5, "several test/subject pairs share a segment in the demo repositories"
