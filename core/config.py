@@ -164,6 +164,8 @@ def merge(base: dict, over: dict, where: str = "") -> dict:
             if not isinstance(v, dict):
                 raise ConfigError(f"config key {where + k!r} must be a mapping")
             out[k] = merge(out[k], v, f"{where}{k}.")
+        elif isinstance(v, dict) and out[k] is not None:
+            raise ConfigError(f"config key {where + k!r} is a value, not a mapping (got {v!r})")
         else:
             out[k] = v
     return out
