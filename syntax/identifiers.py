@@ -10,17 +10,39 @@ _IDENT_TYPES = {
 }
 
 
+def _query(language: str):
+    """One tree-sitter query capturing every identifier-like node kind the grammar has (runs in C)."""
+    q = _QUERIES.get(language)
+    if q is None:
+        import tree_sitter
+
+        from repoloom.syntax.languages import get_language
+
+        lang = get_language(language)
+        kinds = sorted(k for k in _IDENT_TYPES if lang.id_for_node_kind(k, True))
+        q = _QUERIES[language] = tree_sitter.Query(lang, "[" + " ".join(f"({k})" for k in kinds) + "] @id") if kinds else False
+    return q
+
+
+_QUERIES: dict = {}
+
+
 def extract_identifiers(tree, src, language: str) -> list[str]:
+    q = _query(language)
+    if not q:
+        return []
+    import tree_sitter
+
+    nodes = tree_sitter.QueryCursor(q).captures(tree.root_node).get("id", [])
     seen: dict[str, None] = {}
-    stack = [tree.root_node]
-    while stack and len(seen) < MAX_IDENTIFIERS:
-        n = stack.pop()
-        if n.type in _IDENT_TYPES and n.child_count == 0:
-            t = src.node_text(n)
+    data = src.data
+    for n in sorted(nodes, key=lambda n: n.start_byte):  # document order: first seen first
+        if n.child_count == 0 and 1 < n.end_byte - n.start_byte:
+            t = data[n.start_byte : n.end_byte].decode("utf-8", "replace")
             if 1 < len(t) <= 64:
                 seen.setdefault(t, None)
-        else:
-            stack.extend(reversed(n.children))
+                if len(seen) >= MAX_IDENTIFIERS:
+                    break
     return list(seen)
 
 
