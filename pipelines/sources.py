@@ -333,14 +333,37 @@ def read_unit(unit: Unit, max_bytes: int) -> Iterator[SourceFile | Drop]:
     if kind == "stray":
         yield Drop(name, posixpath.basename(path), "not_in_repository", "loose file in a collection directory")
         return
-    if kind == "archive":
+    if kind == "archive":  # an archive is read once into memory-bounded temp storage, then listed
         items = list(_read_archive(path, name, max_bytes))
-    elif _is_local(path):
-        items = list(_walk_local_repo(_local(path), name, max_bytes))
-    else:
-        items = list(_walk_remote_repo(path, name, max_bytes))
-    meta = _license_meta({x.path: x.data for x in items if isinstance(x, SourceFile) and "/" not in x.path})
-    for x in items:
+        meta = _license_meta({x.path: x.data for x in items if isinstance(x, SourceFile) and "/" not in x.path})
+        stream: Iterator[SourceFile | Drop] = iter(items)
+    else:  # directories stream: the licence comes from the root's licence files, read first
+        meta = _license_meta(_root_license_files(path, max_bytes))
+        stream = _walk_local_repo(_local(path), name, max_bytes) if _is_local(path) else _walk_remote_repo(path, name, max_bytes)
+    for x in stream:
         if isinstance(x, SourceFile) and meta:
             x.meta.update(meta)
         yield x
+
+
+def _root_license_files(root: str, max_bytes: int) -> dict[str, bytes]:
+    """Licence files directly under a repository root (LICENSE, COPYING, ...), by name."""
+    out: dict[str, bytes] = {}
+    try:
+        if _is_local(root):
+            local = _local(root)
+            names = [n for n in os.listdir(local) if LICENSE_FILES.match(n) and os.path.isfile(os.path.join(local, n))
+                     and not os.path.islink(os.path.join(local, n))]
+            for n in names:
+                with open(os.path.join(local, n), "rb") as f:
+                    out[n] = _read_limited(f, max_bytes)
+        else:
+            base = root.rstrip("/")
+            for md in FileSystems.match([base + "/*"])[0].metadata_list:
+                n = md.path[len(base) + 1:]
+                if "/" not in n and LICENSE_FILES.match(n):
+                    with FileSystems.open(md.path, compression_type="uncompressed") as f:
+                        out[n] = _read_limited(f, max_bytes)
+    except Exception:  # noqa: BLE001 - an unreadable licence file only means "licence unknown"
+        return out
+    return out
