@@ -75,6 +75,22 @@ class Tokenizer:
             out.extend(self.sp.encode(part))
         return out
 
+    def byte_lengths(self):
+        """UTF-8 length of each id's surface text (numpy int64 array), for cutting an encoding at
+        token boundaries without re-encoding. Valid for identity-normalised models; callers check sums."""
+        if getattr(self, "_byte_lengths", None) is None:
+            import numpy as np
+
+            sp = self.sp
+            lengths = np.zeros(self.vocab_size, dtype=np.int64)
+            for i in range(self.vocab_size):
+                if sp.is_byte(i):
+                    lengths[i] = 1
+                elif not (sp.is_control(i) or sp.is_unknown(i)):
+                    lengths[i] = len(sp.id_to_piece(i).replace("\u2581", " ").encode("utf-8"))
+            self._byte_lengths = lengths
+        return self._byte_lengths
+
     def special(self, name: str) -> int:
         return self.special_ids[name]
 

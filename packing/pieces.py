@@ -52,6 +52,36 @@ def _line_chunks(tok, text: str, budget: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _token_chunks(tok, text: str, ids: list[int], budget: int) -> list[tuple[int, int, list[int]]] | None:
+    """Cut a file's one encoding at token boundaries into (char start, char end, ids) chunks of at most
+    ~0.9 budget tokens, preferring line ends; ids are slices of the one encoding (no re-encode).
+    None when token byte lengths do not add up to the text (a model with normalisation)."""
+    import numpy as np
+
+    data = text.encode("utf-8", "surrogatepass")
+    ends = np.cumsum(tok.byte_lengths()[np.asarray(ids, dtype=np.int64)])
+    if len(ends) == 0 or int(ends[-1]) != len(data):
+        return None
+    window = max(1, int(budget * 0.9))
+    out, t0, b0, c0 = [], 0, 0, 0
+    while t0 < len(ids):
+        t1 = min(len(ids), t0 + window)
+        if t1 < len(ids):
+            cut = int(ends[t1 - 1])
+            nl = data.rfind(b"\n", b0, cut)
+            if nl >= b0 + (cut - b0) // 2:  # a token boundary at or after that newline
+                k = int(np.searchsorted(ends, nl + 1, side="left"))
+                if t0 < k + 1 <= t1:
+                    t1 = k + 1
+            while t1 > t0 + 1 and t1 < len(ids) and (data[int(ends[t1 - 1])] & 0xC0) == 0x80:
+                t1 -= 1  # never cut inside a multi-byte character (byte-fallback pieces)
+        b1 = int(ends[t1 - 1])
+        c1 = c0 + len(data[b0:b1].decode("utf-8", "surrogatepass"))
+        out.append((c0, c1, ids[t0:t1]))
+        t0, b0, c0 = t1, b1, c1
+    return out
+
+
 def _fit(tok, text: str, a: int, b: int, budget: int) -> list[tuple[int, int]]:
     """Split [a, b) in halves until each part encodes within budget (token-boundary effects are rare)."""
     if b - a <= 1 or len(tok.encode(text[a:b])) <= budget:
@@ -93,9 +123,13 @@ def file_pieces(text: str, facts: FileFacts, tok, cfg: dict) -> list[Piece]:
     if fast is not None:
         return [fast]
     whole = tok.encode(text)
-    spans = [(0, len(text))] if len(whole) <= budget else _line_chunks(tok, text, budget)
+    if len(whole) <= budget:
+        chunks = [(0, len(text), whole)]
+    else:
+        chunks = _token_chunks(tok, text, whole, budget) or [(a, b, None) for a, b in _line_chunks(tok, text, budget)]
+    spans = [(a, b) for a, b, _ in chunks]
     pieces = []
-    for i, (a, b) in enumerate(spans):
+    for i, (a, b, chunk_ids) in enumerate(chunks):
         body = text[a:b]
         choice = None
         if split.level(cfg) == "document":  # "context": fim/context.py works on packed rows instead
@@ -103,7 +137,7 @@ def file_pieces(text: str, facts: FileFacts, tok, cfg: dict) -> list[Piece]:
             nodes = split.piece_nodes(nodes, a, b) if len(spans) > 1 else nodes
             choice = split.choose(body, nodes, cfg, seed, facts.repo, facts.path, i)
         if choice is None:
-            ids = whole if len(spans) == 1 else tok.encode(body)
+            ids = chunk_ids if chunk_ids is not None else tok.encode(body)
             fim = {}
         else:
             ids, fim = _fim_ids(tok, body, choice, a)
