@@ -198,3 +198,30 @@ def test_decoded_rows_follow_the_plan_tests_after_subjects(built):
                     assert where[pair["test"]] > where[pair["subject"]]
                     checked += 1
     assert checked >= 5, "several test/subject pairs share a segment in the demo repositories"
+
+
+def test_injected_secrets_never_reach_a_decoded_row(tmp_path):
+    """Every kind of fake secret and PII, injected into a real repository, is redacted before any row."""
+    import shutil
+
+    from tests.filters.secret_samples import SAMPLES, python_module
+
+    repo = tmp_path / "repos" / "leaky"
+    shutil.copytree(os.path.join(EXAMPLES, "pyledger"), repo)
+    (repo / "pyledger" / "settings.py").write_text(python_module())
+    with open(repo / "pyledger" / "ledger.py", "a") as f:  # and a few inside an ordinary module
+        f.write("\n" + "\n".join(line for _, _, line in SAMPLES[::8]) + "\n")
+    out = tmp_path / "out"
+    assert build([tmp_path / "repos"], out, "--seq-len", SEQ_LEN, "--set", "tokenizer.vocab_size=2000",
+                 "--set", "fim.rate=0.5") == 0
+    ds = Dataset(str(out))
+    kept_paths = {x["path"] for e in range(ds.info["num_examples"]) for x in ds.lineage(e)}
+    assert {"pyledger/settings.py", "pyledger/ledger.py"} <= kept_paths, "redacted, not dropped"
+    rows = "".join(ds.render(ds.row(e)["targets"]) for e in range(ds.info["num_examples"]))
+    squashed = rows.replace("<|fim_prefix|>", "").replace("<|fim_suffix|>", "").replace("<|fim_middle|>", "")
+    for kind, secret, _ in SAMPLES:
+        assert secret not in rows and secret not in squashed, kind
+    tokenizer_pieces = {ds.tok.id_to_piece(i) for i in range(ds.tok.vocab_size)}
+    assert not any(len(s) > 12 and s in p for p in tokenizer_pieces for _, s, _ in SAMPLES), "the tokenizer learned no secret"
+    stats = json.loads((out / "stats.json").read_text())
+    assert stats.get("pii.key", 0) >= 15 and stats.get("pii.password", 0) >= 3 and stats.get("pii.email", 0) >= 1
