@@ -20,12 +20,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for name in COMMANDS:
-        module = f"repoloom.pipelines.cmd_{name}"
-        try:
-            importlib.import_module(module).add_parser(sub)
-        except ModuleNotFoundError as e:
-            if e.name != module:  # a missing dependency is a real error; a missing command module is not
-                raise
+        importlib.import_module(f"repoloom.pipelines.cmd_{name}").add_parser(sub)
     for name in TRAIN_COMMANDS:
         sub.add_parser(name, help=f"{name} a model on a build's output (needs `pip install repoloom[train]`)", add_help=False)
     return p
