@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import math
+from dataclasses import replace
 from typing import Any, Tuple
 
 import apache_beam as beam
@@ -116,8 +117,6 @@ def exact_dedup(group, cfg):
 
 def _planning_facts(f: FileFacts) -> FileFacts:
     """Facts as the planner needs them: FIM candidates stay behind (they are per-file only)."""
-    from dataclasses import replace
-
     return replace(f, fim_nodes=[])
 
 
