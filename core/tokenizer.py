@@ -37,7 +37,11 @@ class Tokenizer:
 
     def __init__(self, model_proto: bytes):
         self.model_proto = bytes(model_proto)
-        self.sp = spm.SentencePieceProcessor(model_proto=self.model_proto)
+        try:
+            self.sp = spm.SentencePieceProcessor(model_proto=self.model_proto)
+        except RuntimeError:  # sentencepiece's message is an internal parse error: say what it means
+            raise TokenizerError(f"not a SentencePiece model ({len(self.model_proto)} bytes that do not parse as one); "
+                                 "give a .model file written by SentencePiece or `repoloom tokenizer train`") from None
         self.vocab_size = self.sp.vocab_size()
         ids, missing = {}, []
         for name, piece in SPECIAL_PIECES.items():

@@ -27,18 +27,11 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from repoloom.core.config import DEFAULTS
 from repoloom.core.types import FileFacts
 from repoloom.packing.resolve import resolve_repository
 
-GRAPH_DEFAULTS = {
-    "min_suffix_parts": 2,
-    "max_fanout": 32,
-    "distance_bound": 4,
-    "segment_penalty": 2.0,
-    "split_piece_cost": 1.0,
-    "readd_budget": 300_000,
-    "max_files_per_plan": 5000,
-}
+GRAPH_DEFAULTS = DEFAULTS["graph"]  # declared once, in core/config.py
 
 
 def _gcfg(cfg: dict | None) -> dict:

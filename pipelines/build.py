@@ -28,7 +28,7 @@ from repoloom.packing.pieces import file_pieces
 from repoloom.packing.graph import split_for_planning
 from repoloom.packing.plan import plan_repository
 from repoloom.packing.rows import best_fit_decreasing, make_row
-from repoloom.pipelines import sink
+from repoloom.pipelines import progress, sink
 from repoloom.pipelines.filestage import process_file
 from repoloom.pipelines.near_dedup import NearDedup, RepoNearDedup
 from repoloom.pipelines.sources import Unit, read_unit
@@ -81,7 +81,9 @@ class ReadUnits(beam.DoFn):
             if isinstance(x, Drop):
                 yield TaggedOutput(DROP, x)
             else:
+                progress.count("files_read")
                 yield x
+        progress.count("units_read")
         PROGRESS.info("read %s %s: %d files", unit[0], unit[2] or unit[1], n)
 
 
@@ -96,6 +98,7 @@ class ProcessFiles(beam.DoFn):
             out = process_file(f, self.cfg)
         except Exception as e:  # noqa: BLE001 - accounted for, with the exception named
             out = Drop(f.repo, f.path, "error", f"{type(e).__name__}: {e}"[:300], len(f.data))
+        progress.count("files_done")
         if isinstance(out, Drop):
             yield TaggedOutput(DROP, out)
         else:
@@ -278,6 +281,8 @@ class WriteShard(beam.DoFn):
         name = sink.shard_name(split, shard, count)
         sink.write_array_record(sink.join(self.out_dir, name), (encode_row(*r[2]) for r in rows))
         PROGRESS.info("wrote %s: %d rows", name, len(rows))
+        progress.total(f"shards_total.{split}", count)
+        progress.count("shards_written")
         lineage = []
         tokens = padding = 0
         for i, (_, _, row, lin) in enumerate(rows):

@@ -9,14 +9,20 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
+import signal
 import sys
+import threading
 
 COMMANDS = ("build", "inspect", "tokenizer", "graph", "fim", "scan")
 TRAIN_COMMANDS = ("train", "eval")
 
 
 def _parser() -> argparse.ArgumentParser:
+    from repoloom import __version__
+
     p = argparse.ArgumentParser(prog="repoloom", description="Repository-level pretraining data for code LMs.")
+    p.add_argument("--version", action="version", version=f"repoloom {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for name in COMMANDS:
@@ -33,6 +39,35 @@ class _QuietBeamImports(logging.Filter):
         return "apitools not found" not in record.getMessage()
 
 
+class Interrupted(KeyboardInterrupt):
+    """SIGINT or SIGTERM arrived; raised in the main thread so everything unwinds (locks, temp files)."""
+
+
+_received: list[int] = []
+_timers: list[threading.Timer] = []
+GRACE_S = 10.0  # if unwinding hangs (a runner waiting on its workers), leave anyway
+
+
+def _on_signal(signum, frame):
+    if _received:  # a second signal: leave now
+        os._exit(128 + _received[0])
+    _received.append(signum)
+    logging.disable(logging.CRITICAL)  # runners log the interrupted work as failures: not news to the user
+    threading.excepthook = lambda args: None  # nor their threads' tracebacks (worker exited, channel closed)
+    timer = threading.Timer(GRACE_S, lambda: os._exit(128 + signum))
+    timer.daemon = True
+    timer.start()
+    _timers.append(timer)
+    raise Interrupted()
+
+
+def _install_signal_handlers() -> dict:
+    """Our handlers for the command's run; returns the previous ones to put back."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    return {sig: signal.signal(sig, _on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+
+
 def main(argv: list[str] | None = None) -> int:
     logging.getLogger().addFilter(_QuietBeamImports())
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -47,10 +82,31 @@ def main(argv: list[str] | None = None) -> int:
     if extra and not getattr(args, "beam_ok", False):
         _parser().error(f"unrecognized arguments: {' '.join(extra)}")
     args.beam_args = extra
+    from repoloom.core.config import ConfigError
+
+    _received.clear()
+    previous = _install_signal_handlers()
     try:
         return int(args.run(args) or 0)
-    except KeyboardInterrupt:
-        return 130
+    except ConfigError as e:
+        print(f"repoloom {args.command}: error: {e}", file=sys.stderr)
+        return 2
+    except BaseException as e:  # noqa: BLE001 - an interrupt may reach us wrapped in a runner's own error
+        if not (_received or isinstance(e, KeyboardInterrupt)):
+            raise
+        signum = _received[0] if _received else signal.SIGINT
+        hint = getattr(args, "interrupt_hint", "")
+        print(f"repoloom {args.command}: interrupted ({signal.Signals(signum).name})" + (f"; {hint}" if hint else ""),
+              file=sys.stderr)
+        return 128 + signum
+    finally:
+        for timer in _timers:
+            timer.cancel()
+        _timers.clear()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        threading.excepthook = threading.__excepthook__
+        logging.disable(logging.NOTSET)
 
 
 if __name__ == "__main__":

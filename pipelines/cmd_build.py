@@ -2,9 +2,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import json
 import logging
+import os
+import re
 import sys
+import tempfile
 import time
 
 from repoloom.core.config import ConfigError, load_config, parse_set
@@ -21,30 +26,18 @@ def add_parser(sub) -> None:
     p.add_argument("--seed", type=int)
     p.add_argument("--config", metavar="FILE", help="YAML or JSON config over the defaults")
     p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="config override, e.g. fim.rate=0.5")
-    p.add_argument("--overwrite", action="store_true", help="replace the contents of a non-empty output directory")
-    p.add_argument("--quiet", action="store_true")
+    p.add_argument("--overwrite", action="store_true", help="replace a previous repoloom output in DIR (anything else is refused)")
+    p.add_argument("--quiet", action="store_true", help="no progress, only the summary")
+    p.add_argument("--verbose", action="store_true", help="show Apache Beam's own log lines")
     p.set_defaults(run=run, beam_ok=True)
 
 
 def run(args: argparse.Namespace) -> int:
-    from apache_beam.options.pipeline_options import PipelineOptions
-    import apache_beam as beam
-
-    from repoloom.core.tokenizer import Tokenizer, TokenizerError
-    from repoloom.pipelines import sink
-    from repoloom.pipelines.build import build_pipeline
-    from repoloom.pipelines.launch import check_output_dir, finalize, prepare_tokenizer, summary_lines
+    from repoloom.core.tokenizer import TokenizerError
+    from repoloom.pipelines.outdir import OutputError, close, open_output
     from repoloom.pipelines.sources import InputError, expand_inputs
 
     log = (lambda *a: None) if args.quiet else (lambda *a: print(*a, file=sys.stderr))
-    if not args.quiet:  # per-repository and per-shard progress lines from the job's workers
-        progress = logging.getLogger("repoloom.progress")
-        if not progress.handlers:
-            handler = logging.StreamHandler(sys.stderr)
-            handler.setFormatter(logging.Formatter("  %(message)s"))
-            progress.addHandler(handler)
-        progress.setLevel(logging.INFO)
-        progress.propagate = False
     try:
         overrides = parse_set(args.set)
         if args.seq_len is not None:
@@ -52,26 +45,163 @@ def run(args: argparse.Namespace) -> int:
         if args.seed is not None:
             overrides["seed"] = args.seed
         cfg = load_config(args.config, overrides)
-        if cfg["seq_len"] < 64:
-            raise ConfigError("seq_len must be at least 64")
         units = expand_inputs(args.input)
         if not units:
             raise InputError("the inputs hold no repositories")
-        check_output_dir(args.output, args.overwrite)
-        t0 = time.time()
-        log(f"{len(units)} input units; preparing the tokenizer")
-        tok_bytes = prepare_tokenizer(units, cfg, args.tokenizer, log)
-    except (ConfigError, InputError, TokenizerError, FileExistsError, OSError, RuntimeError) as e:
+        out = open_output(args.output, args.overwrite)
+    except (ConfigError, InputError, TokenizerError, OutputError, OSError) as e:
         print(f"repoloom build: error: {e}", file=sys.stderr)
         return 2
+    args.interrupt_hint = f"{args.output} was not changed; run the same command again to resume"
+    try:
+        return _build(args, cfg, units, out, log)
+    except Exception as e:  # noqa: BLE001 - environment failures become one line; anything else is a bug
+        reason = environment_error(e)
+        if reason is None:
+            raise
+        print(f"repoloom build: error: {reason}; {args.output} was not changed", file=sys.stderr)
+        return 1
+    finally:
+        close(out)
+
+
+def _build(args, cfg: dict, units: list, out, log) -> int:
+    from apache_beam.options.pipeline_options import PipelineOptions
+    import apache_beam as beam
+
+    from repoloom.core.tokenizer import Tokenizer, TokenizerError
+    from repoloom.pipelines import sink
+    from repoloom.pipelines.build import build_pipeline
+    from repoloom.pipelines.launch import finalize, prepare_tokenizer, summary_lines
+    from repoloom.pipelines.outdir import commit
+    from repoloom.pipelines.progress import ProgressBars
+    from repoloom.pipelines.resume import cached_tokenizer, store_tokenizer, tokenizer_key
+
+    t0 = time.time()
+    bars = not args.quiet and sys.stderr.isatty()
+    lines = not args.quiet and not bars  # per-repository and per-shard lines from the job's workers (logs, CI)
+    progress = logging.getLogger("repoloom.progress")
+    if lines and not progress.handlers:
+        handler = _StderrNow()
+        handler.setFormatter(logging.Formatter("  %(message)s"))
+        progress.addHandler(handler)
+    progress.setLevel(logging.INFO if lines else logging.WARNING)  # a process may run several builds
+    progress.propagate = False
+    log(f"{len(units)} input units; preparing the tokenizer")
+    key = None if args.tokenizer else tokenizer_key(units, cfg)
+    tok_bytes = cached_tokenizer(out.cache, out.target, key) if key else None
+    if tok_bytes is not None:
+        log("reusing the tokenizer trained by an earlier run on the same inputs and settings")
+    else:
+        try:
+            tok_bytes = prepare_tokenizer(units, cfg, args.tokenizer, log)
+        except (TokenizerError, RuntimeError, OSError) as e:
+            print(f"repoloom build: error: {args.tokenizer + ': ' if args.tokenizer else ''}{e}", file=sys.stderr)
+            return 2
+        if key:
+            store_tokenizer(out.cache, key, tok_bytes)
     tok = Tokenizer(tok_bytes)
-    sink.write_bytes(sink.join(args.output, "tokenizer.model"), tok_bytes)
-    options = PipelineOptions(args.beam_args or [])
+    vocab_note = vocabulary_note(tok, cfg, args.tokenizer)
+    if vocab_note:
+        print(f"repoloom build: warning: {vocab_note}", file=sys.stderr)
+    sink.write_bytes(sink.join(out.staging, "tokenizer.model"), tok_bytes)
+    beam_args = list(args.beam_args or [])
+    if not args.verbose:  # Beam's own INFO/WARNING lines, also from DirectRunner worker processes
+        logging.getLogger("apache_beam").setLevel(logging.CRITICAL)  # failures reach the user as one line
+        if not any(a.startswith("--default_sdk_harness_log_level") for a in beam_args):
+            beam_args.append("--default_sdk_harness_log_level=ERROR")
+    options = PipelineOptions(beam_args)
     log(f"running the job ({options.get_all_options().get('runner') or 'DirectRunner'})")
-    with beam.Pipeline(options=options) as p:
-        build_pipeline(p, units, cfg, tok_bytes, args.output)
-    ds = finalize(args.output, cfg, tok, ["repoloom", "build"] + sys.argv[2:])
-    stats = json.loads(sink.read_bytes(sink.join(args.output, "stats.json")))
-    for line in summary_lines(ds, stats, args.output, time.time() - t0):
+    with tempfile.TemporaryDirectory(prefix="repoloom-progress-") as progress_dir:  # local even for gs:// outputs
+        with ProgressBars(progress_dir, len(units), disable=not bars), worker_processes_env(progress_dir, args.verbose):
+            with beam.Pipeline(options=options) as p:
+                build_pipeline(p, units, cfg, tok_bytes, out.staging)
+    extra = {"tokenizer_key": key, **({"tokenizer_vocab_requested": cfg["tokenizer"]["vocab_size"]} if vocab_note else {})}
+    ds = finalize(out.staging, cfg, tok, ["repoloom", "build"] + sys.argv[2:], extra)
+    stats = json.loads(sink.read_bytes(sink.join(out.staging, "stats.json")))
+    commit(out)
+    empty = ds["num_examples"] == 0
+    for line in summary_lines(ds, stats, args.output, time.time() - t0)[: -1 if empty else None]:
         print(line)
+    if empty:
+        print(f"repoloom build: error: the build produced no rows: {empty_reason(ds)}; "
+              f"see {args.output.rstrip('/')}/report.md and drops/", file=sys.stderr)
+        return 1
     return 0
+
+
+class _StderrNow(logging.StreamHandler):
+    """Writes to whatever sys.stderr is when a line is logged (not the one at the first build)."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value):
+        pass
+
+
+@contextlib.contextmanager
+def worker_processes_env(scratch: str, verbose: bool):
+    """DirectRunner worker processes are this launcher's children: a sitecustomize on their PYTHONPATH makes
+    them ignore SIGINT (Ctrl-C reaches the whole process group; the launcher alone answers it, and the
+    workers end with it) and, unless verbose, drops the Beam import warnings and start-up lines their
+    root logger would print before any option reaches them (the handler that forwards their errors to
+    the launcher is added later and still works)."""
+    site = os.path.join(scratch, "worker-site")
+    os.makedirs(site, exist_ok=True)
+    with open(os.path.join(site, "sitecustomize.py"), "w") as f:
+        f.write("import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\n")
+        if not verbose:
+            f.write("import logging\nlogging.getLogger().addHandler(logging.NullHandler())\n")
+    previous = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = site + (os.pathsep + previous if previous else "")
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("PYTHONPATH", None)
+        else:
+            os.environ["PYTHONPATH"] = previous
+
+
+def vocabulary_note(tok, cfg: dict, model_path: str | None) -> str | None:
+    """SentencePiece stops early when the sample holds fewer pieces than asked: say so."""
+    asked = cfg["tokenizer"]["vocab_size"]
+    if model_path or tok.vocab_size >= asked:
+        return None
+    return (f"the trained tokenizer has {tok.vocab_size} pieces, fewer than the {asked} asked "
+            "(the sample holds no more distinct pieces; give more input, raise tokenizer.sample_bytes "
+            "or lower tokenizer.vocab_size)")
+
+
+def empty_reason(ds: dict) -> str:
+    if not ds["files_in"]:
+        return "the inputs hold no files"
+    if not ds["files_kept"]:
+        reasons = ", ".join(f"{k} {v}" for k, v in sorted(ds["dropped"].items(), key=lambda kv: -kv[1]))
+        return f"all {ds['files_in']} files were dropped ({reasons})"
+    return f"{ds['files_kept']} files were kept but none reached a row"
+
+
+_ENV_ERRNOS = {errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EDQUOT, errno.EIO, errno.EMFILE}
+
+
+def environment_error(e: BaseException) -> str | None:
+    """A disk, permission or quota failure anywhere in the exception chain (Beam wraps them in its own
+    errors, often as text), as one line; None for anything else."""
+    seen = set()
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        if isinstance(e, OSError) and e.errno in _ENV_ERRNOS:
+            where = f" ({e.filename})" if e.filename else ""
+            return f"{e.strerror or os.strerror(e.errno)}{where}"
+        m = _ERRNO_TEXT.search(str(e))
+        if m and int(m.group(1)) in _ENV_ERRNOS:
+            return m.group(2).strip() + (f" ({m.group(3)})" if m.group(3) else "")
+        e = e.__cause__ or e.__context__
+    return None
+
+
+_ERRNO_TEXT = re.compile(r"\[Errno (\d+)\] ([^:\n']+)(?::\s*'([^'\n]*)')?")

@@ -18,7 +18,7 @@ import math
 import os
 import sys
 
-from repoloom.core.config import load_config, merge, parse_set
+from repoloom.core.config import load_config, parse_set
 from repoloom.core.types import Drop, SourceFile
 from repoloom.packing.pieces import body_budget
 from repoloom.packing.plan import plan_repository
@@ -114,9 +114,7 @@ def run(args: argparse.Namespace) -> int:
     if not os.path.isdir(args.repo):
         print(f"repoloom graph: {args.repo} is not a directory", file=sys.stderr)
         return 2
-    cfg = load_config(args.config)
-    if args.set:
-        cfg = merge(cfg, parse_set(args.set))
+    cfg = load_config(args.config, parse_set(args.set))  # checked like the build's
     tok = None
     if args.tokenizer:
         from repoloom.core.tokenizer import Tokenizer

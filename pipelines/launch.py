@@ -60,14 +60,6 @@ def prepare_tokenizer(units: list[Unit], cfg: dict, model_path: str | None, log=
     return data
 
 
-def check_output_dir(out_dir: str, overwrite: bool) -> None:
-    existing = [m.path for m in FileSystems.match([out_dir.rstrip("/") + "/**"])[0].metadata_list]
-    if existing and not overwrite:
-        raise FileExistsError(f"output directory {out_dir} is not empty ({len(existing)} files); pass --overwrite to replace its contents")
-    if existing:
-        FileSystems.delete(existing)
-
-
 def expected_shards(cfg: dict, stats: dict, split: str) -> list[str]:
     rows = int(stats.get(f"rows.{split}", 0))
     if split != "train" and rows == 0:
@@ -76,8 +68,8 @@ def expected_shards(cfg: dict, stats: dict, split: str) -> list[str]:
     return [sink.shard_name(split, i, n) for i in range(n)]
 
 
-def finalize(out_dir: str, cfg: dict, tok: Tokenizer, argv: list[str]) -> dict[str, Any]:
-    """Write empty shards the job had no rows for, then dataset.json; returns dataset.json's content."""
+def finalize(out_dir: str, cfg: dict, tok: Tokenizer, argv: list[str], extra: dict | None = None) -> dict[str, Any]:
+    """Write empty shards the job had no rows for, then dataset.json (with ``extra`` keys); returns its content."""
     stats = json.loads(sink.read_bytes(sink.join(out_dir, "stats.json")))
     from repoloom.pipelines.build import write_lineage
 
@@ -116,6 +108,7 @@ def finalize(out_dir: str, cfg: dict, tok: Tokenizer, argv: list[str]) -> dict[s
         "summary": {"fim": fim_summary(stats), **derived(stats)},
         "config": cfg,
         "command": argv,
+        **(extra or {}),
     }
     sink.write_json(sink.join(out_dir, "dataset.json"), dataset)
     write_report(out_dir, dataset, stats)

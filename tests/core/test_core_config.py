@@ -20,3 +20,51 @@ def test_per_language_quality_accepts_new_languages():
     assert cfg["quality"]["per_language"]["kotlin"] == {"max_line": 5000}
     with pytest.raises(ConfigError):
         load_config(overrides={"quality": {"no_such": 1}})
+
+
+@pytest.mark.parametrize("item, key, allowed", [
+    ("fim.rate=abc", "fim.rate", "a number in [0, 1]"),
+    ("fim.rate=2", "fim.rate", "a number in [0, 1]"),
+    ("output.validation_fraction=1.5", "output.validation_fraction", "in [0, 0.5]"),
+    ("seq_len=abc", "seq_len", "an integer in [64,"),
+    ("seq_len=16", "seq_len", "an integer in [64,"),
+    ("fim.level=doc", "fim.level", "one of 'document', 'context'"),
+    ("dedup.near=1", "dedup.near", "true or false"),
+    ("pii.plugins=AWSKeyDetector", "pii.plugins", "a list of str"),
+    ("safety.license.unknown=maybe", "safety.license.unknown", "one of 'allow', 'drop'"),
+    ("quality.per_language.json.max_line=-5", "quality.per_language.json.max_line", ">= 1"),
+    ("tokenizer.vocab_size=10", "tokenizer.vocab_size", "an integer in [300,"),
+])
+def test_wrong_type_or_range_names_the_key_and_what_it_allows(item, key, allowed):
+    with pytest.raises(ConfigError) as e:
+        load_config(overrides=parse_set([item]))
+    msg = str(e.value)
+    assert repr(key) in msg and allowed in msg and "\n" not in msg
+
+
+def test_config_file_values_are_checked_too(tmp_path):
+    f = tmp_path / "c.yaml"
+    f.write_text("fim:\n  rate: 1.5\n")
+    with pytest.raises(ConfigError, match="'fim.rate' must be a number in \\[0, 1\\]; got 1.5"):
+        load_config(str(f))
+    f.write_text("fim: [1, 2]\n")
+    with pytest.raises(ConfigError, match="'fim' must be a mapping"):
+        load_config(str(f))
+    f.write_text("fim: {rate: 0.2\n")
+    with pytest.raises(ConfigError, match="not valid YAML"):
+        load_config(str(f))
+
+
+def test_typed_config_round_trips_and_defaults_live_in_one_place():
+    from repoloom.core.config import DEFAULTS, Config, load_typed
+    from repoloom.packing.graph import GRAPH_DEFAULTS
+
+    typed = load_typed(overrides=parse_set(["fim.rate=0.25", "tests.import=false", "quality.max_lines=null"]))
+    assert typed.fim.rate == 0.25 and typed.tests.import_ is False and typed.quality.max_lines is None
+    d = typed.to_dict()
+    assert d["tests"]["import"] is False and Config.from_dict(d) == typed
+    assert Config().to_dict() == DEFAULTS and GRAPH_DEFAULTS is DEFAULTS["graph"]
+    # boundary values are allowed; null switches a per-language rule off
+    cfg = load_config(overrides=parse_set(["fim.rate=0", "fim.spm_rate=1", "output.validation_fraction=0.5",
+                                           "quality.per_language.json.max_line=null"]))
+    assert cfg["fim"]["rate"] == 0 and cfg["quality"]["per_language"]["json"]["max_line"] is None

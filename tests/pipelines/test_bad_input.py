@@ -45,7 +45,7 @@ def test_everything_dropped_still_writes_a_valid_output(tmp_path, tokenizer_byte
     model = tmp_path / "tok.model"
     model.write_bytes(tokenizer_bytes)
     out = tmp_path / "out"
-    assert build([tmp_path / "coll"], out, "--tokenizer", model, "--seq-len", 256) == 0
+    assert build([tmp_path / "coll"], out, "--tokenizer", model, "--seq-len", 256) == 1  # no rows: an error
     info = json.loads((out / "dataset.json").read_text())
     assert info["num_examples"] == 0 and info["files_kept"] == 0 and info["dropped"] == {"binary": 1}
     assert info["shards"] == ["train-00000-of-00001.array_record"]
@@ -63,7 +63,7 @@ def test_command_line_errors(tmp_path, capsys, real_texts):
     full.mkdir()
     (full / "keep.txt").write_text("x")
     assert main(["build", "--input", str(tmp_path / "repo"), "--output", str(full)]) == 2
-    assert "--overwrite" in capsys.readouterr().err
+    assert "not a repoloom output" in capsys.readouterr().err
     assert main(["build", "--input", str(tmp_path / "repo"), "--output", str(tmp_path / "o2"), "--set", "no_such_key=1"]) == 2
     assert "unknown config key" in capsys.readouterr().err
     buf = io.BytesIO()
