@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Mapping, Sequence
 
+import numpy as np
 from google.protobuf import descriptor_pb2, descriptor_pool, message_factory
 
-FEATURES = ("targets", "targets_segment_ids", "targets_positions")
+from repoloom.core.dataset import FEATURES, DatasetError
 
 
 def _build_example_class():
@@ -81,3 +82,116 @@ def encode_row(targets: Sequence[int], segment_ids: Sequence[int], positions: Se
     if not (len(targets) == len(segment_ids) == len(positions)):
         raise ValueError("targets, segment ids and positions must have one length")
     return encode_example({"targets": targets, "targets_segment_ids": segment_ids, "targets_positions": positions})
+
+
+# ---------------------------------------------------------------------------- fast parsing
+# The trainer and the readers parse every row; protobuf's Python objects are about 10x slower than
+# walking the wire format with numpy at seq_len 8192.
+
+def _varint(buf: bytes, i: int) -> tuple[int, int]:
+    shift = result = 0
+    while True:
+        c = buf[i]
+        i += 1
+        result |= (c & 0x7F) << shift
+        if c < 0x80:
+            return result, i
+        shift += 7
+
+
+def _decode_packed_varints(buf: np.ndarray) -> np.ndarray:
+    """Vectorised decoding of a packed run of protobuf varints (uint8 array) into int64."""
+    if buf.size == 0:
+        return np.zeros(0, np.int64)
+    ends = np.flatnonzero(buf < 0x80)
+    if ends.size == buf.size:  # every value < 128
+        return buf.astype(np.int64)
+    if ends.size == 0 or ends[-1] != buf.size - 1:
+        raise ValueError("truncated varint")
+    starts = np.empty_like(ends)
+    starts[0] = 0
+    starts[1:] = ends[:-1] + 1
+    lengths = ends - starts + 1
+    low = (buf & 0x7F).astype(np.uint64)
+    vals = low[starts]
+    last = buf.size - 1
+    for k in range(1, int(lengths.max())):  # token ids need at most 3 bytes: 2 passes
+        part = low[np.minimum(starts + k, last)] << np.uint64(7 * k)
+        vals |= np.where(lengths > k, part, np.uint64(0))
+    return vals.view(np.int64)
+
+
+def _parse_fast(data: bytes) -> dict[str, np.ndarray] | None:
+    """Walk the tf.train.Example wire format by hand; None when it holds anything unexpected."""
+    out: dict[str, list] = {}
+    n = len(data)
+    i = 0
+    while i < n:
+        tag, i = _varint(data, i)
+        if tag != 0x0A:  # Example.features (field 1, length-delimited)
+            return None
+        ln, i = _varint(data, i)
+        end = i + ln
+        while i < end:
+            tag, i = _varint(data, i)
+            ln, i = _varint(data, i)
+            if tag != 0x0A:  # Features.feature map entry
+                return None
+            e_end = i + ln
+            key, value = None, None
+            while i < e_end:
+                t, i = _varint(data, i)
+                l2, i = _varint(data, i)
+                if t == 0x0A:
+                    key = data[i : i + l2].decode()
+                elif t == 0x12:
+                    value = (i, i + l2)
+                else:
+                    return None
+                i += l2
+            if key is None or value is None:
+                return None
+            j, f_end = value
+            chunks = []
+            while j < f_end:
+                t, j = _varint(data, j)
+                l3, j = _varint(data, j)
+                if t != 0x1A:  # Feature.int64_list
+                    return None
+                l_end = j + l3
+                while j < l_end:
+                    t4, j = _varint(data, j)
+                    if t4 != 0x0A:  # Int64List.value, packed
+                        return None
+                    l4, j = _varint(data, j)
+                    chunks.append(np.frombuffer(data, np.uint8, count=l4, offset=j))
+                    j += l4
+            out.setdefault(key, []).extend(chunks)
+    try:
+        return {k: _decode_packed_varints(np.concatenate(v) if len(v) != 1 else v[0]) if v else np.zeros(0, np.int64) for k, v in out.items()}
+    except ValueError:
+        return None
+
+
+def parse_record(data: bytes) -> dict[str, np.ndarray]:
+    """A serialized row -> int32 arrays; identical values to ``decode_example``.
+
+    Packed int64 lists are decoded with numpy (about 10x faster than protobuf's Python objects at
+    seq_len 8192); anything unusual in the bytes falls back to the protobuf parser."""
+    data = bytes(data)
+    fast = _parse_fast(data)
+    if fast is None:
+        d = decode_example(data)
+        fast = {k: np.asarray(v, dtype=np.int64) for k, v in d.items()}
+    out = {}
+    for name in FEATURES:
+        if name not in fast:
+            raise DatasetError(f"record lacks feature {name!r}")
+        out[name] = fast[name].astype(np.int32)
+    return out
+
+
+def parse_record_reference(data: bytes) -> dict[str, np.ndarray]:
+    """The same through ``decode_example`` (used by tests to check ``parse_record``)."""
+    d = decode_example(data)
+    return {k: np.asarray(d[k], dtype=np.int32) for k in FEATURES}

@@ -66,8 +66,8 @@ def judge(repo: str, path: str, data: bytes, meta: dict, cfg: dict) -> Verdict:
     if text is None:
         return drop("undecodable", "not UTF-8/UTF-16 text")
     language = detect_language(path, text[:256])
-    if language is None:
-        return drop("unknown_language", "", text)
+    if language is None:  # a lock file (uv.lock, Cargo.lock: TOML by content) is named as one
+        return drop("lock_file" if quality.path_reason(path, cfg) == "lock_file" else "unknown_language", "", text)
     scores = quality.quality_scores(text)
     reason = quality.quality_reason(scores, language, cfg, path)
     if reason:

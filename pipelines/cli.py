@@ -14,7 +14,7 @@ import signal
 import sys
 import threading
 
-COMMANDS = ("build", "inspect", "tokenizer", "graph", "fim", "scan")
+COMMANDS = ("build", "inspect", "tokenizer", "graph", "fim", "scan", "export")
 TRAIN_COMMANDS = ("train", "eval")
 
 

@@ -18,9 +18,25 @@ def bar_chart_svg(title: str, items: list[tuple[str, float]], unit: str = "") ->
         w = (width - label_w - 90) * v / top
         rows.append(f'<text x="{label_w - 6}" y="{y + 13}" font-size="11" text-anchor="end">{escape(label)}</text>')
         rows.append(f'<rect x="{label_w}" y="{y + 2}" width="{w:.1f}" height="{bar_h - 5}" fill="#4c78a8"/>')
-        rows.append(f'<text x="{label_w + w + 4:.1f}" y="{y + 13}" font-size="11">{v:g}{unit}</text>')
+        rows.append(f'<text x="{label_w + w + 4:.1f}" y="{y + 13}" font-size="11">{_count(v)}{unit}</text>')
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif">'
             + "".join(rows) + "</svg>\n")
+
+
+def _count(v: float) -> str:
+    """Counts in full (1240500, never 1.2405e+06); other figures to 4 significant digits."""
+    return str(int(v)) if float(v).is_integer() else f"{v:.4g}"
+
+
+def human_bytes(n: float) -> str:
+    """1240500 -> '1.2 MB' (powers of 1000, as disk sizes are sold); exact below 1 kB."""
+    if n < 1000:
+        return f"{int(n)} B"
+    for unit in ("kB", "MB", "GB", "TB", "PB"):
+        n /= 1000
+        if n < 999.95 or unit == "PB":
+            return f"{n:.1f} {unit}"
+    return f"{n:.1f} PB"
 
 
 def _prefixed(stats: dict, prefix: str) -> list[tuple[str, float]]:
@@ -74,7 +90,7 @@ def write_report(out_dir: str, ds: dict[str, Any], stats: dict[str, Any]) -> Non
     ]
     for reason, n in drops:
         b = drop_bytes.get(reason, 0)
-        lines.append(f"| {reason} | {n:g} | {100 * n / files_in:.2f}% | {b:g} | {100 * b / bytes_in:.2f}% |")
+        lines.append(f"| {reason} | {_count(n)} | {100 * n / files_in:.2f}% | {human_bytes(b)} | {100 * b / bytes_in:.2f}% |")
     lines += ["", "![drops](report-drops.svg)", "", "## Languages", "", "![languages](report-languages.svg)", "",
               "## Row fill", "", "![fill](report-fill.svg)", "", "## Derived figures", ""]
     lines += [f"- {k}: {v:.4g}" for k, v in sorted(derived(stats).items())]
