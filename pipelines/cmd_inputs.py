@@ -12,8 +12,8 @@ import os
 from typing import Iterator
 
 from repoloom.core.types import Drop, SourceFile
-from repoloom.pipelines.source_common import (DEFAULT_LIMITS, NotRegular, ReadTimeout, escaped, file_cap, name_problem,
-                                              open_regular, read_capped, special_kind)
+from repoloom.pipelines.source_common import (DEFAULT_LIMITS, escaped, file_cap, name_problem, open_regular, read_capped,
+                                              read_or_drop, special_kind)
 from repoloom.pipelines.sources import (ARCHIVE_SUFFIXES, BUILD_MARKERS, DOC_MARKERS, TABLE_SUFFIXES, expand_inputs,
                                        local_dir_kind, read_unit)
 
@@ -59,15 +59,13 @@ def read_plain_file(file: str, repo: str, path: str, max_bytes: int) -> SourceFi
         return Drop(repo, escaped(path), "bad_name", problem)
     if kind := special_kind(file):
         return Drop(repo, path, "not_a_file", kind)
-    try:
+    def read() -> bytes:
         with open_regular(os.path.realpath(file)) as f:
-            data = read_capped(f, cap, DEFAULT_LIMITS.max_seconds)
-    except NotRegular as e:
-        return Drop(repo, path, "not_a_file", str(e))
-    except ReadTimeout as e:
-        return Drop(repo, path, "read_timeout", str(e))
-    except OSError as e:
-        return Drop(repo, path, "unreadable", e.strerror or type(e).__name__)
+            return read_capped(f, cap, DEFAULT_LIMITS.max_seconds)
+
+    data = read_or_drop(read, repo, path, 0, (OSError,), "unreadable", f"reading {escaped(file)}")
+    if isinstance(data, Drop):
+        return data
     if len(data) > cap:
         return Drop(repo, path, "file_too_large", f"over {cap} bytes", len(data))
     return SourceFile(repo, path, data)

@@ -159,3 +159,21 @@ def read_capped(f, cap: int, max_seconds: float, chunk: int = 1 << 20) -> bytes:
         if time.monotonic() > deadline:
             raise ReadTimeout(f"over {max_seconds:g}s to read")
     return b"".join(parts)
+
+
+def read_or_drop(read, repo: str, rel: str, size: int, errors: tuple, bad_reason: str, doing: str):
+    """read()'s bytes, or the Drop that names why they could not be read; environment failures raise."""
+    from repoloom.core.types import Drop
+
+    try:
+        return read()
+    except NotRegular as e:  # replaced by a special file between lstat and open
+        return Drop(repo, rel, "not_a_file", str(e))
+    except ReadTimeout as e:
+        return Drop(repo, rel, "read_timeout", str(e), size)
+    except errors as e:
+        if is_environment_error(e):
+            raise environment_failure(e, doing) from e
+        if bad_reason == "unreadable" and isinstance(e, OSError) and e.errno:
+            return Drop(repo, rel, bad_reason, os.strerror(e.errno), size)
+        return Drop(repo, rel, bad_reason, safe_text(f"{type(e).__name__}: {e}")[:300], size)

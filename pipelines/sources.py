@@ -28,9 +28,9 @@ from repoloom.core.types import Drop, SourceFile
 from repoloom.filters.safety import LICENSE_FILES
 from repoloom.pipelines.source_common import (DEFAULT_LIMITS, ReadLimits, escaped, license_meta, name_problem,
                                               safe_text, special_kind)
-from repoloom.pipelines.sources_archive import read_tar, read_zip, safe_member  # noqa: F401 - safe_member re-exported
+from repoloom.pipelines.sources_archive import read_tar, read_zip
 from repoloom.pipelines.sources_local import walk_local_repo
-from repoloom.pipelines.sources_table import REQUIRED_COLUMNS, read_table  # noqa: F401
+from repoloom.pipelines.sources_table import read_table
 
 ARCHIVE_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".zip")
 TABLE_SUFFIXES = (".parquet", ".jsonl", ".jsonl.gz")

@@ -25,9 +25,9 @@ from apache_beam.io.filesystems import FileSystems
 
 from repoloom.core.types import Drop, SourceFile
 from repoloom.filters.safety import LICENSE_FILES
-from repoloom.pipelines.source_common import (EnvironmentFailure, NotRegular, ReadLimits, ReadTimeout, environment_failure,
+from repoloom.pipelines.source_common import (NotRegular, ReadLimits, ReadTimeout, environment_failure,
                                               escaped, file_cap, is_environment_error, name_problem, open_regular,
-                                              license_meta, read_capped, safe_text)
+                                              license_meta, read_capped, read_or_drop, safe_text)
 
 _MEMBER_ERRORS = (zipfile.BadZipFile, tarfile.TarError, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError,
                   ValueError)
@@ -153,15 +153,9 @@ def _members(name: str, entries: list[Member], limits: ReadLimits, max_bytes: in
         if m.size > max_bytes:
             yield Drop(name, rel, "file_too_large", f"{m.size} bytes", m.size)
             continue
-        try:
-            data = read(i, m)
-        except ReadTimeout as e:
-            yield Drop(name, rel, "read_timeout", str(e), m.size)
-            continue
-        except _MEMBER_ERRORS as e:
-            if is_environment_error(e):
-                raise environment_failure(e, f"reading archive member {rel}") from e
-            yield Drop(name, rel, "bad_member", safe_text(f"{type(e).__name__}: {e}")[:300], m.size)
+        data = read_or_drop(lambda: read(i, m), name, rel, m.size, _MEMBER_ERRORS, "bad_member", f"reading archive member {rel}")
+        if isinstance(data, Drop):
+            yield data
             continue
         if len(data) > max_bytes:  # the header understated the size
             yield Drop(name, rel, "file_too_large", f"over {max_bytes} bytes", len(data))

@@ -13,8 +13,8 @@ import stat
 from typing import Iterator
 
 from repoloom.core.types import Drop, SourceFile
-from repoloom.pipelines.source_common import (NotRegular, ReadLimits, ReadTimeout, environment_failure, escaped,
-                                              file_cap, is_environment_error, name_problem, open_regular, read_capped)
+from repoloom.pipelines.source_common import (ReadLimits, environment_failure, escaped, file_cap, is_environment_error,
+                                              name_problem, open_regular, read_capped, read_or_drop)
 from repoloom.pipelines.sources_git import tracked_files
 
 
@@ -44,24 +44,20 @@ def walk_local_repo(root: str, name: str, max_bytes: int, limits: ReadLimits) ->
         if st.st_size > cap:
             yield Drop(name, rel, "file_too_large", f"{st.st_size} bytes", st.st_size)
             continue
-        try:
-            with open_regular(full) as f:
-                data = read_capped(f, cap, limits.max_seconds)
-        except NotRegular as e:  # replaced between lstat and open
-            yield Drop(name, rel, "not_a_file", str(e))
-            continue
-        except ReadTimeout as e:
-            yield Drop(name, rel, "read_timeout", str(e), st.st_size)
-            continue
-        except OSError as e:
-            if is_environment_error(e):
-                raise environment_failure(e, f"reading {escaped(full)}") from e
-            yield Drop(name, rel, "unreadable", os.strerror(e.errno) if e.errno else type(e).__name__, st.st_size)
+        data = read_or_drop(lambda: _read_file(full, cap, limits), name, rel, st.st_size, (OSError,), "unreadable",
+                            f"reading {escaped(full)}")
+        if isinstance(data, Drop):
+            yield data
             continue
         if len(data) > cap:  # grew while being read
             yield Drop(name, rel, "file_too_large", f"over {cap} bytes", len(data))
             continue
         yield SourceFile(name, rel, data, origin=f"{n:012d}")
+
+
+def _read_file(full: str, cap: int, limits: ReadLimits) -> bytes:
+    with open_regular(full) as f:
+        return read_capped(f, cap, limits.max_seconds)
 
 
 def _symlink_drop(full: str, real_root: str, name: str, rel: str) -> Drop:
