@@ -4,7 +4,8 @@
 
 Corpus: real code on this machine, each top-level package or directory one
 repository: the installed packages' sources (this interpreter's site-packages
-and standard library) and C headers, identical files taken once. Each size is
+and standard library), C headers, and any unpacked sdists given with --extra;
+identical files taken once (about 320 MB here without --extra). Each size is
 a prefix of the same file order, so a larger corpus contains the smaller.
 One tokenizer is trained once (its sample is bounded by tokenizer.sample_bytes,
 not by the corpus) and passed to every build, so the figures are the job's.
@@ -30,15 +31,19 @@ EXTS = (".py", ".pyi", ".c", ".h", ".cc", ".cpp", ".hpp", ".js", ".ts", ".go", "
 MAX_FILE = 500_000
 
 
-def roots() -> list[str]:
+def roots(extra: list[str] = ()) -> list[str]:
+    """This interpreter's packages and standard library, the base interpreter's packages, system headers and
+    Python/Node packages: the same files in two places are taken once."""
     paths = sysconfig.get_paths()
-    return [d for d in dict.fromkeys([paths["purelib"], paths["platlib"], paths["stdlib"], "/usr/include"]) if os.path.isdir(d)]
+    base = os.path.join(sys.base_prefix, "lib", f"python{sys.version_info[0]}.{sys.version_info[1]}", "site-packages")
+    dirs = [paths["purelib"], paths["platlib"], paths["stdlib"], base, "/usr/include", "/usr/lib/python3", "/usr/lib/node_modules"]
+    return [d for d in dict.fromkeys(dirs + list(extra)) if os.path.isdir(d)]
 
 
-def source_files():
+def source_files(extra: list[str] = ()):
     """(repository name, relative path, absolute path) in a fixed order, identical contents once."""
     seen: set[bytes] = set()
-    for root in roots():
+    for root in roots(extra):
         for top in sorted(os.listdir(root)):
             src = os.path.join(root, top)
             if not os.path.isdir(src) or os.path.islink(src) or top in ("__pycache__", "site-packages"):
@@ -57,9 +62,9 @@ def source_files():
                     yield f"{os.path.basename(root)}-{top}", os.path.relpath(p, src), p
 
 
-def make_corpus(dest: str, mb: float) -> int:
+def make_corpus(dest: str, mb: float, extra: list[str] = ()) -> int:
     total, budget = 0, mb * 1e6
-    for repo, rel, p in source_files():
+    for repo, rel, p in source_files(extra):
         if total >= budget:
             break
         out = os.path.join(dest, repo, rel)
@@ -86,6 +91,9 @@ def main() -> int:
     ap.add_argument("--sizes", default="25,100,400", help="corpus sizes in MB")
     ap.add_argument("--work", default="/tmp/repoloom-scale")
     ap.add_argument("--keep", action="store_true", help="keep the corpora and outputs")
+    ap.add_argument("--extra", nargs="*", default=[], metavar="DIR",
+                    help="more real code: a folder of unpacked sdists (`pip download --no-binary :all: --no-deps` "
+                         "then tar xf), each subfolder one repository")
     args = ap.parse_args()
     sizes = [float(s) for s in args.sizes.split(",")]
     os.makedirs(args.work, exist_ok=True)
@@ -97,7 +105,9 @@ def main() -> int:
         for mb in sizes:
             corpus = os.path.join(args.work, f"corpus-{mb:g}")
             shutil.rmtree(corpus, ignore_errors=True)
-            nbytes = make_corpus(corpus, mb)
+            nbytes = make_corpus(corpus, mb, args.extra)
+            if nbytes < mb * 1e6 * 0.98:
+                raise SystemExit(f"only {nbytes / 1e6:.0f} MB of distinct source here; add unpacked sdists with --extra DIR")
             if not os.path.exists(model):
                 subprocess.run(repoloom + ["tokenizer", "train", "--input", corpus, "--vocab-size", "32000", "--output", model],
                                check=True, stdout=subprocess.DEVNULL)
