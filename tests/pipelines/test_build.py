@@ -47,7 +47,9 @@ def test_dataset_json_and_accounting(built):
     stats = json.loads((built / "stats.json").read_text())
     assert stats["graph.edges_kept"] > 10 and stats["graph.edges_dep_first"] == stats["graph.edges_kept"]
     report = (built / "report.md").read_text()
-    assert f"files in: {info['files_in']}, kept: {info['files_kept']}" in report and "True" in report
+    dropped = sum(info["dropped"].values())
+    assert f"files in: {info['files_in']}, kept: {info['files_kept']}, dropped: {dropped} " in report
+    assert "(`files_in == kept + dropped`: True)" in report
     assert (built / "report-drops.svg").read_text().startswith("<svg")
     for name in info["shards"]:
         assert (built / name).exists() and name.startswith("train-") and name.endswith(".array_record")
