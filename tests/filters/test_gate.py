@@ -47,3 +47,9 @@ def test_utf8_bom_is_stripped_and_latin1_is_undecodable(cfg):
 def test_png_is_binary(cfg):
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
     assert gate.judge("r", "logo.png", png, {}, cfg).reason == "binary"
+
+
+def test_one_nul_byte_in_text_is_binary(cfg):
+    # the documented rule: any NUL in the first 8 KiB (without a UTF-16 BOM) means binary, however textual the rest
+    data = REAL[:3000].encode() + b"\x00" + REAL[3000:].encode()
+    assert gate.judge("r", "a.py", data, {}, cfg).reason == "binary"

@@ -1,0 +1,21 @@
+"""Placeholders replace findings exactly: overlapping findings (two detectors on one secret) become one
+placeholder over their union's first finding, and the text around them is untouched."""
+from repoloom.filters.pii import Finding, apply_redactions
+
+TEXT = 'url = "postgres://svc:Hx7kq29Lm@db1.acme-corp.io/orders"  # owner: ops@acme-corp.io\n'
+
+
+def test_overlapping_findings_give_one_placeholder():
+    pw = TEXT.index("Hx7kq29Lm")
+    url_end = TEXT.index('"  #')
+    findings = [Finding("password", pw, pw + 9, "a"), Finding("key", pw - 4, url_end, "b")]
+    out = apply_redactions(TEXT, findings)
+    assert out == 'url = "postgres://<KEY>"  # owner: ops@acme-corp.io\n'
+
+
+def test_adjacent_findings_each_replaced_in_order():
+    mail = TEXT.index("ops@")
+    pw = TEXT.index("Hx7kq29Lm")
+    findings = [Finding("email", mail, mail + len("ops@acme-corp.io"), "e"), Finding("password", pw, pw + 9, "p")]
+    out = apply_redactions(TEXT, findings)
+    assert out == 'url = "postgres://svc:<PASSWORD>@db1.acme-corp.io/orders"  # owner: <EMAIL>\n'
