@@ -19,3 +19,16 @@ def test_adjacent_findings_each_replaced_in_order():
     findings = [Finding("email", mail, mail + len("ops@acme-corp.io"), "e"), Finding("password", pw, pw + 9, "p")]
     out = apply_redactions(TEXT, findings)
     assert out == 'url = "postgres://svc:<PASSWORD>@db1.acme-corp.io/orders"  # owner: <EMAIL>\n'
+
+
+def test_findings_cover_exactly_the_secret():
+    """An over-wide span would eat code around the secret; a narrow one would leak part of it."""
+    from repoloom.core.config import load_config
+    from repoloom.filters.pii import find_pii
+
+    planted = {"jane.roe@acme-corp.io": "email", "52.14.201.7": "ip_address", "AKIAQ3EGRT5HXL7WZ2MB": "key",
+               "ghp_4Fq8Zr2Lm7Tn1Xc9Vb3Hk6Pd0Sw5Jy2Ge8Ra": "key"}
+    text = ('# maintainer: jane.roe@acme-corp.io, mirror 52.14.201.7 (eu)\n'
+            'AWS_ACCESS_KEY_ID = "AKIAQ3EGRT5HXL7WZ2MB"\ntoken = "ghp_4Fq8Zr2Lm7Tn1Xc9Vb3Hk6Pd0Sw5Jy2Ge8Ra"\n')
+    found = {(text[f.start:f.end], f.kind) for f in find_pii(text, load_config())}
+    assert found == set(planted.items())
