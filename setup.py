@@ -58,8 +58,8 @@ setup(
             "grain>=0.2.12,<0.3",
         ],
         "gcp": ["apache-beam[gcp]>=2.70,<3"],
-        "test": ["pytest>=8", "hypothesis>=6.100", "build>=1.2", "pytest-timeout>=2.2",
-                 "datasets>=2.14"],  # an export loads with HF datasets (tests/pipelines/test_export.py),
+        "test": ["pytest>=8", "hypothesis>=6.100", "build>=1.2", "wheel>=0.40", "pytest-timeout>=2.2",
+                 "datasets>=2.14"],  # an export loads with HF datasets (tests/pipelines/test_export.py)
         "bench": ["grimp>=3"],  # independent import graphs for benchmarks/graph_accuracy.py
     },
     entry_points={"console_scripts": ["repoloom=repoloom.pipelines.cli:main"]},

@@ -171,7 +171,8 @@ class DedupConfig:
     min_tokens: int = num(10, 0)  # shorter files are left to exact dedup
     max_bucket: int = num(64, 2)  # larger LSH buckets link every member to `hubs` members only
     hubs: int = num(8, 1)
-    cc_rounds: int = num(8, 1)  # min-label propagation rounds (each with pointer jumping)
+    cc: str = choice("union", "union", "rounds")  # components: union-find of verified pairs in one task, or distributed rounds
+    cc_rounds: int = num(8, 1)  # "rounds" only: min-label propagation rounds (each with pointer jumping)
     repo_level: bool = False  # also drop near-duplicate repositories (pipelines/near_dedup.RepoNearDedup)
 
 
