@@ -119,7 +119,8 @@ def _build(args, cfg: dict, units: list, out, log) -> int:
             beam_args.append("--default_sdk_harness_log_level=ERROR")
     options = PipelineOptions(beam_args)
     log(f"running the job ({options.get_all_options().get('runner') or 'DirectRunner'})")
-    with tempfile.TemporaryDirectory(prefix="repoloom-progress-") as progress_dir:  # local even for gs:// outputs
+    # local even for gs:// outputs; a worker process may still write its last counts while it is removed
+    with tempfile.TemporaryDirectory(prefix="repoloom-progress-", ignore_cleanup_errors=True) as progress_dir:
         with ProgressBars(progress_dir, len(units), disable=not bars), worker_processes_env(progress_dir, args.verbose):
             with beam.Pipeline(options=options) as p:
                 build_pipeline(p, units, cfg, tok_bytes, out.staging)

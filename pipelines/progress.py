@@ -54,18 +54,25 @@ def total(name: str, value: int) -> None:
 
 
 def _flush() -> None:
-    directory = _dir[0]
-    if not directory:
-        return
+    with _lock:  # held while writing, so stop() never returns with a write under way
+        directory = _dir[0]
+        if not directory:
+            return
+        path = os.path.join(directory, f"{os.getpid()}.json")
+        try:
+            with open(path + ".tmp", "w") as f:
+                f.write(json.dumps(_counts))
+            os.replace(path + ".tmp", path)
+        except OSError:  # the launcher has finished and removed the folder
+            pass
+
+
+def stop() -> None:
+    """Write this process's last counts and stop writing (the launcher removes the folder next)."""
+    _flush()
     with _lock:
-        data = json.dumps(_counts)
-    path = os.path.join(directory, f"{os.getpid()}.json")
-    try:
-        with open(path + ".tmp", "w") as f:
-            f.write(data)
-        os.replace(path + ".tmp", path)
-    except OSError:  # the launcher has finished and removed the folder
-        pass
+        _dir[0] = ""
+        _counts.clear()
 
 
 def _start_writer() -> None:
@@ -84,11 +91,6 @@ def _start_writer() -> None:
         _writer = threading.Thread(target=loop, name="repoloom-progress", daemon=True)
         _writer.start()
         atexit.register(_flush)  # worker processes end with the job: their last counts still arrive
-
-
-def flush_now() -> None:
-    if os.environ.get(ENV) == _dir[0]:
-        _flush()
 
 
 def read_counts(directory: str) -> dict[str, int]:
@@ -160,7 +162,7 @@ class ProgressBars:
     def __exit__(self, *exc):
         self._stop.set()
         self._thread.join()
-        flush_now()
+        stop()
         if exc[0] is None:
             self.update()
         for bar in reversed(self.bars):
