@@ -166,3 +166,11 @@ def train_tokenizer(texts: Iterable[str], vocab_size: int, *, num_threads: int =
     except RuntimeError as e:  # sentencepiece reports bad settings as RuntimeError
         raise TokenizerError(f"tokenizer training failed: {e}") from e
     return buf.getvalue()
+
+
+def smaller_vocabulary(got: int, asked: int) -> str | None:
+    """SentencePiece stops early when the sample holds fewer pieces than asked (hard_vocab_limit=False): say so."""
+    if got >= asked:
+        return None
+    return (f"the trained tokenizer has {got} pieces, fewer than the {asked} asked (the sample holds no more "
+            "distinct pieces; give more input, raise tokenizer.sample_bytes or lower tokenizer.vocab_size)")

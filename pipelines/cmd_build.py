@@ -76,7 +76,7 @@ def _build(args, cfg: dict, units: list, out, log) -> int:
     from apache_beam.options.pipeline_options import PipelineOptions
     import apache_beam as beam
 
-    from repoloom.core.tokenizer import Tokenizer, TokenizerError
+    from repoloom.core.tokenizer import Tokenizer, TokenizerError, smaller_vocabulary
     from repoloom.pipelines import sink
     from repoloom.pipelines.build import build_pipeline
     from repoloom.pipelines.launch import finalize, prepare_tokenizer, summary_lines
@@ -108,7 +108,7 @@ def _build(args, cfg: dict, units: list, out, log) -> int:
         if key:
             store_tokenizer(out.cache, key, tok_bytes)
     tok = Tokenizer(tok_bytes)
-    vocab_note = vocabulary_note(tok, cfg, args.tokenizer)
+    vocab_note = None if args.tokenizer else smaller_vocabulary(tok.vocab_size, cfg["tokenizer"]["vocab_size"])
     if vocab_note:
         print(f"repoloom build: warning: {vocab_note}", file=sys.stderr)
     sink.write_bytes(sink.join(out.staging, "tokenizer.model"), tok_bytes)
@@ -172,16 +172,6 @@ def worker_processes_env(scratch: str, verbose: bool):
             os.environ.pop("PYTHONPATH", None)
         else:
             os.environ["PYTHONPATH"] = previous
-
-
-def vocabulary_note(tok, cfg: dict, model_path: str | None) -> str | None:
-    """SentencePiece stops early when the sample holds fewer pieces than asked: say so."""
-    asked = cfg["tokenizer"]["vocab_size"]
-    if model_path or tok.vocab_size >= asked:
-        return None
-    return (f"the trained tokenizer has {tok.vocab_size} pieces, fewer than the {asked} asked "
-            "(the sample holds no more distinct pieces; give more input, raise tokenizer.sample_bytes "
-            "or lower tokenizer.vocab_size)")
 
 
 def empty_reason(ds: dict) -> str:

@@ -21,7 +21,7 @@ def add_parser(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from repoloom.core.tokenizer import Tokenizer, TokenizerError, train_tokenizer
+    from repoloom.core.tokenizer import Tokenizer, TokenizerError, smaller_vocabulary, train_tokenizer
     from repoloom.pipelines import sink
     from repoloom.pipelines.tokenizer_sample import sample_texts
     from repoloom.pipelines.sources import InputError, expand_inputs
@@ -38,4 +38,7 @@ def run(args: argparse.Namespace) -> int:
     sink.write_bytes(args.output, data)
     tok = Tokenizer(data)
     print(f"wrote {args.output}: vocabulary {tok.vocab_size}, trained on {len(texts)} files; special ids {tok.special_ids}")
+    note = smaller_vocabulary(tok.vocab_size, args.vocab_size)
+    if note:
+        print(f"repoloom tokenizer: warning: {note}", file=sys.stderr)
     return 0

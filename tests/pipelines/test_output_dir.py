@@ -147,3 +147,9 @@ def test_environment_failures_are_found_in_whatever_the_runner_wraps_them_in():
     text = RuntimeError("Traceback ...\nOSError: [Errno 28] No space left on device: '/tmp/shard' [while running 'Write']")
     assert environment_error(text) == "No space left on device (/tmp/shard)"
     assert environment_error(ValueError("a bug, not the disk")) is None
+
+
+def test_tokenizer_train_says_when_the_vocabulary_is_smaller_than_asked(tmp_path, capsys):
+    assert main(["tokenizer", "train", "--input", REPO, "--vocab-size", "30000", "--output", str(tmp_path / "t.model")]) == 0
+    err = capsys.readouterr().err
+    assert "warning: the trained tokenizer has" in err and "fewer than the 30000 asked" in err
