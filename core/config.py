@@ -172,7 +172,7 @@ class DedupConfig:
     max_bucket: int = num(64, 2)  # larger LSH buckets link every member to `hubs` members only
     hubs: int = num(8, 1)
     cc: str = choice("union", "union", "rounds")  # components: union-find of verified pairs in one task, or distributed rounds
-    cc_rounds: int = num(8, 1)  # "rounds" only: min-label propagation rounds (each with pointer jumping)
+    cc_rounds: int = num(8, 0)  # "rounds" only: min-label propagation rounds (each with pointer jumping)
     repo_level: bool = False  # also drop near-duplicate repositories (pipelines/near_dedup.RepoNearDedup)
 
 
