@@ -298,3 +298,23 @@ def test_graph_fim_and_scan_take_the_builds_inputs_and_decisions(corpus, capsys)
                              if os.path.lexists(os.path.join(special, p)) or os.path.lexists(os.path.join(special, "r", p))])
     assert main(["scan", cases["bad_crc_zip"].inputs[0]]) == 0
     assert "crc:b.py: dropped (bad_member)" in capsys.readouterr().out
+
+
+def test_a_tar_bomb_is_never_inflated_past_a_budget(tmp_path, monkeypatch):
+    import io
+    import tarfile
+
+    from repoloom.pipelines import sources_archive
+
+    arc = tmp_path / "bomb.tar.gz"
+    with tarfile.open(arc, "w:gz") as t:
+        for name, data in [("p/a.py", hc._py(1)), ("p/z1.txt", bytes(8 << 20)), ("p/z2.txt", bytes(8 << 20)),
+                           ("p/b.py", hc._py(2))]:
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            t.addfile(info, io.BytesIO(data))
+    items = _read([str(arc)])
+    assert _reasons(items) == {"compression_ratio": 2} and sorted(_files(items)) == [("bomb", "a.py"), ("bomb", "b.py")]
+    monkeypatch.setattr(sources_archive, "_BLIND_SKIP", 4 << 20)
+    items = _read([str(arc)])
+    assert _reasons(items) == {"compression_ratio": 1, "bad_archive": 1} and _files(items) == [("bomb", "a.py")]
