@@ -261,7 +261,7 @@ def segment_tokens(parts: Sequence[Part], bos: int, eos: int, sep: int) -> tuple
         if i:
             out.append(sep)
         start = len(out)
-        out.extend(int(t) for t in p.tokens)
+        out.extend(p.tokens.tolist())
         spans.append((start, len(out)))
     out.append(eos)
     return out, spans
