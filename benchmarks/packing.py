@@ -155,11 +155,10 @@ def pack(buckets, cfg, special, model) -> dict:
         take(packer.process((b, buckets[b])), tails)
     if tails:
         take(packer.pack_tails((0, tails)), [])
-    for split, _, row, _ in rows:
-        pad = row[1].count(0)
+    for split, _, (_, used), _ in rows:  # rows as the build shuffles them: record bytes, tokens used
         stats[f"rows.{split}"] = stats.get(f"rows.{split}", 0) + 1
-        stats[f"tokens.{split}"] = stats.get(f"tokens.{split}", 0) + len(row[1]) - pad
-        stats[f"padding.{split}"] = stats.get(f"padding.{split}", 0) + pad
+        stats[f"tokens.{split}"] = stats.get(f"tokens.{split}", 0) + used
+        stats[f"padding.{split}"] = stats.get(f"padding.{split}", 0) + cfg["seq_len"] - used
     return stats
 
 
