@@ -67,9 +67,7 @@ def test_whole_hostile_corpus_builds_with_exact_accounting(corpus, tmp_path, cap
     for c in cases.values():
         want.update(c.reasons)
     for reason, n in want.items():
-        if reason != "compression_ratio":  # the tar's first members are judged over few compressed blocks
-            assert info["dropped"].get(reason, 0) >= n, reason
-    assert info["dropped"]["compression_ratio"] >= 9
+        assert info["dropped"].get(reason, 0) >= n, reason
     # the copy kept of a duplicated path is the first one (member 0 of dupzip.zip, the short one)
     dups = pq.read_table(out / "drops" / "duplicate_path.parquet").to_pylist()
     assert {"repo": "dupzip", "path": "a.py"} in [{"repo": d["repo"], "path": d["path"]} for d in dups]
