@@ -21,7 +21,7 @@ demo: $(BIN)/python
 	@echo "Inspect the rows:    $(BIN)/repoloom inspect $(OUT) --example 0"
 	@echo "Read the report:     $(OUT)/report.md"
 	@echo "Train longer:        $(BIN)/repoloom train --data $(OUT) --preset cpu --steps 400 --batch-size 8 --set train.lr=3e-3 --workdir out/run"
-	@echo "                     (CPU: about 20 minutes on 2 cores; the trainer prints tokens/s and the time left)"
+	@echo "                     (20x the demo's training tokens; the trainer prints tokens/s and the time left)"
 
 test: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[train,test]'
