@@ -49,6 +49,11 @@ def _local(path: str) -> str:
     return path[len("file://"):] if path.startswith("file://") else path
 
 
+def absolute_local(path: str) -> str:
+    """A local path (or glob) made absolute, so workers in other directories read the same files; others as given."""
+    return os.path.abspath(_local(path)) if _is_local(path) else path
+
+
 def _strip_suffix(name: str) -> str:
     for s in ARCHIVE_SUFFIXES + TABLE_SUFFIXES:
         if name.endswith(s):
@@ -338,6 +343,9 @@ def read_unit(unit: Unit, max_bytes: int) -> Iterator[SourceFile | Drop]:
         meta = _license_meta({x.path: x.data for x in items if isinstance(x, SourceFile) and "/" not in x.path})
         stream: Iterator[SourceFile | Drop] = iter(items)
     else:  # directories stream: the licence comes from the root's licence files, read first
+        if _is_local(path) and not os.path.isdir(_local(path)):  # e.g. a worker without the input's filesystem
+            raise InputError(f"repository {path} is not a directory on this worker ({os.uname().nodename}); "
+                             "every worker must reach the input")
         meta = _license_meta(_root_license_files(path, max_bytes))
         stream = _walk_local_repo(_local(path), name, max_bytes) if _is_local(path) else _walk_remote_repo(path, name, max_bytes)
     for x in stream:
