@@ -121,12 +121,8 @@ def collect_metrics(run_id: str) -> list:
         return _METRICS.pop(run_id, [])
 
 
-def _concat(lists):
-    return [x for part in lists for x in part]
-
-
-def _side_part(partition, tag):
-    return [list(_pick(partition, tag))]
+def _side_concat(partitions, tag) -> list:
+    return [x for part in partitions for x in _pick(part, tag)]
 
 
 _KEY_CODER = FastPrimitivesCoder()
@@ -184,8 +180,7 @@ class _Translator(PipelineVisitor):
         self.max_partitions, self.run_id = max(1, max_partitions), run_id
         self.refs: dict = {}
         self.consumed: set = set()
-        self.side_items: dict = {}
-
+        
     def visit_transform(self, node) -> None:
         t = node.transform
         main = [p for p in node.inputs if not isinstance(p, pvalue.PBegin)]
@@ -245,19 +240,29 @@ class _Translator(PipelineVisitor):
             dsk[(group, j)] = (_group, *[(part, i, j) for i in range(n_in)])
         return db.Bag(HighLevelGraph.from_collections(group, dsk, dependencies=[bag]), group, n_out)
 
-    def _side_value(self, si):
-        """A side input as one dask Item holding its whole bag: computed once, each reader depends on it."""
-        if si.pvalue not in self.side_items:
-            bag, tag = self.refs[si.pvalue]
-            self.side_items[si.pvalue] = bag.reduction(lambda part: list(_pick(part, tag)), _concat)
-        return self.side_items[si.pvalue]
-
     def _pardo(self, node, bag, tag) -> None:
+        """One task per partition; each side input is one task that gathers its bag, shared by every reader.
+        Written as a plain graph: a dask Item passed to map_partitions is optimized on its own, and its
+        renamed copy of the upstream graph would run every upstream task again."""
+        import dask.bag as db
+        from dask.base import tokenize
+        from dask.highlevelgraph import HighLevelGraph
+
         t = node.transform
         side_specs = [(type(si), si._view_options()) for si in node.side_inputs]
         fn_blob = pickler.dumps((t.fn, t.args, t.kwargs, node.inputs[0].windowing, side_specs))
-        sides = [self._side_value(si) for si in node.side_inputs]
-        out = bag.map_partitions(_run_bundle, tag, fn_blob, node.full_label, self.run_id, *sides)
+        name = f"pardo-{tokenize(node.full_label, bag.name, tag, self.run_id)}"
+        dsk: dict = {}
+        side_keys, deps = [], [bag]
+        for si in node.side_inputs:
+            side_bag, side_tag = self.refs[si.pvalue]
+            key = f"side-{tokenize(side_bag.name, side_tag)}"
+            dsk[key] = (_side_concat, [(side_bag.name, i) for i in range(side_bag.npartitions)], side_tag)
+            side_keys.append(key)
+            deps.append(side_bag)
+        for i in range(bag.npartitions):
+            dsk[(name, i)] = (_run_bundle, (bag.name, i), tag, fn_blob, node.full_label, self.run_id, *side_keys)
+        out = db.Bag(HighLevelGraph.from_collections(name, dsk, dependencies=deps), name, bag.npartitions)
         for out_tag, pcoll in node.outputs.items():
             self.refs[pcoll] = (out, out_tag)
 
