@@ -57,7 +57,7 @@ class DaskOptions(PipelineOptions):
                             help="worker processes of the LocalCluster started without --dask_address (default: CPU count)")
         parser.add_argument("--dask_max_partitions", type=int, default=None,
                             help="most partitions of any dask bag (Create, Flatten and GroupByKey outputs); a "
-                                 "GroupByKey makes about its square of small tasks. Default: the cluster's worker threads")
+                                 "GroupByKey makes about its square of small tasks. Default: twice the cluster's worker threads")
 
 
 # ------------------------------------------------------------------ on the workers
@@ -328,7 +328,7 @@ class DaskRunner(BeamDaskRunner):
             threads = sum(client.nthreads().values())
             pipeline.replace_all(_overrides())
             run_id = uuid.uuid4().hex
-            translator = _Translator(opts.dask_max_partitions or max(1, threads), run_id)
+            translator = _Translator(opts.dask_max_partitions or 2 * max(1, threads), run_id)
             pipeline.visit(translator)
             # one collection for the whole job: dask optimizes it once and runs every shared task once
             job = translator.job()
