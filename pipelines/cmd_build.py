@@ -15,7 +15,11 @@ def add_parser(sub) -> None:
                        description="Build a packed, tokenized dataset. Unknown --options are passed to Apache Beam "
                                    "(e.g. --runner, --direct_num_workers, --project); --runner=dask runs on dask.distributed "
                                    "(--dask_address=tcp://HOST:8786, default a local cluster; --dask_max_partitions).")
-    p.add_argument("--input", nargs="+", required=True, metavar="PATH", help="directories, archives, tables or globs (local or gs://)")
+    p.add_argument("--input", nargs="+", action="extend", required=True, metavar="PATH",
+                   help="directories, archives, tables or globs (local or gs://); repeat or list several, all are read")
+    p.add_argument("--input-kind", choices=("auto", "repo", "collection"), default="auto",
+                   help="read each input directory as one repository or as a collection of repositories "
+                        "(default: a directory with .git or a root marker such as pyproject.toml or README is one repository)")
     p.add_argument("--output", required=True, metavar="DIR")
     p.add_argument("--seq-len", type=int, help="tokens per row (default 8192)")
     p.add_argument("--tokenizer", metavar="MODEL", help="SentencePiece model; default: train one on a sample of the input")
@@ -57,7 +61,10 @@ def run(args: argparse.Namespace) -> int:
             raise ConfigError("seq_len must be at least 64")
         # workers may run elsewhere or in another directory: local paths are made absolute here, once
         args.input, args.output = [absolute_local(p) for p in args.input], absolute_local(args.output)
-        units = expand_inputs(args.input)
+        decisions: list[str] = []
+        units = expand_inputs(args.input, args.input_kind, decisions)
+        for line in decisions:
+            log(f"input {line}")
         if not units:
             raise InputError("the inputs hold no repositories")
         check_output_dir(args.output, args.overwrite)

@@ -62,7 +62,8 @@ def test_unreadable_input_fails_instead_of_an_empty_dataset(tmp_path):
 def test_a_repository_missing_on_the_worker_is_an_error(tmp_path):
     import pytest
 
-    from repoloom.pipelines.sources import InputError, Unit, read_unit
+    from repoloom.pipelines.source_common import EnvironmentFailure
+    from repoloom.pipelines.sources import Unit, read_unit
 
-    with pytest.raises(InputError, match="every worker must reach the input"):
+    with pytest.raises(EnvironmentFailure, match="every worker must reach the input"):
         list(read_unit(Unit("repo", str(tmp_path / "gone"), "gone"), 1000))
