@@ -9,6 +9,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 BIN = os.path.dirname(sys.executable)
 
 
@@ -55,3 +57,10 @@ def dask_cluster(workdir, workers: int = 2, timeout: float = 90.0):
         _stop(procs[1:])
         _stop(procs[:1])
         logs.close()
+
+
+@pytest.fixture(scope="session")
+def dask_address(tmp_path_factory):
+    """One cluster for the whole session, started on first use (imported into tests/conftest.py)."""
+    with dask_cluster(tmp_path_factory.mktemp("dask-cluster")) as address:
+        yield address
