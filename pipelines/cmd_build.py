@@ -13,8 +13,9 @@ from repoloom.core.config import ConfigError, load_config, parse_set
 def add_parser(sub) -> None:
     p = sub.add_parser("build", help="repositories in, ArrayRecord shards out",
                        description="Build a packed, tokenized dataset. Unknown --options are passed to Apache Beam "
-                                   "(e.g. --runner, --direct_num_workers, --project); --runner=dask runs on dask.distributed "
-                                   "(--dask_address=tcp://HOST:8786, default a local cluster; --dask_max_partitions).")
+                                   "(e.g. --runner, --direct_num_workers, --project); --runner=dask runs on "
+                                   "dask.distributed (--dask_address=tcp://HOST:8786, default a local cluster; "
+                                   "--dask_max_partitions).")
     p.add_argument("--input", nargs="+", action="extend", required=True, metavar="PATH",
                    help="directories, archives, tables or globs (local or gs://); repeat or list several, all are read")
     p.add_argument("--input-kind", choices=("auto", "repo", "collection"), default="auto",
@@ -100,7 +101,8 @@ def _runner(name: str):
         try:
             from repoloom.pipelines.dask_runner import DaskRunner
         except ImportError as e:
-            raise SystemExit(f"repoloom build: error: --runner=dask needs the dask extra (pip install 'repoloom[dask]'): {e}")
+            raise SystemExit(f"repoloom build: error: --runner=dask needs the dask extra "
+                             f"(pip install 'repoloom[dask]'): {e}")
 
         return DaskRunner()
     return None

@@ -6,18 +6,19 @@ Beam's stock DaskRunner (2.77) translates a pipeline into dask bags but cannot r
   3. values emitted by ``finish_bundle`` are dropped (results are taken before it runs);
   4. each Flatten's bag has the sum of its inputs' partitions (near-dedup rounds double them);
   5. a side input is a whole bag computed again inside every task that reads it;
-and ``metrics()`` raises. This runner keeps the stock overrides (Create, Reshuffle, Read,
-Flatten as primitives) and its translation idea, and replaces the translation:
-  * bags are keyed by PCollection, and a ParDo's bundle function returns its outputs by tag,
-    so each output PCollection is a cheap projection of one shared bag (2, 3);
-  * every PCollection nobody consumes is computed (1);
-  * Flatten and GroupByKey outputs have at most ``--dask_max_partitions`` partitions (4);
-  * a side input is one dask task that gathers its bag once; every reader depends on it (5);
-  * each bundle runs under a Beam MetricsContainer and returns its updates, which are summed
-    on the client into the same MetricResults the DirectRunner gives (metrics()).
-GroupByKey is a hash shuffle on the key's Beam encoding (FastPrimitivesCoder), so equal keys
-meet on one partition whatever process hashed them. Only the global window is supported:
-this is a batch job, and a windowed input fails at translation, not with wrong results.
+and ``metrics()`` raises. This runner keeps the stock overrides (Create, Reshuffle, Read and
+Flatten become primitives) and the idea of one dask bag per step, and replaces the translation:
+  * a ParDo's partition is {output tag: values}, finish_bundle's outputs included; each output
+    PCollection is (bag, tag) and its consumers pick their tag inside their own task (2, 3);
+  * one collection ends in every PCollection nobody reads, so every sink runs (1);
+  * Create, Flatten and GroupByKey outputs have at most ``--dask_max_partitions`` partitions, and a
+    Flatten no more than its widest input (4);
+  * a side input is one task that gathers its bag, shared by every reader (5);
+  * each bundle runs under a Beam MetricsContainer; the updates stay in the worker process until the
+    client collects them at the end (Client.run), into the MetricResults the DirectRunner gives.
+GroupByKey is a hash shuffle on the key's Beam encoding (FastPrimitivesCoder), so equal keys meet on
+one partition whatever process hashed them (Python's str hash differs between processes). Only the
+global window is supported: this is a batch job, and a windowed input fails at translation.
 """
 from __future__ import annotations
 
@@ -27,7 +28,6 @@ import operator
 import os
 import threading
 import uuid
-from typing import Any
 
 from apache_beam import pvalue
 from apache_beam.coders.coders import FastPrimitivesCoder
@@ -48,16 +48,19 @@ from apache_beam.utils.counters import CounterFactory
 from apache_beam.runners.dask.dask_runner import DaskRunner as BeamDaskRunner
 from apache_beam.runners.dask.overrides import _Create, _Flatten, _GroupByKeyOnly, _Reshuffle, dask_overrides
 
+
 class DaskOptions(PipelineOptions):
     @classmethod
     def _add_argparse_args(cls, parser):
         parser.add_argument("--dask_address", default=None,
                             help="scheduler address (tcp://HOST:8786); default: start a LocalCluster on this machine")
         parser.add_argument("--dask_local_workers", type=int, default=None,
-                            help="worker processes of the LocalCluster started without --dask_address (default: CPU count)")
+                            help="worker processes of the LocalCluster started without --dask_address "
+                                 "(default: CPU count)")
         parser.add_argument("--dask_max_partitions", type=int, default=None,
                             help="most partitions of any dask bag (Create, Flatten and GroupByKey outputs); a "
-                                 "GroupByKey makes about its square of small tasks. Default: twice the cluster's worker threads")
+                                 "GroupByKey makes about its square of small tasks. "
+                                 "Default: twice the cluster's worker threads")
 
 
 # ------------------------------------------------------------------ on the workers
