@@ -82,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     if extra and not getattr(args, "beam_ok", False):
         _parser().error(f"unrecognized arguments: {' '.join(extra)}")
     args.beam_args = extra
+    args.argv = ["repoloom", *argv]  # as typed (run.json), also when main() is called in-process
     from repoloom.core.config import ConfigError
 
     _received.clear()

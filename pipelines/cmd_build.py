@@ -18,7 +18,9 @@ from repoloom.core.config import ConfigError, load_config, parse_set
 def add_parser(sub) -> None:
     p = sub.add_parser("build", help="repositories in, ArrayRecord shards out",
                        description="Build a packed, tokenized dataset. Unknown --options are passed to Apache Beam "
-                                   "(e.g. --runner, --direct_num_workers, --project).")
+                                   "(e.g. --runner, --direct_num_workers, --project); --runner=dask runs on "
+                                   "dask.distributed (--dask_address=tcp://HOST:8786, default a local cluster; "
+                                   "--dask_max_partitions).")
     p.add_argument("--input", nargs="+", action="extend", required=True, metavar="PATH",
                    help="directories, archives, tables or globs (local or gs://); repeat or list several, all are read")
     p.add_argument("--input-kind", choices=("auto", "repo", "collection"), default="auto",
@@ -39,7 +41,7 @@ def add_parser(sub) -> None:
 def run(args: argparse.Namespace) -> int:
     from repoloom.core.tokenizer import TokenizerError
     from repoloom.pipelines.outdir import OutputError, close, open_output
-    from repoloom.pipelines.sources import InputError, expand_inputs
+    from repoloom.pipelines.sources import InputError, absolute_local, expand_inputs
 
     log = (lambda *a: None) if args.quiet else (lambda *a: print(*a, file=sys.stderr))
     try:
@@ -49,6 +51,8 @@ def run(args: argparse.Namespace) -> int:
         if args.seed is not None:
             overrides["seed"] = args.seed
         cfg = load_config(args.config, overrides)
+        # workers may run elsewhere or in another directory: local paths are made absolute here, once
+        args.input, args.output = [absolute_local(p) for p in args.input], absolute_local(args.output)
         decisions: list[str] = []
         units = expand_inputs(args.input, args.input_kind, decisions)
         for line in decisions:
@@ -73,13 +77,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _build(args, cfg: dict, units: list, out, log) -> int:
-    from apache_beam.options.pipeline_options import PipelineOptions
+    from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
     import apache_beam as beam
 
     from repoloom.core.tokenizer import Tokenizer, TokenizerError, smaller_vocabulary
     from repoloom.pipelines import sink
     from repoloom.pipelines.build import build_pipeline
-    from repoloom.pipelines.launch import finalize, prepare_tokenizer, summary_lines
+    from repoloom.pipelines.launch import finalize, prepare_tokenizer, summary_lines, write_run_info
     from repoloom.pipelines.outdir import commit
     from repoloom.pipelines.progress import ProgressBars
     from repoloom.pipelines.resume import cached_tokenizer, store_tokenizer, tokenizer_key
@@ -118,15 +122,22 @@ def _build(args, cfg: dict, units: list, out, log) -> int:
         if not any(a.startswith("--default_sdk_harness_log_level") for a in beam_args):
             beam_args.append("--default_sdk_harness_log_level=ERROR")
     options = PipelineOptions(beam_args)
-    log(f"running the job ({options.get_all_options().get('runner') or 'DirectRunner'})")
+    runner_name = options.view_as(StandardOptions).runner or "DirectRunner"
+    runner = _runner(runner_name)  # before options are read whole: it declares the --dask_* options
+    log(f"running the job ({runner_name})")
     # local even for gs:// outputs; a worker process may still write its last counts while it is removed
     with tempfile.TemporaryDirectory(prefix="repoloom-progress-", ignore_cleanup_errors=True) as progress_dir:
         with ProgressBars(progress_dir, len(units), disable=not bars), worker_processes_env(progress_dir, args.verbose):
-            with beam.Pipeline(options=options) as p:
+            with beam.Pipeline(runner=runner, options=options) as p:
                 build_pipeline(p, units, cfg, tok_bytes, out.staging)
-    extra = {"tokenizer_key": key, **({"tokenizer_vocab_requested": cfg["tokenizer"]["vocab_size"]} if vocab_note else {})}
-    ds = finalize(out.staging, cfg, tok, ["repoloom", "build"] + sys.argv[2:], extra)
     stats = json.loads(sink.read_bytes(sink.join(out.staging, "stats.json")))
+    if stats.get("files_in", 0) == 0:  # the launcher saw units; workers that read nothing is a set-up error
+        print(f"repoloom build: error: the job read no files from {len(units)} input units; can every worker read "
+              f"{', '.join(args.input)}?", file=sys.stderr)
+        return 1
+    extra = {"tokenizer_key": key, **({"tokenizer_vocab_requested": cfg["tokenizer"]["vocab_size"]} if vocab_note else {})}
+    ds = finalize(out.staging, cfg, tok, extra)
+    write_run_info(out.staging, args.argv, runner_name, options, time.time() - t0)
     commit(out)
     empty = ds["num_examples"] == 0
     for line in summary_lines(ds, stats, args.output, time.time() - t0)[: -1 if empty else None]:
@@ -203,3 +214,16 @@ def environment_error(e: BaseException) -> str | None:
 
 
 _ERRNO_TEXT = re.compile(r"\[Errno (\d+)\] ([^:\n']+)(?::\s*'([^'\n]*)')?")
+
+
+def _runner(name: str):
+    """repoloom's Dask runner for --runner=dask (Beam's own cannot run this job); None lets Beam choose."""
+    if name.lower() in ("dask", "daskrunner"):
+        try:
+            from repoloom.pipelines.dask_runner import DaskRunner
+        except ImportError as e:
+            raise SystemExit(f"repoloom build: error: --runner=dask needs the dask extra "
+                             f"(pip install 'repoloom[dask]'): {e}")
+
+        return DaskRunner()
+    return None
