@@ -135,9 +135,12 @@ def _build(args, cfg: dict, units: list, out, log) -> int:
         print(f"repoloom build: error: the job read no files from {len(units)} input units; can every worker read "
               f"{', '.join(args.input)}?", file=sys.stderr)
         return 1
-    extra = {"tokenizer_key": key, **({"tokenizer_vocab_requested": cfg["tokenizer"]["vocab_size"]} if vocab_note else {})}
+    extra = {"tokenizer_vocab_requested": cfg["tokenizer"]["vocab_size"]} if vocab_note else {}
     ds = finalize(out.staging, cfg, tok, extra)
     write_run_info(out.staging, args.argv, runner_name, options, time.time() - t0)
+    if key:  # in run.json (about this run, names paths), not dataset.json (the same wherever the input lies)
+        run_info = json.loads(sink.read_bytes(sink.join(out.staging, "run.json")))
+        sink.write_json(sink.join(out.staging, "run.json"), {**run_info, "tokenizer_key": key})
     commit(out)
     empty = ds["num_examples"] == 0
     for line in summary_lines(ds, stats, args.output, time.time() - t0)[: -1 if empty else None]:

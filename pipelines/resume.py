@@ -3,7 +3,7 @@
 Training the tokenizer is the one long step before the job; its model is cached in the staging
 folder's cache, keyed by a hash of everything it depends on (the input files' names, sizes and
 modification times, the configuration and seed, the version). A rerun with the same key loads it
-instead of training again; the finished output's ``dataset.json`` records the key too, so a rebuild
+instead of training again; the finished output's ``run.json`` records the key too, so a rebuild
 with ``--overwrite`` and unchanged inputs reuses the previous output's tokenizer.
 """
 from __future__ import annotations
@@ -49,9 +49,9 @@ def cached_tokenizer(cache_dir: str, previous_output: str, key: str) -> bytes | 
     data = _cached_model(cache_dir, key)
     if data is None:
         try:
-            ds = json.loads(sink.read_bytes(sink.join(previous_output, "dataset.json")))
-            if ds.get("tokenizer_key") == key:
-                data = sink.read_bytes(sink.join(previous_output, ds.get("tokenizer", "tokenizer.model")))
+            run = json.loads(sink.read_bytes(sink.join(previous_output, "run.json")))
+            if run.get("tokenizer_key") == key:
+                data = sink.read_bytes(sink.join(previous_output, "tokenizer.model"))
         except Exception:  # noqa: BLE001 - no previous output
             data = None
     return data
