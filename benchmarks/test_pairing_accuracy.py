@@ -1,17 +1,25 @@
 """Precision and recall of unit-test pairing (packing/testpairs.py) against hand-checked ground truth.
 
-Ground truth: benchmarks/data/test_pairs/*.json, one per repository (paths only, no third-party code):
+Two sets of ground truth, reported apart:
+
+    tuning   benchmarks/data/test_pairs/*.json: the repositories the rules were written and tuned against
+    frozen   benchmarks/data/test_pairs_frozen/*.json: 14 repositories in C, C++, Rust, TypeScript, Go and
+             Python, labelled from their own build files and test runners (CMake add_test, Makefile check,
+             Cargo tests/, package.json test globs, go test, pytest) and committed before any rule was changed
+             for them; no rule is tuned on them. Only this set's figures say how pairing does on unseen code.
+
+One JSON file per repository (paths only, no third-party code):
 
     {"name": ..., "language": ..., "source": {"kind": "pypi"|"npm"|"github", "spec": ..., "commit": ...},
      "subdir": "" (the repository root inside the download), "scope": "" (only this folder is read),
      "pairs": [{"test": path, "subject": path | null}],
-     "notes": {path: why}}
+     "notes": {path: why}, "labelled_from": how the tests were found (frozen set)}
 
 "pairs" lists every file that is a test of the repository; subject null = no clear single subject.
 The sources are not committed: fetch them into --root first (``--fetch`` runs pip/npm for pypi/npm
-entries; github entries print the git commands to run). Then:
+entries; github entries print the git commands to run: ``git clone`` and ``git checkout <commit>``). Then:
 
-    python benchmarks/test_pairing_accuracy.py --root /tmp/repoloom-testpairs [--fetch] [--show-misses]
+    python benchmarks/test_pairing_accuracy.py --root /tmp/repoloom-testpairs [--fetch] [--set frozen] [--show-misses]
 
 Figures (printed): test detection precision/recall over the repository's code files, and subject
 precision (correct subjects / subjects proposed for true tests) and recall (correct subjects /
@@ -29,7 +37,7 @@ import os
 import subprocess
 import sys
 import tarfile
-from collections import Counter
+from collections import Counter, defaultdict
 
 from repoloom.core.config import DEFAULTS
 from repoloom.packing import graph as graphs
@@ -37,7 +45,8 @@ from repoloom.packing import testpairs
 from repoloom.syntax.languages import detect_language, has_grammar
 from repoloom.syntax.parse import file_facts
 
-DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "test_pairs")
+_HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+SETS = {"tuning": os.path.join(_HERE, "test_pairs"), "frozen": os.path.join(_HERE, "test_pairs_frozen")}
 SKIP_DIRS = {".git", "node_modules", "__pycache__", ".tox", "target", "dist", "build"}
 
 
@@ -140,16 +149,22 @@ def _ratio(a: int, b: int) -> str:
     return f"{a / b:.3f}" if b else "n/a"
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--root", default="/tmp/repoloom-testpairs", help="folder holding one folder per ground-truth repository")
-    ap.add_argument("--fetch", action="store_true", help="download pypi/npm sources into --root first")
-    ap.add_argument("--show-misses", action="store_true")
-    ap.add_argument("--only", default="", help="comma-separated names")
-    args = ap.parse_args(argv)
-    total = Counter()
-    print(f"{'repository':24s} {'lang':10s} {'files':>5s} {'tests':>5s} {'det.P':>6s} {'det.R':>6s} {'clear':>5s} {'P':>6s} {'P.all':>6s} {'R':>6s}  rules")
-    for path in sorted(glob.glob(os.path.join(DATA, "*.json"))):
+def _row(label: str, lang: str, c: Counter) -> str:
+    rules = " ".join(f"{k[5:]}={v}" for k, v in sorted(c.items()) if k.startswith("rule."))
+    return (
+        f"{label:28s} {lang:10s} {c['code_files']:5d} {c['tests_true']:5d} "
+        f"{_ratio(c['tests_found_true'], c['tests_found']):>6s} {_ratio(c['tests_found_true'], c['tests_true']):>6s} "
+        f"{c['with_subject']:5d} {_ratio(c['correct'], c['proposed_clear']):>6s} {_ratio(c['correct'], c['proposed']):>8s} "
+        f"{_ratio(c['correct'], c['with_subject']):>6s}  {rules}"
+    )
+
+
+def run_set(name: str, args) -> Counter:
+    """Score every repository of one ground-truth set; print a row each, one per language, and the total."""
+    total, by_lang = Counter(), defaultdict(Counter)
+    print(f"\n== {name} set ({os.path.relpath(SETS[name], os.path.dirname(_HERE))})")
+    print(f"{'repository':28s} {'lang':10s} {'files':>5s} {'tests':>5s} {'det.P':>6s} {'det.R':>6s} {'clear':>5s} {'P':>6s} {'P.strict':>8s} {'R':>6s}  rules")
+    for path in sorted(glob.glob(os.path.join(SETS[name], "*.json"))):
         truth = load_truth(path)
         if args.only and truth["name"] not in args.only.split(","):
             continue
@@ -157,20 +172,15 @@ def main(argv: list[str] | None = None) -> int:
             fetch(args.root, truth)
         root = repo_dir(args.root, truth)
         if not os.path.isdir(root):
-            print(f"{truth['name']:24s} missing: {root} (run with --fetch, or clone it)")
+            print(f"{truth['name']:28s} missing: {root} (run with --fetch, or clone it)")
             continue
         facts = repo_facts(root, truth.get("scope", ""))
         pairs, _ = predict(facts)
         res = score(truth, facts, pairs)
         c = res["counts"]
         total.update(c)
-        rules = " ".join(f"{k[5:]}={v}" for k, v in sorted(c.items()) if k.startswith("rule."))
-        print(
-            f"{truth['name']:24s} {truth['language']:10s} {c['code_files']:5d} {c['tests_true']:5d} "
-            f"{_ratio(c['tests_found_true'], c['tests_found']):>6s} {_ratio(c['tests_found_true'], c['tests_true']):>6s} "
-            f"{c['with_subject']:5d} {_ratio(c['correct'], c['proposed_clear']):>6s} {_ratio(c['correct'], c['proposed']):>6s} "
-            f"{_ratio(c['correct'], c['with_subject']):>6s}  {rules}"
-        )
+        by_lang[truth["language"]].update(c)
+        print(_row(truth["name"], truth["language"], c))
         if args.show_misses:
             for m in res["misses"]:
                 print(f"    {m[4]:16s} {m[0]} -> {m[2]} [{m[3]}]  (truth: {m[1]})")
@@ -178,14 +188,23 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"    not a test       {p}")
             for p in res["missed_tests"]:
                 print(f"    test not found   {p}")
-    c = total
-    rules = " ".join(f"{k[5:]}={v}" for k, v in sorted(c.items()) if k.startswith("rule."))
-    print(
-        f"{'ALL':24s} {'':10s} {c['code_files']:5d} {c['tests_true']:5d} "
-        f"{_ratio(c['tests_found_true'], c['tests_found']):>6s} {_ratio(c['tests_found_true'], c['tests_true']):>6s} "
-        f"{c['with_subject']:5d} {_ratio(c['correct'], c['proposed_clear']):>6s} {_ratio(c['correct'], c['proposed']):>6s} "
-            f"{_ratio(c['correct'], c['with_subject']):>6s}  {rules}"
-    )
+    for lang in sorted(by_lang):
+        print(_row(f"  {name} {lang}", lang, by_lang[lang]))
+    print(_row(f"ALL {name}", "", total))
+    return total
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--root", default="/tmp/repoloom-testpairs", help="folder holding one folder per ground-truth repository")
+    ap.add_argument("--fetch", action="store_true", help="download pypi/npm sources into --root first")
+    ap.add_argument("--set", choices=("tuning", "frozen", "both"), default="both")
+    ap.add_argument("--show-misses", action="store_true")
+    ap.add_argument("--only", default="", help="comma-separated names")
+    args = ap.parse_args(argv)
+    for name in ("tuning", "frozen"):
+        if args.set in (name, "both"):
+            run_set(name, args)
     return 0
 
 
