@@ -53,6 +53,8 @@ _NOT_SUBJECT_DIRS = frozenset({"example", "examples", "docs", "doc", "benchmark"
 _WORDS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+|[^A-Za-z\d._-]+")
 _LEAD_QUALIFIER = re.compile(r"^(Java|Jdk|Kotlin|Scala|Android|Jvm)\d*(?=[A-Z])")
 _FACADES_NORM = {"init", "index", "mod", "lib", "main", "package"}
+# Module names too generic to be named by the tail of a test's name (unionTypes.test-d.ts is not about types.ts).
+_GENERIC_NAMES = frozenset({"types", "type", "utils", "util", "helpers", "helper", "common", "base", "core", "misc", "constants", "errors"})
 _GO_SUFFIX = re.compile(r"(_go\d+(\.\d+)*|_(linux|windows|darwin|freebsd|openbsd|netbsd|unix|plan9|js|wasip1|amd64|arm64|arm|386|wasm))+$")
 _SPLIT = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 
@@ -235,9 +237,9 @@ def pair_tests(facts: list[FileFacts], rg, cfg: dict) -> list[dict[str, Any]]:
         found = None
         if fam and (sources.get(fam) or named.get(fam)):
             cands = by_name[fam]
-            found = None if _role_named(t.path, fam) else _by_name(t, cands, kinds, graph, lex_index, fam, tcfg, declared=declared)
+            found = None if _role_named(t.path, fam) else _by_name(t, cands, kinds, graph, lex_index, fam, tcfg, declared=declared, sources_of=sources.get)
             if found is not None and _stem(found[0]) in _FACADES:
-                found = _through_facade(t, found, sources[fam], declared, lex_index, tcfg)
+                found = _through_facade(t, found, named[fam], kinds, declared, lex_index, tcfg)
             if found is None and tcfg["import"] and fam == "c":
                 found = _by_include(t, graph, kinds, facts_by_path, sources[fam], lex_index, tcfg)
             if found is None and tcfg["import"] and fam == "rust":
@@ -245,7 +247,7 @@ def pair_tests(facts: list[FileFacts], rg, cfg: dict) -> list[dict[str, Any]]:
             if found is None and tcfg["import"] and not _role_named(t.path, fam):
                 found = _by_import(t, graph, kinds, facts_by_path, fam, lex_index, tcfg)
             if found is None and not _role_named(t.path, fam):  # weaker name evidence after the imports: JsonArrayAsListTest -> JsonArray.java
-                found = _by_name(t, cands, kinds, graph, lex_index, fam, tcfg, qualified=True, declared=declared)
+                found = _by_name(t, cands, kinds, graph, lex_index, fam, tcfg, qualified=True, declared=declared, sources_of=sources.get)
             if found is None and tcfg["lexical"] and not _role_named(t.path, fam):
                 found = _by_lexical(t, lex_index(fam), tcfg)
         subject, rule, score = found if found else (None, None, 0.0)
@@ -289,17 +291,50 @@ def _implementations_first(test_path: str, options: list[str], declared: set[str
     return [c for c in options if c.endswith(_C_HEADERS + (".pyi",))]  # a header-only library: the header
 
 
+def _folder(path: str) -> str:
+    return path.rsplit("/", 1)[0] if "/" in path else ""
+
+
+def _beside_or_below(cand: str, test_path: str) -> bool:
+    here, there = _folder(test_path), _folder(cand)
+    return there == here or there.startswith(here + "/" if here else "")
+
+
 def _usable(test_path: str, cand: str, kinds: dict[str, str] | None = None) -> bool:
     if cand == test_path:
         return False
-    if kinds is not None and kinds.get(cand) == "support" and cand.rsplit("/", 1)[0] != test_path.rsplit("/", 1)[0]:
-        return False
+    if kinds is not None and kinds.get(cand) == "support" and not _beside_or_below(cand, test_path):
+        return False  # a helper is a subject only of tests beside it or above it (test/helpers/with-page.ts)
     cand_dirs = {p.lower() for p in cand.split("/")[:-1]}
     test_dirs = {p.lower() for p in test_path.split("/")[:-1]}
     return not ((cand_dirs & _NOT_SUBJECT_DIRS) - test_dirs)
 
 
-def _by_name(t: FileFacts, cands: dict[str, list[str]], kinds, graph, lex_index, fam, tcfg, qualified: bool = False, declared: set[str] = frozenset()) -> tuple[str, str, float] | None:
+def _folder_in_test_tree(path: str) -> str:
+    """The test's own folder when it lies below a test root and says something (tests/vanilla/x.test.ts -> vanilla)."""
+    parts = path.split("/")[:-1]
+    roots = [i for i, p in enumerate(parts) if p.lower() in TEST_DIRS]
+    if not roots or roots[-1] != len(parts) - 2:  # right below the test root only (not src/test/java/com/x)
+        return ""
+    last = parts[-1]
+    return "" if last.lower() in _NEUTRAL_DIRS or last.lower() in _NOT_SUBJECT_DIRS else last
+
+
+def _defining_module(t: FileFacts, sources: list[FileFacts], kinds, declared: set[str]) -> str | None:
+    """The one module that defines the name a test is called after (test_prompt.py -> the module with
+    def prompt), compared without case and separators; None when none or several do."""
+    key = _norm(subject_stem(os.path.basename(t.path)) or _stem(t.path))
+    if len(key) < 4 or key in _GENERIC_NAMES or key in _FACADES_NORM:
+        return None
+    definers = [
+        f.path for f in sources
+        if kinds.get(f.path) in ("", "inline") and f.path not in declared and _usable(t.path, f.path)
+        and any(_norm(d) == key for d in (f.test.get("defines") or ()))
+    ]
+    return definers[0] if len(definers) == 1 else None
+
+
+def _by_name(t: FileFacts, cands: dict[str, list[str]], kinds, graph, lex_index, fam, tcfg, qualified: bool = False, declared: set[str] = frozenset(), sources_of=lambda fam: ()) -> tuple[str, str, float] | None:
     """Rules (a) and (b): the subject's name from the test's file name, or the test's own name in a test folder."""
     name = os.path.basename(t.path)
     stem = subject_stem(name)
@@ -334,11 +369,20 @@ def _by_name(t: FileFacts, cands: dict[str, list[str]], kinds, graph, lex_index,
                 break
             # a facade by its folder's name is too broad a match for a shortened name (queryFn -> query/index.ts)
             options = [c for c in cands.get(key, []) if _usable(t.path, c, kinds) and _stem(c) not in _FACADES]
-        partial = bool(options)
         if not options and _LEAD_QUALIFIER.match(stem):
             key = _norm(_LEAD_QUALIFIER.sub("", stem))
             options = [c for c in cands.get(key, []) if _usable(t.path, c, kinds)]
-            partial = bool(options)
+        # A leading qualifier set off by a separator: test_async_filters.py -> filters.py (not CamelCase names:
+        # CustomTypeAdaptersTest is no test of TypeAdapters)
+        pieces = [p for p in re.split(r"[_-]+", stem) if p]
+        for n in range(1, len(pieces)):
+            if options:
+                break
+            key = _norm("".join(pieces[n:]))
+            if len(key) < 4 or key in _FACADES_NORM or key in _GENERIC_NAMES:
+                break
+            options = [c for c in cands.get(key, []) if _usable(t.path, c, kinds) and _stem(c) not in _FACADES]
+        partial = bool(options)
     if not options and qualified:
         return None
     if not options:
@@ -349,9 +393,17 @@ def _by_name(t: FileFacts, cands: dict[str, list[str]], kinds, graph, lex_index,
                 options = [c for c in cands.get(_norm(fstem), []) if _usable(t.path, c, kinds) and kinds.get(c) != "support"]
                 break
         if not options:
-            return None
+            # A folder inside the test tree named after a module: tests/vanilla/basic.test.ts -> src/vanilla.ts
+            # when the test's vocabulary agrees (spec/httparty/ssl_spec.rb is not a test of lib/httparty.rb).
+            inner = _folder_in_test_tree(t.path)
+            inner_options = [c for c in cands.get(_norm(inner), []) if _usable(t.path, c, kinds) and kinds.get(c) == ""] if inner else []
+            return _agreeing(t, inner_options, "path", lex_index(fam), tcfg)
         # A folder groups tests loosely (click's tests/test_utils/test_prompt.py tests termui.prompt):
-        # the test's vocabulary may overrule it.
+        # the one module defining the function the test is named after overrules it, and so may the
+        # test's vocabulary.
+        definer = _defining_module(t, sources_of(fam), kinds, declared)
+        if definer is not None and definer not in options:
+            return definer, "name", 0.7
         index = lex_index(fam)
         overall, ceiling = index.rank(_terms(t.identifiers), {p for p in index.docs if _usable(t.path, p)})
         if overall and ceiling > 0:
@@ -419,7 +471,23 @@ def _by_import(t: FileFacts, graph, kinds, facts_by_path, fam, lex_index, tcfg) 
         if p in facts_by_path and kinds[p] in ("", "inline") and FAMILY.get(facts_by_path[p].language or "") == fam and _usable(t.path, p)
     )
     real = [p for p in targets if _stem(p) not in _FACADES]
+    if not real and len(targets) == 1 and {p for p in lex_index(fam).docs if _usable(t.path, p)} == set(targets):
+        return targets[0], "import", 0.8  # the package's one module (minimist's test/long.js requires '../': index.js)
+    if len(real) == 1 and _names_agree(t.path, real[0]):  # test/body-size.ts imports source/utils/body.ts alone
+        return real[0], "import", 0.8
     return _agreeing(t, real, "import", lex_index(fam), tcfg)
+
+
+_NAME_NOISE = frozenset({"test", "tests", "spec", "specs", "unit", "e2e", "it"})
+
+
+def _names_agree(test_path: str, cand: str) -> bool:
+    """The module's name is a part of the test's name (test/body-size.ts, source/utils/body.ts), not just a
+    shared word (test_async_filters.py is not about async_utils.py)."""
+    stem = subject_stem(os.path.basename(test_path)) or _stem(test_path)
+    tw = set(split_identifier(stem)) - _NAME_NOISE
+    cw = set(split_identifier(_stem(cand)))
+    return len(_norm(_stem(cand))) >= 4 and bool(cw) and cw <= tw
 
 
 def _agreeing(t: FileFacts, real: list[str], rule: str, index: "_Lexical", tcfg) -> tuple[str, str, float] | None:
@@ -446,11 +514,13 @@ def _agreeing(t: FileFacts, real: list[str], rule: str, index: "_Lexical", tcfg)
 _FACADE_MIN_HITS = 3
 
 
-def _through_facade(t: FileFacts, found: tuple[str, str, float], sources: list[FileFacts], declared: set[str], lex_index, tcfg) -> tuple[str, str, float]:
+def _through_facade(t: FileFacts, found: tuple[str, str, float], pool: list[FileFacts], kinds, declared: set[str], lex_index, tcfg) -> tuple[str, str, float]:
     """A facade (parser/__init__.py, buf/mod.rs, query/index.ts) re-exports its folder: the test of that
     folder tests the module there its vocabulary clearly prefers (test_parser.py -> parser/_parser.py).
-    The facade stays when it defines what the test uses, or when no module is clearly ahead."""
+    The facade stays when it defines what the test uses, or when no module is clearly ahead. A helper
+    package's facade (tests/testserver/__init__.py) moves among the helpers beside it."""
     facade = found[0]
+    sources = [f for f in pool if kinds.get(f.path) == kinds.get(facade)]
     folder = facade.rsplit("/", 1)[0] if "/" in facade else ""
     siblings = {
         f.path for f in sources
@@ -459,7 +529,11 @@ def _through_facade(t: FileFacts, found: tuple[str, str, float], sources: list[F
     }
     if not siblings:
         return found
-    index = lex_index(FAMILY.get(t.language or ""))
+    if kinds.get(facade) == "support":
+        # helpers are not in the lexical index of sources: their own definitions the test uses decide
+        index = _Lexical({f.path: _terms(f.test.get("defines") or []) for f in sources if f.path in siblings | {facade}})
+    else:
+        index = lex_index(FAMILY.get(t.language or ""))
     ranked, ceiling = index.rank(_terms(t.identifiers), siblings | {facade})
     if not ranked or ceiling <= 0 or ranked[0][1] == facade:
         return found

@@ -68,6 +68,13 @@ def subject_stem(name: str) -> str | None:
     return None
 
 
+def _in_test_helpers(parts: list[str]) -> bool:
+    """test/helpers/with-page.ts: a helpers folder inside a test folder holds helpers (ava skips it; so do jasmine
+    and mocha setups by convention), even when they call test functions."""
+    low = [p.lower() for p in parts]
+    return any(p in ("helpers", "helper") and any(q in TEST_DIRS for q in low[:i]) for i, p in enumerate(low))
+
+
 def in_test_dir(path: str) -> bool:
     parts = path.split("/")[:-1]
     return any(p.lower() in TEST_DIRS for p in parts) or "/test/" in "/" + path
@@ -127,6 +134,9 @@ def _callee(src, node) -> str:
     if fn.type in ("identifier", "name"):
         return src.node_text(fn)
     return ""
+
+
+_C_MAIN = re.compile(r"\bmain\s*\(")
 
 
 def _is_c_test_program(function: str, path: str) -> bool:
@@ -217,6 +227,8 @@ def _markers(tree, src, language: str, path: str) -> tuple[int, bool]:
                 while d is not None and d.type in ("function_declarator", "pointer_declarator", "parenthesized_declarator"):
                     d = d.child_by_field_name("declarator")
                 name = src.node_text(d) if d is not None and d.type == "identifier" else ""
+                if not name and _C_MAIN.search(src.node_text(n).split("{", 1)[0]):
+                    name = "main"  # int CJSON_CDECL main(void): a calling-convention macro confuses the grammar
                 if name.startswith("test_") or _is_c_test_program(name, path):
                     count += 1
         stack.extend(reversed(n.children))
@@ -232,7 +244,7 @@ def test_signals(tree, src, language: str | None, path: str) -> dict[str, Any]:
         signals["name"] = True
     if in_test_dir(path):
         signals["dir"] = True
-    if _SUPPORT_NAMES.match(name) or any(p in _SUPPORT_DIRS for p in parts):
+    if _SUPPORT_NAMES.match(name) or any(p in _SUPPORT_DIRS for p in parts) or _in_test_helpers(parts):
         signals["support"] = True
     markers, inline = -1, False
     if tree is not None and (signals.get("name") or signals.get("dir") or language == "rust"):
