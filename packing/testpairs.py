@@ -248,6 +248,10 @@ def pair_tests(facts: list[FileFacts], rg, cfg: dict) -> list[dict[str, Any]]:
                 found = _by_import(t, graph, kinds, facts_by_path, fam, lex_index, tcfg)
             if found is None and not _role_named(t.path, fam):  # weaker name evidence after the imports: JsonArrayAsListTest -> JsonArray.java
                 found = _by_name(t, cands, kinds, graph, lex_index, fam, tcfg, qualified=True, declared=declared, sources_of=sources.get)
+            if found is None and _imports_only_facades(t, graph, facts_by_path):
+                # the test reaches the code through the package's entry point only: its name is the hint
+                definer = _defining_module(t, sources[fam], kinds, declared)
+                found = (definer, "name", 0.6) if definer else None
             if found is None and tcfg["lexical"] and not _role_named(t.path, fam):
                 found = _by_lexical(t, lex_index(fam), tcfg)
         subject, rule, score = found if found else (None, None, 0.0)
@@ -320,6 +324,14 @@ def _folder_in_test_tree(path: str) -> str:
     return "" if last.lower() in _NEUTRAL_DIRS or last.lower() in _NOT_SUBJECT_DIRS else last
 
 
+def _imports_only_facades(t: FileFacts, graph, facts_by_path) -> bool:
+    """tests/safe-try.test.ts imports '../src' (src/index.ts) and nothing else of the repository."""
+    if t.path not in graph:
+        return False
+    targets = [p for p in graph.successors(t.path) if p in facts_by_path]
+    return bool(targets) and all(_stem(p) in _FACADES for p in targets)
+
+
 def _defining_module(t: FileFacts, sources: list[FileFacts], kinds, declared: set[str]) -> str | None:
     """The one module that defines the name a test is called after (test_prompt.py -> the module with
     def prompt), compared without case and separators; None when none or several do."""
@@ -331,7 +343,10 @@ def _defining_module(t: FileFacts, sources: list[FileFacts], kinds, declared: se
         if kinds.get(f.path) in ("", "inline") and f.path not in declared and _usable(t.path, f.path)
         and any(_norm(d) == key for d in (f.test.get("defines") or ()))
     ]
-    return definers[0] if len(definers) == 1 else None
+    by_path = {f.path: f for f in sources}
+    # index.ts "defines" what it re-exports (export { safeTry } from './result'): that is no definition
+    real = [p for p in definers if not any(_norm(n) == key for i in by_path[p].imports for n in (i.get("names") or ()))]
+    return real[0] if len(real) == 1 else None
 
 
 def _by_name(t: FileFacts, cands: dict[str, list[str]], kinds, graph, lex_index, fam, tcfg, qualified: bool = False, declared: set[str] = frozenset(), sources_of=lambda fam: ()) -> tuple[str, str, float] | None:
