@@ -24,18 +24,26 @@ class Verdict(NamedTuple):
 
 
 def decode(data: bytes) -> str | None:
-    """Text of a file's bytes, or None when it is not text we can decode faithfully."""
+    """Text of a file's bytes, or None when it is not text we can decode faithfully.
+
+    Classic Mac files end lines with CR alone: they get LF, so their lines are lines (and not one
+    line the length of the file) for the quality rules, the parse and the model.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            return _cr_lines(data.decode("utf-16"))
         except UnicodeDecodeError:
             return None
     try:
-        return data.decode("utf-8")
+        return _cr_lines(data.decode("utf-8"))
     except UnicodeDecodeError:
         return None
+
+
+def _cr_lines(text: str) -> str:
+    return text.replace("\r", "\n") if "\r" in text and "\n" not in text else text
 
 
 def is_binary(data: bytes) -> bool:
