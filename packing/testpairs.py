@@ -20,6 +20,11 @@ A name that lands on a facade (__init__.py, mod.rs, index.ts) that re-exports it
 module of that folder the test's vocabulary clearly prefers (tests/test_tz.py -> dateutil/tz/tz.py).
 Implementations come before declarations: x.c over x.h, foo.py over foo.pyi; a TypeScript module
 of types only (or a .d.ts) is the subject of type tests (*.test-d.ts) only.
+Names compare without case and separators across folders (test/http-error.ts -> source/errors/HTTPError.ts).
+A topic folder of tests (tests/test_utils/test_prompt.py) yields to the one module defining the function
+the test is named after (termui.prompt); so does a test that reaches the code only through the package's
+entry point (tests/safe-try.test.ts -> the module defining safeTry). A package of one module is the subject
+of every test that requires it; a helper is a subject only for tests beside or above it.
 A test may have no subject; a source may have several tests. Rust sources with
 inline ``#[cfg(test)]`` modules are their own subject and are not test files.
 place_tests then moves each paired test right after its subject.
@@ -265,7 +270,6 @@ def pair_tests(facts: list[FileFacts], rg, cfg: dict) -> list[dict[str, Any]]:
 _DECLARATION_ONLY = (".pyi", ".d.ts", ".d.mts", ".d.cts")
 _C_HEADERS = (".h", ".hh", ".hpp", ".hxx", ".h++")
 _C_IMPLEMENTATIONS = (".c", ".cc", ".cpp", ".cxx", ".c++")
-_TYPE_DECLARATIONS = (".d.ts", ".d.mts", ".d.cts")
 # Go files named by their role rather than a subject: godoc examples and benchmark suites.
 _GO_ROLE = re.compile(r"^(example|examples|bench|benchmark|benchmarks)(_\w+)?_test\.go$")
 
@@ -301,7 +305,7 @@ def _folder(path: str) -> str:
 
 def _beside_or_below(cand: str, test_path: str) -> bool:
     here, there = _folder(test_path), _folder(cand)
-    return there == here or there.startswith(here + "/" if here else "")
+    return there == here or (bool(here) and there.startswith(here + "/"))
 
 
 def _usable(test_path: str, cand: str, kinds: dict[str, str] | None = None) -> bool:
