@@ -100,6 +100,7 @@ class ProcessFiles(beam.DoFn):
         if isinstance(out, Drop):
             yield TaggedOutput(DROP, out)
         else:
+            out.origin = f.origin
             yield out
 
 
@@ -318,10 +319,10 @@ def build_pipeline(p: beam.Pipeline, units: list, cfg: dict, tokenizer_bytes: by
     read = (p | "Units" >> beam.Create(units) | "SpreadUnits" >> beam.Reshuffle()
             | "Read" >> beam.ParDo(ReadUnits(cfg)).with_outputs(DROP, main="files"))
     files_in = read.files | "CountIn" >> beam.Map(lambda f: {"files_in": 1, "bytes_in": len(f.data)})
-    unique = read.files | "UniquePaths" >> UniquePaths()  # (repo, path) is unique from here on
-    parsed = unique["files"] | "PerFile" >> beam.ParDo(ProcessFiles(cfg)).with_outputs(DROP, main="kept")
+    parsed = read.files | "PerFile" >> beam.ParDo(ProcessFiles(cfg)).with_outputs(DROP, main="kept")
+    unique = parsed.kept | "UniquePaths" >> UniquePaths(read.files)  # (repo, path) is unique from here on
 
-    kept = parsed.kept
+    kept = unique["kept"]
     exact_stats = []
     if cfg["dedup"]["exact"]:
         ex = (kept | "BySha" >> beam.Map(lambda pf: (dedup.exact_key(pf.facts), pf)) | "GroupSha" >> beam.GroupByKey()
