@@ -280,6 +280,155 @@ def compare_detect_secrets(texts: list[str], cfg: dict) -> None:
           f"whole-text gated scan {mb / t_ours:.2f} MB/s ({t_ds / t_ours:.1f}x)")
 
 
+# ---- frozen references: gitleaks' rule samples and CredSweeper's test samples ---------------------
+
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+FORMS = ("unquoted", "comment_prose", "typed_declaration", "config_file", "quoted_code")
+SECRET_KINDS = ("key", "password")
+
+
+def _covered(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    """Every character of [s, e) lies inside some span (adjacent findings may split a value)."""
+    pos = s
+    for a, b in sorted(spans):
+        if a <= pos < b:
+            pos = b
+            if pos >= e:
+                return True
+    return pos >= e
+
+
+def load_references() -> tuple[list[dict], dict]:
+    import gzip
+
+    with gzip.open(os.path.join(DATA, "secrets_gitleaks_cases.jsonl.gz"), "rt", encoding="utf-8") as f:
+        gl = [json.loads(line) for line in f]
+    with gzip.open(os.path.join(DATA, "secrets_credsweeper_cases.json.gz"), "rt", encoding="utf-8") as f:
+        cs = json.load(f)
+    tools_path = os.path.join(DATA, "secrets_reference_tools.json.gz")
+    cs["tools"] = {}
+    if os.path.exists(tools_path):
+        with gzip.open(tools_path, "rt", encoding="utf-8") as f:
+            cs["tools"] = json.load(f)
+    return gl, cs
+
+
+def _ours(cfg: dict):
+    def detect(text: str) -> list[tuple[int, int]]:
+        return [(f.start, f.end) for f in pii.find_pii(text, cfg) if f.kind in SECRET_KINDS]
+    return detect
+
+
+class _Tally:
+    def __init__(self):
+        self.found = collections.Counter()
+        self.total = collections.Counter()
+        self.misses = collections.defaultdict(list)
+
+    def add(self, key, ok: bool, example=None):
+        self.total[key] += 1
+        self.found[key] += ok
+        if not ok and example is not None:
+            self.misses[key].append(example)
+
+    def rate(self, keys) -> tuple[int, int]:
+        keys = [k for k in self.total if k in keys] if not callable(keys) else [k for k in self.total if keys(k)]
+        return sum(self.found[k] for k in keys), sum(self.total[k] for k in keys)
+
+
+def reference_eval(cfg: dict, examples: int) -> dict:
+    """Recall per source, kind and form, and altered negatives, for us and the two reference tools.
+
+    gitleaks' and CredSweeper's own results are frozen in data/ (gitleaks' rule set run with Python's
+    re at freeze time; CredSweeper 1.19.5 run on every case); each tool is at home on its own set.
+    """
+    gl, cs = load_references()
+    ours = _ours(cfg)
+    tools = cs.get("tools", {})
+    cs_on_gl = {int(k): v for k, v in tools.get("credsweeper_on_gitleaks", {}).items()}
+    cs_on_cs = tools.get("credsweeper_on_samples", {})
+    names = ["ours", "gitleaks", "credsweeper"]
+    tally = {n: _Tally() for n in names}
+    neg = {n: collections.Counter() for n in names}
+    t0 = time.process_time()
+    for i, c in enumerate(gl):
+        spans = {"ours": ours(c["text"]), "gitleaks": [tuple(x) for x in c["gitleaks"]],
+                 "credsweeper": [tuple(x) for x in cs_on_gl.get(i, [])] if tools else None}
+        for n in names:
+            if spans[n] is None:
+                continue
+            if c["positive"]:
+                if c["secret"] is None:
+                    continue
+                s, e = c["secret"]
+                tally[n].add(("gitleaks", c["kind"], c["form"]), _covered(spans[n], s, e), (c["rule"], c["text"][:160]))
+            else:
+                neg[n]["gitleaks_fp_samples"] += 1
+                neg[n]["gitleaks_fp_altered"] += bool(spans[n])
+    for name, text in cs["samples"].items():
+        labels = [lab for lab in cs["labels"] if lab["path"] == name]
+        spans = {"ours": ours(text), "gitleaks": [tuple(x) for x in cs["gitleaks_found"].get(name, [])],
+                 "credsweeper": [tuple(x) for x in cs_on_cs.get(name, [])] if tools else None}
+        labelled_lines = {text.count("\n", 0, lab["secret"][0]) for lab in labels}
+        for n in names:
+            if spans[n] is None:
+                continue
+            for lab in labels:
+                if not lab["positive"] or lab["core"] is None:
+                    continue
+                s, e = lab["core"]
+                ls = text.rfind("\n", 0, s) + 1
+                le = text.find("\n", e)
+                tally[n].add(("credsweeper", lab["kind"], lab["form"]), _covered(spans[n], s, e),
+                             (lab["rule"], name, text[ls : le if le >= 0 else len(text)][:160]))
+            # negatives: lines CredSweeper's expected output leaves alone
+            lines_hit = {text.count("\n", 0, a) for a, _ in spans[n]}
+            n_lines = sum(1 for ln in text.split("\n") if ln.strip())
+            neg[n]["cs_unlabelled_lines"] += n_lines - len(labelled_lines)
+            neg[n]["cs_unlabelled_lines_altered"] += len(lines_hit - labelled_lines)
+    t_ours = time.process_time() - t0
+
+    print("\n== Frozen reference set (written outside this project; frozen before any rule change) ==")
+    print("recall = labelled secret fully redacted (CredSweeper labels: the random-looking part of the value)")
+    header = f"  {'source':12s} {'kind':9s} {'form':18s}" + "".join(f"{n:>20s}" for n in names)
+    print(header)
+    keys = sorted(set().union(*(t.total for t in tally.values())))
+    for key in keys:
+        row = f"  {key[0]:12s} {key[1]:9s} {key[2]:18s}"
+        for n in names:
+            f, t = tally[n].found[key], tally[n].total[key]
+            row += f"{(f'{f}/{t} = {f / t:.3f}' if t else '-'):>20s}"
+        print(row)
+    summary = {}
+    print("\nby form (both sources):")
+    for kind in SECRET_KINDS:
+        for form in FORMS:
+            row = f"  {kind:9s} {form:18s}"
+            for n in names:
+                f, t = tally[n].rate(lambda k, kind=kind, form=form: k[1] == kind and k[2] == form)
+                row += f"{(f'{f}/{t} = {f / t:.3f}' if t else '-'):>20s}"
+                summary[(n, kind, form)] = (f, t)
+            print(row)
+    for n in names:
+        f, t = tally[n].rate(lambda k: True)
+        if t:
+            print(f"  all labelled secrets, {n}: {f}/{t} = {f / t:.3f}")
+    print("\nnegatives:")
+    for n in names:
+        g = neg[n]
+        if g["gitleaks_fp_samples"]:
+            print(f"  {n:12s} gitleaks' false-positive samples altered: {g['gitleaks_fp_altered']}/{g['gitleaks_fp_samples']}"
+                  f"   CredSweeper samples' unlabelled lines altered: {g['cs_unlabelled_lines_altered']}/{g['cs_unlabelled_lines']}")
+    print(f"  (ours: {t_ours:.1f} CPU s over both sets)")
+    if examples:
+        print(f"\nour misses (first {examples} per source):")
+        for src in ("gitleaks", "credsweeper"):
+            ms = [m for key, v in tally["ours"].misses.items() if key[0] == src for m in v]
+            for m in ms[:examples]:
+                print("  ", src, m)
+    return summary
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--root", action="append", default=[], help="extra source directories (repeatable)")
@@ -288,7 +437,13 @@ def main() -> int:
     ap.add_argument("--examples", type=int, default=12, help="false positives / misses to print")
     ap.add_argument("--compare-detect-secrets", action="store_true",
                     help="also time detect-secrets' own per-line loop (same provider plugins) on the untouched files")
+    ap.add_argument("--only", choices=("reference", "tuning"), help="run one of the two sets")
     args = ap.parse_args()
+    if args.only != "tuning":
+        reference_eval(load_config(), args.examples)
+        if args.only == "reference":
+            return 0
+    print("\n== Tuning set: real source files with injected fakes (rules were tuned on these) ==")
     r = random.Random(args.seed)
     roots = [os.path.join(sys.prefix, "lib", f"python{sys.version_info.major}.{sys.version_info.minor}", "site-packages")] + args.root
     cfg = load_config()
