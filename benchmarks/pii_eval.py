@@ -287,6 +287,21 @@ FORMS = ("unquoted", "comment_prose", "typed_declaration", "config_file", "quote
 SECRET_KINDS = ("key", "password")
 
 
+# The reference cases are split in two by rule (gitleaks) or sample file (CredSweeper), by a hash fixed
+# before any rule was changed: rules may be tuned on the misses of the "tuning" half only; the
+# "held-out" half is reported apart. The CredSweeper samples read while designing the forms are
+# in the tuning half.
+SEEN_WHILE_DESIGNING = {"doc_passwd_pair", "password_TRUE", "doc_various"}
+
+
+def half_of(group: str) -> str:
+    import hashlib
+
+    if group in SEEN_WHILE_DESIGNING:
+        return "tuning"
+    return "tuning" if hashlib.sha1(group.encode()).digest()[0] % 2 == 0 else "held-out"
+
+
 def _covered(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     """Every character of [s, e) lies inside some span (adjacent findings may split a value)."""
     pos = s
@@ -361,7 +376,8 @@ def reference_eval(cfg: dict, examples: int) -> dict:
                 if c["secret"] is None:
                     continue
                 s, e = c["secret"]
-                tally[n].add(("gitleaks", c["kind"], c["form"]), _covered(spans[n], s, e), (c["rule"], c["text"][:160]))
+                tally[n].add((half_of(c["rule"]), "gitleaks", c["kind"], c["form"]), _covered(spans[n], s, e),
+                             (c["rule"], c["text"][:160]))
             else:
                 neg[n]["gitleaks_fp_samples"] += 1
                 neg[n]["gitleaks_fp_altered"] += bool(spans[n])
@@ -379,7 +395,7 @@ def reference_eval(cfg: dict, examples: int) -> dict:
                 s, e = lab["core"]
                 ls = text.rfind("\n", 0, s) + 1
                 le = text.find("\n", e)
-                tally[n].add(("credsweeper", lab["kind"], lab["form"]), _covered(spans[n], s, e),
+                tally[n].add((half_of(name), "credsweeper", lab["kind"], lab["form"]), _covered(spans[n], s, e),
                              (lab["rule"], name, text[ls : le if le >= 0 else len(text)][:160]))
             # negatives: lines CredSweeper's expected output leaves alone
             lines_hit = {text.count("\n", 0, a) for a, _ in spans[n]}
@@ -390,29 +406,27 @@ def reference_eval(cfg: dict, examples: int) -> dict:
 
     print("\n== Frozen reference set (written outside this project; frozen before any rule change) ==")
     print("recall = labelled secret fully redacted (CredSweeper labels: the random-looking part of the value)")
-    header = f"  {'source':12s} {'kind':9s} {'form':18s}" + "".join(f"{n:>20s}" for n in names)
-    print(header)
-    keys = sorted(set().union(*(t.total for t in tally.values())))
-    for key in keys:
-        row = f"  {key[0]:12s} {key[1]:9s} {key[2]:18s}"
-        for n in names:
-            f, t = tally[n].found[key], tally[n].total[key]
-            row += f"{(f'{f}/{t} = {f / t:.3f}' if t else '-'):>20s}"
-        print(row)
     summary = {}
-    print("\nby form (both sources):")
-    for kind in SECRET_KINDS:
-        for form in FORMS:
-            row = f"  {kind:9s} {form:18s}"
+
+    def cell(f, t):
+        return f"{f}/{t} = {f / t:.3f}" if t else "-"
+
+    for half in ("held-out", "tuning"):
+        print(f"\n[{half} half] recall by kind and form, both sources" + ("  <- the figures that count" if half == "held-out" else ""))
+        print(f"  {'kind':9s} {'form':18s}" + "".join(f"{n:>20s}" for n in names))
+        for kind in SECRET_KINDS:
+            for form in FORMS:
+                row = f"  {kind:9s} {form:18s}"
+                for n in names:
+                    f, t = tally[n].rate(lambda k, h=half, kind=kind, form=form: k[0] == h and k[2] == kind and k[3] == form)
+                    row += f"{cell(f, t):>20s}"
+                    summary[(half, n, kind, form)] = (f, t)
+                print(row)
+        for src in ("gitleaks", "credsweeper"):
+            row = f"  {'all':9s} {src + ' set':18s}"
             for n in names:
-                f, t = tally[n].rate(lambda k, kind=kind, form=form: k[1] == kind and k[2] == form)
-                row += f"{(f'{f}/{t} = {f / t:.3f}' if t else '-'):>20s}"
-                summary[(n, kind, form)] = (f, t)
+                row += f"{cell(*tally[n].rate(lambda k, h=half, src=src: k[0] == h and k[1] == src)):>20s}"
             print(row)
-    for n in names:
-        f, t = tally[n].rate(lambda k: True)
-        if t:
-            print(f"  all labelled secrets, {n}: {f}/{t} = {f / t:.3f}")
     print("\nnegatives:")
     for n in names:
         g = neg[n]
@@ -421,9 +435,9 @@ def reference_eval(cfg: dict, examples: int) -> dict:
                   f"   CredSweeper samples' unlabelled lines altered: {g['cs_unlabelled_lines_altered']}/{g['cs_unlabelled_lines']}")
     print(f"  (ours: {t_ours:.1f} CPU s over both sets)")
     if examples:
-        print(f"\nour misses (first {examples} per source):")
+        print(f"\nour misses in the tuning half (first {examples} per source):")
         for src in ("gitleaks", "credsweeper"):
-            ms = [m for key, v in tally["ours"].misses.items() if key[0] == src for m in v]
+            ms = [m for key, v in tally["ours"].misses.items() if key[0] == "tuning" and key[1] == src for m in v]
             for m in ms[:examples]:
                 print("  ", src, m)
     return summary

@@ -45,6 +45,8 @@ from detect_secrets.plugins import (
 )
 from detect_secrets.plugins.high_entropy_strings import Base64HighEntropyString, HexHighEntropyString
 
+from repoloom.filters import assignments
+
 
 class Hit(NamedTuple):
     kind: str  # "key" or "password": the placeholder family
@@ -145,15 +147,10 @@ _URL_CRED = re.compile(r"([^\s:/?#@'\"<>\\`]{1,128}+):([^\s/?#@'\"<>\\`]{1,256}+
 
 # Passwords in assignments: the key must contain one of these stems; we find stems by a literal
 # search and parse around them with anchored patterns (no scan from every position).
-_PW_STEM = re.compile(r"(?i)pass|pwd")
+_PW_STEM = re.compile(r"(?i)pass|pwd|pw(?![a-z])|비밀번호|비번|암호|패스워드")
 _IDENT_CHARS = set(string.ascii_letters + string.digits + "_.-")
-_PW_AFTER = re.compile(
-    r"""[A-Za-z0-9_.\-]{0,64}+(?:['"]?\]?)[ \t]{0,8}+(:=|=>|===?|[=:]|\((?=[ \t]{0,4}["'`]))[ \t]{0,8}+"""
-    r"""(?:(["'`])([^"'`\r\n\\]{1,256}+)\2|([^\s"'`,;(){}\[\]<>]{1,128}+)(?![(\[]))"""
-)
-# `<password>value</password>` (XML configs, Maven settings)
-_PW_XML_AFTER = re.compile(r"[A-Za-z0-9_.\-]{0,64}+>([^<\s]{1,128}+)</")
-_PW_WORDS = ("password", "passwd", "passphrase", "passcode", "passwort", "contrasena", "motdepasse")
+_PW_WORDS = ("password", "passwd", "passphrase", "passcode", "passwort", "contrasena", "motdepasse",
+             "비밀번호", "비번", "암호", "패스워드")
 _PW_COMPONENTS = {"pass", "pwd", "pw", "pword"}
 # Key components that make a password-ish name something else (a label, a rule, a URL, a hash...).
 _PW_KEY_STOP = {
@@ -450,32 +447,196 @@ def password_assignments(text: str) -> Iterator[Hit]:
         pos = max(m.end(), run_end - 72)
         if run_end - m.end() > 64:
             continue
-        a = _PW_AFTER.match(text, m.end())
-        if not a:
-            x = _PW_XML_AFTER.match(text, m.end())
-            if x:
-                start, left = _key_name(text, m.start())
-                if start > 0 and text[start - 1] == "<" and _is_password_key(left + text[m.start() : run_end]):
-                    value = x.group(1)
-                    if _password_value_ok(value, quoted=True):
-                        yield Hit("password", x.start(1), x.end(1), "PasswordAssignment")
-            continue
         start, left = _key_name(text, m.start())
         key = left + text[m.start() : run_end]
-        if not _is_password_key(key):
+        a = assignments.after_name(text, run_end, name_start=start)
+        if a is None or not _is_password_key(key):
             continue
-        if a.group(1) == "(" and not _is_password_key(key.rsplit(".", 1)[-1]):
+        if a.op == "(" and not _is_password_key(key.rsplit(".", 1)[-1]):
             continue  # `password.encode("utf-8")`: a method of a password, not a setter
-        if a.group(3) is not None:
-            value, vs, quoted = a.group(3), a.start(3), True
-        else:
-            value, vs, quoted = a.group(4), a.start(4), False
-            nxt = text[vs + len(value) : vs + len(value) + 1]
-            if not nxt or nxt.isspace():
-                value = value.rstrip(".,")  # the end of a sentence in a comment
+        value, vs, quoted = a.value, a.start, a.quoted
+        if not quoted:
+            value = assignments.sentence_trimmed(text, value, vs)
         if _password_value_ok(value, quoted):
             yield Hit("password", vs, vs + len(value), "PasswordAssignment")
-        pos = max(pos, a.end())
+        pos = max(pos, vs + len(value))
+
+
+# ---- key-named values: `AWS_SECRET_ACCESS_KEY=…`, `const API_TOKEN: &str = "…"`, `<authToken>…</authToken>` ----
+
+_KEY_STEM = re.compile(r"(?i)secret|token|key|auth|cred")
+# name parts that name a secret (strong) or may (weak: `key`, `auth` alone also name dict keys and modes)
+_KEY_STRONG = {"secret", "secrets", "token", "tokens", "apikey", "apikeys", "credential", "credentials", "creds",
+               "privatekey", "accesskey", "secretkey", "authtoken", "accesstoken", "refreshtoken", "apitoken",
+               "clientsecret", "appsecret", "bearer"}
+_KEY_WEAK = {"key", "keys", "auth", "cred", "pat"}
+# `<word>_key` where the word makes it a credential (`api_key`, `signing_key`, `AWS_SECRET_ACCESS_KEY`)
+_KEY_QUALIFIERS = {"api", "access", "secret", "private", "signing", "encryption", "master", "app", "client", "service",
+                   "account", "license", "licence", "session", "consumer", "shared", "storage", "aws", "hmac", "jwt",
+                   "auth", "subscription", "deploy", "admin", "write", "read", "server", "webhook", "bot", "integration"}
+# parts that make a secret-sounding name something else: an id, a name, a length, a file, a UI label ...
+_KEY_NAME_STOP = {
+    "id", "ids", "name", "names", "url", "uri", "urls", "endpoint", "file", "files", "path", "dir", "length", "len",
+    "size", "type", "types", "format", "fmt", "prefix", "suffix", "header", "field", "label", "hint", "count", "max",
+    "min", "policy", "pattern", "regex", "re", "alias", "store", "storetype", "ring", "pair", "public", "pub",
+    "primary", "foreign", "sort", "event", "code", "press", "pressed", "up", "down", "left", "right", "board",
+    "frame", "mesh", "selector", "version", "expiry", "expires", "expiration", "ttl", "timeout", "lifetime",
+    "kind", "mode", "class", "enabled", "required", "valid", "validator", "validation", "limit", "index", "idx",
+    "column", "col", "map", "env", "var", "variable", "param", "parameter", "arg", "placeholder", "description",
+    "desc", "doc", "help", "title", "text", "message", "msg", "error", "err", "manager", "provider", "service",
+    "handler", "factory", "builder", "helper", "util", "utils", "template", "schema", "sequence", "csrf", "xsrf",
+    "bucket", "natural", "partition", "row", "range", "cursor", "page", "next", "continuation", "lookup", "cache",
+    "hot", "ref", "arn", "hash", "hashed", "digest", "fingerprint", "location", "region", "method", "methods",
+    "scheme", "schemes", "source", "sources", "mount", "key_ref", "group", "groups", "owner", "user", "username",
+    "status", "state", "flag", "flags", "option", "options", "config", "settings", "setting", "default", "example",
+    "sample", "samples", "dummy", "fake", "mock", "test", "issuer", "audience", "scope", "scopes", "usage", "algorithm",
+    "alg", "algo", "spec", "attr", "attribute", "property", "prop", "column", "table", "func", "function",
+    "callback", "fn", "list", "set", "dict", "array", "tuple", "len", "num", "number", "hint", "stream", "module",
+}
+_KEY_PART_SPLIT = re.compile(r"[_.\-]+|(?<=[a-z0-9])(?=[A-Z])")
+_IDENTIFIER_VALUE = re.compile(
+    r"[a-z]+(?:[_\-.][a-z0-9]+)*|[A-Z][A-Z]*(?:[_\-.][A-Z0-9]+)*|[a-z]+(?:[A-Z][a-z]+|\d{1,3})+|"
+    r"(?:[A-Z][a-z]+)+\d{0,3}|v?\d+(?:\.\d+)+[\w.\-]*|\d+(?:\.\d+)?[a-zA-Z]{1,5}"
+)
+_HASH_LENGTHS = (32, 40, 56, 64, 96, 128)
+_CODE_NAME = re.compile(r"[A-Za-z_$][\w$]*+")
+
+
+def _class_changes(value: str) -> int:
+    """How often the character class (upper, lower, digit) changes along the value."""
+    def cls(c):
+        return 0 if c.isupper() else 1 if c.islower() else 2 if c.isdigit() else 3
+    classes = [cls(c) for c in value if c.isalnum()]
+    return sum(a != b for a, b in zip(classes, classes[1:]))
+
+
+def _key_name_strength(name: str) -> str | None:
+    """"strong", "weak" or None: how surely a name such as `AWS_SECRET_ACCESS_KEY` names a secret."""
+    name = name.strip("-._")
+    last = name.rsplit(".", 1)[-1]
+    if not _KEY_STEM.search(last):
+        return None  # `key_node.tag`: an attribute of something secret-named is not the secret
+    parts = [p.lower() for p in _KEY_PART_SPLIT.split(name) if p]
+    if not parts or any(p in _KEY_NAME_STOP for p in parts):
+        return None
+    strength = None
+    for i, p in enumerate(parts):
+        if p in _KEY_STRONG or p.endswith(("token", "secret", "secrets", "apikey", "accesskey", "secretkey")):
+            return "strong"
+        if p in ("key", "keys") and i and parts[i - 1] in _KEY_QUALIFIERS:
+            return "strong"
+        if p in _KEY_WEAK:
+            strength = "weak"
+    return strength
+
+
+def _key_value_ok(text: str, value: str, start: int, strength: str) -> bool:
+    """A value that looks like a credential: long, random-looking, not code, a path, a hash or a template."""
+    n = len(value)
+    if n < (10 if strength == "strong" else 16) or n > 300:
+        return False
+    if _is_placeholder(value) or _NOT_A_KEY.search(value) or value.lower() in _PW_BAD_VALUES:
+        return False
+    if value[0] in "-~#*&!@" or value.endswith((".py", ".js", ".json", ".yaml", ".yml", ".pem", ".key", ".txt", ".crt")):
+        return False
+    if _IDENTIFIER_VALUE.fullmatch(value) or _DOTTED_IDENT.fullmatch(value):
+        return False
+    has_digit = any(c.isdigit() for c in value)
+    if not any(c.isalpha() for c in value):
+        return False
+    if not has_digit and not (n >= 20 and any(c.isupper() for c in value) and any(c.islower() for c in value)
+                              and _B64URL_SET.issuperset(value) and _entropy(value) >= 4.0):
+        return False
+    if _CODE_NAME.fullmatch(value) and _class_changes(value) < 0.3 * n:
+        return False  # `XXH3_initCustomSecret_avx512`, `kSecretPtr`: a name in code; random tokens change case often
+    if _entropy(value) < (3.0 if strength == "strong" else 3.5):
+        return False
+    if is_potential_uuid(value) and strength != "strong":
+        return False
+    if n in _HASH_LENGTHS and all(c in string.hexdigits for c in value):
+        ls = text.rfind("\n", max(0, start - 200), start) + 1
+        le = text.find("\n", start, start + n + 200)
+        if _HASH_CONTEXT.search(text, ls, start + n + 200 if le < 0 else le):
+            return False
+    return True
+
+
+def key_named_values(text: str) -> Iterator[Hit]:
+    """Values given to secret-named keys in any syntax (see filters/assignments.py), quoted or not,
+    in code, config files, comments and prose: `export AWS_SECRET_ACCESS_KEY=…`, `api_token: …`,
+    `const API_KEY: &str = "…";`, `<authToken>…</authToken>`, `"client_secret" => "…"`."""
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = _KEY_STEM.search(text, pos)
+        if not m:
+            return
+        run_end = _IDENT_RUN.match(text, m.end()).end()
+        pos = max(m.end(), run_end - 72)
+        if run_end - m.end() > 64:
+            continue
+        start, left = _key_name(text, m.start())
+        name = (left + text[m.start() : run_end]).strip(".-")
+        pos = max(pos, run_end)
+        strength = _key_name_strength(name)
+        if strength is None or _is_password_key(name):
+            continue
+        ls = text.rfind("\n", max(0, start - 200), start) + 1
+        define = text.startswith("#define", ls) or text.startswith("#define", ls + len(text[ls:start]) - len(text[ls:start].lstrip()))
+        a = assignments.after_name(text, run_end, allow_space=define, name_start=start)
+        if a is None or a.op == "(" and strength != "strong":
+            continue
+        value = a.value if a.quoted else assignments.sentence_trimmed(text, a.value, a.start)
+        if not a.quoted and _CODE_NAME.fullmatch(value) and text[a.start + len(value) : a.start + len(value) + 1] in (";", ")"):
+            continue  # `ptr = XXH3_kSecret;`: a variable in a statement
+        if _key_value_ok(text, value, a.start, strength):
+            yield Hit("key", a.start, a.start + len(value), "KeyNamedValue")
+            pos = max(pos, a.start + len(value))
+
+
+# ---- passwords introduced by words in comments and documents -----------------------------------
+
+# `password is …`, `Password …`, `--password …`, `PASSWORD(…)`, `login/password-master/…`, `ID/PW: user/…`
+_PROSE_PW_WORD = re.compile(
+    r"(?i)(?<![A-Za-z0-9_])(?:pass(?:word|wd|wort|phrase)?|pwd|pw|비밀번호|비번|암호|패스워드)(?![A-Za-z0-9_])"
+)
+_PROSE_PW_AFTER = re.compile(
+    r"""[ \t]{0,4}+(?:is|was|:|=|-|\(|：|[ \t])[ \t]{0,4}+(?:["'`]?)"""
+    r"""(?:(?P<user>[A-Za-z0-9_.\-]{1,32}+)/)?(?P<pw>[^\s"'`,;()<>\[\]{}]{6,64}+)"""
+)
+# tokens with letters and digits that prose about passwords is full of: algorithms, encodings, formats
+_TECH_TOKEN = re.compile(
+    r"(?i)(?:sha|md|crc|aes|rsa|des|ecdsa|ed|x|rc|bcrypt|scrypt|argon|pbkdf|hmac|base|utf|ucs|ascii|http|tls|ssl|ipv|"
+    r"oauth|win|py|python|i|l|k|s|ec|v|ver|version|rfc|iso|cve|php|es|ecma|mp|h|u|int|uint|float|mysql|postgres)"
+    r"[\-_]?\d+[a-z]{0,3}|\d+(?:[.,]\d+)?(?:st|nd|rd|th|s|ms|chars?|characters?|digits?|bytes?|bits?|times?|x|k|kb|mb|gb|px|%)?"
+)
+
+
+def _prose_password_ok(value: str) -> bool:
+    """Stricter than an assignment's check: in prose the word `pass` or `password` is usually just a word."""
+    if not _password_value_ok(value, quoted=False) or _TECH_TOKEN.fullmatch(value):
+        return False
+    if not any(c.isalpha() for c in value) or not any(c.isdigit() for c in value):
+        return False
+    if value.endswith((".", ":")) or "@" in value[1:-1] and "." in value.split("@")[-1] or "=" in value:
+        return False  # a sentence end, a label, an e-mail address, an assignment of something else
+    upper, lower = any(c.isupper() for c in value), any(c.islower() for c in value)
+    symbol = any(not c.isalnum() for c in value)
+    return (upper and lower) or symbol
+
+
+def prose_passwords(text: str) -> Iterator[Hit]:
+    """Passwords written after a word in comments and documents (the assignment forms are
+    password_assignments'); the value must look like a password, not like a word, a number or code."""
+    for m in _PROSE_PW_WORD.finditer(text):
+        a = _PROSE_PW_AFTER.match(text, m.end())
+        if not a:
+            continue
+        value = a.group("pw").rstrip(".,;:!?")
+        end_char = text[a.end("pw") : a.end("pw") + 1]
+        if end_char in ("(", "[") or not _prose_password_ok(value):
+            continue
+        yield Hit("password", a.start("pw"), a.start("pw") + len(value), "ProsePassword")
 
 
 def entropy_keys(text: str) -> Iterator[Hit]:
@@ -533,6 +694,8 @@ def find_secrets(text: str, scfg: dict) -> list[Hit]:
     if scfg.get("passwords", True):
         out.extend(url_credentials(text))
         out.extend(password_assignments(text))
+        out.extend(prose_passwords(text))
     if scfg.get("entropy", True):
         out.extend(entropy_keys(text))
+        out.extend(key_named_values(text))
     return out
