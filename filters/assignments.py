@@ -32,7 +32,7 @@ _AFTER = re.compile(
     r"""(?P<type>[ \t]{0,4}+:[ \t]{0,4}+(?:&(?:'static[ \t]{1,4}+)?|\*[ \t]{0,2}+)?(?:const[ \t]{1,4}+)?"""
     r"""[A-Za-z_][\w:.]{0,40}+(?:<[\w, ]{0,40}+>)?\??(?=[ \t]{0,4}+=[^=>])"""
     r"""|[ \t]{1,4}+(?:string|String|str|\[\]byte)(?=[ \t]{0,4}+=[^=>]))?"""
-    r"""[ \t]{0,8}+(?P<op>:{1,3}=|\?=|\.=|=>|[=!]==?|=|:|\((?=[ \t]{0,4}+["'`])|(?<=["'`]),|[ \t]+(?:is|was|to)[ \t]+)"""
+    r"""[ \t]{0,8}+(?P<op>:{1,3}=|\?=|\.=|=>|[=!]==?|=|:|\((?=[ \t]{0,4}+["'`])|,|[ \t]+(?:is|was|to)[ \t]+)"""
     r"""[ \t]{0,8}+"""
     r"""(?:(?P<q>["'`])(?P<qv>[^"'`\s\\]{1,300}+)(?P=q)|(?P<uv>[^\s"'`,;(){}\[\]<>\\]{1,300}+))"""
 )
@@ -81,11 +81,16 @@ def after_name(text: str, end: int, allow_space: bool = False, name_start: int =
 
 
 def _call_argument(text: str, name_start: int) -> bool:
-    """The quoted name at `name_start` is a call's first argument: `setProperty("NAME", …)`."""
-    if name_start < 2 or text[name_start - 1] not in "\"'`":
+    """The name at `name_start` is a call's argument naming the next one: `setProperty("NAME", …)`,
+    `define('PASSWORD', …)`, `curl_easy_setopt(curl, CURLOPT_USERPWD, …)`."""
+    if name_start < 2:
         return False
-    before = text[max(0, name_start - 12) : name_start - 1].rstrip()
-    return before.endswith("(")
+    if text[name_start - 1] in "\"'`":
+        return text[max(0, name_start - 12) : name_start - 1].rstrip().endswith("(")
+    end = name_start
+    while end < len(text) and (text[end].isupper() or text[end].isdigit() or text[end] == "_"):
+        end += 1
+    return end - name_start >= 4 and text[max(0, name_start - 40) : name_start].rstrip().endswith((",", "("))
 
 
 def sentence_trimmed(text: str, value: str, start: int) -> str:

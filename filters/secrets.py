@@ -147,11 +147,16 @@ _URL_CRED = re.compile(r"([^\s:/?#@'\"<>\\`]{1,128}+):([^\s/?#@'\"<>\\`]{1,256}+
 
 # Passwords in assignments: the key must contain one of these stems; we find stems by a literal
 # search and parse around them with anchored patterns (no scan from every position).
-_PW_STEM = re.compile(r"(?i)pass|pwd|pw(?![a-z])|비밀번호|비번|암호|패스워드")
+_PW_STEM = re.compile(r"(?i)pass|pwd|pw(?![a-z])|ps+w(?:o?r)?d|pasw(?:o?r)?d|비밀번호|비번|암호|패스워드")
 _IDENT_CHARS = set(string.ascii_letters + string.digits + "_.-")
 _PW_WORDS = ("password", "passwd", "passphrase", "passcode", "passwort", "contrasena", "motdepasse",
              "비밀번호", "비번", "암호", "패스워드")
-_PW_COMPONENTS = {"pass", "pwd", "pw", "pword"}
+_PW_COMPONENTS = {"pass", "pwd", "pw", "pword", "pswd", "psswd", "pswrd", "psword", "psswrd", "pssword", "paswd",
+                  "paswrd", "pasword", "passwrd"}
+# `mysqlpass`, `adminpwd`: a password stem ending a joined-up name, but not these words
+_PW_SUFFIXES = ("pass", "pwd", "passwd")
+_PW_SUFFIX_WORDS = {"bypass", "compass", "surpass", "trespass", "overpass", "underpass", "subpass", "multipass",
+                    "firstpass", "secondpass", "onepass", "twopass", "renderpass", "shaderpass", "mainpass"}
 # Key components that make a password-ish name something else (a label, a rule, a URL, a hash...).
 _PW_KEY_STOP = {
     "reset", "forgot", "confirm", "confirmation", "field", "label", "hint", "prompt", "placeholder", "policy",
@@ -407,7 +412,8 @@ def _is_password_key(name: str) -> bool:
     parts = [p.lower() for p in re.split(r"[_.\-]+|(?<=[a-z0-9])(?=[A-Z])", name) if p]
     if not parts or any(p in _PW_KEY_STOP for p in parts):
         return False
-    return any(p in _PW_COMPONENTS or any(w in p for w in _PW_WORDS) for p in parts)
+    return any(p in _PW_COMPONENTS or any(w in p for w in _PW_WORDS)
+               or p.endswith(_PW_SUFFIXES) and p not in _PW_SUFFIX_WORDS for p in parts)
 
 
 def _password_value_ok(value: str, quoted: bool) -> bool:
@@ -494,10 +500,13 @@ _KEY_NAME_STOP = {
     "callback", "fn", "list", "set", "dict", "array", "tuple", "len", "num", "number", "hint", "stream", "module",
 }
 _KEY_PART_SPLIT = re.compile(r"[_.\-]+|(?<=[a-z0-9])(?=[A-Z])")
+# values that are words joined up (`auth_token_v2`, `API_KEY`, `getToken`, `TokenProvider`), versions, sizes
 _IDENTIFIER_VALUE = re.compile(
-    r"[a-z]+(?:[_\-.][a-z0-9]+)*|[A-Z][A-Z]*(?:[_\-.][A-Z0-9]+)*|[a-z]+(?:[A-Z][a-z]+|\d{1,3})+|"
-    r"(?:[A-Z][a-z]+)+\d{0,3}|v?\d+(?:\.\d+)+[\w.\-]*|\d+(?:\.\d+)?[a-zA-Z]{1,5}"
+    r"[a-z]+(?:[_\-.][a-z]+)*(?:[_\-.]?\d{1,3})?|[A-Z]+(?:[_\-.][A-Z]+)*(?:[_\-.]?\d{1,3})?|"
+    r"[a-z]+(?:[A-Z][a-z]+|\d{1,3})+|(?:[A-Z][a-z]+)+\d{0,3}|v?\d+(?:\.\d+)+[\w.\-]{0,12}|\d+(?:\.\d+)?[a-zA-Z]{1,5}"
 )
+_DIGIT_LETTER = re.compile(r"\d[A-Za-z]")
+_CAMEL_WORDS = re.compile(r"(?:[A-Z][a-z]{2,}){2}")
 _HASH_LENGTHS = (32, 40, 56, 64, 96, 128)
 _CODE_NAME = re.compile(r"[A-Za-z_$][\w$]*+")
 
@@ -539,16 +548,20 @@ def _key_value_ok(text: str, value: str, start: int, strength: str) -> bool:
         return False
     if value[0] in "-~#*&!@" or value.endswith((".py", ".js", ".json", ".yaml", ".yml", ".pem", ".key", ".txt", ".crt")):
         return False
-    if _IDENTIFIER_VALUE.fullmatch(value) or _DOTTED_IDENT.fullmatch(value):
+    if _IDENTIFIER_VALUE.fullmatch(value):
         return False
+    if (_CODE_NAME.fullmatch(value) or _DOTTED_IDENT.fullmatch(value)) and _class_changes(value) < 0.3 * n \
+            and len(_DIGIT_LETTER.findall(value)) < 2:
+        return False  # `XXH3_initCustomSecret_avx512`, `settings.key2`: names in code; random tokens change case often
+    if _DOTTED_IDENT.fullmatch(value) and any(
+            len(seg) >= 4 and _IDENTIFIER_VALUE.fullmatch(seg) or _CAMEL_WORDS.search(seg) for seg in re.split(r"\.|::|->", value)):
+        return False  # `rust_openssl.hpke.X25519PrivateKey`: a dotted path with words in it
     has_digit = any(c.isdigit() for c in value)
     if not any(c.isalpha() for c in value):
         return False
     if not has_digit and not (n >= 20 and any(c.isupper() for c in value) and any(c.islower() for c in value)
                               and _B64URL_SET.issuperset(value) and _entropy(value) >= 4.0):
         return False
-    if _CODE_NAME.fullmatch(value) and _class_changes(value) < 0.3 * n:
-        return False  # `XXH3_initCustomSecret_avx512`, `kSecretPtr`: a name in code; random tokens change case often
     if _entropy(value) < (3.0 if strength == "strong" else 3.5):
         return False
     if is_potential_uuid(value) and strength != "strong":
@@ -601,7 +614,7 @@ _PROSE_PW_WORD = re.compile(
     r"(?i)(?<![A-Za-z0-9_])(?:pass(?:word|wd|wort|phrase)?|pwd|pw|비밀번호|비번|암호|패스워드)(?![A-Za-z0-9_])"
 )
 _PROSE_PW_AFTER = re.compile(
-    r"""[ \t]{0,4}+(?:is|was|:|=|-|\(|：|[ \t])[ \t]{0,4}+(?:["'`]?)"""
+    r"""[ \t]{0,4}+(?:is|was|:|=|-|->|\(|：)?[ \t]{0,4}+(?:["'`]?)"""
     r"""(?:(?P<user>[A-Za-z0-9_.\-]{1,32}+)/)?(?P<pw>[^\s"'`,;()<>\[\]{}]{6,64}+)"""
 )
 # tokens with letters and digits that prose about passwords is full of: algorithms, encodings, formats
@@ -612,16 +625,20 @@ _TECH_TOKEN = re.compile(
 )
 
 
-def _prose_password_ok(value: str) -> bool:
+def _prose_password_ok(value: str, word: str) -> bool:
     """Stricter than an assignment's check: in prose the word `pass` or `password` is usually just a word."""
     if not _password_value_ok(value, quoted=False) or _TECH_TOKEN.fullmatch(value):
         return False
     if not any(c.isalpha() for c in value) or not any(c.isdigit() for c in value):
         return False
-    if value.endswith((".", ":")) or "@" in value[1:-1] and "." in value.split("@")[-1] or "=" in value:
-        return False  # a sentence end, a label, an e-mail address, an assignment of something else
+    if value.endswith((".", ":")) or "@" in value[:-1] and "." in value.split("@")[-1] or "=" in value:
+        return False  # a sentence end, a label, an e-mail address or a host, an assignment of something else
+    if not (value[0].isalnum() or value[0] in "!#$%&*"):
+        return False
     upper, lower = any(c.isupper() for c in value), any(c.islower() for c in value)
-    symbol = any(not c.isalnum() for c in value)
+    if word.lower() == "pass":  # also the verb: `pass np.float32`, `pass 2 tests`
+        return upper and lower
+    symbol = any(not c.isalnum() and c not in "._-" for c in value)
     return (upper and lower) or symbol
 
 
@@ -634,7 +651,7 @@ def prose_passwords(text: str) -> Iterator[Hit]:
             continue
         value = a.group("pw").rstrip(".,;:!?")
         end_char = text[a.end("pw") : a.end("pw") + 1]
-        if end_char in ("(", "[") or not _prose_password_ok(value):
+        if end_char in ("(", "[") or not _prose_password_ok(value, m.group(0)):
             continue
         yield Hit("password", a.start("pw"), a.start("pw") + len(value), "ProsePassword")
 
