@@ -656,6 +656,69 @@ def prose_passwords(text: str) -> Iterator[Hit]:
         yield Hit("password", a.start("pw"), a.start("pw") + len(value), "ProsePassword")
 
 
+# ---- prefixed tokens: `<vendor>_<random>` shapes no provider list keeps up with -------------------
+
+# `cfat_…`, `figd_…`, `lin_api_…`, `xapp-1-…`, `tgp_v1_…`, `HRKU-…`, `GOCSPX-…`, `ya29.…`: a short
+# lowercase or uppercase prefix, a separator, then a random body. Found from runs of token characters
+# (one fast scan), then checked in Python: prefix shape, body randomness, no hash or version words.
+_TOKEN_RUN = re.compile(r"[A-Za-z0-9_\-.]{24,300}+")
+_TOKEN_PREFIX = re.compile(r"(?:[a-z][a-z0-9]{1,9}(?:[_\-.][a-z0-9]{1,6})?|[A-Z][A-Z0-9]{2,9})[_\-.]")
+_WORD_SEGMENT = re.compile(r"[a-z]{5,}|[A-Z]{5,}|[A-Z][a-z]{4,}|[A-Z]?[a-z]{2,}(?:[A-Z][a-z]{2,})+")
+_PREFIX_NOT_VENDOR = re.compile(
+    r"(?i)(?:sha\d*|md\d|blake\d*b?|crc\d*|xxh\d*|murmur\d*|etag|commit|rev|ver|version|v\d*|id|uuid|guid|build|"
+    r"data|test|tests|sample|example|git|hash|digest|nonce|salt|checksum|integrity|sri|cache|tmp|temp|file|img|"
+    r"icon|font|chunk|module|vendor|assets?|static|src|lib|bin|node|npm|pkg|py|js|ts|css|html|min|bundle|main)[_\-.]"
+)
+
+
+def prefixed_tokens(text: str) -> Iterator[Hit]:
+    for m in _TOKEN_RUN.finditer(text):
+        s = m.start()
+        if s and (text[s - 1] in "/+=%\\" or text[s - 1].isalnum()):
+            continue  # the middle of a path, a URL or a base64 blob
+        e = m.end()
+        if e < len(text) and text[e] in "/+=%":
+            continue
+        run = m.group(0).rstrip(".-_")
+        p = _TOKEN_PREFIX.match(run)
+        if not p or _PREFIX_NOT_VENDOR.match(run):
+            continue
+        body = run[p.end():]
+        n = len(body)
+        if n < 20 or _IDENTIFIER_VALUE.fullmatch(body) or is_potential_uuid(body) or _is_placeholder(body):
+            continue
+        if not any(c.isdigit() for c in body) or not any(c.isalpha() for c in body):
+            continue
+        segments = [x for x in re.split(r"[._\-]+", body) if x]
+        if any(_WORD_SEGMENT.fullmatch(x) for x in segments):
+            continue  # `ser_flatbuf.DType.f8_e4m3`, `DXGI_FORMAT.R8G8B8A8_UNORM`: names made of words
+        if len(segments) > 1 and any(len(x) >= 32 and all(c in string.hexdigits for c in x) for x in segments):
+            continue  # `jit__psum-<sha256>`: a name with a hash in it
+        if _class_changes(body) < 0.3 * n or len(_DIGIT_LETTER.findall(body)) < 2:
+            continue
+        if _entropy(body) < (3.0 if all(c in string.hexdigits for c in body) else 3.5):
+            continue
+        if all(c in string.hexdigits for c in body) and n in _HASH_LENGTHS:
+            ls = text.rfind("\n", max(0, s - 200), s) + 1
+            if _HASH_CONTEXT.search(text, ls, e):
+                continue
+        yield Hit("key", s, s + len(run), "PrefixedToken")
+
+
+# ---- credentials on command lines: `curl -u user:pass`, `--user 'user:pass'` ---------------------
+
+_CLI_USER = re.compile(r"""(?<![\w-])(?:-u|--user)[ \t]{1,4}+(["']?)([^\s"':]{0,64}+):([^\s"']{4,64}+)\1""")
+
+
+def cli_credentials(text: str) -> Iterator[Hit]:
+    if "-u" not in text:
+        return
+    for m in _CLI_USER.finditer(text):
+        pw = m.group(3)
+        if _password_value_ok(pw, quoted=True) and not pw.startswith(("//", "{")):
+            yield Hit("password", m.start(3), m.end(3), "CliPassword")
+
+
 def entropy_keys(text: str) -> Iterator[Hit]:
     """Quoted strings that detect-secrets' entropy plugins score high, assigned to a secret-sounding name.
 
@@ -706,12 +769,15 @@ def find_secrets(text: str, scfg: dict) -> list[Hit]:
         if "NpmDetector" in names:
             out.extend(_npm_auth_tokens(text))
         out.extend(_extra_hits(text))
+        if not scfg.get("plugins"):  # a chosen plugin list means those providers only
+            out.extend(prefixed_tokens(text))
     if scfg.get("private_keys", True):
         out.extend(private_key_blocks(text))
     if scfg.get("passwords", True):
         out.extend(url_credentials(text))
         out.extend(password_assignments(text))
         out.extend(prose_passwords(text))
+        out.extend(cli_credentials(text))
     if scfg.get("entropy", True):
         out.extend(entropy_keys(text))
         out.extend(key_named_values(text))
