@@ -1,7 +1,5 @@
-"""FIM layouts (DESIGN.md): prefix, middle and suffix are tokenized separately (FIM paper).
-
-PSM: <|fim_prefix|>{prefix}<|fim_suffix|>{suffix}<|fim_middle|>{middle}
-SPM: <|fim_prefix|><|fim_suffix|>{suffix}<|fim_middle|>{prefix}{middle}   (variant 2)
+"""FIM encoding: prefix, middle and suffix are tokenized separately (FIM paper) and laid out as PSM or
+SPM by ``repoloom.core.layout`` (the one definition, shared with the trainer).
 
 The ``path↵`` header stays outside, before the FIM'd body (packing/pieces.py).
 """
@@ -9,7 +7,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-MODES = ("psm", "spm")
+from repoloom.core import layout as _layout
 
 
 def fim_parts(tok, text: str, start: int, end: int) -> tuple[list[int], list[int], list[int]]:
@@ -18,12 +16,7 @@ def fim_parts(tok, text: str, start: int, end: int) -> tuple[list[int], list[int
 
 
 def assemble(tok, pre: Sequence[int], mid: Sequence[int], suf: Sequence[int], mode: str) -> list[int]:
-    P, M, S = tok.special("fim_prefix"), tok.special("fim_middle"), tok.special("fim_suffix")
-    if mode == "psm":
-        return [P, *pre, S, *suf, M, *mid]
-    if mode == "spm":
-        return [P, S, *suf, M, *pre, *mid]
-    raise ValueError(f"unknown FIM mode {mode!r}")
+    return _layout.assemble(pre, mid, suf, mode, {k: tok.special(k) for k in _layout.SENTINELS})
 
 
 def fim_tokens(tok, text: str, start: int, end: int, mode: str) -> list[int]:

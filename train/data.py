@@ -27,6 +27,7 @@ from typing import Any, Iterator
 
 import numpy as np
 
+from repoloom.core import layout
 from repoloom.core.records import decode_example
 
 FEATURES = ("targets", "targets_segment_ids", "targets_positions")
@@ -224,28 +225,6 @@ def parse_record_reference(data: bytes) -> dict[str, np.ndarray]:
     return {k: np.asarray(d[k], dtype=np.int32) for k in FEATURES}
 
 
-def fim_target_mask(tokens: np.ndarray, segment_ids: np.ndarray, positions: np.ndarray, special: dict[str, int]) -> np.ndarray:
-    """True at the FIM-middle tokens of a row (works on [T] or [B, T]).
-
-    A token is a FIM-middle token when, in its segment, a ``<|fim_middle|>`` comes before it and no
-    ``<|file_separator|>`` or ``<eos>`` lies between. The terminating ``<|file_separator|>`` / ``<eos>``
-    itself counts (predicting where the middle ends is part of infilling); the ``<|fim_middle|>``
-    sentinel does not. Padding never counts."""
-    tokens = np.asarray(tokens)
-    t = tokens.shape[-1]
-    idx = np.broadcast_to(np.arange(t), tokens.shape)
-    opens = np.where(tokens == special["fim_middle"], idx, -1)
-    closes = np.where((tokens == special["file_separator"]) | (tokens == special["eos"]) | (np.asarray(positions) == 0), idx, -1)
-    last_open = np.maximum.accumulate(opens, axis=-1)
-    last_close = np.maximum.accumulate(closes, axis=-1)
-    # State before token i: shift right by one.
-    pad = [(0, 0)] * (tokens.ndim - 1) + [(1, 0)]
-    prev_open = np.pad(last_open, pad, constant_values=-1)[..., :-1]
-    prev_close = np.pad(last_close, pad, constant_values=-1)[..., :-1]
-    starts_segment = np.asarray(positions) == 0
-    return (prev_open > prev_close) & ~starts_segment & (np.asarray(segment_ids) != 0)
-
-
 class ParseRow:
     """grain map: bytes -> {'tokens','segment_ids','positions','fim_mask'} int32/bool arrays of seq_len."""
 
@@ -262,7 +241,7 @@ class ParseRow:
             "tokens": tok,
             "segment_ids": seg,
             "positions": pos,
-            "fim_mask": fim_target_mask(tok, seg, pos, self.special),
+            "fim_mask": layout.middle_mask(tok, seg, pos, self.special),
         }
 
 

@@ -14,6 +14,7 @@ import json
 import os
 import random
 
+from repoloom.core import layout
 from repoloom.core.records import encode_row
 from repoloom.core.tokenizer import Tokenizer, train_tokenizer
 
@@ -43,10 +44,7 @@ def _fim_tokens(tok: Tokenizer, text: str, rng: random.Random, spm: bool) -> lis
     lines = text.splitlines(keepends=True)
     k = rng.randrange(len(lines))
     prefix, middle, suffix = "".join(lines[:k]), lines[k], "".join(lines[k + 1 :])
-    s = tok.special_ids
-    if spm:
-        return [s["fim_prefix"], s["fim_suffix"], *tok.encode(suffix), s["fim_middle"], *tok.encode(prefix), *tok.encode(middle)]
-    return [s["fim_prefix"], *tok.encode(prefix), s["fim_suffix"], *tok.encode(suffix), s["fim_middle"], *tok.encode(middle)]
+    return layout.assemble(tok.encode(prefix), tok.encode(middle), tok.encode(suffix), "spm" if spm else "psm", tok.special_ids)
 
 
 def build_dataset(

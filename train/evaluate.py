@@ -10,14 +10,11 @@ whole inside one row becomes a prompt in the CodeGemma inference layout
 ``<bos>path↵<|fim_prefix|>P<|fim_suffix|>S<|fim_middle|>``; the model decodes
 greedily until it emits a sentinel or ``<eos>`` (or ``eval.max_new_tokens``),
 and the output must equal M exactly (as text, after detokenisation; as tokens
-when the data directory has no tokenizer). Rows where ``<|fim_prefix|>`` is
-directly followed by ``<|fim_suffix|>`` are skipped: that is the SPM layout
-(prefix and middle joined) and cannot be told from PSM with an empty prefix.
-Only examples whose middle fits in ``eval.max_new_tokens`` tokens are used.
+when the data directory has no tokenizer). The examples are found by
+``repoloom.core.layout.find_psm_examples`` (SPM bodies are skipped). Only examples whose middle fits in ``eval.max_new_tokens`` tokens are used.
 """
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 
@@ -27,62 +24,12 @@ import numpy as np
 from flax import nnx
 from jax.sharding import NamedSharding, PartitionSpec as P
 
+from repoloom.core import layout
 from repoloom.core.config import ConfigError
 
 from . import data as data_lib
 from . import trainer as tr
 from .config import DEFAULTS, merge
-
-
-@dataclasses.dataclass
-class FimExample:
-    path: list[int]
-    prefix: list[int]
-    suffix: list[int]
-    middle: list[int]
-
-    def prompt(self, special: dict[str, int]) -> list[int]:
-        return [special["bos"], *self.path, special["fim_prefix"], *self.prefix, special["fim_suffix"], *self.suffix, special["fim_middle"]]
-
-
-def extract_fim_examples(tokens, segment_ids, special: dict[str, int]) -> list[FimExample]:
-    """Recover the PSM pieces (path, prefix, suffix, middle) of every FIM file lying whole in a row."""
-    tokens = [int(t) for t in tokens]
-    seg = [int(s) for s in segment_ids]
-    pre, mid, suf, sep, eos, bos = (special[k] for k in ("fim_prefix", "fim_middle", "fim_suffix", "file_separator", "eos", "bos"))
-    sentinels = {pre, mid, suf, sep, eos, bos}
-    out = []
-    n = len(tokens)
-    for i, t in enumerate(tokens):
-        if t != pre or seg[i] == 0:
-            continue
-        # The file starts after the previous <|file_separator|> or <bos> of the same segment.
-        j = i - 1
-        while j >= 0 and seg[j] == seg[i] and tokens[j] not in (sep, bos):
-            j -= 1
-        if j < 0 or seg[j] != seg[i] or any(tokens[x] in sentinels for x in range(j + 1, i)):
-            continue
-        path = tokens[j + 1 : i]
-
-        def until(start, stop_ids):
-            k = start
-            while k < n and seg[k] == seg[i] and tokens[k] not in sentinels:
-                k += 1
-            if k < n and seg[k] == seg[i] and tokens[k] in stop_ids:
-                return k
-            return None
-
-        s_at = until(i + 1, {suf})
-        if s_at is None or s_at == i + 1:  # no suffix sentinel, or SPM / empty-prefix PSM (ambiguous)
-            continue
-        m_at = until(s_at + 1, {mid})
-        if m_at is None:
-            continue
-        e_at = until(m_at + 1, {sep, eos})
-        if e_at is None:
-            continue
-        out.append(FimExample(path, tokens[i + 1 : s_at], tokens[s_at + 1 : m_at], tokens[m_at + 1 : e_at]))
-    return out
 
 
 def make_generate(setup: tr.Setup, buf_len: int, max_new: int, stop_ids, vocab_limit: int):
@@ -183,7 +130,7 @@ def evaluate(cfg: dict, data_dir: str, workdir: str, *, step: int | None = None,
     max_new = int(e["max_new_tokens"])
     examples = []
     for r in data_lib.heldout_rows_parsed(info, cfg, limit=len(held)):
-        for ex in extract_fim_examples(r["tokens"], r["segment_ids"], info.special):
+        for ex in layout.find_psm_examples(r["tokens"], r["segment_ids"], info.special):
             if 0 < len(ex.middle) <= max_new:
                 examples.append(ex)
         if len(examples) >= int(e["fim_examples"]):

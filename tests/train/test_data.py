@@ -7,6 +7,7 @@ import shutil
 import numpy as np
 import pytest
 
+from repoloom.core import layout
 from repoloom.core.records import decode_example, encode_row
 from repoloom.train import data
 from repoloom.train.config import build_config
@@ -170,17 +171,17 @@ def test_fim_target_mask():
     toks = [B, 10, P, 11, S, 12, M, 13, 14, F, 15, E, B, P, 16, S, M, 17, E, 0, 0]
     seg = [1] * 12 + [2] * 7 + [0, 0]
     pos = list(range(12)) + list(range(7)) + [0, 0]
-    mask = data.fim_target_mask(np.array(toks), np.array(seg), np.array(pos), SPECIAL)
+    mask = layout.middle_mask(np.array(toks), np.array(seg), np.array(pos), SPECIAL)
     expect = [i for i, _ in enumerate(toks) if i in (7, 8, 9, 17, 18)]  # middle tokens + their terminator
     assert np.flatnonzero(mask).tolist() == expect
     # A middle cut by the row end stays a middle; a new segment ends an open middle.
     toks2 = [B, P, 11, S, M, 13, 14, 20, 21]
     seg2 = [1, 1, 1, 1, 1, 1, 1, 2, 2]
     pos2 = [0, 1, 2, 3, 4, 5, 6, 0, 1]
-    m2 = data.fim_target_mask(np.array(toks2), np.array(seg2), np.array(pos2), SPECIAL)
+    m2 = layout.middle_mask(np.array(toks2), np.array(seg2), np.array(pos2), SPECIAL)
     assert np.flatnonzero(m2).tolist() == [5, 6]
     # Batched input gives the same as row by row.
-    both = data.fim_target_mask(np.array([toks2, toks2]), np.array([seg2, seg2]), np.array([pos2, pos2]), SPECIAL)
+    both = layout.middle_mask(np.array([toks2, toks2]), np.array([seg2, seg2]), np.array([pos2, pos2]), SPECIAL)
     assert np.array_equal(both[1], m2)
 
 

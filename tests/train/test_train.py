@@ -8,7 +8,7 @@ import pytest
 from repoloom.core.config import ConfigError
 from repoloom.train import cli, trainer
 from repoloom.train.config import build_config
-from repoloom.train.evaluate import FimExample, extract_fim_examples
+from repoloom.core.layout import FimExample, find_psm_examples
 
 FAST = ["train.batch_size=4", "train.log_every=1", "train.warmup_steps=2", "train.lr=3e-3", "data.num_threads=2", "data.prefetch=16"]
 
@@ -88,7 +88,7 @@ def test_cli_errors(dataset, tmp_path, capsys):
     assert cli.main(["bogus"]) == 2
 
 
-def test_extract_fim_examples():
+def test_find_psm_examples():
     sp = {"bos": 2, "eos": 1, "pad": 0, "fim_prefix": 4, "fim_middle": 5, "fim_suffix": 6, "file_separator": 7}
     P, M, S, F, E, B = 4, 5, 6, 7, 1, 2
     row = [B, 20, 21, P, 30, 31, S, 40, M, 50, 51, F,  # file a.py↵ (20 21) PSM
@@ -96,7 +96,7 @@ def test_extract_fim_examples():
            23, P, 32, S, 42, M, 53, E,  # PSM ended by eos
            B, 24, P, 33, S, 43, M, 54]  # middle cut by the row end: skipped
     seg = [1] * 28 + [2] * 8
-    got = extract_fim_examples(row, seg, sp)
+    got = find_psm_examples(row, seg, sp)
     assert got == [FimExample([20, 21], [30, 31], [40], [50, 51]), FimExample([23], [32], [42], [53])]
     assert got[0].prompt(sp) == [B, 20, 21, P, 30, 31, S, 40, M]
 
