@@ -437,6 +437,8 @@ def _password_value_ok(value: str, quoted: bool) -> bool:
 
 
 _IDENT_RUN = re.compile(r"[A-Za-z0-9_.\-]*+")
+_WORD_OPS = ("is", "was", "to")
+_ENV_NAME = re.compile(r"[A-Z][A-Z0-9_]{3,}")
 
 
 def password_assignments(text: str) -> Iterator[Hit]:
@@ -456,8 +458,10 @@ def password_assignments(text: str) -> Iterator[Hit]:
         start, left = _key_name(text, m.start())
         key = left + text[m.start() : run_end]
         a = assignments.after_name(text, run_end, name_start=start)
-        if a is None or not _is_password_key(key):
-            continue
+        if a is None or not _is_password_key(key) or a.op in _WORD_OPS:
+            continue  # `password is …` is prose_passwords' (with its stricter value check)
+        if a.op == "," and not _prose_password_ok(a.value, "password"):
+            continue  # `f("HTTPPasswordMgr", "urllib2")`: a call's arguments, not a setter
         if a.op == "(" and not _is_password_key(key.rsplit(".", 1)[-1]):
             continue  # `password.encode("utf-8")`: a method of a password, not a setter
         value, vs, quoted = a.value, a.start, a.quoted
@@ -488,16 +492,12 @@ _KEY_NAME_STOP = {
     "primary", "foreign", "sort", "event", "code", "press", "pressed", "up", "down", "left", "right", "board",
     "frame", "mesh", "selector", "version", "expiry", "expires", "expiration", "ttl", "timeout", "lifetime",
     "kind", "mode", "class", "enabled", "required", "valid", "validator", "validation", "limit", "index", "idx",
-    "column", "col", "map", "env", "var", "variable", "param", "parameter", "arg", "placeholder", "description",
-    "desc", "doc", "help", "title", "text", "message", "msg", "error", "err", "manager", "provider", "service",
-    "handler", "factory", "builder", "helper", "util", "utils", "template", "schema", "sequence", "csrf", "xsrf",
-    "bucket", "natural", "partition", "row", "range", "cursor", "page", "next", "continuation", "lookup", "cache",
-    "hot", "ref", "arn", "hash", "hashed", "digest", "fingerprint", "location", "region", "method", "methods",
-    "scheme", "schemes", "source", "sources", "mount", "key_ref", "group", "groups", "owner", "user", "username",
-    "status", "state", "flag", "flags", "option", "options", "config", "settings", "setting", "default", "example",
-    "sample", "samples", "dummy", "fake", "mock", "test", "issuer", "audience", "scope", "scopes", "usage", "algorithm",
-    "alg", "algo", "spec", "attr", "attribute", "property", "prop", "column", "table", "func", "function",
-    "callback", "fn", "list", "set", "dict", "array", "tuple", "len", "num", "number", "hint", "stream", "module",
+    "column", "col", "map", "placeholder", "description", "desc", "doc", "help", "title", "text", "message", "msg",
+    "error", "err", "manager", "provider", "handler", "factory", "builder", "helper", "util", "utils", "template",
+    "schema", "sequence", "csrf", "xsrf", "bucket", "natural", "partition", "row", "range", "cursor", "page", "next",
+    "continuation", "lookup", "cache", "hot", "ref", "arn", "hash", "hashed", "digest", "fingerprint", "example",
+    "sample", "samples", "dummy", "fake", "mock", "issuer", "audience", "scope", "scopes", "usage", "algorithm",
+    "alg", "algo", "table", "num", "number",
 }
 _KEY_PART_SPLIT = re.compile(r"[_.\-]+|(?<=[a-z0-9])(?=[A-Z])")
 # values that are words joined up (`auth_token_v2`, `API_KEY`, `getToken`, `TokenProvider`), versions, sizes
@@ -507,7 +507,16 @@ _IDENTIFIER_VALUE = re.compile(
 )
 _DIGIT_LETTER = re.compile(r"\d[A-Za-z]")
 _CAMEL_WORDS = re.compile(r"(?:[A-Z][a-z]{2,}){2}")
+_CAMEL_RUN = re.compile(r"(?:[A-Z][a-z]{2,}){3,}")
+
+
+def _has_camel_words(value: str) -> bool:
+    """`PKCS7PrivateKeyTypes`, `SpMatFlagAttr`: three capitalised words run together, as in type names;
+    random tokens rarely spell that many word-shaped letters in a row."""
+    return _CAMEL_RUN.search(value) is not None
 _HASH_LENGTHS = (32, 40, 56, 64, 96, 128)
+# where whitespace alone gives a name its value: `#define NAME "v"`, Dockerfile `ENV NAME v`, `set NAME v`
+_DEFINE = re.compile(r"[ \t]*+(?:#[ \t]*define|%define|%global|ENV|ARG|set|SET|setenv|export)[ \t]{1,8}+")
 _CODE_NAME = re.compile(r"[A-Za-z_$][\w$]*+")
 
 
@@ -548,9 +557,9 @@ def _key_value_ok(text: str, value: str, start: int, strength: str) -> bool:
         return False
     if value[0] in "-~#*&!@" or value.endswith((".py", ".js", ".json", ".yaml", ".yml", ".pem", ".key", ".txt", ".crt")):
         return False
-    if _IDENTIFIER_VALUE.fullmatch(value):
+    if _IDENTIFIER_VALUE.fullmatch(value) or _has_camel_words(value):
         return False
-    if (_CODE_NAME.fullmatch(value) or _DOTTED_IDENT.fullmatch(value)) and _class_changes(value) < 0.3 * n \
+    if (_CODE_NAME.fullmatch(value) or _DOTTED_IDENT.fullmatch(value)) and _class_changes(value) < 0.45 * n \
             and len(_DIGIT_LETTER.findall(value)) < 2:
         return False  # `XXH3_initCustomSecret_avx512`, `settings.key2`: names in code; random tokens change case often
     if _DOTTED_IDENT.fullmatch(value) and any(
@@ -595,10 +604,11 @@ def key_named_values(text: str) -> Iterator[Hit]:
         if strength is None or _is_password_key(name):
             continue
         ls = text.rfind("\n", max(0, start - 200), start) + 1
-        define = text.startswith("#define", ls) or text.startswith("#define", ls + len(text[ls:start]) - len(text[ls:start].lstrip()))
-        a = assignments.after_name(text, run_end, allow_space=define, name_start=start)
+        a = assignments.after_name(text, run_end, allow_space=bool(_DEFINE.fullmatch(text, ls, start)), name_start=start)
         if a is None or a.op == "(" and strength != "strong":
             continue
+        if a.op in _WORD_OPS and not _ENV_NAME.fullmatch(name):
+            continue  # `Set AWS_SECRET_ACCESS_KEY to …` names a variable; `the key to success` does not
         value = a.value if a.quoted else assignments.sentence_trimmed(text, a.value, a.start)
         if not a.quoted and _CODE_NAME.fullmatch(value) and text[a.start + len(value) : a.start + len(value) + 1] in (";", ")"):
             continue  # `ptr = XXH3_kSecret;`: a variable in a statement
@@ -663,6 +673,7 @@ def prose_passwords(text: str) -> Iterator[Hit]:
 # (one fast scan), then checked in Python: prefix shape, body randomness, no hash or version words.
 _TOKEN_RUN = re.compile(r"[A-Za-z0-9_\-.]{24,300}+")
 _TOKEN_PREFIX = re.compile(r"(?:[a-z][a-z0-9]{1,9}(?:[_\-.][a-z0-9]{1,6})?|[A-Z][A-Z0-9]{2,9})[_\-.]")
+_UUID_PIECES = re.compile(r"[0-9a-fA-F]{4,12}(?:-[0-9a-fA-F]{4,12}){1,4}\"?")
 _WORD_SEGMENT = re.compile(r"[a-z]{5,}|[A-Z]{5,}|[A-Z][a-z]{4,}|[A-Z]?[a-z]{2,}(?:[A-Z][a-z]{2,})+")
 _PREFIX_NOT_VENDOR = re.compile(
     r"(?i)(?:sha\d*|md\d|blake\d*b?|crc\d*|xxh\d*|murmur\d*|etag|commit|rev|ver|version|v\d*|id|uuid|guid|build|"
@@ -685,6 +696,10 @@ def prefixed_tokens(text: str) -> Iterator[Hit]:
             continue
         body = run[p.end():]
         n = len(body)
+        if run[p.end() - 1] == "." and body[:1].isupper() and body[1:3].islower():
+            continue  # `ir.Float8E4M3Type`: an attribute of a module
+        if is_potential_uuid(run) or _UUID_PIECES.fullmatch(body) or _has_camel_words(body):
+            continue
         if n < 20 or _IDENTIFIER_VALUE.fullmatch(body) or is_potential_uuid(body) or _is_placeholder(body):
             continue
         if not any(c.isdigit() for c in body) or not any(c.isalpha() for c in body):
