@@ -48,8 +48,15 @@ FAMILY = {
     "jwt": "key", "discord_token": "key", "mailchimp_key": "key", "google_api_key": "key",
     "private_key": "key", "generic_secret": "key", "password_assignment": "password", "url_password": "password",
     "connection_string_password": "password", "email": "email", "ipv4": "ip_address", "ipv6": "ip_address",
+    # the forms issue 13 found missing (the tuning set's share of them; the reference set measures them apart)
+    "key_named_unquoted": "key", "typed_declaration_key": "key", "config_file_key": "key",
+    "typed_declaration_password": "password", "prose_password": "password",
 }
 STRUCTURED = {k for k, v in FAMILY.items() if v == "key"} - {"generic_secret"}
+FORM_KINDS = {
+    "unquoted": {"key_named_unquoted"}, "typed declaration": {"typed_declaration_key", "typed_declaration_password"},
+    "config file": {"config_file_key"}, "comment/prose password": {"prose_password"},
+}
 
 
 def _s(r: random.Random, chars: str, n: int) -> str:
@@ -178,6 +185,38 @@ def make_secret(kind: str, r: random.Random) -> tuple[str, str]:
                         "$db_password = '{}';", 'Password: "{}",', "<password>{}</password>",
                         'ds.setPassword("{}");', "--password={}", "'password' => '{}',",
                         "export MYSQL_ROOT_PASSWORD={}", "spring.datasource.password={}"])
+        return v, tpl.format(v)
+    if kind == "key_named_unquoted":
+        v = r.choice([_s(r, B64, 40), _s(r, ALNUM, r.randint(20, 40)), _s(r, string.ascii_lowercase + string.digits, 32)])
+        tpl = r.choice(["export AWS_SECRET_ACCESS_KEY={}", "AWS_SECRET_ACCESS_KEY={}", "set AWS_SECRET_ACCESS_KEY to {} first",
+                        "SERVICE_API_TOKEN={}", "ENV API_TOKEN {}", "ENV API_TOKEN={}", "api_token: {}",
+                        "aws_secret_access_key = {}", "setenv GITLAB_TOKEN {}", "$env:API_SECRET={}"])
+        return v, tpl.format(v)
+    if kind in ("typed_declaration_key", "typed_declaration_password"):
+        if kind == "typed_declaration_key":
+            v = r.choice([_s(r, B64, 40), _s(r, ALNUM, r.randint(24, 48))])
+            name = r.choice(["AWS_SECRET_ACCESS_KEY", "API_TOKEN", "apiSecret", "clientSecret", "SIGNING_KEY", "authToken"])
+        else:
+            v = _password(r)
+            name = r.choice(["DB_PASSWORD", "adminPassword", "password", "SMTP_PASS", "dbPwd"])
+        tpl = r.choice(['const {n}: &str = "{v}";', 'static {n}: &\'static str = "{v}";', 'val {n}: String = "{v}"',
+                        'let {n}: String = "{v}".to_string();', 'final String {n} = "{v}";',
+                        'private static final String {n} = "{v}";', 'var {n} string = "{v}"', '{n} string = "{v}"',
+                        'const string {n} = "{v}";', 'const {n}: string = "{v}";', 'let {n}: String = "{v}"',
+                        'readonly {n}: string = "{v}";', 'const char *{n} = "{v}";', '#define {n} "{v}"'])
+        return v, tpl.format(n=name, v=v)
+    if kind == "config_file_key":
+        v = r.choice([_s(r, B64URL, r.randint(24, 48)), _s(r, ALNUM, 32), _s(r, HEXL, 40)])
+        tpl = r.choice(['"client_secret": "{}"', 'api_token = "{}"', "<apiToken>{}</apiToken>", "app.secret.key={}",
+                        'SERVICE_TOKEN ?= "{}"', "secret_key: '{}'", "auth_token={}", '"accessToken" => "{}"',
+                        "spring.security.oauth2.client.registration.github.client-secret={}",
+                        'System.setProperty("API_TOKEN", "{}");'])
+        return v, tpl.format(v)
+    if kind == "prose_password":
+        v = _password(r).replace("/", "!")
+        tpl = r.choice(["the password is {}", "Password: {}", "login: admin / {}", "use --password {} for staging",
+                        "pwd {}", "ID/PW: deploy/{}", "비밀번호 {}", "(user ops, pass: {})", "db password was {}",
+                        "mysql -u root --password {} -h db1", "credentials: svc_ci/{}"])
         return v, tpl.format(v)
     if kind == "connection_string_password":
         v = _password(r).replace(";", "!")
@@ -531,6 +570,7 @@ def main() -> int:
     print("\nrecall by group:")
     print(f"  structured secrets (provider tokens, private keys, JWTs): {group(STRUCTURED):.3f}"
           f"   generic high-entropy secrets: {group({'generic_secret'}):.3f}")
+    print("  forms from issue 13: " + "   ".join(f"{form}: {group(kinds):.3f}" for form, kinds in FORM_KINDS.items()))
     print(f"  e-mails: {group({'email'}):.3f}   IPs: {group({'ipv4', 'ipv6'}):.3f}   "
           f"passwords (assignments, connection strings, URLs): {group({'password_assignment', 'connection_string_password', 'url_password'}):.3f}")
     print("\nprecision per placeholder kind (injected files; findings overlapping an injected item):")

@@ -207,7 +207,7 @@ def _is_placeholder(value: str) -> bool:
         return True
     body = value.split("_", 1)[-1] if "_" in value[:12] else value
     distinct = len(set(body))
-    if distinct <= max(3, len(body) // 8) or is_sequential_string(body):
+    if distinct <= max(3, min(len(body), 96) // 8) or is_sequential_string(body):
         return True
     # one character dominating (`AKIAAQAAAAAABAAHAM0A` in font data) is not a random token
     return len(body) >= 12 and max(body.count(c) for c in set(body)) > 0.4 * len(body)
@@ -557,7 +557,7 @@ def _key_value_ok(text: str, value: str, start: int, strength: str) -> bool:
         return False
     if value[0] in "-~#*&!@" or value.endswith((".py", ".js", ".json", ".yaml", ".yml", ".pem", ".key", ".txt", ".crt")):
         return False
-    if _IDENTIFIER_VALUE.fullmatch(value) or _has_camel_words(value):
+    if _IDENTIFIER_VALUE.fullmatch(value) or n <= 40 and _has_camel_words(value):
         return False
     if (_CODE_NAME.fullmatch(value) or _DOTTED_IDENT.fullmatch(value)) and _class_changes(value) < 0.45 * n \
             and len(_DIGIT_LETTER.findall(value)) < 2:
@@ -621,11 +621,12 @@ def key_named_values(text: str) -> Iterator[Hit]:
 
 # `password is …`, `Password …`, `--password …`, `PASSWORD(…)`, `login/password-master/…`, `ID/PW: user/…`
 _PROSE_PW_WORD = re.compile(
-    r"(?i)(?<![A-Za-z0-9_])(?:pass(?:word|wd|wort|phrase)?|pwd|pw|비밀번호|비번|암호|패스워드)(?![A-Za-z0-9_])"
+    r"(?i)(?<![A-Za-z0-9_])(?:pass(?:word|wd|wort|phrase)?|pwd|pw|비밀번호|비번|암호|패스워드|(?P<login>login|credentials?|creds))"
+    r"(?![A-Za-z0-9_])"
 )
 _PROSE_PW_AFTER = re.compile(
     r"""[ \t]{0,4}+(?:is|was|:|=|-|->|\(|：)?[ \t]{0,4}+(?:["'`]?)"""
-    r"""(?:(?P<user>[A-Za-z0-9_.\-]{1,32}+)/)?(?P<pw>[^\s"'`,;()<>\[\]{}]{6,64}+)"""
+    r"""(?:(?P<user>[A-Za-z0-9_.\-@]{1,32}+)[ \t]{0,2}+/[ \t]{0,2}+)?(?P<pw>[^\s"'`,;()<>\[\]{}]{6,64}+)"""
 )
 # tokens with letters and digits that prose about passwords is full of: algorithms, encodings, formats
 _TECH_TOKEN = re.compile(
@@ -643,8 +644,8 @@ def _prose_password_ok(value: str, word: str) -> bool:
         return False
     if value.endswith((".", ":")) or "@" in value[:-1] and "." in value.split("@")[-1] or "=" in value:
         return False  # a sentence end, a label, an e-mail address or a host, an assignment of something else
-    if not (value[0].isalnum() or value[0] in "!#$%&*"):
-        return False
+    if value[0] in "@/.:-=<>~":
+        return False  # `pass@host`, a path, a flag, a comparison
     upper, lower = any(c.isupper() for c in value), any(c.islower() for c in value)
     if word.lower() == "pass":  # also the verb: `pass np.float32`, `pass 2 tests`
         return upper and lower
@@ -657,11 +658,11 @@ def prose_passwords(text: str) -> Iterator[Hit]:
     password_assignments'); the value must look like a password, not like a word, a number or code."""
     for m in _PROSE_PW_WORD.finditer(text):
         a = _PROSE_PW_AFTER.match(text, m.end())
-        if not a:
-            continue
+        if not a or m.group("login") and not a.group("user"):
+            continue  # after `login`, only `user / password` pairs: a lone value is the user name
         value = a.group("pw").rstrip(".,;:!?")
         end_char = text[a.end("pw") : a.end("pw") + 1]
-        if end_char in ("(", "[") or not _prose_password_ok(value, m.group(0)):
+        if end_char in ("(", "[") or not _prose_password_ok(value, "password" if m.group("login") else m.group(0)):
             continue
         yield Hit("password", a.start("pw"), a.start("pw") + len(value), "ProsePassword")
 
@@ -698,7 +699,7 @@ def prefixed_tokens(text: str) -> Iterator[Hit]:
         n = len(body)
         if run[p.end() - 1] == "." and body[:1].isupper() and body[1:3].islower():
             continue  # `ir.Float8E4M3Type`: an attribute of a module
-        if is_potential_uuid(run) or _UUID_PIECES.fullmatch(body) or _has_camel_words(body):
+        if is_potential_uuid(run) or _UUID_PIECES.fullmatch(body) or n <= 40 and _has_camel_words(body):
             continue
         if n < 20 or _IDENTIFIER_VALUE.fullmatch(body) or is_potential_uuid(body) or _is_placeholder(body):
             continue
