@@ -604,7 +604,9 @@ def key_named_values(text: str) -> Iterator[Hit]:
         if strength is None or _is_password_key(name):
             continue
         ls = text.rfind("\n", max(0, start - 200), start) + 1
-        a = assignments.after_name(text, run_end, allow_space=bool(_DEFINE.fullmatch(text, ls, start)), name_start=start)
+        flag = text.startswith("-", start) and (start == 0 or text[start - 1] in " \t")  # `--token <value>`
+        a = assignments.after_name(text, run_end, allow_space=flag or bool(_DEFINE.fullmatch(text, ls, start)),
+                                   name_start=start)
         if a is None or a.op == "(" and strength != "strong":
             continue
         if a.op in _WORD_OPS and not _ENV_NAME.fullmatch(name):
@@ -660,7 +662,7 @@ def prose_passwords(text: str) -> Iterator[Hit]:
         a = _PROSE_PW_AFTER.match(text, m.end())
         if not a or m.group("login") and not a.group("user"):
             continue  # after `login`, only `user / password` pairs: a lone value is the user name
-        value = a.group("pw").rstrip(".,;:!?")
+        value = a.group("pw").rstrip(".,;:")
         end_char = text[a.end("pw") : a.end("pw") + 1]
         if end_char in ("(", "[") or not _prose_password_ok(value, "password" if m.group("login") else m.group(0)):
             continue
@@ -686,7 +688,7 @@ _PREFIX_NOT_VENDOR = re.compile(
 def prefixed_tokens(text: str) -> Iterator[Hit]:
     for m in _TOKEN_RUN.finditer(text):
         s = m.start()
-        if s and (text[s - 1] in "/+=%\\" or text[s - 1].isalnum()):
+        if s and (text[s - 1] in "/+%\\" or text[s - 1].isalnum()):
             continue  # the middle of a path, a URL or a base64 blob
         e = m.end()
         if e < len(text) and text[e] in "/+=%":
@@ -708,7 +710,7 @@ def prefixed_tokens(text: str) -> Iterator[Hit]:
         segments = [x for x in re.split(r"[._\-]+", body) if x]
         if any(_WORD_SEGMENT.fullmatch(x) for x in segments):
             continue  # `ser_flatbuf.DType.f8_e4m3`, `DXGI_FORMAT.R8G8B8A8_UNORM`: names made of words
-        if len(segments) > 1 and any(len(x) >= 32 and all(c in string.hexdigits for c in x) for x in segments):
+        if any(x.isalpha() for x in segments) and any(len(x) >= 32 and all(c in string.hexdigits for c in x) for x in segments):
             continue  # `jit__psum-<sha256>`: a name with a hash in it
         if _class_changes(body) < 0.3 * n or len(_DIGIT_LETTER.findall(body)) < 2:
             continue
