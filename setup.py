@@ -57,7 +57,7 @@ setup(
             "grain>=0.2.12,<0.3",
         ],
         "gcp": ["apache-beam[gcp]>=2.70,<3"],
-        "test": ["pytest>=8", "hypothesis>=6.100", "build>=1.2", "pytest-timeout>=2.2"],
+        "test": ["pytest>=8", "hypothesis>=6.100", "build>=1.2", "wheel>=0.40", "pytest-timeout>=2.2"],
         "bench": ["grimp>=3"],  # independent import graphs for benchmarks/graph_accuracy.py
     },
     entry_points={"console_scripts": ["repoloom=repoloom.pipelines.cli:main"]},

@@ -113,10 +113,30 @@ def _split_guarded(text: str, guarded: Sequence[str]) -> list[str]:
     return [p for p in parts if p]
 
 
+MAX_SENTENCE_BYTES = 1 << 22  # SentencePiece silently skips longer sentences
+
+
+def trainer_sentences(texts: Iterable[str], max_bytes: int = MAX_SENTENCE_BYTES) -> Iterable[str]:
+    """Texts as SentencePiece takes them: a text over max_bytes is cut at line ends (at worst
+    mid-line) into parts that fit, so no text is skipped for its length."""
+    window = max_bytes // 4  # characters: at most 4 UTF-8 bytes each
+    for t in texts:
+        if len(t.encode("utf-8", "surrogatepass")) <= max_bytes:
+            yield t
+            continue
+        start = 0
+        while start < len(t):
+            end = min(len(t), start + window)
+            if end < len(t) and (nl := t.rfind("\n", start, end)) > start:
+                end = nl + 1
+            yield t[start:end]
+            start = end
+
+
 def train_tokenizer(texts: Iterable[str], vocab_size: int, *, num_threads: int = 2, model_type: str = "bpe") -> bytes:
     """Train a byte-fallback SentencePiece model on texts; returns the model bytes."""
     buf = io.BytesIO()
-    texts = [t for t in texts if t]
+    texts = [t for t in trainer_sentences(texts) if t]
     if not texts:
         raise TokenizerError("no text to train a tokenizer on")
     try:
@@ -131,7 +151,7 @@ def train_tokenizer(texts: Iterable[str], vocab_size: int, *, num_threads: int =
             add_dummy_prefix=False,
             split_digits=True,
             allow_whitespace_only_pieces=True,
-            max_sentence_length=1 << 22,
+            max_sentence_length=MAX_SENTENCE_BYTES,
             user_defined_symbols=list(SENTINELS) + list(_EXTRA_SYMBOLS),
             pad_id=0, eos_id=1, bos_id=2, unk_id=3,
             pad_piece=PAD, eos_piece=EOS, bos_piece=BOS, unk_piece="<unk>",

@@ -13,6 +13,9 @@ class SourceFile:
     path: str  # relative to the repository root, '/'-separated
     data: bytes
     meta: dict[str, Any] = field(default_factory=dict)  # license, stars, ... from tables
+    # where in its input unit the file was found (member or row number): when two inputs give the same
+    # (repo, path), the smallest (unit, origin) is kept, whatever the content or runner
+    origin: str = ""
 
 
 @dataclass

@@ -6,12 +6,14 @@ Both the build's per-file stage (pipelines/filestage.py) and `repoloom scan`
 """
 from __future__ import annotations
 
+import codecs
 from typing import NamedTuple
 
 from repoloom.filters import decontam, pii, quality, safety
 from repoloom.syntax.languages import detect_language
 
 _BINARY_SNIFF = 8192
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 class Verdict(NamedTuple):
@@ -24,26 +26,44 @@ class Verdict(NamedTuple):
 
 
 def decode(data: bytes) -> str | None:
-    """Text of a file's bytes, or None when it is not text we can decode faithfully."""
+    """Text of a file's bytes, or None when it is not text we can decode faithfully.
+
+    Classic Mac files end lines with CR alone: they get LF, so their lines are lines (and not one
+    line the length of the file) for the quality rules, the parse and the model.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    elif data.startswith(_UTF16_BOMS):
         try:
-            return data.decode("utf-16")
+            return _cr_lines(data.decode("utf-16"))
         except UnicodeDecodeError:
             return None
     try:
-        return data.decode("utf-8")
+        return _cr_lines(data.decode("utf-8"))
     except UnicodeDecodeError:
         return None
 
 
+def _cr_lines(text: str) -> str:
+    return text.replace("\r", "\n") if "\r" in text and "\n" not in text else text
+
+
 def is_binary(data: bytes) -> bool:
+    """Too many control characters in the first 8 KiB. A UTF-16 file (with its BOM) is judged on its
+    decoded characters: its ASCII half-bytes are NULs, which would otherwise make every such file binary."""
     head = data[:_BINARY_SNIFF]
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if head.startswith(_UTF16_BOMS):
+        chars = codecs.getincrementaldecoder("utf-16")(errors="replace").decode(head)
+        return _control_share(ord(c) for c in chars) > 0.1
+    if b"\x00" in head:
         return True
-    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
-    return bool(head) and control / len(head) > 0.1
+    return _control_share(head) > 0.1
+
+
+def _control_share(codes) -> float:
+    codes = list(codes)
+    control = sum(1 for c in codes if c < 32 and c not in (9, 10, 12, 13, 27))
+    return control / len(codes) if codes else 0.0
 
 
 def judge(repo: str, path: str, data: bytes, meta: dict, cfg: dict) -> Verdict:

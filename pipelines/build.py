@@ -32,6 +32,7 @@ from repoloom.pipelines import sink
 from repoloom.pipelines.filestage import process_file
 from repoloom.pipelines.near_dedup import NearDedup, RepoNearDedup
 from repoloom.pipelines.sources import Unit, read_unit
+from repoloom.pipelines.unique_paths import CountLineageFiles, UniquePaths
 
 DROP, STATS = "drop", "stats"
 PROGRESS = logging.getLogger("repoloom.progress")
@@ -315,7 +316,8 @@ def build_pipeline(p: beam.Pipeline, units: list, cfg: dict, tokenizer_bytes: by
     read = (p | "Units" >> beam.Create(units) | "SpreadUnits" >> beam.Reshuffle()
             | "Read" >> beam.ParDo(ReadUnits(cfg)).with_outputs(DROP, main="files"))
     files_in = read.files | "CountIn" >> beam.Map(lambda f: {"files_in": 1, "bytes_in": len(f.data)})
-    parsed = read.files | "PerFile" >> beam.ParDo(ProcessFiles(cfg)).with_outputs(DROP, main="kept")
+    unique = read.files | "UniquePaths" >> UniquePaths()  # (repo, path) is unique from here on
+    parsed = unique["files"] | "PerFile" >> beam.ParDo(ProcessFiles(cfg)).with_outputs(DROP, main="kept")
 
     kept = parsed.kept
     exact_stats = []
@@ -355,10 +357,11 @@ def build_pipeline(p: beam.Pipeline, units: list, cfg: dict, tokenizer_bytes: by
     written = (keyed | "GroupShard" >> beam.GroupByKey()
                | "Write" >> beam.ParDo(WriteShard(out_dir), split_rows, shard_rows, cfg))
 
-    drops = ([read[DROP], parsed[DROP], pieces[DROP]] + exact_drops) | "AllDrops" >> beam.Flatten()
+    lineage_files = rows | "LineageFiles" >> CountLineageFiles()
+    drops = ([read[DROP], unique["dropped"], parsed[DROP], pieces[DROP]] + exact_drops) | "AllDrops" >> beam.Flatten()
     read_drop_in = read[DROP] | "CountReadDropsIn" >> beam.Map(lambda d: {"files_in": 1, "bytes_in": d.size})
     stats = ([files_in, read_drop_in, drops | "DropCounters" >> beam.Map(drop_counters), pieces[STATS], plans[STATS],
-              joined[STATS], pack_stats, written] + exact_stats
+              joined[STATS], pack_stats, written, lineage_files] + exact_stats
              | "AllStats" >> beam.Flatten() | "Sum" >> beam.CombineGlobally(SumCounters()))
     stats | "WriteStats" >> beam.Map(lambda s: sink.write_json(sink.join(out_dir, "stats.json"), s))
     (drops | "DropRows" >> beam.Map(lambda d: {"repo": d.repo, "path": d.path, "reason": d.reason, "detail": d.detail, "size": d.size})

@@ -14,7 +14,11 @@ def add_parser(sub) -> None:
     p = sub.add_parser("build", help="repositories in, ArrayRecord shards out",
                        description="Build a packed, tokenized dataset. Unknown --options are passed to Apache Beam "
                                    "(e.g. --runner, --direct_num_workers, --project).")
-    p.add_argument("--input", nargs="+", required=True, metavar="PATH", help="directories, archives, tables or globs (local or gs://)")
+    p.add_argument("--input", nargs="+", action="extend", required=True, metavar="PATH",
+                   help="directories, archives, tables or globs (local or gs://); repeat or list several, all are read")
+    p.add_argument("--input-kind", choices=("auto", "repo", "collection"), default="auto",
+                   help="read each input directory as one repository or as a collection of repositories "
+                        "(default: a directory with .git or a root marker such as pyproject.toml or README is one repository)")
     p.add_argument("--output", required=True, metavar="DIR")
     p.add_argument("--seq-len", type=int, help="tokens per row (default 8192)")
     p.add_argument("--tokenizer", metavar="MODEL", help="SentencePiece model; default: train one on a sample of the input")
@@ -54,7 +58,10 @@ def run(args: argparse.Namespace) -> int:
         cfg = load_config(args.config, overrides)
         if cfg["seq_len"] < 64:
             raise ConfigError("seq_len must be at least 64")
-        units = expand_inputs(args.input)
+        decisions: list[str] = []
+        units = expand_inputs(args.input, args.input_kind, decisions)
+        for line in decisions:
+            log(f"input {line}")
         if not units:
             raise InputError("the inputs hold no repositories")
         check_output_dir(args.output, args.overwrite)

@@ -8,9 +8,12 @@
     repoloom fim FILE…            a readable preview with the three parts marked.
 
 The split is a pure function of (seed, repository, path, piece), like in the
-build. The repository name defaults to the name of the file's parent directory
-and the path to the file name; with ``--root DIR`` the path is relative to DIR
-and the repository is DIR's name; ``--repo NAME`` overrides the repository. The
+build. A file is named as the build names it: its repository is the nearest
+enclosing directory that the build reads as one repository (`.git` or a root
+marker such as pyproject.toml, Cargo.toml, README), the path relative to it;
+folders, archives and tables are read as `build --input` reads them
+(pipelines/cmd_inputs.py). ``--root DIR`` makes DIR the repository root and
+``--repo NAME`` overrides the repository name. The
 whole file is treated as piece 0 (the build cuts files longer than a segment
 into pieces first) and the text is the file as read, before PII redaction.
 Nodes come from the same one parse as in the build (syntax.parse.file_facts).
@@ -18,7 +21,6 @@ Nodes come from the same one parse as in the build (syntax.parse.file_facts).
 from __future__ import annotations
 
 import json
-import os
 import sys
 
 from repoloom.core.config import load_config, merge, parse_set
@@ -33,13 +35,15 @@ PLAIN_MIDDLE = ("⟦", "⟧")
 
 def add_parser(sub) -> None:
     p = sub.add_parser("fim", help="show the syntax-aware FIM split chosen for files")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("files", nargs="+", metavar="INPUT", help="files, or folders/archives/tables as for build")
     p.add_argument("--json", action="store_true", help="one JSON object per file")
     p.add_argument("--seed", type=int, help="build seed (default: the config's)")
     p.add_argument("--rate", type=float, help="FIM rate (default 0.8)")
     p.add_argument("--spm-rate", type=float, help="SPM share of FIM files (default 0.5)")
     p.add_argument("--repo", help="repository name for the hash (default: the parent directory's name, or --root's)")
-    p.add_argument("--root", help="repository root: paths are taken relative to it")
+    p.add_argument("--root", help="repository root: paths are taken relative to it (default: found as the build finds it)")
+    p.add_argument("--input-kind", choices=("auto", "repo", "collection"), default="auto",
+                   help="read folders as one repository or a collection, as for build")
     p.add_argument("--lines", type=int, default=3, help="preview: lines of context around the middle (0 = whole file)")
     p.add_argument("--config", help="YAML/JSON config over the defaults")
     p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="config override, e.g. fim.random_rate=0.2")
@@ -56,13 +60,6 @@ def _config(args) -> dict:
     if args.spm_rate is not None:
         over["fim"]["spm_rate"] = args.spm_rate
     return merge(cfg, over)
-
-
-def repo_and_path(file: str, root: str | None, repo: str | None) -> tuple[str, str]:
-    full = os.path.abspath(file)
-    base = os.path.abspath(root) if root else os.path.dirname(full)
-    path = os.path.relpath(full, base).replace(os.sep, "/")
-    return repo or os.path.basename(base.rstrip(os.sep)) or "repo", path
 
 
 def split_file(text: str, repo: str, path: str, cfg: dict) -> dict:
@@ -100,25 +97,31 @@ def preview(text: str, rec: dict, lines: int, marks: tuple[str, str]) -> str:
 
 
 def run(args) -> int:
+    from repoloom.core.types import Drop
+    from repoloom.pipelines.cmd_inputs import read_inputs, shown
+    from repoloom.pipelines.sources import InputError
+
     cfg = _config(args)
     marks = MARK_MIDDLE if sys.stdout.isatty() else PLAIN_MIDDLE
     status = 0
-    for file in args.files:
-        repo, path = repo_and_path(file, args.root, args.repo)
+    for arg in args.files:
         try:
-            with open(file, "rb") as f:
-                text = decode(f.read())
-        except OSError as e:
-            print(f"repoloom fim: {file}: {e.strerror}", file=sys.stderr)
+            for f in read_inputs([arg], cfg["max_file_bytes"], args.input_kind, root=args.root, repo=args.repo):
+                if isinstance(f, Drop):
+                    print(f"repoloom fim: {shown(f)}: dropped ({f.reason}) {f.detail}".rstrip(), file=sys.stderr)
+                    status = 1
+                    continue
+                text = decode(f.data)
+                if text is None:
+                    print(f"repoloom fim: {shown(f)}: not UTF-8/UTF-16 text", file=sys.stderr)
+                    status = 1
+                    continue
+                rec = split_file(text, f.repo, f.path, cfg)
+                if args.json:
+                    print(json.dumps(rec, ensure_ascii=False))
+                else:
+                    sys.stdout.write(preview(text, rec, args.lines, marks))
+        except InputError as e:
+            print(f"repoloom fim: {e}", file=sys.stderr)
             status = 1
-            continue
-        if text is None:
-            print(f"repoloom fim: {file}: not UTF-8/UTF-16 text", file=sys.stderr)
-            status = 1
-            continue
-        rec = split_file(text, repo, path, cfg)
-        if args.json:
-            print(json.dumps(rec, ensure_ascii=False))
-        else:
-            sys.stdout.write(preview(text, rec, args.lines, marks))
     return status

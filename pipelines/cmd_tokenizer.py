@@ -12,7 +12,7 @@ def add_parser(sub) -> None:
     tsub = p.add_subparsers(dest="action", metavar="ACTION")
     tsub.required = True
     t = tsub.add_parser("train", help="train on the kept, redacted files of the inputs")
-    t.add_argument("--input", nargs="+", required=True, metavar="PATH")
+    t.add_argument("--input", nargs="+", action="extend", required=True, metavar="PATH")
     t.add_argument("--vocab-size", type=int, default=32000)
     t.add_argument("--output", required=True, metavar="MODEL")
     t.add_argument("--sample-bytes", type=int, help="characters of text to train on (default from config)")

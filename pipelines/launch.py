@@ -80,6 +80,10 @@ def finalize(out_dir: str, cfg: dict, tok: Tokenizer, argv: list[str]) -> dict[s
     """Write empty shards the job had no rows for, then dataset.json; returns dataset.json's content."""
     stats = json.loads(sink.read_bytes(sink.join(out_dir, "stats.json")))
     from repoloom.pipelines.build import write_lineage
+    from repoloom.pipelines.unique_paths import identity_mismatch
+
+    if mismatch := identity_mismatch(stats):
+        raise RuntimeError(f"the build broke its identity invariant: {mismatch}")
 
     shards = {s: expected_shards(cfg, stats, s) for s in ("train", "validation")}
     for names in shards.values():

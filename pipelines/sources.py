@@ -2,33 +2,43 @@
 on local disk or any Beam filesystem (gs://, ...).
 
 An input is expanded (in the launcher) into *units*, each read by one worker:
-  ("repo", root, name)     a directory that is one repository
-  ("archive", path, name)  .tar/.tar.gz/.tgz/.zip, one repository
-  ("table", path, "")      .parquet/.jsonl/.jsonl.gz with repo_name, path, content
-  ("stray", path, repo)    a loose file in a collection: dropped with a reason, never silently
-Reading yields SourceFile, or Drop for anything that cannot become one.
+  ("repo", root, name)       a directory that is one repository
+  ("archive", path, name)    .tar/.tar.gz/.tgz/.zip, one repository
+  ("table", path, "")        .parquet/.jsonl/.jsonl.gz with repo_name, path, content
+  ("stray", path, repo)      a loose file in a collection: dropped with a reason, never silently
+  ("special", path, repo)    a FIFO, device or socket: `not_a_file`, never opened
+  ("bad_name", shown, repo)  an entry whose name is not UTF-8 or holds control characters
+A directory is one repository when it looks like one (`.git`, directory or file, or a root marker
+such as pyproject.toml, Cargo.toml, package.json, Makefile, README, LICENSE); otherwise it is a
+collection whose child directories are repositories. `--input-kind` overrides the guess.
+Reading yields SourceFile, or Drop for anything that cannot become one (sources_local.py,
+sources_archive.py, sources_table.py say which reasons).
 """
 from __future__ import annotations
 
-import gzip
-import io
-import json
 import os
 import posixpath
+import re
 import stat
-import tarfile
-import tempfile
-import zipfile
 from typing import Iterator, NamedTuple
 
 from apache_beam.io.filesystems import FileSystems
 
 from repoloom.core.types import Drop, SourceFile
-from repoloom.filters.safety import LICENSE_FILES, detect_license
+from repoloom.filters.safety import LICENSE_FILES
+from repoloom.pipelines.source_common import (DEFAULT_LIMITS, ReadLimits, escaped, license_meta, name_problem,
+                                              safe_text, special_kind)
+from repoloom.pipelines.sources_archive import read_tar, read_zip
+from repoloom.pipelines.sources_local import walk_local_repo
+from repoloom.pipelines.sources_table import read_table
 
 ARCHIVE_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".zip")
 TABLE_SUFFIXES = (".parquet", ".jsonl", ".jsonl.gz")
-REQUIRED_COLUMNS = ("repo_name", "path", "content")
+BUILD_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", "package.json", "Cargo.toml", "go.mod", "pom.xml",
+                 "build.gradle", "build.gradle.kts", "CMakeLists.txt", "Makefile", "meson.build", "composer.json",
+                 "Gemfile", "mix.exs", "build.sbt", "Package.swift")
+DOC_MARKERS = re.compile(r"^(readme|license|licence|copying)(\.[a-z0-9]+)?$", re.IGNORECASE)
+INPUT_KINDS = ("auto", "repo", "collection")
 
 
 class Unit(NamedTuple):
@@ -65,28 +75,94 @@ def _classify_file(path: str, collection_repo: str | None) -> Unit:
     return Unit("stray", path, collection_repo or posixpath.dirname(path))
 
 
-def _expand_local_dir(root: str) -> list[Unit]:
+def _marker(names: list[str], isfile) -> str | None:
+    """The name that makes a directory look like a repository root, or None."""
+    if ".git" in names:
+        return ".git"
+    for n in names:
+        if n in BUILD_MARKERS and isfile(n):
+            return n
+    return None
+
+
+def _listdir(path: str) -> list[str]:
+    try:
+        return sorted(os.listdir(path))
+    except OSError:
+        return []
+
+
+def local_dir_kind(root: str) -> tuple[str, str]:
+    """("repo" | "collection", why) for a local directory, by the rule in the module docstring."""
+    try:
+        names = sorted(os.listdir(root))
+    except OSError as e:
+        raise InputError(f"cannot list input directory {root!r}: {e.strerror}") from e
+    isfile = lambda n: os.path.isfile(os.path.join(root, n))  # noqa: E731
+    if m := _marker(names, isfile):
+        return "repo", f"has {m}"
+    children = [n for n in names if os.path.isdir(os.path.join(root, n)) and not os.path.islink(os.path.join(root, n))
+                and _looks_like_repo(os.path.join(root, n))]
+    if children:
+        return "collection", f"{len(children)} child directories look like repositories"
+    docs = [n for n in names if DOC_MARKERS.match(n) and isfile(n)]
+    if docs:
+        return "repo", f"has {docs[0]}"
+    return "collection", "no repository marker; each child directory is a repository"
+
+
+def _looks_like_repo(path: str) -> bool:
+    names = _listdir(path)
+    return bool(_marker(names, lambda n: os.path.isfile(os.path.join(path, n))) or any(DOC_MARKERS.match(n) for n in names))
+
+
+def _expand_local_dir(root: str, kind: str) -> list[Unit]:
     root = root.rstrip("/") or "/"
-    if os.path.isdir(os.path.join(root, ".git")):
-        return [Unit("repo", root, os.path.basename(os.path.abspath(root)))]
+    parent = os.path.basename(os.path.abspath(root))
+    if kind == "repo":
+        return [Unit("repo", root, parent)]
     units = []
-    for entry in sorted(os.listdir(root)):
+    for entry in _listdir(root):
         p = os.path.join(root, entry)
-        if os.path.islink(p):
-            units.append(Unit("stray", p, os.path.basename(os.path.abspath(root))))
-        elif os.path.isdir(p):
+        if name_problem(entry):
+            units.append(Unit("bad_name", escaped(entry), parent))
+            continue
+        try:
+            mode = os.lstat(p).st_mode
+        except OSError:
+            units.append(Unit("stray", p, parent))
+            continue
+        if stat.S_ISLNK(mode):
+            units.append(Unit("stray", p, parent))
+        elif stat.S_ISDIR(mode):
             units.append(Unit("repo", p, entry))
-        else:
-            units.append(_classify_file(p, os.path.basename(os.path.abspath(root))))
+        elif stat.S_ISREG(mode):
+            units.append(_classify_file(p, parent))
+        else:  # a FIFO named like an archive must never be opened
+            units.append(Unit("special", p, parent))
     return units
 
 
-def _expand_remote_dir(root: str) -> list[Unit]:
-    root = root.rstrip("/")
+def _remote_rels(root: str) -> tuple[list[str], list[str]]:
     files = sorted(m.path for m in FileSystems.match([root + "/**"])[0].metadata_list)
-    rels = [f[len(root) + 1:] for f in files]
-    if any(r.startswith(".git/") for r in rels):
+    return files, [f[len(root) + 1:] for f in files]
+
+
+def remote_dir_kind(root: str) -> tuple[str, str]:
+    _, rels = _remote_rels(root.rstrip("/"))
+    if any(r.startswith(".git/") or r == ".git" for r in rels):
+        return "repo", "has .git"
+    top = [r for r in rels if "/" not in r]
+    if m := _marker(top, lambda n: True):
+        return "repo", f"has {m}"
+    return "collection", "each child directory is a repository"
+
+
+def _expand_remote_dir(root: str, kind: str) -> list[Unit]:
+    root = root.rstrip("/")
+    if kind == "repo":
         return [Unit("repo", root, posixpath.basename(root))]
+    files, rels = _remote_rels(root)
     units, seen = [], set()
     for f, r in zip(files, rels):
         if "/" in r:
@@ -99,22 +175,45 @@ def _expand_remote_dir(root: str) -> list[Unit]:
     return units
 
 
-def expand_inputs(patterns: list[str]) -> list[Unit]:
-    """Units for the given paths or globs. Raises InputError for an input that matches nothing."""
+def _input_file(path: str) -> Unit:
+    try:
+        regular = stat.S_ISREG(os.stat(path).st_mode)
+    except OSError as e:
+        raise InputError(f"input {path!r} cannot be read: {e.strerror}") from e
+    if not regular:
+        return Unit("special", path, os.path.basename(os.path.dirname(os.path.abspath(path))))
+    return _classify_file(path, None)
+
+
+def expand_inputs(patterns: list[str], kind: str = "auto", decisions: list[str] | None = None) -> list[Unit]:
+    """Units for the given paths or globs; every pattern counts. Raises InputError for an input that
+    matches nothing. `kind` forces how a directory is read ("repo" or "collection"); each directory's
+    reading, and why, is appended to `decisions` when given."""
+    if kind not in INPUT_KINDS:
+        raise InputError(f"--input-kind must be one of {', '.join(INPUT_KINDS)}, not {kind!r}")
     units: list[Unit] = []
+
+    def directory(path: str, local: bool) -> None:
+        found, why = (local_dir_kind(path) if local else remote_dir_kind(path)) if kind == "auto" else (kind, "--input-kind")
+        got = _expand_local_dir(path, found) if local else _expand_remote_dir(path, found)
+        if decisions is not None:
+            what = "one repository" if found == "repo" else f"a collection of {sum(u.kind == 'repo' for u in got)} repositories"
+            decisions.append(f"{path}: {what} ({why})")
+        units.extend(got)
+
     for pattern in patterns:
         if _is_local(pattern):
             import glob as globmod
 
             local = _local(pattern)
-            matches = sorted(globmod.glob(local)) if any(c in local for c in "*?[") else ([local] if os.path.exists(local) else [])
+            matches = sorted(globmod.glob(local)) if any(c in local for c in "*?[") else ([local] if os.path.lexists(local) else [])
             if not matches:
                 raise InputError(f"input {pattern!r} does not exist or matches nothing")
             for m in matches:
                 if os.path.isdir(m):
-                    units.extend(_expand_local_dir(m))
+                    directory(m, True)
                 else:
-                    units.append(_classify_file(m, None))
+                    units.append(_input_file(m))
         else:
             if any(c in pattern for c in "*?["):
                 found = [md.path for md in FileSystems.match([pattern])[0].metadata_list]
@@ -122,7 +221,7 @@ def expand_inputs(patterns: list[str]) -> list[Unit]:
                     raise InputError(f"input {pattern!r} matches nothing")
                 units.extend(_classify_file(f, None) for f in sorted(found))
             elif FileSystems.match([pattern.rstrip("/") + "/**"])[0].metadata_list:
-                units.extend(_expand_remote_dir(pattern))
+                directory(pattern, False)
             elif FileSystems.exists(pattern):
                 units.append(_classify_file(pattern, None))
             else:
@@ -134,236 +233,90 @@ def expand_inputs(patterns: list[str]) -> list[Unit]:
 # ---------------------------------------------------------------- reading
 
 
-def _read_limited(f, limit: int) -> bytes:
-    return f.read(limit + 1)
+def _walk_remote_repo(root: str, name: str, max_bytes: int, limits: ReadLimits) -> Iterator[SourceFile | Drop]:
+    from repoloom.pipelines.source_common import file_cap, read_capped
 
-
-def _license_meta(files: dict[str, bytes]) -> dict:
-    for path in sorted(files):
-        if "/" not in path and LICENSE_FILES.match(path):
-            spdx = detect_license(files[path].decode("utf-8", "replace"))
-            if spdx:
-                return {"license": spdx}
-    return {}
-
-
-def _walk_local_repo(root: str, name: str, max_bytes: int) -> Iterator[SourceFile | Drop]:
-    real_root = os.path.realpath(root)
-    for dirpath, dirnames, filenames in os.walk(root, onerror=None, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if d != ".git")
-        rel_dir = os.path.relpath(dirpath, root).replace(os.sep, "/")
-        # directory symlinks are not descended (os.walk does not follow them); account for them
-        for d in list(dirnames):
-            full = os.path.join(dirpath, d)
-            if os.path.islink(full):
-                dirnames.remove(d)
-                rel = d if rel_dir == "." else f"{rel_dir}/{d}"
-                yield Drop(name, rel, "symlink", "directory symlinks are not followed")
-        for fn in sorted(filenames):
-            full = os.path.join(dirpath, fn)
-            rel = fn if rel_dir == "." else f"{rel_dir}/{fn}"
-            try:
-                if os.path.islink(full):
-                    target = os.path.realpath(full)
-                    if not (target == real_root or target.startswith(real_root + os.sep)) or not os.path.isfile(target):
-                        yield Drop(name, rel, "symlink", "points outside the repository or not to a file")
-                        continue
-                    # a link to a file inside the repository: that file is read in its own right
-                    yield Drop(name, rel, "symlink", "duplicate of a file in the repository")
-                    continue
-                st = os.stat(full)
-                if not stat.S_ISREG(st.st_mode):
-                    yield Drop(name, rel, "not_a_file", "")
-                    continue
-                if st.st_size > max_bytes:
-                    yield Drop(name, rel, "file_too_large", f"{st.st_size} bytes", st.st_size)
-                    continue
-                with open(full, "rb") as f:
-                    data = _read_limited(f, max_bytes)
-            except OSError as e:
-                yield Drop(name, rel, "unreadable", type(e).__name__)
-                continue
-            yield SourceFile(name, rel, data)
-
-
-def _walk_remote_repo(root: str, name: str, max_bytes: int) -> Iterator[SourceFile | Drop]:
+    cap = file_cap(max_bytes, limits)
     root = root.rstrip("/")
-    for md in sorted(FileSystems.match([root + "/**"])[0].metadata_list, key=lambda m: m.path):
+    for n, md in enumerate(sorted(FileSystems.match([root + "/**"])[0].metadata_list, key=lambda m: m.path)):
         rel = md.path[len(root) + 1:]
         if rel.startswith(".git/") or "/.git/" in rel:
             continue
-        if md.size_in_bytes > max_bytes:
+        if problem := name_problem(rel):
+            yield Drop(name, escaped(rel), "bad_name", problem, md.size_in_bytes)
+            continue
+        if md.size_in_bytes > cap:
             yield Drop(name, rel, "file_too_large", f"{md.size_in_bytes} bytes", md.size_in_bytes)
             continue
         try:
             with FileSystems.open(md.path, compression_type="uncompressed") as f:
-                data = _read_limited(f, max_bytes)
-        except Exception as e:  # a filesystem error loses one file, never the job
+                data = read_capped(f, cap, limits.max_seconds)
+        except Exception as e:  # noqa: BLE001 - a filesystem error loses one file, never the job
             yield Drop(name, rel, "unreadable", type(e).__name__)
             continue
-        yield SourceFile(name, rel, data)
-
-
-def _safe_member(name: str) -> str | None:
-    """A normalised relative path, or None for absolute paths and '..' escapes."""
-    name = name.replace("\\", "/")
-    if name.startswith("/") or (len(name) > 1 and name[1] == ":"):
-        return None
-    norm = posixpath.normpath(name)
-    if norm == ".." or norm.startswith("../"):
-        return None
-    return norm
-
-
-def _archive_entries(path: str, max_bytes: int) -> Iterator[tuple[str, bytes | None, str]]:
-    """(member name, data or None, drop reason) for every regular entry of an archive."""
-    with FileSystems.open(path, compression_type="uncompressed") as raw, tempfile.TemporaryFile() as tmp:
-        while chunk := raw.read(1 << 20):
-            tmp.write(chunk)
-        tmp.seek(0)
-        if path.endswith(".zip"):
-            with zipfile.ZipFile(tmp) as z:
-                for info in z.infolist():
-                    if info.is_dir():
-                        continue
-                    mode = (info.external_attr >> 16) & 0o170000
-                    if mode == stat.S_IFLNK:
-                        yield info.filename, None, "symlink"
-                    elif info.file_size > max_bytes:
-                        yield info.filename, None, "file_too_large"
-                    else:
-                        yield info.filename, z.read(info), ""
-        else:
-            with tarfile.open(fileobj=tmp, mode="r:*") as t:
-                for m in t:
-                    if m.isdir():
-                        continue
-                    if m.issym() or m.islnk():
-                        yield m.name, None, "symlink"
-                    elif not m.isfile():
-                        yield m.name, None, "not_a_file"
-                    elif m.size > max_bytes:
-                        yield m.name, None, "file_too_large"
-                    else:
-                        yield m.name, t.extractfile(m).read(), ""
-
-
-def _read_archive(path: str, name: str, max_bytes: int) -> Iterator[SourceFile | Drop]:
-    try:
-        entries = list(_archive_entries(path, max_bytes))
-    except (tarfile.TarError, zipfile.BadZipFile, OSError, EOFError) as e:
-        yield Drop(name, "", "bad_archive", f"{type(e).__name__}: {e}")
-        return
-    safe = [(_safe_member(n), n, d, r) for n, d, r in entries]
-    # GitHub-style archives hold everything under one top directory: strip it
-    raw = [n.replace("\\", "/").removeprefix("./") for n, _, _ in entries]
-    tops = {r.split("/", 1)[0] for r in raw}
-    strip = len(tops) == 1 and all("/" in r for r in raw) and all(s and "/" in s for s, _, _, _ in safe)
-    for s, original, data, reason in safe:
-        if s is None:
-            yield Drop(name, original, "unsafe_path", "absolute or '..' path in archive")
-            continue
-        rel = s.split("/", 1)[1] if strip else s
-        if rel.startswith(".git/") or "/.git/" in rel or rel == ".git":
-            continue
-        if reason:
-            yield Drop(name, rel, reason, "")
-        else:
-            yield SourceFile(name, rel, data)
-
-
-def _table_rows(path: str) -> Iterator[dict]:
-    if path.endswith(".parquet"):
-        import pyarrow.parquet as pq
-
-        with FileSystems.open(path, compression_type="uncompressed") as f:
-            pf = pq.ParquetFile(f)
-            missing = [c for c in REQUIRED_COLUMNS if c not in pf.schema_arrow.names]
-            if missing:
-                raise InputError(f"missing columns {missing}")
-            for batch in pf.iter_batches(batch_size=256):
-                yield from batch.to_pylist()
-    else:
-        with FileSystems.open(path, compression_type="uncompressed") as raw:
-            stream = gzip.GzipFile(fileobj=raw) if path.endswith(".gz") else raw
-            for lineno, line in enumerate(io.TextIOWrapper(stream, encoding="utf-8", errors="replace"), 1):
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                    if not isinstance(row, dict):
-                        raise ValueError("not an object")
-                except ValueError as e:
-                    yield {"__bad__": f"line {lineno}: {e}"}
-                    continue
-                yield row
-
-
-def _read_table(path: str, max_bytes: int) -> Iterator[SourceFile | Drop]:
-    table = posixpath.basename(path)
-    try:
-        for i, row in enumerate(_table_rows(path)):
-            if "__bad__" in row:
-                yield Drop(table, f"#{i}", "bad_record", row["__bad__"])
-                continue
-            missing = [c for c in REQUIRED_COLUMNS if row.get(c) is None]
-            if missing:
-                yield Drop(str(row.get("repo_name") or table), str(row.get("path") or f"#{i}"), "bad_record", f"missing {missing}")
-                continue
-            content = row["content"]
-            data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else bytes(content)
-            repo, rel = str(row["repo_name"]), str(row["path"]).lstrip("/")
-            if len(data) > max_bytes:
-                yield Drop(repo, rel, "file_too_large", f"{len(data)} bytes", len(data))
-                continue
-            meta = {k: v for k, v in row.items() if k not in REQUIRED_COLUMNS and isinstance(v, (str, int, float, bool))}
-            yield SourceFile(repo, rel, data, meta)
-    except InputError as e:
-        yield Drop(table, "", "bad_table", str(e))
-    except Exception as e:  # a corrupt table loses itself, never the job
-        yield Drop(table, "", "bad_table", f"{type(e).__name__}: {e}")
-
-
-def read_unit(unit: Unit, max_bytes: int) -> Iterator[SourceFile | Drop]:
-    """Every file of a unit as SourceFile or Drop; repository licence files set meta['license']."""
-    kind, path, name = unit
-    if kind == "table":
-        yield from _read_table(path, max_bytes)
-        return
-    if kind == "stray":
-        yield Drop(name, posixpath.basename(path), "not_in_repository", "loose file in a collection directory")
-        return
-    if kind == "archive":  # an archive is read once into memory-bounded temp storage, then listed
-        items = list(_read_archive(path, name, max_bytes))
-        meta = _license_meta({x.path: x.data for x in items if isinstance(x, SourceFile) and "/" not in x.path})
-        stream: Iterator[SourceFile | Drop] = iter(items)
-    else:  # directories stream: the licence comes from the root's licence files, read first
-        meta = _license_meta(_root_license_files(path, max_bytes))
-        stream = _walk_local_repo(_local(path), name, max_bytes) if _is_local(path) else _walk_remote_repo(path, name, max_bytes)
-    for x in stream:
-        if isinstance(x, SourceFile) and meta:
-            x.meta.update(meta)
-        yield x
+        yield SourceFile(name, rel, data, origin=f"{n:012d}")
 
 
 def _root_license_files(root: str, max_bytes: int) -> dict[str, bytes]:
     """Licence files directly under a repository root (LICENSE, COPYING, ...), by name."""
+    from repoloom.pipelines.source_common import open_regular
+
     out: dict[str, bytes] = {}
     try:
         if _is_local(root):
             local = _local(root)
-            names = [n for n in os.listdir(local) if LICENSE_FILES.match(n) and os.path.isfile(os.path.join(local, n))
-                     and not os.path.islink(os.path.join(local, n))]
-            for n in names:
-                with open(os.path.join(local, n), "rb") as f:
-                    out[n] = _read_limited(f, max_bytes)
+            for n in _listdir(local):
+                if LICENSE_FILES.match(n):
+                    try:
+                        with open_regular(os.path.join(local, n)) as f:
+                            out[n] = f.read(min(max_bytes, 1 << 20))
+                    except Exception:  # noqa: BLE001 - not a regular file, unreadable: the walk names it
+                        continue
         else:
             base = root.rstrip("/")
             for md in FileSystems.match([base + "/*"])[0].metadata_list:
                 n = md.path[len(base) + 1:]
                 if "/" not in n and LICENSE_FILES.match(n):
                     with FileSystems.open(md.path, compression_type="uncompressed") as f:
-                        out[n] = _read_limited(f, max_bytes)
+                        out[n] = f.read(min(max_bytes, 1 << 20))
     except Exception:  # noqa: BLE001 - an unreadable licence file only means "licence unknown"
         return out
     return out
+
+
+def _unit_items(unit: Unit, max_bytes: int, limits: ReadLimits) -> Iterator[SourceFile | Drop]:
+    kind, path, name = unit
+    if kind == "table":
+        yield from read_table(path, max_bytes, limits)
+    elif kind == "stray":
+        yield Drop(name, posixpath.basename(path), "not_in_repository", "loose file in a collection directory")
+    elif kind == "special":
+        yield Drop(name, posixpath.basename(path), "not_a_file", special_kind(_local(path)) or "not a regular file")
+    elif kind == "bad_name":
+        yield Drop(name, path, "bad_name", "not valid UTF-8 or a control character in the name")
+    elif kind == "archive":
+        yield from (read_zip if path.endswith(".zip") else read_tar)(path, name, max_bytes, limits)
+    else:  # directories stream: the licence comes from the root's licence files, read first
+        meta = license_meta(_root_license_files(path, max_bytes))
+        stream = (walk_local_repo(_local(path), name, max_bytes, limits) if _is_local(path)
+                  else _walk_remote_repo(path, name, max_bytes, limits))
+        for x in stream:
+            if isinstance(x, SourceFile) and meta:
+                x.meta.update(meta)
+            yield x
+
+
+def read_unit(unit: Unit, max_bytes: int, limits: ReadLimits = DEFAULT_LIMITS) -> Iterator[SourceFile | Drop]:
+    """Every file of a unit as SourceFile or Drop; repository licence files set meta['license'].
+
+    Each SourceFile's `origin` places it in the corpus (unit path, then its number in the unit): of
+    two files with the same (repo, path), the build keeps the one with the smaller origin.
+    Names in drops are made safe to store (escaped); an EnvironmentFailure propagates and stops the build.
+    """
+    unit = Unit(*unit)
+    for x in _unit_items(unit, max_bytes, limits):
+        if isinstance(x, Drop):
+            x.repo, x.path, x.detail = safe_text(x.repo), safe_text(x.path), safe_text(x.detail)
+        else:
+            x.origin = f"{unit.path}\0{unit.kind}\0{x.origin}"
+        yield x

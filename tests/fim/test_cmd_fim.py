@@ -3,6 +3,7 @@ import os
 
 from repoloom.pipelines import cli
 from repoloom.pipelines.cmd_fim import PLAIN_MIDDLE
+from repoloom.pipelines.cmd_inputs import repository_of
 from fim_corpus import FIXTURES
 
 FILES = sorted(os.path.join(FIXTURES, f) for f in os.listdir(FIXTURES))
@@ -15,7 +16,7 @@ def test_json_one_object_per_file(capsys):
     for file, line in zip(FILES, lines):
         rec = json.loads(line)
         text = open(file, encoding="utf-8").read()
-        assert rec["path"] == os.path.basename(file) and rec["repo"] == "fixtures"
+        assert (rec["repo"], rec["path"]) == repository_of(file)  # named as the build names it
         assert rec["mode"] == "psm" and rec["method"] in ("node", "span", "random")
         (p0, a), (a2, b), (b2, n) = rec["prefix"], rec["middle"], rec["suffix"]
         assert p0 == 0 and a == a2 and b == b2 and n == len(text) and a < b
@@ -44,7 +45,7 @@ def test_preview_marks_the_middle(capsys):
     out = capsys.readouterr().out
     text = open(FILES[0], encoding="utf-8").read()
     head, body = out.split("\n", 1)
-    assert head.startswith("== fixtures:") and "middle" in head
+    assert head.startswith("== %s:%s" % repository_of(FILES[0])) and "middle" in head
     assert body.replace(PLAIN_MIDDLE[0], "").replace(PLAIN_MIDDLE[1], "").rstrip("\n") == text.rstrip("\n")
 
 

@@ -1,0 +1,63 @@
+"""(repo, path) is unique by construction: of several input files with the same name (duplicate zip
+members or table rows, a directory and an archive of one name in a collection, two inputs holding
+one repository), the one with the smallest `origin` (input unit path, then member/row/file number)
+is kept and the others are dropped as `duplicate_path`. The rule reads no content and no element
+order, so every runner and worker count keeps the same copy.
+
+Only keys and origins cross the shuffle; the files themselves are filtered against the (small)
+map of duplicated keys to their winning origin.
+
+`identity_mismatch` is the end-of-build invariant: files_kept == distinct (repo, path) in the lineage.
+"""
+from __future__ import annotations
+
+import apache_beam as beam
+from apache_beam.pvalue import AsDict, TaggedOutput
+
+from repoloom.core.types import Drop, SourceFile
+
+REASON = "duplicate_path"
+LINEAGE_FILES = "lineage_files"  # stats key: distinct (repo, path) pairs written to the lineage
+
+
+def _winner(group):
+    key, origins = group
+    origins = list(origins)
+    if len(origins) > 1:
+        yield key, min(origins)
+
+
+def _route(f: SourceFile, winners: dict):
+    win = winners.get((f.repo, f.path))
+    if win is None or win == f.origin:
+        yield f
+    else:
+        yield TaggedOutput("dropped", Drop(f.repo, f.path, REASON, "another input holds the same repository path",
+                                           len(f.data)))
+
+
+class UniquePaths(beam.PTransform):
+    """files -> {"files": one SourceFile per (repo, path), "dropped": Drop(duplicate_path) for the rest}."""
+
+    def expand(self, files):
+        winners = (files | "KeyOrigin" >> beam.Map(lambda f: ((f.repo, f.path), f.origin))
+                   | "GroupKeys" >> beam.GroupByKey() | "Winners" >> beam.FlatMap(_winner))
+        out = files | "KeepFirst" >> beam.FlatMap(_route, AsDict(winners)).with_outputs("dropped", main="files")
+        return {"files": out.files, "dropped": out.dropped}
+
+
+class CountLineageFiles(beam.PTransform):
+    """rows (split, key, row, lineage) -> {LINEAGE_FILES: distinct (repo, path) in their lineage}."""
+
+    def expand(self, rows):
+        return (rows | "LineagePaths" >> beam.FlatMap(lambda r: sorted({(x["repo"], x["path"]) for x in r[3]}))
+                | "DistinctPaths" >> beam.Distinct() | "CountPaths" >> beam.combiners.Count.Globally()
+                | "AsStat" >> beam.Map(lambda n: {LINEAGE_FILES: n}))
+
+
+def identity_mismatch(stats: dict) -> str | None:
+    """Why the output breaks 'one kept file = one (repo, path) in the lineage', or None."""
+    kept, written = stats.get("files_kept", 0), stats.get(LINEAGE_FILES, 0)
+    if kept != written:
+        return f"files_kept {kept} != {written} distinct (repo, path) in the lineage"
+    return None

@@ -1,0 +1,55 @@
+"""The keep-or-drop gate on raw bytes: encodings it promises to read, and what it calls binary.
+
+Expectations come from Python's own codecs, not from the gate: a UTF-16 file with a BOM must come back as
+exactly the text Python decodes, and be judged like the same text in UTF-8."""
+import codecs
+import inspect
+
+import pytest
+
+from repoloom.core.config import load_config
+from repoloom.filters import gate
+
+# real code: the source of a standard-library module, so the text is not shaped for the test
+REAL = inspect.getsource(codecs)[:6000]
+
+
+@pytest.fixture(scope="module")
+def cfg():
+    return load_config()
+
+
+@pytest.mark.parametrize("bom,encoding", [(codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")])
+def test_utf16_with_bom_is_read_as_its_text(cfg, bom, encoding):
+    data = bom + REAL.encode(encoding)
+    assert not gate.is_binary(data)
+    assert gate.decode(data) == REAL
+    verdict = gate.judge("r", "codecs_copy.py", data, {}, cfg)
+    utf8 = gate.judge("r", "codecs_copy.py", REAL.encode("utf-8"), {}, cfg)
+    assert verdict.reason == utf8.reason and verdict.text == REAL and verdict.language == "python"
+
+
+def test_utf16_without_bom_is_binary(cfg):
+    # without a BOM nothing says the NULs are half-characters: the gate must not guess
+    assert gate.judge("r", "a.py", REAL.encode("utf-16-le"), {}, cfg).reason == "binary"
+
+
+def test_utf16_with_bom_but_binary_payload_is_binary():
+    payload = "".join(map(chr, range(1, 32))).encode("utf-16-le") * 64  # control characters once decoded
+    assert gate.is_binary(codecs.BOM_UTF16_LE + payload)
+
+
+def test_utf8_bom_is_stripped_and_latin1_is_undecodable(cfg):
+    assert gate.decode(codecs.BOM_UTF8 + b"x = 1\n") == "x = 1\n"
+    assert gate.judge("r", "a.py", "# caf\xe9\nx = 1\n".encode("latin-1"), {}, cfg).reason == "undecodable"
+
+
+def test_png_is_binary(cfg):
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
+    assert gate.judge("r", "logo.png", png, {}, cfg).reason == "binary"
+
+
+def test_one_nul_byte_in_text_is_binary(cfg):
+    # the documented rule: any NUL in the first 8 KiB (without a UTF-16 BOM) means binary, however textual the rest
+    data = REAL[:3000].encode() + b"\x00" + REAL[3000:].encode()
+    assert gate.judge("r", "a.py", data, {}, cfg).reason == "binary"

@@ -1,0 +1,252 @@
+"""Hostile inputs (tests/pipelines/hostile_corpus.py): nothing crashes, hangs, is lost or mixed up.
+
+One build reads the whole corpus (every case, each given by its own --input); the tests after it
+check each case at the source level, where each fails alone on the old reader.
+"""
+import collections
+import errno
+import json
+import os
+import tempfile
+import zipfile
+
+import pyarrow.parquet as pq
+import pytest
+
+from repoloom.core.types import Drop, SourceFile
+from repoloom.pipelines.cli import main
+from repoloom.pipelines.source_common import EnvironmentFailure, ReadLimits, escaped, name_problem
+from repoloom.pipelines.sources import expand_inputs, read_unit
+from tests.pipelines import hostile_corpus as hc
+from tests.pipelines import memfs
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile")
+    cases = {c.name: c for c in hc.make_corpus(root)}
+    yield root, cases
+    hc.restore_permissions(root)
+
+
+def _read(inputs, limits=ReadLimits(), max_bytes=1_000_000, kind="auto"):
+    return [x for u in expand_inputs(inputs, kind) for x in read_unit(u, max_bytes, limits)]
+
+
+def _reasons(items):
+    return collections.Counter(x.reason for x in items if isinstance(x, Drop))
+
+
+def _files(items):
+    return [(x.repo, x.path) for x in items if isinstance(x, SourceFile)]
+
+
+def test_whole_hostile_corpus_builds_with_exact_accounting(corpus, tmp_path):
+    root, cases = corpus
+    out = tmp_path / "out"
+    argv = ["build", "--output", str(out), "--quiet", "--seq-len", "256", "--set", "tokenizer.vocab_size=400"]
+    for c in cases.values():
+        for i in c.inputs:
+            argv += ["--input", i]  # every --input counts
+    assert main(argv) == 0
+    info = json.loads((out / "dataset.json").read_text())
+    stats = json.loads((out / "stats.json").read_text())
+    assert info["files_in"] == info["files_kept"] + sum(info["dropped"].values())
+    assert stats["lineage_files"] == info["files_kept"]  # identity: one kept file = one (repo, path)
+    lineage = [r for p in sorted((out / "lineage").glob("*.parquet")) for r in pq.read_table(p).to_pylist()]
+    assert len({(r["repo"], r["path"]) for r in lineage}) == info["files_kept"]
+    for r in lineage:
+        assert name_problem(r["path"]) is None and name_problem(r["repo"]) is None
+    want = collections.Counter()
+    for c in cases.values():
+        want.update(c.reasons)
+    for reason, n in want.items():
+        if reason != "compression_ratio":  # the tar's first members are judged over few compressed blocks
+            assert info["dropped"].get(reason, 0) >= n, reason
+    assert info["dropped"]["compression_ratio"] >= 9
+    # the copy kept of a duplicated path is the first one (member 0 of dupzip.zip, the short one)
+    dups = pq.read_table(out / "drops" / "duplicate_path.parquet").to_pylist()
+    assert {"repo": "dupzip", "path": "a.py"} in [{"repo": d["repo"], "path": d["path"]} for d in dups]
+    assert max(d["size"] for d in dups if d["repo"] == "dupzip") == len(hc._py(2, 400))
+    # a repository folder without .git is one repository; a .git file marks a root
+    assert {r["repo"] for r in lineage if r["path"] in ("src/lib.rs", "tests/add.rs")} == {"some-crate"}
+    assert {r["path"] for r in lineage if r["repo"] == "wt"} >= {"src/a.py", "lib/b.py"}
+    assert "long_lines" not in info["dropped"]  # the CR-only file is kept
+    assert any(r["repo"] == "mac" for r in lineage)
+
+
+def test_duplicate_paths_are_kept_once_by_origin(corpus):
+    _, cases = corpus
+    for name in ("dup_zip_members", "dup_table_rows", "dir_and_archive"):
+        items = _read(cases[name].inputs)
+        files = [x for x in items if isinstance(x, SourceFile)]
+        keys = [(f.repo, f.path) for f in files]
+        assert len(keys) > len(set(keys)), name  # the reader reports every copy ...
+        assert len({f.origin for f in files}) == len(files), name  # ... each with its own origin
+
+
+def test_special_files_are_never_opened(corpus):
+    _, cases = corpus
+    items = _read(cases["special_files"].inputs)
+    assert _reasons(items)["not_a_file"] == cases["special_files"].reasons["not_a_file"]
+    assert _files(items) == [("r", "ok.py")]
+
+
+def test_bad_names_are_named_drops_shown_escaped(corpus):
+    _, cases = corpus
+    items = _read(cases["bad_names"].inputs)
+    bad = [x for x in items if isinstance(x, Drop) and x.reason == "bad_name"]
+    assert len(bad) == cases["bad_names"].reasons["bad_name"]
+    for d in bad:
+        assert name_problem(d.path) is None and name_problem(d.repo) is None  # safe to store and print
+    assert "caf\\xe9.py" in {d.path for d in bad}
+    assert sorted(_files(items)) == [("names", "ok.py"), ("o/n", "fine.py"), ("zipnames", "ok.py")]
+    assert escaped("a\nb\x1b[1m") == "a\\nb\\x1b[1m"
+
+
+def test_compression_bombs_are_dropped_by_member_and_the_rest_read(corpus):
+    _, cases = corpus
+    c = cases["archive_limits"]
+    zip_items = _read(c.inputs[:1])
+    assert _reasons(zip_items) == {"compression_ratio": 8}
+    assert _files(zip_items) == [("bomb", "good.py")]
+    tar_items = _read(c.inputs[1:])
+    assert _reasons(tar_items)["compression_ratio"] >= 1 and ("bomb", "good.py") in _files(tar_items)
+
+
+def test_member_count_and_size_limits_drop_each_member_past_them(tmp_path):
+    arc = tmp_path / "many.zip"
+    hc._zip(arc, [(f"m{i}.py", hc._py(i)) for i in range(10)])
+    items = _read([str(arc)], ReadLimits(max_members=4))
+    assert _reasons(items) == {"too_many_members": 6} and len(_files(items)) == 4
+    items = _read([str(arc)], ReadLimits(max_archive_bytes=3 * len(hc._py(1))))
+    assert _reasons(items)["archive_too_large"] >= 6 and len(_files(items)) == 3
+
+
+def test_a_bad_row_drops_only_itself(corpus):
+    _, cases = corpus
+    items = _read(cases["bad_rows"].inputs)
+    assert _reasons(items) == {"bad_record": 9}
+    assert _files(items) == [("o/b", "good.py")]
+    assert all(len(getattr(x, "data", b"")) < 100 for x in items)  # 4,000,000,000 never became NUL bytes
+
+
+def test_a_corrupt_member_drops_only_itself(corpus):
+    _, cases = corpus
+    items = _read(cases["bad_crc_zip"].inputs)
+    assert _reasons(items) == {"bad_member": 1} and sorted(_files(items)) == [("crc", "a.py"), ("crc", "c.py")]
+    items = _read(cases["truncated_targz"].inputs)
+    kept = _files(items)
+    assert ("cut", "m0.py") in kept and ("cut", "m2.py") in kept
+    assert _reasons(items)["bad_archive"] == 1
+
+
+def test_unreadable_directories_and_files_are_named(tmp_path, monkeypatch):
+    repo = tmp_path / "c" / "r"
+    (repo / "locked").mkdir(parents=True)
+    (repo / "locked" / "hidden.py").write_text("x = 1\n")
+    (repo / "ok.py").write_text("x = 1\n")
+    (repo / "secret.py").write_text("x = 2\n")
+    real_scandir, real_open = os.scandir, os.open
+
+    def scandir(path):
+        if os.fspath(path).endswith("locked"):
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_scandir(path)
+
+    def fake_open(path, *a, **k):
+        if os.fspath(path).endswith("secret.py"):
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_open(path, *a, **k)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(os, "open", fake_open)
+    items = _read([str(tmp_path / "c")])
+    assert _reasons(items) == {"unreadable_directory": 1, "unreadable": 1}
+    assert {(x.path, x.reason) for x in items if isinstance(x, Drop)} == {("locked", "unreadable_directory"),
+                                                                         ("secret.py", "unreadable")}
+    assert _files(items) == [("r", "ok.py")]
+
+
+def test_git_file_marks_a_root_and_only_tracked_files_are_read(corpus):
+    _, cases = corpus
+    decisions = []
+    units = expand_inputs(cases["git_file_root"].inputs, "auto", decisions)
+    assert [u.kind for u in units] == ["repo"] and "one repository" in decisions[0] and ".git" in decisions[0]
+    if "git_untracked" in cases:
+        items = _read(cases["git_untracked"].inputs)
+        assert _reasons(items) == {"untracked": 1, "ignored": 1}
+        assert sorted(_files(items)) == [("gitrepo", ".gitignore"), ("gitrepo", "a.py")]
+
+
+def test_a_repository_folder_without_git_is_one_repository(corpus):
+    _, cases = corpus
+    crate = cases["crate"].inputs
+    decisions = []
+    assert [u.kind for u in expand_inputs(crate, "auto", decisions)] == ["repo"]
+    assert "Cargo.toml" in decisions[0]
+    assert sorted(_files(_read(crate)))[0] == ("some-crate", "Cargo.toml")
+    # overridable both ways
+    assert {u.kind for u in expand_inputs(crate, "collection")} == {"repo", "stray"}
+    coll = os.path.dirname(crate[0])
+    assert [u.kind for u in expand_inputs([coll])] == ["repo"]  # its parent: a collection of one
+    assert [u.kind for u in expand_inputs([coll], "repo")] == ["repo"]
+
+
+def test_every_input_counts(tmp_path):
+    from repoloom.pipelines.cli import _parser
+
+    args, _ = _parser().parse_known_args(["build", "--input", "a", "--input", "b", "c", "--output", "o"])
+    assert args.input == ["a", "b", "c"]
+
+
+def test_cr_only_files_have_lines():
+    from repoloom.core.config import load_config
+    from repoloom.filters.gate import judge
+
+    data = b"\r".join(b"def f%d(x):\r    return x * %d\r" % (i, i) for i in range(120))
+    v = judge("r", "old.py", data, {}, load_config(None))
+    assert v.reason is None and v.text.count("\n") >= 240
+
+
+def test_tokenizer_trainer_takes_texts_over_its_sentence_limit():
+    from repoloom.core.tokenizer import trainer_sentences
+
+    text = "".join(f"line {i} " + "x" * 70 + "\n" for i in range(2000))
+    parts = list(trainer_sentences([text, "short"], max_bytes=10_000))
+    assert "".join(parts[:-1]) == text and parts[-1] == "short"
+    assert all(len(p.encode()) <= 10_000 for p in parts) and all(p.endswith("\n") for p in parts[:-1])
+
+
+def test_file_memory_ceiling_holds_whatever_max_file_bytes_says(tmp_path):
+    repo = tmp_path / "c" / "r"
+    repo.mkdir(parents=True)
+    (repo / "big.py").write_text("x = 1\n" * 1000)
+    items = _read([str(tmp_path / "c")], ReadLimits(max_file_bytes_ceiling=1000), max_bytes=10**9)
+    assert _reasons(items) == {"file_too_large": 1}
+
+
+def test_temp_storage_failure_stops_the_read(tmp_path, monkeypatch):
+    memfs.STORE.clear()
+    buf = tmp_path / "r.zip"
+    hc._zip(buf, [("a.py", b"x = 1\n")])
+    memfs.STORE["memfs://bucket/r.zip"] = buf.read_bytes()
+
+    def full(*a, **k):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", full)
+    with pytest.raises(EnvironmentFailure, match="No space left"):
+        list(read_unit(expand_inputs(["memfs://bucket/r.zip"])[0], 1_000_000))
+    memfs.STORE.clear()
+
+
+def test_zip_members_are_read_one_at_a_time(tmp_path, monkeypatch):
+    """The zip reader never asks for a member's whole data at once, nor for the archive's."""
+    arc = tmp_path / "z.zip"
+    hc._zip(arc, [("a.py", hc._py(1, 200)), ("b.py", hc._py(2, 200))])
+    calls = []
+    real = zipfile.ZipFile.read
+    monkeypatch.setattr(zipfile.ZipFile, "read", lambda self, *a, **k: calls.append(a) or real(self, *a, **k))
+    items = _read([str(arc)])
+    assert len(_files(items)) == 2 and calls == []
