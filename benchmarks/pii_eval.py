@@ -401,13 +401,14 @@ def reference_eval(cfg: dict, examples: int) -> dict:
     tools = cs.get("tools", {})
     cs_on_gl = {int(k): v for k, v in tools.get("credsweeper_on_gitleaks", {}).items()}
     cs_on_cs = tools.get("credsweeper_on_samples", {})
-    names = ["ours", "gitleaks", "credsweeper"]
+    names = ["ours", "gitleaks", "credsweeper", "ours+credsweeper"]
     tally = {n: _Tally() for n in names}
     neg = {n: collections.Counter() for n in names}
     t0 = time.process_time()
     for i, c in enumerate(gl):
         spans = {"ours": ours(c["text"]), "gitleaks": [tuple(x) for x in c["gitleaks"]],
                  "credsweeper": [tuple(x) for x in cs_on_gl.get(i, [])] if tools else None}
+        spans["ours+credsweeper"] = spans["ours"] + spans["credsweeper"] if tools else None
         for n in names:
             if spans[n] is None:
                 continue
@@ -424,6 +425,7 @@ def reference_eval(cfg: dict, examples: int) -> dict:
         labels = [lab for lab in cs["labels"] if lab["path"] == name]
         spans = {"ours": ours(text), "gitleaks": [tuple(x) for x in cs["gitleaks_found"].get(name, [])],
                  "credsweeper": [tuple(x) for x in cs_on_cs.get(name, [])] if tools else None}
+        spans["ours+credsweeper"] = spans["ours"] + spans["credsweeper"] if tools else None
         labelled_lines = {text.count("\n", 0, lab["secret"][0]) for lab in labels}
         for n in names:
             if spans[n] is None:
@@ -452,25 +454,25 @@ def reference_eval(cfg: dict, examples: int) -> dict:
 
     for half in ("held-out", "tuning"):
         print(f"\n[{half} half] recall by kind and form, both sources" + ("  <- the figures that count" if half == "held-out" else ""))
-        print(f"  {'kind':9s} {'form':18s}" + "".join(f"{n:>20s}" for n in names))
+        print(f"  {'kind':9s} {'form':18s}" + "".join(f"{n:>18s}" for n in names))
         for kind in SECRET_KINDS:
             for form in FORMS:
                 row = f"  {kind:9s} {form:18s}"
                 for n in names:
                     f, t = tally[n].rate(lambda k, h=half, kind=kind, form=form: k[0] == h and k[2] == kind and k[3] == form)
-                    row += f"{cell(f, t):>20s}"
+                    row += f"{cell(f, t):>18s}"
                     summary[(half, n, kind, form)] = (f, t)
                 print(row)
         for src in ("gitleaks", "credsweeper"):
             row = f"  {'all':9s} {src + ' set':18s}"
             for n in names:
-                row += f"{cell(*tally[n].rate(lambda k, h=half, src=src: k[0] == h and k[1] == src)):>20s}"
+                row += f"{cell(*tally[n].rate(lambda k, h=half, src=src: k[0] == h and k[1] == src)):>18s}"
             print(row)
     print("\nnegatives:")
     for n in names:
         g = neg[n]
         if g["gitleaks_fp_samples"]:
-            print(f"  {n:12s} gitleaks' false-positive samples altered: {g['gitleaks_fp_altered']}/{g['gitleaks_fp_samples']}"
+            print(f"  {n:16s} gitleaks' false-positive samples altered: {g['gitleaks_fp_altered']}/{g['gitleaks_fp_samples']}"
                   f"   CredSweeper samples' unlabelled lines altered: {g['cs_unlabelled_lines_altered']}/{g['cs_unlabelled_lines']}")
     print(f"  (ours: {t_ours:.1f} CPU s over both sets)")
     if examples:

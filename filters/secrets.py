@@ -17,6 +17,7 @@ short windows around a literal hint.
 from __future__ import annotations
 
 import collections
+import heapq
 import math
 import re
 import string
@@ -399,6 +400,26 @@ def url_credentials(text: str) -> Iterator[Hit]:
             yield Hit("password", m.start(2), m.end(2), "UrlPassword")
 
 
+def lowered(text: str) -> str:
+    """`text` lowercased with the same offsets (str.lower may lengthen a few non-ASCII letters)."""
+    low = text.lower()
+    return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
+
+
+def _stem_starts(low: str, stems: tuple[str, ...]) -> Iterator[int]:
+    """Offsets of every occurrence of the stems, in order: str.find in C instead of a case-insensitive
+    regex alternation, which the regex engine can only try at every position."""
+    def occurrences(stem):
+        i = low.find(stem)
+        while i >= 0:
+            yield i
+            i = low.find(stem, i + 1)
+    return heapq.merge(*(occurrences(st) for st in stems))
+
+
 def _key_name(text: str, stem_start: int) -> tuple[int, str]:
     i = stem_start
     lo = max(0, stem_start - 64)
@@ -441,14 +462,18 @@ _WORD_OPS = ("is", "was", "to")
 _ENV_NAME = re.compile(r"[A-Z][A-Z0-9_]{3,}")
 
 
-def password_assignments(text: str) -> Iterator[Hit]:
+_PW_STEM_WORDS = ("pass", "pw", "psw", "pssw", "pasw", "비밀번호", "비번", "암호", "패스워드")
+
+
+def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
     """Values assigned to password-like keys: `password = "…"`, `DB_PASS=…`, `"pwd": "…"`, `Password=…;`."""
     pos = 0
-    n = len(text)
-    while pos < n:
-        m = _PW_STEM.search(text, pos)
+    for i in _stem_starts(lowered(text) if low is None else low, _PW_STEM_WORDS):
+        if i < pos:
+            continue
+        m = _PW_STEM.match(text, i)
         if not m:
-            return
+            continue
         # the rest of this identifier; a key is at most 64 characters past its stem, so stems deeper
         # inside a long identifier run cannot start an assignment: skip to the run's last stretch
         run_end = _IDENT_RUN.match(text, m.end()).end()
@@ -583,16 +608,18 @@ def _key_value_ok(text: str, value: str, start: int, strength: str) -> bool:
     return True
 
 
-def key_named_values(text: str) -> Iterator[Hit]:
+_KEY_STEM_WORDS = ("secret", "token", "key", "auth", "cred")
+
+
+def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
     """Values given to secret-named keys in any syntax (see filters/assignments.py), quoted or not,
     in code, config files, comments and prose: `export AWS_SECRET_ACCESS_KEY=…`, `api_token: …`,
     `const API_KEY: &str = "…";`, `<authToken>…</authToken>`, `"client_secret" => "…"`."""
     pos = 0
-    n = len(text)
-    while pos < n:
-        m = _KEY_STEM.search(text, pos)
-        if not m:
-            return
+    for i in _stem_starts(lowered(text) if low is None else low, _KEY_STEM_WORDS):
+        if i < pos:
+            continue
+        m = _KEY_STEM.match(text, i)
         run_end = _IDENT_RUN.match(text, m.end()).end()
         pos = max(m.end(), run_end - 72)
         if run_end - m.end() > 64:
@@ -655,10 +682,18 @@ def _prose_password_ok(value: str, word: str) -> bool:
     return (upper and lower) or symbol
 
 
-def prose_passwords(text: str) -> Iterator[Hit]:
+_PROSE_STEM_WORDS = ("pass", "pw", "login", "cred", "비밀번호", "비번", "암호", "패스워드")
+
+
+def prose_passwords(text: str, low: str | None = None) -> Iterator[Hit]:
     """Passwords written after a word in comments and documents (the assignment forms are
     password_assignments'); the value must look like a password, not like a word, a number or code."""
-    for m in _PROSE_PW_WORD.finditer(text):
+    pos = 0
+    for i in _stem_starts(lowered(text) if low is None else low, _PROSE_STEM_WORDS):
+        m = _PROSE_PW_WORD.match(text, i) if i >= pos else None
+        if not m:
+            continue
+        pos = m.end()
         a = _PROSE_PW_AFTER.match(text, m.end())
         if not a or m.group("login") and not a.group("user"):
             continue  # after `login`, only `user / password` pairs: a lone value is the user name
@@ -674,7 +709,7 @@ def prose_passwords(text: str) -> Iterator[Hit]:
 # `cfat_…`, `figd_…`, `lin_api_…`, `xapp-1-…`, `tgp_v1_…`, `HRKU-…`, `GOCSPX-…`, `ya29.…`: a short
 # lowercase or uppercase prefix, a separator, then a random body. Found from runs of token characters
 # (one fast scan), then checked in Python: prefix shape, body randomness, no hash or version words.
-_TOKEN_RUN = re.compile(r"[A-Za-z0-9_\-.]{24,300}+")
+_TOKEN_RUN = re.compile(r"(?<![A-Za-z0-9_\-.])[A-Za-z0-9_\-.]{24,300}+")  # whole runs only: linear
 _TOKEN_PREFIX = re.compile(r"(?:[a-z][a-z0-9]{1,9}(?:[_\-.][a-z0-9]{1,6})?|[A-Z][A-Z0-9]{2,9})[_\-.]")
 _UUID_PIECES = re.compile(r"[0-9a-fA-F]{4,12}(?:-[0-9a-fA-F]{4,12}){1,4}\"?")
 _WORD_SEGMENT = re.compile(r"[a-z]{5,}|[A-Z]{5,}|[A-Z][a-z]{4,}|[A-Z]?[a-z]{2,}(?:[A-Z][a-z]{2,})+")
@@ -691,8 +726,8 @@ def prefixed_tokens(text: str) -> Iterator[Hit]:
         if s and (text[s - 1] in "/+%\\" or text[s - 1].isalnum()):
             continue  # the middle of a path, a URL or a base64 blob
         e = m.end()
-        if e < len(text) and text[e] in "/+=%":
-            continue
+        if e < len(text) and (text[e] in "/+=%" or text[e].isalnum() or text[e] in "_-."):
+            continue  # part of a path, a URL, a base64 blob, or a run too long to be a token
         run = m.group(0).rstrip(".-_")
         p = _TOKEN_PREFIX.match(run)
         if not p or _PREFIX_NOT_VENDOR.match(run):
@@ -781,6 +816,7 @@ def entropy_keys(text: str) -> Iterator[Hit]:
 def find_secrets(text: str, scfg: dict) -> list[Hit]:
     """All secret hits in `text` (may overlap; the caller resolves overlaps)."""
     out: list[Hit] = []
+    low = lowered(text)
     if scfg.get("providers", True):
         names = tuple(scfg.get("plugins") or PLUGINS)
         out.extend(_plugin_hits(text, names))
@@ -793,10 +829,10 @@ def find_secrets(text: str, scfg: dict) -> list[Hit]:
         out.extend(private_key_blocks(text))
     if scfg.get("passwords", True):
         out.extend(url_credentials(text))
-        out.extend(password_assignments(text))
-        out.extend(prose_passwords(text))
+        out.extend(password_assignments(text, low))
+        out.extend(prose_passwords(text, low))
         out.extend(cli_credentials(text))
     if scfg.get("entropy", True):
         out.extend(entropy_keys(text))
-        out.extend(key_named_values(text))
+        out.extend(key_named_values(text, low))
     return out
