@@ -9,11 +9,12 @@ Two independent sources of labelled lines, used by benchmarks/pii_eval.py:
   the rule's regex with `rstr`) into a JSONL case list with the secret span that the rule's own regex
   (config/gitleaks.toml, run with Python's `re`) labels, and whether the rule set detects it. The list
   is committed (benchmarks/data/); the checkout is not needed afterwards.
-- CredSweeper (MIT): its sdist (`pip download --no-binary :all: --no-deps credsweeper`) holds
-  tests/samples/* and tests/data/output.json, the findings its maintainers expect with line and value
-  offsets. `credsweeper_cases(sdist_dir)` reads them at benchmark time.
+- CredSweeper (MIT): its repository's tests/samples/* and tests/data/{output,doc}.json, the findings its
+  test suite expects (default scan and `--doc` mode) with line and value offsets. Its PyPI sdist does not
+  ship the tests, so `freeze_credsweeper(checkout)` stores the text samples and the labels in data/.
 
-Each case: {"src", "rule", "form", "text", "secret": [start, end] | null, "positive": bool}.
+Each case: {"src", "rule", "form", "kind", "text" (or "path"), "secret": [start, end] | null, "positive"}.
+Both projects are MIT-licensed; the derived case lists are small data files (a few hundred kB gzipped).
 `form` is one of: unquoted, comment_prose, typed_declaration, config_file, quoted_code, other.
 """
 from __future__ import annotations
@@ -23,7 +24,6 @@ import json
 import os
 import random
 import re
-import tarfile
 from typing import Iterator
 
 # ---- forms ---------------------------------------------------------------------------------------
@@ -69,8 +69,6 @@ def classify(text: str, span: tuple[int, int] | None, path: str = "", template: 
 
 _GO_TOKEN = re.compile(r'\s+|//[^\n]*|/\*.*?\*/|("(?:[^"\\\n]|\\.)*")|(`[^`]*`)|([A-Za-z_][\w.]*)|(:=|\.\.\.|[-+*/(){}\[\],=:;.!<>&|])|(\d+)|(.)',
                        re.S)
-_CHAR_HELPERS = {  # utils/patterns.go: helper name -> regex format (read from that file at freeze time)
-}
 
 
 def _go_tokens(src: str) -> list[tuple[str, str]]:
