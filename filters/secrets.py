@@ -532,7 +532,7 @@ _IDENTIFIER_VALUE = re.compile(
 )
 _DIGIT_LETTER = re.compile(r"\d[A-Za-z]")
 _CAMEL_WORDS = re.compile(r"(?:[A-Z][a-z]{2,}){2}")
-_CAMEL_RUN = re.compile(r"(?:[A-Z][a-z]{2,}){3,}")
+_CAMEL_RUN = re.compile(r"(?:(?=[AEIOU]|[A-Z][a-z]*[aeiou])[A-Z][a-z]{2,}){3,}")  # words have vowels; `YjuePxddOyu` is noise
 
 
 def _has_camel_words(value: str) -> bool:
@@ -541,7 +541,10 @@ def _has_camel_words(value: str) -> bool:
     return _CAMEL_RUN.search(value) is not None
 _HASH_LENGTHS = (32, 40, 56, 64, 96, 128)
 # where whitespace alone gives a name its value: `#define NAME "v"`, Dockerfile `ENV NAME v`, `set NAME v`
-_DEFINE = re.compile(r"[ \t]*+(?:#[ \t]*define|%define|%global|ENV|ARG|set|SET|setenv|export)[ \t]{1,8}+")
+_DEFINE = re.compile(
+    r"""[ \t]*+(?:(?://|#|--|;|\*)[ \t]*+)?["'`]?(?:#[ \t]*define|define|%define|%global|ENV|ARG|set|SET|setenv|export)"""
+    r"[ \t]{1,8}+"
+)
 _CODE_NAME = re.compile(r"[A-Za-z_$][\w$]*+")
 
 
@@ -665,13 +668,16 @@ _TECH_TOKEN = re.compile(
 )
 
 
+_WORD_EQUALS = re.compile(r"[a-z_]{3,}=")
+
+
 def _prose_password_ok(value: str, word: str) -> bool:
     """Stricter than an assignment's check: in prose the word `pass` or `password` is usually just a word."""
     if not _password_value_ok(value, quoted=False) or _TECH_TOKEN.fullmatch(value):
         return False
     if not any(c.isalpha() for c in value) or not any(c.isdigit() for c in value):
         return False
-    if value.endswith((".", ":")) or "@" in value[:-1] and "." in value.split("@")[-1] or "=" in value:
+    if value.endswith((".", ":")) or "@" in value[:-1] and "." in value.split("@")[-1] or _WORD_EQUALS.match(value):
         return False  # a sentence end, a label, an e-mail address or a host, an assignment of something else
     if value[0] in "@/.:-=<>~":
         return False  # `pass@host`, a path, a flag, a comparison

@@ -48,6 +48,8 @@ def secrets_in(text, cfg):
     f'System.setProperty("SERVICE_TOKEN", "{TOKEN}");\n',
     f'#define API_SECRET "{TOKEN}"\n',
     f"deploy --token {TOKEN} --region eu-west-1\n",  # a command-line flag
+    f"// setenv GITLAB_TOKEN {LOWER_TOKEN}\n",  # csh, quoted in a comment
+    f'// SERVICE_TOKEN ?= "qFfb8YjuePxddOyu3niB6o3svaonqz8t"\n',  # word-shaped letters by chance
     f"mvn sonar:sonar -Dsonar.login=squ_{LOWER_TOKEN}\n",
     # typed and annotated declarations
     f'const AWS_SECRET: &str = "{AWS_SECRET}";\n',  # Rust
@@ -66,6 +68,7 @@ def test_key_named_values_in_every_form(cfg, text):
     assert TOKEN not in pii.apply_redactions(text, pii.find_pii(text, cfg))
     assert AWS_SECRET not in pii.apply_redactions(text, pii.find_pii(text, cfg))
     assert LOWER_TOKEN not in pii.apply_redactions(text, pii.find_pii(text, cfg))
+    assert "qFfb8YjuePxddOyu3niB6o3svaonqz8t" not in pii.apply_redactions(text, pii.find_pii(text, cfg))
 
 
 @pytest.mark.parametrize("text,value", [
@@ -92,6 +95,7 @@ def test_password_declarations(cfg, text, value):
     (f"curl -u elastic:{PASSWORD} https://localhost:9200", PASSWORD),
     (f"Connect-Db -Domain 'localhost' -Password '{PASSWORD}!'", PASSWORD + "!"),
     (f"# login: admin / {PASSWORD}", PASSWORD),
+    ("# the password is TXZ7=e5=Bl*C?^u", "TXZ7=e5=Bl*C?^u"),  # '=' inside a password
     (f"curl --user 'deploy:{PASSWORD}' https://ci.acme-corp.io/hook", PASSWORD),
 ])
 def test_passwords_introduced_by_words(cfg, text, value):
@@ -121,6 +125,7 @@ def test_id_password_pairs_lose_the_password(cfg):
     "if passwd == expected_passwd:",
     "login: admin",
     "Log in with your username/password and press Enter.",
+    "# pass mode=fast2 to the planner",
 ])
 def test_prose_without_a_credential_is_left_alone(cfg, text):
     assert secrets_in(text, cfg) == []
@@ -171,6 +176,7 @@ def test_vendor_prefixed_tokens(cfg, token):
     "'jit__psum-14ac577cdb2ef6d986078b4054cc9893a9a14a16dbb0d8f37b89167c1f1aacdf'",
     '"integrity": "sha512-9ac0c565276b738ac670aa990e9307e52072d2220a1b9ac0c565276b738ac670aa99"',
     "F8E4M3B11FNUZ = XLA_FFI_DataType_F8E4M3B11FNUZ,",
+    '@register_attribute_builder("gpu.GPU_Prune2To4SpMatFlagAttr")',
     "test_parse_long_option_with_value_and_default_2",
 ])
 def test_prefixed_lookalikes_kept(cfg, text):
