@@ -2,15 +2,21 @@
 
 Corpus: the source trees of installed packages (real code on every machine after
 `make test`), each copied as one repository. Floor: one tree-sitter parse plus one
-SentencePiece encode of the same kept bytes, in one process, no Beam.
+SentencePiece encode, in one process, no Beam, of exactly the files the build kept
+(the lineage's paths): the work no build of those files can skip. Both rates count
+those same kept bytes, so the ratio is build seconds / floor seconds.
 
-    python benchmarks/throughput.py [--mb 30] [--workers 1] [--seq-len 8192]
+The build is timed in one process with default settings; it is then run again with
+two DirectRunner worker processes (not timed) and every shard must be byte-identical.
 
-Prints MB/s of source for the build and for the floor, and the ratio.
+    python benchmarks/throughput.py [--mb 30] [--seq-len 8192] [--no-check-workers]
+
+Prints MB/s of kept source for the build and for the floor, and the ratio.
 """
 from __future__ import annotations
 
 import argparse
+import glob
 import json
 import os
 import shutil
@@ -46,8 +52,19 @@ def make_corpus(dest: str, mb: float) -> int:
     return total
 
 
-def floor(corpus: str, tok, cfg) -> tuple[float, int]:
-    """Seconds for one parse + one encode of every file the build keeps (same decode/detect rules)."""
+def kept_files(out: str) -> set[tuple[str, str]]:
+    """(repo, path) of every file with a piece in the dataset, from the lineage."""
+    import pyarrow.parquet as pq
+
+    kept = set()
+    for f in sorted(glob.glob(os.path.join(out, "lineage", "*.parquet"))):
+        t = pq.read_table(f, columns=["repo", "path"]).to_pydict()
+        kept.update(zip(t["repo"], t["path"]))
+    return kept
+
+
+def floor(corpus: str, tok, cfg, kept: set[tuple[str, str]]) -> tuple[float, int, int]:
+    """Seconds for one parse + one encode of every kept file (decoded as the build decodes), its bytes, files."""
     from repoloom.filters.gate import decode
     from repoloom.pipelines.sources import expand_inputs, read_unit
     from repoloom.syntax.languages import detect_language, has_grammar
@@ -56,7 +73,7 @@ def floor(corpus: str, tok, cfg) -> tuple[float, int]:
     texts = []
     for unit in expand_inputs([corpus]):
         for f in read_unit(unit, cfg["max_file_bytes"]):
-            if hasattr(f, "data"):
+            if hasattr(f, "data") and (f.repo, f.path) in kept:
                 t = decode(f.data)
                 if t is not None:
                     texts.append((t, detect_language(f.path, t[:256])))
@@ -66,13 +83,18 @@ def floor(corpus: str, tok, cfg) -> tuple[float, int]:
         if has_grammar(lang):
             parse_tree(text, lang)
         tok.encode(text)
-    return time.perf_counter() - t0, nbytes
+    return time.perf_counter() - t0, nbytes, len(texts)
+
+
+def shard_bytes(out: str) -> dict[str, bytes]:
+    return {os.path.basename(p): open(p, "rb").read() for p in sorted(glob.glob(os.path.join(out, "*.array_record")))}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--mb", type=float, default=30.0)
-    ap.add_argument("--workers", type=int, default=1, help="DirectRunner worker processes (1 = in-process)")
+    ap.add_argument("--no-check-workers", dest="check_workers", action="store_false",
+                    help="skip the second build with 2 worker processes and its byte comparison")
     ap.add_argument("--seq-len", type=int, default=8192)
     args = ap.parse_args()
 
@@ -93,20 +115,32 @@ def main() -> None:
     tok = Tokenizer.from_file(model)
 
     out = os.path.join(work, "out")
-    beam = [] if args.workers == 1 else [f"--direct_num_workers={args.workers}", "--direct_running_mode=multi_processing"]
     t0 = time.perf_counter()
-    rc = cli(["build", "--input", corpus, "--output", out, "--tokenizer", model, "--seq-len", str(args.seq_len), "--quiet", *beam])
+    rc = cli(["build", "--input", corpus, "--output", out, "--tokenizer", model, "--seq-len", str(args.seq_len), "--quiet"])
     build_s = time.perf_counter() - t0
     assert rc == 0
     ds = json.load(open(os.path.join(out, "dataset.json")))
 
-    floor_s, kept_bytes = floor(corpus, tok, DEFAULTS)
-    build_mbs = nbytes / 1e6 / build_s
+    kept = kept_files(out)
+    floor_s, kept_bytes, kept_n = floor(corpus, tok, DEFAULTS, kept)
+    assert kept_n == ds["files_kept"] == len(kept), (kept_n, ds["files_kept"], len(kept))
+    build_mbs = kept_bytes / 1e6 / build_s
     floor_mbs = kept_bytes / 1e6 / floor_s
-    print(f"build:  {build_s:7.1f}s  {build_mbs:6.2f} MB/s  ({ds['files_in']} files in, {ds['files_kept']} kept, "
-          f"{ds['num_examples']} rows, {ds['tokens']} tokens, padding {100 * ds['padding_share']:.1f}%, workers {args.workers})")
-    print(f"floor:  {floor_s:7.1f}s  {floor_mbs:6.2f} MB/s  (one tree-sitter parse + one SentencePiece encode, one process)")
-    print(f"ratio build/floor throughput: {build_mbs / floor_mbs:.3f}")
+    print(f"build:  {build_s:7.1f}s  {build_mbs:6.2f} MB/s  ({ds['files_in']} files in, {ds['files_kept']} kept = "
+          f"{kept_bytes / 1e6:.1f} MB, {ds['num_examples']} rows, {ds['tokens']} tokens, padding {100 * ds['padding_share']:.1f}%, one process)")
+    print(f"floor:  {floor_s:7.1f}s  {floor_mbs:6.2f} MB/s  (one tree-sitter parse + one SentencePiece encode of the same "
+          f"{kept_n} kept files, one process)")
+    print(f"ratio build/floor time: {build_s / floor_s:.3f}")
+    if args.check_workers:
+        out2 = os.path.join(work, "out2")
+        t0 = time.perf_counter()
+        assert cli(["build", "--input", corpus, "--output", out2, "--tokenizer", model, "--seq-len", str(args.seq_len),
+                    "--quiet", "--direct_num_workers=2", "--direct_running_mode=multi_processing"]) == 0
+        one, two = shard_bytes(out), shard_bytes(out2)
+        same = one == two and json.load(open(os.path.join(out2, "stats.json"))) == json.load(open(os.path.join(out, "stats.json")))
+        print(f"2 workers: {time.perf_counter() - t0:.1f}s; shards {'byte-identical' if same else 'DIFFER'} "
+              f"to 1 worker ({len(one)} shards, {sum(map(len, one.values())) / 1e6:.1f} MB)")
+        assert same, "1 and 2 workers gave different rows"
     shutil.rmtree(work, ignore_errors=True)
 
 

@@ -107,7 +107,8 @@ DEFAULTS: dict[str, Any] = {
         "min_tokens": 10,  # shorter files are left to exact dedup
         "max_bucket": 64,  # larger LSH buckets link every member to `hubs` members only
         "hubs": 8,
-        "cc_rounds": 8,  # min-label propagation rounds (each with pointer jumping)
+        "cc": "union",  # components: "union" = union-find of verified pairs in one task; "rounds" = distributed
+        "cc_rounds": 8,  # "rounds" only: min-label propagation rounds (each with pointer jumping)
         "repo_level": False,  # also drop near-duplicate repositories (pipelines/near_dedup.RepoNearDedup)
     },
     "decontam": {

@@ -59,6 +59,7 @@ class ParsedFile:
 
     text: str
     facts: FileFacts
+    origin: str = ""  # SourceFile.origin: which copy of a duplicated (repo, path) this is
 
 
 @dataclass

@@ -45,9 +45,9 @@ def ngram_hashes(toks: list[str], n: int) -> np.ndarray:
     """Stable 64-bit hash of every window of `n` tokens (one per position; empty if too few tokens)."""
     if len(toks) < n:
         return np.zeros(0, dtype=np.uint64)
-    cache: dict[str, int] = {}
-    th = np.fromiter((cache.get(t) or cache.setdefault(t, zlib.crc32(t.encode("utf-8", "surrogatepass")) + 1)
-                      for t in toks), dtype=np.uint64, count=len(toks))
+    # each distinct token hashed once, then looked up in C (map over a dict), not a Python loop per token
+    table = {t: zlib.crc32(t.encode("utf-8", "surrogatepass")) + 1 for t in set(toks)}
+    th = np.fromiter(map(table.__getitem__, toks), dtype=np.uint64, count=len(toks))
     m = len(toks) - n + 1
     h = np.zeros(m, dtype=np.uint64)
     with np.errstate(over="ignore"):

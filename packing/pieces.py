@@ -90,39 +90,42 @@ def _fit(tok, text: str, a: int, b: int, budget: int) -> list[tuple[int, int]]:
     return _fit(tok, text, a, m, budget) + _fit(tok, text, m, b, budget)
 
 
-# A file that fits one piece and is FIM'd needs only its three parts encoded: try that
-# first (skipping the whole-file encode) when the file is short enough to likely fit.
+# A file this short that is FIM'd becomes one piece when its FIM'd tokens fit the budget.
 FAST_FIM_CHARS_PER_TOKEN = 3
 
 
-def _fim_ids(tok, body: str, choice, a: int) -> tuple[list[int], dict]:
-    pre, mid, suf = layout.fim_parts(tok, body, choice.start, choice.end)
+def _fim_ids(tok, body: str, body_ids: list[int] | None, choice, a: int) -> tuple[list[int], dict]:
+    """FIM'd ids of a piece body; prefix, middle and suffix come from the body's one encoding when
+    it is at hand (layout.fim_parts_of_encoding: the same ids, without a second encode of the body)."""
+    parts = layout.fim_parts_of_encoding(tok, body, body_ids, choice.start, choice.end) if body_ids is not None else None
+    pre, mid, suf = parts if parts is not None else layout.fim_parts(tok, body, choice.start, choice.end)
     fim = {"mode": choice.mode, "method": choice.method, "middle": (a + choice.start, a + choice.end),
            "middle_tokens": len(mid)}
     return layout.assemble(tok, pre, mid, suf, choice.mode), fim
 
 
-def _whole_file_fim(text: str, facts: FileFacts, tok, cfg: dict, header: list[int], budget: int) -> Piece | None:
-    """The one FIM'd piece of a file whose parts fit the budget, or None (then the general path decides)."""
+def _whole_file_fim(text: str, whole: list[int], facts: FileFacts, tok, cfg: dict, header: list[int], budget: int) -> Piece | None:
+    """The one FIM'd piece of a short file whose parts fit the budget, or None (then the general path decides)."""
     if split.level(cfg) != "document" or len(text) > budget * FAST_FIM_CHARS_PER_TOKEN:
         return None
     choice = split.choose(text, split.usable_nodes(facts, cfg), cfg, cfg["seed"], facts.repo, facts.path, 0)
     if choice is None:
         return None
-    ids, fim = _fim_ids(tok, text, choice, 0)
+    ids, fim = _fim_ids(tok, text, whole, choice, 0)
     if len(ids) - 3 > budget:
         return None
     return Piece(facts.repo, facts.path, 0, header + ids, (0, len(text)), fim)
 
 
 def file_pieces(text: str, facts: FileFacts, tok, cfg: dict) -> list[Piece]:
+    """One encode of the file; pieces and their FIM parts are cut from it (partial lines re-encoded)."""
     seq_len, seed = cfg["seq_len"], cfg["seed"]
     header = tok.encode(facts.path + "\n")
     budget = body_budget(seq_len, len(header))
-    fast = _whole_file_fim(text, facts, tok, cfg, header, budget)
+    whole = tok.encode(text)
+    fast = _whole_file_fim(text, whole, facts, tok, cfg, header, budget)
     if fast is not None:
         return [fast]
-    whole = tok.encode(text)
     if len(whole) <= budget:
         chunks = [(0, len(text), whole)]
     else:
@@ -140,6 +143,6 @@ def file_pieces(text: str, facts: FileFacts, tok, cfg: dict) -> list[Piece]:
             ids = chunk_ids if chunk_ids is not None else tok.encode(body)
             fim = {}
         else:
-            ids, fim = _fim_ids(tok, body, choice, a)
+            ids, fim = _fim_ids(tok, body, chunk_ids, choice, a)
         pieces.append(Piece(facts.repo, facts.path, i, header + ids, (a, b), fim))
     return pieces

@@ -100,6 +100,7 @@ class ProcessFiles(beam.DoFn):
         if isinstance(out, Drop):
             yield TaggedOutput(DROP, out)
         else:
+            out.origin = f.origin
             yield out
 
 
@@ -246,7 +247,8 @@ class PackRows(beam.DoFn):
                 for piece in lineages[k - 1]:
                     lineage.append({**piece, "repo": segs[i].repo, "segment": k,
                                     "token_start": piece["token_start"] + offset, "token_end": piece["token_end"] + offset})
-            yield (split, key, row, lineage)
+            # the row crosses the shard shuffle as its record bytes and token count, not as int lists
+            yield (split, key, (encode_row(*row), len(row[1]) - row[1].count(0)), lineage)
 
 
     def _context_fim(self, tokens, lineages, key):
@@ -277,19 +279,20 @@ class WriteShard(beam.DoFn):
         count = num_shards(cfg, split, split_rows.get(split, 0))
         offset = sum(n for (sp, sh), n in shard_rows.items() if sp == split and sh < shard)
         name = sink.shard_name(split, shard, count)
-        sink.write_array_record(sink.join(self.out_dir, name), (encode_row(*r[2]) for r in rows))
+        sink.write_array_record(sink.join(self.out_dir, name), (r[2][0] for r in rows))
         PROGRESS.info("wrote %s: %d rows", name, len(rows))
         lineage = []
         tokens = padding = 0
-        for i, (_, _, row, lin) in enumerate(rows):
-            padding += row[1].count(0)
-            tokens += len(row[0]) - row[1].count(0)
+        seq_len = cfg["seq_len"]
+        for i, (_, _, (_, used), lin) in enumerate(rows):
+            padding += seq_len - used
+            tokens += used
             for x in lin:
                 lineage.append({"example": offset + i, "split": split, "shard": shard, "row": i, **x})
         write_lineage(sink.join(self.out_dir, f"lineage/{name[: -len('.array_record')]}.parquet"), lineage)
         counters = {f"rows.{split}": len(rows), f"tokens.{split}": tokens, f"padding.{split}": padding}
-        for _, _, row, _ in rows:
-            decile = min(9, 10 * (len(row[1]) - row[1].count(0)) // len(row[1]))
+        for _, _, (_, used), _ in rows:
+            decile = min(9, 10 * used // seq_len)
             key = f"fill.{10 * decile:02d}-{10 * decile + 10}%"
             counters[key] = counters.get(key, 0) + 1
         yield counters
@@ -316,10 +319,10 @@ def build_pipeline(p: beam.Pipeline, units: list, cfg: dict, tokenizer_bytes: by
     read = (p | "Units" >> beam.Create(units) | "SpreadUnits" >> beam.Reshuffle()
             | "Read" >> beam.ParDo(ReadUnits(cfg)).with_outputs(DROP, main="files"))
     files_in = read.files | "CountIn" >> beam.Map(lambda f: {"files_in": 1, "bytes_in": len(f.data)})
-    unique = read.files | "UniquePaths" >> UniquePaths()  # (repo, path) is unique from here on
-    parsed = unique["files"] | "PerFile" >> beam.ParDo(ProcessFiles(cfg)).with_outputs(DROP, main="kept")
+    parsed = read.files | "PerFile" >> beam.ParDo(ProcessFiles(cfg)).with_outputs(DROP, main="kept")
+    unique = parsed.kept | "UniquePaths" >> UniquePaths(read.files)  # (repo, path) is unique from here on
 
-    kept = parsed.kept
+    kept = unique["kept"]
     exact_stats = []
     if cfg["dedup"]["exact"]:
         ex = (kept | "BySha" >> beam.Map(lambda pf: (dedup.exact_key(pf.facts), pf)) | "GroupSha" >> beam.GroupByKey()

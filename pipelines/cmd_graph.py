@@ -1,10 +1,14 @@
-"""`repoloom graph REPO`: plan one local repository and show its dependency graph, order and segments.
+"""`repoloom graph INPUT…`: plan repositories and show their dependency graph, order and segments.
 
-    repoloom graph REPO --json          one JSON object: repo, files, edges (resolved, before cycle
-                                        breaking), removed_edges, order, segments, tests, stats
+    repoloom graph REPO --json          one JSON object per repository: repo, files, edges (resolved,
+                                        before cycle breaking), removed_edges, order, segments, tests,
+                                        stats, dropped
     repoloom graph REPO --dot [FILE]    Graphviz text (removed edges dashed), to FILE or stdout
 
-Files go through the same per-file stage as the build (pipelines.filestage.process_file),
+Inputs are what `build --input` takes (a repository folder, a collection, archives, tables), read
+by the build's own readers, so the repositories and paths are the build's (a folder with `.git` or
+a root marker is one repository; `--input-kind` overrides). Files go through the same per-file
+stage as the build (pipelines.filestage.process_file),
 then packing.plan.plan_repository. Segment cuts need token lengths: with
 `--tokenizer MODEL` each file is encoded; otherwise a file's length is
 approximated as ceil(characters / 3) tokens (plus its path header), split into
@@ -23,15 +27,19 @@ from repoloom.core.types import Drop, SourceFile
 from repoloom.packing.pieces import body_budget
 from repoloom.packing.plan import plan_repository
 from repoloom.pipelines.filestage import process_file
+from repoloom.pipelines.source_common import escaped
 
-SKIP_DIRS = {".git", ".hg", ".svn"}
 CHARS_PER_TOKEN = 3
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("graph", help="dependency graph, order and segments of one local repository")
-    p.add_argument("repo", help="a local directory")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p = sub.add_parser("graph", help="dependency graph, order and segments of repositories",
+                       description="Plan repositories as the build does. Takes what `build --input` takes: a repository "
+                                   "folder, a collection of them, archives, tables.")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="a repository folder, a collection, an archive or a table")
+    p.add_argument("--input-kind", choices=("auto", "repo", "collection"), default="auto",
+                   help="read folders as one repository or a collection, as for build")
+    p.add_argument("--json", action="store_true", help="print one JSON object per repository")
     p.add_argument("--dot", nargs="?", const="-", metavar="FILE", help="write Graphviz text (to stdout without FILE)")
     p.add_argument("--tokenizer", metavar="MODEL", help="SentencePiece model for token lengths (default: characters/3)")
     p.add_argument("--config", help="YAML/JSON config over the defaults")
@@ -39,21 +47,15 @@ def add_parser(sub) -> None:
     p.set_defaults(run=run)
 
 
-def read_repo(root: str, repo: str, max_bytes: int):
-    """SourceFiles of a directory: .git skipped, symlinks leaving the repository skipped."""
-    root_real = os.path.realpath(root)
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not os.path.islink(os.path.join(dirpath, d)))
-        for name in sorted(filenames):
-            full = os.path.join(dirpath, name)
-            real = os.path.realpath(full)
-            if os.path.commonpath([root_real, real]) != root_real or not os.path.isfile(real):
-                continue
-            rel = os.path.relpath(full, root).replace(os.sep, "/")
-            size = os.path.getsize(real)
-            with open(real, "rb") as f:
-                data = f.read(max_bytes + 1) if size > max_bytes else f.read()
-            yield SourceFile(repo=repo, path=rel, data=data)
+def repositories(inputs: list[str], max_bytes: int, kind: str = "auto") -> dict[str, list]:
+    """{repo: [SourceFile | Drop, ...]} for the inputs, read and named exactly as the build reads them."""
+    from repoloom.pipelines.sources import expand_inputs, read_unit
+
+    repos: dict[str, list] = {}
+    for unit in expand_inputs(inputs, kind):
+        for x in read_unit(unit, max_bytes):
+            repos.setdefault(x.repo, []).append(x)
+    return repos
 
 
 def piece_lengths(path: str, text: str, seq_len: int, tok=None) -> list[int]:
@@ -68,16 +70,31 @@ def piece_lengths(path: str, text: str, seq_len: int, tok=None) -> list[int]:
     return [header + s for s in sizes]
 
 
-def plan_directory(root: str, cfg: dict, tok=None):
-    repo = os.path.basename(os.path.abspath(root))
-    items, drops = [], []
-    for sf in read_repo(root, repo, cfg["max_file_bytes"]):
+def plan_files(repo: str, files: list, cfg: dict, tok=None):
+    """(repo, plan, items, drops) for one repository's SourceFiles and read drops, through the per-file stage."""
+    items, drops, seen = [], [], set()
+    for sf in sorted(files, key=lambda x: (x.path, getattr(x, "origin", ""))):
+        if isinstance(sf, Drop):
+            drops.append(sf)
+            continue
+        if sf.path in seen:  # the build keeps the first copy of a duplicated path
+            drops.append(Drop(repo, sf.path, "duplicate_path", "", len(sf.data)))
+            continue
+        seen.add(sf.path)
         out = process_file(sf, cfg)
         if isinstance(out, Drop):
             drops.append(out)
             continue
         items.append((out.facts, piece_lengths(out.facts.path, out.text, cfg["seq_len"], tok)))
     return repo, plan_repository(repo, items, cfg), items, drops
+
+
+def plan_directory(root: str, cfg: dict, tok=None):
+    """Plan one local directory as one repository."""
+    from repoloom.pipelines.sources import Unit, read_unit
+
+    repo = os.path.basename(os.path.abspath(root))
+    return plan_files(repo, list(read_unit(Unit("repo", root, repo), cfg["max_file_bytes"])), cfg, tok)
 
 
 def to_json(repo: str, plan, items, drops) -> dict:
@@ -111,9 +128,8 @@ def to_dot(repo: str, plan) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not os.path.isdir(args.repo):
-        print(f"repoloom graph: {args.repo} is not a directory", file=sys.stderr)
-        return 2
+    from repoloom.pipelines.sources import InputError
+
     cfg = load_config(args.config)
     if args.set:
         cfg = merge(cfg, parse_set(args.set))
@@ -122,22 +138,33 @@ def run(args: argparse.Namespace) -> int:
         from repoloom.core.tokenizer import Tokenizer
 
         tok = Tokenizer.from_file(args.tokenizer)
-    repo, plan, items, drops = plan_directory(args.repo, cfg, tok)
+    try:
+        repos = repositories(args.inputs, cfg["max_file_bytes"], args.input_kind)
+    except InputError as e:
+        print(f"repoloom graph: {e}", file=sys.stderr)
+        return 2
+    dots = []
+    for name in sorted(repos):
+        files = repos[name]
+        if not any(isinstance(x, SourceFile) for x in files) and all(x.reason == "not_in_repository" for x in files):
+            continue  # loose files of a collection: no repository to plan
+        repo, plan, items, drops = plan_files(name, files, cfg, tok)
+        if args.dot:
+            dots.append(to_dot(repo, plan))
+        if args.json:
+            json.dump(to_json(repo, plan, items, drops), sys.stdout)
+            sys.stdout.write("\n")
+        elif not args.dot:
+            s = plan.stats
+            print(f"{escaped(repo)}: {len(plan.order)} files, {s.get('graph.edges', 0)} edges, "
+                  f"{s.get('graph.removed_edges', 0)} removed to break {s.get('graph.cycles_broken', 0)} cycles, "
+                  f"{len(plan.segments)} segments, {len(drops)} files dropped")
+            for p in plan.order:
+                print("  " + escaped(p))
     if args.dot:
-        text = to_dot(repo, plan)
         if args.dot == "-":
-            sys.stdout.write(text)
+            sys.stdout.write("".join(dots))
         else:
             with open(args.dot, "w", encoding="utf-8") as f:
-                f.write(text)
-    if args.json:
-        json.dump(to_json(repo, plan, items, drops), sys.stdout)
-        sys.stdout.write("\n")
-    elif not args.dot:
-        s = plan.stats
-        print(f"{repo}: {len(plan.order)} files, {s.get('graph.edges', 0)} edges, "
-              f"{s.get('graph.removed_edges', 0)} removed to break {s.get('graph.cycles_broken', 0)} cycles, "
-              f"{len(plan.segments)} segments, {len(drops)} files dropped")
-        for p in plan.order:
-            print("  " + p)
+                f.write("".join(dots))
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from typing import Any
 
@@ -110,6 +111,19 @@ def add_parser(sub) -> None:
     p.set_defaults(run=run)
 
 
+_RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and newline: never printed raw
+
+
+def printable(s: str) -> str:
+    """Text safe for a terminal: control characters (ESC, CR, BEL, DEL, C1, ...) shown as \\xNN."""
+    return _RAW_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", s)
+
+
+def json_line(obj) -> str:
+    """JSON that escapes every control character (json.dumps leaves DEL and C1 raw)."""
+    return re.sub("[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", json.dumps(obj, ensure_ascii=False))
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         ds = Dataset(args.dir)
@@ -120,18 +134,18 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.json:
         for o in out:
-            print(json.dumps(o, ensure_ascii=False))
+            print(json_line(o))
         return 0
     info = ds.info
     if not args.example:
-        print(f"{args.dir}: {info['num_examples']} examples of {info['seq_len']} tokens; files in {info['files_in']}, "
-              f"kept {info['files_kept']}, dropped {info['dropped']}")
+        print(printable(f"{args.dir}: {info['num_examples']} examples of {info['seq_len']} tokens; files in {info['files_in']}, "
+              f"kept {info['files_kept']}, dropped {info['dropped']}"))
     for o in out:
         print(f"=== example {o['example']} ({o['split']}): {len(o['segments'])} segments, {o['padding']} padding tokens")
         for s in o["segments"]:
             print(f"--- segment {s['segment']} tokens [{s['tokens'][0]}, {s['tokens'][1]})")
             for p in s["pieces"]:
                 fim = f" FIM {p['fim_mode']}/{p['fim_method']}" if p["fim_mode"] else ""
-                print(f"    {p['repo']}:{p['path']} piece {p['piece']} tokens {p['tokens']}{fim}")
-            print(s["text"])
+                print(printable(f"    {p['repo']}:{p['path']} piece {p['piece']} tokens {p['tokens']}{fim}"))
+            print(printable(s["text"]))
     return 0

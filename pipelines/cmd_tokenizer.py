@@ -23,7 +23,7 @@ def add_parser(sub) -> None:
 def run(args: argparse.Namespace) -> int:
     from repoloom.core.tokenizer import Tokenizer, TokenizerError, train_tokenizer
     from repoloom.pipelines import sink
-    from repoloom.pipelines.launch import sample_texts
+    from repoloom.pipelines.tokenizer_sample import sample_texts
     from repoloom.pipelines.sources import InputError, expand_inputs
 
     try:

@@ -3,48 +3,21 @@ final dataset.json and summary from the job's stats.json."""
 from __future__ import annotations
 
 import json
-import posixpath
 import time
 from typing import Any
 
 from apache_beam.io.filesystems import FileSystems
 
 from repoloom import __version__
-from repoloom.core.rand import stable_hash
 from repoloom.core.tokenizer import Tokenizer, train_tokenizer
-from repoloom.core.types import ParsedFile
 from repoloom.pipelines import sink
 from repoloom.pipelines.build import num_shards
-from repoloom.pipelines.filestage import process_file
 from repoloom.fim.stats import summarize as fim_summary
 from repoloom.pipelines.report import derived, write_report
-from repoloom.pipelines.sources import Unit, read_unit
+from repoloom.pipelines.sources import Unit
+from repoloom.pipelines.tokenizer_sample import sample_texts
 
 OUTPUT_ARTIFACTS = ("dataset.json", "stats.json", "tokenizer.model", "report.md")
-
-
-def sample_texts(units: list[Unit], cfg: dict) -> list[str]:
-    """A deterministic sample of kept, redacted file texts for tokenizer training."""
-    limit_bytes, limit_files = cfg["tokenizer"]["sample_bytes"], cfg["tokenizer"]["sample_files"]
-    texts, total, first_error = [], 0, None
-    # keyed by names, not locations: the same corpus in another directory samples the same files
-    for unit in sorted(units, key=lambda u: (stable_hash(cfg["seed"], "sample", u.kind, u.name, posixpath.basename(u.path)), u.path)):
-        for f in read_unit(unit, cfg["max_file_bytes"]):
-            if not hasattr(f, "data"):
-                continue
-            try:
-                out = process_file(f, cfg)
-            except Exception as e:  # noqa: BLE001 - the job accounts for it; the sample just skips it
-                first_error = first_error or e
-                continue
-            if isinstance(out, ParsedFile):
-                texts.append(out.text)
-                total += len(out.text)
-                if total >= limit_bytes or len(texts) >= limit_files:
-                    return texts
-    if not texts and first_error is not None:  # a broken set-up, not bad files: say what it is
-        raise RuntimeError(f"the per-file stage fails on every file: {type(first_error).__name__}: {first_error}")
-    return texts
 
 
 def prepare_tokenizer(units: list[Unit], cfg: dict, model_path: str | None, log=print) -> bytes:

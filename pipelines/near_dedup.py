@@ -4,10 +4,16 @@
       ─▶ (band key, id) ─▶ GroupByKey              one bucket per band key
       ─▶ candidate pairs ─▶ Distinct               bounded per bucket (minhash.bucket_pairs)
       ─▶ join signatures twice ─▶ edges            pairs whose estimated Jaccard >= threshold
-      ─▶ min-label propagation + pointer jumping, `cc_rounds` times
+      ─▶ components, one of two ways (`dedup.cc`):
+           "union" (default): every verified pair to one task, union-find there
+                              (datatrove's MinHash cluster stage): one step, exact
+           "rounds": min-label propagation + pointer jumping, `cc_rounds` times,
+                     for duplicate graphs too large for one worker
       ─▶ settle: files whose label is a root       kept ParsedFile / Drop(reason="near_duplicate")
 
-A label is a (keeper rank, id) pair, so the minimum that propagation spreads
+Verified pairs are a few ids per duplicate, far smaller than the corpus, so
+"union" holds them in one task as datatrove does; "rounds" never does. In
+"rounds", a label is a (keeper rank, id) pair, so the minimum that propagation spreads
 over a component is the copy to keep (keeper_rank, never arrival order). No
 step holds more than one key's values: every global decision is a GroupByKey,
 CoGroupByKey or CombinePerKey, so the result is the same on any runner and
@@ -120,6 +126,33 @@ def _settle(item, prefix: str):
         yield beam.pvalue.TaggedOutput(STATS, {f"{prefix}.cc_unsettled": len(children)})
 
 
+def _union_components(item, prefix: str):
+    """All verified edges in one task: union-find, then each component's lowest (rank, id) keeps and
+    every other member is dropped in its favour (the same result "rounds" reaches when it converges)."""
+    _, edges = item
+    parent: dict = {}
+
+    def find(x):
+        root = x
+        while parent.setdefault(root, root) != root:
+            root = parent[root]
+        while parent[x] != root:  # path compression
+            parent[x], x = root, parent[x]
+        return root
+
+    for a, b in edges:  # labels are (rank, id): the smaller root wins, so a root is its component's keeper
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    members: dict = {}
+    for node in parent:
+        members.setdefault(find(node), []).append(node)
+    for root, nodes in sorted(members.items()):
+        for _, node in sorted(n for n in nodes if n != root):
+            yield node, root[1]
+        yield beam.pvalue.TaggedOutput(STATS, dedup.cluster_counters(len(nodes), prefix))
+
+
 class _Route(beam.DoFn):
     def __init__(self, reason: str, repo_level: bool = False):
         self.reason, self.repo_level = reason, repo_level
@@ -165,6 +198,12 @@ class MinHashClusters(beam.PTransform):
         edges = ({"pair": first, "sig": signed} | "JoinSigB" >> beam.CoGroupByKey()
                  | "Verify" >> beam.FlatMap(_verify, float(d["threshold"])))
 
+        if d["cc"] == "union":
+            settled = (edges | "OneKey" >> beam.Map(lambda e: (b"", e)) | "AllEdges" >> beam.GroupByKey()
+                       | "Union" >> beam.FlatMap(_union_components, self.prefix).with_outputs(STATS, main="drops"))
+            return {"drops": settled.drops, STATS: settled[STATS]}
+        if d["cc"] != "rounds":
+            raise ValueError(f"dedup.cc must be 'union' or 'rounds', got {d['cc']!r}")
         adj = edges | "Undirected" >> beam.FlatMap(lambda e: [(e[0][1], e[1][1]), (e[1][1], e[0][1])])
         labels = edges | "InitLabels" >> beam.FlatMap(_init_labels) | "InitMin" >> beam.CombinePerKey(min)
         for i in range(d["cc_rounds"]):

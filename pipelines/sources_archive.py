@@ -8,7 +8,10 @@ Every member ends as a SourceFile or a named Drop; one bad member drops only its
   bad_member          a member whose data is corrupt (bad CRC, truncated stream)
   bad_archive         the archive itself (or the unseen rest after a corrupt point), one drop
 A tar is read twice as a stream: headers first (names decide whether a GitHub-style top directory
-is stripped; the root licence is read), then data. Neither pass holds more than one member.
+is stripped; the root licence is read), then data. Neither pass holds more than one member. To
+reach the next header a stream must inflate the member before it: large members are read watching
+their ratio, and once 256 MiB of over-ratio data has been inflated the listing stops (the rest of
+the archive is one `bad_archive` drop), so a tar.gz bomb costs seconds, not its inflated size.
 """
 from __future__ import annotations
 
@@ -32,6 +35,7 @@ from repoloom.pipelines.source_common import (NotRegular, ReadLimits, ReadTimeou
 _MEMBER_ERRORS = (zipfile.BadZipFile, tarfile.TarError, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError,
                   ValueError)
 _RATIO_FLOOR = 256 << 10  # members smaller than this are never judged by their ratio
+_BLIND_SKIP = 256 << 20  # a tar stream inflates flagged members to reach the next header: at most this much
 
 
 class Member(NamedTuple):
@@ -232,9 +236,10 @@ def _tar_headers(path: str, limits: ReadLimits, max_bytes: int) -> tuple[list[Me
     and the data of licence files near the top (by raw name)."""
     entries: list[Member] = []
     licences: dict[str, bytes] = {}
-    declared, deadline = 0, time.monotonic() + limits.max_seconds * 10
+    declared, blind, deadline = 0, 0, time.monotonic() + limits.max_seconds * 10
     with _open_raw(path) as raw:
         counted = _Counting(raw)
+
         def judge_previous() -> None:  # what a member took compressed is known once the next header is read;
             # judged over the stream so far, since reads come in blocks of several KiB
             if entries and entries[-1].size > _RATIO_FLOOR and declared > limits.max_ratio * max(1, counted.n):
@@ -255,12 +260,34 @@ def _tar_headers(path: str, limits: ReadLimits, max_bytes: int) -> tuple[list[Me
                         return entries, "stopped listing: over the time limit", licences
                     if m.isfile() and m.name.count("/") <= 1 and LICENSE_FILES.match(posixpath.basename(m.name)):
                         licences[m.name] = read_capped(t.extractfile(m), min(max_bytes, 1 << 20), limits.max_seconds)
+                    elif m.isfile() and m.size > _RATIO_FLOOR:
+                        done = _skip_checked(t, m, counted, declared - m.size, limits)
+                        if done is not None:  # over the ratio: flagged; its rest is inflated only within a budget
+                            entries[-1] = entries[-1]._replace(ratio_ok=False)
+                            blind += m.size - done
+                            if blind > _BLIND_SKIP:
+                                return entries, f"stopped listing: over {_BLIND_SKIP >> 20} MiB of members compressed " \
+                                                f"over {limits.max_ratio:g}:1", licences
                 judge_previous()
         except (*_MEMBER_ERRORS, ReadTimeout) as e:
             if is_environment_error(e):
                 raise environment_failure(e, f"reading {path}") from e
             return entries, safe_text(f"{type(e).__name__}: {e}")[:300], licences
     return entries, "", licences
+
+
+def _skip_checked(t: tarfile.TarFile, m: tarfile.TarInfo, counted: "_Counting", before: int, limits: ReadLimits) -> int | None:
+    """Read through a large member's data watching inflated against compressed bytes (a plain skip
+    would inflate all of it blindly): None when it stays under the ratio, else the bytes read when
+    it went over."""
+    f, done, deadline = t.extractfile(m), 0, time.monotonic() + limits.max_seconds
+    while chunk := f.read(1 << 20):
+        done += len(chunk)
+        if done > _RATIO_FLOOR and before + done > limits.max_ratio * max(1, counted.n):
+            return done
+        if time.monotonic() > deadline:
+            raise ReadTimeout(f"over {limits.max_seconds:g}s to read {m.name}")
+    return None
 
 
 def read_tar(path: str, name: str, max_bytes: int, limits: ReadLimits) -> Iterator[SourceFile | Drop]:
@@ -302,12 +329,13 @@ def _tar_data(raw, entries: list[Member], cap: int, limits: ReadLimits) -> Itera
                 i += 1
                 if i >= len(entries):
                     return
-                if not m.isfile() or m.size > cap or not entries[i].ratio_ok:
-                    continue
-                try:
-                    yield i, read_capped(t.extractfile(m), cap, limits.max_seconds)
-                except ReadTimeout as e:
-                    yield i, e
+                if m.isfile() and m.size <= cap and entries[i].ratio_ok:
+                    try:
+                        yield i, read_capped(t.extractfile(m), cap, limits.max_seconds)
+                    except ReadTimeout as e:
+                        yield i, e
+                if i == len(entries) - 1:  # never inflate past what pass 1 listed
+                    return
     except _MEMBER_ERRORS as e:
         if is_environment_error(e):
             raise environment_failure(e, "reading an archive") from e

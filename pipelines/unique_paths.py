@@ -4,8 +4,8 @@ one repository), the one with the smallest `origin` (input unit path, then membe
 is kept and the others are dropped as `duplicate_path`. The rule reads no content and no element
 order, so every runner and worker count keeps the same copy.
 
-Only keys and origins cross the shuffle; the files themselves are filtered against the (small)
-map of duplicated keys to their winning origin.
+Only keys and origins cross the shuffle; the per-file stage's output is filtered against the
+(small) map of duplicated keys to their winning origin.
 
 `identity_mismatch` is the end-of-build invariant: files_kept == distinct (repo, path) in the lineage.
 """
@@ -14,7 +14,7 @@ from __future__ import annotations
 import apache_beam as beam
 from apache_beam.pvalue import AsDict, TaggedOutput
 
-from repoloom.core.types import Drop, SourceFile
+from repoloom.core.types import Drop, ParsedFile
 
 REASON = "duplicate_path"
 LINEAGE_FILES = "lineage_files"  # stats key: distinct (repo, path) pairs written to the lineage
@@ -27,23 +27,33 @@ def _winner(group):
         yield key, min(origins)
 
 
-def _route(f: SourceFile, winners: dict):
-    win = winners.get((f.repo, f.path))
-    if win is None or win == f.origin:
-        yield f
+def _route(pf: ParsedFile, winners: dict):
+    win = winners.get((pf.facts.repo, pf.facts.path))
+    if win is None or win == pf.origin:
+        yield pf
     else:
-        yield TaggedOutput("dropped", Drop(f.repo, f.path, REASON, "another input holds the same repository path",
-                                           len(f.data)))
+        yield TaggedOutput("dropped", Drop(pf.facts.repo, pf.facts.path, REASON, "another input holds the same repository path",
+                                           len(pf.text.encode("utf-8", "surrogatepass"))))
 
 
 class UniquePaths(beam.PTransform):
-    """files -> {"files": one SourceFile per (repo, path), "dropped": Drop(duplicate_path) for the rest}."""
+    """parsed files -> {"kept": one ParsedFile per (repo, path), "dropped": Drop(duplicate_path) for the rest}.
 
-    def expand(self, files):
-        winners = (files | "KeyOrigin" >> beam.Map(lambda f: ((f.repo, f.path), f.origin))
+    The winner of each duplicated key is chosen among all files read (`files`, keys and origins
+    only), before the per-file stage could drop any copy: which copy wins never depends on content.
+    The filter runs on the per-file stage's output, which the local runner holds anyway, so raw
+    bytes are never held for it. A losing copy that the per-file stage dropped keeps that reason.
+    """
+
+    def __init__(self, files):
+        super().__init__()
+        self.files = files
+
+    def expand(self, parsed):
+        winners = (self.files | "KeyOrigin" >> beam.Map(lambda f: ((f.repo, f.path), f.origin))
                    | "GroupKeys" >> beam.GroupByKey() | "Winners" >> beam.FlatMap(_winner))
-        out = files | "KeepFirst" >> beam.FlatMap(_route, AsDict(winners)).with_outputs("dropped", main="files")
-        return {"files": out.files, "dropped": out.dropped}
+        out = parsed | "KeepFirst" >> beam.FlatMap(_route, AsDict(winners)).with_outputs("dropped", main="kept")
+        return {"kept": out.kept, "dropped": out.dropped}
 
 
 class CountLineageFiles(beam.PTransform):

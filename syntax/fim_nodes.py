@@ -17,6 +17,8 @@ second parse. The list travels with the file's facts, so it is kept compact:
 """
 from __future__ import annotations
 
+import heapq
+
 MIN_NODES = 64
 CHARS_PER_NODE = 64
 
@@ -41,47 +43,41 @@ def _kind(node_type: str) -> int:
 
 
 def candidates(tree, src, language: str) -> list[tuple[int, int, int]]:
-    out: list[tuple[int, int, int]] = []  # byte offsets until the end
-    # (node, parent index in out, parent span in bytes)
-    stack = [(c, -1, -1, -1) for c in reversed(tree.root_node.named_children)]
-    pop, push = stack.pop, stack.append
-    while stack:
-        n, parent, ps, pe = pop()
+    """Largest-first walk: only nodes that can still make the cut are expanded, so a big file costs
+    about ``limit`` nodes, not its whole tree. The result equals a full preorder walk cut to the
+    ``limit`` largest (ties by preorder: for these nodes preorder is (start, -end) order)."""
+    limit = MIN_NODES + len(src.text) // CHARS_PER_NODE
+    kept: list[tuple[int, int, int]] = []  # (start byte, end byte, parent's position in kept) in pop order
+    heap: list = []
+    seq = 0  # unique tail of each heap entry, so Node objects are never compared
+    for c in tree.root_node.named_children:
+        heap.append((c.start_byte - c.end_byte, c.start_byte, -c.end_byte, seq, c, -1, -1, -1))
+        seq += 1
+    heapq.heapify(heap)
+    pop, push = heapq.heappop, heapq.heappush
+    while heap and len(kept) < limit:
+        _, sb, neb, _, n, parent, ps, pe = pop(heap)
+        eb = -neb
         k = _kind(n.type)
-        if k & SKIP or n.is_error or n.is_missing:
-            continue
-        sb, eb = n.start_byte, n.end_byte
-        if eb <= sb:
+        if k & SKIP or n.is_error or n.is_missing or eb <= sb:
             continue
         kids = () if k & ATOMIC else n.named_children
         if sb == ps and eb == pe:  # same middle as the parent: descend without a new entry
-            for c in reversed(kids):
-                push((c, parent, ps, pe))
+            me = parent
+        elif not kids and not k & (ATOMIC | LEAF_OK):
             continue
-        if not kids and not k & (ATOMIC | LEAF_OK):
-            continue
-        me = len(out)
-        out.append((sb, eb, parent))
-        for c in reversed(kids):
-            push((c, me, sb, eb))
-    out = _cap(out, MIN_NODES + len(src.text) // CHARS_PER_NODE)
+        else:
+            me = len(kept)
+            kept.append((sb, eb, parent))
+            ps, pe = sb, eb
+        for c in kids:
+            cs, ce = c.start_byte, c.end_byte
+            push(heap, (cs - ce, cs, -ce, seq, c, me, ps, pe))
+            seq += 1
+    order = sorted(range(len(kept)), key=lambda i: (kept[i][0], -kept[i][1]))  # preorder
+    new = {old: i for i, old in enumerate(order)}
+    out = [(kept[i][0], kept[i][1], new[kept[i][2]] if kept[i][2] >= 0 else -1) for i in order]
     if src.ascii:
         return out
     char = src.char
     return [(char(s), char(e), p) for s, e, p in out]
-
-
-def _cap(nodes: list[tuple[int, int, int]], limit: int) -> list[tuple[int, int, int]]:
-    """Keep the ``limit`` largest nodes (ties by preorder), re-indexing parents."""
-    if len(nodes) <= limit:
-        return nodes
-    ranked = sorted(range(len(nodes)), key=lambda k: (nodes[k][0] - nodes[k][1], k))
-    keep = sorted(ranked[:limit])
-    new = {old: i for i, old in enumerate(keep)}
-    out = []
-    for old in keep:
-        s, e, p = nodes[old]
-        while p != -1 and p not in new:  # cannot happen for a size cut; kept for safety
-            p = nodes[p][2]
-        out.append((s, e, new.get(p, -1)))
-    return out

@@ -42,6 +42,27 @@ def test_parts_join_back_to_the_file(tok):
             assert tok.decode(pre) + tok.decode(mid) + tok.decode(suf) == text
 
 
+def test_parts_cut_from_one_encoding_equal_separate_encodes(tok):
+    import random
+
+    r = random.Random(3)
+    checked = 0
+    for path, lang, text in FILES:
+        ids = tok.encode(text)
+        for _ in range(6):
+            a = r.randrange(len(text))
+            b = r.randrange(a, len(text) + 1)
+            if r.random() < 0.5:  # node-like cuts: the middle starts at a line start
+                a = text.rfind("\n", 0, a) + 1
+            got = layout.fim_parts_of_encoding(tok, text, ids, a, b)
+            assert got is not None
+            assert tuple(got) == layout.fim_parts(tok, text, a, b), (path, a, b)
+            checked += 1
+    assert checked >= 30
+    text = 's = "<|fim_middle|>"\nprint(s)\n'  # a guarded sentinel string: no shortcut
+    assert layout.fim_parts_of_encoding(tok, text, tok.encode(text), 4, 12) is None
+
+
 def test_literal_sentinel_text_in_source_stays_text(tok):
     text = 's = "<|fim_middle|><|fim_prefix|>"\nprint(s)\n'
     ids = layout.fim_tokens(tok, text, 4, 20, "psm")

@@ -299,7 +299,7 @@ def test_graph_command_json_has_tests(tmp_path, capsys):
     (tmp_path / "calc" / "ops_test.go").write_text('package calc\n\nimport "testing"\n\nfunc TestAdd(t *testing.T) {\n\tif Add(1, 2) != 3 {\n\t\tt.Fatal("add")\n\t}\n}\n')
     import json
 
-    assert cli.main(["graph", str(tmp_path), "--json"]) == 0
+    assert cli.main(["graph", str(tmp_path), "--json", "--input-kind", "repo"]) == 0  # no marker: say it is one repository
     out = json.loads(capsys.readouterr().out)
     assert out["tests"] == [{"test": "calc/ops_test.go", "subject": "calc/ops.go", "rule": "name", "score": 1.0}]
     assert out["order"].index("calc/ops_test.go") == out["order"].index("calc/ops.go") + 1

@@ -82,6 +82,7 @@ def bad_names(root: Path, scale: int) -> Case:
     repo = d / "names"
     repo.mkdir(parents=True)
     (repo / "ok.py").write_bytes(_py(1))
+    (repo / "ansi.py").write_bytes(b"RED = '\x1b[31m'\nCLEAR = '\x1b[2J\x1b[H'\nprint(RED + 'hi')\n")  # kept: text, not names
     for i, n in enumerate(BAD_NAMES):
         with open(os.path.join(os.fsencode(repo), n), "wb") as f:
             f.write(_py(10 + i))
@@ -90,7 +91,7 @@ def bad_names(root: Path, scale: int) -> Case:
     (d / "names.jsonl").write_text(json.dumps({"repo_name": "o/n", "path": "\x1b[2Jclear.py", "content": "x = 1\n"}) + "\n"
                                    + json.dumps({"repo_name": "o/n", "path": "fine.py", "content": "y = 2\n"}) + "\n"
                                    + '{"repo_name": "o/n", "path": "lone\\ud800.py", "content": "z = 3\\n"}\n')
-    return Case("bad_names", [str(d)], {"bad_name": len(BAD_NAMES) + 4}, kept=3)
+    return Case("bad_names", [str(d)], {"bad_name": len(BAD_NAMES) + 4}, kept=4)
 
 
 def special_files(root: Path, scale: int) -> Case:

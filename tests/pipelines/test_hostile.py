@@ -15,7 +15,6 @@ import pytest
 
 from repoloom.core.types import Drop, SourceFile
 from repoloom.pipelines.cli import main
-from repoloom.pipelines.source_common import EnvironmentFailure, ReadLimits, escaped, name_problem
 from repoloom.pipelines.sources import expand_inputs, read_unit
 from tests.pipelines import hostile_corpus as hc
 from tests.pipelines import memfs
@@ -29,8 +28,15 @@ def corpus(tmp_path_factory):
     hc.restore_permissions(root)
 
 
-def _read(inputs, limits=ReadLimits(), max_bytes=1_000_000, kind="auto"):
-    return [x for u in expand_inputs(inputs, kind) for x in read_unit(u, max_bytes, limits)]
+def _read(inputs, limits=None, max_bytes=1_000_000, kind=None):
+    units = expand_inputs(inputs, kind) if kind else expand_inputs(inputs)
+    return [x for u in units for x in (read_unit(u, max_bytes, limits) if limits else read_unit(u, max_bytes))]
+
+
+def name_problem(s: str):
+    from repoloom.pipelines.source_common import name_problem
+
+    return name_problem(s)
 
 
 def _reasons(items):
@@ -41,7 +47,7 @@ def _files(items):
     return [(x.repo, x.path) for x in items if isinstance(x, SourceFile)]
 
 
-def test_whole_hostile_corpus_builds_with_exact_accounting(corpus, tmp_path):
+def test_whole_hostile_corpus_builds_with_exact_accounting(corpus, tmp_path, capsys):
     root, cases = corpus
     out = tmp_path / "out"
     argv = ["build", "--output", str(out), "--quiet", "--seq-len", "256", "--set", "tokenizer.vocab_size=400"]
@@ -73,6 +79,14 @@ def test_whole_hostile_corpus_builds_with_exact_accounting(corpus, tmp_path):
     assert {r["path"] for r in lineage if r["repo"] == "wt"} >= {"src/a.py", "lib/b.py"}
     assert "long_lines" not in info["dropped"]  # the CR-only file is kept
     assert any(r["repo"] == "mac" for r in lineage)
+    # inspect never prints a control character raw (the ANSI escapes of names/ansi.py are in the rows)
+    assert any(r["path"] == "ansi.py" for r in lineage)
+    capsys.readouterr()
+    for example in range(info["num_train_examples"]):
+        assert main(["inspect", str(out), "--example", str(example)]) == 0
+        assert main(["inspect", str(out), "--example", str(example), "--json"]) == 0
+    shown = capsys.readouterr().out
+    assert "\\x1b[31m" in shown and not any(c in shown for c in "\x1b\x07\r\x7f\x9b")
 
 
 def test_duplicate_paths_are_kept_once_by_origin(corpus):
@@ -100,7 +114,9 @@ def test_bad_names_are_named_drops_shown_escaped(corpus):
     for d in bad:
         assert name_problem(d.path) is None and name_problem(d.repo) is None  # safe to store and print
     assert "caf\\xe9.py" in {d.path for d in bad}
-    assert sorted(_files(items)) == [("names", "ok.py"), ("o/n", "fine.py"), ("zipnames", "ok.py")]
+    assert sorted(_files(items)) == [("names", "ansi.py"), ("names", "ok.py"), ("o/n", "fine.py"), ("zipnames", "ok.py")]
+    from repoloom.pipelines.source_common import escaped
+
     assert escaped("a\nb\x1b[1m") == "a\\nb\\x1b[1m"
 
 
@@ -115,6 +131,8 @@ def test_compression_bombs_are_dropped_by_member_and_the_rest_read(corpus):
 
 
 def test_member_count_and_size_limits_drop_each_member_past_them(tmp_path):
+    from repoloom.pipelines.source_common import ReadLimits
+
     arc = tmp_path / "many.zip"
     hc._zip(arc, [(f"m{i}.py", hc._py(i)) for i in range(10)])
     items = _read([str(arc)], ReadLimits(max_members=4))
@@ -219,6 +237,8 @@ def test_tokenizer_trainer_takes_texts_over_its_sentence_limit():
 
 
 def test_file_memory_ceiling_holds_whatever_max_file_bytes_says(tmp_path):
+    from repoloom.pipelines.source_common import ReadLimits
+
     repo = tmp_path / "c" / "r"
     repo.mkdir(parents=True)
     (repo / "big.py").write_text("x = 1\n" * 1000)
@@ -227,6 +247,8 @@ def test_file_memory_ceiling_holds_whatever_max_file_bytes_says(tmp_path):
 
 
 def test_temp_storage_failure_stops_the_read(tmp_path, monkeypatch):
+    from repoloom.pipelines.source_common import EnvironmentFailure
+
     memfs.STORE.clear()
     buf = tmp_path / "r.zip"
     hc._zip(buf, [("a.py", b"x = 1\n")])
@@ -250,3 +272,49 @@ def test_zip_members_are_read_one_at_a_time(tmp_path, monkeypatch):
     monkeypatch.setattr(zipfile.ZipFile, "read", lambda self, *a, **k: calls.append(a) or real(self, *a, **k))
     items = _read([str(arc)])
     assert len(_files(items)) == 2 and calls == []
+
+
+def test_graph_fim_and_scan_take_the_builds_inputs_and_decisions(corpus, capsys):
+    _, cases = corpus
+    # graph: an archive; a repository folder without .git is one repository, as in the build
+    assert main(["graph", cases["bad_crc_zip"].inputs[0], "--json"]) == 0
+    got = json.loads(capsys.readouterr().out)
+    assert got["repo"] == "crc" and got["dropped"] == {"b.py": "bad_member"}
+    crate = cases["crate"].inputs[0]
+    assert main(["graph", os.path.dirname(crate), "--json"]) == 0
+    assert [json.loads(line)["repo"] for line in capsys.readouterr().out.splitlines()] == ["some-crate"]
+    # fim: the build's split without --root (repository found as the build finds it); never opens a FIFO
+    assert main(["fim", os.path.join(crate, "src", "lib.rs"), "--json"]) == 0
+    rec = json.loads(capsys.readouterr().out)
+    assert (rec["repo"], rec["path"]) == ("some-crate", "src/lib.rs")
+    special = os.path.dirname(cases["special_files"].inputs[0] + "/")
+    assert main(["fim", os.path.join(special, "r", "pipe.py"), "--json"]) == 1
+    assert "not_a_file" in capsys.readouterr().err
+    # scan: folders and archives as the build reads them; FIFOs named, not opened
+    assert main(["scan", special, "--json"]) == 1
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert sorted((r["path"], r["reason"]) for r in rows) == sorted(
+        [("ok.py", None)] + [(p, "not_a_file") for p in ("pipe.py", "trap.parquet", "trap.zip", "zero.tar.gz")
+                             if os.path.lexists(os.path.join(special, p)) or os.path.lexists(os.path.join(special, "r", p))])
+    assert main(["scan", cases["bad_crc_zip"].inputs[0]]) == 0
+    assert "crc:b.py: dropped (bad_member)" in capsys.readouterr().out
+
+
+def test_a_tar_bomb_is_never_inflated_past_a_budget(tmp_path, monkeypatch):
+    import io
+    import tarfile
+
+    from repoloom.pipelines import sources_archive
+
+    arc = tmp_path / "bomb.tar.gz"
+    with tarfile.open(arc, "w:gz") as t:
+        for name, data in [("p/a.py", hc._py(1)), ("p/z1.txt", bytes(8 << 20)), ("p/z2.txt", bytes(8 << 20)),
+                           ("p/b.py", hc._py(2))]:
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            t.addfile(info, io.BytesIO(data))
+    items = _read([str(arc)])
+    assert _reasons(items) == {"compression_ratio": 2} and sorted(_files(items)) == [("bomb", "a.py"), ("bomb", "b.py")]
+    monkeypatch.setattr(sources_archive, "_BLIND_SKIP", 4 << 20)
+    items = _read([str(arc)])
+    assert _reasons(items) == {"compression_ratio": 1, "bad_archive": 1} and _files(items) == [("bomb", "a.py")]

@@ -43,9 +43,7 @@ def _edit(text: str, seed: int) -> str:
 
 @pytest.fixture(scope="module")
 def cfg():
-    # Three rounds converge on these small graphs (checked against the reference below) and keep
-    # the pipeline short: every round adds two joins, and DirectRunner pays per stage.
-    return load_config(overrides={"dedup": {"cc_rounds": 3}})
+    return load_config()  # dedup.cc "union": one union-find step over the verified pairs
 
 
 def test_planted_near_duplicates_keep_the_best_ranked_copy(cfg):
@@ -82,7 +80,9 @@ def _chain(n: int, seed: int = 7) -> list[str]:
     return [" ".join(words[i * 6: i * 6 + 100]) for i in range(n)]
 
 
-def test_transitive_chain_is_one_cluster_and_matches_reference(cfg):
+@pytest.mark.parametrize("mode", ["union", "rounds"])
+def test_transitive_chain_is_one_cluster_and_matches_reference(cfg, mode):
+    cfg = load_config(overrides={"dedup": {"cc": mode, "cc_rounds": 3}})
     texts = _chain(14)
     sigs = [minhash.signature(t, cfg) for t in texts]
     assert minhash.estimated_jaccard(sigs[0], sigs[-1]) < 0.2  # the ends are not similar themselves
@@ -100,7 +100,7 @@ def test_transitive_chain_is_one_cluster_and_matches_reference(cfg):
 def test_unconverged_components_under_deduplicate_and_report(cfg):
     texts = _chain(14)
     files = [_pf("r", f"f{i:02d}.py", t) for i, t in enumerate(texts)]
-    few = load_config(overrides={"dedup": {"cc_rounds": 0}})  # labels from direct neighbours only
+    few = load_config(overrides={"dedup": {"cc": "rounds", "cc_rounds": 0}})  # labels from direct neighbours only
     with TestPipeline() as p:
         out = p | beam.Create(files) | NearDedup(few)
         kept = out["kept"] | "K" >> beam.Map(lambda f: f.facts.path) | beam.combiners.Count.Globally()
@@ -134,7 +134,7 @@ def test_repository_level_drops_every_file_of_a_near_duplicate_repository(cfg):
     from repoloom.pipelines.near_dedup import RepoNearDedup
 
     srcs = _real_sources()
-    repo_cfg = load_config(overrides={"dedup": {"cc_rounds": 3, "repo_level": True}})
+    repo_cfg = load_config(overrides={"dedup": {"repo_level": True}})
     files = [_pf("up/lib", "a.py", srcs[0], stars=50), _pf("up/lib", "b.py", srcs[1], stars=50),
              _pf("fork/lib", "src/a.py", _edit(srcs[0], 3), stars=2), _pf("fork/lib", "src/b.py", srcs[1], stars=2),
              _pf("fork/lib", "NOTES.md", "short notes\n", stars=2),  # no signature, still dropped with its repo

@@ -1,6 +1,8 @@
 """FIM candidate nodes extracted at parse time (syntax/fim_nodes.py)."""
 from __future__ import annotations
 
+import pytest
+
 import os
 import sys
 
@@ -56,11 +58,42 @@ def test_leaves_and_wrappers_are_left_out_but_statements_stay():
     assert len(got) == len(set((s, e) for s, e, _ in facts.fim_nodes))  # one entry per span
 
 
-def test_cap_keeps_largest_and_reindexes():
-    nodes = [(0, 100, -1), (0, 10, 0), (2, 4, 1), (20, 90, 0), (30, 40, 3)]
-    assert fim_nodes._cap(nodes, 3) == [(0, 100, -1), (0, 10, 0), (20, 90, 0)]  # ties: preorder
-    assert fim_nodes._cap(nodes, 4) == [(0, 100, -1), (0, 10, 0), (20, 90, 0), (30, 40, 2)]
-    assert fim_nodes._cap(nodes, 10) == nodes
+def _full_walk_then_cap(tree, src, limit):
+    """The definition the largest-first walk must match: every candidate in preorder, then the
+    ``limit`` largest kept (ties by preorder) with parents re-indexed."""
+    out, stack = [], [(c, -1, -1, -1) for c in reversed(tree.root_node.named_children)]
+    while stack:
+        n, parent, ps, pe = stack.pop()
+        k = fim_nodes._kind(n.type)
+        if k & fim_nodes.SKIP or n.is_error or n.is_missing or n.end_byte <= n.start_byte:
+            continue
+        kids = () if k & fim_nodes.ATOMIC else n.named_children
+        if (n.start_byte, n.end_byte) == (ps, pe):
+            stack.extend((c, parent, ps, pe) for c in reversed(kids))
+            continue
+        if not kids and not k & (fim_nodes.ATOMIC | fim_nodes.LEAF_OK):
+            continue
+        out.append((n.start_byte, n.end_byte, parent))
+        stack.extend((c, len(out) - 1, n.start_byte, n.end_byte) for c in reversed(kids))
+    keep = sorted(sorted(range(len(out)), key=lambda k: (out[k][0] - out[k][1], k))[:limit])
+    new = {old: i for i, old in enumerate(keep)}
+    return [(out[k][0], out[k][1], new.get(out[k][2], -1)) for k in keep]
+
+
+@pytest.mark.parametrize("min_nodes", [0, 5, 64, 10**6])
+def test_largest_first_walk_equals_full_walk_cut_to_the_largest(monkeypatch, min_nodes):
+    import inspect
+    import json.decoder
+
+    from repoloom.syntax.parse import parse_tree
+
+    text = inspect.getsource(json.decoder)
+    tree, src = parse_tree(text, "python")
+    monkeypatch.setattr(fim_nodes, "MIN_NODES", min_nodes)
+    limit = min_nodes + len(text) // fim_nodes.CHARS_PER_NODE
+    got = fim_nodes.candidates(tree, src, "python")
+    assert got == _full_walk_then_cap(tree, src, limit)
+    assert len(got) == min(limit, len(_full_walk_then_cap(tree, src, 10**9)))
 
 
 def test_error_subtrees_are_skipped():
