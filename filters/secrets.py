@@ -482,7 +482,8 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
             continue
         start, left = _key_name(text, m.start())
         key = left + text[m.start() : run_end]
-        a = assignments.after_name(text, run_end, name_start=start)
+        ls = text.rfind("\n", max(0, start - 200), start) + 1
+        a = assignments.after_name(text, run_end, name_start=start, allow_space=bool(_DEFINE.fullmatch(text, ls, start)))
         if a is None or not _is_password_key(key) or a.op in _WORD_OPS:
             continue  # `password is …` is prose_passwords' (with its stricter value check)
         if a.op == "," and not _prose_password_ok(a.value, "password"):

@@ -77,6 +77,9 @@ def test_key_named_values_in_every_form(cfg, text):
     (f"MYSQLPASS: {PASSWORD}", PASSWORD),  # a stem ending a joined-up name
     (f"X3_PSWD={PASSWORD}", PASSWORD),  # abbreviations
     (f"define( 'PASSWORD' , '{PASSWORD}' );", PASSWORD),
+    (f'#define SMTP_PASS "{PASSWORD}"', PASSWORD),
+    (f'# #define dbPwd "{PASSWORD}"', PASSWORD),
+    (f"ENV DB_PASSWORD {PASSWORD}", PASSWORD),
     (f'curl_easy_setopt(curl, CURLOPT_USERPWD, "root:{PASSWORD}");', f"root:{PASSWORD}"),
 ])
 def test_password_declarations(cfg, text, value):
