@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.pipelines.hostile_corpus import Case, make_corpus, restore_permissions  # noqa: E402
 
+CEILING_CASE_MB = int(os.environ.get("HOSTILE_CEILING_MB", "2"))
 BUILD = [sys.executable, "-m", "repoloom.pipelines.cli", "build", "--quiet", "--seq-len", "512",
          "--set", "tokenizer.vocab_size=500"]
 
@@ -51,10 +52,18 @@ def big_cases(root: Path, scale: int) -> list[tuple[Case, list[str]]]:
     out.append((Case("huge_jsonl_line", [str(d / "t.jsonl")], {"file_too_large": 1}, kept=1, note="one 100 MB row"), []))
     d = root / "file_50mb" / "r"
     d.mkdir(parents=True)
-    (d / "big.py").write_bytes(b"x = 1\n" * (50 << 20 // 6))
+    (d / "big.py").write_bytes(b"x = 1\n" * ((50 << 20) // 6))
     (d / "ok.py").write_bytes(b"def ok():\n    return 3\n")
     out.append((Case("file_50mb_limits_lifted", [str(d.parent)], {"file_too_large": 1}, kept=1,
                      note="max_file_bytes=200000000"), ["--set", "max_file_bytes=200000000", "--set", "quality.max_chars=200000000"]))
+    d = root / "file_under_ceiling" / "r"
+    d.mkdir(parents=True)
+    body = "".join(f"def f{i}(x):\n    return x * {i} + len(str(x))\n\n" for i in range(400_000))
+    (d / "big.py").write_text(body[: CEILING_CASE_MB << 20])
+    (d / "ok.py").write_bytes(b"def ok():\n    return 4\n")
+    out.append((Case(f"file_{CEILING_CASE_MB}mb_under_ceiling", [str(d.parent)], {}, kept=None, note=f"a {CEILING_CASE_MB} MB file read and processed"),
+                ["--set", "max_file_bytes=200000000", "--set", "quality.max_chars=200000000",
+                 "--set", "quality.max_lines=10000000"]))
     return out
 
 

@@ -129,7 +129,10 @@ DEFAULTS: dict[str, Any] = {
         "max_error_ratio": 0.25,  # parse errors above this share of bytes: line spans instead of nodes
         "level": "document",  # or "context": FIM per file after packing (fim/context.py)
     },
-    "packing": {"buckets": 16},
+    # Rows (packing/rows.py): "stream" lays each repository's stream into rows back to back, cutting at line
+    # ends (at most line_slack tokens of padding per cut; None = seq_len // 128); "segments" best-fit packs the
+    # planner's segments (whole pieces; pads 12-22% on real code).
+    "packing": {"buckets": 16, "method": "stream", "line_slack": None, "min_part_tokens": 16},
     "graph": {  # dependency-graph packing (packing/graph.py, packing/resolve.py)
         "min_suffix_parts": 2,  # a path-suffix match must keep at least this many trailing parts of the import
         "max_fanout": 32,  # edges from one package-level import (Go) when names do not narrow it

@@ -177,3 +177,23 @@ def context_fim(segments: Sequence[Sequence[int]], tok, cfg: dict, seed: int, ke
                           "method": c[1] if c else "", "token_start": fs + shift, "token_end": fe + shift + g})
             shift += g
     return ContextFim(out_segs, counters, files)
+
+
+def fim_token_body(tok, ids: Sequence[int], cfg: dict, seed: int, repo: str, path: str, char_start: int,
+                   ) -> tuple[list[int], dict[str, Any]]:
+    """Document-level FIM of a body given as tokens, by slicing them (no re-encode): for a part that
+    packing cut out of a piece (packing/rows.py), so FIM never crosses the cut. The decision is a pure
+    function of (seed, repo, path, char_start); a FIM'd body costs exactly the three sentinels."""
+    ids = [int(t) for t in ids]
+    if not ids:
+        return ids, {}
+    text, chars, idx = _text_and_bounds(tok, ids)
+    c = split.choose(text, [], cfg, seed, repo, path, f"cut@{char_start}")
+    snapped = _snap(chars, c.start, c.end) if c is not None else None
+    if snapped is None:
+        return ids, {}
+    i, k = snapped
+    a, b = idx[i], idx[k]
+    fim = {"mode": c.mode, "method": c.method, "middle": (char_start + chars[i], char_start + chars[k]),
+           "middle_tokens": b - a}
+    return layout.assemble(tok, ids[:a], ids[a:b], ids[b:], c.mode), fim

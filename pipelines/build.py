@@ -1,8 +1,9 @@
 """The build job: repositories in, ArrayRecord shards out (DESIGN.md data flow).
 
     read -> per-file stage -> exact dedup -> pieces (FIM + tokenize)
-      -> plan per repository (facts only) -> join pieces to placements -> segments
-      -> best-fit pack per bucket -> split/shard by row hash -> shards + lineage
+      -> plan per repository (facts only) -> join pieces to placements, a planning group per bucket
+      -> rows per bucket (packing/rows.py; the buckets' partial last rows packed together)
+      -> split/shard by row hash -> shards + lineage
 Every stage emits additive counters; they are summed into stats.json.
 Randomness and ordering come from hashes of (seed, keys), never element order.
 """
@@ -14,25 +15,28 @@ from dataclasses import replace
 from typing import Any, Tuple
 
 import apache_beam as beam
+import numpy as np
 from apache_beam.pvalue import AsDict, TaggedOutput
 
 from repoloom.core.rand import stable_hash, uniform
 from repoloom.core.records import encode_row
 from repoloom.core.tokenizer import Tokenizer
-from repoloom.core.types import Drop, FileFacts, ParsedFile, Segment
+from repoloom.core.types import Drop, FileFacts, ParsedFile
 from repoloom.filters import decontam, dedup
 from repoloom.fim import split as fim_split
 from repoloom.fim import stats as fim_stats
-from repoloom.fim.context import context_fim
+from repoloom.fim.context import context_fim, fim_token_body
 from repoloom.packing.pieces import file_pieces
 from repoloom.packing.graph import split_for_planning
 from repoloom.packing.plan import plan_repository
-from repoloom.packing.rows import best_fit_decreasing, make_row
+from repoloom.packing.rows import (METHODS, SEGMENTS, Cutter, Part, make_row, pack_segments, pack_streams, pcfg,
+                                   row_counters, row_length, segment_tokens, tail_streams, token_tables)
 from repoloom.pipelines import sink
 from repoloom.pipelines.filestage import process_file
 from repoloom.pipelines.near_dedup import NearDedup, RepoNearDedup
 from repoloom.pipelines.sources import Unit, read_unit
 from repoloom.pipelines.unique_paths import CountLineageFiles, UniquePaths
+from repoloom.syntax.languages import detect_language
 
 DROP, STATS = "drop", "stats"
 PROGRESS = logging.getLogger("repoloom.progress")
@@ -169,16 +173,23 @@ def plan_repo(group, cfg):
     (repo, gi), items = group
     items = sorted(items, key=lambda it: it[0].path)
     plan = plan_repository(repo, items, cfg)
+    removed = set(plan.removed_edges)
+    imports: dict[str, list[str]] = {}
+    for u, v in plan.edges:  # kept edges travel with their importer's pieces (edges-in-segment after packing)
+        if (u, v) not in removed:
+            imports.setdefault(u, []).append(v)
     for s, seg in enumerate(plan.segments):
         for pos, (path, piece) in enumerate(seg):
-            yield ((repo, path), (gi, s, pos, piece))
+            yield ((repo, path), (gi, s, pos, piece, tuple(imports.get(path, ()))))
     stats = dict(plan.stats)
     stats["plan.repos"] = int(gi == 0)  # a repository planned in several groups counts once
     stats["plan.groups"] = 1
     yield TaggedOutput(STATS, stats)
 
 
-def join_pieces(group):
+def join_pieces(group, cfg):
+    """Each placed piece, compact (int32 token bytes), keyed by its bucket: a planning group's whole
+    stream lands in one bucket, so packing can lay it out in order."""
     (repo, path), joined = group
     pieces_lists = list(joined["pieces"])
     placements = list(joined["place"])
@@ -186,70 +197,125 @@ def join_pieces(group):
         return
     pieces = {p.index: p for p in pieces_lists[0]}
     placed = set()
-    for gi, s, pos, idx in placements:
+    buckets = pcfg(cfg)["buckets"]
+    for gi, s, pos, idx, imports in placements:
         placed.add(idx)
-        yield ((repo, gi, s), (pos, pieces[idx]))
+        p = pieces[idx]
+        bucket = stable_hash(cfg["seed"], "bucket", repo, gi) % buckets
+        yield (bucket, ((repo, gi), s, pos, p.path, idx, np.asarray(p.tokens, dtype=np.int32).tobytes(),
+                        tuple(p.char_span), p.fim, imports))
     if placed != set(pieces):
         yield TaggedOutput(STATS, {"plan.unplaced_pieces": len(set(pieces) - placed)})
 
 
-class AssembleSegments(beam.DoFn):
-    def __init__(self, cfg: dict, special: dict[str, int]):
-        self.seq_len, self.special = cfg["seq_len"], special
+def make_cutter(tok: Tokenizer, cfg: dict) -> Cutter:
+    """The stream packer's cutter: line ends from the vocabulary; document-level FIM re-applied to cut parts
+    (with the FIM counters moved from the cut piece to its parts)."""
+    line_end, continuation = token_tables(tok)
+    pc = pcfg(cfg)
+    refim = on_cut = None
+    if fim_split.level(cfg) == "document":
+        def refim(path, char_start, body):
+            return fim_token_body(tok, body, cfg, cfg["seed"], "", path, char_start)
 
-    def process(self, group):
-        (repo, gi, s), items = group
-        items = sorted(items, key=lambda x: x[0])
-        bos, eos, sep = self.special["bos"], self.special["eos"], self.special["file_separator"]
-        tokens, lineage = [bos], []
-        for i, (_, p) in enumerate(items):
-            if i:
-                tokens.append(sep)
-            start = len(tokens)
-            tokens.extend(p.tokens)
-            lineage.append({"path": p.path, "piece": p.index, "token_start": start, "token_end": len(tokens),
-                            "char_start": p.char_span[0], "char_end": p.char_span[1],
-                            "fim_mode": p.fim.get("mode", ""), "fim_method": p.fim.get("method", "")})
-        tokens.append(eos)
-        if len(tokens) > self.seq_len:
-            raise ValueError(f"segment {repo}#{s} has {len(tokens)} tokens > seq_len {self.seq_len}")
-        yield Segment(repo, (gi, s), tokens, lineage)
+        def on_cut(part, first, rest):
+            lang = detect_language(part.path)
+            delta = {k: -v for k, v in fim_stats.fim_counters(part.fim, lang, first=False).items()}
+            for x in (first, rest):
+                fim_stats.add(delta, fim_stats.fim_counters(x.fim, lang, first=False))
+            fim_stats.add(cutter.counters, delta)
+    fim_ids = (tok.special("fim_prefix"), tok.special("fim_middle"), tok.special("fim_suffix"))
+    cutter = Cutter(line_end, continuation, lambda ids: len(tok.decode([int(t) for t in ids])), fim_ids, refim,
+                    pc["line_slack"], pc["min_part_tokens"], on_cut)
+    return cutter
+
+
+def streams_of(items, tok: Tokenizer) -> list[tuple[Any, list[Part]]]:
+    """A bucket's placed pieces as streams: one per planning group, in planned order."""
+    by_key: dict = {}
+    for key, s, pos, path, idx, data, span, fim, imports in items:
+        by_key.setdefault(tuple(key), []).append((s, pos, path, idx, data, span, fim, imports))
+    headers: dict[str, int] = {}
+    streams = []
+    for key in sorted(by_key):
+        parts = []
+        for s, _, path, idx, data, span, fim, imports in sorted(by_key[key], key=lambda x: (x[0], x[1])):
+            if path not in headers:
+                headers[path] = len(tok.encode(path + "\n"))
+            parts.append(Part(path, idx, np.frombuffer(data, dtype=np.int32), headers[path], tuple(span), fim,
+                              tuple(imports), s))
+        streams.append((key, parts))
+    return streams
 
 
 class PackRows(beam.DoFn):
-    """Best-fit-decreasing packing of one bucket's segments into rows (then context-level FIM if configured)."""
+    """One bucket's streams into rows (packing/rows.py; then context-level FIM if configured). With the
+    stream method the bucket's partial last row goes out as ``tail``, to be packed with the other tails."""
 
-    def __init__(self, cfg: dict, pad_id: int, tokenizer_bytes: bytes):
-        self.cfg, self.pad_id, self.tokenizer_bytes = cfg, pad_id, tokenizer_bytes
+    TAIL = "tail"
+
+    def __init__(self, cfg: dict, special: dict[str, int], tokenizer_bytes: bytes):
+        self.cfg, self.special, self.tokenizer_bytes = cfg, special, tokenizer_bytes
         self.context = fim_split.level(cfg) == "context"
+        self.method = pcfg(cfg)["method"]
+        if self.method not in METHODS:
+            raise ValueError(f"packing.method must be one of {METHODS}, not {self.method!r}")
 
     def setup(self):
-        self.tok = Tokenizer(self.tokenizer_bytes) if self.context else None
+        self.tok = Tokenizer(self.tokenizer_bytes)
+        self.cutter = make_cutter(self.tok, self.cfg)
 
     def process(self, group):
-        bucket, segs = group
-        segs = sorted(segs, key=lambda g: (g.repo, g.index))
-        bins = best_fit_decreasing([len(g.tokens) for g in segs], self.cfg["seq_len"])
-        seed, val = self.cfg["seed"], self.cfg["output"]["validation_fraction"]
-        for b, members in enumerate(bins):
-            members = sorted(members, key=lambda i: (segs[i].repo, segs[i].index))
-            key = stable_hash(seed, "row", bucket, b)
-            tokens = [segs[i].tokens for i in members]
-            lineages = [segs[i].lineage for i in members]
-            if self.context:
-                tokens, lineages, counters = self._context_fim(tokens, lineages, key)
-                yield TaggedOutput(STATS, counters)
-            row = make_row(tokens, self.cfg["seq_len"], self.pad_id)
-            split = "validation" if uniform(seed, "split", key) < val else "train"
-            lineage = []
-            for k, i in enumerate(members, start=1):
-                offset = row[1].index(k)
-                for piece in lineages[k - 1]:
-                    lineage.append({**piece, "repo": segs[i].repo, "segment": k,
-                                    "token_start": piece["token_start"] + offset, "token_end": piece["token_end"] + offset})
-            # the row crosses the shard shuffle as its record bytes and token count, not as int lists
-            yield (split, key, (encode_row(*row), len(row[1]) - row[1].count(0)), lineage)
+        bucket, items = group
+        streams = streams_of(items, self.tok)
+        seq_len = self.cfg["seq_len"]
+        if self.method == SEGMENTS:
+            rows = pack_segments(streams, seq_len)
+        else:
+            self.cutter.counters = {}
+            rows = pack_streams(streams, seq_len, self.cutter)
+            yield TaggedOutput(STATS, self.cutter.counters)
+            if rows and row_length(rows[-1]) < seq_len:
+                yield TaggedOutput(self.TAIL, (0, (bucket, tail_streams(rows.pop()))))
+        for b, row in enumerate(rows):
+            yield from self.emit(row, stable_hash(self.cfg["seed"], "row", bucket, b))
 
+    def pack_tails(self, group):
+        """The partial last rows of all buckets, packed together: at most one partial row in the job."""
+        _, tails = group
+        streams = [st for _, sts in sorted(tails, key=lambda t: t[0]) for st in sts]
+        self.cutter.counters = {}
+        rows = pack_streams(streams, self.cfg["seq_len"], self.cutter)
+        yield TaggedOutput(STATS, self.cutter.counters)
+        for b, row in enumerate(rows):
+            yield from self.emit(row, stable_hash(self.cfg["seed"], "row", "tail", b))
+
+    def emit(self, row, key):
+        seed, val, sp = self.cfg["seed"], self.cfg["output"]["validation_fraction"], self.special
+        built = [segment_tokens(parts, sp["bos"], sp["eos"], sp["file_separator"]) for _, parts in row]
+        tokens = [t for t, _ in built]
+        spans = [sp_ for _, sp_ in built]
+        lineages = [[{"path": p.path, "piece": p.number, "token_start": a, "token_end": b, "char_start": p.char_span[0],
+                      "char_end": p.char_span[1], "fim_mode": p.fim.get("mode", ""), "fim_method": p.fim.get("method", "")}
+                     for p, (a, b) in zip(parts, sp_)] for (_, parts), sp_ in zip(row, spans)]
+        yield TaggedOutput(STATS, row_counters(row, spans, self.cfg["seq_len"]))
+        if self.context:
+            tokens, lineages, counters = self._context_fim(tokens, lineages, key)
+            yield TaggedOutput(STATS, counters)
+        out = make_row(tokens, self.cfg["seq_len"], self.pad_id)
+        split = "validation" if uniform(seed, "split", key) < val else "train"
+        lineage, offset = [], 0
+        for k, ((skey, _), seg_lineage, seg) in enumerate(zip(row, lineages, tokens), start=1):
+            for piece in seg_lineage:
+                lineage.append({**piece, "repo": skey[0], "segment": k,
+                                "token_start": piece["token_start"] + offset, "token_end": piece["token_end"] + offset})
+            offset += len(seg)
+        # the row crosses the shard shuffle as its record bytes and token count, not as int lists
+        yield (split, key, (encode_row(*out), len(out[1]) - out[1].count(0)), lineage)
+
+    @property
+    def pad_id(self):
+        return self.special["pad"]
 
     def _context_fim(self, tokens, lineages, key):
         """FIM after packing (FIM paper's context level); lineage follows the moved token spans."""
@@ -260,6 +326,11 @@ class PackRows(beam.DoFn):
             new.append([{**piece, "token_start": f["token_start"], "token_end": f["token_end"], "fim_mode": f["mode"],
                          "fim_method": f["method"]} for piece, f in zip(lineage, files)])
         return cf.segments, new, cf.counters
+
+
+class PackTails(PackRows):
+    def process(self, group):
+        yield from self.pack_tails(group)
 
 
 def num_shards(cfg: dict, split: str, rows: int) -> int:
@@ -345,15 +416,14 @@ def build_pipeline(p: beam.Pipeline, units: list, cfg: dict, tokenizer_bytes: by
              | "ByGroup" >> beam.FlatMap(group_facts).with_output_types(Tuple[Any, Any]) | "GroupPlan" >> beam.GroupByKey()
              | "Plan" >> beam.FlatMap(plan_repo, cfg).with_output_types(Tuple[Any, Any]).with_outputs(STATS, main="place"))
     joined = ({"pieces": pieces.pieces, "place": plans.place} | "JoinPieces" >> beam.CoGroupByKey()
-              | "Place" >> beam.FlatMap(join_pieces).with_output_types(Tuple[Any, Any]).with_outputs(STATS, main="placed"))
-    segments = (joined.placed | "GroupSegment" >> beam.GroupByKey()
-                | "Assemble" >> beam.ParDo(AssembleSegments(cfg, special)))
-    buckets = cfg["packing"]["buckets"]
-    rows = (segments
-            | "Bucket" >> beam.Map(lambda g: (stable_hash(cfg["seed"], "bucket", g.repo, g.index) % buckets, g))
-            | "GroupBucket" >> beam.GroupByKey()
-            | "Pack" >> beam.ParDo(PackRows(cfg, special["pad"], tokenizer_bytes)).with_outputs(STATS, main="rows"))
-    pack_stats, rows = rows[STATS], rows.rows
+              | "Place" >> beam.FlatMap(join_pieces, cfg).with_output_types(Tuple[Any, Any])
+              .with_outputs(STATS, main="placed"))
+    packed = (joined.placed | "GroupBucket" >> beam.GroupByKey()
+              | "Pack" >> beam.ParDo(PackRows(cfg, special, tokenizer_bytes)).with_outputs(STATS, PackRows.TAIL, main="rows"))
+    tails = (packed[PackRows.TAIL] | "GroupTails" >> beam.GroupByKey()
+             | "PackTails" >> beam.ParDo(PackTails(cfg, special, tokenizer_bytes)).with_outputs(STATS, main="rows"))
+    rows = (packed.rows, tails.rows) | "AllRows" >> beam.Flatten()
+    pack_stats = (packed[STATS], tails[STATS]) | "PackStats" >> beam.Flatten()
     split_rows = AsDict(rows | "SplitOf" >> beam.Map(lambda r: r[0]) | "CountSplit" >> beam.combiners.Count.PerElement())
     keyed = rows | "Shard" >> beam.Map(shard_of, split_rows, cfg)
     shard_rows = AsDict(keyed | "ShardKey" >> beam.Map(lambda kv: kv[0]) | "CountShard" >> beam.combiners.Count.PerElement())

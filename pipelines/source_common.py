@@ -21,9 +21,10 @@ class ReadLimits(NamedTuple):
     max_archive_bytes: int = 8 << 30  # declared uncompressed bytes per archive (`archive_too_large`)
     max_ratio: float = 200.0  # uncompressed / compressed bytes (`compression_ratio`)
     max_seconds: float = 60.0  # to read one member, row or file (`read_timeout`)
-    # per-file memory in the per-file stage is ~100x the file's size: nothing larger is read,
-    # whatever max_file_bytes says (`file_too_large`)
-    max_file_bytes_ceiling: int = 16 << 20
+    # the per-file stage takes memory and time in proportion to a file (a 4 MB file: ~180 MB over the
+    # process's base; 15 MB: over 1 GB and minutes): nothing larger is read, whatever max_file_bytes
+    # says (`file_too_large`)
+    max_file_bytes_ceiling: int = 4 << 20
 
 
 DEFAULT_LIMITS = ReadLimits()

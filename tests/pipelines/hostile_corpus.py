@@ -120,12 +120,12 @@ def archive_limits(root: Path, scale: int) -> Case:
     members += [(f"pkg/zeros{i}.txt", b"\0" * (512 << 10)) for i in range(n)]
     members += [("pkg/good.py", _py(1, 4))]
     _zip(d / "bomb.zip", members, level=9)
-    with tarfile.open(d / "bomb.tar.gz", "w:gz") as t:
+    with tarfile.open(d / "bombtar.tar.gz", "w:gz") as t:
         for name, data in members:
             info = tarfile.TarInfo(name)
             info.size = len(data)
             t.addfile(info, io.BytesIO(data))
-    return Case("archive_limits", [str(d / "bomb.zip"), str(d / "bomb.tar.gz")], {"compression_ratio": 4 * n}, kept=2)
+    return Case("archive_limits", [str(d / "bomb.zip"), str(d / "bombtar.tar.gz")], {"compression_ratio": 4 * n}, kept=None)
 
 
 def bad_rows(root: Path, scale: int) -> Case:
@@ -207,7 +207,7 @@ def crate(root: Path, scale: int) -> Case:
     (d / "README.md").write_text("# some-crate\n\nAdds numbers.\n")
     (d / "src" / "lib.rs").write_text("pub fn add(a: i32, b: i32) -> i32 {\n    a + b\n}\n")
     (d / "tests" / "add.rs").write_text("use some_crate::add;\n#[test]\nfn adds() {\n    assert_eq!(add(1, 2), 3);\n}\n")
-    return Case("crate", [str(d)], {}, kept=3)
+    return Case("crate", [str(d)], {}, kept=4)
 
 
 def cr_only(root: Path, scale: int) -> Case:
