@@ -91,6 +91,12 @@ def _seekable_copy(path: str):
         raise
 
 
+def _unreadable(name: str, path: str, e: OSError) -> Drop:
+    if is_environment_error(e):
+        raise environment_failure(e, f"opening {path}") from e
+    return Drop(name, "", "unreadable", safe_text(f"the archive cannot be opened: {e.strerror or type(e).__name__}"))
+
+
 def _strip_top(names: list[str]) -> bool:
     """GitHub-style archives hold everything under one top directory."""
     raw = [n.replace("\\", "/").removeprefix("./") for n in names]
@@ -183,6 +189,9 @@ def read_zip(path: str, name: str, max_bytes: int, limits: ReadLimits) -> Iterat
         f = _seekable_copy(path)
     except NotRegular as e:
         yield Drop(name, "", "not_a_file", str(e))
+        return
+    except OSError as e:
+        yield _unreadable(name, path, e)
         return
     with f:
         try:
@@ -296,6 +305,9 @@ def read_tar(path: str, name: str, max_bytes: int, limits: ReadLimits) -> Iterat
         entries, stopped, licences = _tar_headers(path, limits, cap)
     except NotRegular as e:
         yield Drop(name, "", "not_a_file", str(e))
+        return
+    except OSError as e:  # the archive itself cannot be opened
+        yield _unreadable(name, path, e)
         return
     if not entries and stopped:
         yield Drop(name, "", "bad_archive", stopped)

@@ -125,6 +125,11 @@ def read_table(path: str, max_bytes: int, limits: ReadLimits) -> Iterator[Source
         yield Drop(table, "", "not_a_file", str(e))
     except TableError as e:
         yield Drop(table, "", "bad_table", str(e))
+    except OSError as e:
+        if is_environment_error(e):
+            raise environment_failure(e, f"reading {path}") from e
+        where = f"after {i + 1} rows: " if i >= 0 else ""
+        yield Drop(table, "", "unreadable" if i < 0 else "bad_table", safe_text(f"{where}{e.strerror or type(e).__name__}")[:300])
     except Exception as e:  # noqa: BLE001 - a corrupt table keeps what was read before the break
         if is_environment_error(e):
             raise environment_failure(e, f"reading {path}") from e
