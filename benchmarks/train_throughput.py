@@ -1,5 +1,8 @@
 """Trainer throughput on this machine: the loss curve of the tiny preset, training tokens/s, and the
-tokens/s that the grain input pipeline delivers alone (the headroom the trainer has on input).
+tokens/s that the grain input pipeline delivers alone (the headroom the trainer has on input); how soon
+the trainer prints (its first line, the line before compiling, the first step's loss) against the time to
+its first log step; and the memory of the compiled train step with the cross-entropy in chunks against
+all positions at once (seq_len 2048, a 4000-token vocabulary: the old demo's sizes).
 
     python benchmarks/train_throughput.py [--steps 300] [--batch-size 8] [--seq-len 256] [--preset tiny]
 
@@ -80,9 +83,10 @@ def main(argv=None) -> int:
     print(f"input pipeline alone: {pipe_tps:,.0f} tokens/s ({args.pipeline_batches * args.batch_size / dt:,.0f} rows/s)")
     del it
 
-    # 2. Training.
+    # 2. Training; the stream stamps each line with the seconds since train() was called.
     t0 = time.perf_counter()
-    res = trainer.train(cfg, data_dir, work, stream=sys.stderr)
+    stamped = StampedStream(sys.stderr, t0)
+    res = trainer.train(cfg, data_dir, work, stream=stamped)
     wall = time.perf_counter() - t0
     with open(os.path.join(work, "metrics.jsonl")) as f:
         ms = [json.loads(line) for line in f]
@@ -109,6 +113,11 @@ def main(argv=None) -> int:
     if waits:
         print(f"share of training wall time spent waiting for data: {100 * statistics.median(waits):.1f}% (median)")
     print(f"loss: first window {ms[0]['loss']:.3f} -> last window {ms[-1]['loss']:.3f}")
+    first_log = stamped.first(f"step {args.log_every}/")
+    print(f"\nfirst line after {stamped.first('repoloom train:'):.2f}s, 'compiling' line after {stamped.first('step 0/'):.2f}s, "
+          f"first step's loss after {stamped.first('step 1/'):.1f}s; first log step ({args.log_every}) after {first_log:.1f}s "
+          f"(first line / first log step = {stamped.first('repoloom train:') / first_log:.3f})")
+    loss_memory(args.batch_size)
     if not args.no_eval:
         from repoloom.train.evaluate import evaluate
 
@@ -119,6 +128,56 @@ def main(argv=None) -> int:
         for smp in r["samples"][:2]:
             print(f"  sample: middle {smp['middle']!r} -> generated {smp['generated']!r}")
     return 0
+
+
+class StampedStream:
+    """A text stream that remembers when each line was written (seconds since ``t0``)."""
+
+    def __init__(self, out, t0: float):
+        self.out, self.t0, self.lines = out, t0, []
+
+    def write(self, text: str) -> int:
+        now = time.perf_counter() - self.t0
+        self.lines.extend((now, line) for line in text.splitlines() if line)
+        return self.out.write(text)
+
+    def flush(self) -> None:
+        self.out.flush()
+
+    def first(self, prefix: str) -> float:
+        return next((t for t, line in self.lines if line.startswith(prefix)), float("nan"))
+
+
+def loss_memory(batch_size: int, seq_len: int = 2048, vocabs=(4000, 16000)) -> None:
+    """Temporary memory of the compiled loss + gradient (XLA's memory analysis), cross-entropy in chunks of
+    512 positions vs all at once, at two vocabulary sizes: what the vocabulary adds is the logits' share."""
+    import jax
+    import jax.numpy as jnp
+    from flax import nnx
+
+    from repoloom.train.config import ModelConfig, PRESETS
+    from repoloom.train.loss import model_loss_terms
+    from repoloom.train.model import Transformer
+
+    ints = jax.ShapeDtypeStruct((batch_size, seq_len), jnp.int32)
+    batch = {"tokens": ints, "positions": ints, "segment_ids": ints, "fim_mask": jax.ShapeDtypeStruct((batch_size, seq_len), bool)}
+    temp = {}
+    for vocab in vocabs:
+        graphdef, params = nnx.split(nnx.eval_shape(lambda v=vocab: Transformer(ModelConfig(**dict(PRESETS["tiny"], vocab_size=v)), nnx.Rngs(0))), nnx.Param)
+        for chunk in (0, 512):
+            def loss(p, b, chunk=chunk, graphdef=graphdef):
+                t = model_loss_terms(nnx.merge(graphdef, p), b, chunk)
+                return t["loss_sum"] / jnp.maximum(t["count"], 1.0)
+
+            compiled = jax.jit(jax.value_and_grad(loss)).lower(params, batch).compile()
+            temp[vocab, chunk] = compiled.memory_analysis().temp_size_in_bytes / 2**20
+    v0, v1 = vocabs
+    print(f"loss + gradient temporary memory, tiny preset, batch {batch_size} x {seq_len} (MiB):")
+    for chunk, name in ((0, "all positions at once"), (512, "in chunks of 512")):
+        print(f"  {name:>22}: vocab {v0} {temp[v0, chunk]:.0f}, vocab {v1} {temp[v1, chunk]:.0f} "
+              f"(+{temp[v1, chunk] - temp[v0, chunk]:.0f} for {v1 - v0} more tokens)")
+    grow = (temp[v1, 512] - temp[v0, 512]) / (temp[v1, 0] - temp[v0, 0])
+    print(f"  memory the larger vocabulary adds, chunked / unchunked = {grow:.3f}")
 
 
 if __name__ == "__main__":

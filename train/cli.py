@@ -1,7 +1,7 @@
 """``repoloom train`` and ``repoloom eval``.
 
     repoloom train --data OUT_DIR --preset tiny --steps N --batch-size B --workdir RUN_DIR
-                   [--config FILE.yaml] [--set key=value ...] [--resume]
+                   [--config FILE.yaml] [--set key=value ...] [--resume [--reschedule]]
     repoloom eval  --data OUT_DIR --workdir RUN_DIR [--step N] [--set key=value ...]
 
 The project's console script calls ``main(sys.argv[1:])`` with argv[0] the
@@ -29,6 +29,11 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--config", help="YAML or JSON config file (see repoloom.train.config.DEFAULTS)")
     t.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="override a config key, e.g. train.lr=1e-3 (repeatable)")
     t.add_argument("--resume", action="store_true", help="continue from the latest checkpoint in --workdir")
+    t.add_argument(
+        "--reschedule",
+        action="store_true",
+        help="with --resume: fit the learning-rate schedule to the new --steps (by default a resumed run keeps its schedule)",
+    )
     e = sub.add_parser("eval", help="held-out loss, FIM-middle loss and FIM exact match of a trained run")
     e.add_argument("--data", help="output directory of a repoloom build (default: the one the run trained on)")
     e.add_argument("--workdir", required=True, help="run directory of `repoloom train`")
@@ -74,7 +79,7 @@ def _train(args) -> int:
     from . import trainer
 
     trainer.maybe_initialize_distributed(cfg["distributed"])
-    trainer.train(cfg, args.data, args.workdir, resume=args.resume)
+    trainer.train(cfg, args.data, args.workdir, resume=args.resume, reschedule=args.reschedule)
     return 0
 
 

@@ -53,8 +53,11 @@ class ModelConfig:
 
 # vocab_size None = take it from dataset.json.
 PRESETS: dict[str, dict[str, Any]] = {
-    # For tests and CPU runs: grouped-query attention (4 query heads over 2 kv heads).
+    # For tests: grouped-query attention (4 query heads over 2 kv heads).
     "tiny": dict(vocab_size=None, d_model=64, num_layers=2, num_heads=4, num_kv_heads=2, head_dim=16, ffn_dim=256),
+    # For CPU runs and `make demo`: ~0.5M non-embedding parameters, MQA; pair it with a build of short
+    # rows (--seq-len 512) and a small vocabulary, the two sizes that dominate CPU time and memory.
+    "cpu": dict(vocab_size=None, d_model=128, num_layers=2, num_heads=4, num_kv_heads=1, head_dim=32, ffn_dim=512),
     # A ~20M-parameter model (with a 32k vocabulary) for quick CPU/GPU experiments.
     "small": dict(vocab_size=None, d_model=256, num_layers=6, num_heads=4, num_kv_heads=1, head_dim=64, ffn_dim=2048),
     # ~180M non-embedding parameters, MQA like codegemma-2b: the mid-sized preset for GPU measurement.
@@ -95,8 +98,14 @@ DEFAULTS: dict[str, Any] = {
         "batch_size": 8,  # global batch (rows)
         "lr": 3e-4,
         "min_lr_ratio": 0.1,  # cosine decays to lr * min_lr_ratio
-        "warmup_steps": 100,
-        "decay_steps": None,  # None = train.steps; set it to keep the schedule when a run is split
+        # None = train.warmup_fraction of the schedule's length, at most train.warmup_max_steps.
+        "warmup_steps": None,
+        "warmup_fraction": 0.1,
+        "warmup_max_steps": 1000,
+        # None = train.steps. A resumed run keeps the schedule of the run it continues (saved in the
+        # workdir) unless --reschedule is given.
+        "decay_steps": None,
+        "loss_chunk": 512,  # cross-entropy over this many positions at a time (0 = all at once)
         "weight_decay": 0.1,
         "b1": 0.9,
         "b2": 0.95,
@@ -104,6 +113,7 @@ DEFAULTS: dict[str, Any] = {
         "clip_norm": 1.0,
         "dtype": "auto",  # compute dtype: auto (bfloat16 on GPU/TPU, float32 on CPU), bfloat16, float32
         "log_every": 10,
+        "progress_every_s": 30.0,  # a speed + time-left line at least this often between log steps (0 = off)
         "checkpoint_every": 500,
         "keep_checkpoints": 3,
         "async_checkpoint": True,
@@ -119,6 +129,9 @@ DEFAULTS: dict[str, Any] = {
         "decode_batch": 8,
     },
 }
+
+
+NULLABLE_INTS = ("train.decay_steps", "train.warmup_steps")
 
 
 def build_config(path: str | None = None, sets: list[str] | None = None, overrides: dict | None = None) -> dict:
@@ -144,7 +157,7 @@ def _check_types(default: dict, cfg: dict, where: str = "") -> None:
         elif isinstance(d, bool):
             if not isinstance(v, bool):
                 raise ConfigError(f"{name} must be true or false, got {v!r}")
-        elif isinstance(d, int) or (d is None and name.startswith("model.") and name not in ("model.rope_base", "model.norm_eps")) or name == "train.decay_steps":
+        elif isinstance(d, int) or (d is None and name.startswith("model.") and name not in ("model.rope_base", "model.norm_eps")) or name in NULLABLE_INTS:
             if v is not None and (isinstance(v, bool) or not isinstance(v, int)):
                 raise ConfigError(f"{name} must be an integer, got {v!r}")
             if v is None and d is not None:
@@ -171,6 +184,11 @@ def validate(cfg: dict) -> None:
     for k in ("steps", "batch_size"):
         if not isinstance(t[k], int) or t[k] <= 0:
             raise ConfigError(f"train.{k} must be a positive integer, got {t[k]!r}")
+    for k in ("warmup_steps", "decay_steps", "warmup_max_steps", "loss_chunk"):
+        if t[k] is not None and t[k] < 0:
+            raise ConfigError(f"train.{k} must be >= 0, got {t[k]!r}")
+    if not 0.0 <= t["warmup_fraction"] < 1.0:
+        raise ConfigError(f"train.warmup_fraction must be in [0, 1), got {t['warmup_fraction']!r}")
     if t["dtype"] not in ("auto", "bfloat16", "float32"):
         raise ConfigError(f"train.dtype must be auto, bfloat16 or float32, got {t['dtype']!r}")
     if cfg["distributed"] not in ("auto", "on", "off"):

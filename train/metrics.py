@@ -115,3 +115,13 @@ def fmt_si(x: float | None) -> str:
         if abs(x) >= div:
             return f"{x / div:.2f}{unit}"
     return f"{x:.1f}"
+
+
+def fmt_duration(seconds: float) -> str:
+    """4s, 3m05s, 1h02m."""
+    s = int(round(max(0.0, seconds)))
+    if s < 60:
+        return f"{s}s"
+    if s < 3600:
+        return f"{s // 60}m{s % 60:02d}s"
+    return f"{s // 3600}h{s % 3600 // 60:02d}m"

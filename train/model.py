@@ -142,6 +142,12 @@ class Transformer(nnx.Module):
 
     def __call__(self, tokens, positions=None, segment_ids=None):
         """tokens, positions, segment_ids: [B, T] ints -> logits [B, T, V] float32."""
+        x = self.hidden(tokens, positions, segment_ids)
+        return jnp.einsum("btd,vd->btv", x, self.embed[...].astype(self.dtype)).astype(jnp.float32)
+
+    def hidden(self, tokens, positions=None, segment_ids=None):
+        """The final-normed hidden states [B, T, D] (compute dtype); logits are these times the
+        embedding (the training loss projects them in chunks, see ``repoloom.train.loss``)."""
         if positions is None:
             positions = jnp.broadcast_to(jnp.arange(tokens.shape[1]), tokens.shape)
         if segment_ids is None:
@@ -153,8 +159,7 @@ class Transformer(nnx.Module):
         x = _batch_sharded(x)
         for layer in self.layers:
             x = _batch_sharded(layer(x, positions, mask))
-        x = self.final_norm(x)
-        return jnp.einsum("btd,vd->btv", x, emb.astype(self.dtype)).astype(jnp.float32)
+        return self.final_norm(x)
 
 
 def abstract_param_count(cfg: ModelConfig) -> int:

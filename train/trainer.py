@@ -25,7 +25,8 @@ from repoloom.core.config import ConfigError
 
 from . import data as data_lib
 from .config import ModelConfig, model_config
-from .metrics import MetricsWriter, fmt_si, mfu
+from .loss import model_loss_terms
+from .metrics import MetricsWriter, fmt_duration, fmt_si, mfu
 from .model import Transformer
 
 BATCH_AXES = ("data", "fsdp")
@@ -116,16 +117,43 @@ def check_divisible(mc: ModelConfig, mesh) -> None:
 # ---------------------------------------------------------------------------- optimizer and loss
 
 
+SCHEDULE_KEYS = ("lr", "min_lr_ratio", "warmup_steps", "decay_steps")
+
+
+def resolve_schedule(train_cfg: dict, previous: dict | None = None, reschedule: bool = False) -> dict:
+    """The learning-rate schedule of a run, every value resolved: lr, min_lr_ratio, warmup_steps, decay_steps.
+
+    A resumed run passes the schedule it saved (``previous``) and keeps it, so changing ``--steps``
+    extends or shortens the run without re-stretching the decay. With ``reschedule`` the decay spans
+    the new ``train.decay_steps`` (default ``train.steps``) and the warm-up already done is kept unless
+    ``train.warmup_steps`` is given. A fresh run warms up for ``train.warmup_fraction`` of the decay
+    length, at most ``train.warmup_max_steps``, unless ``train.warmup_steps`` is given."""
+    if previous is not None and not reschedule:
+        return {k: previous[k] for k in SCHEDULE_KEYS}
+    decay = int(train_cfg["decay_steps"] or train_cfg["steps"])
+    if train_cfg["warmup_steps"] is not None:
+        warmup = int(train_cfg["warmup_steps"])
+    elif previous is not None:
+        warmup = int(previous["warmup_steps"])
+    else:
+        warmup = min(int(round(decay * float(train_cfg["warmup_fraction"]))), int(train_cfg["warmup_max_steps"]))
+    return {
+        "lr": float(train_cfg["lr"]),
+        "min_lr_ratio": float(train_cfg["min_lr_ratio"]),
+        "warmup_steps": min(warmup, max(0, decay - 1)),
+        "decay_steps": decay,
+    }
+
+
 def make_optimizer(train_cfg: dict):
-    steps = int(train_cfg["decay_steps"] or train_cfg["steps"])
-    warmup = min(int(train_cfg["warmup_steps"]), max(0, steps - 1))
-    lr = float(train_cfg["lr"])
+    sch = resolve_schedule(train_cfg)
+    steps, warmup, lr = sch["decay_steps"], sch["warmup_steps"], sch["lr"]
     schedule = optax.warmup_cosine_decay_schedule(
         init_value=0.0 if warmup else lr,
         peak_value=lr,
         warmup_steps=warmup,
         decay_steps=max(steps, warmup + 1),
-        end_value=lr * float(train_cfg["min_lr_ratio"]),
+        end_value=lr * sch["min_lr_ratio"],
     )
     parts = []
     if train_cfg["clip_norm"]:
@@ -141,25 +169,6 @@ def make_optimizer(train_cfg: dict):
         )
     )
     return optax.chain(*parts), schedule
-
-
-def loss_terms(logits, batch):
-    """Sums and counts for the next-token loss and for the FIM-middle loss of packed rows.
-
-    Position t predicts token t+1 only inside one segment: no loss on padding, none across a
-    segment boundary (and none for the last position of the row)."""
-    tokens, seg = batch["tokens"], batch["segment_ids"]
-    labels = tokens[:, 1:]
-    w = (seg[:, 1:] != 0) & (seg[:, 1:] == seg[:, :-1])
-    fw = w & batch["fim_mask"][:, 1:]
-    xent = optax.softmax_cross_entropy_with_integer_labels(logits[:, :-1].astype(jnp.float32), labels)
-    w, fw = w.astype(jnp.float32), fw.astype(jnp.float32)
-    return {
-        "loss_sum": jnp.sum(xent * w),
-        "count": jnp.sum(w),
-        "fim_loss_sum": jnp.sum(xent * fw),
-        "fim_count": jnp.sum(fw),
-    }
 
 
 # ---------------------------------------------------------------------------- state
@@ -219,13 +228,12 @@ def init_state(cfg: dict, info: data_lib.DatasetInfo, mesh=None, *, abstract_onl
 
 def make_train_step(s: Setup):
     graphdef, tx = s.graphdef, s.tx
+    chunk = int(s.cfg["train"]["loss_chunk"])
     replicated = NamedSharding(s.mesh, P())
 
     def step(params, opt_state, batch):
         def loss_fn(p):
-            model = nnx.merge(graphdef, p)
-            logits = model(batch["tokens"], batch["positions"], batch["segment_ids"])
-            t = loss_terms(logits, batch)
+            t = model_loss_terms(nnx.merge(graphdef, p), batch, chunk)
             return t["loss_sum"] / jnp.maximum(t["count"], 1.0), t
 
         (_, terms), grads = jax.value_and_grad(loss_fn, has_aux=True)(params)
@@ -243,10 +251,10 @@ def make_train_step(s: Setup):
 
 def make_eval_step(s: Setup):
     graphdef = s.graphdef
+    chunk = int(s.cfg["train"]["loss_chunk"])
 
     def step(params, batch):
-        model = nnx.merge(graphdef, params)
-        return loss_terms(model(batch["tokens"], batch["positions"], batch["segment_ids"]), batch)
+        return model_loss_terms(nnx.merge(graphdef, params), batch, chunk)
 
     return jax.jit(step, in_shardings=(s.param_shardings, s.batch_sharding), out_shardings=NamedSharding(s.mesh, P()))
 
@@ -301,45 +309,89 @@ def _abstract(tree):
     return jax.tree.map(lambda a: jax.ShapeDtypeStruct(a.shape, a.dtype, sharding=a.sharding), tree)
 
 
-def train(cfg: dict, data_dir: str, workdir: str, *, resume: bool = False, stream=None, mesh=None) -> dict:
-    """Train per ``cfg``; returns a summary dict (final step, last metrics, paths)."""
+SCHEDULE_FILE = "schedule.json"
+
+
+def _saved_schedule(workdir: str) -> dict | None:
+    path = os.path.join(workdir, SCHEDULE_FILE)
+    if not os.path.isfile(path):
+        return None
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def _schedule_text(sch: dict) -> str:
+    return f"warm-up {sch['warmup_steps']} steps, cosine decay to step {sch['decay_steps']}, peak lr {sch['lr']:.2e}"
+
+
+def train(
+    cfg: dict, data_dir: str, workdir: str, *, resume: bool = False, reschedule: bool = False, stream=None, mesh=None
+) -> dict:
+    """Train per ``cfg``; returns a summary dict (final step, last metrics, paths).
+
+    Progress goes to ``stream`` at once: what is being set up, a line before the first step (which
+    waits for compilation), the first step's loss when it is done, then every ``train.log_every``
+    steps (and at least every ``train.progress_every_s`` seconds) with tokens/s and the time left."""
     import sys
 
     stream = stream or sys.stdout
     info = data_lib.load_dataset_info(data_dir)
     os.makedirs(workdir, exist_ok=True)
-    tcfg = cfg["train"]
     n_proc, p_idx = jax.process_count(), jax.process_index()
-    gbatch = int(tcfg["batch_size"])
+    is_main = p_idx == 0
+    gbatch = int(cfg["train"]["batch_size"])
     if gbatch % n_proc:
         raise ConfigError(f"train.batch_size={gbatch} is not divisible by the {n_proc} processes")
+    ckpt_dir = os.path.abspath(os.path.join(workdir, "checkpoints"))
+    mngr = checkpoint_manager(workdir, cfg["train"])
+    latest = mngr.latest_step()
+    if latest is not None and not resume:
+        raise ConfigError(f"{ckpt_dir} already holds checkpoints (latest step {latest}); pass --resume or use a new --workdir")
+    resuming = resume and latest is not None
+    previous = _saved_schedule(workdir) if resuming else None
+    sch = resolve_schedule(cfg["train"], previous, reschedule)
+    asked = resolve_schedule(cfg["train"], previous, True)
+    cfg = {**cfg, "train": {**cfg["train"], **sch}}  # the resolved schedule, as saved in config.json
+    tcfg = cfg["train"]
+    mc = model_config(cfg, info.vocab_size)
+    devices = jax.devices()
+    mesh = make_mesh(cfg["mesh"]) if mesh is None else mesh
+    if is_main:
+        print(
+            f"repoloom train: preset {cfg['model']['preset']} ({mc.param_count() / 1e6:.2f}M params), "
+            f"{len(devices)} {devices[0].device_kind} device(s), mesh {dict(mesh.shape)}, {n_proc} process(es); "
+            "setting up the model and data",
+            file=stream,
+            flush=True,
+        )
     setup, params, opt_state = init_state(cfg, info, mesh)
     n_batch_shards = setup.mesh.shape["data"] * setup.mesh.shape["fsdp"]
     if gbatch % n_batch_shards:
         raise ConfigError(f"train.batch_size={gbatch} is not divisible by mesh data x fsdp = {n_batch_shards}")
-    is_main = p_idx == 0
-    ckpt_dir = os.path.abspath(os.path.join(workdir, "checkpoints"))
-    mngr = checkpoint_manager(workdir, tcfg)
-    latest = mngr.latest_step()
-    if latest is not None and not resume:
-        raise ConfigError(f"{ckpt_dir} already holds checkpoints (latest step {latest}); pass --resume or use a new --workdir")
     it = iter(data_lib.train_dataset(info, cfg, gbatch // n_proc, p_idx, n_proc))
     start = 0
-    if resume and latest is not None:
+    if resuming:
         params, opt_state = restore_checkpoint(mngr, latest, _abstract(params), _abstract(opt_state), it)
         start = int(latest)
     if is_main:
         with open(os.path.join(workdir, "config.json"), "w") as f:
             json.dump({"config": cfg, "model": dataclasses.asdict(setup.model_cfg), "data": os.path.abspath(data_dir)}, f, indent=2)
+        with open(os.path.join(workdir, SCHEDULE_FILE), "w") as f:
+            json.dump(sch, f, indent=2)
     writer = MetricsWriter(workdir, enabled=is_main, tensorboard=cfg["metrics"]["tensorboard"], stream=stream)
     _, _, held_desc = data_lib.splits(info, cfg["data"])
+    steps = int(tcfg["steps"])
     if is_main:
-        mc = setup.model_cfg
+        kept = ""
+        if previous is not None and not reschedule and asked != sch:
+            kept = (
+                f"\n  schedule kept from the run being resumed; --reschedule fits it to --steps {steps} "
+                f"({_schedule_text(asked)})"
+            )
         print(
-            f"repoloom train: preset {cfg['model']['preset']} ({mc.param_count() / 1e6:.2f}M params), "
-            f"{len(jax.devices())} {jax.devices()[0].device_kind} device(s), mesh {dict(setup.mesh.shape)}, "
-            f"compute {jnp.dtype(setup.dtype).name}, {n_proc} process(es)\n"
+            f"  compute {jnp.dtype(setup.dtype).name}\n"
             f"  data: {info.root} (seq_len {info.seq_len}, vocab {info.vocab_size}); held out: {held_desc}\n"
+            f"  schedule: {_schedule_text(sch)}{kept}\n"
             f"  checkpoints: {ckpt_dir}\n  metrics: {writer.path}"
             + (f"\n  tensorboard: {writer.tensorboard_dir}" if writer.tensorboard_dir else "")
             + (f"\n  resumed from step {start}" if start else ""),
@@ -347,15 +399,18 @@ def train(cfg: dict, data_dir: str, workdir: str, *, resume: bool = False, strea
             flush=True,
         )
     step_fn = make_train_step(setup)
-    steps = int(tcfg["steps"])
     log_every, ckpt_every = max(1, int(tcfg["log_every"])), max(1, int(tcfg["checkpoint_every"]))
+    progress_s = float(tcfg["progress_every_s"])
     tokens_per_step = gbatch * info.seq_len
     flops_tok = setup.model_cfg.flops_per_token(info.seq_len)
-    kind, ndev = jax.devices()[0].device_kind, len(jax.devices())
+    kind, ndev = devices[0].device_kind, len(devices)
     pending: list = []
     last: dict = {}
     t_window, steps_window, data_wait = None, 0, 0.0
     step = start
+    if is_main and step < steps:
+        print(f"step {step}/{steps}: compiling the train step (the first step waits for it)", file=stream, flush=True)
+    t_compile = last_print = time.perf_counter()
     with jax.set_mesh(setup.mesh):
         while step < steps:
             t0 = time.perf_counter()
@@ -365,12 +420,22 @@ def train(cfg: dict, data_dir: str, workdir: str, *, resume: bool = False, strea
             params, opt_state, m = step_fn(params, opt_state, batch)
             step += 1
             pending.append(m)
+            log_now = step % log_every == 0 or step == steps
             if t_window is None:  # first step of this process: compile; start the clock after it
-                jax.block_until_ready(m)
+                first = jax.device_get(m)
                 t_window, steps_window, data_wait = time.perf_counter(), 0, 0.0
+                if is_main and not log_now:
+                    loss = float(first["loss_sum"]) / max(float(first["count"]), 1.0)
+                    print(
+                        f"step {step}/{steps}  loss {loss:.4f}  (compiling and running the first step took "
+                        f"{fmt_duration(t_window - t_compile)}; tokens/s and time left follow)",
+                        file=stream,
+                        flush=True,
+                    )
+                last_print = t_window
             else:
                 steps_window += 1
-            if step % log_every == 0 or step == steps:
+            if log_now:
                 got = jax.device_get(pending)
                 pending = []
                 now = time.perf_counter()
@@ -390,9 +455,20 @@ def train(cfg: dict, data_dir: str, workdir: str, *, resume: bool = False, strea
                 line = (
                     f"step {step}/{steps}  loss {last['loss']:.4f}  fim {fim_s}  lr {last['lr']:.2e}"
                     f"  gnorm {last['grad_norm']:.3f}  tok/s {fmt_si(tps)}  mfu {mfu_s}"
+                    f"  {_time_left(steps - step, now - t_window, steps_window)}"
                 )
                 writer.write(step, last, line)
                 t_window, steps_window, data_wait = time.perf_counter(), 0, 0.0
+                last_print = t_window
+            elif is_main and progress_s > 0 and time.perf_counter() - last_print >= progress_s:
+                jax.block_until_ready(m)  # a progress line between log steps: speed and time left only
+                now = last_print = time.perf_counter()
+                tps = steps_window * tokens_per_step / (now - t_window)
+                print(
+                    f"step {step}/{steps}  tok/s {fmt_si(tps)}  {_time_left(steps - step, now - t_window, steps_window)}",
+                    file=stream,
+                    flush=True,
+                )
             if step % ckpt_every == 0 or step == steps:
                 save_checkpoint(mngr, step, params, opt_state, it)
     mngr.wait_until_finished()
@@ -401,3 +477,11 @@ def train(cfg: dict, data_dir: str, workdir: str, *, resume: bool = False, strea
     if is_main:
         print(f"done: step {step}; checkpoints in {ckpt_dir}; metrics in {writer.path}", file=stream, flush=True)
     return {"step": step, "last": last, "checkpoints": ckpt_dir, "metrics": writer.path, "params": params, "setup": setup}
+
+
+def _time_left(steps_left: int, seconds: float, steps_done: int) -> str:
+    if steps_left <= 0:
+        return "ETA 0s"
+    if steps_done <= 0:
+        return "ETA -"
+    return f"ETA {fmt_duration(steps_left * seconds / steps_done)}"

@@ -140,7 +140,7 @@ def test_decisions_are_pure_functions_of_seed_repo_path_piece():
 
 
 def test_rates_match_config_over_many_files():
-    """FIM rate and SPM share within +-2 points of the configured values, over real files."""
+    """FIM rate and SPM share match the configured values, over real files."""
     for rate, spm in [(0.8, 0.5), (0.5, 0.25)]:
         cfg = cfg_with(rate=rate, spm_rate=spm)
         n = fim = n_spm = 0
@@ -152,8 +152,10 @@ def test_rates_match_config_over_many_files():
             if c:
                 fim += 1
                 n_spm += c.mode == "spm"
-        assert abs(fim / n - rate) <= 0.02, fim / n
-        assert abs(n_spm / fim - spm) <= 0.02, n_spm / fim
+        # within 4 binomial standard deviations: a wrong rate fails, sampling noise (which moves with the
+        # checkout's location, part of each file's hash key) does not
+        assert abs(fim / n - rate) <= 4 * (rate * (1 - rate) / n) ** 0.5, fim / n
+        assert abs(n_spm / fim - spm) <= 4 * (spm * (1 - spm) / fim) ** 0.5, n_spm / fim
 
 
 def test_random_share_matches_config():

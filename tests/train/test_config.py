@@ -3,8 +3,8 @@ import pytest
 
 from repoloom.core.config import ConfigError
 from repoloom.train.config import PRESETS, build_config, model_config
-from repoloom.train.metrics import mfu, peak_flops
-from repoloom.train.trainer import distributed_init_kwargs, make_optimizer
+from repoloom.train.metrics import fmt_duration, mfu, peak_flops
+from repoloom.train.trainer import distributed_init_kwargs, make_optimizer, resolve_schedule
 
 # Published parameter counts of Gemma 1 2B / 7B (= CodeGemma 2B / 7B), tied embeddings, vocab 256000.
 PUBLISHED = {"codegemma-2b": 2_506_172_416, "codegemma-7b": 8_537_680_896}
@@ -74,6 +74,30 @@ def test_schedule_warmup_then_cosine():
     assert float(sched(55)) == pytest.approx(1e-4 + 0.5 * 9e-4, rel=1e-3)  # cosine midpoint
     assert float(sched(100)) == pytest.approx(1e-4)
     assert float(sched(30)) > float(sched(60)) > float(sched(90))
+
+
+def test_warmup_defaults_to_a_share_of_the_steps():
+    """--steps 100 warms up for 10 steps (not the whole run); long runs are capped; an explicit value wins."""
+    cfg = build_config(sets=["train.steps=100", "train.lr=1e-3"])
+    _, sched = make_optimizer(cfg["train"])
+    assert float(sched(5)) == pytest.approx(5e-4) and float(sched(10)) == pytest.approx(1e-3)
+    assert resolve_schedule(cfg["train"])["warmup_steps"] == 10
+    assert resolve_schedule(build_config(sets=["train.steps=10"])["train"])["warmup_steps"] == 1
+    assert resolve_schedule(build_config(sets=["train.steps=100000"])["train"])["warmup_steps"] == 1000
+    assert resolve_schedule(build_config(sets=["train.steps=100", "train.warmup_fraction=0.2"])["train"])["warmup_steps"] == 20
+    assert resolve_schedule(build_config(sets=["train.steps=100", "train.warmup_steps=3"])["train"])["warmup_steps"] == 3
+    with pytest.raises(ConfigError, match="warmup_fraction"):
+        build_config(sets=["train.warmup_fraction=1.5"])
+    with pytest.raises(ConfigError, match="warmup_steps"):
+        build_config(sets=["train.warmup_steps=-1"])
+
+
+def test_resumed_schedule_is_kept_unless_rescheduled():
+    saved = resolve_schedule(build_config(sets=["train.steps=100"])["train"])
+    longer = build_config(sets=["train.steps=110", "train.lr=1e-2"])["train"]
+    assert resolve_schedule(longer, saved) == saved
+    re = resolve_schedule(longer, saved, reschedule=True)
+    assert re == {**saved, "decay_steps": 110, "lr": 1e-2}  # the warm-up already done is kept
 
 
 def test_peak_flops_and_mfu():
@@ -146,3 +170,7 @@ def test_compute_dtype_defaults_to_float32_on_cpu():
     assert compute_dtype("bfloat16") == jnp.bfloat16 and compute_dtype("float32") == jnp.float32
     with pytest.raises(ConfigError, match="train.dtype"):
         build_config(sets=["train.dtype=float16"])
+
+
+def test_fmt_duration():
+    assert [fmt_duration(x) for x in (0.2, 59.6, 185, 3720)] == ["0s", "1m00s", "3m05s", "1h02m"]

@@ -7,7 +7,7 @@ from flax import nnx
 
 from repoloom.train.config import ModelConfig, PRESETS
 from repoloom.train.model import RMSNorm, Transformer, apply_rope, attention_mask
-from repoloom.train.trainer import loss_terms
+from repoloom.train.loss import chunked_xent, loss_terms, model_loss_terms, xent_from_logits
 
 
 def tiny(**kw):
@@ -131,3 +131,53 @@ def test_loss_ignores_padding_and_segment_boundaries():
     # Changing logits at positions that carry no loss changes nothing.
     l2 = logits.at[0, 3].set(100.0).at[0, 6:].set(-50.0)
     assert float(loss_terms(l2, batch)["loss_sum"]) == pytest.approx(float(t["loss_sum"]), rel=1e-6)
+
+
+@pytest.mark.parametrize("chunk", [0, 1, 3, 4, 10, 64])
+def test_chunked_cross_entropy_equals_unchunked_with_its_gradient(chunk):
+    """Chunks that divide T, that do not (padding), one chunk and none: same values, same gradients."""
+    rng = np.random.default_rng(7)
+    hidden = jnp.asarray(rng.normal(size=(2, 10, 16)), jnp.float32)
+    embed = jnp.asarray(rng.normal(size=(53, 16)), jnp.float32)
+    labels = jnp.asarray(rng.integers(0, 53, size=(2, 10)), jnp.int32)
+    weights = jnp.asarray(rng.random(size=(2, 10)), jnp.float32)
+
+    def full(h, e):
+        return jnp.sum(xent_from_logits(jnp.einsum("btd,vd->btv", h, e), labels) * weights)
+
+    def chunked(h, e):
+        return jnp.sum(chunked_xent(h, e, labels, chunk) * weights)
+
+    np.testing.assert_allclose(
+        np.asarray(chunked_xent(hidden, embed, labels, chunk)),
+        np.asarray(xent_from_logits(jnp.einsum("btd,vd->btv", hidden, embed), labels)),
+        rtol=1e-6, atol=1e-6,
+    )
+    g_full = jax.grad(full, argnums=(0, 1))(hidden, embed)
+    g_chunk = jax.jit(jax.grad(chunked, argnums=(0, 1)))(hidden, embed)
+    for a, b in zip(g_full, g_chunk):
+        assert float(jnp.abs(a).max()) > 0
+        np.testing.assert_allclose(np.asarray(b), np.asarray(a), rtol=1e-5, atol=1e-6)
+
+
+def test_model_loss_in_chunks_equals_loss_on_full_logits(model):
+    """The trainer's loss (hidden states projected in chunks) == the loss on the model's full logits,
+    and so do the parameter gradients."""
+    rng = np.random.default_rng(5)
+    tokens = jnp.asarray(rng.integers(3, 97, size=(2, 12)), jnp.int32)
+    seg = jnp.asarray([[1] * 7 + [2] * 5, [1] * 9 + [0] * 3], jnp.int32)
+    pos = jnp.asarray([list(range(7)) + list(range(5)), list(range(9)) + [0] * 3], jnp.int32)
+    batch = {"tokens": tokens, "segment_ids": seg, "positions": pos, "fim_mask": jnp.asarray(rng.random((2, 12)) < 0.5)}
+    graphdef, params = nnx.split(model, nnx.Param)
+
+    def ref(p):
+        m = nnx.merge(graphdef, p)
+        return loss_terms(m(tokens, pos, seg), batch)["loss_sum"]
+
+    def chunked(p):
+        return model_loss_terms(nnx.merge(graphdef, p), batch, 5)["loss_sum"]
+
+    (v_ref, g_ref), (v_ch, g_ch) = jax.value_and_grad(ref)(params), jax.value_and_grad(chunked)(params)
+    assert float(v_ch) == pytest.approx(float(v_ref), rel=1e-6)
+    for a, b in zip(jax.tree.leaves(g_ref), jax.tree.leaves(g_ch)):
+        np.testing.assert_allclose(np.asarray(b), np.asarray(a), rtol=1e-4, atol=1e-6)

@@ -1,6 +1,7 @@
 """Training loop, metrics, checkpoints with bit-exact resume, and the command line (train and eval)."""
 import json
 import os
+import shutil
 
 import numpy as np
 import pytest
@@ -42,6 +43,55 @@ def test_resume_is_bit_for_bit(dataset, tmp_path):
     # A workdir with checkpoints is not silently overwritten.
     with pytest.raises(ConfigError, match="--resume"):
         trainer.train(build_config(sets=sets + ["train.steps=6"]), dataset, str(tmp_path / "a"))
+
+
+def _lrs(workdir):
+    return {m["step"]: m["lr"] for m in _metrics(workdir)}
+
+
+def test_resume_with_other_steps_keeps_the_schedule_unless_rescheduled(dataset, tmp_path, capsys):
+    """4 steps, then --resume --steps 6: the decay ended at step 4 and stays ended (lr at its floor);
+    --reschedule instead fits the cosine to the new length."""
+    import optax
+
+    base = ["train", "--data", dataset, "--batch-size", "4"] + sum((["--set", s] for s in FAST[1:] + ["train.lr=1e-3"]), [])
+    assert cli.main(base + ["--steps", "4", "--workdir", str(tmp_path / "kept")]) == 0
+    shutil.copytree(tmp_path / "kept", tmp_path / "re")
+    assert cli.main(base + ["--steps", "6", "--workdir", str(tmp_path / "kept"), "--resume"]) == 0
+    out = capsys.readouterr().out
+    assert "schedule kept from the run being resumed; --reschedule" in out
+    assert cli.main(base + ["--steps", "6", "--workdir", str(tmp_path / "re"), "--resume", "--reschedule"]) == 0
+    kept, re = _lrs(tmp_path / "kept"), _lrs(tmp_path / "re")
+    assert list(kept) == list(re) == [1, 2, 3, 4, 5, 6]
+    old = optax.warmup_cosine_decay_schedule(0.0, 1e-3, 2, 4, 1e-4)
+    new = optax.warmup_cosine_decay_schedule(0.0, 1e-3, 2, 6, 1e-4)
+    for step in range(1, 7):
+        assert kept[step] == pytest.approx(float(old(step - 1)), rel=1e-6), step
+    assert kept[5] == kept[6] == pytest.approx(1e-4)
+    for step in (5, 6):
+        assert re[step] == pytest.approx(float(new(step - 1)), rel=1e-6) and re[step] > 1.1e-4
+    saved = json.load(open(tmp_path / "re" / "schedule.json"))
+    assert saved == {"lr": 1e-3, "min_lr_ratio": 0.1, "warmup_steps": 2, "decay_steps": 6}
+
+
+def test_progress_lines_come_first_then_carry_time_left(dataset, tmp_path):
+    """Before the first step (which waits for compilation) the trainer says what it is doing; the
+    first step's loss is printed as soon as it is done, before the first log step; log lines carry an ETA."""
+    import io
+
+    stream = io.StringIO()
+    sets = FAST + ["train.log_every=5", "train.steps=7"]
+    trainer.train(build_config(sets=sets), dataset, str(tmp_path / "p"), stream=stream)
+    lines = stream.getvalue().splitlines()
+
+    def at(prefix):
+        return next(i for i, line in enumerate(lines) if line.startswith(prefix))
+
+    assert at("repoloom train: preset tiny") < at("  schedule: warm-up 2 steps") < at("step 0/7: compiling") < at("step 1/7  loss ")
+    assert "first step took" in lines[at("step 1/7")]
+    assert at("step 1/7") < at("step 5/7  loss") < at("step 7/7  loss") < at("done: step 7")
+    assert "ETA " in lines[at("step 5/7")] and "ETA 0s" in lines[at("step 7/7")]
+    assert [m["step"] for m in _metrics(tmp_path / "p")] == [5, 7]  # metrics.jsonl keeps its log steps
 
 
 def test_cli_train_lowers_loss_then_eval(dataset, tmp_path, capsys):
