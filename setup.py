@@ -25,6 +25,8 @@ GRAMMARS = [
     "tree-sitter-swift>=0.7,<0.8",
 ]
 
+DASK = "dask[distributed]>=2025.1,<2027"  # --runner=dask (pipelines/dask_runner.py); tested with 2026.8
+
 setup(
     name="repoloom",
     version="0.1.0",
@@ -57,7 +59,8 @@ setup(
             "grain>=0.2.12,<0.3",
         ],
         "gcp": ["apache-beam[gcp]>=2.70,<3"],
-        "test": ["pytest>=8", "hypothesis>=6.100", "build>=1.2", "wheel>=0.40", "pytest-timeout>=2.2"],
+        "dask": [DASK],
+        "test": ["pytest>=8", "hypothesis>=6.100", "build>=1.2", "wheel>=0.40", "pytest-timeout>=2.2", DASK],
         "bench": ["grimp>=3"],  # independent import graphs for benchmarks/graph_accuracy.py
     },
     entry_points={"console_scripts": ["repoloom=repoloom.pipelines.cli:main"]},

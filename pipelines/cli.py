@@ -47,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     if extra and not getattr(args, "beam_ok", False):
         _parser().error(f"unrecognized arguments: {' '.join(extra)}")
     args.beam_args = extra
+    args.argv = ["repoloom", *argv]  # as typed (run.json), also when main() is called in-process
     try:
         return int(args.run(args) or 0)
     except KeyboardInterrupt:

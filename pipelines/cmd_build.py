@@ -13,7 +13,9 @@ from repoloom.core.config import ConfigError, load_config, parse_set
 def add_parser(sub) -> None:
     p = sub.add_parser("build", help="repositories in, ArrayRecord shards out",
                        description="Build a packed, tokenized dataset. Unknown --options are passed to Apache Beam "
-                                   "(e.g. --runner, --direct_num_workers, --project).")
+                                   "(e.g. --runner, --direct_num_workers, --project); --runner=dask runs on "
+                                   "dask.distributed (--dask_address=tcp://HOST:8786, default a local cluster; "
+                                   "--dask_max_partitions).")
     p.add_argument("--input", nargs="+", action="extend", required=True, metavar="PATH",
                    help="directories, archives, tables or globs (local or gs://); repeat or list several, all are read")
     p.add_argument("--input-kind", choices=("auto", "repo", "collection"), default="auto",
@@ -31,14 +33,14 @@ def add_parser(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from apache_beam.options.pipeline_options import PipelineOptions
+    from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
     import apache_beam as beam
 
     from repoloom.core.tokenizer import Tokenizer, TokenizerError
     from repoloom.pipelines import sink
     from repoloom.pipelines.build import build_pipeline
-    from repoloom.pipelines.launch import check_output_dir, finalize, prepare_tokenizer, summary_lines
-    from repoloom.pipelines.sources import InputError, expand_inputs
+    from repoloom.pipelines.launch import check_output_dir, finalize, prepare_tokenizer, summary_lines, write_run_info
+    from repoloom.pipelines.sources import InputError, absolute_local, expand_inputs
 
     log = (lambda *a: None) if args.quiet else (lambda *a: print(*a, file=sys.stderr))
     if not args.quiet:  # per-repository and per-shard progress lines from the job's workers
@@ -58,6 +60,8 @@ def run(args: argparse.Namespace) -> int:
         cfg = load_config(args.config, overrides)
         if cfg["seq_len"] < 64:
             raise ConfigError("seq_len must be at least 64")
+        # workers may run elsewhere or in another directory: local paths are made absolute here, once
+        args.input, args.output = [absolute_local(p) for p in args.input], absolute_local(args.output)
         decisions: list[str] = []
         units = expand_inputs(args.input, args.input_kind, decisions)
         for line in decisions:
@@ -74,11 +78,31 @@ def run(args: argparse.Namespace) -> int:
     tok = Tokenizer(tok_bytes)
     sink.write_bytes(sink.join(args.output, "tokenizer.model"), tok_bytes)
     options = PipelineOptions(args.beam_args or [])
-    log(f"running the job ({options.get_all_options().get('runner') or 'DirectRunner'})")
-    with beam.Pipeline(options=options) as p:
+    runner_name = options.view_as(StandardOptions).runner or "DirectRunner"
+    runner = _runner(runner_name)  # before options are read whole: it declares the --dask_* options
+    log(f"running the job ({runner_name})")
+    with beam.Pipeline(runner=runner, options=options) as p:
         build_pipeline(p, units, cfg, tok_bytes, args.output)
-    ds = finalize(args.output, cfg, tok, ["repoloom", "build"] + sys.argv[2:])
     stats = json.loads(sink.read_bytes(sink.join(args.output, "stats.json")))
+    if stats.get("files_in", 0) == 0:  # the launcher saw units; workers that read nothing is a set-up error
+        print(f"repoloom build: error: the job read no files from {len(units)} input units; can every worker read "
+              f"{', '.join(args.input)}?", file=sys.stderr)
+        return 1
+    ds = finalize(args.output, cfg, tok)
+    write_run_info(args.output, args.argv, runner_name, options, time.time() - t0)
     for line in summary_lines(ds, stats, args.output, time.time() - t0):
         print(line)
     return 0
+
+
+def _runner(name: str):
+    """repoloom's Dask runner for --runner=dask (Beam's own cannot run this job); None lets Beam choose."""
+    if name.lower() in ("dask", "daskrunner"):
+        try:
+            from repoloom.pipelines.dask_runner import DaskRunner
+        except ImportError as e:
+            raise SystemExit(f"repoloom build: error: --runner=dask needs the dask extra "
+                             f"(pip install 'repoloom[dask]'): {e}")
+
+        return DaskRunner()
+    return None

@@ -17,7 +17,7 @@ from repoloom.pipelines.report import derived, write_report
 from repoloom.pipelines.sources import Unit
 from repoloom.pipelines.tokenizer_sample import sample_texts
 
-OUTPUT_ARTIFACTS = ("dataset.json", "stats.json", "tokenizer.model", "report.md")
+OUTPUT_ARTIFACTS = ("dataset.json", "stats.json", "tokenizer.model", "report.md", "run.json")
 
 
 def prepare_tokenizer(units: list[Unit], cfg: dict, model_path: str | None, log=print) -> bytes:
@@ -49,7 +49,7 @@ def expected_shards(cfg: dict, stats: dict, split: str) -> list[str]:
     return [sink.shard_name(split, i, n) for i in range(n)]
 
 
-def finalize(out_dir: str, cfg: dict, tok: Tokenizer, argv: list[str]) -> dict[str, Any]:
+def finalize(out_dir: str, cfg: dict, tok: Tokenizer) -> dict[str, Any]:
     """Write empty shards the job had no rows for, then dataset.json; returns dataset.json's content."""
     stats = json.loads(sink.read_bytes(sink.join(out_dir, "stats.json")))
     from repoloom.pipelines.build import write_lineage
@@ -92,11 +92,23 @@ def finalize(out_dir: str, cfg: dict, tok: Tokenizer, argv: list[str]) -> dict[s
                           "array_record_options": sink.ARRAY_RECORD_OPTIONS},
         "summary": {"fim": fim_summary(stats), **derived(stats)},
         "config": cfg,
-        "command": argv,
     }
     sink.write_json(sink.join(out_dir, "dataset.json"), dataset)
     write_report(out_dir, dataset, stats)
     return dataset
+
+
+def write_run_info(out_dir: str, argv: list[str], runner: str, options, seconds: float) -> None:
+    """run.json: how this run was made (command line, runner and its options, time). Everything else in the
+    output directory depends only on inputs, config and seed, so it is byte-identical across runners."""
+    sink.write_json(sink.join(out_dir, "run.json"), {
+        "version": __version__,
+        "command": argv,
+        "runner": runner,
+        "pipeline_options": options.get_all_options(drop_default=True),
+        "finished_utc": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "seconds": round(seconds, 1),
+    })
 
 
 def summary_lines(ds: dict, stats: dict, out_dir: str, seconds: float) -> list[str]:

@@ -26,8 +26,8 @@ from apache_beam.io.filesystems import FileSystems
 
 from repoloom.core.types import Drop, SourceFile
 from repoloom.filters.safety import LICENSE_FILES
-from repoloom.pipelines.source_common import (DEFAULT_LIMITS, ReadLimits, escaped, license_meta, name_problem,
-                                              safe_text, special_kind)
+from repoloom.pipelines.source_common import (DEFAULT_LIMITS, EnvironmentFailure, ReadLimits, escaped, license_meta,
+                                              name_problem, safe_text, special_kind)
 from repoloom.pipelines.sources_archive import read_tar, read_zip
 from repoloom.pipelines.sources_local import walk_local_repo
 from repoloom.pipelines.sources_table import read_table
@@ -57,6 +57,11 @@ def _is_local(path: str) -> bool:
 
 def _local(path: str) -> str:
     return path[len("file://"):] if path.startswith("file://") else path
+
+
+def absolute_local(path: str) -> str:
+    """A local path (or glob) made absolute, so workers in other directories read the same files; others as given."""
+    return os.path.abspath(_local(path)) if _is_local(path) else path
 
 
 def _strip_suffix(name: str) -> str:
@@ -297,6 +302,9 @@ def _unit_items(unit: Unit, max_bytes: int, limits: ReadLimits) -> Iterator[Sour
     elif kind == "archive":
         yield from (read_zip if path.endswith(".zip") else read_tar)(path, name, max_bytes, limits)
     else:  # directories stream: the licence comes from the root's licence files, read first
+        if _is_local(path) and not os.path.isdir(_local(path)):  # e.g. a worker without the input's filesystem
+            raise EnvironmentFailure(f"repository {path} is not a directory on this worker ({os.uname().nodename}); "
+                                     "every worker must reach the input")
         meta = license_meta(_root_license_files(path, max_bytes))
         stream = (walk_local_repo(_local(path), name, max_bytes, limits) if _is_local(path)
                   else _walk_remote_repo(path, name, max_bytes, limits))

@@ -7,6 +7,8 @@ import sysconfig
 
 import pytest
 
+from tests.pipelines.dask_cluster import dask_address  # noqa: F401 - a session fixture (scheduler + 2 workers)
+
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EXAMPLES = os.path.join(REPO_ROOT, "examples", "repos")
 SITE = sysconfig.get_paths()["purelib"]

@@ -31,5 +31,5 @@ def test_build_reads_and_writes_through_beam_filesystems(tmp_path):
     local = file_digest(tmp_path / "out")
     assert local.keys() == remote.keys()
     for k in local:
-        if k != "dataset.json":  # dataset.json records the command line, which names other paths
+        if k != "run.json":  # run.json records the command line, which names other paths
             assert local[k] == remote[k], k

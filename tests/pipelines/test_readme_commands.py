@@ -35,7 +35,7 @@ def tokenizer(repos, tmp_path_factory):
 def built(repos, tokenizer, tmp_path_factory):
     out = tmp_path_factory.mktemp("val") / "out"
     assert build([repos], out, "--seq-len", SEQ_LEN, "--tokenizer", tokenizer,
-                 "--set", "output.validation_fraction=0.3") == 0
+                 "--set", "output.validation_fraction=0.3", "--set", "output.rows_per_shard=4") == 0
     return out
 
 
@@ -64,7 +64,8 @@ def _lineage(out, shards):
 
 def test_validation_split_holds_its_share_of_rows_and_no_piece_twice(built):
     info = json.loads((built / "dataset.json").read_text())
-    train, val = info["num_examples"], info["num_validation_examples"]
+    train, val = info["num_train_examples"], info["num_validation_examples"]
+    assert info["num_examples"] == train + val
     assert val > 0 and train > 0 and info["validation_shards"]
     assert 0.05 < val / (train + val) < 0.6, "about 30% of rows, by a hash per row"
     train_pieces = {(x["repo"], x["path"], x["piece"]) for x in _lineage(built, info["shards"])}
@@ -98,3 +99,17 @@ def test_inspect_plain_text_and_out_of_range(built, capsys):
     n = json.loads((built / "dataset.json").read_text())["num_examples"]
     assert main(["inspect", str(built), "--example", str(n)]) == 2
     assert "out of range" in capsys.readouterr().err
+
+
+def test_rows_spread_over_the_listed_shards(built):
+    """rows_per_shard sets the shard count; rows go to shards by a hash, so none holds most of them."""
+    from array_record.python.array_record_module import ArrayRecordReader
+
+    info = json.loads((built / "dataset.json").read_text())
+    for split, shards, total in (("train", info["shards"], info["num_train_examples"]),
+                                 ("validation", info["validation_shards"], info["num_validation_examples"])):
+        assert len(shards) == -(-total // 4), f"{split}: one shard per 4 rows (rows_per_shard=4)"
+        counts = [ArrayRecordReader(str(built / name)).num_records() for name in shards]
+        assert sum(counts) == total
+        if len(shards) >= 4:
+            assert max(counts) <= total // 2, f"{split}: rows not spread over the shards {counts}"
