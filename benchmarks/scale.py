@@ -74,16 +74,23 @@ def make_corpus(dest: str, mb: float, extra: list[str] = ()) -> int:
     return total
 
 
-def run_measured(cmd: list[str]) -> tuple[float, float]:
-    """(seconds, peak RSS in bytes) of one subprocess and its children."""
+def run_measured(cmd: list[str], timeout: float) -> tuple[float, float, bool]:
+    """(seconds, peak RSS in bytes, finished) of one subprocess; past `timeout` it is stopped and its
+    peak so far is reported as unfinished."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - t0
-    err = proc.stderr.read().decode(errors="replace")
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() - t0 > timeout:
+            proc.kill()
+            _, status, usage = os.wait4(proc.pid, 0)
+            return time.perf_counter() - t0, usage.ru_maxrss * 1024, False
+        time.sleep(1)
     if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"build failed:\n{err[-3000:]}")
-    return seconds, usage.ru_maxrss * 1024
+        raise SystemExit(f"build failed: {' '.join(cmd)}")
+    return time.perf_counter() - t0, usage.ru_maxrss * 1024, True
 
 
 def main() -> int:
@@ -91,6 +98,7 @@ def main() -> int:
     ap.add_argument("--sizes", default="25,100,400", help="corpus sizes in MB")
     ap.add_argument("--work", default="/tmp/repoloom-scale")
     ap.add_argument("--keep", action="store_true", help="keep the corpora and outputs")
+    ap.add_argument("--timeout", type=float, default=float("inf"), help="stop a build after this many seconds")
     ap.add_argument("--extra", nargs="*", default=[], metavar="DIR",
                     help="more real code: a folder of unpacked sdists (`pip download --no-binary :all: --no-deps` "
                          "then tar xf), each subfolder one repository")
@@ -112,13 +120,13 @@ def main() -> int:
                 subprocess.run(repoloom + ["tokenizer", "train", "--input", corpus, "--vocab-size", "32000", "--output", model],
                                check=True, stdout=subprocess.DEVNULL)
             out = os.path.join(args.work, f"out-{mb:g}")
-            seconds, peak = run_measured(repoloom + ["build", "--input", corpus, "--output", out, "--overwrite",
-                                                     "--tokenizer", model, "--quiet"])
+            seconds, peak, done = run_measured(repoloom + ["build", "--input", corpus, "--output", out, "--overwrite",
+                                                           "--tokenizer", model, "--quiet"], args.timeout)
             bound = 1.5e9 + 3 * nbytes
             rows.append((nbytes, seconds, peak, bound))
             print(f"{nbytes / 1e6:7.1f} MB  {seconds:8.1f} s  {seconds / (nbytes / 1e6):6.2f} s/MB  peak RSS {peak / 1e9:5.2f} GB  "
-                  f"{peak / nbytes:6.1f} B per input byte  bound {bound / 1e9:5.2f} GB  {'within' if peak <= bound else 'OVER'}",
-                  flush=True)
+                  f"{peak / nbytes:6.1f} B per input byte  bound {bound / 1e9:5.2f} GB  {'within' if peak <= bound else 'OVER'}"
+                  + ("" if done else f"  (STOPPED after --timeout {args.timeout:g} s: peak so far, not a result)"), flush=True)
             if not args.keep:
                 shutil.rmtree(corpus, ignore_errors=True)
                 shutil.rmtree(out, ignore_errors=True)

@@ -17,6 +17,7 @@ short windows around a literal hint.
 from __future__ import annotations
 
 import collections
+import heapq
 import math
 import re
 import string
@@ -44,6 +45,8 @@ from detect_secrets.plugins import (
     twilio,
 )
 from detect_secrets.plugins.high_entropy_strings import Base64HighEntropyString, HexHighEntropyString
+
+from repoloom.filters import assignments
 
 
 class Hit(NamedTuple):
@@ -145,16 +148,16 @@ _URL_CRED = re.compile(r"([^\s:/?#@'\"<>\\`]{1,128}+):([^\s/?#@'\"<>\\`]{1,256}+
 
 # Passwords in assignments: the key must contain one of these stems; we find stems by a literal
 # search and parse around them with anchored patterns (no scan from every position).
-_PW_STEM = re.compile(r"(?i)pass|pwd")
+_PW_STEM = re.compile(r"(?i)pass|pwd|pw(?![a-z])|ps+w(?:o?r)?d|pasw(?:o?r)?d|비밀번호|비번|암호|패스워드")
 _IDENT_CHARS = set(string.ascii_letters + string.digits + "_.-")
-_PW_AFTER = re.compile(
-    r"""[A-Za-z0-9_.\-]{0,64}+(?:['"]?\]?)[ \t]{0,8}+(:=|=>|===?|[=:]|\((?=[ \t]{0,4}["'`]))[ \t]{0,8}+"""
-    r"""(?:(["'`])([^"'`\r\n\\]{1,256}+)\2|([^\s"'`,;(){}\[\]<>]{1,128}+)(?![(\[]))"""
-)
-# `<password>value</password>` (XML configs, Maven settings)
-_PW_XML_AFTER = re.compile(r"[A-Za-z0-9_.\-]{0,64}+>([^<\s]{1,128}+)</")
-_PW_WORDS = ("password", "passwd", "passphrase", "passcode", "passwort", "contrasena", "motdepasse")
-_PW_COMPONENTS = {"pass", "pwd", "pw", "pword"}
+_PW_WORDS = ("password", "passwd", "passphrase", "passcode", "passwort", "contrasena", "motdepasse",
+             "비밀번호", "비번", "암호", "패스워드")
+_PW_COMPONENTS = {"pass", "pwd", "pw", "pword", "pswd", "psswd", "pswrd", "psword", "psswrd", "pssword", "paswd",
+                  "paswrd", "pasword", "passwrd"}
+# `mysqlpass`, `adminpwd`: a password stem ending a joined-up name, but not these words
+_PW_SUFFIXES = ("pass", "pwd", "passwd")
+_PW_SUFFIX_WORDS = {"bypass", "compass", "surpass", "trespass", "overpass", "underpass", "subpass", "multipass",
+                    "firstpass", "secondpass", "onepass", "twopass", "renderpass", "shaderpass", "mainpass"}
 # Key components that make a password-ish name something else (a label, a rule, a URL, a hash...).
 _PW_KEY_STOP = {
     "reset", "forgot", "confirm", "confirmation", "field", "label", "hint", "prompt", "placeholder", "policy",
@@ -205,7 +208,7 @@ def _is_placeholder(value: str) -> bool:
         return True
     body = value.split("_", 1)[-1] if "_" in value[:12] else value
     distinct = len(set(body))
-    if distinct <= max(3, len(body) // 8) or is_sequential_string(body):
+    if distinct <= max(3, min(len(body), 96) // 8) or is_sequential_string(body):
         return True
     # one character dominating (`AKIAAQAAAAAABAAHAM0A` in font data) is not a random token
     return len(body) >= 12 and max(body.count(c) for c in set(body)) > 0.4 * len(body)
@@ -397,6 +400,26 @@ def url_credentials(text: str) -> Iterator[Hit]:
             yield Hit("password", m.start(2), m.end(2), "UrlPassword")
 
 
+def lowered(text: str) -> str:
+    """`text` lowercased with the same offsets (str.lower may lengthen a few non-ASCII letters)."""
+    low = text.lower()
+    return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
+
+
+def _stem_starts(low: str, stems: tuple[str, ...]) -> Iterator[int]:
+    """Offsets of every occurrence of the stems, in order: str.find in C instead of a case-insensitive
+    regex alternation, which the regex engine can only try at every position."""
+    def occurrences(stem):
+        i = low.find(stem)
+        while i >= 0:
+            yield i
+            i = low.find(stem, i + 1)
+    return heapq.merge(*(occurrences(st) for st in stems))
+
+
 def _key_name(text: str, stem_start: int) -> tuple[int, str]:
     i = stem_start
     lo = max(0, stem_start - 64)
@@ -410,7 +433,8 @@ def _is_password_key(name: str) -> bool:
     parts = [p.lower() for p in re.split(r"[_.\-]+|(?<=[a-z0-9])(?=[A-Z])", name) if p]
     if not parts or any(p in _PW_KEY_STOP for p in parts):
         return False
-    return any(p in _PW_COMPONENTS or any(w in p for w in _PW_WORDS) for p in parts)
+    return any(p in _PW_COMPONENTS or any(w in p for w in _PW_WORDS)
+               or p.endswith(_PW_SUFFIXES) and p not in _PW_SUFFIX_WORDS for p in parts)
 
 
 def _password_value_ok(value: str, quoted: bool) -> bool:
@@ -434,48 +458,325 @@ def _password_value_ok(value: str, quoted: bool) -> bool:
 
 
 _IDENT_RUN = re.compile(r"[A-Za-z0-9_.\-]*+")
+_WORD_OPS = ("is", "was", "to")
+_ENV_NAME = re.compile(r"[A-Z][A-Z0-9_]{3,}")
 
 
-def password_assignments(text: str) -> Iterator[Hit]:
+_PW_STEM_WORDS = ("pass", "pw", "psw", "pssw", "pasw", "비밀번호", "비번", "암호", "패스워드")
+
+
+def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
     """Values assigned to password-like keys: `password = "…"`, `DB_PASS=…`, `"pwd": "…"`, `Password=…;`."""
     pos = 0
-    n = len(text)
-    while pos < n:
-        m = _PW_STEM.search(text, pos)
+    for i in _stem_starts(lowered(text) if low is None else low, _PW_STEM_WORDS):
+        if i < pos:
+            continue
+        m = _PW_STEM.match(text, i)
         if not m:
-            return
+            continue
         # the rest of this identifier; a key is at most 64 characters past its stem, so stems deeper
         # inside a long identifier run cannot start an assignment: skip to the run's last stretch
         run_end = _IDENT_RUN.match(text, m.end()).end()
         pos = max(m.end(), run_end - 72)
         if run_end - m.end() > 64:
             continue
-        a = _PW_AFTER.match(text, m.end())
-        if not a:
-            x = _PW_XML_AFTER.match(text, m.end())
-            if x:
-                start, left = _key_name(text, m.start())
-                if start > 0 and text[start - 1] == "<" and _is_password_key(left + text[m.start() : run_end]):
-                    value = x.group(1)
-                    if _password_value_ok(value, quoted=True):
-                        yield Hit("password", x.start(1), x.end(1), "PasswordAssignment")
-            continue
         start, left = _key_name(text, m.start())
         key = left + text[m.start() : run_end]
-        if not _is_password_key(key):
-            continue
-        if a.group(1) == "(" and not _is_password_key(key.rsplit(".", 1)[-1]):
+        ls = text.rfind("\n", max(0, start - 200), start) + 1
+        a = assignments.after_name(text, run_end, name_start=start, allow_space=bool(_DEFINE.fullmatch(text, ls, start)))
+        if a is None or not _is_password_key(key) or a.op in _WORD_OPS:
+            continue  # `password is …` is prose_passwords' (with its stricter value check)
+        if a.op == "," and not _prose_password_ok(a.value, "password"):
+            continue  # `f("HTTPPasswordMgr", "urllib2")`: a call's arguments, not a setter
+        if a.op == "(" and not _is_password_key(key.rsplit(".", 1)[-1]):
             continue  # `password.encode("utf-8")`: a method of a password, not a setter
-        if a.group(3) is not None:
-            value, vs, quoted = a.group(3), a.start(3), True
-        else:
-            value, vs, quoted = a.group(4), a.start(4), False
-            nxt = text[vs + len(value) : vs + len(value) + 1]
-            if not nxt or nxt.isspace():
-                value = value.rstrip(".,")  # the end of a sentence in a comment
+        value, vs, quoted = a.value, a.start, a.quoted
+        if not quoted:
+            value = assignments.sentence_trimmed(text, value, vs)
         if _password_value_ok(value, quoted):
             yield Hit("password", vs, vs + len(value), "PasswordAssignment")
-        pos = max(pos, a.end())
+        pos = max(pos, vs + len(value))
+
+
+# ---- key-named values: `AWS_SECRET_ACCESS_KEY=…`, `const API_TOKEN: &str = "…"`, `<authToken>…</authToken>` ----
+
+_KEY_STEM = re.compile(r"(?i)secret|token|key|auth|cred")
+# name parts that name a secret (strong) or may (weak: `key`, `auth` alone also name dict keys and modes)
+_KEY_STRONG = {"secret", "secrets", "token", "tokens", "apikey", "apikeys", "credential", "credentials", "creds",
+               "privatekey", "accesskey", "secretkey", "authtoken", "accesstoken", "refreshtoken", "apitoken",
+               "clientsecret", "appsecret", "bearer"}
+_KEY_WEAK = {"key", "keys", "auth", "cred", "pat"}
+# `<word>_key` where the word makes it a credential (`api_key`, `signing_key`, `AWS_SECRET_ACCESS_KEY`)
+_KEY_QUALIFIERS = {"api", "access", "secret", "private", "signing", "encryption", "master", "app", "client", "service",
+                   "account", "license", "licence", "session", "consumer", "shared", "storage", "aws", "hmac", "jwt",
+                   "auth", "subscription", "deploy", "admin", "write", "read", "server", "webhook", "bot", "integration"}
+# parts that make a secret-sounding name something else: an id, a name, a length, a file, a UI label ...
+_KEY_NAME_STOP = {
+    "id", "ids", "name", "names", "url", "uri", "urls", "endpoint", "file", "files", "path", "dir", "length", "len",
+    "size", "type", "types", "format", "fmt", "prefix", "suffix", "header", "field", "label", "hint", "count", "max",
+    "min", "policy", "pattern", "regex", "re", "alias", "store", "storetype", "ring", "pair", "public", "pub",
+    "primary", "foreign", "sort", "event", "code", "press", "pressed", "up", "down", "left", "right", "board",
+    "frame", "mesh", "selector", "version", "expiry", "expires", "expiration", "ttl", "timeout", "lifetime",
+    "kind", "mode", "class", "enabled", "required", "valid", "validator", "validation", "limit", "index", "idx",
+    "column", "col", "map", "placeholder", "description", "desc", "doc", "help", "title", "text", "message", "msg",
+    "error", "err", "manager", "provider", "handler", "factory", "builder", "helper", "util", "utils", "template",
+    "schema", "sequence", "csrf", "xsrf", "bucket", "natural", "partition", "row", "range", "cursor", "page", "next",
+    "continuation", "lookup", "cache", "hot", "ref", "arn", "hash", "hashed", "digest", "fingerprint", "example",
+    "sample", "samples", "dummy", "fake", "mock", "issuer", "audience", "scope", "scopes", "usage", "algorithm",
+    "alg", "algo", "table", "num", "number",
+}
+_KEY_PART_SPLIT = re.compile(r"[_.\-]+|(?<=[a-z0-9])(?=[A-Z])")
+# values that are words joined up (`auth_token_v2`, `API_KEY`, `getToken`, `TokenProvider`), versions, sizes
+_IDENTIFIER_VALUE = re.compile(
+    r"[a-z]+(?:[_\-.][a-z]+)*(?:[_\-.]?\d{1,3})?|[A-Z]+(?:[_\-.][A-Z]+)*(?:[_\-.]?\d{1,3})?|"
+    r"[a-z]+(?:[A-Z][a-z]+|\d{1,3})+|(?:[A-Z][a-z]+)+\d{0,3}|v?\d+(?:\.\d+)+[\w.\-]{0,12}|\d+(?:\.\d+)?[a-zA-Z]{1,5}"
+)
+_DIGIT_LETTER = re.compile(r"\d[A-Za-z]")
+_CAMEL_WORDS = re.compile(r"(?:[A-Z][a-z]{2,}){2}")
+_CAMEL_RUN = re.compile(r"(?:(?=[AEIOU]|[A-Z][a-z]*[aeiou])[A-Z][a-z]{2,}){3,}")  # words have vowels; `YjuePxddOyu` is noise
+
+
+def _has_camel_words(value: str) -> bool:
+    """`PKCS7PrivateKeyTypes`, `SpMatFlagAttr`: three capitalised words run together, as in type names;
+    random tokens rarely spell that many word-shaped letters in a row."""
+    return _CAMEL_RUN.search(value) is not None
+_HASH_LENGTHS = (32, 40, 56, 64, 96, 128)
+# where whitespace alone gives a name its value: `#define NAME "v"`, Dockerfile `ENV NAME v`, `set NAME v`
+_DEFINE = re.compile(
+    r"""[ \t]*+(?:(?://|#|--|;|\*)[ \t]*+)?["'`]?(?:#[ \t]*define|define|%define|%global|ENV|ARG|set|SET|setenv|export)"""
+    r"[ \t]{1,8}+"
+)
+_CODE_NAME = re.compile(r"[A-Za-z_$][\w$]*+")
+
+
+def _class_changes(value: str) -> int:
+    """How often the character class (upper, lower, digit) changes along the value."""
+    def cls(c):
+        return 0 if c.isupper() else 1 if c.islower() else 2 if c.isdigit() else 3
+    classes = [cls(c) for c in value if c.isalnum()]
+    return sum(a != b for a, b in zip(classes, classes[1:]))
+
+
+def _key_name_strength(name: str) -> str | None:
+    """"strong", "weak" or None: how surely a name such as `AWS_SECRET_ACCESS_KEY` names a secret."""
+    name = name.strip("-._")
+    last = name.rsplit(".", 1)[-1]
+    if not _KEY_STEM.search(last):
+        return None  # `key_node.tag`: an attribute of something secret-named is not the secret
+    parts = [p.lower() for p in _KEY_PART_SPLIT.split(name) if p]
+    if not parts or any(p in _KEY_NAME_STOP for p in parts):
+        return None
+    strength = None
+    for i, p in enumerate(parts):
+        if p in _KEY_STRONG or p.endswith(("token", "secret", "secrets", "apikey", "accesskey", "secretkey")):
+            return "strong"
+        if p in ("key", "keys") and i and parts[i - 1] in _KEY_QUALIFIERS:
+            return "strong"
+        if p in _KEY_WEAK:
+            strength = "weak"
+    return strength
+
+
+def _key_value_ok(text: str, value: str, start: int, strength: str) -> bool:
+    """A value that looks like a credential: long, random-looking, not code, a path, a hash or a template."""
+    n = len(value)
+    if n < (10 if strength == "strong" else 16) or n > 300:
+        return False
+    if _is_placeholder(value) or _NOT_A_KEY.search(value) or value.lower() in _PW_BAD_VALUES:
+        return False
+    if value[0] in "-~#*&!@" or value.endswith((".py", ".js", ".json", ".yaml", ".yml", ".pem", ".key", ".txt", ".crt")):
+        return False
+    if _IDENTIFIER_VALUE.fullmatch(value) or n <= 40 and _has_camel_words(value):
+        return False
+    if (_CODE_NAME.fullmatch(value) or _DOTTED_IDENT.fullmatch(value)) and _class_changes(value) < 0.45 * n \
+            and len(_DIGIT_LETTER.findall(value)) < 2:
+        return False  # `XXH3_initCustomSecret_avx512`, `settings.key2`: names in code; random tokens change case often
+    if _DOTTED_IDENT.fullmatch(value) and any(
+            len(seg) >= 4 and _IDENTIFIER_VALUE.fullmatch(seg) or _CAMEL_WORDS.search(seg) for seg in re.split(r"\.|::|->", value)):
+        return False  # `rust_openssl.hpke.X25519PrivateKey`: a dotted path with words in it
+    has_digit = any(c.isdigit() for c in value)
+    if not any(c.isalpha() for c in value):
+        return False
+    if not has_digit and not (n >= 20 and any(c.isupper() for c in value) and any(c.islower() for c in value)
+                              and _B64URL_SET.issuperset(value) and _entropy(value) >= 4.0):
+        return False
+    if _entropy(value) < (3.0 if strength == "strong" else 3.5):
+        return False
+    if is_potential_uuid(value) and strength != "strong":
+        return False
+    if n in _HASH_LENGTHS and all(c in string.hexdigits for c in value):
+        ls = text.rfind("\n", max(0, start - 200), start) + 1
+        le = text.find("\n", start, start + n + 200)
+        if _HASH_CONTEXT.search(text, ls, start + n + 200 if le < 0 else le):
+            return False
+    return True
+
+
+_KEY_STEM_WORDS = ("secret", "token", "key", "auth", "cred")
+
+
+def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
+    """Values given to secret-named keys in any syntax (see filters/assignments.py), quoted or not,
+    in code, config files, comments and prose: `export AWS_SECRET_ACCESS_KEY=…`, `api_token: …`,
+    `const API_KEY: &str = "…";`, `<authToken>…</authToken>`, `"client_secret" => "…"`."""
+    pos = 0
+    for i in _stem_starts(lowered(text) if low is None else low, _KEY_STEM_WORDS):
+        if i < pos:
+            continue
+        m = _KEY_STEM.match(text, i)
+        run_end = _IDENT_RUN.match(text, m.end()).end()
+        pos = max(m.end(), run_end - 72)
+        if run_end - m.end() > 64:
+            continue
+        start, left = _key_name(text, m.start())
+        name = (left + text[m.start() : run_end]).strip(".-")
+        pos = max(pos, run_end)
+        strength = _key_name_strength(name)
+        if strength is None or _is_password_key(name):
+            continue
+        ls = text.rfind("\n", max(0, start - 200), start) + 1
+        flag = text.startswith("-", start) and (start == 0 or text[start - 1] in " \t")  # `--token <value>`
+        a = assignments.after_name(text, run_end, allow_space=flag or bool(_DEFINE.fullmatch(text, ls, start)),
+                                   name_start=start)
+        if a is None or a.op == "(" and strength != "strong":
+            continue
+        if a.op in _WORD_OPS and not _ENV_NAME.fullmatch(name):
+            continue  # `Set AWS_SECRET_ACCESS_KEY to …` names a variable; `the key to success` does not
+        value = a.value if a.quoted else assignments.sentence_trimmed(text, a.value, a.start)
+        if not a.quoted and _CODE_NAME.fullmatch(value) and text[a.start + len(value) : a.start + len(value) + 1] in (";", ")"):
+            continue  # `ptr = XXH3_kSecret;`: a variable in a statement
+        if _key_value_ok(text, value, a.start, strength):
+            yield Hit("key", a.start, a.start + len(value), "KeyNamedValue")
+            pos = max(pos, a.start + len(value))
+
+
+# ---- passwords introduced by words in comments and documents -----------------------------------
+
+# `password is …`, `Password …`, `--password …`, `PASSWORD(…)`, `login/password-master/…`, `ID/PW: user/…`
+_PROSE_PW_WORD = re.compile(
+    r"(?i)(?<![A-Za-z0-9_])(?:pass(?:word|wd|wort|phrase)?|pwd|pw|비밀번호|비번|암호|패스워드|(?P<login>login|credentials?|creds))"
+    r"(?![A-Za-z0-9_])"
+)
+_PROSE_PW_AFTER = re.compile(
+    r"""[ \t]{0,4}+(?:is|was|:|=|-|->|\(|：)?[ \t]{0,4}+(?:["'`]?)"""
+    r"""(?:(?P<user>[A-Za-z0-9_.\-@]{1,32}+)[ \t]{0,2}+/[ \t]{0,2}+)?(?P<pw>[^\s"'`,;()<>\[\]{}]{6,64}+)"""
+)
+# tokens with letters and digits that prose about passwords is full of: algorithms, encodings, formats
+_TECH_TOKEN = re.compile(
+    r"(?i)(?:sha|md|crc|aes|rsa|des|ecdsa|ed|x|rc|bcrypt|scrypt|argon|pbkdf|hmac|base|utf|ucs|ascii|http|tls|ssl|ipv|"
+    r"oauth|win|py|python|i|l|k|s|ec|v|ver|version|rfc|iso|cve|php|es|ecma|mp|h|u|int|uint|float|mysql|postgres)"
+    r"[\-_]?\d+[a-z]{0,3}|\d+(?:[.,]\d+)?(?:st|nd|rd|th|s|ms|chars?|characters?|digits?|bytes?|bits?|times?|x|k|kb|mb|gb|px|%)?"
+)
+
+
+_WORD_EQUALS = re.compile(r"[a-z_]{3,}=")
+
+
+def _prose_password_ok(value: str, word: str) -> bool:
+    """Stricter than an assignment's check: in prose the word `pass` or `password` is usually just a word."""
+    if not _password_value_ok(value, quoted=False) or _TECH_TOKEN.fullmatch(value):
+        return False
+    if not any(c.isalpha() for c in value) or not any(c.isdigit() for c in value):
+        return False
+    if value.endswith((".", ":")) or "@" in value[:-1] and "." in value.split("@")[-1] or _WORD_EQUALS.match(value):
+        return False  # a sentence end, a label, an e-mail address or a host, an assignment of something else
+    if value[0] in "@/.:-=<>~":
+        return False  # `pass@host`, a path, a flag, a comparison
+    upper, lower = any(c.isupper() for c in value), any(c.islower() for c in value)
+    if word.lower() == "pass":  # also the verb: `pass np.float32`, `pass 2 tests`
+        return upper and lower
+    symbol = any(not c.isalnum() and c not in "._-" for c in value)
+    return (upper and lower) or symbol
+
+
+_PROSE_STEM_WORDS = ("pass", "pw", "login", "cred", "비밀번호", "비번", "암호", "패스워드")
+
+
+def prose_passwords(text: str, low: str | None = None) -> Iterator[Hit]:
+    """Passwords written after a word in comments and documents (the assignment forms are
+    password_assignments'); the value must look like a password, not like a word, a number or code."""
+    pos = 0
+    for i in _stem_starts(lowered(text) if low is None else low, _PROSE_STEM_WORDS):
+        m = _PROSE_PW_WORD.match(text, i) if i >= pos else None
+        if not m:
+            continue
+        pos = m.end()
+        a = _PROSE_PW_AFTER.match(text, m.end())
+        if not a or m.group("login") and not a.group("user"):
+            continue  # after `login`, only `user / password` pairs: a lone value is the user name
+        value = a.group("pw").rstrip(".,;:")
+        end_char = text[a.end("pw") : a.end("pw") + 1]
+        if end_char in ("(", "[") or not _prose_password_ok(value, "password" if m.group("login") else m.group(0)):
+            continue
+        yield Hit("password", a.start("pw"), a.start("pw") + len(value), "ProsePassword")
+
+
+# ---- prefixed tokens: `<vendor>_<random>` shapes no provider list keeps up with -------------------
+
+# `cfat_…`, `figd_…`, `lin_api_…`, `xapp-1-…`, `tgp_v1_…`, `HRKU-…`, `GOCSPX-…`, `ya29.…`: a short
+# lowercase or uppercase prefix, a separator, then a random body. Found from runs of token characters
+# (one fast scan), then checked in Python: prefix shape, body randomness, no hash or version words.
+_TOKEN_RUN = re.compile(r"(?<![A-Za-z0-9_\-.])[A-Za-z0-9_\-.]{24,300}+")  # whole runs only: linear
+_TOKEN_PREFIX = re.compile(r"(?:[a-z][a-z0-9]{1,9}(?:[_\-.][a-z0-9]{1,6})?|[A-Z][A-Z0-9]{2,9})[_\-.]")
+_UUID_PIECES = re.compile(r"[0-9a-fA-F]{4,12}(?:-[0-9a-fA-F]{4,12}){1,4}\"?")
+_WORD_SEGMENT = re.compile(r"[a-z]{5,}|[A-Z]{5,}|[A-Z][a-z]{4,}|[A-Z]?[a-z]{2,}(?:[A-Z][a-z]{2,})+")
+_PREFIX_NOT_VENDOR = re.compile(
+    r"(?i)(?:sha\d*|md\d|blake\d*b?|crc\d*|xxh\d*|murmur\d*|etag|commit|rev|ver|version|v\d*|id|uuid|guid|build|"
+    r"data|test|tests|sample|example|git|hash|digest|nonce|salt|checksum|integrity|sri|cache|tmp|temp|file|img|"
+    r"icon|font|chunk|module|vendor|assets?|static|src|lib|bin|node|npm|pkg|py|js|ts|css|html|min|bundle|main)[_\-.]"
+)
+
+
+def prefixed_tokens(text: str) -> Iterator[Hit]:
+    for m in _TOKEN_RUN.finditer(text):
+        s = m.start()
+        if s and (text[s - 1] in "/+%\\" or text[s - 1].isalnum()):
+            continue  # the middle of a path, a URL or a base64 blob
+        e = m.end()
+        if e < len(text) and (text[e] in "/+=%" or text[e].isalnum() or text[e] in "_-."):
+            continue  # part of a path, a URL, a base64 blob, or a run too long to be a token
+        run = m.group(0).rstrip(".-_")
+        p = _TOKEN_PREFIX.match(run)
+        if not p or _PREFIX_NOT_VENDOR.match(run):
+            continue
+        body = run[p.end():]
+        n = len(body)
+        if run[p.end() - 1] == "." and body[:1].isupper() and body[1:3].islower():
+            continue  # `ir.Float8E4M3Type`: an attribute of a module
+        if is_potential_uuid(run) or _UUID_PIECES.fullmatch(body) or n <= 40 and _has_camel_words(body):
+            continue
+        if n < 20 or _IDENTIFIER_VALUE.fullmatch(body) or is_potential_uuid(body) or _is_placeholder(body):
+            continue
+        if not any(c.isdigit() for c in body) or not any(c.isalpha() for c in body):
+            continue
+        segments = [x for x in re.split(r"[._\-]+", body) if x]
+        if any(_WORD_SEGMENT.fullmatch(x) for x in segments):
+            continue  # `ser_flatbuf.DType.f8_e4m3`, `DXGI_FORMAT.R8G8B8A8_UNORM`: names made of words
+        if any(x.isalpha() for x in segments) and any(len(x) >= 32 and all(c in string.hexdigits for c in x) for x in segments):
+            continue  # `jit__psum-<sha256>`: a name with a hash in it
+        if _class_changes(body) < 0.3 * n or len(_DIGIT_LETTER.findall(body)) < 2:
+            continue
+        if _entropy(body) < (3.0 if all(c in string.hexdigits for c in body) else 3.5):
+            continue
+        if all(c in string.hexdigits for c in body) and n in _HASH_LENGTHS:
+            ls = text.rfind("\n", max(0, s - 200), s) + 1
+            if _HASH_CONTEXT.search(text, ls, e):
+                continue
+        yield Hit("key", s, s + len(run), "PrefixedToken")
+
+
+# ---- credentials on command lines: `curl -u user:pass`, `--user 'user:pass'` ---------------------
+
+_CLI_USER = re.compile(r"""(?<![\w-])(?:-u|--user)[ \t]{1,4}+(["']?)([^\s"':]{0,64}+):([^\s"']{4,64}+)\1""")
+
+
+def cli_credentials(text: str) -> Iterator[Hit]:
+    if "-u" not in text:
+        return
+    for m in _CLI_USER.finditer(text):
+        pw = m.group(3)
+        if _password_value_ok(pw, quoted=True) and not pw.startswith(("//", "{")):
+            yield Hit("password", m.start(3), m.end(3), "CliPassword")
 
 
 def entropy_keys(text: str) -> Iterator[Hit]:
@@ -522,17 +823,23 @@ def entropy_keys(text: str) -> Iterator[Hit]:
 def find_secrets(text: str, scfg: dict) -> list[Hit]:
     """All secret hits in `text` (may overlap; the caller resolves overlaps)."""
     out: list[Hit] = []
+    low = lowered(text)
     if scfg.get("providers", True):
         names = tuple(scfg.get("plugins") or PLUGINS)
         out.extend(_plugin_hits(text, names))
         if "NpmDetector" in names:
             out.extend(_npm_auth_tokens(text))
         out.extend(_extra_hits(text))
+        if not scfg.get("plugins"):  # a chosen plugin list means those providers only
+            out.extend(prefixed_tokens(text))
     if scfg.get("private_keys", True):
         out.extend(private_key_blocks(text))
     if scfg.get("passwords", True):
         out.extend(url_credentials(text))
-        out.extend(password_assignments(text))
+        out.extend(password_assignments(text, low))
+        out.extend(prose_passwords(text, low))
+        out.extend(cli_credentials(text))
     if scfg.get("entropy", True):
         out.extend(entropy_keys(text))
+        out.extend(key_named_values(text, low))
     return out

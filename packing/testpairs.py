@@ -8,10 +8,23 @@ records its rule:
              foo_test.go -> foo.go, foo.spec.ts -> foo.ts), the subject in the same folder or the only one
     path     mirrored folders decide (src/test/java/a/FooTest.java -> src/main/java/a/Foo.java,
              tests/a/test_b.py -> src/pkg/a/b.py, test/parse.js -> lib/parse.js, __tests__/x.ts -> x.ts)
+    include  (C, C++) the test includes a header of the repository, directly or through a local helper header
+             (tests/common.h), and the header's implementation (x.h -> x.c / x.cc / x.cpp) is the subject
+    use      (Rust) an integration test in tests/ uses items of the crate (use the_crate::Thing): the module
+             that defines them, if the test's vocabulary agrees
     import   the test imports exactly one module of the repository (edges of the dependency graph)
     lexical  identifiers split on case and underscores, BM25 against every candidate source; the best
              match above a threshold and clearly ahead of the runner-up
 
+A name that lands on a facade (__init__.py, mod.rs, index.ts) that re-exports its folder moves to the
+module of that folder the test's vocabulary clearly prefers (tests/test_tz.py -> dateutil/tz/tz.py).
+Implementations come before declarations: x.c over x.h, foo.py over foo.pyi; a TypeScript module
+of types only (or a .d.ts) is the subject of type tests (*.test-d.ts) only.
+Names compare without case and separators across folders (test/http-error.ts -> source/errors/HTTPError.ts).
+A topic folder of tests (tests/test_utils/test_prompt.py) yields to the one module defining the function
+the test is named after (termui.prompt); so does a test that reaches the code only through the package's
+entry point (tests/safe-try.test.ts -> the module defining safeTry). A package of one module is the subject
+of every test that requires it; a helper is a subject only for tests beside or above it.
 A test may have no subject; a source may have several tests. Rust sources with
 inline ``#[cfg(test)]`` modules are their own subject and are not test files.
 place_tests then moves each paired test right after its subject.
@@ -26,9 +39,9 @@ from typing import Any
 
 from repoloom.core.config import DEFAULTS
 from repoloom.core.types import FileFacts
-from repoloom.syntax.tests import TEST_DIRS, subject_stem
+from repoloom.syntax.tests import TEST_DIRS, in_test_dir, subject_stem
 
-RULES = ("name", "path", "import", "lexical")
+RULES = ("name", "path", "include", "use", "import", "lexical")
 
 # Tests pair only with sources of the same family (a Kotlin test may test Java code).
 FAMILY = {
@@ -41,10 +54,12 @@ _FACADES = {"__init__", "index", "mod", "lib", "main", "package"}
 # Folder names that say nothing about which module a file belongs to (dropped before comparing folders).
 _NEUTRAL_DIRS = frozenset(TEST_DIRS | {"src", "main", "lib", "java", "kotlin", "scala", "go", "python", "source", "sources", "app"})
 # Sources here are illustrations, not subjects (unless the test lives there too).
-_NOT_SUBJECT_DIRS = frozenset({"example", "examples", "docs", "doc", "benchmark", "benchmarks", "bench", "demo", "demos", "sample", "samples"})
+_NOT_SUBJECT_DIRS = frozenset({"example", "examples", "docs", "doc", "benchmark", "benchmarks", "bench", "benches", "demo", "demos", "sample", "samples"})
 _WORDS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+|[^A-Za-z\d._-]+")
 _LEAD_QUALIFIER = re.compile(r"^(Java|Jdk|Kotlin|Scala|Android|Jvm)\d*(?=[A-Z])")
 _FACADES_NORM = {"init", "index", "mod", "lib", "main", "package"}
+# Module names too generic to be named by the tail of a test's name (unionTypes.test-d.ts is not about types.ts).
+_GENERIC_NAMES = frozenset({"types", "type", "utils", "util", "helpers", "helper", "common", "base", "core", "misc", "constants", "errors"})
 _GO_SUFFIX = re.compile(r"(_go\d+(\.\d+)*|_(linux|windows|darwin|freebsd|openbsd|netbsd|unix|plan9|js|wasip1|amd64|arm64|arm|386|wasm))+$")
 _SPLIT = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 
@@ -196,6 +211,7 @@ def pair_tests(facts: list[FileFacts], rg, cfg: dict) -> list[dict[str, Any]]:
                 if parent and _norm(parent) != _norm(stem):
                     by_name[fam][_norm(parent)].append(f.path)
     facts_by_path = {f.path: f for f in facts}
+    declared = {f.path for f in facts if _declares_only(f)}
     lexical: dict[str, _Lexical] = {}
 
     def lex_index(fam: str) -> _Lexical:
@@ -226,12 +242,22 @@ def pair_tests(facts: list[FileFacts], rg, cfg: dict) -> list[dict[str, Any]]:
         found = None
         if fam and (sources.get(fam) or named.get(fam)):
             cands = by_name[fam]
-            found = _by_name(t, cands, kinds, graph, lex_index, fam, tcfg)
-            if found is None and tcfg["import"]:
+            found = None if _role_named(t.path, fam) else _by_name(t, cands, kinds, graph, lex_index, fam, tcfg, declared=declared, sources_of=sources.get)
+            if found is not None and _stem(found[0]) in _FACADES:
+                found = _through_facade(t, found, named[fam], kinds, declared, lex_index, tcfg)
+            if found is None and tcfg["import"] and fam == "c":
+                found = _by_include(t, graph, kinds, facts_by_path, sources[fam], lex_index, tcfg)
+            if found is None and tcfg["import"] and fam == "rust":
+                found = _by_crate_use(t, kinds, sources[fam], lex_index, tcfg)
+            if found is None and tcfg["import"] and not _role_named(t.path, fam):
                 found = _by_import(t, graph, kinds, facts_by_path, fam, lex_index, tcfg)
-            if found is None:  # weaker name evidence after the imports: JsonArrayAsListTest -> JsonArray.java
-                found = _by_name(t, cands, kinds, graph, lex_index, fam, tcfg, qualified=True)
-            if found is None and tcfg["lexical"]:
+            if found is None and not _role_named(t.path, fam):  # weaker name evidence after the imports: JsonArrayAsListTest -> JsonArray.java
+                found = _by_name(t, cands, kinds, graph, lex_index, fam, tcfg, qualified=True, declared=declared, sources_of=sources.get)
+            if found is None and _imports_only_facades(t, graph, facts_by_path):
+                # the test reaches the code through the package's entry point only: its name is the hint
+                definer = _defining_module(t, sources[fam], kinds, declared)
+                found = (definer, "name", 0.6) if definer else None
+            if found is None and tcfg["lexical"] and not _role_named(t.path, fam):
                 found = _by_lexical(t, lex_index(fam), tcfg)
         subject, rule, score = found if found else (None, None, 0.0)
         pairs.append({"test": t.path, "subject": subject, "rule": rule, "score": round(float(score), 4)})
@@ -242,19 +268,92 @@ def pair_tests(facts: list[FileFacts], rg, cfg: dict) -> list[dict[str, Any]]:
 
 
 _DECLARATION_ONLY = (".pyi", ".d.ts", ".d.mts", ".d.cts")
+_C_HEADERS = (".h", ".hh", ".hpp", ".hxx", ".h++")
+_C_IMPLEMENTATIONS = (".c", ".cc", ".cpp", ".cxx", ".c++")
+# Go files named by their role rather than a subject: godoc examples and benchmark suites.
+_GO_ROLE = re.compile(r"^(example|examples|bench|benchmark|benchmarks)(_\w+)?_test\.go$")
+
+
+def _declares_only(f: FileFacts) -> bool:
+    """Declarations without behaviour: stubs, C headers, TypeScript .d.ts and types-only modules."""
+    return f.path.endswith(_DECLARATION_ONLY + _C_HEADERS) or bool(f.test.get("types_only"))
+
+
+def _is_type_test(path: str) -> bool:
+    """Tests of types (tsd / vitest typecheck): foo.test-d.ts, type-tests/foo.ts."""
+    name = os.path.basename(path)
+    return "-d." in name or any(p.lower() in ("typetests", "type-tests", "types-test", "dtslint") for p in path.split("/")[:-1])
+
+
+def _role_named(path: str, fam: str | None) -> bool:
+    return fam == "go" and bool(_GO_ROLE.match(os.path.basename(path)))
+
+
+def _implementations_first(test_path: str, options: list[str], declared: set[str]) -> list[str]:
+    """foo.py over its stub foo.pyi, x.c over x.h; a types-only TypeScript module answers type tests only."""
+    impl = [c for c in options if c not in declared]
+    if impl:
+        return impl
+    if _is_type_test(test_path):
+        return options
+    return [c for c in options if c.endswith(_C_HEADERS + (".pyi",))]  # a header-only library: the header
+
+
+def _folder(path: str) -> str:
+    return path.rsplit("/", 1)[0] if "/" in path else ""
+
+
+def _beside_or_below(cand: str, test_path: str) -> bool:
+    here, there = _folder(test_path), _folder(cand)
+    return there == here or (bool(here) and there.startswith(here + "/"))
 
 
 def _usable(test_path: str, cand: str, kinds: dict[str, str] | None = None) -> bool:
     if cand == test_path:
         return False
-    if kinds is not None and kinds.get(cand) == "support" and cand.rsplit("/", 1)[0] != test_path.rsplit("/", 1)[0]:
-        return False
+    if kinds is not None and kinds.get(cand) == "support" and not _beside_or_below(cand, test_path):
+        return False  # a helper is a subject only of tests beside it or above it (test/helpers/with-page.ts)
     cand_dirs = {p.lower() for p in cand.split("/")[:-1]}
     test_dirs = {p.lower() for p in test_path.split("/")[:-1]}
     return not ((cand_dirs & _NOT_SUBJECT_DIRS) - test_dirs)
 
 
-def _by_name(t: FileFacts, cands: dict[str, list[str]], kinds, graph, lex_index, fam, tcfg, qualified: bool = False) -> tuple[str, str, float] | None:
+def _folder_in_test_tree(path: str) -> str:
+    """The test's own folder when it lies below a test root and says something (tests/vanilla/x.test.ts -> vanilla)."""
+    parts = path.split("/")[:-1]
+    roots = [i for i, p in enumerate(parts) if p.lower() in TEST_DIRS]
+    if not roots or roots[-1] != len(parts) - 2:  # right below the test root only (not src/test/java/com/x)
+        return ""
+    last = parts[-1]
+    return "" if last.lower() in _NEUTRAL_DIRS or last.lower() in _NOT_SUBJECT_DIRS else last
+
+
+def _imports_only_facades(t: FileFacts, graph, facts_by_path) -> bool:
+    """tests/safe-try.test.ts imports '../src' (src/index.ts) and nothing else of the repository."""
+    if t.path not in graph:
+        return False
+    targets = [p for p in graph.successors(t.path) if p in facts_by_path]
+    return bool(targets) and all(_stem(p) in _FACADES for p in targets)
+
+
+def _defining_module(t: FileFacts, sources: list[FileFacts], kinds, declared: set[str]) -> str | None:
+    """The one module that defines the name a test is called after (test_prompt.py -> the module with
+    def prompt), compared without case and separators; None when none or several do."""
+    key = _norm(subject_stem(os.path.basename(t.path)) or _stem(t.path))
+    if len(key) < 4 or key in _GENERIC_NAMES or key in _FACADES_NORM:
+        return None
+    definers = [
+        f.path for f in sources
+        if kinds.get(f.path) in ("", "inline") and f.path not in declared and _usable(t.path, f.path)
+        and any(_norm(d) == key for d in (f.test.get("defines") or ()))
+    ]
+    by_path = {f.path: f for f in sources}
+    # index.ts "defines" what it re-exports (export { safeTry } from './result'): that is no definition
+    real = [p for p in definers if not any(_norm(n) == key for i in by_path[p].imports for n in (i.get("names") or ()))]
+    return real[0] if len(real) == 1 else None
+
+
+def _by_name(t: FileFacts, cands: dict[str, list[str]], kinds, graph, lex_index, fam, tcfg, qualified: bool = False, declared: set[str] = frozenset(), sources_of=lambda fam: ()) -> tuple[str, str, float] | None:
     """Rules (a) and (b): the subject's name from the test's file name, or the test's own name in a test folder."""
     name = os.path.basename(t.path)
     stem = subject_stem(name)
@@ -289,11 +388,20 @@ def _by_name(t: FileFacts, cands: dict[str, list[str]], kinds, graph, lex_index,
                 break
             # a facade by its folder's name is too broad a match for a shortened name (queryFn -> query/index.ts)
             options = [c for c in cands.get(key, []) if _usable(t.path, c, kinds) and _stem(c) not in _FACADES]
-        partial = bool(options)
         if not options and _LEAD_QUALIFIER.match(stem):
             key = _norm(_LEAD_QUALIFIER.sub("", stem))
             options = [c for c in cands.get(key, []) if _usable(t.path, c, kinds)]
-            partial = bool(options)
+        # A leading qualifier set off by a separator: test_async_filters.py -> filters.py (not CamelCase names:
+        # CustomTypeAdaptersTest is no test of TypeAdapters)
+        pieces = [p for p in re.split(r"[_-]+", stem) if p]
+        for n in range(1, len(pieces)):
+            if options:
+                break
+            key = _norm("".join(pieces[n:]))
+            if len(key) < 4 or key in _FACADES_NORM or key in _GENERIC_NAMES:
+                break
+            options = [c for c in cands.get(key, []) if _usable(t.path, c, kinds) and _stem(c) not in _FACADES]
+        partial = bool(options)
     if not options and qualified:
         return None
     if not options:
@@ -304,9 +412,17 @@ def _by_name(t: FileFacts, cands: dict[str, list[str]], kinds, graph, lex_index,
                 options = [c for c in cands.get(_norm(fstem), []) if _usable(t.path, c, kinds) and kinds.get(c) != "support"]
                 break
         if not options:
-            return None
+            # A folder inside the test tree named after a module: tests/vanilla/basic.test.ts -> src/vanilla.ts
+            # when the test's vocabulary agrees (spec/httparty/ssl_spec.rb is not a test of lib/httparty.rb).
+            inner = _folder_in_test_tree(t.path)
+            inner_options = [c for c in cands.get(_norm(inner), []) if _usable(t.path, c, kinds) and kinds.get(c) == ""] if inner else []
+            return _agreeing(t, inner_options, "path", lex_index(fam), tcfg)
         # A folder groups tests loosely (click's tests/test_utils/test_prompt.py tests termui.prompt):
-        # the test's vocabulary may overrule it.
+        # the one module defining the function the test is named after overrules it, and so may the
+        # test's vocabulary.
+        definer = _defining_module(t, sources_of(fam), kinds, declared)
+        if definer is not None and definer not in options:
+            return definer, "name", 0.7
         index = lex_index(fam)
         overall, ceiling = index.rank(_terms(t.identifiers), {p for p in index.docs if _usable(t.path, p)})
         if overall and ceiling > 0:
@@ -315,8 +431,9 @@ def _by_name(t: FileFacts, cands: dict[str, list[str]], kinds, graph, lex_index,
             if overall[0][1] not in options and top / ceiling >= tcfg["lexical_min_score"] and top >= tcfg["lexical_margin"] * folder_best:
                 return overall[0][1], "lexical", round(overall[0][0] / ceiling, 4)
         affixed = False
-    if any(not c.endswith(_DECLARATION_ONLY) for c in options):  # foo.py over its stub foo.pyi
-        options = [c for c in options if not c.endswith(_DECLARATION_ONLY)]
+    options = _implementations_first(t.path, options, declared | {c for c in options if c.endswith(_DECLARATION_ONLY)})
+    if not options:
+        return None
     if any(kinds.get(c) != "support" for c in options):  # requests' tests/test_utils.py tests src/requests/utils.py
         options = [c for c in options if kinds.get(c) != "support"]
     test_dir = t.path.rsplit("/", 1)[0] if "/" in t.path else ""
@@ -373,12 +490,32 @@ def _by_import(t: FileFacts, graph, kinds, facts_by_path, fam, lex_index, tcfg) 
         if p in facts_by_path and kinds[p] in ("", "inline") and FAMILY.get(facts_by_path[p].language or "") == fam and _usable(t.path, p)
     )
     real = [p for p in targets if _stem(p) not in _FACADES]
+    if not real and len(targets) == 1 and {p for p in lex_index(fam).docs if _usable(t.path, p)} == set(targets):
+        return targets[0], "import", 0.8  # the package's one module (minimist's test/long.js requires '../': index.js)
+    if len(real) == 1 and _names_agree(t.path, real[0]):  # test/body-size.ts imports source/utils/body.ts alone
+        return real[0], "import", 0.8
+    return _agreeing(t, real, "import", lex_index(fam), tcfg)
+
+
+_NAME_NOISE = frozenset({"test", "tests", "spec", "specs", "unit", "e2e", "it"})
+
+
+def _names_agree(test_path: str, cand: str) -> bool:
+    """The module's name is a part of the test's name (test/body-size.ts, source/utils/body.ts), not just a
+    shared word (test_async_filters.py is not about async_utils.py)."""
+    stem = subject_stem(os.path.basename(test_path)) or _stem(test_path)
+    tw = set(split_identifier(stem)) - _NAME_NOISE
+    cw = set(split_identifier(_stem(cand)))
+    return len(_norm(_stem(cand))) >= 4 and bool(cw) and cw <= tw
+
+
+def _agreeing(t: FileFacts, real: list[str], rule: str, index: "_Lexical", tcfg) -> tuple[str, str, float] | None:
+    """The candidate the test's vocabulary agrees with: the clear lexical favourite among the candidates,
+    and the test's best lexical match among all sources of the repository.
+
+    Tests import helpers too (a compat module for version flags), so an import alone does not decide."""
     if not real:
         return None
-    # Tests import helpers too (a compat module for version flags), so the import must agree with
-    # the test's vocabulary: among the imported modules the clear lexical favourite, and the test's
-    # best lexical match among all sources of the repository.
-    index = lex_index(fam)
     query = _terms(t.identifiers)
     overall, ceiling = index.rank(query, {p for p in index.docs if _usable(t.path, p)})
     if not overall or ceiling <= 0:
@@ -390,7 +527,134 @@ def _by_import(t: FileFacts, graph, kinds, facts_by_path, fam, lex_index, tcfg) 
     runner = among[1][0] if len(among) > 1 else 0.0
     if len(real) > 1 and top < tcfg["lexical_margin"] * runner:
         return None
-    return among[0][1], "import", round(min(1.0, 0.5 + top / ceiling), 4)
+    return among[0][1], rule, round(min(1.0, 0.5 + top / ceiling), 4)
+
+
+_FACADE_MIN_HITS = 3
+
+
+def _through_facade(t: FileFacts, found: tuple[str, str, float], pool: list[FileFacts], kinds, declared: set[str], lex_index, tcfg) -> tuple[str, str, float]:
+    """A facade (parser/__init__.py, buf/mod.rs, query/index.ts) re-exports its folder: the test of that
+    folder tests the module there its vocabulary clearly prefers (test_parser.py -> parser/_parser.py).
+    The facade stays when it defines what the test uses, or when no module is clearly ahead. A helper
+    package's facade (tests/testserver/__init__.py) moves among the helpers beside it."""
+    facade = found[0]
+    sources = [f for f in pool if kinds.get(f.path) == kinds.get(facade)]
+    folder = facade.rsplit("/", 1)[0] if "/" in facade else ""
+    siblings = {
+        f.path for f in sources
+        if f.path != facade and f.path not in declared and (f.path.rsplit("/", 1)[0] if "/" in f.path else "") == folder
+        and _stem(f.path) not in _FACADES and _usable(t.path, f.path)
+    }
+    if not siblings:
+        return found
+    if kinds.get(facade) == "support":
+        # helpers are not in the lexical index of sources: their own definitions the test uses decide
+        index = _Lexical({f.path: _terms(f.test.get("defines") or []) for f in sources if f.path in siblings | {facade}})
+    else:
+        index = lex_index(FAMILY.get(t.language or ""))
+    ranked, ceiling = index.rank(_terms(t.identifiers), siblings | {facade})
+    if not ranked or ceiling <= 0 or ranked[0][1] == facade:
+        return found
+    runner = ranked[1][0] if len(ranked) > 1 else 0.0
+    if ranked[0][0] < tcfg["lexical_margin"] * runner:  # the name already chose the folder: a clear lead is enough
+        return found
+    by_path = {f.path: f for f in sources}
+    used = set(t.identifiers)
+
+    def own_names(f: FileFacts) -> set[str]:  # what a file defines, less the modules it declares (mod chain;)
+        mods = {i.get("target") for i in f.imports if i.get("kind") == "mod"}
+        return set(f.test.get("defines") or ()) - mods
+
+    # The module must define several of the names the test uses, and twice what the facade itself defines
+    # and the test uses (createDynamicMiddleware lives in dynamicMiddleware/index.ts: that facade is the subject).
+    hits = len(own_names(by_path[ranked[0][1]]) & used)
+    if hits < _FACADE_MIN_HITS or hits < 2 * len(own_names(by_path[facade]) & used):
+        return found
+    return ranked[0][1], found[1], 0.6
+
+
+def _c_implementations(header: str, impls_by_stem: dict[str, list[str]]) -> list[str]:
+    """x.h -> x.c / x.cc / x.cpp: beside the header first, else the only one of that name in the repository."""
+    if header.endswith(_C_IMPLEMENTATIONS):
+        return [header]
+    same = impls_by_stem.get(_stem(header).lower(), [])
+    folder = header.rsplit("/", 1)[0] if "/" in header else ""
+    beside = [c for c in same if (c.rsplit("/", 1)[0] if "/" in c else "") == folder]
+    return beside or (same if len(same) == 1 else [])
+
+
+def _by_include(t: FileFacts, graph, kinds, facts_by_path, sources: list[FileFacts], lex_index, tcfg) -> tuple[str, str, float] | None:
+    """Rule (C, C++): the implementations of the headers the test includes.
+
+    A header with an implementation stands for it; one without (an umbrella double-conversion.h) stands
+    for what it includes. The test's own includes come first; a local helper header (tests/common.h,
+    test/tests.h) counts when they name nothing. One implementation decides; several must agree with the
+    test's vocabulary."""
+    if t.path not in graph:
+        return None
+    impls_by_stem: dict[str, list[str]] = defaultdict(list)
+    for f in sources:
+        if f.path.endswith(_C_IMPLEMENTATIONS) and kinds.get(f.path) in ("", "inline") and _usable(t.path, f.path):
+            impls_by_stem[_stem(f.path).lower()].append(f.path)
+
+    def reach(start: list[str]) -> list[str]:
+        found: list[str] = []
+        seen: set[str] = set()
+        stack = list(reversed(start))
+        while stack:
+            p = stack.pop()
+            if p in seen or p not in facts_by_path:
+                continue
+            seen.add(p)
+            impls = _c_implementations(p, impls_by_stem) if kinds.get(p) in ("", "inline") else []
+            if impls:
+                found.extend(c for c in impls if c not in found)
+            elif p.endswith(_C_HEADERS) and kinds.get(p) in ("", "inline") and p in graph:
+                stack.extend(sorted(graph.successors(p), reverse=True))
+        return found
+
+    direct = sorted(graph.successors(t.path))
+    own = reach([p for p in direct if kinds.get(p) != "support"])
+    via_helpers = False
+    if not own:
+        helpers = [p for p in direct if kinds.get(p) == "support" and p.endswith(_C_HEADERS)]
+        own = reach(sorted({q for h in helpers if h in graph for q in graph.successors(h)}))
+        via_helpers = True
+    if len(own) == 1:
+        return own[0], "include", 0.8 if via_helpers else 0.9
+    if via_helpers:
+        return None
+    fam = FAMILY.get(t.language or "")
+    return _agreeing(t, own, "include", lex_index(fam), tcfg)
+
+
+_RUST_EXTERNAL = frozenset({"std", "core", "alloc", "self", "super", "crate", "test", "proc_macro"})
+
+
+def _by_crate_use(t: FileFacts, kinds, sources: list[FileFacts], lex_index, tcfg) -> tuple[str, str, float] | None:
+    """Rule (Rust): an integration test in tests/ that uses items of the crate (use the_crate::Thing) tests
+    the module that defines them, when the test's vocabulary agrees (a test of Error's downcasts may live
+    beside error.rs even though the struct is declared in lib.rs)."""
+    if not in_test_dir(t.path):
+        return None
+    own_mods = {i.get("target") for i in t.imports if i.get("kind") == "mod"}
+    items: set[str] = set()
+    for rec in t.imports:
+        if rec.get("kind") != "use":
+            continue
+        parts = [p for p in str(rec.get("target", "")).split("::") if p]
+        if len(parts) < 2 or parts[0] in _RUST_EXTERNAL or parts[0] in own_mods:
+            continue
+        items.add(parts[-1])
+    items -= {"*", "self"}
+    if not items:
+        return None
+    definers = sorted(
+        f.path for f in sources
+        if kinds.get(f.path) in ("", "inline") and _usable(t.path, f.path) and items & set(f.test.get("defines") or ())
+    )
+    return _agreeing(t, definers, "use", lex_index("rust"), tcfg)
 
 
 def _by_lexical(t: FileFacts, index: _Lexical, tcfg) -> tuple[str, str, float] | None:

@@ -22,7 +22,7 @@ from repoloom.core.rand import stable_hash, uniform
 from repoloom.core.records import encode_row
 from repoloom.core.tokenizer import Tokenizer
 from repoloom.core.types import Drop, FileFacts, ParsedFile
-from repoloom.filters import decontam, dedup
+from repoloom.filters import decontam
 from repoloom.fim import split as fim_split
 from repoloom.fim import stats as fim_stats
 from repoloom.fim.context import context_fim, fim_token_body
@@ -33,7 +33,7 @@ from repoloom.packing.rows import (METHODS, SEGMENTS, Cutter, Part, make_row, pa
                                    row_counters, row_length, segment_tokens, tail_streams, token_tables)
 from repoloom.pipelines import progress, sink
 from repoloom.pipelines.filestage import process_file
-from repoloom.pipelines.near_dedup import NearDedup, RepoNearDedup
+from repoloom.pipelines.near_dedup import FileDedup, RepoNearDedup
 from repoloom.pipelines.sources import Unit, read_unit
 from repoloom.pipelines.unique_paths import CountLineageFiles, UniquePaths
 from repoloom.syntax.languages import detect_language
@@ -109,19 +109,6 @@ class ProcessFiles(beam.DoFn):
         else:
             out.origin = f.origin
             yield out
-
-
-def exact_dedup(group, cfg):
-    _, files = group
-    files = list(files)
-    if len(files) == 1:
-        yield files[0]
-        return
-    kept, drops = dedup.split_duplicates(files, cfg)
-    yield kept
-    for d in drops:
-        yield TaggedOutput(DROP, d)
-    yield TaggedOutput(STATS, dedup.cluster_counters(len(files), "dedup.exact"))
 
 
 def _planning_facts(f: FileFacts) -> FileFacts:
@@ -398,19 +385,11 @@ def build_pipeline(p: beam.Pipeline, units: list, cfg: dict, tokenizer_bytes: by
     parsed = read.files | "PerFile" >> beam.ParDo(ProcessFiles(cfg)).with_outputs(DROP, main="kept")
     unique = parsed.kept | "UniquePaths" >> UniquePaths(read.files)  # (repo, path) is unique from here on
 
-    kept = unique["kept"]
-    exact_stats = []
-    if cfg["dedup"]["exact"]:
-        ex = (kept | "BySha" >> beam.Map(lambda pf: (dedup.exact_key(pf.facts), pf)) | "GroupSha" >> beam.GroupByKey()
-              | "ExactDedup" >> beam.FlatMap(exact_dedup, cfg).with_output_types(Any).with_outputs(DROP, STATS, main="kept"))
-        kept, exact_drops, exact_stats = ex.kept, [ex[DROP]], [ex[STATS]]
-    else:
-        exact_drops = []
-    near = kept | "NearDedup" >> NearDedup(cfg)  # dedup.near / dedup.repo_level switch these off or on
-    repo_near = near["kept"] | "RepoNearDedup" >> RepoNearDedup(cfg)
+    dd = unique["kept"] | "Dedup" >> FileDedup(cfg)  # exact then near; only small records cross its shuffles
+    repo_near = dd["kept"] | "RepoNearDedup" >> RepoNearDedup(cfg)  # dedup.repo_level switches it on
     kept = repo_near["kept"]
-    exact_drops += [near["dropped"], repo_near["dropped"]]
-    exact_stats += [near["stats"], repo_near["stats"]]
+    exact_drops = [dd["dropped"], repo_near["dropped"]]
+    exact_stats = [dd["stats"], repo_near["stats"]]
 
     pieces = kept | "Pieces" >> beam.ParDo(MakePieces(cfg, tokenizer_bytes)).with_outputs(DROP, STATS, "plan", main="pieces")
     # planning carries facts only; each repository is split into bounded groups of paths first

@@ -250,6 +250,81 @@ class NearDedup(beam.PTransform):
         return {KEPT: routed[KEPT], DROPPED: routed[DROPPED], STATS: clusters[STATS]}
 
 
+EXACT_REASON = "exact_duplicate"
+
+
+def _dedup_record(f: ParsedFile, cfg: dict, near: bool):
+    """What dedup needs of a file, without its text: (id, (exact key, keeper rank, signature bytes or None))."""
+    sig = minhash.signature(f.text, cfg) if near else None
+    return dedup.file_id(f.facts), (dedup.exact_key(f.facts), dedup.keeper_rank(f.facts, cfg),
+                                    None if sig is None else sig.tobytes())
+
+
+def _exact_group(group):
+    """One exact-duplicate group of records: the best-ranked keeps; each other id gets the keeper's name."""
+    _, recs = group
+    recs = sorted(recs, key=lambda r: r[1][1])
+    yield recs[0]
+    if len(recs) > 1:
+        where = dedup.display_id(recs[0][0])
+        for fid, _ in recs[1:]:
+            yield beam.pvalue.TaggedOutput(DROPPED, (fid, (EXACT_REASON, where)))
+        yield beam.pvalue.TaggedOutput(STATS, dedup.cluster_counters(len(recs), "dedup.exact"))
+
+
+class _RouteFiles(beam.DoFn):
+    """(id, {file: [ParsedFile], decision: [(reason, detail)]}) -> the kept file or its Drop."""
+
+    def process(self, item):
+        _, grouped = item
+        decisions = list(grouped["decision"])
+        for f in grouped["file"]:
+            if decisions:
+                reason, where = decisions[0]
+                yield beam.pvalue.TaggedOutput(DROPPED, Drop(f.facts.repo, f.facts.path, reason, where, dedup.byte_size(f)))
+            else:
+                yield f
+
+
+class FileDedup(beam.PTransform):
+    """Exact then near dedup of files: PCollection[ParsedFile] -> {"kept", "dropped", "stats"}.
+
+    Only small records cross the dedup shuffles (id, content hash, keeper rank,
+    MinHash signature, computed where the text already is); the files themselves
+    cross one join with the decisions. Same decisions as exact dedup by content
+    hash followed by NearDedup on the exact keepers."""
+
+    def __init__(self, cfg: dict):
+        super().__init__()
+        self.cfg = cfg
+
+    def expand(self, files):
+        cfg, exact, near = self.cfg, self.cfg["dedup"]["exact"], self.cfg["dedup"]["near"]
+        if not exact and not near:
+            return _no_dedup(files)
+        if near:
+            minhash.band_shape(cfg)
+        dedup.check_rank_config(cfg)
+        recs = files | "DedupRecord" >> beam.Map(_dedup_record, cfg, near)
+        decisions, stats = [], []
+        if exact:
+            ex = (recs | "BySha" >> beam.Map(lambda r: (r[1][0], r)) | "GroupSha" >> beam.GroupByKey()
+                  | "ExactDedup" >> beam.FlatMap(_exact_group).with_outputs(DROPPED, STATS, main="kept"))
+            recs = ex.kept
+            decisions.append(ex[DROPPED])
+            stats.append(ex[STATS])
+        if near:
+            signed = recs | "Signed" >> beam.FlatMap(lambda r: [(r[0], (r[1][1], r[1][2]))] if r[1][2] is not None else [])
+            clusters = signed | "Clusters" >> MinHashClusters(cfg, "dedup.near")
+            decisions.append(clusters["drops"] | "NearReason" >> beam.Map(lambda kv: (kv[0], (REASON, dedup.display_id(kv[1])))))
+            stats.append(clusters[STATS])
+        keyed = files | "KeyFiles" >> beam.Map(lambda f: (dedup.file_id(f.facts), f))
+        decided = decisions | "AllDecisions" >> beam.Flatten()
+        routed = ({"file": keyed, "decision": decided} | "JoinFiles" >> beam.CoGroupByKey()
+                  | "Route" >> beam.ParDo(_RouteFiles()).with_outputs(DROPPED, main=KEPT))
+        return {KEPT: routed[KEPT], DROPPED: routed[DROPPED], STATS: stats | "AllStats" >> beam.Flatten()}
+
+
 def _min_signature(sigs) -> bytes:
     """Elementwise minimum of MinHash signatures = the signature of the union of their shingle sets."""
     out = None

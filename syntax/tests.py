@@ -9,6 +9,7 @@ dict that travels in FileFacts.test:
     markers  test cases seen in the tree (def test_x, @Test, #[test], it(...), TEST(...)); -1 = not looked
              for (no parse, or no name/folder convention points at the file: only those can be tests)
     inline   Rust source that carries its own ``#[cfg(test)]`` tests (it stays where it is)
+    types_only  (TypeScript) the module declares only types and interfaces: no behaviour a runtime test exercises
     kind     the verdict: "test", "support", "inline" or "" (an ordinary file)
     defines  (files that are not tests) names the file defines: functions, classes, types, top-level
              variables; a test that uses them likely tests this file (lexical pairing)
@@ -65,6 +66,13 @@ def subject_stem(name: str) -> str | None:
         if m and m.group("stem").strip("._-"):
             return m.group("stem")
     return None
+
+
+def _in_test_helpers(parts: list[str]) -> bool:
+    """test/helpers/with-page.ts: a helpers folder inside a test folder holds helpers (ava skips it; so do jasmine
+    and mocha setups by convention), even when they call test functions."""
+    low = [p.lower() for p in parts]
+    return any(p in ("helpers", "helper") and any(q in TEST_DIRS for q in low[:i]) for i, p in enumerate(low))
 
 
 def in_test_dir(path: str) -> bool:
@@ -128,6 +136,38 @@ def _callee(src, node) -> str:
     return ""
 
 
+_C_MAIN = re.compile(r"\bmain\s*\(")
+
+
+def _is_c_test_program(function: str, path: str) -> bool:
+    """A C/C++ ``main`` in a test folder or a test-named file is a test program (CTest's add_test and
+    Makefile check targets run executables: utf8proc's test/case.c, cJSON's test.c), whatever checks it uses."""
+    return function == "main" and (in_test_dir(path) or bool(_BARE_TEST.match(os.path.basename(path))) or subject_stem(os.path.basename(path)) is not None)
+
+
+# Top-level TypeScript statements that declare types only (an export wrapping one of them counts too).
+_TYPE_ONLY_NODES = frozenset({"interface_declaration", "type_alias_declaration", "import_statement", "comment", "empty_statement"})
+
+
+def _declares_only_types(tree) -> bool:
+    """source/types/hooks.ts: interfaces and type aliases only, so no runtime test exercises it."""
+    seen_type = False
+    for n in tree.root_node.children:
+        t = n.type
+        if t == "export_statement":
+            decl = n.child_by_field_name("declaration")
+            if decl is not None:
+                t = decl.type
+            elif any(c.type == "type" for c in n.children):  # export type {A, B} from './x'
+                t = "type_alias_declaration"
+            else:
+                return False
+        if t not in _TYPE_ONLY_NODES:
+            return False
+        seen_type = seen_type or t in ("interface_declaration", "type_alias_declaration")
+    return seen_type
+
+
 def _markers(tree, src, language: str, path: str) -> tuple[int, bool]:
     """(number of test cases in the tree, Rust #[cfg(test)] seen)."""
     count, cfg_test, has_base = 0, False, False
@@ -186,7 +226,10 @@ def _markers(tree, src, language: str, path: str) -> tuple[int, bool]:
                 d = n.child_by_field_name("declarator")
                 while d is not None and d.type in ("function_declarator", "pointer_declarator", "parenthesized_declarator"):
                     d = d.child_by_field_name("declarator")
-                if d is not None and d.type == "identifier" and src.node_text(d).startswith("test_"):
+                name = src.node_text(d) if d is not None and d.type == "identifier" else ""
+                if not name and _C_MAIN.search(src.node_text(n).split("{", 1)[0]):
+                    name = "main"  # int CJSON_CDECL main(void): a calling-convention macro confuses the grammar
+                if name.startswith("test_") or _is_c_test_program(name, path):
                     count += 1
         stack.extend(reversed(n.children))
     return count, cfg_test
@@ -201,7 +244,7 @@ def test_signals(tree, src, language: str | None, path: str) -> dict[str, Any]:
         signals["name"] = True
     if in_test_dir(path):
         signals["dir"] = True
-    if _SUPPORT_NAMES.match(name) or any(p in _SUPPORT_DIRS for p in parts):
+    if _SUPPORT_NAMES.match(name) or any(p in _SUPPORT_DIRS for p in parts) or _in_test_helpers(parts):
         signals["support"] = True
     markers, inline = -1, False
     if tree is not None and (signals.get("name") or signals.get("dir") or language == "rust"):
@@ -212,6 +255,8 @@ def test_signals(tree, src, language: str | None, path: str) -> dict[str, Any]:
     if language == "rust" and (inline or markers > 0) and not signals.get("dir") and not signals.get("name"):
         signals["inline"] = True
     signals["kind"] = _kind(signals, name)
+    if tree is not None and signals["kind"] == "" and language in ("typescript", "tsx") and _declares_only_types(tree):
+        signals["types_only"] = True
     if tree is not None and signals["kind"] != "test":
         # What a source defines is what its tests use: the vocabulary of lexical pairing (packing/testpairs.py).
         signals["defines"] = identifiers.defined_names(tree, src, language or "")

@@ -341,3 +341,188 @@ def test_placement_keeps_every_edge_dependency_first(raw_edges, tests):
     assert sorted(out) == order
     pos = {p: i for i, p in enumerate(out)}
     assert all(pos[b] < pos[a] for a, b in g.edges)
+
+
+# ---------------------------------------------------------------- rules for C, C++, Rust, TypeScript, topic folders
+# Layouts below are shaped after real repositories (cJSON, utf8proc, double-conversion, bytes, dateutil, ky,
+# neverthrow, minimist, click); the code is written for the tests.
+
+
+def graph_pairs(files: dict[str, str]):
+    """Pairs with the real dependency graph (include, use and import resolution as the build makes it)."""
+    facts = facts_of(files)
+    rg = graphs.build_graph(facts, DEFAULTS)
+    pairs = pair_tests(facts, rg, DEFAULTS)
+    return {p["test"]: (p["subject"], p["rule"]) for p in pairs}
+
+
+UNITY_TEST = '#include "unity/src/unity.h"\n#include "common.h"\n{extra}\nstatic void {fn}(void) {{ TEST_ASSERT_TRUE({call}); }}\nint main(void) {{ UNITY_BEGIN(); RUN_TEST({fn}); return UNITY_END(); }}\n'
+
+
+def test_c_tests_pair_with_the_implementation_of_the_headers_they_include():
+    files = {
+        "cJSON.h": "typedef struct cJSON cJSON;\ncJSON *cJSON_Parse(const char *value);\n",
+        "cJSON.c": '#include "cJSON.h"\ncJSON *cJSON_Parse(const char *value) { return 0; }\nstatic int parse_number(void) { return 0; }\n',
+        "cJSON_Utils.h": '#include "cJSON.h"\ncJSON *cJSONUtils_GetPointer(cJSON *object, const char *pointer);\n',
+        "cJSON_Utils.c": '#include "cJSON_Utils.h"\ncJSON *cJSONUtils_GetPointer(cJSON *object, const char *pointer) { return object; }\n',
+        # the local helper header pulls in the implementation itself (tests/common.h: #include "../cJSON.c")
+        "tests/common.h": '#include "../cJSON.c"\nvoid reset(cJSON *item);\n',
+        "tests/parse_number.c": UNITY_TEST.format(extra="", fn="parse_number_should_parse_zero", call="cJSON_Parse(\"0\")"),
+        "tests/json_patch_tests.c": UNITY_TEST.format(extra='#include "../cJSON_Utils.h"', fn="patch_tests", call="cJSONUtils_GetPointer(0, \"\")"),
+        "test.c": '#include <stdio.h>\n#include "cJSON.h"\nint CJSON_CDECL main(void)\n{\n    return cJSON_Parse("{}") == 0;\n}\n',
+        # utf8proc: test programs with a main and no test macros, a helper header including ../utf8proc.h
+        "utf8/utf8proc.h": "int utf8proc_tolower(int c);\n",
+        "utf8/utf8proc.c": '#include "utf8proc.h"\nint utf8proc_tolower(int c) { return c; }\n',
+        "utf8/test/tests.h": '#include "../utf8proc.h"\nvoid check(int cond, const char *msg);\n',
+        "utf8/test/tests.c": '#include "tests.h"\nvoid check(int cond, const char *msg) { }\n',
+        "utf8/test/case.c": '#include "tests.h"\nint main(int argc, char **argv) { check(utf8proc_tolower(65) == 97, "lower"); return 0; }\n',
+    }
+    got = graph_pairs(files)
+    assert got["tests/parse_number.c"] == ("cJSON.c", "include")  # through tests/common.h
+    assert got["tests/json_patch_tests.c"] == ("cJSON_Utils.c", "include")  # its own include beats the helper's
+    assert got["test.c"] == ("cJSON.c", "include")
+    assert got["utf8/test/case.c"] == ("utf8/utf8proc.c", "include")
+    assert "utf8/test/tests.c" not in got  # a helper of the test programs, no main
+
+
+def test_cpp_tests_take_the_implementation_over_the_header_and_look_through_umbrella_headers():
+    dc = "double-conversion/"
+    files = {
+        dc + "bignum.h": "namespace dc { class Bignum { public: void AssignUInt16(int v); }; }\n",
+        dc + "bignum.cc": '#include "bignum.h"\nnamespace dc { void Bignum::AssignUInt16(int v) { } }\n',
+        dc + "ieee.h": "namespace dc { class Double { public: bool IsSpecial() const { return false; } }; }\n",
+        dc + "double-to-string.h": "namespace dc { class DoubleToStringConverter { public: static void DoubleToAscii(double v); }; }\n",
+        dc + "double-to-string.cc": '#include "double-to-string.h"\nnamespace dc { void DoubleToStringConverter::DoubleToAscii(double v) { } }\n',
+        dc + "string-to-double.h": "namespace dc { class StringToDoubleConverter { public: double StringToDouble(const char *s); }; }\n",
+        dc + "string-to-double.cc": '#include "string-to-double.h"\nnamespace dc { double StringToDoubleConverter::StringToDouble(const char *s) { return 0; } }\n',
+        dc + "double-conversion.h": '#include "double-to-string.h"\n#include "string-to-double.h"\n',
+        "test/cctest/cctest.h": "#define TEST(name) void Test##name()\n",
+        "test/cctest/test-bignum.cc": f'#include "{dc}bignum.h"\n#include "cctest.h"\nTEST(Assign) {{ dc::Bignum b; b.AssignUInt16(0); }}\n',
+        "test/cctest/test-ieee.cc": f'#include "{dc}ieee.h"\n#include "cctest.h"\nTEST(Special) {{ dc::Double d; d.IsSpecial(); }}\n',
+        "test/cctest/test-dtoa.cc": (
+            f'#include "{dc}double-conversion.h"\n#include "cctest.h"\n'
+            "TEST(DtoaVariousDoubles) { dc::DoubleToStringConverter::DoubleToAscii(1.0); dc::DoubleToStringConverter::DoubleToAscii(2.0); }\n"
+        ),
+    }
+    got = graph_pairs(files)
+    assert got["test/cctest/test-bignum.cc"][0] == dc + "bignum.cc"  # not bignum.h
+    assert got["test/cctest/test-ieee.cc"][0] == dc + "ieee.h"  # header-only: the header is the subject
+    assert got["test/cctest/test-dtoa.cc"] == (dc + "double-to-string.cc", "include")  # umbrella header, vocabulary decides
+
+
+BUF_TRAIT = "pub trait Buf {\n    fn remaining(&self) -> usize;\n    fn chunk(&self) -> &[u8];\n    fn advance(&mut self, n: usize);\n    fn get_u8(&mut self) -> u8 { 0 }\n    fn get_u16(&mut self) -> u16 { 0 }\n}\n"
+
+
+def test_rust_integration_tests_go_through_facades_and_to_the_module_defining_used_items():
+    files = {
+        "src/lib.rs": "pub mod buf;\nmod bytes;\npub use crate::buf::Buf;\npub use crate::bytes::Bytes;\n",
+        "src/buf/mod.rs": "mod buf_impl;\nmod take;\npub use self::buf_impl::Buf;\npub use self::take::Take;\n",
+        "src/buf/buf_impl.rs": BUF_TRAIT,
+        "src/buf/take.rs": "pub struct Take<T> { inner: T, limit: usize }\nimpl<T> Take<T> { pub fn limit(&self) -> usize { self.limit } }\n",
+        "src/bytes.rs": "pub struct Bytes { len: usize }\nimpl Bytes {\n    pub fn slice(&self) -> Bytes { Bytes { len: 0 } }\n    pub fn split_to(&mut self, at: usize) -> Bytes { Bytes { len: at } }\n    pub fn truncate(&mut self, len: usize) {}\n}\n",
+        "benches/buf.rs": "#![feature(test)]\nuse bytes::Buf;\nfn bench_get_u8() {}\n",
+        "tests/test_buf.rs": (
+            "use bytes::{Buf, Bytes};\n#[test]\nfn test_fresh_cursor() {\n    let mut buf = &b\"hello\"[..];\n"
+            "    assert_eq!(buf.remaining(), 5);\n    buf.advance(1);\n    assert_eq!(buf.get_u8(), b'e');\n    assert_eq!(buf.get_u16(), 0);\n    assert_eq!(buf.chunk(), b\"lo\");\n}\n"
+        ),
+        "tests/test_slicing.rs": (
+            "use bytes::Bytes;\n#[test]\nfn slicing() {\n    let mut b = Bytes::new();\n    let s = b.slice();\n"
+            "    let head = b.split_to(1);\n    b.truncate(0);\n}\n"
+        ),
+    }
+    got = graph_pairs(files)
+    # buf -> src/buf/mod.rs re-exports the folder; the test's vocabulary is buf_impl.rs's (benches/ never counts)
+    assert got["tests/test_buf.rs"] == ("src/buf/buf_impl.rs", "name")
+    assert got["tests/test_slicing.rs"] == ("src/bytes.rs", "use")  # use bytes::Bytes, defined in src/bytes.rs
+
+
+def test_python_facade_of_a_subpackage_gives_way_to_the_module_the_test_exercises():
+    files = {
+        "src/dateutil/parser/__init__.py": "from ._parser import parse, parser, ParserError\nfrom .isoparser import isoparse\n__all__ = ['parse', 'parser', 'isoparse']\n",
+        "src/dateutil/parser/_parser.py": (
+            "class ParserError(ValueError):\n    pass\n\nclass _timelex:\n    def split(self, s):\n        return []\n\n"
+            "class parser:\n    def parse(self, timestr, default=None, ignoretz=False, tzinfos=None):\n        return None\n\n"
+            "def parse(timestr, parserinfo=None, **kwargs):\n    return parser().parse(timestr, **kwargs)\n"
+        ),
+        "src/dateutil/parser/isoparser.py": "class isoparser:\n    def isoparse(self, dt_str):\n        return None\n\nisoparse = isoparser().isoparse\n",
+        "tests/test_parser.py": (
+            "from dateutil.parser import parse, parser, ParserError\nfrom dateutil.parser._parser import _timelex\n\n"
+            "def test_parse_default():\n    assert parse('2003-09-25', default=None, ignoretz=True)\n\n"
+            "def test_timelex():\n    assert _timelex().split('a b')\n\ndef test_error():\n    assert ParserError\n    assert parser().parse('x', tzinfos={})\n"
+        ),
+        # a facade that defines what its test uses stays the subject (redux-toolkit's dynamicMiddleware/index.ts)
+        "src/dyn/index.ts": "import type { DynamicMiddlewareInstance } from './types';\nexport const createDynamicMiddleware = () => { return { addMiddleware: () => {} } };\n",
+        "src/dyn/types.ts": "export interface DynamicMiddlewareInstance { addMiddleware: () => void; withMiddleware: () => void }\nexport type MiddlewareApiConfig = { state: unknown };\n",
+        "src/dyn/tests/index.test.ts": "import { createDynamicMiddleware } from '../index';\ntest('adds', () => { const d = createDynamicMiddleware(); d.addMiddleware(); });\n",
+    }
+    got = graph_pairs(files)
+    assert got["tests/test_parser.py"][0] == "src/dateutil/parser/_parser.py"
+    assert got["src/dyn/tests/index.test.ts"][0] == "src/dyn/index.ts"
+
+
+def test_typescript_names_across_folders_helpers_and_types_only_modules():
+    files = {
+        "source/index.ts": "import { Ky } from './core/Ky.js';\nexport { HTTPError } from './errors/HTTPError.js';\nexport default Ky.create();\n",
+        "source/core/Ky.ts": "export class Ky { static create() { return new Ky(); } retry() {} }\n",
+        "source/errors/HTTPError.ts": "export class HTTPError extends Error { response: Response; constructor(response: Response) { super(); this.response = response; } }\n",
+        "source/types/hooks.ts": "export type BeforeRequestHook = (request: Request) => void;\nexport interface Hooks { beforeRequest?: BeforeRequestHook[] }\n",
+        "source/utils/body.ts": "export const getBodySize = (body?: unknown): number => 0;\n",
+        "test/helpers/with-page.ts": "import test from 'ava';\nexport const promiseWithTimeout = async (p: Promise<unknown>, ms: number) => p;\nexport const withPage = async (t: unknown, run: () => void) => { test('x', run); };\n",
+        "test/http-error.ts": "import test from 'ava';\nimport { HTTPError } from '../source/index.js';\ntest('is an error', t => { t.true(new HTTPError(new Response()) instanceof Error); });\n",
+        "test/hooks.ts": "import test from 'ava';\nimport ky from '../source/index.js';\ntest('beforeRequest runs', async t => { await ky; t.pass(); });\n",
+        "test/body-size.ts": "import test from 'ava';\nimport ky from '../source/index.js';\nimport { getBodySize } from '../source/utils/body.js';\ntest('size', t => { t.is(getBodySize('ab'), 2); });\n",
+        "test/with-page.ts": "import test from 'ava';\nimport { promiseWithTimeout } from './helpers/with-page.js';\ntest('resolves', async t => { t.is(await promiseWithTimeout(Promise.resolve(1), 10), 1); });\n",
+        "types/hooks.test-d.ts": "import { expectTypeOf } from 'vitest';\nimport type { Hooks } from '../source/types/hooks.js';\ntest('types', () => { expectTypeOf<Hooks>().toBeObject(); });\n",
+    }
+    got = graph_pairs(files)
+    assert got["test/http-error.ts"][0] == "source/errors/HTTPError.ts"  # case and separators differ, folder too
+    assert got["test/hooks.ts"][0] != "source/types/hooks.ts"  # types only: nothing there runs
+    assert got["types/hooks.test-d.ts"][0] == "source/types/hooks.ts"  # a type test may pair with it
+    assert got["test/body-size.ts"] == ("source/utils/body.ts", "import")  # the one module it imports, named in its name
+    assert got["test/with-page.ts"] == ("test/helpers/with-page.ts", "path")  # a helper below the test's folder
+    assert "test/helpers/with-page.ts" not in got  # helpers/ inside a test folder holds helpers
+
+
+def test_entry_point_tests_named_after_a_function_and_one_module_packages():
+    files = {
+        "src/index.ts": "export { Result, ok, err, safeTry } from './result';\nexport { ResultAsync, okAsync } from './result-async';\n",
+        "src/result.ts": "export type Result<T, E> = Ok<T, E> | Err<T, E>;\nexport class Ok<T, E> { isOk() { return true; } }\nexport class Err<T, E> { isOk() { return false; } }\nexport const ok = (v: unknown) => new Ok();\nexport const err = (e: unknown) => new Err();\nexport function safeTry(body: () => unknown) { return body(); }\n",
+        "src/result-async.ts": "export class ResultAsync<T, E> { map() { return this; } }\nexport const okAsync = (v: unknown) => new ResultAsync();\n",
+        "tests/safe-try.test.ts": "import { safeTry, ok, err, okAsync } from '../src';\ndescribe('safeTry', () => { test('returns', () => { expect(safeTry(() => ok(1))).toEqual(ok(1)); }); });\n",
+    }
+    got = graph_pairs(files)
+    assert got["tests/safe-try.test.ts"] == ("src/result.ts", "name")  # src/index.ts only re-exports safeTry
+    # minimist: a package of one module, every test requires '../'
+    mini = {
+        "index.js": "module.exports = function (args, opts) { return { _: [] }; };\n",
+        "package.json": '{"name": "mini", "main": "index.js"}\n',
+        "example/parse.js": "var argv = require('../')(process.argv.slice(2));\nconsole.log(argv);\n",
+        "test/long.js": "var test = require('tape');\nvar parse = require('../');\ntest('long opts', function (t) { t.deepEqual(parse(['--bool']), { bool: true, _: [] }); t.end(); });\n",
+    }
+    assert graph_pairs(mini)["test/long.js"] == ("index.js", "import")
+    mini["lib/other.js"] = "module.exports = 1;\n"  # two modules: the facade alone decides nothing
+    assert graph_pairs(mini)["test/long.js"][1] != "import"
+
+
+def test_topic_folders_separator_qualifiers_and_role_named_go_files():
+    files = {
+        "src/click/utils.py": "def echo(message=None):\n    pass\n\ndef make_str(value):\n    return str(value)\n",
+        "src/click/termui.py": "def prompt(text, default=None):\n    return default\n\ndef confirm(text):\n    return True\n",
+        "src/click/filters.py": "def do_upper(s):\n    return s.upper()\n",
+        "src/click/async_utils.py": "async def auto_aiter(it):\n    pass\n",
+        "src/click/types.py": "class Union:\n    pass\n",
+        # tests/test_utils/ groups tests by topic: test_prompt.py tests termui.prompt
+        "tests/test_utils/test_prompt.py": "import click\n\ndef test_prompt_default():\n    assert click.prompt('x', default=1) == 1\n",
+        "tests/test_async_filters.py": "import pytest\n\n@pytest.mark.asyncio\nasync def test_upper():\n    assert 'A'\n",
+        "tests/test_union_types.py": "def test_it():\n    assert True\n",
+        "mux/route.go": "package mux\nfunc (r *Route) Path(tpl string) *Route { return r }\n",
+        "mux/mux.go": "package mux\ntype Router struct{}\nfunc NewRouter() *Router { return &Router{} }\n",
+        "mux/bench_test.go": 'package mux\nimport "testing"\nfunc BenchmarkMux(b *testing.B) { r := NewRouter(); _ = r }\n',
+        "mux/example_route_test.go": 'package mux_test\nimport "fmt"\nfunc ExampleRoute_Path() { fmt.Println(1) }\n',
+    }
+    got = graph_pairs(files)
+    assert got["tests/test_utils/test_prompt.py"] == ("src/click/termui.py", "name")
+    assert got["tests/test_async_filters.py"][0] == "src/click/filters.py"  # not async_utils.py
+    assert got["tests/test_union_types.py"][0] != "src/click/types.py"  # a generic tail names no module
+    assert got["mux/bench_test.go"] == (None, None)  # named by role, not by subject
+    assert got["mux/example_route_test.go"] == (None, None)

@@ -148,3 +148,31 @@ def test_repository_level_drops_every_file_of_a_near_duplicate_repository(cfg):
                               ("NOTES.md", "near_duplicate_repo", "up/lib")]), label="dropped")
         assert_that(out["stats"], equal_to([{"dedup.repo.clusters": 1, "dedup.repo.cluster_size.2": 1,
                                              "dedup.repo.files_dropped": 1}]), label="stats")
+
+
+def test_file_dedup_exact_then_near_in_one_pass(cfg):
+    from repoloom.pipelines.near_dedup import FileDedup
+
+    srcs = _real_sources()
+    base = srcs[0]
+
+    def pf(repo, path, text, sha, **meta):
+        return ParsedFile(text=text, facts=FileFacts(repo, path, "python", len(text), sha, meta=meta))
+
+    files = [
+        pf("a/orig", "json/decoder.py", base, "s-base", license="MIT", stars=900),
+        pf("z/copy", "decoder.py", base, "s-base", license="MIT", stars=1),  # exact copy: exact_duplicate
+        pf("b/fork", "decoder.py", _edit(base, 1), "s-fork", license="MIT", stars=5),  # near copy
+        pf("d/other", "encoder.py", srcs[1], "s-enc"),
+    ]
+    with TestPipeline() as p:
+        out = p | beam.Create(files[::-1], reshuffle=True) | FileDedup(cfg)
+        assert_that(out["kept"] | "K" >> beam.Map(lambda f: (f.facts.repo, f.facts.path)),
+                    equal_to([("a/orig", "json/decoder.py"), ("d/other", "encoder.py")]), label="kept")
+        assert_that(out["dropped"] | "D" >> beam.Map(lambda d: (d.repo, d.reason, d.detail, d.size)),
+                    equal_to([("z/copy", "exact_duplicate", "a/orig/json/decoder.py", len(base.encode())),
+                              ("b/fork", "near_duplicate", "a/orig/json/decoder.py", len(files[2].text.encode()))]),
+                    label="dropped")
+        assert_that(out["stats"] | "S" >> beam.Map(lambda s: sorted(s)), equal_to([
+            ["dedup.exact.cluster_size.2", "dedup.exact.clusters", "dedup.exact.files_dropped"],
+            ["dedup.near.cluster_size.2", "dedup.near.clusters", "dedup.near.files_dropped"]]), label="stats")

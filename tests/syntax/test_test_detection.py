@@ -65,6 +65,14 @@ CASES = [
     ("test/foo_test.cc", "#include <gtest/gtest.h>\nTEST(Foo, Bar) { EXPECT_EQ(1, 1); }\n", "test"),
     ("tests/test_foo.c", "#include \"foo.h\"\nvoid test_foo(void) { }\n", "test"),
     ("src/foo.c", "int foo(void) { return 1; }\n", ""),
+    # C test programs: a main in a test folder (utf8proc's test/case.c), or in a test-named file with a
+    # calling-convention macro the grammar misreads (cJSON's test.c); helpers without main stay helpers
+    ("test/case.c", '#include "tests.h"\nint main(int argc, char **argv) { check(1, "x"); return 0; }\n', "test"),
+    ("test.c", '#include "cJSON.h"\nint CJSON_CDECL main(void)\n{\n    return 0;\n}\n', "test"),
+    ("test/tests.c", '#include "tests.h"\nvoid check(int cond, const char *msg) { }\n', "support"),
+    ("src/main.c", "int main(void) { return 0; }\n", ""),
+    # ava skips test/helpers/: helpers there, even when they call test()
+    ("test/helpers/with-page.ts", "import test from 'ava';\nexport const withPage = (run: () => void) => test('x', run);\n", "support"),
     # test data and fixtures
     ("tests/fixtures/sample.py", "def test_like():\n    pass\n", "support"),
     ("pkg/testdata/x.go", "package x\n", "support"),
@@ -133,3 +141,11 @@ def test_real_pytest_layout_of_an_installed_package():
     assert tests == {p for p in kinds if os.path.basename(p).startswith("test_")}
     assert kinds["networkx/utils/tests/__init__.py"] == "support"
     assert all(k == "" for p, k in kinds.items() if "/tests/" not in p)
+
+
+def test_typescript_modules_of_types_only_are_marked():
+    types = signals("source/types/hooks.ts", "import type { Options } from './options.js';\nexport type Hook = (o: Options) => void;\nexport interface Hooks { before?: Hook[] }\n")
+    assert types["kind"] == "" and types.get("types_only") is True
+    runtime = signals("source/utils/body.ts", "export type Size = number;\nexport const getBodySize = (b: unknown): Size => 0;\n")
+    assert "types_only" not in runtime
+    assert "types_only" not in signals("source/types/empty.ts", "import './x.js';\n")  # no type declared either

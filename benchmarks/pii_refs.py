@@ -1,0 +1,515 @@
+"""Secret-detection references written outside this project: gitleaks' rule samples and CredSweeper's tests.
+
+Two independent sources of labelled lines, used by benchmarks/pii_eval.py:
+
+- gitleaks (MIT): each rule in `cmd/generate/config/rules/*.go` carries true-positive (`tps`) and
+  false-positive (`fps`) samples, many expanded by `GenerateSampleSecrets` into INI, JSON, YAML, XML,
+  Go, Java, C#, Kotlin, PHP, Python and Makefile forms. `freeze_gitleaks(checkout)` evaluates those
+  Go expressions (string literals, concatenation, the sample generators, random secrets drawn from
+  the rule's regex with `rstr`) into a JSONL case list with the secret span that the rule's own regex
+  (config/gitleaks.toml, run with Python's `re`) labels, and whether the rule set detects it. The list
+  is committed (benchmarks/data/); the checkout is not needed afterwards.
+- CredSweeper (MIT): its repository's tests/samples/* and tests/data/{output,doc}.json, the findings its
+  test suite expects (default scan and `--doc` mode) with line and value offsets. Its PyPI sdist does not
+  ship the tests, so `freeze_credsweeper(checkout)` stores the text samples and the labels in data/.
+
+Each case: {"src", "rule", "form", "kind", "text" (or "path"), "secret": [start, end] | null, "positive"}.
+Both projects are MIT-licensed; the derived case lists are small data files (a few hundred kB gzipped).
+`form` is one of: unquoted, comment_prose, typed_declaration, config_file, quoted_code, other.
+"""
+from __future__ import annotations
+
+import ast
+import json
+import os
+import random
+import re
+from typing import Iterator
+
+# ---- forms ---------------------------------------------------------------------------------------
+
+# GenerateSampleSecrets template name -> form (its names say the syntax; read from generate.go).
+_TEMPLATE_FORM = [
+    (re.compile(r"^(ini|json|xml|yaml|logstash|make)"), "config_file"),
+    (re.compile(r"^(C#|go - normal|java)$"), "typed_declaration"),
+]
+_COMMENT_LINE = re.compile(r"^\s*(#|//|/\*|\*|--|;|<!--|rem\b)", re.I)
+_TYPED = re.compile(
+    r"\b(?:const|let|val|var|static|final|readonly)\b[^=\n]{0,80}?:\s*&?'?\w[\w<>\[\]:, ]*\s*=|"  # name: Type =
+    r"\b(?:String|string|str|char\s*\*|std::string|&str|final|private|public|static)\b[\w\s\[\]*&<>]{0,60}=|"
+    r"\b\w+\s+string\s*="  # Go `X string =`
+)
+_CONFIG_EXT = re.compile(r"(?i)(?:\.(?:env|ini|cfg|conf|properties|ya?ml|toml|json|xml|sh|bash|zsh|ps1|bat|cmd|tf|"
+                         r"tfvars|hcl|gradle|npmrc|pypirc|netrc|dockerfile|docker|config)|dockerfile|makefile|\.env[\w.]*)$")
+
+
+def classify(text: str, span: tuple[int, int] | None, path: str = "", template: str = "") -> str:
+    """The form a labelled secret appears in (the four the issue names, plus quoted code)."""
+    for pat, form in _TEMPLATE_FORM:
+        if template and pat.search(template):
+            return form
+    if span is None:
+        return "other"
+    s, e = span
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    line = text[ls : len(text) if le < 0 else le]
+    before = text[ls:s]
+    if _COMMENT_LINE.match(line) or re.search(r"(#|//|/\*)\s", before) or re.search(r"[A-Za-z]{3,} [a-z]{2,} [a-z]{2,}", before):
+        return "comment_prose"
+    if path and _CONFIG_EXT.search(path):
+        return "config_file"
+    if _TYPED.search(before):
+        return "typed_declaration"
+    quoted = s > 0 and text[s - 1] in "\"'`" and e < len(text) and text[e] == text[s - 1]
+    return "quoted_code" if quoted else "unquoted"
+
+
+# ---- gitleaks: evaluate the Go sample expressions ------------------------------------------------
+
+_GO_TOKEN = re.compile(r'\s+|//[^\n]*|/\*.*?\*/|("(?:[^"\\\n]|\\.)*")|(`[^`]*`)|([A-Za-z_][\w.]*)|(:=|\.\.\.|[-+*/(){}\[\],=:;.!<>&|])|(\d+)|(.)',
+                       re.S)
+
+
+def _go_tokens(src: str) -> list[tuple[str, str]]:
+    out = []
+    for m in _GO_TOKEN.finditer(src):
+        if m.group(1) is not None:
+            out.append(("str", ast.literal_eval(m.group(1).replace("\\x60", "`"))))
+        elif m.group(2) is not None:
+            out.append(("str", m.group(2)[1:-1]))
+        elif m.group(3):
+            out.append(("id", m.group(3)))
+        elif m.group(4):
+            out.append(("op", m.group(4)))
+        elif m.group(5):
+            out.append(("num", m.group(5)))
+    return out
+
+
+class _GoSamples:
+    """Evaluates the few Go expression shapes gitleaks' rule files build their samples with."""
+
+    def __init__(self, toks, templates, helpers, rnd):
+        self.t, self.i = toks, 0
+        self.templates, self.helpers, self.rnd = templates, helpers, rnd
+        self.env: dict = {}
+
+    def peek(self, k=0):
+        j = self.i + k
+        return self.t[j] if j < len(self.t) else ("eof", "")
+
+    def take(self, value=None):
+        tok = self.peek()
+        if value is not None and tok[1] != value:
+            raise ValueError(f"expected {value}, got {tok}")
+        self.i += 1
+        return tok
+
+    def args(self):
+        out = []
+        self.take("(")
+        while self.peek()[1] != ")":
+            v = self.expr()
+            spread = False
+            if self.peek()[1] == "...":
+                self.take()
+                spread = True
+            out.append((v, spread))
+            if self.peek()[1] == ",":
+                self.take()
+        self.take(")")
+        return out
+
+    def call(self, name, args):
+        vals = [a for a, _ in args]
+        short = name.rsplit(".", 1)[-1]
+        if short == "GenerateSampleSecrets":
+            ident, secret = vals
+            return [(t.replace("{i}", ident).replace("{I}", ident.upper()).replace("{s}", secret), tname, secret)
+                    for tname, t in self.templates]
+        if short == "GenerateSampleSecret" and len(vals) == 2:
+            return ("str", f'{vals[0]}_api_token = "{vals[1]}"', vals[1])
+        if short in ("NewSecret", "newPlausibleSecret"):
+            import rstr
+
+            rx = vals[0]
+            for _ in range(50):
+                s = rstr.Rstr(self.rnd).xeger(rx)
+                if short == "NewSecret" or re.search(r"[1-9]", s):
+                    return s
+            return s
+        if short in self.helpers:
+            fmt = self.helpers[short]
+            return fmt.replace("%s", vals[0]) if vals else fmt
+        if short == "append":
+            out = list(vals[0]) if isinstance(vals[0], list) else []
+            for v, spread in args[1:]:
+                if spread and isinstance(v, list):
+                    out.extend(v)
+                elif v is not None:
+                    out.append(v)
+            return out
+        if short == "Repeat" and len(vals) == 2:
+            return vals[0] * int(vals[1])
+        raise ValueError(name)
+
+    def term(self):
+        kind, val = self.peek()
+        if kind == "str":
+            self.take()
+            return val
+        if kind == "num":
+            self.take()
+            return val
+        if val == "[":  # []string{...}
+            self.take("[")
+            self.take("]")
+            self.take()
+            self.take("{")
+            items = []
+            while self.peek()[1] != "}":
+                try:
+                    items.append(self.expr())
+                except (ValueError, ImportError):
+                    depth = 0  # skip to the next top-level comma
+                    while not (depth == 0 and self.peek()[1] in (",", "}")):
+                        depth += {"(": 1, "{": 1, "[": 1, ")": -1, "}": -1, "]": -1}.get(self.peek()[1], 0)
+                        self.take()
+                    items.append(None)
+                if self.peek()[1] == ",":
+                    self.take()
+            self.take("}")
+            return items
+        if kind == "id":
+            self.take()
+            if self.peek()[1] == "(":
+                return self.call(val, self.args())
+            if val in self.env:
+                return self.env[val]
+        raise ValueError(f"unsupported {kind} {val}")
+
+    def expr(self):
+        parts = [self.term()]
+        while self.peek()[1] == "+":
+            self.take()
+            parts.append(self.term())
+        if len(parts) == 1:
+            return parts[0]
+        if not all(isinstance(p, str) for p in parts):
+            # literal + generated secret + literal: keep the generated part as the labelled secret
+            raise ValueError("concatenation of non-strings")
+        return "".join(parts)
+
+    def run(self) -> Iterator[tuple[str, str, str, str]]:
+        """(function name, variable, value) for every `x := …` / `x = …` in each function."""
+        func = ""
+        while self.i < len(self.t):
+            kind, val = self.peek()
+            if val == "func" and self.peek(1)[0] == "id":
+                func = self.peek(1)[1]
+                self.env = {}
+                self.i += 2
+                continue
+            if kind == "id" and self.peek(1)[1] in (":=", "=") and self.peek(2)[1] != "=":
+                name = val
+                start = self.i
+                self.i += 2
+                try:
+                    v = self.expr()
+                except (ValueError, IndexError, SyntaxError):
+                    self.i = start + 2
+                    continue
+                self.env[name] = v
+                if name in ("tps", "fps"):
+                    yield func, name, v
+                continue
+            self.i += 1
+
+
+def _go_templates(generate_go: str) -> list[tuple[str, str]]:
+    body = generate_go[generate_go.index("func GenerateSampleSecrets") :]
+    body = body[: body.index("replacer")]
+    toks = _go_tokens(body)
+    out = []
+    for k in range(len(toks) - 2):
+        if toks[k][0] == "str" and toks[k + 1][1] == ":" and toks[k + 2][0] == "str":
+            out.append((toks[k][1], toks[k + 2][1]))
+    return out
+
+
+def _go_helpers(patterns_go: str) -> dict[str, str]:
+    out = {}
+    for m in re.finditer(r"func (\w+)\((?:size string)?\) string \{\s*return (?:fmt\.Sprintf\()?`([^`]*)`", patterns_go):
+        out[m.group(1)] = m.group(2)
+    return out
+
+
+_GO_POSIX = {"[:alnum:]": "a-zA-Z0-9", "[:alpha:]": "a-zA-Z", "[:digit:]": "0-9", "[:upper:]": "A-Z",
+             "[:lower:]": "a-z", "[:xdigit:]": "0-9a-fA-F", "[:space:]": r"\s", "[:punct:]": r"!-/:-@\[-`{-~"}
+
+
+def go_regex(rx: str) -> re.Pattern | None:
+    """A Go RE2 pattern compiled by Python's re (the few syntax differences rewritten)."""
+    for k, v in _GO_POSIX.items():
+        rx = rx.replace(k, v)
+    rx = rx.replace(r"\z", r"\Z").replace("(?P<", "(?P<")
+    rx = re.sub(r"^\(\?i\)(.*)$", r"(?i:\1)", rx, flags=re.S) if rx.startswith("(?i)") else rx
+    try:
+        return re.compile(rx)
+    except re.error:
+        return None
+
+
+def gitleaks_rules(toml_text: str) -> list[dict]:
+    """[{'id', 'regex', 'group', 'keywords', 'entropy', 'stopwords', 'allow'}] from config/gitleaks.toml."""
+    import tomllib
+
+    cfg = tomllib.loads(toml_text)
+    out = []
+    for r in cfg.get("rules", []):
+        if "regex" not in r:
+            continue
+        pat = go_regex(r["regex"])
+        if pat is None:
+            continue
+        allow, stops = [], []
+        for al in r.get("allowlists", []) + ([r["allowlist"]] if "allowlist" in r else []):
+            allow += [p for p in (go_regex(x) for x in al.get("regexes", [])) if p is not None]
+            stops += [s.lower() for s in al.get("stopwords", [])]
+        out.append({"id": r["id"], "regex": pat, "group": r.get("secretGroup", 0), "keywords": [k.lower() for k in r.get("keywords", [])],
+                    "entropy": r.get("entropy", 0.0), "stopwords": stops, "allow": allow})
+    gl = cfg.get("allowlist", {})
+    global_allow = [p for p in (go_regex(x) for x in gl.get("regexes", [])) if p is not None]
+    stop = [s.lower() for s in gl.get("stopwords", [])]
+    for r in out:
+        r["allow"] += global_allow
+        r["stopwords"] += stop
+    return out
+
+
+def _entropy(s: str) -> float:
+    import collections
+    import math
+
+    n = len(s)
+    return -sum(c / n * math.log2(c / n) for c in collections.Counter(s).values()) if n else 0.0
+
+
+def gitleaks_scan(text: str, rules: list[dict]) -> list[tuple[str, int, int]]:
+    """gitleaks' detection (keyword prefilter, regex, secret group, entropy, allowlists) in Python's re."""
+    low = text.lower()
+    out = []
+    for r in rules:
+        if r["keywords"] and not any(k in low for k in r["keywords"]):
+            continue
+        for m in r["regex"].finditer(text):
+            g = r["group"] or (1 if m.re.groups and m.group(1) else 0)
+            if g > (m.re.groups or 0) or m.group(g) is None:
+                g = 0
+            s, e = m.span(g)
+            secret = text[s:e]
+            if r["entropy"] and _entropy(secret) < r["entropy"]:
+                continue
+            if any(a.search(secret) for a in r["allow"]):
+                continue
+            if any(w in secret.lower() for w in r["stopwords"]):
+                continue
+            out.append((r["id"], s, e))
+    return out
+
+
+def freeze_gitleaks(checkout: str, seed: int = 13) -> list[dict]:
+    """Cases from a gitleaks checkout (a work tree, or a bare git dir read with `git show HEAD:`)."""
+    import subprocess
+
+    def read(path: str) -> str:
+        full = os.path.join(checkout, path)
+        if os.path.exists(full):
+            with open(full, encoding="utf-8") as f:
+                return f.read()
+        return subprocess.run(["git", "--git-dir", checkout, "show", f"HEAD:{path}"], check=True,
+                              capture_output=True, text=True).stdout
+
+    def listdir(path: str) -> list[str]:
+        full = os.path.join(checkout, path)
+        if os.path.isdir(full):
+            return sorted(os.listdir(full))
+        out = subprocess.run(["git", "--git-dir", checkout, "ls-tree", "--name-only", "HEAD", path + "/"],
+                             check=True, capture_output=True, text=True).stdout
+        return sorted(os.path.basename(x) for x in out.split())
+
+    templates = _go_templates(read("cmd/generate/config/utils/generate.go"))
+    helpers = _go_helpers(read("cmd/generate/config/utils/patterns.go"))
+    rules = gitleaks_rules(read("config/gitleaks.toml"))
+    by_id = {r["id"]: r for r in rules}
+    rnd = random.Random(seed)
+    cases: list[dict] = []
+    for fn in listdir("cmd/generate/config/rules"):
+        if not fn.endswith(".go") or fn.endswith("_test.go"):
+            continue
+        src = read(f"cmd/generate/config/rules/{fn}")
+        # RuleID per function, in order
+        rule_ids = dict(re.findall(r"func (\w+)\(\)[^{]*\{(?:(?!\nfunc ).)*?RuleID:\s*\"([^\"]+)\"", src, re.S))
+        ev = _GoSamples(_go_tokens(src), templates, helpers, rnd)
+        for func, var, val in ev.run():
+            rid = rule_ids.get(func, "")
+            items = val if isinstance(val, list) else [val]
+            for it in items:
+                template, secret = "", None
+                if isinstance(it, tuple):
+                    if it[0] == "str":
+                        it = (it[1], "", it[2])
+                    text, template, secret = it
+                elif isinstance(it, str):
+                    text = it
+                else:
+                    continue
+                span = None
+                if secret and secret in text:
+                    s = text.index(secret)
+                    span = (s, s + len(secret))
+                rule = by_id.get(rid)
+                if span is None and var == "tps" and rule is not None:
+                    m = rule["regex"].search(text)
+                    if m:
+                        g = rule["group"] or (1 if m.re.groups and m.group(1) else 0)
+                        span = m.span(g) if m.group(g) is not None else m.span(0)
+                detected = [[a, b] for _, a, b in gitleaks_scan(text, rules)]
+                cases.append({"src": "gitleaks", "rule": rid, "template": template, "text": text, "kind": "key",
+                              "secret": list(span) if span else None, "positive": var == "tps",
+                              "form": classify(text, span, "", template), "gitleaks": detected})
+    return cases
+
+
+# ---- CredSweeper: its own test samples and expected findings -------------------------------------
+
+# CredSweeper rules whose values are identifiers, not secrets, for this project's purpose (public IDs,
+# bucket names, nonces, salts, UUIDs): left out of the positives and not counted against anyone.
+CREDSWEEPER_NOT_SECRET = {"UUID", "Nonce", "Salt", "Firebase Domain", "AWS S3 Bucket", "Tencent WeChat API App ID"}
+_PASSWORD_RULE = re.compile(r"(?i)pass|pwd|credential|cred|auth|ID_PAIR|SQL|CMD|CURL|URL Credentials")
+
+
+def freeze_credsweeper(checkout: str, rules: list[dict] | None = None) -> dict:
+    """{"samples": {name: text}, "labels": [...]} from a CredSweeper checkout (work tree or bare git dir).
+
+    Labels are the findings its own test suite expects: tests/data/output.json (default scan, ML
+    validation on) and tests/data/doc.json (`--doc` mode, for documents and prose). Each has the
+    sample, line number and the value's offsets in that line; only text samples are kept.
+    """
+    import subprocess
+
+    def read(path: str) -> bytes:
+        full = os.path.join(checkout, path)
+        if os.path.exists(full):
+            with open(full, "rb") as f:
+                return f.read()
+        return subprocess.run(["git", "--git-dir", checkout, "show", f"HEAD:{path}"], check=True,
+                              capture_output=True).stdout
+
+    samples = {}
+    labels = {}
+    for mode in ("output", "doc"):
+        for item in json.loads(read(f"tests/data/{mode}.json")):
+            rule = item.get("rule", "")
+            for ld in item.get("line_data_list", []):
+                name = ld["path"].split("tests/samples/", 1)[-1]
+                if "/" in name or ld.get("value") is None or ld.get("value_start", -1) < 0:
+                    continue  # inside an archive or a document format
+                if name not in samples:
+                    try:
+                        text = read(f"tests/samples/{name}").decode("utf-8")
+                    except (UnicodeDecodeError, subprocess.CalledProcessError):
+                        text = None
+                    samples[name] = None if text is None or "\x00" in text else text
+                text = samples[name]
+                if text is None:
+                    continue
+                lines = text.split("\n")
+                k = ld["line_num"] - 1
+                if not 0 <= k < len(lines) or lines[k][ld["value_start"] : ld["value_end"]] != ld["value"]:
+                    continue  # the value is not at those offsets of the raw line (decoded content)
+                off = sum(len(x) + 1 for x in lines[:k])
+                key = (name, off + ld["value_start"], off + ld["value_end"])
+                if key in labels:
+                    continue
+                kind = "password" if _PASSWORD_RULE.search(rule) and "Token" not in rule and "Key" not in rule else "key"
+                labels[key] = {"src": "credsweeper", "mode": mode, "rule": rule, "path": name, "line": k + 1,
+                               "secret": [key[1], key[2]], "kind": kind,
+                               "positive": rule not in CREDSWEEPER_NOT_SECRET}
+    # every other text sample too: its lines are negatives (CredSweeper expects nothing there)
+    names = subprocess.run(["git", "--git-dir", checkout, "ls-tree", "--name-only", "HEAD", "tests/samples/"],
+                           capture_output=True, text=True).stdout.split() if not os.path.isdir(
+        os.path.join(checkout, "tests")) else [f"tests/samples/{x}" for x in os.listdir(os.path.join(checkout, "tests/samples"))]
+    for full in names:
+        name = full.split("tests/samples/", 1)[-1]
+        if name in samples:
+            continue
+        try:
+            text = read(full).decode("utf-8")
+            samples[name] = None if "\x00" in text else text
+        except (UnicodeDecodeError, subprocess.CalledProcessError):
+            samples[name] = None
+    samples = {k: v for k, v in sorted(samples.items()) if v is not None}
+    if rules is not None:  # what gitleaks' rule set finds in each sample, for the comparison
+        gitleaks_found = {k: [[s, e] for _, s, e in gitleaks_scan(v, rules)] for k, v in samples.items()}
+    out = sorted(labels.values(), key=lambda x: (x["path"], x["secret"]))
+    for lab in out:
+        text = samples[lab["path"]]
+        lab["core"] = secret_core(text, *lab["secret"])
+        lab["form"] = "comment_prose" if _is_doc(lab["path"]) else classify(text, tuple(lab["secret"]), lab["path"])
+    return {"samples": samples, "labels": out, "gitleaks_found": gitleaks_found if rules is not None else {}}
+
+
+_CORE_TOKEN = re.compile(r"[^\s'\"`,;:/()<>=&|\[\]{}]+")
+
+
+def secret_core(text: str, s: int, e: int) -> list[int] | None:
+    """The part of a labelled value that must not leak: its longest token with a letter and a digit.
+
+    CredSweeper's values sometimes carry the login or the key name with the password
+    (`master/iPp7@GRq`, `"kty": "RSA"`); the secret is the random-looking part. None when
+    nothing in the value looks like one (then the label is not counted).
+    """
+    best = None
+    for m in _CORE_TOKEN.finditer(text, s, e):
+        tok = m.group(0)
+        if len(tok) >= 6 and any(c.isalpha() for c in tok) and any(c.isdigit() for c in tok):
+            if best is None or len(tok) > best[1] - best[0]:
+                best = [m.start(), m.end()]
+    return best
+
+
+def _is_doc(name: str) -> bool:
+    """CredSweeper's document samples: prose, e-mails, HTML, Markdown (its `--doc` mode targets them)."""
+    return name.startswith("doc_") or name.endswith((".md", ".eml", ".html", ".txt")) or name in ("password_TRUE",)
+
+
+def main() -> int:
+    import argparse
+    import gzip
+
+    ap = argparse.ArgumentParser(description="Freeze the reference secret cases (run once, before tuning).")
+    ap.add_argument("--gitleaks", required=True, help="gitleaks checkout (work tree or bare git dir)")
+    ap.add_argument("--credsweeper", required=True, help="CredSweeper checkout (work tree or bare git dir)")
+    ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "data"))
+    args = ap.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    gl = [c for c in freeze_gitleaks(args.gitleaks) if len(c["text"]) < 2000]
+    import subprocess
+
+    toml = subprocess.run(["git", "--git-dir", args.gitleaks, "show", "HEAD:config/gitleaks.toml"], capture_output=True,
+                          text=True).stdout if not os.path.isdir(os.path.join(args.gitleaks, "config")) else open(
+        os.path.join(args.gitleaks, "config", "gitleaks.toml"), encoding="utf-8").read()
+    cs = freeze_credsweeper(args.credsweeper, gitleaks_rules(toml))
+    with gzip.open(os.path.join(args.out, "secrets_gitleaks_cases.jsonl.gz"), "wt", encoding="utf-8") as f:
+        for c in gl:
+            f.write(json.dumps(c, ensure_ascii=False) + "\n")
+    with gzip.open(os.path.join(args.out, "secrets_credsweeper_cases.json.gz"), "wt", encoding="utf-8") as f:
+        json.dump(cs, f, ensure_ascii=False)
+    print(f"gitleaks cases: {len(gl)}; CredSweeper samples: {len(cs['samples'])}, labels: {len(cs['labels'])}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

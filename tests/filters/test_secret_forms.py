@@ -1,0 +1,203 @@
+"""Secrets in the forms an independent check found missing: unquoted key-named assignments (also in
+comments and prose), typed declarations, passwords introduced by words, config formats, vendor-prefixed
+tokens and command-line credentials; and the look-alikes each rule must leave alone.
+
+All secret values here are random fakes made for this file.
+"""
+from __future__ import annotations
+
+import pytest
+
+from repoloom.core.config import load_config
+from repoloom.filters import assignments, pii
+
+AWS_SECRET = "VE2VapfrIfatT5LZ4cxmW929vegPBpr58VdupGFr"  # 40 characters of AWS's secret-key alphabet
+TOKEN = "XGhGbmutEqh7d5M0owgENZCDkN9RXoZ4"
+LOWER_TOKEN = "ri9idi664pfgz0zzrb5van9ainmn70qd"
+PASSWORD = "Xy7#kq29Lm"
+
+
+@pytest.fixture(scope="module")
+def cfg():
+    return load_config()
+
+
+def secrets_in(text, cfg):
+    return [(f.kind, text[f.start : f.end]) for f in pii.find_pii(text, cfg) if f.kind in ("key", "password")]
+
+
+@pytest.mark.parametrize("text", [
+    # unquoted, in .env / shell / a comment / prose
+    f"AWS_SECRET_ACCESS_KEY={AWS_SECRET}\n",
+    f"export AWS_SECRET_ACCESS_KEY={AWS_SECRET}\n",
+    f"# AWS_SECRET_ACCESS_KEY={AWS_SECRET}\n",
+    f"// then run: export AWS_SECRET_ACCESS_KEY={AWS_SECRET} && make deploy\n",
+    f"Set AWS_SECRET_ACCESS_KEY to {AWS_SECRET} before running the tests.\n",
+    f"    aws_secret_access_key = {AWS_SECRET}\n",  # ~/.aws/credentials (INI)
+    f"ENV API_TOKEN={TOKEN}\n",  # Dockerfile
+    f"ENV API_TOKEN {TOKEN}\n",  # Dockerfile, legacy form
+    f"app.secret.key={TOKEN}\n",  # .properties
+    f"api_token: {TOKEN}\n",  # YAML
+    f'api_token = "{TOKEN}"\n',  # TOML
+    f'{{"client_secret": "{TOKEN}"}}\n',  # JSON
+    f"<authToken>\n    {TOKEN}\n</authToken>\n",  # XML, value on its own line
+    f'{{"config.ini": "SERVICE_TOKEN={LOWER_TOKEN}\\nBACKUP_ENABLED=true"}}\n',  # escaped newline in a string
+    f'SERVICE_TOKEN ?= "{TOKEN}"\n',  # Makefile
+    f'SERVICE_TOKEN ::= "{TOKEN}"\n',
+    f'$serviceToken .= "{TOKEN}";\n',  # PHP
+    f'System.setProperty("SERVICE_TOKEN", "{TOKEN}");\n',
+    f'#define API_SECRET "{TOKEN}"\n',
+    f"deploy --token {TOKEN} --region eu-west-1\n",  # a command-line flag
+    f"// setenv GITLAB_TOKEN {LOWER_TOKEN}\n",  # csh, quoted in a comment
+    f'// SERVICE_TOKEN ?= "qFfb8YjuePxddOyu3niB6o3svaonqz8t"\n',  # word-shaped letters by chance
+    f"mvn sonar:sonar -Dsonar.login=squ_{LOWER_TOKEN}\n",
+    # typed and annotated declarations
+    f'const AWS_SECRET: &str = "{AWS_SECRET}";\n',  # Rust
+    f'static API_TOKEN: &\'static str = "{TOKEN}";\n',
+    f'val apiToken: String = "{TOKEN}"\n',  # Kotlin / Scala
+    f'let api_token: String = "{TOKEN}".to_string();\n',
+    f'final String API_SECRET = "{TOKEN}";\n',  # Java
+    f'var apiToken string = "{TOKEN}"\n',  # Go
+    f'const string ApiKey = "{TOKEN}";\n',  # C#
+    f'const apiToken: string = "{TOKEN}";\n',  # TypeScript
+    f'private readonly clientSecret: string = "{TOKEN}";\n',
+])
+def test_key_named_values_in_every_form(cfg, text):
+    found = secrets_in(text, cfg)
+    assert found and all(k == "key" for k, _ in found), found
+    assert TOKEN not in pii.apply_redactions(text, pii.find_pii(text, cfg))
+    assert AWS_SECRET not in pii.apply_redactions(text, pii.find_pii(text, cfg))
+    assert LOWER_TOKEN not in pii.apply_redactions(text, pii.find_pii(text, cfg))
+    assert "qFfb8YjuePxddOyu3niB6o3svaonqz8t" not in pii.apply_redactions(text, pii.find_pii(text, cfg))
+
+
+@pytest.mark.parametrize("text,value", [
+    (f'const DB_PASSWORD: &str = "{PASSWORD}";', PASSWORD),
+    (f'val password: String = "{PASSWORD}"', PASSWORD),
+    (f"MYSQLPASS: {PASSWORD}", PASSWORD),  # a stem ending a joined-up name
+    (f"X3_PSWD={PASSWORD}", PASSWORD),  # abbreviations
+    (f"define( 'PASSWORD' , '{PASSWORD}' );", PASSWORD),
+    (f'#define SMTP_PASS "{PASSWORD}"', PASSWORD),
+    (f'# #define dbPwd "{PASSWORD}"', PASSWORD),
+    (f"ENV DB_PASSWORD {PASSWORD}", PASSWORD),
+    (f'curl_easy_setopt(curl, CURLOPT_USERPWD, "root:{PASSWORD}");', f"root:{PASSWORD}"),
+])
+def test_password_declarations(cfg, text, value):
+    assert secrets_in(text, cfg) == [("password", value)]
+
+
+@pytest.mark.parametrize("text,value", [
+    (f"# the password is {PASSWORD}", PASSWORD),
+    (f"Password {PASSWORD}", PASSWORD),
+    (f"mysql -u root --password {PASSWORD}", PASSWORD),
+    (f"gpg --decrypt --passphrase {PASSWORD} --output out.txt", PASSWORD),
+    (f"login/password-master/{PASSWORD}", PASSWORD),
+    (f"PASSWORD({PASSWORD})", PASSWORD),
+    (f"비밀번호 {PASSWORD}", PASSWORD),
+    (f"* pass: dipPr131Gg!", "dipPr131Gg!"),
+    (f"curl -u elastic:{PASSWORD} https://localhost:9200", PASSWORD),
+    (f"Connect-Db -Domain 'localhost' -Password '{PASSWORD}!'", PASSWORD + "!"),
+    (f"# login: admin / {PASSWORD}", PASSWORD),
+    ("# the password is TXZ7=e5=Bl*C?^u", "TXZ7=e5=Bl*C?^u"),  # '=' inside a password
+    (f"curl --user 'deploy:{PASSWORD}' https://ci.acme-corp.io/hook", PASSWORD),
+])
+def test_passwords_introduced_by_words(cfg, text, value):
+    assert secrets_in(text, cfg) == [("password", value)]
+
+
+def test_id_password_pairs_lose_the_password(cfg):
+    for text in (f"ID/PW: master/{PASSWORD}", f"id/pw master/{PASSWORD}", f"User/Password master/{PASSWORD}",
+                 f"credentials: svc_ci/{PASSWORD}"):
+        found = pii.find_pii(text, cfg)
+        assert len(found) == 1 and found[0].kind in ("password", "key"), text
+        assert PASSWORD not in pii.apply_redactions(text, found)
+
+
+@pytest.mark.parametrize("text", [
+    "# Tolerances adjusted to pass np.float32",
+    "Passwords are hashed with bcrypt2 before they are stored.",
+    "The password must be at least 8chars long.",
+    "passwords are compared as sha256 digests",
+    "# TODO: pass 2 args to the callback",
+    "Password reset links expire after 24h.",
+    "``http://user:pass@proxy.example.com:8080`` is sent as a header",
+    "If the password is wrong the login fails.",
+    "pass the token to get_token() and return",
+    "'ASAccountAuthenticationPasswordRequest', 'ASAuthorizationPasswordRequest', 'PKPaymentPass',",
+    "user[:passwd]@host[:port] --> 'user[:passwd]', 'host[:port]'",
+    "if passwd == expected_passwd:",
+    "login: admin",
+    "Log in with your username/password and press Enter.",
+    "# pass mode=fast2 to the planner",
+])
+def test_prose_without_a_credential_is_left_alone(cfg, text):
+    assert secrets_in(text, cfg) == []
+
+
+@pytest.mark.parametrize("text", [
+    "key = make_key(request, 3)",
+    "const xxh_u8* kSecretPtr = XXH3_kSecret;",
+    "#define XXH3_initCustomSecret XXH3_initCustomSecret_avx512",
+    "    key: ed25519.Ed25519PublicKey",
+    "MLKEM768X25519PrivateKey = rust_openssl.hpke.MLKEM768X25519PrivateKey",
+    "if key_node.tag == 'tag:yaml.org,2002:value':",
+    'token_pattern = r"(?u)\\b\\w\\w+\\b"',
+    'secret_name = "db-credentials-v2"',
+    f'public_key = "{TOKEN}"',
+    f'key_id = "{TOKEN}"',
+    'cache_key = f"{prefix}:{user_id}"',
+    "AUTH_TOKEN_HEADER = 'X-Auth-Token-V2'",
+    "api_key = settings.API_KEY",
+    "SECRET_KEY = os.environ['SECRET_KEY']",
+    "token_ttl = 3600000000",
+    "api_version = v2.1.0-beta.3",
+    'data_key_lo = _mm512_srli_epi64 (data_key, 32);',
+    "export GITHUB_TOKEN=${{ secrets.GITHUB_TOKEN }}",
+    "AWS_SECRET_ACCESS_KEY=<your-secret-key>",
+    "api_token: xxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+    'secret_hash = "9ac0c565276b738ac670aa990e9307e52072d222"',
+])
+def test_key_named_lookalikes_kept(cfg, text):
+    assert secrets_in(text, cfg) == []
+
+
+@pytest.mark.parametrize("token", [
+    f"cfat_{TOKEN}",
+    f"tgp_v1_{TOKEN}",
+    f"xapp-1-{LOWER_TOKEN}",
+    f"HRKU-{TOKEN}",
+    f"sntryu_{'9ac0c565276b738ac670aa990e9307e52072d2220a1b'}",
+])
+def test_vendor_prefixed_tokens(cfg, token):
+    text = f"    {token}  # from the dashboard\n"
+    assert secrets_in(text, cfg) == [("key", token)]
+
+
+@pytest.mark.parametrize("text", [
+    "DXGI_FORMAT_R8G8B8A8_UNORM_SRGB = DXGI_FORMAT.R8G8B8A8_UNORM_SRGB",
+    "dtypes._float8_e4m3b11fnuz_dtype: ser_flatbuf.DType.f8_e4m3b11fnuz,",
+    "'jit__psum-14ac577cdb2ef6d986078b4054cc9893a9a14a16dbb0d8f37b89167c1f1aacdf'",
+    '"integrity": "sha512-9ac0c565276b738ac670aa990e9307e52072d2220a1b9ac0c565276b738ac670aa99"',
+    "F8E4M3B11FNUZ = XLA_FFI_DataType_F8E4M3B11FNUZ,",
+    '@register_attribute_builder("gpu.GPU_Prune2To4SpMatFlagAttr")',
+    "test_parse_long_option_with_value_and_default_2",
+])
+def test_prefixed_lookalikes_kept(cfg, text):
+    assert secrets_in(text, cfg) == []
+
+
+def test_assignment_parser_reports_operator_type_and_offsets():
+    text = f'const AWS_SECRET: &str = "{AWS_SECRET}";'
+    a = assignments.after_name(text, text.index(":"), name_start=6)
+    assert (a.op, a.value, a.quoted, a.typed) == ("=", AWS_SECRET, True, True)
+    assert text[a.start : a.start + len(a.value)] == AWS_SECRET
+    text = f"export AWS_SECRET_ACCESS_KEY={AWS_SECRET}."
+    a = assignments.after_name(text, text.index("="), name_start=7)
+    assert (a.op, a.quoted) == ("=", False)
+    assert assignments.sentence_trimmed(text, a.value, a.start) == AWS_SECRET
+    # a name followed by a comma pairs with the next argument only inside a call
+    assert assignments.after_name("'a_token', 'b'", 8, name_start=1) is None
+    assert assignments.after_name(f'set("A_TOKEN", "{TOKEN}")', 12, name_start=5).value == TOKEN
+    # whitespace alone assigns only where the caller allows it
+    assert assignments.after_name(f"token {TOKEN}", 5) is None
+    assert assignments.after_name(f"token {TOKEN}", 5, allow_space=True).value == TOKEN
