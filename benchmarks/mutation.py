@@ -109,6 +109,9 @@ MUTANTS = [
       "deps_left = {v: g.in_degree(v) for v in g.nodes}", ("tests/packing/test_graph.py", E2E)),
     M("nearest-first-ignored", "packing/graph.py", "heapq.heappush(ready, (hop, y))", "heapq.heappush(ready, (far, y))",
       ("tests/packing/test_graph.py",)),
+    M("tests-placed-before-subjects", "packing/testpairs.py",
+      "        out.append(p)\n        out.extend(followers.get(p, ()))\n",
+      "        out.extend(followers.get(p, ()))\n        out.append(p)\n", ("tests/packing/test_testpairs.py", BUILD)),
     # --- sources
     M("symlink-in-archive-read", "pipelines/sources_archive.py", 'if m.kind == "symlink":', "if False:",
       ("tests/pipelines/test_sources.py", "tests/pipelines/test_hostile.py")),
