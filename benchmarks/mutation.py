@@ -43,7 +43,8 @@ class Mutant:
 M = Mutant
 MUTANTS = [
     # --- dedup
-    M("keeper-worst-copy", "filters/dedup.py", "kept = ordered[0]", "kept = ordered[-1]", (E2E,)),
+    M("keeper-worst-copy", "pipelines/near_dedup.py", "recs = sorted(recs, key=lambda r: r[1][1])",
+      "recs = sorted(recs, key=lambda r: r[1][1], reverse=True)", (E2E,)),
     M("dedup-hash-raw-text", "syntax/parse.py",
       'norm = "\\n".join(line.rstrip() for line in text.replace("\\r\\n", "\\n").split("\\n")).strip()',
       "norm = text", (E2E, "tests/syntax/test_parse.py")),
