@@ -31,7 +31,7 @@ from repoloom.core.rand import stable_hash
 from repoloom.core.tokenizer import Tokenizer, train_tokenizer
 from repoloom.core.types import ParsedFile
 from repoloom.packing.graph import split_for_planning
-from repoloom.packing.pieces import file_pieces
+from repoloom.fim.pieces import file_pieces
 from repoloom.pipelines import build
 from repoloom.pipelines.filestage import process_file
 from repoloom.pipelines.report import derived, packing_figures

@@ -1,7 +1,7 @@
 """FIM encoding: prefix, middle and suffix are tokenized separately (FIM paper) and laid out as PSM or
 SPM by ``repoloom.core.layout`` (the one definition, shared with the trainer).
 
-The ``path↵`` header stays outside, before the FIM'd body (packing/pieces.py).
+The ``path↵`` header stays outside, before the FIM'd body (fim/pieces.py).
 """
 from __future__ import annotations
 

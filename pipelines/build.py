@@ -26,7 +26,7 @@ from repoloom.filters import decontam
 from repoloom.fim import split as fim_split
 from repoloom.fim import stats as fim_stats
 from repoloom.fim.context import context_fim, fim_token_body
-from repoloom.packing.pieces import file_pieces
+from repoloom.fim.pieces import file_pieces
 from repoloom.packing.graph import split_for_planning
 from repoloom.packing.plan import plan_repository
 from repoloom.packing.rows import (METHODS, SEGMENTS, Cutter, Part, make_row, pack_segments, pack_streams, pcfg,

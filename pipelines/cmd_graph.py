@@ -12,7 +12,7 @@ stage as the build (pipelines.filestage.process_file),
 then packing.plan.plan_repository. Segment cuts need token lengths: with
 `--tokenizer MODEL` each file is encoded; otherwise a file's length is
 approximated as ceil(characters / 3) tokens (plus its path header), split into
-pieces of at most the per-piece budget like packing/pieces.py does.
+pieces of at most the per-piece budget like fim/pieces.py does.
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ import sys
 
 from repoloom.core.config import load_config, parse_set
 from repoloom.core.types import Drop, SourceFile
-from repoloom.packing.pieces import body_budget
+from repoloom.fim.pieces import body_budget
 from repoloom.packing.plan import plan_repository
 from repoloom.pipelines.filestage import process_file
 from repoloom.pipelines.source_common import escaped

@@ -6,7 +6,7 @@ import pytest
 from repoloom.core.config import DEFAULTS, merge
 from repoloom.core.tokenizer import FIM_MIDDLE, FIM_PREFIX, FIM_SUFFIX
 from repoloom.fim import layout, split
-from repoloom.packing.pieces import file_pieces
+from repoloom.fim.pieces import file_pieces
 from repoloom.syntax.parse import file_facts
 from fim_corpus import corpus
 
@@ -135,7 +135,7 @@ def test_unknown_fim_level_is_an_error(tok):
 
 def test_fast_whole_file_fim_gives_the_same_pieces(tok, monkeypatch):
     """Skipping the whole-file encode for a FIM'd file that fits changes nothing in the output."""
-    from repoloom.packing import pieces as pieces_mod
+    from repoloom.fim import pieces as pieces_mod
 
     for seq_len in (8192, 700):
         cfg = merge(DEFAULTS, {"seq_len": seq_len})

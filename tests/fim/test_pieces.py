@@ -2,7 +2,7 @@
 import copy
 
 from repoloom.core.config import DEFAULTS
-from repoloom.packing.pieces import _token_chunks, body_budget, file_pieces
+from repoloom.fim.pieces import _token_chunks, body_budget, file_pieces
 from repoloom.syntax.parse import file_facts
 
 
