@@ -61,7 +61,7 @@ setup(
         ],
         "gcp": ["apache-beam[gcp]>=2.70,<3"],
         "dask": [DASK],
-        "test": ["pytest>=8", "hypothesis>=6.100", "build>=1.2", "wheel>=0.40", "pytest-timeout>=2.2", DASK,
+        "test": ["pytest>=8", "hypothesis>=6.100", "build>=1.2", "wheel>=0.40", "ruff>=0.6", "pytest-timeout>=2.2", DASK,
                  "datasets>=2.14"],  # an export loads with HF datasets (tests/pipelines/test_export.py)
         "bench": ["grimp>=3"],  # independent import graphs for benchmarks/graph_accuracy.py
     },

@@ -561,7 +561,7 @@ def main() -> int:
                     fps.append((path, fd.kind, fd.detector, text[fd.start : fd.end][:70]))
 
     print(f"files per language: {', '.join(f'{k}={len(v)}' for k, v in files.items())}")
-    print(f"\nrecall per injected kind (whole span covered):")
+    print("\nrecall per injected kind (whole span covered):")
     for kind in sorted(total_by_kind):
         print(f"  {kind:28s} {found_by_kind[kind]:4d}/{total_by_kind[kind]:<4d} = {found_by_kind[kind] / total_by_kind[kind]:.3f}")
 

@@ -49,7 +49,7 @@ def secrets_in(text, cfg):
     f'#define API_SECRET "{TOKEN}"\n',
     f"deploy --token {TOKEN} --region eu-west-1\n",  # a command-line flag
     f"// setenv GITLAB_TOKEN {LOWER_TOKEN}\n",  # csh, quoted in a comment
-    f'// SERVICE_TOKEN ?= "qFfb8YjuePxddOyu3niB6o3svaonqz8t"\n',  # word-shaped letters by chance
+    '// SERVICE_TOKEN ?= "qFfb8YjuePxddOyu3niB6o3svaonqz8t"\n',  # word-shaped letters by chance
     f"mvn sonar:sonar -Dsonar.login=squ_{LOWER_TOKEN}\n",
     # typed and annotated declarations
     f'const AWS_SECRET: &str = "{AWS_SECRET}";\n',  # Rust
@@ -94,7 +94,7 @@ def test_password_declarations(cfg, text, value):
     (f"login/password-master/{PASSWORD}", PASSWORD),
     (f"PASSWORD({PASSWORD})", PASSWORD),
     (f"비밀번호 {PASSWORD}", PASSWORD),
-    (f"* pass: dipPr131Gg!", "dipPr131Gg!"),
+    ("* pass: dipPr131Gg!", "dipPr131Gg!"),
     (f"curl -u elastic:{PASSWORD} https://localhost:9200", PASSWORD),
     (f"Connect-Db -Domain 'localhost' -Password '{PASSWORD}!'", PASSWORD + "!"),
     (f"# login: admin / {PASSWORD}", PASSWORD),
