@@ -7,9 +7,9 @@ more forks; the (repo, path) pair always closes the tie.
 """
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any
 
-from repoloom.core.types import Drop, FileFacts, ParsedFile
+from repoloom.core.types import FileFacts, ParsedFile
 
 # SPDX ids counted as permissive for keeper choice (lower class = preferred).
 PERMISSIVE = frozenset({
@@ -92,15 +92,6 @@ def display_id(facts_or_id: FileFacts | str) -> str:
 def exact_key(facts: FileFacts) -> str:
     """Group key for exact dedup: the normalised-content hash computed by the single parse."""
     return facts.sha
-
-
-def split_duplicates(files: Iterable[ParsedFile], cfg: dict, reason: str = "exact_duplicate") -> tuple[ParsedFile, list[Drop]]:
-    """One duplicate group -> (the kept file, drops for the others naming the kept copy)."""
-    ordered = sorted(files, key=lambda f: keeper_rank(f.facts, cfg))
-    kept = ordered[0]
-    where = display_id(kept.facts)
-    drops = [Drop(f.facts.repo, f.facts.path, reason, where, byte_size(f)) for f in ordered[1:]]
-    return kept, drops
 
 
 def byte_size(f: ParsedFile) -> int:

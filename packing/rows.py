@@ -27,9 +27,11 @@ from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
+from repoloom.core.config import DEFAULTS
+
 STREAM, SEGMENTS = "stream", "segments"
 METHODS = (STREAM, SEGMENTS)
-PACKING_DEFAULTS = {"buckets": 16, "method": STREAM, "line_slack": None, "min_part_tokens": 16}
+PACKING_DEFAULTS = DEFAULTS["packing"]  # declared once, in core/config.py
 
 
 def pcfg(cfg: dict) -> dict:

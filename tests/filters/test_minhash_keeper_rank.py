@@ -6,7 +6,7 @@ import itertools
 import pytest
 
 from repoloom.core.config import load_config
-from repoloom.core.types import FileFacts, ParsedFile
+from repoloom.core.types import FileFacts
 from repoloom.filters import dedup
 
 
@@ -50,18 +50,11 @@ def test_licence_classes():
     assert dedup.license_class(["MIT", "GPL-2.0"]) == 2
 
 
-def test_split_duplicates_names_the_kept_copy(cfg):
-    files = [ParsedFile("té", _f("b", "x.py")), ParsedFile("té", _f("a", "x.py", license="MIT")),
-             ParsedFile("té", _f("a", "w.py"))]
-    kept, drops = dedup.split_duplicates(files[::-1], cfg)
-    assert (kept.facts.repo, kept.facts.path) == ("a", "x.py")
-    assert sorted((d.repo, d.path, d.reason, d.detail) for d in drops) == [
-        ("a", "w.py", "exact_duplicate", "a/x.py"), ("b", "x.py", "exact_duplicate", "a/x.py")]
-    assert all(d.size == 3 for d in drops)  # bytes of the text, like the per-file stage's drops
-    assert dedup.exact_key(files[0].facts) == "same"
-
-
 def test_cluster_counters():
     assert dedup.cluster_counters(2) == {"dedup.clusters": 1, "dedup.cluster_size.2": 1, "dedup.files_dropped": 1}
     assert dedup.cluster_counters(57, "dedup.near")["dedup.near.cluster_size.11-100"] == 1
     assert dedup.size_bucket(5000) == "1001+"
+
+
+def test_exact_key_is_the_normalised_content_hash():
+    assert dedup.exact_key(_f("b", "x.py")) == "same"
