@@ -33,6 +33,7 @@ from repoloom.core.types import ParsedFile
 from repoloom.packing.graph import split_for_planning
 from repoloom.fim.pieces import file_pieces
 from repoloom.pipelines import build
+from repoloom.pipelines.kept_file import compact_pieces, planning_facts
 from repoloom.pipelines.filestage import process_file
 from repoloom.pipelines.report import derived, packing_figures
 from repoloom.pipelines.sources import expand_inputs, read_unit
@@ -110,7 +111,7 @@ def bucket_items(files, pieces, cfg):
     """What the build's JoinPieces hands to GroupBucket: placed, compact pieces by bucket."""
     by_repo = defaultdict(list)
     for f, ps in zip(files, pieces):
-        by_repo[f.facts.repo].append((build._planning_facts(f.facts), [len(p.tokens) for p in ps]))
+        by_repo[f.facts.repo].append((planning_facts(f.facts), [len(p.tokens) for p in ps]))
     places = defaultdict(list)
     stats: dict = {}
     for repo, items in sorted(by_repo.items()):
@@ -126,7 +127,7 @@ def bucket_items(files, pieces, cfg):
     buckets = defaultdict(list)
     for f, ps in zip(files, pieces):
         key = (f.facts.repo, f.facts.path)
-        for out in build.join_pieces((key, {"pieces": [ps], "place": places[key]}), cfg):
+        for out in build.join_pieces((key, {"pieces": [compact_pieces(ps)], "place": places[key]}), cfg):
             if type(out).__name__ != "TaggedOutput":
                 buckets[out[0]].append(out[1])
     return buckets, stats

@@ -195,3 +195,30 @@ def parse_record_reference(data: bytes) -> dict[str, np.ndarray]:
     """The same through ``decode_example`` (used by tests to check ``parse_record``)."""
     d = decode_example(data)
     return {k: np.asarray(d[k], dtype=np.int32) for k in FEATURES}
+
+
+# ---------------------------------------------------------------------------- compact token ids
+# What crosses a shuffle holds token ids as bytes, two per id when they fit (a vocabulary up to
+# 65,536, the usual case), four otherwise: never a Python int per token.
+
+def pack_ids(ids) -> bytes:
+    """Token ids as bytes: a width byte (2 or 4) then little-endian unsigned ids."""
+    a = np.asarray(ids, dtype=np.int64)
+    if a.size and (int(a.min()) < 0 or int(a.max()) >= 1 << 32):
+        raise ValueError("token ids must lie in [0, 2**32)")
+    if a.size == 0 or int(a.max()) < 1 << 16:
+        return b"\x02" + a.astype("<u2").tobytes()
+    return b"\x04" + a.astype("<u4").tobytes()
+
+
+def unpack_ids(data: bytes) -> np.ndarray:
+    """pack_ids' bytes -> int32 ids."""
+    width = data[0]
+    if width not in (2, 4):
+        raise ValueError(f"packed ids start with width {width}, expected 2 or 4")
+    return np.frombuffer(data, dtype="<u2" if width == 2 else "<u4", offset=1).astype(np.int32)
+
+
+def packed_len(data: bytes) -> int:
+    """Number of ids in pack_ids' bytes, without unpacking."""
+    return (len(data) - 1) // data[0]

@@ -11,17 +11,15 @@ from __future__ import annotations
 
 import logging
 import math
-from dataclasses import replace
 from typing import Any, Tuple
 
 import apache_beam as beam
-import numpy as np
 from apache_beam.pvalue import AsDict, TaggedOutput
 
 from repoloom.core.rand import stable_hash, uniform
-from repoloom.core.records import encode_row
+from repoloom.core.records import encode_row, packed_len, unpack_ids
 from repoloom.core.tokenizer import Tokenizer
-from repoloom.core.types import Drop, FileFacts, ParsedFile
+from repoloom.core.types import Drop, ParsedFile
 from repoloom.filters import decontam
 from repoloom.fim import split as fim_split
 from repoloom.fim import stats as fim_stats
@@ -33,6 +31,7 @@ from repoloom.packing.rows import (METHODS, SEGMENTS, Cutter, Part, make_row, pa
                                    row_counters, row_length, segment_tokens, tail_streams, token_tables)
 from repoloom.pipelines import progress, sink
 from repoloom.pipelines.filestage import process_file
+from repoloom.pipelines.kept_file import KeptFile, kept_file
 from repoloom.pipelines.near_dedup import FileDedup, RepoNearDedup
 from repoloom.pipelines.sources import Unit, read_unit
 from repoloom.pipelines.unique_paths import CountLineageFiles, UniquePaths
@@ -92,11 +91,16 @@ class ReadUnits(beam.DoFn):
         PROGRESS.info("read %s %s: %d files", unit[0], unit[2] or unit[1], n)
 
 
-class ProcessFiles(beam.DoFn):
-    """Per-file stage; an unexpected error drops that file (reason 'error'), never the job."""
+class JudgeFiles(beam.DoFn):
+    """Everything a file's text is needed for, in one place: gate, redaction, the one parse, FIM + tokenize
+    into pieces, MinHash signature. Out goes a KeptFile (facts, token ids as bytes, counters) or a Drop;
+    the text never crosses a shuffle. An unexpected error drops that file (reason 'error'), never the job."""
 
-    def __init__(self, cfg: dict):
-        self.cfg = cfg
+    def __init__(self, cfg: dict, tokenizer_bytes: bytes):
+        self.cfg, self.tokenizer_bytes = cfg, tokenizer_bytes
+
+    def setup(self):
+        self.tok = Tokenizer(self.tokenizer_bytes)
 
     def process(self, f):
         try:
@@ -106,32 +110,19 @@ class ProcessFiles(beam.DoFn):
         progress.count("files_done")
         if isinstance(out, Drop):
             yield TaggedOutput(DROP, out)
-        else:
-            out.origin = f.origin
-            yield out
-
-
-def _planning_facts(f: FileFacts) -> FileFacts:
-    """Facts as the planner needs them: FIM candidates stay behind (they are per-file only)."""
-    return replace(f, fim_nodes=[])
-
-
-class MakePieces(beam.DoFn):
-    """FIM + tokenize each kept file into pieces that fit a segment."""
-
-    def __init__(self, cfg: dict, tokenizer_bytes: bytes):
-        self.cfg, self.tokenizer_bytes = cfg, tokenizer_bytes
-
-    def setup(self):
-        self.tok = Tokenizer(self.tokenizer_bytes)
-
-    def process(self, pf: ParsedFile):
-        facts = pf.facts
+            return
+        out.origin = f.origin
+        facts = out.facts
         try:
-            pieces = file_pieces(pf.text, facts, self.tok, self.cfg)
+            pieces = file_pieces(out.text, facts, self.tok, self.cfg)
         except Exception as e:  # noqa: BLE001
             yield TaggedOutput(DROP, Drop(facts.repo, facts.path, "error", f"{type(e).__name__}: {e}"[:300], facts.size))
             return
+        yield kept_file(out, pieces, self.kept_counters(out, pieces), self.cfg)
+
+    def kept_counters(self, pf: ParsedFile, pieces) -> dict[str, int]:
+        """The file's stats; they count only if it survives dedup (emitted after it, by KeptStats)."""
+        facts = pf.facts
         counters = {"files_kept": 1, "bytes_kept": len(pf.text.encode("utf-8", "surrogatepass")), "pieces": len(pieces),
                     f"lang.{facts.language}": 1}
         for kind, n in facts.redactions.items():
@@ -139,9 +130,12 @@ class MakePieces(beam.DoFn):
         if fim_split.level(self.cfg) == "document":  # context level counts its FIM after packing
             for p in pieces:
                 fim_stats.add(counters, fim_stats.piece_counters(p, facts.language))
-        yield TaggedOutput(STATS, counters)
-        yield TaggedOutput("plan", (facts.repo, (_planning_facts(facts), [len(p.tokens) for p in pieces])))
-        yield ((facts.repo, facts.path), pieces)
+        return counters
+
+
+def plan_item(k: KeptFile):
+    """(repo, (facts, piece lengths)): what planning needs of a kept file."""
+    return k.facts.repo, (k.facts, [packed_len(p[1]) for p in k.pieces])
 
 
 def planning_groups(group, max_files: int):
@@ -178,22 +172,21 @@ def plan_repo(group, cfg):
 
 
 def join_pieces(group, cfg):
-    """Each placed piece, compact (int32 token bytes), keyed by its bucket: a planning group's whole
+    """Each placed piece, compact (token ids as pack_ids bytes), keyed by its bucket: a planning group's whole
     stream lands in one bucket, so packing can lay it out in order."""
     (repo, path), joined = group
     pieces_lists = list(joined["pieces"])
     placements = list(joined["place"])
     if not pieces_lists:
         return
-    pieces = {p.index: p for p in pieces_lists[0]}
+    pieces = {p[0]: p for p in pieces_lists[0]}  # (index, packed ids, char span, fim): KeptFile.pieces
     placed = set()
     buckets = pcfg(cfg)["buckets"]
     for gi, s, pos, idx, imports in placements:
         placed.add(idx)
-        p = pieces[idx]
+        _, ids, span, fim = pieces[idx]
         bucket = stable_hash(cfg["seed"], "bucket", repo, gi) % buckets
-        yield (bucket, ((repo, gi), s, pos, p.path, idx, np.asarray(p.tokens, dtype=np.int32).tobytes(),
-                        tuple(p.char_span), p.fim, imports))
+        yield (bucket, ((repo, gi), s, pos, path, idx, ids, tuple(span), fim, imports))
     if placed != set(pieces):
         yield TaggedOutput(STATS, {"plan.unplaced_pieces": len(set(pieces) - placed)})
 
@@ -232,7 +225,7 @@ def streams_of(items, tok: Tokenizer) -> list[tuple[Any, list[Part]]]:
         for s, _, path, idx, data, span, fim, imports in sorted(by_key[key], key=lambda x: (x[0], x[1])):
             if path not in headers:
                 headers[path] = len(tok.encode(path + "\n"))
-            parts.append(Part(path, idx, np.frombuffer(data, dtype=np.int32), headers[path], tuple(span), fim,
+            parts.append(Part(path, idx, unpack_ids(data), headers[path], tuple(span), fim,
                               tuple(imports), s))
         streams.append((key, parts))
     return streams
@@ -376,54 +369,131 @@ def shard_of(split_key_row, split_rows, cfg):
     return ((split, key % num_shards(cfg, split, split_rows.get(split, 0))), split_key_row)
 
 
+class ReadAndJudge(beam.PTransform):
+    """units -> {"files": KeptFile, "drops": Drop, "stats": files_in counters}: read, the per-file stage
+    (filters, parse, pieces, signature), one copy per (repo, path)."""
+
+    def __init__(self, units: list, cfg: dict, tokenizer_bytes: bytes):
+        super().__init__()
+        self.units, self.cfg, self.tokenizer_bytes = [tuple(u) for u in units], cfg, tokenizer_bytes
+
+    def expand(self, p):
+        read = (p | "Units" >> beam.Create(self.units) | "SpreadUnits" >> beam.Reshuffle()
+                | "Read" >> beam.ParDo(ReadUnits(self.cfg)).with_outputs(DROP, main="files"))
+        files_in = read.files | "CountIn" >> beam.Map(lambda f: {"files_in": 1, "bytes_in": len(f.data)})
+        read_drop_in = read[DROP] | "CountReadDropsIn" >> beam.Map(lambda d: {"files_in": 1, "bytes_in": d.size})
+        judged = read.files | "PerFile" >> beam.ParDo(JudgeFiles(self.cfg, self.tokenizer_bytes)).with_outputs(DROP, main="kept")
+        unique = judged.kept | "UniquePaths" >> UniquePaths(read.files)  # (repo, path) is unique from here on
+        return {"files": unique["kept"],
+                "drops": (read[DROP], judged[DROP], unique["dropped"]) | "Drops" >> beam.Flatten(),
+                STATS: (files_in, read_drop_in) | "Stats" >> beam.Flatten()}
+
+
+class Dedup(beam.PTransform):
+    """files -> {"kept", "drops", "stats"}: exact then near dedup of files (only small records cross their
+    shuffles), then repository-level near dedup when dedup.repo_level is on."""
+
+    def __init__(self, cfg: dict):
+        super().__init__()
+        self.cfg = cfg
+
+    def expand(self, files):
+        dd = files | "Files" >> FileDedup(self.cfg)
+        repo = dd["kept"] | "Repos" >> RepoNearDedup(self.cfg)
+        return {"kept": repo["kept"], "drops": (dd["dropped"], repo["dropped"]) | "Drops" >> beam.Flatten(),
+                STATS: (dd["stats"], repo["stats"]) | "Stats" >> beam.Flatten()}
+
+
+class Plan(beam.PTransform):
+    """kept files -> {"place": ((repo, path), (group, segment, position, piece, imports)), "stats"}.
+    Planning carries facts only; each repository is split into bounded planning groups first."""
+
+    def __init__(self, cfg: dict):
+        super().__init__()
+        self.cfg = cfg
+
+    def expand(self, kept):
+        items = kept | "Items" >> beam.Map(plan_item)
+        group_of = (items | "PathOf" >> beam.Map(lambda kv: (kv[0], kv[1][0].path)) | "PathsByRepo" >> beam.GroupByKey()
+                    | "PlanGroups" >> beam.FlatMap(planning_groups, self.cfg["graph"]["max_files_per_plan"]))
+        by_file = items | "ItemByFile" >> beam.Map(lambda kv: ((kv[0], kv[1][0].path), kv[1]))
+        plans = ({"item": by_file, "group": group_of} | "JoinGroups" >> beam.CoGroupByKey()
+                 | "ByGroup" >> beam.FlatMap(group_facts).with_output_types(Tuple[Any, Any]) | "GroupPlan" >> beam.GroupByKey()
+                 | "Plan" >> beam.FlatMap(plan_repo, self.cfg).with_output_types(Tuple[Any, Any]).with_outputs(STATS, main="place"))
+        return {"place": plans.place, STATS: plans[STATS]}
+
+
+class Assemble(beam.PTransform):
+    """(kept files, placements) -> {"placed": (bucket, placed piece), "stats"}: each file's pieces joined to
+    their places; the kept files' own counters (they survived dedup) join the stats here."""
+
+    def __init__(self, cfg: dict):
+        super().__init__()
+        self.cfg = cfg
+
+    def expand(self, kept_and_places):
+        kept, place = kept_and_places
+        pieces = kept | "PiecesOf" >> beam.Map(lambda k: ((k.facts.repo, k.facts.path), k.pieces))
+        joined = ({"pieces": pieces, "place": place} | "JoinPieces" >> beam.CoGroupByKey()
+                  | "Place" >> beam.FlatMap(join_pieces, self.cfg).with_output_types(Tuple[Any, Any])
+                  .with_outputs(STATS, main="placed"))
+        kept_stats = kept | "KeptStats" >> beam.Map(lambda k: k.counters)
+        return {"placed": joined.placed, STATS: (joined[STATS], kept_stats) | "Stats" >> beam.Flatten()}
+
+
+class Pack(beam.PTransform):
+    """placed pieces -> {"rows": (split, key, (record bytes, used tokens), lineage), "stats"}: rows per bucket,
+    then the buckets' partial last rows packed together."""
+
+    def __init__(self, cfg: dict, special: dict[str, int], tokenizer_bytes: bytes):
+        super().__init__()
+        self.cfg, self.special, self.tokenizer_bytes = cfg, special, tokenizer_bytes
+
+    def expand(self, placed):
+        packed = (placed | "GroupBucket" >> beam.GroupByKey()
+                  | "Pack" >> beam.ParDo(PackRows(self.cfg, self.special, self.tokenizer_bytes))
+                  .with_outputs(STATS, PackRows.TAIL, main="rows"))
+        tails = (packed[PackRows.TAIL] | "GroupTails" >> beam.GroupByKey()
+                 | "PackTails" >> beam.ParDo(PackTails(self.cfg, self.special, self.tokenizer_bytes)).with_outputs(STATS, main="rows"))
+        return {"rows": (packed.rows, tails.rows) | "AllRows" >> beam.Flatten(),
+                STATS: (packed[STATS], tails[STATS]) | "Stats" >> beam.Flatten()}
+
+
+class WriteOutput(beam.PTransform):
+    """The sink: (rows, drops, stats) -> shards + lineage/<shard>.parquet, drops/<reason>.parquet, stats.json."""
+
+    def __init__(self, cfg: dict, out_dir: str):
+        super().__init__()
+        self.cfg, self.out_dir = cfg, out_dir
+
+    def expand(self, rows_drops_stats):
+        rows, drops, stats = rows_drops_stats
+        cfg, out_dir = self.cfg, self.out_dir
+        split_rows = AsDict(rows | "SplitOf" >> beam.Map(lambda r: r[0]) | "CountSplit" >> beam.combiners.Count.PerElement())
+        keyed = rows | "Shard" >> beam.Map(shard_of, split_rows, cfg)
+        shard_rows = AsDict(keyed | "ShardKey" >> beam.Map(lambda kv: kv[0]) | "CountShard" >> beam.combiners.Count.PerElement())
+        written = (keyed | "GroupShard" >> beam.GroupByKey()
+                   | "Write" >> beam.ParDo(WriteShard(out_dir), split_rows, shard_rows, cfg))
+        lineage_files = rows | "LineageFiles" >> CountLineageFiles()
+        total = ((stats, drops | "DropCounters" >> beam.Map(drop_counters), written, lineage_files)
+                 | "AllStats" >> beam.Flatten() | "Sum" >> beam.CombineGlobally(SumCounters()))
+        total | "WriteStats" >> beam.Map(lambda s: sink.write_json(sink.join(out_dir, "stats.json"), s))
+        (drops | "DropRows" >> beam.Map(lambda d: {"repo": d.repo, "path": d.path, "reason": d.reason, "detail": d.detail, "size": d.size})
+         | "DropsByReason" >> beam.Map(lambda r: (r["reason"], r)) | "GroupDrops" >> beam.GroupByKey()
+         | "WriteDrops" >> beam.Map(write_drops, out_dir))
+        return total
+
+
 def build_pipeline(p: beam.Pipeline, units: list, cfg: dict, tokenizer_bytes: bytes, out_dir: str) -> None:
     special = Tokenizer(tokenizer_bytes).special_ids
-    units = [tuple(u) for u in units]
-    read = (p | "Units" >> beam.Create(units) | "SpreadUnits" >> beam.Reshuffle()
-            | "Read" >> beam.ParDo(ReadUnits(cfg)).with_outputs(DROP, main="files"))
-    files_in = read.files | "CountIn" >> beam.Map(lambda f: {"files_in": 1, "bytes_in": len(f.data)})
-    parsed = read.files | "PerFile" >> beam.ParDo(ProcessFiles(cfg)).with_outputs(DROP, main="kept")
-    unique = parsed.kept | "UniquePaths" >> UniquePaths(read.files)  # (repo, path) is unique from here on
-
-    dd = unique["kept"] | "Dedup" >> FileDedup(cfg)  # exact then near; only small records cross its shuffles
-    repo_near = dd["kept"] | "RepoNearDedup" >> RepoNearDedup(cfg)  # dedup.repo_level switches it on
-    kept = repo_near["kept"]
-    exact_drops = [dd["dropped"], repo_near["dropped"]]
-    exact_stats = [dd["stats"], repo_near["stats"]]
-
-    pieces = kept | "Pieces" >> beam.ParDo(MakePieces(cfg, tokenizer_bytes)).with_outputs(DROP, STATS, "plan", main="pieces")
-    # planning carries facts only; each repository is split into bounded groups of paths first
-    group_of = (pieces.plan | "PathOf" >> beam.Map(lambda kv: (kv[0], kv[1][0].path)) | "PathsByRepo" >> beam.GroupByKey()
-                | "PlanGroups" >> beam.FlatMap(planning_groups, cfg["graph"]["max_files_per_plan"]))
-    items = pieces.plan | "ItemByFile" >> beam.Map(lambda kv: ((kv[0], kv[1][0].path), kv[1]))
-    plans = ({"item": items, "group": group_of} | "JoinGroups" >> beam.CoGroupByKey()
-             | "ByGroup" >> beam.FlatMap(group_facts).with_output_types(Tuple[Any, Any]) | "GroupPlan" >> beam.GroupByKey()
-             | "Plan" >> beam.FlatMap(plan_repo, cfg).with_output_types(Tuple[Any, Any]).with_outputs(STATS, main="place"))
-    joined = ({"pieces": pieces.pieces, "place": plans.place} | "JoinPieces" >> beam.CoGroupByKey()
-              | "Place" >> beam.FlatMap(join_pieces, cfg).with_output_types(Tuple[Any, Any])
-              .with_outputs(STATS, main="placed"))
-    packed = (joined.placed | "GroupBucket" >> beam.GroupByKey()
-              | "Pack" >> beam.ParDo(PackRows(cfg, special, tokenizer_bytes)).with_outputs(STATS, PackRows.TAIL, main="rows"))
-    tails = (packed[PackRows.TAIL] | "GroupTails" >> beam.GroupByKey()
-             | "PackTails" >> beam.ParDo(PackTails(cfg, special, tokenizer_bytes)).with_outputs(STATS, main="rows"))
-    rows = (packed.rows, tails.rows) | "AllRows" >> beam.Flatten()
-    pack_stats = (packed[STATS], tails[STATS]) | "PackStats" >> beam.Flatten()
-    split_rows = AsDict(rows | "SplitOf" >> beam.Map(lambda r: r[0]) | "CountSplit" >> beam.combiners.Count.PerElement())
-    keyed = rows | "Shard" >> beam.Map(shard_of, split_rows, cfg)
-    shard_rows = AsDict(keyed | "ShardKey" >> beam.Map(lambda kv: kv[0]) | "CountShard" >> beam.combiners.Count.PerElement())
-    written = (keyed | "GroupShard" >> beam.GroupByKey()
-               | "Write" >> beam.ParDo(WriteShard(out_dir), split_rows, shard_rows, cfg))
-
-    lineage_files = rows | "LineageFiles" >> CountLineageFiles()
-    drops = ([read[DROP], unique["dropped"], parsed[DROP], pieces[DROP]] + exact_drops) | "AllDrops" >> beam.Flatten()
-    read_drop_in = read[DROP] | "CountReadDropsIn" >> beam.Map(lambda d: {"files_in": 1, "bytes_in": d.size})
-    stats = ([files_in, read_drop_in, drops | "DropCounters" >> beam.Map(drop_counters), pieces[STATS], plans[STATS],
-              joined[STATS], pack_stats, written, lineage_files] + exact_stats
-             | "AllStats" >> beam.Flatten() | "Sum" >> beam.CombineGlobally(SumCounters()))
-    stats | "WriteStats" >> beam.Map(lambda s: sink.write_json(sink.join(out_dir, "stats.json"), s))
-    (drops | "DropRows" >> beam.Map(lambda d: {"repo": d.repo, "path": d.path, "reason": d.reason, "detail": d.detail, "size": d.size})
-     | "DropsByReason" >> beam.Map(lambda r: (r["reason"], r)) | "GroupDrops" >> beam.GroupByKey()
-     | "WriteDrops" >> beam.Map(write_drops, out_dir))
+    judged = p | "ReadAndJudge" >> ReadAndJudge(units, cfg, tokenizer_bytes)
+    deduped = judged["files"] | "Dedup" >> Dedup(cfg)
+    plans = deduped["kept"] | "Plan" >> Plan(cfg)
+    placed = (deduped["kept"], plans["place"]) | "Assemble" >> Assemble(cfg)
+    packed = placed["placed"] | "Pack" >> Pack(cfg, special, tokenizer_bytes)
+    drops = (judged["drops"], deduped["drops"]) | "AllDrops" >> beam.Flatten()
+    stats = tuple(stage[STATS] for stage in (judged, deduped, plans, placed, packed)) | "AllStats" >> beam.Flatten()
+    (packed["rows"], drops, stats) | "Write" >> WriteOutput(cfg, out_dir)
 
 
 def write_drops(group, out_dir: str) -> None:

@@ -31,6 +31,7 @@ from apache_beam.metrics import Metrics
 
 from repoloom.core.types import Drop, ParsedFile
 from repoloom.filters import dedup, minhash
+from repoloom.pipelines.kept_file import byte_size, signature_bytes
 
 KEPT, DROPPED, STATS = "kept", "dropped", "stats"
 REASON = "near_duplicate"
@@ -166,7 +167,7 @@ class _Route(beam.DoFn):
                 self.dropped.inc()
                 where = keepers[0] if self.repo_level else dedup.display_id(keepers[0])
                 yield beam.pvalue.TaggedOutput(
-                    DROPPED, Drop(f.facts.repo, f.facts.path, self.reason, where, dedup.byte_size(f)))
+                    DROPPED, Drop(f.facts.repo, f.facts.path, self.reason, where, byte_size(f)))
             else:
                 yield f
 
@@ -253,11 +254,10 @@ class NearDedup(beam.PTransform):
 EXACT_REASON = "exact_duplicate"
 
 
-def _dedup_record(f: ParsedFile, cfg: dict, near: bool):
+def _dedup_record(f, cfg: dict, near: bool):
     """What dedup needs of a file, without its text: (id, (exact key, keeper rank, signature bytes or None))."""
-    sig = minhash.signature(f.text, cfg) if near else None
     return dedup.file_id(f.facts), (dedup.exact_key(f.facts), dedup.keeper_rank(f.facts, cfg),
-                                    None if sig is None else sig.tobytes())
+                                    signature_bytes(f, cfg) if near else None)
 
 
 def _exact_group(group):
@@ -281,13 +281,13 @@ class _RouteFiles(beam.DoFn):
         for f in grouped["file"]:
             if decisions:
                 reason, where = decisions[0]
-                yield beam.pvalue.TaggedOutput(DROPPED, Drop(f.facts.repo, f.facts.path, reason, where, dedup.byte_size(f)))
+                yield beam.pvalue.TaggedOutput(DROPPED, Drop(f.facts.repo, f.facts.path, reason, where, byte_size(f)))
             else:
                 yield f
 
 
 class FileDedup(beam.PTransform):
-    """Exact then near dedup of files: PCollection[ParsedFile] -> {"kept", "dropped", "stats"}.
+    """Exact then near dedup of files: PCollection[KeptFile or ParsedFile] -> {"kept", "dropped", "stats"}.
 
     Only small records cross the dedup shuffles (id, content hash, keeper rank,
     MinHash signature, computed where the text already is); the files themselves
@@ -340,10 +340,10 @@ class _RepoSign(beam.DoFn):
     def __init__(self, cfg: dict):
         self.cfg = cfg
 
-    def process(self, f: ParsedFile):
-        sig = minhash.signature(f.text, self.cfg)
+    def process(self, f):
+        sig = signature_bytes(f, self.cfg)
         if sig is not None:
-            yield f.facts.repo, (dedup.repo_rank(f.facts, self.cfg), sig.tobytes())
+            yield f.facts.repo, (dedup.repo_rank(f.facts, self.cfg), sig)
 
 
 class RepoNearDedup(beam.PTransform):

@@ -14,7 +14,8 @@ from __future__ import annotations
 import apache_beam as beam
 from apache_beam.pvalue import AsDict, TaggedOutput
 
-from repoloom.core.types import Drop, ParsedFile
+from repoloom.core.types import Drop
+from repoloom.pipelines.kept_file import KeptFile, byte_size
 
 REASON = "duplicate_path"
 LINEAGE_FILES = "lineage_files"  # stats key: distinct (repo, path) pairs written to the lineage
@@ -27,17 +28,17 @@ def _winner(group):
         yield key, min(origins)
 
 
-def _route(pf: ParsedFile, winners: dict):
+def _route(pf: KeptFile, winners: dict):
     win = winners.get((pf.facts.repo, pf.facts.path))
     if win is None or win == pf.origin:
         yield pf
     else:
         yield TaggedOutput("dropped", Drop(pf.facts.repo, pf.facts.path, REASON, "another input holds the same repository path",
-                                           len(pf.text.encode("utf-8", "surrogatepass"))))
+                                           byte_size(pf)))
 
 
 class UniquePaths(beam.PTransform):
-    """parsed files -> {"kept": one ParsedFile per (repo, path), "dropped": Drop(duplicate_path) for the rest}.
+    """kept files -> {"kept": one KeptFile per (repo, path), "dropped": Drop(duplicate_path) for the rest}.
 
     The winner of each duplicated key is chosen among all files read (`files`, keys and origins
     only), before the per-file stage could drop any copy: which copy wins never depends on content.

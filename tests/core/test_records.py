@@ -34,3 +34,23 @@ def test_rejects_ragged_rows_and_non_int_features():
     ex.features.feature["x"].bytes_list.value.append(b"a")
     with pytest.raises(ValueError):
         decode_example(ex.SerializeToString())
+
+
+def test_packed_ids_round_trip_two_bytes_when_they_fit_four_otherwise():
+    import numpy as np
+    import pytest
+
+    from repoloom.core.records import pack_ids, packed_len, unpack_ids
+
+    small = [0, 1, 300, 65535]
+    b = pack_ids(small)
+    assert len(b) == 1 + 2 * len(small) and packed_len(b) == 4
+    assert unpack_ids(b).tolist() == small and unpack_ids(b).dtype == np.int32
+    big = [5, 65536, 255999]  # a Gemma-sized vocabulary needs four bytes per id
+    b = pack_ids(big)
+    assert len(b) == 1 + 4 * len(big) and packed_len(b) == 3 and unpack_ids(b).tolist() == big
+    assert unpack_ids(pack_ids([])).tolist() == [] and packed_len(pack_ids([])) == 0
+    with pytest.raises(ValueError):
+        pack_ids([-1])
+    with pytest.raises(ValueError):
+        unpack_ids(b"\x03\x00\x00\x00")
