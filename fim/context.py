@@ -30,6 +30,8 @@ from __future__ import annotations
 import bisect
 from typing import Any, NamedTuple, Sequence
 
+import numpy as np
+
 from repoloom.fim import layout, split
 from repoloom.fim.stats import add, fim_counters
 from repoloom.syntax.languages import detect_language
@@ -77,6 +79,29 @@ def _header_end(seg: Sequence[int], a: int, b: int, tok) -> int | None:
 
 def _text_and_bounds(tok, ids: Sequence[int]) -> tuple[str, list[int], list[int]]:
     """Decoded text, and the clean token boundaries: character offsets and token indices."""
+    return _bounds_from_lengths(tok, ids) or _bounds_from_proto(tok, ids)
+
+
+def _bounds_from_lengths(tok, ids: Sequence[int]) -> tuple[str, list[int], list[int]] | None:
+    """The same from the ids' byte lengths, with numpy (no Python step per token); None when the
+    lengths do not add up to the decoded text (a model that normalises; then the proto decides).
+    A token ends a clean boundary when it has bytes and ends at a character boundary, which is
+    exactly when the proto gives it a surface."""
+    text = tok.decode(ids)
+    data = text.encode("utf-8", "surrogatepass")
+    lengths = tok.byte_lengths()[np.asarray(ids, dtype=np.int64)]
+    ends = np.cumsum(lengths)
+    if len(ends) == 0 or int(ends[-1]) != len(data):
+        return None
+    buf = np.frombuffer(data, dtype=np.uint8)
+    starts = np.append((buf & 0xC0) != 0x80, True)  # byte i begins a character; one past the end does too
+    chars_before = np.concatenate(([0], np.cumsum(starts[:-1])))
+    clean = (lengths > 0) & starts[ends]
+    where = np.flatnonzero(clean)
+    return text, [0] + chars_before[ends[where]].tolist(), [0] + (where + 1).tolist()
+
+
+def _bounds_from_proto(tok, ids: Sequence[int]) -> tuple[str, list[int], list[int]]:
     proto = tok.sp.decode(list(ids), return_type="proto")
     chars, idx, pos = [0], [0], 0
     for k, p in enumerate(proto.pieces):

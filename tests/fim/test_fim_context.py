@@ -110,3 +110,24 @@ def test_already_fimmed_bodies_and_tiny_segments_are_left_alone(tok):
     tiny = [tok.special("bos")] + tok.encode("b.py\n") + tok.encode("x") + [tok.special("eos")]
     res = context_fim([seg, tiny], tok, cfg, 0, "r")
     assert res.segments == [seg, tiny]
+
+
+def test_token_boundaries_from_byte_lengths_match_the_decoder(tok):
+    """The numpy path gives the text, character offsets and token indices the proto decode gives, on
+    slices that start and end anywhere, multi-byte characters (byte-fallback pieces) included."""
+    import random
+
+    from repoloom.fim.context import _bounds_from_lengths, _bounds_from_proto
+
+    rng = random.Random(7)
+    fast = 0
+    for path, _, text in FILES[:40]:
+        ids = tok.encode(text + " é 世界 🎉 e\u0301 ")
+        for _ in range(6):
+            a = rng.randrange(len(ids))
+            sl = ids[a:rng.randrange(a + 1, len(ids) + 1)]
+            got = _bounds_from_lengths(tok, sl)
+            if got is not None:
+                fast += 1
+                assert got == _bounds_from_proto(tok, sl), (path, a)
+    assert fast > 150  # the fast path is the usual one
