@@ -12,6 +12,7 @@ import sys
 import tempfile
 import time
 
+from repoloom.core import counters as C
 from repoloom.core.config import ConfigError, load_config, parse_set
 from repoloom.pipelines.cli import interrupt_hint, interrupted
 
@@ -132,7 +133,7 @@ def _build(args, cfg: dict, units: list, out, log) -> int:
             with beam.Pipeline(runner=runner, options=options) as p:
                 build_pipeline(p, units, cfg, tok_bytes, out.staging)
     stats = json.loads(sink.read_bytes(sink.join(out.staging, "stats.json")))
-    if stats.get("files_in", 0) == 0:  # the launcher saw units; workers that read nothing is a set-up error
+    if stats.get(C.FILES_IN, 0) == 0:  # the launcher saw units; workers that read nothing is a set-up error
         print(f"repoloom build: error: the job read no files from {len(units)} input units; can every worker read "
               f"{', '.join(args.input)}?", file=sys.stderr)
         return 1
