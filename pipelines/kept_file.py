@@ -34,7 +34,7 @@ def planning_facts(f: FileFacts) -> FileFacts:
 
 def kept_file(pf: ParsedFile, pieces: list[Piece], counters: dict, cfg: dict) -> KeptFile:
     d = cfg["dedup"]
-    sig = minhash.signature(pf.text, cfg) if d["near"] or d["repo_level"] else None
+    sig = minhash.signature(pf.text, cfg, pf.facts.language) if d["near"] or d["repo_level"] else None
     return KeptFile(planning_facts(pf.facts), compact_pieces(pieces), counters,
                     len(pf.text.encode("utf-8", "surrogatepass")), None if sig is None else sig.tobytes(), pf.origin)
 
@@ -48,5 +48,5 @@ def signature_bytes(f: KeptFile | ParsedFile, cfg: dict) -> bytes | None:
     """The file's MinHash signature bytes (None when too short to shingle)."""
     if isinstance(f, KeptFile):
         return f.signature
-    sig = minhash.signature(f.text, cfg)
+    sig = minhash.signature(f.text, cfg, f.facts.language)
     return None if sig is None else sig.tobytes()
