@@ -155,7 +155,8 @@ def pack(buckets, cfg, special, model) -> dict:
         take(packer.process((b, buckets[b])), tails)
     if tails:
         take(packer.pack_tails((0, tails)), [])
-    for split, _, (_, used), _ in rows:  # rows as the build shuffles them: record bytes, tokens used
+    for split, _, (_, lengths), _ in rows:  # rows as the build shuffles them: packed ids, segment lengths
+        used = sum(lengths)
         C.add(stats, {C.ROWS.key(split): 1, C.TOKENS.key(split): used, C.PADDING.key(split): cfg["seq_len"] - used})
     return stats
 

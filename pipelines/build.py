@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import math
+import pickle
 from typing import Any, Tuple
 
 import apache_beam as beam
@@ -18,7 +19,7 @@ from apache_beam.pvalue import AsDict, TaggedOutput
 
 from repoloom.core import counters as C
 from repoloom.core.rand import stable_hash, uniform
-from repoloom.core.records import encode_row, packed_len, unpack_ids
+from repoloom.core.records import encode_row, pack_ids, packed_len, unpack_ids
 from repoloom.core.tokenizer import Tokenizer
 from repoloom.core.types import Drop, ParsedFile
 from repoloom.filters import decontam
@@ -134,9 +135,19 @@ class JudgeFiles(beam.DoFn):
         return counters
 
 
+def dumps(x) -> bytes:
+    """What crosses a shuffle as one bytes value: the local runner holds every pending shuffle's values
+    decoded, so a Python object graph there (facts, lists of dicts) costs several times its pickle."""
+    return pickle.dumps(x, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def loads(b):
+    return pickle.loads(b) if isinstance(b, bytes) else b
+
+
 def plan_item(k: KeptFile):
-    """(repo, (facts, piece lengths)): what planning needs of a kept file."""
-    return k.facts.repo, (k.facts, [packed_len(p[1]) for p in k.pieces])
+    """(repo, path, pickled (facts, piece lengths)): what planning needs of a kept file."""
+    return k.facts.repo, k.facts.path, dumps((k.facts, [packed_len(p[1]) for p in k.pieces]))
 
 
 def planning_groups(group, max_files: int):
@@ -156,7 +167,7 @@ def group_facts(group):
 
 def plan_repo(group, cfg):
     (repo, gi), items = group
-    items = sorted(items, key=lambda it: it[0].path)
+    items = sorted((loads(it) for it in items), key=lambda it: it[0].path)
     plan = plan_repository(repo, items, cfg)
     removed = set(plan.removed_edges)
     imports: dict[str, list[str]] = {}
@@ -180,14 +191,14 @@ def join_pieces(group, cfg):
     placements = list(joined["place"])
     if not pieces_lists:
         return
-    pieces = {p[0]: p for p in pieces_lists[0]}  # (index, packed ids, char span, fim): KeptFile.pieces
+    pieces = {p[0]: p for p in loads(pieces_lists[0])}  # (index, packed ids, char span, fim): KeptFile.pieces
     placed = set()
     buckets = pcfg(cfg)["buckets"]
     for gi, s, pos, idx, imports in placements:
         placed.add(idx)
         _, ids, span, fim = pieces[idx]
         bucket = stable_hash(cfg["seed"], "bucket", repo, gi) % buckets
-        yield (bucket, ((repo, gi), s, pos, path, idx, ids, tuple(span), fim, imports))
+        yield (bucket, dumps(((repo, gi), s, pos, path, idx, ids, tuple(span), fim, imports)))
     if placed != set(pieces):
         yield TaggedOutput(STATS, {C.PLAN_UNPLACED_PIECES: len(set(pieces) - placed)})
 
@@ -217,7 +228,7 @@ def make_cutter(tok: Tokenizer, cfg: dict) -> Cutter:
 def streams_of(items, tok: Tokenizer) -> list[tuple[Any, list[Part]]]:
     """A bucket's placed pieces as streams: one per planning group, in planned order."""
     by_key: dict = {}
-    for key, s, pos, path, idx, data, span, fim, imports in items:
+    for key, s, pos, path, idx, data, span, fim, imports in map(loads, items):
         by_key.setdefault(tuple(key), []).append((s, pos, path, idx, data, span, fim, imports))
     headers: dict[str, int] = {}
     streams = []
@@ -286,7 +297,6 @@ class PackRows(beam.DoFn):
         if self.context:
             tokens, lineages, counters = self._context_fim(tokens, lineages, key)
             yield TaggedOutput(STATS, counters)
-        out = make_row(tokens, self.cfg["seq_len"], self.pad_id)
         split = "validation" if uniform(seed, "split", key) < val else "train"
         lineage, offset = [], 0
         for k, ((skey, _), seg_lineage, seg) in enumerate(zip(row, lineages, tokens), start=1):
@@ -294,8 +304,9 @@ class PackRows(beam.DoFn):
                 lineage.append({**piece, "repo": skey[0], "segment": k,
                                 "token_start": piece["token_start"] + offset, "token_end": piece["token_end"] + offset})
             offset += len(seg)
-        # the row crosses the shard shuffle as its record bytes and token count, not as int lists
-        yield (split, key, (encode_row(*out), len(out[1]) - out[1].count(0)), lineage)
+        # the row crosses the shard shuffle compact: its ids packed, its segment lengths, its lineage pickled;
+        # WriteShard lays out the record (segment ids and positions follow from the lengths)
+        yield (split, key, (pack_ids([t for seg in tokens for t in seg]), tuple(len(seg) for seg in tokens)), dumps(lineage))
 
     @property
     def pad_id(self):
@@ -324,9 +335,20 @@ def num_shards(cfg: dict, split: str, rows: int) -> int:
     return max(1, math.ceil(rows / cfg["output"]["rows_per_shard"]))
 
 
+def row_record(row, seq_len: int, pad_id: int) -> bytes:
+    """A row as it crossed the shard shuffle (packed ids, segment lengths) -> its tf.train.Example bytes."""
+    ids, lengths = row
+    flat = unpack_ids(ids).tolist()
+    segments, a = [], 0
+    for n in lengths:
+        segments.append(flat[a:a + n])
+        a += n
+    return encode_row(*make_row(segments, seq_len, pad_id))
+
+
 class WriteShard(beam.DoFn):
-    def __init__(self, out_dir: str):
-        self.out_dir = out_dir
+    def __init__(self, out_dir: str, pad_id: int):
+        self.out_dir, self.pad_id = out_dir, pad_id
 
     def process(self, group, split_rows: dict, shard_rows: dict, cfg: dict):
         (split, shard), rows = group
@@ -334,22 +356,23 @@ class WriteShard(beam.DoFn):
         count = num_shards(cfg, split, split_rows.get(split, 0))
         offset = sum(n for (sp, sh), n in shard_rows.items() if sp == split and sh < shard)
         name = sink.shard_name(split, shard, count)
-        sink.write_array_record(sink.join(self.out_dir, name), (r[2][0] for r in rows))
+        sink.write_array_record(sink.join(self.out_dir, name), (row_record(r[2], cfg["seq_len"], self.pad_id) for r in rows))
         PROGRESS.info("wrote %s: %d rows", name, len(rows))
         progress.total(f"shards_total.{split}", count)
         progress.count("shards_written")
         lineage = []
         tokens = padding = 0
         seq_len = cfg["seq_len"]
-        for i, (_, _, (_, used), lin) in enumerate(rows):
+        for i, (_, _, (_, lengths), lin) in enumerate(rows):
+            used = sum(lengths)
             padding += seq_len - used
             tokens += used
-            for x in lin:
+            for x in loads(lin):
                 lineage.append({"example": offset + i, "split": split, "shard": shard, "row": i, **x})
         write_lineage(sink.join(self.out_dir, f"lineage/{name[: -len('.array_record')]}.parquet"), lineage)
         counters = {C.ROWS.key(split): len(rows), C.TOKENS.key(split): tokens, C.PADDING.key(split): padding}
-        for _, _, (_, used), _ in rows:
-            decile = min(9, 10 * used // seq_len)
+        for _, _, (_, lengths), _ in rows:
+            decile = min(9, 10 * sum(lengths) // seq_len)
             key = C.FILL.key(f"{10 * decile:02d}-{10 * decile + 10}%")
             counters[key] = counters.get(key, 0) + 1
         yield counters
@@ -415,9 +438,9 @@ class Plan(beam.PTransform):
 
     def expand(self, kept):
         items = kept | "Items" >> beam.Map(plan_item)
-        group_of = (items | "PathOf" >> beam.Map(lambda kv: (kv[0], kv[1][0].path)) | "PathsByRepo" >> beam.GroupByKey()
+        group_of = (items | "PathOf" >> beam.Map(lambda it: (it[0], it[1])) | "PathsByRepo" >> beam.GroupByKey()
                     | "PlanGroups" >> beam.FlatMap(planning_groups, self.cfg["graph"]["max_files_per_plan"]))
-        by_file = items | "ItemByFile" >> beam.Map(lambda kv: ((kv[0], kv[1][0].path), kv[1]))
+        by_file = items | "ItemByFile" >> beam.Map(lambda it: ((it[0], it[1]), it[2]))
         plans = ({"item": by_file, "group": group_of} | "JoinGroups" >> beam.CoGroupByKey()
                  | "ByGroup" >> beam.FlatMap(group_facts).with_output_types(Tuple[Any, Any]) | "GroupPlan" >> beam.GroupByKey()
                  | "Plan" >> beam.FlatMap(plan_repo, self.cfg).with_output_types(Tuple[Any, Any]).with_outputs(STATS, main="place"))
@@ -434,7 +457,7 @@ class Assemble(beam.PTransform):
 
     def expand(self, kept_and_places):
         kept, place = kept_and_places
-        pieces = kept | "PiecesOf" >> beam.Map(lambda k: ((k.facts.repo, k.facts.path), k.pieces))
+        pieces = kept | "PiecesOf" >> beam.Map(lambda k: ((k.facts.repo, k.facts.path), dumps(k.pieces)))
         joined = ({"pieces": pieces, "place": place} | "JoinPieces" >> beam.CoGroupByKey()
                   | "Place" >> beam.FlatMap(join_pieces, self.cfg).with_output_types(Tuple[Any, Any])
                   .with_outputs(STATS, main="placed"))
@@ -463,9 +486,9 @@ class Pack(beam.PTransform):
 class WriteOutput(beam.PTransform):
     """The sink: (rows, drops, stats) -> shards + lineage/<shard>.parquet, drops/<reason>.parquet, stats.json."""
 
-    def __init__(self, cfg: dict, out_dir: str):
+    def __init__(self, cfg: dict, out_dir: str, pad_id: int):
         super().__init__()
-        self.cfg, self.out_dir = cfg, out_dir
+        self.cfg, self.out_dir, self.pad_id = cfg, out_dir, pad_id
 
     def expand(self, rows_drops_stats):
         rows, drops, stats = rows_drops_stats
@@ -474,8 +497,9 @@ class WriteOutput(beam.PTransform):
         keyed = rows | "Shard" >> beam.Map(shard_of, split_rows, cfg)
         shard_rows = AsDict(keyed | "ShardKey" >> beam.Map(lambda kv: kv[0]) | "CountShard" >> beam.combiners.Count.PerElement())
         written = (keyed | "GroupShard" >> beam.GroupByKey()
-                   | "Write" >> beam.ParDo(WriteShard(out_dir), split_rows, shard_rows, cfg))
-        lineage_files = rows | "LineageFiles" >> CountLineageFiles()
+                   | "Write" >> beam.ParDo(WriteShard(out_dir, self.pad_id), split_rows, shard_rows, cfg))
+        lineage_files = (rows | "LineagePaths" >> beam.FlatMap(lambda r: sorted({(x["repo"], x["path"]) for x in loads(r[3])}))
+                         | "LineageFiles" >> CountLineageFiles())
         total = ((stats, drops | "DropCounters" >> beam.Map(drop_counters), written, lineage_files)
                  | "AllStats" >> beam.Flatten() | "Sum" >> beam.CombineGlobally(SumCounters()))
         total | "WriteStats" >> beam.Map(lambda s: sink.write_json(sink.join(out_dir, "stats.json"), s))
@@ -494,7 +518,7 @@ def build_pipeline(p: beam.Pipeline, units: list, cfg: dict, tokenizer_bytes: by
     packed = placed["placed"] | "Pack" >> Pack(cfg, special, tokenizer_bytes)
     drops = (judged["drops"], deduped["drops"]) | "AllDrops" >> beam.Flatten()
     stats = tuple(stage[STATS] for stage in (judged, deduped, plans, placed, packed)) | "AllStats" >> beam.Flatten()
-    (packed["rows"], drops, stats) | "Write" >> WriteOutput(cfg, out_dir)
+    (packed["rows"], drops, stats) | "Write" >> WriteOutput(cfg, out_dir, special["pad"])
 
 
 def write_drops(group, out_dir: str) -> None:

@@ -26,6 +26,8 @@ keeps a few copies instead of one, and the level's cc_unsettled counter
 """
 from __future__ import annotations
 
+import pickle
+
 import apache_beam as beam
 
 from repoloom.core import counters as C
@@ -154,6 +156,12 @@ def _union_components(item, level: C.Dedup):
         yield beam.pvalue.TaggedOutput(STATS, dedup.cluster_counters(len(nodes), level))
 
 
+def _bytes(f) -> bytes:
+    """A file crosses the decision join as one bytes value (the local runner holds a pending join's
+    values decoded: a file's object graph would cost several times its pickle)."""
+    return pickle.dumps(f, protocol=pickle.HIGHEST_PROTOCOL)
+
+
 class _Route(beam.DoFn):
     def __init__(self, reason: str, repo_level: bool = False):
         self.reason, self.repo_level = reason, repo_level
@@ -161,7 +169,7 @@ class _Route(beam.DoFn):
     def process(self, item):
         _, grouped = item
         keepers = list(grouped["drop"])
-        for f in grouped["file"]:
+        for f in map(pickle.loads, grouped["file"]):
             if keepers:
                 where = keepers[0] if self.repo_level else dedup.display_id(keepers[0])
                 yield beam.pvalue.TaggedOutput(
@@ -244,7 +252,7 @@ class NearDedup(beam.PTransform):
         sign = files | "Sign" >> beam.ParDo(_Sign(cfg)).with_outputs(STATS, main="signed")
         signed = sign.signed  # (id, (rank, signature bytes))
         clusters = signed | "Clusters" >> MinHashClusters(cfg, C.DEDUP_NEAR)
-        keyed = files | "KeyFiles" >> beam.Map(lambda f: (dedup.file_id(f.facts), f))
+        keyed = files | "KeyFiles" >> beam.Map(lambda f: (dedup.file_id(f.facts), _bytes(f)))
         routed = ({"file": keyed, "drop": clusters["drops"]} | "JoinFiles" >> beam.CoGroupByKey()
                   | "Route" >> beam.ParDo(_Route(REASON)).with_outputs(DROPPED, main=KEPT))
         stats = (sign[STATS], clusters[STATS]) | "AllStats" >> beam.Flatten()
@@ -278,7 +286,7 @@ class _RouteFiles(beam.DoFn):
     def process(self, item):
         _, grouped = item
         decisions = list(grouped["decision"])
-        for f in grouped["file"]:
+        for f in map(pickle.loads, grouped["file"]):
             if decisions:
                 reason, where = decisions[0]
                 yield beam.pvalue.TaggedOutput(DROPPED, Drop(f.facts.repo, f.facts.path, reason, where, byte_size(f)))
@@ -319,7 +327,7 @@ class FileDedup(beam.PTransform):
             clusters = signed | "Clusters" >> MinHashClusters(cfg, C.DEDUP_NEAR)
             decisions.append(clusters["drops"] | "NearReason" >> beam.Map(lambda kv: (kv[0], (REASON, dedup.display_id(kv[1])))))
             stats.append(clusters[STATS])
-        keyed = files | "KeyFiles" >> beam.Map(lambda f: (dedup.file_id(f.facts), f))
+        keyed = files | "KeyFiles" >> beam.Map(lambda f: (dedup.file_id(f.facts), _bytes(f)))
         decided = decisions | "AllDecisions" >> beam.Flatten()
         routed = ({"file": keyed, "decision": decided} | "JoinFiles" >> beam.CoGroupByKey()
                   | "Route" >> beam.ParDo(_RouteFiles()).with_outputs(DROPPED, main=KEPT))
@@ -370,7 +378,7 @@ class RepoNearDedup(beam.PTransform):
         signed = (files | "RepoSign" >> beam.ParDo(_RepoSign(cfg))
                   | "RepoSig" >> beam.CombinePerKey(lambda vs: _combine_repo(vs)))
         clusters = signed | "RepoClusters" >> MinHashClusters(cfg, C.DEDUP_REPO)
-        keyed = files | "KeyByRepo" >> beam.Map(lambda f: (f.facts.repo, f))
+        keyed = files | "KeyByRepo" >> beam.Map(lambda f: (f.facts.repo, _bytes(f)))
         routed = ({"file": keyed, "drop": clusters["drops"]} | "JoinRepos" >> beam.CoGroupByKey()
                   | "RouteRepo" >> beam.ParDo(_Route(REPO_REASON, repo_level=True)).with_outputs(DROPPED, main=KEPT))
         return {KEPT: routed[KEPT], DROPPED: routed[DROPPED], STATS: clusters[STATS]}

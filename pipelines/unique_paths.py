@@ -58,11 +58,10 @@ class UniquePaths(beam.PTransform):
 
 
 class CountLineageFiles(beam.PTransform):
-    """rows (split, key, row, lineage) -> {C.LINEAGE_FILES: distinct (repo, path) in their lineage}."""
+    """(repo, path) of each row's lineage entries -> {C.LINEAGE_FILES: distinct (repo, path) among them}."""
 
-    def expand(self, rows):
-        return (rows | "LineagePaths" >> beam.FlatMap(lambda r: sorted({(x["repo"], x["path"]) for x in r[3]}))
-                | "DistinctPaths" >> beam.Distinct() | "CountPaths" >> beam.combiners.Count.Globally()
+    def expand(self, paths):
+        return (paths | "DistinctPaths" >> beam.Distinct() | "CountPaths" >> beam.combiners.Count.Globally()
                 | "AsStat" >> beam.Map(lambda n: {C.LINEAGE_FILES: n}))
 
 
