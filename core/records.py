@@ -6,6 +6,7 @@ clash happens if TensorFlow is loaded in the same process.
 """
 from __future__ import annotations
 
+import pickle
 from typing import Mapping, Sequence
 
 import numpy as np
@@ -222,3 +223,13 @@ def unpack_ids(data: bytes) -> np.ndarray:
 def packed_len(data: bytes) -> int:
     """Number of ids in pack_ids' bytes, without unpacking."""
     return (len(data) - 1) // data[0]
+
+
+def dumps(x) -> bytes:
+    """What crosses a shuffle as one bytes value: the local runner holds every pending shuffle's values
+    decoded, so a Python object graph there (facts, lists of dicts) costs several times its pickle."""
+    return pickle.dumps(x, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def loads(b):
+    return pickle.loads(b) if isinstance(b, bytes) else b

@@ -1,25 +1,28 @@
-"""The build job: repositories in, ArrayRecord shards out (DESIGN.md data flow).
+"""The build job: repositories in, ArrayRecord shards out (DESIGN.md data flow), as six named composites:
 
-    read -> per-file stage -> exact dedup -> pieces (FIM + tokenize)
-      -> plan per repository (facts only) -> join pieces to placements, a planning group per bucket
-      -> rows per bucket (packing/rows.py; the buckets' partial last rows packed together)
-      -> split/shard by row hash -> shards + lineage
-Every stage emits additive counters; they are summed into stats.json.
+    ReadAndJudge  read; per file: gate, redaction, the one parse, FIM + tokenize into pieces, MinHash
+                  signature; one copy per (repo, path). Out: KeptFile (facts + token ids as bytes, no text)
+    Dedup         exact then near dedup (small records cross its shuffles), repository-level if configured
+    Plan          per repository (facts only, giant ones split into planning groups): graph, order, segments
+    Assemble      pieces joined to their places, keyed by packing bucket
+    Pack          rows per bucket (packing/rows.py); the buckets' partial last rows packed together
+    Write         the sink (sink.WriteOutput): split/shard by row hash -> shards, lineage, drops, stats.json
+
+Every stage emits additive counters; they are summed into stats.json. What crosses a shuffle is bytes
+(token ids two bytes each, pickled facts), because the local runner holds pending shuffles decoded.
 Randomness and ordering come from hashes of (seed, keys), never element order.
 """
 from __future__ import annotations
 
 import logging
-import math
-import pickle
 from typing import Any, Tuple
 
 import apache_beam as beam
-from apache_beam.pvalue import AsDict, TaggedOutput
+from apache_beam.pvalue import TaggedOutput
 
 from repoloom.core import counters as C
 from repoloom.core.rand import stable_hash, uniform
-from repoloom.core.records import encode_row, pack_ids, packed_len, unpack_ids
+from repoloom.core.records import dumps, loads, pack_ids, packed_len, unpack_ids
 from repoloom.core.tokenizer import Tokenizer
 from repoloom.core.types import Drop, ParsedFile
 from repoloom.filters import decontam
@@ -29,46 +32,18 @@ from repoloom.fim.context import context_fim, fim_token_body
 from repoloom.fim.pieces import file_pieces
 from repoloom.packing.graph import split_for_planning
 from repoloom.packing.plan import plan_repository
-from repoloom.packing.rows import (METHODS, SEGMENTS, Cutter, Part, make_row, pack_segments, pack_streams, pcfg,
+from repoloom.packing.rows import (METHODS, SEGMENTS, Cutter, Part, pack_segments, pack_streams, pcfg,
                                    row_counters, row_length, segment_tokens, tail_streams, token_tables)
 from repoloom.pipelines import progress, sink
 from repoloom.pipelines.filestage import process_file
 from repoloom.pipelines.kept_file import KeptFile, kept_file
 from repoloom.pipelines.near_dedup import FileDedup, RepoNearDedup
 from repoloom.pipelines.sources import Unit, read_unit
-from repoloom.pipelines.unique_paths import CountLineageFiles, UniquePaths
+from repoloom.pipelines.unique_paths import UniquePaths
 from repoloom.syntax.languages import detect_language
 
 DROP, STATS = "drop", "stats"
 PROGRESS = logging.getLogger("repoloom.progress")
-LINEAGE_SCHEMA_FIELDS = (
-    ("example", "int64"), ("split", "string"), ("shard", "int32"), ("row", "int32"), ("segment", "int32"),
-    ("repo", "string"), ("path", "string"), ("piece", "int32"), ("token_start", "int32"), ("token_end", "int32"),
-    ("char_start", "int64"), ("char_end", "int64"), ("fim_mode", "string"), ("fim_method", "string"),
-)
-
-
-class SumCounters(beam.CombineFn):
-    """Sums dicts of numbers; the result is the corpus-wide stats."""
-
-    def create_accumulator(self):
-        return {}
-
-    def add_input(self, acc, d):
-        for k, v in d.items():
-            acc[k] = acc.get(k, 0) + v
-        return acc
-
-    def merge_accumulators(self, accs):
-        out: dict = {}
-        for a in accs:
-            self.add_input(out, a)
-        return out
-
-    def extract_output(self, acc):
-        return dict(sorted(acc.items()))
-
-
 def drop_counters(d: Drop) -> dict[str, int]:
     c = {C.DROPPED.key(d.reason): 1, C.DROPPED_BYTES.key(d.reason): d.size}
     if d.reason == decontam.REASON:  # contamination hits by benchmark
@@ -133,16 +108,6 @@ class JudgeFiles(beam.DoFn):
             for p in pieces:
                 fim_stats.add(counters, fim_stats.piece_counters(p, facts.language))
         return counters
-
-
-def dumps(x) -> bytes:
-    """What crosses a shuffle as one bytes value: the local runner holds every pending shuffle's values
-    decoded, so a Python object graph there (facts, lists of dicts) costs several times its pickle."""
-    return pickle.dumps(x, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def loads(b):
-    return pickle.loads(b) if isinstance(b, bytes) else b
 
 
 def plan_item(k: KeptFile):
@@ -328,71 +293,6 @@ class PackTails(PackRows):
         yield from self.pack_tails(group)
 
 
-def num_shards(cfg: dict, split: str, rows: int) -> int:
-    fixed = cfg["output"]["num_shards"]
-    if fixed and split == "train":
-        return fixed
-    return max(1, math.ceil(rows / cfg["output"]["rows_per_shard"]))
-
-
-def row_record(row, seq_len: int, pad_id: int) -> bytes:
-    """A row as it crossed the shard shuffle (packed ids, segment lengths) -> its tf.train.Example bytes."""
-    ids, lengths = row
-    flat = unpack_ids(ids).tolist()
-    segments, a = [], 0
-    for n in lengths:
-        segments.append(flat[a:a + n])
-        a += n
-    return encode_row(*make_row(segments, seq_len, pad_id))
-
-
-class WriteShard(beam.DoFn):
-    def __init__(self, out_dir: str, pad_id: int):
-        self.out_dir, self.pad_id = out_dir, pad_id
-
-    def process(self, group, split_rows: dict, shard_rows: dict, cfg: dict):
-        (split, shard), rows = group
-        rows = sorted(rows, key=lambda r: r[1])
-        count = num_shards(cfg, split, split_rows.get(split, 0))
-        offset = sum(n for (sp, sh), n in shard_rows.items() if sp == split and sh < shard)
-        name = sink.shard_name(split, shard, count)
-        sink.write_array_record(sink.join(self.out_dir, name), (row_record(r[2], cfg["seq_len"], self.pad_id) for r in rows))
-        PROGRESS.info("wrote %s: %d rows", name, len(rows))
-        progress.total(f"shards_total.{split}", count)
-        progress.count("shards_written")
-        lineage = []
-        tokens = padding = 0
-        seq_len = cfg["seq_len"]
-        for i, (_, _, (_, lengths), lin) in enumerate(rows):
-            used = sum(lengths)
-            padding += seq_len - used
-            tokens += used
-            for x in loads(lin):
-                lineage.append({"example": offset + i, "split": split, "shard": shard, "row": i, **x})
-        write_lineage(sink.join(self.out_dir, f"lineage/{name[: -len('.array_record')]}.parquet"), lineage)
-        counters = {C.ROWS.key(split): len(rows), C.TOKENS.key(split): tokens, C.PADDING.key(split): padding}
-        for _, _, (_, lengths), _ in rows:
-            decile = min(9, 10 * sum(lengths) // seq_len)
-            key = C.FILL.key(f"{10 * decile:02d}-{10 * decile + 10}%")
-            counters[key] = counters.get(key, 0) + 1
-        yield counters
-
-
-def lineage_schema():
-    import pyarrow as pa
-
-    return pa.schema([(n, getattr(pa, t)()) for n, t in LINEAGE_SCHEMA_FIELDS])
-
-
-def write_lineage(dest: str, rows: list[dict]) -> None:
-    sink.write_parquet(dest, [{n: r.get(n) for n, _ in LINEAGE_SCHEMA_FIELDS} for r in rows], lineage_schema())
-
-
-def shard_of(split_key_row, split_rows, cfg):
-    split, key = split_key_row[0], split_key_row[1]
-    return ((split, key % num_shards(cfg, split, split_rows.get(split, 0))), split_key_row)
-
-
 class ReadAndJudge(beam.PTransform):
     """units -> {"files": KeptFile, "drops": Drop, "stats": files_in counters}: read, the per-file stage
     (filters, parse, pieces, signature), one copy per (repo, path)."""
@@ -483,32 +383,6 @@ class Pack(beam.PTransform):
                 STATS: (packed[STATS], tails[STATS]) | "Stats" >> beam.Flatten()}
 
 
-class WriteOutput(beam.PTransform):
-    """The sink: (rows, drops, stats) -> shards + lineage/<shard>.parquet, drops/<reason>.parquet, stats.json."""
-
-    def __init__(self, cfg: dict, out_dir: str, pad_id: int):
-        super().__init__()
-        self.cfg, self.out_dir, self.pad_id = cfg, out_dir, pad_id
-
-    def expand(self, rows_drops_stats):
-        rows, drops, stats = rows_drops_stats
-        cfg, out_dir = self.cfg, self.out_dir
-        split_rows = AsDict(rows | "SplitOf" >> beam.Map(lambda r: r[0]) | "CountSplit" >> beam.combiners.Count.PerElement())
-        keyed = rows | "Shard" >> beam.Map(shard_of, split_rows, cfg)
-        shard_rows = AsDict(keyed | "ShardKey" >> beam.Map(lambda kv: kv[0]) | "CountShard" >> beam.combiners.Count.PerElement())
-        written = (keyed | "GroupShard" >> beam.GroupByKey()
-                   | "Write" >> beam.ParDo(WriteShard(out_dir, self.pad_id), split_rows, shard_rows, cfg))
-        lineage_files = (rows | "LineagePaths" >> beam.FlatMap(lambda r: sorted({(x["repo"], x["path"]) for x in loads(r[3])}))
-                         | "LineageFiles" >> CountLineageFiles())
-        total = ((stats, drops | "DropCounters" >> beam.Map(drop_counters), written, lineage_files)
-                 | "AllStats" >> beam.Flatten() | "Sum" >> beam.CombineGlobally(SumCounters()))
-        total | "WriteStats" >> beam.Map(lambda s: sink.write_json(sink.join(out_dir, "stats.json"), s))
-        (drops | "DropRows" >> beam.Map(lambda d: {"repo": d.repo, "path": d.path, "reason": d.reason, "detail": d.detail, "size": d.size})
-         | "DropsByReason" >> beam.Map(lambda r: (r["reason"], r)) | "GroupDrops" >> beam.GroupByKey()
-         | "WriteDrops" >> beam.Map(write_drops, out_dir))
-        return total
-
-
 def build_pipeline(p: beam.Pipeline, units: list, cfg: dict, tokenizer_bytes: bytes, out_dir: str) -> None:
     special = Tokenizer(tokenizer_bytes).special_ids
     judged = p | "ReadAndJudge" >> ReadAndJudge(units, cfg, tokenizer_bytes)
@@ -517,15 +391,6 @@ def build_pipeline(p: beam.Pipeline, units: list, cfg: dict, tokenizer_bytes: by
     placed = (deduped["kept"], plans["place"]) | "Assemble" >> Assemble(cfg)
     packed = placed["placed"] | "Pack" >> Pack(cfg, special, tokenizer_bytes)
     drops = (judged["drops"], deduped["drops"]) | "AllDrops" >> beam.Flatten()
-    stats = tuple(stage[STATS] for stage in (judged, deduped, plans, placed, packed)) | "AllStats" >> beam.Flatten()
-    (packed["rows"], drops, stats) | "Write" >> WriteOutput(cfg, out_dir, special["pad"])
-
-
-def write_drops(group, out_dir: str) -> None:
-    """drops/<reason>.parquet: every dropped file, so nothing is lost silently."""
-    import pyarrow as pa
-
-    reason, rows = group
-    rows = sorted(rows, key=lambda r: (r["repo"], r["path"], r["detail"]))
-    schema = pa.schema([("repo", pa.string()), ("path", pa.string()), ("reason", pa.string()), ("detail", pa.string()), ("size", pa.int64())])
-    sink.write_parquet(sink.join(out_dir, f"drops/{reason}.parquet"), rows, schema)
+    stats = ((*(stage[STATS] for stage in (judged, deduped, plans, placed, packed)),
+              drops | "DropCounters" >> beam.Map(drop_counters)) | "AllStats" >> beam.Flatten())
+    (packed["rows"], drops, stats) | "Write" >> sink.WriteOutput(cfg, out_dir, special["pad"])

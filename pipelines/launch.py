@@ -12,7 +12,7 @@ from repoloom import __version__
 from repoloom.core import counters as C
 from repoloom.core.tokenizer import Tokenizer, train_tokenizer
 from repoloom.pipelines import sink
-from repoloom.pipelines.build import num_shards
+from repoloom.pipelines.sink import num_shards
 from repoloom.fim.stats import summarize as fim_summary
 from repoloom.pipelines.report import derived, write_report
 from repoloom.pipelines.sources import Unit
@@ -46,7 +46,7 @@ def finalize(out_dir: str, cfg: dict, tok: Tokenizer, extra: dict | None = None)
     """Write empty shards the job had no rows for, then dataset.json (with ``extra`` keys); returns its content."""
     stats = json.loads(sink.read_bytes(sink.join(out_dir, "stats.json")))
     C.check(stats)  # every counter a stage produced is declared (a misspelt name fails the build here)
-    from repoloom.pipelines.build import write_lineage
+    from repoloom.pipelines.sink import write_lineage
     from repoloom.pipelines.unique_paths import identity_mismatch
 
     if mismatch := identity_mismatch(stats):

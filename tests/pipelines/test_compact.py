@@ -10,9 +10,10 @@ from repoloom.core.records import encode_row, pack_ids, unpack_ids
 from repoloom.core.types import SourceFile
 from repoloom.fim.pieces import file_pieces
 from repoloom.packing.rows import make_row
-from repoloom.pipelines.build import JudgeFiles, row_record
+from repoloom.pipelines.build import JudgeFiles
 from repoloom.pipelines.filestage import process_file
 from repoloom.pipelines.kept_file import KeptFile
+from repoloom.pipelines.sink import row_record
 
 
 def test_kept_file_holds_the_pieces_token_ids_and_not_the_text(tokenizer_bytes, real_texts, tok):

@@ -13,7 +13,7 @@ from apache_beam.testing.util import assert_that, equal_to
 from repoloom.core.config import load_config
 from repoloom.core.types import FileFacts, ParsedFile
 from repoloom.filters import dedup, minhash
-from repoloom.pipelines.build import SumCounters
+from repoloom.pipelines.sink import SumCounters
 from repoloom.pipelines.near_dedup import NearDedup
 
 
