@@ -48,7 +48,7 @@ class _Sign(beam.DoFn):
         self.cfg = cfg
 
     def process(self, f: ParsedFile):
-        sig = minhash.signature(f.text, self.cfg)
+        sig = minhash.signature(f.text, self.cfg, f.facts.language)
         yield beam.pvalue.TaggedOutput(STATS, _sign_counters(sig is not None))
         if sig is not None:
             yield dedup.file_id(f.facts), (dedup.keeper_rank(f.facts, self.cfg), sig.tobytes())
@@ -255,7 +255,7 @@ EXACT_REASON = "exact_duplicate"
 
 def _dedup_record(f: ParsedFile, cfg: dict, near: bool):
     """What dedup needs of a file, without its text: (id, (exact key, keeper rank, signature bytes or None))."""
-    sig = minhash.signature(f.text, cfg) if near else None
+    sig = minhash.signature(f.text, cfg, f.facts.language) if near else None
     return dedup.file_id(f.facts), (dedup.exact_key(f.facts), dedup.keeper_rank(f.facts, cfg),
                                     None if sig is None else sig.tobytes())
 
@@ -342,7 +342,7 @@ class _RepoSign(beam.DoFn):
         self.cfg = cfg
 
     def process(self, f: ParsedFile):
-        sig = minhash.signature(f.text, self.cfg)
+        sig = minhash.signature(f.text, self.cfg, f.facts.language)
         if sig is not None:
             yield f.facts.repo, (dedup.repo_rank(f.facts, self.cfg), sig.tobytes())
 

@@ -180,3 +180,48 @@ def test_file_dedup_exact_then_near_in_one_pass(cfg):
             "dedup.exact.cluster_size.2": 1, "dedup.exact.clusters": 1, "dedup.exact.files_dropped": 1,
             "dedup.near.cluster_size.2": 1, "dedup.near.clusters": 1, "dedup.near.files_dropped": 1,
             "dedup.near.signed": 3}]), label="stats")
+
+
+APACHE_HEADER = """/*
+ * Licensed to the Apache Software Foundation (ASF) under one
+ * or more contributor license agreements.  See the NOTICE file
+ * distributed with this work for additional information
+ * regarding copyright ownership.  The ASF licenses this file
+ * to you under the Apache License, Version 2.0 (the
+ * "License"); you may not use this file except in compliance
+ * with the License.  You may obtain a copy of the License at
+ *
+ *   http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing,
+ * software distributed under the License is distributed on an
+ * "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY
+ * KIND, either express or implied.  See the License for the
+ * specific language governing permissions and limitations
+ * under the License.
+ */
+"""
+
+
+def test_a_shared_licence_header_does_not_make_files_of_different_languages_duplicates(cfg):
+    """package-info.java is little more than the licence header that a .github/*.txt template also holds:
+    alike as text, but a shingle belongs to a language, so only same-language copies are near-duplicates."""
+    from repoloom.pipelines.near_dedup import FileDedup
+
+    java = APACHE_HEADER + "/** Readers for the wire format. */\npackage org.example.wire;\n"
+    txt = APACHE_HEADER + "\nLicense header template for new files.\n"
+
+    def pf(repo, path, text, language):
+        return ParsedFile(text=text, facts=FileFacts(repo, path, language, len(text), f"sha-{repo}/{path}"))
+
+    files = [pf("a/lib", "src/org/example/wire/package-info.java", java, "java"),
+             pf("a/lib", ".github/license-header.txt", txt, None),
+             pf("b/fork", "src/org/example/wire/package-info.java", java.replace("wire", "wires"), "java")]
+    assert minhash.estimated_jaccard(minhash.signature(java, cfg), minhash.signature(txt, cfg)) >= 0.7  # alike as text
+    with TestPipeline() as p:
+        out = p | beam.Create(files) | FileDedup(cfg)
+        assert_that(out["kept"] | "K" >> beam.Map(lambda f: (f.facts.repo, f.facts.path)),
+                    equal_to([("a/lib", "src/org/example/wire/package-info.java"), ("a/lib", ".github/license-header.txt")]),
+                    label="kept")
+        assert_that(out["dropped"] | "D" >> beam.Map(lambda d: (d.repo, d.path, d.reason)),
+                    equal_to([("b/fork", "src/org/example/wire/package-info.java", "near_duplicate")]), label="dropped")
