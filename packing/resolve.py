@@ -9,6 +9,7 @@ how specific the import is and how many names it brings in.
 """
 from __future__ import annotations
 
+from repoloom.core import counters as C
 from repoloom.core.types import FileFacts
 from repoloom.syntax import registry
 from repoloom.syntax.resolving import Edges, RepoIndex, dir_distance
@@ -21,7 +22,7 @@ def resolve_repository(facts: list[FileFacts], cfg: dict | None = None) -> tuple
     ix = RepoIndex(facts, cfg)
     config_kinds = {k for lang in registry.languages() for k in lang.config_kinds}
     edges: dict[str, dict[str, float]] = {}
-    stats = {"graph.imports": 0, "graph.imports_resolved": 0}
+    stats = {C.GRAPH_IMPORTS: 0, C.GRAPH_IMPORTS_RESOLVED: 0}
     for p in ix.paths:
         f = ix.facts[p]
         lang = registry.get(f.language)
@@ -30,8 +31,8 @@ def resolve_repository(facts: list[FileFacts], cfg: dict | None = None) -> tuple
         e = Edges()
         lang.resolve(ix, f, e)
         e.w.pop(p, None)  # a file never depends on itself
-        stats["graph.imports"] += sum(1 for r in f.imports if r.get("kind") not in config_kinds)
-        stats["graph.imports_resolved"] += e.resolved
+        stats[C.GRAPH_IMPORTS] += sum(1 for r in f.imports if r.get("kind") not in config_kinds)
+        stats[C.GRAPH_IMPORTS_RESOLVED] += e.resolved
         if e.w:
             edges[p] = {k: round(v, 4) for k, v in sorted(e.w.items())}
     return edges, stats
