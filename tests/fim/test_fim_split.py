@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from repoloom.core.config import DEFAULTS, FimConfig
 from repoloom.fim import split
-from repoloom.syntax.languages import GRAMMARS
+from repoloom.syntax.languages import grammars
 from repoloom.syntax.parse import file_facts, parse_tree
 from fim_corpus import corpus, languages
 
@@ -45,7 +45,7 @@ def cfg_with(**fim):
 
 
 def test_corpus_covers_every_language_and_parses_cleanly():
-    assert languages() == set(GRAMMARS)
+    assert languages() == set(grammars())
     for i, (path, _, _) in enumerate(FILES):
         f = facts_of(i)
         assert f.error_ratio <= DEFAULTS["fim"]["max_error_ratio"], path
