@@ -34,7 +34,7 @@ from repoloom.packing.graph import split_for_planning
 from repoloom.packing.plan import plan_repository
 from repoloom.packing.rows import (METHODS, SEGMENTS, Cutter, Part, pack_segments, pack_streams, pcfg,
                                    row_counters, row_length, segment_tokens, tail_streams, token_tables)
-from repoloom.pipelines import progress, sink
+from repoloom.pipelines import malloc, progress, sink
 from repoloom.pipelines.filestage import process_file
 from repoloom.pipelines.kept_file import KeptFile, kept_file
 from repoloom.pipelines.near_dedup import FileDedup, RepoNearDedup
@@ -78,6 +78,7 @@ class JudgeFiles(beam.DoFn):
 
     def setup(self):
         self.tok = Tokenizer(self.tokenizer_bytes)
+        malloc.return_freed_memory()  # the first stage of every worker process: shuffles it frees go back
 
     def process(self, f):
         try:

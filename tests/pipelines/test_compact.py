@@ -48,3 +48,15 @@ def test_row_crosses_the_shard_shuffle_packed_and_becomes_the_same_record():
             flat = [t for s in segments for t in s]
             row = (pack_ids(flat), tuple(len(s) for s in segments))
             assert row_record(row, seq_len, 0) == encode_row(*make_row(segments, seq_len, 0))
+
+
+def test_glibc_thresholds_are_fixed_once_per_process():
+    import platform
+
+    from repoloom.pipelines import malloc
+
+    if platform.libc_ver()[0] != "glibc":  # the build runs everywhere; only glibc has these knobs
+        assert malloc.return_freed_memory() in (True, False)
+        return
+    assert malloc.return_freed_memory() is True
+    assert malloc.return_freed_memory() is True  # idempotent
