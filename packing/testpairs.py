@@ -12,7 +12,7 @@ records its rule:
              (tests/common.h), and the header's implementation (x.h -> x.c / x.cc / x.cpp) is the subject
     use      (Rust) an integration test in tests/ uses items of the crate (use the_crate::Thing): the module
              that defines them, if the test's vocabulary agrees
-    calls    (C, C++, Go) the implementation defining the functions and types the test uses, each name weighed
+    calls    (C, C++, Go, Rust) the implementation defining the functions and types the test uses, each name weighed
              by how few tests use it (json_object_put is in every json-c test, json_c_visit in one) and
              shared among the files defining it; the clear favourite, before the include rule (an umbrella
              header the repository generates at build time cannot be followed)
@@ -611,13 +611,13 @@ def _through_facade(t: FileFacts, found: tuple[str, str, float], pool: list[File
     return choice, found[1], 0.6
 
 
-# Families whose tests call what they test by name, unqualified: C and C++ functions, Go's package members.
-_CALLS_FAMILIES = frozenset({"c", "go"})
+# Families whose tests call what they test by name: C and C++ functions, Go's package members, Rust items and methods.
+_CALLS_FAMILIES = frozenset({"c", "go", "rust"})
 _CALLS_MARGIN = 3.0  # tests without a clear subject still favour some file: only a wide lead counts
 
 
 def _by_calls(t: FileFacts, sources: list[FileFacts], kinds, declared: set[str], names_in_tests: Counter, n_tests: int, tcfg) -> tuple[str, str, float] | None:
-    """Rule (C, C++, Go): the implementation that defines what the test uses.
+    """Rule (C, C++, Go, Rust): the implementation that defines what the test uses.
 
     Each name the test uses and a source defines counts by its rarity among the repository's tests
     (json_object_put is in every json-c test and says nothing; json_c_visit is in one), shared among

@@ -435,7 +435,7 @@ def test_rust_integration_tests_go_through_facades_and_to_the_module_defining_us
     got = graph_pairs(files)
     # buf -> src/buf/mod.rs re-exports the folder; the test's vocabulary is buf_impl.rs's (benches/ never counts)
     assert got["tests/test_buf.rs"] == ("src/buf/buf_impl.rs", "name")
-    assert got["tests/test_slicing.rs"] == ("src/bytes.rs", "use")  # use bytes::Bytes, defined in src/bytes.rs
+    assert got["tests/test_slicing.rs"][0] == "src/bytes.rs"  # use bytes::Bytes and its methods, defined in src/bytes.rs
 
 
 def test_python_facade_of_a_subpackage_gives_way_to_the_module_the_test_exercises():
@@ -564,9 +564,18 @@ def test_names_joined_from_folder_and_file_agent_nouns_and_facades_decided_by_de
         # hyperium/http: tests/header_map.rs tests src/header/map.rs (no file is called header_map)
         "src/lib.rs": "pub mod header;\npub mod status;\n",
         "src/header/mod.rs": "mod map;\npub use self::map::HeaderMap;\n",
-        "src/header/map.rs": "pub struct HeaderMap { len: usize }\nimpl HeaderMap { pub fn new() -> HeaderMap { HeaderMap { len: 0 } } pub fn insert(&mut self) {} }\n",
+        "src/header/map.rs": (
+            "pub struct HeaderMap { len: usize }\nimpl HeaderMap {\n    pub fn new() -> HeaderMap { HeaderMap { len: 0 } }\n"
+            "    pub fn insert(&mut self) {}\n    pub fn get_all(&self) {}\n    pub fn remove_entry(&mut self) {}\n}\n"
+        ),
         "src/status.rs": "pub struct StatusCode(u16);\n",
         "tests/header_map.rs": "use http::header::HeaderMap;\n#[test]\nfn smoke() { let mut h = HeaderMap::new(); h.insert(); }\n",
+        # a fuzz test of the same map, named by role: what it calls (insert, get_all) decides
+        "src/header/value.rs": "pub struct HeaderValue;\nimpl HeaderValue { pub fn from_static(s: &str) -> HeaderValue { HeaderValue } }\n",
+        "tests/header_map_fuzz.rs": (
+            "use http::header::*;\n#[test]\nfn fuzz() {\n    let mut h = HeaderMap::new();\n    h.insert();\n"
+            "    h.get_all();\n    h.remove_entry();\n    let v: Option<HeaderValue> = None;\n}\n"
+        ),
         # jinja2: tests/test_compile.py tests compiler.py; dateutil: tests/property/test_isoparse_prop.py -> isoparser.py
         "src/jinja2/compiler.py": "class CodeGenerator:\n    def visit_Template(self, node):\n        pass\n",
         "src/jinja2/environment.py": "class Environment:\n    def from_string(self, source):\n        return None\n",
@@ -595,6 +604,25 @@ def test_names_joined_from_folder_and_file_agent_nouns_and_facades_decided_by_de
     }
     got = graph_pairs(files)
     assert got["tests/header_map.rs"][0] == "src/header/map.rs"
+    assert got["tests/header_map_fuzz.rs"] == ("src/header/map.rs", "calls")
     assert got["tests/test_compile.py"][0] == "src/jinja2/compiler.py"
     assert got["tests/property/test_isoparse_prop.py"][0] == "src/dateutil/parser/isoparser.py"
     assert got["tests/test_tz.py"][0] == "src/dateutil/tz/tz.py"
+
+
+def test_rust_use_rule_decides_when_the_calls_are_split_between_modules():
+    # the test calls Bytes' methods and Buf's (4 names against 2: no wide lead for the calls rule);
+    # `use bytes::Bytes` names the module, and the test's vocabulary agrees
+    files = {
+        "src/lib.rs": "mod bytes;\nmod buf;\npub use crate::bytes::Bytes;\npub use crate::buf::Buf;\n",
+        "src/bytes.rs": (
+            "pub struct Bytes { len: usize }\nimpl Bytes {\n    pub fn slice(&self) -> Bytes { Bytes { len: 0 } }\n"
+            "    pub fn truncate(&mut self, len: usize) {}\n    pub fn split_to(&mut self, at: usize) -> Bytes { Bytes { len: at } }\n}\n"
+        ),
+        "src/buf.rs": "pub trait Buf {\n    fn advance(&mut self, n: usize);\n    fn remaining(&self) -> usize;\n}\n",
+        "tests/integration.rs": (
+            "use bytes::Bytes;\n#[test]\nfn bytes_as_buf() {\n    let mut b = Bytes::new();\n    let s = b.slice();\n"
+            "    b.truncate(1);\n    let h = b.split_to(1);\n    b.advance(1);\n    b.remaining();\n}\n"
+        ),
+    }
+    assert graph_pairs(files)["tests/integration.rs"] == ("src/bytes.rs", "use")
