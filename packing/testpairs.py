@@ -621,8 +621,8 @@ def _by_calls(t: FileFacts, sources: list[FileFacts], kinds, declared: set[str],
 
     Each name the test uses and a source defines counts by its rarity among the repository's tests
     (json_object_put is in every json-c test and says nothing; json_c_visit is in one), shared among
-    the files defining it. The clear favourite wins: three times the runner-up and worth at least one name
-    that at most one other test uses."""
+    the files defining it. The clear favourite wins: three times the runner-up, worth at least one name
+    that at most one other test uses, and defining two names or more that the test uses."""
     used = set(t.identifiers)
     definers: dict[str, list[str]] = defaultdict(list)
     for f in sources:
@@ -638,13 +638,16 @@ def _by_calls(t: FileFacts, sources: list[FileFacts], kinds, declared: set[str],
         return (math.log(1 + (n_tests - d + 0.5) / (d + 0.5)) / top) ** 2 if n_tests >= 4 else 1.0
 
     score: dict[str, float] = defaultdict(float)
+    names: Counter = Counter()
     for n, paths in definers.items():
         for p in paths:
             score[p] += weight(names_in_tests.get(n, 1)) / len(paths)
+            names[p] += 1
     ranked = sorted(((v, p) for p, v in score.items()), key=lambda x: (-x[0], x[1]))
     best, path = ranked[0]
     runner = ranked[1][0] if len(ranked) > 1 else 0.0
-    if best < weight(min(2, n_tests)) or best < _CALLS_MARGIN * runner:
+    # one shared name (a flag macro, a helper both files happen to define) is a coincidence, not a subject
+    if names[path] < 2 or best < weight(min(2, n_tests)) or best < _CALLS_MARGIN * runner:
         return None
     return path, "calls", round(min(1.0, best / (best + runner)), 4)
 
