@@ -609,8 +609,8 @@ def _through_facade(t: FileFacts, found: tuple[str, str, float], pool: list[File
     return choice, found[1], 0.6
 
 
-# Families whose tests call what they test by name: C and C++ functions, Go's package members, Rust items and methods.
-_CALLS_FAMILIES = frozenset({"c", "go", "rust"})
+# Families whose tests call what they test by name (C and C++ functions, Go's package members, Rust methods): the registry's.
+_CALLS_FAMILIES = frozenset(lang.family for lang in registry.languages() if lang.tests_call_subjects)
 _CALLS_MARGIN = 3.0  # tests without a clear subject still favour some file: only a wide lead counts
 
 

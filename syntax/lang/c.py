@@ -101,6 +101,6 @@ LANGUAGES = (
         name="c", family="c", grammar=("tree_sitter_c", "language"), extensions=(".c", ".h"),
         import_query=IMPORTS, imports=c_imports("c"),
         test_extensions=("c", "h", "m", "mm"), marker_query=MARKERS, markers=markers,
-        resolve=resolve, sample=SAMPLE,
+        resolve=resolve, sample=SAMPLE, tests_call_subjects=True,
     ),
 )
