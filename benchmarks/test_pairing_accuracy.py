@@ -83,7 +83,7 @@ import sys
 import tarfile
 from collections import Counter, defaultdict
 
-from repoloom.core.config import DEFAULTS
+from repoloom.core.config import DEFAULTS, section
 from repoloom.packing import graph as graphs
 from repoloom.packing import testpairs
 from repoloom.syntax.languages import detect_language, has_grammar
@@ -165,7 +165,7 @@ def repo_facts(root: str, scope: str = "") -> list:
 
 def predict(facts: list, cfg: dict | None = None) -> tuple[list[dict], dict]:
     cfg = cfg or DEFAULTS
-    rg = graphs.build_graph(sorted(facts, key=lambda f: f.path), cfg)
+    rg = graphs.build_graph(sorted(facts, key=lambda f: f.path), section(cfg, "graph"))
     pairs = testpairs.pair_tests(sorted(facts, key=lambda f: f.path), rg, cfg)
     return pairs, dict(rg.stats)
 
