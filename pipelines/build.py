@@ -21,7 +21,7 @@ import apache_beam as beam
 from apache_beam.pvalue import TaggedOutput
 
 from repoloom.core import counters as C
-from repoloom.core.config import section
+from repoloom.core.config import PackingConfig, section
 from repoloom.core.rand import stable_hash, uniform
 from repoloom.core.records import dumps, loads, pack_ids, packed_len, unpack_ids
 from repoloom.core.tokenizer import Tokenizer
@@ -32,7 +32,7 @@ from repoloom.fim.context import context_fim, fim_token_body
 from repoloom.fim.pieces import file_pieces
 from repoloom.packing.graph import split_for_planning
 from repoloom.packing.plan import plan_repository
-from repoloom.packing.rows import (METHODS, SEGMENTS, Cutter, Part, pack_segments, pack_streams, pcfg,
+from repoloom.packing.rows import (METHODS, SEGMENTS, Cutter, Part, line_slack, pack_segments, pack_streams,
                                    row_counters, row_length, segment_tokens, tail_streams, token_tables)
 from repoloom.pipelines import malloc, progress, sink
 from repoloom.pipelines.filestage import process_file
@@ -149,7 +149,7 @@ def plan_repo(group, cfg):
     yield TaggedOutput(STATS, stats)
 
 
-def join_pieces(group, cfg):
+def join_pieces(group, packing: PackingConfig, seed: int):
     """Each placed piece, compact (token ids as pack_ids bytes), keyed by its bucket: a planning group's whole
     stream lands in one bucket, so packing can lay it out in order."""
     (repo, path), joined = group
@@ -159,11 +159,11 @@ def join_pieces(group, cfg):
         return
     pieces = {p[0]: p for p in loads(pieces_lists[0])}  # (index, packed ids, char span, fim): KeptFile.pieces
     placed = set()
-    buckets = pcfg(cfg)["buckets"]
+    buckets = packing.buckets
     for gi, s, pos, idx, imports in placements:
         placed.add(idx)
         _, ids, span, fim = pieces[idx]
-        bucket = stable_hash(cfg["seed"], "bucket", repo, gi) % buckets
+        bucket = stable_hash(seed, "bucket", repo, gi) % buckets
         yield (bucket, dumps(((repo, gi), s, pos, path, idx, ids, tuple(span), fim, imports)))
     if placed != set(pieces):
         yield TaggedOutput(STATS, {C.PLAN_UNPLACED_PIECES: len(set(pieces) - placed)})
@@ -173,7 +173,7 @@ def make_cutter(tok: Tokenizer, cfg: dict) -> Cutter:
     """The stream packer's cutter: line ends from the vocabulary; document-level FIM re-applied to cut parts
     (with the FIM counters moved from the cut piece to its parts)."""
     line_end, continuation = token_tables(tok)
-    pc = pcfg(cfg)
+    packing = section(cfg, "packing")
     refim = on_cut = None
     fim = section(cfg, "fim")
     if fim.level == "document":
@@ -188,7 +188,7 @@ def make_cutter(tok: Tokenizer, cfg: dict) -> Cutter:
             fim_stats.add(cutter.counters, delta)
     fim_ids = (tok.special("fim_prefix"), tok.special("fim_middle"), tok.special("fim_suffix"))
     cutter = Cutter(line_end, continuation, lambda ids: len(tok.decode([int(t) for t in ids])), fim_ids, refim,
-                    pc["line_slack"], pc["min_part_tokens"], on_cut)
+                    line_slack(packing, cfg["seq_len"]), packing.min_part_tokens, on_cut)
     return cutter
 
 
@@ -220,7 +220,7 @@ class PackRows(beam.DoFn):
         self.cfg, self.special, self.tokenizer_bytes = cfg, special, tokenizer_bytes
         self.fim = section(cfg, "fim")
         self.context = self.fim.level == "context"
-        self.method = pcfg(cfg)["method"]
+        self.method, self.output = section(cfg, "packing").method, section(cfg, "output")
         if self.method not in METHODS:
             raise ValueError(f"packing.method must be one of {METHODS}, not {self.method!r}")
 
@@ -254,7 +254,7 @@ class PackRows(beam.DoFn):
             yield from self.emit(row, stable_hash(self.cfg["seed"], "row", "tail", b))
 
     def emit(self, row, key):
-        seed, val, sp = self.cfg["seed"], self.cfg["output"]["validation_fraction"], self.special
+        seed, val, sp = self.cfg["seed"], self.output.validation_fraction, self.special
         built = [segment_tokens(parts, sp["bos"], sp["eos"], sp["file_separator"]) for _, parts in row]
         tokens = [t for t, _ in built]
         spans = [sp_ for _, sp_ in built]
@@ -362,7 +362,7 @@ class Assemble(beam.PTransform):
         kept, place = kept_and_places
         pieces = kept | "PiecesOf" >> beam.Map(lambda k: ((k.facts.repo, k.facts.path), dumps(k.pieces)))
         joined = ({"pieces": pieces, "place": place} | "JoinPieces" >> beam.CoGroupByKey()
-                  | "Place" >> beam.FlatMap(join_pieces, self.cfg).with_output_types(Tuple[Any, Any])
+                  | "Place" >> beam.FlatMap(join_pieces, section(self.cfg, "packing"), self.cfg["seed"]).with_output_types(Tuple[Any, Any])
                   .with_outputs(STATS, main="placed"))
         kept_stats = kept | "KeptStats" >> beam.Map(lambda k: k.counters)
         return {"placed": joined.placed, STATS: (joined[STATS], kept_stats) | "Stats" >> beam.Flatten()}

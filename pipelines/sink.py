@@ -18,6 +18,7 @@ from apache_beam.io.filesystems import FileSystems
 from apache_beam.pvalue import AsDict
 
 from repoloom.core import counters as C
+from repoloom.core.config import OutputConfig, section
 from repoloom.core.records import encode_row, loads, unpack_ids
 from repoloom.packing.rows import make_row
 from repoloom.pipelines import progress
@@ -110,11 +111,11 @@ class SumCounters(beam.CombineFn):
         return dict(sorted(acc.items()))
 
 
-def num_shards(cfg: dict, split: str, rows: int) -> int:
-    fixed = cfg["output"]["num_shards"]
+def num_shards(output: OutputConfig, split: str, rows: int) -> int:
+    fixed = output.num_shards
     if fixed and split == "train":
         return fixed
-    return max(1, math.ceil(rows / cfg["output"]["rows_per_shard"]))
+    return max(1, math.ceil(rows / output.rows_per_shard))
 
 
 def row_record(row, seq_len: int, pad_id: int) -> bytes:
@@ -132,19 +133,18 @@ class WriteShard(beam.DoFn):
     def __init__(self, out_dir: str, pad_id: int):
         self.out_dir, self.pad_id = out_dir, pad_id
 
-    def process(self, group, split_rows: dict, shard_rows: dict, cfg: dict):
+    def process(self, group, split_rows: dict, shard_rows: dict, output: OutputConfig, seq_len: int):
         (split, shard), rows = group
         rows = sorted(rows, key=lambda r: r[1])
-        count = num_shards(cfg, split, split_rows.get(split, 0))
+        count = num_shards(output, split, split_rows.get(split, 0))
         offset = sum(n for (sp, sh), n in shard_rows.items() if sp == split and sh < shard)
         name = shard_name(split, shard, count)
-        write_array_record(join(self.out_dir, name), (row_record(r[2], cfg["seq_len"], self.pad_id) for r in rows))
+        write_array_record(join(self.out_dir, name), (row_record(r[2], seq_len, self.pad_id) for r in rows))
         PROGRESS.info("wrote %s: %d rows", name, len(rows))
         progress.total(f"shards_total.{split}", count)
         progress.count("shards_written")
         lineage = []
         tokens = padding = 0
-        seq_len = cfg["seq_len"]
         for i, (_, _, (_, lengths), lin) in enumerate(rows):
             used = sum(lengths)
             padding += seq_len - used
@@ -170,9 +170,9 @@ def write_lineage(dest: str, rows: list[dict]) -> None:
     write_parquet(dest, [{n: r.get(n) for n, _ in LINEAGE_SCHEMA_FIELDS} for r in rows], lineage_schema())
 
 
-def shard_of(split_key_row, split_rows, cfg):
+def shard_of(split_key_row, split_rows, output: OutputConfig):
     split, key = split_key_row[0], split_key_row[1]
-    return ((split, key % num_shards(cfg, split, split_rows.get(split, 0))), split_key_row)
+    return ((split, key % num_shards(output, split, split_rows.get(split, 0))), split_key_row)
 
 
 class WriteOutput(beam.PTransform):
@@ -187,10 +187,10 @@ class WriteOutput(beam.PTransform):
         rows, drops, stats = rows_drops_stats
         cfg, out_dir = self.cfg, self.out_dir
         split_rows = AsDict(rows | "SplitOf" >> beam.Map(lambda r: r[0]) | "CountSplit" >> beam.combiners.Count.PerElement())
-        keyed = rows | "Shard" >> beam.Map(shard_of, split_rows, cfg)
+        keyed = rows | "Shard" >> beam.Map(shard_of, split_rows, section(cfg, "output"))
         shard_rows = AsDict(keyed | "ShardKey" >> beam.Map(lambda kv: kv[0]) | "CountShard" >> beam.combiners.Count.PerElement())
         written = (keyed | "GroupShard" >> beam.GroupByKey()
-                   | "Write" >> beam.ParDo(WriteShard(out_dir, self.pad_id), split_rows, shard_rows, cfg))
+                   | "Write" >> beam.ParDo(WriteShard(out_dir, self.pad_id), split_rows, shard_rows, section(cfg, "output"), cfg["seq_len"]))
         lineage_files = (rows | "LineagePaths" >> beam.FlatMap(lambda r: sorted({(x["repo"], x["path"]) for x in loads(r[3])}))
                          | "LineageFiles" >> CountLineageFiles())
         total = ((stats, written, lineage_files)
