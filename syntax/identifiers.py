@@ -31,6 +31,15 @@ def extract_identifiers(tree, src, language: str) -> list[str]:
         return []
     nodes = captures(tree, language, text).get("id", [])  # document order: first seen first
     seen: dict[str, None] = {}
+    if src.ascii:  # byte offsets are character offsets: slice the text, no decoding
+        text = src.text
+        for n in nodes:
+            start, end = n.byte_range
+            if 1 < end - start <= 64 and n.child_count == 0:
+                seen[text[start:end]] = None
+                if len(seen) >= MAX_IDENTIFIERS:
+                    break
+        return list(seen)
     data = src.data
     for n in nodes:
         start, end = n.byte_range
@@ -97,5 +106,6 @@ def defined_names(tree, src, language: str) -> list[str]:
                 # Anonymous ones are walked: module.exports = function () { function helper() {} } (the module pattern).
                 continue
         if depth < 12:
-            stack.extend((c, depth + 1) for c in reversed(n.children) if c.child_count)
+            below = depth + 1
+            stack.extend([(c, below) for c in reversed(n.children) if c.child_count])
     return list(seen)

@@ -36,16 +36,27 @@ def captures(tree, language: str, text: str) -> dict[str, list]:
     return {k: sorted(v, key=_START) for k, v in caps.items()}
 
 
-def matches(tree, language: str, text: str) -> list[dict[str, Any]]:
-    """One dict per match (capture name -> its first node), in document order (always its own walk:
-    rebuilding matches from a combined walk costs more in Python than the walk it saves)."""
-    import tree_sitter
-
-    out = []
-    for _, caps in tree_sitter.QueryCursor(compiled(language, text)).matches(tree.root_node):
-        out.append({k: v[0] for k, v in caps.items()})
-    out.sort(key=lambda m: min(n.start_byte for n in m.values()))
-    return out
+def matches(tree, language: str, text: str, anchors: tuple[str, ...]) -> list[dict[str, Any]]:
+    """One dict per match (capture name -> its node), in document order, for queries whose every pattern
+    has one anchor capture holding the pattern's other captures within it (an import statement and its
+    source string). Built from ``captures``, so the matches come from the file's one walk too."""
+    caps = captures(tree, language, text)
+    by_anchor: dict[tuple[int, int, int], dict[str, Any]] = {}
+    for name in anchors:
+        for n in caps.get(name, ()):
+            by_anchor[(n.start_byte, n.end_byte, n.kind_id)] = {name: n}
+    for name, nodes in caps.items():
+        if name in anchors:
+            continue
+        for n in nodes:  # the nearest enclosing anchor is this capture's match
+            p = n.parent
+            while p is not None:
+                match = by_anchor.get((p.start_byte, p.end_byte, p.kind_id))
+                if match is not None:
+                    match.setdefault(name, n)
+                    break
+                p = p.parent
+    return sorted(by_anchor.values(), key=lambda m: min(n.start_byte for n in m.values()))
 
 
 _START = attrgetter("start_byte")

@@ -64,6 +64,9 @@ _REAL_CURSOR = tree_sitter.QueryCursor
     ("pkg/core.py", "python", "import os\nfrom .util import helper\n\nclass Core:\n    def run(self):\n        return helper(os.sep)\n"),
     ("tests/test_core.py", "python", "from pkg.core import Core\n\n\ndef test_run():\n    assert Core().run()\n"),
     ("src/Shape.java", "java", "package geo;\n\nimport java.util.List;\n\npublic class Shape {\n    List<Integer> sides;\n}\n"),
+    ("src/index.ts", "typescript", "import { a } from './a';\nconst b = require('./b');\nexport const c = a + b;\n"),
+    ("src/lib.rs", "rust", "mod parse;\nuse crate::parse::Token;\npub fn lex() -> Token { Token }\n"),
+    ("lib/app.rb", "ruby", "require 'json'\nrequire_relative 'util'\nclass App\nend\n"),
 ])
 def test_file_facts_walks_the_tree_once(monkeypatch, path, language, text):
     monkeypatch.setattr(tree_sitter, "QueryCursor", _CountingCursor)
@@ -78,3 +81,39 @@ def test_combined_query_renames_every_capture():
     q = queries._combined("c", texts)
     names = {q.capture_name(i) for i in range(q.capture_count)}
     assert names and all(n.startswith(("q0.", "q1.")) for n in names)
+
+
+def _own_matches(tree, language, text):
+    """tree-sitter's own matches of the query, as (capture name, type, start, end) sets in document order."""
+    out = []
+    for _, caps in _REAL_CURSOR(queries.compiled(language, text)).matches(tree.root_node):
+        out.append(sorted((k, v[0].type, v[0].start_byte, v[0].end_byte) for k, v in caps.items()))
+    return sorted(out, key=lambda m: min(x[2] for x in m))
+
+
+_ANCHORED = {  # language -> (import query's anchor captures, tricky text)
+    "javascript": (("import", "export", "call", "dynamic"),
+                   "import a, {b as c} from './x';\nexport * from \"./y\";\nf('a', require('b'));\nrequire(/* c */ 'z');\n"
+                   "const m = await import('./m');\nrequire(require('n'));\nx.require('no');\nexport { q } from './q';\n"),
+    "typescript": (("import", "export", "call", "dynamic"),
+                   "import fs = require('fs');\nimport type { T } from './t';\nconst r = require('./r')('arg');\n"),
+    "ruby": (("call",), "require 'json'\nrequire_relative('lib/a').freeze\nload 'x.rb'\nfoo 'bar', require('baz')\n"),
+    "rust": (("moditem", "use"), "#[path = \"p.rs\"]\nmod a;\nmod b { }\npub use crate::{x::Y, z::*};\nuse super::w as v;\n"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(_ANCHORED))
+def test_matches_built_from_captures_equal_tree_sitters_own(language):
+    anchors, tricky = _ANCHORED[language]
+    lang = registry.get(language)
+    texts = [tricky] + [t for p, t in lang.sample.files.items() if p.endswith(lang.extensions)]
+    for text in texts:
+        tree, _ = parse_tree(text, language)
+        want = _own_matches(tree, language, lang.import_query)
+        assert want or text != tricky
+        got = [sorted((k, n.type, n.start_byte, n.end_byte) for k, n in m.items())
+               for m in queries.matches(tree, language, lang.import_query, anchors)]
+        assert got == want, text
+        with one_walk(tree, language, [lang.import_query]):
+            assert [sorted((k, n.type, n.start_byte, n.end_byte) for k, n in m.items())
+                    for m in queries.matches(tree, language, lang.import_query, anchors)] == want
