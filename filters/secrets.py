@@ -85,33 +85,41 @@ PLUGINS = {
 # Every hint is a substring of any match of the pattern, so recall is unchanged.
 _HINTS = {
     ("ArtifactoryDetector", 0): "AKC",
-    ("ArtifactoryDetector", 1): "AP",
+    ("ArtifactoryDetector", 1): re.compile(r"AP[\dABCDEF]"),  # not `AP`: API, APP are everywhere
     ("MailchimpDetector", 0): re.compile(r"-us\d"),
     # the quoted 40-character value the pattern ends with; its `aws.{0,20}?…{0,20}?` prefix is costly
     ("AWSKeyDetector", 1): re.compile(r"['\"][0-9a-zA-Z/+]{40}['\"]"),
 }
 # Gates: a pattern runs (on the whole text) only if one of these literals occurs in it; `in` on a
 # string is far cheaper than a regex scan, and each literal is part of every match.
+# One scan per group of literals: a pattern that starts with a literal (`gh`, `gl`, `A`) is searched for
+# that literal at C speed, where a tuple of literals would cost one `in` scan each.
+_GITHUB_GATE = re.compile(r"gh[pousr]_")
+_GITLAB_GATE = re.compile(r"gl(?:pat|dt|ft|soat|rt|cbt|imt|ptt|agent|oas)-")  # one literal first: no top-level `|`
 _GATES = {
-    ("AWSKeyDetector", 0): ("A3T", "ABIA", "ACCA", "AKIA", "ASIA"),
+    ("AWSKeyDetector", 0): re.compile(r"A(?:3T|BIA|CCA|KIA|SIA)"),
     ("AzureStorageKeyDetector", 0): ("AccountKey=",),
-    ("GitHubTokenDetector", 0): ("ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
-    ("GitLabTokenDetector", 0): ("glpat-", "gldt-", "glft-", "glsoat-", "glrt-"),
+    ("GitHubTokenDetector", 0): _GITHUB_GATE,
+    ("GitLabTokenDetector", 0): _GITLAB_GATE,
     ("GitLabTokenDetector", 1): ("GR1348941",),
-    ("GitLabTokenDetector", 2): ("glcbt-",),
-    ("GitLabTokenDetector", 3): ("glimt-",),
-    ("GitLabTokenDetector", 4): ("glptt-",),
-    ("GitLabTokenDetector", 5): ("glagent-",),
-    ("GitLabTokenDetector", 6): ("gloas-",),
+    ("GitLabTokenDetector", 2): _GITLAB_GATE,
+    ("GitLabTokenDetector", 3): _GITLAB_GATE,
+    ("GitLabTokenDetector", 4): _GITLAB_GATE,
+    ("GitLabTokenDetector", 5): _GITLAB_GATE,
+    ("GitLabTokenDetector", 6): _GITLAB_GATE,
     ("JwtTokenDetector", 0): ("eyJ",),
     ("OpenAIDetector", 0): ("T3BlbkFJ",),
-    ("PypiTokenDetector", 0): ("pypi-AgEIcHlwaS5vcmc",),
-    ("PypiTokenDetector", 1): ("pypi-AgENdGVzdC5weXBpLm9yZw",),
+    ("PypiTokenDetector", 0): re.compile(r"pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)"),
+    ("PypiTokenDetector", 1): re.compile(r"pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)"),
     ("SendGridDetector", 0): ("SG.",),
     ("SlackDetector", 1): ("hooks.slack.com", "HOOKS.SLACK.COM", "Hooks.Slack.Com"),
     ("SquareOAuthDetector", 0): ("sq0csp-",),
     ("StripeDetector", 0): ("k_live_",),
+    ("SlackDetector", 0): ("xox",),
 }
+# Patterns rewritten with a leading character class (same matches): the regex engine skips ahead by a
+# class it sees first, but tries every position when a pattern starts with a repeat (`\d{8,10}`).
+_REWRITTEN = {("TelegramBotTokenDetector", 0): (r"\d{8,10}:", r"\d\d{7,9}:")}
 # Patterns rewritten to start only at a token boundary: detect-secrets' JWT pattern re-scans a long
 # run of token characters from every `eyJ` inside it (quadratic on `eyJeyJeyJ…`).
 _ANCHORED = {("JwtTokenDetector", 0): r"(?<![A-Za-z0-9\-_=])"}
@@ -231,7 +239,7 @@ def _looks_random(value: str) -> bool:
 
 
 @lru_cache(maxsize=16)
-def _compiled_plugins(names: tuple[str, ...]) -> list[tuple[str, re.Pattern, object, object, tuple]]:
+def _compiled_plugins(names: tuple[str, ...]) -> list[tuple[str, re.Pattern, object, object, object, tuple | None]]:
     out = []
     for name in names:
         cls = PLUGINS[name]
@@ -242,7 +250,12 @@ def _compiled_plugins(names: tuple[str, ...]) -> list[tuple[str, re.Pattern, obj
             # re.M keeps per-line anchors (`^`/`$`) meaning what they mean in detect-secrets' line scan.
             hint = _HINTS.get((name, k), "")
             source = _ANCHORED.get((name, k), "") + pat.pattern
-            out.append((name, re.compile(source, pat.flags | re.M), plugin, hint, _GATES.get((name, k), ())))
+            if (name, k) in _REWRITTEN:
+                was, now = _REWRITTEN[(name, k)]
+                assert source.startswith(was), (name, source)
+                source = now + source[len(was):]
+            shape = (name, k) if (name, k) in _SHAPE_GATES else None
+            out.append((name, re.compile(source, pat.flags | re.M), plugin, hint, _GATES.get((name, k), ()), shape))
     return out
 
 
@@ -277,11 +290,41 @@ def _windows(text: str, hint) -> Iterator[tuple[int, int]]:
         yield cur_s, cur_e
 
 
+_RUN_CHARS = string.ascii_letters + string.digits + "_-."
+_RUN_MARK = bytes((ord("a") if chr(c) in _RUN_CHARS else ord(" ")) for c in range(256))  # token characters -> a
+# Gates for patterns with no literal, on ASCII text: a translated copy holds a fixed needle wherever the
+# pattern can match (bytes.find runs at memory speed; the pattern's regex would try every digit/letter).
+_DIGIT_MARK = bytes((ord("0") if chr(c).isdigit() else c if chr(c) == ":" else ord(" ")) for c in range(256))
+_SHAPE_GATES = {
+    # `\d{8,10}:` then the token: eight digits and a colon
+    ("TelegramBotTokenDetector", 0): (_DIGIT_MARK, b"00000000:"),
+    # `[MNO]…{23,25}\.…{6}\.…{27}`: a run of at least 59 token characters (letters, digits, `_-.`)
+    ("DiscordBotTokenDetector", 0): (_RUN_MARK, b"a" * 59),
+}
+
+
+def _shape_gate_open(text: str, key: tuple[str, int], marked: dict) -> bool:
+    table, needle = _SHAPE_GATES[key]
+    if not text.isascii():
+        return True
+    if table not in marked:
+        marked[table] = text.encode("ascii").translate(table)
+    return needle in marked[table]
+
+
 def _plugin_hits(text: str, names: tuple[str, ...]) -> Iterator[Hit]:
     seen: set[tuple[int, int]] = set()
-    for name, pat, plugin, hint, gate in _compiled_plugins(names):
-        if gate and not any(g in text for g in gate):
+    gate_open: dict[int, bool] = {}  # a gate shared by several patterns is looked at once
+    marked: dict[bytes, bytes] = {}
+    for name, pat, plugin, hint, gate, shape in _compiled_plugins(names):
+        if shape and not _shape_gate_open(text, shape, marked):
             continue
+        if gate:
+            if id(gate) not in gate_open:
+                gate_open[id(gate)] = (gate.search(text) is not None if isinstance(gate, re.Pattern)
+                                       else any(g in text for g in gate))
+            if not gate_open[id(gate)]:
+                continue
         spans = _windows(text, hint) if hint else [(0, len(text))]
         for ws, we in spans:
             for m in pat.finditer(text, ws, we):
@@ -428,6 +471,7 @@ def _key_name(text: str, stem_start: int) -> tuple[int, str]:
     return i, text[i:stem_start]
 
 
+@lru_cache(maxsize=8192)
 def _is_password_key(name: str) -> bool:
     name = name.strip("-.")
     parts = [p.lower() for p in re.split(r"[_.\-]+|(?<=[a-z0-9])(?=[A-Z])", name) if p]
@@ -557,6 +601,7 @@ def _class_changes(value: str) -> int:
     return sum(a != b for a, b in zip(classes, classes[1:]))
 
 
+@lru_cache(maxsize=8192)  # code repeats its names (`self.tokenizer`, `key`): each is judged once
 def _key_name_strength(name: str) -> str | None:
     """"strong", "weak" or None: how surely a name such as `AWS_SECRET_ACCESS_KEY` names a secret."""
     name = name.strip("-._")
@@ -716,7 +761,8 @@ def prose_passwords(text: str, low: str | None = None) -> Iterator[Hit]:
 # `cfat_…`, `figd_…`, `lin_api_…`, `xapp-1-…`, `tgp_v1_…`, `HRKU-…`, `GOCSPX-…`, `ya29.…`: a short
 # lowercase or uppercase prefix, a separator, then a random body. Found from runs of token characters
 # (one fast scan), then checked in Python: prefix shape, body randomness, no hash or version words.
-_TOKEN_RUN = re.compile(r"(?<![A-Za-z0-9_\-.])[A-Za-z0-9_\-.]{24,300}+")  # whole runs only: linear
+# whole runs only (linear); the first character comes first so the engine can skip ahead by its class
+_TOKEN_RUN = re.compile(r"[A-Za-z0-9_\-.](?<![A-Za-z0-9_\-.][A-Za-z0-9_\-.])[A-Za-z0-9_\-.]{23,299}+")
 _TOKEN_PREFIX = re.compile(r"(?:[a-z][a-z0-9]{1,9}(?:[_\-.][a-z0-9]{1,6})?|[A-Z][A-Z0-9]{2,9})[_\-.]")
 _UUID_PIECES = re.compile(r"[0-9a-fA-F]{4,12}(?:-[0-9a-fA-F]{4,12}){1,4}\"?")
 _WORD_SEGMENT = re.compile(r"[a-z]{5,}|[A-Z]{5,}|[A-Z][a-z]{4,}|[A-Z]?[a-z]{2,}(?:[A-Z][a-z]{2,})+")
@@ -727,15 +773,34 @@ _PREFIX_NOT_VENDOR = re.compile(
 )
 
 
+_RUN_NEEDLE = b"a" * 24
+
+
+def _token_runs(text: str) -> Iterator[tuple[int, int]]:
+    """The spans _TOKEN_RUN.finditer gives: each maximal run of token characters of 24 or more, cut at
+    300. In ASCII text found with bytes.find on a translated copy, which skips ahead in C where the
+    regex engine would try every letter of the file."""
+    if not text.isascii():
+        yield from (m.span() for m in _TOKEN_RUN.finditer(text))
+        return
+    marked = text.encode("ascii").translate(_RUN_MARK)
+    pos = 0
+    while (i := marked.find(_RUN_NEEDLE, pos)) >= 0:
+        start = marked.rfind(b" ", pos, i) + 1 if i > pos else i
+        start = max(start, pos)
+        end = marked.find(b" ", i)
+        end = len(marked) if end < 0 else end
+        yield start, min(end, start + 300)
+        pos = end
+
+
 def prefixed_tokens(text: str) -> Iterator[Hit]:
-    for m in _TOKEN_RUN.finditer(text):
-        s = m.start()
+    for s, e in _token_runs(text):
         if s and (text[s - 1] in "/+%\\" or text[s - 1].isalnum()):
             continue  # the middle of a path, a URL or a base64 blob
-        e = m.end()
         if e < len(text) and (text[e] in "/+=%" or text[e].isalnum() or text[e] in "_-."):
             continue  # part of a path, a URL, a base64 blob, or a run too long to be a token
-        run = m.group(0).rstrip(".-_")
+        run = text[s:e].rstrip(".-_")
         p = _TOKEN_PREFIX.match(run)
         if not p or _PREFIX_NOT_VENDOR.match(run):
             continue
@@ -767,7 +832,8 @@ def prefixed_tokens(text: str) -> Iterator[Hit]:
 
 # ---- credentials on command lines: `curl -u user:pass`, `--user 'user:pass'` ---------------------
 
-_CLI_USER = re.compile(r"""(?<![\w-])(?:-u|--user)[ \t]{1,4}+(["']?)([^\s"':]{0,64}+):([^\s"']{4,64}+)\1""")
+# starts with the literal `-` (the engine searches for it fast), then looks behind it
+_CLI_USER = re.compile(r"""-(?<![\w-]-)(?:u|-user)[ \t]{1,4}+(["']?)([^\s"':]{0,64}+):([^\s"']{4,64}+)\1""")
 
 
 def cli_credentials(text: str) -> Iterator[Hit]:
