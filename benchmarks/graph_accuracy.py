@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 
+from repoloom.core import counters as C
 from repoloom.core.config import load_config
 from repoloom.packing import graph as graphs
 from repoloom.pipelines.cmd_graph import plan_directory
@@ -46,7 +47,7 @@ def _report(lang: str, name: str, ours: set, theirs: set, plan, kept, first):
     tp = len(ours & theirs)
     p = tp / len(ours) if ours else 1.0
     r = tp / len(theirs) if theirs else 1.0
-    inside = plan.stats.get("graph.edges_in_segment", 0)
+    inside = plan.stats.get(C.GRAPH_EDGES_IN_SEGMENT, 0)
     print(f"{lang:6s} {name:28s} ours={len(ours):5d} ref={len(theirs):5d} tp={tp:5d} precision={p:.3f} recall={r:.3f} "
           f"deps_first={first / len(kept) if kept else 1.0:.3f} in_segment={inside / max(1, len(plan.edges) - len(plan.removed_edges)):.3f}")
     return tp, len(ours), len(theirs)

@@ -26,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from repoloom.core import counters as C  # noqa: E402
 from tests.pipelines.hostile_corpus import Case, make_corpus, restore_permissions  # noqa: E402
 
 CEILING_CASE_MB = int(os.environ.get("HOSTILE_CEILING_MB", "2"))
@@ -95,7 +96,7 @@ def run_case(case: Case, out: Path, extra: list[str], limit: float) -> dict:
         stats = json.loads((out / "stats.json").read_text())
         res.update(files_in=info["files_in"], kept=info["files_kept"], dropped=info["dropped"],
                    balanced=info["files_in"] == info["files_kept"] + sum(info["dropped"].values()),
-                   identity=stats.get("lineage_files") == info["files_kept"])
+                   identity=stats.get(C.LINEAGE_FILES) == info["files_kept"])
         missing = {r: n for r, n in case.reasons.items() if info["dropped"].get(r, 0) < n}
         res["silent_loss"] = not res["balanced"] or not res["identity"] or (case.kept is not None and info["files_kept"] != case.kept)
         res["expected_missing"] = missing

@@ -89,7 +89,7 @@ MUTANTS = [
       '"targets_segment_ids": segment_ids, "targets_positions": positions',
       '"targets_segment_ids": positions, "targets_positions": segment_ids', ("tests/core/test_records.py",)),
     # --- accounting and identity
-    M("drop-not-counted", "pipelines/build.py", 'c = {f"dropped.{d.reason}": 1,', 'c = {f"dropped.{d.reason}": 0,',
+    M("drop-not-counted", "pipelines/build.py", 'c = {C.DROPPED.key(d.reason): 1,', 'c = {C.DROPPED.key(d.reason): 0,',
       (BUILD, "tests/pipelines/test_bad_input.py")),
     M("duplicate-path-keeps-last", "pipelines/unique_paths.py", "yield key, min(origins)", "yield key, max(origins)",
       ("tests/pipelines/test_hostile.py", "tests/pipelines/test_sources.py")),

@@ -26,6 +26,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from repoloom.core import counters as C
 from repoloom.core.config import load_config, merge, parse_set
 from repoloom.core.rand import stable_hash
 from repoloom.core.tokenizer import Tokenizer, train_tokenizer
@@ -119,8 +120,7 @@ def bucket_items(files, pieces, cfg):
         for gi, members in enumerate(groups):
             for out in build.plan_repo(((repo, gi), [index[p] for p in members]), cfg):
                 if type(out).__name__ == "TaggedOutput":
-                    for k, v in out.value.items():
-                        stats[k] = stats.get(k, 0) + v
+                    C.add(stats, out.value)
                 else:
                     places[out[0]].append(out[1])
     buckets = defaultdict(list)
@@ -143,8 +143,7 @@ def pack(buckets, cfg, special, model) -> dict:
                 if out.tag == build.PackRows.TAIL:
                     tails.append(out.value[1])
                 else:
-                    for k, v in out.value.items():
-                        stats[k] = stats.get(k, 0) + v
+                    C.add(stats, out.value)
             else:
                 rows.append(out)
 
@@ -156,9 +155,7 @@ def pack(buckets, cfg, special, model) -> dict:
     if tails:
         take(packer.pack_tails((0, tails)), [])
     for split, _, (_, used), _ in rows:  # rows as the build shuffles them: record bytes, tokens used
-        stats[f"rows.{split}"] = stats.get(f"rows.{split}", 0) + 1
-        stats[f"tokens.{split}"] = stats.get(f"tokens.{split}", 0) + used
-        stats[f"padding.{split}"] = stats.get(f"padding.{split}", 0) + cfg["seq_len"] - used
+        C.add(stats, {C.ROWS.key(split): 1, C.TOKENS.key(split): used, C.PADDING.key(split): cfg["seq_len"] - used})
     return stats
 
 
@@ -186,21 +183,19 @@ def run(name: str, corpus: str, seq_lens: list[int], workers: int, sample_mb: fl
         figures = {}
         for method in ("segments", "stream"):
             mcfg = merge(cfg, {"packing": {"method": method}})
-            st = {**plan_stats, **pack(buckets, mcfg, tok.special_ids, model), "files_kept": len(files)}
+            st = {**plan_stats, **pack(buckets, mcfg, tok.special_ids, model), C.FILES_KEPT: len(files)}
             figures[method] = (st, {**derived(st), **packing_figures(st)})
         print(f"\nseq_len {seq_len}: {sum(len(v) for v in buckets.values())} pieces in {len(buckets)} buckets")
         print(f"{'figure':34s} {'old (segments)':>16s} {'new (stream)':>16s}")
-        for key, fmt in (("rows.train", "{:.0f}"), ("padding_share", "{:.3%}"), ("files_split_share", "{:.2%}"),
+        for key, fmt in ((C.ROWS.key("train"), "{:.0f}"), ("padding_share", "{:.3%}"), ("files_split_share", "{:.2%}"),
                          ("pieces_per_file", "{:.3f}"), ("edges_in_segment_share", "{:.2%}"),
                          ("context_tokens_per_piece", "{:.0f}"), ("segments_per_row", "{:.2f}")):
             vals = [(f[0] if key in f[0] else f[1]).get(key) for f in figures.values()]
             print(f"{key:34s} " + " ".join(f"{fmt.format(v) if v is not None else '-':>16s}" for v in vals))
-        cuts = {k: v for k, v in figures["stream"][0].items() if k.startswith("packing.cut.")}
-        print("new cut reasons: " + ", ".join(f"{k[len('packing.cut.'):]}={v}" for k, v in sorted(cuts.items())))
-        hist = {k[len("packing.segment_tokens."):]: v for k, v in figures["stream"][0].items()
-                if k.startswith("packing.segment_tokens.")}
-        old = {k[len("packing.segment_tokens."):]: v for k, v in figures["segments"][0].items()
-               if k.startswith("packing.segment_tokens.")}
+        cuts = C.PACKING_CUT.items(figures["stream"][0])
+        print("new cut reasons: " + ", ".join(f"{k}={v}" for k, v in cuts.items()))
+        hist = C.PACKING_SEGMENT_TOKENS.items(figures["stream"][0])
+        old = C.PACKING_SEGMENT_TOKENS.items(figures["segments"][0])
         print("segment length (share of seq_len): old/new " + ", ".join(
             f"{b}:{old.get(b, 0)}/{hist.get(b, 0)}" for b in sorted(set(hist) | set(old))))
 

@@ -17,6 +17,7 @@ import sys
 import time
 import tracemalloc
 
+from repoloom.core import counters as C
 from repoloom.core.config import load_config
 from repoloom.core.types import FileFacts
 from repoloom.packing import graph as graphs
@@ -74,10 +75,10 @@ def run(n: int, cfg: dict):
     s = plan.stats
     greedy_inside = _inside(greedy_cut(plan.order, {f.path: lens for f, lens in items}, cfg["seq_len"]), plan)
     groups = graphs.split_for_planning([f.path for f, _ in items], cfg["graph"]["max_files_per_plan"])
-    print(f"files={n:6d} plan={elapsed:7.2f}s peak={peak / 2**20:7.1f}MiB edges={s['graph.edges']:7d} "
-          f"removed={s['graph.removed_edges']:6d} cycles={s['graph.cycles_broken']:4d} segments={len(plan.segments):6d} "
-          f"in_segment={s['graph.edges_in_segment'] / max(1, s['graph.edges_kept']):.3f} "
-          f"(greedy cut {greedy_inside / max(1, s['graph.edges_kept']):.3f}) "
+    print(f"files={n:6d} plan={elapsed:7.2f}s peak={peak / 2**20:7.1f}MiB edges={s[C.GRAPH_EDGES]:7d} "
+          f"removed={s[C.GRAPH_REMOVED_EDGES]:6d} cycles={s[C.GRAPH_CYCLES_BROKEN]:4d} segments={len(plan.segments):6d} "
+          f"in_segment={s[C.GRAPH_EDGES_IN_SEGMENT] / max(1, s[C.GRAPH_EDGES_KEPT]):.3f} "
+          f"(greedy cut {greedy_inside / max(1, s[C.GRAPH_EDGES_KEPT]):.3f}) "
           f"split_groups={len(groups)} (max {max(len(g) for g in groups)})", flush=True)
 
 

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from repoloom.core import counters as C
 from repoloom.filters.minhash import ngram_hashes
 
 REASON = "contaminated"
@@ -171,4 +172,4 @@ def contamination(text: str, cfg: dict) -> str | None:
 
 def hit_counters(detail: str) -> dict[str, int]:
     """Additive counters for one contaminated file: `decontam.hits.<benchmark>`."""
-    return {f"decontam.hits.{detail.split(':', 1)[0]}": 1}
+    return {C.DECONTAM_HITS.key(detail.split(':', 1)[0]): 1}

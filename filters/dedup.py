@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from repoloom.core import counters as C
 from repoloom.core.types import FileFacts, ParsedFile
 
 # SPDX ids counted as permissive for keeper choice (lower class = preferred).
@@ -99,9 +100,9 @@ def byte_size(f: ParsedFile) -> int:
     return len(f.text.encode("utf-8", "surrogatepass"))
 
 
-def cluster_counters(size: int, prefix: str = "dedup") -> dict[str, int]:
-    """Additive counters for one duplicate cluster of `size` files (size >= 2)."""
-    return {f"{prefix}.clusters": 1, f"{prefix}.cluster_size.{size_bucket(size)}": 1, f"{prefix}.files_dropped": size - 1}
+def cluster_counters(size: int, level: C.Dedup) -> dict[str, int]:
+    """Additive counters for one duplicate cluster of `size` files (size >= 2) at one dedup level."""
+    return {level.clusters: 1, level.cluster_size.key(size_bucket(size)): 1, level.files_dropped: size - 1}
 
 
 def size_bucket(size: int) -> str:

@@ -83,12 +83,18 @@ def signature_of_hashes(h: np.ndarray, num_perm: int, seed: int) -> np.ndarray |
     return (out >> np.uint64(32)).astype(np.uint32)
 
 
-def signature(text: str, cfg: dict) -> np.ndarray | None:
-    """MinHash signature of a text under cfg["dedup"]; None when it has fewer than min_tokens tokens."""
+def signature(text: str, cfg: dict, language: str | None = None) -> np.ndarray | None:
+    """MinHash signature of a text under cfg["dedup"]; None when it has fewer than min_tokens tokens.
+
+    A shingle is a (language, n-gram) pair, so files in different languages never look alike: a Java
+    `package-info.java` and a `.txt` that share a licence header are not near-duplicates (the hashes of
+    each language are moved by one XOR, which keeps Jaccard within a language exactly as it was)."""
     d = cfg["dedup"]
     h = shingle_hashes(text, d["ngram"])
     if h.size + d["ngram"] - 1 < d["min_tokens"]:
         return None
+    if language:
+        h = h ^ np.uint64(zlib.crc32(language.encode()))
     return signature_of_hashes(h, d["num_perm"], cfg["seed"])
 
 

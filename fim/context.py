@@ -30,6 +30,7 @@ from __future__ import annotations
 import bisect
 from typing import Any, NamedTuple, Sequence
 
+from repoloom.core import counters as C
 from repoloom.fim import layout, split
 from repoloom.fim.stats import add, fim_counters
 from repoloom.syntax.languages import detect_language
@@ -167,7 +168,7 @@ def context_fim(segments: Sequence[Sequence[int]], tok, cfg: dict, seed: int, ke
             raise AssertionError(f"context FIM changed a segment's length: {len(seg)} -> {len(new)}")
         out_segs.append(new)
         if trim:
-            add(counters, {"fim.context.trimmed_tokens": trim})
+            add(counters, {C.FIM_CONTEXT_TRIMMED: trim})
         body_of = {b.file: b for b in bodies}
         shift = 0
         for f, (fs, fe) in enumerate(spans):

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from repoloom.core import counters as C
 from repoloom.core.config import DEFAULTS
 from repoloom.core.types import FileFacts
 from repoloom.packing.resolve import resolve_repository
@@ -55,13 +56,13 @@ def build_graph(facts: list[FileFacts], cfg: dict) -> RepoGraph:
         for v, w in edges[u].items():
             if v in g and u != v:
                 g.add_edge(u, v, weight=w)
-    stats["graph.files"] = g.number_of_nodes()
-    stats["graph.edges"] = g.number_of_edges()
-    stats["graph.files_with_edges"] = sum(1 for n in g.nodes if g.degree(n))
+    stats[C.GRAPH_FILES] = g.number_of_nodes()
+    stats[C.GRAPH_EDGES] = g.number_of_edges()
+    stats[C.GRAPH_FILES_WITH_EDGES] = sum(1 for n in g.nodes if g.degree(n))
     removed, cycles = break_cycles(g, _gcfg(cfg)["readd_budget"])
-    stats["graph.cycles_broken"] = cycles
-    stats["graph.removed_edges"] = len(removed)
-    stats["graph.edges_kept"] = g.number_of_edges()
+    stats[C.GRAPH_CYCLES_BROKEN] = cycles
+    stats[C.GRAPH_REMOVED_EDGES] = len(removed)
+    stats[C.GRAPH_EDGES_KEPT] = g.number_of_edges()
     return RepoGraph(g, [(u, v) for u, v, _ in removed], stats, {(u, v): w for u, v, w in removed}, _gcfg(cfg))
 
 
@@ -324,8 +325,8 @@ def _segment_stats(rg: RepoGraph | None, order: list[str], segments: list[list[t
             inside += 1
         if u in pos and v in pos and pos[v] < pos[u]:
             dep_first += 1
-    rg.stats["graph.edges_in_segment"] = inside
-    rg.stats["graph.edges_dep_first"] = dep_first
+    rg.stats[C.GRAPH_EDGES_IN_SEGMENT] = inside
+    rg.stats[C.GRAPH_EDGES_DEP_FIRST] = dep_first
 
 
 # ---------------------------------------------------------------- giant repositories

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from repoloom.core import counters as C
 from repoloom.core.types import FileFacts
 from repoloom.packing import graph as graphs
 from repoloom.packing import testpairs
@@ -31,7 +32,7 @@ def plan_repository(repo: str, items: list[tuple[FileFacts, list[int]]], cfg: di
     order = testpairs.place_tests(order, pairs, rg)
     segments = graphs.cut_segments(order, lengths, cfg["seq_len"], rg)
     stats = dict(rg.stats)
-    stats["plan.repos"] = 1
-    stats["plan.files"] = len(order)
-    stats["plan.segments"] = len(segments)
+    stats[C.PLAN_REPOS] = 1
+    stats[C.PLAN_FILES] = len(order)
+    stats[C.PLAN_SEGMENTS] = len(segments)
     return RepoPlan(repo, order, segments, edges, list(rg.removed_edges), pairs, stats)

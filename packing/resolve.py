@@ -20,6 +20,7 @@ import posixpath
 from collections import defaultdict
 from typing import Sequence
 
+from repoloom.core import counters as C
 from repoloom.core.types import FileFacts
 
 JVM = {"java", "kotlin", "scala"}
@@ -673,7 +674,7 @@ def resolve_repository(facts: list[FileFacts], cfg: dict | None = None) -> tuple
     ix = RepoIndex(facts, cfg)
     _index_swift(ix)
     edges: dict[str, dict[str, float]] = {}
-    stats = {"graph.imports": 0, "graph.imports_resolved": 0}
+    stats = {C.GRAPH_IMPORTS: 0, C.GRAPH_IMPORTS_RESOLVED: 0}
     for p in ix.paths:
         f = ix.facts[p]
         fn = _RESOLVERS.get(f.language or "")
@@ -682,8 +683,8 @@ def resolve_repository(facts: list[FileFacts], cfg: dict | None = None) -> tuple
         e = Edges()
         fn(ix, f, e)
         e.w.pop(p, None)  # a file never depends on itself
-        stats["graph.imports"] += sum(1 for r in f.imports if r.get("kind") not in ("gomod", "tsconfig", "psr4", "package"))
-        stats["graph.imports_resolved"] += e.resolved
+        stats[C.GRAPH_IMPORTS] += sum(1 for r in f.imports if r.get("kind") not in ("gomod", "tsconfig", "psr4", "package"))
+        stats[C.GRAPH_IMPORTS_RESOLVED] += e.resolved
         if e.w:
             edges[p] = {k: round(v, 4) for k, v in sorted(e.w.items())}
     return edges, stats

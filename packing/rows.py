@@ -27,6 +27,7 @@ from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
+from repoloom.core import counters as C
 from repoloom.core.config import DEFAULTS
 
 STREAM, SEGMENTS = "stream", "segments"
@@ -166,8 +167,8 @@ class Cutter:
         rest = self._make(part, body[k:], mid, part.char_span[1], part.number + 1)
         if self.on_cut is not None:
             self.on_cut(part, first, rest)
-        self.count(f"packing.cut.{reason}")
-        self.count("packing.cut.slack_tokens", room - len(first))
+        self.count(C.PACKING_CUT.key(reason))
+        self.count(C.PACKING_CUT.key("slack_tokens"), room - len(first))
         return first, rest, reason
 
 
@@ -210,7 +211,7 @@ def pack_streams(streams: Iterable[tuple[object, list[Part]]], seq_len: int, cut
                             break
                         later.number += 1
                 else:
-                    cutter.count("packing.cut.piece_boundary" if seg else "packing.cut.row_end")
+                    cutter.count(C.PACKING_CUT.key("piece_boundary" if seg else "row_end"))
                 break
             if seg:
                 used += 1  # <eos>
@@ -286,17 +287,17 @@ def row_counters(row: Row, spans: Sequence[Sequence[tuple[int, int]]], seq_len: 
         c[k] = c.get(k, 0) + n
 
     for (_, parts), sp in zip(row, spans):
-        add("packing.segments")
+        add(C.PACKING_SEGMENTS)
         n = segment_length(parts)
         b = min(SEGMENT_BINS - 1, SEGMENT_BINS * n // seq_len)
-        add(f"packing.segment_tokens.{100 * b // SEGMENT_BINS:02d}-{100 * (b + 1) // SEGMENT_BINS}%")
+        add(C.PACKING_SEGMENT_TOKENS.key(f"{100 * b // SEGMENT_BINS:02d}-{100 * (b + 1) // SEGMENT_BINS}%"))
         paths = {p.path for p in parts}
         for p, (start, _) in zip(parts, sp):
-            add("packing.parts")
-            add("packing.files_split", int(p.number == 1))
-            add("packing.context_tokens", start - 1)
+            add(C.PACKING_PARTS)
+            add(C.PACKING_FILES_SPLIT, int(p.number == 1))
+            add(C.PACKING_CONTEXT_TOKENS, start - 1)
         edges = {(p.path, v) for p in parts for v in p.imports if v in paths and v != p.path}
-        add("packing.edges_in_segment", len(edges))
+        add(C.PACKING_EDGES_IN_SEGMENT, len(edges))
     return c
 
 

@@ -37,6 +37,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Any
 
+from repoloom.core import counters as C
 from repoloom.core.config import DEFAULTS
 from repoloom.core.types import FileFacts
 from repoloom.syntax.tests import TEST_DIRS, in_test_dir, subject_stem
@@ -181,9 +182,9 @@ def pair_tests(facts: list[FileFacts], rg, cfg: dict) -> list[dict[str, Any]]:
     tcfg = {**DEFAULTS["tests"], **(cfg.get("tests") or {})}
     kinds = {f.path: _kind(f) for f in facts}
     stats = rg.stats
-    _bump(stats, "tests.files", sum(1 for k in kinds.values() if k == "test"))
-    _bump(stats, "tests.support", sum(1 for k in kinds.values() if k == "support"))
-    _bump(stats, "tests.inline", sum(1 for k in kinds.values() if k == "inline"))
+    _bump(stats, C.TESTS_FILES, sum(1 for k in kinds.values() if k == "test"))
+    _bump(stats, C.TESTS_SUPPORT, sum(1 for k in kinds.values() if k == "support"))
+    _bump(stats, C.TESTS_INLINE, sum(1 for k in kinds.values() if k == "inline"))
     tests = sorted((f for f in facts if kinds[f.path] == "test"), key=lambda f: f.path)
     if not tests:
         return []
@@ -262,8 +263,8 @@ def pair_tests(facts: list[FileFacts], rg, cfg: dict) -> list[dict[str, Any]]:
         subject, rule, score = found if found else (None, None, 0.0)
         pairs.append({"test": t.path, "subject": subject, "rule": rule, "score": round(float(score), 4)})
         if subject:
-            _bump(stats, "tests.paired")
-            _bump(stats, f"tests.rule.{rule}")
+            _bump(stats, C.TESTS_PAIRED)
+            _bump(stats, C.TESTS_RULE.key(rule))
     return pairs
 
 

@@ -18,6 +18,7 @@ import apache_beam as beam
 import numpy as np
 from apache_beam.pvalue import AsDict, TaggedOutput
 
+from repoloom.core import counters as C
 from repoloom.core.rand import stable_hash, uniform
 from repoloom.core.records import encode_row
 from repoloom.core.tokenizer import Tokenizer
@@ -69,7 +70,7 @@ class SumCounters(beam.CombineFn):
 
 
 def drop_counters(d: Drop) -> dict[str, int]:
-    c = {f"dropped.{d.reason}": 1, f"dropped_bytes.{d.reason}": d.size}
+    c = {C.DROPPED.key(d.reason): 1, C.DROPPED_BYTES.key(d.reason): d.size}
     if d.reason == decontam.REASON:  # contamination hits by benchmark
         c.update(decontam.hit_counters(d.detail))
     return c
@@ -132,10 +133,10 @@ class MakePieces(beam.DoFn):
         except Exception as e:  # noqa: BLE001
             yield TaggedOutput(DROP, Drop(facts.repo, facts.path, "error", f"{type(e).__name__}: {e}"[:300], facts.size))
             return
-        counters = {"files_kept": 1, "bytes_kept": len(pf.text.encode("utf-8", "surrogatepass")), "pieces": len(pieces),
-                    f"lang.{facts.language}": 1}
+        counters = {C.FILES_KEPT: 1, C.BYTES_KEPT: len(pf.text.encode("utf-8", "surrogatepass")), C.PIECES: len(pieces),
+                    C.LANG.key(facts.language): 1}
         for kind, n in facts.redactions.items():
-            counters[f"pii.{kind}"] = counters.get(f"pii.{kind}", 0) + n
+            counters[C.PII.key(kind)] = counters.get(C.PII.key(kind), 0) + n
         if fim_split.level(self.cfg) == "document":  # context level counts its FIM after packing
             for p in pieces:
                 fim_stats.add(counters, fim_stats.piece_counters(p, facts.language))
@@ -172,8 +173,8 @@ def plan_repo(group, cfg):
         for pos, (path, piece) in enumerate(seg):
             yield ((repo, path), (gi, s, pos, piece, tuple(imports.get(path, ()))))
     stats = dict(plan.stats)
-    stats["plan.repos"] = int(gi == 0)  # a repository planned in several groups counts once
-    stats["plan.groups"] = 1
+    stats[C.PLAN_REPOS] = int(gi == 0)  # a repository planned in several groups counts once
+    stats[C.PLAN_GROUPS] = 1
     yield TaggedOutput(STATS, stats)
 
 
@@ -195,7 +196,7 @@ def join_pieces(group, cfg):
         yield (bucket, ((repo, gi), s, pos, p.path, idx, np.asarray(p.tokens, dtype=np.int32).tobytes(),
                         tuple(p.char_span), p.fim, imports))
     if placed != set(pieces):
-        yield TaggedOutput(STATS, {"plan.unplaced_pieces": len(set(pieces) - placed)})
+        yield TaggedOutput(STATS, {C.PLAN_UNPLACED_PIECES: len(set(pieces) - placed)})
 
 
 def make_cutter(tok: Tokenizer, cfg: dict) -> Cutter:
@@ -353,10 +354,10 @@ class WriteShard(beam.DoFn):
             for x in lin:
                 lineage.append({"example": offset + i, "split": split, "shard": shard, "row": i, **x})
         write_lineage(sink.join(self.out_dir, f"lineage/{name[: -len('.array_record')]}.parquet"), lineage)
-        counters = {f"rows.{split}": len(rows), f"tokens.{split}": tokens, f"padding.{split}": padding}
+        counters = {C.ROWS.key(split): len(rows), C.TOKENS.key(split): tokens, C.PADDING.key(split): padding}
         for _, _, (_, used), _ in rows:
             decile = min(9, 10 * used // seq_len)
-            key = f"fill.{10 * decile:02d}-{10 * decile + 10}%"
+            key = C.FILL.key(f"{10 * decile:02d}-{10 * decile + 10}%")
             counters[key] = counters.get(key, 0) + 1
         yield counters
 
@@ -381,7 +382,7 @@ def build_pipeline(p: beam.Pipeline, units: list, cfg: dict, tokenizer_bytes: by
     units = [tuple(u) for u in units]
     read = (p | "Units" >> beam.Create(units) | "SpreadUnits" >> beam.Reshuffle()
             | "Read" >> beam.ParDo(ReadUnits(cfg)).with_outputs(DROP, main="files"))
-    files_in = read.files | "CountIn" >> beam.Map(lambda f: {"files_in": 1, "bytes_in": len(f.data)})
+    files_in = read.files | "CountIn" >> beam.Map(lambda f: {C.FILES_IN: 1, C.BYTES_IN: len(f.data)})
     parsed = read.files | "PerFile" >> beam.ParDo(ProcessFiles(cfg)).with_outputs(DROP, main="kept")
     unique = parsed.kept | "UniquePaths" >> UniquePaths(read.files)  # (repo, path) is unique from here on
 
@@ -416,7 +417,7 @@ def build_pipeline(p: beam.Pipeline, units: list, cfg: dict, tokenizer_bytes: by
 
     lineage_files = rows | "LineageFiles" >> CountLineageFiles()
     drops = ([read[DROP], unique["dropped"], parsed[DROP], pieces[DROP]] + exact_drops) | "AllDrops" >> beam.Flatten()
-    read_drop_in = read[DROP] | "CountReadDropsIn" >> beam.Map(lambda d: {"files_in": 1, "bytes_in": d.size})
+    read_drop_in = read[DROP] | "CountReadDropsIn" >> beam.Map(lambda d: {C.FILES_IN: 1, C.BYTES_IN: d.size})
     stats = ([files_in, read_drop_in, drops | "DropCounters" >> beam.Map(drop_counters), pieces[STATS], plans[STATS],
               joined[STATS], pack_stats, written, lineage_files] + exact_stats
              | "AllStats" >> beam.Flatten() | "Sum" >> beam.CombineGlobally(SumCounters()))

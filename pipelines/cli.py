@@ -7,6 +7,7 @@ when asked for, so this package never imports jax (Dataflow workers stay lean).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
 import os
@@ -45,16 +46,37 @@ class Interrupted(KeyboardInterrupt):
 
 _received: list[int] = []
 _timers: list[threading.Timer] = []
+_line: list[str] = ["", ""]  # the command, and what to tell the user when it is interrupted
 GRACE_S = 10.0  # if unwinding hangs (a runner waiting on its workers), leave anyway
+
+
+def interrupted() -> bool:
+    """Whether SIGINT or SIGTERM reached this command (its errors are then the interrupt, not failures)."""
+    return bool(_received)
+
+
+def interrupt_hint(hint: str) -> None:
+    """What the interrupt line adds after the signal's name (e.g. that a rerun resumes)."""
+    _line[1] = hint
+
+
+def _interrupt_line(signum: int) -> str:
+    return f"repoloom {_line[0]}: interrupted ({signal.Signals(signum).name})" + (f"; {_line[1]}" if _line[1] else "")
+
+
+def _leave(signum: int) -> None:
+    with contextlib.suppress(Exception):
+        print(_interrupt_line(signum), file=sys.stderr, flush=True)
+    os._exit(128 + signum)
 
 
 def _on_signal(signum, frame):
     if _received:  # a second signal: leave now
-        os._exit(128 + _received[0])
+        _leave(_received[0])
     _received.append(signum)
     logging.disable(logging.CRITICAL)  # runners log the interrupted work as failures: not news to the user
     threading.excepthook = lambda args: None  # nor their threads' tracebacks (worker exited, channel closed)
-    timer = threading.Timer(GRACE_S, lambda: os._exit(128 + signum))
+    timer = threading.Timer(GRACE_S, _leave, (signum,))
     timer.daemon = True
     timer.start()
     _timers.append(timer)
@@ -86,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     from repoloom.core.config import ConfigError
 
     _received.clear()
+    _line[:] = [args.command, ""]
     previous = _install_signal_handlers()
     try:
         return int(args.run(args) or 0)
@@ -96,9 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         if not (_received or isinstance(e, KeyboardInterrupt)):
             raise
         signum = _received[0] if _received else signal.SIGINT
-        hint = getattr(args, "interrupt_hint", "")
-        print(f"repoloom {args.command}: interrupted ({signal.Signals(signum).name})" + (f"; {hint}" if hint else ""),
-              file=sys.stderr)
+        print(_interrupt_line(signum), file=sys.stderr)
         return 128 + signum
     finally:
         for timer in _timers:
@@ -110,5 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         logging.disable(logging.NOTSET)
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+if __name__ == "__main__":  # `python -m`: run the imported module, whose signal state the commands share
+    from repoloom.pipelines.cli import main as _main
+
+    sys.exit(_main())

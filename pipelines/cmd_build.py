@@ -12,7 +12,9 @@ import sys
 import tempfile
 import time
 
+from repoloom.core import counters as C
 from repoloom.core.config import ConfigError, load_config, parse_set
+from repoloom.pipelines.cli import interrupt_hint, interrupted
 
 
 def add_parser(sub) -> None:
@@ -63,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     except (ConfigError, InputError, TokenizerError, OutputError, OSError) as e:
         print(f"repoloom build: error: {e}", file=sys.stderr)
         return 2
-    args.interrupt_hint = f"{args.output} was not changed; run the same command again to resume"
+    interrupt_hint(f"{args.output} was not changed; run the same command again to resume")
     try:
         return _build(args, cfg, units, out, log)
     except Exception as e:  # noqa: BLE001 - environment failures become one line; anything else is a bug
@@ -127,11 +129,11 @@ def _build(args, cfg: dict, units: list, out, log) -> int:
     log(f"running the job ({runner_name})")
     # local even for gs:// outputs; a worker process may still write its last counts while it is removed
     with tempfile.TemporaryDirectory(prefix="repoloom-progress-", ignore_cleanup_errors=True) as progress_dir:
-        with ProgressBars(progress_dir, len(units), disable=not bars), worker_processes_env(progress_dir, args.verbose):
+        with worker_processes_env(progress_dir, args.verbose), ProgressBars(progress_dir, len(units), disable=not bars):
             with beam.Pipeline(runner=runner, options=options) as p:
                 build_pipeline(p, units, cfg, tok_bytes, out.staging)
     stats = json.loads(sink.read_bytes(sink.join(out.staging, "stats.json")))
-    if stats.get("files_in", 0) == 0:  # the launcher saw units; workers that read nothing is a set-up error
+    if stats.get(C.FILES_IN, 0) == 0:  # the launcher saw units; workers that read nothing is a set-up error
         print(f"repoloom build: error: the job read no files from {len(units)} input units; can every worker read "
               f"{', '.join(args.input)}?", file=sys.stderr)
         return 1
@@ -180,12 +182,61 @@ def worker_processes_env(scratch: str, verbose: bool):
     previous = os.environ.get("PYTHONPATH")
     os.environ["PYTHONPATH"] = site + (os.pathsep + previous if previous else "")
     try:
-        yield
+        with contextlib.nullcontext() if verbose else workers_stderr_to(os.path.join(scratch, "workers.log")):
+            yield
     finally:
         if previous is None:
             os.environ.pop("PYTHONPATH", None)
         else:
             os.environ["PYTHONPATH"] = previous
+
+
+WORKER_LOG_TAIL = 30  # lines of the workers' own output shown when the job fails
+
+
+@contextlib.contextmanager
+def workers_stderr_to(log_path: str):
+    """Worker processes inherit file descriptor 2 when they start, and write to it below Python: gRPC's
+    C++ threads print `terminate called without an active exception` when a worker is stopped mid-job,
+    and the shell Beam starts them with reports `Aborted`. So while the job runs, descriptor 2 is a log
+    file, and this process's own messages (progress, the interrupt line) go to the terminal through a
+    copy of the old descriptor. When the job fails (not on Ctrl-C), the log's last lines are shown."""
+    sys.stderr.flush()
+    terminal = os.dup(2)
+    log_fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    os.dup2(log_fd, 2)
+    os.close(log_fd)
+    previous = sys.stderr
+    try:
+        on_fd2 = previous.fileno() == 2
+    except (AttributeError, OSError, ValueError):  # pytest's capsys: not a descriptor, keep writing to it
+        on_fd2 = False
+    if on_fd2:
+        sys.stderr = open(terminal, "w", buffering=1, closefd=False, encoding=getattr(previous, "encoding", None),
+                          errors="backslashreplace")
+    failed = False
+    try:
+        yield
+    except BaseException:
+        failed = not interrupted()
+        raise
+    finally:
+        if on_fd2:
+            sys.stderr.flush()
+            sys.stderr = previous
+        os.dup2(terminal, 2)
+        os.close(terminal)
+        if failed:
+            _show_tail(log_path)
+
+
+def _show_tail(log_path: str) -> None:
+    with contextlib.suppress(OSError):
+        with open(log_path, errors="replace") as f:
+            lines = [line.rstrip("\n") for line in f if line.strip()][-WORKER_LOG_TAIL:]
+        if lines:
+            print("repoloom build: the job's worker processes printed (last lines):", *lines, sep="\n  ",
+                  file=sys.stderr)
 
 
 def empty_reason(ds: dict) -> str:

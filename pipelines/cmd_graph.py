@@ -22,6 +22,7 @@ import math
 import os
 import sys
 
+from repoloom.core import counters as C
 from repoloom.core.config import load_config, parse_set
 from repoloom.core.types import Drop, SourceFile
 from repoloom.fim.pieces import body_budget
@@ -154,8 +155,8 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write("\n")
         elif not args.dot:
             s = plan.stats
-            print(f"{escaped(repo)}: {len(plan.order)} files, {s.get('graph.edges', 0)} edges, "
-                  f"{s.get('graph.removed_edges', 0)} removed to break {s.get('graph.cycles_broken', 0)} cycles, "
+            print(f"{escaped(repo)}: {len(plan.order)} files, {s.get(C.GRAPH_EDGES, 0)} edges, "
+                  f"{s.get(C.GRAPH_REMOVED_EDGES, 0)} removed to break {s.get(C.GRAPH_CYCLES_BROKEN, 0)} cycles, "
                   f"{len(plan.segments)} segments, {len(drops)} files dropped")
             for p in plan.order:
                 print("  " + escaped(p))

@@ -9,6 +9,7 @@ from typing import Any
 from apache_beam.io.filesystems import FileSystems
 
 from repoloom import __version__
+from repoloom.core import counters as C
 from repoloom.core.tokenizer import Tokenizer, train_tokenizer
 from repoloom.pipelines import sink
 from repoloom.pipelines.build import num_shards
@@ -34,7 +35,7 @@ def prepare_tokenizer(units: list[Unit], cfg: dict, model_path: str | None, log=
 
 
 def expected_shards(cfg: dict, stats: dict, split: str) -> list[str]:
-    rows = int(stats.get(f"rows.{split}", 0))
+    rows = int(C.ROWS.get(stats, split))
     if split != "train" and rows == 0:
         return []
     n = num_shards(cfg, split, rows)
@@ -44,6 +45,7 @@ def expected_shards(cfg: dict, stats: dict, split: str) -> list[str]:
 def finalize(out_dir: str, cfg: dict, tok: Tokenizer, extra: dict | None = None) -> dict[str, Any]:
     """Write empty shards the job had no rows for, then dataset.json (with ``extra`` keys); returns its content."""
     stats = json.loads(sink.read_bytes(sink.join(out_dir, "stats.json")))
+    C.check(stats)  # every counter a stage produced is declared (a misspelt name fails the build here)
     from repoloom.pipelines.build import write_lineage
     from repoloom.pipelines.unique_paths import identity_mismatch
 
@@ -57,10 +59,8 @@ def finalize(out_dir: str, cfg: dict, tok: Tokenizer, extra: dict | None = None)
             if not FileSystems.exists(path):
                 sink.write_array_record(path, [])
                 write_lineage(sink.join(out_dir, f"lineage/{name[: -len('.array_record')]}.parquet"), [])
-    dropped = {k.split(".", 1)[1]: v for k, v in stats.items() if k.startswith("dropped.")}
-    rows = stats.get("rows.train", 0) + stats.get("rows.validation", 0)
-    tokens = stats.get("tokens.train", 0) + stats.get("tokens.validation", 0)
-    padding = stats.get("padding.train", 0) + stats.get("padding.validation", 0)
+    dropped = C.DROPPED.items(stats)
+    rows, tokens, padding = C.ROWS.total(stats), C.TOKENS.total(stats), C.PADDING.total(stats)
     dataset = {
         "version": __version__,
         "seq_len": cfg["seq_len"],
@@ -68,14 +68,14 @@ def finalize(out_dir: str, cfg: dict, tok: Tokenizer, extra: dict | None = None)
         "special_tokens": dict(tok.special_ids),
         "tokenizer": "tokenizer.model",
         "num_examples": rows,
-        "num_train_examples": stats.get("rows.train", 0),
-        "num_validation_examples": stats.get("rows.validation", 0),
+        "num_train_examples": C.ROWS.get(stats, "train"),
+        "num_validation_examples": C.ROWS.get(stats, "validation"),
         "shards": shards["train"],
         "validation_shards": shards["validation"],
         "lineage": "lineage/",
         "drops": "drops/",
-        "files_in": stats.get("files_in", 0),
-        "files_kept": stats.get("files_kept", 0),
+        "files_in": stats.get(C.FILES_IN, 0),
+        "files_kept": stats.get(C.FILES_KEPT, 0),
         "dropped": dict(sorted(dropped.items())),
         "tokens": tokens,
         "padding_tokens": padding,

@@ -21,14 +21,14 @@ bundle order. Labels are node labels of the same component and only decrease.
 A file is dropped only when its label's owner is a root (labelled by itself),
 and roots are kept, so every drop names a kept copy even if some component has
 not converged after `cc_rounds` (its diameter outgrew the doubling): then it
-keeps a few copies instead of one, and `dedup.near.cc_unsettled` counts the
-files kept for that reason.
+keeps a few copies instead of one, and the level's cc_unsettled counter
+(core/counters.py) counts the files kept for that reason.
 """
 from __future__ import annotations
 
 import apache_beam as beam
-from apache_beam.metrics import Metrics
 
+from repoloom.core import counters as C
 from repoloom.core.types import Drop, ParsedFile
 from repoloom.filters import dedup, minhash
 
@@ -37,21 +37,21 @@ REASON = "near_duplicate"
 REPO_REASON = "near_duplicate_repo"
 
 
+def _sign_counters(signed: bool) -> dict[str, int]:
+    return {C.NEAR_SIGNED if signed else C.NEAR_TOO_SHORT: 1}
+
+
 class _Sign(beam.DoFn):
     """(id, (keeper rank, signature bytes)) for each file long enough to shingle."""
 
     def __init__(self, cfg: dict):
         self.cfg = cfg
-        self.signed = Metrics.counter("dedup", "near.signed")
-        self.short = Metrics.counter("dedup", "near.too_short")
 
     def process(self, f: ParsedFile):
-        sig = minhash.signature(f.text, self.cfg)
-        if sig is None:
-            self.short.inc()
-            return
-        self.signed.inc()
-        yield dedup.file_id(f.facts), (dedup.keeper_rank(f.facts, self.cfg), sig.tobytes())
+        sig = minhash.signature(f.text, self.cfg, f.facts.language)
+        yield beam.pvalue.TaggedOutput(STATS, _sign_counters(sig is not None))
+        if sig is not None:
+            yield dedup.file_id(f.facts), (dedup.keeper_rank(f.facts, self.cfg), sig.tobytes())
 
 
 def _pairs(bucket, max_bucket: int, hubs: int):
@@ -110,7 +110,7 @@ def _jump(item):
         yield child, min([label] + own)
 
 
-def _settle(item, prefix: str):
+def _settle(item, level: C.Dedup):
     """(x, {child: [(node, label)...], label: [x's label]}): if x is a root (its label is itself) it is
     kept and every other node labelled x is dropped in its favour; otherwise nothing is dropped here."""
     x, grouped = item
@@ -121,12 +121,12 @@ def _settle(item, prefix: str):
         for node in others:
             yield node, x
         if others:
-            yield beam.pvalue.TaggedOutput(STATS, dedup.cluster_counters(len(others) + 1, prefix))
+            yield beam.pvalue.TaggedOutput(STATS, dedup.cluster_counters(len(others) + 1, level))
     elif children:
-        yield beam.pvalue.TaggedOutput(STATS, {f"{prefix}.cc_unsettled": len(children)})
+        yield beam.pvalue.TaggedOutput(STATS, {level.cc_unsettled: len(children)})
 
 
-def _union_components(item, prefix: str):
+def _union_components(item, level: C.Dedup):
     """All verified edges in one task: union-find, then each component's lowest (rank, id) keeps and
     every other member is dropped in its favour (the same result "rounds" reaches when it converges)."""
     _, edges = item
@@ -150,20 +150,18 @@ def _union_components(item, prefix: str):
     for root, nodes in sorted(members.items()):
         for _, node in sorted(n for n in nodes if n != root):
             yield node, root[1]
-        yield beam.pvalue.TaggedOutput(STATS, dedup.cluster_counters(len(nodes), prefix))
+        yield beam.pvalue.TaggedOutput(STATS, dedup.cluster_counters(len(nodes), level))
 
 
 class _Route(beam.DoFn):
     def __init__(self, reason: str, repo_level: bool = False):
         self.reason, self.repo_level = reason, repo_level
-        self.dropped = Metrics.counter("dedup", f"{reason}.dropped")
 
     def process(self, item):
         _, grouped = item
         keepers = list(grouped["drop"])
         for f in grouped["file"]:
             if keepers:
-                self.dropped.inc()
                 where = keepers[0] if self.repo_level else dedup.display_id(keepers[0])
                 yield beam.pvalue.TaggedOutput(
                     DROPPED, Drop(f.facts.repo, f.facts.path, self.reason, where, dedup.byte_size(f)))
@@ -175,12 +173,12 @@ class MinHashClusters(beam.PTransform):
     """PCollection[(id, (rank, signature bytes))] -> {"drops": (id, keeper id), "stats": counters}.
 
     The LSH + verification + connected-components core, shared by file- and
-    repository-level dedup; `prefix` names the counters (`<prefix>.clusters`, ...).
+    repository-level dedup; `level` (core/counters.py) names the counters.
     """
 
-    def __init__(self, cfg: dict, prefix: str = "dedup.near"):
+    def __init__(self, cfg: dict, level: C.Dedup = C.DEDUP_NEAR):
         super().__init__()
-        self.cfg, self.prefix = cfg, prefix
+        self.cfg, self.level = cfg, level
 
     def expand(self, signed):
         d = self.cfg["dedup"]
@@ -200,7 +198,7 @@ class MinHashClusters(beam.PTransform):
 
         if d["cc"] == "union":
             settled = (edges | "OneKey" >> beam.Map(lambda e: (b"", e)) | "AllEdges" >> beam.GroupByKey()
-                       | "Union" >> beam.FlatMap(_union_components, self.prefix).with_outputs(STATS, main="drops"))
+                       | "Union" >> beam.FlatMap(_union_components, self.level).with_outputs(STATS, main="drops"))
             return {"drops": settled.drops, STATS: settled[STATS]}
         if d["cc"] != "rounds":
             raise ValueError(f"dedup.cc must be 'union' or 'rounds', got {d['cc']!r}")
@@ -215,7 +213,7 @@ class MinHashClusters(beam.PTransform):
 
         children = labels | "ChildrenFinal" >> beam.Map(lambda kv: (kv[1][1], kv))
         settled = ({"child": children, "label": labels} | "SettleJoin" >> beam.CoGroupByKey()
-                   | "Settle" >> beam.FlatMap(_settle, self.prefix).with_outputs(STATS, main="drops"))
+                   | "Settle" >> beam.FlatMap(_settle, self.level).with_outputs(STATS, main="drops"))
         return {"drops": settled.drops, STATS: settled[STATS]}
 
 
@@ -227,9 +225,9 @@ def _no_dedup(files):
 class NearDedup(beam.PTransform):
     """PCollection[ParsedFile] -> {"kept": ParsedFile, "dropped": Drop, "stats": dict[str, int]}.
 
-    "stats" holds additive counters, one dict per duplicate cluster
-    (`dedup.near.clusters`, `dedup.near.cluster_size.<n>`, `dedup.near.files_dropped`)
-    and, when components did not converge, `dedup.near.cc_unsettled`.
+    "stats" holds additive counters (core/counters.py, DEDUP_NEAR and NEAR_SIGNED/NEAR_TOO_SHORT): one
+    dict per file signed or too short, one per duplicate cluster, and, when components did not
+    converge, the files kept unsettled.
     """
 
     def __init__(self, cfg: dict):
@@ -242,12 +240,14 @@ class NearDedup(beam.PTransform):
             return _no_dedup(files)
         minhash.band_shape(cfg)
         dedup.check_rank_config(cfg)  # fail at construction, not on a worker
-        signed = files | "Sign" >> beam.ParDo(_Sign(cfg))  # (id, (rank, signature bytes))
-        clusters = signed | "Clusters" >> MinHashClusters(cfg, "dedup.near")
+        sign = files | "Sign" >> beam.ParDo(_Sign(cfg)).with_outputs(STATS, main="signed")
+        signed = sign.signed  # (id, (rank, signature bytes))
+        clusters = signed | "Clusters" >> MinHashClusters(cfg, C.DEDUP_NEAR)
         keyed = files | "KeyFiles" >> beam.Map(lambda f: (dedup.file_id(f.facts), f))
         routed = ({"file": keyed, "drop": clusters["drops"]} | "JoinFiles" >> beam.CoGroupByKey()
                   | "Route" >> beam.ParDo(_Route(REASON)).with_outputs(DROPPED, main=KEPT))
-        return {KEPT: routed[KEPT], DROPPED: routed[DROPPED], STATS: clusters[STATS]}
+        stats = (sign[STATS], clusters[STATS]) | "AllStats" >> beam.Flatten()
+        return {KEPT: routed[KEPT], DROPPED: routed[DROPPED], STATS: stats}
 
 
 EXACT_REASON = "exact_duplicate"
@@ -255,7 +255,7 @@ EXACT_REASON = "exact_duplicate"
 
 def _dedup_record(f: ParsedFile, cfg: dict, near: bool):
     """What dedup needs of a file, without its text: (id, (exact key, keeper rank, signature bytes or None))."""
-    sig = minhash.signature(f.text, cfg) if near else None
+    sig = minhash.signature(f.text, cfg, f.facts.language) if near else None
     return dedup.file_id(f.facts), (dedup.exact_key(f.facts), dedup.keeper_rank(f.facts, cfg),
                                     None if sig is None else sig.tobytes())
 
@@ -269,7 +269,7 @@ def _exact_group(group):
         where = dedup.display_id(recs[0][0])
         for fid, _ in recs[1:]:
             yield beam.pvalue.TaggedOutput(DROPPED, (fid, (EXACT_REASON, where)))
-        yield beam.pvalue.TaggedOutput(STATS, dedup.cluster_counters(len(recs), "dedup.exact"))
+        yield beam.pvalue.TaggedOutput(STATS, dedup.cluster_counters(len(recs), C.DEDUP_EXACT))
 
 
 class _RouteFiles(beam.DoFn):
@@ -315,7 +315,8 @@ class FileDedup(beam.PTransform):
             stats.append(ex[STATS])
         if near:
             signed = recs | "Signed" >> beam.FlatMap(lambda r: [(r[0], (r[1][1], r[1][2]))] if r[1][2] is not None else [])
-            clusters = signed | "Clusters" >> MinHashClusters(cfg, "dedup.near")
+            stats.append(recs | "SignCounts" >> beam.Map(lambda r: _sign_counters(r[1][2] is not None)))
+            clusters = signed | "Clusters" >> MinHashClusters(cfg, C.DEDUP_NEAR)
             decisions.append(clusters["drops"] | "NearReason" >> beam.Map(lambda kv: (kv[0], (REASON, dedup.display_id(kv[1])))))
             stats.append(clusters[STATS])
         keyed = files | "KeyFiles" >> beam.Map(lambda f: (dedup.file_id(f.facts), f))
@@ -341,7 +342,7 @@ class _RepoSign(beam.DoFn):
         self.cfg = cfg
 
     def process(self, f: ParsedFile):
-        sig = minhash.signature(f.text, self.cfg)
+        sig = minhash.signature(f.text, self.cfg, f.facts.language)
         if sig is not None:
             yield f.facts.repo, (dedup.repo_rank(f.facts, self.cfg), sig.tobytes())
 
@@ -368,7 +369,7 @@ class RepoNearDedup(beam.PTransform):
         dedup.check_rank_config(cfg)
         signed = (files | "RepoSign" >> beam.ParDo(_RepoSign(cfg))
                   | "RepoSig" >> beam.CombinePerKey(lambda vs: _combine_repo(vs)))
-        clusters = signed | "RepoClusters" >> MinHashClusters(cfg, "dedup.repo")
+        clusters = signed | "RepoClusters" >> MinHashClusters(cfg, C.DEDUP_REPO)
         keyed = files | "KeyByRepo" >> beam.Map(lambda f: (f.facts.repo, f))
         routed = ({"file": keyed, "drop": clusters["drops"]} | "JoinRepos" >> beam.CoGroupByKey()
                   | "RouteRepo" >> beam.ParDo(_Route(REPO_REASON, repo_level=True)).with_outputs(DROPPED, main=KEPT))

@@ -4,6 +4,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from repoloom.core import counters as C
+from repoloom.fim import stats as fim_stats
 from repoloom.pipelines import sink
 
 
@@ -39,69 +41,67 @@ def human_bytes(n: float) -> str:
     return f"{n:.1f} PB"
 
 
-def _prefixed(stats: dict, prefix: str) -> list[tuple[str, float]]:
-    return sorted(((k[len(prefix):], v) for k, v in stats.items() if k.startswith(prefix)), key=lambda kv: (-kv[1], kv[0]))
+def _by_count(family: C.Family, stats: dict) -> list[tuple[str, float]]:
+    return sorted(family.items(stats).items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def derived(stats: dict[str, Any]) -> dict[str, float]:
     """Shares and means computed from the summed counters."""
     d: dict[str, float] = {}
-    files = stats.get("files_kept", 0)
-    if stats.get("graph.files"):
-        d["edges_per_file"] = stats.get("graph.edges_kept", 0) / stats["graph.files"]
-        d["files_with_edges_share"] = stats.get("graph.files_with_edges", 0) / stats["graph.files"]
-    if stats.get("graph.edges_kept"):  # in the rows as packed; the planner's own segments for comparison
-        d["edges_in_segment_share"] = stats.get("packing.edges_in_segment", 0) / stats["graph.edges_kept"]
-        d["planned_edges_in_segment_share"] = stats.get("graph.edges_in_segment", 0) / stats["graph.edges_kept"]
+    files = stats.get(C.FILES_KEPT, 0)
+    if stats.get(C.GRAPH_FILES):
+        d["edges_per_file"] = stats.get(C.GRAPH_EDGES_KEPT, 0) / stats[C.GRAPH_FILES]
+        d["files_with_edges_share"] = stats.get(C.GRAPH_FILES_WITH_EDGES, 0) / stats[C.GRAPH_FILES]
+    if stats.get(C.GRAPH_EDGES_KEPT):  # in the rows as packed; the planner's own segments for comparison
+        d["edges_in_segment_share"] = stats.get(C.PACKING_EDGES_IN_SEGMENT, 0) / stats[C.GRAPH_EDGES_KEPT]
+        d["planned_edges_in_segment_share"] = stats.get(C.GRAPH_EDGES_IN_SEGMENT, 0) / stats[C.GRAPH_EDGES_KEPT]
     d.update(packing_figures(stats))
     if files:
-        d["test_files_share"] = stats.get("tests.files", 0) / files
-    if stats.get("tests.files"):
-        d["tests_paired_share"] = stats.get("tests.paired", 0) / stats["tests.files"]
-    pieces = stats.get("fim.pieces", 0)
-    applied = stats.get("fim.psm", 0) + stats.get("fim.spm", 0)
-    if pieces:
-        d["fim_rate"] = applied / pieces
-    if applied:
-        d["spm_share"] = stats.get("fim.spm", 0) / applied
-        d["fim_middle_chars_mean"] = stats.get("fim.middle_chars", 0) / applied
-        d["fim_middle_tokens_mean"] = stats.get("fim.middle_tokens", 0) / applied
+        d["test_files_share"] = stats.get(C.TESTS_FILES, 0) / files
+    if stats.get(C.TESTS_FILES):
+        d["tests_paired_share"] = stats.get(C.TESTS_PAIRED, 0) / stats[C.TESTS_FILES]
+    fim = fim_stats.figures(stats)
+    if fim["fim_rate"] is not None:
+        d["fim_rate"] = fim["fim_rate"]
+    if fim["applied"]:
+        d["spm_share"] = fim["spm_share"]
+        d["fim_middle_chars_mean"] = fim["mean_middle_chars"]
+        d["fim_middle_tokens_mean"] = fim["mean_middle_tokens"]
     return d
 
 
 def packing_figures(stats: dict[str, Any]) -> dict[str, float]:
     """Padding share, pieces per file, files split, same-repository context before each piece."""
     d: dict[str, float] = {}
-    tokens = sum(v for k, v in stats.items() if k.startswith("tokens."))
-    padding = sum(v for k, v in stats.items() if k.startswith("padding."))
+    tokens, padding = C.TOKENS.total(stats), C.PADDING.total(stats)
     if tokens + padding:
         d["padding_share"] = padding / (tokens + padding)
-    files, parts = stats.get("files_kept", 0), stats.get("packing.parts", 0)
+    files, parts = stats.get(C.FILES_KEPT, 0), stats.get(C.PACKING_PARTS, 0)
     if files:
         d["pieces_per_file"] = parts / files
-        d["files_split_share"] = stats.get("packing.files_split", 0) / files
+        d["files_split_share"] = stats.get(C.PACKING_FILES_SPLIT, 0) / files
     if parts:
-        d["context_tokens_per_piece"] = stats.get("packing.context_tokens", 0) / parts
-    if stats.get("packing.segments"):
-        d["segments_per_row"] = stats["packing.segments"] / max(1, sum(v for k, v in stats.items() if k.startswith("rows.")))
+        d["context_tokens_per_piece"] = stats.get(C.PACKING_CONTEXT_TOKENS, 0) / parts
+    if stats.get(C.PACKING_SEGMENTS):
+        d["segments_per_row"] = stats[C.PACKING_SEGMENTS] / max(1, C.ROWS.total(stats))
     return d
 
 
 def write_report(out_dir: str, ds: dict[str, Any], stats: dict[str, Any]) -> None:
-    drops = _prefixed(stats, "dropped.")
-    drop_bytes = dict(_prefixed(stats, "dropped_bytes."))
-    langs = _prefixed(stats, "lang.")
-    fill = sorted(_prefixed(stats, "fill."), key=lambda kv: kv[0])
+    drops = _by_count(C.DROPPED, stats)
+    drop_bytes = C.DROPPED_BYTES.items(stats)
+    langs = _by_count(C.LANG, stats)
+    fill = list(C.FILL.items(stats).items())
     charts = {
         "report-drops.svg": bar_chart_svg("Dropped files by reason", drops),
         "report-languages.svg": bar_chart_svg("Kept files by language", langs),
         "report-fill.svg": bar_chart_svg("Rows by share of tokens that are not padding", fill),
         "report-segments.svg": bar_chart_svg("Segments by length (share of seq_len)",
-                                             sorted(_prefixed(stats, "packing.segment_tokens."), key=lambda kv: kv[0])),
+                                             list(C.PACKING_SEGMENT_TOKENS.items(stats).items())),
     }
     for name, svg in charts.items():
         sink.write_bytes(sink.join(out_dir, name), svg.encode())
-    files_in, bytes_in = ds["files_in"] or 1, stats.get("bytes_in", 0) or 1
+    files_in, bytes_in = ds["files_in"] or 1, stats.get(C.BYTES_IN, 0) or 1
     lines = [
         "# repoloom build report", "",
         f"- files in: {ds['files_in']}, kept: {ds['files_kept']}, dropped: {sum(ds['dropped'].values())} "
@@ -133,7 +133,7 @@ def packing_section(stats: dict[str, Any]) -> list[str]:
             lines.append(f"| {name} | {fmt.format(f[name])} |")
     if "edges_in_segment_share" in d:
         lines.append(f"| edges_in_segment_share | {d['edges_in_segment_share']:.2%} |")
-    cuts = _prefixed(stats, "packing.cut.")
+    cuts = _by_count(C.PACKING_CUT, stats)
     if cuts:
         lines += ["", "Cut reasons (line_end, token: a piece cut to fill a row; piece_boundary, row_end: a row closed "
                   "with less room than a useful part; slack_tokens: padding those cuts left):", ""]

@@ -14,10 +14,10 @@ from __future__ import annotations
 import apache_beam as beam
 from apache_beam.pvalue import AsDict, TaggedOutput
 
+from repoloom.core import counters as C
 from repoloom.core.types import Drop, ParsedFile
 
 REASON = "duplicate_path"
-LINEAGE_FILES = "lineage_files"  # stats key: distinct (repo, path) pairs written to the lineage
 
 
 def _winner(group):
@@ -57,17 +57,17 @@ class UniquePaths(beam.PTransform):
 
 
 class CountLineageFiles(beam.PTransform):
-    """rows (split, key, row, lineage) -> {LINEAGE_FILES: distinct (repo, path) in their lineage}."""
+    """rows (split, key, row, lineage) -> {C.LINEAGE_FILES: distinct (repo, path) in their lineage}."""
 
     def expand(self, rows):
         return (rows | "LineagePaths" >> beam.FlatMap(lambda r: sorted({(x["repo"], x["path"]) for x in r[3]}))
                 | "DistinctPaths" >> beam.Distinct() | "CountPaths" >> beam.combiners.Count.Globally()
-                | "AsStat" >> beam.Map(lambda n: {LINEAGE_FILES: n}))
+                | "AsStat" >> beam.Map(lambda n: {C.LINEAGE_FILES: n}))
 
 
 def identity_mismatch(stats: dict) -> str | None:
     """Why the output breaks 'one kept file = one (repo, path) in the lineage', or None."""
-    kept, written = stats.get("files_kept", 0), stats.get(LINEAGE_FILES, 0)
+    kept, written = stats.get(C.FILES_KEPT, 0), stats.get(C.LINEAGE_FILES, 0)
     if kept != written:
         return f"files_kept {kept} != {written} distinct (repo, path) in the lineage"
     return None

@@ -7,6 +7,7 @@ import pytest
 
 from repoloom.core.config import load_config
 from repoloom.core.types import FileFacts
+from repoloom.core.counters import DEDUP_EXACT, DEDUP_NEAR
 from repoloom.filters import dedup
 
 
@@ -51,8 +52,9 @@ def test_licence_classes():
 
 
 def test_cluster_counters():
-    assert dedup.cluster_counters(2) == {"dedup.clusters": 1, "dedup.cluster_size.2": 1, "dedup.files_dropped": 1}
-    assert dedup.cluster_counters(57, "dedup.near")["dedup.near.cluster_size.11-100"] == 1
+    assert dedup.cluster_counters(2, DEDUP_EXACT) == {"dedup.exact.clusters": 1, "dedup.exact.cluster_size.2": 1,
+                                                      "dedup.exact.files_dropped": 1}
+    assert dedup.cluster_counters(57, DEDUP_NEAR)["dedup.near.cluster_size.11-100"] == 1
     assert dedup.size_bucket(5000) == "1001+"
 
 

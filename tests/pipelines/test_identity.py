@@ -1,5 +1,6 @@
 """The end-of-build identity invariant: one kept file is one distinct (repo, path) in the lineage."""
-from repoloom.pipelines.unique_paths import LINEAGE_FILES, identity_mismatch
+from repoloom.core.counters import LINEAGE_FILES
+from repoloom.pipelines.unique_paths import identity_mismatch
 
 
 def test_identity_mismatch_names_both_counts():

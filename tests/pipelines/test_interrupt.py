@@ -56,3 +56,70 @@ def test_sigterm_is_one_line_and_exit_143(tmp_path, capsys, monkeypatch, tokeniz
     assert lines == [f"repoloom build: interrupted (SIGTERM); {out} was not changed; run the same command again to resume"]
     assert not out.exists()
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # the command's handlers are put back
+
+
+def _workers_of(pid: int) -> list[int]:
+    """Beam's SDK worker processes under the launcher `pid`, and the shells that start them."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as f:
+                cmdline = f.read()
+            with open(f"/proc/{entry}/stat") as f:
+                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            if b"sdk_worker_main" in cmdline and pid in (ppid, _parent(ppid)):
+                found.append(int(entry))
+        except (OSError, ValueError, IndexError):
+            continue
+    return found
+
+
+def _parent(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return int(f.read().rsplit(")", 1)[1].split()[1])
+    except (OSError, ValueError, IndexError):
+        return -1
+
+
+def test_ctrl_c_with_worker_processes_is_one_line(tmp_path, tokenizer_bytes):
+    """A terminal's Ctrl-C reaches the launcher, the shells Beam starts workers with and the workers: their
+    gRPC threads abort (`terminate called ...`, `Aborted`) below Python; none of it reaches the terminal."""
+    import sysconfig
+
+    model = tmp_path / "tok.model"
+    model.write_bytes(tokenizer_bytes)
+    big = os.path.join(sysconfig.get_paths()["purelib"], "networkx")  # real code, long enough to be mid-job
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "repoloom.pipelines.cli", "build", "--input", big, "--output", str(out),
+           "--tokenizer", str(model), "--seq-len", "256", "--direct_num_workers=2",
+           "--direct_running_mode=multi_processing"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.time() + 120
+    workers: list[int] = []
+    while len(workers) < 4 and proc.poll() is None and time.time() < deadline:  # 2 workers, 2 shells
+        time.sleep(0.2)
+        workers = _workers_of(proc.pid)
+    assert len(workers) == 4, f"the job never started its 2 worker processes: {workers}"
+    time.sleep(2.0)  # they are running bundles
+    os.killpg(proc.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole process group
+    _, err = proc.communicate(timeout=60)
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert proc.returncode == 130, err
+    assert lines[-1] == f"repoloom build: interrupted (SIGINT); {out} was not changed; run the same command again to resume", err
+    assert lines[:-1] and all(not line.startswith(" ") for line in lines[:-1]), err  # the launcher's own lines only
+    for noise in ("Traceback", "terminate called", "Aborted", "Error", "WARNING"):
+        assert noise not in err, err
+    assert not out.exists()
+    time.sleep(1.0)
+    assert not [w for w in workers if _alive(w)], "worker processes outlived the build"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except OSError:
+        return False

@@ -13,6 +13,7 @@ from apache_beam.testing.util import assert_that, equal_to
 from repoloom.core.config import load_config
 from repoloom.core.types import FileFacts, ParsedFile
 from repoloom.filters import dedup, minhash
+from repoloom.pipelines.build import SumCounters
 from repoloom.pipelines.near_dedup import NearDedup
 
 
@@ -69,8 +70,9 @@ def test_planted_near_duplicates_keep_the_best_ranked_copy(cfg):
                     equal_to(dropped), label="dropped")
         assert_that(out["dropped"] | "S" >> beam.Map(lambda d: d.size), equal_to([len(files[0].text.encode()), len(files[2].text.encode())]),
                     label="sizes")
-        assert_that(out["stats"], equal_to([{"dedup.near.clusters": 1, "dedup.near.cluster_size.3": 1,
-                                             "dedup.near.files_dropped": 2}]), label="stats")
+        assert_that(out["stats"] | "Sum" >> beam.CombineGlobally(SumCounters()),
+                    equal_to([{"dedup.near.clusters": 1, "dedup.near.cluster_size.3": 1, "dedup.near.files_dropped": 2,
+                               "dedup.near.signed": 5, "dedup.near.too_short": 1}]), label="stats")
 
 
 def _chain(n: int, seed: int = 7) -> list[str]:
@@ -93,8 +95,9 @@ def test_transitive_chain_is_one_cluster_and_matches_reference(cfg, mode):
         out = p | beam.Create(files) | NearDedup(cfg)
         assert_that(out["kept"] | "K" >> beam.Map(lambda f: f.facts.path), equal_to(["f00.py"]), label="kept")
         assert_that(out["dropped"] | "D" >> beam.Map(lambda d: d.detail), equal_to(["r/f00.py"] * 13), label="detail")
-        assert_that(out["stats"] | "C" >> beam.Map(lambda s: s.get("dedup.near.cluster_size.11-100", 0)),
-                    equal_to([1]), label="stats")
+        assert_that(out["stats"] | "Sum" >> beam.CombineGlobally(SumCounters())
+                    | "C" >> beam.Map(lambda s: (s.get("dedup.near.cluster_size.11-100", 0), s["dedup.near.signed"])),
+                    equal_to([(1, 14)]), label="stats")
 
 
 def test_unconverged_components_under_deduplicate_and_report(cfg):
@@ -173,6 +176,52 @@ def test_file_dedup_exact_then_near_in_one_pass(cfg):
                     equal_to([("z/copy", "exact_duplicate", "a/orig/json/decoder.py", len(base.encode())),
                               ("b/fork", "near_duplicate", "a/orig/json/decoder.py", len(files[2].text.encode()))]),
                     label="dropped")
-        assert_that(out["stats"] | "S" >> beam.Map(lambda s: sorted(s)), equal_to([
-            ["dedup.exact.cluster_size.2", "dedup.exact.clusters", "dedup.exact.files_dropped"],
-            ["dedup.near.cluster_size.2", "dedup.near.clusters", "dedup.near.files_dropped"]]), label="stats")
+        assert_that(out["stats"] | "Sum" >> beam.CombineGlobally(SumCounters()), equal_to([{
+            "dedup.exact.cluster_size.2": 1, "dedup.exact.clusters": 1, "dedup.exact.files_dropped": 1,
+            "dedup.near.cluster_size.2": 1, "dedup.near.clusters": 1, "dedup.near.files_dropped": 1,
+            "dedup.near.signed": 3}]), label="stats")
+
+
+APACHE_HEADER = """/*
+ * Licensed to the Apache Software Foundation (ASF) under one
+ * or more contributor license agreements.  See the NOTICE file
+ * distributed with this work for additional information
+ * regarding copyright ownership.  The ASF licenses this file
+ * to you under the Apache License, Version 2.0 (the
+ * "License"); you may not use this file except in compliance
+ * with the License.  You may obtain a copy of the License at
+ *
+ *   http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing,
+ * software distributed under the License is distributed on an
+ * "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY
+ * KIND, either express or implied.  See the License for the
+ * specific language governing permissions and limitations
+ * under the License.
+ */
+"""
+
+
+def test_a_shared_licence_header_does_not_make_files_of_different_languages_duplicates(cfg):
+    """package-info.java is little more than the licence header that a .github/*.txt template also holds:
+    alike as text, but a shingle belongs to a language, so only same-language copies are near-duplicates."""
+    from repoloom.pipelines.near_dedup import FileDedup
+
+    java = APACHE_HEADER + "/** Readers for the wire format. */\npackage org.example.wire;\n"
+    txt = APACHE_HEADER + "\nLicense header template for new files.\n"
+
+    def pf(repo, path, text, language):
+        return ParsedFile(text=text, facts=FileFacts(repo, path, language, len(text), f"sha-{repo}/{path}"))
+
+    files = [pf("a/lib", "src/org/example/wire/package-info.java", java, "java"),
+             pf("a/lib", ".github/license-header.txt", txt, None),
+             pf("b/fork", "src/org/example/wire/package-info.java", java.replace("wire", "wires"), "java")]
+    assert minhash.estimated_jaccard(minhash.signature(java, cfg), minhash.signature(txt, cfg)) >= 0.7  # alike as text
+    with TestPipeline() as p:
+        out = p | beam.Create(files) | FileDedup(cfg)
+        assert_that(out["kept"] | "K" >> beam.Map(lambda f: (f.facts.repo, f.facts.path)),
+                    equal_to([("a/lib", "src/org/example/wire/package-info.java"), ("a/lib", ".github/license-header.txt")]),
+                    label="kept")
+        assert_that(out["dropped"] | "D" >> beam.Map(lambda d: (d.repo, d.path, d.reason)),
+                    equal_to([("b/fork", "src/org/example/wire/package-info.java", "near_duplicate")]), label="dropped")
