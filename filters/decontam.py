@@ -39,7 +39,6 @@ class BenchmarkIndex:
     too_short: int  # benchmark texts with fewer than n tokens (cannot be matched)
     vocab: frozenset = frozenset()  # every token of the indexed benchmark texts
 
-
     def __hash__(self) -> int:
         return id(self)
 
