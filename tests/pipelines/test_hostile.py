@@ -97,6 +97,26 @@ def test_duplicate_paths_are_kept_once_by_origin(corpus):
         assert len({f.origin for f in files}) == len(files), name  # ... each with its own origin
 
 
+def test_one_and_two_worker_processes_keep_the_same_copy_of_a_duplicated_path(corpus, tmp_path, tokenizer_bytes):
+    """The old build kept whichever copy a process saw last: 1 and 2 processes kept different copies."""
+    _, cases = corpus
+    model = tmp_path / "tok.model"
+    model.write_bytes(tokenizer_bytes)
+    inputs = [i for name in ("dup_zip_members", "dup_table_rows", "dir_and_archive") for i in cases[name].inputs]
+    outs = {}
+    for workers in (1, 2):
+        out = tmp_path / f"out{workers}"
+        beam = ["--direct_num_workers=2", "--direct_running_mode=multi_processing"] if workers == 2 else []
+        assert main(["build", "--input", *inputs, "--output", str(out), "--quiet", "--tokenizer", str(model),
+                     "--seq-len", "256", *beam]) == 0
+        outs[workers] = out
+    dups = [sorted((d["repo"], d["path"], d["size"]) for d in pq.read_table(o / "drops" / "duplicate_path.parquet").to_pylist())
+            for o in outs.values()]
+    assert dups[0] == dups[1] and len(dups[0]) == 3
+    shards = [sorted((p.name, p.read_bytes()) for p in o.glob("*.array_record")) for o in outs.values()]
+    assert shards[0] == shards[1] and shards[0]
+
+
 def test_special_files_are_never_opened(corpus):
     _, cases = corpus
     items = _read(cases["special_files"].inputs)
