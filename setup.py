@@ -23,6 +23,7 @@ GRAMMARS = [
     "tree-sitter-ruby>=0.23,<0.24",
     "tree-sitter-scala>=0.23,<0.27",
     "tree-sitter-swift>=0.7,<0.8",
+    "tree-sitter-lua>=0.5,<0.6",  # ABI 15 grammar: needs tree-sitter>=0.25 (tested with 0.5.0)
 ]
 
 DASK = "dask[distributed]>=2025.1,<2027"  # --runner=dask (pipelines/dask_runner.py); tested with 2026.8
@@ -32,7 +33,7 @@ setup(
     version="0.1.0",
     description="Repository-level pretraining data for code LMs (CodeGemma recipe) and a JAX trainer",
     python_requires=">=3.10",
-    packages=["repoloom"] + [f"repoloom.{f}" for f in FOLDERS],
+    packages=["repoloom"] + [f"repoloom.{f}" for f in FOLDERS] + ["repoloom.syntax.lang"],  # one module per language
     package_dir={"repoloom": "repoloom_pkg", **{f"repoloom.{f}": f for f in FOLDERS}},
     package_data={"repoloom.core": ["*.json"]},
     install_requires=[

@@ -32,7 +32,7 @@ import sysconfig
 import time
 from collections import defaultdict
 
-from repoloom.core.config import DEFAULTS
+from repoloom.core.config import FimConfig
 from repoloom.core.tokenizer import Tokenizer, train_tokenizer
 from repoloom.fim import layout, split
 from repoloom.syntax import fim_nodes
@@ -117,7 +117,7 @@ def main(argv=None) -> int:
     corpus = gather(roots, args.per_lang, args.max_mb)
     sample = [t for files in corpus.values() for _, t in files[:40]]
     tok = Tokenizer(train_tokenizer(sample, 8000))
-    cfg = DEFAULTS
+    fim = FimConfig()
 
     hdr = (f"{'language':<11}{'files':>6}{'MB':>6} {'fim':>5} {'node':>5} {'span':>5} {'rand':>5} {'line':>5}"
            f" {'subtree':>7} {'run':>5} {'midch':>6} {'midtok':>6} | {'parse':>6} {'facts':>6} {'nodes':>6}"
@@ -138,8 +138,8 @@ def main(argv=None) -> int:
             t2 = time.perf_counter()
             facts = file_facts("bench", path, text, lang)
             t3 = time.perf_counter()
-            nodes = split.usable_nodes(facts, cfg)
-            choice = split.choose(text, nodes, cfg, args.seed, "bench", path, 0)
+            nodes = split.usable_nodes(facts, fim)
+            choice = split.choose(text, nodes, fim, args.seed, "bench", path, 0)
             t4 = time.perf_counter()
             tok.encode(text)
             t5 = time.perf_counter()

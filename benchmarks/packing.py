@@ -27,7 +27,7 @@ from dataclasses import replace
 import numpy as np
 
 from repoloom.core import counters as C
-from repoloom.core.config import load_config, merge, parse_set
+from repoloom.core.config import load_config, merge, parse_set, section
 from repoloom.core.rand import stable_hash
 from repoloom.core.tokenizer import Tokenizer, train_tokenizer
 from repoloom.core.types import ParsedFile
@@ -98,7 +98,7 @@ _TOK = None
 
 def _pieces(args):
     text, facts, cfg = args
-    pieces = file_pieces(text, facts, _TOK, cfg)
+    pieces = file_pieces(text, facts, _TOK, section(cfg, "fim"), cfg["seq_len"], cfg["seed"])
     return [replace(p, tokens=np.asarray(p.tokens, dtype=np.int32)) for p in pieces]
 
 

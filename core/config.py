@@ -461,6 +461,17 @@ def load_config(path: str | None = None, overrides: dict | None = None) -> dict:
     return load_typed(path, overrides).to_dict()
 
 
+def section(cfg: dict, name: str):
+    """One typed section of a config dict, checked like the whole (``section(cfg, "fim")`` -> FimConfig).
+    A stage takes its section, not the whole dict; the steps in pipelines/ that call it hand it over."""
+    hints = _hints(Config)
+    sections = {_key(f): f for f in dataclasses.fields(Config) if dataclasses.is_dataclass(hints[f.name])}
+    if name not in sections:
+        raise ConfigError(f"no config section {name!r}; sections: {sorted(sections)}")
+    f = sections[name]
+    return _check(cfg.get(name, {}), hints[f.name], f.metadata, name)
+
+
 def check_config(cfg: dict) -> dict:
     """A full config dict checked against the declarations (raises ConfigError); returns it normalised."""
     return Config.from_dict(cfg).to_dict()

@@ -1,7 +1,7 @@
 """Context-level FIM (FIM paper, section on context-level FIM): applied to each file of a
 packed row after packing, instead of to each file before it.
 
-``context_fim(segments, tok, cfg, seed, key)`` takes the token lists of one row's
+``context_fim(segments, tok, fim, seed, key)`` takes the token lists of one row's
 segments, each laid out ``<bos> path↵body (<|file_separator|> path↵body)* <eos>``,
 and returns a ``ContextFim`` whose ``segments`` have exactly the input lengths, so
 segment ids, positions and row padding stay valid.
@@ -31,6 +31,7 @@ import bisect
 from typing import Any, NamedTuple, Sequence
 
 from repoloom.core import counters as C
+from repoloom.core.config import FimConfig
 from repoloom.fim import layout, split
 from repoloom.fim.stats import add, fim_counters
 from repoloom.syntax.languages import detect_language
@@ -103,13 +104,13 @@ def _snap(chars: list[int], a: int, b: int) -> tuple[int, int] | None:
     return i, j
 
 
-def _choose(tok, seg, body: _Body, end: int, cfg, seed, key, s, j):
+def _choose(tok, seg, body: _Body, end: int, fim: FimConfig, seed, key, s, j):
     """(mode, method, token a, token b, middle chars) for body tokens [body.start, end), or None."""
     ids = seg[body.start : end]
     if not ids:
         return None
     text, chars, idx = _text_and_bounds(tok, ids)
-    c = split.choose(text, [], cfg, seed, f"{key}#{s}", body.path, j)
+    c = split.choose(text, [], fim, seed, f"{key}#{s}", body.path, j)
     if c is None:
         return None
     snapped = _snap(chars, c.start, c.end)
@@ -119,7 +120,7 @@ def _choose(tok, seg, body: _Body, end: int, cfg, seed, key, s, j):
     return c.mode, c.method, body.start + idx[i], body.start + idx[k], chars[k] - chars[i]
 
 
-def context_fim(segments: Sequence[Sequence[int]], tok, cfg: dict, seed: int, key: object) -> ContextFim:
+def context_fim(segments: Sequence[Sequence[int]], tok, fim: FimConfig, seed: int, key: object) -> ContextFim:
     """FIM each file of one packed row; see the module docstring for the contract."""
     out_segs: list[list[int]] = []
     counters: dict[str, int] = {}
@@ -131,7 +132,7 @@ def context_fim(segments: Sequence[Sequence[int]], tok, cfg: dict, seed: int, ke
         bodies = [b for b in bodies if not sentinels.intersection(seg[b.start : b.end])]
         choices: dict[int, tuple] = {}
         for j, body in enumerate(bodies[:-1]):
-            c = _choose(tok, seg, body, body.end, cfg, seed, key, s, j)
+            c = _choose(tok, seg, body, body.end, fim, seed, key, s, j)
             if c:
                 choices[j] = c
         trim = 0
@@ -141,9 +142,9 @@ def context_fim(segments: Sequence[Sequence[int]], tok, cfg: dict, seed: int, ke
             room = lb.end - lb.start - 1  # tokens the last body can give up
             while SENTINEL_COST * len(choices) > room:
                 choices.pop(max(choices))
-            if SENTINEL_COST * (len(choices) + 1) <= room and _choose(tok, seg, lb, lb.end, cfg, seed, key, s, last):
+            if SENTINEL_COST * (len(choices) + 1) <= room and _choose(tok, seg, lb, lb.end, fim, seed, key, s, last):
                 # the last file is FIM'd: choose again on what is left of it after paying for everyone
-                c = _choose(tok, seg, lb, lb.end - SENTINEL_COST * (len(choices) + 1), cfg, seed, key, s, last)
+                c = _choose(tok, seg, lb, lb.end - SENTINEL_COST * (len(choices) + 1), fim, seed, key, s, last)
                 if c:
                     choices[last] = c
             trim = SENTINEL_COST * len(choices)
@@ -161,8 +162,8 @@ def context_fim(segments: Sequence[Sequence[int]], tok, cfg: dict, seed: int, ke
                 new.extend(layout.assemble(tok, seg[body.start : a], seg[a:b], seg[b:end], c[0]))
             pos = body.end
             grow[body.file] = (SENTINEL_COST if c else 0) - (trim if j == len(bodies) - 1 else 0)
-            fim = {"mode": c[0], "method": c[1], "middle": (0, c[4]), "middle_tokens": c[3] - c[2]} if c else {}
-            add(counters, fim_counters(fim, detect_language(body.path)))
+            decision = {"mode": c[0], "method": c[1], "middle": (0, c[4]), "middle_tokens": c[3] - c[2]} if c else {}
+            add(counters, fim_counters(decision, detect_language(body.path)))
         new.extend(seg[pos:])
         if len(new) != len(seg):
             raise AssertionError(f"context FIM changed a segment's length: {len(seg)} -> {len(new)}")
@@ -180,7 +181,7 @@ def context_fim(segments: Sequence[Sequence[int]], tok, cfg: dict, seed: int, ke
     return ContextFim(out_segs, counters, files)
 
 
-def fim_token_body(tok, ids: Sequence[int], cfg: dict, seed: int, repo: str, path: str, char_start: int,
+def fim_token_body(tok, ids: Sequence[int], fim: FimConfig, seed: int, repo: str, path: str, char_start: int,
                    ) -> tuple[list[int], dict[str, Any]]:
     """Document-level FIM of a body given as tokens, by slicing them (no re-encode): for a part that
     packing cut out of a piece (packing/rows.py), so FIM never crosses the cut. The decision is a pure
@@ -189,12 +190,12 @@ def fim_token_body(tok, ids: Sequence[int], cfg: dict, seed: int, repo: str, pat
     if not ids:
         return ids, {}
     text, chars, idx = _text_and_bounds(tok, ids)
-    c = split.choose(text, [], cfg, seed, repo, path, f"cut@{char_start}")
+    c = split.choose(text, [], fim, seed, repo, path, f"cut@{char_start}")
     snapped = _snap(chars, c.start, c.end) if c is not None else None
     if snapped is None:
         return ids, {}
     i, k = snapped
     a, b = idx[i], idx[k]
-    fim = {"mode": c.mode, "method": c.method, "middle": (char_start + chars[i], char_start + chars[k]),
-           "middle_tokens": b - a}
-    return layout.assemble(tok, ids[:a], ids[a:b], ids[b:], c.mode), fim
+    decision = {"mode": c.mode, "method": c.method, "middle": (char_start + chars[i], char_start + chars[k]),
+                "middle_tokens": b - a}
+    return layout.assemble(tok, ids[:a], ids[a:b], ids[b:], c.mode), decision

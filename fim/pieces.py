@@ -6,6 +6,7 @@ never across a cut.
 """
 from __future__ import annotations
 
+from repoloom.core.config import FimConfig
 from repoloom.core.types import FileFacts, Piece
 from repoloom.fim import layout, split
 
@@ -104,26 +105,26 @@ def _fim_ids(tok, body: str, body_ids: list[int] | None, choice, a: int) -> tupl
     return layout.assemble(tok, pre, mid, suf, choice.mode), fim
 
 
-def _whole_file_fim(text: str, whole: list[int], facts: FileFacts, tok, cfg: dict, header: list[int], budget: int) -> Piece | None:
+def _whole_file_fim(text: str, whole: list[int], facts: FileFacts, tok, fim: FimConfig, seed: int, header: list[int],
+                    budget: int) -> Piece | None:
     """The one FIM'd piece of a short file whose parts fit the budget, or None (then the general path decides)."""
-    if split.level(cfg) != "document" or len(text) > budget * FAST_FIM_CHARS_PER_TOKEN:
+    if fim.level != "document" or len(text) > budget * FAST_FIM_CHARS_PER_TOKEN:
         return None
-    choice = split.choose(text, split.usable_nodes(facts, cfg), cfg, cfg["seed"], facts.repo, facts.path, 0)
+    choice = split.choose(text, split.usable_nodes(facts, fim), fim, seed, facts.repo, facts.path, 0)
     if choice is None:
         return None
-    ids, fim = _fim_ids(tok, text, whole, choice, 0)
+    ids, decision = _fim_ids(tok, text, whole, choice, 0)
     if len(ids) - 3 > budget:
         return None
-    return Piece(facts.repo, facts.path, 0, header + ids, (0, len(text)), fim)
+    return Piece(facts.repo, facts.path, 0, header + ids, (0, len(text)), decision)
 
 
-def file_pieces(text: str, facts: FileFacts, tok, cfg: dict) -> list[Piece]:
+def file_pieces(text: str, facts: FileFacts, tok, fim: FimConfig, seq_len: int, seed: int) -> list[Piece]:
     """One encode of the file; pieces and their FIM parts are cut from it (partial lines re-encoded)."""
-    seq_len, seed = cfg["seq_len"], cfg["seed"]
     header = tok.encode(facts.path + "\n")
     budget = body_budget(seq_len, len(header))
     whole = tok.encode(text)
-    fast = _whole_file_fim(text, whole, facts, tok, cfg, header, budget)
+    fast = _whole_file_fim(text, whole, facts, tok, fim, seed, header, budget)
     if fast is not None:
         return [fast]
     if len(whole) <= budget:
@@ -135,14 +136,14 @@ def file_pieces(text: str, facts: FileFacts, tok, cfg: dict) -> list[Piece]:
     for i, (a, b, chunk_ids) in enumerate(chunks):
         body = text[a:b]
         choice = None
-        if split.level(cfg) == "document":  # "context": fim/context.py works on packed rows instead
-            nodes = split.usable_nodes(facts, cfg)
+        if fim.level == "document":  # "context": fim/context.py works on packed rows instead
+            nodes = split.usable_nodes(facts, fim)
             nodes = split.piece_nodes(nodes, a, b) if len(spans) > 1 else nodes
-            choice = split.choose(body, nodes, cfg, seed, facts.repo, facts.path, i)
+            choice = split.choose(body, nodes, fim, seed, facts.repo, facts.path, i)
         if choice is None:
             ids = chunk_ids if chunk_ids is not None else tok.encode(body)
-            fim = {}
+            decision = {}
         else:
-            ids, fim = _fim_ids(tok, body, chunk_ids, choice, a)
-        pieces.append(Piece(facts.repo, facts.path, i, header + ids, (a, b), fim))
+            ids, decision = _fim_ids(tok, body, chunk_ids, choice, a)
+        pieces.append(Piece(facts.repo, facts.path, i, header + ids, (a, b), decision))
     return pieces

@@ -28,6 +28,7 @@ import itertools
 import re
 from typing import NamedTuple, Sequence
 
+from repoloom.core.config import FimConfig
 from repoloom.core.rand import rng
 
 _NEWLINE = re.compile("\n")
@@ -41,20 +42,9 @@ class FimChoice(NamedTuple):
     end: int  # middle end
 
 
-LEVELS = ("document", "context")
-
-
-def level(cfg: dict) -> str:
-    """``fim.level``: "document" (FIM each file before packing, the default) or "context" (fim/context.py)."""
-    lv = cfg["fim"]["level"]
-    if lv not in LEVELS:
-        raise ValueError(f"fim.level must be one of {LEVELS}, got {lv!r}")
-    return lv
-
-
-def usable_nodes(facts, cfg: dict) -> list[Node]:
+def usable_nodes(facts, fim: FimConfig) -> list[Node]:
     """The file's candidate nodes, or [] when its parse is too broken to trust (then ``line`` is used)."""
-    if not facts.fim_nodes or not facts.parse_ok or facts.error_ratio > cfg["fim"]["max_error_ratio"]:
+    if not facts.fim_nodes or not facts.parse_ok or facts.error_ratio > fim.max_error_ratio:
         return []
     return facts.fim_nodes
 
@@ -73,27 +63,26 @@ def piece_nodes(nodes: Sequence[Node], a: int, b: int) -> list[Node]:
     return out
 
 
-def choose(text: str, nodes: Sequence[Node], cfg: dict, seed: int, repo: str, path: str, piece: int = 0) -> FimChoice | None:
+def choose(text: str, nodes: Sequence[Node], fim: FimConfig, seed: int, repo: str, path: str, piece: int = 0) -> FimChoice | None:
     """Decide whether and where to split ``text``; None means the text stays whole."""
-    fim = cfg["fim"]
     n = len(text)
     r = rng(seed, "fim", repo, path, piece)
     # Fixed draw order: the rate and mode decisions do not depend on the text.
-    if r.random() >= fim["rate"] or n < 2:
+    if r.random() >= fim.rate or n < 2:
         return None
-    mode = "spm" if r.random() < fim["spm_rate"] else "psm"
+    mode = "spm" if r.random() < fim.spm_rate else "psm"
     u_random, u_method = r.random(), r.random()
-    cap = max(1, min(int(fim["max_middle_chars"]), int(n * fim["max_middle_frac"])))
+    cap = max(1, min(int(fim.max_middle_chars), int(n * fim.max_middle_frac)))
     span = None
-    if u_random < fim["random_rate"]:
+    if u_random < fim.random_rate:
         method, span = "random", _random_span(r, n)
     elif nodes:
-        if u_method >= fim["node_share"]:
+        if u_method >= fim.node_share:
             method, span = "span", _aligned_span(r, nodes, n, cap)
         if span is None:
             method, span = "node", _single_node(r, nodes, cap)
         if span is not None:
-            span = _natural_edges(r, text, *span, fim["line_start_rate"])
+            span = _natural_edges(r, text, *span, fim.line_start_rate)
     if span is None:
         method, span = "line", _line_span(r, text, cap)
     if span is None:

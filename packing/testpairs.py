@@ -40,16 +40,13 @@ from typing import Any
 from repoloom.core import counters as C
 from repoloom.core.config import DEFAULTS
 from repoloom.core.types import FileFacts
+from repoloom.syntax import registry
 from repoloom.syntax.tests import TEST_DIRS, in_test_dir, subject_stem
 
 RULES = ("name", "path", "include", "use", "import", "lexical")
 
-# Tests pair only with sources of the same family (a Kotlin test may test Java code).
-FAMILY = {
-    "python": "python", "java": "jvm", "kotlin": "jvm", "scala": "jvm", "javascript": "js", "typescript": "js",
-    "tsx": "js", "c": "c", "cpp": "c", "csharp": "csharp", "go": "go", "rust": "rust", "php": "php",
-    "ruby": "ruby", "swift": "swift",
-}
+# Tests pair only with sources of the same family (a Kotlin test may test Java code): the registry's.
+FAMILY = {lang.name: lang.family for lang in registry.languages()}
 # Files that stand for their folder: a test named after the folder tests them.
 _FACADES = {"__init__", "index", "mod", "lib", "main", "package"}
 # Folder names that say nothing about which module a file belongs to (dropped before comparing folders).

@@ -19,12 +19,12 @@ import numpy as np
 from apache_beam.pvalue import AsDict, TaggedOutput
 
 from repoloom.core import counters as C
+from repoloom.core.config import section
 from repoloom.core.rand import stable_hash, uniform
 from repoloom.core.records import encode_row
 from repoloom.core.tokenizer import Tokenizer
 from repoloom.core.types import Drop, FileFacts, ParsedFile
 from repoloom.filters import decontam
-from repoloom.fim import split as fim_split
 from repoloom.fim import stats as fim_stats
 from repoloom.fim.context import context_fim, fim_token_body
 from repoloom.fim.pieces import file_pieces
@@ -121,7 +121,7 @@ class MakePieces(beam.DoFn):
     """FIM + tokenize each kept file into pieces that fit a segment."""
 
     def __init__(self, cfg: dict, tokenizer_bytes: bytes):
-        self.cfg, self.tokenizer_bytes = cfg, tokenizer_bytes
+        self.cfg, self.fim, self.tokenizer_bytes = cfg, section(cfg, "fim"), tokenizer_bytes
 
     def setup(self):
         self.tok = Tokenizer(self.tokenizer_bytes)
@@ -129,7 +129,7 @@ class MakePieces(beam.DoFn):
     def process(self, pf: ParsedFile):
         facts = pf.facts
         try:
-            pieces = file_pieces(pf.text, facts, self.tok, self.cfg)
+            pieces = file_pieces(pf.text, facts, self.tok, self.fim, self.cfg["seq_len"], self.cfg["seed"])
         except Exception as e:  # noqa: BLE001
             yield TaggedOutput(DROP, Drop(facts.repo, facts.path, "error", f"{type(e).__name__}: {e}"[:300], facts.size))
             return
@@ -137,7 +137,7 @@ class MakePieces(beam.DoFn):
                     C.LANG.key(facts.language): 1}
         for kind, n in facts.redactions.items():
             counters[C.PII.key(kind)] = counters.get(C.PII.key(kind), 0) + n
-        if fim_split.level(self.cfg) == "document":  # context level counts its FIM after packing
+        if self.fim.level == "document":  # context level counts its FIM after packing
             for p in pieces:
                 fim_stats.add(counters, fim_stats.piece_counters(p, facts.language))
         yield TaggedOutput(STATS, counters)
@@ -205,9 +205,10 @@ def make_cutter(tok: Tokenizer, cfg: dict) -> Cutter:
     line_end, continuation = token_tables(tok)
     pc = pcfg(cfg)
     refim = on_cut = None
-    if fim_split.level(cfg) == "document":
+    fim = section(cfg, "fim")
+    if fim.level == "document":
         def refim(path, char_start, body):
-            return fim_token_body(tok, body, cfg, cfg["seed"], "", path, char_start)
+            return fim_token_body(tok, body, fim, cfg["seed"], "", path, char_start)
 
         def on_cut(part, first, rest):
             lang = detect_language(part.path)
@@ -247,7 +248,8 @@ class PackRows(beam.DoFn):
 
     def __init__(self, cfg: dict, special: dict[str, int], tokenizer_bytes: bytes):
         self.cfg, self.special, self.tokenizer_bytes = cfg, special, tokenizer_bytes
-        self.context = fim_split.level(cfg) == "context"
+        self.fim = section(cfg, "fim")
+        self.context = self.fim.level == "context"
         self.method = pcfg(cfg)["method"]
         if self.method not in METHODS:
             raise ValueError(f"packing.method must be one of {METHODS}, not {self.method!r}")
@@ -310,7 +312,7 @@ class PackRows(beam.DoFn):
 
     def _context_fim(self, tokens, lineages, key):
         """FIM after packing (FIM paper's context level); lineage follows the moved token spans."""
-        cf = context_fim(tokens, self.tok, self.cfg, self.cfg["seed"], key)
+        cf = context_fim(tokens, self.tok, self.fim, self.cfg["seed"], key)
         new = []
         for s, lineage in enumerate(lineages):
             files = [f for f in cf.files if f["segment"] == s]

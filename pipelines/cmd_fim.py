@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import sys
 
-from repoloom.core.config import load_config, merge, parse_set
+from repoloom.core.config import load_config, merge, parse_set, section
 from repoloom.fim import split
 from repoloom.filters.gate import decode
 from repoloom.syntax.languages import detect_language
@@ -66,7 +66,8 @@ def split_file(text: str, repo: str, path: str, cfg: dict) -> dict:
     """The JSON record for one file's text."""
     language = detect_language(path, text[:256])
     facts = file_facts(repo, path, text, language)
-    choice = split.choose(text, split.usable_nodes(facts, cfg), cfg, cfg["seed"], repo, path, 0)
+    fim = section(cfg, "fim")
+    choice = split.choose(text, split.usable_nodes(facts, fim), fim, cfg["seed"], repo, path, 0)
     n = len(text)
     a, b = (choice.start, choice.end) if choice else (n, n)
     return {"repo": repo, "path": path, "language": language,

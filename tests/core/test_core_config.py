@@ -68,3 +68,28 @@ def test_typed_config_round_trips_and_defaults_live_in_one_place():
     cfg = load_config(overrides=parse_set(["fim.rate=0", "fim.spm_rate=1", "output.validation_fraction=0.5",
                                            "quality.per_language.json.max_line=null"]))
     assert cfg["fim"]["rate"] == 0 and cfg["quality"]["per_language"]["json"]["max_line"] is None
+
+
+def test_a_stage_gets_its_typed_section_checked_like_the_whole():
+    from repoloom.core.config import DEFAULTS, FimConfig, PackingConfig, section
+
+    assert section(DEFAULTS, "fim") == FimConfig()
+    assert section({"fim": {"rate": 1}}, "fim").rate == 1 and section({}, "packing") == PackingConfig()
+    with pytest.raises(ConfigError, match=r"'fim.rate' must be a number in \[0, 1\]; got 2"):
+        section({"fim": {"rate": 2}}, "fim")
+    with pytest.raises(ConfigError, match="no config section 'seed'"):
+        section(DEFAULTS, "seed")
+
+
+def test_converted_stages_take_their_section_not_the_whole_config():
+    """Modules whose stage receives its typed section (FimConfig, ...) never take or index the whole dict."""
+    import ast
+    import pathlib
+
+    root = pathlib.Path(__file__).resolve().parents[2]
+    for path in sorted((root / "fim").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        params = {a.arg for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) for a in n.args.args + n.args.kwonlyargs}
+        assert "cfg" not in params, path.name
+        keys = {n.slice.value for n in ast.walk(tree) if isinstance(n, ast.Subscript) and isinstance(n.slice, ast.Constant)}
+        assert not keys & {"fim", "seed", "seq_len"}, (path.name, keys)

@@ -1,12 +1,14 @@
 """Real files of every supported language: installed packages' sources, plus tiny
-snippets (tests/fim/fixtures) for languages that site-packages lacks."""
+snippets (tests/fim/fixtures) for languages that site-packages lacks, and the registry's
+sample (syntax/lang/<language>.py) for a language that has neither."""
 from __future__ import annotations
 
 import glob
 import os
 from functools import lru_cache
 
-from repoloom.syntax.languages import GRAMMARS, detect_language
+from repoloom.syntax import registry
+from repoloom.syntax.languages import detect_language
 from repoloom.syntax.parse import error_ratio, parse_tree
 import sysconfig
 
@@ -53,11 +55,14 @@ def corpus() -> tuple[tuple[str, str, str], ...]:
         with open(p, encoding="utf-8", errors="strict") as fh:
             text = fh.read()
         out.append((p, detect_language(p), text))
+    covered = {lang for _, lang, _ in out}
+    for lang in registry.languages():
+        if lang.name not in covered:  # the longest file of its sample
+            path, text = max(((p, t) for p, t in lang.sample.files.items() if detect_language(p) == lang.name), key=lambda pt: len(pt[1]))
+            out.append((path, lang.name, text))
     return tuple(out)
 
 
 def languages() -> set[str]:
     return {lang for _, lang, _ in corpus()}
 
-
-assert set(GRAMMARS) - {"python", "c", "cpp", "javascript"} <= {detect_language(f) for f in os.listdir(FIXTURES)}

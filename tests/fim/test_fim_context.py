@@ -1,7 +1,7 @@
 """Context-level FIM over packed segments (fim/context.py)."""
 from __future__ import annotations
 
-from repoloom.core.config import DEFAULTS, merge
+from repoloom.core.config import FimConfig
 from repoloom.core.tokenizer import FIM_MIDDLE, FIM_PREFIX, FIM_SUFFIX
 from repoloom.fim import stats
 from repoloom.fim.context import context_fim
@@ -55,9 +55,9 @@ def _segments(tok, n_segments=6, per=4):
 
 
 def test_lengths_kept_and_files_recovered(tok):
-    cfg = merge(DEFAULTS, {"fim": {"rate": 1.0, "level": "context"}})
+    fim = FimConfig(rate=1.0, level="context")
     segs, srcs = _segments(tok)
-    res = context_fim(segs, tok, cfg, 3, "row-7")
+    res = context_fim(segs, tok, fim, 3, "row-7")
     assert [len(s) for s in res.segments] == [len(s) for s in segs]
     P, M, S = tok.special("fim_prefix"), tok.special("fim_middle"), tok.special("fim_suffix")
     n_fim = 0
@@ -84,9 +84,9 @@ def test_lengths_kept_and_files_recovered(tok):
 
 
 def test_lineage_spans_point_at_each_file(tok):
-    cfg = merge(DEFAULTS, {"fim": {"rate": 0.7, "level": "context"}})
+    fim = FimConfig(rate=0.7, level="context")
     segs, srcs = _segments(tok, 3, 5)
-    res = context_fim(segs, tok, cfg, 1, 42)
+    res = context_fim(segs, tok, fim, 1, 42)
     for f in res.files:
         toks = res.segments[f["segment"]][f["token_start"]:f["token_end"]]
         assert tok.decode(toks).startswith(f["path"] + "\n")
@@ -94,19 +94,19 @@ def test_lineage_spans_point_at_each_file(tok):
 
 
 def test_deterministic_and_rate_close_to_config(tok):
-    cfg = merge(DEFAULTS, {"fim": {"rate": 0.5, "level": "context"}})
+    fim = FimConfig(rate=0.5, level="context")
     segs, _ = _segments(tok, 40, 5)
-    a = context_fim(segs, tok, cfg, 9, "k")
-    assert a == context_fim(segs, tok, cfg, 9, "k")
-    assert a.segments != context_fim(segs, tok, cfg, 10, "k").segments
+    a = context_fim(segs, tok, fim, 9, "k")
+    assert a == context_fim(segs, tok, fim, 9, "k")
+    assert a.segments != context_fim(segs, tok, fim, 10, "k").segments
     rate = a.counters["fim.applied"] / a.counters["fim.pieces"]
     assert 0.35 <= rate <= 0.65, rate  # 200 draws at p=0.5
 
 
 def test_already_fimmed_bodies_and_tiny_segments_are_left_alone(tok):
-    cfg = merge(DEFAULTS, {"fim": {"rate": 1.0}})
+    fim = FimConfig(rate=1.0)
     P, M, S = tok.special("fim_prefix"), tok.special("fim_middle"), tok.special("fim_suffix")
     seg = [tok.special("bos")] + tok.encode("a.py\n") + [P] + tok.encode("x = 1\n") + [S, M] + [tok.special("eos")]
     tiny = [tok.special("bos")] + tok.encode("b.py\n") + tok.encode("x") + [tok.special("eos")]
-    res = context_fim([seg, tiny], tok, cfg, 0, "r")
+    res = context_fim([seg, tiny], tok, fim, 0, "r")
     assert res.segments == [seg, tiny]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from repoloom.core.config import DEFAULTS, merge
+from repoloom.core.config import ConfigError, FimConfig, load_config, parse_set
 from repoloom.core.tokenizer import FIM_MIDDLE, FIM_PREFIX, FIM_SUFFIX
 from repoloom.fim import layout, split
 from repoloom.fim.pieces import file_pieces
@@ -72,15 +72,13 @@ def test_literal_sentinel_text_in_source_stays_text(tok):
         layout.fim_tokens(tok, text, 1, 2, "msp")
 
 
-def _small_cfg(**fim):
-    return merge(DEFAULTS, {"seq_len": 256, "fim": {"rate": 1.0, **fim}})
+SEQ_LEN = 256
 
 
 def test_pieces_fim_inside_each_piece_with_header_outside(tok):
     path, lang, text = next(f for f in FILES if len(f[2]) > 6000 and f[1] == "python")
     facts = file_facts("repo", "pkg/mod.py", text, lang)
-    cfg = _small_cfg()
-    pieces = file_pieces(text, facts, tok, cfg)
+    pieces = file_pieces(text, facts, tok, FimConfig(rate=1.0), SEQ_LEN, 0)
     assert len(pieces) > 3
     P, M, S = _sentinels(tok)
     methods = set()
@@ -98,7 +96,7 @@ def test_pieces_fim_inside_each_piece_with_header_outside(tok):
         else:
             assert body == f"{FIM_PREFIX}{FIM_SUFFIX}{suf}{FIM_MIDDLE}{pre}{mid}"
         assert p.fim["middle_tokens"] == len(tok.encode(mid))
-        assert len(p.tokens) <= cfg["seq_len"] - 3
+        assert len(p.tokens) <= SEQ_LEN - 3
         methods.add(p.fim["method"])
     assert methods & {"node", "span"}
 
@@ -106,7 +104,7 @@ def test_pieces_fim_inside_each_piece_with_header_outside(tok):
 def test_context_level_leaves_pieces_whole(tok):
     path, lang, text = FILES[0]
     facts = file_facts("repo", "a.py", text, lang)
-    pieces = file_pieces(text, facts, tok, merge(DEFAULTS, {"fim": {"rate": 1.0, "level": "context"}}))
+    pieces = file_pieces(text, facts, tok, FimConfig(rate=1.0, level="context"), 8192, 0)
     assert all(not p.fim for p in pieces)
     assert "".join(tok.decode(p.tokens)[len("a.py\n"):] for p in pieces) == text
 
@@ -126,11 +124,10 @@ def test_piece_node_spans_are_nodes_of_the_piece():
             assert ps <= s and e <= pe and (ps, pe) != (s, e)
 
 
-def test_unknown_fim_level_is_an_error(tok):
-    path, lang, text = FILES[0]
-    facts = file_facts("repo", "a.py", text, lang)
-    with pytest.raises(ValueError, match="fim.level"):
-        file_pieces(text, facts, tok, merge(DEFAULTS, {"fim": {"level": "documnet"}}))
+def test_unknown_fim_level_is_an_error():
+    """The loader checks fim.level, so the FIM stage never sees a level it does not know."""
+    with pytest.raises(ConfigError, match="'fim.level' must be one of 'document', 'context'"):
+        load_config(overrides=parse_set(["fim.level=documnet"]))
 
 
 def test_fast_whole_file_fim_gives_the_same_pieces(tok, monkeypatch):
@@ -138,10 +135,9 @@ def test_fast_whole_file_fim_gives_the_same_pieces(tok, monkeypatch):
     from repoloom.fim import pieces as pieces_mod
 
     for seq_len in (8192, 700):
-        cfg = merge(DEFAULTS, {"seq_len": seq_len})
-        fast = [file_pieces(text, file_facts("r", path, text, lang), tok, cfg) for path, lang, text in FILES]
+        fast = [file_pieces(text, file_facts("r", path, text, lang), tok, FimConfig(), seq_len, 0) for path, lang, text in FILES]
         monkeypatch.setattr(pieces_mod, "FAST_FIM_CHARS_PER_TOKEN", -1)
-        slow = [file_pieces(text, file_facts("r", path, text, lang), tok, cfg) for path, lang, text in FILES]
+        slow = [file_pieces(text, file_facts("r", path, text, lang), tok, FimConfig(), seq_len, 0) for path, lang, text in FILES]
         monkeypatch.undo()
         assert fast == slow
         assert sum(len(p) > 1 for p in fast) > (5 if seq_len == 700 else -1)

@@ -6,9 +6,9 @@ from functools import lru_cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from repoloom.core.config import DEFAULTS, merge
+from repoloom.core.config import DEFAULTS, FimConfig
 from repoloom.fim import split
-from repoloom.syntax.languages import GRAMMARS
+from repoloom.syntax.languages import grammars
 from repoloom.syntax.parse import file_facts, parse_tree
 from fim_corpus import corpus, languages
 
@@ -41,11 +41,11 @@ def parse_edges(i: int):
 
 
 def cfg_with(**fim):
-    return merge(DEFAULTS, {"fim": fim})
+    return FimConfig(**fim)
 
 
 def test_corpus_covers_every_language_and_parses_cleanly():
-    assert languages() == set(GRAMMARS)
+    assert languages() == set(grammars())
     for i, (path, _, _) in enumerate(FILES):
         f = facts_of(i)
         assert f.error_ratio <= DEFAULTS["fim"]["max_error_ratio"], path
@@ -116,7 +116,7 @@ def test_too_broken_parse_falls_back_to_lines():
     text = "def f(:\n    return ((\n" * 20
     facts = file_facts("repo", "bad.py", text, "python")
     assert facts.error_ratio > DEFAULTS["fim"]["max_error_ratio"]
-    assert split.usable_nodes(facts, DEFAULTS) == []
+    assert split.usable_nodes(facts, FimConfig()) == []
 
 
 def test_middle_is_capped_for_node_and_span():
@@ -132,10 +132,10 @@ def test_middle_is_capped_for_node_and_span():
 def test_decisions_are_pure_functions_of_seed_repo_path_piece():
     path, _, text = FILES[1]
     nodes = facts_of(1).fim_nodes
-    a = [split.choose(text, nodes, DEFAULTS, 5, "r", path, p) for p in range(30)]
-    b = [split.choose(text, list(nodes), dict(DEFAULTS), 5, "r", path, p) for p in range(30)]
+    a = [split.choose(text, nodes, FimConfig(), 5, "r", path, p) for p in range(30)]
+    b = [split.choose(text, list(nodes), FimConfig(), 5, "r", path, p) for p in range(30)]
     assert a == b
-    c = [split.choose(text, nodes, DEFAULTS, 6, "r", path, p) for p in range(30)]
+    c = [split.choose(text, nodes, FimConfig(), 6, "r", path, p) for p in range(30)]
     assert a != c
 
 

@@ -1,0 +1,1 @@
+"""One module per language; each defines LANGUAGES (syntax/language.py)."""

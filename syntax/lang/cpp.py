@@ -1,0 +1,32 @@
+"""C++: C's includes, test macros and resolution (c.py) with the C++ grammar and file extensions."""
+from __future__ import annotations
+
+from repoloom.syntax.lang import c
+from repoloom.syntax.language import Language, Sample
+
+SAMPLE = Sample(
+    files={
+        "include/geo/vec.hpp": (
+            "#pragma once\n#include <cmath>\n\nnamespace geo {\nstruct Vec {\n  double x, y;\n"
+            "  double norm() const;\n};\n}  // namespace geo\n"
+        ),
+        "src/vec.cpp": "#include \"geo/vec.hpp\"\n\nnamespace geo {\ndouble Vec::norm() const { return std::hypot(x, y); }\n}  // namespace geo\n",
+        "test/vec_test.cpp": (
+            "#include <gtest/gtest.h>\n#include \"geo/vec.hpp\"\n\nTEST(Vec, NormOfThreeFour) {\n"
+            "  EXPECT_DOUBLE_EQ(geo::Vec{3, 4}.norm(), 5.0);\n}\n"
+        ),
+    },
+    imports={"src/vec.cpp": ("geo/vec.hpp",), "test/vec_test.cpp": ("gtest/gtest.h", "geo/vec.hpp")},
+    edges={"src/vec.cpp": ("include/geo/vec.hpp",), "test/vec_test.cpp": ("include/geo/vec.hpp",)},
+    pairs={"test/vec_test.cpp": "src/vec.cpp"},
+)
+
+LANGUAGES = (
+    Language(
+        name="cpp", family="c", grammar=("tree_sitter_cpp", "language"),
+        extensions=(".cc", ".cpp", ".cxx", ".c++", ".hpp", ".hh", ".hxx", ".h++", ".ipp", ".inl"),
+        import_query=c.IMPORTS, imports=c.c_imports("cpp"),
+        test_extensions=("cc", "cpp", "cxx", "hpp"), marker_query=c.MARKERS, markers=c.markers,
+        resolve=c.resolve, sample=SAMPLE,
+    ),
+)

@@ -1,0 +1,182 @@
+"""Rust: `mod` and `use` through the crate's module tree (crate::, self::, super::, workspace crates),
+#[test] functions and inline #[cfg(test)] modules."""
+from __future__ import annotations
+
+import posixpath
+import re
+
+from repoloom.syntax.language import Language, Sample
+from repoloom.syntax.markers import last_name
+from repoloom.syntax.queries import matches, rec, string_value
+from repoloom.syntax.resolving import importance, norm, parent_dir
+
+IMPORTS = """
+    (mod_item name: (identifier) @mod !body) @moditem
+    (use_declaration argument: (_) @use)
+"""
+MARKERS = "(attribute_item) @attribute"
+_CFG_TEST = re.compile(r"#\[\s*cfg\s*\(\s*test\s*\)\s*\]")
+_TEST_ATTR = re.compile(r"#\[\s*(\w+::)*test\b")
+
+
+def _paths(node, src, prefix: str) -> list[str]:
+    """Expand a use tree (`a::{b, c::D}`, `a::*`, `a as b`) into full paths."""
+    t = node.type
+    join = (lambda p, s: f"{p}::{s}" if p else s)
+    if t in ("identifier", "crate", "self", "super", "scoped_identifier", "metavariable"):
+        return [join(prefix, "".join(src.node_text(node).split()))]
+    if t == "use_as_clause":
+        p = node.child_by_field_name("path")
+        return _paths(p, src, prefix) if p else []
+    if t == "use_wildcard":
+        inner = [c for c in node.named_children]
+        return [join(join(prefix, "".join(src.node_text(inner[0]).split())) if inner else prefix, "*")]
+    if t == "scoped_use_list":
+        p = node.child_by_field_name("path")
+        lst = node.child_by_field_name("list")
+        base = join(prefix, "".join(src.node_text(p).split())) if p else prefix
+        return _paths(lst, src, base) if lst else [base]
+    if t == "use_list":
+        out = []
+        for c in node.named_children:
+            out += _paths(c, src, prefix)
+        return out
+    return []
+
+
+def imports(tree, src) -> list[dict]:
+    out = []
+    for m in matches(tree, "rust", IMPORTS):
+        if "moditem" in m:
+            item = m["moditem"]
+            path = None
+            prev = item.prev_named_sibling
+            while prev is not None and prev.type == "attribute_item":  # #[path = "x.rs"] mod x;
+                attr = prev.named_children[0] if prev.named_children else None
+                if attr is not None and attr.named_children and src.node_text(attr.named_children[0]) == "path":
+                    val = attr.child_by_field_name("value") or (attr.named_children[-1] if len(attr.named_children) > 1 else None)
+                    if val is not None:
+                        path = string_value(val, src)
+                prev = prev.prev_named_sibling
+            r = rec("mod", src.node_text(m["mod"]), [], item)
+            if path:
+                r["path"] = path
+            out.append(r)
+        elif "use" in m:
+            node = m["use"]
+            for p in _paths(node, src, ""):
+                out.append(rec("use", p, [], node))
+    return out
+
+
+def markers(caps: dict, src, path: str) -> tuple[int, bool]:
+    """#[test], #[tokio::test], ... functions; #[cfg(test)] says the file holds its own tests."""
+    count, cfg_test = 0, False
+    for n in caps.get("attribute", ()):
+        text = src.node_text(n)
+        if _CFG_TEST.match(text):
+            cfg_test = True
+        elif last_name(src, n) == "test" or _TEST_ATTR.match(text):
+            count += 1
+    return count, cfg_test
+
+
+def _module_dir(path: str) -> str:
+    stem = posixpath.splitext(posixpath.basename(path))[0]
+    d = parent_dir(path)
+    return d if stem in ("mod", "lib", "main") else posixpath.join(d, stem)
+
+
+def _crate_root(ix, path: str) -> tuple[str, str | None]:
+    d = parent_dir(path)
+    while True:
+        for root in ("lib.rs", "main.rs"):
+            p = posixpath.join(d, root) if d else root
+            if p in ix.facts:
+                return d, p
+        if not d:
+            return parent_dir(path), None
+        d = parent_dir(d)
+
+
+def _lookup(ix, base: str, parts: list[str], module_file: str | None) -> str | None:
+    """The deepest module file for base/parts (x.rs or x/mod.rs), else the module's own file."""
+    for k in range(len(parts), 0, -1):
+        rel = posixpath.join(base, *parts[:k]) if base else "/".join(parts[:k])
+        hit = ix.exact(norm(rel + ".rs")) or ix.exact(norm(rel + "/mod.rs"))
+        if hit:
+            return hit
+    return module_file
+
+
+def _module_file(ix, mdir: str) -> str | None:
+    return ix.exact(norm(mdir + ".rs")) or ix.exact(norm(mdir + "/mod.rs")) or ix.exact(norm(mdir + "/lib.rs")) or ix.exact(norm(mdir + "/main.rs"))
+
+
+def resolve(ix, f, e) -> None:
+    mdir = _module_dir(f.path)
+    for r in f.imports:
+        if r["kind"] == "mod":
+            if r.get("path"):
+                hit = ix.exact(norm(posixpath.join(parent_dir(f.path), r["path"])))
+            else:
+                hit = ix.exact(norm(posixpath.join(mdir, r["target"] + ".rs"))) or ix.exact(norm(posixpath.join(mdir, r["target"], "mod.rs")))
+            e.resolved += e.add(hit, importance(1.0, 1))
+            continue
+        if r["kind"] != "use":
+            continue
+        parts = [p for p in r["target"].split("::") if p and p != "*"]
+        if not parts:
+            continue
+        head = parts[0]
+        if head == "crate":
+            root_dir, root_file = _crate_root(ix, f.path)
+            hit = _lookup(ix, root_dir, parts[1:], root_file)
+        elif head in ("self", "super"):
+            base = mdir
+            rest = parts[1:] if head == "self" else parts
+            while rest and rest[0] == "super":
+                base = parent_dir(base)
+                rest = rest[1:]
+            hit = _lookup(ix, base, rest, _module_file(ix, base))
+        else:  # another crate of the workspace: <dir named like the crate>/src
+            cands = [x for x in (ix.dir_suffix.get(head, []) + ix.dir_suffix.get(head.replace("_", "-"), []))
+                     if ix.exact(posixpath.join(x, "src/lib.rs"))]
+            if not cands:
+                continue
+            root = ix.nearest(f.path, [posixpath.join(x, "src/lib.rs") for x in cands])
+            hit = _lookup(ix, parent_dir(root), parts[1:], root)
+        e.resolved += e.add(hit if hit != f.path else None, importance(1.0, 1))
+
+
+SAMPLE = Sample(
+    files={
+        "bits/Cargo.toml": "[package]\nname = \"bits\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+        "bits/src/lib.rs": "pub mod set;\n\npub use crate::set::BitSet;\n",
+        "bits/src/set.rs": (
+            "/// A set of small integers.\n#[derive(Default)]\npub struct BitSet {\n    words: Vec<u64>,\n}\n\n"
+            "impl BitSet {\n    pub fn insert(&mut self, i: usize) {\n        let w = i / 64;\n"
+            "        if self.words.len() <= w {\n            self.words.resize(w + 1, 0);\n        }\n"
+            "        self.words[w] |= 1 << (i % 64);\n    }\n\n    pub fn contains(&self, i: usize) -> bool {\n"
+            "        self.words.get(i / 64).map_or(false, |w| w & (1 << (i % 64)) != 0)\n    }\n}\n\n"
+            "#[cfg(test)]\nmod tests {\n    use super::*;\n\n    #[test]\n    fn inserts() {\n"
+            "        let mut s = BitSet::default();\n        s.insert(70);\n        assert!(s.contains(70));\n    }\n}\n"
+        ),
+        "bits/tests/set.rs": (
+            "use bits::set::BitSet;\n\n#[test]\nfn empty_set_contains_nothing() {\n"
+            "    assert!(!BitSet::default().contains(3));\n}\n"
+        ),
+    },
+    imports={"bits/src/lib.rs": ("set", "crate::set::BitSet"), "bits/tests/set.rs": ("bits::set::BitSet",)},
+    edges={"bits/src/lib.rs": ("bits/src/set.rs",), "bits/tests/set.rs": ("bits/src/set.rs",)},
+    pairs={"bits/tests/set.rs": "bits/src/set.rs"},
+)
+
+LANGUAGES = (
+    Language(
+        name="rust", family="rust", grammar=("tree_sitter_rust", "language"), extensions=(".rs",),
+        import_query=IMPORTS, imports=imports,
+        test_extensions=("rs",), marker_query=MARKERS, markers=markers, inline_tests=True,
+        resolve=resolve, sample=SAMPLE,
+    ),
+)

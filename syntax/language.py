@@ -1,0 +1,58 @@
+"""The one record that holds everything the project knows about a programming language.
+
+Each language is one module under syntax/lang/ that defines ``LANGUAGES`` (usually one
+``Language``); syntax/registry.py collects them. Detection, the import and declaration
+extraction, test detection and import resolution all read these records, so adding a
+language is one module plus its grammar wheel in setup.py.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+# (tree, Source) -> records / names
+Extractor = Callable[[Any, Any], list]
+# (captures of marker_query, Source, path) -> (test cases seen, Rust-style inline test module seen)
+MarkerCounter = Callable[[dict, Any, str], "tuple[int, bool]"]
+# (RepoIndex, FileFacts, Edges) -> None: adds the importer's edges (syntax/resolving.py has the toolkit)
+Resolver = Callable[[Any, Any, Any], None]
+
+
+@dataclass(frozen=True)
+class Sample:
+    """A tiny real-shaped repository that exercises every field (tests/syntax/test_registry.py runs it):
+    ``imports`` maps a file to the import targets it must yield, ``edges`` an importer to the files
+    its imports resolve to, ``tests`` names the test files (test cases found by the marker query) and
+    ``pairs`` maps each test to the source it tests."""
+
+    files: dict[str, str]
+    imports: dict[str, tuple[str, ...]]
+    edges: dict[str, tuple[str, ...]]
+    pairs: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Language:
+    name: str
+    family: str  # tests pair, and names resolve, within a family (a Kotlin test may test Java code)
+    grammar: tuple[str, str]  # (official grammar wheel's module, function returning the language pointer)
+    extensions: tuple[str, ...]  # lower case, with the dot
+    # imports: one query per language; the extractors read the captures (syntax/imports.py: record shape)
+    import_query: str
+    imports: Extractor
+    # tests: extensions the test file-name conventions recognise (test_x.py, x_spec.lua), the marker
+    # query and what counts as a test case among its captures
+    test_extensions: tuple[str, ...]
+    marker_query: str
+    markers: MarkerCounter
+    resolve: Resolver
+    sample: Sample
+    filenames: tuple[str, ...] = ()
+    interpreters: tuple[str, ...] = ()  # shebang programs (#!/usr/bin/env python3: "python3")
+    declarations: Extractor | None = None  # "package:<name>" and top-level qualified names
+    support_names: tuple[str, ...] = ()  # regexes of helper file names (conftest\.py): support, whatever they hold
+    inline_tests: bool = False  # sources may hold their own tests (Rust #[cfg(test)]): markers looked for everywhere
+    types_only: Callable[[Any], bool] | None = None  # the module declares types only (no runtime test exercises it)
+    index: Callable[[Any], None] | None = None  # fills per-repository lookups the resolver needs (RepoIndex.state)
+    config: Callable[[str, str | None, str], list | None] | None = None  # (file name, detected format, text) -> records
+    config_kinds: tuple[str, ...] = ()  # kinds of those records (configuration, not imports)

@@ -1,0 +1,109 @@
+"""Test cases in the tree: the vocabulary several languages share and the readers their marker counters use.
+
+Each language's module holds a tree-sitter query (``marker_query``) whose captures are the only nodes
+looked at, and a counter that says which captures are test cases (syntax/tests.py runs both).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+# xUnit-style annotations and attributes (JUnit 5, xUnit, MSTest, NUnit, PHPUnit, XCTest, ...).
+ANNOTATIONS = frozenset({
+    "Test", "ParameterizedTest", "RepeatedTest", "TestFactory", "TestTemplate",  # JUnit 5
+    "Fact", "Theory", "TestMethod", "DataTestMethod", "TestCase", "TestCaseSource",  # xUnit, MSTest, NUnit
+    "test", "Property", "RunWith", "Suite",
+})
+# BDD-style test functions (mocha, jest, jasmine, RSpec, busted, Kotest, Quick, ...).
+CALLS = frozenset({"describe", "it", "test", "suite", "context", "specify", "xit", "xdescribe", "fit", "fdescribe", "bench"})
+# Base classes of test classes.
+TEST_BASES = re.compile(r"(TestCase|\bTest\b|XCTestCase|Spec$|Suite$|FunSuite|FlatSpec|WordSpec|FreeSpec|AnyFunSpec|Minitest|TestBase)")
+
+
+def last_name(src, node) -> str:
+    """An annotation's or attribute's name, last part (@org.junit.Test -> Test, #[tokio::test] -> test);
+    its arguments are not looked at (@RunWith(AllTests.class) -> RunWith)."""
+    named = node.child_by_field_name("name")
+    if named is None:
+        for c in node.children:
+            if c.type in ("attribute", "user_type", "constructor_invocation", "identifier", "scoped_identifier", "type_identifier", "qualified_name", "name", "stable_type_identifier"):
+                named = c
+                break
+    if named is not None and named is not node:
+        node = named
+        if node.type == "attribute":  # Rust: attribute_item > attribute > path
+            return last_name(src, node)
+    last = ""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if n.child_count == 0:
+            if n.type in ("identifier", "type_identifier", "name", "simple_identifier", "constant", "property_identifier"):
+                last = src.node_text(n)
+        else:
+            stack.extend(reversed(n.children))
+    return last
+
+
+def name_of(src, node) -> str:
+    """A definition's name: its name field, else its first name-like child."""
+    n = node.child_by_field_name("name")
+    if n is None:
+        for c in node.children:
+            if c.type in ("identifier", "name", "simple_identifier", "type_identifier", "constant", "property_identifier"):
+                n = c
+                break
+    return src.node_text(n) if n is not None else ""
+
+
+def callee(src, node) -> str:
+    """Name called by a call node: describe(...), it.only(...) -> it, test.each(..)(..) -> test, tap.test -> test."""
+    fn = node.child_by_field_name("function") or node.child_by_field_name("method")
+    if fn is None and node.children:
+        fn = node.children[0]
+    while fn is not None and fn.type in ("call_expression", "call"):
+        inner = fn.child_by_field_name("function") or fn.child_by_field_name("method")
+        fn = inner if inner is not None else (fn.children[0] if fn.children else None)
+    if fn is None:
+        return ""
+    if fn.type in ("member_expression", "field_expression", "navigation_expression", "selector_expression"):
+        obj = fn.child_by_field_name("object")
+        prop = fn.child_by_field_name("property") or fn.child_by_field_name("field")
+        if obj is not None and obj.type == "identifier" and src.node_text(obj) in CALLS:
+            return src.node_text(obj)
+        return src.node_text(prop) if prop is not None else ""
+    if fn.type in ("identifier", "name"):
+        return src.node_text(fn)
+    return ""
+
+
+def count_calls(caps: dict, src, path: str) -> tuple[int, bool]:
+    """@call captures that call a BDD test function."""
+    return sum(1 for n in caps.get("call", ()) if callee(src, n) in CALLS), False
+
+
+def count_xunit(caps: dict, src, path: str) -> tuple[int, bool]:
+    """JVM, .NET, PHP and Swift test cases: test annotations (@ann), test base classes (@base), BDD calls
+    (@call) and, after a test base class, methods named test* (@method: JUnit 3, PHPUnit, XCTest).
+    Nothing inside an annotation counts (its arguments are data, not tests)."""
+    outer: list[tuple[int, int]] = []  # outermost annotation spans, in document order
+    for n in sorted(caps.get("ann", ()), key=lambda n: (n.start_byte, -n.end_byte)):
+        if not outer or n.start_byte >= outer[-1][1] or n.end_byte > outer[-1][1]:
+            outer.append((n.start_byte, n.end_byte))
+    starts = [s for s, _ in outer]
+
+    def inside(n, strict: bool) -> bool:
+        i = bisect_right(starts, n.start_byte) - 1
+        if i < 0 or n.end_byte > outer[i][1]:
+            return False
+        return not strict or (outer[i][0], outer[i][1]) != (n.start_byte, n.end_byte)
+
+    count = sum(1 for n in caps.get("ann", ()) if not inside(n, True) and last_name(src, n) in ANNOTATIONS)
+    bases = [n.start_byte for n in caps.get("base", ()) if not inside(n, False) and TEST_BASES.search(src.node_text(n))]
+    count += len(bases)
+    first_base = min(bases) if bases else None
+    for n in caps.get("method", ()):  # has a test base class been seen before it (in document order)?
+        if first_base is not None and first_base < n.start_byte and not inside(n, False) and name_of(src, n).startswith("test"):
+            count += 1
+    count += sum(1 for n in caps.get("call", ()) if not inside(n, False) and callee(src, n) in CALLS)
+    return count, False
