@@ -222,10 +222,15 @@ def _words_only(segment: str) -> bool:
 
 
 def _typed_by_hand(value: str) -> bool:
-    """`AIzaSyabcdefghijklmnopqrstuvwxyz…`, `GR1348941123123123123`: a token shape filled in by hand.
+    """`AIzaSyabcdefghijklmnopqrstuvwxyz…`, `GR1348941123123123123`, `a1B2c3D4e5F6…`: a token shape filled in
+    by hand (its letters or its digits alone may be the run).
     Asked only where nothing but the shape says "secret" (provider patterns, prefixed tokens, quoted
     high-entropy strings): under a secret's name even a made-up value is redacted."""
-    return bool(_SEQUENTIAL_RUN.search(value.lower())) or any(m.end() - m.start() >= 12 for m in _REPEATED_CHUNK.finditer(value))
+    low = value.lower()
+    letters = "".join(c for c in low if c.isalpha())
+    digits = "".join(c for c in low if c.isdigit())
+    return (bool(_SEQUENTIAL_RUN.search(low) or _SEQUENTIAL_RUN.search(letters) or _SEQUENTIAL_RUN.search(digits))
+            or any(m.end() - m.start() >= 12 for m in _REPEATED_CHUNK.finditer(value)))
 
 
 def _is_placeholder(value: str) -> bool:
@@ -972,6 +977,58 @@ def provider_shapes(text: str, runs: list[tuple[int, int]]) -> Iterator[Hit]:
                 yield Hit("key", m.start(1), m.end(1), "DiscordWebhook")
 
 
+# ---- bare random tokens: no name, no known prefix, only randomness --------------------------------------
+
+_BARE_LEFT = frozenset(" \t\n\"'`=:,;([{<")
+_BARE_RIGHT = frozenset(" \t\r\n\"'`,;)]}>")
+
+
+def bare_random_tokens(text: str, runs: list[tuple[int, int]]) -> Iterator[Hit]:
+    """A whole token of 32-512 characters that mixes upper case, lower case and digits as random text does
+    (class changes on almost every other character, digits inside letters, high entropy, no words): what
+    a provider token is when nothing names it (a value given to a name is the name's to judge). Hashes (hex), UUIDs, base64 blocks (a neighbouring line of
+    the same kind), hand-typed shapes and lines with hash words are left alone."""
+    for s, e in runs:
+        if s and text[s - 1] not in _BARE_LEFT or e < len(text) and text[e] not in _BARE_RIGHT:
+            continue
+        run = text[s:e].rstrip(".-_")
+        n = len(run)
+        if not 32 <= n <= 512:
+            continue
+        if not (any(c.isupper() for c in run) and any(c.islower() for c in run) and any(c.isdigit() for c in run)):
+            continue
+        if _class_changes(run) < 0.45 * n or len(_DIGIT_LETTER.findall(run)) < 4 or _entropy(run) < 4.2:
+            continue
+        segments = [x for x in re.split(r"[._\-]+", run) if x]
+        if any(_WORD_SEGMENT.fullmatch(x) for x in segments) or _CAMEL_RUN.search(run):
+            continue
+        if _is_placeholder(run) or _typed_by_hand(run) or is_potential_uuid(run) or _UUID_PIECES.fullmatch(run):
+            continue
+        ls = text.rfind("\n", max(0, s - 600), s) + 1
+        le = text.find("\n", e, e + 600)
+        le = min(len(text), e + 600) if le < 0 else le
+        if _HASH_CONTEXT.search(text, ls, le) or _in_base64_block(text, ls, le):
+            continue
+        named = _NAME_BEFORE.search(text, max(ls, s - 120), s)
+        if named and _key_name_strength(named.group(1)) is None:
+            continue  # `font_data = "…"`, `public_key: …`: a name that is not a secret's decides
+        yield Hit("key", s, s + n, "BareRandomToken")
+
+
+_NAME_BEFORE = re.compile(r"""([A-Za-z_][\w.\-]{0,60}+)["'\]]?[ \t]{0,4}+(?:=|:|=>)[ \t]{0,4}+[\[({]?[ \t]{0,4}+[bru]?["'`]?$""")
+_B64_BLOCK_LINE = re.compile(r"[ \t]*+[\"']?[A-Za-z0-9+/=]{40,}+[\"']?[,;+\\]?[ \t]*+")
+
+
+def _in_base64_block(text: str, ls: int, le: int) -> bool:
+    """The line sits among lines of base64 (an embedded file, a key or certificate body, test data)."""
+    prev_s = text.rfind("\n", max(0, ls - 2 - 600), max(0, ls - 1)) + 1
+    if ls > 0 and _B64_BLOCK_LINE.fullmatch(text, prev_s, ls - 1):
+        return True
+    nxt_e = text.find("\n", le + 1, le + 601)
+    nxt_e = min(len(text), le + 601) if nxt_e < 0 else nxt_e
+    return le < len(text) and _B64_BLOCK_LINE.fullmatch(text, le + 1, nxt_e) is not None
+
+
 # ---- credentials on command lines: `curl -u user:pass`, `--user 'user:pass'` ---------------------
 
 # starts with the literal `-` (the engine searches for it fast), then looks behind it
@@ -1049,6 +1106,7 @@ def find_secrets(text: str, scfg: dict) -> list[Hit]:
             runs = list(_token_runs(text))
             out.extend(prefixed_tokens(text, runs))
             out.extend(provider_shapes(text, runs))
+            out.extend(bare_random_tokens(text, runs))
     if scfg.get("private_keys", True):
         out.extend(private_key_blocks(text))
     if scfg.get("passwords", True):

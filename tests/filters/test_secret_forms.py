@@ -283,3 +283,33 @@ def test_provider_shapes_need_random_bodies(cfg):
     for text in ("dapi_version = 2", "LTAIL_RECURSION_LIMIT = 10", "ATATT3 is the Atlassian prefix",
                  "AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ"):
         assert secrets_in(text, cfg) == [], text
+
+
+BARE = "qsR6RZ24lPoQj3oPUlieI2nVsbBi1RMar1jf3YZ4"  # 40 random base62 characters, drawn for this file
+
+
+@pytest.mark.parametrize("text", [
+    f"    {BARE}  # staging\n",  # a token pasted alone, no name, no known prefix
+    f'client = Client.connect("{BARE}")\n',  # a call's argument
+    f'tokens = ["{BARE}", "{BARE[::-1]}"]\n',  # a list under a secret's name
+])
+def test_bare_random_tokens(cfg, text):
+    assert ("key", BARE) in secrets_in(text, cfg)
+
+
+def test_bare_random_token_lookalikes_kept(cfg):
+    import base64
+    import hashlib
+
+    blob = base64.b64encode(hashlib.sha512(b"fixture").digest() * 5).decode()
+    block = "\n".join(blob[i : i + 64] for i in range(0, len(blob), 64))
+    for text in (
+        f'checksum = "{hashlib.sha256(b"x").hexdigest()}"\n',  # a hash: hex only
+        f'DATA = """\n{block}\n"""\n',  # a base64 block
+        "    ThisIsNotASecretButLooksLong1234Value\n",  # words
+        f'"integrity": "sha384-{BARE}"\n',  # a hash word on the line
+        "    550e8400-e29b-41d4-a716-446655440000\n",  # a UUID
+        "    a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8\n",  # typed by hand
+        f'font_data = "{BARE}"\n',  # a name that is not a secret's
+    ):
+        assert secrets_in(text, cfg) == [], text

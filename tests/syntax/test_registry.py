@@ -9,7 +9,7 @@ from dataclasses import fields, replace
 
 import pytest
 
-from repoloom.core.config import DEFAULTS, merge
+from repoloom.core.config import DEFAULTS, merge, section
 from repoloom.fim import split
 from repoloom.packing.graph import build_graph
 from repoloom.packing.resolve import resolve_repository
@@ -99,7 +99,8 @@ def test_sample_files_offer_fim_middles_on_syntax_nodes(lang: Language):
             continue
         text = lang.sample.files[f.path]
         assert f.fim_nodes, f.path
-        choices = [split.choose(text, split.usable_nodes(f, cfg), cfg, seed, "sample", f.path) for seed in range(40)]
+        fim = section(cfg, "fim")  # the FIM stage takes its typed section
+        choices = [split.choose(text, split.usable_nodes(f, fim), fim, seed, "sample", f.path) for seed in range(40)]
         assert any(c is not None and c.method == "node" for c in choices), f.path
         for c in choices:
             assert c is None or 0 <= c.start <= c.end <= len(text)
