@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from repoloom.syntax import registry
+
 MAX_IDENTIFIERS = 2000
 _IDENT_TYPES = {
     "identifier", "type_identifier", "field_identifier", "property_identifier", "simple_identifier",
@@ -54,19 +56,11 @@ _FUNCTION_LIKE = re.compile(r"(^|_)(function|method|constructor|lambda|closure|f
 _LOCAL_DEFINERS = {"variable_declarator", "var_spec", "const_spec", "let_declaration", "assignment", "short_var_declaration", "property_declaration", "field_declaration"}
 
 
-def _declarator_name(src, node) -> str:
-    """C/C++: the identifier at the bottom of a declarator chain (int *f(int) -> f)."""
-    d = node.child_by_field_name("declarator")
-    while d is not None and d.child_by_field_name("declarator") is not None:
-        d = d.child_by_field_name("declarator")
-    if d is not None and d.type in ("identifier", "field_identifier", "qualified_identifier", "destructor_name"):
-        return src.node_text(d).split("::")[-1]
-    return ""
-
-
 def defined_names(tree, src, language: str) -> list[str]:
     """Names a file defines: functions, methods, classes, types, and top-level variables (for test pairing:
     a test that uses these names tests this file). Local variables and parameters are left out."""
+    lang = registry.get(language)
+    special = lang.definers if lang is not None else {}  # node type -> the language's own name reader
     seen: dict[str, None] = {}
     stack = [(tree.root_node, 0)]
     while stack and len(seen) < MAX_DEFINED:
@@ -75,17 +69,14 @@ def defined_names(tree, src, language: str) -> list[str]:
         name = ""
         if any(s in t for s in _SKIP_DEFINERS):
             continue  # nothing defined inside an import or a parameter list
-        if _DEFINER.search(t):
-            if t == "function_definition" and language in ("c", "cpp"):
-                name = _declarator_name(src, n)
-            elif t not in _LOCAL_DEFINERS or depth <= 3:
+        reader = special.get(t)
+        if reader is not None:
+            name = reader(src, n, depth)
+        elif _DEFINER.search(t):
+            if t not in _LOCAL_DEFINERS or depth <= 3:
                 nm = n.child_by_field_name("name")
                 if nm is not None and nm.type in _NAME_LEAVES and t != "call":
                     name = src.node_text(nm)
-        elif t == "assignment" and language == "python" and depth <= 2:
-            left = n.child_by_field_name("left")
-            if left is not None and left.type == "identifier":
-                name = src.node_text(left)
         if 1 < len(name) <= 64:
             seen.setdefault(name, None)
         if name and _FUNCTION_LIKE.search(t):

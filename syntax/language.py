@@ -7,7 +7,7 @@ language is one module plus its grammar wheel in setup.py.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
 # (tree, Source) -> records / names
@@ -56,3 +56,6 @@ class Language:
     index: Callable[[Any], None] | None = None  # fills per-repository lookups the resolver needs (RepoIndex.state)
     config: Callable[[str, str | None, str], list | None] | None = None  # (file name, detected format, text) -> records
     config_kinds: tuple[str, ...] = ()  # kinds of those records (configuration, not imports)
+    # node type -> (Source, node, depth) -> the name it defines, where the generic reading
+    # (syntax/identifiers.py: the node's name field) does not fit (C declarators, Python module assignments)
+    definers: dict[str, Callable[[Any, Any, int], str]] = field(default_factory=dict)

@@ -76,7 +76,12 @@ def get_language(language: str):
     import tree_sitter
 
     module_name, fn = registry.get(language).grammar
-    module = importlib.import_module(module_name)
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as e:  # a language added since this environment was installed
+        wheel = module_name.replace("_", "-")
+        raise ModuleNotFoundError(f"the {language} grammar ({wheel}) is not installed: reinstall the package "
+                                  f"(pip install -e '.[train,test]'), setup.py lists every grammar") from e
     return tree_sitter.Language(getattr(module, fn)())
 
 

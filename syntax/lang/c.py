@@ -39,6 +39,16 @@ def c_imports(language: str):
     return extract
 
 
+def declarator_name(src, node, depth: int = 0) -> str:
+    """The identifier at the bottom of a function's declarator chain (int *f(int) -> f)."""
+    d = node.child_by_field_name("declarator")
+    while d is not None and d.child_by_field_name("declarator") is not None:
+        d = d.child_by_field_name("declarator")
+    if d is not None and d.type in ("identifier", "field_identifier", "qualified_identifier", "destructor_name"):
+        return src.node_text(d).split("::")[-1]
+    return ""
+
+
 def _is_test_program(function: str, path: str) -> bool:
     """A ``main`` in a test folder or a test-named file is a test program (CTest's add_test and
     Makefile check targets run executables: utf8proc's test/case.c, cJSON's test.c), whatever checks it uses."""
@@ -101,6 +111,6 @@ LANGUAGES = (
         name="c", family="c", grammar=("tree_sitter_c", "language"), extensions=(".c", ".h"),
         import_query=IMPORTS, imports=c_imports("c"),
         test_extensions=("c", "h", "m", "mm"), marker_query=MARKERS, markers=markers,
-        resolve=resolve, sample=SAMPLE,
+        resolve=resolve, definers={"function_definition": declarator_name}, sample=SAMPLE,
     ),
 )

@@ -58,10 +58,16 @@ SAMPLE = Sample(
             "local Stack = require \"stack.core\"\n\ndescribe(\"Stack\", function()\n  it(\"pops what was pushed\", function()\n"
             "    local s = Stack.new()\n    s:push(1)\n    assert.are.equal(1, s:pop())\n  end)\nend)\n"
         ),
+        "test/test_core.lua": (
+            "local lu = require(\"luaunit\")\nlocal Stack = require(\"stack.core\")\n\nTestStack = {}\n\n"
+            "function TestStack:testPushPop()\n  local s = Stack.new()\n  s:push(2)\n  lu.assertEquals(s:pop(), 2)\nend\n\n"
+            "os.exit(lu.LuaUnit.run())\n"
+        ),
     },
-    imports={"lua/stack/init.lua": ("stack.core",), "spec/core_spec.lua": ("stack.core",)},
-    edges={"lua/stack/init.lua": ("lua/stack/core.lua",), "spec/core_spec.lua": ("lua/stack/core.lua",)},
-    pairs={"spec/core_spec.lua": "lua/stack/core.lua"},
+    imports={"lua/stack/init.lua": ("stack.core",), "spec/core_spec.lua": ("stack.core",), "test/test_core.lua": ("luaunit", "stack.core")},
+    edges={"lua/stack/init.lua": ("lua/stack/core.lua",), "spec/core_spec.lua": ("lua/stack/core.lua",),
+           "test/test_core.lua": ("lua/stack/core.lua",)},
+    pairs={"spec/core_spec.lua": "lua/stack/core.lua", "test/test_core.lua": "lua/stack/core.lua"},
 )
 
 LANGUAGES = (

@@ -48,6 +48,14 @@ def markers(caps: dict, src, path: str) -> tuple[int, bool]:
     return count, False
 
 
+def _assigned_name(src, node, depth: int) -> str:
+    """A module-level `NAME = ...` defines NAME (deeper assignments are local)."""
+    if depth > 2:
+        return ""
+    left = node.child_by_field_name("left")
+    return src.node_text(left) if left is not None and left.type == "identifier" else ""
+
+
 def _module(ix, f, rel: str, relative: bool, min_parts: int | None) -> tuple[str | None, float]:
     """A module path ('a/b') to its file: a/b.py, a/b/__init__.py (a stub a/b.pyi last)."""
     cands = [rel + ".py", rel + "/__init__.py", rel + ".pyi"] if rel else ["__init__.py"]
@@ -122,6 +130,6 @@ LANGUAGES = (
         interpreters=("python", "python2", "python3", "pypy", "pypy3"),
         import_query=IMPORTS, imports=imports,
         test_extensions=("py", "pyi"), support_names=(r"conftest\.py",), marker_query=MARKERS, markers=markers,
-        resolve=resolve, sample=SAMPLE,
+        resolve=resolve, definers={"assignment": _assigned_name}, sample=SAMPLE,
     ),
 )

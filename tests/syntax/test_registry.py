@@ -9,7 +9,7 @@ from dataclasses import fields, replace
 
 import pytest
 
-from repoloom.core.config import DEFAULTS, merge, section
+from repoloom.core.config import DEFAULTS, FimConfig
 from repoloom.fim import split
 from repoloom.packing.graph import build_graph
 from repoloom.packing.resolve import resolve_repository
@@ -93,14 +93,13 @@ def test_sample_tests_are_detected_by_their_markers_and_paired(lang: Language):
 
 @pytest.mark.parametrize("lang", LANGUAGES, ids=NAMES)
 def test_sample_files_offer_fim_middles_on_syntax_nodes(lang: Language):
-    cfg = merge(DEFAULTS, {"fim": {"rate": 1.0}})
+    cfg = FimConfig(rate=1.0)
     for f in sample_facts(lang):
         if f.language != lang.name:
             continue
         text = lang.sample.files[f.path]
         assert f.fim_nodes, f.path
-        fim = section(cfg, "fim")  # the FIM stage takes its typed section
-        choices = [split.choose(text, split.usable_nodes(f, fim), fim, seed, "sample", f.path) for seed in range(40)]
+        choices = [split.choose(text, split.usable_nodes(f, cfg), cfg, seed, "sample", f.path) for seed in range(40)]
         assert any(c is not None and c.method == "node" for c in choices), f.path
         for c in choices:
             assert c is None or 0 <= c.start <= c.end <= len(text)

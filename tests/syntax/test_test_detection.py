@@ -73,6 +73,11 @@ CASES = [
     ("src/main.c", "int main(void) { return 0; }\n", ""),
     # ava skips test/helpers/: helpers there, even when they call test()
     ("test/helpers/with-page.ts", "import test from 'ava';\nexport const withPage = (run: () => void) => test('x', run);\n", "support"),
+    # Lua: busted specs, luaunit test functions, helpers and plain modules
+    ("spec/stack_spec.lua", 'local Stack = require "stack"\ndescribe("Stack", function()\n  it("pops", function() end)\nend)\n', "test"),
+    ("test/test_stack.lua", "local lu = require('luaunit')\nfunction testPush() lu.assertEquals(1, 1) end\n", "test"),
+    ("test/helpers.lua", "local M = {}\nfunction M.fresh() return {} end\nreturn M\n", "support"),
+    ("lua/stack.lua", "local M = {}\nfunction M.new() return {} end\nreturn M\n", ""),
     # test data and fixtures
     ("tests/fixtures/sample.py", "def test_like():\n    pass\n", "support"),
     ("pkg/testdata/x.go", "package x\n", "support"),
@@ -118,7 +123,7 @@ def test_defined_names_leave_out_calls_imports_and_locals(language, text, expect
     ("test_foo.py", "foo"), ("foo_test.py", "foo"), ("foo_test.go", "foo"), ("FooTest.java", "Foo"),
     ("FooTests.cs", "Foo"), ("TestFoo.java", "Foo"), ("FooTestCase.java", "Foo"), ("FooIT.java", "Foo"),
     ("FooSpec.scala", "Foo"), ("foo.spec.ts", "foo"), ("foo.test.tsx", "foo"), ("foo.component.spec.ts", "foo.component"),
-    ("foo.test-d.ts", "foo"), ("foo_spec.rb", "foo"), ("foo_unittest.cc", "foo"), ("test-foo.js", "foo"),
+    ("foo.test-d.ts", "foo"), ("foo_spec.rb", "foo"), ("foo_spec.lua", "foo"), ("test_foo.lua", "foo"), ("foo_unittest.cc", "foo"), ("test-foo.js", "foo"),
     ("Testimony.java", None), ("latest.py", None), ("contest.go", None), ("test.py", None), ("Foo.java", None),
 ])
 def test_subject_stem_from_test_names(name, stem):
