@@ -12,6 +12,10 @@ records its rule:
              (tests/common.h), and the header's implementation (x.h -> x.c / x.cc / x.cpp) is the subject
     use      (Rust) an integration test in tests/ uses items of the crate (use the_crate::Thing): the module
              that defines them, if the test's vocabulary agrees
+    calls    (C, C++, Go, Rust) the implementation defining the functions and types the test uses, each name weighed
+             by how few tests use it (json_object_put is in every json-c test, json_c_visit in one) and
+             shared among the files defining it; the clear favourite, before the include rule (an umbrella
+             header the repository generates at build time cannot be followed)
     import   the test imports exactly one module of the repository (edges of the dependency graph)
     lexical  identifiers split on case and underscores, BM25 against every candidate source; the best
              match above a threshold and clearly ahead of the runner-up
@@ -20,7 +24,8 @@ A name that lands on a facade (__init__.py, mod.rs, index.ts) that re-exports it
 module of that folder the test's vocabulary clearly prefers (tests/test_tz.py -> dateutil/tz/tz.py).
 Implementations come before declarations: x.c over x.h, foo.py over foo.pyi; a TypeScript module
 of types only (or a .d.ts) is the subject of type tests (*.test-d.ts) only.
-Names compare without case and separators across folders (test/http-error.ts -> source/errors/HTTPError.ts).
+Names compare without case and separators across folders (test/http-error.ts -> source/errors/HTTPError.ts);
+a name with nothing of its own may join a folder and a file (tests/header_map.rs -> src/header/map.rs).
 A topic folder of tests (tests/test_utils/test_prompt.py) yields to the one module defining the function
 the test is named after (termui.prompt); so does a test that reaches the code only through the package's
 entry point (tests/safe-try.test.ts -> the module defining safeTry). A package of one module is the subject
@@ -43,7 +48,7 @@ from repoloom.core.types import FileFacts
 from repoloom.syntax import registry
 from repoloom.syntax.tests import TEST_DIRS, in_test_dir, subject_stem
 
-RULES = ("name", "path", "include", "use", "import", "lexical")
+RULES = ("name", "path", "calls", "include", "use", "import", "lexical")
 
 # Tests pair only with sources of the same family (a Kotlin test may test Java code): the registry's.
 FAMILY = {lang.name: lang.family for lang in registry.languages()}
@@ -52,7 +57,7 @@ _FACADES = {"__init__", "index", "mod", "lib", "main", "package"}
 # Folder names that say nothing about which module a file belongs to (dropped before comparing folders).
 _NEUTRAL_DIRS = frozenset(TEST_DIRS | {"src", "main", "lib", "java", "kotlin", "scala", "go", "python", "source", "sources", "app"})
 # Sources here are illustrations, not subjects (unless the test lives there too).
-_NOT_SUBJECT_DIRS = frozenset({"example", "examples", "docs", "doc", "benchmark", "benchmarks", "bench", "benches", "demo", "demos", "sample", "samples"})
+_NOT_SUBJECT_DIRS = frozenset({"example", "examples", "docs", "doc", "benchmark", "benchmarks", "bench", "benches", "demo", "demos", "sample", "samples", "fuzz", "fuzzing", "fuzzers"})
 _WORDS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+|[^A-Za-z\d._-]+")
 _LEAD_QUALIFIER = re.compile(r"^(Java|Jdk|Kotlin|Scala|Android|Jvm)\d*(?=[A-Z])")
 _FACADES_NORM = {"init", "index", "mod", "lib", "main", "package"}
@@ -208,6 +213,13 @@ def pair_tests(facts: list[FileFacts], rg, cfg: dict) -> list[dict[str, Any]]:
                 parent = f.path.split("/")[-2] if "/" in f.path else ""
                 if parent and _norm(parent) != _norm(stem):
                     by_name[fam][_norm(parent)].append(f.path)
+    # folder and file joined (header/map.rs answers to header_map): consulted only when no file has the name
+    joined: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for fam, fs in named.items():
+        for f in sorted(fs, key=lambda f: f.path):
+            parts = f.path.split("/")
+            if len(parts) > 1 and _stem(f.path) not in _FACADES and parts[-2].lower() not in _NEUTRAL_DIRS:
+                joined[fam][_norm(parts[-2] + _stem(f.path))].append(f.path)
     facts_by_path = {f.path: f for f in facts}
     declared = {f.path for f in facts if _declares_only(f)}
     lexical: dict[str, _Lexical] = {}
@@ -229,9 +241,11 @@ def pair_tests(facts: list[FileFacts], rg, cfg: dict) -> list[dict[str, Any]]:
     # Names every test uses (a test client, assertion helpers) say nothing about the subject.
     tests_by_family: dict[str, list[Counter]] = defaultdict(list)
     query_terms: dict[str, Counter] = {}
+    names_in_tests: dict[str, Counter] = defaultdict(Counter)  # per family: how many tests use each name
     for t in tests:
         query_terms[t.path] = _terms(t.identifiers)
         tests_by_family[FAMILY.get(t.language or "", "")].append(query_terms[t.path])
+        names_in_tests[FAMILY.get(t.language or "", "")].update(set(t.identifiers))
 
     graph = rg.graph
     pairs = []
@@ -240,9 +254,11 @@ def pair_tests(facts: list[FileFacts], rg, cfg: dict) -> list[dict[str, Any]]:
         found = None
         if fam and (sources.get(fam) or named.get(fam)):
             cands = by_name[fam]
-            found = None if _role_named(t.path, fam) else _by_name(t, cands, kinds, graph, lex_index, fam, tcfg, declared=declared, sources_of=sources.get)
+            found = None if _role_named(t.path, fam) else _by_name(t, cands, kinds, graph, lex_index, fam, tcfg, declared=declared, sources_of=sources.get, joined=joined[fam])
             if found is not None and _stem(found[0]) in _FACADES:
                 found = _through_facade(t, found, named[fam], kinds, declared, lex_index, tcfg)
+            if found is None and tcfg["import"] and fam in _CALLS_FAMILIES and not _role_named(t.path, fam):
+                found = _by_calls(t, sources[fam], kinds, declared, names_in_tests[fam], len(tests_by_family[fam]), tcfg)
             if found is None and tcfg["import"] and fam == "c":
                 found = _by_include(t, graph, kinds, facts_by_path, sources[fam], lex_index, tcfg)
             if found is None and tcfg["import"] and fam == "rust":
@@ -351,7 +367,20 @@ def _defining_module(t: FileFacts, sources: list[FileFacts], kinds, declared: se
     return real[0] if len(real) == 1 else None
 
 
-def _by_name(t: FileFacts, cands: dict[str, list[str]], kinds, graph, lex_index, fam, tcfg, qualified: bool = False, declared: set[str] = frozenset(), sources_of=lambda fam: ()) -> tuple[str, str, float] | None:
+def _variants(test_path: str, key: str, cands: dict[str, list[str]], joined: dict[str, list[str]] | None, kinds, plural: bool = True) -> list[str]:
+    """Sources answering to a name that no file has exactly: a plural (buildSelector -> buildSelectors.ts),
+    an agent noun (compile -> compiler.py, isoparse -> isoparser.py), a folder and file joined
+    (header_map -> header/map.rs); the first form that names a usable source. A shortened name takes no
+    plural (errorHandling is not about errors.ts, PrimitiveCharacterTest not about Primitives.java)."""
+    forms = ([cands.get(key + "s", [])] if plural else []) + [cands.get(key + "r", []), cands.get(key + "er", []), (joined or {}).get(key, [])]
+    for options in forms:
+        usable = [c for c in options if _usable(test_path, c, kinds)]
+        if usable:
+            return usable
+    return []
+
+
+def _by_name(t: FileFacts, cands: dict[str, list[str]], kinds, graph, lex_index, fam, tcfg, qualified: bool = False, declared: set[str] = frozenset(), sources_of=lambda fam: (), joined: dict[str, list[str]] | None = None) -> tuple[str, str, float] | None:
     """Rules (a) and (b): the subject's name from the test's file name, or the test's own name in a test folder."""
     name = os.path.basename(t.path)
     stem = subject_stem(name)
@@ -366,8 +395,8 @@ def _by_name(t: FileFacts, cands: dict[str, list[str]], kinds, graph, lex_index,
     if fam == "go":  # build-constraint suffixes: func_go1.21_test.go, file_windows_test.go test func.go, file.go
         stem = _GO_SUFFIX.sub("", stem) or stem
     options = [c for c in cands.get(_norm(stem), []) if _usable(t.path, c, kinds)]
-    if not options:  # buildSelector.test-d.ts -> buildSelectors.ts
-        options = [c for c in cands.get(_norm(stem) + "s", []) if _usable(t.path, c, kinds)]
+    if not options:  # buildSelector.test-d.ts -> buildSelectors.ts, test_compile.py -> compiler.py
+        options = _variants(t.path, _norm(stem), cands, joined, kinds)
     partial = False
     if not options and affixed and qualified:
         # A qualified test name: JsonArrayAsListTest -> JsonArray, JsonReaderPathTest -> JsonReader,
@@ -386,6 +415,7 @@ def _by_name(t: FileFacts, cands: dict[str, list[str]], kinds, graph, lex_index,
                 break
             # a facade by its folder's name is too broad a match for a shortened name (queryFn -> query/index.ts)
             options = [c for c in cands.get(key, []) if _usable(t.path, c, kinds) and _stem(c) not in _FACADES]
+            options = options or [c for c in _variants(t.path, key, cands, joined, kinds, plural=False) if _stem(c) not in _FACADES]
         if not options and _LEAD_QUALIFIER.match(stem):
             key = _norm(_LEAD_QUALIFIER.sub("", stem))
             options = [c for c in cands.get(key, []) if _usable(t.path, c, kinds)]
@@ -551,12 +581,6 @@ def _through_facade(t: FileFacts, found: tuple[str, str, float], pool: list[File
         index = _Lexical({f.path: _terms(f.test.get("defines") or []) for f in sources if f.path in siblings | {facade}})
     else:
         index = lex_index(FAMILY.get(t.language or ""))
-    ranked, ceiling = index.rank(_terms(t.identifiers), siblings | {facade})
-    if not ranked or ceiling <= 0 or ranked[0][1] == facade:
-        return found
-    runner = ranked[1][0] if len(ranked) > 1 else 0.0
-    if ranked[0][0] < tcfg["lexical_margin"] * runner:  # the name already chose the folder: a clear lead is enough
-        return found
     by_path = {f.path: f for f in sources}
     used = set(t.identifiers)
 
@@ -564,12 +588,66 @@ def _through_facade(t: FileFacts, found: tuple[str, str, float], pool: list[File
         mods = {i.get("target") for i in f.imports if i.get("kind") == "mod"}
         return set(f.test.get("defines") or ()) - mods
 
+    hits = {p: len(own_names(by_path[p]) & used) for p in siblings | {facade}}
+    ranked, ceiling = index.rank(_terms(t.identifiers), siblings | {facade})
+    if not ranked or ceiling <= 0 or ranked[0][1] == facade:
+        return found
+    runner = ranked[1][0] if len(ranked) > 1 else 0.0
+    choice = ranked[0][1]
+    if ranked[0][0] < tcfg["lexical_margin"] * runner:  # the name already chose the folder: a clear lead is enough
+        # vocabulary too close (tz/tz.py and tz/_common.py share tzinfo's words): the module defining
+        # clearly more of the names the test uses (23 against 9) still decides
+        # (and the vocabulary's favourite too, and not a module of shared types or helpers by its name)
+        by_hits = sorted(siblings, key=lambda p: (-hits[p], p))
+        second = hits[by_hits[1]] if len(by_hits) > 1 else 0
+        if by_hits[0] != choice or hits[choice] < tcfg["lexical_margin"] * max(second, 1) or _norm(_stem(choice)) in _GENERIC_NAMES:
+            return found
     # The module must define several of the names the test uses, and twice what the facade itself defines
     # and the test uses (createDynamicMiddleware lives in dynamicMiddleware/index.ts: that facade is the subject).
-    hits = len(own_names(by_path[ranked[0][1]]) & used)
-    if hits < _FACADE_MIN_HITS or hits < 2 * len(own_names(by_path[facade]) & used):
+    if hits[choice] < _FACADE_MIN_HITS or hits[choice] < 2 * hits[facade]:
         return found
-    return ranked[0][1], found[1], 0.6
+    return choice, found[1], 0.6
+
+
+# Families whose tests call what they test by name (C and C++ functions, Go's package members, Rust methods): the registry's.
+_CALLS_FAMILIES = frozenset(lang.family for lang in registry.languages() if lang.tests_call_subjects)
+_CALLS_MARGIN = 3.0  # tests without a clear subject still favour some file: only a wide lead counts
+
+
+def _by_calls(t: FileFacts, sources: list[FileFacts], kinds, declared: set[str], names_in_tests: Counter, n_tests: int, tcfg) -> tuple[str, str, float] | None:
+    """Rule (C, C++, Go, Rust): the implementation that defines what the test uses.
+
+    Each name the test uses and a source defines counts by its rarity among the repository's tests
+    (json_object_put is in every json-c test and says nothing; json_c_visit is in one), shared among
+    the files defining it. The clear favourite wins: three times the runner-up, worth at least one name
+    that at most one other test uses, and defining two names or more that the test uses."""
+    used = set(t.identifiers)
+    definers: dict[str, list[str]] = defaultdict(list)
+    for f in sources:
+        if kinds.get(f.path) not in ("", "inline") or f.path in declared or not _usable(t.path, f.path):
+            continue
+        for n in set(f.test.get("defines") or ()) & used:
+            definers[n].append(f.path)
+    if not definers:
+        return None
+    top = math.log(1 + (n_tests + 0.5) / 0.5)
+
+    def weight(d: int) -> float:  # squared: a dozen names half the tests use must not outweigh one rare name
+        return (math.log(1 + (n_tests - d + 0.5) / (d + 0.5)) / top) ** 2 if n_tests >= 4 else 1.0
+
+    score: dict[str, float] = defaultdict(float)
+    names: Counter = Counter()
+    for n, paths in definers.items():
+        for p in paths:
+            score[p] += weight(names_in_tests.get(n, 1)) / len(paths)
+            names[p] += 1
+    ranked = sorted(((v, p) for p, v in score.items()), key=lambda x: (-x[0], x[1]))
+    best, path = ranked[0]
+    runner = ranked[1][0] if len(ranked) > 1 else 0.0
+    # one shared name (a flag macro, a helper both files happen to define) is a coincidence, not a subject
+    if names[path] < 2 or best < weight(min(2, n_tests)) or best < _CALLS_MARGIN * runner:
+        return None
+    return path, "calls", round(min(1.0, best / (best + runner)), 4)
 
 
 def _c_implementations(header: str, impls_by_stem: dict[str, list[str]]) -> list[str]:

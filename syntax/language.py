@@ -53,6 +53,9 @@ class Language:
     support_names: tuple[str, ...] = ()  # regexes of helper file names (conftest\.py): support, whatever they hold
     inline_tests: bool = False  # sources may hold their own tests (Rust #[cfg(test)]): markers looked for everywhere
     types_only: Callable[[Any], bool] | None = None  # the module declares types only (no runtime test exercises it)
+    # tests call what they test by its own name (C functions, Go package members, Rust methods), so the file
+    # defining the names a test uses can be its subject (packing/testpairs.py's calls rule)
+    tests_call_subjects: bool = False
     index: Callable[[Any], None] | None = None  # fills per-repository lookups the resolver needs (RepoIndex.state)
     config: Callable[[str, str | None, str], list | None] | None = None  # (file name, detected format, text) -> records
     config_kinds: tuple[str, ...] = ()  # kinds of those records (configuration, not imports)

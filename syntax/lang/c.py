@@ -111,6 +111,6 @@ LANGUAGES = (
         name="c", family="c", grammar=("tree_sitter_c", "language"), extensions=(".c", ".h"),
         import_query=IMPORTS, imports=c_imports("c"),
         test_extensions=("c", "h", "m", "mm"), marker_query=MARKERS, markers=markers,
-        resolve=resolve, definers={"function_definition": declarator_name}, sample=SAMPLE,
+        resolve=resolve, definers={"function_definition": declarator_name}, sample=SAMPLE, tests_call_subjects=True,
     ),
 )

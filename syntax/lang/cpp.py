@@ -27,6 +27,6 @@ LANGUAGES = (
         extensions=(".cc", ".cpp", ".cxx", ".c++", ".hpp", ".hh", ".hxx", ".h++", ".ipp", ".inl"),
         import_query=c.IMPORTS, imports=c.c_imports("cpp"),
         test_extensions=("cc", "cpp", "cxx", "hpp"), marker_query=c.MARKERS, markers=c.markers,
-        resolve=c.resolve, definers={"function_definition": c.declarator_name}, sample=SAMPLE,
+        resolve=c.resolve, definers={"function_definition": c.declarator_name}, sample=SAMPLE, tests_call_subjects=True,
     ),
 )

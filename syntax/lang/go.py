@@ -155,6 +155,6 @@ LANGUAGES = (
         name="go", family="go", grammar=("tree_sitter_go", "language"), extensions=(".go",),
         import_query=IMPORTS, imports=imports, declarations=declarations,
         test_extensions=("go",), support_names=(r".*_mock\.go", r"mock_.+\.go"), marker_query=MARKERS, markers=markers,
-        resolve=resolve, index=index, config=config, config_kinds=("gomod",), sample=SAMPLE,
+        resolve=resolve, index=index, config=config, config_kinds=("gomod",), sample=SAMPLE, tests_call_subjects=True,
     ),
 )

@@ -177,6 +177,6 @@ LANGUAGES = (
         name="rust", family="rust", grammar=("tree_sitter_rust", "language"), extensions=(".rs",),
         import_query=IMPORTS, imports=imports,
         test_extensions=("rs",), marker_query=MARKERS, markers=markers, inline_tests=True,
-        resolve=resolve, sample=SAMPLE,
+        resolve=resolve, sample=SAMPLE, tests_call_subjects=True,
     ),
 )
