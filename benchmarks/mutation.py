@@ -82,7 +82,7 @@ MUTANTS = [
       'k, reason = k_max, "line_end"', ("tests/packing/", BUILD)),
     M("later-pieces-not-renumbered", "packing/rows.py", "later.number += 1", "later.number += 0",
       ("tests/packing/", BUILD)),
-    M("every-row-to-shard-0", "pipelines/build.py", "return ((split, key % num_shards(cfg, split, split_rows.get(split, 0))), split_key_row)",
+    M("every-row-to-shard-0", "pipelines/build.py", "return ((split, key % num_shards(output, split, split_rows.get(split, 0))), split_key_row)",
       "return ((split, 0), split_key_row)", ("tests/pipelines/test_readme_commands.py", "tests/pipelines/test_runners.py")),
     # --- record codec
     M("record-feature-values-swapped", "core/records.py",

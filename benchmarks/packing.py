@@ -126,7 +126,7 @@ def bucket_items(files, pieces, cfg):
     buckets = defaultdict(list)
     for f, ps in zip(files, pieces):
         key = (f.facts.repo, f.facts.path)
-        for out in build.join_pieces((key, {"pieces": [ps], "place": places[key]}), cfg):
+        for out in build.join_pieces((key, {"pieces": [ps], "place": places[key]}), section(cfg, "packing"), cfg["seed"]):
             if type(out).__name__ != "TaggedOutput":
                 buckets[out[0]].append(out[1])
     return buckets, stats

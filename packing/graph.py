@@ -28,16 +28,9 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from repoloom.core import counters as C
-from repoloom.core.config import DEFAULTS
+from repoloom.core.config import GraphConfig
 from repoloom.core.types import FileFacts
 from repoloom.packing.resolve import resolve_repository
-
-GRAPH_DEFAULTS = DEFAULTS["graph"]  # declared once, in core/config.py
-
-
-def _gcfg(cfg: dict | None) -> dict:
-    return {**GRAPH_DEFAULTS, **((cfg or {}).get("graph") or {})}
-
 
 @dataclass
 class RepoGraph:
@@ -45,11 +38,11 @@ class RepoGraph:
     removed_edges: list[tuple[str, str]] = field(default_factory=list)
     stats: dict[str, int] = field(default_factory=dict)
     removed_weights: dict[tuple[str, str], float] = field(default_factory=dict)
-    params: dict = field(default_factory=dict)  # the graph config it was built with (cut_segments reads it)
+    params: GraphConfig = field(default_factory=GraphConfig)  # the section it was built with (cut_segments reads it)
 
 
-def build_graph(facts: list[FileFacts], cfg: dict) -> RepoGraph:
-    edges, stats = resolve_repository(facts, cfg)
+def build_graph(facts: list[FileFacts], graph: GraphConfig) -> RepoGraph:
+    edges, stats = resolve_repository(facts, graph)
     g = nx.DiGraph()
     g.add_nodes_from(sorted(f.path for f in facts))
     for u in sorted(edges):
@@ -59,11 +52,11 @@ def build_graph(facts: list[FileFacts], cfg: dict) -> RepoGraph:
     stats[C.GRAPH_FILES] = g.number_of_nodes()
     stats[C.GRAPH_EDGES] = g.number_of_edges()
     stats[C.GRAPH_FILES_WITH_EDGES] = sum(1 for n in g.nodes if g.degree(n))
-    removed, cycles = break_cycles(g, _gcfg(cfg)["readd_budget"])
+    removed, cycles = break_cycles(g, graph.readd_budget)
     stats[C.GRAPH_CYCLES_BROKEN] = cycles
     stats[C.GRAPH_REMOVED_EDGES] = len(removed)
     stats[C.GRAPH_EDGES_KEPT] = g.number_of_edges()
-    return RepoGraph(g, [(u, v) for u, v, _ in removed], stats, {(u, v): w for u, v, w in removed}, _gcfg(cfg))
+    return RepoGraph(g, [(u, v) for u, v, _ in removed], stats, {(u, v): w for u, v, w in removed}, graph)
 
 
 # ---------------------------------------------------------------- cycles
@@ -178,10 +171,10 @@ def _undirected(rg: RepoGraph) -> dict[str, set[str]]:
     return adj
 
 
-def linearize(rg: RepoGraph, cfg: dict) -> list[str]:
+def linearize(rg: RepoGraph, graph: GraphConfig) -> list[str]:
     """CodeGemma's order: dependencies first, nearest-to-placed next, ties by path."""
     g = rg.graph
-    bound = int(_gcfg(cfg)["distance_bound"])
+    bound = int(graph.distance_bound)
     far = bound + 1
     adj = _undirected(rg)
     # connected components, each laid out whole; ordered by their first file to place
@@ -242,13 +235,13 @@ def linearize(rg: RepoGraph, cfg: dict) -> list[str]:
 # ---------------------------------------------------------------- segments
 
 def cut_segments(order: list[str], piece_lengths: dict[str, list[int]], seq_len: int, rg: RepoGraph | None = None,
-                 cfg: dict | None = None) -> list[list[tuple[str, int]]]:
+                 graph: GraphConfig | None = None) -> list[list[tuple[str, int]]]:
     """Cut the ordered pieces into segments (<bos> piece (<sep> piece)* <eos>, at most seq_len tokens)
     where the fewest and weakest dependency edges cross a cut.
 
     A piece longer than seq_len - 2 cannot fit any segment; it gets one of its own.
     """
-    g = _gcfg(cfg) if cfg is not None or rg is None else {**GRAPH_DEFAULTS, **rg.params}
+    g = graph if graph is not None else rg.params if rg is not None else GraphConfig()
     items = [(p, i, n) for p in order for i, n in enumerate(piece_lengths.get(p, ()))]
     n = len(items)
     if n == 0:
@@ -277,8 +270,8 @@ def cut_segments(order: list[str], piece_lengths: dict[str, list[int]], seq_len:
     run = 0.0
     for b in range(1, n):
         run += diff[b]
-        cost[b] = run + (g["split_piece_cost"] if items[b][0] == items[b - 1][0] else 0.0)
-    penalty = float(g["segment_penalty"])
+        cost[b] = run + (g.split_piece_cost if items[b][0] == items[b - 1][0] else 0.0)
+    penalty = float(g.segment_penalty)
     best = [0.0] * (n + 1)
     parent = [0] * (n + 1)
     window: deque[int] = deque()  # candidate starts j, increasing j and increasing best[j] + cost[j]

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from repoloom.core import counters as C
+from repoloom.core.config import section
 from repoloom.core.types import FileFacts
 from repoloom.packing import graph as graphs
 from repoloom.packing import testpairs
@@ -22,12 +23,14 @@ class RepoPlan:
 
 
 def plan_repository(repo: str, items: list[tuple[FileFacts, list[int]]], cfg: dict) -> RepoPlan:
-    """items: (facts, token length of each piece) per kept file of the repository."""
+    """items: (facts, token length of each piece) per kept file of the repository. Planning composes two
+    stages, each given its section: the graph (GraphConfig) and test pairing."""
     facts = sorted((f for f, _ in items), key=lambda f: f.path)
     lengths = {f.path: lens for f, lens in items}
-    rg = graphs.build_graph(facts, cfg)
+    graph = section(cfg, "graph")
+    rg = graphs.build_graph(facts, graph)
     edges = sorted(rg.graph.edges) + sorted(rg.removed_edges)
-    order = graphs.linearize(rg, cfg)
+    order = graphs.linearize(rg, graph)
     pairs = testpairs.pair_tests(facts, rg, cfg)
     order = testpairs.place_tests(order, pairs, rg)
     segments = graphs.cut_segments(order, lengths, cfg["seq_len"], rg)

@@ -12,14 +12,15 @@ from __future__ import annotations
 from repoloom.core import counters as C
 from repoloom.core.types import FileFacts
 from repoloom.syntax import registry
+from repoloom.core.config import GraphConfig
 from repoloom.syntax.resolving import Edges, RepoIndex, dir_distance
 
 __all__ = ["dir_distance", "resolve_repository"]
 
 
-def resolve_repository(facts: list[FileFacts], cfg: dict | None = None) -> tuple[dict[str, dict[str, float]], dict[str, int]]:
+def resolve_repository(facts: list[FileFacts], graph: GraphConfig | None = None) -> tuple[dict[str, dict[str, float]], dict[str, int]]:
     """Edges {importer: {imported: importance}} for one repository, and counters."""
-    ix = RepoIndex(facts, cfg)
+    ix = RepoIndex(facts, graph or GraphConfig())
     config_kinds = {k for lang in registry.languages() for k in lang.config_kinds}
     edges: dict[str, dict[str, float]] = {}
     stats = {C.GRAPH_IMPORTS: 0, C.GRAPH_IMPORTS_RESOLVED: 0}

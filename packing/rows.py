@@ -28,19 +28,15 @@ from typing import Callable, Iterable, Sequence
 import numpy as np
 
 from repoloom.core import counters as C
-from repoloom.core.config import DEFAULTS
+from repoloom.core.config import PackingConfig
 
 STREAM, SEGMENTS = "stream", "segments"
 METHODS = (STREAM, SEGMENTS)
-PACKING_DEFAULTS = DEFAULTS["packing"]  # declared once, in core/config.py
 
 
-def pcfg(cfg: dict) -> dict:
-    """The packing section; line_slack None = seq_len // 128 (16 tokens at 2048, 64 at 8192)."""
-    out = {**PACKING_DEFAULTS, **(cfg.get("packing") or {})}
-    if out["line_slack"] is None:
-        out["line_slack"] = max(1, int(cfg.get("seq_len", 8192)) // 128)
-    return out
+def line_slack(packing: PackingConfig, seq_len: int) -> int:
+    """packing.line_slack; None = seq_len // 128 (16 tokens at 2048, 64 at 8192)."""
+    return packing.line_slack if packing.line_slack is not None else max(1, int(seq_len) // 128)
 
 
 @dataclass

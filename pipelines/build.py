@@ -19,7 +19,7 @@ import numpy as np
 from apache_beam.pvalue import AsDict, TaggedOutput
 
 from repoloom.core import counters as C
-from repoloom.core.config import section
+from repoloom.core.config import OutputConfig, PackingConfig, section
 from repoloom.core.rand import stable_hash, uniform
 from repoloom.core.records import encode_row
 from repoloom.core.tokenizer import Tokenizer
@@ -30,7 +30,7 @@ from repoloom.fim.context import context_fim, fim_token_body
 from repoloom.fim.pieces import file_pieces
 from repoloom.packing.graph import split_for_planning
 from repoloom.packing.plan import plan_repository
-from repoloom.packing.rows import (METHODS, SEGMENTS, Cutter, Part, make_row, pack_segments, pack_streams, pcfg,
+from repoloom.packing.rows import (METHODS, SEGMENTS, Cutter, Part, line_slack, make_row, pack_segments, pack_streams,
                                    row_counters, row_length, segment_tokens, tail_streams, token_tables)
 from repoloom.pipelines import progress, sink
 from repoloom.pipelines.filestage import process_file
@@ -178,7 +178,7 @@ def plan_repo(group, cfg):
     yield TaggedOutput(STATS, stats)
 
 
-def join_pieces(group, cfg):
+def join_pieces(group, packing: PackingConfig, seed: int):
     """Each placed piece, compact (int32 token bytes), keyed by its bucket: a planning group's whole
     stream lands in one bucket, so packing can lay it out in order."""
     (repo, path), joined = group
@@ -188,11 +188,11 @@ def join_pieces(group, cfg):
         return
     pieces = {p.index: p for p in pieces_lists[0]}
     placed = set()
-    buckets = pcfg(cfg)["buckets"]
+    buckets = packing.buckets
     for gi, s, pos, idx, imports in placements:
         placed.add(idx)
         p = pieces[idx]
-        bucket = stable_hash(cfg["seed"], "bucket", repo, gi) % buckets
+        bucket = stable_hash(seed, "bucket", repo, gi) % buckets
         yield (bucket, ((repo, gi), s, pos, p.path, idx, np.asarray(p.tokens, dtype=np.int32).tobytes(),
                         tuple(p.char_span), p.fim, imports))
     if placed != set(pieces):
@@ -203,7 +203,7 @@ def make_cutter(tok: Tokenizer, cfg: dict) -> Cutter:
     """The stream packer's cutter: line ends from the vocabulary; document-level FIM re-applied to cut parts
     (with the FIM counters moved from the cut piece to its parts)."""
     line_end, continuation = token_tables(tok)
-    pc = pcfg(cfg)
+    packing = section(cfg, "packing")
     refim = on_cut = None
     fim = section(cfg, "fim")
     if fim.level == "document":
@@ -218,7 +218,7 @@ def make_cutter(tok: Tokenizer, cfg: dict) -> Cutter:
             fim_stats.add(cutter.counters, delta)
     fim_ids = (tok.special("fim_prefix"), tok.special("fim_middle"), tok.special("fim_suffix"))
     cutter = Cutter(line_end, continuation, lambda ids: len(tok.decode([int(t) for t in ids])), fim_ids, refim,
-                    pc["line_slack"], pc["min_part_tokens"], on_cut)
+                    line_slack(packing, cfg["seq_len"]), packing.min_part_tokens, on_cut)
     return cutter
 
 
@@ -250,7 +250,7 @@ class PackRows(beam.DoFn):
         self.cfg, self.special, self.tokenizer_bytes = cfg, special, tokenizer_bytes
         self.fim = section(cfg, "fim")
         self.context = self.fim.level == "context"
-        self.method = pcfg(cfg)["method"]
+        self.method, self.output = section(cfg, "packing").method, section(cfg, "output")
         if self.method not in METHODS:
             raise ValueError(f"packing.method must be one of {METHODS}, not {self.method!r}")
 
@@ -284,7 +284,7 @@ class PackRows(beam.DoFn):
             yield from self.emit(row, stable_hash(self.cfg["seed"], "row", "tail", b))
 
     def emit(self, row, key):
-        seed, val, sp = self.cfg["seed"], self.cfg["output"]["validation_fraction"], self.special
+        seed, val, sp = self.cfg["seed"], self.output.validation_fraction, self.special
         built = [segment_tokens(parts, sp["bos"], sp["eos"], sp["file_separator"]) for _, parts in row]
         tokens = [t for t, _ in built]
         spans = [sp_ for _, sp_ in built]
@@ -326,21 +326,21 @@ class PackTails(PackRows):
         yield from self.pack_tails(group)
 
 
-def num_shards(cfg: dict, split: str, rows: int) -> int:
-    fixed = cfg["output"]["num_shards"]
+def num_shards(output: OutputConfig, split: str, rows: int) -> int:
+    fixed = output.num_shards
     if fixed and split == "train":
         return fixed
-    return max(1, math.ceil(rows / cfg["output"]["rows_per_shard"]))
+    return max(1, math.ceil(rows / output.rows_per_shard))
 
 
 class WriteShard(beam.DoFn):
     def __init__(self, out_dir: str):
         self.out_dir = out_dir
 
-    def process(self, group, split_rows: dict, shard_rows: dict, cfg: dict):
+    def process(self, group, split_rows: dict, shard_rows: dict, output: OutputConfig, seq_len: int):
         (split, shard), rows = group
         rows = sorted(rows, key=lambda r: r[1])
-        count = num_shards(cfg, split, split_rows.get(split, 0))
+        count = num_shards(output, split, split_rows.get(split, 0))
         offset = sum(n for (sp, sh), n in shard_rows.items() if sp == split and sh < shard)
         name = sink.shard_name(split, shard, count)
         sink.write_array_record(sink.join(self.out_dir, name), (r[2][0] for r in rows))
@@ -349,7 +349,6 @@ class WriteShard(beam.DoFn):
         progress.count("shards_written")
         lineage = []
         tokens = padding = 0
-        seq_len = cfg["seq_len"]
         for i, (_, _, (_, used), lin) in enumerate(rows):
             padding += seq_len - used
             tokens += used
@@ -374,9 +373,9 @@ def write_lineage(dest: str, rows: list[dict]) -> None:
     sink.write_parquet(dest, [{n: r.get(n) for n, _ in LINEAGE_SCHEMA_FIELDS} for r in rows], lineage_schema())
 
 
-def shard_of(split_key_row, split_rows, cfg):
+def shard_of(split_key_row, split_rows, output: OutputConfig):
     split, key = split_key_row[0], split_key_row[1]
-    return ((split, key % num_shards(cfg, split, split_rows.get(split, 0))), split_key_row)
+    return ((split, key % num_shards(output, split, split_rows.get(split, 0))), split_key_row)
 
 
 def build_pipeline(p: beam.Pipeline, units: list, cfg: dict, tokenizer_bytes: bytes, out_dir: str) -> None:
@@ -403,7 +402,7 @@ def build_pipeline(p: beam.Pipeline, units: list, cfg: dict, tokenizer_bytes: by
              | "ByGroup" >> beam.FlatMap(group_facts).with_output_types(Tuple[Any, Any]) | "GroupPlan" >> beam.GroupByKey()
              | "Plan" >> beam.FlatMap(plan_repo, cfg).with_output_types(Tuple[Any, Any]).with_outputs(STATS, main="place"))
     joined = ({"pieces": pieces.pieces, "place": plans.place} | "JoinPieces" >> beam.CoGroupByKey()
-              | "Place" >> beam.FlatMap(join_pieces, cfg).with_output_types(Tuple[Any, Any])
+              | "Place" >> beam.FlatMap(join_pieces, section(cfg, "packing"), cfg["seed"]).with_output_types(Tuple[Any, Any])
               .with_outputs(STATS, main="placed"))
     packed = (joined.placed | "GroupBucket" >> beam.GroupByKey()
               | "Pack" >> beam.ParDo(PackRows(cfg, special, tokenizer_bytes)).with_outputs(STATS, PackRows.TAIL, main="rows"))
@@ -412,10 +411,10 @@ def build_pipeline(p: beam.Pipeline, units: list, cfg: dict, tokenizer_bytes: by
     rows = (packed.rows, tails.rows) | "AllRows" >> beam.Flatten()
     pack_stats = (packed[STATS], tails[STATS]) | "PackStats" >> beam.Flatten()
     split_rows = AsDict(rows | "SplitOf" >> beam.Map(lambda r: r[0]) | "CountSplit" >> beam.combiners.Count.PerElement())
-    keyed = rows | "Shard" >> beam.Map(shard_of, split_rows, cfg)
+    keyed = rows | "Shard" >> beam.Map(shard_of, split_rows, section(cfg, "output"))
     shard_rows = AsDict(keyed | "ShardKey" >> beam.Map(lambda kv: kv[0]) | "CountShard" >> beam.combiners.Count.PerElement())
     written = (keyed | "GroupShard" >> beam.GroupByKey()
-               | "Write" >> beam.ParDo(WriteShard(out_dir), split_rows, shard_rows, cfg))
+               | "Write" >> beam.ParDo(WriteShard(out_dir), split_rows, shard_rows, section(cfg, "output"), cfg["seq_len"]))
 
     lineage_files = rows | "LineageFiles" >> CountLineageFiles()
     drops = ([read[DROP], unique["dropped"], parsed[DROP], pieces[DROP]] + exact_drops) | "AllDrops" >> beam.Flatten()

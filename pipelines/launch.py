@@ -10,6 +10,7 @@ from apache_beam.io.filesystems import FileSystems
 
 from repoloom import __version__
 from repoloom.core import counters as C
+from repoloom.core.config import section
 from repoloom.core.tokenizer import Tokenizer, train_tokenizer
 from repoloom.pipelines import sink
 from repoloom.pipelines.build import num_shards
@@ -38,7 +39,7 @@ def expected_shards(cfg: dict, stats: dict, split: str) -> list[str]:
     rows = int(C.ROWS.get(stats, split))
     if split != "train" and rows == 0:
         return []
-    n = num_shards(cfg, split, rows)
+    n = num_shards(section(cfg, "output"), split, rows)
     return [sink.shard_name(split, i, n) for i in range(n)]
 
 

@@ -14,6 +14,7 @@ import math
 from collections import defaultdict
 from typing import Sequence
 
+from repoloom.core.config import GraphConfig
 from repoloom.core.types import FileFacts
 from repoloom.syntax import registry
 
@@ -58,10 +59,9 @@ def dir_distance(a: str, b: str) -> int:
 class RepoIndex:
     """Lookups over one repository's files, built once per plan."""
 
-    def __init__(self, facts: list[FileFacts], cfg: dict | None = None):
-        g = (cfg or {}).get("graph", {})
-        self.min_suffix_parts = int(g.get("min_suffix_parts", 2))
-        self.max_fanout = int(g.get("max_fanout", 32))
+    def __init__(self, facts: list[FileFacts], graph: GraphConfig):
+        self.min_suffix_parts = int(graph.min_suffix_parts)
+        self.max_fanout = int(graph.max_fanout)
         self.facts = {f.path: f for f in facts}
         self.paths = sorted(self.facts)
         self.lang = {f.path: f.language for f in facts}

@@ -57,13 +57,12 @@ def test_config_file_values_are_checked_too(tmp_path):
 
 def test_typed_config_round_trips_and_defaults_live_in_one_place():
     from repoloom.core.config import DEFAULTS, Config, load_typed
-    from repoloom.packing.graph import GRAPH_DEFAULTS
 
     typed = load_typed(overrides=parse_set(["fim.rate=0.25", "tests.import=false", "quality.max_lines=null"]))
     assert typed.fim.rate == 0.25 and typed.tests.import_ is False and typed.quality.max_lines is None
     d = typed.to_dict()
     assert d["tests"]["import"] is False and Config.from_dict(d) == typed
-    assert Config().to_dict() == DEFAULTS and GRAPH_DEFAULTS is DEFAULTS["graph"]
+    assert Config().to_dict() == DEFAULTS
     # boundary values are allowed; null switches a per-language rule off
     cfg = load_config(overrides=parse_set(["fim.rate=0", "fim.spm_rate=1", "output.validation_fraction=0.5",
                                            "quality.per_language.json.max_line=null"]))
@@ -81,15 +80,19 @@ def test_a_stage_gets_its_typed_section_checked_like_the_whole():
         section(DEFAULTS, "seed")
 
 
+CONVERTED_STAGES = ("fim/*.py", "packing/rows.py", "packing/graph.py", "packing/resolve.py", "syntax/resolving.py")
+
+
 def test_converted_stages_take_their_section_not_the_whole_config():
-    """Modules whose stage receives its typed section (FimConfig, ...) never take or index the whole dict."""
+    """Modules whose stage receives its typed section (FimConfig, GraphConfig, PackingConfig) never take or
+    index the whole config dict."""
     import ast
     import pathlib
 
     root = pathlib.Path(__file__).resolve().parents[2]
-    for path in sorted((root / "fim").glob("*.py")):
+    for path in sorted(p for pattern in CONVERTED_STAGES for p in root.glob(pattern)):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         params = {a.arg for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) for a in n.args.args + n.args.kwonlyargs}
         assert "cfg" not in params, path.name
         keys = {n.slice.value for n in ast.walk(tree) if isinstance(n, ast.Subscript) and isinstance(n.slice, ast.Constant)}
-        assert not keys & {"fim", "seed", "seq_len"}, (path.name, keys)
+        assert not keys & {"fim", "graph", "packing", "output", "seed", "seq_len"}, (path.name, keys)

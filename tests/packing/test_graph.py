@@ -5,7 +5,7 @@ import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from repoloom.core.config import load_config
+from repoloom.core.config import GraphConfig, load_config
 from repoloom.packing import graph as graphs
 from repoloom.packing.graph import RepoGraph, break_cycles, cut_segments, linearize, segment_tokens, split_for_planning
 from repoloom.packing.plan import plan_repository
@@ -13,6 +13,7 @@ from repoloom.syntax.languages import detect_language
 from repoloom.syntax.parse import file_facts
 
 CFG = load_config()
+GRAPH = GraphConfig()
 
 
 def repo_graph(edges, nodes=(), weights=None) -> RepoGraph:
@@ -46,7 +47,7 @@ def test_python_import_cycle_recorded_and_counted():
         "pkg/__init__.py": "from pkg.a import A\nfrom pkg.b import B\n",
         "pkg/a.py": "from pkg.b import B\n\nclass A(B):\n    pass\n",
         "pkg/b.py": "def f():\n    from pkg import a\n    return a\n\nclass B:\n    pass\n",
-    }), CFG)
+    }), GRAPH)
     assert rg.stats["graph.edges"] == 4
     assert rg.stats["graph.cycles_broken"] == 1 and rg.stats["graph.removed_edges"] == len(rg.removed_edges) >= 1
     assert nx.is_directed_acyclic_graph(rg.graph)
@@ -67,14 +68,14 @@ def test_removed_edge_that_closes_no_cycle_is_put_back():
 def test_order_dependencies_first_nearest_next_ties_by_path():
     rg = repo_graph([("app.py", "b_util.py"), ("app.py", "z_core.py"), ("z_core.py", "z_base.py"), ("b_util.py", "z_base.py")],
                     nodes=["readme_alone.py", "0_first.py"])
-    order = linearize(rg, CFG)
+    order = linearize(rg, GRAPH)
     assert order == ["0_first.py", "z_base.py", "b_util.py", "z_core.py", "app.py", "readme_alone.py"]
 
 
 def test_nearest_beats_path_order():
     # after base, 'zz_near' (1 hop from base) comes before 'aa_far' (ready but 3 hops away)
     rg = repo_graph([("zz_near.py", "base.py"), ("mid.py", "base.py"), ("mid.py", "x.py"), ("aa_far.py", "x.py")], nodes=[])
-    order = linearize(rg, CFG)
+    order = linearize(rg, GRAPH)
     assert order.index("zz_near.py") < order.index("aa_far.py")
     assert order[0] == "base.py"
 
@@ -90,11 +91,11 @@ def test_order_property_on_random_graphs(pairs, n):
     rg = repo_graph(edges, nodes=nodes)
     assert nx.is_directed_acyclic_graph(rg.graph)
     assert set(rg.graph.edges) | set(rg.removed_edges) == {(u, v) for u, v in edges if u != v}
-    order = linearize(rg, CFG)
+    order = linearize(rg, GRAPH)
     assert sorted(order) == sorted(nodes)  # every file exactly once
     pos = {p: i for i, p in enumerate(order)}
     assert all(pos[v] < pos[u] for u, v in rg.graph.edges)  # kept edges: dependency first
-    assert order == linearize(rg, CFG)  # deterministic
+    assert order == linearize(rg, GRAPH)  # deterministic
     # files with no edges keep path order among themselves
     alone = [p for p in order if rg.graph.degree(p) == 0 and not any(p in e for e in rg.removed_edges)]
     assert alone == sorted(alone)
@@ -195,8 +196,8 @@ def test_huge_fan_in_and_cycles_among_many_files():
     n = 3000
     files = {"core.py": "X = 1\n"}
     files.update({f"m/mod{i:04d}.py": f"import core\nfrom m import mod{(i * 7) % n:04d}\n" for i in range(n)})
-    rg = graphs.build_graph(facts_of(files), CFG)
-    order = linearize(rg, CFG)
+    rg = graphs.build_graph(facts_of(files), GRAPH)
+    order = linearize(rg, GRAPH)
     assert order[0] == "core.py" and len(order) == n + 1
     pos = {p: i for i, p in enumerate(order)}
     assert all(pos[v] < pos[u] for u, v in rg.graph.edges)
@@ -217,8 +218,8 @@ def test_cut_reads_the_config_the_graph_was_built_with():
     facts = facts_of({"a.py": "X = 1\n", "b.py": "Y = 2\n", "c.py": "import b\n", "d.py": "Z = 3\n"})
     lengths = {"a.py": [50], "b.py": [40], "c.py": [40], "d.py": [50]}
     order = ["a.py", "b.py", "c.py", "d.py"]
-    cheap = graphs.build_graph(facts, load_config(overrides={"graph": {"segment_penalty": 0.0, "min_suffix_parts": 1}}))
-    dear = graphs.build_graph(facts, load_config(overrides={"graph": {"segment_penalty": 100.0, "min_suffix_parts": 1}}))
+    cheap = graphs.build_graph(facts, GraphConfig(segment_penalty=0.0, min_suffix_parts=1))
+    dear = graphs.build_graph(facts, GraphConfig(segment_penalty=100.0, min_suffix_parts=1))
     assert cheap.graph.has_edge("c.py", "b.py")
     # the only two-segment cut [a b][c d] splits c from b; a third segment keeps them together
     assert cut_segments(order, lengths, 100, cheap) == [[("a.py", 0)], [("b.py", 0), ("c.py", 0)], [("d.py", 0)]]

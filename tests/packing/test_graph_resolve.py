@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+from repoloom.core.config import GraphConfig
 from repoloom.packing.resolve import dir_distance, resolve_repository
 from repoloom.syntax.languages import detect_language
 from repoloom.syntax.parse import file_facts
@@ -10,7 +11,7 @@ from repoloom.syntax.parse import file_facts
 
 def edges(files: dict[str, str]) -> set[tuple[str, str]]:
     facts = [file_facts("r", p, t, detect_language(p, t)) for p, t in files.items()]
-    out, _ = resolve_repository(facts, {})
+    out, _ = resolve_repository(facts)
     return {(u, v) for u, vs in out.items() for v in vs}
 
 
@@ -190,7 +191,7 @@ def test_swift_same_module_type_references():
 def test_weights_grow_with_names_and_sum():
     facts = [file_facts("r", p, t, "python") for p, t in {
         "m.py": "X = 1\n", "a.py": "from m import a, b, c, d\n", "b.py": "from m import a\n"}.items()]
-    out, stats = resolve_repository(facts, {"graph": {"min_suffix_parts": 1}})
+    out, stats = resolve_repository(facts, GraphConfig(min_suffix_parts=1))
     assert out["a.py"]["m.py"] > out["b.py"]["m.py"] > 0
     assert stats["graph.imports"] == 2 and stats["graph.imports_resolved"] == 2
 

@@ -1,7 +1,7 @@
 """The build's rows with default packing: full but for one row, every piece back in its file's order."""
 import json
 
-from repoloom.packing.rows import PACKING_DEFAULTS
+from repoloom.core.config import PackingConfig
 from repoloom.pipelines.cmd_inspect import Dataset
 from tests.conftest import EXAMPLES
 from tests.pipelines.helpers import build
@@ -23,7 +23,7 @@ def test_default_build_rows_are_full_but_one_and_report_their_cost(tmp_path):
             headers = max(headers, len(ds.tok.encode(x["path"] + "\n")))
             numbers.setdefault((x["repo"], x["path"]), []).append((x["piece"], x["char_start"], x["char_end"]))
     # a row closes with at most a cut's slack, or a room too small for a useful part of the next piece
-    bound = max(SEQ_LEN // 128, headers + PACKING_DEFAULTS["min_part_tokens"] + 3 + 2)
+    bound = max(SEQ_LEN // 128, headers + PackingConfig().min_part_tokens + 3 + 2)
     assert sum(1 for p in pads if p > bound) <= 1, pads
     assert sum(pads) < 0.2 * SEQ_LEN * len(pads)
     split = 0

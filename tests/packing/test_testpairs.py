@@ -9,7 +9,7 @@ import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from repoloom.core.config import DEFAULTS
+from repoloom.core.config import DEFAULTS, GraphConfig
 from repoloom.packing import graph as graphs
 from repoloom.packing.graph import RepoGraph
 from repoloom.packing.testpairs import pair_tests, place_tests, split_identifier
@@ -284,8 +284,8 @@ def test_plan_places_tests_after_subjects_and_keeps_the_dependency_order():
     o = plan.order
     assert o.index("tests/test_core.py") == o.index("src/pkg/core.py") + 1
     assert o.index("tests/test_util.py") == o.index("src/pkg/util.py") + 1
-    rg = graphs.build_graph(facts, DEFAULTS)
-    base = [p for p in graphs.linearize(rg, DEFAULTS) if not p.startswith("tests/")]
+    rg = graphs.build_graph(facts, GraphConfig())
+    base = [p for p in graphs.linearize(rg, GraphConfig()) if not p.startswith("tests/")]
     assert [p for p in o if not p.startswith("tests/")] == base
     assert {t["test"]: t["rule"] for t in plan.tests} == {"tests/test_core.py": "name", "tests/test_util.py": "name"}
     assert plan.stats["tests.files"] == 2 and plan.stats["tests.rule.name"] == 2
@@ -351,7 +351,7 @@ def test_placement_keeps_every_edge_dependency_first(raw_edges, tests):
 def graph_pairs(files: dict[str, str]):
     """Pairs with the real dependency graph (include, use and import resolution as the build makes it)."""
     facts = facts_of(files)
-    rg = graphs.build_graph(facts, DEFAULTS)
+    rg = graphs.build_graph(facts, GraphConfig())
     pairs = pair_tests(facts, rg, DEFAULTS)
     return {p["test"]: (p["subject"], p["rule"]) for p in pairs}
 

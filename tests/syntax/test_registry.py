@@ -9,7 +9,7 @@ from dataclasses import fields, replace
 
 import pytest
 
-from repoloom.core.config import DEFAULTS, FimConfig
+from repoloom.core.config import DEFAULTS, FimConfig, GraphConfig
 from repoloom.fim import split
 from repoloom.packing.graph import build_graph
 from repoloom.packing.resolve import resolve_repository
@@ -72,7 +72,7 @@ def test_sample_parses_cleanly_and_yields_the_imports(lang: Language):
 
 @pytest.mark.parametrize("lang", LANGUAGES, ids=NAMES)
 def test_sample_imports_resolve_to_the_expected_files(lang: Language):
-    edges, _ = resolve_repository(sample_facts(lang), DEFAULTS)
+    edges, _ = resolve_repository(sample_facts(lang), GraphConfig())
     for importer, targets in lang.sample.edges.items():
         assert sorted(edges.get(importer, {})) == sorted(targets), importer
 
@@ -87,7 +87,7 @@ def test_sample_tests_are_detected_by_their_markers_and_paired(lang: Language):
     for f in facts:
         if f.path not in lang.sample.pairs:
             assert not is_test(f.test), f.path
-    pairs = pair_tests(facts, build_graph(facts, DEFAULTS), DEFAULTS)
+    pairs = pair_tests(facts, build_graph(facts, GraphConfig()), DEFAULTS)
     assert {p["test"]: p["subject"] for p in pairs} == lang.sample.pairs
 
 
