@@ -254,7 +254,7 @@ def pair_tests(facts: list[FileFacts], rg, cfg: dict) -> list[dict[str, Any]]:
         found = None
         if fam and (sources.get(fam) or named.get(fam)):
             cands = by_name[fam]
-            found = None if _role_named(t.path, fam) else _by_name(t, cands, kinds, graph, lex_index, fam, tcfg, declared=declared, sources_of=sources.get, joined=joined[fam])
+            found = None if _role_named(t.path, fam) else _by_name(t, cands, kinds, graph, lex_index, fam, tcfg, declared=declared, sources_of=sources.get, joined=joined[fam], facts_by_path=facts_by_path)
             if found is not None and _stem(found[0]) in _FACADES:
                 found = _through_facade(t, found, named[fam], kinds, declared, lex_index, tcfg)
             if found is None and tcfg["import"] and fam in _CALLS_FAMILIES and not _role_named(t.path, fam):
@@ -313,6 +313,26 @@ def _implementations_first(test_path: str, options: list[str], declared: set[str
     return [c for c in options if c.endswith(_C_HEADERS + (".pyi",))]  # a header-only library: the header
 
 
+_HEADER_LEAD = 3  # names of the test's that the header defines, against each one the namesake implementation defines
+
+
+def _header_holding_the_code(t: FileFacts, options: list[str], facts_by_path: dict | None) -> list[str]:
+    """[header] when a C/C++ header, not its namesake implementation, defines what the test uses: a header-only
+    library whose .cc holds only explicit instantiations (fmt's format.h and src/format.cc); else []."""
+    headers = [c for c in options if c.endswith(_C_HEADERS)]
+    impls = [c for c in options if c.endswith(_C_IMPLEMENTATIONS)]
+    if facts_by_path is None or len(headers) != 1 or not impls:
+        return []
+    used = set(t.identifiers)
+
+    def hits(p: str) -> int:
+        f = facts_by_path.get(p)
+        return len(used & set(f.test.get("defines") or ())) if f is not None else 0
+
+    h = hits(headers[0])
+    return headers if h >= _HEADER_LEAD and h >= _HEADER_LEAD * max(hits(c) for c in impls) else []
+
+
 def _folder(path: str) -> str:
     return path.rsplit("/", 1)[0] if "/" in path else ""
 
@@ -364,6 +384,16 @@ def _defining_module(t: FileFacts, sources: list[FileFacts], kinds, declared: se
     by_path = {f.path: f for f in sources}
     # index.ts "defines" what it re-exports (export { safeTry } from './result'): that is no definition
     real = [p for p in definers if not any(_norm(n) == key for i in by_path[p].imports for n in (i.get("names") or ()))]
+    if not real:
+        # resolve.test.ts imports resolveURL, double-slash.test.ts cleanDoubleSlashes: the names the test imports
+        # that contain its own name, when one module defines them all
+        longer = {_norm(n) for i in t.imports for n in (i.get("names") or ()) if key in _norm(n)}
+        real = sorted({
+            f.path for f in sources
+            if longer and kinds.get(f.path) in ("", "inline") and f.path not in declared and _usable(t.path, f.path)
+            and any(_norm(d) in longer for d in (f.test.get("defines") or ()))
+            and not any(_norm(n) in longer for i in f.imports for n in (i.get("names") or ()))
+        })
     return real[0] if len(real) == 1 else None
 
 
@@ -380,7 +410,7 @@ def _variants(test_path: str, key: str, cands: dict[str, list[str]], joined: dic
     return []
 
 
-def _by_name(t: FileFacts, cands: dict[str, list[str]], kinds, graph, lex_index, fam, tcfg, qualified: bool = False, declared: set[str] = frozenset(), sources_of=lambda fam: (), joined: dict[str, list[str]] | None = None) -> tuple[str, str, float] | None:
+def _by_name(t: FileFacts, cands: dict[str, list[str]], kinds, graph, lex_index, fam, tcfg, qualified: bool = False, declared: set[str] = frozenset(), sources_of=lambda fam: (), joined: dict[str, list[str]] | None = None, facts_by_path: dict | None = None) -> tuple[str, str, float] | None:
     """Rules (a) and (b): the subject's name from the test's file name, or the test's own name in a test folder."""
     name = os.path.basename(t.path)
     stem = subject_stem(name)
@@ -397,6 +427,8 @@ def _by_name(t: FileFacts, cands: dict[str, list[str]], kinds, graph, lex_index,
     options = [c for c in cands.get(_norm(stem), []) if _usable(t.path, c, kinds)]
     if not options:  # buildSelector.test-d.ts -> buildSelectors.ts, test_compile.py -> compiler.py
         options = _variants(t.path, _norm(stem), cands, joined, kinds)
+    if fam == "go":  # a Go test is compiled with its package: a namesake in another folder is another package
+        options = [c for c in options if _folder(c) == _folder(t.path)]
     partial = False
     if not options and affixed and qualified:
         # A qualified test name: JsonArrayAsListTest -> JsonArray, JsonReaderPathTest -> JsonReader,
@@ -459,7 +491,7 @@ def _by_name(t: FileFacts, cands: dict[str, list[str]], kinds, graph, lex_index,
             if overall[0][1] not in options and top / ceiling >= tcfg["lexical_min_score"] and top >= tcfg["lexical_margin"] * folder_best:
                 return overall[0][1], "lexical", round(overall[0][0] / ceiling, 4)
         affixed = False
-    options = _implementations_first(t.path, options, declared | {c for c in options if c.endswith(_DECLARATION_ONLY)})
+    options = _header_holding_the_code(t, options, facts_by_path) or _implementations_first(t.path, options, declared | {c for c in options if c.endswith(_DECLARATION_ONLY)})
     if not options:
         return None
     if any(kinds.get(c) != "support" for c in options):  # requests' tests/test_utils.py tests src/requests/utils.py
@@ -660,6 +692,14 @@ def _c_implementations(header: str, impls_by_stem: dict[str, list[str]]) -> list
     return beside or (same if len(same) == 1 else [])
 
 
+_UMBRELLA_MIN = 5  # local headers an umbrella header includes (libcbor's cbor.h: 13; an ordinary header: config, types)
+
+
+def _umbrella(header: str, graph) -> bool:
+    """cbor.h includes cbor/arrays.h, cbor/maps.h ...: its own cbor.c is one of many files a test of it may be about."""
+    return header.endswith(_C_HEADERS) and header in graph and sum(1 for q in graph.successors(header) if q.endswith(_C_HEADERS)) >= _UMBRELLA_MIN
+
+
 def _by_include(t: FileFacts, graph, kinds, facts_by_path, sources: list[FileFacts], lex_index, tcfg) -> tuple[str, str, float] | None:
     """Rule (C, C++): the implementations of the headers the test includes.
 
@@ -686,7 +726,7 @@ def _by_include(t: FileFacts, graph, kinds, facts_by_path, sources: list[FileFac
             impls = _c_implementations(p, impls_by_stem) if kinds.get(p) in ("", "inline") else []
             if impls:
                 found.extend(c for c in impls if c not in found)
-            elif p.endswith(_C_HEADERS) and kinds.get(p) in ("", "inline") and p in graph:
+            if (not impls or _umbrella(p, graph)) and p.endswith(_C_HEADERS) and kinds.get(p) in ("", "inline") and p in graph:
                 stack.extend(sorted(graph.successors(p), reverse=True))
         return found
 

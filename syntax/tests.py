@@ -71,9 +71,12 @@ def _in_test_helpers(parts: list[str]) -> bool:
     return any(p in ("helpers", "helper") and any(q in TEST_DIRS for q in low[:i]) for i, p in enumerate(low))
 
 
+_TEST_DIR_NAME = re.compile(r"^.+[_-](unittests?|tests?)$")  # glog's src/dcheck_unittest/: one CTest project a test
+
+
 def in_test_dir(path: str) -> bool:
     parts = path.split("/")[:-1]
-    return any(p.lower() in TEST_DIRS for p in parts) or "/test/" in "/" + path
+    return any(p.lower() in TEST_DIRS or _TEST_DIR_NAME.match(p.lower()) for p in parts) or "/test/" in "/" + path
 
 
 def _markers(tree, src, lang, path: str) -> tuple[int, bool]:

@@ -16,6 +16,8 @@ IMPORTS = "(preproc_include path: (_) @path)"
 _MACROS = (
     "TEST", "TEST_F", "TEST_P", "TYPED_TEST", "TYPED_TEST_P", "TEST_CASE", "TEST_CASE_METHOD", "SCENARIO",
     "BOOST_AUTO_TEST_CASE", "BOOST_FIXTURE_TEST_CASE", "START_TEST", "RUN_TEST", "CU_add_test", "UTEST", "UTEST_F",
+    # suites written once in a shared header and instantiated per implementation (crc32c's *_unittest.cc)
+    "INSTANTIATE_TEST_SUITE_P", "INSTANTIATE_TYPED_TEST_SUITE_P", "INSTANTIATE_TEST_CASE_P", "INSTANTIATE_TYPED_TEST_CASE_P",
 )
 _ANY_MACRO = " ".join(f'"{m}"' for m in _MACROS)
 MARKERS = f"""
@@ -24,6 +26,8 @@ MARKERS = f"""
     (function_definition) @function
 """
 _MAIN = re.compile(r"\bmain\s*\(")
+# test_x, x_test, run_tests: a test function by name (jansson's test_dump.c defines run_tests, its main is in util.h)
+_TEST_FUNCTION = re.compile(r"^(tests?_\w|\w+_tests?$)")
 
 
 def c_imports(language: str):
@@ -65,7 +69,7 @@ def markers(caps: dict, src, path: str) -> tuple[int, bool]:
         name = src.node_text(d) if d is not None and d.type == "identifier" else ""
         if not name and _MAIN.search(src.node_text(n).split("{", 1)[0]):
             name = "main"  # int CJSON_CDECL main(void): a calling-convention macro confuses the grammar
-        if name.startswith("test_") or _is_test_program(name, path):
+        if _TEST_FUNCTION.match(name) or _is_test_program(name, path):
             count += 1
     return count, False
 

@@ -38,12 +38,17 @@ def imports(tree, src) -> list[dict]:
     return out
 
 
+def _inherits_tests(name: str, bases: str) -> bool:
+    """class TestURLSafe(TestSerializer): pytest collects it with the test methods it inherits."""
+    return name.startswith("Test") and any(b.strip().split(".")[-1].startswith("Test") for b in bases.strip("()").split(","))
+
+
 def markers(caps: dict, src, path: str) -> tuple[int, bool]:
     """def test_x (pytest, anywhere) and classes deriving from a TestCase."""
     count = sum(1 for n in caps.get("function", ()) if name_of(src, n).startswith("test"))
     for n in caps.get("class", ()):
         sup = n.child_by_field_name("superclasses")
-        if sup is not None and "TestCase" in src.node_text(sup):
+        if sup is not None and ("TestCase" in src.node_text(sup) or _inherits_tests(name_of(src, n), src.node_text(sup))):
             count += 1
     return count, False
 

@@ -634,3 +634,61 @@ def test_rust_use_rule_decides_when_the_calls_are_split_between_modules():
         ),
     }
     assert graph_pairs(files)["tests/integration.rs"] == ("src/bytes.rs", "use")
+
+
+def test_header_only_subjects_and_umbrella_headers_with_their_own_implementation():
+    # fmt: format.h holds the code (inline and template), src/format.cc only instantiates it
+    fmt = {
+        "include/fmt/format.h": (
+            "#pragma once\ninline int format_int(int v) { return v; }\ninline int vformat(int v) { return v; }\n"
+            "inline int format_to(int v) { return v; }\ninline int formatted_size(int v) { return v; }\n"
+        ),
+        "src/format.cc": '#include "fmt/format.h"\ntemplate struct basic_data<void>;\n',
+        "include/geo/shape.h": "#pragma once\ndouble area(int side);\ndouble perimeter(int side);\n",
+        "src/shape.cc": '#include "geo/shape.h"\ndouble area(int s) { return s * s; }\ndouble perimeter(int s) { return 4 * s; }\n',
+        "test/format-test.cc": (
+            '#include "fmt/format.h"\nTEST(format, ints) {\n  EXPECT_EQ(format_int(1), vformat(format_to(1)));\n'
+            "  EXPECT_EQ(formatted_size(2), 2);\n}\n"
+        ),
+        "test/shape-test.cc": '#include "geo/shape.h"\nTEST(shape, square) { EXPECT_EQ(area(2), perimeter(1)); }\n',
+    }
+    got = graph_pairs(fmt)
+    assert got["test/format-test.cc"] == ("include/fmt/format.h", "name")
+    assert got["test/shape-test.cc"][0] == "src/shape.cc"  # declarations only: the implementation stays the subject
+    # libcbor: tests include the umbrella cbor.h, which has its own cbor.c: that file is one of many candidates
+    enc = "#pragma once\nint cbor_{0}_size(void *item);\n"
+    impl = '#include "{0}.h"\nint cbor_{0}_size(void *item) {{ return 0; }}\n'
+    mods = ("arrays", "maps", "ints", "strings", "tags")
+    cbor = {f"src/cbor/{m}.h": enc.format(m) for m in mods}
+    cbor.update({f"src/cbor/{m}.c": impl.format(m) for m in mods})
+    cbor["src/cbor.h"] = "#pragma once\n" + "".join(f'#include "cbor/{m}.h"\n' for m in mods) + "void *cbor_load(const char *s);\n"
+    cbor["src/cbor.c"] = '#include "cbor.h"\nvoid *cbor_load(const char *s) { return 0; }\n'
+    cbor["test/map_size_test.c"] = '#include "cbor.h"\nstatic void test_size(void **state) { cbor_maps_size(0); }\n'
+    cbor["test/int_size_test.c"] = '#include "cbor/ints.h"\nstatic void test_size(void **state) { cbor_ints_size(0); }\n'
+    got = graph_pairs(cbor)
+    assert got["test/map_size_test.c"] == ("src/cbor/maps.c", "include")  # not cbor.c, which every test reaches
+    assert got["test/int_size_test.c"] == ("src/cbor/ints.c", "include")  # an ordinary header still stands for its .c
+
+
+def test_go_tests_pair_within_their_package_folder_and_ts_tests_named_after_an_imported_function():
+    go = {
+        "lru.go": "package lru\nfunc New() {}\n",
+        "lru_test.go": 'package lru\nimport "testing"\nfunc TestNew(t *testing.T) { New() }\n',
+        "decode.go": "package toml\nfunc Decode() {}\n",
+        "internal/toml-test/toml.go": "package tomltest\nfunc Run() {}\n",
+        "toml_test.go": 'package toml\nimport "testing"\nfunc TestSpec(t *testing.T) { }\n',
+    }
+    got = graph_pairs(go)
+    assert got["lru_test.go"] == ("lru.go", "name")
+    assert got["toml_test.go"][0] is None  # internal/toml-test/toml.go is another package
+    # ufo: test/resolve.test.ts imports resolveURL from the package's entry point; src/utils.ts defines it
+    ts = {
+        "src/index.ts": "export * from './utils';\nexport * from './parse';\n",
+        "src/utils.ts": "export function resolveURL(base = '') { return base; }\nexport function cleanDoubleSlashes(s = '') { return s; }\n",
+        "src/parse.ts": "export function parseURL(s = '') { return { s }; }\n",
+        "test/resolve.test.ts": "import { resolveURL } from '../src';\ndescribe('resolveURL', () => { test('joins', () => { expect(resolveURL('a')).toBe('a'); }); });\n",
+        "test/double-slash.test.ts": "import { cleanDoubleSlashes } from '../src';\ntest('x', () => { expect(cleanDoubleSlashes('a//b')).toBe('a/b'); });\n",
+    }
+    got = graph_pairs(ts)
+    assert got["test/resolve.test.ts"] == ("src/utils.ts", "name")
+    assert got["test/double-slash.test.ts"] == ("src/utils.ts", "name")

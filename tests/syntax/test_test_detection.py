@@ -71,6 +71,16 @@ CASES = [
     ("test.c", '#include "cJSON.h"\nint CJSON_CDECL main(void)\n{\n    return 0;\n}\n', "test"),
     ("test/tests.c", '#include "tests.h"\nvoid check(int cond, const char *msg) { }\n', "support"),
     ("src/main.c", "int main(void) { return 0; }\n", ""),
+    # a suite written once in a shared header, instantiated per implementation (crc32c's src/*_unittest.cc)
+    ("src/crc32c_arm64_unittest.cc", '#include "crc32c_extend_unittests.h"\nINSTANTIATE_TYPED_TEST_SUITE_P(Arm64, ExtendTest, Arm64TestTraits);\n', "test"),
+    # jansson: test functions by name, main in the suite's shared util.h
+    ("test/suites/api/test_dump.c", '#include "util.h"\nstatic void encode_null() { }\nstatic void run_tests() { encode_null(); }\n', "test"),
+    # glog: one CTest project per folder named for the tests it holds
+    ("src/dcheck_unittest/glog_dcheck.cc", "#include <glog/logging.h>\nint main() { DCHECK(true); return 0; }\n", "test"),
+    ("src/ab_testing.cc", "int main() { return 0; }\n", ""),
+    # pytest collects Test* classes with the test methods they inherit (itsdangerous' test_url_safe.py)
+    ("tests/test_url_safe.py", "from tests.test_serializer import TestSerializer\nclass TestURLSafe(TestSerializer):\n    pass\n", "test"),
+    ("tests/test_base.py", "class Base(object):\n    pass\n", "support"),
     # ava skips test/helpers/: helpers there, even when they call test()
     ("test/helpers/with-page.ts", "import test from 'ava';\nexport const withPage = (run: () => void) => test('x', run);\n", "support"),
     # Lua: busted specs, luaunit test functions, helpers and plain modules
