@@ -185,7 +185,7 @@ def repo_facts(root: str, scope: str = "") -> list:
 def predict(facts: list, cfg: dict | None = None) -> tuple[list[dict], dict]:
     cfg = cfg or DEFAULTS
     rg = graphs.build_graph(sorted(facts, key=lambda f: f.path), section(cfg, "graph"))
-    pairs = testpairs.pair_tests(sorted(facts, key=lambda f: f.path), rg, cfg)
+    pairs = testpairs.pair_tests(sorted(facts, key=lambda f: f.path), rg, section(cfg, "tests"))
     return pairs, dict(rg.stats)
 
 

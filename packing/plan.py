@@ -24,14 +24,14 @@ class RepoPlan:
 
 def plan_repository(repo: str, items: list[tuple[FileFacts, list[int]]], cfg: dict) -> RepoPlan:
     """items: (facts, token length of each piece) per kept file of the repository. Planning composes two
-    stages, each given its section: the graph (GraphConfig) and test pairing."""
+    stages, each given its section: the graph (GraphConfig) and test pairing (UnitTestsConfig)."""
     facts = sorted((f for f, _ in items), key=lambda f: f.path)
     lengths = {f.path: lens for f, lens in items}
     graph = section(cfg, "graph")
     rg = graphs.build_graph(facts, graph)
     edges = sorted(rg.graph.edges) + sorted(rg.removed_edges)
     order = graphs.linearize(rg, graph)
-    pairs = testpairs.pair_tests(facts, rg, cfg)
+    pairs = testpairs.pair_tests(facts, rg, section(cfg, "tests"))
     order = testpairs.place_tests(order, pairs, rg)
     segments = graphs.cut_segments(order, lengths, cfg["seq_len"], rg)
     stats = dict(rg.stats)

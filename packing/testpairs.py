@@ -43,7 +43,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from repoloom.core import counters as C
-from repoloom.core.config import DEFAULTS
+from repoloom.core.config import UnitTestsConfig
 from repoloom.core.types import FileFacts
 from repoloom.syntax import registry
 from repoloom.syntax.tests import TEST_DIRS, in_test_dir, subject_stem
@@ -176,12 +176,11 @@ def _bump(stats: dict[str, int], key: str, n: int = 1) -> None:
     stats[key] = stats.get(key, 0) + n
 
 
-def pair_tests(facts: list[FileFacts], rg, cfg: dict) -> list[dict[str, Any]]:
+def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[str, Any]]:
     """[{"test": path, "subject": path | None, "rule": str | None, "score": float}], one per test file, by path.
 
     Adds counters to rg.stats: tests.files, tests.support, tests.inline, tests.paired, tests.rule.<rule>.
     """
-    tcfg = {**DEFAULTS["tests"], **(cfg.get("tests") or {})}
     kinds = {f.path: _kind(f) for f in facts}
     stats = rg.stats
     _bump(stats, C.TESTS_FILES, sum(1 for k in kinds.values() if k == "test"))
@@ -190,7 +189,7 @@ def pair_tests(facts: list[FileFacts], rg, cfg: dict) -> list[dict[str, Any]]:
     tests = sorted((f for f in facts if kinds[f.path] == "test"), key=lambda f: f.path)
     if not tests:
         return []
-    if not tcfg.get("enabled", True):
+    if not tcfg.enabled:
         return [{"test": t.path, "subject": None, "rule": None, "score": 0.0} for t in tests]
 
     # Candidate subjects per family, with the names each answers to.
@@ -233,7 +232,7 @@ def pair_tests(facts: list[FileFacts], rg, cfg: dict) -> list[dict[str, Any]]:
                 defines = f.test.get("defines")
                 c = _terms(defines if defines is not None else f.identifiers)
                 for w in split_identifier(_stem(f.path)) + [_stem(f.path).lower()]:
-                    c[w] += tcfg["path_weight"]
+                    c[w] += tcfg.path_weight
                 docs[f.path] = c
             lexical[fam] = _Lexical(docs, tests_by_family[fam])
         return lexical[fam]
@@ -257,13 +256,13 @@ def pair_tests(facts: list[FileFacts], rg, cfg: dict) -> list[dict[str, Any]]:
             found = None if _role_named(t.path, fam) else _by_name(t, cands, kinds, graph, lex_index, fam, tcfg, declared=declared, sources_of=sources.get, joined=joined[fam], facts_by_path=facts_by_path)
             if found is not None and _stem(found[0]) in _FACADES:
                 found = _through_facade(t, found, named[fam], kinds, declared, lex_index, tcfg)
-            if found is None and tcfg["import"] and fam in _CALLS_FAMILIES and not _role_named(t.path, fam):
+            if found is None and tcfg.import_ and fam in _CALLS_FAMILIES and not _role_named(t.path, fam):
                 found = _by_calls(t, sources[fam], kinds, declared, names_in_tests[fam], len(tests_by_family[fam]), tcfg)
-            if found is None and tcfg["import"] and fam == "c":
+            if found is None and tcfg.import_ and fam == "c":
                 found = _by_include(t, graph, kinds, facts_by_path, sources[fam], lex_index, tcfg)
-            if found is None and tcfg["import"] and fam == "rust":
+            if found is None and tcfg.import_ and fam == "rust":
                 found = _by_crate_use(t, kinds, sources[fam], lex_index, tcfg)
-            if found is None and tcfg["import"] and not _role_named(t.path, fam):
+            if found is None and tcfg.import_ and not _role_named(t.path, fam):
                 found = _by_import(t, graph, kinds, facts_by_path, fam, lex_index, tcfg)
             if found is None and not _role_named(t.path, fam):  # weaker name evidence after the imports: JsonArrayAsListTest -> JsonArray.java
                 found = _by_name(t, cands, kinds, graph, lex_index, fam, tcfg, qualified=True, declared=declared, sources_of=sources.get)
@@ -271,7 +270,7 @@ def pair_tests(facts: list[FileFacts], rg, cfg: dict) -> list[dict[str, Any]]:
                 # the test reaches the code through the package's entry point only: its name is the hint
                 definer = _defining_module(t, sources[fam], kinds, declared)
                 found = (definer, "name", 0.6) if definer else None
-            if found is None and tcfg["lexical"] and not _role_named(t.path, fam):
+            if found is None and tcfg.lexical and not _role_named(t.path, fam):
                 found = _by_lexical(t, lex_index(fam), tcfg)
         subject, rule, score = found if found else (None, None, 0.0)
         pairs.append({"test": t.path, "subject": subject, "rule": rule, "score": round(float(score), 4)})
@@ -488,7 +487,7 @@ def _by_name(t: FileFacts, cands: dict[str, list[str]], kinds, graph, lex_index,
         if overall and ceiling > 0:
             folder_best = max((s for s, p in overall if p in options), default=0.0)
             top = overall[0][0]
-            if overall[0][1] not in options and top / ceiling >= tcfg["lexical_min_score"] and top >= tcfg["lexical_margin"] * folder_best:
+            if overall[0][1] not in options and top / ceiling >= tcfg.lexical_min_score and top >= tcfg.lexical_margin * folder_best:
                 return overall[0][1], "lexical", round(overall[0][0] / ceiling, 4)
         affixed = False
     options = _header_holding_the_code(t, options, facts_by_path) or _implementations_first(t.path, options, declared | {c for c in options if c.endswith(_DECLARATION_ONLY)})
@@ -536,7 +535,7 @@ def _by_name(t: FileFacts, cands: dict[str, list[str]], kinds, graph, lex_index,
     ranked_lex, ceiling = lex_index(fam).rank(_terms(t.identifiers), set(tied))
     if ranked_lex and ceiling > 0:
         runner = ranked_lex[1][0] if len(ranked_lex) > 1 else 0.0
-        if ranked_lex[0][0] >= tcfg["lexical_margin"] * runner:
+        if ranked_lex[0][0] >= tcfg.lexical_margin * runner:
             return ranked_lex[0][1], "name", 0.6
     return None
 
@@ -585,7 +584,7 @@ def _agreeing(t: FileFacts, real: list[str], rule: str, index: "_Lexical", tcfg)
         return None
     top = among[0][0]
     runner = among[1][0] if len(among) > 1 else 0.0
-    if len(real) > 1 and top < tcfg["lexical_margin"] * runner:
+    if len(real) > 1 and top < tcfg.lexical_margin * runner:
         return None
     return among[0][1], rule, round(min(1.0, 0.5 + top / ceiling), 4)
 
@@ -626,13 +625,13 @@ def _through_facade(t: FileFacts, found: tuple[str, str, float], pool: list[File
         return found
     runner = ranked[1][0] if len(ranked) > 1 else 0.0
     choice = ranked[0][1]
-    if ranked[0][0] < tcfg["lexical_margin"] * runner:  # the name already chose the folder: a clear lead is enough
+    if ranked[0][0] < tcfg.lexical_margin * runner:  # the name already chose the folder: a clear lead is enough
         # vocabulary too close (tz/tz.py and tz/_common.py share tzinfo's words): the module defining
         # clearly more of the names the test uses (23 against 9) still decides
         # (and the vocabulary's favourite too, and not a module of shared types or helpers by its name)
         by_hits = sorted(siblings, key=lambda p: (-hits[p], p))
         second = hits[by_hits[1]] if len(by_hits) > 1 else 0
-        if by_hits[0] != choice or hits[choice] < tcfg["lexical_margin"] * max(second, 1) or _norm(_stem(choice)) in _GENERIC_NAMES:
+        if by_hits[0] != choice or hits[choice] < tcfg.lexical_margin * max(second, 1) or _norm(_stem(choice)) in _GENERIC_NAMES:
             return found
     # The module must define several of the names the test uses, and twice what the facade itself defines
     # and the test uses (createDynamicMiddleware lives in dynamicMiddleware/index.ts: that facade is the subject).
@@ -783,8 +782,8 @@ def _by_lexical(t: FileFacts, index: _Lexical, tcfg) -> tuple[str, str, float] |
     runner = ranked[1][0] if len(ranked) > 1 else 0.0
     score = top / ceiling
     # With one candidate module (minimist: index.js) there is nothing to confuse it with; any real overlap will do.
-    need = tcfg["lexical_min_score"] / 3 if len(only) == 1 else tcfg["lexical_min_score"]
-    if score >= need and top >= tcfg["lexical_margin"] * runner:
+    need = tcfg.lexical_min_score / 3 if len(only) == 1 else tcfg.lexical_min_score
+    if score >= need and top >= tcfg.lexical_margin * runner:
         return best, "lexical", score
     return None
 

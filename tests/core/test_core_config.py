@@ -80,12 +80,13 @@ def test_a_stage_gets_its_typed_section_checked_like_the_whole():
         section(DEFAULTS, "seed")
 
 
-CONVERTED_STAGES = ("fim/*.py", "packing/rows.py", "packing/graph.py", "packing/resolve.py", "syntax/resolving.py")
+CONVERTED_STAGES = ("fim/*.py", "packing/rows.py", "packing/graph.py", "packing/resolve.py", "syntax/resolving.py",
+                    "packing/testpairs.py")
 
 
 def test_converted_stages_take_their_section_not_the_whole_config():
-    """Modules whose stage receives its typed section (FimConfig, GraphConfig, PackingConfig) never take or
-    index the whole config dict."""
+    """Modules whose stage receives its typed section (FimConfig, GraphConfig, PackingConfig, UnitTestsConfig)
+    never take or index the whole config dict."""
     import ast
     import pathlib
 
@@ -95,4 +96,4 @@ def test_converted_stages_take_their_section_not_the_whole_config():
         params = {a.arg for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) for a in n.args.args + n.args.kwonlyargs}
         assert "cfg" not in params, path.name
         keys = {n.slice.value for n in ast.walk(tree) if isinstance(n, ast.Subscript) and isinstance(n.slice, ast.Constant)}
-        assert not keys & {"fim", "graph", "packing", "output", "seed", "seq_len"}, (path.name, keys)
+        assert not keys & {"fim", "graph", "packing", "output", "tests", "seed", "seq_len"}, (path.name, keys)

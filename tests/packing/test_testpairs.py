@@ -9,7 +9,7 @@ import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from repoloom.core.config import DEFAULTS, GraphConfig
+from repoloom.core.config import DEFAULTS, GraphConfig, UnitTestsConfig
 from repoloom.packing import graph as graphs
 from repoloom.packing.graph import RepoGraph
 from repoloom.packing.testpairs import pair_tests, place_tests, split_identifier
@@ -31,7 +31,7 @@ def bare_graph(facts, edges=()) -> RepoGraph:
 def pairs_of(files: dict[str, str], edges=(), cfg=None):
     facts = facts_of(files)
     rg = bare_graph(facts, edges)
-    pairs = pair_tests(facts, rg, cfg or DEFAULTS)
+    pairs = pair_tests(facts, rg, cfg or UnitTestsConfig())
     return {p["test"]: (p["subject"], p["rule"]) for p in pairs}, rg, pairs
 
 
@@ -177,7 +177,7 @@ def test_lexical_rule_matches_defined_names_and_abstains_when_unsure():
     assert got["tests/test_misc.py"] == (None, None)
     score = {p["test"]: p["score"] for p in pairs}
     assert 0 < score["tests/test_shapes.py"] <= 1 and score["tests/test_misc.py"] == 0.0
-    off = {**DEFAULTS, "tests": {**DEFAULTS["tests"], "lexical": False}}
+    off = UnitTestsConfig(lexical=False)
     assert pairs_of(files, cfg=off)[0]["tests/test_shapes.py"] == (None, None)
 
 
@@ -220,7 +220,7 @@ def test_languages_do_not_cross():
 
 def test_disabled_pairing_lists_tests_without_subjects():
     files = {"a.go": "package a\n", "a_test.go": 'package a\nimport "testing"\nfunc TestA(t *testing.T) {}\n'}
-    off = {**DEFAULTS, "tests": {**DEFAULTS["tests"], "enabled": False}}
+    off = UnitTestsConfig(enabled=False)
     assert pairs_of(files, cfg=off)[0] == {"a_test.go": (None, None)}
 
 
@@ -352,7 +352,7 @@ def graph_pairs(files: dict[str, str]):
     """Pairs with the real dependency graph (include, use and import resolution as the build makes it)."""
     facts = facts_of(files)
     rg = graphs.build_graph(facts, GraphConfig())
-    pairs = pair_tests(facts, rg, DEFAULTS)
+    pairs = pair_tests(facts, rg, UnitTestsConfig())
     return {p["test"]: (p["subject"], p["rule"]) for p in pairs}
 
 

@@ -9,7 +9,7 @@ from dataclasses import fields, replace
 
 import pytest
 
-from repoloom.core.config import DEFAULTS, FimConfig, GraphConfig
+from repoloom.core.config import FimConfig, GraphConfig, UnitTestsConfig
 from repoloom.fim import split
 from repoloom.packing.graph import build_graph
 from repoloom.packing.resolve import resolve_repository
@@ -87,7 +87,7 @@ def test_sample_tests_are_detected_by_their_markers_and_paired(lang: Language):
     for f in facts:
         if f.path not in lang.sample.pairs:
             assert not is_test(f.test), f.path
-    pairs = pair_tests(facts, build_graph(facts, GraphConfig()), DEFAULTS)
+    pairs = pair_tests(facts, build_graph(facts, GraphConfig()), UnitTestsConfig())
     assert {p["test"]: p["subject"] for p in pairs} == lang.sample.pairs
 
 
