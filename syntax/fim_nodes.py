@@ -30,7 +30,7 @@ SKIP, ATOMIC, LEAF_OK = 1, 2, 4
 def _kind(node_type: str) -> int:
     k = _KIND.get(node_type)
     if k is None:
-        if "comment" in node_type:
+        if "comment" in node_type or node_type == "ERROR":
             k = SKIP
         elif "string" in node_type or "heredoc" in node_type:
             k = ATOMIC
@@ -49,17 +49,23 @@ def candidates(tree, src, language: str) -> list[tuple[int, int, int]]:
     limit = MIN_NODES + len(src.text) // CHARS_PER_NODE
     kept: list[tuple[int, int, int]] = []  # (start byte, end byte, parent's position in kept) in pop order
     heap: list = []
-    seq = 0  # unique tail of each heap entry, so Node objects are never compared
+    seq = 0  # unique tail of each heap entry, so what follows it (the end, the Node) is never compared
+    # Entries: (-size, start, seq, end, node, parent, parent's start, parent's end); size and start fix the end.
+    # Empty nodes (MISSING ones among them) never make a middle, so they never enter the heap; ERROR is SKIP.
     for c in tree.root_node.named_children:
-        heap.append((c.start_byte - c.end_byte, c.start_byte, -c.end_byte, seq, c, -1, -1, -1))
-        seq += 1
+        cs, ce = c.start_byte, c.end_byte
+        if ce > cs:
+            heap.append((cs - ce, cs, seq, ce, c, -1, -1, -1))
+            seq += 1
     heapq.heapify(heap)
-    pop, push = heapq.heappop, heapq.heappush
+    pop, push, kinds = heapq.heappop, heapq.heappush, _KIND
     while heap and len(kept) < limit:
-        _, sb, neb, _, n, parent, ps, pe = pop(heap)
-        eb = -neb
-        k = _kind(n.type)
-        if k & SKIP or n.is_error or n.is_missing or eb <= sb:
+        _, sb, _, eb, n, parent, ps, pe = pop(heap)
+        t = n.type
+        k = kinds.get(t)
+        if k is None:
+            k = _kind(t)
+        if k & SKIP:
             continue
         kids = () if k & ATOMIC else n.named_children
         if sb == ps and eb == pe:  # same middle as the parent: descend without a new entry
@@ -71,9 +77,10 @@ def candidates(tree, src, language: str) -> list[tuple[int, int, int]]:
             kept.append((sb, eb, parent))
             ps, pe = sb, eb
         for c in kids:
-            cs, ce = c.start_byte, c.end_byte
-            push(heap, (cs - ce, cs, -ce, seq, c, me, ps, pe))
-            seq += 1
+            cs, ce = c.byte_range
+            if ce > cs and (c.named_child_count or _kind(c.type) & (ATOMIC | LEAF_OK)):  # a plain named leaf is never kept
+                push(heap, (cs - ce, cs, seq, ce, c, me, ps, pe))
+                seq += 1
     order = sorted(range(len(kept)), key=lambda i: (kept[i][0], -kept[i][1]))  # preorder
     new = {old: i for i, old in enumerate(order)}
     out = [(kept[i][0], kept[i][1], new[kept[i][2]] if kept[i][2] >= 0 else -1) for i in order]

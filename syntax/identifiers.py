@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Any
 
 from repoloom.syntax import registry
+from repoloom.syntax.queries import captures
 
 MAX_IDENTIFIERS = 2000
 _IDENT_TYPES = {
@@ -12,35 +15,36 @@ _IDENT_TYPES = {
 }
 
 
-def _query(language: str):
-    """One tree-sitter query capturing every identifier-like node kind the grammar has (runs in C)."""
-    q = _QUERIES.get(language)
-    if q is None:
-        import tree_sitter
+@lru_cache(maxsize=None)
+def query(language: str) -> str:
+    """One tree-sitter query capturing every identifier-like node kind the grammar has ("" when none)."""
+    from repoloom.syntax.languages import get_language
 
-        from repoloom.syntax.languages import get_language
-
-        lang = get_language(language)
-        kinds = sorted(k for k in _IDENT_TYPES if lang.id_for_node_kind(k, True))
-        q = _QUERIES[language] = tree_sitter.Query(lang, "[" + " ".join(f"({k})" for k in kinds) + "] @id") if kinds else False
-    return q
-
-
-_QUERIES: dict = {}
+    lang = get_language(language)
+    kinds = sorted(k for k in _IDENT_TYPES if lang.id_for_node_kind(k, True))
+    return "[" + " ".join(f"({k})" for k in kinds) + "] @id" if kinds else ""
 
 
 def extract_identifiers(tree, src, language: str) -> list[str]:
-    q = _query(language)
-    if not q:
+    text = query(language)
+    if not text:
         return []
-    import tree_sitter
-
-    nodes = tree_sitter.QueryCursor(q).captures(tree.root_node).get("id", [])
+    nodes = captures(tree, language, text).get("id", [])  # document order: first seen first
     seen: dict[str, None] = {}
+    if src.ascii:  # byte offsets are character offsets: slice the text, no decoding
+        text = src.text
+        for n in nodes:
+            start, end = n.byte_range
+            if 1 < end - start <= 64 and n.child_count == 0:
+                seen[text[start:end]] = None
+                if len(seen) >= MAX_IDENTIFIERS:
+                    break
+        return list(seen)
     data = src.data
-    for n in sorted(nodes, key=lambda n: n.start_byte):  # document order: first seen first
-        if n.child_count == 0 and 1 < n.end_byte - n.start_byte:
-            t = data[n.start_byte : n.end_byte].decode("utf-8", "replace")
+    for n in nodes:
+        start, end = n.byte_range
+        if end - start > 1 and n.child_count == 0:
+            t = data[start:end].decode("utf-8", "replace")
             if 1 < len(t) <= 64:
                 seen.setdefault(t, None)
                 if len(seen) >= MAX_IDENTIFIERS:
@@ -56,33 +60,52 @@ _FUNCTION_LIKE = re.compile(r"(^|_)(function|method|constructor|lambda|closure|f
 _LOCAL_DEFINERS = {"variable_declarator", "var_spec", "const_spec", "let_declaration", "assignment", "short_var_declaration", "property_declaration", "field_declaration"}
 
 
+_SKIP, _PLAIN = object(), object()
+_ROLES: dict[str, dict[int, Any]] = {}  # language -> node kind id -> _SKIP, _PLAIN or (reader, local, function-like)
+
+
+def _role(language: str, node):
+    """What a node kind is to defined_names, from its type name (worked out once per kind and process)."""
+    t = node.type
+    if any(s in t for s in _SKIP_DEFINERS):
+        return _SKIP  # nothing defined inside an import or a parameter list
+    lang = registry.get(language)
+    reader = (lang.definers if lang is not None else {}).get(t)  # the language's own name reader
+    if reader is None and not _DEFINER.search(t):
+        return _PLAIN
+    return (reader, t in _LOCAL_DEFINERS, bool(_FUNCTION_LIKE.search(t)))
+
+
 def defined_names(tree, src, language: str) -> list[str]:
     """Names a file defines: functions, methods, classes, types, and top-level variables (for test pairing:
     a test that uses these names tests this file). Local variables and parameters are left out."""
-    lang = registry.get(language)
-    special = lang.definers if lang is not None else {}  # node type -> the language's own name reader
+    roles = _ROLES.setdefault(language, {})
     seen: dict[str, None] = {}
     stack = [(tree.root_node, 0)]
     while stack and len(seen) < MAX_DEFINED:
         n, depth = stack.pop()
-        t = n.type
-        name = ""
-        if any(s in t for s in _SKIP_DEFINERS):
-            continue  # nothing defined inside an import or a parameter list
-        reader = special.get(t)
-        if reader is not None:
-            name = reader(src, n, depth)
-        elif _DEFINER.search(t):
-            if t not in _LOCAL_DEFINERS or depth <= 3:
-                nm = n.child_by_field_name("name")
-                if nm is not None and nm.type in _NAME_LEAVES and t != "call":
-                    name = src.node_text(nm)
-        if 1 < len(name) <= 64:
-            seen.setdefault(name, None)
-        if name and _FUNCTION_LIKE.search(t):
-            # What a named function's body defines is local to it (and walking bodies is most of the cost).
-            # Anonymous ones are walked: module.exports = function () { function helper() {} } (the module pattern).
+        kind = n.kind_id
+        role = roles.get(kind)
+        if role is None:
+            role = roles[kind] = _role(language, n)
+        if role is _SKIP:
             continue
+        if role is not _PLAIN:
+            reader, local, function_like = role
+            name = ""
+            if reader is not None:
+                name = reader(src, n, depth)
+            elif not local or depth <= 3:
+                nm = n.child_by_field_name("name")
+                if nm is not None and nm.type in _NAME_LEAVES:
+                    name = src.node_text(nm)
+            if 1 < len(name) <= 64:
+                seen.setdefault(name, None)
+            if name and function_like:
+                # What a named function's body defines is local to it (and walking bodies is most of the cost).
+                # Anonymous ones are walked: module.exports = function () { function helper() {} } (the module pattern).
+                continue
         if depth < 12:
-            stack.extend((c, depth + 1) for c in reversed(n.children) if c.child_count)
+            below = depth + 1
+            stack.extend([(c, below) for c in reversed(n.children) if c.child_count])
     return list(seen)

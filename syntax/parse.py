@@ -6,8 +6,9 @@ import hashlib
 from typing import Any
 
 from repoloom.core.types import FileFacts
-from repoloom.syntax import fim_nodes, identifiers, imports, tests
+from repoloom.syntax import fim_nodes, identifiers, imports, registry, tests
 from repoloom.syntax.languages import get_parser, has_grammar
+from repoloom.syntax.queries import one_walk
 
 _PARSERS: dict[str, Any] = {}
 
@@ -62,7 +63,7 @@ def error_ratio(tree, src: Source) -> float:
 
 def content_sha(text: str) -> str:
     """Hash of content normalised for exact dedup: line endings unified, trailing whitespace stripped."""
-    norm = "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").split("\n")).strip()
+    norm = "\n".join(map(str.rstrip, text.replace("\r\n", "\n").split("\n"))).strip()
     return hashlib.blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
@@ -77,9 +78,22 @@ def file_facts(repo: str, path: str, text: str, language: str | None, meta: dict
     tree, src = parse_tree(text, language)
     facts.error_ratio = error_ratio(tree, src)
     facts.parse_ok = facts.error_ratio < 0.5
-    facts.imports = imports.extract_imports(tree, src, language, path)
-    facts.declarations = imports.extract_declarations(tree, src, language, path)
-    facts.test = tests.test_signals(tree, src, language, path)
-    facts.identifiers = identifiers.extract_identifiers(tree, src, language)
+    with one_walk(tree, language, file_queries(language, path)):
+        facts.imports = imports.extract_imports(tree, src, language, path)
+        facts.declarations = imports.extract_declarations(tree, src, language, path)
+        facts.test = tests.test_signals(tree, src, language, path)
+        facts.identifiers = identifiers.extract_identifiers(tree, src, language)
     facts.fim_nodes = fim_nodes.candidates(tree, src, language)
     return facts
+
+
+def file_queries(language: str, path: str) -> list[str]:
+    """The query texts a file's extraction runs (imports and declarations, identifiers, test markers where
+    they are looked for): one walk answers them all."""
+    lang = registry.get(language)
+    texts = [identifiers.query(language)]
+    if lang is not None:
+        texts.append(lang.import_query)
+        if tests.looks_for_markers(lang, path):
+            texts.append(lang.marker_query)
+    return [t for t in texts if t]

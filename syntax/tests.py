@@ -79,6 +79,14 @@ def in_test_dir(path: str) -> bool:
     return any(p.lower() in TEST_DIRS or _TEST_DIR_NAME.match(p.lower()) for p in parts) or "/test/" in "/" + path
 
 
+def looks_for_markers(lang, path: str) -> bool:
+    """Only a file a convention points at can be a test (and only some languages hide tests in sources),
+    so the marker query is spared for the rest: their markers stay -1."""
+    return lang is not None and (
+        subject_stem(os.path.basename(path)) is not None or is_bare_test(os.path.basename(path)) or in_test_dir(path) or lang.inline_tests
+    )
+
+
 def _markers(tree, src, lang, path: str) -> tuple[int, bool]:
     """(number of test cases in the tree, inline test module seen): the language's marker query, counted."""
     return lang.markers(captures(tree, lang.name, lang.marker_query), src, path)
@@ -97,9 +105,7 @@ def test_signals(tree, src, language: str | None, path: str) -> dict[str, Any]:
         signals["support"] = True
     lang = registry.get(language)
     markers, inline = -1, False
-    if tree is not None and (signals.get("name") or signals.get("dir") or lang.inline_tests):
-        # Only a file a convention points at can be a test (and only some languages hide tests in
-        # sources), so the marker query is spared for the rest: markers stay -1 there.
+    if tree is not None and looks_for_markers(lang, path):
         markers, inline = _markers(tree, src, lang, path)
     signals["markers"] = markers
     if lang is not None and lang.inline_tests and (inline or markers > 0) and not signals.get("dir") and not signals.get("name"):

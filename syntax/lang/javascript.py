@@ -48,7 +48,7 @@ def _names(stmt, src) -> list[str]:
 def js_imports(language: str, query: str):
     def imports(tree, src) -> list[dict]:
         out = []
-        for m in matches(tree, language, query):
+        for m in matches(tree, language, query, ("import", "export", "call", "dynamic")):
             if "import" in m:
                 out.append(rec("import", string_value(m["source"], src), _names(m["import"], src), m["import"]))
             elif "export" in m:

@@ -19,7 +19,7 @@ MARKERS = """
 
 def imports(tree, src) -> list[dict]:
     out = []
-    for m in matches(tree, "ruby", IMPORTS):
+    for m in matches(tree, "ruby", IMPORTS, ("call",)):
         fn = src.node_text(m["fn"])
         if fn in ("require", "require_relative", "load", "autoload"):
             out.append(rec(fn, string_value(m["arg"], src), [], m["call"]))

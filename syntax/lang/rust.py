@@ -46,7 +46,7 @@ def _paths(node, src, prefix: str) -> list[str]:
 
 def imports(tree, src) -> list[dict]:
     out = []
-    for m in matches(tree, "rust", IMPORTS):
+    for m in matches(tree, "rust", IMPORTS, ("moditem", "use")):
         if "moditem" in m:
             item = m["moditem"]
             path = None
