@@ -484,6 +484,44 @@ def reference_eval(cfg: dict, examples: int) -> dict:
     return summary
 
 
+def blind_eval(cfg: dict, trufflehog: str, gitleaks: str | None) -> None:
+    """Recall on the blind slice (trufflehog's detector pattern tests, frozen by commit and digest
+    before the second round of rule changes; never read case by case): per form, us and gitleaks."""
+    import subprocess
+
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import pii_refs
+
+    cases = pii_refs.freeze_trufflehog(trufflehog)
+    digest = pii_refs.cases_digest(cases)
+    if digest != pii_refs.TRUFFLEHOG_DIGEST:
+        print(f"blind slice: digest {digest} differs from the frozen one; not reported")
+        return
+    rules = None
+    if gitleaks:
+        gd = gitleaks if os.path.isdir(os.path.join(gitleaks, "objects")) else os.path.join(gitleaks, ".git")
+        toml = subprocess.run(["git", "--git-dir", gd, "show", "HEAD:config/gitleaks.toml"], check=True,
+                              capture_output=True, text=True).stdout
+        rules = pii_refs.gitleaks_rules(toml)
+    ours = _ours(cfg)
+    names = ["ours"] + (["gitleaks"] if rules else [])
+    tally = {n: _Tally() for n in names}
+    for c in cases:
+        s, e = c["secret"]
+        tally["ours"].add(c["form"], _covered(ours(c["text"]), s, e))
+        if rules:
+            tally["gitleaks"].add(c["form"], _covered([(a, b) for _, a, b in pii_refs.gitleaks_scan(c["text"], rules)], s, e))
+    print(f"\n== Blind slice: trufflehog {pii_refs.TRUFFLEHOG_COMMIT[:10]} detector pattern tests, "
+          f"{len(cases)} secrets of {len({c['rule'] for c in cases})} detectors (never read case by case) ==")
+    print(f"  {'form':18s}" + "".join(f"{n:>18s}" for n in names))
+    for form in FORMS + ("all",):
+        row = f"  {form:18s}"
+        for n in names:
+            f, t = tally[n].rate(lambda k, form=form: form == "all" or k == form)
+            row += f"{(f'{f}/{t} = {f / t:.3f}' if t else '-'):>18s}"
+        print(row)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--root", action="append", default=[], help="extra source directories (repeatable)")
@@ -493,7 +531,12 @@ def main() -> int:
     ap.add_argument("--compare-detect-secrets", action="store_true",
                     help="also time detect-secrets' own per-line loop (same provider plugins) on the untouched files")
     ap.add_argument("--only", choices=("reference", "tuning"), help="run one of the two sets")
+    ap.add_argument("--blind", metavar="TRUFFLEHOG_CHECKOUT",
+                    help="also report the blind slice (trufflehog's pattern tests at pii_refs.TRUFFLEHOG_COMMIT)")
+    ap.add_argument("--gitleaks", metavar="CHECKOUT", help="gitleaks checkout, to run its rules on the blind slice too")
     args = ap.parse_args()
+    if args.blind:
+        blind_eval(load_config(), args.blind, args.gitleaks)
     if args.only != "tuning":
         reference_eval(load_config(), args.examples)
         if args.only == "reference":

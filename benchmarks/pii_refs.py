@@ -485,6 +485,152 @@ def _is_doc(name: str) -> bool:
     return name.startswith("doc_") or name.endswith((".md", ".eml", ".html", ".txt")) or name in ("password_TRUE",)
 
 
+# ---- trufflehog: a blind slice, frozen before issue 13's second round of rule changes ----------------
+
+# trufflehog (AGPL-3.0) is not copied: its detectors' pattern tests are read from a checkout at run time
+# (`--blind CHECKOUT`), and only the commit and a digest of the extracted list are kept here, so the
+# slice is the same for anyone. Its cases were never read one by one while the rules were tuned.
+TRUFFLEHOG_COMMIT = "3ab759fef4bb5935d4fe9ac68b503d05346b8364"
+TRUFFLEHOG_DIGEST = "8bce7536e2e9096098c954e22b281eaca22725ee67f655836feba0b9947ef893"  # sha256 of the extracted cases
+
+
+class _GoValues:
+    """The Go expressions trufflehog's `Test*_Pattern` tables build inputs with: string literals,
+    `+`, package-level string vars and consts, and `fmt.Sprintf` with %s/%v/%d/%q verbs."""
+
+    def __init__(self, toks, env):
+        self.t, self.i, self.env = toks, 0, env
+
+    def peek(self, k=0):
+        j = self.i + k
+        return self.t[j] if j < len(self.t) else ("eof", "")
+
+    def take(self):
+        self.i += 1
+        return self.t[self.i - 1]
+
+    def term(self):
+        kind, val = self.take()
+        if kind == "str":
+            return val
+        if kind == "id" and val in ("fmt.Sprintf", "strings.Repeat", "strings.Join"):
+            if self.take()[1] != "(":
+                raise ValueError(val)
+            args = []
+            while self.peek()[1] != ")":
+                args.append(self.expr())
+                if self.peek()[1] == ",":
+                    self.take()
+            self.take()
+            if val == "strings.Repeat":
+                return args[0] * int(args[1])
+            if val == "strings.Join":
+                return args[1].join(args[0])
+            fmt, rest = args[0], list(args[1:])
+            out = re.sub(r"%[svdq]", lambda m: (repr(rest.pop(0)) if m.group(0) == "%q" else str(rest.pop(0)))
+                         if rest else m.group(0), fmt.replace("%%", "\x00"))
+            if rest:
+                raise ValueError("arguments left")
+            return out.replace("\x00", "%")
+        if kind == "id" and val in self.env and self.peek()[1] != "(":
+            return self.env[val]
+        if kind == "num":
+            return val
+        raise ValueError(f"{kind} {val}")
+
+    def expr(self):
+        v = self.term()
+        while self.peek()[1] == "+":
+            self.take()
+            v = v + self.term()
+        if not isinstance(v, str):
+            raise ValueError("not a string")
+        return v
+
+
+def _trufflehog_cases_in(src: str, rel: str) -> list[dict]:
+    toks = _go_tokens(src)
+    env: dict = {}
+    # package-level `name = expr` / `name := expr` (var and const blocks), in order
+    k = 0
+    while k < len(toks) - 2:
+        if toks[k][0] == "id" and toks[k + 1][1] in ("=", ":=") and toks[k + 2][0] in ("str", "id"):
+            ev = _GoValues(toks[k + 2 :], env)
+            try:
+                env[toks[k][1]] = ev.expr()
+                k += 2 + ev.i
+                continue
+            except (ValueError, IndexError, TypeError, KeyError):
+                pass
+        k += 1
+    cases = []
+    for m in range(len(toks) - 2):
+        if not (toks[m] == ("id", "input") and toks[m + 1][1] == ":"):
+            continue
+        try:
+            text = _GoValues(toks[m + 2 :], env).expr()
+        except (ValueError, IndexError, TypeError, KeyError):
+            continue
+        # the `want:` that follows this input, before the next input
+        w = m + 2
+        while w < len(toks) - 2 and toks[w] != ("id", "input") and not (toks[w] == ("id", "want") and toks[w + 1][1] == ":"):
+            w += 1
+        if w >= len(toks) - 2 or toks[w] != ("id", "want"):
+            continue
+        j = w + 2
+        if toks[j][1] != "[":
+            continue
+        while j < len(toks) and toks[j][1] != "{":
+            j += 1
+        j += 1
+        wants = []
+        while j < len(toks) and toks[j][1] != "}":
+            ev = _GoValues(toks[j:], env)
+            try:
+                wants.append(ev.expr())
+                j += ev.i
+            except (ValueError, IndexError, TypeError, KeyError):
+                wants.append(None)
+                while j < len(toks) and toks[j][1] not in (",", "}"):
+                    j += 1
+            if j < len(toks) and toks[j][1] == ",":
+                j += 1
+        for want in wants:
+            # a result that is the secret as written (composite results, `id:secret`, are left out)
+            if want and len(want) >= 8 and want in text and len(text) < 4000:
+                s = text.index(want)
+                cases.append({"src": "trufflehog", "rule": rel.split("/")[2], "text": text, "kind": "key",
+                              "secret": [s, s + len(want)], "positive": True,
+                              "form": classify(text, (s, s + len(want)))})
+    return cases
+
+
+def freeze_trufflehog(checkout: str) -> list[dict]:
+    """Positive cases from trufflehog's detector pattern tests (a bare git dir or a work tree at
+    TRUFFLEHOG_COMMIT): inputs whose expected result is a substring of the input."""
+    import subprocess
+
+    def git(*args):
+        return subprocess.run(["git", "--git-dir", checkout, *args], check=True, capture_output=True, text=True).stdout
+
+    if not os.path.isdir(os.path.join(checkout, "objects")):
+        checkout = os.path.join(checkout, ".git")
+    names = [x for x in git("ls-tree", "-r", "--name-only", TRUFFLEHOG_COMMIT, "pkg/detectors").split()
+             if x.endswith("_test.go") and "integration" not in x]
+    cases = []
+    for rel in sorted(names):
+        src = git("show", f"{TRUFFLEHOG_COMMIT}:{rel}")
+        if "_Pattern" in src:
+            cases.extend(_trufflehog_cases_in(src, rel))
+    return cases
+
+
+def cases_digest(cases: list[dict]) -> str:
+    import hashlib
+
+    return hashlib.sha256(json.dumps(cases, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
 def main() -> int:
     import argparse
     import gzip

@@ -34,16 +34,16 @@ _AFTER = re.compile(
     r"""|[ \t]{1,4}+(?:string|String|str|\[\]byte)(?=[ \t]{0,4}+=[^=>]))?"""
     r"""[ \t]{0,8}+(?P<op>:{1,3}=|\?=|\.=|=>|[=!]==?|=|:|\((?=[ \t]{0,4}+["'`])|,|(?<=[ \t])(?:is|was|to)[ \t]+)"""
     r"""[ \t]{0,8}+"""
-    r"""(?:(?P<q>["'`])(?P<qv>[^"'`\s\\]{1,300}+)(?P=q)|(?P<uv>[^\s"'`,;(){}\[\]<>\\]{1,300}+))"""
+    r"""(?:(?P<q>["'`])(?P<qv>[^"'`\s\\]{1,4096}+)(?P=q)|(?P<uv>[^\s"'`,;(){}\[\]<>\\]{1,4096}+))"""
 )
 # whitespace alone as the operator (`#define NAME "v"`, `--password v`, `Password v` in prose):
 # only where the caller allows it, because `return token` and `if key` read the same way
 _AFTER_SPACE = re.compile(
-    r"""[ \t]{1,4}+(?:(?P<q>["'`])(?P<qv>[^"'`\s\\]{1,300}+)(?P=q)|(?P<uv>[^\s"'`,;(){}\[\]<>\\]{1,300}+))"""
+    r"""[ \t]{1,4}+(?:(?P<q>["'`])(?P<qv>[^"'`\s\\]{1,4096}+)(?P=q)|(?P<uv>[^\s"'`,;(){}\[\]<>\\]{1,4096}+))"""
 )
 _CALLED = re.compile(r"[ \t]{0,2}+[(\[]")
 # <name>v</name>, the value maybe on its own line
-_XML_AFTER = re.compile(r"[^<>\s]{0,64}+>[ \t\r\n]{0,40}+([^<\s]{1,300}+)[ \t\r\n]{0,40}+</")
+_XML_AFTER = re.compile(r"[^<>\s]{0,64}+>[ \t\r\n]{0,40}+([^<\s]{1,4096}+)[ \t\r\n]{0,40}+</")
 
 
 def after_name(text: str, end: int, allow_space: bool = False, name_start: int = -1) -> Assigned | None:
@@ -97,5 +97,7 @@ def sentence_trimmed(text: str, value: str, start: int) -> str:
     """An unquoted value without the punctuation that ends a sentence or a call (`…key=abc123.`)."""
     nxt = text[start + len(value) : start + len(value) + 1]
     if not nxt or nxt.isspace():
+        if value.endswith(".") and value.count(".") >= 2:
+            return value.rstrip(",;")  # `header.payload.`: a JWT with an empty signature
         return value.rstrip(".,;")
     return value

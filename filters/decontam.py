@@ -37,6 +37,7 @@ class BenchmarkIndex:
     n: int
     tasks: dict  # benchmark -> number of tasks indexed
     too_short: int  # benchmark texts with fewer than n tokens (cannot be matched)
+    vocab: frozenset = frozenset()  # every token of the indexed benchmark texts
 
     def __hash__(self) -> int:
         return id(self)
@@ -89,12 +90,15 @@ def benchmark_records(dcfg: dict) -> list[tuple[str, str, str]]:
 
 def build_index(records: list[tuple[str, str, str]], n: int) -> BenchmarkIndex:
     hashes, owners, tasks, short = [], [], {}, 0
+    vocab: set[str] = set()
     for name, task, text in records:
         tasks[name] = tasks.get(name, 0) + 1
-        h = ngram_hashes(normalise_tokens(text), n)
+        toks = normalise_tokens(text)
+        h = ngram_hashes(toks, n)
         if h.size == 0:
             short += 1
             continue
+        vocab.update(toks)
         hashes.append(h)
         owners.extend([f"{name}:{task}"] * h.size)
     if not hashes:
@@ -106,7 +110,7 @@ def build_index(records: list[tuple[str, str, str]], n: int) -> BenchmarkIndex:
     first = np.ones(allh.size, dtype=bool)
     first[1:] = allh[1:] != allh[:-1]
     owner_arr = tuple(owners[i] for i in order[first])
-    return BenchmarkIndex(allh[first], owner_arr, n, tasks, short)
+    return BenchmarkIndex(allh[first], owner_arr, n, tasks, short, frozenset(vocab))
 
 
 @lru_cache(maxsize=4)
@@ -124,7 +128,10 @@ def matches(text: str, index: BenchmarkIndex) -> dict[str, int]:
     """Benchmark task -> number of this text's n-grams found in it."""
     if index.hashes.size == 0:
         return {}
-    h = ngram_hashes(normalise_tokens(text), index.n)
+    toks = normalise_tokens(text)
+    if not _has_benchmark_run(toks, index):
+        return {}
+    h = ngram_hashes(toks, index.n)
     if h.size == 0:
         return {}
     pos = np.searchsorted(index.hashes, h)
@@ -135,6 +142,17 @@ def matches(text: str, index: BenchmarkIndex) -> dict[str, int]:
         owner = index.owners[p]
         out[owner] = out.get(owner, 0) + 1
     return out
+
+
+def _has_benchmark_run(toks: list[str], index: BenchmarkIndex) -> bool:
+    """Whether `n` tokens in a row all occur in the benchmarks: an n-gram of the index needs that, and
+    most files have no such run, so they skip the hashing (a set lookup per token, in C, is cheaper)."""
+    n = index.n
+    if len(toks) < n:
+        return False
+    known = np.fromiter(map(index.vocab.__contains__, toks), dtype=bool, count=len(toks))
+    run = np.concatenate(([0], np.cumsum(known, dtype=np.int64)))
+    return bool((run[n:] - run[:-n] == n).any())
 
 
 def contamination(text: str, cfg: dict) -> str | None:

@@ -119,9 +119,9 @@ def find_emails(text: str, cfg_pii: dict) -> list[Finding]:
 
 # Patterns start with a character class (the engine scans for it quickly); the left boundary,
 # which a lookbehind would check at every position, is checked on the few candidates instead.
-_IPV4 = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w]|\.\d)")
+_IPV4 = re.compile(r"\d\d{0,2}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w]|\.\d)")  # `\d\d{0,2}`, not `\d{1,3}`: a leading class lets the engine skip ahead
 # Hex groups and colons, at least two colons; validated by `ipaddress` afterwards.
-_IPV6 = re.compile(r"(?:[0-9A-Fa-f]{1,4}:|:){2,8}+(?:[0-9A-Fa-f]{1,4})?(?![\w:.])")
+_IPV6 = re.compile(r"(?=[0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:|:){2,8}+(?:[0-9A-Fa-f]{1,4})?(?![\w:.])")  # lookahead: skip ahead by class
 _IPV6_HINT = re.compile(r"[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:")
 _VERSION_CONTEXT = re.compile(r"(?i)(?:version|\bver\b|\bv\b|release|\brev\b|build|sdk|==|>=|<=|~=|\^|@)[\s:=\"'(_]{0,6}$")
 _DOC_NETS = tuple(

@@ -8,8 +8,12 @@ named reason and thresholds in `cfg["quality"]`, overridable per language in
 """
 from __future__ import annotations
 
+import collections
 import posixpath
 import re
+import string
+
+import numpy as np
 
 # Reasons, in the order the rules are tried.
 REASONS = (
@@ -39,11 +43,18 @@ _AUTOGEN_HEAD_LINES = 5
 _AUTOGEN_BANNER_CHARS = 1000
 
 # StarCoder2 §2.1 encoded-data patterns.
+# The hex pattern is StarCoder2's behind a lookahead on its first character: the same matches, but the
+# regex engine then skips ahead by that character class instead of trying every position (2x faster).
 _ENCODED = [  # (pattern, substring every match contains: a cheap pre-check)
     (re.compile(r"[a-zA-Z0-9+/\n=]{64,}"), None),
-    (re.compile(r"(?:\b(?:0x|\\x)?[0-9a-fA-F]{2}(?:,|\b\s*)){8,}"), None),
+    (re.compile(r"(?=[0-9a-fA-F\\])(?:\b(?:0x|\\x)?[0-9a-fA-F]{2}(?:,|\b\s*)){8,}"), None),
     (re.compile(r"(?:\\u[0-9a-fA-F]{4}){8,}"), "\\u"),
 ]
+_BASE64_RUN = 0  # index of the base64 pattern in _ENCODED
+# ASCII bytes -> b"a" for the base64 pattern's characters, b" " otherwise: a text without 64 of them in a
+# row (most code) cannot match it, and bytes.translate + bytes.find say so at memory speed.
+_B64_MARK = bytes((ord("a") if chr(c) in (string.ascii_letters + string.digits + "+/\n=") else ord(" ")) for c in range(256))
+_B64_NEEDLE = b"a" * 64
 
 _VENDORED_DIRS = frozenset({
     "node_modules", "vendor", "vendors", "third_party", "third-party", "thirdparty", "3rdparty",
@@ -68,7 +79,7 @@ def quality_scores(text: str) -> dict[str, float]:
     n = len(text)
     alnum, alpha, space = char_classes(text)
     head = "\n".join(lines[:_AUTOGEN_HEAD_LINES])
-    autogen = bool(_AUTOGEN_HEAD.search(head) or _AUTOGEN_BANNER.search(text[:_AUTOGEN_BANNER_CHARS]))
+    autogen = _autogen(head, text[:_AUTOGEN_BANNER_CHARS])
     enc_max, enc_share = encoded_data(text)
     return {
         "chars": float(n),
@@ -86,28 +97,38 @@ def quality_scores(text: str) -> dict[str, float]:
     }
 
 
-_ASCII_ALPHA = bytes(c for c in range(128) if chr(c).isalpha())
-_ASCII_DIGIT = bytes(c for c in range(128) if chr(c).isdigit())
-_ASCII_SPACE = bytes(c for c in range(128) if chr(c).isspace())
+
+
+_IS_ALPHA = np.array([chr(c).isalpha() for c in range(128)], dtype=np.int64)
+_IS_DIGIT = np.array([chr(c).isalnum() and not chr(c).isalpha() for c in range(128)], dtype=np.int64)
+_IS_SPACE = np.array([chr(c).isspace() for c in range(128)], dtype=np.int64)
 
 
 def char_classes(text: str) -> tuple[int, int, int]:
-    """(alphanumeric, alphabetic, whitespace) character counts; ASCII texts take a C-speed path."""
-    if text.isascii():
-        b = text.encode("ascii")
-        n = len(b)
-        alpha = n - len(b.translate(None, _ASCII_ALPHA))
-        digit = n - len(b.translate(None, _ASCII_DIGIT))
-        return alpha + digit, alpha, n - len(b.translate(None, _ASCII_SPACE))
-    alnum = alpha = space = 0
-    for c in text:
-        if c.isalnum():
-            alnum += 1
-            if c.isalpha():
-                alpha += 1
-        elif c.isspace():
-            space += 1
-    return alnum, alpha, space
+    """(alphanumeric, alphabetic, whitespace) character counts, as str.isalnum/isalpha/isspace count them.
+
+    One histogram of the ASCII bytes (numpy), then a Python look at the non-ASCII characters only
+    (few in most code): no per-character loop over the whole text."""
+    data = text.encode("utf-8", "surrogatepass")
+    hist = np.bincount(np.frombuffer(data, dtype=np.uint8), minlength=256)
+    ascii_hist = hist[:128]
+    alpha = int(ascii_hist @ _IS_ALPHA)
+    digit = int(ascii_hist @ _IS_DIGIT)
+    space = int(ascii_hist @ _IS_SPACE)
+    if len(data) != len(text) or hist[128:].any():
+        others = set(text) - _ASCII_CHARS
+        counts = collections.Counter(text) if len(others) > 32 else None  # one pass beats many str.count
+        for c in others:
+            k = counts[c] if counts is not None else text.count(c)
+            if c.isalnum():
+                digit += k * (not c.isalpha())
+                alpha += k * c.isalpha()
+            elif c.isspace():
+                space += k
+    return alpha + digit, alpha, space
+
+
+_ASCII_CHARS = frozenset(chr(c) for c in range(128))
 
 
 def encoded_data(text: str) -> tuple[int, float]:
@@ -115,9 +136,13 @@ def encoded_data(text: str) -> tuple[int, float]:
     if not text:
         return 0, 0.0
     spans = []
-    for pat, needle in _ENCODED:
-        if needle is None or needle in text:
-            spans.extend(m.span() for m in pat.finditer(text))
+    ascii_bytes = text.encode("ascii") if text.isascii() else None
+    for k, (pat, needle) in enumerate(_ENCODED):
+        if needle is not None and needle not in text:
+            continue
+        if k == _BASE64_RUN and ascii_bytes is not None and _B64_NEEDLE not in ascii_bytes.translate(_B64_MARK):
+            continue
+        spans.extend(m.span() for m in pat.finditer(text))
     if not spans:
         return 0, 0.0
     spans.sort()
@@ -129,6 +154,17 @@ def encoded_data(text: str) -> tuple[int, float]:
         covered += e - max(s, end)
         end = e
     return longest, covered / len(text)
+
+
+def _autogen(head: str, banner: str) -> bool:
+    """The two auto-generated checks, behind a literal test each: every alternative of _AUTOGEN_HEAD holds
+    "generated", every one of _AUTOGEN_BANNER "generated" or "do not ed" (no letter in them has a
+    non-ASCII case-insensitive equivalent, so the lowercased text holds them whenever a pattern matches)."""
+    low_head = head.lower()
+    if "generated" in low_head and _AUTOGEN_HEAD.search(head):
+        return True
+    low = banner.lower()
+    return ("generated" in low or "do not ed" in low) and _AUTOGEN_BANNER.search(banner) is not None
 
 
 def thresholds(language: str | None, cfg: dict) -> dict:

@@ -85,33 +85,41 @@ PLUGINS = {
 # Every hint is a substring of any match of the pattern, so recall is unchanged.
 _HINTS = {
     ("ArtifactoryDetector", 0): "AKC",
-    ("ArtifactoryDetector", 1): "AP",
+    ("ArtifactoryDetector", 1): re.compile(r"AP[\dABCDEF]"),  # not `AP`: API, APP are everywhere
     ("MailchimpDetector", 0): re.compile(r"-us\d"),
     # the quoted 40-character value the pattern ends with; its `aws.{0,20}?…{0,20}?` prefix is costly
     ("AWSKeyDetector", 1): re.compile(r"['\"][0-9a-zA-Z/+]{40}['\"]"),
 }
 # Gates: a pattern runs (on the whole text) only if one of these literals occurs in it; `in` on a
 # string is far cheaper than a regex scan, and each literal is part of every match.
+# One scan per group of literals: a pattern that starts with a literal (`gh`, `gl`, `A`) is searched for
+# that literal at C speed, where a tuple of literals would cost one `in` scan each.
+_GITHUB_GATE = re.compile(r"gh[pousr]_")
+_GITLAB_GATE = re.compile(r"gl(?:pat|dt|ft|soat|rt|cbt|imt|ptt|agent|oas)-")  # one literal first: no top-level `|`
 _GATES = {
-    ("AWSKeyDetector", 0): ("A3T", "ABIA", "ACCA", "AKIA", "ASIA"),
+    ("AWSKeyDetector", 0): re.compile(r"A(?:3T|BIA|CCA|KIA|SIA)"),
     ("AzureStorageKeyDetector", 0): ("AccountKey=",),
-    ("GitHubTokenDetector", 0): ("ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
-    ("GitLabTokenDetector", 0): ("glpat-", "gldt-", "glft-", "glsoat-", "glrt-"),
+    ("GitHubTokenDetector", 0): _GITHUB_GATE,
+    ("GitLabTokenDetector", 0): _GITLAB_GATE,
     ("GitLabTokenDetector", 1): ("GR1348941",),
-    ("GitLabTokenDetector", 2): ("glcbt-",),
-    ("GitLabTokenDetector", 3): ("glimt-",),
-    ("GitLabTokenDetector", 4): ("glptt-",),
-    ("GitLabTokenDetector", 5): ("glagent-",),
-    ("GitLabTokenDetector", 6): ("gloas-",),
+    ("GitLabTokenDetector", 2): _GITLAB_GATE,
+    ("GitLabTokenDetector", 3): _GITLAB_GATE,
+    ("GitLabTokenDetector", 4): _GITLAB_GATE,
+    ("GitLabTokenDetector", 5): _GITLAB_GATE,
+    ("GitLabTokenDetector", 6): _GITLAB_GATE,
     ("JwtTokenDetector", 0): ("eyJ",),
     ("OpenAIDetector", 0): ("T3BlbkFJ",),
-    ("PypiTokenDetector", 0): ("pypi-AgEIcHlwaS5vcmc",),
-    ("PypiTokenDetector", 1): ("pypi-AgENdGVzdC5weXBpLm9yZw",),
+    ("PypiTokenDetector", 0): re.compile(r"pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)"),
+    ("PypiTokenDetector", 1): re.compile(r"pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)"),
     ("SendGridDetector", 0): ("SG.",),
     ("SlackDetector", 1): ("hooks.slack.com", "HOOKS.SLACK.COM", "Hooks.Slack.Com"),
     ("SquareOAuthDetector", 0): ("sq0csp-",),
     ("StripeDetector", 0): ("k_live_",),
+    ("SlackDetector", 0): ("xox",),
 }
+# Patterns rewritten with a leading character class (same matches): the regex engine skips ahead by a
+# class it sees first, but tries every position when a pattern starts with a repeat (`\d{8,10}`).
+_REWRITTEN = {("TelegramBotTokenDetector", 0): (r"\d{8,10}:", r"\d\d{7,9}:")}
 # Patterns rewritten to start only at a token boundary: detect-secrets' JWT pattern re-scans a long
 # run of token characters from every `eyJ` inside it (quadratic on `eyJeyJeyJ…`).
 _ANCHORED = {("JwtTokenDetector", 0): r"(?<![A-Za-z0-9\-_=])"}
@@ -134,6 +142,7 @@ EXTRA_PROVIDERS = {
     "SlackWebhook": ("hooks.slack.com", re.compile(r"https://hooks\.slack\.com/(?:services|workflows)/[A-Za-z0-9_/]{20,120}+")),
     "DigitalOceanToken": ("_v1_", re.compile(r"do[opr]_v1_[a-f0-9]{64}(?![a-f0-9])")),
     "ShopifyToken": ("shp", re.compile(r"shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?![a-fA-F0-9])")),
+    "AlibabaAccessKeyId": ("LTAI", re.compile(r"LTAI[A-Za-z0-9]{12,20}(?![A-Za-z0-9])")),
     "AzureConnectionString": ("Key=", re.compile(r"(?:AccountKey|SharedAccessKey)=[A-Za-z0-9+/]{40,100}+={0,2}")),
 }
 
@@ -199,6 +208,31 @@ _HASH_CONTEXT = re.compile(r"(?i)sha|md5|hash|digest|checksum|fingerprint|etag|i
 _BEARER = re.compile(r"[Bb]earer[ \t]{1,4}([A-Za-z0-9\-._~+/]{24,512}+=*)")
 
 
+# seven letters or eight digits in alphabet order, or a chunk of up to six characters three times over:
+# random tokens almost never hold either (a 40-character random base62 token: about 1 in 10^9)
+_SEQUENTIAL_RUN = re.compile(
+    r"abcdefg|bcdefgh|cdefghi|defghij|efghijk|fghijkl|ghijklm|hijklmn|ijklmno|jklmnop|klmnopq|lmnopqr|mnopqrs|"
+    r"nopqrst|opqrstu|pqrstuv|qrstuvw|rstuvwx|stuvwxy|tuvwxyz|12345678|23456789|34567890")
+_REPEATED_CHUNK = re.compile(r"(.{1,6})\1{2,}")
+
+
+def _words_only(segment: str) -> bool:
+    """Letters only, in one case or as capitalised words: a name, not the random tail of a token."""
+    return segment.isalpha() and (segment.isupper() or segment.islower() or _has_camel_words(segment))
+
+
+def _typed_by_hand(value: str) -> bool:
+    """`AIzaSyabcdefghijklmnopqrstuvwxyz…`, `GR1348941123123123123`, `a1B2c3D4e5F6…`: a token shape filled in
+    by hand (its letters or its digits alone may be the run).
+    Asked only where nothing but the shape says "secret" (provider patterns, prefixed tokens, quoted
+    high-entropy strings): under a secret's name even a made-up value is redacted."""
+    low = value.lower()
+    letters = "".join(c for c in low if c.isalpha())
+    digits = "".join(c for c in low if c.isdigit())
+    return (bool(_SEQUENTIAL_RUN.search(low) or _SEQUENTIAL_RUN.search(letters) or _SEQUENTIAL_RUN.search(digits))
+            or any(m.end() - m.start() >= 12 for m in _REPEATED_CHUNK.finditer(value)))
+
+
 def _is_placeholder(value: str) -> bool:
     """Example, templated or dummy values that are not secrets (`${API_KEY}`, `xxxx`, `<your-key>`)."""
     if not value or is_templated_secret(value) or _TEMPLATE_MARK.search(value):
@@ -231,7 +265,7 @@ def _looks_random(value: str) -> bool:
 
 
 @lru_cache(maxsize=16)
-def _compiled_plugins(names: tuple[str, ...]) -> list[tuple[str, re.Pattern, object, object, tuple]]:
+def _compiled_plugins(names: tuple[str, ...]) -> list[tuple[str, re.Pattern, object, object, object, tuple | None]]:
     out = []
     for name in names:
         cls = PLUGINS[name]
@@ -242,7 +276,12 @@ def _compiled_plugins(names: tuple[str, ...]) -> list[tuple[str, re.Pattern, obj
             # re.M keeps per-line anchors (`^`/`$`) meaning what they mean in detect-secrets' line scan.
             hint = _HINTS.get((name, k), "")
             source = _ANCHORED.get((name, k), "") + pat.pattern
-            out.append((name, re.compile(source, pat.flags | re.M), plugin, hint, _GATES.get((name, k), ())))
+            if (name, k) in _REWRITTEN:
+                was, now = _REWRITTEN[(name, k)]
+                assert source.startswith(was), (name, source)
+                source = now + source[len(was):]
+            shape = (name, k) if (name, k) in _SHAPE_GATES else None
+            out.append((name, re.compile(source, pat.flags | re.M), plugin, hint, _GATES.get((name, k), ()), shape))
     return out
 
 
@@ -277,11 +316,41 @@ def _windows(text: str, hint) -> Iterator[tuple[int, int]]:
         yield cur_s, cur_e
 
 
+_RUN_CHARS = string.ascii_letters + string.digits + "_-."
+_RUN_MARK = bytes((ord("a") if chr(c) in _RUN_CHARS else ord(" ")) for c in range(256))  # token characters -> a
+# Gates for patterns with no literal, on ASCII text: a translated copy holds a fixed needle wherever the
+# pattern can match (bytes.find runs at memory speed; the pattern's regex would try every digit/letter).
+_DIGIT_MARK = bytes((ord("0") if chr(c).isdigit() else c if chr(c) == ":" else ord(" ")) for c in range(256))
+_SHAPE_GATES = {
+    # `\d{8,10}:` then the token: eight digits and a colon
+    ("TelegramBotTokenDetector", 0): (_DIGIT_MARK, b"00000000:"),
+    # `[MNO]…{23,25}\.…{6}\.…{27}`: a run of at least 59 token characters (letters, digits, `_-.`)
+    ("DiscordBotTokenDetector", 0): (_RUN_MARK, b"a" * 59),
+}
+
+
+def _shape_gate_open(text: str, key: tuple[str, int], marked: dict) -> bool:
+    table, needle = _SHAPE_GATES[key]
+    if not text.isascii():
+        return True
+    if table not in marked:
+        marked[table] = text.encode("ascii").translate(table)
+    return needle in marked[table]
+
+
 def _plugin_hits(text: str, names: tuple[str, ...]) -> Iterator[Hit]:
     seen: set[tuple[int, int]] = set()
-    for name, pat, plugin, hint, gate in _compiled_plugins(names):
-        if gate and not any(g in text for g in gate):
+    gate_open: dict[int, bool] = {}  # a gate shared by several patterns is looked at once
+    marked: dict[bytes, bytes] = {}
+    for name, pat, plugin, hint, gate, shape in _compiled_plugins(names):
+        if shape and not _shape_gate_open(text, shape, marked):
             continue
+        if gate:
+            if id(gate) not in gate_open:
+                gate_open[id(gate)] = (gate.search(text) is not None if isinstance(gate, re.Pattern)
+                                       else any(g in text for g in gate))
+            if not gate_open[id(gate)]:
+                continue
         spans = _windows(text, hint) if hint else [(0, len(text))]
         for ws, we in spans:
             for m in pat.finditer(text, ws, we):
@@ -307,11 +376,17 @@ def _plugin_hits(text: str, names: tuple[str, ...]) -> Iterator[Hit]:
                     value = value.strip(" \t\r\n=:\"")
                     s = text.find(value, s, e)
                     e = s + len(value)
+                if name == "AWSKeyDetector" and not g and (s and text[s - 1].isalnum() or text[e : e + 1].isalnum()):
+                    continue  # `TODAYINASIAASACKOFRICEFELLOVER`: inside a longer word
                 if name in ("TwilioKeyDetector", "ArtifactoryDetector", "DiscordBotTokenDetector",
                             "TelegramBotTokenDetector", "MailchimpDetector") and not _looks_random(value):
                     continue
                 if _is_placeholder(value) or is_potential_uuid(value):
                     continue
+                if name != "JwtTokenDetector" and _typed_by_hand(value):
+                    continue
+                if name == "SlackDetector" and _words_only(value.rsplit("-", 1)[-1]):
+                    continue  # `xoxp-1-RANDOMSTRINGHERE`, `xoxe.xoxp-1-initial`
                 yield Hit("key", s, e, name)
 
 
@@ -340,13 +415,37 @@ def _extra_hits(text: str) -> Iterator[Hit]:
             s = m.start()
             if s > 0 and (text[s - 1].isalnum() or text[s - 1] == "_") and not pat.pattern.startswith("(?:"):
                 continue
-            if not _is_placeholder(m.group(0)):
+            if not _is_placeholder(m.group(0)) and not _typed_by_hand(m.group(0)):
                 yield Hit("key", s, m.end(), name)
+    yield from _jwts_after_equals(text)
     if "earer" in text:
         for m in _BEARER.finditer(text):
             v = m.group(1)
             if _looks_random(v) and not _is_placeholder(v):
                 yield Hit("key", m.start(1), m.end(1), "BearerToken")
+
+
+_JWT_AT = re.compile(r"eyJ[A-Za-z0-9\-_=]{1,8192}+\.[A-Za-z0-9\-_=]{1,8192}+(?:\.[A-Za-z0-9\-_.+/=]{0,8192}+)?")
+_JWT_RUN = re.compile(r"[A-Za-z0-9\-_=]*+")
+
+
+def _jwts_after_equals(text: str) -> Iterator[Hit]:
+    """`…=eyJ…` (query strings, cookies, `KEY=eyJ…` lines): detect-secrets' JWT pattern, anchored there, and
+    its validity check (the header and payload decode to JSON). A failed try skips the rest of its run, so
+    `=eyJ=eyJ=eyJ…` stays linear."""
+    pos = 0
+    plugin = None
+    while (i := text.find("=eyJ", pos)) >= 0:
+        m = _JWT_AT.match(text, i + 1)
+        if not m:
+            pos = _JWT_RUN.match(text, i + 1).end()
+            continue
+        pos = m.end()
+        value = m.group(0).rstrip(".")
+        if plugin is None:
+            plugin = jwt.JwtTokenDetector()
+        if plugin.is_formally_valid(value) and not _is_placeholder(value):
+            yield Hit("key", m.start(), m.start() + len(value), "JwtTokenDetector")
 
 
 def _is_b64_line(line: str) -> bool:
@@ -428,6 +527,7 @@ def _key_name(text: str, stem_start: int) -> tuple[int, str]:
     return i, text[i:stem_start]
 
 
+@lru_cache(maxsize=8192)
 def _is_password_key(name: str) -> bool:
     name = name.strip("-.")
     parts = [p.lower() for p in re.split(r"[_.\-]+|(?<=[a-z0-9])(?=[A-Z])", name) if p]
@@ -523,8 +623,10 @@ _KEY_NAME_STOP = {
     "schema", "sequence", "csrf", "xsrf", "bucket", "natural", "partition", "row", "range", "cursor", "page", "next",
     "continuation", "lookup", "cache", "hot", "ref", "arn", "hash", "hashed", "digest", "fingerprint", "example",
     "sample", "samples", "dummy", "fake", "mock", "issuer", "audience", "scope", "scopes", "usage", "algorithm",
-    "alg", "algo", "table", "num", "number",
+    "alg", "algo", "table", "num", "number", "socket", "websocket",
 }
+_KEY_NAME_HARD_STOP = {"public", "pub", "csrf", "xsrf", "page", "next", "continuation", "cursor", "sync", "event",
+                       "sort", "cache", "lookup", "id", "ids"}
 _KEY_PART_SPLIT = re.compile(r"[_.\-]+|(?<=[a-z0-9])(?=[A-Z])")
 # values that are words joined up (`auth_token_v2`, `API_KEY`, `getToken`, `TokenProvider`), versions, sizes
 _IDENTIFIER_VALUE = re.compile(
@@ -543,7 +645,7 @@ def _has_camel_words(value: str) -> bool:
 _HASH_LENGTHS = (32, 40, 56, 64, 96, 128)
 # where whitespace alone gives a name its value: `#define NAME "v"`, Dockerfile `ENV NAME v`, `set NAME v`
 _DEFINE = re.compile(
-    r"""[ \t]*+(?:(?://|#|--|;|\*)[ \t]*+)?["'`]?(?:#[ \t]*define|define|%define|%global|ENV|ARG|set|SET|setenv|export)"""
+    r"""[ \t]*+(?:(?://|#|--|;|\*)[ \t]*+)?(?:[\w.]{1,40}+[ \t]{0,4}+=[ \t]{0,4}+)?["'`]?(?:#[ \t]*define|define|%define|%global|ENV|ARG|set|SET|setenv|export)"""
     r"[ \t]{1,8}+"
 )
 _CODE_NAME = re.compile(r"[A-Za-z_$][\w$]*+")
@@ -557,6 +659,7 @@ def _class_changes(value: str) -> int:
     return sum(a != b for a, b in zip(classes, classes[1:]))
 
 
+@lru_cache(maxsize=8192)  # code repeats its names (`self.tokenizer`, `key`): each is judged once
 def _key_name_strength(name: str) -> str | None:
     """"strong", "weak" or None: how surely a name such as `AWS_SECRET_ACCESS_KEY` names a secret."""
     name = name.strip("-._")
@@ -564,8 +667,15 @@ def _key_name_strength(name: str) -> str | None:
     if not _KEY_STEM.search(last):
         return None  # `key_node.tag`: an attribute of something secret-named is not the secret
     parts = [p.lower() for p in _KEY_PART_SPLIT.split(name) if p]
-    if not parts or any(p in _KEY_NAME_STOP for p in parts):
+    if not parts or parts[-1] in _KEY_NAME_STOP:
         return None
+    if any(p in _KEY_NAME_STOP for p in parts):
+        # `MessageBird_TOKEN`, `sumo_access_token`: the last word says what the value is, unless an earlier
+        # word makes it public or a position (`publicKeyToken` in .NET configs, `next_page_token`)
+        last = parts[-1]
+        if any(p in _KEY_NAME_HARD_STOP for p in parts):
+            return None
+        return "strong" if last in _KEY_STRONG or last.endswith(("token", "secret", "secrets")) else None
     strength = None
     for i, p in enumerate(parts):
         if p in _KEY_STRONG or p.endswith(("token", "secret", "secrets", "apikey", "accesskey", "secretkey")):
@@ -580,16 +690,22 @@ def _key_name_strength(name: str) -> str | None:
 def _key_value_ok(text: str, value: str, start: int, strength: str) -> bool:
     """A value that looks like a credential: long, random-looking, not code, a path, a hash or a template."""
     n = len(value)
-    if n < (10 if strength == "strong" else 16) or n > 300:
+    if n < (10 if strength == "strong" else 16) or n > _MAX_VALUE:
         return False
-    if _is_placeholder(value) or _NOT_A_KEY.search(value) or value.lower() in _PW_BAD_VALUES:
+    if _is_placeholder(value) or value.lower() in _PW_BAD_VALUES:
         return False
+    if _NOT_A_KEY.search(value) and not (value[0] == "/" and strength == "strong" and _random_b64(value)):
+        return False
+    if _words_and_numbers(value):
+        return False
+    if strength == "weak" and any(_WORD_SEGMENT.fullmatch(x) for x in re.split(r"[-_.:/]+", value)):
+        return False  # `key=Counter-1234abcd`: a weak name (`key`, `auth`) with a word in its value
     if value[0] in "-~#*&!@" or value.endswith((".py", ".js", ".json", ".yaml", ".yml", ".pem", ".key", ".txt", ".crt")):
         return False
     if _IDENTIFIER_VALUE.fullmatch(value) or n <= 40 and _has_camel_words(value):
         return False
     if (_CODE_NAME.fullmatch(value) or _DOTTED_IDENT.fullmatch(value)) and _class_changes(value) < 0.45 * n \
-            and len(_DIGIT_LETTER.findall(value)) < 2:
+            and len(_DIGIT_LETTER.findall(value)) < 2 and not (strength == "strong" and _unpronounceable(value)):
         return False  # `XXH3_initCustomSecret_avx512`, `settings.key2`: names in code; random tokens change case often
     if _DOTTED_IDENT.fullmatch(value) and any(
             len(seg) >= 4 and _IDENTIFIER_VALUE.fullmatch(seg) or _CAMEL_WORDS.search(seg) for seg in re.split(r"\.|::|->", value)):
@@ -598,7 +714,8 @@ def _key_value_ok(text: str, value: str, start: int, strength: str) -> bool:
     if not any(c.isalpha() for c in value):
         return False
     if not has_digit and not (n >= 20 and any(c.isupper() for c in value) and any(c.islower() for c in value)
-                              and _B64URL_SET.issuperset(value) and _entropy(value) >= 4.0):
+                              and _B64URL_SET.issuperset(value) and _entropy(value) >= 4.0) \
+            and not (strength == "strong" and _unpronounceable(value)):
         return False
     if _entropy(value) < (3.0 if strength == "strong" else 3.5):
         return False
@@ -610,6 +727,37 @@ def _key_value_ok(text: str, value: str, start: int, strength: str) -> bool:
         if _HASH_CONTEXT.search(text, ls, start + n + 200 if le < 0 else le):
             return False
     return True
+
+
+_MAX_VALUE = 4096
+_SEGMENTS = re.compile(r"[^/._\-=+:]+")
+
+
+def _words_and_numbers(value: str) -> bool:
+    """`jjwt-jackson-0.11.2`, `my-app-production-2023`: segments that are each letters or digits, one of
+    them a word; a random token mixes letters and digits inside its segments."""
+    segs = _SEGMENTS.findall(value)
+    return (all(x.isalpha() or x.isdigit() for x in segs) and any(_WORD_SEGMENT.fullmatch(x) for x in segs)
+            and any(x.isdigit() for x in segs))
+
+
+_VOWELS = frozenset("aeiouAEIOU")
+
+
+def _unpronounceable(value: str) -> bool:
+    """`sucnxMGxayRXqS`: mixed-case letters with few vowels. Names in code are made of words (about one
+    letter in three a vowel); random letters have one in five."""
+    letters = [c for c in value if c.isalpha()]
+    return (len(letters) >= 12 and any(c.isupper() for c in letters) and any(c.islower() for c in letters)
+            and sum(c in _VOWELS for c in letters) < 0.22 * len(letters))
+
+
+def _random_b64(value: str) -> bool:
+    """A base64-ish value starting with `/` (`/o0=d5tn…`) rather than a path: no segment is a word, and
+    letters and digits alternate as in random text."""
+    segs = [x for x in re.split(r"[/._\-=+]+", value) if x]
+    return (len(value) >= 24 and not any(_WORD_SEGMENT.fullmatch(x) for x in segs)
+            and len(_DIGIT_LETTER.findall(value)) >= 3 and _entropy(value) >= 4.0)
 
 
 _KEY_STEM_WORDS = ("secret", "token", "key", "auth", "cred")
@@ -648,6 +796,8 @@ def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
         if _key_value_ok(text, value, a.start, strength):
             yield Hit("key", a.start, a.start + len(value), "KeyNamedValue")
             pos = max(pos, a.start + len(value))
+        elif len(value) > 300:
+            pos = max(pos, a.start + len(value))  # names inside one long run are not re-parsed: linear
 
 
 # ---- passwords introduced by words in comments and documents -----------------------------------
@@ -716,9 +866,10 @@ def prose_passwords(text: str, low: str | None = None) -> Iterator[Hit]:
 # `cfat_…`, `figd_…`, `lin_api_…`, `xapp-1-…`, `tgp_v1_…`, `HRKU-…`, `GOCSPX-…`, `ya29.…`: a short
 # lowercase or uppercase prefix, a separator, then a random body. Found from runs of token characters
 # (one fast scan), then checked in Python: prefix shape, body randomness, no hash or version words.
-_TOKEN_RUN = re.compile(r"(?<![A-Za-z0-9_\-.])[A-Za-z0-9_\-.]{24,300}+")  # whole runs only: linear
+# whole runs only (linear); the first character comes first so the engine can skip ahead by its class
+_TOKEN_RUN = re.compile(r"[A-Za-z0-9_\-.](?<![A-Za-z0-9_\-.][A-Za-z0-9_\-.])[A-Za-z0-9_\-.]{23,299}+")
 _TOKEN_PREFIX = re.compile(r"(?:[a-z][a-z0-9]{1,9}(?:[_\-.][a-z0-9]{1,6})?|[A-Z][A-Z0-9]{2,9})[_\-.]")
-_UUID_PIECES = re.compile(r"[0-9a-fA-F]{4,12}(?:-[0-9a-fA-F]{4,12}){1,4}\"?")
+_UUID_PIECES = re.compile(r"[0-9a-fA-F]{4,12}(?:[-_][0-9a-fA-F]{4,12}){1,4}(?:\.[a-z]{2,4})?\"?")
 _WORD_SEGMENT = re.compile(r"[a-z]{5,}|[A-Z]{5,}|[A-Z][a-z]{4,}|[A-Z]?[a-z]{2,}(?:[A-Z][a-z]{2,})+")
 _PREFIX_NOT_VENDOR = re.compile(
     r"(?i)(?:sha\d*|md\d|blake\d*b?|crc\d*|xxh\d*|murmur\d*|etag|commit|rev|ver|version|v\d*|id|uuid|guid|build|"
@@ -727,15 +878,34 @@ _PREFIX_NOT_VENDOR = re.compile(
 )
 
 
-def prefixed_tokens(text: str) -> Iterator[Hit]:
-    for m in _TOKEN_RUN.finditer(text):
-        s = m.start()
+_RUN_NEEDLE = b"a" * 24
+
+
+def _token_runs(text: str) -> Iterator[tuple[int, int]]:
+    """The spans _TOKEN_RUN.finditer gives: each maximal run of token characters of 24 or more, cut at
+    300. In ASCII text found with bytes.find on a translated copy, which skips ahead in C where the
+    regex engine would try every letter of the file."""
+    if not text.isascii():
+        yield from (m.span() for m in _TOKEN_RUN.finditer(text))
+        return
+    marked = text.encode("ascii").translate(_RUN_MARK)
+    pos = 0
+    while (i := marked.find(_RUN_NEEDLE, pos)) >= 0:
+        start = marked.rfind(b" ", pos, i) + 1 if i > pos else i
+        start = max(start, pos)
+        end = marked.find(b" ", i)
+        end = len(marked) if end < 0 else end
+        yield start, min(end, start + 300)
+        pos = end
+
+
+def prefixed_tokens(text: str, runs: list[tuple[int, int]] | None = None) -> Iterator[Hit]:
+    for s, e in (_token_runs(text) if runs is None else runs):
         if s and (text[s - 1] in "/+%\\" or text[s - 1].isalnum()):
             continue  # the middle of a path, a URL or a base64 blob
-        e = m.end()
-        if e < len(text) and (text[e] in "/+=%" or text[e].isalnum() or text[e] in "_-."):
-            continue  # part of a path, a URL, a base64 blob, or a run too long to be a token
-        run = m.group(0).rstrip(".-_")
+        if e < len(text) and (text[e] in "/+=%[{(" or text[e].isalnum() or text[e] in "_-."):
+            continue  # part of a path, a URL, a base64 blob, a pattern or a call, or a run too long to be a token
+        run = text[s:e].rstrip(".-_")
         p = _TOKEN_PREFIX.match(run)
         if not p or _PREFIX_NOT_VENDOR.match(run):
             continue
@@ -747,6 +917,8 @@ def prefixed_tokens(text: str) -> Iterator[Hit]:
             continue
         if n < 20 or _IDENTIFIER_VALUE.fullmatch(body) or is_potential_uuid(body) or _is_placeholder(body):
             continue
+        if _typed_by_hand(body):
+            continue
         if not any(c.isdigit() for c in body) or not any(c.isalpha() for c in body):
             continue
         segments = [x for x in re.split(r"[._\-]+", body) if x]
@@ -754,6 +926,9 @@ def prefixed_tokens(text: str) -> Iterator[Hit]:
             continue  # `ser_flatbuf.DType.f8_e4m3`, `DXGI_FORMAT.R8G8B8A8_UNORM`: names made of words
         if any(x.isalpha() for x in segments) and any(len(x) >= 32 and all(c in string.hexdigits for c in x) for x in segments):
             continue  # `jit__psum-<sha256>`: a name with a hash in it
+        if run[p.end() - 1] == "-" and n in _HASH_LENGTHS and all(c in string.hexdigits for c in body) \
+                and run[: p.end() - 1].lower() not in ("key", "token", "secret", "api", "sk"):
+            continue  # `inc-cbb1eca3…` (dask keys), `main-<md5>` (bundles): a name and a hash
         if _class_changes(body) < 0.3 * n or len(_DIGIT_LETTER.findall(body)) < 2:
             continue
         if _entropy(body) < (3.0 if all(c in string.hexdigits for c in body) else 3.5):
@@ -765,18 +940,113 @@ def prefixed_tokens(text: str) -> Iterator[Hit]:
         yield Hit("key", s, s + len(run), "PrefixedToken")
 
 
+# ---- provider tokens whose prefix has no separator, looked up at the start of each token run ----------
+
+# Public token formats (each provider's documented prefix and alphabet), tried only where a run of token
+# characters starts with the prefix: one `str.startswith` per run instead of one scan of the text each.
+PROVIDER_SHAPES = {
+    "ATATT3": ("AtlassianApiToken", re.compile(r"ATATT3[A-Za-z0-9_\-]{100,300}+(?:=|\\=|%3[Dd])[A-F0-9]{8}(?![A-Za-z0-9])")),
+    "dapi": ("DatabricksToken", re.compile(r"dapi[a-f0-9]{32}(?:-\d)?(?![A-Za-z0-9])")),
+    "AGE-SECRET-KEY-1": ("AgeSecretKey", re.compile(r"AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}(?![A-Za-z0-9])")),
+    "sntrys_eyJ": ("SentryOrgToken", re.compile(r"sntrys_eyJ[A-Za-z0-9+/=_\-]{50,1000}+")),
+    "ops_eyJ": ("OnePasswordServiceToken", re.compile(r"ops_eyJ[A-Za-z0-9+/=_\-]{100,2000}+")),
+    "IGQV": ("InstagramToken", re.compile(r"IGQV[A-Za-z0-9_\-]{100,400}+")),
+    "cmVmdGtu": ("JFrogReferenceToken", re.compile(r"cmVmdGtu[A-Za-z0-9]{56}(?![A-Za-z0-9])")),
+    "AAAAAAAAAAAAAAAAAAAAA": ("TwitterBearerToken", re.compile(r"A{21}[A-Za-z0-9%]{30,200}+")),
+}
+_SHAPE_PREFIXES = tuple(PROVIDER_SHAPES)
+_GOOGLE_REFRESH = re.compile(r"1//0[A-Za-z0-9_\-]{40,400}+")
+_DISCORD_WEBHOOK = re.compile(r"discord(?:app)?\.com/api/webhooks/\d{5,30}/([A-Za-z0-9_\-]{60,80})(?![A-Za-z0-9_\-])")
+
+
+def provider_shapes(text: str, runs: list[tuple[int, int]]) -> Iterator[Hit]:
+    for s, _ in runs:
+        if text.startswith(_SHAPE_PREFIXES, s) and not (s and text[s - 1].isalnum()):
+            for prefix, (name, pat) in PROVIDER_SHAPES.items():
+                m = pat.match(text, s) if text.startswith(prefix, s) else None
+                if m and _looks_random(m.group(0)) and not _is_placeholder(m.group(0)[len(prefix):]):
+                    yield Hit("key", s, m.end(), name)
+                    break
+    if "1//0" in text:
+        for m in _GOOGLE_REFRESH.finditer(text):
+            if _looks_random(m.group(0)) and not _is_placeholder(m.group(0)):
+                yield Hit("key", m.start() + 3, m.end(), "GoogleRefreshToken")
+    if "/api/webhooks/" in text:
+        for m in _DISCORD_WEBHOOK.finditer(text):
+            if _looks_random(m.group(1)):
+                yield Hit("key", m.start(1), m.end(1), "DiscordWebhook")
+
+
+# ---- bare random tokens: no name, no known prefix, only randomness --------------------------------------
+
+_BARE_LEFT = frozenset(" \t\n\"'`=:,;([{<")
+_BARE_RIGHT = frozenset(" \t\r\n\"'`,;)]}>")
+
+
+def bare_random_tokens(text: str, runs: list[tuple[int, int]]) -> Iterator[Hit]:
+    """A whole token of 32-512 characters that mixes upper case, lower case and digits as random text does
+    (class changes on almost every other character, digits inside letters, high entropy, no words): what
+    a provider token is when nothing names it (a value given to a name is the name's to judge). Hashes (hex), UUIDs, base64 blocks (a neighbouring line of
+    the same kind), hand-typed shapes and lines with hash words are left alone."""
+    for s, e in runs:
+        if s and text[s - 1] not in _BARE_LEFT or e < len(text) and text[e] not in _BARE_RIGHT:
+            continue
+        run = text[s:e].rstrip(".-_")
+        n = len(run)
+        if not 32 <= n <= 512:
+            continue
+        if not (any(c.isupper() for c in run) and any(c.islower() for c in run) and any(c.isdigit() for c in run)):
+            continue
+        if _class_changes(run) < 0.45 * n or len(_DIGIT_LETTER.findall(run)) < 4 or _entropy(run) < 4.2:
+            continue
+        segments = [x for x in re.split(r"[._\-]+", run) if x]
+        if any(_WORD_SEGMENT.fullmatch(x) for x in segments) or _CAMEL_RUN.search(run):
+            continue
+        if _is_placeholder(run) or _typed_by_hand(run) or is_potential_uuid(run) or _UUID_PIECES.fullmatch(run):
+            continue
+        ls = text.rfind("\n", max(0, s - 600), s) + 1
+        le = text.find("\n", e, e + 600)
+        le = min(len(text), e + 600) if le < 0 else le
+        if _HASH_CONTEXT.search(text, ls, le) or _in_base64_block(text, ls, le):
+            continue
+        named = _NAME_BEFORE.search(text, max(ls, s - 120), s)
+        if named and _key_name_strength(named.group(1)) is None:
+            continue  # `font_data = "…"`, `public_key: …`: a name that is not a secret's decides
+        yield Hit("key", s, s + n, "BareRandomToken")
+
+
+_NAME_BEFORE = re.compile(r"""([A-Za-z_][\w.\-]{0,60}+)["'\]]?[ \t]{0,4}+(?:=|:|=>)[ \t]{0,4}+[\[({]?[ \t]{0,4}+[bru]?["'`]?$""")
+_B64_BLOCK_LINE = re.compile(r"[ \t]*+[\"']?[A-Za-z0-9+/=]{40,}+[\"']?[,;+\\]?[ \t]*+")
+
+
+def _in_base64_block(text: str, ls: int, le: int) -> bool:
+    """The line sits among lines of base64 (an embedded file, a key or certificate body, test data)."""
+    prev_s = text.rfind("\n", max(0, ls - 2 - 600), max(0, ls - 1)) + 1
+    if ls > 0 and _B64_BLOCK_LINE.fullmatch(text, prev_s, ls - 1):
+        return True
+    nxt_e = text.find("\n", le + 1, le + 601)
+    nxt_e = min(len(text), le + 601) if nxt_e < 0 else nxt_e
+    return le < len(text) and _B64_BLOCK_LINE.fullmatch(text, le + 1, nxt_e) is not None
+
+
 # ---- credentials on command lines: `curl -u user:pass`, `--user 'user:pass'` ---------------------
 
-_CLI_USER = re.compile(r"""(?<![\w-])(?:-u|--user)[ \t]{1,4}+(["']?)([^\s"':]{0,64}+):([^\s"']{4,64}+)\1""")
+# starts with the literal `-` (the engine searches for it fast), then looks behind it
+_CLI_USER = re.compile(
+    r"""-(?<![\w-]-)(?:u|-user)[ \t]{1,4}+(?P<arg>(?P<q>["']?)(?P<user>[^\s"':]{0,64}+):(?P<pq>["']?)"""
+    r"""(?P<pw>[^\s"']{0,64}+)(?P=pq)(?P=q))(?![^\s;|&)])""")
 
 
 def cli_credentials(text: str) -> Iterator[Hit]:
     if "-u" not in text:
         return
     for m in _CLI_USER.finditer(text):
-        pw = m.group(3)
-        if _password_value_ok(pw, quoted=True) and not pw.startswith(("//", "{")):
-            yield Hit("password", m.start(3), m.end(3), "CliPassword")
+        user, pw = m.group("user"), m.group("pw")
+        if pw.startswith(("//", "{")) or user.startswith(("$", "{", "<")):
+            continue
+        if len(pw) >= 4 and _password_value_ok(pw, quoted=True) or not pw and _prose_password_ok(user, "password"):
+            # the whole argument: `-u <key>:` puts the key in the user part
+            yield Hit("password", m.start("arg"), m.end("arg"), "CliPassword")
 
 
 def entropy_keys(text: str) -> Iterator[Hit]:
@@ -815,8 +1085,10 @@ def entropy_keys(text: str) -> Iterator[Hit]:
                 continue
             if _B64_PLUGIN.calculate_shannon_entropy(value) <= min(_B64_PLUGIN.entropy_limit, 3.0 + len(value) / 32):
                 continue
-        if _is_placeholder(value) or is_potential_uuid(value):
+        if _is_placeholder(value) or is_potential_uuid(value) or _typed_by_hand(value):
             continue
+        if _CAMEL_RUN.search(value):
+            continue  # `clm34688:AgencyIdentificationCodeContentType`: a type name, not a key
         yield Hit("key", m.start(2), m.end(2), "HighEntropyString")
 
 
@@ -831,7 +1103,10 @@ def find_secrets(text: str, scfg: dict) -> list[Hit]:
             out.extend(_npm_auth_tokens(text))
         out.extend(_extra_hits(text))
         if not scfg.get("plugins"):  # a chosen plugin list means those providers only
-            out.extend(prefixed_tokens(text))
+            runs = list(_token_runs(text))
+            out.extend(prefixed_tokens(text, runs))
+            out.extend(provider_shapes(text, runs))
+            out.extend(bare_random_tokens(text, runs))
     if scfg.get("private_keys", True):
         out.extend(private_key_blocks(text))
     if scfg.get("passwords", True):

@@ -95,11 +95,11 @@ def test_password_declarations(cfg, text, value):
     (f"PASSWORD({PASSWORD})", PASSWORD),
     (f"비밀번호 {PASSWORD}", PASSWORD),
     ("* pass: dipPr131Gg!", "dipPr131Gg!"),
-    (f"curl -u elastic:{PASSWORD} https://localhost:9200", PASSWORD),
+    (f"curl -u elastic:{PASSWORD} https://localhost:9200", f"elastic:{PASSWORD}"),  # the whole -u argument
     (f"Connect-Db -Domain 'localhost' -Password '{PASSWORD}!'", PASSWORD + "!"),
     (f"# login: admin / {PASSWORD}", PASSWORD),
     ("# the password is TXZ7=e5=Bl*C?^u", "TXZ7=e5=Bl*C?^u"),  # '=' inside a password
-    (f"curl --user 'deploy:{PASSWORD}' https://ci.acme-corp.io/hook", PASSWORD),
+    (f"curl --user 'deploy:{PASSWORD}' https://ci.acme-corp.io/hook", f"'deploy:{PASSWORD}'"),
 ])
 def test_passwords_introduced_by_words(cfg, text, value):
     assert secrets_in(text, cfg) == [("password", value)]
@@ -201,3 +201,115 @@ def test_assignment_parser_reports_operator_type_and_offsets():
     # whitespace alone assigns only where the caller allows it
     assert assignments.after_name(f"token {TOKEN}", 5) is None
     assert assignments.after_name(f"token {TOKEN}", 5, allow_space=True).value == TOKEN
+
+
+# ---- issue 13, second round: forms from the tuning half of the references, and their look-alikes -------
+
+def _jwt(payload: dict, signature: str = "kvRPfjAhLhtRTczoRgctVGp7KY1QVH3UBZM-gM0x8ec") -> str:
+    import base64
+    import json
+
+    def enc(obj):
+        return base64.urlsafe_b64encode(json.dumps(obj, separators=(",", ":")).encode()).decode().rstrip("=")
+    return f"{enc({'alg': 'HS256', 'typ': 'JWT'})}.{enc(payload)}.{signature}"
+
+
+JWT = _jwt({"sub": "4711", "role": "service", "iat": 1716239022})
+LONG_TOKEN = "".join("Zq8Xw3Rt5Yp1Lm7Nk2Vb9Hc4Jd6Gf0" [(i * 7 + i // 5) % 30] for i in range(420))
+
+
+@pytest.mark.parametrize("text,value", [
+    (f"curl -u elastic:{PASSWORD} https://localhost:9200", f"elastic:{PASSWORD}"),
+    (f"curl -s --user  'deploy:{PASSWORD}' https://ci.acme-corp.io/hook", f"'deploy:{PASSWORD}'"),
+    (f'curl -u "{TOKEN}:" https://api.acme-corp.io/v1/charges', f'"{TOKEN}:"'),  # the key as the user
+    (f"curl --user kevin:'{PASSWORD}' -X PATCH", f"kevin:'{PASSWORD}'"),
+])
+def test_command_line_credentials_lose_the_whole_argument(cfg, text, value):
+    assert secrets_in(text, cfg) == [("password", value)]
+
+
+@pytest.mark.parametrize("text", [
+    f"https://cdn.acme-corp.io/live/master.m3u8?access_token={JWT}&quality=hd",
+    f"grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion={JWT}",
+    f'"Cookie": "auth-token={JWT}; Path=/"',
+    f"  - SUPABASE_SERVICE_ROLE_KEY={JWT}",
+    f"jwtToken={JWT.rsplit('.', 1)[0]}.",  # an empty signature keeps its dot
+])
+def test_jwts_after_an_equals_sign(cfg, text):
+    redacted = pii.apply_redactions(text, pii.find_pii(text, cfg))
+    assert JWT.split(".")[1] not in redacted and "<KEY>" in redacted
+
+
+@pytest.mark.parametrize("text", [
+    f'flutterwavePubKeyToken = "{TOKEN}"',  # a stop word (`pub`) before a strong last word
+    f'MessageBird_TOKEN := "{TOKEN}"',
+    f"API_TOKEN={LONG_TOKEN}",  # longer than 300 characters
+    f'"personal_access_token": "{LONG_TOKEN}"',
+    "krakenToken = /q7X=d5tnc8_7rk1-1i5o8x8dx91dsp9h4i+uwx8-nzu0h1u+0r4x-/jc=szu72f7g",  # base64 starting with `/`
+])
+def test_more_key_named_values(cfg, text):
+    redacted = pii.apply_redactions(text, pii.find_pii(text, cfg))
+    assert TOKEN not in redacted and LONG_TOKEN not in redacted and "d5tnc8" not in redacted
+    assert "<KEY>" in redacted
+
+
+@pytest.mark.parametrize("text", [
+    'notes            = "Maven - io.jsonwebtoken:jjwt-jackson-0.11.2"',  # words and a version
+    "TODAYINASIAASACKOFRICEFELLOVER",  # an AWS key id shape inside a longer word
+    "sk-ant-api03-abc123xyz-456def789ghij-klmnopqrstuvwx-3456yza789bcde-1234fghijklmnopby56aaaogaopaaaabc123xyzBB",
+    "GR134894112312312312312312312",  # a prefix, then a chunk typed over and over
+    'body = self.fixtures.load("api_org_96726c78_4ae3_402f_b08b_7a78c6903d2a.xml")',
+    "auth_token = /var/run/secrets/kubernetes.io/serviceaccount/token",  # a path
+    'next_page_token = "CAUQAA"',
+    "release_token: my-app-production-2023",
+])
+def test_second_round_lookalikes_kept(cfg, text):
+    assert secrets_in(text, cfg) == []
+
+
+@pytest.mark.parametrize("token", [
+    "ATATT3xFfGF0" + TOKEN * 5 + "=00203E68",  # Atlassian API token
+    "dapi" + "9ac0c565276b738ac670aa990e9307e5",  # Databricks
+    "AGE-SECRET-KEY-1" + "KZYHJJGJ5DEC3RXGPEUA97WG99HU4Z3Z9ZK69GHAFZWJ08SFVF0QZ3WFSS",  # age
+    "IGQV" + TOKEN * 4,  # Instagram
+    "LTAI" + "wR7qk2IlUKh25Xb",  # Alibaba access key id
+])
+def test_provider_shapes_without_a_separator(cfg, token):
+    text = f"    {token}  # from the dashboard\n"
+    assert secrets_in(text, cfg) == [("key", token)]
+
+
+def test_provider_shapes_need_random_bodies(cfg):
+    for text in ("dapi_version = 2", "LTAIL_RECURSION_LIMIT = 10", "ATATT3 is the Atlassian prefix",
+                 "AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ"):
+        assert secrets_in(text, cfg) == [], text
+
+
+BARE = "qsR6RZ24lPoQj3oPUlieI2nVsbBi1RMar1jf3YZ4"  # 40 random base62 characters, drawn for this file
+
+
+@pytest.mark.parametrize("text", [
+    f"    {BARE}  # staging\n",  # a token pasted alone, no name, no known prefix
+    f'client = Client.connect("{BARE}")\n',  # a call's argument
+    f'tokens = ["{BARE}", "{BARE[::-1]}"]\n',  # a list under a secret's name
+])
+def test_bare_random_tokens(cfg, text):
+    assert ("key", BARE) in secrets_in(text, cfg)
+
+
+def test_bare_random_token_lookalikes_kept(cfg):
+    import base64
+    import hashlib
+
+    blob = base64.b64encode(hashlib.sha512(b"fixture").digest() * 5).decode()
+    block = "\n".join(blob[i : i + 64] for i in range(0, len(blob), 64))
+    for text in (
+        f'checksum = "{hashlib.sha256(b"x").hexdigest()}"\n',  # a hash: hex only
+        f'DATA = """\n{block}\n"""\n',  # a base64 block
+        "    ThisIsNotASecretButLooksLong1234Value\n",  # words
+        f'"integrity": "sha384-{BARE}"\n',  # a hash word on the line
+        "    550e8400-e29b-41d4-a716-446655440000\n",  # a UUID
+        "    a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8\n",  # typed by hand
+        f'font_data = "{BARE}"\n',  # a name that is not a secret's
+    ):
+        assert secrets_in(text, cfg) == [], text
