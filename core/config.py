@@ -472,11 +472,6 @@ def section(cfg: dict, name: str):
     return _check(cfg.get(name, {}), hints[f.name], f.metadata, name)
 
 
-def check_config(cfg: dict) -> dict:
-    """A full config dict checked against the declarations (raises ConfigError); returns it normalised."""
-    return Config.from_dict(cfg).to_dict()
-
-
 def parse_set(items: list[str]) -> dict:
     """Turn ['fim.rate=0.5', 'seq_len=2048'] into a nested dict; values parse as YAML scalars."""
     import yaml

@@ -222,10 +222,6 @@ def pack_streams(streams: Iterable[tuple[object, list[Part]]], seq_len: int, cut
     return rows
 
 
-def rows_full(rows: Sequence[Row], seq_len: int) -> bool:
-    return bool(rows) and row_length(rows[-1]) == seq_len
-
-
 def row_length(row: Row) -> int:
     return sum(segment_length(parts) for _, parts in row)
 

@@ -51,10 +51,10 @@ class _Sign(beam.DoFn):
         self.cfg = cfg
 
     def process(self, f: ParsedFile):
-        sig = minhash.signature(f.text, self.cfg, f.facts.language)
+        sig = signature_bytes(f, self.cfg)
         yield beam.pvalue.TaggedOutput(STATS, _sign_counters(sig is not None))
         if sig is not None:
-            yield dedup.file_id(f.facts), (dedup.keeper_rank(f.facts, self.cfg), sig.tobytes())
+            yield dedup.file_id(f.facts), (dedup.keeper_rank(f.facts, self.cfg), sig)
 
 
 def _pairs(bucket, max_bucket: int, hubs: int):

@@ -13,7 +13,6 @@ build, write into a staging folder beside it and move that into place only when 
 """
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from dataclasses import dataclass
@@ -177,7 +176,3 @@ def close(out: Output) -> None:
     if out.lock is not None:
         out.lock.release()
         out.lock = None
-
-
-def read_marker(directory: str) -> dict:
-    return json.loads(sink.read_bytes(sink.join(directory, MARKER)))
