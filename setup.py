@@ -4,6 +4,7 @@ Each top-level folder is installed as a subpackage of ``repoloom`` (``fim/`` is
 ``repoloom.fim``), so the source tree stays flat and Dataflow's ``--setup_file``
 ships the same layout to workers.
 """
+
 from setuptools import setup
 
 FOLDERS = ["core", "syntax", "filters", "packing", "fim", "pipelines", "train"]
@@ -62,8 +63,16 @@ setup(
         ],
         "gcp": ["apache-beam[gcp]>=2.70,<3"],
         "dask": [DASK],
-        "test": ["pytest>=8", "hypothesis>=6.100", "build>=1.2", "wheel>=0.40", "ruff>=0.6", "pytest-timeout>=2.2", DASK,
-                 "datasets>=2.14"],  # an export loads with HF datasets (tests/pipelines/test_export.py)
+        "test": [
+            "pytest>=8",
+            "hypothesis>=6.100",
+            "build>=1.2",
+            "wheel>=0.40",
+            "ruff==0.17.6",
+            "pytest-timeout>=2.2",
+            DASK,
+            "datasets>=2.14",
+        ],  # an export loads with HF datasets (tests/pipelines/test_export.py)
         "bench": ["grimp>=3"],  # independent import graphs for benchmarks/graph_accuracy.py
     },
     entry_points={"console_scripts": ["repoloom=repoloom.pipelines.cli:main"]},

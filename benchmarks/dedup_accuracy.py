@@ -18,6 +18,7 @@ The clusters come from the reference core (filters.minhash.clusters_local);
 --beam N also runs the NearDedup Beam stage on the first N files (DirectRunner)
 and checks that it drops exactly what the core's clusters say.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -80,8 +81,14 @@ def edit(text: str, kind: str, seed: int, key: str, scaled: bool = True) -> str:
     if kind in ("comment", "all"):
         lines = text.split("\n")
         mark = "#" if "def " in text or "import " in text else "//"
-        notes = ["forked from upstream", "TODO: check this", "patched for our build", "see issue tracker",
-                 "keep in sync with the original", "local change"]
+        notes = [
+            "forked from upstream",
+            "TODO: check this",
+            "patched for our build",
+            "see issue tracker",
+            "keep in sync with the original",
+            "local change",
+        ]
         for _ in range(n_comments):
             lines.insert(r.randrange(len(lines) + 1), f"{mark} {r.choice(notes)}")
         text = "\n".join(lines)
@@ -90,7 +97,7 @@ def edit(text: str, kind: str, seed: int, key: str, scaled: bool = True) -> str:
 
 def shingles(text: str, n: int) -> set:
     toks = minhash.tokens(text)
-    return {tuple(toks[i:i + n]) for i in range(len(toks) - n + 1)}
+    return {tuple(toks[i : i + n]) for i in range(len(toks) - n + 1)}
 
 
 def main() -> None:
@@ -150,23 +157,30 @@ def main() -> None:
                 continue
             drops += 1
             is_planted = (m in planted and planted[m][0] in members) or any(
-                planted.get(o, ("",))[0] == m for o in members)
+                planted.get(o, ("",))[0] == m for o in members
+            )
             true_dup = is_planted or any(o != m and minhash.jaccard(sh(m), sh(o)) >= d["threshold"] for o in c)
             correct += true_dup
             planted_ok += is_planted
             natural += true_dup and not is_planted
     bands, rows = minhash.band_shape(cfg)
     print(f"corpus: {len(base)} real files + {len(planted)} planted near-duplicates = {len(docs)} documents")
-    print(f"minhash: {d['num_perm']} permutations, {d['ngram']}-grams, threshold {d['threshold']}, "
-          f"{bands} bands x {rows} rows")
+    print(
+        f"minhash: {d['num_perm']} permutations, {d['ngram']}-grams, threshold {d['threshold']}, "
+        f"{bands} bands x {rows} rows"
+    )
     print(f"signatures {t_sig:.1f} s ({1e3 * t_sig / len(docs):.2f} ms/file), clustering {t_cl:.1f} s")
     print(f"clusters: {len(clusters)}  drops: {drops}  (natural near-duplicates already in the real code: {natural})")
-    print(f"recall (planted copies clustered with their original): {found / len(planted):.4f}  ({found}/{len(planted)})")
+    print(
+        f"recall (planted copies clustered with their original): {found / len(planted):.4f}  ({found}/{len(planted)})"
+    )
     for kind in KINDS:
         ok, n = by_kind[kind]
         print(f"  {kind:9} {ok / n:.4f} ({ok}/{n}); pairs with true Jaccard < {d['threshold']}: {below[kind]}")
-    print(f"recall over planted pairs with true Jaccard >= {d['threshold']}: {found_above / max(above, 1):.4f}"
-          f"  ({found_above}/{above})")
+    print(
+        f"recall over planted pairs with true Jaccard >= {d['threshold']}: {found_above / max(above, 1):.4f}"
+        f"  ({found_above}/{above})"
+    )
     print(f"precision (drops that are true near-duplicates): {correct / max(drops, 1):.4f}  ({correct}/{drops})")
     print(f"planted-only precision (natural duplicates counted as errors): {planted_ok / max(drops, 1):.4f}")
     if args.beam:
@@ -192,8 +206,10 @@ def beam_check(docs: dict[str, str], clusters: list[list[str]], cfg: dict, n: in
             out["dropped"] | beam.Map(lambda dr: dr.path) | beam.io.WriteToText(os.path.join(tmp, "dropped"))
         got = [line.rstrip("\n") for name in os.listdir(tmp) for line in open(os.path.join(tmp, name))]
     dt = time.perf_counter() - t0
-    print(f"beam check on {len(files)} files ({len(chosen & {m for c in clusters for m in c})} in full-corpus clusters): "
-          f"NearDedup dropped {len(got)}, reference core {len(expected)}, identical: {sorted(got) == expected}  ({dt:.1f} s)")
+    print(
+        f"beam check on {len(files)} files ({len(chosen & {m for c in clusters for m in c})} in full-corpus clusters): "
+        f"NearDedup dropped {len(got)}, reference core {len(expected)}, identical: {sorted(got) == expected}  ({dt:.1f} s)"
+    )
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ band keys), which a runner spreads over workers and disk.
 beam: the NearDedup PTransform on the DirectRunner (in-process), files created
 in the pipeline, counting kept/dropped.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -54,7 +55,7 @@ def make_file(i: int, pool: list[str], lines: int, seed: int) -> str:
             src[r.randrange(len(src))] = r.choice(pool)
         return "\n".join(src)
     start = r.randrange(len(pool) - lines)
-    block = pool[start:start + lines // 2]  # half a real contiguous run, half random lines
+    block = pool[start : start + lines // 2]  # half a real contiguous run, half random lines
     block += [r.choice(pool) for _ in range(lines - len(block))]
     return "\n".join(block)
 
@@ -77,7 +78,7 @@ def run_core(n: int, lines: int) -> dict:
         if sig is not None:
             sigs[i] = sig
             has[i] = True
-            keys[i * bands:(i + 1) * bands] = minhash.band_keys(sig, bands, rows)
+            keys[i * bands : (i + 1) * bands] = minhash.band_keys(sig, bands, rows)
         t_sig += time.perf_counter() - t1
         t_gen += t1 - t0
         chars += len(text)
@@ -115,8 +116,16 @@ def run_core(n: int, lines: int) -> dict:
     roots = np.array([find(i) for i in range(n)])
     dropped = int(has.sum() - np.unique(roots[has]).size)
     t_cluster = time.perf_counter() - t0
-    return {"files": n, "mean_chars": chars / n, "signature_s": t_sig, "cluster_s": t_cluster, "gen_s": t_gen,
-            "candidate_pairs": pairs, "edges": edges, "dropped": dropped}
+    return {
+        "files": n,
+        "mean_chars": chars / n,
+        "signature_s": t_sig,
+        "cluster_s": t_cluster,
+        "gen_s": t_gen,
+        "candidate_pairs": pairs,
+        "edges": edges,
+        "dropped": dropped,
+    }
 
 
 def run_beam(n: int, lines: int) -> dict:
@@ -137,8 +146,11 @@ def run_beam(n: int, lines: int) -> dict:
     p = beam.Pipeline()
     out = p | beam.Create(range(n)) | beam.Reshuffle() | beam.Map(make) | NearDedup(cfg)
     for name in ("kept", "dropped"):
-        (out[name] | f"C{name}" >> beam.combiners.Count.Globally()
-         | f"M{name}" >> beam.Map(lambda c, name=name: beam.metrics.Metrics.counter("bench", name).inc(c)))
+        (
+            out[name]
+            | f"C{name}" >> beam.combiners.Count.Globally()
+            | f"M{name}" >> beam.Map(lambda c, name=name: beam.metrics.Metrics.counter("bench", name).inc(c))
+        )
     result = p.run()
     result.wait_until_finish()
     for r in result.metrics().query()["counters"]:
@@ -165,23 +177,32 @@ def main() -> None:
         return
     cfg = load_config()
     print(f"bands x rows: {minhash.band_shape(cfg)}; {args.lines} lines per file; one subprocess per run")
-    runs = [("core", int(s)) for s in args.sizes.split(",") if s] + [("beam", int(s)) for s in args.beam_sizes.split(",") if s]
+    runs = [("core", int(s)) for s in args.sizes.split(",") if s] + [
+        ("beam", int(s)) for s in args.beam_sizes.split(",") if s
+    ]
     for mode, n in runs:
-        r = subprocess.run([sys.executable, __file__, "--child", mode, str(n), "--lines", str(args.lines)],
-                           capture_output=True, text=True)
+        r = subprocess.run(
+            [sys.executable, __file__, "--child", mode, str(n), "--lines", str(args.lines)],
+            capture_output=True,
+            text=True,
+        )
         if r.returncode:
             print(mode, n, "failed:", r.stderr[-1500:])
             continue
         res = json.loads(r.stdout.strip().split("\n")[-1])
         if mode == "core":
-            print(f"core {n:>7} files ({res['mean_chars']:.0f} chars each): signatures+bands "
-                  f"{1e3 * res['signature_s'] / n:.3f} ms/file, grouping+verify+components "
-                  f"{1e3 * res['cluster_s'] / n:.3f} ms/file ({res['cluster_s']:.1f} s), "
-                  f"pairs {res['candidate_pairs']}, edges {res['edges']}, dropped {res['dropped']}, "
-                  f"peak RSS {res['peak_rss_mb']:.0f} MB ({1e3 * res['peak_rss_mb'] / n:.2f} KB/file)")
+            print(
+                f"core {n:>7} files ({res['mean_chars']:.0f} chars each): signatures+bands "
+                f"{1e3 * res['signature_s'] / n:.3f} ms/file, grouping+verify+components "
+                f"{1e3 * res['cluster_s'] / n:.3f} ms/file ({res['cluster_s']:.1f} s), "
+                f"pairs {res['candidate_pairs']}, edges {res['edges']}, dropped {res['dropped']}, "
+                f"peak RSS {res['peak_rss_mb']:.0f} MB ({1e3 * res['peak_rss_mb'] / n:.2f} KB/file)"
+            )
         else:
-            print(f"beam {n:>7} files: {res['beam_s']:.1f} s ({1e3 * res['beam_s'] / n:.2f} ms/file), "
-                  f"kept {res.get('kept')}, dropped {res.get('dropped')}, peak RSS {res['peak_rss_mb']:.0f} MB")
+            print(
+                f"beam {n:>7} files: {res['beam_s']:.1f} s ({1e3 * res['beam_s'] / n:.2f} ms/file), "
+                f"kept {res.get('kept')}, dropped {res.get('dropped')}, peak RSS {res['peak_rss_mb']:.0f} MB"
+            )
         sys.stdout.flush()
 
 

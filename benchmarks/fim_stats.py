@@ -21,6 +21,7 @@ Printed per language, with the default config (FIM rate 0.8, SPM 0.5, random 0.1
 
 The tokenizer is trained on a sample of the files first (not timed).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -73,6 +74,7 @@ def tree_index(text: str, lang: str):
     spans, starts, ends = set(), defaultdict(set), defaultdict(set)
     stack = [tree.root_node]
     pid = 0
+
     def trimmed(n):  # some grammars end nodes with the newline (C preprocessor lines): compare trimmed
         s, e = src.char(n.start_byte), src.char(n.end_byte)
         while e > s and text[e - 1].isspace():
@@ -119,9 +121,11 @@ def main(argv=None) -> int:
     tok = Tokenizer(train_tokenizer(sample, 8000))
     fim = FimConfig()
 
-    hdr = (f"{'language':<11}{'files':>6}{'MB':>6} {'fim':>5} {'node':>5} {'span':>5} {'rand':>5} {'line':>5}"
-           f" {'subtree':>7} {'run':>5} {'midch':>6} {'midtok':>6} | {'parse':>6} {'facts':>6} {'nodes':>6}"
-           f" {'choose':>6} {'tok':>6} {'layout':>6} s/MB | {'nodesB/B':>8}")
+    hdr = (
+        f"{'language':<11}{'files':>6}{'MB':>6} {'fim':>5} {'node':>5} {'span':>5} {'rand':>5} {'line':>5}"
+        f" {'subtree':>7} {'run':>5} {'midch':>6} {'midtok':>6} | {'parse':>6} {'facts':>6} {'nodes':>6}"
+        f" {'choose':>6} {'tok':>6} {'layout':>6} s/MB | {'nodesB/B':>8}"
+    )
     print(hdr)
     total = defaultdict(float)
     for lang in sorted(corpus):
@@ -170,9 +174,11 @@ def main(argv=None) -> int:
         _row(lang, c)
     _row("ALL", total)
     print("\nsubtree/run: shares of all FIM middles; among node+span middles only:")
-    print(f"  complete subtree {total['syn.subtree'] / max(1, total['syn']):.3f}, sibling run "
-          f"{total['syn.run'] / max(1, total['syn']):.3f}, neither {total['syn.none'] / max(1, total['syn']):.3f};"
-          f" random+line middles: subtree or run {(total['k.subtree'] + total['k.run'] - total['syn.subtree'] - total['syn.run']) / max(1, total['fim'] - total['syn']):.3f}")
+    print(
+        f"  complete subtree {total['syn.subtree'] / max(1, total['syn']):.3f}, sibling run "
+        f"{total['syn.run'] / max(1, total['syn']):.3f}, neither {total['syn.none'] / max(1, total['syn']):.3f};"
+        f" random+line middles: subtree or run {(total['k.subtree'] + total['k.run'] - total['syn.subtree'] - total['syn.run']) / max(1, total['fim'] - total['syn']):.3f}"
+    )
     return 0
 
 
@@ -180,11 +186,13 @@ def _row(lang: str, c) -> None:
     fim, mb = max(1.0, c["fim"]), c["bytes"] / 1e6
     sh = lambda k: c[k] / fim  # noqa: E731
     per = lambda k: c[k] / mb if mb else 0.0  # noqa: E731
-    print(f"{lang:<11}{int(c['files']):>6}{mb:>6.2f} {c['fim'] / max(1, c['files']):>5.2f} {sh('m.node'):>5.2f}"
-          f" {sh('m.span'):>5.2f} {sh('m.random'):>5.2f} {sh('m.line'):>5.2f} {sh('k.subtree'):>7.2f} {sh('k.run'):>5.2f}"
-          f" {c['mid_chars'] / fim:>6.0f} {c['mid_tokens'] / fim:>6.0f} | {per('parse'):>6.3f} {per('facts'):>6.3f}"
-          f" {per('nodes'):>6.3f} {per('choose'):>6.3f} {per('tok'):>6.3f} {per('layout'):>6.3f} s/MB"
-          f" | {c['node_bytes'] / max(1, c['bytes']):>8.3f}")
+    print(
+        f"{lang:<11}{int(c['files']):>6}{mb:>6.2f} {c['fim'] / max(1, c['files']):>5.2f} {sh('m.node'):>5.2f}"
+        f" {sh('m.span'):>5.2f} {sh('m.random'):>5.2f} {sh('m.line'):>5.2f} {sh('k.subtree'):>7.2f} {sh('k.run'):>5.2f}"
+        f" {c['mid_chars'] / fim:>6.0f} {c['mid_tokens'] / fim:>6.0f} | {per('parse'):>6.3f} {per('facts'):>6.3f}"
+        f" {per('nodes'):>6.3f} {per('choose'):>6.3f} {per('tok'):>6.3f} {per('layout'):>6.3f} s/MB"
+        f" | {c['node_bytes'] / max(1, c['bytes']):>8.3f}"
+    )
     sys.stdout.flush()
 
 

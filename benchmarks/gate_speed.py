@@ -12,6 +12,7 @@ digest, so two versions of the gate can be compared on the same corpus:
 
     python benchmarks/gate_speed.py --mb 8 --root /tmp/npm --decisions /tmp/before.jsonl
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,8 +26,28 @@ import time
 from repoloom.core.config import load_config
 from repoloom.filters import decontam, gate, pii, quality, safety
 
-EXTS = (".py", ".pyi", ".js", ".mjs", ".cjs", ".ts", ".c", ".h", ".cc", ".cpp", ".go", ".rs", ".java", ".rb", ".sh",
-        ".yaml", ".yml", ".json", ".toml", ".md")
+EXTS = (
+    ".py",
+    ".pyi",
+    ".js",
+    ".mjs",
+    ".cjs",
+    ".ts",
+    ".c",
+    ".h",
+    ".cc",
+    ".cpp",
+    ".go",
+    ".rs",
+    ".java",
+    ".rb",
+    ".sh",
+    ".yaml",
+    ".yml",
+    ".json",
+    ".toml",
+    ".md",
+)
 
 
 def collect(roots: list[str], mb: float) -> list[tuple[str, bytes]]:
@@ -85,8 +106,10 @@ def main() -> int:
         "IPs": lambda t: pii.find_ips(t, p),
         "secrets": lambda t: pii.secrets.find_secrets(t, p),
     }
-    print(f"corpus: {len(files)} files, {total / 1e6:.1f} MB from {len(roots)} roots; "
-          f"{len(kept)} kept ({kept_mb:.1f} MB); decisions digest {digest}")
+    print(
+        f"corpus: {len(files)} files, {total / 1e6:.1f} MB from {len(roots)} roots; "
+        f"{len(kept)} kept ({kept_mb:.1f} MB); decisions digest {digest}"
+    )
     print(f"  gate.judge, whole: {judge_s:6.2f} CPU s = {total / 1e6 / judge_s:6.2f} MB/s")
     for name, fn in stages.items():
         t0 = time.process_time()

@@ -14,6 +14,7 @@ collapsed to directories). Also printed: the share of kept edges whose imported
 file comes first in the linearized order (must be 1.0) and the share of kept
 edges inside one segment.
 """
+
 from __future__ import annotations
 
 import json
@@ -48,8 +49,10 @@ def _report(lang: str, name: str, ours: set, theirs: set, plan, kept, first):
     p = tp / len(ours) if ours else 1.0
     r = tp / len(theirs) if theirs else 1.0
     inside = plan.stats.get(C.GRAPH_EDGES_IN_SEGMENT, 0)
-    print(f"{lang:6s} {name:28s} ours={len(ours):5d} ref={len(theirs):5d} tp={tp:5d} precision={p:.3f} recall={r:.3f} "
-          f"deps_first={first / len(kept) if kept else 1.0:.3f} in_segment={inside / max(1, len(plan.edges) - len(plan.removed_edges)):.3f}")
+    print(
+        f"{lang:6s} {name:28s} ours={len(ours):5d} ref={len(theirs):5d} tp={tp:5d} precision={p:.3f} recall={r:.3f} "
+        f"deps_first={first / len(kept) if kept else 1.0:.3f} in_segment={inside / max(1, len(plan.edges) - len(plan.removed_edges)):.3f}"
+    )
     return tp, len(ours), len(theirs)
 
 
@@ -67,7 +70,9 @@ def python(pkg_dirs: list[str]):
     for pkg_dir in pkg_dirs:
         name = os.path.basename(os.path.normpath(pkg_dir))
         with tempfile.TemporaryDirectory() as tmp:
-            shutil.copytree(pkg_dir, os.path.join(tmp, name), ignore=shutil.ignore_patterns("__pycache__", "*.so", "*.pyc"))
+            shutil.copytree(
+                pkg_dir, os.path.join(tmp, name), ignore=shutil.ignore_patterns("__pycache__", "*.so", "*.pyc")
+            )
             sys.path.insert(0, tmp)
             try:
                 g = grimp.build_graph(name, include_external_packages=False, cache_dir=None)
@@ -101,9 +106,10 @@ def js(roots: list[str], madge_bin: str):
 
 
 def _js_one(root: str, madge_bin: str):
-    out = subprocess.run([madge_bin, "--json", "--extensions", "js,jsx,ts,tsx,mjs,cjs", root],
-                         capture_output=True, text=True, check=True).stdout
-    data = json.loads(out[out.index("{"):])
+    out = subprocess.run(
+        [madge_bin, "--json", "--extensions", "js,jsx,ts,tsx,mjs,cjs", root], capture_output=True, text=True, check=True
+    ).stdout
+    data = json.loads(out[out.index("{") :])
     plan, rg, kept, first, _ = _plan(root)
     files = set(plan.order)  # files the per-file stage keeps (empty and minified files are dropped)
     theirs = {(u, v) for u, vs in data.items() for v in vs if u != v and u in files and v in files}
@@ -128,11 +134,16 @@ def go(root: str):
     with open(os.path.join(root, "go.mod"), encoding="utf-8") as fh:
         mod = next(line.split()[1] for line in fh if line.startswith("module "))
     rel = {p["ImportPath"]: os.path.relpath(p["Dir"], os.path.abspath(root)).replace(os.sep, "/") for p in pkgs}
-    theirs = {(rel[p["ImportPath"]], rel[i]) for p in pkgs for i in p.get("Imports", []) if i in rel and i != p["ImportPath"]}
+    theirs = {
+        (rel[p["ImportPath"]], rel[i]) for p in pkgs for i in p.get("Imports", []) if i in rel and i != p["ImportPath"]
+    }
     plan, rg, kept, first, _ = _plan(root)
     dirs = set(rel.values())  # packages go list sees (testdata/ and vendor/ are not among them)
-    ours = {(os.path.dirname(u) or ".", os.path.dirname(v) or ".") for u, v in plan.edges
-            if u.endswith(".go") and not u.endswith("_test.go") and os.path.dirname(u) != os.path.dirname(v)}
+    ours = {
+        (os.path.dirname(u) or ".", os.path.dirname(v) or ".")
+        for u, v in plan.edges
+        if u.endswith(".go") and not u.endswith("_test.go") and os.path.dirname(u) != os.path.dirname(v)
+    }
     ours = {(a, b) for a, b in ours if a in dirs and b in dirs}
     _report("go", mod, ours, theirs, plan, kept, first)
     if os.environ.get("SHOW"):

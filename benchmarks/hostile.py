@@ -10,6 +10,7 @@ cases too large for the test suite: a zip of 1 MB members that compress 1000:1, 
 line, a 50 MB file with max_file_bytes lifted, and the duplicate-path case with 1 and 2 workers
 (the same copy must be kept).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,8 +31,17 @@ from repoloom.core import counters as C  # noqa: E402
 from tests.pipelines.hostile_corpus import Case, make_corpus, restore_permissions  # noqa: E402
 
 CEILING_CASE_MB = int(os.environ.get("HOSTILE_CEILING_MB", "2"))
-BUILD = [sys.executable, "-m", "repoloom.pipelines.cli", "build", "--quiet", "--seq-len", "512",
-         "--set", "tokenizer.vocab_size=500"]
+BUILD = [
+    sys.executable,
+    "-m",
+    "repoloom.pipelines.cli",
+    "build",
+    "--quiet",
+    "--seq-len",
+    "512",
+    "--set",
+    "tokenizer.vocab_size=500",
+]
 
 
 def big_cases(root: Path, scale: int) -> list[tuple[Case, list[str]]]:
@@ -43,28 +53,66 @@ def big_cases(root: Path, scale: int) -> list[tuple[Case, list[str]]]:
         for i in range(n):
             z.writestr(f"m/f{i}.py", b" " * 1_000_000)
         z.writestr("m/good.py", b"def good():\n    return 1\n")
-    out.append((Case("zip_of_1mb_members", [str(d / "many.zip")], {"compression_ratio": n}, kept=1,
-                     note=f"{n} members of 1 MB whitespace, zip {os.path.getsize(d / 'many.zip') / 1e6:.1f} MB"), []))
+    out.append(
+        (
+            Case(
+                "zip_of_1mb_members",
+                [str(d / "many.zip")],
+                {"compression_ratio": n},
+                kept=1,
+                note=f"{n} members of 1 MB whitespace, zip {os.path.getsize(d / 'many.zip') / 1e6:.1f} MB",
+            ),
+            [],
+        )
+    )
     d = root / "huge_jsonl_line"
     d.mkdir()
     with open(d / "t.jsonl", "w") as f:
         f.write(json.dumps({"repo_name": "o/h", "path": "huge.py", "content": "x" * (100 << 20)}) + "\n")
         f.write(json.dumps({"repo_name": "o/h", "path": "small.py", "content": "def f():\n    return 2\n"}) + "\n")
-    out.append((Case("huge_jsonl_line", [str(d / "t.jsonl")], {"file_too_large": 1}, kept=1, note="one 100 MB row"), []))
+    out.append(
+        (Case("huge_jsonl_line", [str(d / "t.jsonl")], {"file_too_large": 1}, kept=1, note="one 100 MB row"), [])
+    )
     d = root / "file_50mb" / "r"
     d.mkdir(parents=True)
     (d / "big.py").write_bytes(b"x = 1\n" * ((50 << 20) // 6))
     (d / "ok.py").write_bytes(b"def ok():\n    return 3\n")
-    out.append((Case("file_50mb_limits_lifted", [str(d.parent)], {"file_too_large": 1}, kept=1,
-                     note="max_file_bytes=200000000"), ["--set", "max_file_bytes=200000000", "--set", "quality.max_chars=200000000"]))
+    out.append(
+        (
+            Case(
+                "file_50mb_limits_lifted",
+                [str(d.parent)],
+                {"file_too_large": 1},
+                kept=1,
+                note="max_file_bytes=200000000",
+            ),
+            ["--set", "max_file_bytes=200000000", "--set", "quality.max_chars=200000000"],
+        )
+    )
     d = root / "file_under_ceiling" / "r"
     d.mkdir(parents=True)
     body = "".join(f"def f{i}(x):\n    return x * {i} + len(str(x))\n\n" for i in range(400_000))
     (d / "big.py").write_text(body[: CEILING_CASE_MB << 20])
     (d / "ok.py").write_bytes(b"def ok():\n    return 4\n")
-    out.append((Case(f"file_{CEILING_CASE_MB}mb_under_ceiling", [str(d.parent)], {}, kept=None, note=f"a {CEILING_CASE_MB} MB file read and processed"),
-                ["--set", "max_file_bytes=200000000", "--set", "quality.max_chars=200000000",
-                 "--set", "quality.max_lines=10000000"]))
+    out.append(
+        (
+            Case(
+                f"file_{CEILING_CASE_MB}mb_under_ceiling",
+                [str(d.parent)],
+                {},
+                kept=None,
+                note=f"a {CEILING_CASE_MB} MB file read and processed",
+            ),
+            [
+                "--set",
+                "max_file_bytes=200000000",
+                "--set",
+                "quality.max_chars=200000000",
+                "--set",
+                "quality.max_lines=10000000",
+            ],
+        )
+    )
     return out
 
 
@@ -88,17 +136,29 @@ def run_case(case: Case, out: Path, extra: list[str], limit: float) -> dict:
     proc.stdout.close()
     proc.stderr.close()
     rc = os.waitstatus_to_exitcode(status)
-    res = {"case": case.name, "rc": rc, "seconds": round(time.time() - t0, 1), "peak_rss_mb": rusage.ru_maxrss // 1024,
-           "hung": hung, "note": case.note}
+    res = {
+        "case": case.name,
+        "rc": rc,
+        "seconds": round(time.time() - t0, 1),
+        "peak_rss_mb": rusage.ru_maxrss // 1024,
+        "hung": hung,
+        "note": case.note,
+    }
     ds = out / "dataset.json"
     if rc == 0 and ds.exists():
         info = json.loads(ds.read_text())
         stats = json.loads((out / "stats.json").read_text())
-        res.update(files_in=info["files_in"], kept=info["files_kept"], dropped=info["dropped"],
-                   balanced=info["files_in"] == info["files_kept"] + sum(info["dropped"].values()),
-                   identity=stats.get(C.LINEAGE_FILES) == info["files_kept"])
+        res.update(
+            files_in=info["files_in"],
+            kept=info["files_kept"],
+            dropped=info["dropped"],
+            balanced=info["files_in"] == info["files_kept"] + sum(info["dropped"].values()),
+            identity=stats.get(C.LINEAGE_FILES) == info["files_kept"],
+        )
         missing = {r: n for r, n in case.reasons.items() if info["dropped"].get(r, 0) < n}
-        res["silent_loss"] = not res["balanced"] or not res["identity"] or (case.kept is not None and info["files_kept"] != case.kept)
+        res["silent_loss"] = (
+            not res["balanced"] or not res["identity"] or (case.kept is not None and info["files_kept"] != case.kept)
+        )
         res["expected_missing"] = missing
     else:
         res["error"] = err.strip().splitlines()[-1][:200] if err.strip() else ""
@@ -124,30 +184,61 @@ def main() -> int:
         r = run_case(case, root / "out" / case.name, extra, args.limit)
         results.append(r)
         outcome = ", ".join(f"{k} {v}" for k, v in sorted(r.get("dropped", {}).items(), key=lambda kv: -kv[1]))
-        acct = (f"in {r['files_in']} = kept {r['kept']} + dropped {sum(r['dropped'].values())} "
-                f"{'balanced' if r['balanced'] else 'UNBALANCED'}, identity {'ok' if r['identity'] else 'BROKEN'}") if "files_in" in r else r.get("error", "")
-        verdict = ("HANG" if r["hung"] else "CRASH" if r["rc"] else "LOSS" if r.get("silent_loss") else
-                   "MISSING " + str(r["expected_missing"]) if r.get("expected_missing") else "ok")
-        print(f"{case.name:26s} rc {r['rc']:>3} {r['seconds']:6.1f}s rss {r['peak_rss_mb']:6d} MB  {acct}  [{outcome}]  {verdict}"
-              + (f"  ({case.note})" if case.note else ""), flush=True)
+        acct = (
+            (
+                f"in {r['files_in']} = kept {r['kept']} + dropped {sum(r['dropped'].values())} "
+                f"{'balanced' if r['balanced'] else 'UNBALANCED'}, identity {'ok' if r['identity'] else 'BROKEN'}"
+            )
+            if "files_in" in r
+            else r.get("error", "")
+        )
+        verdict = (
+            "HANG"
+            if r["hung"]
+            else "CRASH"
+            if r["rc"]
+            else "LOSS"
+            if r.get("silent_loss")
+            else "MISSING " + str(r["expected_missing"])
+            if r.get("expected_missing")
+            else "ok"
+        )
+        print(
+            f"{case.name:26s} rc {r['rc']:>3} {r['seconds']:6.1f}s rss {r['peak_rss_mb']:6d} MB  {acct}  [{outcome}]  {verdict}"
+            + (f"  ({case.note})" if case.note else ""),
+            flush=True,
+        )
     dup = next((c for c, _ in cases if c.name == "dup_zip_members"), None)
     if dup is not None:  # the copy kept of a duplicated path does not depend on the worker count
-        two = run_case(dup, root / "out" / "dup_2_workers", ["--direct_num_workers", "2", "--direct_running_mode",
-                                                             "multi_processing"], args.limit)
+        two = run_case(
+            dup,
+            root / "out" / "dup_2_workers",
+            ["--direct_num_workers", "2", "--direct_running_mode", "multi_processing"],
+            args.limit,
+        )
         import pyarrow.parquet as pq
 
-        same = all((root / "out" / n / "drops" / "duplicate_path.parquet").exists() for n in ("dup_zip_members", "dup_2_workers")) and \
-            pq.read_table(root / "out" / "dup_zip_members" / "drops" / "duplicate_path.parquet").to_pylist() == \
-            pq.read_table(root / "out" / "dup_2_workers" / "drops" / "duplicate_path.parquet").to_pylist()
-        print(f"{'dup_zip_members, 2 workers':26s} rc {two['rc']:>3} {two['seconds']:6.1f}s rss {two['peak_rss_mb']:6d} MB  "
-              f"same copy dropped as with 1 worker: {same}")
+        same = (
+            all(
+                (root / "out" / n / "drops" / "duplicate_path.parquet").exists()
+                for n in ("dup_zip_members", "dup_2_workers")
+            )
+            and pq.read_table(root / "out" / "dup_zip_members" / "drops" / "duplicate_path.parquet").to_pylist()
+            == pq.read_table(root / "out" / "dup_2_workers" / "drops" / "duplicate_path.parquet").to_pylist()
+        )
+        print(
+            f"{'dup_zip_members, 2 workers':26s} rc {two['rc']:>3} {two['seconds']:6.1f}s rss {two['peak_rss_mb']:6d} MB  "
+            f"same copy dropped as with 1 worker: {same}"
+        )
         results.append({**two, "silent_loss": two.get("silent_loss") or not same})
     crashes = sum(1 for r in results if r["rc"] and not r["hung"])
     hangs = sum(1 for r in results if r["hung"])
     losses = sum(1 for r in results if r.get("silent_loss"))
     peak = max(r["peak_rss_mb"] for r in results)
-    print(f"\n{len(results)} runs: {crashes} crashes, {hangs} hangs, {losses} silent losses, "
-          f"max peak RSS {peak} MB, slowest {max(r['seconds'] for r in results):.1f}s")
+    print(
+        f"\n{len(results)} runs: {crashes} crashes, {hangs} hangs, {losses} silent losses, "
+        f"max peak RSS {peak} MB, slowest {max(r['seconds'] for r in results):.1f}s"
+    )
     restore_permissions(corpus)
     return int(bool(crashes or hangs or losses or peak >= 2048))
 

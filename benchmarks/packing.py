@@ -13,6 +13,7 @@ same-repository context before each piece, segments per row, cut reasons.
 The tokenizer is trained on a sample of the corpus (vocab 32000 as by default,
 --sample-mb of text to keep the run bounded).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -127,7 +128,9 @@ def bucket_items(files, pieces, cfg):
     buckets = defaultdict(list)
     for f, ps in zip(files, pieces):
         key = (f.facts.repo, f.facts.path)
-        for out in build.join_pieces((key, {"pieces": [compact_pieces(ps)], "place": places[key]}), section(cfg, "packing"), cfg["seed"]):
+        for out in build.join_pieces(
+            (key, {"pieces": [compact_pieces(ps)], "place": places[key]}), section(cfg, "packing"), cfg["seed"]
+        ):
             if type(out).__name__ != "TaggedOutput":
                 buckets[out[0]].append(out[1])
     return buckets, stats
@@ -174,8 +177,10 @@ def run(name: str, corpus: str, seq_lens: list[int], workers: int, sample_mb: fl
             break
     model = train_tokenizer(sample, 32000 if total > 2e6 else 3000)
     tok = Tokenizer(model)
-    print(f"\n## {name}: {len(files)} kept files, {mb:.1f} MB, {repos} repositories "
-          f"(judged and tokenizer trained in {time.time() - t0:.0f}s)")
+    print(
+        f"\n## {name}: {len(files)} kept files, {mb:.1f} MB, {repos} repositories "
+        f"(judged and tokenizer trained in {time.time() - t0:.0f}s)"
+    )
     for seq_len in seq_lens:
         cfg = merge(load_config(overrides=sets), {"seq_len": seq_len})
         with ProcessPoolExecutor(workers, initializer=_init, initargs=(model,)) as ex:
@@ -189,17 +194,25 @@ def run(name: str, corpus: str, seq_lens: list[int], workers: int, sample_mb: fl
             figures[method] = (st, {**derived(st), **packing_figures(st)})
         print(f"\nseq_len {seq_len}: {sum(len(v) for v in buckets.values())} pieces in {len(buckets)} buckets")
         print(f"{'figure':34s} {'old (segments)':>16s} {'new (stream)':>16s}")
-        for key, fmt in ((C.ROWS.key("train"), "{:.0f}"), ("padding_share", "{:.3%}"), ("files_split_share", "{:.2%}"),
-                         ("pieces_per_file", "{:.3f}"), ("edges_in_segment_share", "{:.2%}"),
-                         ("context_tokens_per_piece", "{:.0f}"), ("segments_per_row", "{:.2f}")):
+        for key, fmt in (
+            (C.ROWS.key("train"), "{:.0f}"),
+            ("padding_share", "{:.3%}"),
+            ("files_split_share", "{:.2%}"),
+            ("pieces_per_file", "{:.3f}"),
+            ("edges_in_segment_share", "{:.2%}"),
+            ("context_tokens_per_piece", "{:.0f}"),
+            ("segments_per_row", "{:.2f}"),
+        ):
             vals = [(f[0] if key in f[0] else f[1]).get(key) for f in figures.values()]
             print(f"{key:34s} " + " ".join(f"{fmt.format(v) if v is not None else '-':>16s}" for v in vals))
         cuts = C.PACKING_CUT.items(figures["stream"][0])
         print("new cut reasons: " + ", ".join(f"{k}={v}" for k, v in cuts.items()))
         hist = C.PACKING_SEGMENT_TOKENS.items(figures["stream"][0])
         old = C.PACKING_SEGMENT_TOKENS.items(figures["segments"][0])
-        print("segment length (share of seq_len): old/new " + ", ".join(
-            f"{b}:{old.get(b, 0)}/{hist.get(b, 0)}" for b in sorted(set(hist) | set(old))))
+        print(
+            "segment length (share of seq_len): old/new "
+            + ", ".join(f"{b}:{old.get(b, 0)}/{hist.get(b, 0)}" for b in sorted(set(hist) | set(old)))
+        )
 
 
 def main(argv=None) -> int:

@@ -13,6 +13,7 @@ with examples, because real code also holds real PII (authors' e-mail addresses)
 
     python benchmarks/pii_eval.py --root /usr/lib/go/src --root /tmp/evalsrc --per-lang 200
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,9 +31,22 @@ from repoloom.core.config import load_config
 from repoloom.filters import pii
 
 LANGS = {
-    ".py": "python", ".js": "javascript", ".mjs": "javascript", ".ts": "typescript", ".go": "go",
-    ".java": "java", ".rs": "rust", ".c": "c", ".h": "c", ".cc": "cpp", ".cpp": "cpp", ".hpp": "cpp",
-    ".rb": "ruby", ".sh": "shell", ".yaml": "yaml", ".yml": "yaml",
+    ".py": "python",
+    ".js": "javascript",
+    ".mjs": "javascript",
+    ".ts": "typescript",
+    ".go": "go",
+    ".java": "java",
+    ".rs": "rust",
+    ".c": "c",
+    ".h": "c",
+    ".cc": "cpp",
+    ".cpp": "cpp",
+    ".hpp": "cpp",
+    ".rb": "ruby",
+    ".sh": "shell",
+    ".yaml": "yaml",
+    ".yml": "yaml",
 }
 HASH_COMMENT = {"python", "ruby", "shell", "yaml"}
 ALNUM = string.ascii_letters + string.digits
@@ -42,20 +56,43 @@ HEXL = "0123456789abcdef"
 
 # Placeholder family of each injected kind.
 FAMILY = {
-    "aws_access_key": "key", "aws_secret_key": "key", "github_token": "key", "github_pat": "key",
-    "gitlab_token": "key", "slack_token": "key", "slack_webhook": "key", "stripe_key": "key",
-    "twilio_key": "key", "npm_token": "key", "sendgrid_key": "key", "azure_storage_key": "key",
-    "jwt": "key", "discord_token": "key", "mailchimp_key": "key", "google_api_key": "key",
-    "private_key": "key", "generic_secret": "key", "password_assignment": "password", "url_password": "password",
-    "connection_string_password": "password", "email": "email", "ipv4": "ip_address", "ipv6": "ip_address",
+    "aws_access_key": "key",
+    "aws_secret_key": "key",
+    "github_token": "key",
+    "github_pat": "key",
+    "gitlab_token": "key",
+    "slack_token": "key",
+    "slack_webhook": "key",
+    "stripe_key": "key",
+    "twilio_key": "key",
+    "npm_token": "key",
+    "sendgrid_key": "key",
+    "azure_storage_key": "key",
+    "jwt": "key",
+    "discord_token": "key",
+    "mailchimp_key": "key",
+    "google_api_key": "key",
+    "private_key": "key",
+    "generic_secret": "key",
+    "password_assignment": "password",
+    "url_password": "password",
+    "connection_string_password": "password",
+    "email": "email",
+    "ipv4": "ip_address",
+    "ipv6": "ip_address",
     # the forms issue 13 found missing (the tuning set's share of them; the reference set measures them apart)
-    "key_named_unquoted": "key", "typed_declaration_key": "key", "config_file_key": "key",
-    "typed_declaration_password": "password", "prose_password": "password",
+    "key_named_unquoted": "key",
+    "typed_declaration_key": "key",
+    "config_file_key": "key",
+    "typed_declaration_password": "password",
+    "prose_password": "password",
 }
 STRUCTURED = {k for k, v in FAMILY.items() if v == "key"} - {"generic_secret"}
 FORM_KINDS = {
-    "unquoted": {"key_named_unquoted"}, "typed declaration": {"typed_declaration_key", "typed_declaration_password"},
-    "config file": {"config_file_key"}, "comment/prose password": {"prose_password"},
+    "unquoted": {"key_named_unquoted"},
+    "typed declaration": {"typed_declaration_key", "typed_declaration_password"},
+    "config file": {"config_file_key"},
+    "comment/prose password": {"prose_password"},
 }
 
 
@@ -101,8 +138,15 @@ def _public_ipv6(r: random.Random) -> str:
 def _jwt(r: random.Random) -> str:
     def enc(obj):
         return base64.urlsafe_b64encode(json.dumps(obj, separators=(",", ":")).encode()).decode().rstrip("=")
+
     head = enc({"alg": r.choice(["HS256", "RS256"]), "typ": "JWT"})
-    body = enc({"sub": str(r.randint(10**6, 10**9)), "name": r.choice(["Ana Lima", "Bob Stone"]), "iat": r.randint(1.5e9, 1.8e9)})
+    body = enc(
+        {
+            "sub": str(r.randint(10**6, 10**9)),
+            "name": r.choice(["Ana Lima", "Bob Stone"]),
+            "iat": r.randint(1.5e9, 1.8e9),
+        }
+    )
     return f"{head}.{body}.{_s(r, B64URL, 43)}"
 
 
@@ -112,8 +156,26 @@ def _private_key(r: random.Random) -> str:
     return f"-----BEGIN {kind}PRIVATE KEY-----\n" + "\n".join(lines) + f"\n-----END {kind}PRIVATE KEY-----"
 
 
-NAMES = ["john.smith", "maria.garcia", "wei.zhang", "a.kowalski", "priya_patel", "lars.eriksson", "t.nguyen", "omar.haddad"]
-DOMAINS = ["gmail.com", "acme-corp.io", "uni-heidelberg.de", "mail.ru", "outlook.com", "fastmail.fm", "company.co.uk", "startup.dev"]
+NAMES = [
+    "john.smith",
+    "maria.garcia",
+    "wei.zhang",
+    "a.kowalski",
+    "priya_patel",
+    "lars.eriksson",
+    "t.nguyen",
+    "omar.haddad",
+]
+DOMAINS = [
+    "gmail.com",
+    "acme-corp.io",
+    "uni-heidelberg.de",
+    "mail.ru",
+    "outlook.com",
+    "fastmail.fm",
+    "company.co.uk",
+    "startup.dev",
+]
 
 
 def make_secret(kind: str, r: random.Random) -> tuple[str, str]:
@@ -126,8 +188,16 @@ def make_secret(kind: str, r: random.Random) -> tuple[str, str]:
         return v, r.choice([f'aws_secret_access_key = "{v}"', f"AWS_SECRET_KEY: '{v}'"])
     if kind == "github_token":
         v = r.choice(["ghp_", "gho_", "ghs_"]) + _s(r, ALNUM, 36)
-        return v, r.choice([f"token {v}", v, f"GITHUB_TOKEN={v}", f"token: {v}", f'{{"token": "{v}"}}',
-                            f"git clone https://{v}@github.com/acme/app.git"])
+        return v, r.choice(
+            [
+                f"token {v}",
+                v,
+                f"GITHUB_TOKEN={v}",
+                f"token: {v}",
+                f'{{"token": "{v}"}}',
+                f"git clone https://{v}@github.com/acme/app.git",
+            ]
+        )
     if kind == "github_pat":
         v = "github_pat_" + _s(r, ALNUM + "_", 82)
         return v, v
@@ -154,7 +224,10 @@ def make_secret(kind: str, r: random.Random) -> tuple[str, str]:
         return v, v
     if kind == "azure_storage_key":
         v = "AccountKey=" + _s(r, B64, 86) + "=="
-        return v, f"DefaultEndpointsProtocol=https;AccountName=prodstore{r.randint(1, 99)};{v};EndpointSuffix=core.windows.net"
+        return (
+            v,
+            f"DefaultEndpointsProtocol=https;AccountName=prodstore{r.randint(1, 99)};{v};EndpointSuffix=core.windows.net",
+        )
     if kind == "jwt":
         v = _jwt(r)
         return v, r.choice([v, f"Authorization: Bearer {v}"])
@@ -172,51 +245,124 @@ def make_secret(kind: str, r: random.Random) -> tuple[str, str]:
             v = _s(r, ALNUM + "-_", r.randint(24, 48))
         else:  # Django-style SECRET_KEY
             v = "django-insecure-" + _s(r, string.ascii_lowercase + string.digits + "!@#$%^&*(-_=+)", 50)
-        tpl = r.choice(['client_secret = "{}"', "SECRET_KEY = '{}'", '"api_key": "{}"', "auth_token: '{}'",
-                        'const accessToken = "{}";', 'private static final String API_SECRET = "{}";'])
+        tpl = r.choice(
+            [
+                'client_secret = "{}"',
+                "SECRET_KEY = '{}'",
+                '"api_key": "{}"',
+                "auth_token: '{}'",
+                'const accessToken = "{}";',
+                'private static final String API_SECRET = "{}";',
+            ]
+        )
         return v, tpl.format(v)
     if kind == "private_key":
         v = _private_key(r)
         return v, v
     if kind == "password_assignment":
         v = _password(r)
-        tpl = r.choice(["password = '{}'", "DB_PASSWORD={}", '"password": "{}"', "password: {}", "pwd={}",
-                        "admin_pass = \"{}\"", "userPassword := \"{}\"", "{{ password: '{}' }}",
-                        "$db_password = '{}';", 'Password: "{}",', "<password>{}</password>",
-                        'ds.setPassword("{}");', "--password={}", "'password' => '{}',",
-                        "export MYSQL_ROOT_PASSWORD={}", "spring.datasource.password={}"])
+        tpl = r.choice(
+            [
+                "password = '{}'",
+                "DB_PASSWORD={}",
+                '"password": "{}"',
+                "password: {}",
+                "pwd={}",
+                'admin_pass = "{}"',
+                'userPassword := "{}"',
+                "{{ password: '{}' }}",
+                "$db_password = '{}';",
+                'Password: "{}",',
+                "<password>{}</password>",
+                'ds.setPassword("{}");',
+                "--password={}",
+                "'password' => '{}',",
+                "export MYSQL_ROOT_PASSWORD={}",
+                "spring.datasource.password={}",
+            ]
+        )
         return v, tpl.format(v)
     if kind == "key_named_unquoted":
-        v = r.choice([_s(r, B64, 40), _s(r, ALNUM, r.randint(20, 40)), _s(r, string.ascii_lowercase + string.digits, 32)])
-        tpl = r.choice(["export AWS_SECRET_ACCESS_KEY={}", "AWS_SECRET_ACCESS_KEY={}", "set AWS_SECRET_ACCESS_KEY to {} first",
-                        "SERVICE_API_TOKEN={}", "ENV API_TOKEN {}", "ENV API_TOKEN={}", "api_token: {}",
-                        "aws_secret_access_key = {}", "setenv GITLAB_TOKEN {}", "$env:API_SECRET={}"])
+        v = r.choice(
+            [_s(r, B64, 40), _s(r, ALNUM, r.randint(20, 40)), _s(r, string.ascii_lowercase + string.digits, 32)]
+        )
+        tpl = r.choice(
+            [
+                "export AWS_SECRET_ACCESS_KEY={}",
+                "AWS_SECRET_ACCESS_KEY={}",
+                "set AWS_SECRET_ACCESS_KEY to {} first",
+                "SERVICE_API_TOKEN={}",
+                "ENV API_TOKEN {}",
+                "ENV API_TOKEN={}",
+                "api_token: {}",
+                "aws_secret_access_key = {}",
+                "setenv GITLAB_TOKEN {}",
+                "$env:API_SECRET={}",
+            ]
+        )
         return v, tpl.format(v)
     if kind in ("typed_declaration_key", "typed_declaration_password"):
         if kind == "typed_declaration_key":
             v = r.choice([_s(r, B64, 40), _s(r, ALNUM, r.randint(24, 48))])
-            name = r.choice(["AWS_SECRET_ACCESS_KEY", "API_TOKEN", "apiSecret", "clientSecret", "SIGNING_KEY", "authToken"])
+            name = r.choice(
+                ["AWS_SECRET_ACCESS_KEY", "API_TOKEN", "apiSecret", "clientSecret", "SIGNING_KEY", "authToken"]
+            )
         else:
             v = _password(r)
             name = r.choice(["DB_PASSWORD", "adminPassword", "password", "SMTP_PASS", "dbPwd"])
-        tpl = r.choice(['const {n}: &str = "{v}";', 'static {n}: &\'static str = "{v}";', 'val {n}: String = "{v}"',
-                        'let {n}: String = "{v}".to_string();', 'final String {n} = "{v}";',
-                        'private static final String {n} = "{v}";', 'var {n} string = "{v}"', '{n} string = "{v}"',
-                        'const string {n} = "{v}";', 'const {n}: string = "{v}";', 'let {n}: String = "{v}"',
-                        'readonly {n}: string = "{v}";', 'const char *{n} = "{v}";', '#define {n} "{v}"'])
+        tpl = r.choice(
+            [
+                'const {n}: &str = "{v}";',
+                'static {n}: &\'static str = "{v}";',
+                'val {n}: String = "{v}"',
+                'let {n}: String = "{v}".to_string();',
+                'final String {n} = "{v}";',
+                'private static final String {n} = "{v}";',
+                'var {n} string = "{v}"',
+                '{n} string = "{v}"',
+                'const string {n} = "{v}";',
+                'const {n}: string = "{v}";',
+                'let {n}: String = "{v}"',
+                'readonly {n}: string = "{v}";',
+                'const char *{n} = "{v}";',
+                '#define {n} "{v}"',
+            ]
+        )
         return v, tpl.format(n=name, v=v)
     if kind == "config_file_key":
         v = r.choice([_s(r, B64URL, r.randint(24, 48)), _s(r, ALNUM, 32), _s(r, HEXL, 40)])
-        tpl = r.choice(['"client_secret": "{}"', 'api_token = "{}"', "<apiToken>{}</apiToken>", "app.secret.key={}",
-                        'SERVICE_TOKEN ?= "{}"', "secret_key: '{}'", "auth_token={}", '"accessToken" => "{}"',
-                        "spring.security.oauth2.client.registration.github.client-secret={}",
-                        'System.setProperty("API_TOKEN", "{}");'])
+        tpl = r.choice(
+            [
+                '"client_secret": "{}"',
+                'api_token = "{}"',
+                "<apiToken>{}</apiToken>",
+                "app.secret.key={}",
+                'SERVICE_TOKEN ?= "{}"',
+                "secret_key: '{}'",
+                "auth_token={}",
+                '"accessToken" => "{}"',
+                "spring.security.oauth2.client.registration.github.client-secret={}",
+                'System.setProperty("API_TOKEN", "{}");',
+            ]
+        )
         return v, tpl.format(v)
     if kind == "prose_password":
         v = _password(r).replace("/", "!")
-        tpl = r.choice(["the password is {}", "Password: {}", "login: admin / {}", "use --password {} for staging",
-                        "pwd {}", "ID/PW: deploy/{}", "비밀번호 {}", "(user ops, pass: {})", "db password was {}",
-                        "mysql -u root --password {} -h db1", "credentials: svc_ci/{}"])
+        tpl = r.choice(
+            [
+                "the password is {}",
+                "Password: {}",
+                "login: admin / {}",
+                "use --password {} for staging",
+                "pwd {}",
+                "ID/PW: deploy/{}",
+                "비밀번호 {}",
+                "(user ops, pass: {})",
+                "db password was {}",
+                "mysql -u root --password {} -h db1",
+                "credentials: svc_ci/{}",
+            ]
+        )
         return v, tpl.format(v)
     if kind == "connection_string_password":
         v = _password(r).replace(";", "!")
@@ -227,12 +373,30 @@ def make_secret(kind: str, r: random.Random) -> tuple[str, str]:
         return v, f"{scheme}://svc_user:{v}@db{r.randint(1, 9)}.internal-corp.com:5432/app"
     if kind == "email":
         v = f"{r.choice(NAMES)}{r.randint(1, 99) if r.random() < 0.3 else ''}@{r.choice(DOMAINS)}"
-        return v, r.choice([v, f"Contact: {v}", f"Maintainer <{v}>", f'"email": "{v}"',
-                            f"@author Jane Roe ({v})", f"Signed-off-by: Jane Roe <{v}>", f"mailto:{v}"])
+        return v, r.choice(
+            [
+                v,
+                f"Contact: {v}",
+                f"Maintainer <{v}>",
+                f'"email": "{v}"',
+                f"@author Jane Roe ({v})",
+                f"Signed-off-by: Jane Roe <{v}>",
+                f"mailto:{v}",
+            ]
+        )
     if kind == "ipv4":
         v = _public_ipv4(r)
-        return v, r.choice([v, f"http://{v}:8080/api", f"server {v} port 22", f'net.ParseIP("{v}")',
-                            f"allow {v}/32;", f"- {v}", f"host={v}"])
+        return v, r.choice(
+            [
+                v,
+                f"http://{v}:8080/api",
+                f"server {v} port 22",
+                f'net.ParseIP("{v}")',
+                f"allow {v}/32;",
+                f"- {v}",
+                f"host={v}",
+            ]
+        )
     if kind == "ipv6":
         v = _public_ipv6(r)
         return v, r.choice([v, f"[{v}]:443", f"bind {v}", f"prefix {v}/64", f'addr: "{v}"'])
@@ -255,7 +419,9 @@ def inject(text: str, lang: str, r: random.Random, kinds: list[str]) -> tuple[st
         multiline = "\n" in ctx
         if multiline:
             ctx_lit = ctx.replace("\n", "\\n")
-            new = r.choice([f'{indent}KEY = "{ctx_lit}"', f"{indent}{comment} " + f"\n{indent}{comment} ".join(ctx.split("\n"))])
+            new = r.choice(
+                [f'{indent}KEY = "{ctx_lit}"', f"{indent}{comment} " + f"\n{indent}{comment} ".join(ctx.split("\n"))]
+            )
             value = ctx_lit if new.startswith(f'{indent}KEY = "') else value
             if value != ctx_lit:  # commented key: ground truth from BEGIN to END as it now appears
                 value = f"\n{indent}{comment} ".join(ctx.split("\n"))
@@ -315,8 +481,10 @@ def compare_detect_secrets(texts: list[str], cfg: dict) -> None:
     for t in texts:
         secrets.find_secrets(t, {**cfg["pii"], "private_keys": False, "passwords": False, "entropy": False})
     t_ours = time.process_time() - t0
-    print(f"provider plugins on {mb:.1f} MB of untouched files: detect-secrets per-line loop {mb / t_ds:.2f} MB/s, "
-          f"whole-text gated scan {mb / t_ours:.2f} MB/s ({t_ds / t_ours:.1f}x)")
+    print(
+        f"provider plugins on {mb:.1f} MB of untouched files: detect-secrets per-line loop {mb / t_ds:.2f} MB/s, "
+        f"whole-text gated scan {mb / t_ours:.2f} MB/s ({t_ds / t_ours:.1f}x)"
+    )
 
 
 # ---- frozen references: gitleaks' rule samples and CredSweeper's test samples ---------------------
@@ -370,6 +538,7 @@ def load_references() -> tuple[list[dict], dict]:
 def _ours(cfg: dict):
     def detect(text: str) -> list[tuple[int, int]]:
         return [(f.start, f.end) for f in pii.find_pii(text, cfg) if f.kind in SECRET_KINDS]
+
     return detect
 
 
@@ -406,8 +575,11 @@ def reference_eval(cfg: dict, examples: int) -> dict:
     neg = {n: collections.Counter() for n in names}
     t0 = time.process_time()
     for i, c in enumerate(gl):
-        spans = {"ours": ours(c["text"]), "gitleaks": [tuple(x) for x in c["gitleaks"]],
-                 "credsweeper": [tuple(x) for x in cs_on_gl.get(i, [])] if tools else None}
+        spans = {
+            "ours": ours(c["text"]),
+            "gitleaks": [tuple(x) for x in c["gitleaks"]],
+            "credsweeper": [tuple(x) for x in cs_on_gl.get(i, [])] if tools else None,
+        }
         spans["ours+credsweeper"] = spans["ours"] + spans["credsweeper"] if tools else None
         for n in names:
             if spans[n] is None:
@@ -416,15 +588,21 @@ def reference_eval(cfg: dict, examples: int) -> dict:
                 if c["secret"] is None:
                     continue
                 s, e = c["secret"]
-                tally[n].add((half_of(c["rule"]), "gitleaks", c["kind"], c["form"]), _covered(spans[n], s, e),
-                             (c["rule"], c["text"][:160]))
+                tally[n].add(
+                    (half_of(c["rule"]), "gitleaks", c["kind"], c["form"]),
+                    _covered(spans[n], s, e),
+                    (c["rule"], c["text"][:160]),
+                )
             else:
                 neg[n]["gitleaks_fp_samples"] += 1
                 neg[n]["gitleaks_fp_altered"] += bool(spans[n])
     for name, text in cs["samples"].items():
         labels = [lab for lab in cs["labels"] if lab["path"] == name]
-        spans = {"ours": ours(text), "gitleaks": [tuple(x) for x in cs["gitleaks_found"].get(name, [])],
-                 "credsweeper": [tuple(x) for x in cs_on_cs.get(name, [])] if tools else None}
+        spans = {
+            "ours": ours(text),
+            "gitleaks": [tuple(x) for x in cs["gitleaks_found"].get(name, [])],
+            "credsweeper": [tuple(x) for x in cs_on_cs.get(name, [])] if tools else None,
+        }
         spans["ours+credsweeper"] = spans["ours"] + spans["credsweeper"] if tools else None
         labelled_lines = {text.count("\n", 0, lab["secret"][0]) for lab in labels}
         for n in names:
@@ -436,8 +614,11 @@ def reference_eval(cfg: dict, examples: int) -> dict:
                 s, e = lab["core"]
                 ls = text.rfind("\n", 0, s) + 1
                 le = text.find("\n", e)
-                tally[n].add((half_of(name), "credsweeper", lab["kind"], lab["form"]), _covered(spans[n], s, e),
-                             (lab["rule"], name, text[ls : le if le >= 0 else len(text)][:160]))
+                tally[n].add(
+                    (half_of(name), "credsweeper", lab["kind"], lab["form"]),
+                    _covered(spans[n], s, e),
+                    (lab["rule"], name, text[ls : le if le >= 0 else len(text)][:160]),
+                )
             # negatives: lines CredSweeper's expected output leaves alone
             lines_hit = {text.count("\n", 0, a) for a, _ in spans[n]}
             n_lines = sum(1 for ln in text.split("\n") if ln.strip())
@@ -453,13 +634,18 @@ def reference_eval(cfg: dict, examples: int) -> dict:
         return f"{f}/{t} = {f / t:.3f}" if t else "-"
 
     for half in ("held-out", "tuning"):
-        print(f"\n[{half} half] recall by kind and form, both sources" + ("  <- the figures that count" if half == "held-out" else ""))
+        print(
+            f"\n[{half} half] recall by kind and form, both sources"
+            + ("  <- the figures that count" if half == "held-out" else "")
+        )
         print(f"  {'kind':9s} {'form':18s}" + "".join(f"{n:>18s}" for n in names))
         for kind in SECRET_KINDS:
             for form in FORMS:
                 row = f"  {kind:9s} {form:18s}"
                 for n in names:
-                    f, t = tally[n].rate(lambda k, h=half, kind=kind, form=form: k[0] == h and k[2] == kind and k[3] == form)
+                    f, t = tally[n].rate(
+                        lambda k, h=half, kind=kind, form=form: k[0] == h and k[2] == kind and k[3] == form
+                    )
                     row += f"{cell(f, t):>18s}"
                     summary[(half, n, kind, form)] = (f, t)
                 print(row)
@@ -472,8 +658,10 @@ def reference_eval(cfg: dict, examples: int) -> dict:
     for n in names:
         g = neg[n]
         if g["gitleaks_fp_samples"]:
-            print(f"  {n:16s} gitleaks' false-positive samples altered: {g['gitleaks_fp_altered']}/{g['gitleaks_fp_samples']}"
-                  f"   CredSweeper samples' unlabelled lines altered: {g['cs_unlabelled_lines_altered']}/{g['cs_unlabelled_lines']}")
+            print(
+                f"  {n:16s} gitleaks' false-positive samples altered: {g['gitleaks_fp_altered']}/{g['gitleaks_fp_samples']}"
+                f"   CredSweeper samples' unlabelled lines altered: {g['cs_unlabelled_lines_altered']}/{g['cs_unlabelled_lines']}"
+            )
     print(f"  (ours: {t_ours:.1f} CPU s over both sets)")
     if examples:
         print(f"\nour misses in the tuning half (first {examples} per source):")
@@ -500,8 +688,9 @@ def blind_eval(cfg: dict, trufflehog: str, gitleaks: str | None) -> None:
     rules = None
     if gitleaks:
         gd = gitleaks if os.path.isdir(os.path.join(gitleaks, "objects")) else os.path.join(gitleaks, ".git")
-        toml = subprocess.run(["git", "--git-dir", gd, "show", "HEAD:config/gitleaks.toml"], check=True,
-                              capture_output=True, text=True).stdout
+        toml = subprocess.run(
+            ["git", "--git-dir", gd, "show", "HEAD:config/gitleaks.toml"], check=True, capture_output=True, text=True
+        ).stdout
         rules = pii_refs.gitleaks_rules(toml)
     ours = _ours(cfg)
     names = ["ours"] + (["gitleaks"] if rules else [])
@@ -510,9 +699,13 @@ def blind_eval(cfg: dict, trufflehog: str, gitleaks: str | None) -> None:
         s, e = c["secret"]
         tally["ours"].add(c["form"], _covered(ours(c["text"]), s, e))
         if rules:
-            tally["gitleaks"].add(c["form"], _covered([(a, b) for _, a, b in pii_refs.gitleaks_scan(c["text"], rules)], s, e))
-    print(f"\n== Blind slice: trufflehog {pii_refs.TRUFFLEHOG_COMMIT[:10]} detector pattern tests, "
-          f"{len(cases)} secrets of {len({c['rule'] for c in cases})} detectors (never read case by case) ==")
+            tally["gitleaks"].add(
+                c["form"], _covered([(a, b) for _, a, b in pii_refs.gitleaks_scan(c["text"], rules)], s, e)
+            )
+    print(
+        f"\n== Blind slice: trufflehog {pii_refs.TRUFFLEHOG_COMMIT[:10]} detector pattern tests, "
+        f"{len(cases)} secrets of {len({c['rule'] for c in cases})} detectors (never read case by case) =="
+    )
     print(f"  {'form':18s}" + "".join(f"{n:>18s}" for n in names))
     for form in FORMS + ("all",):
         row = f"  {form:18s}"
@@ -528,11 +721,17 @@ def main() -> int:
     ap.add_argument("--per-lang", type=int, default=200, help="files sampled per language (half injected)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--examples", type=int, default=12, help="false positives / misses to print")
-    ap.add_argument("--compare-detect-secrets", action="store_true",
-                    help="also time detect-secrets' own per-line loop (same provider plugins) on the untouched files")
+    ap.add_argument(
+        "--compare-detect-secrets",
+        action="store_true",
+        help="also time detect-secrets' own per-line loop (same provider plugins) on the untouched files",
+    )
     ap.add_argument("--only", choices=("reference", "tuning"), help="run one of the two sets")
-    ap.add_argument("--blind", metavar="TRUFFLEHOG_CHECKOUT",
-                    help="also report the blind slice (trufflehog's pattern tests at pii_refs.TRUFFLEHOG_COMMIT)")
+    ap.add_argument(
+        "--blind",
+        metavar="TRUFFLEHOG_CHECKOUT",
+        help="also report the blind slice (trufflehog's pattern tests at pii_refs.TRUFFLEHOG_COMMIT)",
+    )
     ap.add_argument("--gitleaks", metavar="CHECKOUT", help="gitleaks checkout, to run its rules on the blind slice too")
     args = ap.parse_args()
     if args.blind:
@@ -543,7 +742,9 @@ def main() -> int:
             return 0
     print("\n== Tuning set: real source files with injected fakes (rules were tuned on these) ==")
     r = random.Random(args.seed)
-    roots = [os.path.join(sys.prefix, "lib", f"python{sys.version_info.major}.{sys.version_info.minor}", "site-packages")] + args.root
+    roots = [
+        os.path.join(sys.prefix, "lib", f"python{sys.version_info.major}.{sys.version_info.minor}", "site-packages")
+    ] + args.root
     cfg = load_config()
     files = collect(roots, args.per_lang, r)
 
@@ -594,7 +795,7 @@ def main() -> int:
                 if any(fd.start <= s and e <= fd.end for fd in findings):
                     found_by_kind[kind] += 1
                 else:
-                    near = [(fd.kind, text[fd.start:fd.end][:40]) for fd in findings if fd.start < e and s < fd.end]
+                    near = [(fd.kind, text[fd.start : fd.end][:40]) for fd in findings if fd.start < e and s < fd.end]
                     misses.append((kind, text[s:e][:90], near, text[max(0, s - 50) : e + 20], path))
             for fd in findings:
                 fam_findings[fd.kind] += 1
@@ -606,27 +807,39 @@ def main() -> int:
     print(f"files per language: {', '.join(f'{k}={len(v)}' for k, v in files.items())}")
     print("\nrecall per injected kind (whole span covered):")
     for kind in sorted(total_by_kind):
-        print(f"  {kind:28s} {found_by_kind[kind]:4d}/{total_by_kind[kind]:<4d} = {found_by_kind[kind] / total_by_kind[kind]:.3f}")
+        print(
+            f"  {kind:28s} {found_by_kind[kind]:4d}/{total_by_kind[kind]:<4d} = {found_by_kind[kind] / total_by_kind[kind]:.3f}"
+        )
 
     def group(kinds):
         t = sum(total_by_kind[k] for k in kinds)
         return sum(found_by_kind[k] for k in kinds) / t if t else float("nan")
 
     print("\nrecall by group:")
-    print(f"  structured secrets (provider tokens, private keys, JWTs): {group(STRUCTURED):.3f}"
-          f"   generic high-entropy secrets: {group({'generic_secret'}):.3f}")
+    print(
+        f"  structured secrets (provider tokens, private keys, JWTs): {group(STRUCTURED):.3f}"
+        f"   generic high-entropy secrets: {group({'generic_secret'}):.3f}"
+    )
     print("  forms from issue 13: " + "   ".join(f"{form}: {group(kinds):.3f}" for form, kinds in FORM_KINDS.items()))
-    print(f"  e-mails: {group({'email'}):.3f}   IPs: {group({'ipv4', 'ipv6'}):.3f}   "
-          f"passwords (assignments, connection strings, URLs): {group({'password_assignment', 'connection_string_password', 'url_password'}):.3f}")
+    print(
+        f"  e-mails: {group({'email'}):.3f}   IPs: {group({'ipv4', 'ipv6'}):.3f}   "
+        f"passwords (assignments, connection strings, URLs): {group({'password_assignment', 'connection_string_password', 'url_password'}):.3f}"
+    )
     print("\nprecision per placeholder kind (injected files; findings overlapping an injected item):")
     for fam in sorted(fam_findings):
         print(f"  {fam:12s} {fam_tp[fam]:4d}/{fam_findings[fam]:<4d} = {fam_tp[fam] / fam_findings[fam]:.3f}")
-    print(f"\nclean files altered: {clean_altered}/{clean_files} = {clean_altered / max(1, clean_files):.3%}"
-          f"  (findings by kind: {dict(clean_alter_kinds)})")
-    print(f"clean files altered by the secret rules (keys, passwords): {clean_secret_altered}/{clean_files} = "
-          f"{clean_secret_altered / max(1, clean_files):.3%}")
-    print(f"PII stage throughput (find_pii + apply_redactions): {n_bytes / 1e6:.1f} MB in {t_pii:.2f} CPU s = "
-          f"{n_bytes / 1e6 / t_pii:.2f} MB/s per core")
+    print(
+        f"\nclean files altered: {clean_altered}/{clean_files} = {clean_altered / max(1, clean_files):.3%}"
+        f"  (findings by kind: {dict(clean_alter_kinds)})"
+    )
+    print(
+        f"clean files altered by the secret rules (keys, passwords): {clean_secret_altered}/{clean_files} = "
+        f"{clean_secret_altered / max(1, clean_files):.3%}"
+    )
+    print(
+        f"PII stage throughput (find_pii + apply_redactions): {n_bytes / 1e6:.1f} MB in {t_pii:.2f} CPU s = "
+        f"{n_bytes / 1e6 / t_pii:.2f} MB/s per core"
+    )
     if args.compare_detect_secrets:
         compare_detect_secrets(clean_texts, cfg)
     if misses:

@@ -17,6 +17,7 @@ Each case: {"src", "rule", "form", "kind", "text" (or "path"), "secret": [start,
 Both projects are MIT-licensed; the derived case lists are small data files (a few hundred kB gzipped).
 `form` is one of: unquoted, comment_prose, typed_declaration, config_file, quoted_code, other.
 """
+
 from __future__ import annotations
 
 import ast
@@ -39,8 +40,10 @@ _TYPED = re.compile(
     r"\b(?:String|string|str|char\s*\*|std::string|&str|final|private|public|static)\b[\w\s\[\]*&<>]{0,60}=|"
     r"\b\w+\s+string\s*="  # Go `X string =`
 )
-_CONFIG_EXT = re.compile(r"(?i)(?:\.(?:env|ini|cfg|conf|properties|ya?ml|toml|json|xml|sh|bash|zsh|ps1|bat|cmd|tf|"
-                         r"tfvars|hcl|gradle|npmrc|pypirc|netrc|dockerfile|docker|config)|dockerfile|makefile|\.env[\w.]*)$")
+_CONFIG_EXT = re.compile(
+    r"(?i)(?:\.(?:env|ini|cfg|conf|properties|ya?ml|toml|json|xml|sh|bash|zsh|ps1|bat|cmd|tf|"
+    r"tfvars|hcl|gradle|npmrc|pypirc|netrc|dockerfile|docker|config)|dockerfile|makefile|\.env[\w.]*)$"
+)
 
 
 def classify(text: str, span: tuple[int, int] | None, path: str = "", template: str = "") -> str:
@@ -55,7 +58,11 @@ def classify(text: str, span: tuple[int, int] | None, path: str = "", template: 
     le = text.find("\n", e)
     line = text[ls : len(text) if le < 0 else le]
     before = text[ls:s]
-    if _COMMENT_LINE.match(line) or re.search(r"(#|//|/\*)\s", before) or re.search(r"[A-Za-z]{3,} [a-z]{2,} [a-z]{2,}", before):
+    if (
+        _COMMENT_LINE.match(line)
+        or re.search(r"(#|//|/\*)\s", before)
+        or re.search(r"[A-Za-z]{3,} [a-z]{2,} [a-z]{2,}", before)
+    ):
         return "comment_prose"
     if path and _CONFIG_EXT.search(path):
         return "config_file"
@@ -67,8 +74,10 @@ def classify(text: str, span: tuple[int, int] | None, path: str = "", template: 
 
 # ---- gitleaks: evaluate the Go sample expressions ------------------------------------------------
 
-_GO_TOKEN = re.compile(r'\s+|//[^\n]*|/\*.*?\*/|("(?:[^"\\\n]|\\.)*")|(`[^`]*`)|([A-Za-z_][\w.]*)|(:=|\.\.\.|[-+*/(){}\[\],=:;.!<>&|])|(\d+)|(.)',
-                       re.S)
+_GO_TOKEN = re.compile(
+    r'\s+|//[^\n]*|/\*.*?\*/|("(?:[^"\\\n]|\\.)*")|(`[^`]*`)|([A-Za-z_][\w.]*)|(:=|\.\.\.|[-+*/(){}\[\],=:;.!<>&|])|(\d+)|(.)',
+    re.S,
+)
 
 
 def _go_tokens(src: str) -> list[tuple[str, str]]:
@@ -126,8 +135,10 @@ class _GoSamples:
         short = name.rsplit(".", 1)[-1]
         if short == "GenerateSampleSecrets":
             ident, secret = vals
-            return [(t.replace("{i}", ident).replace("{I}", ident.upper()).replace("{s}", secret), tname, secret)
-                    for tname, t in self.templates]
+            return [
+                (t.replace("{i}", ident).replace("{I}", ident.upper()).replace("{s}", secret), tname, secret)
+                for tname, t in self.templates
+            ]
         if short == "GenerateSampleSecret" and len(vals) == 2:
             return ("str", f'{vals[0]}_api_token = "{vals[1]}"', vals[1])
         if short in ("NewSecret", "newPlausibleSecret"):
@@ -240,13 +251,23 @@ def _go_templates(generate_go: str) -> list[tuple[str, str]]:
 
 def _go_helpers(patterns_go: str) -> dict[str, str]:
     out = {}
-    for m in re.finditer(r"func (\w+)\((?:size string)?\) string \{\s*return (?:fmt\.Sprintf\()?`([^`]*)`", patterns_go):
+    for m in re.finditer(
+        r"func (\w+)\((?:size string)?\) string \{\s*return (?:fmt\.Sprintf\()?`([^`]*)`", patterns_go
+    ):
         out[m.group(1)] = m.group(2)
     return out
 
 
-_GO_POSIX = {"[:alnum:]": "a-zA-Z0-9", "[:alpha:]": "a-zA-Z", "[:digit:]": "0-9", "[:upper:]": "A-Z",
-             "[:lower:]": "a-z", "[:xdigit:]": "0-9a-fA-F", "[:space:]": r"\s", "[:punct:]": r"!-/:-@\[-`{-~"}
+_GO_POSIX = {
+    "[:alnum:]": "a-zA-Z0-9",
+    "[:alpha:]": "a-zA-Z",
+    "[:digit:]": "0-9",
+    "[:upper:]": "A-Z",
+    "[:lower:]": "a-z",
+    "[:xdigit:]": "0-9a-fA-F",
+    "[:space:]": r"\s",
+    "[:punct:]": r"!-/:-@\[-`{-~",
+}
 
 
 def go_regex(rx: str) -> re.Pattern | None:
@@ -277,8 +298,17 @@ def gitleaks_rules(toml_text: str) -> list[dict]:
         for al in r.get("allowlists", []) + ([r["allowlist"]] if "allowlist" in r else []):
             allow += [p for p in (go_regex(x) for x in al.get("regexes", [])) if p is not None]
             stops += [s.lower() for s in al.get("stopwords", [])]
-        out.append({"id": r["id"], "regex": pat, "group": r.get("secretGroup", 0), "keywords": [k.lower() for k in r.get("keywords", [])],
-                    "entropy": r.get("entropy", 0.0), "stopwords": stops, "allow": allow})
+        out.append(
+            {
+                "id": r["id"],
+                "regex": pat,
+                "group": r.get("secretGroup", 0),
+                "keywords": [k.lower() for k in r.get("keywords", [])],
+                "entropy": r.get("entropy", 0.0),
+                "stopwords": stops,
+                "allow": allow,
+            }
+        )
     gl = cfg.get("allowlist", {})
     global_allow = [p for p in (go_regex(x) for x in gl.get("regexes", [])) if p is not None]
     stop = [s.lower() for s in gl.get("stopwords", [])]
@@ -328,15 +358,20 @@ def freeze_gitleaks(checkout: str, seed: int = 13) -> list[dict]:
         if os.path.exists(full):
             with open(full, encoding="utf-8") as f:
                 return f.read()
-        return subprocess.run(["git", "--git-dir", checkout, "show", f"HEAD:{path}"], check=True,
-                              capture_output=True, text=True).stdout
+        return subprocess.run(
+            ["git", "--git-dir", checkout, "show", f"HEAD:{path}"], check=True, capture_output=True, text=True
+        ).stdout
 
     def listdir(path: str) -> list[str]:
         full = os.path.join(checkout, path)
         if os.path.isdir(full):
             return sorted(os.listdir(full))
-        out = subprocess.run(["git", "--git-dir", checkout, "ls-tree", "--name-only", "HEAD", path + "/"],
-                             check=True, capture_output=True, text=True).stdout
+        out = subprocess.run(
+            ["git", "--git-dir", checkout, "ls-tree", "--name-only", "HEAD", path + "/"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
         return sorted(os.path.basename(x) for x in out.split())
 
     templates = _go_templates(read("cmd/generate/config/utils/generate.go"))
@@ -376,9 +411,19 @@ def freeze_gitleaks(checkout: str, seed: int = 13) -> list[dict]:
                         g = rule["group"] or (1 if m.re.groups and m.group(1) else 0)
                         span = m.span(g) if m.group(g) is not None else m.span(0)
                 detected = [[a, b] for _, a, b in gitleaks_scan(text, rules)]
-                cases.append({"src": "gitleaks", "rule": rid, "template": template, "text": text, "kind": "key",
-                              "secret": list(span) if span else None, "positive": var == "tps",
-                              "form": classify(text, span, "", template), "gitleaks": detected})
+                cases.append(
+                    {
+                        "src": "gitleaks",
+                        "rule": rid,
+                        "template": template,
+                        "text": text,
+                        "kind": "key",
+                        "secret": list(span) if span else None,
+                        "positive": var == "tps",
+                        "form": classify(text, span, "", template),
+                        "gitleaks": detected,
+                    }
+                )
     return cases
 
 
@@ -404,8 +449,9 @@ def freeze_credsweeper(checkout: str, rules: list[dict] | None = None) -> dict:
         if os.path.exists(full):
             with open(full, "rb") as f:
                 return f.read()
-        return subprocess.run(["git", "--git-dir", checkout, "show", f"HEAD:{path}"], check=True,
-                              capture_output=True).stdout
+        return subprocess.run(
+            ["git", "--git-dir", checkout, "show", f"HEAD:{path}"], check=True, capture_output=True
+        ).stdout
 
     samples = {}
     labels = {}
@@ -433,14 +479,29 @@ def freeze_credsweeper(checkout: str, rules: list[dict] | None = None) -> dict:
                 key = (name, off + ld["value_start"], off + ld["value_end"])
                 if key in labels:
                     continue
-                kind = "password" if _PASSWORD_RULE.search(rule) and "Token" not in rule and "Key" not in rule else "key"
-                labels[key] = {"src": "credsweeper", "mode": mode, "rule": rule, "path": name, "line": k + 1,
-                               "secret": [key[1], key[2]], "kind": kind,
-                               "positive": rule not in CREDSWEEPER_NOT_SECRET}
+                kind = (
+                    "password" if _PASSWORD_RULE.search(rule) and "Token" not in rule and "Key" not in rule else "key"
+                )
+                labels[key] = {
+                    "src": "credsweeper",
+                    "mode": mode,
+                    "rule": rule,
+                    "path": name,
+                    "line": k + 1,
+                    "secret": [key[1], key[2]],
+                    "kind": kind,
+                    "positive": rule not in CREDSWEEPER_NOT_SECRET,
+                }
     # every other text sample too: its lines are negatives (CredSweeper expects nothing there)
-    names = subprocess.run(["git", "--git-dir", checkout, "ls-tree", "--name-only", "HEAD", "tests/samples/"],
-                           capture_output=True, text=True).stdout.split() if not os.path.isdir(
-        os.path.join(checkout, "tests")) else [f"tests/samples/{x}" for x in os.listdir(os.path.join(checkout, "tests/samples"))]
+    names = (
+        subprocess.run(
+            ["git", "--git-dir", checkout, "ls-tree", "--name-only", "HEAD", "tests/samples/"],
+            capture_output=True,
+            text=True,
+        ).stdout.split()
+        if not os.path.isdir(os.path.join(checkout, "tests"))
+        else [f"tests/samples/{x}" for x in os.listdir(os.path.join(checkout, "tests/samples"))]
+    )
     for full in names:
         name = full.split("tests/samples/", 1)[-1]
         if name in samples:
@@ -527,8 +588,11 @@ class _GoValues:
             if val == "strings.Join":
                 return args[1].join(args[0])
             fmt, rest = args[0], list(args[1:])
-            out = re.sub(r"%[svdq]", lambda m: (repr(rest.pop(0)) if m.group(0) == "%q" else str(rest.pop(0)))
-                         if rest else m.group(0), fmt.replace("%%", "\x00"))
+            out = re.sub(
+                r"%[svdq]",
+                lambda m: (repr(rest.pop(0)) if m.group(0) == "%q" else str(rest.pop(0))) if rest else m.group(0),
+                fmt.replace("%%", "\x00"),
+            )
             if rest:
                 raise ValueError("arguments left")
             return out.replace("\x00", "%")
@@ -573,7 +637,11 @@ def _trufflehog_cases_in(src: str, rel: str) -> list[dict]:
             continue
         # the `want:` that follows this input, before the next input
         w = m + 2
-        while w < len(toks) - 2 and toks[w] != ("id", "input") and not (toks[w] == ("id", "want") and toks[w + 1][1] == ":"):
+        while (
+            w < len(toks) - 2
+            and toks[w] != ("id", "input")
+            and not (toks[w] == ("id", "want") and toks[w + 1][1] == ":")
+        ):
             w += 1
         if w >= len(toks) - 2 or toks[w] != ("id", "want"):
             continue
@@ -599,9 +667,17 @@ def _trufflehog_cases_in(src: str, rel: str) -> list[dict]:
             # a result that is the secret as written (composite results, `id:secret`, are left out)
             if want and len(want) >= 8 and want in text and len(text) < 4000:
                 s = text.index(want)
-                cases.append({"src": "trufflehog", "rule": rel.split("/")[2], "text": text, "kind": "key",
-                              "secret": [s, s + len(want)], "positive": True,
-                              "form": classify(text, (s, s + len(want)))})
+                cases.append(
+                    {
+                        "src": "trufflehog",
+                        "rule": rel.split("/")[2],
+                        "text": text,
+                        "kind": "key",
+                        "secret": [s, s + len(want)],
+                        "positive": True,
+                        "form": classify(text, (s, s + len(want))),
+                    }
+                )
     return cases
 
 
@@ -615,8 +691,11 @@ def freeze_trufflehog(checkout: str) -> list[dict]:
 
     if not os.path.isdir(os.path.join(checkout, "objects")):
         checkout = os.path.join(checkout, ".git")
-    names = [x for x in git("ls-tree", "-r", "--name-only", TRUFFLEHOG_COMMIT, "pkg/detectors").split()
-             if x.endswith("_test.go") and "integration" not in x]
+    names = [
+        x
+        for x in git("ls-tree", "-r", "--name-only", TRUFFLEHOG_COMMIT, "pkg/detectors").split()
+        if x.endswith("_test.go") and "integration" not in x
+    ]
     cases = []
     for rel in sorted(names):
         src = git("show", f"{TRUFFLEHOG_COMMIT}:{rel}")
@@ -644,9 +723,13 @@ def main() -> int:
     gl = [c for c in freeze_gitleaks(args.gitleaks) if len(c["text"]) < 2000]
     import subprocess
 
-    toml = subprocess.run(["git", "--git-dir", args.gitleaks, "show", "HEAD:config/gitleaks.toml"], capture_output=True,
-                          text=True).stdout if not os.path.isdir(os.path.join(args.gitleaks, "config")) else open(
-        os.path.join(args.gitleaks, "config", "gitleaks.toml"), encoding="utf-8").read()
+    toml = (
+        subprocess.run(
+            ["git", "--git-dir", args.gitleaks, "show", "HEAD:config/gitleaks.toml"], capture_output=True, text=True
+        ).stdout
+        if not os.path.isdir(os.path.join(args.gitleaks, "config"))
+        else open(os.path.join(args.gitleaks, "config", "gitleaks.toml"), encoding="utf-8").read()
+    )
     cs = freeze_credsweeper(args.credsweeper, gitleaks_rules(toml))
     with gzip.open(os.path.join(args.out, "secrets_gitleaks_cases.jsonl.gz"), "wt", encoding="utf-8") as f:
         for c in gl:

@@ -10,6 +10,7 @@ breaking, linearization, test pairing, segment cuts), untraced; memory is
 tracemalloc's peak during a second, traced plan. Also printed: split_for_planning groups at
 graph.max_files_per_plan.
 """
+
 from __future__ import annotations
 
 import random
@@ -32,10 +33,20 @@ def synthetic_repo(n: int, seed: int = 0) -> list[tuple[FileFacts, list[int]]]:
         imports = [{"kind": "import", "target": "proj.core", "names": [], "line": 1}]
         for _ in range(5):
             r = rng.random()
-            j = i + rng.randint(-20, -1) if r < 0.6 else (rng.randrange(len(mods)) if r < 0.9 else i + rng.randint(1, 20))
+            j = (
+                i + rng.randint(-20, -1)
+                if r < 0.6
+                else (rng.randrange(len(mods)) if r < 0.9 else i + rng.randint(1, 20))
+            )
             if 0 <= j < len(mods) and j != i:
-                imports.append({"kind": "from", "target": mods[j].rsplit("/", 1)[0].replace("/", "."),
-                                "names": [mods[j].rsplit("/", 1)[1]], "line": 2})
+                imports.append(
+                    {
+                        "kind": "from",
+                        "target": mods[j].rsplit("/", 1)[0].replace("/", "."),
+                        "names": [mods[j].rsplit("/", 1)[1]],
+                        "line": 2,
+                    }
+                )
         f = FileFacts("bench", m + ".py", "python", 3000, "x", imports=imports, identifiers=[f"name{i}"])
         items.append((f, [rng.randint(200, 3000)]))
     return items
@@ -75,11 +86,14 @@ def run(n: int, cfg: dict):
     s = plan.stats
     greedy_inside = _inside(greedy_cut(plan.order, {f.path: lens for f, lens in items}, cfg["seq_len"]), plan)
     groups = graphs.split_for_planning([f.path for f, _ in items], cfg["graph"]["max_files_per_plan"])
-    print(f"files={n:6d} plan={elapsed:7.2f}s peak={peak / 2**20:7.1f}MiB edges={s[C.GRAPH_EDGES]:7d} "
-          f"removed={s[C.GRAPH_REMOVED_EDGES]:6d} cycles={s[C.GRAPH_CYCLES_BROKEN]:4d} segments={len(plan.segments):6d} "
-          f"in_segment={s[C.GRAPH_EDGES_IN_SEGMENT] / max(1, s[C.GRAPH_EDGES_KEPT]):.3f} "
-          f"(greedy cut {greedy_inside / max(1, s[C.GRAPH_EDGES_KEPT]):.3f}) "
-          f"split_groups={len(groups)} (max {max(len(g) for g in groups)})", flush=True)
+    print(
+        f"files={n:6d} plan={elapsed:7.2f}s peak={peak / 2**20:7.1f}MiB edges={s[C.GRAPH_EDGES]:7d} "
+        f"removed={s[C.GRAPH_REMOVED_EDGES]:6d} cycles={s[C.GRAPH_CYCLES_BROKEN]:4d} segments={len(plan.segments):6d} "
+        f"in_segment={s[C.GRAPH_EDGES_IN_SEGMENT] / max(1, s[C.GRAPH_EDGES_KEPT]):.3f} "
+        f"(greedy cut {greedy_inside / max(1, s[C.GRAPH_EDGES_KEPT]):.3f}) "
+        f"split_groups={len(groups)} (max {max(len(g) for g in groups)})",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":

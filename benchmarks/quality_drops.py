@@ -9,6 +9,7 @@ paths relative to ROOT, as a repository would give them); decontamination
 files and bytes dropped and their shares, the scoring speed, and a few dropped
 paths with the score that decided.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,7 +23,6 @@ from repoloom.filters import decontam
 from repoloom.filters.quality import DECIDING, quality_reason, quality_scores
 from repoloom.filters.gate import decode, is_binary
 from repoloom.syntax.languages import detect_language
-
 
 
 def main() -> None:
@@ -79,13 +79,19 @@ def main() -> None:
             break
     print(f"root: {args.root}")
     print(f"files scored: {files}  bytes: {bytes_ / 1e6:.1f} MB  languages: {dict(by_lang.most_common(8))}")
-    print(f"scoring + judging + decontam: {t_score:.1f} s  ({bytes_ / 1e6 / max(t_score, 1e-9):.1f} MB/s, "
-          f"{1e3 * t_score / max(files, 1):.2f} ms/file)")
+    print(
+        f"scoring + judging + decontam: {t_score:.1f} s  ({bytes_ / 1e6 / max(t_score, 1e-9):.1f} MB/s, "
+        f"{1e3 * t_score / max(files, 1):.2f} ms/file)"
+    )
     print(f"{'reason':16} {'files':>7} {'files %':>8} {'MB':>8} {'bytes %':>8}")
     for reason, n in drops.most_common():
-        print(f"{reason:16} {n:7d} {100 * n / files:7.2f}% {drop_bytes[reason] / 1e6:8.2f} {100 * drop_bytes[reason] / bytes_:7.2f}%")
+        print(
+            f"{reason:16} {n:7d} {100 * n / files:7.2f}% {drop_bytes[reason] / 1e6:8.2f} {100 * drop_bytes[reason] / bytes_:7.2f}%"
+        )
     total, total_b = sum(drops.values()), sum(drop_bytes.values())
-    print(f"{'all drops':16} {total:7d} {100 * total / files:7.2f}% {total_b / 1e6:8.2f} {100 * total_b / bytes_:7.2f}%")
+    print(
+        f"{'all drops':16} {total:7d} {100 * total / files:7.2f}% {total_b / 1e6:8.2f} {100 * total_b / bytes_:7.2f}%"
+    )
     print("examples:")
     for reason, ex in sorted(examples.items()):
         for rel, sc in ex[: max(args.examples, 1) if reason != "contaminated" else 10]:

@@ -16,6 +16,7 @@ Prints, per size: seconds, seconds per MB, peak RSS, peak RSS per input MB, and
 whether the peak is within 1.5 GB + 3 bytes per input byte. Corpora are deleted
 at the end unless --keep.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,7 +37,15 @@ def roots(extra: list[str] = ()) -> list[str]:
     Python/Node packages: the same files in two places are taken once."""
     paths = sysconfig.get_paths()
     base = os.path.join(sys.base_prefix, "lib", f"python{sys.version_info[0]}.{sys.version_info[1]}", "site-packages")
-    dirs = [paths["purelib"], paths["platlib"], paths["stdlib"], base, "/usr/include", "/usr/lib/python3", "/usr/lib/node_modules"]
+    dirs = [
+        paths["purelib"],
+        paths["platlib"],
+        paths["stdlib"],
+        base,
+        "/usr/include",
+        "/usr/lib/python3",
+        "/usr/lib/node_modules",
+    ]
     return [d for d in dict.fromkeys(dirs + list(extra)) if os.path.isdir(d)]
 
 
@@ -49,7 +58,9 @@ def source_files(extra: list[str] = ()):
             if not os.path.isdir(src) or os.path.islink(src) or top in ("__pycache__", "site-packages"):
                 continue
             for dirpath, dirs, files in os.walk(src):
-                dirs[:] = sorted(d for d in dirs if d not in ("__pycache__", "site-packages") and not d.endswith(".dist-info"))
+                dirs[:] = sorted(
+                    d for d in dirs if d not in ("__pycache__", "site-packages") and not d.endswith(".dist-info")
+                )
                 for f in sorted(files):
                     p = os.path.join(dirpath, f)
                     if not f.endswith(EXTS) or os.path.islink(p) or not 0 < os.path.getsize(p) <= MAX_FILE:
@@ -99,9 +110,14 @@ def main() -> int:
     ap.add_argument("--work", default="/tmp/repoloom-scale")
     ap.add_argument("--keep", action="store_true", help="keep the corpora and outputs")
     ap.add_argument("--timeout", type=float, default=float("inf"), help="stop a build after this many seconds")
-    ap.add_argument("--extra", nargs="*", default=[], metavar="DIR",
-                    help="more real code: a folder of unpacked sdists (`pip download --no-binary :all: --no-deps` "
-                         "then tar xf), each subfolder one repository")
+    ap.add_argument(
+        "--extra",
+        nargs="*",
+        default=[],
+        metavar="DIR",
+        help="more real code: a folder of unpacked sdists (`pip download --no-binary :all: --no-deps` "
+        "then tar xf), each subfolder one repository",
+    )
     args = ap.parse_args()
     sizes = [float(s) for s in args.sizes.split(",")]
     os.makedirs(args.work, exist_ok=True)
@@ -115,18 +131,29 @@ def main() -> int:
             shutil.rmtree(corpus, ignore_errors=True)
             nbytes = make_corpus(corpus, mb, args.extra)
             if nbytes < mb * 1e6 * 0.98:
-                raise SystemExit(f"only {nbytes / 1e6:.0f} MB of distinct source here; add unpacked sdists with --extra DIR")
+                raise SystemExit(
+                    f"only {nbytes / 1e6:.0f} MB of distinct source here; add unpacked sdists with --extra DIR"
+                )
             if not os.path.exists(model):
-                subprocess.run(repoloom + ["tokenizer", "train", "--input", corpus, "--vocab-size", "32000", "--output", model],
-                               check=True, stdout=subprocess.DEVNULL)
+                subprocess.run(
+                    repoloom + ["tokenizer", "train", "--input", corpus, "--vocab-size", "32000", "--output", model],
+                    check=True,
+                    stdout=subprocess.DEVNULL,
+                )
             out = os.path.join(args.work, f"out-{mb:g}")
-            seconds, peak, done = run_measured(repoloom + ["build", "--input", corpus, "--output", out, "--overwrite",
-                                                           "--tokenizer", model, "--quiet"], args.timeout)
+            seconds, peak, done = run_measured(
+                repoloom
+                + ["build", "--input", corpus, "--output", out, "--overwrite", "--tokenizer", model, "--quiet"],
+                args.timeout,
+            )
             bound = 1.5e9 + 3 * nbytes
             rows.append((nbytes, seconds, peak, bound))
-            print(f"{nbytes / 1e6:7.1f} MB  {seconds:8.1f} s  {seconds / (nbytes / 1e6):6.2f} s/MB  peak RSS {peak / 1e9:5.2f} GB  "
-                  f"{peak / nbytes:6.1f} B per input byte  bound {bound / 1e9:5.2f} GB  {'within' if peak <= bound else 'OVER'}"
-                  + ("" if done else f"  (STOPPED after --timeout {args.timeout:g} s: peak so far, not a result)"), flush=True)
+            print(
+                f"{nbytes / 1e6:7.1f} MB  {seconds:8.1f} s  {seconds / (nbytes / 1e6):6.2f} s/MB  peak RSS {peak / 1e9:5.2f} GB  "
+                f"{peak / nbytes:6.1f} B per input byte  bound {bound / 1e9:5.2f} GB  {'within' if peak <= bound else 'OVER'}"
+                + ("" if done else f"  (STOPPED after --timeout {args.timeout:g} s: peak so far, not a result)"),
+                flush=True,
+            )
             if not args.keep:
                 shutil.rmtree(corpus, ignore_errors=True)
                 shutil.rmtree(out, ignore_errors=True)
@@ -135,7 +162,9 @@ def main() -> int:
             shutil.rmtree(args.work, ignore_errors=True)
     if len(rows) > 1:
         (b0, _, p0, _), (b1, _, p1, _) = rows[0], rows[-1]
-        print(f"growth of peak RSS from the smallest to the largest corpus: {(p1 - p0) / (b1 - b0):.2f} bytes per input byte")
+        print(
+            f"growth of peak RSS from the smallest to the largest corpus: {(p1 - p0) / (b1 - b0):.2f} bytes per input byte"
+        )
     return 0 if all(p <= b for _, _, p, b in rows) else 1
 
 

@@ -91,6 +91,7 @@ they are labelled in nghttp2-apps.
 
 This file is a benchmark, not a pytest module: it defines no test functions.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -144,15 +145,26 @@ def fetch(root: str, truth: dict) -> None:
     tmp = os.path.join(root, ".dl")
     os.makedirs(tmp, exist_ok=True)
     if src["kind"] == "pypi":
-        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:", src["spec"], "-d", tmp], check=True)
+        subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:", src["spec"], "-d", tmp],
+            check=True,
+        )
         base = src["spec"].split("==")[0].replace("-", "_").lower()
-        archive = [p for p in glob.glob(os.path.join(tmp, "*.tar.gz")) if os.path.basename(p).replace("-", "_").lower().startswith(base)][0]
+        archive = [
+            p
+            for p in glob.glob(os.path.join(tmp, "*.tar.gz"))
+            if os.path.basename(p).replace("-", "_").lower().startswith(base)
+        ][0]
         strip = 1
     elif src["kind"] == "npm":
-        out = subprocess.run(["npm", "pack", src["spec"]], cwd=tmp, check=True, capture_output=True, text=True).stdout.split()
+        out = subprocess.run(
+            ["npm", "pack", src["spec"]], cwd=tmp, check=True, capture_output=True, text=True
+        ).stdout.split()
         archive, strip = os.path.join(tmp, out[-1]), 1
     else:
-        print(f"{truth['name']}: git clone https://github.com/{src['spec']} {dest} && git -C {dest} checkout {src['commit']}")
+        print(
+            f"{truth['name']}: git clone https://github.com/{src['spec']} {dest} && git -C {dest} checkout {src['commit']}"
+        )
         return
     with tarfile.open(archive) as tf:
         members = []
@@ -239,7 +251,9 @@ def run_set(name: str, args) -> Counter:
     """Score every repository of one ground-truth set; print a row each, one per language, and the total."""
     total, by_lang = Counter(), defaultdict(Counter)
     print(f"\n== {name} set ({os.path.relpath(SETS[name], os.path.dirname(_HERE))})")
-    print(f"{'repository':28s} {'lang':10s} {'files':>5s} {'tests':>5s} {'det.P':>6s} {'det.R':>6s} {'clear':>5s} {'P':>6s} {'P.strict':>8s} {'R':>6s}  rules")
+    print(
+        f"{'repository':28s} {'lang':10s} {'files':>5s} {'tests':>5s} {'det.P':>6s} {'det.R':>6s} {'clear':>5s} {'P':>6s} {'P.strict':>8s} {'R':>6s}  rules"
+    )
     for path in sorted(glob.glob(os.path.join(SETS[name], "*.json"))):
         truth = load_truth(path)
         if args.only and truth["name"] not in args.only.split(","):
@@ -272,7 +286,9 @@ def run_set(name: str, args) -> Counter:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--root", default="/tmp/repoloom-testpairs", help="folder holding one folder per ground-truth repository")
+    ap.add_argument(
+        "--root", default="/tmp/repoloom-testpairs", help="folder holding one folder per ground-truth repository"
+    )
     ap.add_argument("--fetch", action="store_true", help="download pypi/npm sources into --root first")
     ap.add_argument("--set", choices=(*SETS, *GROUPS), default="dev")
     ap.add_argument("--show-misses", action="store_true")

@@ -18,6 +18,7 @@ the figure to compare.
 
 Prints MB/s of kept source for the build and for the floor, and both ratios.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,8 +31,23 @@ import sysconfig
 import tempfile
 import time
 
-PACKAGES = ["networkx", "apache_beam", "pyarrow", "numpy", "hypothesis", "sentencepiece", "yaml", "google/protobuf",
-            "detect_secrets", "pygments", "requests", "urllib3", "dateutil", "fastavro", "grpc"]
+PACKAGES = [
+    "networkx",
+    "apache_beam",
+    "pyarrow",
+    "numpy",
+    "hypothesis",
+    "sentencepiece",
+    "yaml",
+    "google/protobuf",
+    "detect_secrets",
+    "pygments",
+    "requests",
+    "urllib3",
+    "dateutil",
+    "fastavro",
+    "grpc",
+]
 
 
 def make_corpus(dest: str, mb: float) -> int:
@@ -99,8 +115,12 @@ def shard_bytes(out: str) -> dict[str, bytes]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--mb", type=float, default=30.0)
-    ap.add_argument("--no-check-workers", dest="check_workers", action="store_false",
-                    help="skip the second build with 2 worker processes and its byte comparison")
+    ap.add_argument(
+        "--no-check-workers",
+        dest="check_workers",
+        action="store_false",
+        help="skip the second build with 2 worker processes and its byte comparison",
+    )
     ap.add_argument("--seq-len", type=int, default=8192)
     args = ap.parse_args()
 
@@ -122,7 +142,9 @@ def main() -> None:
 
     out = os.path.join(work, "out")
     t0, c0 = time.perf_counter(), time.process_time()
-    rc = cli(["build", "--input", corpus, "--output", out, "--tokenizer", model, "--seq-len", str(args.seq_len), "--quiet"])
+    rc = cli(
+        ["build", "--input", corpus, "--output", out, "--tokenizer", model, "--seq-len", str(args.seq_len), "--quiet"]
+    )
     build_s, build_cpu = time.perf_counter() - t0, time.process_time() - c0
     assert rc == 0
     ds = json.load(open(os.path.join(out, "dataset.json")))
@@ -132,20 +154,45 @@ def main() -> None:
     assert kept_n == ds["files_kept"] == len(kept), (kept_n, ds["files_kept"], len(kept))
     build_mbs = kept_bytes / 1e6 / build_s
     floor_mbs = kept_bytes / 1e6 / floor_s
-    print(f"build:  {build_s:7.1f}s  {build_mbs:6.2f} MB/s  CPU {build_cpu:7.1f}s  ({ds['files_in']} files in, {ds['files_kept']} kept = "
-          f"{kept_bytes / 1e6:.1f} MB, {ds['num_examples']} rows, {ds['tokens']} tokens, padding {100 * ds['padding_share']:.1f}%, one process)")
-    print(f"floor:  {floor_s:7.1f}s  {floor_mbs:6.2f} MB/s  CPU {floor_cpu:7.1f}s  (one tree-sitter parse + one SentencePiece encode of the same "
-          f"{kept_n} kept files, one process)")
+    print(
+        f"build:  {build_s:7.1f}s  {build_mbs:6.2f} MB/s  CPU {build_cpu:7.1f}s  ({ds['files_in']} files in, {ds['files_kept']} kept = "
+        f"{kept_bytes / 1e6:.1f} MB, {ds['num_examples']} rows, {ds['tokens']} tokens, padding {100 * ds['padding_share']:.1f}%, one process)"
+    )
+    print(
+        f"floor:  {floor_s:7.1f}s  {floor_mbs:6.2f} MB/s  CPU {floor_cpu:7.1f}s  (one tree-sitter parse + one SentencePiece encode of the same "
+        f"{kept_n} kept files, one process)"
+    )
     print(f"ratio build/floor: CPU time {build_cpu / floor_cpu:.3f}, wall time {build_s / floor_s:.3f}")
     if args.check_workers:
         out2 = os.path.join(work, "out2")
         t0 = time.perf_counter()
-        assert cli(["build", "--input", corpus, "--output", out2, "--tokenizer", model, "--seq-len", str(args.seq_len),
-                    "--quiet", "--direct_num_workers=2", "--direct_running_mode=multi_processing"]) == 0
+        assert (
+            cli(
+                [
+                    "build",
+                    "--input",
+                    corpus,
+                    "--output",
+                    out2,
+                    "--tokenizer",
+                    model,
+                    "--seq-len",
+                    str(args.seq_len),
+                    "--quiet",
+                    "--direct_num_workers=2",
+                    "--direct_running_mode=multi_processing",
+                ]
+            )
+            == 0
+        )
         one, two = shard_bytes(out), shard_bytes(out2)
-        same = one == two and json.load(open(os.path.join(out2, "stats.json"))) == json.load(open(os.path.join(out, "stats.json")))
-        print(f"2 workers: {time.perf_counter() - t0:.1f}s; shards {'byte-identical' if same else 'DIFFER'} "
-              f"to 1 worker ({len(one)} shards, {sum(map(len, one.values())) / 1e6:.1f} MB)")
+        same = one == two and json.load(open(os.path.join(out2, "stats.json"))) == json.load(
+            open(os.path.join(out, "stats.json"))
+        )
+        print(
+            f"2 workers: {time.perf_counter() - t0:.1f}s; shards {'byte-identical' if same else 'DIFFER'} "
+            f"to 1 worker ({len(one)} shards, {sum(map(len, one.values())) / 1e6:.1f} MB)"
+        )
         assert same, "1 and 2 workers gave different rows"
     shutil.rmtree(work, ignore_errors=True)
 

@@ -11,6 +11,7 @@ The dataset is built from installed Python sources with the record codec
 ArrayRecord shards), so the input pipeline does the same work as on a real
 build's output. Runs in a couple of minutes on 2 CPU cores.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,7 +31,9 @@ def main(argv=None) -> int:
     ap.add_argument("--preset", default="tiny")
     ap.add_argument("--log-every", type=int, default=25)
     ap.add_argument("--pipeline-batches", type=int, default=300)
-    ap.add_argument("--lines-per-file", type=int, default=8, help="source files are cut into pseudo-files of this many lines")
+    ap.add_argument(
+        "--lines-per-file", type=int, default=8, help="source files are cut into pseudo-files of this many lines"
+    )
     ap.add_argument("--heldout", type=float, default=0.05, help="share of rows held out for eval")
     ap.add_argument("--no-eval", action="store_true", help="skip held-out eval + FIM exact match at the end")
     ap.add_argument("--set", action="append", default=[], help="extra config overrides key=value")
@@ -47,18 +50,34 @@ def main(argv=None) -> int:
     data_dir, work = os.path.join(tmp, "data"), os.path.join(tmp, "run")
     t0 = time.perf_counter()
     meta = build_dataset(
-        data_dir, seq_len=args.seq_len, vocab_size=1024, max_files=40, fim_rate=0.5, num_shards=4, lines_per_file=args.lines_per_file
+        data_dir,
+        seq_len=args.seq_len,
+        vocab_size=1024,
+        max_files=40,
+        fim_rate=0.5,
+        num_shards=4,
+        lines_per_file=args.lines_per_file,
     )
-    print(f"dataset: {meta['num_examples']} rows of {args.seq_len} tokens, vocab {meta['vocab_size']}, "
-          f"{len(meta['shards'])} shards, built in {time.perf_counter() - t0:.1f}s ({data_dir})")
-    print(f"jax {jax.__version__}, backend {jax.default_backend()}, {len(jax.devices())} x {jax.devices()[0].device_kind}, "
-          f"{os.cpu_count()} CPU cores")
+    print(
+        f"dataset: {meta['num_examples']} rows of {args.seq_len} tokens, vocab {meta['vocab_size']}, "
+        f"{len(meta['shards'])} shards, built in {time.perf_counter() - t0:.1f}s ({data_dir})"
+    )
+    print(
+        f"jax {jax.__version__}, backend {jax.default_backend()}, {len(jax.devices())} x {jax.devices()[0].device_kind}, "
+        f"{os.cpu_count()} CPU cores"
+    )
 
     cfg = build_config(
         sets=[
-            f"train.steps={args.steps}", f"train.batch_size={args.batch_size}", f"train.log_every={args.log_every}",
-            "train.lr=3e-3", "train.warmup_steps=20", f"train.checkpoint_every={args.steps}",
-            f"model.preset={args.preset}", f"data.heldout_fraction={args.heldout}", *args.set,
+            f"train.steps={args.steps}",
+            f"train.batch_size={args.batch_size}",
+            f"train.log_every={args.log_every}",
+            "train.lr=3e-3",
+            "train.warmup_steps=20",
+            f"train.checkpoint_every={args.steps}",
+            f"model.preset={args.preset}",
+            f"data.heldout_fraction={args.heldout}",
+            *args.set,
         ]
     )
     info = data_lib.load_dataset_info(data_dir)
@@ -80,7 +99,9 @@ def main(argv=None) -> int:
         next(it)
     dt = time.perf_counter() - t0
     pipe_tps = args.pipeline_batches * args.batch_size * args.seq_len / dt
-    print(f"input pipeline alone: {pipe_tps:,.0f} tokens/s ({args.pipeline_batches * args.batch_size / dt:,.0f} rows/s)")
+    print(
+        f"input pipeline alone: {pipe_tps:,.0f} tokens/s ({args.pipeline_batches * args.batch_size / dt:,.0f} rows/s)"
+    )
     del it
 
     # 2. Training; the stream stamps each line with the seconds since train() was called.
@@ -90,8 +111,10 @@ def main(argv=None) -> int:
     wall = time.perf_counter() - t0
     with open(os.path.join(work, "metrics.jsonl")) as f:
         ms = [json.loads(line) for line in f]
-    print(f"\ntraining: preset {args.preset} ({res['setup'].model_cfg.param_count() / 1e6:.2f}M params), "
-          f"batch {args.batch_size} x {args.seq_len} tokens, {args.steps} steps in {wall:.1f}s wall (compile included)")
+    print(
+        f"\ntraining: preset {args.preset} ({res['setup'].model_cfg.param_count() / 1e6:.2f}M params), "
+        f"batch {args.batch_size} x {args.seq_len} tokens, {args.steps} steps in {wall:.1f}s wall (compile included)"
+    )
     print("loss curve (train loss averaged over each window of steps; fim = FIM-middle tokens only):")
     print(f"{'step':>6} {'loss':>8} {'fim':>8} {'tok/s':>10} {'mfu':>7}")
     for m in ms:
@@ -107,22 +130,33 @@ def main(argv=None) -> int:
     print(f"headroom (pipeline / training):          {pipe_tps / train_tps:.1f}x")
     mfus = [m["mfu"] for m in ms if m.get("mfu")]
     if mfus:
-        print(f"MFU (median over windows, vs peak bf16 of {jax.devices()[0].device_kind}): {100 * statistics.median(mfus):.1f}%")
+        print(
+            f"MFU (median over windows, vs peak bf16 of {jax.devices()[0].device_kind}): {100 * statistics.median(mfus):.1f}%"
+        )
     else:
         print(f"MFU: - (no peak FLOP/s known for {jax.devices()[0].device_kind!r})")
     if waits:
         print(f"share of training wall time spent waiting for data: {100 * statistics.median(waits):.1f}% (median)")
     print(f"loss: first window {ms[0]['loss']:.3f} -> last window {ms[-1]['loss']:.3f}")
     first_log = stamped.first(f"step {args.log_every}/")
-    print(f"\nfirst line after {stamped.first('repoloom train:'):.2f}s, 'compiling' line after {stamped.first('step 0/'):.2f}s, "
-          f"first step's loss after {stamped.first('step 1/'):.1f}s; first log step ({args.log_every}) after {first_log:.1f}s "
-          f"(first line / first log step = {stamped.first('repoloom train:') / first_log:.3f})")
+    print(
+        f"\nfirst line after {stamped.first('repoloom train:'):.2f}s, 'compiling' line after {stamped.first('step 0/'):.2f}s, "
+        f"first step's loss after {stamped.first('step 1/'):.1f}s; first log step ({args.log_every}) after {first_log:.1f}s "
+        f"(first line / first log step = {stamped.first('repoloom train:') / first_log:.3f})"
+    )
     loss_memory(args.batch_size)
     if not args.no_eval:
         from repoloom.train.evaluate import evaluate
 
-        cfg_eval = build_config(sets=[f"model.preset={args.preset}", f"data.heldout_fraction={args.heldout}", *args.set,
-                                      "eval.fim_examples=32", "eval.max_new_tokens=32"])
+        cfg_eval = build_config(
+            sets=[
+                f"model.preset={args.preset}",
+                f"data.heldout_fraction={args.heldout}",
+                *args.set,
+                "eval.fim_examples=32",
+                "eval.max_new_tokens=32",
+            ]
+        )
         print()
         r = evaluate(cfg_eval, data_dir, work)
         for smp in r["samples"][:2]:
@@ -160,11 +194,22 @@ def loss_memory(batch_size: int, seq_len: int = 2048, vocabs=(4000, 16000)) -> N
     from repoloom.train.model import Transformer
 
     ints = jax.ShapeDtypeStruct((batch_size, seq_len), jnp.int32)
-    batch = {"tokens": ints, "positions": ints, "segment_ids": ints, "fim_mask": jax.ShapeDtypeStruct((batch_size, seq_len), bool)}
+    batch = {
+        "tokens": ints,
+        "positions": ints,
+        "segment_ids": ints,
+        "fim_mask": jax.ShapeDtypeStruct((batch_size, seq_len), bool),
+    }
     temp = {}
     for vocab in vocabs:
-        graphdef, params = nnx.split(nnx.eval_shape(lambda v=vocab: Transformer(ModelConfig(**dict(PRESETS["tiny"], vocab_size=v)), nnx.Rngs(0))), nnx.Param)
+        graphdef, params = nnx.split(
+            nnx.eval_shape(
+                lambda v=vocab: Transformer(ModelConfig(**dict(PRESETS["tiny"], vocab_size=v)), nnx.Rngs(0))
+            ),
+            nnx.Param,
+        )
         for chunk in (0, 512):
+
             def loss(p, b, chunk=chunk, graphdef=graphdef):
                 t = model_loss_terms(nnx.merge(graphdef, p), b, chunk)
                 return t["loss_sum"] / jnp.maximum(t["count"], 1.0)
@@ -174,8 +219,10 @@ def loss_memory(batch_size: int, seq_len: int = 2048, vocabs=(4000, 16000)) -> N
     v0, v1 = vocabs
     print(f"loss + gradient temporary memory, tiny preset, batch {batch_size} x {seq_len} (MiB):")
     for chunk, name in ((0, "all positions at once"), (512, "in chunks of 512")):
-        print(f"  {name:>22}: vocab {v0} {temp[v0, chunk]:.0f}, vocab {v1} {temp[v1, chunk]:.0f} "
-              f"(+{temp[v1, chunk] - temp[v0, chunk]:.0f} for {v1 - v0} more tokens)")
+        print(
+            f"  {name:>22}: vocab {v0} {temp[v0, chunk]:.0f}, vocab {v1} {temp[v1, chunk]:.0f} "
+            f"(+{temp[v1, chunk] - temp[v0, chunk]:.0f} for {v1 - v0} more tokens)"
+        )
     grow = (temp[v1, 512] - temp[v0, 512]) / (temp[v1, 0] - temp[v0, 0])
     print(f"  memory the larger vocabulary adds, chunked / unchunked = {grow:.3f}")
 

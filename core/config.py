@@ -7,6 +7,7 @@ every value against its declaration and returns the plain nested dict the stages
 (``Config.to_dict()``). Unknown keys are an error so a typo never silently falls back to a default;
 a wrong type or an out-of-range value is an error that names the key and what it allows.
 """
+
 from __future__ import annotations
 
 import copy
@@ -68,16 +69,18 @@ class QualityConfig:
     # Overrides by language (None switches a rule off). StarCoder2: no line-length rule for data and
     # markup (only lines > 100k chars); text/JSON/YAML/CSV over 512 lines dropped; JSON/YAML need 50%
     # alphabetic characters (code_meta.csv; we count them among non-whitespace characters).
-    per_language: dict[str, dict[str, Any]] = field(default_factory=lambda: {
-        "json": {"max_mean_line": None, "max_line": 100_000, "max_lines": 512, "min_alpha": 0.5},
-        "yaml": {"max_lines": 512, "min_alpha": 0.5},
-        "csv": {"max_mean_line": None, "max_line": 100_000, "max_lines": 512},
-        "text": {"max_mean_line": None, "max_line": 100_000, "max_lines": 512},
-        "markdown": {"max_mean_line": None, "max_line": 100_000},
-        "restructuredtext": {"max_mean_line": None, "max_line": 100_000},
-        "html": {"max_mean_line": None, "max_line": 100_000},
-        "xml": {"max_mean_line": None, "max_line": 100_000},
-    })
+    per_language: dict[str, dict[str, Any]] = field(
+        default_factory=lambda: {
+            "json": {"max_mean_line": None, "max_line": 100_000, "max_lines": 512, "min_alpha": 0.5},
+            "yaml": {"max_lines": 512, "min_alpha": 0.5},
+            "csv": {"max_mean_line": None, "max_line": 100_000, "max_lines": 512},
+            "text": {"max_mean_line": None, "max_line": 100_000, "max_lines": 512},
+            "markdown": {"max_mean_line": None, "max_line": 100_000},
+            "restructuredtext": {"max_mean_line": None, "max_line": 100_000},
+            "html": {"max_mean_line": None, "max_line": 100_000},
+            "xml": {"max_mean_line": None, "max_line": 100_000},
+        }
+    )
 
 
 @dataclass
@@ -103,18 +106,64 @@ class PiiConfig:
     entropy: bool = True  # quoted high-entropy strings assigned to secret-sounding names
     placeholders: PlaceholdersConfig = field(default_factory=PlaceholdersConfig)
     keep_email_domains: list[str] = items(
-        "example.com", "example.org", "example.net", "example", "test", "invalid", "localhost", "localdomain",
-        "domain.com", "email.com", "test.com", "invalid.com")
+        "example.com",
+        "example.org",
+        "example.net",
+        "example",
+        "test",
+        "invalid",
+        "localhost",
+        "localdomain",
+        "domain.com",
+        "email.com",
+        "test.com",
+        "invalid.com",
+    )
     keep_email_locals: list[str] = items(
-        "noreply", "no-reply", "donotreply", "do-not-reply", "nobody", "user", "username", "you", "your.name",
-        "yourname", "your-email", "youremail", "someone", "somebody", "foo", "bar", "foobar", "test", "name",
-        "email", "me")
+        "noreply",
+        "no-reply",
+        "donotreply",
+        "do-not-reply",
+        "nobody",
+        "user",
+        "username",
+        "you",
+        "your.name",
+        "yourname",
+        "your-email",
+        "youremail",
+        "someone",
+        "somebody",
+        "foo",
+        "bar",
+        "foobar",
+        "test",
+        "name",
+        "email",
+        "me",
+    )
     keep_emails: list[str] = items("git@github.com", "git@gitlab.com", "git@bitbucket.org", "user@localhost")
     skip_non_public_ips: bool = True  # private, loopback, link-local, documentation, reserved, multicast
     keep_ips: list[str] = items(  # public DNS resolvers
-        "8.8.8.8", "8.8.4.4", "1.1.1.1", "1.0.0.1", "9.9.9.9", "149.112.112.112", "208.67.222.222",
-        "208.67.220.220", "64.6.64.6", "64.6.65.6", "4.2.2.2", "4.2.2.1", "2001:4860:4860::8888",
-        "2001:4860:4860::8844", "2606:4700:4700::1111", "2606:4700:4700::1001", "2620:fe::fe", "2620:fe::9")
+        "8.8.8.8",
+        "8.8.4.4",
+        "1.1.1.1",
+        "1.0.0.1",
+        "9.9.9.9",
+        "149.112.112.112",
+        "208.67.222.222",
+        "208.67.220.220",
+        "64.6.64.6",
+        "64.6.65.6",
+        "4.2.2.2",
+        "4.2.2.1",
+        "2001:4860:4860::8888",
+        "2001:4860:4860::8844",
+        "2606:4700:4700::1111",
+        "2606:4700:4700::1001",
+        "2620:fe::fe",
+        "2620:fe::9",
+    )
     max_redacted_share: float = share(0.4)  # a file whose findings cover more of its text is dropped (pii_dense)
 
 
@@ -129,9 +178,30 @@ class OptOutConfig:
 class LicenseConfig:
     enabled: bool = True
     allow: list[str] = items(
-        "MIT", "Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "BSD-3-Clause-Clear", "ISC", "0BSD", "Unlicense",
-        "CC0-1.0", "Zlib", "BSL-1.0", "PostgreSQL", "NCSA", "UPL-1.0", "MIT-0", "Python-2.0", "PSF-2.0", "WTFPL",
-        "X11", "AFL-3.0", "ECL-2.0", "MS-PL", "Artistic-2.0")
+        "MIT",
+        "Apache-2.0",
+        "BSD-2-Clause",
+        "BSD-3-Clause",
+        "BSD-3-Clause-Clear",
+        "ISC",
+        "0BSD",
+        "Unlicense",
+        "CC0-1.0",
+        "Zlib",
+        "BSL-1.0",
+        "PostgreSQL",
+        "NCSA",
+        "UPL-1.0",
+        "MIT-0",
+        "Python-2.0",
+        "PSF-2.0",
+        "WTFPL",
+        "X11",
+        "AFL-3.0",
+        "ECL-2.0",
+        "MS-PL",
+        "Artistic-2.0",
+    )
     unknown: str = choice("allow", "allow", "drop")  # no licence found
 
 
@@ -167,11 +237,15 @@ class DedupConfig:
     threshold: float = share(0.7)
     bands: int = num(0, 0)  # 0 = chosen for the threshold (with rows)
     rows: int = num(0, 0)
-    lsh_recall: float = share(0.99)  # chosen bands make a pair at the threshold a candidate this often (0: bigcode's b/r)
+    lsh_recall: float = share(
+        0.99
+    )  # chosen bands make a pair at the threshold a candidate this often (0: bigcode's b/r)
     min_tokens: int = num(10, 0)  # shorter files are left to exact dedup
     max_bucket: int = num(64, 2)  # larger LSH buckets link every member to `hubs` members only
     hubs: int = num(8, 1)
-    cc: str = choice("union", "union", "rounds")  # components: union-find of verified pairs in one task, or distributed rounds
+    cc: str = choice(
+        "union", "union", "rounds"
+    )  # components: union-find of verified pairs in one task, or distributed rounds
     cc_rounds: int = num(8, 0)  # "rounds" only: min-label propagation rounds (each with pointer jumping)
     repo_level: bool = False  # also drop near-duplicate repositories (pipelines/near_dedup.RepoNearDedup)
 
@@ -310,7 +384,9 @@ def _type_name(tp) -> str:
         return "a list"
     if origin is dict or tp is dict:
         return "a mapping"
-    return {bool: "true or false", int: "an integer", float: "a number", str: "a string"}.get(tp, getattr(tp, "__name__", str(tp)))
+    return {bool: "true or false", int: "an integer", float: "a number", str: "a string"}.get(
+        tp, getattr(tp, "__name__", str(tp))
+    )
 
 
 def _bound(x) -> str:
@@ -349,8 +425,11 @@ def _check(value: Any, tp, meta, key: str):
     if origin is list:
         (item,) = typing.get_args(tp)
         if not isinstance(value, list) or (item is not Any and not all(isinstance(v, item) for v in value)):
-            raise ConfigError(f"config key {key!r} must be a list" + (f" of {item.__name__}" if item is not Any else "")
-                              + f"; got {value!r}")
+            raise ConfigError(
+                f"config key {key!r} must be a list"
+                + (f" of {item.__name__}" if item is not Any else "")
+                + f"; got {value!r}"
+            )
         return copy.deepcopy(value)
     if tp is bool:
         if not isinstance(value, bool):

@@ -12,6 +12,7 @@ A misspelt name is an AttributeError where it is written; a key that no declarat
 fails ``check`` (run on every build's stats.json by the launcher). To add a counter, declare it
 here, in its stage's section.
 """
+
 from __future__ import annotations
 
 import functools
@@ -57,7 +58,7 @@ class Family:
     def items(self, stats: Mapping[str, Number]) -> dict[str, Number]:
         """{part: value} of this family's keys in ``stats``, in key order."""
         head = self.prefix + "."
-        return {k[len(head):]: v for k, v in sorted(stats.items()) if k.startswith(head)}
+        return {k[len(head) :]: v for k, v in sorted(stats.items()) if k.startswith(head)}
 
     def get(self, stats: Mapping[str, Number], part: object) -> Number:
         return stats.get(self.key(part), 0)
@@ -76,7 +77,7 @@ def declared(key: str) -> bool:
     while "." in head:  # the longest declared prefix decides (fim.lang.* before fim.*)
         head, _, _ = head.rpartition(".")
         if head in _FAMILIES:
-            return _FAMILIES[head].allows(key[len(head) + 1:])
+            return _FAMILIES[head].allows(key[len(head) + 1 :])
     return False
 
 
@@ -106,6 +107,7 @@ DROPPED_BYTES = Family("dropped_bytes", "bytes of the dropped files, by reason")
 PII = Family("pii", "PII and secrets redacted in kept files, by kind")
 DECONTAM_HITS = Family("decontam.hits", "files dropped as contaminated, by benchmark")
 
+
 # --- dedup (filters/dedup.py, pipelines/near_dedup.py); one namespace per level
 class Dedup:
     """The counters of one dedup level (exact, near, repo): duplicate clusters and what they dropped."""
@@ -115,8 +117,9 @@ class Dedup:
         self.clusters = counter(f"dedup.{level}.clusters", f"{level}-duplicate clusters (two or more copies)")
         self.cluster_size = Family(f"dedup.{level}.cluster_size", "clusters by size (exact to 10, then buckets)")
         self.files_dropped = counter(f"dedup.{level}.files_dropped", "copies dropped (all but the keeper)")
-        self.cc_unsettled = counter(f"dedup.{level}.cc_unsettled",
-                                    "files kept because connected components did not converge (dedup.cc=rounds)")
+        self.cc_unsettled = counter(
+            f"dedup.{level}.cc_unsettled", "files kept because connected components did not converge (dedup.cc=rounds)"
+        )
 
 
 DEDUP_EXACT, DEDUP_NEAR, DEDUP_REPO = Dedup("exact"), Dedup("near"), Dedup("repo")
@@ -139,8 +142,9 @@ FIM_SPM = counter("fim.spm", "applied pieces in SPM layout")
 FIM_MIDDLE_CHARS = counter("fim.middle_chars", "sum of middle lengths in characters")
 FIM_MIDDLE_TOKENS = counter("fim.middle_tokens", "sum of middle lengths in tokens")
 FIM_METHOD = Family("fim.method", "applied pieces by span method (node, span, random, line)")
-FIM_CONTEXT_TRIMMED = counter("fim.context.trimmed_tokens",
-                              "context-level FIM only: tokens cut from segment tails to fit the sentinels")
+FIM_CONTEXT_TRIMMED = counter(
+    "fim.context.trimmed_tokens", "context-level FIM only: tokens cut from segment tails to fit the sentinels"
+)
 FIM_MODES = {"psm": FIM_PSM, "spm": FIM_SPM}
 
 
@@ -163,7 +167,7 @@ def fim_by_language(key: str, language: str) -> str:
     """The per-language twin of a fim.* key: fim.psm -> fim.lang.<language>.psm."""
     if not key.startswith("fim.") or key.startswith(FIM_LANG.prefix + ".") or not declared(key):
         raise UndeclaredCounter(f"{key} is not a fim counter")
-    return f"{FIM_LANG.prefix}.{language}.{key[len('fim.'):]}"
+    return f"{FIM_LANG.prefix}.{language}.{key[len('fim.') :]}"
 
 
 def fim_languages(stats: Mapping[str, Number]) -> list[str]:
@@ -173,7 +177,7 @@ def fim_languages(stats: Mapping[str, Number]) -> list[str]:
 def fim_of_language(stats: Mapping[str, Number], language: str) -> dict[str, Number]:
     """One language's fim counters under their overall names (fim.lang.go.psm -> fim.psm)."""
     head = language + "."
-    return {"fim." + k[len(head):]: v for k, v in FIM_LANG.items(stats).items() if k.startswith(head)}
+    return {"fim." + k[len(head) :]: v for k, v in FIM_LANG.items(stats).items() if k.startswith(head)}
 
 
 # --- planning (packing/resolve.py, graph.py, testpairs.py, plan.py), per repository

@@ -4,6 +4,7 @@ directory a clear error instead of a crash deep in a reader.
 
 The build writes dataset.json in ``pipelines/launch.finalize``; the keys read here are required.
 """
+
 from __future__ import annotations
 
 import dataclasses

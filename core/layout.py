@@ -7,6 +7,7 @@ SPM: <|fim_prefix|><|fim_suffix|>{suffix}<|fim_middle|>{prefix}{middle}   (varia
 A FIM'd file body is followed by ``<|file_separator|>`` (or the segment's ``<eos>``), which ends the
 middle. ``special`` maps the special-token names of ``core.tokenizer`` to ids.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -18,7 +19,9 @@ MODES = ("psm", "spm")
 SENTINELS = ("fim_prefix", "fim_middle", "fim_suffix")
 
 
-def assemble(pre: Sequence[int], mid: Sequence[int], suf: Sequence[int], mode: str, special: Mapping[str, int]) -> list[int]:
+def assemble(
+    pre: Sequence[int], mid: Sequence[int], suf: Sequence[int], mode: str, special: Mapping[str, int]
+) -> list[int]:
     """The token ids of one FIM'd body from its separately tokenized prefix, middle and suffix."""
     P, M, S = special["fim_prefix"], special["fim_middle"], special["fim_suffix"]
     if mode == "psm":
@@ -49,7 +52,9 @@ def find_psm_examples(tokens, segment_ids, special: Mapping[str, int]) -> list[F
     the SPM layout (prefix and middle joined) and cannot be told from PSM with an empty prefix."""
     tokens = [int(t) for t in tokens]
     seg = [int(s) for s in segment_ids]
-    pre, mid, suf, sep, eos, bos = (special[k] for k in ("fim_prefix", "fim_middle", "fim_suffix", "file_separator", "eos", "bos"))
+    pre, mid, suf, sep, eos, bos = (
+        special[k] for k in ("fim_prefix", "fim_middle", "fim_suffix", "file_separator", "eos", "bos")
+    )
     sentinels = {pre, mid, suf, sep, eos, bos}
     out = []
     n = len(tokens)
@@ -76,7 +81,9 @@ def find_psm_examples(tokens, segment_ids, special: Mapping[str, int]) -> list[F
         e_at = None if m_at is None else until(m_at + 1, {sep, eos})
         if e_at is None:
             continue
-        out.append(FimExample(tokens[j + 1 : i], tokens[i + 1 : s_at], tokens[s_at + 1 : m_at], tokens[m_at + 1 : e_at]))
+        out.append(
+            FimExample(tokens[j + 1 : i], tokens[i + 1 : s_at], tokens[s_at + 1 : m_at], tokens[m_at + 1 : e_at])
+        )
     return out
 
 

@@ -3,6 +3,7 @@
 Never use global random state or element order: the same inputs must give the
 same output on any runner with any number of workers.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -7,6 +7,7 @@ Each row is a dict of int32 numpy arrays ``targets``, ``targets_segment_ids`` (1
 so each file reads in its original order (redaction and dedup stay applied). Local directories only
 (array_record reads local files).
 """
+
 from __future__ import annotations
 
 import os
@@ -84,11 +85,11 @@ class SegmentText:
         if P not in ids or M not in ids or S not in ids:
             return ids
         p = ids.index(P)
-        head, body = ids[:p], ids[p + 1:]
+        head, body = ids[:p], ids[p + 1 :]
         s, m = body.index(S), body.index(M)
         if s == 0:  # SPM: <S>suffix<M>prefix+middle
-            return head + body[m + 1:] + body[1:m]
-        return head + body[:s] + body[m + 1:] + body[s + 1:m]  # PSM: prefix<S>suffix<M>middle
+            return head + body[m + 1 :] + body[1:m]
+        return head + body[:s] + body[m + 1 :] + body[s + 1 : m]  # PSM: prefix<S>suffix<M>middle
 
     def segments(self, row: dict[str, np.ndarray]) -> list[str]:
         tokens, seg = row["targets"].tolist(), row["targets_segment_ids"].tolist()

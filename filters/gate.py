@@ -4,6 +4,7 @@ opt-out, licence, quality, blocklist, contamination, PII density.
 Both the build's per-file stage (pipelines/filestage.py) and `repoloom scan`
 (filters/scan.py) call `judge`, so what scan reports is what the build does.
 """
+
 from __future__ import annotations
 
 import codecs

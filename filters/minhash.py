@@ -7,6 +7,7 @@ Everything is a pure function of (text, config): shingle hashes come from
 CRC-32 (stable across processes, unlike `hash()`), permutations from
 `core.rand` seeded by the config seed, so signatures agree on every worker.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -52,7 +53,7 @@ def ngram_hashes(toks: list[str], n: int) -> np.ndarray:
     h = np.zeros(m, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for k in range(n):  # polynomial rolling hash over the window, wrapping mod 2^64
-            h = h * np.uint64(1_000_003) + th[k:k + m]
+            h = h * np.uint64(1_000_003) + th[k : k + m]
         return _mix64(h)
 
 
@@ -77,7 +78,7 @@ def signature_of_hashes(h: np.ndarray, num_perm: int, seed: int) -> np.ndarray |
     out = np.full(num_perm, np.iinfo(np.uint64).max, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for i in range(0, h.size, _CHUNK):
-            v = h[i:i + _CHUNK, None] * a
+            v = h[i : i + _CHUNK, None] * a
             v += b
             np.minimum(out, v.min(axis=0), out=out)
     return (out >> np.uint64(32)).astype(np.uint32)
@@ -113,12 +114,12 @@ def jaccard(a: set, b: set) -> float:
 
 def _false_positive_area(threshold: float, b: int, r: int) -> float:
     s = np.linspace(0.0, threshold, 1001)
-    return float(np.trapezoid(1 - (1 - s ** r) ** b, s))
+    return float(np.trapezoid(1 - (1 - s**r) ** b, s))
 
 
 def _false_negative_area(threshold: float, b: int, r: int) -> float:
     s = np.linspace(threshold, 1.0, 1001)
-    return float(np.trapezoid(1 - (1 - (1 - s ** r) ** b), s))
+    return float(np.trapezoid(1 - (1 - (1 - s**r) ** b), s))
 
 
 @lru_cache(maxsize=32)
@@ -144,7 +145,7 @@ def recall_bands(threshold: float, num_perm: int, recall: float) -> tuple[int, i
     best, best_fp = None, float("inf")
     for b in range(1, num_perm + 1):
         for r in range(1, num_perm // b + 1):
-            if 1 - (1 - threshold ** r) ** b >= recall:
+            if 1 - (1 - threshold**r) ** b >= recall:
                 fp = _false_positive_area(threshold, b, r)
                 if fp < best_fp:
                     best, best_fp = (b, r), fp
@@ -170,8 +171,10 @@ def band_keys(sig: np.ndarray, bands: int, rows: int) -> list[bytes]:
     """One LSH bucket key per band: band index + 8-byte digest of the band's rows."""
     raw = sig.astype("<u4").tobytes()
     width = rows * 4
-    return [i.to_bytes(2, "big") + hashlib.blake2b(raw[i * width:(i + 1) * width], digest_size=8).digest()
-            for i in range(bands)]
+    return [
+        i.to_bytes(2, "big") + hashlib.blake2b(raw[i * width : (i + 1) * width], digest_size=8).digest()
+        for i in range(bands)
+    ]
 
 
 def band_keys_of_bytes(sig: bytes, bands: int, rows: int) -> list[bytes]:

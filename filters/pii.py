@@ -8,6 +8,7 @@
 All scans are linear in the text: e-mails are found from their '@' outwards, IPs by
 bounded patterns, secrets as described in secrets.py.
 """
+
 from __future__ import annotations
 
 import ipaddress
@@ -119,11 +120,17 @@ def find_emails(text: str, cfg_pii: dict) -> list[Finding]:
 
 # Patterns start with a character class (the engine scans for it quickly); the left boundary,
 # which a lookbehind would check at every position, is checked on the few candidates instead.
-_IPV4 = re.compile(r"\d\d{0,2}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w]|\.\d)")  # `\d\d{0,2}`, not `\d{1,3}`: a leading class lets the engine skip ahead
+_IPV4 = re.compile(
+    r"\d\d{0,2}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w]|\.\d)"
+)  # `\d\d{0,2}`, not `\d{1,3}`: a leading class lets the engine skip ahead
 # Hex groups and colons, at least two colons; validated by `ipaddress` afterwards.
-_IPV6 = re.compile(r"(?=[0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:|:){2,8}+(?:[0-9A-Fa-f]{1,4})?(?![\w:.])")  # lookahead: skip ahead by class
+_IPV6 = re.compile(
+    r"(?=[0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:|:){2,8}+(?:[0-9A-Fa-f]{1,4})?(?![\w:.])"
+)  # lookahead: skip ahead by class
 _IPV6_HINT = re.compile(r"[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:")
-_VERSION_CONTEXT = re.compile(r"(?i)(?:version|\bver\b|\bv\b|release|\brev\b|build|sdk|==|>=|<=|~=|\^|@)[\s:=\"'(_]{0,6}$")
+_VERSION_CONTEXT = re.compile(
+    r"(?i)(?:version|\bver\b|\bv\b|release|\brev\b|build|sdk|==|>=|<=|~=|\^|@)[\s:=\"'(_]{0,6}$"
+)
 _DOC_NETS = tuple(
     ipaddress.ip_network(n)
     for n in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32", "100.64.0.0/10")

@@ -7,6 +7,7 @@ library): the SPDX texts from choosealicense.com matched by normalised edit dist
 offline. An `SPDX-License-Identifier:` tag and a few phrase rules cover what the
 edit-distance match misses (licence files with extra text around the licence).
 """
+
 from __future__ import annotations
 
 import fnmatch
@@ -135,11 +136,22 @@ def _ids(value) -> list[list[str]]:
 
 # Common licence names that tables carry instead of SPDX ids.
 _ALIASES = {
-    "apache 2.0": "apache-2.0", "apache license 2.0": "apache-2.0", "apache license, version 2.0": "apache-2.0",
-    "apache2": "apache-2.0", "apache-2": "apache-2.0", "mit license": "mit", "expat": "mit",
-    "bsd 3-clause": "bsd-3-clause", "bsd-3": "bsd-3-clause", "new bsd": "bsd-3-clause",
-    "bsd 2-clause": "bsd-2-clause", "bsd-2": "bsd-2-clause", "simplified bsd": "bsd-2-clause",
-    "isc license": "isc", "the unlicense": "unlicense", "public domain": "unlicense",
+    "apache 2.0": "apache-2.0",
+    "apache license 2.0": "apache-2.0",
+    "apache license, version 2.0": "apache-2.0",
+    "apache2": "apache-2.0",
+    "apache-2": "apache-2.0",
+    "mit license": "mit",
+    "expat": "mit",
+    "bsd 3-clause": "bsd-3-clause",
+    "bsd-3": "bsd-3-clause",
+    "new bsd": "bsd-3-clause",
+    "bsd 2-clause": "bsd-2-clause",
+    "bsd-2": "bsd-2-clause",
+    "simplified bsd": "bsd-2-clause",
+    "isc license": "isc",
+    "the unlicense": "unlicense",
+    "public domain": "unlicense",
 }
 
 
@@ -178,8 +190,9 @@ def _read_lines(path: str) -> list[str]:
 
 
 @lru_cache(maxsize=8)
-def _blocklist_regex(terms: tuple[str, ...], patterns: tuple[str, ...], term_files: tuple[str, ...],
-                     pattern_files: tuple[str, ...]) -> re.Pattern | None:
+def _blocklist_regex(
+    terms: tuple[str, ...], patterns: tuple[str, ...], term_files: tuple[str, ...], pattern_files: tuple[str, ...]
+) -> re.Pattern | None:
     all_terms = list(terms) + [t for f in term_files for t in _read_lines(f)]
     all_patterns = list(patterns) + [p for f in pattern_files for p in _read_lines(f)]
     alts = [rf"(?<!\w){re.escape(t)}(?!\w)" for t in sorted(set(all_terms), key=len, reverse=True)]
@@ -193,8 +206,12 @@ def blocklist_reason(text: str, cfg: dict) -> tuple[str, str] | None:
     b = s.get("blocklist", {})
     if not s.get("enabled", True) or not b.get("enabled", True):
         return None
-    rx = _blocklist_regex(tuple(b.get("terms", ())), tuple(b.get("patterns", ())),
-                          tuple(b.get("term_files", ())), tuple(b.get("pattern_files", ())))
+    rx = _blocklist_regex(
+        tuple(b.get("terms", ())),
+        tuple(b.get("patterns", ())),
+        tuple(b.get("term_files", ())),
+        tuple(b.get("pattern_files", ())),
+    )
     if rx is None:
         return None
     m = rx.search(text)

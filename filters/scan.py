@@ -6,20 +6,26 @@ lists every PII/secret finding by kind and character offsets into the decoded or
 text; it never returns the finding's text. Other filters extend the dict they own
 (e.g. quality scores) in `scan_file`.
 """
+
 from __future__ import annotations
 
 from repoloom.filters import decontam, gate, pii, quality
 
 
-def scan_file(repo: str, path: str, text_or_bytes: str | bytes, cfg: dict, meta: dict | None = None
-              ) -> tuple[dict, str | None]:
+def scan_file(
+    repo: str, path: str, text_or_bytes: str | bytes, cfg: dict, meta: dict | None = None
+) -> tuple[dict, str | None]:
     """(the scan dict, the redacted text or None when the file is not text)."""
     data = text_or_bytes.encode("utf-8", "surrogatepass") if isinstance(text_or_bytes, str) else text_or_bytes
     v = gate.judge(repo, path, data, meta or {}, cfg)
     reason, text = v.reason, v.text
     if text is None and not gate.is_binary(data):
         text = gate.decode(data)  # dropped before decoding (opt-out, licence, size): still show its findings
-    findings = v.findings if reason is None else (pii.find_pii(text, cfg) if text is not None and cfg["pii"]["enabled"] else [])
+    findings = (
+        v.findings
+        if reason is None
+        else (pii.find_pii(text, cfg) if text is not None and cfg["pii"]["enabled"] else [])
+    )
     out = {
         "path": path,
         "kept": reason is None,

@@ -14,6 +14,7 @@ overlap their delimiters, possessive quantifiers where a run is followed by a te
 and plugins whose patterns can backtrack badly (`.+` before a literal) only run on
 short windows around a literal hint.
 """
+
 from __future__ import annotations
 
 import collections
@@ -139,7 +140,10 @@ EXTRA_PROVIDERS = {
     "HuggingFaceToken": ("hf_", re.compile(r"hf_[A-Za-z]{34}(?![0-9A-Za-z_])")),
     "NpmToken": ("npm_", re.compile(r"npm_[A-Za-z0-9]{36}(?![0-9A-Za-z_])")),
     "StripeTestOrRestrictedKey": ("_test_", re.compile(r"[sr]k_test_[0-9A-Za-z]{24,99}+(?![0-9A-Za-z])")),
-    "SlackWebhook": ("hooks.slack.com", re.compile(r"https://hooks\.slack\.com/(?:services|workflows)/[A-Za-z0-9_/]{20,120}+")),
+    "SlackWebhook": (
+        "hooks.slack.com",
+        re.compile(r"https://hooks\.slack\.com/(?:services|workflows)/[A-Za-z0-9_/]{20,120}+"),
+    ),
     "DigitalOceanToken": ("_v1_", re.compile(r"do[opr]_v1_[a-f0-9]{64}(?![a-f0-9])")),
     "ShopifyToken": ("shp", re.compile(r"shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?![a-fA-F0-9])")),
     "AlibabaAccessKeyId": ("LTAI", re.compile(r"LTAI[A-Za-z0-9]{12,20}(?![A-Za-z0-9])")),
@@ -159,38 +163,215 @@ _URL_CRED = re.compile(r"([^\s:/?#@'\"<>\\`]{1,128}+):([^\s/?#@'\"<>\\`]{1,256}+
 # search and parse around them with anchored patterns (no scan from every position).
 _PW_STEM = re.compile(r"(?i)pass|pwd|pw(?![a-z])|ps+w(?:o?r)?d|pasw(?:o?r)?d|비밀번호|비번|암호|패스워드")
 _IDENT_CHARS = set(string.ascii_letters + string.digits + "_.-")
-_PW_WORDS = ("password", "passwd", "passphrase", "passcode", "passwort", "contrasena", "motdepasse",
-             "비밀번호", "비번", "암호", "패스워드")
-_PW_COMPONENTS = {"pass", "pwd", "pw", "pword", "pswd", "psswd", "pswrd", "psword", "psswrd", "pssword", "paswd",
-                  "paswrd", "pasword", "passwrd"}
+_PW_WORDS = (
+    "password",
+    "passwd",
+    "passphrase",
+    "passcode",
+    "passwort",
+    "contrasena",
+    "motdepasse",
+    "비밀번호",
+    "비번",
+    "암호",
+    "패스워드",
+)
+_PW_COMPONENTS = {
+    "pass",
+    "pwd",
+    "pw",
+    "pword",
+    "pswd",
+    "psswd",
+    "pswrd",
+    "psword",
+    "psswrd",
+    "pssword",
+    "paswd",
+    "paswrd",
+    "pasword",
+    "passwrd",
+}
 # `mysqlpass`, `adminpwd`: a password stem ending a joined-up name, but not these words
 _PW_SUFFIXES = ("pass", "pwd", "passwd")
-_PW_SUFFIX_WORDS = {"bypass", "compass", "surpass", "trespass", "overpass", "underpass", "subpass", "multipass",
-                    "firstpass", "secondpass", "onepass", "twopass", "renderpass", "shaderpass", "mainpass"}
+_PW_SUFFIX_WORDS = {
+    "bypass",
+    "compass",
+    "surpass",
+    "trespass",
+    "overpass",
+    "underpass",
+    "subpass",
+    "multipass",
+    "firstpass",
+    "secondpass",
+    "onepass",
+    "twopass",
+    "renderpass",
+    "shaderpass",
+    "mainpass",
+}
 # Key components that make a password-ish name something else (a label, a rule, a URL, a hash...).
 _PW_KEY_STOP = {
-    "reset", "forgot", "confirm", "confirmation", "field", "label", "hint", "prompt", "placeholder", "policy",
-    "length", "len", "min", "max", "regex", "re", "pattern", "url", "uri", "path", "file", "type", "mode",
-    "input", "column", "col", "title", "text", "message", "msg", "error", "err", "hash", "hashed", "salt",
-    "validator", "strength", "expiry", "expires", "expired", "expiration", "rule", "rules", "count", "attempts",
-    "required", "enabled", "visible", "widget", "form", "check", "compare", "verify", "encoder", "handler",
-    "provider", "manager", "service", "strategy", "class", "id", "key", "name", "template", "prefix", "suffix",
-    "style", "icon", "button", "btn", "view", "dialog", "page", "route", "endpoint", "api", "event", "callback",
+    "reset",
+    "forgot",
+    "confirm",
+    "confirmation",
+    "field",
+    "label",
+    "hint",
+    "prompt",
+    "placeholder",
+    "policy",
+    "length",
+    "len",
+    "min",
+    "max",
+    "regex",
+    "re",
+    "pattern",
+    "url",
+    "uri",
+    "path",
+    "file",
+    "type",
+    "mode",
+    "input",
+    "column",
+    "col",
+    "title",
+    "text",
+    "message",
+    "msg",
+    "error",
+    "err",
+    "hash",
+    "hashed",
+    "salt",
+    "validator",
+    "strength",
+    "expiry",
+    "expires",
+    "expired",
+    "expiration",
+    "rule",
+    "rules",
+    "count",
+    "attempts",
+    "required",
+    "enabled",
+    "visible",
+    "widget",
+    "form",
+    "check",
+    "compare",
+    "verify",
+    "encoder",
+    "handler",
+    "provider",
+    "manager",
+    "service",
+    "strategy",
+    "class",
+    "id",
+    "key",
+    "name",
+    "template",
+    "prefix",
+    "suffix",
+    "style",
+    "icon",
+    "button",
+    "btn",
+    "view",
+    "dialog",
+    "page",
+    "route",
+    "endpoint",
+    "api",
+    "event",
+    "callback",
 }
 _PW_BAD_VALUES = {
-    "password", "passwd", "pass", "pwd", "secret", "none", "null", "nil", "true", "false", "undefined",
-    "required", "optional", "string", "str", "text", "hidden", "changeme", "changeit", "example", "empty",
-    "your_password", "yourpassword", "mypassword", "my_password", "<password>", "********", "redacted",
-    "default", "unknown", "admin", "root", "user", "username", "test", "dummy", "foobar", "foo", "bar",
-    "password123", "os.environ", "env", "getenv", "config", "settings", "self", "this", "value", "input",
+    "password",
+    "passwd",
+    "pass",
+    "pwd",
+    "secret",
+    "none",
+    "null",
+    "nil",
+    "true",
+    "false",
+    "undefined",
+    "required",
+    "optional",
+    "string",
+    "str",
+    "text",
+    "hidden",
+    "changeme",
+    "changeit",
+    "example",
+    "empty",
+    "your_password",
+    "yourpassword",
+    "mypassword",
+    "my_password",
+    "<password>",
+    "********",
+    "redacted",
+    "default",
+    "unknown",
+    "admin",
+    "root",
+    "user",
+    "username",
+    "test",
+    "dummy",
+    "foobar",
+    "foo",
+    "bar",
+    "password123",
+    "os.environ",
+    "env",
+    "getenv",
+    "config",
+    "settings",
+    "self",
+    "this",
+    "value",
+    "input",
 }
 _PLACEHOLDER = re.compile(r"(?i)^(?:x+|\*+|\.+|-+|_+|#+|0+|1234\d*|abc\d*|your[\w\-]*|some[\w\-]*|<[^>]*>|\[[^\]]*\])$")
 _TEMPLATE_MARK = re.compile(
     r"\$\{|\{\{|\}\}|%\(\w+\)[sdifr]|%[sd]\b|^\$[A-Za-z_]\w*$|^\$\(|^%[A-Za-z_]\w*%$|^\{|^<|^[@&*:][A-Za-z_][A-Za-z_.]*$|^#\{|__\w+__|^\?$"
 )
 _DOTTED_IDENT = re.compile(r"[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+")
-_OBJECT_NAMES = {"self", "this", "os", "config", "conf", "cfg", "settings", "env", "process", "args", "opts",
-                 "options", "params", "request", "req", "ctx", "context", "user", "data", "props", "state", "app"}
+_OBJECT_NAMES = {
+    "self",
+    "this",
+    "os",
+    "config",
+    "conf",
+    "cfg",
+    "settings",
+    "env",
+    "process",
+    "args",
+    "opts",
+    "options",
+    "params",
+    "request",
+    "req",
+    "ctx",
+    "context",
+    "user",
+    "data",
+    "props",
+    "state",
+    "app",
+}
 _WORDISH = re.compile(r"[A-Z]?[a-z]+(?:[_\-][a-z]+)*|[A-Z][A-Z_]+|[a-z]+(?:[A-Z][a-z]+)+")
 
 # Generic keys: quoted high-entropy strings assigned to a secret-sounding name on the same line.
@@ -212,7 +393,8 @@ _BEARER = re.compile(r"[Bb]earer[ \t]{1,4}([A-Za-z0-9\-._~+/]{24,512}+=*)")
 # random tokens almost never hold either (a 40-character random base62 token: about 1 in 10^9)
 _SEQUENTIAL_RUN = re.compile(
     r"abcdefg|bcdefgh|cdefghi|defghij|efghijk|fghijkl|ghijklm|hijklmn|ijklmno|jklmnop|klmnopq|lmnopqr|mnopqrs|"
-    r"nopqrst|opqrstu|pqrstuv|qrstuvw|rstuvwx|stuvwxy|tuvwxyz|12345678|23456789|34567890")
+    r"nopqrst|opqrstu|pqrstuv|qrstuvw|rstuvwx|stuvwxy|tuvwxyz|12345678|23456789|34567890"
+)
 _REPEATED_CHUNK = re.compile(r"(.{1,6})\1{2,}")
 
 
@@ -229,8 +411,9 @@ def _typed_by_hand(value: str) -> bool:
     low = value.lower()
     letters = "".join(c for c in low if c.isalpha())
     digits = "".join(c for c in low if c.isdigit())
-    return (bool(_SEQUENTIAL_RUN.search(low) or _SEQUENTIAL_RUN.search(letters) or _SEQUENTIAL_RUN.search(digits))
-            or any(m.end() - m.start() >= 12 for m in _REPEATED_CHUNK.finditer(value)))
+    return bool(
+        _SEQUENTIAL_RUN.search(low) or _SEQUENTIAL_RUN.search(letters) or _SEQUENTIAL_RUN.search(digits)
+    ) or any(m.end() - m.start() >= 12 for m in _REPEATED_CHUNK.finditer(value))
 
 
 def _is_placeholder(value: str) -> bool:
@@ -249,8 +432,14 @@ def _is_placeholder(value: str) -> bool:
 
 
 def _char_classes(value: str) -> int:
-    return sum((any(c.islower() for c in value), any(c.isupper() for c in value), any(c.isdigit() for c in value),
-                any(not c.isalnum() for c in value)))
+    return sum(
+        (
+            any(c.islower() for c in value),
+            any(c.isupper() for c in value),
+            any(c.isdigit() for c in value),
+            any(not c.isalnum() for c in value),
+        )
+    )
 
 
 def _entropy(value: str) -> float:
@@ -279,7 +468,7 @@ def _compiled_plugins(names: tuple[str, ...]) -> list[tuple[str, re.Pattern, obj
             if (name, k) in _REWRITTEN:
                 was, now = _REWRITTEN[(name, k)]
                 assert source.startswith(was), (name, source)
-                source = now + source[len(was):]
+                source = now + source[len(was) :]
             shape = (name, k) if (name, k) in _SHAPE_GATES else None
             out.append((name, re.compile(source, pat.flags | re.M), plugin, hint, _GATES.get((name, k), ()), shape))
     return out
@@ -292,11 +481,13 @@ def _windows(text: str, hint) -> Iterator[tuple[int, int]]:
     window starts, overlapping the last, and the caller drops duplicate hits.
     """
     if isinstance(hint, str):
+
         def occurrences():
             pos = 0
             while (i := text.find(hint, pos)) >= 0:
                 yield i
                 pos = i + len(hint)
+
         hits = occurrences()
     else:
         hits = (m.start() for m in hint.finditer(text))
@@ -347,8 +538,9 @@ def _plugin_hits(text: str, names: tuple[str, ...]) -> Iterator[Hit]:
             continue
         if gate:
             if id(gate) not in gate_open:
-                gate_open[id(gate)] = (gate.search(text) is not None if isinstance(gate, re.Pattern)
-                                       else any(g in text for g in gate))
+                gate_open[id(gate)] = (
+                    gate.search(text) is not None if isinstance(gate, re.Pattern) else any(g in text for g in gate)
+                )
             if not gate_open[id(gate)]:
                 continue
         spans = _windows(text, hint) if hint else [(0, len(text))]
@@ -373,13 +565,18 @@ def _plugin_hits(text: str, names: tuple[str, ...]) -> Iterator[Hit]:
                     if not plugin.is_formally_valid(value):
                         continue
                 if name == "ArtifactoryDetector":
-                    value = value.strip(" \t\r\n=:\"")
+                    value = value.strip(' \t\r\n=:"')
                     s = text.find(value, s, e)
                     e = s + len(value)
                 if name == "AWSKeyDetector" and not g and (s and text[s - 1].isalnum() or text[e : e + 1].isalnum()):
                     continue  # `TODAYINASIAASACKOFRICEFELLOVER`: inside a longer word
-                if name in ("TwilioKeyDetector", "ArtifactoryDetector", "DiscordBotTokenDetector",
-                            "TelegramBotTokenDetector", "MailchimpDetector") and not _looks_random(value):
+                if name in (
+                    "TwilioKeyDetector",
+                    "ArtifactoryDetector",
+                    "DiscordBotTokenDetector",
+                    "TelegramBotTokenDetector",
+                    "MailchimpDetector",
+                ) and not _looks_random(value):
                     continue
                 if _is_placeholder(value) or is_potential_uuid(value):
                     continue
@@ -511,11 +708,13 @@ _ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
 def _stem_starts(low: str, stems: tuple[str, ...]) -> Iterator[int]:
     """Offsets of every occurrence of the stems, in order: str.find in C instead of a case-insensitive
     regex alternation, which the regex engine can only try at every position."""
+
     def occurrences(stem):
         i = low.find(stem)
         while i >= 0:
             yield i
             i = low.find(stem, i + 1)
+
     return heapq.merge(*(occurrences(st) for st in stems))
 
 
@@ -533,8 +732,10 @@ def _is_password_key(name: str) -> bool:
     parts = [p.lower() for p in re.split(r"[_.\-]+|(?<=[a-z0-9])(?=[A-Z])", name) if p]
     if not parts or any(p in _PW_KEY_STOP for p in parts):
         return False
-    return any(p in _PW_COMPONENTS or any(w in p for w in _PW_WORDS)
-               or p.endswith(_PW_SUFFIXES) and p not in _PW_SUFFIX_WORDS for p in parts)
+    return any(
+        p in _PW_COMPONENTS or any(w in p for w in _PW_WORDS) or p.endswith(_PW_SUFFIXES) and p not in _PW_SUFFIX_WORDS
+        for p in parts
+    )
 
 
 def _password_value_ok(value: str, quoted: bool) -> bool:
@@ -547,8 +748,9 @@ def _password_value_ok(value: str, quoted: bool) -> bool:
         return False
     if _WORDISH.fullmatch(value) or value.isdigit() and len(value) < 6:
         return False
-    if not quoted and (re.fullmatch(r"[a-z_][a-z0-9_]*", value) or re.fullmatch(r"[A-Za-z_]+", value)
-                       or value.endswith(":")):
+    if not quoted and (
+        re.fullmatch(r"[a-z_][a-z0-9_]*", value) or re.fullmatch(r"[A-Za-z_]+", value) or value.endswith(":")
+    ):
         return False  # a variable or a type (`password: BinaryLike`), not a literal
     if not quoted and _DOTTED_IDENT.fullmatch(value):
         head = re.split(r"\.|::|->", value)[0].lower()
@@ -583,7 +785,9 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
         start, left = _key_name(text, m.start())
         key = left + text[m.start() : run_end]
         ls = text.rfind("\n", max(0, start - 200), start) + 1
-        a = assignments.after_name(text, run_end, name_start=start, allow_space=bool(_DEFINE.fullmatch(text, ls, start)))
+        a = assignments.after_name(
+            text, run_end, name_start=start, allow_space=bool(_DEFINE.fullmatch(text, ls, start))
+        )
         if a is None or not _is_password_key(key) or a.op in _WORD_OPS:
             continue  # `password is …` is prose_passwords' (with its stricter value check)
         if a.op == "," and not _prose_password_ok(a.value, "password"):
@@ -602,31 +806,217 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
 
 _KEY_STEM = re.compile(r"(?i)secret|token|key|auth|cred")
 # name parts that name a secret (strong) or may (weak: `key`, `auth` alone also name dict keys and modes)
-_KEY_STRONG = {"secret", "secrets", "token", "tokens", "apikey", "apikeys", "credential", "credentials", "creds",
-               "privatekey", "accesskey", "secretkey", "authtoken", "accesstoken", "refreshtoken", "apitoken",
-               "clientsecret", "appsecret", "bearer"}
+_KEY_STRONG = {
+    "secret",
+    "secrets",
+    "token",
+    "tokens",
+    "apikey",
+    "apikeys",
+    "credential",
+    "credentials",
+    "creds",
+    "privatekey",
+    "accesskey",
+    "secretkey",
+    "authtoken",
+    "accesstoken",
+    "refreshtoken",
+    "apitoken",
+    "clientsecret",
+    "appsecret",
+    "bearer",
+}
 _KEY_WEAK = {"key", "keys", "auth", "cred", "pat"}
 # `<word>_key` where the word makes it a credential (`api_key`, `signing_key`, `AWS_SECRET_ACCESS_KEY`)
-_KEY_QUALIFIERS = {"api", "access", "secret", "private", "signing", "encryption", "master", "app", "client", "service",
-                   "account", "license", "licence", "session", "consumer", "shared", "storage", "aws", "hmac", "jwt",
-                   "auth", "subscription", "deploy", "admin", "write", "read", "server", "webhook", "bot", "integration"}
+_KEY_QUALIFIERS = {
+    "api",
+    "access",
+    "secret",
+    "private",
+    "signing",
+    "encryption",
+    "master",
+    "app",
+    "client",
+    "service",
+    "account",
+    "license",
+    "licence",
+    "session",
+    "consumer",
+    "shared",
+    "storage",
+    "aws",
+    "hmac",
+    "jwt",
+    "auth",
+    "subscription",
+    "deploy",
+    "admin",
+    "write",
+    "read",
+    "server",
+    "webhook",
+    "bot",
+    "integration",
+}
 # parts that make a secret-sounding name something else: an id, a name, a length, a file, a UI label ...
 _KEY_NAME_STOP = {
-    "id", "ids", "name", "names", "url", "uri", "urls", "endpoint", "file", "files", "path", "dir", "length", "len",
-    "size", "type", "types", "format", "fmt", "prefix", "suffix", "header", "field", "label", "hint", "count", "max",
-    "min", "policy", "pattern", "regex", "re", "alias", "store", "storetype", "ring", "pair", "public", "pub",
-    "primary", "foreign", "sort", "event", "code", "press", "pressed", "up", "down", "left", "right", "board",
-    "frame", "mesh", "selector", "version", "expiry", "expires", "expiration", "ttl", "timeout", "lifetime",
-    "kind", "mode", "class", "enabled", "required", "valid", "validator", "validation", "limit", "index", "idx",
-    "column", "col", "map", "placeholder", "description", "desc", "doc", "help", "title", "text", "message", "msg",
-    "error", "err", "manager", "provider", "handler", "factory", "builder", "helper", "util", "utils", "template",
-    "schema", "sequence", "csrf", "xsrf", "bucket", "natural", "partition", "row", "range", "cursor", "page", "next",
-    "continuation", "lookup", "cache", "hot", "ref", "arn", "hash", "hashed", "digest", "fingerprint", "example",
-    "sample", "samples", "dummy", "fake", "mock", "issuer", "audience", "scope", "scopes", "usage", "algorithm",
-    "alg", "algo", "table", "num", "number", "socket", "websocket",
+    "id",
+    "ids",
+    "name",
+    "names",
+    "url",
+    "uri",
+    "urls",
+    "endpoint",
+    "file",
+    "files",
+    "path",
+    "dir",
+    "length",
+    "len",
+    "size",
+    "type",
+    "types",
+    "format",
+    "fmt",
+    "prefix",
+    "suffix",
+    "header",
+    "field",
+    "label",
+    "hint",
+    "count",
+    "max",
+    "min",
+    "policy",
+    "pattern",
+    "regex",
+    "re",
+    "alias",
+    "store",
+    "storetype",
+    "ring",
+    "pair",
+    "public",
+    "pub",
+    "primary",
+    "foreign",
+    "sort",
+    "event",
+    "code",
+    "press",
+    "pressed",
+    "up",
+    "down",
+    "left",
+    "right",
+    "board",
+    "frame",
+    "mesh",
+    "selector",
+    "version",
+    "expiry",
+    "expires",
+    "expiration",
+    "ttl",
+    "timeout",
+    "lifetime",
+    "kind",
+    "mode",
+    "class",
+    "enabled",
+    "required",
+    "valid",
+    "validator",
+    "validation",
+    "limit",
+    "index",
+    "idx",
+    "column",
+    "col",
+    "map",
+    "placeholder",
+    "description",
+    "desc",
+    "doc",
+    "help",
+    "title",
+    "text",
+    "message",
+    "msg",
+    "error",
+    "err",
+    "manager",
+    "provider",
+    "handler",
+    "factory",
+    "builder",
+    "helper",
+    "util",
+    "utils",
+    "template",
+    "schema",
+    "sequence",
+    "csrf",
+    "xsrf",
+    "bucket",
+    "natural",
+    "partition",
+    "row",
+    "range",
+    "cursor",
+    "page",
+    "next",
+    "continuation",
+    "lookup",
+    "cache",
+    "hot",
+    "ref",
+    "arn",
+    "hash",
+    "hashed",
+    "digest",
+    "fingerprint",
+    "example",
+    "sample",
+    "samples",
+    "dummy",
+    "fake",
+    "mock",
+    "issuer",
+    "audience",
+    "scope",
+    "scopes",
+    "usage",
+    "algorithm",
+    "alg",
+    "algo",
+    "table",
+    "num",
+    "number",
+    "socket",
+    "websocket",
 }
-_KEY_NAME_HARD_STOP = {"public", "pub", "csrf", "xsrf", "page", "next", "continuation", "cursor", "sync", "event",
-                       "sort", "cache", "lookup", "id", "ids"}
+_KEY_NAME_HARD_STOP = {
+    "public",
+    "pub",
+    "csrf",
+    "xsrf",
+    "page",
+    "next",
+    "continuation",
+    "cursor",
+    "sync",
+    "event",
+    "sort",
+    "cache",
+    "lookup",
+    "id",
+    "ids",
+}
 _KEY_PART_SPLIT = re.compile(r"[_.\-]+|(?<=[a-z0-9])(?=[A-Z])")
 # values that are words joined up (`auth_token_v2`, `API_KEY`, `getToken`, `TokenProvider`), versions, sizes
 _IDENTIFIER_VALUE = re.compile(
@@ -635,13 +1025,17 @@ _IDENTIFIER_VALUE = re.compile(
 )
 _DIGIT_LETTER = re.compile(r"\d[A-Za-z]")
 _CAMEL_WORDS = re.compile(r"(?:[A-Z][a-z]{2,}){2}")
-_CAMEL_RUN = re.compile(r"(?:(?=[AEIOU]|[A-Z][a-z]*[aeiou])[A-Z][a-z]{2,}){3,}")  # words have vowels; `YjuePxddOyu` is noise
+_CAMEL_RUN = re.compile(
+    r"(?:(?=[AEIOU]|[A-Z][a-z]*[aeiou])[A-Z][a-z]{2,}){3,}"
+)  # words have vowels; `YjuePxddOyu` is noise
 
 
 def _has_camel_words(value: str) -> bool:
     """`PKCS7PrivateKeyTypes`, `SpMatFlagAttr`: three capitalised words run together, as in type names;
     random tokens rarely spell that many word-shaped letters in a row."""
     return _CAMEL_RUN.search(value) is not None
+
+
 _HASH_LENGTHS = (32, 40, 56, 64, 96, 128)
 # where whitespace alone gives a name its value: `#define NAME "v"`, Dockerfile `ENV NAME v`, `set NAME v`
 _DEFINE = re.compile(
@@ -653,15 +1047,17 @@ _CODE_NAME = re.compile(r"[A-Za-z_$][\w$]*+")
 
 def _class_changes(value: str) -> int:
     """How often the character class (upper, lower, digit) changes along the value."""
+
     def cls(c):
         return 0 if c.isupper() else 1 if c.islower() else 2 if c.isdigit() else 3
+
     classes = [cls(c) for c in value if c.isalnum()]
     return sum(a != b for a, b in zip(classes, classes[1:]))
 
 
 @lru_cache(maxsize=8192)  # code repeats its names (`self.tokenizer`, `key`): each is judged once
 def _key_name_strength(name: str) -> str | None:
-    """"strong", "weak" or None: how surely a name such as `AWS_SECRET_ACCESS_KEY` names a secret."""
+    """ "strong", "weak" or None: how surely a name such as `AWS_SECRET_ACCESS_KEY` names a secret."""
     name = name.strip("-._")
     last = name.rsplit(".", 1)[-1]
     if not _KEY_STEM.search(last):
@@ -700,22 +1096,38 @@ def _key_value_ok(text: str, value: str, start: int, strength: str) -> bool:
         return False
     if strength == "weak" and any(_WORD_SEGMENT.fullmatch(x) for x in re.split(r"[-_.:/]+", value)):
         return False  # `key=Counter-1234abcd`: a weak name (`key`, `auth`) with a word in its value
-    if value[0] in "-~#*&!@" or value.endswith((".py", ".js", ".json", ".yaml", ".yml", ".pem", ".key", ".txt", ".crt")):
+    if value[0] in "-~#*&!@" or value.endswith(
+        (".py", ".js", ".json", ".yaml", ".yml", ".pem", ".key", ".txt", ".crt")
+    ):
         return False
     if _IDENTIFIER_VALUE.fullmatch(value) or n <= 40 and _has_camel_words(value):
         return False
-    if (_CODE_NAME.fullmatch(value) or _DOTTED_IDENT.fullmatch(value)) and _class_changes(value) < 0.45 * n \
-            and len(_DIGIT_LETTER.findall(value)) < 2 and not (strength == "strong" and _unpronounceable(value)):
+    if (
+        (_CODE_NAME.fullmatch(value) or _DOTTED_IDENT.fullmatch(value))
+        and _class_changes(value) < 0.45 * n
+        and len(_DIGIT_LETTER.findall(value)) < 2
+        and not (strength == "strong" and _unpronounceable(value))
+    ):
         return False  # `XXH3_initCustomSecret_avx512`, `settings.key2`: names in code; random tokens change case often
     if _DOTTED_IDENT.fullmatch(value) and any(
-            len(seg) >= 4 and _IDENTIFIER_VALUE.fullmatch(seg) or _CAMEL_WORDS.search(seg) for seg in re.split(r"\.|::|->", value)):
+        len(seg) >= 4 and _IDENTIFIER_VALUE.fullmatch(seg) or _CAMEL_WORDS.search(seg)
+        for seg in re.split(r"\.|::|->", value)
+    ):
         return False  # `rust_openssl.hpke.X25519PrivateKey`: a dotted path with words in it
     has_digit = any(c.isdigit() for c in value)
     if not any(c.isalpha() for c in value):
         return False
-    if not has_digit and not (n >= 20 and any(c.isupper() for c in value) and any(c.islower() for c in value)
-                              and _B64URL_SET.issuperset(value) and _entropy(value) >= 4.0) \
-            and not (strength == "strong" and _unpronounceable(value)):
+    if (
+        not has_digit
+        and not (
+            n >= 20
+            and any(c.isupper() for c in value)
+            and any(c.islower() for c in value)
+            and _B64URL_SET.issuperset(value)
+            and _entropy(value) >= 4.0
+        )
+        and not (strength == "strong" and _unpronounceable(value))
+    ):
         return False
     if _entropy(value) < (3.0 if strength == "strong" else 3.5):
         return False
@@ -737,8 +1149,11 @@ def _words_and_numbers(value: str) -> bool:
     """`jjwt-jackson-0.11.2`, `my-app-production-2023`: segments that are each letters or digits, one of
     them a word; a random token mixes letters and digits inside its segments."""
     segs = _SEGMENTS.findall(value)
-    return (all(x.isalpha() or x.isdigit() for x in segs) and any(_WORD_SEGMENT.fullmatch(x) for x in segs)
-            and any(x.isdigit() for x in segs))
+    return (
+        all(x.isalpha() or x.isdigit() for x in segs)
+        and any(_WORD_SEGMENT.fullmatch(x) for x in segs)
+        and any(x.isdigit() for x in segs)
+    )
 
 
 _VOWELS = frozenset("aeiouAEIOU")
@@ -748,16 +1163,24 @@ def _unpronounceable(value: str) -> bool:
     """`sucnxMGxayRXqS`: mixed-case letters with few vowels. Names in code are made of words (about one
     letter in three a vowel); random letters have one in five."""
     letters = [c for c in value if c.isalpha()]
-    return (len(letters) >= 12 and any(c.isupper() for c in letters) and any(c.islower() for c in letters)
-            and sum(c in _VOWELS for c in letters) < 0.22 * len(letters))
+    return (
+        len(letters) >= 12
+        and any(c.isupper() for c in letters)
+        and any(c.islower() for c in letters)
+        and sum(c in _VOWELS for c in letters) < 0.22 * len(letters)
+    )
 
 
 def _random_b64(value: str) -> bool:
     """A base64-ish value starting with `/` (`/o0=d5tn…`) rather than a path: no segment is a word, and
     letters and digits alternate as in random text."""
     segs = [x for x in re.split(r"[/._\-=+]+", value) if x]
-    return (len(value) >= 24 and not any(_WORD_SEGMENT.fullmatch(x) for x in segs)
-            and len(_DIGIT_LETTER.findall(value)) >= 3 and _entropy(value) >= 4.0)
+    return (
+        len(value) >= 24
+        and not any(_WORD_SEGMENT.fullmatch(x) for x in segs)
+        and len(_DIGIT_LETTER.findall(value)) >= 3
+        and _entropy(value) >= 4.0
+    )
 
 
 _KEY_STEM_WORDS = ("secret", "token", "key", "auth", "cred")
@@ -784,14 +1207,19 @@ def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
             continue
         ls = text.rfind("\n", max(0, start - 200), start) + 1
         flag = text.startswith("-", start) and (start == 0 or text[start - 1] in " \t")  # `--token <value>`
-        a = assignments.after_name(text, run_end, allow_space=flag or bool(_DEFINE.fullmatch(text, ls, start)),
-                                   name_start=start)
+        a = assignments.after_name(
+            text, run_end, allow_space=flag or bool(_DEFINE.fullmatch(text, ls, start)), name_start=start
+        )
         if a is None or a.op == "(" and strength != "strong":
             continue
         if a.op in _WORD_OPS and not _ENV_NAME.fullmatch(name):
             continue  # `Set AWS_SECRET_ACCESS_KEY to …` names a variable; `the key to success` does not
         value = a.value if a.quoted else assignments.sentence_trimmed(text, a.value, a.start)
-        if not a.quoted and _CODE_NAME.fullmatch(value) and text[a.start + len(value) : a.start + len(value) + 1] in (";", ")"):
+        if (
+            not a.quoted
+            and _CODE_NAME.fullmatch(value)
+            and text[a.start + len(value) : a.start + len(value) + 1] in (";", ")")
+        ):
             continue  # `ptr = XXH3_kSecret;`: a variable in a statement
         if _key_value_ok(text, value, a.start, strength):
             yield Hit("key", a.start, a.start + len(value), "KeyNamedValue")
@@ -900,7 +1328,7 @@ def _token_runs(text: str) -> Iterator[tuple[int, int]]:
 
 
 def prefixed_tokens(text: str, runs: list[tuple[int, int]] | None = None) -> Iterator[Hit]:
-    for s, e in (_token_runs(text) if runs is None else runs):
+    for s, e in _token_runs(text) if runs is None else runs:
         if s and (text[s - 1] in "/+%\\" or text[s - 1].isalnum()):
             continue  # the middle of a path, a URL or a base64 blob
         if e < len(text) and (text[e] in "/+=%[{(" or text[e].isalnum() or text[e] in "_-."):
@@ -909,7 +1337,7 @@ def prefixed_tokens(text: str, runs: list[tuple[int, int]] | None = None) -> Ite
         p = _TOKEN_PREFIX.match(run)
         if not p or _PREFIX_NOT_VENDOR.match(run):
             continue
-        body = run[p.end():]
+        body = run[p.end() :]
         n = len(body)
         if run[p.end() - 1] == "." and body[:1].isupper() and body[1:3].islower():
             continue  # `ir.Float8E4M3Type`: an attribute of a module
@@ -924,10 +1352,16 @@ def prefixed_tokens(text: str, runs: list[tuple[int, int]] | None = None) -> Ite
         segments = [x for x in re.split(r"[._\-]+", body) if x]
         if any(_WORD_SEGMENT.fullmatch(x) for x in segments):
             continue  # `ser_flatbuf.DType.f8_e4m3`, `DXGI_FORMAT.R8G8B8A8_UNORM`: names made of words
-        if any(x.isalpha() for x in segments) and any(len(x) >= 32 and all(c in string.hexdigits for c in x) for x in segments):
+        if any(x.isalpha() for x in segments) and any(
+            len(x) >= 32 and all(c in string.hexdigits for c in x) for x in segments
+        ):
             continue  # `jit__psum-<sha256>`: a name with a hash in it
-        if run[p.end() - 1] == "-" and n in _HASH_LENGTHS and all(c in string.hexdigits for c in body) \
-                and run[: p.end() - 1].lower() not in ("key", "token", "secret", "api", "sk"):
+        if (
+            run[p.end() - 1] == "-"
+            and n in _HASH_LENGTHS
+            and all(c in string.hexdigits for c in body)
+            and run[: p.end() - 1].lower() not in ("key", "token", "secret", "api", "sk")
+        ):
             continue  # `inc-cbb1eca3…` (dask keys), `main-<md5>` (bundles): a name and a hash
         if _class_changes(body) < 0.3 * n or len(_DIGIT_LETTER.findall(body)) < 2:
             continue
@@ -945,9 +1379,15 @@ def prefixed_tokens(text: str, runs: list[tuple[int, int]] | None = None) -> Ite
 # Public token formats (each provider's documented prefix and alphabet), tried only where a run of token
 # characters starts with the prefix: one `str.startswith` per run instead of one scan of the text each.
 PROVIDER_SHAPES = {
-    "ATATT3": ("AtlassianApiToken", re.compile(r"ATATT3[A-Za-z0-9_\-]{100,300}+(?:=|\\=|%3[Dd])[A-F0-9]{8}(?![A-Za-z0-9])")),
+    "ATATT3": (
+        "AtlassianApiToken",
+        re.compile(r"ATATT3[A-Za-z0-9_\-]{100,300}+(?:=|\\=|%3[Dd])[A-F0-9]{8}(?![A-Za-z0-9])"),
+    ),
     "dapi": ("DatabricksToken", re.compile(r"dapi[a-f0-9]{32}(?:-\d)?(?![A-Za-z0-9])")),
-    "AGE-SECRET-KEY-1": ("AgeSecretKey", re.compile(r"AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}(?![A-Za-z0-9])")),
+    "AGE-SECRET-KEY-1": (
+        "AgeSecretKey",
+        re.compile(r"AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}(?![A-Za-z0-9])"),
+    ),
     "sntrys_eyJ": ("SentryOrgToken", re.compile(r"sntrys_eyJ[A-Za-z0-9+/=_\-]{50,1000}+")),
     "ops_eyJ": ("OnePasswordServiceToken", re.compile(r"ops_eyJ[A-Za-z0-9+/=_\-]{100,2000}+")),
     "IGQV": ("InstagramToken", re.compile(r"IGQV[A-Za-z0-9_\-]{100,400}+")),
@@ -964,7 +1404,7 @@ def provider_shapes(text: str, runs: list[tuple[int, int]]) -> Iterator[Hit]:
         if text.startswith(_SHAPE_PREFIXES, s) and not (s and text[s - 1].isalnum()):
             for prefix, (name, pat) in PROVIDER_SHAPES.items():
                 m = pat.match(text, s) if text.startswith(prefix, s) else None
-                if m and _looks_random(m.group(0)) and not _is_placeholder(m.group(0)[len(prefix):]):
+                if m and _looks_random(m.group(0)) and not _is_placeholder(m.group(0)[len(prefix) :]):
                     yield Hit("key", s, m.end(), name)
                     break
     if "1//0" in text:
@@ -1015,7 +1455,9 @@ def bare_random_tokens(text: str, runs: list[tuple[int, int]]) -> Iterator[Hit]:
         yield Hit("key", s, s + n, "BareRandomToken")
 
 
-_NAME_BEFORE = re.compile(r"""([A-Za-z_][\w.\-]{0,60}+)["'\]]?[ \t]{0,4}+(?:=|:|=>)[ \t]{0,4}+[\[({]?[ \t]{0,4}+[bru]?["'`]?$""")
+_NAME_BEFORE = re.compile(
+    r"""([A-Za-z_][\w.\-]{0,60}+)["'\]]?[ \t]{0,4}+(?:=|:|=>)[ \t]{0,4}+[\[({]?[ \t]{0,4}+[bru]?["'`]?$"""
+)
 _B64_BLOCK_LINE = re.compile(r"[ \t]*+[\"']?[A-Za-z0-9+/=]{40,}+[\"']?[,;+\\]?[ \t]*+")
 
 
@@ -1034,7 +1476,8 @@ def _in_base64_block(text: str, ls: int, le: int) -> bool:
 # starts with the literal `-` (the engine searches for it fast), then looks behind it
 _CLI_USER = re.compile(
     r"""-(?<![\w-]-)(?:u|-user)[ \t]{1,4}+(?P<arg>(?P<q>["']?)(?P<user>[^\s"':]{0,64}+):(?P<pq>["']?)"""
-    r"""(?P<pw>[^\s"']{0,64}+)(?P=pq)(?P=q))(?![^\s;|&)])""")
+    r"""(?P<pw>[^\s"']{0,64}+)(?P=pq)(?P=q))(?![^\s;|&)])"""
+)
 
 
 def cli_credentials(text: str) -> Iterator[Hit]:

@@ -25,6 +25,7 @@ whole-line spans, and ``random_rate`` character-level spans. Each decision is a
 pure function of (seed, row key, segment number, path, file number). Bodies that
 already contain FIM sentinels (document-level FIM ran too) are left alone.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -200,14 +201,29 @@ def context_fim(segments: Sequence[Sequence[int]], tok, fim: FimConfig, seed: in
         for f, (fs, fe) in enumerate(spans):
             c = choices.get(next((j for j, b in enumerate(bodies) if b.file == f), -1))  # few files per segment
             g = grow.get(f, 0)
-            files.append({"segment": s, "path": body_of[f].path if f in body_of else "", "mode": c[0] if c else "",
-                          "method": c[1] if c else "", "token_start": fs + shift, "token_end": fe + shift + g})
+            files.append(
+                {
+                    "segment": s,
+                    "path": body_of[f].path if f in body_of else "",
+                    "mode": c[0] if c else "",
+                    "method": c[1] if c else "",
+                    "token_start": fs + shift,
+                    "token_end": fe + shift + g,
+                }
+            )
             shift += g
     return ContextFim(out_segs, counters, files)
 
 
-def fim_token_body(tok, ids: Sequence[int], fim: FimConfig, seed: int, repo: str, path: str, char_start: int,
-                   ) -> tuple[list[int], dict[str, Any]]:
+def fim_token_body(
+    tok,
+    ids: Sequence[int],
+    fim: FimConfig,
+    seed: int,
+    repo: str,
+    path: str,
+    char_start: int,
+) -> tuple[list[int], dict[str, Any]]:
     """Document-level FIM of a body given as tokens, by slicing them (no re-encode): for a part that
     packing cut out of a piece (packing/rows.py), so FIM never crosses the cut. The decision is a pure
     function of (seed, repo, path, char_start); a FIM'd body costs exactly the three sentinels."""
@@ -221,6 +237,10 @@ def fim_token_body(tok, ids: Sequence[int], fim: FimConfig, seed: int, repo: str
         return ids, {}
     i, k = snapped
     a, b = idx[i], idx[k]
-    decision = {"mode": c.mode, "method": c.method, "middle": (char_start + chars[i], char_start + chars[k]),
-                "middle_tokens": b - a}
+    decision = {
+        "mode": c.mode,
+        "method": c.method,
+        "middle": (char_start + chars[i], char_start + chars[k]),
+        "middle_tokens": b - a,
+    }
     return layout.assemble(tok, ids[:a], ids[a:b], ids[b:], c.mode), decision

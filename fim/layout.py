@@ -3,6 +3,7 @@ SPM by ``repoloom.core.layout`` (the one definition, shared with the trainer).
 
 The ``path↵`` header stays outside, before the FIM'd body (fim/pieces.py).
 """
+
 from __future__ import annotations
 
 from typing import Sequence

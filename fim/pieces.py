@@ -4,6 +4,7 @@ A file that fits is one piece; a longer file is cut at line ends into pieces
 that each start again with the ``path↵`` header. FIM applies within a piece,
 never across a cut.
 """
+
 from __future__ import annotations
 
 from repoloom.core.config import FimConfig
@@ -98,15 +99,22 @@ FAST_FIM_CHARS_PER_TOKEN = 3
 def _fim_ids(tok, body: str, body_ids: list[int] | None, choice, a: int) -> tuple[list[int], dict]:
     """FIM'd ids of a piece body; prefix, middle and suffix come from the body's one encoding when
     it is at hand (layout.fim_parts_of_encoding: the same ids, without a second encode of the body)."""
-    parts = layout.fim_parts_of_encoding(tok, body, body_ids, choice.start, choice.end) if body_ids is not None else None
+    parts = (
+        layout.fim_parts_of_encoding(tok, body, body_ids, choice.start, choice.end) if body_ids is not None else None
+    )
     pre, mid, suf = parts if parts is not None else layout.fim_parts(tok, body, choice.start, choice.end)
-    fim = {"mode": choice.mode, "method": choice.method, "middle": (a + choice.start, a + choice.end),
-           "middle_tokens": len(mid)}
+    fim = {
+        "mode": choice.mode,
+        "method": choice.method,
+        "middle": (a + choice.start, a + choice.end),
+        "middle_tokens": len(mid),
+    }
     return layout.assemble(tok, pre, mid, suf, choice.mode), fim
 
 
-def _whole_file_fim(text: str, whole: list[int], facts: FileFacts, tok, fim: FimConfig, seed: int, header: list[int],
-                    budget: int) -> Piece | None:
+def _whole_file_fim(
+    text: str, whole: list[int], facts: FileFacts, tok, fim: FimConfig, seed: int, header: list[int], budget: int
+) -> Piece | None:
     """The one FIM'd piece of a short file whose parts fit the budget, or None (then the general path decides)."""
     if fim.level != "document" or len(text) > budget * FAST_FIM_CHARS_PER_TOKEN:
         return None

@@ -21,6 +21,7 @@ extended over trailing blanks and the newline, so the suffix starts at the
 start of a line or of the next token. Nodes never lie inside strings or
 comments (syntax/fim_nodes.py), so that whitespace is layout, not literal text.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -63,7 +64,9 @@ def piece_nodes(nodes: Sequence[Node], a: int, b: int) -> list[Node]:
     return out
 
 
-def choose(text: str, nodes: Sequence[Node], fim: FimConfig, seed: int, repo: str, path: str, piece: int = 0) -> FimChoice | None:
+def choose(
+    text: str, nodes: Sequence[Node], fim: FimConfig, seed: int, repo: str, path: str, piece: int = 0
+) -> FimChoice | None:
     """Decide whether and where to split ``text``; None means the text stays whole."""
     n = len(text)
     r = rng(seed, "fim", repo, path, piece)

@@ -3,6 +3,7 @@
 The counters (fim.pieces, fim.applied, fim.psm, fim.method.<m>, ..., each also per language as
 fim.lang.<language>.<name>) are declared in core/counters.py, which says what each counts.
 """
+
 from __future__ import annotations
 
 from typing import Any, Mapping
@@ -17,8 +18,15 @@ def fim_counters(fim: Mapping[str, Any], language: str | None, first: bool = Tru
     c = {C.FIM_PIECES: 1, C.FIM_FILES: int(first)}
     if fim:
         a, b = fim["middle"]
-        c.update({C.FIM_APPLIED: 1, C.FIM_MODES[fim["mode"]]: 1, C.FIM_METHOD.key(fim["method"]): 1,
-                  C.FIM_MIDDLE_CHARS: b - a, C.FIM_MIDDLE_TOKENS: int(fim.get("middle_tokens", 0))})
+        c.update(
+            {
+                C.FIM_APPLIED: 1,
+                C.FIM_MODES[fim["mode"]]: 1,
+                C.FIM_METHOD.key(fim["method"]): 1,
+                C.FIM_MIDDLE_CHARS: b - a,
+                C.FIM_MIDDLE_TOKENS: int(fim.get("middle_tokens", 0)),
+            }
+        )
     else:
         c[C.FIM_NONE] = 1
     if language:

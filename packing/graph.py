@@ -19,6 +19,7 @@
 - split_for_planning: giant repositories are split by directory into groups of at
   most `graph.max_files_per_plan` files before planning.
 """
+
 from __future__ import annotations
 
 import heapq
@@ -31,6 +32,7 @@ from repoloom.core import counters as C
 from repoloom.core.config import GraphConfig
 from repoloom.core.types import FileFacts
 from repoloom.packing.resolve import resolve_repository
+
 
 @dataclass
 class RepoGraph:
@@ -60,6 +62,7 @@ def build_graph(facts: list[FileFacts], graph: GraphConfig) -> RepoGraph:
 
 
 # ---------------------------------------------------------------- cycles
+
 
 def _els_order(nodes: list[str], out_adj, in_adj) -> list[str]:
     """Weighted Eades-Lin-Smyth order: most edge weight points forward (importer before imported)."""
@@ -145,8 +148,10 @@ def break_cycles(g: nx.DiGraph, readd_budget: int = 300_000) -> tuple[list[tuple
                     out_adj[u][v] = data.get("weight", 1.0)
                     in_adj[v][u] = out_adj[u][v]
         pos = {v: i for i, v in enumerate(_els_order(nodes, out_adj, in_adj))}
-        back = sorted(((u, v, w) for u in nodes for v, w in out_adj[u].items() if pos[u] > pos[v]),
-                      key=lambda e: (-e[2], e[0], e[1]))
+        back = sorted(
+            ((u, v, w) for u in nodes for v, w in out_adj[u].items() if pos[u] > pos[v]),
+            key=lambda e: (-e[2], e[0], e[1]),
+        )
         for u, v, _ in back:
             del out_adj[u][v]
         for u, v, w in back:  # put back what no longer closes a cycle, most important first
@@ -161,6 +166,7 @@ def break_cycles(g: nx.DiGraph, readd_budget: int = 300_000) -> tuple[list[tuple
 
 
 # ---------------------------------------------------------------- order
+
 
 def _undirected(rg: RepoGraph) -> dict[str, set[str]]:
     adj: dict[str, set[str]] = defaultdict(set)
@@ -234,8 +240,14 @@ def linearize(rg: RepoGraph, graph: GraphConfig) -> list[str]:
 
 # ---------------------------------------------------------------- segments
 
-def cut_segments(order: list[str], piece_lengths: dict[str, list[int]], seq_len: int, rg: RepoGraph | None = None,
-                 graph: GraphConfig | None = None) -> list[list[tuple[str, int]]]:
+
+def cut_segments(
+    order: list[str],
+    piece_lengths: dict[str, list[int]],
+    seq_len: int,
+    rg: RepoGraph | None = None,
+    graph: GraphConfig | None = None,
+) -> list[list[tuple[str, int]]]:
     """Cut the ordered pieces into segments (<bos> piece (<sep> piece)* <eos>, at most seq_len tokens)
     where the fewest and weakest dependency edges cross a cut.
 
@@ -324,6 +336,7 @@ def _segment_stats(rg: RepoGraph | None, order: list[str], segments: list[list[t
 
 # ---------------------------------------------------------------- giant repositories
 
+
 def split_for_planning(paths: list[str], max_files: int) -> list[list[str]]:
     """Split a repository's paths into groups of at most max_files, along directories, in path order.
 
@@ -352,7 +365,7 @@ def split_for_planning(paths: list[str], max_files: int) -> list[list[str]]:
         for name, kind in entries:
             if kind == "files":
                 for k in range(0, len(here), max_files):
-                    groups.append(here[k:k + max_files])
+                    groups.append(here[k : k + max_files])
             else:
                 visit(depth + 1, subs[name])
 

@@ -1,4 +1,5 @@
 """Plan one repository from facts only (no text): graph, order, test placement, segments."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -7,6 +7,7 @@ matches no file is outside the repository: it stays in the facts and makes no ed
 The result per importer is {imported path: importance}; importance grows with
 how specific the import is and how many names it brings in.
 """
+
 from __future__ import annotations
 
 from repoloom.core import counters as C
@@ -18,7 +19,9 @@ from repoloom.syntax.resolving import Edges, RepoIndex, dir_distance
 __all__ = ["dir_distance", "resolve_repository"]
 
 
-def resolve_repository(facts: list[FileFacts], graph: GraphConfig | None = None) -> tuple[dict[str, dict[str, float]], dict[str, int]]:
+def resolve_repository(
+    facts: list[FileFacts], graph: GraphConfig | None = None
+) -> tuple[dict[str, dict[str, float]], dict[str, int]]:
     """Edges {importer: {imported: importance}} for one repository, and counters."""
     ix = RepoIndex(facts, graph or GraphConfig())
     config_kinds = {k for lang in registry.languages() for k in lang.config_kinds}

@@ -18,6 +18,7 @@ Two methods, both per bucket, both deterministic in the order they are given:
 
 Layout of a segment: ``<bos> piece (<|file_separator|> piece)* <eos>``.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -62,6 +63,7 @@ Row = list[Segment]
 
 # ---------------------------------------------------------------- best fit (method "segments")
 
+
 def best_fit_decreasing(lengths: Sequence[int], capacity: int) -> list[list[int]]:
     """Indices of items per bin. Ties break by index, so the result is deterministic."""
     order = sorted(range(len(lengths)), key=lambda i: (-lengths[i], i))
@@ -102,6 +104,7 @@ def pack_segments(streams: Sequence[tuple[object, list[Part]]], seq_len: int) ->
 
 # ---------------------------------------------------------------- stream (default)
 
+
 class Cutter:
     """Cuts a part's body at a line end so its first part fills a given room exactly or nearly.
 
@@ -111,9 +114,17 @@ class Cutter:
     ``continuation[id]`` marks byte pieces that continue a multi-byte character.
     """
 
-    def __init__(self, line_end: np.ndarray, continuation: np.ndarray, char_count: Callable[[np.ndarray], int],
-                 fim_ids: tuple[int, int, int] | None = None, refim: Callable | None = None, line_slack: int = 32,
-                 min_part_tokens: int = 16, on_cut: Callable[[Part, Part, Part], None] | None = None):
+    def __init__(
+        self,
+        line_end: np.ndarray,
+        continuation: np.ndarray,
+        char_count: Callable[[np.ndarray], int],
+        fim_ids: tuple[int, int, int] | None = None,
+        refim: Callable | None = None,
+        line_slack: int = 32,
+        min_part_tokens: int = 16,
+        on_cut: Callable[[Part, Part, Part], None] | None = None,
+    ):
         self.line_end, self.continuation, self.char_count = line_end, continuation, char_count
         self.fim_ids, self.refim, self.on_cut = fim_ids, refim, on_cut
         self.line_slack, self.min_part = int(line_slack), max(1, int(min_part_tokens))
@@ -125,23 +136,24 @@ class Cutter:
 
     def plain_body(self, part: Part) -> np.ndarray:
         """The body in text order: FIM layouts undone (prefix, middle, suffix put back)."""
-        body = part.tokens[part.header:]
+        body = part.tokens[part.header :]
         if not part.fim or self.fim_ids is None:
             return body
         P, M, S = self.fim_ids
         s = int(np.flatnonzero(body == S)[0])
         m = int(np.flatnonzero(body == M)[0])
         # PSM: <P>pre<S>suf<M>mid -> pre mid suf; SPM: <P><S>suf<M>pre mid -> pre mid suf (empty [1:s])
-        return np.concatenate([body[1:s], body[m + 1:], body[s + 1:m]])
+        return np.concatenate([body[1:s], body[m + 1 :], body[s + 1 : m]])
 
     def _make(self, part: Part, body: np.ndarray, start: int, end: int, number: int) -> Part:
-        header = part.tokens[:part.header]
+        header = part.tokens[: part.header]
         fim: dict = {}
         if self.refim is not None:
             ids, fim = self.refim(part.path, start, body)
             body = np.asarray(ids, dtype=np.int32)
-        return replace(part, number=number, tokens=np.concatenate([header, body]).astype(np.int32),
-                       char_span=(start, end), fim=fim)
+        return replace(
+            part, number=number, tokens=np.concatenate([header, body]).astype(np.int32), char_span=(start, end), fim=fim
+        )
 
     def cut(self, part: Part, room: int) -> tuple[Part, Part, str] | None:
         """(first part of at most room tokens, the rest, reason) or None when no useful cut fits."""
@@ -150,7 +162,7 @@ class Cutter:
         if k_max < self.min_part or len(body) - k_max < 1:
             return None
         lo = max(self.min_part, k_max - self.line_slack)
-        ends = np.flatnonzero(self.line_end[body[lo - 1:k_max]])
+        ends = np.flatnonzero(self.line_end[body[lo - 1 : k_max]])
         if len(ends):
             k, reason = lo + int(ends[-1]), "line_end"
         else:
@@ -232,6 +244,7 @@ def tail_streams(row: Row) -> list[tuple[object, list[Part]]]:
 
 
 # ---------------------------------------------------------------- rows and what they cost in context
+
 
 def make_row(segments: Sequence[Sequence[int]], seq_len: int, pad_id: int) -> tuple[list[int], list[int], list[int]]:
     """targets, segment ids (1.. per segment, 0 = padding) and positions (restarting per segment)."""

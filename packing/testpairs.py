@@ -34,6 +34,7 @@ A test may have no subject; a source may have several tests. Rust sources with
 inline ``#[cfg(test)]`` modules are their own subject and are not test files.
 place_tests then moves each paired test right after its subject.
 """
+
 from __future__ import annotations
 
 import math
@@ -55,15 +56,39 @@ FAMILY = {lang.name: lang.family for lang in registry.languages()}
 # Files that stand for their folder: a test named after the folder tests them.
 _FACADES = {"__init__", "index", "mod", "lib", "main", "package"}
 # Folder names that say nothing about which module a file belongs to (dropped before comparing folders).
-_NEUTRAL_DIRS = frozenset(TEST_DIRS | {"src", "main", "lib", "java", "kotlin", "scala", "go", "python", "source", "sources", "app"})
+_NEUTRAL_DIRS = frozenset(
+    TEST_DIRS | {"src", "main", "lib", "java", "kotlin", "scala", "go", "python", "source", "sources", "app"}
+)
 # Sources here are illustrations, not subjects (unless the test lives there too).
-_NOT_SUBJECT_DIRS = frozenset({"example", "examples", "docs", "doc", "benchmark", "benchmarks", "bench", "benches", "demo", "demos", "sample", "samples", "fuzz", "fuzzing", "fuzzers"})
+_NOT_SUBJECT_DIRS = frozenset(
+    {
+        "example",
+        "examples",
+        "docs",
+        "doc",
+        "benchmark",
+        "benchmarks",
+        "bench",
+        "benches",
+        "demo",
+        "demos",
+        "sample",
+        "samples",
+        "fuzz",
+        "fuzzing",
+        "fuzzers",
+    }
+)
 _WORDS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+|[^A-Za-z\d._-]+")
 _LEAD_QUALIFIER = re.compile(r"^(Java|Jdk|Kotlin|Scala|Android|Jvm)\d*(?=[A-Z])")
 _FACADES_NORM = {"init", "index", "mod", "lib", "main", "package"}
 # Module names too generic to be named by the tail of a test's name (unionTypes.test-d.ts is not about types.ts).
-_GENERIC_NAMES = frozenset({"types", "type", "utils", "util", "helpers", "helper", "common", "base", "core", "misc", "constants", "errors"})
-_GO_SUFFIX = re.compile(r"(_go\d+(\.\d+)*|_(linux|windows|darwin|freebsd|openbsd|netbsd|unix|plan9|js|wasip1|amd64|arm64|arm|386|wasm))+$")
+_GENERIC_NAMES = frozenset(
+    {"types", "type", "utils", "util", "helpers", "helper", "common", "base", "core", "misc", "constants", "errors"}
+)
+_GO_SUFFIX = re.compile(
+    r"(_go\d+(\.\d+)*|_(linux|windows|darwin|freebsd|openbsd|netbsd|unix|plan9|js|wasip1|amd64|arm64|arm|386|wasm))+$"
+)
 _SPLIT = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 
 
@@ -253,19 +278,50 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
         found = None
         if fam and (sources.get(fam) or named.get(fam)):
             cands = by_name[fam]
-            found = None if _role_named(t.path, fam) else _by_name(t, cands, kinds, graph, lex_index, fam, tcfg, declared=declared, sources_of=sources.get, joined=joined[fam], facts_by_path=facts_by_path)
+            found = (
+                None
+                if _role_named(t.path, fam)
+                else _by_name(
+                    t,
+                    cands,
+                    kinds,
+                    graph,
+                    lex_index,
+                    fam,
+                    tcfg,
+                    declared=declared,
+                    sources_of=sources.get,
+                    joined=joined[fam],
+                    facts_by_path=facts_by_path,
+                )
+            )
             if found is not None and _stem(found[0]) in _FACADES:
                 found = _through_facade(t, found, named[fam], kinds, declared, lex_index, tcfg)
             if found is None and tcfg.import_ and fam in _CALLS_FAMILIES and not _role_named(t.path, fam):
-                found = _by_calls(t, sources[fam], kinds, declared, names_in_tests[fam], len(tests_by_family[fam]), tcfg)
+                found = _by_calls(
+                    t, sources[fam], kinds, declared, names_in_tests[fam], len(tests_by_family[fam]), tcfg
+                )
             if found is None and tcfg.import_ and fam == "c":
                 found = _by_include(t, graph, kinds, facts_by_path, sources[fam], lex_index, tcfg)
             if found is None and tcfg.import_ and fam == "rust":
                 found = _by_crate_use(t, kinds, sources[fam], lex_index, tcfg)
             if found is None and tcfg.import_ and not _role_named(t.path, fam):
                 found = _by_import(t, graph, kinds, facts_by_path, fam, lex_index, tcfg)
-            if found is None and not _role_named(t.path, fam):  # weaker name evidence after the imports: JsonArrayAsListTest -> JsonArray.java
-                found = _by_name(t, cands, kinds, graph, lex_index, fam, tcfg, qualified=True, declared=declared, sources_of=sources.get)
+            if found is None and not _role_named(
+                t.path, fam
+            ):  # weaker name evidence after the imports: JsonArrayAsListTest -> JsonArray.java
+                found = _by_name(
+                    t,
+                    cands,
+                    kinds,
+                    graph,
+                    lex_index,
+                    fam,
+                    tcfg,
+                    qualified=True,
+                    declared=declared,
+                    sources_of=sources.get,
+                )
             if found is None and _imports_only_facades(t, graph, facts_by_path):
                 # the test reaches the code through the package's entry point only: its name is the hint
                 definer = _defining_module(t, sources[fam], kinds, declared)
@@ -295,7 +351,9 @@ def _declares_only(f: FileFacts) -> bool:
 def _is_type_test(path: str) -> bool:
     """Tests of types (tsd / vitest typecheck): foo.test-d.ts, type-tests/foo.ts."""
     name = os.path.basename(path)
-    return "-d." in name or any(p.lower() in ("typetests", "type-tests", "types-test", "dtslint") for p in path.split("/")[:-1])
+    return "-d." in name or any(
+        p.lower() in ("typetests", "type-tests", "types-test", "dtslint") for p in path.split("/")[:-1]
+    )
 
 
 def _role_named(path: str, fam: str | None) -> bool:
@@ -376,8 +434,11 @@ def _defining_module(t: FileFacts, sources: list[FileFacts], kinds, declared: se
     if len(key) < 4 or key in _GENERIC_NAMES or key in _FACADES_NORM:
         return None
     definers = [
-        f.path for f in sources
-        if kinds.get(f.path) in ("", "inline") and f.path not in declared and _usable(t.path, f.path)
+        f.path
+        for f in sources
+        if kinds.get(f.path) in ("", "inline")
+        and f.path not in declared
+        and _usable(t.path, f.path)
         and any(_norm(d) == key for d in (f.test.get("defines") or ()))
     ]
     by_path = {f.path: f for f in sources}
@@ -387,21 +448,38 @@ def _defining_module(t: FileFacts, sources: list[FileFacts], kinds, declared: se
         # resolve.test.ts imports resolveURL, double-slash.test.ts cleanDoubleSlashes: the names the test imports
         # that contain its own name, when one module defines them all
         longer = {_norm(n) for i in t.imports for n in (i.get("names") or ()) if key in _norm(n)}
-        real = sorted({
-            f.path for f in sources
-            if longer and kinds.get(f.path) in ("", "inline") and f.path not in declared and _usable(t.path, f.path)
-            and any(_norm(d) in longer for d in (f.test.get("defines") or ()))
-            and not any(_norm(n) in longer for i in f.imports for n in (i.get("names") or ()))
-        })
+        real = sorted(
+            {
+                f.path
+                for f in sources
+                if longer
+                and kinds.get(f.path) in ("", "inline")
+                and f.path not in declared
+                and _usable(t.path, f.path)
+                and any(_norm(d) in longer for d in (f.test.get("defines") or ()))
+                and not any(_norm(n) in longer for i in f.imports for n in (i.get("names") or ()))
+            }
+        )
     return real[0] if len(real) == 1 else None
 
 
-def _variants(test_path: str, key: str, cands: dict[str, list[str]], joined: dict[str, list[str]] | None, kinds, plural: bool = True) -> list[str]:
+def _variants(
+    test_path: str,
+    key: str,
+    cands: dict[str, list[str]],
+    joined: dict[str, list[str]] | None,
+    kinds,
+    plural: bool = True,
+) -> list[str]:
     """Sources answering to a name that no file has exactly: a plural (buildSelector -> buildSelectors.ts),
     an agent noun (compile -> compiler.py, isoparse -> isoparser.py), a folder and file joined
     (header_map -> header/map.rs); the first form that names a usable source. A shortened name takes no
     plural (errorHandling is not about errors.ts, PrimitiveCharacterTest not about Primitives.java)."""
-    forms = ([cands.get(key + "s", [])] if plural else []) + [cands.get(key + "r", []), cands.get(key + "er", []), (joined or {}).get(key, [])]
+    forms = ([cands.get(key + "s", [])] if plural else []) + [
+        cands.get(key + "r", []),
+        cands.get(key + "er", []),
+        (joined or {}).get(key, []),
+    ]
     for options in forms:
         usable = [c for c in options if _usable(test_path, c, kinds)]
         if usable:
@@ -409,7 +487,20 @@ def _variants(test_path: str, key: str, cands: dict[str, list[str]], joined: dic
     return []
 
 
-def _by_name(t: FileFacts, cands: dict[str, list[str]], kinds, graph, lex_index, fam, tcfg, qualified: bool = False, declared: set[str] = frozenset(), sources_of=lambda fam: (), joined: dict[str, list[str]] | None = None, facts_by_path: dict | None = None) -> tuple[str, str, float] | None:
+def _by_name(
+    t: FileFacts,
+    cands: dict[str, list[str]],
+    kinds,
+    graph,
+    lex_index,
+    fam,
+    tcfg,
+    qualified: bool = False,
+    declared: set[str] = frozenset(),
+    sources_of=lambda fam: (),
+    joined: dict[str, list[str]] | None = None,
+    facts_by_path: dict | None = None,
+) -> tuple[str, str, float] | None:
     """Rules (a) and (b): the subject's name from the test's file name, or the test's own name in a test folder."""
     name = os.path.basename(t.path)
     stem = subject_stem(name)
@@ -446,7 +537,9 @@ def _by_name(t: FileFacts, cands: dict[str, list[str]], kinds, graph, lex_index,
                 break
             # a facade by its folder's name is too broad a match for a shortened name (queryFn -> query/index.ts)
             options = [c for c in cands.get(key, []) if _usable(t.path, c, kinds) and _stem(c) not in _FACADES]
-            options = options or [c for c in _variants(t.path, key, cands, joined, kinds, plural=False) if _stem(c) not in _FACADES]
+            options = options or [
+                c for c in _variants(t.path, key, cands, joined, kinds, plural=False) if _stem(c) not in _FACADES
+            ]
         if not options and _LEAD_QUALIFIER.match(stem):
             key = _norm(_LEAD_QUALIFIER.sub("", stem))
             options = [c for c in cands.get(key, []) if _usable(t.path, c, kinds)]
@@ -468,13 +561,19 @@ def _by_name(t: FileFacts, cands: dict[str, list[str]], kinds, graph, lex_index,
         for folder in reversed(t.path.split("/")[:-1]):
             fstem = subject_stem(folder + ".py") or subject_stem(folder + ".java")
             if fstem:
-                options = [c for c in cands.get(_norm(fstem), []) if _usable(t.path, c, kinds) and kinds.get(c) != "support"]
+                options = [
+                    c for c in cands.get(_norm(fstem), []) if _usable(t.path, c, kinds) and kinds.get(c) != "support"
+                ]
                 break
         if not options:
             # A folder inside the test tree named after a module: tests/vanilla/basic.test.ts -> src/vanilla.ts
             # when the test's vocabulary agrees (spec/httparty/ssl_spec.rb is not a test of lib/httparty.rb).
             inner = _folder_in_test_tree(t.path)
-            inner_options = [c for c in cands.get(_norm(inner), []) if _usable(t.path, c, kinds) and kinds.get(c) == ""] if inner else []
+            inner_options = (
+                [c for c in cands.get(_norm(inner), []) if _usable(t.path, c, kinds) and kinds.get(c) == ""]
+                if inner
+                else []
+            )
             return _agreeing(t, inner_options, "path", lex_index(fam), tcfg)
         # A folder groups tests loosely (click's tests/test_utils/test_prompt.py tests termui.prompt):
         # the one module defining the function the test is named after overrules it, and so may the
@@ -487,10 +586,16 @@ def _by_name(t: FileFacts, cands: dict[str, list[str]], kinds, graph, lex_index,
         if overall and ceiling > 0:
             folder_best = max((s for s, p in overall if p in options), default=0.0)
             top = overall[0][0]
-            if overall[0][1] not in options and top / ceiling >= tcfg.lexical_min_score and top >= tcfg.lexical_margin * folder_best:
+            if (
+                overall[0][1] not in options
+                and top / ceiling >= tcfg.lexical_min_score
+                and top >= tcfg.lexical_margin * folder_best
+            ):
                 return overall[0][1], "lexical", round(overall[0][0] / ceiling, 4)
         affixed = False
-    options = _header_holding_the_code(t, options, facts_by_path) or _implementations_first(t.path, options, declared | {c for c in options if c.endswith(_DECLARATION_ONLY)})
+    options = _header_holding_the_code(t, options, facts_by_path) or _implementations_first(
+        t.path, options, declared | {c for c in options if c.endswith(_DECLARATION_ONLY)}
+    )
     if not options:
         return None
     if any(kinds.get(c) != "support" for c in options):  # requests' tests/test_utils.py tests src/requests/utils.py
@@ -545,8 +650,12 @@ def _by_import(t: FileFacts, graph, kinds, facts_by_path, fam, lex_index, tcfg) 
     if t.path not in graph:
         return None
     targets = sorted(
-        p for p in graph.successors(t.path)
-        if p in facts_by_path and kinds[p] in ("", "inline") and FAMILY.get(facts_by_path[p].language or "") == fam and _usable(t.path, p)
+        p
+        for p in graph.successors(t.path)
+        if p in facts_by_path
+        and kinds[p] in ("", "inline")
+        and FAMILY.get(facts_by_path[p].language or "") == fam
+        and _usable(t.path, p)
     )
     real = [p for p in targets if _stem(p) not in _FACADES]
     if not real and len(targets) == 1 and {p for p in lex_index(fam).docs if _usable(t.path, p)} == set(targets):
@@ -592,7 +701,9 @@ def _agreeing(t: FileFacts, real: list[str], rule: str, index: "_Lexical", tcfg)
 _FACADE_MIN_HITS = 3
 
 
-def _through_facade(t: FileFacts, found: tuple[str, str, float], pool: list[FileFacts], kinds, declared: set[str], lex_index, tcfg) -> tuple[str, str, float]:
+def _through_facade(
+    t: FileFacts, found: tuple[str, str, float], pool: list[FileFacts], kinds, declared: set[str], lex_index, tcfg
+) -> tuple[str, str, float]:
     """A facade (parser/__init__.py, buf/mod.rs, query/index.ts) re-exports its folder: the test of that
     folder tests the module there its vocabulary clearly prefers (test_parser.py -> parser/_parser.py).
     The facade stays when it defines what the test uses, or when no module is clearly ahead. A helper
@@ -601,15 +712,21 @@ def _through_facade(t: FileFacts, found: tuple[str, str, float], pool: list[File
     sources = [f for f in pool if kinds.get(f.path) == kinds.get(facade)]
     folder = facade.rsplit("/", 1)[0] if "/" in facade else ""
     siblings = {
-        f.path for f in sources
-        if f.path != facade and f.path not in declared and (f.path.rsplit("/", 1)[0] if "/" in f.path else "") == folder
-        and _stem(f.path) not in _FACADES and _usable(t.path, f.path)
+        f.path
+        for f in sources
+        if f.path != facade
+        and f.path not in declared
+        and (f.path.rsplit("/", 1)[0] if "/" in f.path else "") == folder
+        and _stem(f.path) not in _FACADES
+        and _usable(t.path, f.path)
     }
     if not siblings:
         return found
     if kinds.get(facade) == "support":
         # helpers are not in the lexical index of sources: their own definitions the test uses decide
-        index = _Lexical({f.path: _terms(f.test.get("defines") or []) for f in sources if f.path in siblings | {facade}})
+        index = _Lexical(
+            {f.path: _terms(f.test.get("defines") or []) for f in sources if f.path in siblings | {facade}}
+        )
     else:
         index = lex_index(FAMILY.get(t.language or ""))
     by_path = {f.path: f for f in sources}
@@ -631,7 +748,11 @@ def _through_facade(t: FileFacts, found: tuple[str, str, float], pool: list[File
         # (and the vocabulary's favourite too, and not a module of shared types or helpers by its name)
         by_hits = sorted(siblings, key=lambda p: (-hits[p], p))
         second = hits[by_hits[1]] if len(by_hits) > 1 else 0
-        if by_hits[0] != choice or hits[choice] < tcfg.lexical_margin * max(second, 1) or _norm(_stem(choice)) in _GENERIC_NAMES:
+        if (
+            by_hits[0] != choice
+            or hits[choice] < tcfg.lexical_margin * max(second, 1)
+            or _norm(_stem(choice)) in _GENERIC_NAMES
+        ):
             return found
     # The module must define several of the names the test uses, and twice what the facade itself defines
     # and the test uses (createDynamicMiddleware lives in dynamicMiddleware/index.ts: that facade is the subject).
@@ -645,7 +766,9 @@ _CALLS_FAMILIES = frozenset(lang.family for lang in registry.languages() if lang
 _CALLS_MARGIN = 3.0  # tests without a clear subject still favour some file: only a wide lead counts
 
 
-def _by_calls(t: FileFacts, sources: list[FileFacts], kinds, declared: set[str], names_in_tests: Counter, n_tests: int, tcfg) -> tuple[str, str, float] | None:
+def _by_calls(
+    t: FileFacts, sources: list[FileFacts], kinds, declared: set[str], names_in_tests: Counter, n_tests: int, tcfg
+) -> tuple[str, str, float] | None:
     """Rule (C, C++, Go, Rust): the implementation that defines what the test uses.
 
     Each name the test uses and a source defines counts by its rarity among the repository's tests
@@ -696,10 +819,16 @@ _UMBRELLA_MIN = 5  # local headers an umbrella header includes (libcbor's cbor.h
 
 def _umbrella(header: str, graph) -> bool:
     """cbor.h includes cbor/arrays.h, cbor/maps.h ...: its own cbor.c is one of many files a test of it may be about."""
-    return header.endswith(_C_HEADERS) and header in graph and sum(1 for q in graph.successors(header) if q.endswith(_C_HEADERS)) >= _UMBRELLA_MIN
+    return (
+        header.endswith(_C_HEADERS)
+        and header in graph
+        and sum(1 for q in graph.successors(header) if q.endswith(_C_HEADERS)) >= _UMBRELLA_MIN
+    )
 
 
-def _by_include(t: FileFacts, graph, kinds, facts_by_path, sources: list[FileFacts], lex_index, tcfg) -> tuple[str, str, float] | None:
+def _by_include(
+    t: FileFacts, graph, kinds, facts_by_path, sources: list[FileFacts], lex_index, tcfg
+) -> tuple[str, str, float] | None:
     """Rule (C, C++): the implementations of the headers the test includes.
 
     A header with an implementation stands for it; one without (an umbrella double-conversion.h) stands
@@ -725,7 +854,12 @@ def _by_include(t: FileFacts, graph, kinds, facts_by_path, sources: list[FileFac
             impls = _c_implementations(p, impls_by_stem) if kinds.get(p) in ("", "inline") else []
             if impls:
                 found.extend(c for c in impls if c not in found)
-            if (not impls or _umbrella(p, graph)) and p.endswith(_C_HEADERS) and kinds.get(p) in ("", "inline") and p in graph:
+            if (
+                (not impls or _umbrella(p, graph))
+                and p.endswith(_C_HEADERS)
+                and kinds.get(p) in ("", "inline")
+                and p in graph
+            ):
                 stack.extend(sorted(graph.successors(p), reverse=True))
         return found
 
@@ -766,7 +900,8 @@ def _by_crate_use(t: FileFacts, kinds, sources: list[FileFacts], lex_index, tcfg
     if not items:
         return None
     definers = sorted(
-        f.path for f in sources
+        f.path
+        for f in sources
         if kinds.get(f.path) in ("", "inline") and _usable(t.path, f.path) and items & set(f.test.get("defines") or ())
     )
     return _agreeing(t, definers, "use", lex_index("rust"), tcfg)
@@ -797,7 +932,11 @@ def place_tests(order: list[str], pairs: list[dict[str, Any]], rg) -> list[str]:
     subject (or whose subject is not in the order) stay where they were too.
     """
     present = set(order)
-    subject_of = {p["test"]: p["subject"] for p in pairs if p.get("subject") in present and p["test"] in present and p["subject"] != p["test"]}
+    subject_of = {
+        p["test"]: p["subject"]
+        for p in pairs
+        if p.get("subject") in present and p["test"] in present and p["subject"] != p["test"]
+    }
     edges = [(a, b) for a, b in rg.graph.edges if a in present and b in present and a != b] if rg is not None else []
     deps: dict[str, set[str]] = defaultdict(set)
     for a, b in edges:

@@ -12,6 +12,7 @@ Every stage emits additive counters; they are summed into stats.json. What cross
 (token ids two bytes each, pickled facts), because the local runner holds pending shuffles decoded.
 Randomness and ordering come from hashes of (seed, keys), never element order.
 """
+
 from __future__ import annotations
 
 import logging
@@ -32,8 +33,20 @@ from repoloom.fim.context import context_fim, fim_token_body
 from repoloom.fim.pieces import file_pieces
 from repoloom.packing.graph import split_for_planning
 from repoloom.packing.plan import plan_repository
-from repoloom.packing.rows import (METHODS, SEGMENTS, Cutter, Part, line_slack, pack_segments, pack_streams,
-                                   row_counters, row_length, segment_tokens, tail_streams, token_tables)
+from repoloom.packing.rows import (
+    METHODS,
+    SEGMENTS,
+    Cutter,
+    Part,
+    line_slack,
+    pack_segments,
+    pack_streams,
+    row_counters,
+    row_length,
+    segment_tokens,
+    tail_streams,
+    token_tables,
+)
 from repoloom.pipelines import malloc, progress, sink
 from repoloom.pipelines.filestage import process_file
 from repoloom.pipelines.kept_file import KeptFile, kept_file
@@ -44,6 +57,8 @@ from repoloom.syntax.languages import detect_language
 
 DROP, STATS = "drop", "stats"
 PROGRESS = logging.getLogger("repoloom.progress")
+
+
 def drop_counters(d: Drop) -> dict[str, int]:
     c = {C.DROPPED.key(d.reason): 1, C.DROPPED_BYTES.key(d.reason): d.size}
     if d.reason == decontam.REASON:  # contamination hits by benchmark
@@ -94,15 +109,21 @@ class JudgeFiles(beam.DoFn):
         try:
             pieces = file_pieces(out.text, facts, self.tok, self.fim, self.cfg["seq_len"], self.cfg["seed"])
         except Exception as e:  # noqa: BLE001
-            yield TaggedOutput(DROP, Drop(facts.repo, facts.path, "error", f"{type(e).__name__}: {e}"[:300], facts.size))
+            yield TaggedOutput(
+                DROP, Drop(facts.repo, facts.path, "error", f"{type(e).__name__}: {e}"[:300], facts.size)
+            )
             return
         yield kept_file(out, pieces, self.kept_counters(out, pieces), self.cfg)
 
     def kept_counters(self, pf: ParsedFile, pieces) -> dict[str, int]:
         """The file's stats; they count only if it survives dedup (emitted after it, by KeptStats)."""
         facts = pf.facts
-        counters = {C.FILES_KEPT: 1, C.BYTES_KEPT: len(pf.text.encode("utf-8", "surrogatepass")), C.PIECES: len(pieces),
-                    C.LANG.key(facts.language): 1}
+        counters = {
+            C.FILES_KEPT: 1,
+            C.BYTES_KEPT: len(pf.text.encode("utf-8", "surrogatepass")),
+            C.PIECES: len(pieces),
+            C.LANG.key(facts.language): 1,
+        }
         for kind, n in facts.redactions.items():
             counters[C.PII.key(kind)] = counters.get(C.PII.key(kind), 0) + n
         if self.fim.level == "document":  # context level counts its FIM after packing
@@ -177,6 +198,7 @@ def make_cutter(tok: Tokenizer, cfg: dict) -> Cutter:
     refim = on_cut = None
     fim = section(cfg, "fim")
     if fim.level == "document":
+
         def refim(path, char_start, body):
             return fim_token_body(tok, body, fim, cfg["seed"], "", path, char_start)
 
@@ -186,9 +208,18 @@ def make_cutter(tok: Tokenizer, cfg: dict) -> Cutter:
             for x in (first, rest):
                 fim_stats.add(delta, fim_stats.fim_counters(x.fim, lang, first=False))
             fim_stats.add(cutter.counters, delta)
+
     fim_ids = (tok.special("fim_prefix"), tok.special("fim_middle"), tok.special("fim_suffix"))
-    cutter = Cutter(line_end, continuation, lambda ids: len(tok.decode([int(t) for t in ids])), fim_ids, refim,
-                    line_slack(packing, cfg["seq_len"]), packing.min_part_tokens, on_cut)
+    cutter = Cutter(
+        line_end,
+        continuation,
+        lambda ids: len(tok.decode([int(t) for t in ids])),
+        fim_ids,
+        refim,
+        line_slack(packing, cfg["seq_len"]),
+        packing.min_part_tokens,
+        on_cut,
+    )
     return cutter
 
 
@@ -204,8 +235,7 @@ def streams_of(items, tok: Tokenizer) -> list[tuple[Any, list[Part]]]:
         for s, _, path, idx, data, span, fim, imports in sorted(by_key[key], key=lambda x: (x[0], x[1])):
             if path not in headers:
                 headers[path] = len(tok.encode(path + "\n"))
-            parts.append(Part(path, idx, unpack_ids(data), headers[path], tuple(span), fim,
-                              tuple(imports), s))
+            parts.append(Part(path, idx, unpack_ids(data), headers[path], tuple(span), fim, tuple(imports), s))
         streams.append((key, parts))
     return streams
 
@@ -258,9 +288,22 @@ class PackRows(beam.DoFn):
         built = [segment_tokens(parts, sp["bos"], sp["eos"], sp["file_separator"]) for _, parts in row]
         tokens = [t for t, _ in built]
         spans = [sp_ for _, sp_ in built]
-        lineages = [[{"path": p.path, "piece": p.number, "token_start": a, "token_end": b, "char_start": p.char_span[0],
-                      "char_end": p.char_span[1], "fim_mode": p.fim.get("mode", ""), "fim_method": p.fim.get("method", "")}
-                     for p, (a, b) in zip(parts, sp_)] for (_, parts), sp_ in zip(row, spans)]
+        lineages = [
+            [
+                {
+                    "path": p.path,
+                    "piece": p.number,
+                    "token_start": a,
+                    "token_end": b,
+                    "char_start": p.char_span[0],
+                    "char_end": p.char_span[1],
+                    "fim_mode": p.fim.get("mode", ""),
+                    "fim_method": p.fim.get("method", ""),
+                }
+                for p, (a, b) in zip(parts, sp_)
+            ]
+            for (_, parts), sp_ in zip(row, spans)
+        ]
         yield TaggedOutput(STATS, row_counters(row, spans, self.cfg["seq_len"]))
         if self.context:
             tokens, lineages, counters = self._context_fim(tokens, lineages, key)
@@ -269,12 +312,24 @@ class PackRows(beam.DoFn):
         lineage, offset = [], 0
         for k, ((skey, _), seg_lineage, seg) in enumerate(zip(row, lineages, tokens), start=1):
             for piece in seg_lineage:
-                lineage.append({**piece, "repo": skey[0], "segment": k,
-                                "token_start": piece["token_start"] + offset, "token_end": piece["token_end"] + offset})
+                lineage.append(
+                    {
+                        **piece,
+                        "repo": skey[0],
+                        "segment": k,
+                        "token_start": piece["token_start"] + offset,
+                        "token_end": piece["token_end"] + offset,
+                    }
+                )
             offset += len(seg)
         # the row crosses the shard shuffle compact: its ids packed, its segment lengths, its lineage pickled;
         # WriteShard lays out the record (segment ids and positions follow from the lengths)
-        yield (split, key, (pack_ids([t for seg in tokens for t in seg]), tuple(len(seg) for seg in tokens)), dumps(lineage))
+        yield (
+            split,
+            key,
+            (pack_ids([t for seg in tokens for t in seg]), tuple(len(seg) for seg in tokens)),
+            dumps(lineage),
+        )
 
     @property
     def pad_id(self):
@@ -286,8 +341,18 @@ class PackRows(beam.DoFn):
         new = []
         for s, lineage in enumerate(lineages):
             files = [f for f in cf.files if f["segment"] == s]
-            new.append([{**piece, "token_start": f["token_start"], "token_end": f["token_end"], "fim_mode": f["mode"],
-                         "fim_method": f["method"]} for piece, f in zip(lineage, files)])
+            new.append(
+                [
+                    {
+                        **piece,
+                        "token_start": f["token_start"],
+                        "token_end": f["token_end"],
+                        "fim_mode": f["mode"],
+                        "fim_method": f["method"],
+                    }
+                    for piece, f in zip(lineage, files)
+                ]
+            )
         return cf.segments, new, cf.counters
 
 
@@ -305,15 +370,23 @@ class ReadAndJudge(beam.PTransform):
         self.units, self.cfg, self.tokenizer_bytes = [tuple(u) for u in units], cfg, tokenizer_bytes
 
     def expand(self, p):
-        read = (p | "Units" >> beam.Create(self.units) | "SpreadUnits" >> beam.Reshuffle()
-                | "Read" >> beam.ParDo(ReadUnits(self.cfg)).with_outputs(DROP, main="files"))
+        read = (
+            p
+            | "Units" >> beam.Create(self.units)
+            | "SpreadUnits" >> beam.Reshuffle()
+            | "Read" >> beam.ParDo(ReadUnits(self.cfg)).with_outputs(DROP, main="files")
+        )
         files_in = read.files | "CountIn" >> beam.Map(lambda f: {C.FILES_IN: 1, C.BYTES_IN: len(f.data)})
         read_drop_in = read[DROP] | "CountReadDropsIn" >> beam.Map(lambda d: {C.FILES_IN: 1, C.BYTES_IN: d.size})
-        judged = read.files | "PerFile" >> beam.ParDo(JudgeFiles(self.cfg, self.tokenizer_bytes)).with_outputs(DROP, main="kept")
+        judged = read.files | "PerFile" >> beam.ParDo(JudgeFiles(self.cfg, self.tokenizer_bytes)).with_outputs(
+            DROP, main="kept"
+        )
         unique = judged.kept | "UniquePaths" >> UniquePaths(read.files)  # (repo, path) is unique from here on
-        return {"files": unique["kept"],
-                "drops": (read[DROP], judged[DROP], unique["dropped"]) | "Drops" >> beam.Flatten(),
-                STATS: (files_in, read_drop_in) | "Stats" >> beam.Flatten()}
+        return {
+            "files": unique["kept"],
+            "drops": (read[DROP], judged[DROP], unique["dropped"]) | "Drops" >> beam.Flatten(),
+            STATS: (files_in, read_drop_in) | "Stats" >> beam.Flatten(),
+        }
 
 
 class Dedup(beam.PTransform):
@@ -327,8 +400,11 @@ class Dedup(beam.PTransform):
     def expand(self, files):
         dd = files | "Files" >> FileDedup(self.cfg)
         repo = dd["kept"] | "Repos" >> RepoNearDedup(self.cfg)
-        return {"kept": repo["kept"], "drops": (dd["dropped"], repo["dropped"]) | "Drops" >> beam.Flatten(),
-                STATS: (dd["stats"], repo["stats"]) | "Stats" >> beam.Flatten()}
+        return {
+            "kept": repo["kept"],
+            "drops": (dd["dropped"], repo["dropped"]) | "Drops" >> beam.Flatten(),
+            STATS: (dd["stats"], repo["stats"]) | "Stats" >> beam.Flatten(),
+        }
 
 
 class Plan(beam.PTransform):
@@ -341,12 +417,21 @@ class Plan(beam.PTransform):
 
     def expand(self, kept):
         items = kept | "Items" >> beam.Map(plan_item)
-        group_of = (items | "PathOf" >> beam.Map(lambda it: (it[0], it[1])) | "PathsByRepo" >> beam.GroupByKey()
-                    | "PlanGroups" >> beam.FlatMap(planning_groups, self.cfg["graph"]["max_files_per_plan"]))
+        group_of = (
+            items
+            | "PathOf" >> beam.Map(lambda it: (it[0], it[1]))
+            | "PathsByRepo" >> beam.GroupByKey()
+            | "PlanGroups" >> beam.FlatMap(planning_groups, self.cfg["graph"]["max_files_per_plan"])
+        )
         by_file = items | "ItemByFile" >> beam.Map(lambda it: ((it[0], it[1]), it[2]))
-        plans = ({"item": by_file, "group": group_of} | "JoinGroups" >> beam.CoGroupByKey()
-                 | "ByGroup" >> beam.FlatMap(group_facts).with_output_types(Tuple[Any, Any]) | "GroupPlan" >> beam.GroupByKey()
-                 | "Plan" >> beam.FlatMap(plan_repo, self.cfg).with_output_types(Tuple[Any, Any]).with_outputs(STATS, main="place"))
+        plans = (
+            {"item": by_file, "group": group_of}
+            | "JoinGroups" >> beam.CoGroupByKey()
+            | "ByGroup" >> beam.FlatMap(group_facts).with_output_types(Tuple[Any, Any])
+            | "GroupPlan" >> beam.GroupByKey()
+            | "Plan"
+            >> beam.FlatMap(plan_repo, self.cfg).with_output_types(Tuple[Any, Any]).with_outputs(STATS, main="place")
+        )
         return {"place": plans.place, STATS: plans[STATS]}
 
 
@@ -361,9 +446,14 @@ class Assemble(beam.PTransform):
     def expand(self, kept_and_places):
         kept, place = kept_and_places
         pieces = kept | "PiecesOf" >> beam.Map(lambda k: ((k.facts.repo, k.facts.path), dumps(k.pieces)))
-        joined = ({"pieces": pieces, "place": place} | "JoinPieces" >> beam.CoGroupByKey()
-                  | "Place" >> beam.FlatMap(join_pieces, section(self.cfg, "packing"), self.cfg["seed"]).with_output_types(Tuple[Any, Any])
-                  .with_outputs(STATS, main="placed"))
+        joined = (
+            {"pieces": pieces, "place": place}
+            | "JoinPieces" >> beam.CoGroupByKey()
+            | "Place"
+            >> beam.FlatMap(join_pieces, section(self.cfg, "packing"), self.cfg["seed"])
+            .with_output_types(Tuple[Any, Any])
+            .with_outputs(STATS, main="placed")
+        )
         kept_stats = kept | "KeptStats" >> beam.Map(lambda k: k.counters)
         return {"placed": joined.placed, STATS: (joined[STATS], kept_stats) | "Stats" >> beam.Flatten()}
 
@@ -377,13 +467,24 @@ class Pack(beam.PTransform):
         self.cfg, self.special, self.tokenizer_bytes = cfg, special, tokenizer_bytes
 
     def expand(self, placed):
-        packed = (placed | "GroupBucket" >> beam.GroupByKey()
-                  | "Pack" >> beam.ParDo(PackRows(self.cfg, self.special, self.tokenizer_bytes))
-                  .with_outputs(STATS, PackRows.TAIL, main="rows"))
-        tails = (packed[PackRows.TAIL] | "GroupTails" >> beam.GroupByKey()
-                 | "PackTails" >> beam.ParDo(PackTails(self.cfg, self.special, self.tokenizer_bytes)).with_outputs(STATS, main="rows"))
-        return {"rows": (packed.rows, tails.rows) | "AllRows" >> beam.Flatten(),
-                STATS: (packed[STATS], tails[STATS]) | "Stats" >> beam.Flatten()}
+        packed = (
+            placed
+            | "GroupBucket" >> beam.GroupByKey()
+            | "Pack"
+            >> beam.ParDo(PackRows(self.cfg, self.special, self.tokenizer_bytes)).with_outputs(
+                STATS, PackRows.TAIL, main="rows"
+            )
+        )
+        tails = (
+            packed[PackRows.TAIL]
+            | "GroupTails" >> beam.GroupByKey()
+            | "PackTails"
+            >> beam.ParDo(PackTails(self.cfg, self.special, self.tokenizer_bytes)).with_outputs(STATS, main="rows")
+        )
+        return {
+            "rows": (packed.rows, tails.rows) | "AllRows" >> beam.Flatten(),
+            STATS: (packed[STATS], tails[STATS]) | "Stats" >> beam.Flatten(),
+        }
 
 
 def build_pipeline(p: beam.Pipeline, units: list, cfg: dict, tokenizer_bytes: bytes, out_dir: str) -> None:
@@ -394,6 +495,8 @@ def build_pipeline(p: beam.Pipeline, units: list, cfg: dict, tokenizer_bytes: by
     placed = (deduped["kept"], plans["place"]) | "Assemble" >> Assemble(cfg)
     packed = placed["placed"] | "Pack" >> Pack(cfg, special, tokenizer_bytes)
     drops = (judged["drops"], deduped["drops"]) | "AllDrops" >> beam.Flatten()
-    stats = ((*(stage[STATS] for stage in (judged, deduped, plans, placed, packed)),
-              drops | "DropCounters" >> beam.Map(drop_counters)) | "AllStats" >> beam.Flatten())
+    stats = (
+        *(stage[STATS] for stage in (judged, deduped, plans, placed, packed)),
+        drops | "DropCounters" >> beam.Map(drop_counters),
+    ) | "AllStats" >> beam.Flatten()
     (packed["rows"], drops, stats) | "Write" >> sink.WriteOutput(cfg, out_dir, special["pad"])

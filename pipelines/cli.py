@@ -4,6 +4,7 @@ pipelines/ (``cmd_<name>.py`` with ``add_parser(subparsers)`` and ``run(args) ->
 ``train`` and ``eval`` are dispatched by module name to ``repoloom.train.cli`` only
 when asked for, so this package never imports jax (Dataflow workers stay lean).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,7 +30,9 @@ def _parser() -> argparse.ArgumentParser:
     for name in COMMANDS:
         importlib.import_module(f"repoloom.pipelines.cmd_{name}").add_parser(sub)
     for name in TRAIN_COMMANDS:
-        sub.add_parser(name, help=f"{name} a model on a build's output (needs `pip install repoloom[train]`)", add_help=False)
+        sub.add_parser(
+            name, help=f"{name} a model on a build's output (needs `pip install repoloom[train]`)", add_help=False
+        )
     return p
 
 
@@ -97,7 +100,10 @@ def main(argv: list[str] | None = None) -> int:
         try:
             train_cli = importlib.import_module("repoloom.train.cli")
         except ImportError as e:
-            print(f"repoloom {argv[0]}: the trainer needs the train extra (pip install 'repoloom[train]'): {e}", file=sys.stderr)
+            print(
+                f"repoloom {argv[0]}: the trainer needs the train extra (pip install 'repoloom[train]'): {e}",
+                file=sys.stderr,
+            )
             return 2
         return int(train_cli.main(argv) or 0)
     args, extra = _parser().parse_known_args(argv)

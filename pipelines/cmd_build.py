@@ -1,4 +1,5 @@
 """`repoloom build`: run the build job (see build.py) and write the output directory."""
+
 from __future__ import annotations
 
 import argparse
@@ -18,23 +19,40 @@ from repoloom.pipelines.cli import interrupt_hint, interrupted
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("build", help="repositories in, ArrayRecord shards out",
-                       description="Build a packed, tokenized dataset. Unknown --options are passed to Apache Beam "
-                                   "(e.g. --runner, --direct_num_workers, --project); --runner=dask runs on "
-                                   "dask.distributed (--dask_address=tcp://HOST:8786, default a local cluster; "
-                                   "--dask_max_partitions).")
-    p.add_argument("--input", nargs="+", action="extend", required=True, metavar="PATH",
-                   help="directories, archives, tables or globs (local or gs://); repeat or list several, all are read")
-    p.add_argument("--input-kind", choices=("auto", "repo", "collection"), default="auto",
-                   help="read each input directory as one repository or as a collection of repositories "
-                        "(default: a directory with .git or a root marker such as pyproject.toml or README is one repository)")
+    p = sub.add_parser(
+        "build",
+        help="repositories in, ArrayRecord shards out",
+        description="Build a packed, tokenized dataset. Unknown --options are passed to Apache Beam "
+        "(e.g. --runner, --direct_num_workers, --project); --runner=dask runs on "
+        "dask.distributed (--dask_address=tcp://HOST:8786, default a local cluster; "
+        "--dask_max_partitions).",
+    )
+    p.add_argument(
+        "--input",
+        nargs="+",
+        action="extend",
+        required=True,
+        metavar="PATH",
+        help="directories, archives, tables or globs (local or gs://); repeat or list several, all are read",
+    )
+    p.add_argument(
+        "--input-kind",
+        choices=("auto", "repo", "collection"),
+        default="auto",
+        help="read each input directory as one repository or as a collection of repositories "
+        "(default: a directory with .git or a root marker such as pyproject.toml or README is one repository)",
+    )
     p.add_argument("--output", required=True, metavar="DIR")
     p.add_argument("--seq-len", type=int, help="tokens per row (default 8192)")
-    p.add_argument("--tokenizer", metavar="MODEL", help="SentencePiece model; default: train one on a sample of the input")
+    p.add_argument(
+        "--tokenizer", metavar="MODEL", help="SentencePiece model; default: train one on a sample of the input"
+    )
     p.add_argument("--seed", type=int)
     p.add_argument("--config", metavar="FILE", help="YAML or JSON config over the defaults")
     p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="config override, e.g. fim.rate=0.5")
-    p.add_argument("--overwrite", action="store_true", help="replace a previous repoloom output in DIR (anything else is refused)")
+    p.add_argument(
+        "--overwrite", action="store_true", help="replace a previous repoloom output in DIR (anything else is refused)"
+    )
     p.add_argument("--quiet", action="store_true", help="no progress, only the summary")
     p.add_argument("--verbose", action="store_true", help="show Apache Beam's own log lines")
     p.set_defaults(run=run, beam_ok=True)
@@ -134,8 +152,11 @@ def _build(args, cfg: dict, units: list, out, log) -> int:
                 build_pipeline(p, units, cfg, tok_bytes, out.staging)
     stats = json.loads(sink.read_bytes(sink.join(out.staging, "stats.json")))
     if stats.get(C.FILES_IN, 0) == 0:  # the launcher saw units; workers that read nothing is a set-up error
-        print(f"repoloom build: error: the job read no files from {len(units)} input units; can every worker read "
-              f"{', '.join(args.input)}?", file=sys.stderr)
+        print(
+            f"repoloom build: error: the job read no files from {len(units)} input units; can every worker read "
+            f"{', '.join(args.input)}?",
+            file=sys.stderr,
+        )
         return 1
     extra = {"tokenizer_vocab_requested": cfg["tokenizer"]["vocab_size"]} if vocab_note else {}
     ds = finalize(out.staging, cfg, tok, extra)
@@ -148,8 +169,11 @@ def _build(args, cfg: dict, units: list, out, log) -> int:
     for line in summary_lines(ds, stats, args.output, time.time() - t0)[: -1 if empty else None]:
         print(line)
     if empty:
-        print(f"repoloom build: error: the build produced no rows: {empty_reason(ds)}; "
-              f"see {args.output.rstrip('/')}/report.md and drops/", file=sys.stderr)
+        print(
+            f"repoloom build: error: the build produced no rows: {empty_reason(ds)}; "
+            f"see {args.output.rstrip('/')}/report.md and drops/",
+            file=sys.stderr,
+        )
         return 1
     return 0
 
@@ -212,8 +236,14 @@ def workers_stderr_to(log_path: str):
     except (AttributeError, OSError, ValueError):  # pytest's capsys: not a descriptor, keep writing to it
         on_fd2 = False
     if on_fd2:
-        sys.stderr = open(terminal, "w", buffering=1, closefd=False, encoding=getattr(previous, "encoding", None),
-                          errors="backslashreplace")
+        sys.stderr = open(
+            terminal,
+            "w",
+            buffering=1,
+            closefd=False,
+            encoding=getattr(previous, "encoding", None),
+            errors="backslashreplace",
+        )
     failed = False
     try:
         yield
@@ -235,8 +265,9 @@ def _show_tail(log_path: str) -> None:
         with open(log_path, errors="replace") as f:
             lines = [line.rstrip("\n") for line in f if line.strip()][-WORKER_LOG_TAIL:]
         if lines:
-            print("repoloom build: the job's worker processes printed (last lines):", *lines, sep="\n  ",
-                  file=sys.stderr)
+            print(
+                "repoloom build: the job's worker processes printed (last lines):", *lines, sep="\n  ", file=sys.stderr
+            )
 
 
 def empty_reason(ds: dict) -> str:
@@ -276,8 +307,9 @@ def _runner(name: str):
         try:
             from repoloom.pipelines.dask_runner import DaskRunner
         except ImportError as e:
-            raise SystemExit(f"repoloom build: error: --runner=dask needs the dask extra "
-                             f"(pip install 'repoloom[dask]'): {e}")
+            raise SystemExit(
+                f"repoloom build: error: --runner=dask needs the dask extra (pip install 'repoloom[dask]'): {e}"
+            )
 
         return DaskRunner()
     return None

@@ -1,6 +1,7 @@
 """`repoloom export DIR --format parquet|jsonl --output OUT`: a build's rows as Parquet or JSON Lines, one
 file per shard, for stacks that do not read ArrayRecord (HF ``datasets.load_dataset("parquet", …)``,
 pandas, Spark, DuckDB) or want the curated text for another tokenizer (``--text fim|plain``)."""
+
 from __future__ import annotations
 
 import argparse
@@ -13,10 +14,15 @@ def add_parser(sub) -> None:
     p = sub.add_parser("export", help="a build's rows as Parquet or JSON Lines (token ids, segments, optional text)")
     p.add_argument("dir", metavar="DIR", help="a build's output directory")
     p.add_argument("--format", choices=("parquet", "jsonl"), default="parquet")
-    p.add_argument("--output", required=True, metavar="OUT", help="folder for the exported files (created; must be empty)")
+    p.add_argument(
+        "--output", required=True, metavar="OUT", help="folder for the exported files (created; must be empty)"
+    )
     p.add_argument("--split", choices=("train", "validation", "all"), default="all")
-    p.add_argument("--text", choices=("fim", "plain"),
-                   help="add `segments`: each segment's text in order, as trained (fim) or with FIM undone (plain)")
+    p.add_argument(
+        "--text",
+        choices=("fim", "plain"),
+        help="add `segments`: each segment's text in order, as trained (fim) or with FIM undone (plain)",
+    )
     p.add_argument("--rows-per-file", type=int, default=4096, metavar="N")
     p.set_defaults(run=run)
 
@@ -27,8 +33,13 @@ COLUMNS = ("split", "example", "targets", "targets_segment_ids", "targets_positi
 def _schema(with_text: bool):
     import pyarrow as pa
 
-    fields = [("split", pa.string()), ("example", pa.int64()), ("targets", pa.list_(pa.int32())),
-              ("targets_segment_ids", pa.list_(pa.int32())), ("targets_positions", pa.list_(pa.int32()))]
+    fields = [
+        ("split", pa.string()),
+        ("example", pa.int64()),
+        ("targets", pa.list_(pa.int32())),
+        ("targets_segment_ids", pa.list_(pa.int32())),
+        ("targets_positions", pa.list_(pa.int32())),
+    ]
     if with_text:
         fields.append(("segments", pa.list_(pa.string())))
     return pa.schema(fields)

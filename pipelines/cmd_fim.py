@@ -18,6 +18,7 @@ whole file is treated as piece 0 (the build cuts files longer than a segment
 into pieces first) and the text is the file as read, before PII redaction.
 Nodes come from the same one parse as in the build (syntax.parse.file_facts).
 """
+
 from __future__ import annotations
 
 import json
@@ -41,12 +42,20 @@ def add_parser(sub) -> None:
     p.add_argument("--rate", type=float, help="FIM rate (default 0.8)")
     p.add_argument("--spm-rate", type=float, help="SPM share of FIM files (default 0.5)")
     p.add_argument("--repo", help="repository name for the hash (default: the parent directory's name, or --root's)")
-    p.add_argument("--root", help="repository root: paths are taken relative to it (default: found as the build finds it)")
-    p.add_argument("--input-kind", choices=("auto", "repo", "collection"), default="auto",
-                   help="read folders as one repository or a collection, as for build")
+    p.add_argument(
+        "--root", help="repository root: paths are taken relative to it (default: found as the build finds it)"
+    )
+    p.add_argument(
+        "--input-kind",
+        choices=("auto", "repo", "collection"),
+        default="auto",
+        help="read folders as one repository or a collection, as for build",
+    )
     p.add_argument("--lines", type=int, default=3, help="preview: lines of context around the middle (0 = whole file)")
     p.add_argument("--config", help="YAML/JSON config over the defaults")
-    p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="config override, e.g. fim.random_rate=0.2")
+    p.add_argument(
+        "--set", action="append", default=[], metavar="KEY=VALUE", help="config override, e.g. fim.random_rate=0.2"
+    )
     p.set_defaults(run=run)
 
 
@@ -70,9 +79,16 @@ def split_file(text: str, repo: str, path: str, cfg: dict) -> dict:
     choice = split.choose(text, split.usable_nodes(facts, fim), fim, cfg["seed"], repo, path, 0)
     n = len(text)
     a, b = (choice.start, choice.end) if choice else (n, n)
-    return {"repo": repo, "path": path, "language": language,
-            "mode": choice.mode if choice else "none", "method": choice.method if choice else None,
-            "prefix": [0, a], "middle": [a, b], "suffix": [b, n]}
+    return {
+        "repo": repo,
+        "path": path,
+        "language": language,
+        "mode": choice.mode if choice else "none",
+        "method": choice.method if choice else None,
+        "prefix": [0, a],
+        "middle": [a, b],
+        "suffix": [b, n],
+    }
 
 
 def preview(text: str, rec: dict, lines: int, marks: tuple[str, str]) -> str:

@@ -14,6 +14,7 @@ then packing.plan.plan_repository. Segment cuts need token lengths: with
 approximated as ceil(characters / 3) tokens (plus its path header), split into
 pieces of at most the per-piece budget like fim/pieces.py does.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,12 +35,21 @@ CHARS_PER_TOKEN = 3
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("graph", help="dependency graph, order and segments of repositories",
-                       description="Plan repositories as the build does. Takes what `build --input` takes: a repository "
-                                   "folder, a collection of them, archives, tables.")
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="a repository folder, a collection, an archive or a table")
-    p.add_argument("--input-kind", choices=("auto", "repo", "collection"), default="auto",
-                   help="read folders as one repository or a collection, as for build")
+    p = sub.add_parser(
+        "graph",
+        help="dependency graph, order and segments of repositories",
+        description="Plan repositories as the build does. Takes what `build --input` takes: a repository "
+        "folder, a collection of them, archives, tables.",
+    )
+    p.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help="a repository folder, a collection, an archive or a table"
+    )
+    p.add_argument(
+        "--input-kind",
+        choices=("auto", "repo", "collection"),
+        default="auto",
+        help="read folders as one repository or a collection, as for build",
+    )
     p.add_argument("--json", action="store_true", help="print one JSON object per repository")
     p.add_argument("--dot", nargs="?", const="-", metavar="FILE", help="write Graphviz text (to stdout without FILE)")
     p.add_argument("--tokenizer", metavar="MODEL", help="SentencePiece model for token lengths (default: characters/3)")
@@ -122,8 +132,11 @@ def to_dot(repo: str, plan) -> str:
         style = " [style=dashed, color=red]" if (u, v) in removed else ""
         lines.append(f"  {json.dumps(u)} -> {json.dumps(v)}{style};")
     for k, seg in enumerate(plan.segments):
-        lines.append(f"  subgraph \"cluster_{k}\" {{ label=\"segment {k}\"; "
-                     + " ".join(json.dumps(p) for p in dict.fromkeys(p for p, _ in seg)) + " }")
+        lines.append(
+            f'  subgraph "cluster_{k}" {{ label="segment {k}"; '
+            + " ".join(json.dumps(p) for p in dict.fromkeys(p for p, _ in seg))
+            + " }"
+        )
     lines.append("}")
     return "\n".join(lines) + "\n"
 
@@ -155,9 +168,11 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write("\n")
         elif not args.dot:
             s = plan.stats
-            print(f"{escaped(repo)}: {len(plan.order)} files, {s.get(C.GRAPH_EDGES, 0)} edges, "
-                  f"{s.get(C.GRAPH_REMOVED_EDGES, 0)} removed to break {s.get(C.GRAPH_CYCLES_BROKEN, 0)} cycles, "
-                  f"{len(plan.segments)} segments, {len(drops)} files dropped")
+            print(
+                f"{escaped(repo)}: {len(plan.order)} files, {s.get(C.GRAPH_EDGES, 0)} edges, "
+                f"{s.get(C.GRAPH_REMOVED_EDGES, 0)} removed to break {s.get(C.GRAPH_CYCLES_BROKEN, 0)} cycles, "
+                f"{len(plan.segments)} segments, {len(drops)} files dropped"
+            )
             for p in plan.order:
                 print("  " + escaped(p))
     if args.dot:

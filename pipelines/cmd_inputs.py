@@ -6,16 +6,32 @@ repository the build would put it in: the nearest enclosing directory that is on
 the build's rule (`.git` or a root marker), its path relative to that root (the file's folder and
 name when no enclosing directory looks like a repository). Special files are never opened.
 """
+
 from __future__ import annotations
 
 import os
 from typing import Iterator
 
 from repoloom.core.types import Drop, SourceFile
-from repoloom.pipelines.source_common import (DEFAULT_LIMITS, escaped, file_cap, name_problem, open_regular, read_capped,
-                                              read_or_drop, special_kind)
-from repoloom.pipelines.sources import (ARCHIVE_SUFFIXES, BUILD_MARKERS, DOC_MARKERS, TABLE_SUFFIXES, expand_inputs,
-                                       local_dir_kind, read_unit)
+from repoloom.pipelines.source_common import (
+    DEFAULT_LIMITS,
+    escaped,
+    file_cap,
+    name_problem,
+    open_regular,
+    read_capped,
+    read_or_drop,
+    special_kind,
+)
+from repoloom.pipelines.sources import (
+    ARCHIVE_SUFFIXES,
+    BUILD_MARKERS,
+    DOC_MARKERS,
+    TABLE_SUFFIXES,
+    expand_inputs,
+    local_dir_kind,
+    read_unit,
+)
 
 
 def repository_of(file: str, root: str | None = None, repo: str | None = None) -> tuple[str, str]:
@@ -59,6 +75,7 @@ def read_plain_file(file: str, repo: str, path: str, max_bytes: int) -> SourceFi
         return Drop(repo, escaped(path), "bad_name", problem)
     if kind := special_kind(file):
         return Drop(repo, path, "not_a_file", kind)
+
     def read() -> bytes:
         with open_regular(os.path.realpath(file)) as f:
             return read_capped(f, cap, DEFAULT_LIMITS.max_seconds)
@@ -71,8 +88,9 @@ def read_plain_file(file: str, repo: str, path: str, max_bytes: int) -> SourceFi
     return SourceFile(repo, path, data)
 
 
-def read_inputs(args: list[str], max_bytes: int, kind: str = "auto", root: str | None = None,
-                repo: str | None = None) -> Iterator[SourceFile | Drop]:
+def read_inputs(
+    args: list[str], max_bytes: int, kind: str = "auto", root: str | None = None, repo: str | None = None
+) -> Iterator[SourceFile | Drop]:
     """Every file of the arguments as SourceFile or Drop (an InputError for one that does not exist)."""
     for arg in args:
         if is_plain_file(arg):

@@ -1,5 +1,6 @@
 """`repoloom inspect DIR`: decode rows back to text with segment boundaries, special tokens,
 and each piece's repository and path from the lineage manifest."""
+
 from __future__ import annotations
 
 import argparse
@@ -21,7 +22,9 @@ class Dataset:
         try:
             self.info = json.loads(sink.read_bytes(sink.join(out_dir, "dataset.json")))
         except Exception as e:  # noqa: BLE001
-            raise FileNotFoundError(f"{out_dir} is not a repoloom output directory (no readable dataset.json): {e}") from e
+            raise FileNotFoundError(
+                f"{out_dir} is not a repoloom output directory (no readable dataset.json): {e}"
+            ) from e
         self.tok = Tokenizer(sink.read_bytes(sink.join(out_dir, self.info["tokenizer"])))
         self._readers: dict[str, Any] = {}
 
@@ -93,19 +96,35 @@ def describe(ds: Dataset, example: int, split: str) -> dict[str, Any]:
     segments = []
     for k, seg in enumerate(ds.segments(row), start=1):
         start = row["targets_segment_ids"].index(k)
-        pieces = [{"repo": x["repo"], "path": x["path"], "piece": x["piece"], "fim_mode": x["fim_mode"] or None,
-                   "fim_method": x["fim_method"] or None, "tokens": [x["token_start"], x["token_end"]],
-                   "chars": [x["char_start"], x["char_end"]]}
-                  for x in lineage if x["segment"] == k]
+        pieces = [
+            {
+                "repo": x["repo"],
+                "path": x["path"],
+                "piece": x["piece"],
+                "fim_mode": x["fim_mode"] or None,
+                "fim_method": x["fim_method"] or None,
+                "tokens": [x["token_start"], x["token_end"]],
+                "chars": [x["char_start"], x["char_end"]],
+            }
+            for x in lineage
+            if x["segment"] == k
+        ]
         segments.append({"segment": k, "tokens": [start, start + len(seg)], "pieces": pieces, "text": ds.render(seg)})
-    return {"example": example, "split": split, "seq_len": len(row["targets"]),
-            "padding": row["targets_segment_ids"].count(0), "segments": segments}
+    return {
+        "example": example,
+        "split": split,
+        "seq_len": len(row["targets"]),
+        "padding": row["targets_segment_ids"].count(0),
+        "segments": segments,
+    }
 
 
 def add_parser(sub) -> None:
     p = sub.add_parser("inspect", help="decode rows of a build's output back to text")
     p.add_argument("dir", metavar="DIR")
-    p.add_argument("--example", type=int, action="append", help="example index (repeatable; default: a summary and example 0)")
+    p.add_argument(
+        "--example", type=int, action="append", help="example index (repeatable; default: a summary and example 0)"
+    )
     p.add_argument("--split", default="train", choices=("train", "validation"))
     p.add_argument("--json", action="store_true", help="one JSON object per example")
     p.set_defaults(run=run)
@@ -138,10 +157,16 @@ def run(args: argparse.Namespace) -> int:
         return 0
     info = ds.info
     if not args.example:
-        print(printable(f"{args.dir}: {info['num_examples']} examples of {info['seq_len']} tokens; files in {info['files_in']}, "
-              f"kept {info['files_kept']}, dropped {info['dropped']}"))
+        print(
+            printable(
+                f"{args.dir}: {info['num_examples']} examples of {info['seq_len']} tokens; files in {info['files_in']}, "
+                f"kept {info['files_kept']}, dropped {info['dropped']}"
+            )
+        )
     for o in out:
-        print(f"=== example {o['example']} ({o['split']}): {len(o['segments'])} segments, {o['padding']} padding tokens")
+        print(
+            f"=== example {o['example']} ({o['split']}): {len(o['segments'])} segments, {o['padding']} padding tokens"
+        )
         for s in o["segments"]:
             print(f"--- segment {s['segment']} tokens [{s['tokens'][0]}, {s['tokens'][1]})")
             for p in s["pieces"]:

@@ -7,6 +7,7 @@
 Each file is named repo:path as the build names it; files the build's reader drops (special
 files, bad names, archive limits, ...) are shown with that reason and never opened.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,18 +21,27 @@ UNREAD = ("not_a_file", "unreadable", "unreadable_directory", "bad_name", "read_
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("scan", help="show what PII/secret redaction and the file filters do to files",
-                       description="Scan files with the per-file rules (safety, quality, PII and secrets). Takes what "
-                                   "`build --input` takes: files, folders, archives, tables.")
+    p = sub.add_parser(
+        "scan",
+        help="show what PII/secret redaction and the file filters do to files",
+        description="Scan files with the per-file rules (safety, quality, PII and secrets). Takes what "
+        "`build --input` takes: files, folders, archives, tables.",
+    )
     p.add_argument("files", nargs="+", metavar="INPUT", help="files, or folders/archives/tables as for build")
     out = p.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="one JSON object per file: path, kept, reason, redactions")
     out.add_argument("--redacted", action="store_true", help="print each file's text with findings replaced")
     p.add_argument("--repo", default=None, help="repository name the files belong to (default: as the build names it)")
-    p.add_argument("--input-kind", choices=("auto", "repo", "collection"), default="auto",
-                   help="read folders as one repository or a collection, as for build")
+    p.add_argument(
+        "--input-kind",
+        choices=("auto", "repo", "collection"),
+        default="auto",
+        help="read folders as one repository or a collection, as for build",
+    )
     p.add_argument("--config", metavar="FILE", help="YAML or JSON config over the defaults")
-    p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="config override, e.g. pii.ips=false")
+    p.add_argument(
+        "--set", action="append", default=[], metavar="KEY=VALUE", help="config override, e.g. pii.ips=false"
+    )
     p.set_defaults(run=run)
 
 
@@ -64,8 +74,18 @@ def _report(f, arg: str, args: argparse.Namespace, cfg: dict) -> int:
     label = escaped(arg) if is_plain_file(arg) else shown(f)  # a file named on the command line keeps its name
     if isinstance(f, Drop):  # what the build's reader drops never reaches the per-file rules
         if args.json:
-            print(json.dumps({"repo": f.repo, "path": label if is_plain_file(arg) else f.path, "kept": False,
-                              "reason": f.reason, "redactions": []}, ensure_ascii=True))
+            print(
+                json.dumps(
+                    {
+                        "repo": f.repo,
+                        "path": label if is_plain_file(arg) else f.path,
+                        "kept": False,
+                        "reason": f.reason,
+                        "redactions": [],
+                    },
+                    ensure_ascii=True,
+                )
+            )
         elif not args.redacted:
             print(f"{label}: dropped ({f.reason}); {f.detail or 'not read'}")
         return 1 if f.reason in UNREAD else 0

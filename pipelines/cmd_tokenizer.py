@@ -1,4 +1,5 @@
 """`repoloom tokenizer train`: train a byte-fallback BPE SentencePiece model holding the special pieces."""
+
 from __future__ import annotations
 
 import argparse
@@ -37,7 +38,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     sink.write_bytes(args.output, data)
     tok = Tokenizer(data)
-    print(f"wrote {args.output}: vocabulary {tok.vocab_size}, trained on {len(texts)} files; special ids {tok.special_ids}")
+    print(
+        f"wrote {args.output}: vocabulary {tok.vocab_size}, trained on {len(texts)} files; special ids {tok.special_ids}"
+    )
     note = smaller_vocabulary(tok.vocab_size, args.vocab_size)
     if note:
         print(f"repoloom tokenizer: warning: {note}", file=sys.stderr)

@@ -20,6 +20,7 @@ GroupByKey is a hash shuffle on the key's Beam encoding (FastPrimitivesCoder), s
 one partition whatever process hashed them (Python's str hash differs between processes). Only the
 global window is supported: this is a batch job, and a windowed input fails at translation.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -52,15 +53,25 @@ from apache_beam.runners.dask.overrides import _Create, _Flatten, _GroupByKeyOnl
 class DaskOptions(PipelineOptions):
     @classmethod
     def _add_argparse_args(cls, parser):
-        parser.add_argument("--dask_address", default=None,
-                            help="scheduler address (tcp://HOST:8786); default: start a LocalCluster on this machine")
-        parser.add_argument("--dask_local_workers", type=int, default=None,
-                            help="worker processes of the LocalCluster started without --dask_address "
-                                 "(default: CPU count)")
-        parser.add_argument("--dask_max_partitions", type=int, default=None,
-                            help="most partitions of any dask bag (Create, Flatten and GroupByKey outputs); a "
-                                 "GroupByKey makes about its square of small tasks. "
-                                 "Default: twice the cluster's worker threads")
+        parser.add_argument(
+            "--dask_address",
+            default=None,
+            help="scheduler address (tcp://HOST:8786); default: start a LocalCluster on this machine",
+        )
+        parser.add_argument(
+            "--dask_local_workers",
+            type=int,
+            default=None,
+            help="worker processes of the LocalCluster started without --dask_address (default: CPU count)",
+        )
+        parser.add_argument(
+            "--dask_max_partitions",
+            type=int,
+            default=None,
+            help="most partitions of any dask bag (Create, Flatten and GroupByKey outputs); a "
+            "GroupByKey makes about its square of small tasks. "
+            "Default: twice the cluster's worker threads",
+        )
 
 
 # ------------------------------------------------------------------ on the workers
@@ -95,8 +106,10 @@ def _run_bundle(partition, tag, fn_blob: bytes, step: str, run_id: str, *side_va
     """One partition through a DoFn: {output tag: values}; finish_bundle's outputs included. Its metric
     updates stay in this worker process until the client collects them (collect_metrics)."""
     fn, args, kwargs, windowing, side_specs = pickler.loads(fn_blob)  # a fresh DoFn per bundle, as in Beam
-    sides = [SideInputMap(kind, view, [GlobalWindows.windowed_value(v) for v in values])
-             for (kind, view), values in zip(side_specs, side_values)]
+    sides = [
+        SideInputMap(kind, view, [GlobalWindows.windowed_value(v) for v in values])
+        for (kind, view), values in zip(side_specs, side_values)
+    ]
     receivers = _Receivers()
     container = MetricsContainer(step)
     sampler = statesampler.StateSampler("", CounterFactory())
@@ -183,7 +196,7 @@ class _Translator(PipelineVisitor):
         self.max_partitions, self.run_id = max(1, max_partitions), run_id
         self.refs: dict = {}
         self.consumed: set = set()
-        
+
     def visit_transform(self, node) -> None:
         t = node.transform
         main = [p for p in node.inputs if not isinstance(p, pvalue.PBegin)]
@@ -324,8 +337,12 @@ class DaskRunner(BeamDaskRunner):
         if opts.dask_address:
             client = dd.Client(opts.dask_address)
         else:
-            cluster = dd.LocalCluster(n_workers=opts.dask_local_workers or os.cpu_count() or 1, threads_per_worker=1,
-                                      processes=True, dashboard_address=":0")
+            cluster = dd.LocalCluster(
+                n_workers=opts.dask_local_workers or os.cpu_count() or 1,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=":0",
+            )
             client = dd.Client(cluster)
         try:
             threads = sum(client.nthreads().values())

@@ -3,6 +3,7 @@ then PII redaction, then the one parse.
 
 Beam-free, so it is unit-testable; the DoFn in build.py only calls it and routes the result.
 """
+
 from __future__ import annotations
 
 from repoloom.core.types import Drop, ParsedFile, SourceFile

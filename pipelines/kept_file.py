@@ -4,6 +4,7 @@ The per-file stage does all the work that needs the text in one place (gate, par
 MinHash signature), so the text never crosses a shuffle: the local runner holds every pending
 shuffle in memory, and token ids packed two bytes each are smaller than the text they encode.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
@@ -35,8 +36,14 @@ def planning_facts(f: FileFacts) -> FileFacts:
 def kept_file(pf: ParsedFile, pieces: list[Piece], counters: dict, cfg: dict) -> KeptFile:
     d = cfg["dedup"]
     sig = minhash.signature(pf.text, cfg, pf.facts.language) if d["near"] or d["repo_level"] else None
-    return KeptFile(planning_facts(pf.facts), compact_pieces(pieces), counters,
-                    len(pf.text.encode("utf-8", "surrogatepass")), None if sig is None else sig.tobytes(), pf.origin)
+    return KeptFile(
+        planning_facts(pf.facts),
+        compact_pieces(pieces),
+        counters,
+        len(pf.text.encode("utf-8", "surrogatepass")),
+        None if sig is None else sig.tobytes(),
+        pf.origin,
+    )
 
 
 def byte_size(f: KeptFile | ParsedFile) -> int:

@@ -1,5 +1,6 @@
 """What the launcher does around the Beam job: tokenizer choice, output directory, and the
 final dataset.json and summary from the job's stats.json."""
+
 from __future__ import annotations
 
 import json
@@ -30,8 +31,10 @@ def prepare_tokenizer(units: list[Unit], cfg: dict, model_path: str | None, log=
     t0 = time.time()
     texts = sample_texts(units, cfg)
     data = train_tokenizer(texts, cfg["tokenizer"]["vocab_size"])
-    log(f"trained a tokenizer on {len(texts)} files ({sum(map(len, texts)) / 1e6:.1f} M chars) in {time.time() - t0:.1f}s; "
-        f"vocabulary {Tokenizer(data).vocab_size}")
+    log(
+        f"trained a tokenizer on {len(texts)} files ({sum(map(len, texts)) / 1e6:.1f} M chars) in {time.time() - t0:.1f}s; "
+        f"vocabulary {Tokenizer(data).vocab_size}"
+    )
     return data
 
 
@@ -81,8 +84,11 @@ def finalize(out_dir: str, cfg: dict, tok: Tokenizer, extra: dict | None = None)
         "tokens": tokens,
         "padding_tokens": padding,
         "padding_share": padding / (tokens + padding) if tokens + padding else 0.0,
-        "record_format": {"type": "tf.train.Example", "features": ["targets", "targets_segment_ids", "targets_positions"],
-                          "array_record_options": sink.ARRAY_RECORD_OPTIONS},
+        "record_format": {
+            "type": "tf.train.Example",
+            "features": ["targets", "targets_segment_ids", "targets_positions"],
+            "array_record_options": sink.ARRAY_RECORD_OPTIONS,
+        },
         "summary": {"fim": fim_summary(stats), **derived(stats)},
         "config": cfg,
         **(extra or {}),
@@ -95,20 +101,27 @@ def finalize(out_dir: str, cfg: dict, tok: Tokenizer, extra: dict | None = None)
 def write_run_info(out_dir: str, argv: list[str], runner: str, options, seconds: float) -> None:
     """run.json: how this run was made (command line, runner and its options, time). Everything else in the
     output directory depends only on inputs, config and seed, so it is byte-identical across runners."""
-    sink.write_json(sink.join(out_dir, "run.json"), {
-        "version": __version__,
-        "command": argv,
-        "runner": runner,
-        "pipeline_options": options.get_all_options(drop_default=True),
-        "finished_utc": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        "seconds": round(seconds, 1),
-    })
+    sink.write_json(
+        sink.join(out_dir, "run.json"),
+        {
+            "version": __version__,
+            "command": argv,
+            "runner": runner,
+            "pipeline_options": options.get_all_options(drop_default=True),
+            "finished_utc": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "seconds": round(seconds, 1),
+        },
+    )
 
 
 def summary_lines(ds: dict, stats: dict, out_dir: str, seconds: float) -> list[str]:
     lines = [
         f"files in {ds['files_in']}, kept {ds['files_kept']}, dropped {sum(ds['dropped'].values())}"
-        + (" (" + ", ".join(f"{k} {v}" for k, v in sorted(ds["dropped"].items(), key=lambda kv: -kv[1])) + ")" if ds["dropped"] else ""),
+        + (
+            " (" + ", ".join(f"{k} {v}" for k, v in sorted(ds["dropped"].items(), key=lambda kv: -kv[1])) + ")"
+            if ds["dropped"]
+            else ""
+        ),
         f"examples {ds['num_examples']} of {ds['seq_len']} tokens in {len(ds['shards'])} train + {len(ds['validation_shards'])} validation shards",
         f"tokens {ds['tokens']}, padding {ds['padding_tokens']} ({100 * ds['padding_share']:.1f}% of row space)",
         *([("  " + ", ".join(f"{k} {v:.3g}" for k, v in sorted(d.items())))] if (d := derived(stats)) else []),

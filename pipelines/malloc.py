@@ -8,6 +8,7 @@ large buffers mmapped, so freeing them returns them, and a trim threshold of the
 size returns the heap's free top. Dask recommends the same for its workers
 (MALLOC_TRIM_THRESHOLD_); set here because the build's process is already running.
 """
+
 from __future__ import annotations
 
 import ctypes

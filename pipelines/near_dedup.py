@@ -24,6 +24,7 @@ not converged after `cc_rounds` (its diameter outgrew the doubling): then it
 keeps a few copies instead of one, and the level's cc_unsettled counter
 (core/counters.py) counts the files kept for that reason.
 """
+
 from __future__ import annotations
 
 import pickle
@@ -173,7 +174,8 @@ class _Route(beam.DoFn):
             if keepers:
                 where = keepers[0] if self.repo_level else dedup.display_id(keepers[0])
                 yield beam.pvalue.TaggedOutput(
-                    DROPPED, Drop(f.facts.repo, f.facts.path, self.reason, where, byte_size(f)))
+                    DROPPED, Drop(f.facts.repo, f.facts.path, self.reason, where, byte_size(f))
+                )
             else:
                 yield f
 
@@ -194,35 +196,56 @@ class MinHashClusters(beam.PTransform):
         bands, rows = minhash.band_shape(self.cfg)
         pairs = (
             signed
-            | "BandKeys" >> beam.FlatMap(
-                lambda kv: [(k, kv[0]) for k in minhash.band_keys_of_bytes(kv[1][1], bands, rows)])
+            | "BandKeys"
+            >> beam.FlatMap(lambda kv: [(k, kv[0]) for k in minhash.band_keys_of_bytes(kv[1][1], bands, rows)])
             | "Buckets" >> beam.GroupByKey()
             | "Pairs" >> beam.FlatMap(_pairs, d["max_bucket"], d["hubs"])
             | "DistinctPairs" >> beam.Distinct()
         )
-        first = ({"pair": pairs, "sig": signed} | "JoinSigA" >> beam.CoGroupByKey()
-                 | "AttachSigA" >> beam.FlatMap(_attach_first))
-        edges = ({"pair": first, "sig": signed} | "JoinSigB" >> beam.CoGroupByKey()
-                 | "Verify" >> beam.FlatMap(_verify, float(d["threshold"])))
+        first = (
+            {"pair": pairs, "sig": signed}
+            | "JoinSigA" >> beam.CoGroupByKey()
+            | "AttachSigA" >> beam.FlatMap(_attach_first)
+        )
+        edges = (
+            {"pair": first, "sig": signed}
+            | "JoinSigB" >> beam.CoGroupByKey()
+            | "Verify" >> beam.FlatMap(_verify, float(d["threshold"]))
+        )
 
         if d["cc"] == "union":
-            settled = (edges | "OneKey" >> beam.Map(lambda e: (b"", e)) | "AllEdges" >> beam.GroupByKey()
-                       | "Union" >> beam.FlatMap(_union_components, self.level).with_outputs(STATS, main="drops"))
+            settled = (
+                edges
+                | "OneKey" >> beam.Map(lambda e: (b"", e))
+                | "AllEdges" >> beam.GroupByKey()
+                | "Union" >> beam.FlatMap(_union_components, self.level).with_outputs(STATS, main="drops")
+            )
             return {"drops": settled.drops, STATS: settled[STATS]}
         if d["cc"] != "rounds":
             raise ValueError(f"dedup.cc must be 'union' or 'rounds', got {d['cc']!r}")
         adj = edges | "Undirected" >> beam.FlatMap(lambda e: [(e[0][1], e[1][1]), (e[1][1], e[0][1])])
         labels = edges | "InitLabels" >> beam.FlatMap(_init_labels) | "InitMin" >> beam.CombinePerKey(min)
         for i in range(d["cc_rounds"]):
-            labels = ({"adj": adj, "label": labels} | f"Propagate{i}" >> beam.CoGroupByKey()
-                      | f"Send{i}" >> beam.FlatMap(_propagate) | f"Min{i}" >> beam.CombinePerKey(min))
+            labels = (
+                {"adj": adj, "label": labels}
+                | f"Propagate{i}" >> beam.CoGroupByKey()
+                | f"Send{i}" >> beam.FlatMap(_propagate)
+                | f"Min{i}" >> beam.CombinePerKey(min)
+            )
             children = labels | f"Children{i}" >> beam.Map(lambda kv: (kv[1][1], kv))
-            labels = ({"child": children, "label": labels} | f"JumpJoin{i}" >> beam.CoGroupByKey()
-                      | f"Jump{i}" >> beam.FlatMap(_jump) | f"JumpMin{i}" >> beam.CombinePerKey(min))
+            labels = (
+                {"child": children, "label": labels}
+                | f"JumpJoin{i}" >> beam.CoGroupByKey()
+                | f"Jump{i}" >> beam.FlatMap(_jump)
+                | f"JumpMin{i}" >> beam.CombinePerKey(min)
+            )
 
         children = labels | "ChildrenFinal" >> beam.Map(lambda kv: (kv[1][1], kv))
-        settled = ({"child": children, "label": labels} | "SettleJoin" >> beam.CoGroupByKey()
-                   | "Settle" >> beam.FlatMap(_settle, self.level).with_outputs(STATS, main="drops"))
+        settled = (
+            {"child": children, "label": labels}
+            | "SettleJoin" >> beam.CoGroupByKey()
+            | "Settle" >> beam.FlatMap(_settle, self.level).with_outputs(STATS, main="drops")
+        )
         return {"drops": settled.drops, STATS: settled[STATS]}
 
 
@@ -253,8 +276,11 @@ class NearDedup(beam.PTransform):
         signed = sign.signed  # (id, (rank, signature bytes))
         clusters = signed | "Clusters" >> MinHashClusters(cfg, C.DEDUP_NEAR)
         keyed = files | "KeyFiles" >> beam.Map(lambda f: (dedup.file_id(f.facts), _bytes(f)))
-        routed = ({"file": keyed, "drop": clusters["drops"]} | "JoinFiles" >> beam.CoGroupByKey()
-                  | "Route" >> beam.ParDo(_Route(REASON)).with_outputs(DROPPED, main=KEPT))
+        routed = (
+            {"file": keyed, "drop": clusters["drops"]}
+            | "JoinFiles" >> beam.CoGroupByKey()
+            | "Route" >> beam.ParDo(_Route(REASON)).with_outputs(DROPPED, main=KEPT)
+        )
         stats = (sign[STATS], clusters[STATS]) | "AllStats" >> beam.Flatten()
         return {KEPT: routed[KEPT], DROPPED: routed[DROPPED], STATS: stats}
 
@@ -264,8 +290,11 @@ EXACT_REASON = "exact_duplicate"
 
 def _dedup_record(f, cfg: dict, near: bool):
     """What dedup needs of a file, without its text: (id, (exact key, keeper rank, signature bytes or None))."""
-    return dedup.file_id(f.facts), (dedup.exact_key(f.facts), dedup.keeper_rank(f.facts, cfg),
-                                    signature_bytes(f, cfg) if near else None)
+    return dedup.file_id(f.facts), (
+        dedup.exact_key(f.facts),
+        dedup.keeper_rank(f.facts, cfg),
+        signature_bytes(f, cfg) if near else None,
+    )
 
 
 def _exact_group(group):
@@ -316,21 +345,32 @@ class FileDedup(beam.PTransform):
         recs = files | "DedupRecord" >> beam.Map(_dedup_record, cfg, near)
         decisions, stats = [], []
         if exact:
-            ex = (recs | "BySha" >> beam.Map(lambda r: (r[1][0], r)) | "GroupSha" >> beam.GroupByKey()
-                  | "ExactDedup" >> beam.FlatMap(_exact_group).with_outputs(DROPPED, STATS, main="kept"))
+            ex = (
+                recs
+                | "BySha" >> beam.Map(lambda r: (r[1][0], r))
+                | "GroupSha" >> beam.GroupByKey()
+                | "ExactDedup" >> beam.FlatMap(_exact_group).with_outputs(DROPPED, STATS, main="kept")
+            )
             recs = ex.kept
             decisions.append(ex[DROPPED])
             stats.append(ex[STATS])
         if near:
-            signed = recs | "Signed" >> beam.FlatMap(lambda r: [(r[0], (r[1][1], r[1][2]))] if r[1][2] is not None else [])
+            signed = recs | "Signed" >> beam.FlatMap(
+                lambda r: [(r[0], (r[1][1], r[1][2]))] if r[1][2] is not None else []
+            )
             stats.append(recs | "SignCounts" >> beam.Map(lambda r: _sign_counters(r[1][2] is not None)))
             clusters = signed | "Clusters" >> MinHashClusters(cfg, C.DEDUP_NEAR)
-            decisions.append(clusters["drops"] | "NearReason" >> beam.Map(lambda kv: (kv[0], (REASON, dedup.display_id(kv[1])))))
+            decisions.append(
+                clusters["drops"] | "NearReason" >> beam.Map(lambda kv: (kv[0], (REASON, dedup.display_id(kv[1]))))
+            )
             stats.append(clusters[STATS])
         keyed = files | "KeyFiles" >> beam.Map(lambda f: (dedup.file_id(f.facts), _bytes(f)))
         decided = decisions | "AllDecisions" >> beam.Flatten()
-        routed = ({"file": keyed, "decision": decided} | "JoinFiles" >> beam.CoGroupByKey()
-                  | "Route" >> beam.ParDo(_RouteFiles()).with_outputs(DROPPED, main=KEPT))
+        routed = (
+            {"file": keyed, "decision": decided}
+            | "JoinFiles" >> beam.CoGroupByKey()
+            | "Route" >> beam.ParDo(_RouteFiles()).with_outputs(DROPPED, main=KEPT)
+        )
         return {KEPT: routed[KEPT], DROPPED: routed[DROPPED], STATS: stats | "AllStats" >> beam.Flatten()}
 
 
@@ -375,12 +415,18 @@ class RepoNearDedup(beam.PTransform):
         if not cfg["dedup"]["repo_level"]:
             return _no_dedup(files)
         dedup.check_rank_config(cfg)
-        signed = (files | "RepoSign" >> beam.ParDo(_RepoSign(cfg))
-                  | "RepoSig" >> beam.CombinePerKey(lambda vs: _combine_repo(vs)))
+        signed = (
+            files
+            | "RepoSign" >> beam.ParDo(_RepoSign(cfg))
+            | "RepoSig" >> beam.CombinePerKey(lambda vs: _combine_repo(vs))
+        )
         clusters = signed | "RepoClusters" >> MinHashClusters(cfg, C.DEDUP_REPO)
         keyed = files | "KeyByRepo" >> beam.Map(lambda f: (f.facts.repo, _bytes(f)))
-        routed = ({"file": keyed, "drop": clusters["drops"]} | "JoinRepos" >> beam.CoGroupByKey()
-                  | "RouteRepo" >> beam.ParDo(_Route(REPO_REASON, repo_level=True)).with_outputs(DROPPED, main=KEPT))
+        routed = (
+            {"file": keyed, "drop": clusters["drops"]}
+            | "JoinRepos" >> beam.CoGroupByKey()
+            | "RouteRepo" >> beam.ParDo(_Route(REPO_REASON, repo_level=True)).with_outputs(DROPPED, main=KEPT)
+        )
         return {KEPT: routed[KEPT], DROPPED: routed[DROPPED], STATS: clusters[STATS]}
 
 

@@ -11,6 +11,7 @@ build, write into a staging folder beside it and move that into place only when 
 - An interrupted build leaves only the staging folder; a rerun keeps the cache in it (the trained
   tokenizer) and starts the rest again.
 """
+
 from __future__ import annotations
 
 import os
@@ -43,7 +44,11 @@ def _listing(directory: str) -> list[str]:
             if os.path.exists(directory):
                 raise OutputError(f"output {directory} exists and is not a directory")
             return []
-        return [os.path.join(r, f) for r, dirs, files in os.walk(directory) for f in files + [d for d in dirs if not os.listdir(os.path.join(r, d))]]
+        return [
+            os.path.join(r, f)
+            for r, dirs, files in os.walk(directory)
+            for f in files + [d for d in dirs if not os.listdir(os.path.join(r, d))]
+        ]
     return [m.path for m in FileSystems.match([directory.rstrip("/") + "/**"])[0].metadata_list]
 
 
@@ -77,8 +82,10 @@ class _Lock:
         except OSError:
             holder = os.pread(self.fd, 64, 0).decode(errors="replace").strip()
             os.close(self.fd)
-            raise OutputError(f"another build is writing to this output (lock {path} held"
-                              + (f" by process {holder})" if holder else ")")) from None
+            raise OutputError(
+                f"another build is writing to this output (lock {path} held"
+                + (f" by process {holder})" if holder else ")")
+            ) from None
         os.ftruncate(self.fd, 0)
         os.pwrite(self.fd, str(os.getpid()).encode(), 0)
 
@@ -107,10 +114,14 @@ def open_output(target: str, overwrite: bool) -> Output:
     existing = _listing(target)
     if existing:
         if not is_repoloom_output(target):
-            raise OutputError(f"output directory {target} is not empty ({len(existing)} entries) and is not a repoloom "
-                              f"output (no {MARKER} marker); refusing to touch it: choose an empty or new directory")
+            raise OutputError(
+                f"output directory {target} is not empty ({len(existing)} entries) and is not a repoloom "
+                f"output (no {MARKER} marker); refusing to touch it: choose an empty or new directory"
+            )
         if not overwrite:
-            raise OutputError(f"output directory {target} holds a previous repoloom output; pass --overwrite to replace it")
+            raise OutputError(
+                f"output directory {target} holds a previous repoloom output; pass --overwrite to replace it"
+            )
     lock = None
     if _is_local(target):
         os.makedirs(os.path.dirname(os.path.abspath(target)), exist_ok=True)
@@ -169,7 +180,7 @@ def commit(out: Output) -> None:
         FileSystems.delete(previous)
     files = sorted(_listing(out.staging), key=lambda p: p.endswith("/dataset.json"))
     prefix = out.staging.rstrip("/") + "/"
-    FileSystems.rename(files, [sink.join(out.target, p[len(prefix):]) for p in files])
+    FileSystems.rename(files, [sink.join(out.target, p[len(prefix) :]) for p in files])
 
 
 def close(out: Output) -> None:

@@ -7,6 +7,7 @@ which the launcher sets before the job starts, so DirectRunner worker processes 
 launcher sums the files and draws the bars. Without the variable (Dataflow, Flink workers) counting
 is a no-op.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -131,9 +132,20 @@ class ProgressBars:
 
         self.directory = directory
         self.fixed = {"units_total": units_total}
-        self.bars = [tqdm(total=None, desc=label.ljust(8), unit=f" {unit}", position=i, file=stream, disable=disable,
-                          dynamic_ncols=True, leave=True, mininterval=0.2)
-                     for i, (_, _, label, unit) in enumerate(BARS)]
+        self.bars = [
+            tqdm(
+                total=None,
+                desc=label.ljust(8),
+                unit=f" {unit}",
+                position=i,
+                file=stream,
+                disable=disable,
+                dynamic_ncols=True,
+                leave=True,
+                mininterval=0.2,
+            )
+            for i, (_, _, label, unit) in enumerate(BARS)
+        ]
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="repoloom-progress-bars", daemon=True)
 

@@ -1,4 +1,5 @@
 """The human report of a build: report.md with tables and SVG bar charts (no plotting dependency)."""
+
 from __future__ import annotations
 
 from html import escape
@@ -21,8 +22,11 @@ def bar_chart_svg(title: str, items: list[tuple[str, float]], unit: str = "") ->
         rows.append(f'<text x="{label_w - 6}" y="{y + 13}" font-size="11" text-anchor="end">{escape(label)}</text>')
         rows.append(f'<rect x="{label_w}" y="{y + 2}" width="{w:.1f}" height="{bar_h - 5}" fill="#4c78a8"/>')
         rows.append(f'<text x="{label_w + w + 4:.1f}" y="{y + 13}" font-size="11">{_count(v)}{unit}</text>')
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif">'
-            + "".join(rows) + "</svg>\n")
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif">'
+        + "".join(rows)
+        + "</svg>\n"
+    )
 
 
 def _count(v: float) -> str:
@@ -96,25 +100,44 @@ def write_report(out_dir: str, ds: dict[str, Any], stats: dict[str, Any]) -> Non
         "report-drops.svg": bar_chart_svg("Dropped files by reason", drops),
         "report-languages.svg": bar_chart_svg("Kept files by language", langs),
         "report-fill.svg": bar_chart_svg("Rows by share of tokens that are not padding", fill),
-        "report-segments.svg": bar_chart_svg("Segments by length (share of seq_len)",
-                                             list(C.PACKING_SEGMENT_TOKENS.items(stats).items())),
+        "report-segments.svg": bar_chart_svg(
+            "Segments by length (share of seq_len)", list(C.PACKING_SEGMENT_TOKENS.items(stats).items())
+        ),
     }
     for name, svg in charts.items():
         sink.write_bytes(sink.join(out_dir, name), svg.encode())
     files_in, bytes_in = ds["files_in"] or 1, stats.get(C.BYTES_IN, 0) or 1
     lines = [
-        "# repoloom build report", "",
+        "# repoloom build report",
+        "",
         f"- files in: {ds['files_in']}, kept: {ds['files_kept']}, dropped: {sum(ds['dropped'].values())} "
         f"(`files_in == kept + dropped`: {ds['files_in'] == ds['files_kept'] + sum(ds['dropped'].values())})",
         f"- rows: {ds['num_examples']} of {ds['seq_len']} tokens; tokens {ds['tokens']}, padding {ds['padding_tokens']} "
-        f"({100 * ds['padding_share']:.1f}%)", "",
-        "## Drops", "", "| reason | files | share of files | bytes | share of bytes |", "|---|---:|---:|---:|---:|",
+        f"({100 * ds['padding_share']:.1f}%)",
+        "",
+        "## Drops",
+        "",
+        "| reason | files | share of files | bytes | share of bytes |",
+        "|---|---:|---:|---:|---:|",
     ]
     for reason, n in drops:
         b = drop_bytes.get(reason, 0)
-        lines.append(f"| {reason} | {_count(n)} | {100 * n / files_in:.2f}% | {human_bytes(b)} | {100 * b / bytes_in:.2f}% |")
-    lines += ["", "![drops](report-drops.svg)", "", "## Languages", "", "![languages](report-languages.svg)", "",
-              "## Row fill", "", "![fill](report-fill.svg)", ""]
+        lines.append(
+            f"| {reason} | {_count(n)} | {100 * n / files_in:.2f}% | {human_bytes(b)} | {100 * b / bytes_in:.2f}% |"
+        )
+    lines += [
+        "",
+        "![drops](report-drops.svg)",
+        "",
+        "## Languages",
+        "",
+        "![languages](report-languages.svg)",
+        "",
+        "## Row fill",
+        "",
+        "![fill](report-fill.svg)",
+        "",
+    ]
     lines += packing_section(stats)
     lines += ["## Derived figures", ""]
     lines += [f"- {k}: {v:.4g}" for k, v in sorted(derived(stats).items())]
@@ -127,16 +150,25 @@ def packing_section(stats: dict[str, Any]) -> list[str]:
     f = packing_figures(stats)
     d = derived(stats)
     lines = ["## Packing", "", "| figure | value |", "|---|---:|"]
-    for name, fmt in (("padding_share", "{:.3%}"), ("pieces_per_file", "{:.3f}"), ("files_split_share", "{:.2%}"),
-                      ("context_tokens_per_piece", "{:.0f}"), ("segments_per_row", "{:.2f}")):
+    for name, fmt in (
+        ("padding_share", "{:.3%}"),
+        ("pieces_per_file", "{:.3f}"),
+        ("files_split_share", "{:.2%}"),
+        ("context_tokens_per_piece", "{:.0f}"),
+        ("segments_per_row", "{:.2f}"),
+    ):
         if name in f:
             lines.append(f"| {name} | {fmt.format(f[name])} |")
     if "edges_in_segment_share" in d:
         lines.append(f"| edges_in_segment_share | {d['edges_in_segment_share']:.2%} |")
     cuts = _by_count(C.PACKING_CUT, stats)
     if cuts:
-        lines += ["", "Cut reasons (line_end, token: a piece cut to fill a row; piece_boundary, row_end: a row closed "
-                  "with less room than a useful part; slack_tokens: padding those cuts left):", ""]
+        lines += [
+            "",
+            "Cut reasons (line_end, token: a piece cut to fill a row; piece_boundary, row_end: a row closed "
+            "with less room than a useful part; slack_tokens: padding those cuts left):",
+            "",
+        ]
         lines += [f"- {k}: {v:g}" for k, v in cuts]
     lines += ["", "![segments](report-segments.svg)", ""]
     return lines

@@ -6,6 +6,7 @@ modification times, the configuration and seed, the version). A rerun with the s
 instead of training again; the finished output's ``run.json`` records the key too, so a rebuild
 with ``--overwrite`` and unchanged inputs reuses the previous output's tokenizer.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -2,6 +2,7 @@
 and any registered filesystem work (WriteOutput, the build's last composite). array_record's
 writer only writes local files (its own Beam sink too), so each shard is written to a local
 temporary file and then copied."""
+
 from __future__ import annotations
 
 import json
@@ -27,12 +28,21 @@ from repoloom.pipelines.unique_paths import CountLineageFiles
 ARRAY_RECORD_OPTIONS = "group_size:1"  # random access for grain
 PROGRESS = logging.getLogger("repoloom.progress")
 LINEAGE_SCHEMA_FIELDS = (
-    ("example", "int64"), ("split", "string"), ("shard", "int32"), ("row", "int32"), ("segment", "int32"),
-    ("repo", "string"), ("path", "string"), ("piece", "int32"), ("token_start", "int32"), ("token_end", "int32"),
-    ("char_start", "int64"), ("char_end", "int64"), ("fim_mode", "string"), ("fim_method", "string"),
+    ("example", "int64"),
+    ("split", "string"),
+    ("shard", "int32"),
+    ("row", "int32"),
+    ("segment", "int32"),
+    ("repo", "string"),
+    ("path", "string"),
+    ("piece", "int32"),
+    ("token_start", "int32"),
+    ("token_end", "int32"),
+    ("char_start", "int64"),
+    ("char_end", "int64"),
+    ("fim_mode", "string"),
+    ("fim_method", "string"),
 )
-
-
 
 
 def shard_name(split: str, index: int, count: int) -> str:
@@ -44,7 +54,12 @@ def join(directory: str, name: str) -> str:
 
 
 def copy_local_to(local_path: str, dest: str) -> None:
-    with open(local_path, "rb") as src, FileSystems.create(dest, mime_type="application/octet-stream", compression_type=CompressionTypes.UNCOMPRESSED) as dst:
+    with (
+        open(local_path, "rb") as src,
+        FileSystems.create(
+            dest, mime_type="application/octet-stream", compression_type=CompressionTypes.UNCOMPRESSED
+        ) as dst,
+    ):
         shutil.copyfileobj(src, dst, 1 << 20)
 
 
@@ -66,7 +81,9 @@ def write_array_record(dest: str, records: Iterable[bytes]) -> int:
 
 
 def write_bytes(dest: str, data: bytes) -> None:
-    with FileSystems.create(dest, mime_type="application/octet-stream", compression_type=CompressionTypes.UNCOMPRESSED) as f:
+    with FileSystems.create(
+        dest, mime_type="application/octet-stream", compression_type=CompressionTypes.UNCOMPRESSED
+    ) as f:
         f.write(data)
 
 
@@ -124,7 +141,7 @@ def row_record(row, seq_len: int, pad_id: int) -> bytes:
     flat = unpack_ids(ids).tolist()
     segments, a = [], 0
     for n in lengths:
-        segments.append(flat[a:a + n])
+        segments.append(flat[a : a + n])
         a += n
     return encode_row(*make_row(segments, seq_len, pad_id))
 
@@ -186,19 +203,42 @@ class WriteOutput(beam.PTransform):
     def expand(self, rows_drops_stats):
         rows, drops, stats = rows_drops_stats
         cfg, out_dir = self.cfg, self.out_dir
-        split_rows = AsDict(rows | "SplitOf" >> beam.Map(lambda r: r[0]) | "CountSplit" >> beam.combiners.Count.PerElement())
+        split_rows = AsDict(
+            rows | "SplitOf" >> beam.Map(lambda r: r[0]) | "CountSplit" >> beam.combiners.Count.PerElement()
+        )
         keyed = rows | "Shard" >> beam.Map(shard_of, split_rows, section(cfg, "output"))
-        shard_rows = AsDict(keyed | "ShardKey" >> beam.Map(lambda kv: kv[0]) | "CountShard" >> beam.combiners.Count.PerElement())
-        written = (keyed | "GroupShard" >> beam.GroupByKey()
-                   | "Write" >> beam.ParDo(WriteShard(out_dir, self.pad_id), split_rows, shard_rows, section(cfg, "output"), cfg["seq_len"]))
-        lineage_files = (rows | "LineagePaths" >> beam.FlatMap(lambda r: sorted({(x["repo"], x["path"]) for x in loads(r[3])}))
-                         | "LineageFiles" >> CountLineageFiles())
-        total = ((stats, written, lineage_files)
-                 | "AllStats" >> beam.Flatten() | "Sum" >> beam.CombineGlobally(SumCounters()))
+        shard_rows = AsDict(
+            keyed | "ShardKey" >> beam.Map(lambda kv: kv[0]) | "CountShard" >> beam.combiners.Count.PerElement()
+        )
+        written = (
+            keyed
+            | "GroupShard" >> beam.GroupByKey()
+            | "Write"
+            >> beam.ParDo(
+                WriteShard(out_dir, self.pad_id), split_rows, shard_rows, section(cfg, "output"), cfg["seq_len"]
+            )
+        )
+        lineage_files = (
+            rows
+            | "LineagePaths" >> beam.FlatMap(lambda r: sorted({(x["repo"], x["path"]) for x in loads(r[3])}))
+            | "LineageFiles" >> CountLineageFiles()
+        )
+        total = (
+            (stats, written, lineage_files)
+            | "AllStats" >> beam.Flatten()
+            | "Sum" >> beam.CombineGlobally(SumCounters())
+        )
         total | "WriteStats" >> beam.Map(lambda s: write_json(join(out_dir, "stats.json"), s))
-        (drops | "DropRows" >> beam.Map(lambda d: {"repo": d.repo, "path": d.path, "reason": d.reason, "detail": d.detail, "size": d.size})
-         | "DropsByReason" >> beam.Map(lambda r: (r["reason"], r)) | "GroupDrops" >> beam.GroupByKey()
-         | "WriteDrops" >> beam.Map(write_drops, out_dir))
+        (
+            drops
+            | "DropRows"
+            >> beam.Map(
+                lambda d: {"repo": d.repo, "path": d.path, "reason": d.reason, "detail": d.detail, "size": d.size}
+            )
+            | "DropsByReason" >> beam.Map(lambda r: (r["reason"], r))
+            | "GroupDrops" >> beam.GroupByKey()
+            | "WriteDrops" >> beam.Map(write_drops, out_dir)
+        )
         return total
 
 
@@ -208,5 +248,13 @@ def write_drops(group, out_dir: str) -> None:
 
     reason, rows = group
     rows = sorted(rows, key=lambda r: (r["repo"], r["path"], r["detail"]))
-    schema = pa.schema([("repo", pa.string()), ("path", pa.string()), ("reason", pa.string()), ("detail", pa.string()), ("size", pa.int64())])
+    schema = pa.schema(
+        [
+            ("repo", pa.string()),
+            ("path", pa.string()),
+            ("reason", pa.string()),
+            ("detail", pa.string()),
+            ("size", pa.int64()),
+        ]
+    )
     write_parquet(join(out_dir, f"drops/{reason}.parquet"), rows, schema)

@@ -5,6 +5,7 @@ Names: a path that is not valid UTF-8 or holds a control character (newline, ESC
 go into the token stream or a terminal as it is; such a file is dropped as `bad_name`, its name
 shown escaped (`\\xff`, `\\n`, `\\x1b`) in drops/bad_name.parquet.
 """
+
 from __future__ import annotations
 
 import errno
@@ -125,8 +126,14 @@ class NotRegular(Exception):
 
 
 def _kind(mode: int) -> str:
-    for test, name in ((stat.S_ISFIFO, "fifo"), (stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device"),
-                       (stat.S_ISSOCK, "socket"), (stat.S_ISLNK, "symlink"), (stat.S_ISDIR, "directory")):
+    for test, name in (
+        (stat.S_ISFIFO, "fifo"),
+        (stat.S_ISCHR, "character device"),
+        (stat.S_ISBLK, "block device"),
+        (stat.S_ISSOCK, "socket"),
+        (stat.S_ISLNK, "symlink"),
+        (stat.S_ISDIR, "directory"),
+    ):
         if test(mode):
             return name
     return "special file"

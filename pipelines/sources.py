@@ -14,6 +14,7 @@ collection whose child directories are repositories. `--input-kind` overrides th
 Reading yields SourceFile, or Drop for anything that cannot become one (sources_local.py,
 sources_archive.py, sources_table.py say which reasons).
 """
+
 from __future__ import annotations
 
 import os
@@ -26,17 +27,41 @@ from apache_beam.io.filesystems import FileSystems
 
 from repoloom.core.types import Drop, SourceFile
 from repoloom.filters.safety import LICENSE_FILES
-from repoloom.pipelines.source_common import (DEFAULT_LIMITS, EnvironmentFailure, ReadLimits, escaped, license_meta,
-                                              name_problem, safe_text, special_kind)
+from repoloom.pipelines.source_common import (
+    DEFAULT_LIMITS,
+    EnvironmentFailure,
+    ReadLimits,
+    escaped,
+    license_meta,
+    name_problem,
+    safe_text,
+    special_kind,
+)
 from repoloom.pipelines.sources_archive import read_tar, read_zip
 from repoloom.pipelines.sources_local import walk_local_repo
 from repoloom.pipelines.sources_table import read_table
 
 ARCHIVE_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".zip")
 TABLE_SUFFIXES = (".parquet", ".jsonl", ".jsonl.gz")
-BUILD_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", "package.json", "Cargo.toml", "go.mod", "pom.xml",
-                 "build.gradle", "build.gradle.kts", "CMakeLists.txt", "Makefile", "meson.build", "composer.json",
-                 "Gemfile", "mix.exs", "build.sbt", "Package.swift")
+BUILD_MARKERS = (
+    "pyproject.toml",
+    "setup.py",
+    "setup.cfg",
+    "package.json",
+    "Cargo.toml",
+    "go.mod",
+    "pom.xml",
+    "build.gradle",
+    "build.gradle.kts",
+    "CMakeLists.txt",
+    "Makefile",
+    "meson.build",
+    "composer.json",
+    "Gemfile",
+    "mix.exs",
+    "build.sbt",
+    "Package.swift",
+)
 DOC_MARKERS = re.compile(r"^(readme|license|licence|copying)(\.[a-z0-9]+)?$", re.IGNORECASE)
 INPUT_KINDS = ("auto", "repo", "collection")
 
@@ -56,7 +81,7 @@ def _is_local(path: str) -> bool:
 
 
 def _local(path: str) -> str:
-    return path[len("file://"):] if path.startswith("file://") else path
+    return path[len("file://") :] if path.startswith("file://") else path
 
 
 def absolute_local(path: str) -> str:
@@ -106,8 +131,13 @@ def local_dir_kind(root: str) -> tuple[str, str]:
     isfile = lambda n: os.path.isfile(os.path.join(root, n))  # noqa: E731
     if m := _marker(names, isfile):
         return "repo", f"has {m}"
-    children = [n for n in names if os.path.isdir(os.path.join(root, n)) and not os.path.islink(os.path.join(root, n))
-                and _looks_like_repo(os.path.join(root, n))]
+    children = [
+        n
+        for n in names
+        if os.path.isdir(os.path.join(root, n))
+        and not os.path.islink(os.path.join(root, n))
+        and _looks_like_repo(os.path.join(root, n))
+    ]
     if children:
         return "collection", f"{len(children)} child directories look like repositories"
     docs = [n for n in names if DOC_MARKERS.match(n) and isfile(n)]
@@ -118,7 +148,9 @@ def local_dir_kind(root: str) -> tuple[str, str]:
 
 def _looks_like_repo(path: str) -> bool:
     names = _listdir(path)
-    return bool(_marker(names, lambda n: os.path.isfile(os.path.join(path, n))) or any(DOC_MARKERS.match(n) for n in names))
+    return bool(
+        _marker(names, lambda n: os.path.isfile(os.path.join(path, n))) or any(DOC_MARKERS.match(n) for n in names)
+    )
 
 
 def _expand_local_dir(root: str, kind: str) -> list[Unit]:
@@ -150,7 +182,7 @@ def _expand_local_dir(root: str, kind: str) -> list[Unit]:
 
 def _remote_rels(root: str) -> tuple[list[str], list[str]]:
     files = sorted(m.path for m in FileSystems.match([root + "/**"])[0].metadata_list)
-    return files, [f[len(root) + 1:] for f in files]
+    return files, [f[len(root) + 1 :] for f in files]
 
 
 def remote_dir_kind(root: str) -> tuple[str, str]:
@@ -199,10 +231,16 @@ def expand_inputs(patterns: list[str], kind: str = "auto", decisions: list[str] 
     units: list[Unit] = []
 
     def directory(path: str, local: bool) -> None:
-        found, why = (local_dir_kind(path) if local else remote_dir_kind(path)) if kind == "auto" else (kind, "--input-kind")
+        found, why = (
+            (local_dir_kind(path) if local else remote_dir_kind(path)) if kind == "auto" else (kind, "--input-kind")
+        )
         got = _expand_local_dir(path, found) if local else _expand_remote_dir(path, found)
         if decisions is not None:
-            what = "one repository" if found == "repo" else f"a collection of {sum(u.kind == 'repo' for u in got)} repositories"
+            what = (
+                "one repository"
+                if found == "repo"
+                else f"a collection of {sum(u.kind == 'repo' for u in got)} repositories"
+            )
             decisions.append(f"{path}: {what} ({why})")
         units.extend(got)
 
@@ -211,7 +249,11 @@ def expand_inputs(patterns: list[str], kind: str = "auto", decisions: list[str] 
             import glob as globmod
 
             local = _local(pattern)
-            matches = sorted(globmod.glob(local)) if any(c in local for c in "*?[") else ([local] if os.path.lexists(local) else [])
+            matches = (
+                sorted(globmod.glob(local))
+                if any(c in local for c in "*?[")
+                else ([local] if os.path.lexists(local) else [])
+            )
             if not matches:
                 raise InputError(f"input {pattern!r} does not exist or matches nothing")
             for m in matches:
@@ -244,7 +286,7 @@ def _walk_remote_repo(root: str, name: str, max_bytes: int, limits: ReadLimits) 
     cap = file_cap(max_bytes, limits)
     root = root.rstrip("/")
     for n, md in enumerate(sorted(FileSystems.match([root + "/**"])[0].metadata_list, key=lambda m: m.path)):
-        rel = md.path[len(root) + 1:]
+        rel = md.path[len(root) + 1 :]
         if rel.startswith(".git/") or "/.git/" in rel:
             continue
         if problem := name_problem(rel):
@@ -280,7 +322,7 @@ def _root_license_files(root: str, max_bytes: int) -> dict[str, bytes]:
         else:
             base = root.rstrip("/")
             for md in FileSystems.match([base + "/*"])[0].metadata_list:
-                n = md.path[len(base) + 1:]
+                n = md.path[len(base) + 1 :]
                 if "/" not in n and LICENSE_FILES.match(n):
                     with FileSystems.open(md.path, compression_type="uncompressed") as f:
                         out[n] = f.read(min(max_bytes, 1 << 20))
@@ -303,11 +345,16 @@ def _unit_items(unit: Unit, max_bytes: int, limits: ReadLimits) -> Iterator[Sour
         yield from (read_zip if path.endswith(".zip") else read_tar)(path, name, max_bytes, limits)
     else:  # directories stream: the licence comes from the root's licence files, read first
         if _is_local(path) and not os.path.isdir(_local(path)):  # e.g. a worker without the input's filesystem
-            raise EnvironmentFailure(f"repository {path} is not a directory on this worker ({os.uname().nodename}); "
-                                     "every worker must reach the input")
+            raise EnvironmentFailure(
+                f"repository {path} is not a directory on this worker ({os.uname().nodename}); "
+                "every worker must reach the input"
+            )
         meta = license_meta(_root_license_files(path, max_bytes))
-        stream = (walk_local_repo(_local(path), name, max_bytes, limits) if _is_local(path)
-                  else _walk_remote_repo(path, name, max_bytes, limits))
+        stream = (
+            walk_local_repo(_local(path), name, max_bytes, limits)
+            if _is_local(path)
+            else _walk_remote_repo(path, name, max_bytes, limits)
+        )
         for x in stream:
             if isinstance(x, SourceFile) and meta:
                 x.meta.update(meta)

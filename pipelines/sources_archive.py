@@ -13,6 +13,7 @@ reach the next header a stream must inflate the member before it: large members 
 their ratio, and once 256 MiB of over-ratio data has been inflated the listing stops (the rest of
 the archive is one `bad_archive` drop), so a tar.gz bomb costs seconds, not its inflated size.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -28,12 +29,32 @@ from apache_beam.io.filesystems import FileSystems
 
 from repoloom.core.types import Drop, SourceFile
 from repoloom.filters.safety import LICENSE_FILES
-from repoloom.pipelines.source_common import (NotRegular, ReadLimits, ReadTimeout, environment_failure,
-                                              escaped, file_cap, is_environment_error, name_problem, open_regular,
-                                              license_meta, read_capped, read_or_drop, safe_text)
+from repoloom.pipelines.source_common import (
+    NotRegular,
+    ReadLimits,
+    ReadTimeout,
+    environment_failure,
+    escaped,
+    file_cap,
+    is_environment_error,
+    name_problem,
+    open_regular,
+    license_meta,
+    read_capped,
+    read_or_drop,
+    safe_text,
+)
 
-_MEMBER_ERRORS = (zipfile.BadZipFile, tarfile.TarError, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError,
-                  ValueError)
+_MEMBER_ERRORS = (
+    zipfile.BadZipFile,
+    tarfile.TarError,
+    zlib.error,
+    EOFError,
+    OSError,
+    NotImplementedError,
+    RuntimeError,
+    ValueError,
+)
 _RATIO_FLOOR = 256 << 10  # members smaller than this are never judged by their ratio
 _BLIND_SKIP = 256 << 20  # a tar stream inflates flagged members to reach the next header: at most this much
 
@@ -61,7 +82,7 @@ def _is_local(path: str) -> bool:
 
 
 def _local(path: str) -> str:
-    return path[len("file://"):] if path.startswith("file://") else path
+    return path[len("file://") :] if path.startswith("file://") else path
 
 
 def _open_raw(path: str):
@@ -135,8 +156,15 @@ class _Budget:
         return None
 
 
-def _members(name: str, entries: list[Member], limits: ReadLimits, max_bytes: int, strip: bool,
-             read: Callable[[int, Member], bytes], meta: dict) -> Iterator[SourceFile | Drop]:
+def _members(
+    name: str,
+    entries: list[Member],
+    limits: ReadLimits,
+    max_bytes: int,
+    strip: bool,
+    read: Callable[[int, Member], bytes],
+    meta: dict,
+) -> Iterator[SourceFile | Drop]:
     """SourceFile or Drop for each entry; `read(i, m)` reads entry i's data (capped); `meta` goes on each file."""
     budget = _Budget(limits)
     for i, m in enumerate(entries):
@@ -163,7 +191,9 @@ def _members(name: str, entries: list[Member], limits: ReadLimits, max_bytes: in
         if m.size > max_bytes:
             yield Drop(name, rel, "file_too_large", f"{m.size} bytes", m.size)
             continue
-        data = read_or_drop(lambda: read(i, m), name, rel, m.size, _MEMBER_ERRORS, "bad_member", f"reading archive member {rel}")
+        data = read_or_drop(
+            lambda: read(i, m), name, rel, m.size, _MEMBER_ERRORS, "bad_member", f"reading archive member {rel}"
+        )
         if isinstance(data, Drop):
             yield data
             continue
@@ -275,8 +305,12 @@ def _tar_headers(path: str, limits: ReadLimits, max_bytes: int) -> tuple[list[Me
                             entries[-1] = entries[-1]._replace(ratio_ok=False)
                             blind += m.size - done
                             if blind > _BLIND_SKIP:
-                                return entries, f"stopped listing: over {_BLIND_SKIP >> 20} MiB of members compressed " \
-                                                f"over {limits.max_ratio:g}:1", licences
+                                return (
+                                    entries,
+                                    f"stopped listing: over {_BLIND_SKIP >> 20} MiB of members compressed "
+                                    f"over {limits.max_ratio:g}:1",
+                                    licences,
+                                )
                 judge_previous()
         except (*_MEMBER_ERRORS, ReadTimeout) as e:
             if is_environment_error(e):
@@ -285,7 +319,9 @@ def _tar_headers(path: str, limits: ReadLimits, max_bytes: int) -> tuple[list[Me
     return entries, "", licences
 
 
-def _skip_checked(t: tarfile.TarFile, m: tarfile.TarInfo, counted: "_Counting", before: int, limits: ReadLimits) -> int | None:
+def _skip_checked(
+    t: tarfile.TarFile, m: tarfile.TarInfo, counted: "_Counting", before: int, limits: ReadLimits
+) -> int | None:
     """Read through a large member's data watching inflated against compressed bytes (a plain skip
     would inflate all of it blindly): None when it stays under the ratio, else the bytes read when
     it went over."""
@@ -352,5 +388,3 @@ def _tar_data(raw, entries: list[Member], cap: int, limits: ReadLimits) -> Itera
         if is_environment_error(e):
             raise environment_failure(e, "reading an archive") from e
         yield i, e
-
-

@@ -5,6 +5,7 @@ hostile repository's configuration runs nothing. Untracked files are dropped as 
 git-ignored ones as `ignored`. Without a usable git (not installed, a broken `.git` file), every
 file is read, as for a plain directory.
 """
+
 from __future__ import annotations
 
 import os
@@ -12,8 +13,16 @@ import shutil
 import subprocess
 from typing import NamedTuple
 
-_SAFE = ["-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null", "-c", "safe.directory=*",
-         "-c", "core.untrackedCache=false"]
+_SAFE = [
+    "-c",
+    "core.fsmonitor=false",
+    "-c",
+    "core.hooksPath=/dev/null",
+    "-c",
+    "safe.directory=*",
+    "-c",
+    "core.untrackedCache=false",
+]
 
 
 class Tracked(NamedTuple):
@@ -29,8 +38,9 @@ def has_git(root: str) -> bool:
 def _ls(root: str, *args: str) -> frozenset[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
     env.update(GIT_TERMINAL_PROMPT="0", GIT_OPTIONAL_LOCKS="0", GIT_CONFIG_NOSYSTEM="1")
-    out = subprocess.run(["git", *_SAFE, "-C", root, "ls-files", "-z", *args], capture_output=True, env=env,
-                         timeout=300, check=True).stdout
+    out = subprocess.run(
+        ["git", *_SAFE, "-C", root, "ls-files", "-z", *args], capture_output=True, env=env, timeout=300, check=True
+    ).stdout
     return frozenset(os.fsdecode(p) for p in out.split(b"\0") if p)
 
 

@@ -6,6 +6,7 @@ that could be seen but not read), `unreadable_directory` (one drop per directory
 could not be listed: what is inside cannot be counted), `untracked` / `ignored` (git working
 trees: only tracked files are read), `file_too_large`.
 """
+
 from __future__ import annotations
 
 import os
@@ -13,8 +14,17 @@ import stat
 from typing import Iterator
 
 from repoloom.core.types import Drop, SourceFile
-from repoloom.pipelines.source_common import (ReadLimits, environment_failure, escaped, file_cap, is_environment_error,
-                                              name_problem, open_regular, read_capped, read_or_drop)
+from repoloom.pipelines.source_common import (
+    ReadLimits,
+    environment_failure,
+    escaped,
+    file_cap,
+    is_environment_error,
+    name_problem,
+    open_regular,
+    read_capped,
+    read_or_drop,
+)
 from repoloom.pipelines.sources_git import tracked_files
 
 
@@ -44,8 +54,15 @@ def walk_local_repo(root: str, name: str, max_bytes: int, limits: ReadLimits) ->
         if st.st_size > cap:
             yield Drop(name, rel, "file_too_large", f"{st.st_size} bytes", st.st_size)
             continue
-        data = read_or_drop(lambda: _read_file(full, cap, limits), name, rel, st.st_size, (OSError,), "unreadable",
-                            f"reading {escaped(full)}")
+        data = read_or_drop(
+            lambda: _read_file(full, cap, limits),
+            name,
+            rel,
+            st.st_size,
+            (OSError,),
+            "unreadable",
+            f"reading {escaped(full)}",
+        )
         if isinstance(data, Drop):
             yield data
             continue
@@ -70,8 +87,12 @@ def _symlink_drop(full: str, real_root: str, name: str, rel: str) -> Drop:
 
 
 def _mode_name(mode: int) -> str:
-    for test, what in ((stat.S_ISFIFO, "fifo"), (stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device"),
-                       (stat.S_ISSOCK, "socket")):
+    for test, what in (
+        (stat.S_ISFIFO, "fifo"),
+        (stat.S_ISCHR, "character device"),
+        (stat.S_ISBLK, "block device"),
+        (stat.S_ISSOCK, "socket"),
+    ):
         if test(mode):
             return what
     return "special file"
@@ -89,8 +110,16 @@ def _entries(root: str, name: str) -> Iterator[tuple[str, str, os.stat_result | 
         except OSError as e:
             if is_environment_error(e):
                 raise environment_failure(e, f"listing {escaped(full_dir)}") from e
-            yield rel_dir, full_dir, Drop(name, escaped(rel_dir) or ".", "unreadable_directory",
-                                         f"{os.strerror(e.errno) if e.errno else type(e).__name__}: its contents cannot be counted")
+            yield (
+                rel_dir,
+                full_dir,
+                Drop(
+                    name,
+                    escaped(rel_dir) or ".",
+                    "unreadable_directory",
+                    f"{os.strerror(e.errno) if e.errno else type(e).__name__}: its contents cannot be counted",
+                ),
+            )
             continue
         subdirs = []
         for entry in names:
@@ -103,7 +132,11 @@ def _entries(root: str, name: str) -> Iterator[tuple[str, str, os.stat_result | 
             except OSError as e:  # the name is visible, the file is not (a directory without search permission)
                 if is_environment_error(e):
                     raise environment_failure(e, f"reading {escaped(full)}") from e
-                yield rel, full, Drop(name, escaped(rel), "unreadable", os.strerror(e.errno) if e.errno else type(e).__name__)
+                yield (
+                    rel,
+                    full,
+                    Drop(name, escaped(rel), "unreadable", os.strerror(e.errno) if e.errno else type(e).__name__),
+                )
                 continue
             if stat.S_ISDIR(st.st_mode):
                 subdirs.append((rel, full))

@@ -5,6 +5,7 @@ One bad row drops only itself (`bad_record`: not JSON, a missing or mistyped col
 a table that cannot be read at all is one `bad_table` drop, and a table that breaks part-way keeps
 the rows before the break and adds one `bad_table` drop for the unseen rest.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -16,8 +17,17 @@ from typing import Iterator
 from apache_beam.io.filesystems import FileSystems
 
 from repoloom.core.types import Drop, SourceFile
-from repoloom.pipelines.source_common import (NotRegular, ReadLimits, environment_failure, escaped, file_cap,
-                                              is_environment_error, name_problem, open_regular, safe_text)
+from repoloom.pipelines.source_common import (
+    NotRegular,
+    ReadLimits,
+    environment_failure,
+    escaped,
+    file_cap,
+    is_environment_error,
+    name_problem,
+    open_regular,
+    safe_text,
+)
 from repoloom.pipelines.sources_archive import safe_member
 
 REQUIRED_COLUMNS = ("repo_name", "path", "content")
@@ -38,7 +48,7 @@ class _BadRow:
 
 def _open(path: str):
     if FileSystems.get_scheme(path) in (None, "file"):
-        return open_regular(path[len("file://"):] if path.startswith("file://") else path)
+        return open_regular(path[len("file://") :] if path.startswith("file://") else path)
     return FileSystems.open(path, compression_type="uncompressed")
 
 
@@ -85,7 +95,10 @@ def _parquet_rows(path: str) -> Iterator[dict]:
 def _row_item(table: str, i: int, row: dict, max_bytes: int) -> SourceFile | Drop:
     repo, path, content = row.get("repo_name"), row.get("path"), row.get("content")
     missing = [c for c in REQUIRED_COLUMNS if row.get(c) is None]
-    where = (escaped(repo) if isinstance(repo, str) and repo else table, escaped(path) if isinstance(path, str) and path else f"#{i}")
+    where = (
+        escaped(repo) if isinstance(repo, str) and repo else table,
+        escaped(path) if isinstance(path, str) and path else f"#{i}",
+    )
     if missing:
         return Drop(*where, "bad_record", f"missing {missing}")
     if not isinstance(repo, str) or not isinstance(path, str):
@@ -129,7 +142,12 @@ def read_table(path: str, max_bytes: int, limits: ReadLimits) -> Iterator[Source
         if is_environment_error(e):
             raise environment_failure(e, f"reading {path}") from e
         where = f"after {i + 1} rows: " if i >= 0 else ""
-        yield Drop(table, "", "unreadable" if i < 0 else "bad_table", safe_text(f"{where}{e.strerror or type(e).__name__}")[:300])
+        yield Drop(
+            table,
+            "",
+            "unreadable" if i < 0 else "bad_table",
+            safe_text(f"{where}{e.strerror or type(e).__name__}")[:300],
+        )
     except Exception as e:  # noqa: BLE001 - a corrupt table keeps what was read before the break
         if is_environment_error(e):
             raise environment_failure(e, f"reading {path}") from e

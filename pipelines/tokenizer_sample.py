@@ -4,6 +4,7 @@ The sample needs only the texts the build would keep, so it runs the gate and
 the redaction (filestage.judged_text) and never parses: the parse and its
 facts serve the job, not the tokenizer.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -17,7 +18,9 @@ def sample_texts(units: list[Unit], cfg: dict) -> list[str]:
     limit_bytes, limit_files = cfg["tokenizer"]["sample_bytes"], cfg["tokenizer"]["sample_files"]
     texts, total, first_error = [], 0, None
     # keyed by names, not locations: the same corpus in another directory samples the same files
-    for unit in sorted(units, key=lambda u: (stable_hash(cfg["seed"], "sample", u.kind, u.name, posixpath.basename(u.path)), u.path)):
+    for unit in sorted(
+        units, key=lambda u: (stable_hash(cfg["seed"], "sample", u.kind, u.name, posixpath.basename(u.path)), u.path)
+    ):
         for f in read_unit(unit, cfg["max_file_bytes"]):
             if not hasattr(f, "data"):
                 continue

@@ -9,6 +9,7 @@ Only keys and origins cross the shuffle; the per-file stage's output is filtered
 
 `identity_mismatch` is the end-of-build invariant: files_kept == distinct (repo, path) in the lineage.
 """
+
 from __future__ import annotations
 
 import apache_beam as beam
@@ -33,8 +34,10 @@ def _route(pf: KeptFile, winners: dict):
     if win is None or win == pf.origin:
         yield pf
     else:
-        yield TaggedOutput("dropped", Drop(pf.facts.repo, pf.facts.path, REASON, "another input holds the same repository path",
-                                           byte_size(pf)))
+        yield TaggedOutput(
+            "dropped",
+            Drop(pf.facts.repo, pf.facts.path, REASON, "another input holds the same repository path", byte_size(pf)),
+        )
 
 
 class UniquePaths(beam.PTransform):
@@ -51,8 +54,12 @@ class UniquePaths(beam.PTransform):
         self.files = files
 
     def expand(self, parsed):
-        winners = (self.files | "KeyOrigin" >> beam.Map(lambda f: ((f.repo, f.path), f.origin))
-                   | "GroupKeys" >> beam.GroupByKey() | "Winners" >> beam.FlatMap(_winner))
+        winners = (
+            self.files
+            | "KeyOrigin" >> beam.Map(lambda f: ((f.repo, f.path), f.origin))
+            | "GroupKeys" >> beam.GroupByKey()
+            | "Winners" >> beam.FlatMap(_winner)
+        )
         out = parsed | "KeepFirst" >> beam.FlatMap(_route, AsDict(winners)).with_outputs("dropped", main="kept")
         return {"kept": out.kept, "dropped": out.dropped}
 
@@ -61,8 +68,12 @@ class CountLineageFiles(beam.PTransform):
     """(repo, path) of each row's lineage entries -> {C.LINEAGE_FILES: distinct (repo, path) among them}."""
 
     def expand(self, paths):
-        return (paths | "DistinctPaths" >> beam.Distinct() | "CountPaths" >> beam.combiners.Count.Globally()
-                | "AsStat" >> beam.Map(lambda n: {C.LINEAGE_FILES: n}))
+        return (
+            paths
+            | "DistinctPaths" >> beam.Distinct()
+            | "CountPaths" >> beam.combiners.Count.Globally()
+            | "AsStat" >> beam.Map(lambda n: {C.LINEAGE_FILES: n})
+        )
 
 
 def identity_mismatch(stats: dict) -> str | None:

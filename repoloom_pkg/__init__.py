@@ -3,6 +3,7 @@
 Subpackages are the top-level folders of the source tree. ``repoloom.read_rows(DIR)`` reads a build's
 rows back (``repoloom.core.reader``); it is imported on first use so ``import repoloom`` stays light.
 """
+
 __version__ = "0.1.0"
 
 

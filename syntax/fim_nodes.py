@@ -15,6 +15,7 @@ second parse. The list travels with the file's facts, so it is kept compact:
 - at most ``64 + len(text) // 64`` nodes, the largest first (a parent is never
   smaller than its child, so the kept set stays closed under ancestors).
 """
+
 from __future__ import annotations
 
 import heapq
@@ -78,7 +79,9 @@ def candidates(tree, src, language: str) -> list[tuple[int, int, int]]:
             ps, pe = sb, eb
         for c in kids:
             cs, ce = c.byte_range
-            if ce > cs and (c.named_child_count or _kind(c.type) & (ATOMIC | LEAF_OK)):  # a plain named leaf is never kept
+            if ce > cs and (
+                c.named_child_count or _kind(c.type) & (ATOMIC | LEAF_OK)
+            ):  # a plain named leaf is never kept
                 push(heap, (cs - ce, cs, seq, ce, c, me, ps, pe))
                 seq += 1
     order = sorted(range(len(kept)), key=lambda i: (kept[i][0], -kept[i][1]))  # preorder

@@ -1,4 +1,5 @@
 """Identifiers of a file (for lexical test pairing): distinct names in first-seen order, bounded."""
+
 from __future__ import annotations
 
 import re
@@ -10,8 +11,16 @@ from repoloom.syntax.queries import captures
 
 MAX_IDENTIFIERS = 2000
 _IDENT_TYPES = {
-    "identifier", "type_identifier", "field_identifier", "property_identifier", "simple_identifier",
-    "constant", "name", "shorthand_property_identifier", "package_identifier", "namespace_identifier",
+    "identifier",
+    "type_identifier",
+    "field_identifier",
+    "property_identifier",
+    "simple_identifier",
+    "constant",
+    "name",
+    "shorthand_property_identifier",
+    "package_identifier",
+    "namespace_identifier",
 }
 
 
@@ -53,11 +62,42 @@ def extract_identifiers(tree, src, language: str) -> list[str]:
 
 
 MAX_DEFINED = 500
-_NAME_LEAVES = {"identifier", "type_identifier", "field_identifier", "property_identifier", "simple_identifier", "constant", "name", "word"}
-_SKIP_DEFINERS = ("parameter", "argument", "import", "package", "label", "lifetime", "use_declaration", "using_directive")
-_DEFINER = re.compile(r"(definition|declaration|declarator|_item|_spec|specifier|signature)$|^(method|class|module|singleton_method|singleton_class)$")
-_FUNCTION_LIKE = re.compile(r"(^|_)(function|method|constructor|lambda|closure|func)(_(definition|declaration|item|expression|literal))?$|^arrow_function$")
-_LOCAL_DEFINERS = {"variable_declarator", "var_spec", "const_spec", "let_declaration", "assignment", "short_var_declaration", "property_declaration", "field_declaration"}
+_NAME_LEAVES = {
+    "identifier",
+    "type_identifier",
+    "field_identifier",
+    "property_identifier",
+    "simple_identifier",
+    "constant",
+    "name",
+    "word",
+}
+_SKIP_DEFINERS = (
+    "parameter",
+    "argument",
+    "import",
+    "package",
+    "label",
+    "lifetime",
+    "use_declaration",
+    "using_directive",
+)
+_DEFINER = re.compile(
+    r"(definition|declaration|declarator|_item|_spec|specifier|signature)$|^(method|class|module|singleton_method|singleton_class)$"
+)
+_FUNCTION_LIKE = re.compile(
+    r"(^|_)(function|method|constructor|lambda|closure|func)(_(definition|declaration|item|expression|literal))?$|^arrow_function$"
+)
+_LOCAL_DEFINERS = {
+    "variable_declarator",
+    "var_spec",
+    "const_spec",
+    "let_declaration",
+    "assignment",
+    "short_var_declaration",
+    "property_declaration",
+    "field_declaration",
+}
 
 
 _SKIP, _PLAIN = object(), object()

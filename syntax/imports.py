@@ -29,6 +29,7 @@ tsconfig, psr4, package); facts carry no text, so the resolver reads them there.
 Each language's query and extractors live in its module (syntax/lang/); this
 module dispatches. Resolution to repository files happens in packing/resolve.py.
 """
+
 from __future__ import annotations
 
 import json
@@ -61,6 +62,7 @@ def extract_declarations(tree, src, language: str, path: str) -> list[str]:
 
 
 # ---------------------------------------------------------------- configuration files (no grammar)
+
 
 def _strip_jsonc(text: str) -> str:
     """tsconfig.json allows comments and trailing commas; drop them outside strings."""

@@ -5,6 +5,7 @@ Each language is one module under syntax/lang/ that defines ``LANGUAGES`` (usual
 extraction, test detection and import resolution all read these records, so adding a
 language is one module plus its grammar wheel in setup.py.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -3,6 +3,7 @@
 Languages with a grammar come from the registry (syntax/lang/, one module each); the formats
 below are kept as text without a parse (build files, docs, configuration).
 """
+
 from __future__ import annotations
 
 import importlib
@@ -13,16 +14,37 @@ from functools import lru_cache
 from repoloom.syntax import registry
 
 TEXT_EXTENSIONS: dict[str, str] = {
-    ".md": "markdown", ".rst": "restructuredtext", ".txt": "text",
-    ".json": "json", ".yaml": "yaml", ".yml": "yaml", ".toml": "toml", ".xml": "xml",
-    ".html": "html", ".htm": "html", ".css": "css", ".scss": "scss",
-    ".sh": "shell", ".bash": "shell", ".zsh": "shell",
-    ".sql": "sql", ".gradle": "groovy", ".cfg": "ini", ".ini": "ini", ".mod": "gomod",
-    ".csv": "csv", ".tsv": "csv",
+    ".md": "markdown",
+    ".rst": "restructuredtext",
+    ".txt": "text",
+    ".json": "json",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".toml": "toml",
+    ".xml": "xml",
+    ".html": "html",
+    ".htm": "html",
+    ".css": "css",
+    ".scss": "scss",
+    ".sh": "shell",
+    ".bash": "shell",
+    ".zsh": "shell",
+    ".sql": "sql",
+    ".gradle": "groovy",
+    ".cfg": "ini",
+    ".ini": "ini",
+    ".mod": "gomod",
+    ".csv": "csv",
+    ".tsv": "csv",
 }
 TEXT_FILENAMES: dict[str, str] = {
-    "Makefile": "make", "makefile": "make", "GNUmakefile": "make", "Dockerfile": "dockerfile",
-    "CMakeLists.txt": "cmake", "go.mod": "gomod", "go.sum": "gosum",
+    "Makefile": "make",
+    "makefile": "make",
+    "GNUmakefile": "make",
+    "Dockerfile": "dockerfile",
+    "CMakeLists.txt": "cmake",
+    "go.mod": "gomod",
+    "go.sum": "gosum",
 }
 TEXT_INTERPRETERS = {"sh": "shell", "bash": "shell", "zsh": "shell", "dash": "shell"}
 
@@ -80,8 +102,10 @@ def get_language(language: str):
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as e:  # a language added since this environment was installed
         wheel = module_name.replace("_", "-")
-        raise ModuleNotFoundError(f"the {language} grammar ({wheel}) is not installed: reinstall the package "
-                                  f"(pip install -e '.[train,test]'), setup.py lists every grammar") from e
+        raise ModuleNotFoundError(
+            f"the {language} grammar ({wheel}) is not installed: reinstall the package "
+            f"(pip install -e '.[train,test]'), setup.py lists every grammar"
+        ) from e
     return tree_sitter.Language(getattr(module, fn)())
 
 

@@ -3,21 +3,40 @@
 Each language's module holds a tree-sitter query (``marker_query``) whose captures are the only nodes
 looked at, and a counter that says which captures are test cases (syntax/tests.py runs both).
 """
+
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 
 # xUnit-style annotations and attributes (JUnit 5, xUnit, MSTest, NUnit, PHPUnit, XCTest, ...).
-ANNOTATIONS = frozenset({
-    "Test", "ParameterizedTest", "RepeatedTest", "TestFactory", "TestTemplate",  # JUnit 5
-    "Fact", "Theory", "TestMethod", "DataTestMethod", "TestCase", "TestCaseSource",  # xUnit, MSTest, NUnit
-    "test", "Property", "RunWith", "Suite",
-})
+ANNOTATIONS = frozenset(
+    {
+        "Test",
+        "ParameterizedTest",
+        "RepeatedTest",
+        "TestFactory",
+        "TestTemplate",  # JUnit 5
+        "Fact",
+        "Theory",
+        "TestMethod",
+        "DataTestMethod",
+        "TestCase",
+        "TestCaseSource",  # xUnit, MSTest, NUnit
+        "test",
+        "Property",
+        "RunWith",
+        "Suite",
+    }
+)
 # BDD-style test functions (mocha, jest, jasmine, RSpec, busted, Kotest, Quick, ...).
-CALLS = frozenset({"describe", "it", "test", "suite", "context", "specify", "xit", "xdescribe", "fit", "fdescribe", "bench"})
+CALLS = frozenset(
+    {"describe", "it", "test", "suite", "context", "specify", "xit", "xdescribe", "fit", "fdescribe", "bench"}
+)
 # Base classes of test classes.
-TEST_BASES = re.compile(r"(TestCase|\bTest\b|XCTestCase|Spec$|Suite$|FunSuite|FlatSpec|WordSpec|FreeSpec|AnyFunSpec|Minitest|TestBase)")
+TEST_BASES = re.compile(
+    r"(TestCase|\bTest\b|XCTestCase|Spec$|Suite$|FunSuite|FlatSpec|WordSpec|FreeSpec|AnyFunSpec|Minitest|TestBase)"
+)
 
 
 def last_name(src, node) -> str:
@@ -26,7 +45,17 @@ def last_name(src, node) -> str:
     named = node.child_by_field_name("name")
     if named is None:
         for c in node.children:
-            if c.type in ("attribute", "user_type", "constructor_invocation", "identifier", "scoped_identifier", "type_identifier", "qualified_name", "name", "stable_type_identifier"):
+            if c.type in (
+                "attribute",
+                "user_type",
+                "constructor_invocation",
+                "identifier",
+                "scoped_identifier",
+                "type_identifier",
+                "qualified_name",
+                "name",
+                "stable_type_identifier",
+            ):
                 named = c
                 break
     if named is not None and named is not node:
@@ -38,7 +67,14 @@ def last_name(src, node) -> str:
     while stack:
         n = stack.pop()
         if n.child_count == 0:
-            if n.type in ("identifier", "type_identifier", "name", "simple_identifier", "constant", "property_identifier"):
+            if n.type in (
+                "identifier",
+                "type_identifier",
+                "name",
+                "simple_identifier",
+                "constant",
+                "property_identifier",
+            ):
                 last = src.node_text(n)
         else:
             stack.extend(reversed(n.children))
@@ -50,7 +86,14 @@ def name_of(src, node) -> str:
     n = node.child_by_field_name("name")
     if n is None:
         for c in node.children:
-            if c.type in ("identifier", "name", "simple_identifier", "type_identifier", "constant", "property_identifier"):
+            if c.type in (
+                "identifier",
+                "name",
+                "simple_identifier",
+                "type_identifier",
+                "constant",
+                "property_identifier",
+            ):
                 n = c
                 break
     return src.node_text(n) if n is not None else ""
@@ -103,7 +146,12 @@ def count_xunit(caps: dict, src, path: str) -> tuple[int, bool]:
     count += len(bases)
     first_base = min(bases) if bases else None
     for n in caps.get("method", ()):  # has a test base class been seen before it (in document order)?
-        if first_base is not None and first_base < n.start_byte and not inside(n, False) and name_of(src, n).startswith("test"):
+        if (
+            first_base is not None
+            and first_base < n.start_byte
+            and not inside(n, False)
+            and name_of(src, n).startswith("test")
+        ):
             count += 1
     count += sum(1 for n in caps.get("call", ()) if not inside(n, False) and callee(src, n) in CALLS)
     return count, False

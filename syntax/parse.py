@@ -1,5 +1,6 @@
 """The one parse per file (DESIGN rule 2): tree-sitter runs once and every fact later
 stages need is extracted from that tree here, then travels as data (FileFacts)."""
+
 from __future__ import annotations
 
 import hashlib
@@ -69,11 +70,15 @@ def content_sha(text: str) -> str:
 
 def file_facts(repo: str, path: str, text: str, language: str | None, meta: dict | None = None) -> FileFacts:
     """Parse once (when the language has a grammar) and extract all facts."""
-    facts = FileFacts(repo=repo, path=path, language=language, size=len(text), sha=content_sha(text), meta=dict(meta or {}))
+    facts = FileFacts(
+        repo=repo, path=path, language=language, size=len(text), sha=content_sha(text), meta=dict(meta or {})
+    )
     if not has_grammar(language):
         facts.parse_ok = False
         facts.test = tests.test_signals(None, None, language, path)
-        facts.imports = imports.config_records(text, language, path)  # go.mod, tsconfig.json, composer.json, package.json
+        facts.imports = imports.config_records(
+            text, language, path
+        )  # go.mod, tsconfig.json, composer.json, package.json
         return facts
     tree, src = parse_tree(text, language)
     facts.error_ratio = error_ratio(tree, src)

@@ -6,6 +6,7 @@ A query's cost is its walk over the whole tree (about a quarter of a microsecond
 patterns), so the queries a file needs run as one combined query in one walk (``one_walk``); each
 extractor still asks for its own query text and gets the same captures it would get alone.
 """
+
 from __future__ import annotations
 
 import re
@@ -112,7 +113,12 @@ def rec(kind: str, target: str, names: list[str] | None, node, **extra) -> dict[
 
 def string_value(node, src) -> str:
     """Text of a string literal node without its quotes (content children when the grammar has them)."""
-    parts = [c for c in node.named_children if c.type in ("string_fragment", "string_content", "interpreted_string_literal_content", "raw_string_literal_content")]
+    parts = [
+        c
+        for c in node.named_children
+        if c.type
+        in ("string_fragment", "string_content", "interpreted_string_literal_content", "raw_string_literal_content")
+    ]
     if parts:
         return "".join(src.node_text(c) for c in parts)
     text = src.node_text(node)

@@ -1,4 +1,5 @@
 """All languages: every module of syntax/lang/ that defines ``LANGUAGES`` (collected on first use)."""
+
 from __future__ import annotations
 
 import importlib

@@ -8,6 +8,7 @@ references (same package, same namespace) resolve the importer's identifiers
 against the names other files declare (``RepoIndex.refs``, ``add_refs``).
 Importance grows with how specific the import is and how many names it brings in.
 """
+
 from __future__ import annotations
 
 import math
@@ -121,7 +122,9 @@ class RepoIndex:
     def exact(self, path: str | None) -> str | None:
         return path if path is not None and path in self.facts else None
 
-    def by_suffix(self, importer: str, rel: str, min_parts: int | None = None, root_ok=None) -> tuple[str | None, float]:
+    def by_suffix(
+        self, importer: str, rel: str, min_parts: int | None = None, root_ok=None
+    ) -> tuple[str | None, float]:
         """Longest path-suffix match: the file whose path ends with the most trailing parts of rel.
 
         Returns (path, share of rel's parts matched); rel is tried whole, then without
@@ -141,7 +144,9 @@ class RepoIndex:
                 return hit, k / len(parts)
         return None, 0.0
 
-    def first_of(self, importer: str, rels: list[str], min_parts: int | None = None, root_ok=None) -> tuple[str | None, float]:
+    def first_of(
+        self, importer: str, rels: list[str], min_parts: int | None = None, root_ok=None
+    ) -> tuple[str | None, float]:
         for rel in rels:
             hit, spec = self.by_suffix(importer, rel, min_parts, root_ok)
             if hit:

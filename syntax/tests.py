@@ -16,6 +16,7 @@ dict that travels in FileFacts.test:
 
 Packing reads ``kind`` and ``defines``; the other keys say why.
 """
+
 from __future__ import annotations
 
 import os
@@ -26,10 +27,27 @@ from typing import Any
 from repoloom.syntax import identifiers, registry
 from repoloom.syntax.queries import captures
 
-TEST_DIRS = frozenset({"test", "tests", "__tests__", "spec", "specs", "testing", "unittests", "unit_tests", "test_suite"})
-_SUPPORT_DIRS = frozenset({"__mocks__", "__fixtures__", "testdata", "test_data", "fixtures", "__snapshots__", "mocks", "testutils", "testutil", "testhelpers"})
+TEST_DIRS = frozenset(
+    {"test", "tests", "__tests__", "spec", "specs", "testing", "unittests", "unit_tests", "test_suite"}
+)
+_SUPPORT_DIRS = frozenset(
+    {
+        "__mocks__",
+        "__fixtures__",
+        "testdata",
+        "test_data",
+        "fixtures",
+        "__snapshots__",
+        "mocks",
+        "testutils",
+        "testutil",
+        "testhelpers",
+    }
+)
 # Test-named helpers: support when no test case is found in them (a test_utils.py with tests tests utils).
-_HELPER_NAMES = re.compile(r"^(tests?[-_]?(utils?|helpers?|support|common|base)|testing([-_]?utils?)?|Tests?(Utils?|Helpers?|Support|Base|Common)\w*)\.[a-z]+$")
+_HELPER_NAMES = re.compile(
+    r"^(tests?[-_]?(utils?|helpers?|support|common|base)|testing([-_]?utils?)?|Tests?(Utils?|Helpers?|Support|Base|Common)\w*)\.[a-z]+$"
+)
 
 
 @lru_cache(maxsize=None)
@@ -41,8 +59,12 @@ def _conventions() -> tuple[list[re.Pattern], re.Pattern, re.Pattern]:
     patterns = [
         re.compile(r"^(?:test|tests)[_-](?P<stem>.+?)" + code),  # test_foo.py, test-foo.js, test_foo.c
         re.compile(r"^(?P<stem>.+?)[_-](?:test|tests|spec|unittest|unittests)" + code),  # foo_test.go, foo_spec.rb
-        re.compile(r"^(?P<stem>.+?)\.(?:test|tests|spec|unit|e2e)(?:-d)?" + code),  # foo.spec.ts, foo.test.jsx, foo.test-d.ts
-        re.compile(r"^(?P<stem>[A-Za-z0-9_$]+?)(?:Tests?|TestCase|IT|Spec|Suite)" + code),  # FooTest.java, FooSpec.scala
+        re.compile(
+            r"^(?P<stem>.+?)\.(?:test|tests|spec|unit|e2e)(?:-d)?" + code
+        ),  # foo.spec.ts, foo.test.jsx, foo.test-d.ts
+        re.compile(
+            r"^(?P<stem>[A-Za-z0-9_$]+?)(?:Tests?|TestCase|IT|Spec|Suite)" + code
+        ),  # FooTest.java, FooSpec.scala
         re.compile(r"^Tests?(?P<stem>[A-Z][A-Za-z0-9_$]*)" + code),  # TestFoo.java, TestsFoo.cs
     ]
     bare = re.compile(r"^(?:tests?|spec)" + code)  # tests.rs, test.ts: tests of the enclosing module
@@ -83,7 +105,10 @@ def looks_for_markers(lang, path: str) -> bool:
     """Only a file a convention points at can be a test (and only some languages hide tests in sources),
     so the marker query is spared for the rest: their markers stay -1."""
     return lang is not None and (
-        subject_stem(os.path.basename(path)) is not None or is_bare_test(os.path.basename(path)) or in_test_dir(path) or lang.inline_tests
+        subject_stem(os.path.basename(path)) is not None
+        or is_bare_test(os.path.basename(path))
+        or in_test_dir(path)
+        or lang.inline_tests
     )
 
 
@@ -108,7 +133,13 @@ def test_signals(tree, src, language: str | None, path: str) -> dict[str, Any]:
     if tree is not None and looks_for_markers(lang, path):
         markers, inline = _markers(tree, src, lang, path)
     signals["markers"] = markers
-    if lang is not None and lang.inline_tests and (inline or markers > 0) and not signals.get("dir") and not signals.get("name"):
+    if (
+        lang is not None
+        and lang.inline_tests
+        and (inline or markers > 0)
+        and not signals.get("dir")
+        and not signals.get("name")
+    ):
         signals["inline"] = True
     signals["kind"] = _kind(signals, name)
     if tree is not None and signals["kind"] == "" and lang.types_only is not None and lang.types_only(tree):
@@ -130,7 +161,11 @@ def _kind(s: dict[str, Any], name: str) -> str:
             return "test"
         # Test-named but no test case in the tree: a base class or helper inside a test folder
         # (TestUtils.java, export_test.go), an ordinary file elsewhere (ApiSpec.java).
-        return "support" if s.get("dir") or _HELPER_NAMES.match(name) or name.endswith(("_test.go", "_test.py", "_spec.rb")) else ""
+        return (
+            "support"
+            if s.get("dir") or _HELPER_NAMES.match(name) or name.endswith(("_test.go", "_test.py", "_spec.rb"))
+            else ""
+        )
     if markers <= 0 and _HELPER_NAMES.match(name) and not name.startswith("testing."):
         return "support"  # pkg/testutils.py, TestHelpers.java wherever they are (testing.py may be a public module)
     if s.get("dir"):

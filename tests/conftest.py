@@ -1,4 +1,5 @@
 """Shared fixtures: real code from installed packages and a tokenizer trained on it."""
+
 from __future__ import annotations
 
 import glob

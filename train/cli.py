@@ -7,6 +7,7 @@
 The project's console script calls ``main(sys.argv[1:])`` with argv[0] the
 subcommand; ``python -m repoloom.train.cli train ...`` works too.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,7 +19,9 @@ from .config import PRESETS
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="repoloom", description="Train or evaluate a Gemma-architecture code model on repoloom data.")
+    p = argparse.ArgumentParser(
+        prog="repoloom", description="Train or evaluate a Gemma-architecture code model on repoloom data."
+    )
     sub = p.add_subparsers(dest="command", required=True)
     t = sub.add_parser("train", help="train a model on a repoloom output directory")
     t.add_argument("--data", required=True, help="output directory of a repoloom build (holds dataset.json)")
@@ -27,7 +30,13 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--steps", type=int, help="total training steps")
     t.add_argument("--batch-size", type=int, help="global batch size in rows")
     t.add_argument("--config", help="YAML or JSON config file (see repoloom.train.config.DEFAULTS)")
-    t.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="override a config key, e.g. train.lr=1e-3 (repeatable)")
+    t.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="override a config key, e.g. train.lr=1e-3 (repeatable)",
+    )
     t.add_argument("--resume", action="store_true", help="continue from the latest checkpoint in --workdir")
     t.add_argument(
         "--reschedule",
@@ -38,7 +47,13 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--data", help="output directory of a repoloom build (default: the one the run trained on)")
     e.add_argument("--workdir", required=True, help="run directory of `repoloom train`")
     e.add_argument("--step", type=int, help="checkpoint step (default: latest)")
-    e.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="override a config key, e.g. eval.fim_examples=64")
+    e.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="override a config key, e.g. eval.fim_examples=64",
+    )
     return p
 
 

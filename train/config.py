@@ -5,6 +5,7 @@ The configuration is one nested dict (like the data build's, see
 to a default silently. ``model`` starts from a preset and any of its fields can
 be overridden (``--set model.num_layers=4``).
 """
+
 from __future__ import annotations
 
 import copy
@@ -34,7 +35,9 @@ class ModelConfig:
             if not isinstance(v, int) or v <= 0:
                 raise ConfigError(f"model.{f} must be a positive integer, got {v!r}")
         if self.num_heads % self.num_kv_heads:
-            raise ConfigError(f"model.num_heads ({self.num_heads}) must be a multiple of model.num_kv_heads ({self.num_kv_heads})")
+            raise ConfigError(
+                f"model.num_heads ({self.num_heads}) must be a multiple of model.num_kv_heads ({self.num_kv_heads})"
+            )
         if self.head_dim % 2:
             raise ConfigError("model.head_dim must be even (rotary embeddings rotate pairs)")
 
@@ -63,8 +66,12 @@ PRESETS: dict[str, dict[str, Any]] = {
     # ~180M non-embedding parameters, MQA like codegemma-2b: the mid-sized preset for GPU measurement.
     "mid": dict(vocab_size=None, d_model=1024, num_layers=12, num_heads=8, num_kv_heads=1, head_dim=128, ffn_dim=4096),
     # Published Gemma 1 shapes (gemma_pytorch config.py / the Gemma report, Table 1): 2.51B and 8.54B parameters.
-    "codegemma-2b": dict(vocab_size=256000, d_model=2048, num_layers=18, num_heads=8, num_kv_heads=1, head_dim=256, ffn_dim=16384),
-    "codegemma-7b": dict(vocab_size=256000, d_model=3072, num_layers=28, num_heads=16, num_kv_heads=16, head_dim=256, ffn_dim=24576),
+    "codegemma-2b": dict(
+        vocab_size=256000, d_model=2048, num_layers=18, num_heads=8, num_kv_heads=1, head_dim=256, ffn_dim=16384
+    ),
+    "codegemma-7b": dict(
+        vocab_size=256000, d_model=3072, num_layers=28, num_heads=16, num_kv_heads=16, head_dim=256, ffn_dim=24576
+    ),
 }
 
 DEFAULTS: dict[str, Any] = {
@@ -157,7 +164,11 @@ def _check_types(default: dict, cfg: dict, where: str = "") -> None:
         elif isinstance(d, bool):
             if not isinstance(v, bool):
                 raise ConfigError(f"{name} must be true or false, got {v!r}")
-        elif isinstance(d, int) or (d is None and name.startswith("model.") and name not in ("model.rope_base", "model.norm_eps")) or name in NULLABLE_INTS:
+        elif (
+            isinstance(d, int)
+            or (d is None and name.startswith("model.") and name not in ("model.rope_base", "model.norm_eps"))
+            or name in NULLABLE_INTS
+        ):
             if v is not None and (isinstance(v, bool) or not isinstance(v, int)):
                 raise ConfigError(f"{name} must be an integer, got {v!r}")
             if v is None and d is not None:

@@ -18,6 +18,7 @@ least ``heldout_min_rows``, at most ``heldout_max_rows``, and never all rows)
 are held out; training never reads them and ``eval`` does. The slice depends
 only on the row count and the config, so ``train`` and ``eval`` agree.
 """
+
 from __future__ import annotations
 
 from typing import Iterator
@@ -97,7 +98,9 @@ def train_dataset(info: DatasetInfo, cfg: dict, local_batch: int, process_index:
     ds = ds.repeat(None)
     ds = ds[process_index::process_count]
     ds = ds.map(ParseRow(info.seq_len, info.special))
-    it = ds.to_iter_dataset(grain.ReadOptions(num_threads=int(d["num_threads"]), prefetch_buffer_size=int(d["prefetch"])))
+    it = ds.to_iter_dataset(
+        grain.ReadOptions(num_threads=int(d["num_threads"]), prefetch_buffer_size=int(d["prefetch"]))
+    )
     it = it.batch(local_batch, drop_remainder=True)
     if int(d["worker_count"]) > 0:
         from absl import flags
@@ -109,7 +112,12 @@ def train_dataset(info: DatasetInfo, cfg: dict, local_batch: int, process_index:
 
 
 def eval_batches(
-    info: DatasetInfo, cfg: dict, local_batch: int, max_batches: int | None = None, process_index: int = 0, process_count: int = 1
+    info: DatasetInfo,
+    cfg: dict,
+    local_batch: int,
+    max_batches: int | None = None,
+    process_index: int = 0,
+    process_count: int = 1,
 ) -> Iterator[dict[str, np.ndarray]]:
     """Held-out rows in order, as this process's part of each global batch of
     ``local_batch * process_count`` rows; the last batch is padded with all-padding rows (no loss)."""

@@ -7,6 +7,7 @@ share of them, lays them out like the CodeGemma format
 into rows of ``seq_len`` and writes ArrayRecord shards (group_size:1) with
 ``repoloom.core.records.encode_row``, plus ``dataset.json`` and the tokenizer.
 """
+
 from __future__ import annotations
 
 import glob
@@ -44,7 +45,9 @@ def _fim_tokens(tok: Tokenizer, text: str, rng: random.Random, spm: bool) -> lis
     lines = text.splitlines(keepends=True)
     k = rng.randrange(len(lines))
     prefix, middle, suffix = "".join(lines[:k]), lines[k], "".join(lines[k + 1 :])
-    return layout.assemble(tok.encode(prefix), tok.encode(middle), tok.encode(suffix), "spm" if spm else "psm", tok.special_ids)
+    return layout.assemble(
+        tok.encode(prefix), tok.encode(middle), tok.encode(suffix), "spm" if spm else "psm", tok.special_ids
+    )
 
 
 def build_dataset(

@@ -13,6 +13,7 @@ and the output must equal M exactly (as text, after detokenisation; as tokens
 when the data directory has no tokenizer). The examples are found by
 ``repoloom.core.layout.find_psm_examples`` (SPM bodies are skipped). Only examples whose middle fits in ``eval.max_new_tokens`` tokens are used.
 """
+
 from __future__ import annotations
 
 import json
@@ -60,7 +61,9 @@ def make_generate(setup: tr.Setup, buf_len: int, max_new: int, stop_ids, vocab_l
     return jax.jit(gen, in_shardings=(setup.param_shardings, rep, rep), out_shardings=(rep, rep, rep))
 
 
-def greedy_generate(setup, params, prompts: list[list[int]], max_new: int, stop_ids, vocab_limit: int, batch: int) -> list[list[int]]:
+def greedy_generate(
+    setup, params, prompts: list[list[int]], max_new: int, stop_ids, vocab_limit: int, batch: int
+) -> list[list[int]]:
     """Greedy continuation of each prompt (without the stop token), recomputing the prefix each step."""
     if not prompts:
         return []
@@ -138,7 +141,9 @@ def evaluate(cfg: dict, data_dir: str, workdir: str, *, step: int | None = None,
     examples = examples[: int(e["fim_examples"])]
     sp = info.special
     stop_ids = {sp["fim_prefix"], sp["fim_middle"], sp["fim_suffix"], sp["file_separator"], sp["eos"]}
-    gens = greedy_generate(setup, params, [x.prompt(sp) for x in examples], max_new, stop_ids, info.vocab_size, int(e["decode_batch"]))
+    gens = greedy_generate(
+        setup, params, [x.prompt(sp) for x in examples], max_new, stop_ids, info.vocab_size, int(e["decode_batch"])
+    )
     tok = None
     if info.tokenizer:
         from repoloom.core.tokenizer import Tokenizer

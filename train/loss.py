@@ -5,6 +5,7 @@ with their gradient), which made CPU training need gigabytes. ``chunked_xent`` p
 positions at a time onto the (tied) embedding under ``jax.checkpoint`` inside a ``lax.scan``, so only
 one chunk's logits exist at once, in the forward and in the backward pass (recomputed there).
 """
+
 from __future__ import annotations
 
 import jax

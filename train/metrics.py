@@ -1,4 +1,5 @@
 """Throughput and model-FLOPs-utilisation helpers, metric sinks (terminal, JSONL, optional TensorBoard)."""
+
 from __future__ import annotations
 
 import json
@@ -72,7 +73,9 @@ class MetricsWriter:
                 from tensorboardX import SummaryWriter  # optional
             except ImportError:
                 if tensorboard == "on":
-                    print("metrics.tensorboard=on but tensorboardX is not installed; writing JSONL only", file=self.stream)
+                    print(
+                        "metrics.tensorboard=on but tensorboardX is not installed; writing JSONL only", file=self.stream
+                    )
             else:
                 self.tensorboard_dir = os.path.join(workdir, "tensorboard")
                 self._tb = SummaryWriter(self.tensorboard_dir)

@@ -13,6 +13,7 @@ segment), so a packed row computes exactly what each segment would alone.
 Parameters are stored in float32 and carry ``out_sharding`` metadata over the
 mesh axis ``fsdp``; compute runs in ``dtype`` (bfloat16 on accelerators).
 """
+
 from __future__ import annotations
 
 import math

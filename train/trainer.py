@@ -6,6 +6,7 @@ step merges the NNX graph inside ``jax.jit``; batches are global arrays sharded 
 ``('data', 'fsdp')`` on their batch axis. Checkpoints (orbax) hold params, optimizer state and the
 grain iterator state; resuming replays exactly the same computation.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -212,15 +213,27 @@ def init_state(cfg: dict, info: data_lib.DatasetInfo, mesh=None, *, abstract_onl
     param_shardings = jax.tree.map(lambda s: NamedSharding(mesh, s), specs, is_leaf=lambda x: isinstance(x, P))
     replicated = NamedSharding(mesh, P())
     opt_shapes = jax.eval_shape(tx.init, params)
-    opt_shardings = optax.tree_map_params(tx, lambda _, s: s, opt_shapes, param_shardings, transform_non_params=lambda _: replicated)
+    opt_shardings = optax.tree_map_params(
+        tx, lambda _, s: s, opt_shapes, param_shardings, transform_non_params=lambda _: replicated
+    )
     if abstract_only:
         params = jax.tree.map(lambda a, s: jax.ShapeDtypeStruct(a.shape, a.dtype, sharding=s), params, param_shardings)
-        opt_state = jax.tree.map(lambda a, s: jax.ShapeDtypeStruct(a.shape, a.dtype, sharding=s), opt_shapes, opt_shardings)
+        opt_state = jax.tree.map(
+            lambda a, s: jax.ShapeDtypeStruct(a.shape, a.dtype, sharding=s), opt_shapes, opt_shardings
+        )
     else:
         opt_state = jax.jit(tx.init, out_shardings=opt_shardings)(params)
     setup = Setup(
-        cfg=cfg, info=info, model_cfg=mc, mesh=mesh, dtype=dtype, graphdef=graphdef, tx=tx, schedule=schedule,
-        param_shardings=param_shardings, opt_shardings=opt_shardings,
+        cfg=cfg,
+        info=info,
+        model_cfg=mc,
+        mesh=mesh,
+        dtype=dtype,
+        graphdef=graphdef,
+        tx=tx,
+        schedule=schedule,
+        param_shardings=param_shardings,
+        opt_shardings=opt_shardings,
         batch_sharding=NamedSharding(mesh, P(BATCH_AXES)),
     )
     return setup, params, opt_state
@@ -346,7 +359,9 @@ def train(
     mngr = checkpoint_manager(workdir, cfg["train"])
     latest = mngr.latest_step()
     if latest is not None and not resume:
-        raise ConfigError(f"{ckpt_dir} already holds checkpoints (latest step {latest}); pass --resume or use a new --workdir")
+        raise ConfigError(
+            f"{ckpt_dir} already holds checkpoints (latest step {latest}); pass --resume or use a new --workdir"
+        )
     resuming = resume and latest is not None
     previous = _saved_schedule(workdir) if resuming else None
     sch = resolve_schedule(cfg["train"], previous, reschedule)
@@ -375,7 +390,11 @@ def train(
         start = int(latest)
     if is_main:
         with open(os.path.join(workdir, "config.json"), "w") as f:
-            json.dump({"config": cfg, "model": dataclasses.asdict(setup.model_cfg), "data": os.path.abspath(data_dir)}, f, indent=2)
+            json.dump(
+                {"config": cfg, "model": dataclasses.asdict(setup.model_cfg), "data": os.path.abspath(data_dir)},
+                f,
+                indent=2,
+            )
         with open(os.path.join(workdir, SCHEDULE_FILE), "w") as f:
             json.dump(sch, f, indent=2)
     writer = MetricsWriter(workdir, enabled=is_main, tensorboard=cfg["metrics"]["tensorboard"], stream=stream)
@@ -476,7 +495,14 @@ def train(
     writer.close()
     if is_main:
         print(f"done: step {step}; checkpoints in {ckpt_dir}; metrics in {writer.path}", file=stream, flush=True)
-    return {"step": step, "last": last, "checkpoints": ckpt_dir, "metrics": writer.path, "params": params, "setup": setup}
+    return {
+        "step": step,
+        "last": last,
+        "checkpoints": ckpt_dir,
+        "metrics": writer.path,
+        "params": params,
+        "setup": setup,
+    }
 
 
 def _time_left(steps_left: int, seconds: float, steps_done: int) -> str:

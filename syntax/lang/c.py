@@ -1,5 +1,6 @@
 """C, and what C++ shares with it (cpp.py): #include "x.h" (beside the file, then by path suffix) and
 <proj/x.h> (whole-path matches only), test macros of the common frameworks, test_* functions and test programs."""
+
 from __future__ import annotations
 
 import os
@@ -14,10 +15,26 @@ from repoloom.syntax.tests import in_test_dir, is_bare_test, subject_stem
 IMPORTS = "(preproc_include path: (_) @path)"
 # Test macros of GoogleTest, Catch2, Boost.Test, Check, Unity, CUnit, utest.
 _MACROS = (
-    "TEST", "TEST_F", "TEST_P", "TYPED_TEST", "TYPED_TEST_P", "TEST_CASE", "TEST_CASE_METHOD", "SCENARIO",
-    "BOOST_AUTO_TEST_CASE", "BOOST_FIXTURE_TEST_CASE", "START_TEST", "RUN_TEST", "CU_add_test", "UTEST", "UTEST_F",
+    "TEST",
+    "TEST_F",
+    "TEST_P",
+    "TYPED_TEST",
+    "TYPED_TEST_P",
+    "TEST_CASE",
+    "TEST_CASE_METHOD",
+    "SCENARIO",
+    "BOOST_AUTO_TEST_CASE",
+    "BOOST_FIXTURE_TEST_CASE",
+    "START_TEST",
+    "RUN_TEST",
+    "CU_add_test",
+    "UTEST",
+    "UTEST_F",
     # suites written once in a shared header and instantiated per implementation (crc32c's *_unittest.cc)
-    "INSTANTIATE_TEST_SUITE_P", "INSTANTIATE_TYPED_TEST_SUITE_P", "INSTANTIATE_TEST_CASE_P", "INSTANTIATE_TYPED_TEST_CASE_P",
+    "INSTANTIATE_TEST_SUITE_P",
+    "INSTANTIATE_TYPED_TEST_SUITE_P",
+    "INSTANTIATE_TEST_CASE_P",
+    "INSTANTIATE_TYPED_TEST_CASE_P",
 )
 _ANY_MACRO = " ".join(f'"{m}"' for m in _MACROS)
 MARKERS = f"""
@@ -95,26 +112,39 @@ SAMPLE = Sample(
             "int ring_push(ring_t *r, int v);\n\n#endif\n"
         ),
         "src/ring.c": (
-            "#include \"ring.h\"\n\nint ring_push(ring_t *r, int v) {\n    if (r->len == r->cap) return -1;\n"
+            '#include "ring.h"\n\nint ring_push(ring_t *r, int v) {\n    if (r->len == r->cap) return -1;\n'
             "    r->buf[(r->head + r->len++) % r->cap] = v;\n    return 0;\n}\n"
         ),
         "tests/test_ring.c": (
-            "#include <assert.h>\n#include \"../src/ring.h\"\n\nstatic void test_push_until_full(void) {\n"
+            '#include <assert.h>\n#include "../src/ring.h"\n\nstatic void test_push_until_full(void) {\n'
             "    int buf[2];\n    ring_t r = {buf, 2, 0, 0};\n    assert(ring_push(&r, 1) == 0);\n"
             "    assert(ring_push(&r, 2) == 0);\n    assert(ring_push(&r, 3) == -1);\n}\n\n"
             "int main(void) {\n    test_push_until_full();\n    return 0;\n}\n"
         ),
     },
-    imports={"src/ring.h": ("stddef.h",), "src/ring.c": ("ring.h",), "tests/test_ring.c": ("assert.h", "../src/ring.h")},
+    imports={
+        "src/ring.h": ("stddef.h",),
+        "src/ring.c": ("ring.h",),
+        "tests/test_ring.c": ("assert.h", "../src/ring.h"),
+    },
     edges={"src/ring.c": ("src/ring.h",), "tests/test_ring.c": ("src/ring.h",)},
     pairs={"tests/test_ring.c": "src/ring.c"},
 )
 
 LANGUAGES = (
     Language(
-        name="c", family="c", grammar=("tree_sitter_c", "language"), extensions=(".c", ".h"),
-        import_query=IMPORTS, imports=c_imports("c"),
-        test_extensions=("c", "h", "m", "mm"), marker_query=MARKERS, markers=markers,
-        resolve=resolve, definers={"function_definition": declarator_name}, sample=SAMPLE, tests_call_subjects=True,
+        name="c",
+        family="c",
+        grammar=("tree_sitter_c", "language"),
+        extensions=(".c", ".h"),
+        import_query=IMPORTS,
+        imports=c_imports("c"),
+        test_extensions=("c", "h", "m", "mm"),
+        marker_query=MARKERS,
+        markers=markers,
+        resolve=resolve,
+        definers={"function_definition": declarator_name},
+        sample=SAMPLE,
+        tests_call_subjects=True,
     ),
 )

@@ -1,4 +1,5 @@
 """C++: C's includes, test macros and resolution (c.py) with the C++ grammar and file extensions."""
+
 from __future__ import annotations
 
 from repoloom.syntax.lang import c
@@ -10,9 +11,9 @@ SAMPLE = Sample(
             "#pragma once\n#include <cmath>\n\nnamespace geo {\nstruct Vec {\n  double x, y;\n"
             "  double norm() const;\n};\n}  // namespace geo\n"
         ),
-        "src/vec.cpp": "#include \"geo/vec.hpp\"\n\nnamespace geo {\ndouble Vec::norm() const { return std::hypot(x, y); }\n}  // namespace geo\n",
+        "src/vec.cpp": '#include "geo/vec.hpp"\n\nnamespace geo {\ndouble Vec::norm() const { return std::hypot(x, y); }\n}  // namespace geo\n',
         "test/vec_test.cpp": (
-            "#include <gtest/gtest.h>\n#include \"geo/vec.hpp\"\n\nTEST(Vec, NormOfThreeFour) {\n"
+            '#include <gtest/gtest.h>\n#include "geo/vec.hpp"\n\nTEST(Vec, NormOfThreeFour) {\n'
             "  EXPECT_DOUBLE_EQ(geo::Vec{3, 4}.norm(), 5.0);\n}\n"
         ),
     },
@@ -23,10 +24,18 @@ SAMPLE = Sample(
 
 LANGUAGES = (
     Language(
-        name="cpp", family="c", grammar=("tree_sitter_cpp", "language"),
+        name="cpp",
+        family="c",
+        grammar=("tree_sitter_cpp", "language"),
         extensions=(".cc", ".cpp", ".cxx", ".c++", ".hpp", ".hh", ".hxx", ".h++", ".ipp", ".inl"),
-        import_query=c.IMPORTS, imports=c.c_imports("cpp"),
-        test_extensions=("cc", "cpp", "cxx", "hpp"), marker_query=c.MARKERS, markers=c.markers,
-        resolve=c.resolve, definers={"function_definition": c.declarator_name}, sample=SAMPLE, tests_call_subjects=True,
+        import_query=c.IMPORTS,
+        imports=c.c_imports("cpp"),
+        test_extensions=("cc", "cpp", "cxx", "hpp"),
+        marker_query=c.MARKERS,
+        markers=c.markers,
+        resolve=c.resolve,
+        definers={"function_definition": c.declarator_name},
+        sample=SAMPLE,
+        tests_call_subjects=True,
     ),
 )

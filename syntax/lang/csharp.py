@@ -1,5 +1,6 @@
 """C#: using directives and namespaces (types of the file's namespaces and of `using` namespaces resolve by
 name), xUnit / NUnit / MSTest attributes."""
+
 from __future__ import annotations
 
 from repoloom.syntax.language import Language, Sample
@@ -63,8 +64,12 @@ def declarations(tree, src) -> list[str]:
             out.append(f"package:{'.'.join(x for x in (_namespace_of(nm.parent, src), dotted(nm, src)) if x)}")
     for t in caps.get("type", []):
         decl = t.parent
-        if decl.parent is not None and decl.parent.type == "declaration_list" and decl.parent.parent is not None \
-                and decl.parent.parent.type in _TYPE_PARENTS:
+        if (
+            decl.parent is not None
+            and decl.parent.type == "declaration_list"
+            and decl.parent.parent is not None
+            and decl.parent.parent.type in _TYPE_PARENTS
+        ):
             continue  # nested type: reachable through its outer type
         ns = _namespace_of(decl, src) or file_ns
         out.append(f"{ns}.{src.node_text(t)}" if ns else src.node_text(t))
@@ -105,20 +110,31 @@ SAMPLE = Sample(
         ),
         "tests/Shop.Tests/InventoryTests.cs": (
             "using Shop;\nusing Xunit;\n\nnamespace Shop.Tests;\n\npublic class InventoryTests\n{\n    [Fact]\n"
-            "    public void AddAccumulates()\n    {\n        var inv = new Inventory();\n        inv.Add(\"a\", 2);\n"
-            "        inv.Add(\"a\", 3);\n        Assert.Equal(5, inv.Count(\"a\"));\n    }\n}\n"
+            '    public void AddAccumulates()\n    {\n        var inv = new Inventory();\n        inv.Add("a", 2);\n'
+            '        inv.Add("a", 3);\n        Assert.Equal(5, inv.Count("a"));\n    }\n}\n'
         ),
     },
-    imports={"src/Shop/Inventory.cs": ("System.Collections.Generic",), "tests/Shop.Tests/InventoryTests.cs": ("Shop", "Xunit")},
+    imports={
+        "src/Shop/Inventory.cs": ("System.Collections.Generic",),
+        "tests/Shop.Tests/InventoryTests.cs": ("Shop", "Xunit"),
+    },
     edges={"tests/Shop.Tests/InventoryTests.cs": ("src/Shop/Inventory.cs",)},
     pairs={"tests/Shop.Tests/InventoryTests.cs": "src/Shop/Inventory.cs"},
 )
 
 LANGUAGES = (
     Language(
-        name="csharp", family="csharp", grammar=("tree_sitter_c_sharp", "language"), extensions=(".cs",),
-        import_query=IMPORTS, imports=imports, declarations=declarations,
-        test_extensions=("cs",), marker_query=MARKERS, markers=count_xunit,
-        resolve=resolve, sample=SAMPLE,
+        name="csharp",
+        family="csharp",
+        grammar=("tree_sitter_c_sharp", "language"),
+        extensions=(".cs",),
+        import_query=IMPORTS,
+        imports=imports,
+        declarations=declarations,
+        test_extensions=("cs",),
+        marker_query=MARKERS,
+        markers=count_xunit,
+        resolve=resolve,
+        sample=SAMPLE,
     ),
 )

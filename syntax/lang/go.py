@@ -1,5 +1,6 @@
 """Go: import paths through go.mod's module path (or a directory suffix), packages as directories whose
 files see each other's declarations, testing.T / Benchmark / Fuzz / Example functions."""
+
 from __future__ import annotations
 
 import posixpath
@@ -99,7 +100,7 @@ def resolve(ix, f, e) -> None:
         target_dir = None
         for module, mdir in ix.state["go.modules"]:
             if path == module or path.startswith(module + "/"):
-                target_dir = norm(posixpath.join(mdir, path[len(module) + 1:]))
+                target_dir = norm(posixpath.join(mdir, path[len(module) + 1 :]))
                 break
         spec = 1.0
         if target_dir is None or target_dir not in ix.by_dir:  # GOPATH layout or vendored: directory suffix
@@ -137,12 +138,12 @@ SAMPLE = Sample(
             "\tv, ok := s.m[k]\n\treturn v, ok\n}\n"
         ),
         "store/store_test.go": (
-            "package store\n\nimport \"testing\"\n\nfunc TestPutGet(t *testing.T) {\n\ts := New()\n\ts.Put(\"a\", \"1\")\n"
-            "\tif v, ok := s.Get(\"a\"); !ok || v != \"1\" {\n\t\tt.Fatalf(\"got %q\", v)\n\t}\n}\n"
+            'package store\n\nimport "testing"\n\nfunc TestPutGet(t *testing.T) {\n\ts := New()\n\ts.Put("a", "1")\n'
+            '\tif v, ok := s.Get("a"); !ok || v != "1" {\n\t\tt.Fatalf("got %q", v)\n\t}\n}\n'
         ),
         "cmd/kv/main.go": (
-            "package main\n\nimport (\n\t\"fmt\"\n\n\t\"example.com/kv/store\"\n)\n\n"
-            "func main() {\n\ts := store.New()\n\ts.Put(\"k\", \"v\")\n\tfmt.Println(s.Get(\"k\"))\n}\n"
+            'package main\n\nimport (\n\t"fmt"\n\n\t"example.com/kv/store"\n)\n\n'
+            'func main() {\n\ts := store.New()\n\ts.Put("k", "v")\n\tfmt.Println(s.Get("k"))\n}\n'
         ),
     },
     imports={"store/store_test.go": ("testing",), "cmd/kv/main.go": ("fmt", "example.com/kv/store")},
@@ -152,9 +153,22 @@ SAMPLE = Sample(
 
 LANGUAGES = (
     Language(
-        name="go", family="go", grammar=("tree_sitter_go", "language"), extensions=(".go",),
-        import_query=IMPORTS, imports=imports, declarations=declarations,
-        test_extensions=("go",), support_names=(r".*_mock\.go", r"mock_.+\.go"), marker_query=MARKERS, markers=markers,
-        resolve=resolve, index=index, config=config, config_kinds=("gomod",), sample=SAMPLE, tests_call_subjects=True,
+        name="go",
+        family="go",
+        grammar=("tree_sitter_go", "language"),
+        extensions=(".go",),
+        import_query=IMPORTS,
+        imports=imports,
+        declarations=declarations,
+        test_extensions=("go",),
+        support_names=(r".*_mock\.go", r"mock_.+\.go"),
+        marker_query=MARKERS,
+        markers=markers,
+        resolve=resolve,
+        index=index,
+        config=config,
+        config_kinds=("gomod",),
+        sample=SAMPLE,
+        tests_call_subjects=True,
     ),
 )

@@ -1,5 +1,6 @@
 """Java, and what the JVM languages share (Kotlin, Scala: kotlin.py, scala.py): packages and qualified
 type names, imports and wildcards, references to types of the same package, JUnit test cases."""
+
 from __future__ import annotations
 
 from repoloom.syntax.language import Language, Sample
@@ -101,16 +102,29 @@ SAMPLE = Sample(
             "        assertEquals(Math.PI, new Circle(1).area(), 1e-9);\n    }\n}\n"
         ),
     },
-    imports={"src/test/java/com/acme/shapes/CircleTest.java": ("org.junit.jupiter.api.Assertions.assertEquals", "org.junit.jupiter.api.Test")},
+    imports={
+        "src/test/java/com/acme/shapes/CircleTest.java": (
+            "org.junit.jupiter.api.Assertions.assertEquals",
+            "org.junit.jupiter.api.Test",
+        )
+    },
     edges={"src/test/java/com/acme/shapes/CircleTest.java": ("src/main/java/com/acme/shapes/Circle.java",)},
     pairs={"src/test/java/com/acme/shapes/CircleTest.java": "src/main/java/com/acme/shapes/Circle.java"},
 )
 
 LANGUAGES = (
     Language(
-        name="java", family="jvm", grammar=("tree_sitter_java", "language"), extensions=(".java",),
-        import_query=IMPORTS, imports=imports, declarations=jvm_declarations("java", IMPORTS),
-        test_extensions=("java", "groovy"), marker_query=MARKERS, markers=count_xunit,
-        resolve=resolve_jvm, sample=SAMPLE,
+        name="java",
+        family="jvm",
+        grammar=("tree_sitter_java", "language"),
+        extensions=(".java",),
+        import_query=IMPORTS,
+        imports=imports,
+        declarations=jvm_declarations("java", IMPORTS),
+        test_extensions=("java", "groovy"),
+        marker_query=MARKERS,
+        markers=count_xunit,
+        resolve=resolve_jvm,
+        sample=SAMPLE,
     ),
 )

@@ -1,6 +1,7 @@
 """JavaScript, and what TypeScript shares with it (typescript.py): import/export/require/import(),
 Node and TypeScript module resolution (extensions, index files, tsconfig paths, packages of a monorepo),
 describe/it/test calls."""
+
 from __future__ import annotations
 
 import posixpath
@@ -18,7 +19,12 @@ IMPORTS = """
     (call_expression function: (import) arguments: (arguments . (string) @arg)) @dynamic
 """
 MARKERS = "(call_expression) @call"
-SUPPORT_NAMES = (r"setup[Tt]ests?\.[cm]?[jt]sx?", r"jest\.(config|setup)\..+", r"vitest\.(config|setup)\..+", r"karma\.conf\..+")
+SUPPORT_NAMES = (
+    r"setup[Tt]ests?\.[cm]?[jt]sx?",
+    r"jest\.(config|setup)\..+",
+    r"vitest\.(config|setup)\..+",
+    r"karma\.conf\..+",
+)
 
 JS_FIRST = (".js", ".jsx", ".mjs", ".cjs", ".json", ".ts", ".tsx", ".d.ts", ".mts", ".cts")
 TS_FIRST = (".ts", ".tsx", ".d.ts", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs", ".json")
@@ -80,7 +86,13 @@ def config(name: str, language: str | None, text: str) -> list | None:
         extends = extends if isinstance(extends, str) and extends.startswith(".") else None  # a file of this repository
         if base is None and not paths and extends is None:
             return []
-        r = {"kind": "tsconfig", "target": str(base) if base is not None else "", "names": [], "line": 0, "paths": paths}
+        r = {
+            "kind": "tsconfig",
+            "target": str(base) if base is not None else "",
+            "names": [],
+            "line": 0,
+            "paths": paths,
+        }
         if base is None:
             r["nobase"] = True
         if extends:
@@ -90,7 +102,14 @@ def config(name: str, language: str | None, text: str) -> list | None:
         data = load_json(text)
         if isinstance(data, dict) and isinstance(data.get("name"), str):
             main = data.get("module") or data.get("main") or ""
-            return [{"kind": "package", "target": data["name"], "names": [main] if isinstance(main, str) and main else [], "line": 0}]
+            return [
+                {
+                    "kind": "package",
+                    "target": data["name"],
+                    "names": [main] if isinstance(main, str) and main else [],
+                    "line": 0,
+                }
+            ]
         return []
     return None
 
@@ -112,7 +131,13 @@ def index(ix) -> None:
 def _candidates(base: str, importer: str, main: str | None = None) -> list[str]:
     """Node/TypeScript resolution: the path itself, with an extension, then its folder's index file.
     Extensions in the order the importer's own kind resolves them (.d.ts finds .d.ts first)."""
-    exts = DTS_FIRST if importer.endswith(".d.ts") else TS_FIRST if importer.endswith((".ts", ".tsx", ".mts", ".cts")) else JS_FIRST
+    exts = (
+        DTS_FIRST
+        if importer.endswith(".d.ts")
+        else TS_FIRST
+        if importer.endswith((".ts", ".tsx", ".mts", ".cts"))
+        else JS_FIRST
+    )
     out = [base] if base else []
     stem, ext = posixpath.splitext(base)
     if ext in (".js", ".jsx", ".mjs", ".cjs") and exts is not JS_FIRST:  # TypeScript names the emitted .js file
@@ -180,8 +205,10 @@ def resolve(ix, f, e) -> None:
                 base_url, paths, root = tc
                 for pat, subs in paths.items():
                     pre, star, post = pat.partition("*")
-                    if (star and spec.startswith(pre) and spec.endswith(post) and len(spec) >= len(pre) + len(post)) or (not star and spec == pat):
-                        mid = spec[len(pre): len(spec) - len(post)] if star else ""
+                    if (
+                        star and spec.startswith(pre) and spec.endswith(post) and len(spec) >= len(pre) + len(post)
+                    ) or (not star and spec == pat):
+                        mid = spec[len(pre) : len(spec) - len(post)] if star else ""
                         for s in subs:
                             b = norm(posixpath.join(root, s.replace("*", mid)))
                             if b is not None:
@@ -196,14 +223,19 @@ def resolve(ix, f, e) -> None:
             name = "/".join(parts[:2]) if spec.startswith("@") else parts[0]
             if name in npm:  # a package of this (mono)repository
                 pdir, main = npm[name]
-                sub = spec[len(name):].lstrip("/")
-                bases.append(norm(posixpath.join(pdir, sub)) or "" if sub else norm(posixpath.join(pdir, main or "index")) or "")
+                sub = spec[len(name) :].lstrip("/")
+                bases.append(
+                    norm(posixpath.join(pdir, sub)) or "" if sub else norm(posixpath.join(pdir, main or "index")) or ""
+                )
                 if not sub:
                     bases += [posixpath.join(pdir, "src/index"), posixpath.join(pdir, "index")]
         hit = None
         for b in bases:
             main = npm_main.get(b)
-            hit = next((c for c in _candidates(b, f.path, norm(posixpath.join(b, main)) if main else None) if c in ix.facts), None)
+            hit = next(
+                (c for c in _candidates(b, f.path, norm(posixpath.join(b, main)) if main else None) if c in ix.facts),
+                None,
+            )
             if hit:
                 break
         e.resolved += e.add(hit if hit != f.path else None, importance(factor, len(names)))
@@ -211,7 +243,7 @@ def resolve(ix, f, e) -> None:
 
 SAMPLE = Sample(
     files={
-        "package.json": "{\"name\": \"tiny-slug\", \"version\": \"1.0.0\", \"main\": \"lib/slug.js\"}\n",
+        "package.json": '{"name": "tiny-slug", "version": "1.0.0", "main": "lib/slug.js"}\n',
         "lib/slug.js": (
             "'use strict';\n\nconst { collapse } = require('./spaces');\n\n"
             "function slugify(text) {\n  return collapse(text.toLowerCase()).replace(/ /g, '-');\n}\n\n"
@@ -231,10 +263,21 @@ SAMPLE = Sample(
 
 LANGUAGES = (
     Language(
-        name="javascript", family="js", grammar=("tree_sitter_javascript", "language"),
-        extensions=(".js", ".mjs", ".cjs", ".jsx"), interpreters=("node", "nodejs"),
-        import_query=IMPORTS, imports=js_imports("javascript", IMPORTS),
-        test_extensions=("js", "jsx", "mjs", "cjs"), support_names=SUPPORT_NAMES, marker_query=MARKERS, markers=count_calls,
-        resolve=resolve, index=index, config=config, config_kinds=("tsconfig", "package"), sample=SAMPLE,
+        name="javascript",
+        family="js",
+        grammar=("tree_sitter_javascript", "language"),
+        extensions=(".js", ".mjs", ".cjs", ".jsx"),
+        interpreters=("node", "nodejs"),
+        import_query=IMPORTS,
+        imports=js_imports("javascript", IMPORTS),
+        test_extensions=("js", "jsx", "mjs", "cjs"),
+        support_names=SUPPORT_NAMES,
+        marker_query=MARKERS,
+        markers=count_calls,
+        resolve=resolve,
+        index=index,
+        config=config,
+        config_kinds=("tsconfig", "package"),
+        sample=SAMPLE,
     ),
 )

@@ -1,4 +1,5 @@
 """Kotlin: JVM packages and imports (java.py), JUnit and Kotest test cases."""
+
 from __future__ import annotations
 
 from repoloom.syntax.lang.java import jvm_declarations, resolve_jvm
@@ -51,10 +52,18 @@ SAMPLE = Sample(
 
 LANGUAGES = (
     Language(
-        name="kotlin", family="jvm", grammar=("tree_sitter_kotlin", "language"), extensions=(".kt", ".kts"),
+        name="kotlin",
+        family="jvm",
+        grammar=("tree_sitter_kotlin", "language"),
+        extensions=(".kt", ".kts"),
         interpreters=("kotlin",),
-        import_query=IMPORTS, imports=imports, declarations=jvm_declarations("kotlin", IMPORTS),
-        test_extensions=("kt", "kts"), marker_query=MARKERS, markers=count_xunit,
-        resolve=resolve_jvm, sample=SAMPLE,
+        import_query=IMPORTS,
+        imports=imports,
+        declarations=jvm_declarations("kotlin", IMPORTS),
+        test_extensions=("kt", "kts"),
+        marker_query=MARKERS,
+        markers=count_xunit,
+        resolve=resolve_jvm,
+        sample=SAMPLE,
     ),
 )

@@ -1,5 +1,6 @@
 """Lua: require("a.b") through package.path's usual roots (a/b.lua, a/b/init.lua, by path suffix),
 busted's describe/it blocks and luaunit-style test functions."""
+
 from __future__ import annotations
 
 from repoloom.syntax.language import Language, Sample
@@ -47,7 +48,7 @@ def resolve(ix, f, e) -> None:
 
 SAMPLE = Sample(
     files={
-        "lua/stack/init.lua": "local Stack = require(\"stack.core\")\n\nreturn { new = Stack.new }\n",
+        "lua/stack/init.lua": 'local Stack = require("stack.core")\n\nreturn { new = Stack.new }\n',
         "lua/stack/core.lua": (
             "local Stack = {}\nStack.__index = Stack\n\nfunction Stack.new()\n  return setmetatable({ items = {}, n = 0 }, Stack)\nend\n\n"
             "function Stack:push(v)\n  self.n = self.n + 1\n  self.items[self.n] = v\nend\n\n"
@@ -55,27 +56,41 @@ SAMPLE = Sample(
             "return Stack\n"
         ),
         "spec/core_spec.lua": (
-            "local Stack = require \"stack.core\"\n\ndescribe(\"Stack\", function()\n  it(\"pops what was pushed\", function()\n"
+            'local Stack = require "stack.core"\n\ndescribe("Stack", function()\n  it("pops what was pushed", function()\n'
             "    local s = Stack.new()\n    s:push(1)\n    assert.are.equal(1, s:pop())\n  end)\nend)\n"
         ),
         "test/test_core.lua": (
-            "local lu = require(\"luaunit\")\nlocal Stack = require(\"stack.core\")\n\nTestStack = {}\n\n"
+            'local lu = require("luaunit")\nlocal Stack = require("stack.core")\n\nTestStack = {}\n\n'
             "function TestStack:testPushPop()\n  local s = Stack.new()\n  s:push(2)\n  lu.assertEquals(s:pop(), 2)\nend\n\n"
             "os.exit(lu.LuaUnit.run())\n"
         ),
     },
-    imports={"lua/stack/init.lua": ("stack.core",), "spec/core_spec.lua": ("stack.core",), "test/test_core.lua": ("luaunit", "stack.core")},
-    edges={"lua/stack/init.lua": ("lua/stack/core.lua",), "spec/core_spec.lua": ("lua/stack/core.lua",),
-           "test/test_core.lua": ("lua/stack/core.lua",)},
+    imports={
+        "lua/stack/init.lua": ("stack.core",),
+        "spec/core_spec.lua": ("stack.core",),
+        "test/test_core.lua": ("luaunit", "stack.core"),
+    },
+    edges={
+        "lua/stack/init.lua": ("lua/stack/core.lua",),
+        "spec/core_spec.lua": ("lua/stack/core.lua",),
+        "test/test_core.lua": ("lua/stack/core.lua",),
+    },
     pairs={"spec/core_spec.lua": "lua/stack/core.lua", "test/test_core.lua": "lua/stack/core.lua"},
 )
 
 LANGUAGES = (
     Language(
-        name="lua", family="lua", grammar=("tree_sitter_lua", "language"), extensions=(".lua",),
+        name="lua",
+        family="lua",
+        grammar=("tree_sitter_lua", "language"),
+        extensions=(".lua",),
         interpreters=("lua", "luajit"),
-        import_query=IMPORTS, imports=imports,
-        test_extensions=("lua",), marker_query=MARKERS, markers=markers,
-        resolve=resolve, sample=SAMPLE,
+        import_query=IMPORTS,
+        imports=imports,
+        test_extensions=("lua",),
+        marker_query=MARKERS,
+        markers=markers,
+        resolve=resolve,
+        sample=SAMPLE,
     ),
 )

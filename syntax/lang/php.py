@@ -1,5 +1,6 @@
 """PHP: `use` of namespaced names (declared names, then composer.json's PSR-4 folders, then path suffix),
 require/include of files, PHPUnit test cases."""
+
 from __future__ import annotations
 
 import posixpath
@@ -53,7 +54,8 @@ def imports(tree, src) -> list[dict]:
         elif arg.type == "binary_expression":  # __DIR__ . '/x.php', dirname(__FILE__) . "/x.php"
             left, right = arg.named_children[0], arg.named_children[-1]
             if right.type in ("string", "encapsed_string") and any(
-                    src.node_text(x) in ("__DIR__", "__FILE__") for x in walk(left, {"name"})):
+                src.node_text(x) in ("__DIR__", "__FILE__") for x in walk(left, {"name"})
+            ):
                 out.append(rec("require", "." + "/" + string_value(right, src).lstrip("/"), [], n))
     return out
 
@@ -74,7 +76,11 @@ def config(name: str, language: str | None, text: str) -> list | None:
     data = load_json(text)
     out = []
     for section in ("autoload", "autoload-dev"):
-        psr4 = (data.get(section) or {}).get("psr-4") if isinstance(data, dict) and isinstance(data.get(section), dict) else None
+        psr4 = (
+            (data.get(section) or {}).get("psr-4")
+            if isinstance(data, dict) and isinstance(data.get(section), dict)
+            else None
+        )
         if isinstance(psr4, dict):
             for prefix, dirs in psr4.items():
                 dirs = dirs if isinstance(dirs, list) else [dirs]
@@ -89,7 +95,9 @@ def index(ix) -> None:
         for r in f.imports:
             if r.get("kind") == "psr4" and r["target"]:
                 for d in r["names"]:
-                    psr4.append((r["target"].strip("\\").replace("\\", "."), norm(posixpath.join(parent_dir(f.path), d)) or ""))
+                    psr4.append(
+                        (r["target"].strip("\\").replace("\\", "."), norm(posixpath.join(parent_dir(f.path), d)) or "")
+                    )
     ix.state["php.psr4"] = sorted(psr4, key=lambda m: (-len(m[0]), m[1]))
 
 
@@ -102,7 +110,7 @@ def resolve(ix, f, e) -> None:
             if not hit:
                 for prefix, pdir in ix.state["php.psr4"]:  # PSR-4: namespace prefix -> directory
                     if fqn.startswith(prefix + ".") or not prefix:
-                        rest = fqn[len(prefix):].strip(".").replace(".", "/")
+                        rest = fqn[len(prefix) :].strip(".").replace(".", "/")
                         hit = ix.exact(norm(posixpath.join(pdir, rest + ".php")))
                         if hit:
                             break
@@ -117,13 +125,17 @@ def resolve(ix, f, e) -> None:
             if not hit and not spec.startswith("."):
                 hit, s = ix.by_suffix(f.path, spec, None)
             e.resolved += e.add(hit if hit != f.path else None, importance(1.0, 1, s))
-    scopes = [(ix.packages[("php", ns)], KIND_WEIGHT["ref"]) for ns in ix.file_packages.get(f.path, []) if ("php", ns) in ix.packages]
+    scopes = [
+        (ix.packages[("php", ns)], KIND_WEIGHT["ref"])
+        for ns in ix.file_packages.get(f.path, [])
+        if ("php", ns) in ix.packages
+    ]
     add_refs(ix, f, e, scopes)
 
 
 SAMPLE = Sample(
     files={
-        "composer.json": "{\"autoload\": {\"psr-4\": {\"Acme\\\\Http\\\\\": \"src/\"}}}\n",
+        "composer.json": '{"autoload": {"psr-4": {"Acme\\\\Http\\\\": "src/"}}}\n',
         "src/Router.php": (
             "<?php\n\nnamespace Acme\\Http;\n\nfinal class Router\n{\n    private array $routes = [];\n\n"
             "    public function add(string $path, callable $h): void { $this->routes[$path] = $h; }\n\n"
@@ -142,10 +154,21 @@ SAMPLE = Sample(
 
 LANGUAGES = (
     Language(
-        name="php", family="php", grammar=("tree_sitter_php", "language_php"), extensions=(".php", ".phtml"),
+        name="php",
+        family="php",
+        grammar=("tree_sitter_php", "language_php"),
+        extensions=(".php", ".phtml"),
         interpreters=("php",),
-        import_query=IMPORTS, imports=imports, declarations=declarations,
-        test_extensions=("php",), marker_query=MARKERS, markers=count_xunit,
-        resolve=resolve, index=index, config=config, config_kinds=("psr4",), sample=SAMPLE,
+        import_query=IMPORTS,
+        imports=imports,
+        declarations=declarations,
+        test_extensions=("php",),
+        marker_query=MARKERS,
+        markers=count_xunit,
+        resolve=resolve,
+        index=index,
+        config=config,
+        config_kinds=("psr4",),
+        sample=SAMPLE,
     ),
 )

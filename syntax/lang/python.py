@@ -1,4 +1,5 @@
 """Python: imports (import / from, relative levels), module files, pytest and unittest test cases."""
+
 from __future__ import annotations
 
 import posixpath
@@ -40,7 +41,9 @@ def imports(tree, src) -> list[dict]:
 
 def _inherits_tests(name: str, bases: str) -> bool:
     """class TestURLSafe(TestSerializer): pytest collects it with the test methods it inherits."""
-    return name.startswith("Test") and any(b.strip().split(".")[-1].startswith("Test") for b in bases.strip("()").split(","))
+    return name.startswith("Test") and any(
+        b.strip().split(".")[-1].startswith("Test") for b in bases.strip("()").split(",")
+    )
 
 
 def markers(caps: dict, src, path: str) -> tuple[int, bool]:
@@ -48,7 +51,9 @@ def markers(caps: dict, src, path: str) -> tuple[int, bool]:
     count = sum(1 for n in caps.get("function", ()) if name_of(src, n).startswith("test"))
     for n in caps.get("class", ()):
         sup = n.child_by_field_name("superclasses")
-        if sup is not None and ("TestCase" in src.node_text(sup) or _inherits_tests(name_of(src, n), src.node_text(sup))):
+        if sup is not None and (
+            "TestCase" in src.node_text(sup) or _inherits_tests(name_of(src, n), src.node_text(sup))
+        ):
             count += 1
     return count, False
 
@@ -112,7 +117,7 @@ def resolve(ix, f, e) -> None:
 
 SAMPLE = Sample(
     files={
-        "ledger/__init__.py": "from .book import Ledger\n\n__all__ = [\"Ledger\"]\n",
+        "ledger/__init__.py": 'from .book import Ledger\n\n__all__ = ["Ledger"]\n',
         "ledger/book.py": (
             "class Ledger:\n    def __init__(self):\n        self.entries = []\n\n"
             "    def post(self, amount: int) -> None:\n        self.entries.append(amount)\n\n"
@@ -130,11 +135,20 @@ SAMPLE = Sample(
 
 LANGUAGES = (
     Language(
-        name="python", family="python", grammar=("tree_sitter_python", "language"),
-        extensions=(".py", ".pyi", ".pyw"), filenames=("SConstruct", "SConscript", "BUILD", "WORKSPACE"),
+        name="python",
+        family="python",
+        grammar=("tree_sitter_python", "language"),
+        extensions=(".py", ".pyi", ".pyw"),
+        filenames=("SConstruct", "SConscript", "BUILD", "WORKSPACE"),
         interpreters=("python", "python2", "python3", "pypy", "pypy3"),
-        import_query=IMPORTS, imports=imports,
-        test_extensions=("py", "pyi"), support_names=(r"conftest\.py",), marker_query=MARKERS, markers=markers,
-        resolve=resolve, definers={"assignment": _assigned_name}, sample=SAMPLE,
+        import_query=IMPORTS,
+        imports=imports,
+        test_extensions=("py", "pyi"),
+        support_names=(r"conftest\.py",),
+        marker_query=MARKERS,
+        markers=markers,
+        resolve=resolve,
+        definers={"assignment": _assigned_name},
+        sample=SAMPLE,
     ),
 )

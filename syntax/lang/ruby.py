@@ -1,5 +1,6 @@
 """Ruby: require_relative (beside the file), require and load ($LOAD_PATH roots: the repository or a lib/
 folder), RSpec blocks, Minitest / Test::Unit test methods and classes."""
+
 from __future__ import annotations
 
 import posixpath
@@ -67,10 +68,19 @@ SAMPLE = Sample(
 
 LANGUAGES = (
     Language(
-        name="ruby", family="ruby", grammar=("tree_sitter_ruby", "language"), extensions=(".rb", ".rake", ".gemspec"),
-        filenames=("Rakefile", "Gemfile", "Podfile", "Vagrantfile"), interpreters=("ruby",),
-        import_query=IMPORTS, imports=imports,
-        test_extensions=("rb",), support_names=(r"spec_helper\.rb", r"rails_helper\.rb", r"test_helper\.rb"),
-        marker_query=MARKERS, markers=markers, resolve=resolve, sample=SAMPLE,
+        name="ruby",
+        family="ruby",
+        grammar=("tree_sitter_ruby", "language"),
+        extensions=(".rb", ".rake", ".gemspec"),
+        filenames=("Rakefile", "Gemfile", "Podfile", "Vagrantfile"),
+        interpreters=("ruby",),
+        import_query=IMPORTS,
+        imports=imports,
+        test_extensions=("rb",),
+        support_names=(r"spec_helper\.rb", r"rails_helper\.rb", r"test_helper\.rb"),
+        marker_query=MARKERS,
+        markers=markers,
+        resolve=resolve,
+        sample=SAMPLE,
     ),
 )

@@ -1,5 +1,6 @@
 """Rust: `mod` and `use` through the crate's module tree (crate::, self::, super::, workspace crates),
 #[test] functions and inline #[cfg(test)] modules."""
+
 from __future__ import annotations
 
 import posixpath
@@ -22,7 +23,7 @@ _TEST_ATTR = re.compile(r"#\[\s*(\w+::)*test\b")
 def _paths(node, src, prefix: str) -> list[str]:
     """Expand a use tree (`a::{b, c::D}`, `a::*`, `a as b`) into full paths."""
     t = node.type
-    join = (lambda p, s: f"{p}::{s}" if p else s)
+    join = lambda p, s: f"{p}::{s}" if p else s
     if t in ("identifier", "crate", "self", "super", "scoped_identifier", "metavariable"):
         return [join(prefix, "".join(src.node_text(node).split()))]
     if t == "use_as_clause":
@@ -54,7 +55,9 @@ def imports(tree, src) -> list[dict]:
             while prev is not None and prev.type == "attribute_item":  # #[path = "x.rs"] mod x;
                 attr = prev.named_children[0] if prev.named_children else None
                 if attr is not None and attr.named_children and src.node_text(attr.named_children[0]) == "path":
-                    val = attr.child_by_field_name("value") or (attr.named_children[-1] if len(attr.named_children) > 1 else None)
+                    val = attr.child_by_field_name("value") or (
+                        attr.named_children[-1] if len(attr.named_children) > 1 else None
+                    )
                     if val is not None:
                         path = string_value(val, src)
                 prev = prev.prev_named_sibling
@@ -110,7 +113,12 @@ def _lookup(ix, base: str, parts: list[str], module_file: str | None) -> str | N
 
 
 def _module_file(ix, mdir: str) -> str | None:
-    return ix.exact(norm(mdir + ".rs")) or ix.exact(norm(mdir + "/mod.rs")) or ix.exact(norm(mdir + "/lib.rs")) or ix.exact(norm(mdir + "/main.rs"))
+    return (
+        ix.exact(norm(mdir + ".rs"))
+        or ix.exact(norm(mdir + "/mod.rs"))
+        or ix.exact(norm(mdir + "/lib.rs"))
+        or ix.exact(norm(mdir + "/main.rs"))
+    )
 
 
 def resolve(ix, f, e) -> None:
@@ -120,7 +128,9 @@ def resolve(ix, f, e) -> None:
             if r.get("path"):
                 hit = ix.exact(norm(posixpath.join(parent_dir(f.path), r["path"])))
             else:
-                hit = ix.exact(norm(posixpath.join(mdir, r["target"] + ".rs"))) or ix.exact(norm(posixpath.join(mdir, r["target"], "mod.rs")))
+                hit = ix.exact(norm(posixpath.join(mdir, r["target"] + ".rs"))) or ix.exact(
+                    norm(posixpath.join(mdir, r["target"], "mod.rs"))
+                )
             e.resolved += e.add(hit, importance(1.0, 1))
             continue
         if r["kind"] != "use":
@@ -140,8 +150,11 @@ def resolve(ix, f, e) -> None:
                 rest = rest[1:]
             hit = _lookup(ix, base, rest, _module_file(ix, base))
         else:  # another crate of the workspace: <dir named like the crate>/src
-            cands = [x for x in (ix.dir_suffix.get(head, []) + ix.dir_suffix.get(head.replace("_", "-"), []))
-                     if ix.exact(posixpath.join(x, "src/lib.rs"))]
+            cands = [
+                x
+                for x in (ix.dir_suffix.get(head, []) + ix.dir_suffix.get(head.replace("_", "-"), []))
+                if ix.exact(posixpath.join(x, "src/lib.rs"))
+            ]
             if not cands:
                 continue
             root = ix.nearest(f.path, [posixpath.join(x, "src/lib.rs") for x in cands])
@@ -151,7 +164,7 @@ def resolve(ix, f, e) -> None:
 
 SAMPLE = Sample(
     files={
-        "bits/Cargo.toml": "[package]\nname = \"bits\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+        "bits/Cargo.toml": '[package]\nname = "bits"\nversion = "0.1.0"\nedition = "2021"\n',
         "bits/src/lib.rs": "pub mod set;\n\npub use crate::set::BitSet;\n",
         "bits/src/set.rs": (
             "/// A set of small integers.\n#[derive(Default)]\npub struct BitSet {\n    words: Vec<u64>,\n}\n\n"
@@ -174,9 +187,18 @@ SAMPLE = Sample(
 
 LANGUAGES = (
     Language(
-        name="rust", family="rust", grammar=("tree_sitter_rust", "language"), extensions=(".rs",),
-        import_query=IMPORTS, imports=imports,
-        test_extensions=("rs",), marker_query=MARKERS, markers=markers, inline_tests=True,
-        resolve=resolve, sample=SAMPLE, tests_call_subjects=True,
+        name="rust",
+        family="rust",
+        grammar=("tree_sitter_rust", "language"),
+        extensions=(".rs",),
+        import_query=IMPORTS,
+        imports=imports,
+        test_extensions=("rs",),
+        marker_query=MARKERS,
+        markers=markers,
+        inline_tests=True,
+        resolve=resolve,
+        sample=SAMPLE,
+        tests_call_subjects=True,
     ),
 )

@@ -1,4 +1,5 @@
 """Scala: JVM packages and imports (java.py) with selectors, ScalaTest and JUnit test cases."""
+
 from __future__ import annotations
 
 from repoloom.syntax.lang.java import jvm_declarations, resolve_jvm
@@ -53,7 +54,7 @@ SAMPLE = Sample(
         ),
         "src/test/scala/acme/graph/GraphSpec.scala": (
             "package acme.graph\n\nimport org.scalatest.funsuite.AnyFunSuite\n\n"
-            "class GraphSpec extends AnyFunSuite {\n  test(\"a lone node has no neighbours\") {\n"
+            'class GraphSpec extends AnyFunSuite {\n  test("a lone node has no neighbours") {\n'
             "    assert(Graph(Map.empty).neighbours(1).isEmpty)\n  }\n}\n"
         ),
     },
@@ -64,10 +65,18 @@ SAMPLE = Sample(
 
 LANGUAGES = (
     Language(
-        name="scala", family="jvm", grammar=("tree_sitter_scala", "language"), extensions=(".scala", ".sc"),
+        name="scala",
+        family="jvm",
+        grammar=("tree_sitter_scala", "language"),
+        extensions=(".scala", ".sc"),
         interpreters=("scala",),
-        import_query=IMPORTS, imports=imports, declarations=jvm_declarations("scala", IMPORTS),
-        test_extensions=("scala",), marker_query=MARKERS, markers=count_xunit,
-        resolve=resolve_jvm, sample=SAMPLE,
+        import_query=IMPORTS,
+        imports=imports,
+        declarations=jvm_declarations("scala", IMPORTS),
+        test_extensions=("scala",),
+        marker_query=MARKERS,
+        markers=count_xunit,
+        resolve=resolve_jvm,
+        sample=SAMPLE,
     ),
 )

@@ -1,5 +1,6 @@
 """Swift: modules (SwiftPM's Sources/<Module>, else the whole repository) whose files see each other's
 declarations, imported modules of the repository, XCTest and Quick test cases."""
+
 from __future__ import annotations
 
 from repoloom.syntax.language import Language, Sample
@@ -81,10 +82,19 @@ SAMPLE = Sample(
 
 LANGUAGES = (
     Language(
-        name="swift", family="swift", grammar=("tree_sitter_swift", "language"), extensions=(".swift",),
+        name="swift",
+        family="swift",
+        grammar=("tree_sitter_swift", "language"),
+        extensions=(".swift",),
         interpreters=("swift",),
-        import_query=IMPORTS, imports=imports, declarations=declarations,
-        test_extensions=("swift",), marker_query=MARKERS, markers=count_xunit,
-        resolve=resolve, index=index, sample=SAMPLE,
+        import_query=IMPORTS,
+        imports=imports,
+        declarations=declarations,
+        test_extensions=("swift",),
+        marker_query=MARKERS,
+        markers=count_xunit,
+        resolve=resolve,
+        index=index,
+        sample=SAMPLE,
     ),
 )

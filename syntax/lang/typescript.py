@@ -1,16 +1,22 @@
 """TypeScript and TSX: JavaScript's imports and resolution (javascript.py) plus `import x = require()`,
 and modules that declare types only (no runtime test exercises them)."""
+
 from __future__ import annotations
 
 from repoloom.syntax.lang import javascript as js
 from repoloom.syntax.language import Language, Sample
 from repoloom.syntax.markers import count_calls
 
-IMPORTS = js.IMPORTS + """
+IMPORTS = (
+    js.IMPORTS
+    + """
     (import_require_clause source: (string) @arg) @call
 """
+)
 # Top-level statements that declare types only (an export wrapping one of them counts too).
-_TYPE_ONLY_NODES = frozenset({"interface_declaration", "type_alias_declaration", "import_statement", "comment", "empty_statement"})
+_TYPE_ONLY_NODES = frozenset(
+    {"interface_declaration", "type_alias_declaration", "import_statement", "comment", "empty_statement"}
+)
 
 
 def types_only(tree) -> bool:
@@ -34,7 +40,7 @@ def types_only(tree) -> bool:
 
 SAMPLE = Sample(
     files={
-        "tsconfig.json": "{\n  // path aliases\n  \"compilerOptions\": {\"baseUrl\": \".\", \"paths\": {\"@/*\": [\"src/*\"]}},\n}\n",
+        "tsconfig.json": '{\n  // path aliases\n  "compilerOptions": {"baseUrl": ".", "paths": {"@/*": ["src/*"]}},\n}\n',
         "src/types.ts": "export interface Range {\n  start: number;\n  end: number;\n}\n",
         "src/range.ts": (
             "import type { Range } from './types';\n\nexport function overlaps(a: Range, b: Range): boolean {\n"
@@ -68,16 +74,34 @@ TSX_SAMPLE = Sample(
 )
 
 
-def _typescript(name: str, function: str, extensions: tuple[str, ...], test_extensions: tuple[str, ...], sample: Sample, **kw) -> Language:
+def _typescript(
+    name: str, function: str, extensions: tuple[str, ...], test_extensions: tuple[str, ...], sample: Sample, **kw
+) -> Language:
     return Language(
-        name=name, family="js", grammar=("tree_sitter_typescript", function), extensions=extensions,
-        import_query=IMPORTS, imports=js.js_imports(name, IMPORTS),
-        test_extensions=test_extensions, marker_query=js.MARKERS, markers=count_calls, types_only=types_only,
-        resolve=js.resolve, sample=sample, **kw,
+        name=name,
+        family="js",
+        grammar=("tree_sitter_typescript", function),
+        extensions=extensions,
+        import_query=IMPORTS,
+        imports=js.js_imports(name, IMPORTS),
+        test_extensions=test_extensions,
+        marker_query=js.MARKERS,
+        markers=count_calls,
+        types_only=types_only,
+        resolve=js.resolve,
+        sample=sample,
+        **kw,
     )
 
 
 LANGUAGES = (
-    _typescript("typescript", "language_typescript", (".ts", ".mts", ".cts"), ("ts", "mts", "cts"), SAMPLE, interpreters=("deno", "ts-node")),
+    _typescript(
+        "typescript",
+        "language_typescript",
+        (".ts", ".mts", ".cts"),
+        ("ts", "mts", "cts"),
+        SAMPLE,
+        interpreters=("deno", "ts-node"),
+    ),
     _typescript("tsx", "language_tsx", (".tsx",), ("tsx",), TSX_SAMPLE),
 )

@@ -22,19 +22,22 @@ def test_per_language_quality_accepts_new_languages():
         load_config(overrides={"quality": {"no_such": 1}})
 
 
-@pytest.mark.parametrize("item, key, allowed", [
-    ("fim.rate=abc", "fim.rate", "a number in [0, 1]"),
-    ("fim.rate=2", "fim.rate", "a number in [0, 1]"),
-    ("output.validation_fraction=1.5", "output.validation_fraction", "in [0, 0.5]"),
-    ("seq_len=abc", "seq_len", "an integer in [64,"),
-    ("seq_len=16", "seq_len", "an integer in [64,"),
-    ("fim.level=doc", "fim.level", "one of 'document', 'context'"),
-    ("dedup.near=1", "dedup.near", "true or false"),
-    ("pii.plugins=AWSKeyDetector", "pii.plugins", "a list of str"),
-    ("safety.license.unknown=maybe", "safety.license.unknown", "one of 'allow', 'drop'"),
-    ("quality.per_language.json.max_line=-5", "quality.per_language.json.max_line", ">= 1"),
-    ("tokenizer.vocab_size=10", "tokenizer.vocab_size", "an integer in [300,"),
-])
+@pytest.mark.parametrize(
+    "item, key, allowed",
+    [
+        ("fim.rate=abc", "fim.rate", "a number in [0, 1]"),
+        ("fim.rate=2", "fim.rate", "a number in [0, 1]"),
+        ("output.validation_fraction=1.5", "output.validation_fraction", "in [0, 0.5]"),
+        ("seq_len=abc", "seq_len", "an integer in [64,"),
+        ("seq_len=16", "seq_len", "an integer in [64,"),
+        ("fim.level=doc", "fim.level", "one of 'document', 'context'"),
+        ("dedup.near=1", "dedup.near", "true or false"),
+        ("pii.plugins=AWSKeyDetector", "pii.plugins", "a list of str"),
+        ("safety.license.unknown=maybe", "safety.license.unknown", "one of 'allow', 'drop'"),
+        ("quality.per_language.json.max_line=-5", "quality.per_language.json.max_line", ">= 1"),
+        ("tokenizer.vocab_size=10", "tokenizer.vocab_size", "an integer in [300,"),
+    ],
+)
 def test_wrong_type_or_range_names_the_key_and_what_it_allows(item, key, allowed):
     with pytest.raises(ConfigError) as e:
         load_config(overrides=parse_set([item]))
@@ -64,8 +67,16 @@ def test_typed_config_round_trips_and_defaults_live_in_one_place():
     assert d["tests"]["import"] is False and Config.from_dict(d) == typed
     assert Config().to_dict() == DEFAULTS
     # boundary values are allowed; null switches a per-language rule off
-    cfg = load_config(overrides=parse_set(["fim.rate=0", "fim.spm_rate=1", "output.validation_fraction=0.5",
-                                           "quality.per_language.json.max_line=null"]))
+    cfg = load_config(
+        overrides=parse_set(
+            [
+                "fim.rate=0",
+                "fim.spm_rate=1",
+                "output.validation_fraction=0.5",
+                "quality.per_language.json.max_line=null",
+            ]
+        )
+    )
     assert cfg["fim"]["rate"] == 0 and cfg["quality"]["per_language"]["json"]["max_line"] is None
 
 
@@ -80,8 +91,14 @@ def test_a_stage_gets_its_typed_section_checked_like_the_whole():
         section(DEFAULTS, "seed")
 
 
-CONVERTED_STAGES = ("fim/*.py", "packing/rows.py", "packing/graph.py", "packing/resolve.py", "syntax/resolving.py",
-                    "packing/testpairs.py")
+CONVERTED_STAGES = (
+    "fim/*.py",
+    "packing/rows.py",
+    "packing/graph.py",
+    "packing/resolve.py",
+    "syntax/resolving.py",
+    "packing/testpairs.py",
+)
 
 
 def test_converted_stages_take_their_section_not_the_whole_config():
@@ -93,7 +110,11 @@ def test_converted_stages_take_their_section_not_the_whole_config():
     root = pathlib.Path(__file__).resolve().parents[2]
     for path in sorted(p for pattern in CONVERTED_STAGES for p in root.glob(pattern)):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        params = {a.arg for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) for a in n.args.args + n.args.kwonlyargs}
+        params = {
+            a.arg for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) for a in n.args.args + n.args.kwonlyargs
+        }
         assert "cfg" not in params, path.name
-        keys = {n.slice.value for n in ast.walk(tree) if isinstance(n, ast.Subscript) and isinstance(n.slice, ast.Constant)}
+        keys = {
+            n.slice.value for n in ast.walk(tree) if isinstance(n, ast.Subscript) and isinstance(n.slice, ast.Constant)
+        }
         assert not keys & {"fim", "graph", "packing", "output", "tests", "seed", "seq_len"}, (path.name, keys)

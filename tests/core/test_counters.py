@@ -1,5 +1,6 @@
 """Counters are declared names (core/counters.py): undeclared keys and misspelt names fail, and no
 stats key is written as a string literal anywhere else in the package."""
+
 from __future__ import annotations
 
 import ast
@@ -20,17 +21,36 @@ UNDOTTED = frozenset(n for n in C._COUNTERS if "." not in n)  # files_in, pieces
 
 
 def test_every_key_a_build_produces_is_declared():
-    stats = {C.FILES_IN: 3, C.DROPPED.key("binary"): 1, C.DROPPED_BYTES.key("binary"): 9, C.ROWS.key("train"): 2,
-             C.FILL.key("90-100%"): 2, C.PACKING_CUT.key("line_end"): 1, C.DECONTAM_HITS.key("humaneval"): 1,
-             **dedup.cluster_counters(3, C.DEDUP_NEAR), **dedup.cluster_counters(2, C.DEDUP_EXACT),
-             **fim_stats.fim_counters({"middle": (3, 9), "mode": "spm", "method": "node"}, "go")}
+    stats = {
+        C.FILES_IN: 3,
+        C.DROPPED.key("binary"): 1,
+        C.DROPPED_BYTES.key("binary"): 9,
+        C.ROWS.key("train"): 2,
+        C.FILL.key("90-100%"): 2,
+        C.PACKING_CUT.key("line_end"): 1,
+        C.DECONTAM_HITS.key("humaneval"): 1,
+        **dedup.cluster_counters(3, C.DEDUP_NEAR),
+        **dedup.cluster_counters(2, C.DEDUP_EXACT),
+        **fim_stats.fim_counters({"middle": (3, 9), "mode": "spm", "method": "node"}, "go"),
+    }
     C.check(stats)
     assert stats["fim.lang.go.method.node"] == 1 and stats["dedup.near.cluster_size.3"] == 1
     assert C.DROPPED.items(stats) == {"binary": 1} and C.ROWS.total(stats) == 2
 
 
-@pytest.mark.parametrize("key", ["files_kep", "dropped", "dedup.near.clusterz", "rows.trian", "fim.lang.go.psn",
-                                 "fim.lang.go", "fim.methods.node", "graph.edge"])
+@pytest.mark.parametrize(
+    "key",
+    [
+        "files_kep",
+        "dropped",
+        "dedup.near.clusterz",
+        "rows.trian",
+        "fim.lang.go.psn",
+        "fim.lang.go",
+        "fim.methods.node",
+        "graph.edge",
+    ],
+)
 def test_a_misspelt_key_fails_check_naming_it(key):
     with pytest.raises(UndeclaredCounter, match=key.replace(".", r"\.")):
         C.check({C.FILES_IN: 1, key: 1})
@@ -59,7 +79,12 @@ def _docstrings(tree: ast.AST) -> set[int]:
     out = set()
     for n in ast.walk(tree):
         body = getattr(n, "body", None)
-        if isinstance(body, list) and body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        if (
+            isinstance(body, list)
+            and body
+            and isinstance(body[0], ast.Expr)
+            and isinstance(body[0].value, ast.Constant)
+        ):
             out.add(id(body[0].value))
     return out
 
@@ -76,11 +101,20 @@ def _stats_key_literals(path: pathlib.Path, root: pathlib.Path = ROOT) -> list[s
             s = n.value
             if "." in s and (C.declared(s) or s.startswith(FAMILY_HEADS)):
                 found.append(f"{path.relative_to(root)}:{n.lineno}: {s!r}")
-        elif isinstance(n, ast.Subscript) or (isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
-                                              and n.func.attr in ("get", "setdefault", "pop")):
-            target, key = (n.value, n.slice) if isinstance(n, ast.Subscript) else (n.func.value, n.args[0] if n.args else None)
+        elif isinstance(n, ast.Subscript) or (
+            isinstance(n, ast.Call)
+            and isinstance(n.func, ast.Attribute)
+            and n.func.attr in ("get", "setdefault", "pop")
+        ):
+            target, key = (
+                (n.value, n.slice) if isinstance(n, ast.Subscript) else (n.func.value, n.args[0] if n.args else None)
+            )
             receiver = ast.unparse(target).lower()
-            if isinstance(key, ast.Constant) and key.value in UNDOTTED and ("stats" in receiver or "counter" in receiver):
+            if (
+                isinstance(key, ast.Constant)
+                and key.value in UNDOTTED
+                and ("stats" in receiver or "counter" in receiver)
+            ):
                 found.append(f"{path.relative_to(root)}:{n.lineno}: {key.value!r}")
         elif isinstance(n, ast.Dict) and n.keys:
             keys = [k.value if isinstance(k, ast.Constant) else None for k in n.keys]
@@ -100,8 +134,14 @@ def test_no_stats_key_literal_outside_the_counters_module():
 
 def test_the_scan_finds_the_forms_it_forbids(tmp_path):
     bad = tmp_path / "probe.py"
-    bad.write_text('def f(stats, d, n):\n    """fim.psm in a docstring is fine."""\n    stats.get("files_kept", 0)\n'
-                   '    d[f"dropped.{n}"] = 1\n    return {"pieces": 1}, {"files_in": n, "version": 1}, "graph.edges"\n')
+    bad.write_text(
+        'def f(stats, d, n):\n    """fim.psm in a docstring is fine."""\n    stats.get("files_kept", 0)\n'
+        '    d[f"dropped.{n}"] = 1\n    return {"pieces": 1}, {"files_in": n, "version": 1}, "graph.edges"\n'
+    )
     found = _stats_key_literals(bad, tmp_path)
-    assert sorted(found) == ["probe.py:3: 'files_kept'", "probe.py:4: 'dropped.'", "probe.py:5: 'graph.edges'",
-                             "probe.py:5: 'pieces'"]
+    assert sorted(found) == [
+        "probe.py:3: 'files_kept'",
+        "probe.py:4: 'dropped.'",
+        "probe.py:5: 'graph.edges'",
+        "probe.py:5: 'pieces'",
+    ]

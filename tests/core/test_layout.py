@@ -1,4 +1,5 @@
 """The FIM layout in core: written by fim/ and read back by train/ with the same definition."""
+
 import numpy as np
 import pytest
 
@@ -20,7 +21,7 @@ def test_written_layout_is_read_back(mode):
     after_mid = row.index(SP["fim_middle"]) + 1
     if mode == "psm":
         assert found == [layout.FimExample(path, pre, suf, mid)]
-        assert found[0].prompt(SP) == row[: after_mid]
+        assert found[0].prompt(SP) == row[:after_mid]
         assert row[after_mid : after_mid + len(mid)] == mid
     else:  # SPM cannot be told from an empty-prefix PSM: skipped
         assert found == []

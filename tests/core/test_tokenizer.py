@@ -28,7 +28,9 @@ def test_special_pieces_present(tok):
 
 
 def test_real_code_roundtrips_byte_for_byte(tok, real_texts):
-    texts = real_texts + _example_texts() + ["  leading spaces\n\n\ttabs\r\nCRLF  \n", "unicode: é ✓ 日本語 \U0001f600\n"]
+    texts = (
+        real_texts + _example_texts() + ["  leading spaces\n\n\ttabs\r\nCRLF  \n", "unicode: é ✓ 日本語 \U0001f600\n"]
+    )
     for text in texts:
         assert tok.decode(tok.encode(text)) == text
 
@@ -49,8 +51,13 @@ def test_sentinel_strings_in_source_are_plain_text(tok):
 
 def test_model_without_required_pieces_is_refused(real_texts):
     buf = io.BytesIO()
-    spm.SentencePieceTrainer.train(sentence_iterator=iter([l for t in real_texts[:10] for l in t.splitlines() if l.strip()]), model_writer=buf, vocab_size=500,
-                                   model_type="bpe", minloglevel=2)
+    spm.SentencePieceTrainer.train(
+        sentence_iterator=iter([l for t in real_texts[:10] for l in t.splitlines() if l.strip()]),
+        model_writer=buf,
+        vocab_size=500,
+        model_type="bpe",
+        minloglevel=2,
+    )
     with pytest.raises(TokenizerError, match="lacks required pieces"):
         Tokenizer(buf.getvalue())
 

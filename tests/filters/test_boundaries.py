@@ -1,6 +1,7 @@
 """Thresholds at their edges, from the documented settings: one line over `quality.max_line` drops a file
 whose mean line is short (StarCoder's rule), and `decontam.min_hits` is the least number of matching n-grams
 that drops a file (so exactly min_hits drops it, one fewer does not)."""
+
 import inspect
 import json as json_module
 

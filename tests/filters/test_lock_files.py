@@ -1,4 +1,5 @@
 """Lock files are named as such, also those whose language is not detected (uv.lock, Cargo.lock are TOML)."""
+
 import pytest
 
 from repoloom.core.config import DEFAULTS

@@ -1,4 +1,5 @@
 """MinHash signatures, LSH banding and the reference clustering, on real source text."""
+
 from __future__ import annotations
 
 import inspect
@@ -24,7 +25,8 @@ OTHER = inspect.getsource(textwrap)
 def _true_jaccard(a: str, b: str, n: int = 5) -> float:
     def sh(t):
         toks = minhash.tokens(t)
-        return {tuple(toks[i:i + n]) for i in range(len(toks) - n + 1)}
+        return {tuple(toks[i : i + n]) for i in range(len(toks) - n + 1)}
+
     return minhash.jaccard(sh(a), sh(b))
 
 
@@ -58,14 +60,14 @@ def test_short_texts_have_no_signature(cfg):
 def test_bands_for_threshold_and_s_curve():
     b, r = minhash.optimal_bands(0.7, 256)
     assert (b, r) == (25, 10) and b * r <= 256
-    p = lambda s: 1 - (1 - s ** r) ** b  # noqa: E731
+    p = lambda s: 1 - (1 - s**r) ** b  # noqa: E731
     assert p(0.85) > 0.97 and p(0.5) < 0.03
 
 
 def test_default_bands_lean_to_recall(cfg):
     b, r = minhash.band_shape(cfg)
     assert (b, r) == minhash.recall_bands(0.7, 256, 0.99) and b * r <= 256
-    p = lambda s: 1 - (1 - s ** r) ** b  # noqa: E731
+    p = lambda s: 1 - (1 - s**r) ** b  # noqa: E731
     assert p(0.7) >= 0.99 and p(0.3) < 0.05
     assert minhash.band_shape(load_config(overrides={"dedup": {"lsh_recall": 0}})) == (25, 10)
 
@@ -87,7 +89,9 @@ def test_band_keys_agree_only_where_bands_agree(cfg):
 
 def test_bucket_pairs_are_bounded():
     small = [f"m{i:03d}" for i in range(5)][::-1]
-    assert minhash.bucket_pairs(small, 64, 8) == [(a, b) for i, a in enumerate(sorted(small)) for b in sorted(small)[i + 1:]]
+    assert minhash.bucket_pairs(small, 64, 8) == [
+        (a, b) for i, a in enumerate(sorted(small)) for b in sorted(small)[i + 1 :]
+    ]
     big = [f"m{i:03d}" for i in range(100)]
     pairs = minhash.bucket_pairs(big, 64, 8)
     assert len(pairs) == 28 + 92 * 8
@@ -97,6 +101,10 @@ def test_bucket_pairs_are_bounded():
 
 def test_reference_clusters_find_planted_copy(cfg):
     edited = SRC.replace("def ", "def  ").replace("scanstring", "scan_string", 2) + "\n# fork note\n"
-    items = [("a", minhash.signature(SRC, cfg)), ("b", minhash.signature(edited, cfg)),
-             ("c", minhash.signature(OTHER, cfg)), ("d", None)]
+    items = [
+        ("a", minhash.signature(SRC, cfg)),
+        ("b", minhash.signature(edited, cfg)),
+        ("c", minhash.signature(OTHER, cfg)),
+        ("d", None),
+    ]
     assert minhash.clusters_local(items, cfg) == [["a", "b"]]

@@ -1,4 +1,5 @@
 """keeper_rank and the exact-dedup helpers (filters/dedup.py)."""
+
 from __future__ import annotations
 
 import itertools
@@ -52,8 +53,11 @@ def test_licence_classes():
 
 
 def test_cluster_counters():
-    assert dedup.cluster_counters(2, DEDUP_EXACT) == {"dedup.exact.clusters": 1, "dedup.exact.cluster_size.2": 1,
-                                                      "dedup.exact.files_dropped": 1}
+    assert dedup.cluster_counters(2, DEDUP_EXACT) == {
+        "dedup.exact.clusters": 1,
+        "dedup.exact.cluster_size.2": 1,
+        "dedup.exact.files_dropped": 1,
+    }
     assert dedup.cluster_counters(57, DEDUP_NEAR)["dedup.near.cluster_size.11-100"] == 1
     assert dedup.size_bucket(5000) == "1001+"
 

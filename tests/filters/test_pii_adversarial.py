@@ -5,6 +5,7 @@ exponential) backtracking pattern takes minutes to hours on these 1 MB inputs, s
 generous bound (tens of seconds on a loaded 2-core machine) separates linear from
 super-linear without depending on the machine's exact speed.
 """
+
 from __future__ import annotations
 
 import base64
@@ -32,12 +33,12 @@ ADVERSARIAL = {
     "double_colons": _repeat("1::"),
     "at_signs": _repeat("a@"),
     "email_local_run": "a" * (SIZE - 20) + "@",
-    "domain_run": "x@" + _repeat("a.") ,
+    "domain_run": "x@" + _repeat("a."),
     "spaces_after_keyword": "password" + " " * SIZE + "x",
     "key_spaces": _repeat("key   =   "),
     "pass_stems": _repeat("pass"),
     "assignments": _repeat("password=pass:"),
-    "url_slashes": _repeat("//a/:_authToken=") ,
+    "url_slashes": _repeat("//a/:_authToken="),
     "scheme_run": _repeat("a://b:c"),
     "slashes_no_token": _repeat("//x") + "/:_authToken=npm_",
     "jwt_prefix": _repeat("eyJ"),
@@ -73,7 +74,8 @@ def test_minified_bundle_and_base64_blob(cfg):
     r = random.Random(7)
     blob = base64.b64encode(bytes(r.getrandbits(8) for _ in range(750_000))).decode()
     minified = "".join(
-        f"var a{i}=function(b){{return b.x+{i}}};if(c&&d.e)f('//cdn.example.com/x.js',{{u:1}});" for i in range(10_000))
+        f"var a{i}=function(b){{return b.x+{i}}};if(c&&d.e)f('//cdn.example.com/x.js',{{u:1}});" for i in range(10_000)
+    )
     text = f'const DATA="{blob}";' + minified
     t0 = time.perf_counter()
     found = pii.find_pii(text, cfg)

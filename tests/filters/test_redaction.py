@@ -1,5 +1,6 @@
 """Placeholders replace findings exactly: overlapping findings (two detectors on one secret) become one
 placeholder over their union's first finding, and the text around them is untouched."""
+
 from repoloom.filters.pii import Finding, apply_redactions
 
 TEXT = 'url = "postgres://svc:Hx7kq29Lm@db1.acme-corp.io/orders"  # owner: ops@acme-corp.io\n'
@@ -26,9 +27,15 @@ def test_findings_cover_exactly_the_secret():
     from repoloom.core.config import load_config
     from repoloom.filters.pii import find_pii
 
-    planted = {"jane.roe@acme-corp.io": "email", "52.14.201.7": "ip_address", "AKIAQ3EGRT5HXL7WZ2MB": "key",
-               "ghp_4Fq8Zr2Lm7Tn1Xc9Vb3Hk6Pd0Sw5Jy2Ge8Ra": "key"}
-    text = ('# maintainer: jane.roe@acme-corp.io, mirror 52.14.201.7 (eu)\n'
-            'AWS_ACCESS_KEY_ID = "AKIAQ3EGRT5HXL7WZ2MB"\ntoken = "ghp_4Fq8Zr2Lm7Tn1Xc9Vb3Hk6Pd0Sw5Jy2Ge8Ra"\n')
-    found = {(text[f.start:f.end], f.kind) for f in find_pii(text, load_config())}
+    planted = {
+        "jane.roe@acme-corp.io": "email",
+        "52.14.201.7": "ip_address",
+        "AKIAQ3EGRT5HXL7WZ2MB": "key",
+        "ghp_4Fq8Zr2Lm7Tn1Xc9Vb3Hk6Pd0Sw5Jy2Ge8Ra": "key",
+    }
+    text = (
+        "# maintainer: jane.roe@acme-corp.io, mirror 52.14.201.7 (eu)\n"
+        'AWS_ACCESS_KEY_ID = "AKIAQ3EGRT5HXL7WZ2MB"\ntoken = "ghp_4Fq8Zr2Lm7Tn1Xc9Vb3Hk6Pd0Sw5Jy2Ge8Ra"\n'
+    )
+    found = {(text[f.start : f.end], f.kind) for f in find_pii(text, load_config())}
     assert found == set(planted.items())

@@ -1,4 +1,5 @@
 """Safety: opt-out lists, licence detection and allowlist, content blocklists, and their off-switches."""
+
 from __future__ import annotations
 
 import glob
@@ -49,13 +50,16 @@ def _dist_license(pattern: str) -> str:
         return f.read()
 
 
-@pytest.mark.parametrize("pattern,spdx", [
-    # licence files of this project's own dependencies, so they are installed wherever tests run
-    ("identify-*.dist-info/**/LICENSE*", "MIT"),
-    ("[Pp]y[Yy][Aa][Mm][Ll]-*.dist-info/**/LICENSE*", "MIT"),
-    ("detect_secrets-*.dist-info/**/LICENSE*", "Apache-2.0"),
-    ("networkx-*.dist-info/**/LICENSE*", "BSD-3-Clause"),
-])
+@pytest.mark.parametrize(
+    "pattern,spdx",
+    [
+        # licence files of this project's own dependencies, so they are installed wherever tests run
+        ("identify-*.dist-info/**/LICENSE*", "MIT"),
+        ("[Pp]y[Yy][Aa][Mm][Ll]-*.dist-info/**/LICENSE*", "MIT"),
+        ("detect_secrets-*.dist-info/**/LICENSE*", "Apache-2.0"),
+        ("networkx-*.dist-info/**/LICENSE*", "BSD-3-Clause"),
+    ],
+)
 def test_detect_license_on_installed_packages(pattern, spdx):
     assert safety.detect_license(_dist_license(pattern)) == spdx
 
@@ -83,11 +87,21 @@ def test_detect_license_bad_input_is_fast():
         assert time.perf_counter() - t0 < 30  # linear; a backtracking pattern takes far longer
 
 
-@pytest.mark.parametrize("name,is_license", [
-    ("LICENSE", True), ("LICENSE.md", True), ("license.txt", True), ("COPYING", True), ("LICENSE-MIT", True),
-    ("UNLICENSE", True), ("COPYING.LESSER", True), ("licenses.py", False), ("license_check.py", False),
-    ("README.md", False),
-])
+@pytest.mark.parametrize(
+    "name,is_license",
+    [
+        ("LICENSE", True),
+        ("LICENSE.md", True),
+        ("license.txt", True),
+        ("COPYING", True),
+        ("LICENSE-MIT", True),
+        ("UNLICENSE", True),
+        ("COPYING.LESSER", True),
+        ("licenses.py", False),
+        ("license_check.py", False),
+        ("README.md", False),
+    ],
+)
 def test_license_file_names(name, is_license):
     assert bool(safety.LICENSE_FILES.match(name)) is is_license
 
@@ -95,16 +109,30 @@ def test_license_file_names(name, is_license):
 # ---- licence policy -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("license,dropped", [
-    ("MIT", False), ("Apache-2.0", False), ("apache-2.0", False), ("BSD-3-Clause", False),
-    ("GPL-3.0", True), ("GPL-2.0-only", True), ("AGPL-3.0-or-later", True), ("Proprietary", True),
-    ("MIT OR GPL-3.0", False),  # either may be chosen
-    ("MIT AND GPL-3.0", True),  # both apply
-    (["MIT", "BSD-2-Clause"], False), (["MIT", "GPL-3.0"], True),  # a table's list: all apply
-    ("Apache-2.0 WITH LLVM-exception", False),
-    ("Apache License 2.0", False), ("MIT License", False), ("GNU GPL v3", True),  # names, not ids
-    (None, False), ("", False), ("NOASSERTION", False),  # unknown: allowed by default
-])
+@pytest.mark.parametrize(
+    "license,dropped",
+    [
+        ("MIT", False),
+        ("Apache-2.0", False),
+        ("apache-2.0", False),
+        ("BSD-3-Clause", False),
+        ("GPL-3.0", True),
+        ("GPL-2.0-only", True),
+        ("AGPL-3.0-or-later", True),
+        ("Proprietary", True),
+        ("MIT OR GPL-3.0", False),  # either may be chosen
+        ("MIT AND GPL-3.0", True),  # both apply
+        (["MIT", "BSD-2-Clause"], False),
+        (["MIT", "GPL-3.0"], True),  # a table's list: all apply
+        ("Apache-2.0 WITH LLVM-exception", False),
+        ("Apache License 2.0", False),
+        ("MIT License", False),
+        ("GNU GPL v3", True),  # names, not ids
+        (None, False),
+        ("", False),
+        ("NOASSERTION", False),  # unknown: allowed by default
+    ],
+)
 def test_license_policy_defaults(license, dropped):
     r = safety.license_reason({"license": license}, load_config())
     assert (r is not None) is dropped
@@ -146,7 +174,7 @@ def test_unknown_safety_keys_are_errors():
 
 # ---- in the per-file stage ----------------------------------------------------------------------
 
-CODE = b"def add(a, b):\n    \"\"\"Return the sum.\"\"\"\n    return a + b\n"
+CODE = b'def add(a, b):\n    """Return the sum."""\n    return a + b\n'
 
 
 def test_process_file_drops_with_named_reasons():

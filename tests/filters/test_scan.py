@@ -1,4 +1,5 @@
 """`repoloom scan`: per-file JSON (offsets, never the secrets), redacted text, the same verdicts as the build."""
+
 from __future__ import annotations
 
 import json
@@ -10,10 +11,12 @@ from repoloom.core.config import load_config
 from repoloom.filters.scan import scan_file, scan_text
 from repoloom.pipelines import cli
 
-SRC = ('import os\n\nDB_URL = "postgres://svc:Hx7!kq29Lm@db1.acme-corp.io:5432/orders"\n'
-       "# maintainer: jane.roe@acme-corp.io, upstream 52.14.201.7\n\n\n"
-       "def connect(url=None):\n    \"\"\"Open a connection to the orders database.\"\"\"\n"
-       "    return os.environ.get('DB', url or DB_URL)\n")
+SRC = (
+    'import os\n\nDB_URL = "postgres://svc:Hx7!kq29Lm@db1.acme-corp.io:5432/orders"\n'
+    "# maintainer: jane.roe@acme-corp.io, upstream 52.14.201.7\n\n\n"
+    'def connect(url=None):\n    """Open a connection to the orders database."""\n'
+    "    return os.environ.get('DB', url or DB_URL)\n"
+)
 
 
 @pytest.fixture(scope="module")

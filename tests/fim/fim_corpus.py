@@ -1,6 +1,7 @@
 """Real files of every supported language: installed packages' sources, plus tiny
 snippets (tests/fim/fixtures) for languages that site-packages lacks, and the registry's
 sample (syntax/lang/<language>.py) for a language that has neither."""
+
 from __future__ import annotations
 
 import glob
@@ -39,8 +40,13 @@ def _site_files(lang: str) -> list[str]:
     out: list[str] = []
     for pat in SITE_PATTERNS[lang]:
         for f in sorted(glob.glob(os.path.join(SITE, pat), recursive=True)):
-            if len(out) < PER_LANGUAGE[lang] and 300 < os.path.getsize(f) <= MAX_BYTES and detect_language(f) == lang \
-                    and f not in out and _parses_cleanly(f, lang):
+            if (
+                len(out) < PER_LANGUAGE[lang]
+                and 300 < os.path.getsize(f) <= MAX_BYTES
+                and detect_language(f) == lang
+                and f not in out
+                and _parses_cleanly(f, lang)
+            ):
                 out.append(f)
     return out
 
@@ -58,11 +64,13 @@ def corpus() -> tuple[tuple[str, str, str], ...]:
     covered = {lang for _, lang, _ in out}
     for lang in registry.languages():
         if lang.name not in covered:  # the longest file of its sample
-            path, text = max(((p, t) for p, t in lang.sample.files.items() if detect_language(p) == lang.name), key=lambda pt: len(pt[1]))
+            path, text = max(
+                ((p, t) for p, t in lang.sample.files.items() if detect_language(p) == lang.name),
+                key=lambda pt: len(pt[1]),
+            )
             out.append((path, lang.name, text))
     return tuple(out)
 
 
 def languages() -> set[str]:
     return {lang for _, lang, _ in corpus()}
-

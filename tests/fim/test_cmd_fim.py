@@ -32,8 +32,22 @@ def test_repo_option_and_root(capsys, tmp_path):
     d = tmp_path / "proj" / "src"
     d.mkdir(parents=True)
     (d / "notes.txt").write_text("one\ntwo\nthree\nfour\n")
-    assert cli.main(["fim", str(d / "notes.txt"), "--json", "--rate", "1", "--root", str(tmp_path / "proj"),
-                     "--set", "fim.random_rate=0"]) == 0
+    assert (
+        cli.main(
+            [
+                "fim",
+                str(d / "notes.txt"),
+                "--json",
+                "--rate",
+                "1",
+                "--root",
+                str(tmp_path / "proj"),
+                "--set",
+                "fim.random_rate=0",
+            ]
+        )
+        == 0
+    )
     rec = json.loads(capsys.readouterr().out)
     assert rec["repo"] == "proj" and rec["path"] == "src/notes.txt" and rec["method"] == "line"
     assert cli.main(["fim", str(d / "notes.txt"), "--json", "--rate", "1", "--repo", "other"]) == 0

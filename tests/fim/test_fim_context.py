@@ -1,4 +1,5 @@
 """Context-level FIM over packed segments (fim/context.py)."""
+
 from __future__ import annotations
 
 from repoloom.core.config import FimConfig
@@ -37,7 +38,7 @@ def _unfim(text: str) -> str:
         return text
     head, rest = text.split(FIM_PREFIX, 1)
     if rest.startswith(FIM_SUFFIX):  # SPM
-        suf, pm = rest[len(FIM_SUFFIX):].split(FIM_MIDDLE, 1)
+        suf, pm = rest[len(FIM_SUFFIX) :].split(FIM_MIDDLE, 1)
         return head + pm + suf
     pre, rest = rest.split(FIM_SUFFIX, 1)
     suf, mid = rest.split(FIM_MIDDLE, 1)
@@ -47,8 +48,13 @@ def _unfim(text: str) -> str:
 def _segments(tok, n_segments=6, per=4):
     segs, srcs = [], []
     for s in range(n_segments):
-        files = [(f"pkg/{s}_{k}_{FILES[(s * per + k) % len(FILES)][0].rsplit('/', 1)[-1]}",
-                  FILES[(s * per + k) % len(FILES)][2][:3000]) for k in range(per)]
+        files = [
+            (
+                f"pkg/{s}_{k}_{FILES[(s * per + k) % len(FILES)][0].rsplit('/', 1)[-1]}",
+                FILES[(s * per + k) % len(FILES)][2][:3000],
+            )
+            for k in range(per)
+        ]
         srcs.append(files)
         segs.append(_segment(tok, files))
     return segs, srcs
@@ -88,7 +94,7 @@ def test_lineage_spans_point_at_each_file(tok):
     segs, srcs = _segments(tok, 3, 5)
     res = context_fim(segs, tok, fim, 1, 42)
     for f in res.files:
-        toks = res.segments[f["segment"]][f["token_start"]:f["token_end"]]
+        toks = res.segments[f["segment"]][f["token_start"] : f["token_end"]]
         assert tok.decode(toks).startswith(f["path"] + "\n")
         assert (tok.special("fim_prefix") in toks) == bool(f["mode"])
 
@@ -125,7 +131,7 @@ def test_token_boundaries_from_byte_lengths_match_the_decoder(tok):
         ids = tok.encode(text + " é 世界 🎉 e\u0301 ")
         for _ in range(6):
             a = rng.randrange(len(ids))
-            sl = ids[a:rng.randrange(a + 1, len(ids) + 1)]
+            sl = ids[a : rng.randrange(a + 1, len(ids) + 1)]
             got = _bounds_from_lengths(tok, sl)
             if got is not None:
                 fast += 1

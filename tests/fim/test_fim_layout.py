@@ -1,4 +1,5 @@
 """FIM token layout (DESIGN.md) and its use inside file pieces."""
+
 from __future__ import annotations
 
 import pytest
@@ -23,8 +24,11 @@ def test_fim_tokens_decode_to_documented_layout(tok, mode):
         for a, b in [(len(text) // 3, 2 * len(text) // 3), (0, 5), (len(text) - 4, len(text))]:
             ids = layout.fim_tokens(tok, text, a, b, mode)
             pre, mid, suf = text[:a], text[a:b], text[b:]
-            want = (f"{FIM_PREFIX}{pre}{FIM_SUFFIX}{suf}{FIM_MIDDLE}{mid}" if mode == "psm"
-                    else f"{FIM_PREFIX}{FIM_SUFFIX}{suf}{FIM_MIDDLE}{pre}{mid}")
+            want = (
+                f"{FIM_PREFIX}{pre}{FIM_SUFFIX}{suf}{FIM_MIDDLE}{mid}"
+                if mode == "psm"
+                else f"{FIM_PREFIX}{FIM_SUFFIX}{suf}{FIM_MIDDLE}{pre}{mid}"
+            )
             assert tok.decode(ids) == want
             P, M, S = _sentinels(tok)
             assert sum(i in (P, M, S) for i in ids) == 3
@@ -89,7 +93,7 @@ def test_pieces_fim_inside_each_piece_with_header_outside(tok):
         assert a <= ma < mb <= b  # never across a cut
         decoded = tok.decode(p.tokens)
         assert decoded.startswith("pkg/mod.py\n" + FIM_PREFIX)
-        body = decoded[len("pkg/mod.py\n"):]
+        body = decoded[len("pkg/mod.py\n") :]
         pre, mid, suf = text[a:ma], text[ma:mb], text[mb:b]
         if p.fim["mode"] == "psm":
             assert body == f"{FIM_PREFIX}{pre}{FIM_SUFFIX}{suf}{FIM_MIDDLE}{mid}"
@@ -106,7 +110,7 @@ def test_context_level_leaves_pieces_whole(tok):
     facts = file_facts("repo", "a.py", text, lang)
     pieces = file_pieces(text, facts, tok, FimConfig(rate=1.0, level="context"), 8192, 0)
     assert all(not p.fim for p in pieces)
-    assert "".join(tok.decode(p.tokens)[len("a.py\n"):] for p in pieces) == text
+    assert "".join(tok.decode(p.tokens)[len("a.py\n") :] for p in pieces) == text
 
 
 def test_piece_node_spans_are_nodes_of_the_piece():
@@ -135,9 +139,15 @@ def test_fast_whole_file_fim_gives_the_same_pieces(tok, monkeypatch):
     from repoloom.fim import pieces as pieces_mod
 
     for seq_len in (8192, 700):
-        fast = [file_pieces(text, file_facts("r", path, text, lang), tok, FimConfig(), seq_len, 0) for path, lang, text in FILES]
+        fast = [
+            file_pieces(text, file_facts("r", path, text, lang), tok, FimConfig(), seq_len, 0)
+            for path, lang, text in FILES
+        ]
         monkeypatch.setattr(pieces_mod, "FAST_FIM_CHARS_PER_TOKEN", -1)
-        slow = [file_pieces(text, file_facts("r", path, text, lang), tok, FimConfig(), seq_len, 0) for path, lang, text in FILES]
+        slow = [
+            file_pieces(text, file_facts("r", path, text, lang), tok, FimConfig(), seq_len, 0)
+            for path, lang, text in FILES
+        ]
         monkeypatch.undo()
         assert fast == slow
         assert sum(len(p) > 1 for p in fast) > (5 if seq_len == 700 else -1)

@@ -1,4 +1,5 @@
 """Properties of the FIM span choice on real files of every supported language."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -74,8 +75,13 @@ def _check(i: int, choice: split.FimChoice):
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(i=st.integers(0, len(FILES) - 1), seed=st.integers(0, 2**32), piece=st.integers(0, 3),
-       random_rate=st.sampled_from([0.0, 0.1]), node_share=st.sampled_from([0.0, 0.5, 1.0]))
+@given(
+    i=st.integers(0, len(FILES) - 1),
+    seed=st.integers(0, 2**32),
+    piece=st.integers(0, 3),
+    random_rate=st.sampled_from([0.0, 0.1]),
+    node_share=st.sampled_from([0.0, 0.5, 1.0]),
+)
 def test_split_properties(i, seed, piece, random_rate, node_share):
     path, _, text = FILES[i]
     cfg = cfg_with(rate=1.0, random_rate=random_rate, node_share=node_share)
@@ -125,7 +131,7 @@ def test_middle_is_capped_for_node_and_span():
         for piece in range(5):
             c = split.choose(text, facts_of(i).fim_nodes, cfg, 3, "repo", path, piece)
             _check(i, c)
-            core = text[c.start:c.end].strip()
+            core = text[c.start : c.end].strip()
             assert len(core) <= min(300, len(text) // 2), (path, c)
 
 
@@ -160,8 +166,10 @@ def test_rates_match_config_over_many_files():
 
 def test_random_share_matches_config():
     cfg = cfg_with(rate=1.0, random_rate=0.1)
-    methods = [split.choose(FILES[k % len(FILES)][2], facts_of(k % len(FILES)).fim_nodes, cfg, 2, "r", str(k), 0).method
-               for k in range(3000)]
+    methods = [
+        split.choose(FILES[k % len(FILES)][2], facts_of(k % len(FILES)).fim_nodes, cfg, 2, "r", str(k), 0).method
+        for k in range(3000)
+    ]
     assert abs(methods.count("random") / len(methods) - 0.1) <= 0.02
 
 
@@ -204,11 +212,11 @@ def test_offsets_are_characters_not_bytes():
     stack = [tree.root_node]
     while stack:
         n = stack.pop()
-        node_texts.add(src.data[n.start_byte:n.end_byte].decode("utf-8"))
+        node_texts.add(src.data[n.start_byte : n.end_byte].decode("utf-8"))
         stack.extend(n.children)
     for s, e, _ in facts.fim_nodes:
         assert text[s:e] in node_texts
     cfg = cfg_with(rate=1.0, random_rate=0.0)
     for piece in range(20):
         c = split.choose(text, facts.fim_nodes, cfg, 0, "r", "u.py", piece)
-        assert text[c.start:c.end].strip() in node_texts or c.method == "span"
+        assert text[c.start : c.end].strip() in node_texts or c.method == "span"

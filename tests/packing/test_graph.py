@@ -1,4 +1,5 @@
 """Graph building, cycle breaking, CodeGemma's order, segment cuts and splitting giant repositories."""
+
 from __future__ import annotations
 
 import networkx as nx
@@ -32,6 +33,7 @@ def facts_of(files: dict[str, str]):
 
 # ---------------------------------------------------------------- cycles
 
+
 def test_cycle_broken_at_least_important_edge():
     w = {("a", "b"): 3.0, ("b", "c"): 3.0, ("c", "a"): 0.5}
     g = nx.DiGraph()
@@ -43,11 +45,16 @@ def test_cycle_broken_at_least_important_edge():
 
 
 def test_python_import_cycle_recorded_and_counted():
-    rg = graphs.build_graph(facts_of({
-        "pkg/__init__.py": "from pkg.a import A\nfrom pkg.b import B\n",
-        "pkg/a.py": "from pkg.b import B\n\nclass A(B):\n    pass\n",
-        "pkg/b.py": "def f():\n    from pkg import a\n    return a\n\nclass B:\n    pass\n",
-    }), GRAPH)
+    rg = graphs.build_graph(
+        facts_of(
+            {
+                "pkg/__init__.py": "from pkg.a import A\nfrom pkg.b import B\n",
+                "pkg/a.py": "from pkg.b import B\n\nclass A(B):\n    pass\n",
+                "pkg/b.py": "def f():\n    from pkg import a\n    return a\n\nclass B:\n    pass\n",
+            }
+        ),
+        GRAPH,
+    )
     assert rg.stats["graph.edges"] == 4
     assert rg.stats["graph.cycles_broken"] == 1 and rg.stats["graph.removed_edges"] == len(rg.removed_edges) >= 1
     assert nx.is_directed_acyclic_graph(rg.graph)
@@ -65,16 +72,21 @@ def test_removed_edge_that_closes_no_cycle_is_put_back():
 
 # ---------------------------------------------------------------- order
 
+
 def test_order_dependencies_first_nearest_next_ties_by_path():
-    rg = repo_graph([("app.py", "b_util.py"), ("app.py", "z_core.py"), ("z_core.py", "z_base.py"), ("b_util.py", "z_base.py")],
-                    nodes=["readme_alone.py", "0_first.py"])
+    rg = repo_graph(
+        [("app.py", "b_util.py"), ("app.py", "z_core.py"), ("z_core.py", "z_base.py"), ("b_util.py", "z_base.py")],
+        nodes=["readme_alone.py", "0_first.py"],
+    )
     order = linearize(rg, GRAPH)
     assert order == ["0_first.py", "z_base.py", "b_util.py", "z_core.py", "app.py", "readme_alone.py"]
 
 
 def test_nearest_beats_path_order():
     # after base, 'zz_near' (1 hop from base) comes before 'aa_far' (ready but 3 hops away)
-    rg = repo_graph([("zz_near.py", "base.py"), ("mid.py", "base.py"), ("mid.py", "x.py"), ("aa_far.py", "x.py")], nodes=[])
+    rg = repo_graph(
+        [("zz_near.py", "base.py"), ("mid.py", "base.py"), ("mid.py", "x.py"), ("aa_far.py", "x.py")], nodes=[]
+    )
     order = linearize(rg, GRAPH)
     assert order.index("zz_near.py") < order.index("aa_far.py")
     assert order[0] == "base.py"
@@ -111,6 +123,7 @@ def test_acyclic_input_loses_no_edge(pairs):
 
 # ---------------------------------------------------------------- segments
 
+
 def test_cut_prefers_weak_boundary_over_budget_end():
     # a <- b strongly, c independent; budget allows a+b+c? no: a+b or b+c only.
     order = ["a", "b", "c"]
@@ -138,14 +151,20 @@ def test_piece_longer_than_budget_gets_its_own_segment():
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.lists(st.integers(1, 60), min_size=1, max_size=3), min_size=0, max_size=25),
-       st.lists(st.tuples(st.integers(0, 24), st.integers(0, 24), st.floats(0.1, 5)), max_size=40),
-       st.integers(64, 200))
+@given(
+    st.lists(st.lists(st.integers(1, 60), min_size=1, max_size=3), min_size=0, max_size=25),
+    st.lists(st.tuples(st.integers(0, 24), st.integers(0, 24), st.floats(0.1, 5)), max_size=40),
+    st.integers(64, 200),
+)
 def test_segment_budget_property(piece_lists, raw_edges, seq_len):
     order = [f"f{i:02d}" for i in range(len(piece_lists))]
     lengths = dict(zip(order, piece_lists))
     edges = [(order[a % len(order)], order[b % len(order)]) for a, b, _ in raw_edges] if order else []
-    rg = repo_graph(edges, nodes=order, weights={(order[a % len(order)], order[b % len(order)]): w for a, b, w in raw_edges} if order else None)
+    rg = repo_graph(
+        edges,
+        nodes=order,
+        weights={(order[a % len(order)], order[b % len(order)]): w for a, b, w in raw_edges} if order else None,
+    )
     segs = cut_segments(order, lengths, seq_len, rg)
     flat = [x for s in segs for x in s]
     assert flat == [(p, i) for p in order for i in range(len(lengths[p]))]  # every piece once, in order
@@ -156,8 +175,14 @@ def test_segment_budget_property(piece_lists, raw_edges, seq_len):
 
 # ---------------------------------------------------------------- giant repositories
 
+
 def test_split_for_planning_bounded_by_directory():
-    paths = [f"a/x{i:03d}.py" for i in range(7)] + [f"b/c/y{i}.py" for i in range(3)] + [f"b/z{i}.py" for i in range(4)] + ["top.py"]
+    paths = (
+        [f"a/x{i:03d}.py" for i in range(7)]
+        + [f"b/c/y{i}.py" for i in range(3)]
+        + [f"b/z{i}.py" for i in range(4)]
+        + ["top.py"]
+    )
     groups = split_for_planning(paths, 5)
     assert sorted(p for g in groups for p in g) == sorted(paths)
     assert all(0 < len(g) <= 5 for g in groups)
@@ -167,6 +192,7 @@ def test_split_for_planning_bounded_by_directory():
 
 
 # ---------------------------------------------------------------- whole plans, bad input
+
 
 def test_plan_repository_end_to_end_and_stats():
     files = {

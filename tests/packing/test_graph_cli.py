@@ -1,4 +1,5 @@
 """`repoloom graph REPO --json / --dot` on a small on-disk repository with bad inputs mixed in."""
+
 from __future__ import annotations
 
 import json
@@ -17,18 +18,21 @@ def write(root, files: dict[str, bytes | str]):
 
 def make_repo(tmp_path):
     repo = tmp_path / "demo"
-    write(repo, {
-        "pkg/__init__.py": "from pkg.api import serve\n",
-        "pkg/api.py": "from pkg import models\nfrom pkg.util import helper\n\ndef serve():\n    return helper(models.User())\n",
-        "pkg/models.py": "class User:\n    pass\n",
-        "pkg/util.py": "def helper(x):\n    from pkg import api  # cycle api <-> util\n    return x\n",
-        "pkg/broken.py": "def oops(:\n    import pkg.models\n",
-        "web/tsconfig.json": '{"compilerOptions": {"baseUrl": "src"}}',
-        "web/src/main.ts": "import { h } from 'lib/h';\nimport x from '../../../../../etc/x';\n",
-        "web/src/lib/h.ts": "export const h = 1;\n",
-        "logo.png": b"\x89PNG\r\n\x1a\n\x00\x00\x00binary",
-        ".git/config": "[core]\n",
-    })
+    write(
+        repo,
+        {
+            "pkg/__init__.py": "from pkg.api import serve\n",
+            "pkg/api.py": "from pkg import models\nfrom pkg.util import helper\n\ndef serve():\n    return helper(models.User())\n",
+            "pkg/models.py": "class User:\n    pass\n",
+            "pkg/util.py": "def helper(x):\n    from pkg import api  # cycle api <-> util\n    return x\n",
+            "pkg/broken.py": "def oops(:\n    import pkg.models\n",
+            "web/tsconfig.json": '{"compilerOptions": {"baseUrl": "src"}}',
+            "web/src/main.ts": "import { h } from 'lib/h';\nimport x from '../../../../../etc/x';\n",
+            "web/src/lib/h.ts": "export const h = 1;\n",
+            "logo.png": b"\x89PNG\r\n\x1a\n\x00\x00\x00binary",
+            ".git/config": "[core]\n",
+        },
+    )
     os.symlink("/etc/hostname", repo / "outside_link.txt")
     return repo
 
@@ -52,7 +56,9 @@ def test_graph_json(tmp_path, capsys):
     pos = {p: i for i, p in enumerate(order)}
     assert all(pos[v] < pos[u] for u, v in edges - removed)
     assert sum(len(s) for s in out["segments"]) >= len(order) and len(out["segments"]) > 1
-    assert [p for s in out["segments"] for p in s if p in pos] == [p for p in order for _ in range(sum(p in s for s in out["segments"]))]
+    assert [p for s in out["segments"] for p in s if p in pos] == [
+        p for p in order for _ in range(sum(p in s for s in out["segments"]))
+    ]
     assert "tests" in out and out["stats"]["graph.cycles_broken"] == 1
 
 

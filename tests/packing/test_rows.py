@@ -1,12 +1,24 @@
 """Rows from streams (packing/rows.py): full except a bounded tail, order and lineage kept, FIM never cut."""
+
 import zlib
 
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from repoloom.packing.rows import (Cutter, Part, best_fit_decreasing, make_row, pack_segments, pack_streams, row_counters,
-                                   row_length, segment_length, segment_tokens, tail_streams)
+from repoloom.packing.rows import (
+    Cutter,
+    Part,
+    best_fit_decreasing,
+    make_row,
+    pack_segments,
+    pack_streams,
+    row_counters,
+    row_length,
+    segment_length,
+    segment_tokens,
+    tail_streams,
+)
 
 NL, CONT, P, M, S = 1, 2, 3, 4, 5  # newline, UTF-8 continuation byte, FIM sentinels
 VOCAB = 64
@@ -147,7 +159,9 @@ def test_a_long_line_is_cut_at_a_token_but_never_inside_a_character():
 
 
 def test_segments_method_packs_the_planned_segments_whole():
-    parts = [Part(f"f{i}", 0, np.zeros(n, dtype=np.int32), 1, (0, n), segment=i // 2) for i, n in enumerate([10, 20, 30, 5])]
+    parts = [
+        Part(f"f{i}", 0, np.zeros(n, dtype=np.int32), 1, (0, n), segment=i // 2) for i, n in enumerate([10, 20, 30, 5])
+    ]
     rows = pack_segments([(("r", 0), parts)], 64)
     assert sorted(segment_length(ps) for row in rows for _, ps in row) == [33, 38]
     assert best_fit_decreasing([5, 9, 3, 1], 10) == [[1, 3], [0, 2]]

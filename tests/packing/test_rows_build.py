@@ -1,4 +1,5 @@
 """The build's rows with default packing: full but for one row, every piece back in its file's order."""
+
 import json
 
 from repoloom.core.config import PackingConfig

@@ -1,4 +1,5 @@
 """Unit-test pairing rules on real layouts, and placement of tests after their subjects (packing/testpairs.py)."""
+
 from __future__ import annotations
 
 import glob
@@ -50,9 +51,18 @@ def test_maven_mirrored_paths_pick_the_right_module():
         "core/src/test/java/com/acme/core/TestUtils.java": "package com.acme.core;\nclass TestUtils { static int one() { return 1; } }\n",
     }
     got, rg, _ = pairs_of(files)
-    assert got["core/src/test/java/com/acme/core/ParserTest.java"] == ("core/src/main/java/com/acme/core/Parser.java", "path")
-    assert got["web/src/test/java/com/acme/web/ParserTests.java"] == ("web/src/main/java/com/acme/web/Parser.java", "path")
-    assert got["core/src/test/java/com/acme/core/TestLexer.java"] == ("core/src/main/java/com/acme/core/Lexer.java", "path")
+    assert got["core/src/test/java/com/acme/core/ParserTest.java"] == (
+        "core/src/main/java/com/acme/core/Parser.java",
+        "path",
+    )
+    assert got["web/src/test/java/com/acme/web/ParserTests.java"] == (
+        "web/src/main/java/com/acme/web/Parser.java",
+        "path",
+    )
+    assert got["core/src/test/java/com/acme/core/TestLexer.java"] == (
+        "core/src/main/java/com/acme/core/Lexer.java",
+        "path",
+    )
     assert "core/src/test/java/com/acme/core/TestUtils.java" not in got  # a helper, not a test
     assert rg.stats["tests.files"] == 3 and rg.stats["tests.support"] == 1
     assert rg.stats["tests.paired"] == 3 and rg.stats["tests.rule.path"] == 3
@@ -135,7 +145,7 @@ def test_rust_integration_tests_and_inline_tests():
     files = {
         "src/lib.rs": "pub mod parser;\npub fn version() -> u8 { 1 }\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn v() { assert_eq!(super::version(), 1); }\n}\n",
         "src/parser.rs": "pub fn parse(s: &str) -> u8 { s.len() as u8 }\n",
-        "tests/parser.rs": "#[test]\nfn parses() { assert_eq!(mycrate::parser::parse(\"a\"), 1); }\n",
+        "tests/parser.rs": '#[test]\nfn parses() { assert_eq!(mycrate::parser::parse("a"), 1); }\n',
         "tests/common/mod.rs": "pub fn setup() {}\n",
     }
     got, rg, _ = pairs_of(files)
@@ -152,8 +162,11 @@ def test_import_rule_needs_the_import_and_the_vocabulary():
         "tests/test_checkout.py": "from app import pricing, compat\n\ndef test_discount():\n    assert pricing.apply_discount(10, 0.5) and pricing.round_cents(1)\n",
         "tests/test_flags.py": "from app import compat\n\ndef test_reserve():\n    assert reserve_stock\n",
     }
-    edges = [("tests/test_checkout.py", "app/pricing.py"), ("tests/test_checkout.py", "app/compat.py"),
-             ("tests/test_flags.py", "app/compat.py")]
+    edges = [
+        ("tests/test_checkout.py", "app/pricing.py"),
+        ("tests/test_checkout.py", "app/compat.py"),
+        ("tests/test_flags.py", "app/compat.py"),
+    ]
     got, rg, _ = pairs_of(files, edges)
     assert got["tests/test_checkout.py"] == ("app/pricing.py", "import")
     # imports compat only for a flag while its names point elsewhere: the import does not decide
@@ -202,10 +215,14 @@ def test_qualified_and_folder_names():
     files["src/query/index.ts"] = "export const version = 1;\n"
     files["src/query/tests/queryFn.test.ts"] = "test('queryFn', () => {});\n"
     files["src/listener/index.ts"] = "export function createListener() {}\n"
-    files["src/listener/tests/listener.withTypes.test.ts"] = "import { createListener } from '..';\ntest('x', () => {});\n"
+    files["src/listener/tests/listener.withTypes.test.ts"] = (
+        "import { createListener } from '..';\ntest('x', () => {});\n"
+    )
     got, _, _ = pairs_of(files)
     assert got["src/test/java/a/JsonArrayAsListTest.java"][0] == "src/main/java/a/JsonArray.java"
-    assert got["src/query/tests/queryFn.test.ts"][0] != "src/query/index.ts"  # a shortened name never means a whole folder
+    assert (
+        got["src/query/tests/queryFn.test.ts"][0] != "src/query/index.ts"
+    )  # a shortened name never means a whole folder
     assert got["src/listener/tests/listener.withTypes.test.ts"][0] == "src/listener/index.ts"  # a dotted variant does
     assert got["tests/test_types/test_Choice.py"] == ("src/click/types.py", "path")
 
@@ -243,7 +260,15 @@ def _check_placement(order, pairs, out):
 
 
 def test_tests_follow_their_subject_and_the_rest_keeps_its_order():
-    order = ["tests/test_b.py", "pkg/util.py", "pkg/a.py", "tests/test_a2.py", "pkg/b.py", "tests/test_a.py", "tests/test_x.py"]
+    order = [
+        "tests/test_b.py",
+        "pkg/util.py",
+        "pkg/a.py",
+        "tests/test_a2.py",
+        "pkg/b.py",
+        "tests/test_a.py",
+        "tests/test_x.py",
+    ]
     pairs = [
         {"test": "tests/test_a.py", "subject": "pkg/a.py", "rule": "name", "score": 1.0},
         {"test": "tests/test_a2.py", "subject": "pkg/a.py", "rule": "lexical", "score": 0.4},
@@ -252,7 +277,15 @@ def test_tests_follow_their_subject_and_the_rest_keeps_its_order():
         {"test": "tests/gone.py", "subject": "pkg/a.py", "rule": "name", "score": 1.0},  # not in the order
     ]
     out = place_tests(order, pairs, None)
-    assert out == ["pkg/util.py", "pkg/a.py", "tests/test_a2.py", "tests/test_a.py", "pkg/b.py", "tests/test_b.py", "tests/test_x.py"]
+    assert out == [
+        "pkg/util.py",
+        "pkg/a.py",
+        "tests/test_a2.py",
+        "tests/test_a.py",
+        "pkg/b.py",
+        "tests/test_b.py",
+        "tests/test_x.py",
+    ]
     _check_placement(order, pairs, out)
 
 
@@ -263,7 +296,10 @@ def test_placement_properties_on_random_orders(data):
     order = [f"f{i}" for i in data.draw(st.permutations(range(n)))]
     tests = data.draw(st.lists(st.sampled_from(order), unique=True, max_size=n - 1))
     sources = [p for p in order if p not in tests]
-    pairs = [{"test": t, "subject": data.draw(st.sampled_from(sources + [None])), "rule": "name", "score": 1.0} for t in tests]
+    pairs = [
+        {"test": t, "subject": data.draw(st.sampled_from(sources + [None])), "rule": "name", "score": 1.0}
+        for t in tests
+    ]
     out = place_tests(order, pairs, None)
     _check_placement(order, pairs, out)
 
@@ -296,10 +332,14 @@ def test_graph_command_json_has_tests(tmp_path, capsys):
 
     (tmp_path / "calc").mkdir()
     (tmp_path / "calc" / "ops.go").write_text("package calc\n\nfunc Add(a, b int) int { return a + b }\n")
-    (tmp_path / "calc" / "ops_test.go").write_text('package calc\n\nimport "testing"\n\nfunc TestAdd(t *testing.T) {\n\tif Add(1, 2) != 3 {\n\t\tt.Fatal("add")\n\t}\n}\n')
+    (tmp_path / "calc" / "ops_test.go").write_text(
+        'package calc\n\nimport "testing"\n\nfunc TestAdd(t *testing.T) {\n\tif Add(1, 2) != 3 {\n\t\tt.Fatal("add")\n\t}\n}\n'
+    )
     import json
 
-    assert cli.main(["graph", str(tmp_path), "--json", "--input-kind", "repo"]) == 0  # no marker: say it is one repository
+    assert (
+        cli.main(["graph", str(tmp_path), "--json", "--input-kind", "repo"]) == 0
+    )  # no marker: say it is one repository
     out = json.loads(capsys.readouterr().out)
     assert out["tests"] == [{"test": "calc/ops_test.go", "subject": "calc/ops.go", "rule": "name", "score": 1.0}]
     assert out["order"].index("calc/ops_test.go") == out["order"].index("calc/ops.go") + 1
@@ -330,7 +370,9 @@ def test_placement_never_puts_a_test_before_its_own_imports():
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 11), st.integers(0, 11)), max_size=30), st.lists(st.integers(0, 11), max_size=6))
+@given(
+    st.lists(st.tuples(st.integers(0, 11), st.integers(0, 11)), max_size=30), st.lists(st.integers(0, 11), max_size=6)
+)
 def test_placement_keeps_every_edge_dependency_first(raw_edges, tests):
     order = [f"f{i:02d}" for i in range(12)]
     g = nx.DiGraph()
@@ -367,8 +409,12 @@ def test_c_tests_pair_with_the_implementation_of_the_headers_they_include():
         "cJSON_Utils.c": '#include "cJSON_Utils.h"\ncJSON *cJSONUtils_GetPointer(cJSON *object, const char *pointer) { return object; }\n',
         # the local helper header pulls in the implementation itself (tests/common.h: #include "../cJSON.c")
         "tests/common.h": '#include "../cJSON.c"\nvoid reset(cJSON *item);\n',
-        "tests/parse_number.c": UNITY_TEST.format(extra="", fn="parse_number_should_parse_zero", call="cJSON_Parse(\"0\")"),
-        "tests/json_patch_tests.c": UNITY_TEST.format(extra='#include "../cJSON_Utils.h"', fn="patch_tests", call="cJSONUtils_GetPointer(0, \"\")"),
+        "tests/parse_number.c": UNITY_TEST.format(
+            extra="", fn="parse_number_should_parse_zero", call='cJSON_Parse("0")'
+        ),
+        "tests/json_patch_tests.c": UNITY_TEST.format(
+            extra='#include "../cJSON_Utils.h"', fn="patch_tests", call='cJSONUtils_GetPointer(0, "")'
+        ),
         "test.c": '#include <stdio.h>\n#include "cJSON.h"\nint CJSON_CDECL main(void)\n{\n    return cJSON_Parse("{}") == 0;\n}\n',
         "tests/utils_version.c": '#include <stdio.h>\n#include "../cJSON_Utils.h"\nint main(void) { printf("%d", 1); return 0; }\n',
         # utf8proc: test programs with a main and no test macros, a helper header including ../utf8proc.h
@@ -393,10 +439,14 @@ def test_cpp_tests_take_the_implementation_over_the_header_and_look_through_umbr
         dc + "bignum.h": "namespace dc { class Bignum { public: void AssignUInt16(int v); }; }\n",
         dc + "bignum.cc": '#include "bignum.h"\nnamespace dc { void Bignum::AssignUInt16(int v) { } }\n',
         dc + "ieee.h": "namespace dc { class Double { public: bool IsSpecial() const { return false; } }; }\n",
-        dc + "double-to-string.h": "namespace dc { class DoubleToStringConverter { public: static void DoubleToAscii(double v); }; }\n",
-        dc + "double-to-string.cc": '#include "double-to-string.h"\nnamespace dc { void DoubleToStringConverter::DoubleToAscii(double v) { } }\n',
-        dc + "string-to-double.h": "namespace dc { class StringToDoubleConverter { public: double StringToDouble(const char *s); }; }\n",
-        dc + "string-to-double.cc": '#include "string-to-double.h"\nnamespace dc { double StringToDoubleConverter::StringToDouble(const char *s) { return 0; } }\n',
+        dc
+        + "double-to-string.h": "namespace dc { class DoubleToStringConverter { public: static void DoubleToAscii(double v); }; }\n",
+        dc
+        + "double-to-string.cc": '#include "double-to-string.h"\nnamespace dc { void DoubleToStringConverter::DoubleToAscii(double v) { } }\n',
+        dc
+        + "string-to-double.h": "namespace dc { class StringToDoubleConverter { public: double StringToDouble(const char *s); }; }\n",
+        dc
+        + "string-to-double.cc": '#include "string-to-double.h"\nnamespace dc { double StringToDoubleConverter::StringToDouble(const char *s) { return 0; } }\n',
         dc + "double-conversion.h": '#include "double-to-string.h"\n#include "string-to-double.h"\n',
         "test/cctest/cctest.h": "#define TEST(name) void Test##name()\n",
         "test/cctest/test-bignum.cc": f'#include "{dc}bignum.h"\n#include "cctest.h"\nTEST(Assign) {{ dc::Bignum b; b.AssignUInt16(0); }}\n',
@@ -424,7 +474,7 @@ def test_rust_integration_tests_go_through_facades_and_to_the_module_defining_us
         "src/bytes.rs": "pub struct Bytes { len: usize }\nimpl Bytes {\n    pub fn slice(&self) -> Bytes { Bytes { len: 0 } }\n    pub fn split_to(&mut self, at: usize) -> Bytes { Bytes { len: at } }\n    pub fn truncate(&mut self, len: usize) {}\n}\n",
         "benches/buf.rs": "#![feature(test)]\nuse bytes::Buf;\nfn bench_get_u8() {}\n",
         "tests/test_buf.rs": (
-            "use bytes::{Buf, Bytes};\n#[test]\nfn test_fresh_cursor() {\n    let mut buf = &b\"hello\"[..];\n"
+            'use bytes::{Buf, Bytes};\n#[test]\nfn test_fresh_cursor() {\n    let mut buf = &b"hello"[..];\n'
             "    assert_eq!(buf.remaining(), 5);\n    buf.advance(1);\n    assert_eq!(buf.get_u8(), b'e');\n    assert_eq!(buf.get_u16(), 0);\n    assert_eq!(buf.chunk(), b\"lo\");\n}\n"
         ),
         "tests/test_slicing.rs": (
@@ -435,7 +485,9 @@ def test_rust_integration_tests_go_through_facades_and_to_the_module_defining_us
     got = graph_pairs(files)
     # buf -> src/buf/mod.rs re-exports the folder; the test's vocabulary is buf_impl.rs's (benches/ never counts)
     assert got["tests/test_buf.rs"] == ("src/buf/buf_impl.rs", "name")
-    assert got["tests/test_slicing.rs"][0] == "src/bytes.rs"  # use bytes::Bytes and its methods, defined in src/bytes.rs
+    assert (
+        got["tests/test_slicing.rs"][0] == "src/bytes.rs"
+    )  # use bytes::Bytes and its methods, defined in src/bytes.rs
 
 
 def test_python_facade_of_a_subpackage_gives_way_to_the_module_the_test_exercises():
@@ -480,7 +532,10 @@ def test_typescript_names_across_folders_helpers_and_types_only_modules():
     assert got["test/http-error.ts"][0] == "source/errors/HTTPError.ts"  # case and separators differ, folder too
     assert got["test/hooks.ts"][0] != "source/types/hooks.ts"  # types only: nothing there runs
     assert got["types/hooks.test-d.ts"][0] == "source/types/hooks.ts"  # a type test may pair with it
-    assert got["test/body-size.ts"] == ("source/utils/body.ts", "import")  # the one module it imports, named in its name
+    assert got["test/body-size.ts"] == (
+        "source/utils/body.ts",
+        "import",
+    )  # the one module it imports, named in its name
     assert got["test/with-page.ts"] == ("test/helpers/with-page.ts", "path")  # a helper below the test's folder
     assert "test/helpers/with-page.ts" not in got  # helpers/ inside a test folder holds helpers
 
@@ -552,11 +607,17 @@ def test_c_tests_pair_with_the_file_defining_what_they_call_when_an_umbrella_hea
         ),
         "fuzz/visit_fuzzer.cc": "int emit_object(struct json_object *o) { return 0; }\n",
         "tests/test_visit.c": JSONC_TEST.format(
-            extra='#include "json_visit.h"\nstatic int emit_object(struct json_object *o) { return 0; }', body="json_c_visit(o, 0, emit_object, 0);"
+            extra='#include "json_visit.h"\nstatic int emit_object(struct json_object *o) { return 0; }',
+            body="json_c_visit(o, 0, emit_object, 0);",
         ),
-        "tests/test_cast.c": JSONC_TEST.format(extra="", body="printf(\"%d %d %d\", json_object_get_int(o), json_object_get_int64(o), json_object_get_boolean(o));"),
-        "tests/test_pointer_get.c": JSONC_TEST.format(extra="", body="struct json_object *r; json_pointer_get(o, \"/a\", &r); json_pointer_set(&o, \"/b\", r);"),
-        "tests/test_parse.c": JSONC_TEST.format(extra="", body="printf(\"parsed\");"),
+        "tests/test_cast.c": JSONC_TEST.format(
+            extra="",
+            body='printf("%d %d %d", json_object_get_int(o), json_object_get_int64(o), json_object_get_boolean(o));',
+        ),
+        "tests/test_pointer_get.c": JSONC_TEST.format(
+            extra="", body='struct json_object *r; json_pointer_get(o, "/a", &r); json_pointer_set(&o, "/b", r);'
+        ),
+        "tests/test_parse.c": JSONC_TEST.format(extra="", body='printf("parsed");'),
     }
     got = graph_pairs(files)
     assert got["tests/test_cast.c"] == ("json_object.c", "calls")
@@ -661,10 +722,14 @@ def test_header_only_subjects_and_umbrella_headers_with_their_own_implementation
     mods = ("arrays", "maps", "ints", "strings", "tags")
     cbor = {f"src/cbor/{m}.h": enc.format(m) for m in mods}
     cbor.update({f"src/cbor/{m}.c": impl.format(m) for m in mods})
-    cbor["src/cbor.h"] = "#pragma once\n" + "".join(f'#include "cbor/{m}.h"\n' for m in mods) + "void *cbor_load(const char *s);\n"
+    cbor["src/cbor.h"] = (
+        "#pragma once\n" + "".join(f'#include "cbor/{m}.h"\n' for m in mods) + "void *cbor_load(const char *s);\n"
+    )
     cbor["src/cbor.c"] = '#include "cbor.h"\nvoid *cbor_load(const char *s) { return 0; }\n'
     cbor["test/map_size_test.c"] = '#include "cbor.h"\nstatic void test_size(void **state) { cbor_maps_size(0); }\n'
-    cbor["test/int_size_test.c"] = '#include "cbor/ints.h"\nstatic void test_size(void **state) { cbor_ints_size(0); }\n'
+    cbor["test/int_size_test.c"] = (
+        '#include "cbor/ints.h"\nstatic void test_size(void **state) { cbor_ints_size(0); }\n'
+    )
     got = graph_pairs(cbor)
     assert got["test/map_size_test.c"] == ("src/cbor/maps.c", "include")  # not cbor.c, which every test reaches
     assert got["test/int_size_test.c"] == ("src/cbor/ints.c", "include")  # an ordinary header still stands for its .c

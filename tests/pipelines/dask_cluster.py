@@ -1,6 +1,7 @@
 """A real dask.distributed cluster for tests: `dask scheduler` and two `dask worker` processes on
 127.0.0.1, each a subprocess with its own ports, run from their own working directory (so relative
 paths would break), stopped by pid."""
+
 from __future__ import annotations
 
 import contextlib
@@ -35,8 +36,22 @@ def dask_cluster(workdir, workers: int = 2, timeout: float = 90.0):
     scheduler_file = workdir / "scheduler.json"
     logs = open(workdir / "cluster.log", "wb")
     common = dict(cwd=workdir, stdout=logs, stderr=subprocess.STDOUT)
-    procs = [subprocess.Popen([os.path.join(BIN, "dask"), "scheduler", "--host", "127.0.0.1", "--port", "0",
-                               "--no-dashboard", "--scheduler-file", str(scheduler_file)], **common)]
+    procs = [
+        subprocess.Popen(
+            [
+                os.path.join(BIN, "dask"),
+                "scheduler",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--no-dashboard",
+                "--scheduler-file",
+                str(scheduler_file),
+            ],
+            **common,
+        )
+    ]
     try:
         deadline = time.time() + timeout
         while not scheduler_file.exists() or not scheduler_file.read_text().strip():
@@ -45,10 +60,27 @@ def dask_cluster(workdir, workers: int = 2, timeout: float = 90.0):
             time.sleep(0.2)
         time.sleep(0.2)  # the file is written whole, but let a partial write finish
         for i in range(workers):
-            procs.append(subprocess.Popen(
-                [os.path.join(BIN, "dask"), "worker", "--scheduler-file", str(scheduler_file), "--host", "127.0.0.1",
-                 "--nthreads", "1", "--no-nanny", "--no-dashboard", "--name", f"w{i}",
-                 "--local-directory", str(workdir / f"w{i}")], **common))
+            procs.append(
+                subprocess.Popen(
+                    [
+                        os.path.join(BIN, "dask"),
+                        "worker",
+                        "--scheduler-file",
+                        str(scheduler_file),
+                        "--host",
+                        "127.0.0.1",
+                        "--nthreads",
+                        "1",
+                        "--no-nanny",
+                        "--no-dashboard",
+                        "--name",
+                        f"w{i}",
+                        "--local-directory",
+                        str(workdir / f"w{i}"),
+                    ],
+                    **common,
+                )
+            )
         with Client(scheduler_file=str(scheduler_file), timeout=timeout) as client:
             client.wait_for_workers(workers, timeout=timeout)
             address = client.scheduler.address

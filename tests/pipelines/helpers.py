@@ -1,4 +1,5 @@
 """Helpers for tests that build datasets and read them back."""
+
 from __future__ import annotations
 
 import os
@@ -27,11 +28,11 @@ def piece_text(ds, tokens: list[int], header: str) -> str:
     P, M, S = sp["fim_prefix"], sp["fim_middle"], sp["fim_suffix"]
     head = ds.tok.encode(header)
     assert tokens[: len(head)] == head, "each piece starts with its path header"
-    body = tokens[len(head):]
+    body = tokens[len(head) :]
     if not body or body[0] != P:
         return ds.tok.decode(body)
     if body[1] == S:  # SPM: <P><S>suffix<M>prefix+middle
         m = body.index(M)
-        return ds.tok.decode(body[m + 1:]) + ds.tok.decode(body[2:m])
+        return ds.tok.decode(body[m + 1 :]) + ds.tok.decode(body[2:m])
     s, m = body.index(S), body.index(M)  # PSM: <P>prefix<S>suffix<M>middle
-    return ds.tok.decode(body[1:s]) + ds.tok.decode(body[m + 1:]) + ds.tok.decode(body[s + 1:m])
+    return ds.tok.decode(body[1:s]) + ds.tok.decode(body[m + 1 :]) + ds.tok.decode(body[s + 1 : m])

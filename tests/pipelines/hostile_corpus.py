@@ -4,6 +4,7 @@ lose a file or mix two up. `scale` grows the archive cases (tests use 1; benchma
 Each case is a folder under the root with its own inputs, what the build must name, and how many
 files it must keep (None: not checked). Everything is bounded: at scale 1 the corpus is < 1 MB.
 """
+
 from __future__ import annotations
 
 import io
@@ -56,9 +57,11 @@ def dup_zip_members(root: Path, scale: int) -> Case:
 def dup_table_rows(root: Path, scale: int) -> Case:
     d = root / "dup_table_rows"
     d.mkdir()
-    rows = [{"repo_name": "o/t", "path": "x.py", "content": _py(1, 2).decode()},
-            {"repo_name": "o/t", "path": "x.py", "content": _py(2, 300).decode()},
-            {"repo_name": "o/t", "path": "y.py", "content": _py(3, 4).decode()}]
+    rows = [
+        {"repo_name": "o/t", "path": "x.py", "content": _py(1, 2).decode()},
+        {"repo_name": "o/t", "path": "x.py", "content": _py(2, 300).decode()},
+        {"repo_name": "o/t", "path": "y.py", "content": _py(3, 4).decode()},
+    ]
     (d / "rows.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
     return Case("dup_table_rows", [str(d / "rows.jsonl")], {"duplicate_path": 1}, kept=2)
 
@@ -82,15 +85,21 @@ def bad_names(root: Path, scale: int) -> Case:
     repo = d / "names"
     repo.mkdir(parents=True)
     (repo / "ok.py").write_bytes(_py(1))
-    (repo / "ansi.py").write_bytes(b"RED = '\x1b[31m'\nCLEAR = '\x1b[2J\x1b[H'\nprint(RED + 'hi')\n")  # kept: text, not names
+    (repo / "ansi.py").write_bytes(
+        b"RED = '\x1b[31m'\nCLEAR = '\x1b[2J\x1b[H'\nprint(RED + 'hi')\n"
+    )  # kept: text, not names
     for i, n in enumerate(BAD_NAMES):
         with open(os.path.join(os.fsencode(repo), n), "wb") as f:
             f.write(_py(10 + i))
     os.mkdir(os.path.join(os.fsencode(d), b"dir\xff"))
     _zip(d / "zipnames.zip", [("z/ok.py", _py(2)), ("z/\x1b]0;title\x07.py", _py(3))])
-    (d / "names.jsonl").write_text(json.dumps({"repo_name": "o/n", "path": "\x1b[2Jclear.py", "content": "x = 1\n"}) + "\n"
-                                   + json.dumps({"repo_name": "o/n", "path": "fine.py", "content": "y = 2\n"}) + "\n"
-                                   + '{"repo_name": "o/n", "path": "lone\\ud800.py", "content": "z = 3\\n"}\n')
+    (d / "names.jsonl").write_text(
+        json.dumps({"repo_name": "o/n", "path": "\x1b[2Jclear.py", "content": "x = 1\n"})
+        + "\n"
+        + json.dumps({"repo_name": "o/n", "path": "fine.py", "content": "y = 2\n"})
+        + "\n"
+        + '{"repo_name": "o/n", "path": "lone\\ud800.py", "content": "z = 3\\n"}\n'
+    )
     return Case("bad_names", [str(d)], {"bad_name": len(BAD_NAMES) + 4}, kept=4)
 
 
@@ -125,18 +134,27 @@ def archive_limits(root: Path, scale: int) -> Case:
             info = tarfile.TarInfo(name)
             info.size = len(data)
             t.addfile(info, io.BytesIO(data))
-    return Case("archive_limits", [str(d / "bomb.zip"), str(d / "bombtar.tar.gz")], {"compression_ratio": 2 * n + 1}, kept=None)  # all the zip's, some of the tar's
+    return Case(
+        "archive_limits", [str(d / "bomb.zip"), str(d / "bombtar.tar.gz")], {"compression_ratio": 2 * n + 1}, kept=None
+    )  # all the zip's, some of the tar's
 
 
 def bad_rows(root: Path, scale: int) -> Case:
     """Mistyped content (float, dict, list, a huge integer, bool) drops its row; later rows are read."""
     d = root / "bad_rows"
     d.mkdir()
-    lines = [{"repo_name": "o/b", "path": f"bad{i}.py", "content": c}
-             for i, c in enumerate([1.5, {"a": 1}, [1, 2], 4_000_000_000, True])]
-    lines += [{"repo_name": "o/b", "path": "good.py", "content": "x = 1\n"}, {"repo_name": "o/b", "path": 7, "content": "y"}]
+    lines = [
+        {"repo_name": "o/b", "path": f"bad{i}.py", "content": c}
+        for i, c in enumerate([1.5, {"a": 1}, [1, 2], 4_000_000_000, True])
+    ]
+    lines += [
+        {"repo_name": "o/b", "path": "good.py", "content": "x = 1\n"},
+        {"repo_name": "o/b", "path": 7, "content": "y"},
+    ]
     (d / "rows.jsonl").write_text("".join(json.dumps(r) + "\n" for r in lines) + "{broken json\n")
-    pq.write_table(pa.table({"repo_name": ["o/p", "o/p"], "path": ["a.py", "b.py"], "content": [5, 6]}), d / "ints.parquet")
+    pq.write_table(
+        pa.table({"repo_name": ["o/p", "o/p"], "path": ["a.py", "b.py"], "content": [5, 6]}), d / "ints.parquet"
+    )
     return Case("bad_rows", [str(d / "rows.jsonl"), str(d / "ints.parquet")], {"bad_record": 9}, kept=1)
 
 
@@ -148,7 +166,7 @@ def bad_crc_zip(root: Path, scale: int) -> Case:
     _zip(d / "crc.zip", [("r/a.py", good[0]), ("r/b.py", good[1]), ("r/c.py", good[2])], level=0)
     raw = bytearray((d / "crc.zip").read_bytes())
     at = raw.index(b"MIDDLE")
-    raw[at: at + 6] = b"middle"  # stored, so the bytes change and the CRC no longer matches
+    raw[at : at + 6] = b"middle"  # stored, so the bytes change and the CRC no longer matches
     (d / "crc.zip").write_bytes(bytes(raw))
     return Case("bad_crc_zip", [str(d / "crc.zip")], {"bad_member": 1}, kept=2)
 
@@ -189,8 +207,13 @@ def git_untracked(root: Path, scale: int) -> Case | None:
     (d / "build").mkdir(parents=True)
     (d / "a.py").write_bytes(_py(1))
     (d / ".gitignore").write_text("build/\n")
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.com"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.com",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.com",
+    }
     subprocess.run(["git", "init", "-q", str(d)], check=True, env=env)
     subprocess.run(["git", "-C", str(d), "add", "a.py", ".gitignore"], check=True, env=env)
     (d / "notes.py").write_bytes(_py(2))
@@ -206,7 +229,9 @@ def crate(root: Path, scale: int) -> Case:
     (d / "Cargo.toml").write_text('[package]\nname = "some-crate"\nversion = "0.1.0"\n')
     (d / "README.md").write_text("# some-crate\n\nAdds numbers.\n")
     (d / "src" / "lib.rs").write_text("pub fn add(a: i32, b: i32) -> i32 {\n    a + b\n}\n")
-    (d / "tests" / "add.rs").write_text("use some_crate::add;\n#[test]\nfn adds() {\n    assert_eq!(add(1, 2), 3);\n}\n")
+    (d / "tests" / "add.rs").write_text(
+        "use some_crate::add;\n#[test]\nfn adds() {\n    assert_eq!(add(1, 2), 3);\n}\n"
+    )
     return Case("crate", [str(d)], {}, kept=4)
 
 
@@ -232,8 +257,22 @@ def unreadable(root: Path, scale: int) -> Case:
     return Case("unreadable", [str(d.parent)], {"unreadable_directory": 1, "unreadable": 1}, kept=1)
 
 
-CASES = (dup_zip_members, dup_table_rows, dir_and_archive, bad_names, special_files, archive_limits, bad_rows,
-         bad_crc_zip, truncated_targz, git_file_root, git_untracked, crate, cr_only, unreadable)
+CASES = (
+    dup_zip_members,
+    dup_table_rows,
+    dir_and_archive,
+    bad_names,
+    special_files,
+    archive_limits,
+    bad_rows,
+    bad_crc_zip,
+    truncated_targz,
+    git_file_root,
+    git_untracked,
+    crate,
+    cr_only,
+    unreadable,
+)
 
 
 def make_corpus(root: Path, scale: int = 1, only: tuple[str, ...] = ()) -> list[Case]:

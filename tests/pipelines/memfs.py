@@ -1,4 +1,5 @@
 """A non-local Beam filesystem (scheme memfs://) for tests: files live in a process-wide dict."""
+
 from __future__ import annotations
 
 import io

@@ -1,4 +1,5 @@
 """Bad input never crashes the job and is never lost silently; a wrong command line is a clear error."""
+
 import io
 import json
 import os
@@ -30,7 +31,9 @@ def _messy_collection(root):
 def test_messy_input_is_accounted_for(tmp_path):
     coll = _messy_collection(tmp_path)
     out = tmp_path / "out"
-    assert build([coll], out, "--seq-len", 256, "--set", "max_file_bytes=1000", "--set", "tokenizer.vocab_size=500") == 0
+    assert (
+        build([coll], out, "--seq-len", 256, "--set", "max_file_bytes=1000", "--set", "tokenizer.vocab_size=500") == 0
+    )
     info = json.loads((out / "dataset.json").read_text())
     assert info["files_in"] == info["files_kept"] + sum(info["dropped"].values())
     assert info["files_kept"] == 1
@@ -64,14 +67,33 @@ def test_command_line_errors(tmp_path, capsys, real_texts):
     (full / "keep.txt").write_text("x")
     assert main(["build", "--input", str(tmp_path / "repo"), "--output", str(full)]) == 2
     assert "not a repoloom output" in capsys.readouterr().err
-    assert main(["build", "--input", str(tmp_path / "repo"), "--output", str(tmp_path / "o2"), "--set", "no_such_key=1"]) == 2
+    assert (
+        main(["build", "--input", str(tmp_path / "repo"), "--output", str(tmp_path / "o2"), "--set", "no_such_key=1"])
+        == 2
+    )
     assert "unknown config key" in capsys.readouterr().err
     buf = io.BytesIO()
-    spm.SentencePieceTrainer.train(sentence_iterator=iter([l for t in real_texts[:5] for l in t.splitlines() if l.strip()]),
-                                   model_writer=buf, vocab_size=300, minloglevel=2)
+    spm.SentencePieceTrainer.train(
+        sentence_iterator=iter([l for t in real_texts[:5] for l in t.splitlines() if l.strip()]),
+        model_writer=buf,
+        vocab_size=300,
+        minloglevel=2,
+    )
     (tmp_path / "plain.model").write_bytes(buf.getvalue())
-    assert main(["build", "--input", str(tmp_path / "repo"), "--output", str(tmp_path / "o3"),
-                 "--tokenizer", str(tmp_path / "plain.model")]) == 2
+    assert (
+        main(
+            [
+                "build",
+                "--input",
+                str(tmp_path / "repo"),
+                "--output",
+                str(tmp_path / "o3"),
+                "--tokenizer",
+                str(tmp_path / "plain.model"),
+            ]
+        )
+        == 2
+    )
     assert "lacks required pieces" in capsys.readouterr().err
     with pytest.raises(SystemExit) as e:
         main(["build"])

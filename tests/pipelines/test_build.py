@@ -1,4 +1,5 @@
 """End to end: examples/repos -> shards whose rows decode back to every kept file, in the DESIGN layout."""
+
 import json
 import os
 
@@ -37,8 +38,20 @@ def _expected_texts():
 
 def test_dataset_json_and_accounting(built):
     info = json.loads((built / "dataset.json").read_text())
-    for key in ("seq_len", "vocab_size", "special_tokens", "num_examples", "shards", "files_in", "files_kept",
-                "dropped", "tokens", "padding_tokens", "config", "version"):
+    for key in (
+        "seq_len",
+        "vocab_size",
+        "special_tokens",
+        "num_examples",
+        "shards",
+        "files_in",
+        "files_kept",
+        "dropped",
+        "tokens",
+        "padding_tokens",
+        "config",
+        "version",
+    ):
         assert key in info
     assert info["seq_len"] == SEQ_LEN
     assert info["files_in"] == info["files_kept"] + sum(info["dropped"].values())
@@ -66,8 +79,19 @@ def test_rows_decode_to_every_kept_file_in_layout(built):
 
 def test_giant_repositories_planned_in_groups_lose_nothing(tmp_path):
     out = tmp_path / "split"
-    assert build([EXAMPLES], out, "--seq-len", SEQ_LEN, "--set", "tokenizer.vocab_size=3000",
-                 "--set", "graph.max_files_per_plan=3") == 0
+    assert (
+        build(
+            [EXAMPLES],
+            out,
+            "--seq-len",
+            SEQ_LEN,
+            "--set",
+            "tokenizer.vocab_size=3000",
+            "--set",
+            "graph.max_files_per_plan=3",
+        )
+        == 0
+    )
     stats = json.loads((out / "stats.json").read_text())
     assert stats["plan.groups"] > stats["plan.repos"] == 5
     assert stats["graph.edges_dep_first"] == stats["graph.edges_kept"]
@@ -88,7 +112,7 @@ def _check_rows_decode(built):
             positions = [p for p, s in zip(row["targets_positions"], row["targets_segment_ids"]) if s == k]
             assert positions == list(range(len(seg)))
         for x in ds.lineage(e):
-            toks = row["targets"][x["token_start"]:x["token_end"]]
+            toks = row["targets"][x["token_start"] : x["token_end"]]
             pieces.setdefault((x["repo"], x["path"]), {})[x["piece"]] = piece_text(ds, toks, x["path"] + "\n")
             before = row["targets"][x["token_start"] - 1]
             assert before in (sp["bos"], sp["file_separator"]), "pieces follow <bos> or <|file_separator|>"
@@ -110,7 +134,7 @@ def _pieces(ds):
     for e in range(ds.info["num_examples"]):
         row = ds.row(e)
         for x in ds.lineage(e):
-            toks = row["targets"][x["token_start"]:x["token_end"]]
+            toks = row["targets"][x["token_start"] : x["token_end"]]
             yield x, toks, [t for t in toks if t in sentinels]
 
 
@@ -148,7 +172,10 @@ def test_secrets_and_emails_never_reach_rows(built):
 
 def test_context_level_fim(tmp_path):
     out = tmp_path / "ctx"
-    assert build([EXAMPLES], out, "--seq-len", SEQ_LEN, "--set", "tokenizer.vocab_size=3000", "--set", "fim.level=context") == 0
+    assert (
+        build([EXAMPLES], out, "--seq-len", SEQ_LEN, "--set", "tokenizer.vocab_size=3000", "--set", "fim.level=context")
+        == 0
+    )
     ds = Dataset(str(out))
     sp = ds.tok.special_ids
     expected = _expected_texts()
@@ -156,7 +183,7 @@ def test_context_level_fim(tmp_path):
     for x, toks, fim in _pieces(ds):
         assert fim == ([sp["fim_prefix"], sp["fim_suffix"], sp["fim_middle"]] if x["fim_mode"] else [])
         text = piece_text(ds, toks, x["path"] + "\n")
-        whole = expected[(x["repo"], x["path"])][x["char_start"]:x["char_end"]]
+        whole = expected[(x["repo"], x["path"])][x["char_start"] : x["char_end"]]
         assert whole.startswith(text), "context FIM only trims the end of a segment's last file"
         modes.add(x["fim_mode"])
     assert {"psm", "spm"} <= modes
@@ -172,9 +199,12 @@ def test_trained_tokenizer_does_not_depend_on_where_the_corpus_lies(tmp_path):
     args = ("--seq-len", 512, "--set", "tokenizer.vocab_size=1500", "--set", "tokenizer.sample_bytes=3000")
     assert build([tmp_path / "a" / "repos"], tmp_path / "out-a", *args) == 0
     assert build([tmp_path / "b/deeper" / "repos"], tmp_path / "out-b", *args) == 0
-    assert (tmp_path / "out-a" / "tokenizer.model").read_bytes() == (tmp_path / "out-b" / "tokenizer.model").read_bytes()
-    assert (tmp_path / "out-a" / "train-00000-of-00001.array_record").read_bytes() == \
-        (tmp_path / "out-b" / "train-00000-of-00001.array_record").read_bytes()
+    assert (tmp_path / "out-a" / "tokenizer.model").read_bytes() == (
+        tmp_path / "out-b" / "tokenizer.model"
+    ).read_bytes()
+    assert (tmp_path / "out-a" / "train-00000-of-00001.array_record").read_bytes() == (
+        tmp_path / "out-b" / "train-00000-of-00001.array_record"
+    ).read_bytes()
 
 
 def test_decoded_rows_follow_the_plan_tests_after_subjects(built):
@@ -217,8 +247,19 @@ def test_injected_secrets_never_reach_a_decoded_row(tmp_path):
     with open(repo / "pyledger" / "ledger.py", "a") as f:  # and a few inside an ordinary module
         f.write("\n" + "\n".join(line for _, _, line in SAMPLES[::8]) + "\n")
     out = tmp_path / "out"
-    assert build([tmp_path / "repos"], out, "--seq-len", SEQ_LEN, "--set", "tokenizer.vocab_size=2000",
-                 "--set", "fim.rate=0.5") == 0
+    assert (
+        build(
+            [tmp_path / "repos"],
+            out,
+            "--seq-len",
+            SEQ_LEN,
+            "--set",
+            "tokenizer.vocab_size=2000",
+            "--set",
+            "fim.rate=0.5",
+        )
+        == 0
+    )
     ds = Dataset(str(out))
     kept_paths = {x["path"] for e in range(ds.info["num_examples"]) for x in ds.lineage(e)}
     assert {"pyledger/settings.py", "pyledger/ledger.py"} <= kept_paths, "redacted, not dropped"
@@ -231,6 +272,8 @@ def test_injected_secrets_never_reach_a_decoded_row(tmp_path):
     for kind, secret, _ in SAMPLES:
         assert secret not in rows and secret not in rebuilt, kind
     tokenizer_pieces = {ds.tok.id_to_piece(i) for i in range(ds.tok.vocab_size)}
-    assert not any(len(s) > 12 and s in p for p in tokenizer_pieces for _, s, _ in SAMPLES), "the tokenizer learned no secret"
+    assert not any(len(s) > 12 and s in p for p in tokenizer_pieces for _, s, _ in SAMPLES), (
+        "the tokenizer learned no secret"
+    )
     stats = json.loads((out / "stats.json").read_text())
     assert stats.get("pii.key", 0) >= 15 and stats.get("pii.password", 0) >= 3 and stats.get("pii.email", 0) >= 1

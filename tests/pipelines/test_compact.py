@@ -1,5 +1,6 @@
 """What crosses the build's shuffles is compact: kept files carry token ids as bytes, never their text;
 rows cross as packed ids + segment lengths and become the same record bytes."""
+
 from __future__ import annotations
 
 import pickle

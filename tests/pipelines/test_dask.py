@@ -1,6 +1,7 @@
 """The job on a real dask.distributed cluster (scheduler + 2 workers on 127.0.0.1) through
 pipelines/dask_runner.py gives the DirectRunner's output byte for byte; the five points where Beam's
 stock DaskRunner fails are checked one by one on a small pipeline."""
+
 import sys
 
 import apache_beam as beam
@@ -48,14 +49,26 @@ def _small_job(p, out: str) -> None:
     xs = p | "Xs" >> beam.Create(list(range(40)))
     split = xs | "EvenOdd" >> beam.ParDo(_EvenOdd()).with_outputs("odd", main="even")
     even = split.even | "NoBundles" >> beam.Filter(lambda x: not isinstance(x, tuple))
-    sizes = (split.even | "Bundles" >> beam.Filter(lambda x: isinstance(x, tuple)) | "Size" >> beam.Map(lambda x: x[1])
-             | "SumSizes" >> beam.CombineGlobally(sum))
-    by_mod = ((split.odd, even) | "Both" >> beam.Flatten() | "ByMod" >> beam.Map(lambda x: (x % 3, x))
-              | "Group" >> beam.GroupByKey() | "Sorted" >> beam.MapTuple(lambda k, v: (k, sorted(v))))
+    sizes = (
+        split.even
+        | "Bundles" >> beam.Filter(lambda x: isinstance(x, tuple))
+        | "Size" >> beam.Map(lambda x: x[1])
+        | "SumSizes" >> beam.CombineGlobally(sum)
+    )
+    by_mod = (
+        (split.odd, even)
+        | "Both" >> beam.Flatten()
+        | "ByMod" >> beam.Map(lambda x: (x % 3, x))
+        | "Group" >> beam.GroupByKey()
+        | "Sorted" >> beam.MapTuple(lambda k, v: (k, sorted(v)))
+    )
     side = by_mod | "CountSide" >> beam.Map(_count_side)
-    seen = xs | "Readers" >> beam.Map(lambda x, d, s, odd: f"{x} {len(d[x % 3])} {s} {len(odd)}",
-                                      beam.pvalue.AsDict(side), beam.pvalue.AsSingleton(sizes),
-                                      beam.pvalue.AsList(split.odd))
+    seen = xs | "Readers" >> beam.Map(
+        lambda x, d, s, odd: f"{x} {len(d[x % 3])} {s} {len(odd)}",
+        beam.pvalue.AsDict(side),
+        beam.pvalue.AsSingleton(sizes),
+        beam.pvalue.AsList(split.odd),
+    )
     # two leaves, each writing a file: both must run (the stock runner runs only the last one's ancestors)
     seen | "WriteSeen" >> beam.Map(_append, out + ".seen")
     by_mod | "WriteGroups" >> beam.Map(_append, out + ".groups")
@@ -71,8 +84,11 @@ def test_small_pipeline_on_dask_matches_direct(dask_address, tmp_path):
         _small_job(p, out)
         result = p.run()
         result.wait_until_finish()
-        counters = sorted((r.key.metric.name, r.committed) for r in result.metrics().query()["counters"]
-                          if r.key.metric.namespace == "test")
+        counters = sorted(
+            (r.key.metric.name, r.committed)
+            for r in result.metrics().query()["counters"]
+            if r.key.metric.namespace == "test"
+        )
         got[name] = {s: sorted(open(out + s).read().splitlines()) for s in (".seen", ".groups")}, counters
     assert got["direct"] == got["dask"]
     files, counters = got["dask"]
@@ -87,8 +103,12 @@ def test_flatten_and_shuffle_keep_partitions_bounded():
     xs = p | beam.Create(list(range(100)))
     for i in range(12):
         ys = xs | f"Key{i}" >> beam.Map(lambda x: (x % 7, x))
-        xs = ((xs | f"Pair{i}" >> beam.Map(lambda x: (x % 5, x)), ys) | f"Flat{i}" >> beam.Flatten()
-              | f"Group{i}" >> beam.GroupByKey() | f"Ungroup{i}" >> beam.FlatMap(lambda kv: kv[1]))
+        xs = (
+            (xs | f"Pair{i}" >> beam.Map(lambda x: (x % 5, x)), ys)
+            | f"Flat{i}" >> beam.Flatten()
+            | f"Group{i}" >> beam.GroupByKey()
+            | f"Ungroup{i}" >> beam.FlatMap(lambda kv: kv[1])
+        )
     p.replace_all(_overrides())
     t = _Translator(max_partitions=4, run_id="test")
     p.visit(t)

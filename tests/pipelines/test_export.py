@@ -1,5 +1,6 @@
 """Outputs any stack can load: repoloom.read_rows, `repoloom export` to Parquet/JSON Lines (loaded with HF
 datasets), the segments' text as trained or with FIM undone; progress bars with counts; a readable report."""
+
 import contextlib
 import io
 import json
@@ -15,10 +16,11 @@ from repoloom.pipelines.cli import main
 FILES = {
     "pyproject.toml": '[project]\nname = "shop"\nversion = "1.0"\n',
     "shop/__init__.py": '"""A tiny shop."""\n',
-    "shop/cart.py": "".join(f"def price_{i}(qty, unit):\n    total = qty * unit + {i}\n    return round(total, 2)\n\n\n"
-                            for i in range(12)),
+    "shop/cart.py": "".join(
+        f"def price_{i}(qty, unit):\n    total = qty * unit + {i}\n    return round(total, 2)\n\n\n" for i in range(12)
+    ),
     "shop/tax.py": "from shop.cart import price_1\n\n\ndef with_tax(qty, unit, rate=0.2):\n"
-                   "    net = price_1(qty, unit)\n    return net * (1 + rate)\n",
+    "    net = price_1(qty, unit)\n    return net * (1 + rate)\n",
     "tests/test_tax.py": "from shop.tax import with_tax\n\n\ndef test_with_tax():\n    assert with_tax(1, 10) == 13.2\n",
 }
 
@@ -39,8 +41,24 @@ def built(tmp_path_factory):
     out = root / "out"
     terminal = _Terminal()
     with contextlib.redirect_stderr(terminal), contextlib.redirect_stdout(io.StringIO()):
-        assert main(["build", "--input", str(root / "repos"), "--output", str(out), "--seq-len", "128",
-                     "--set", "tokenizer.vocab_size=500", "--set", "fim.rate=1.0"]) == 0
+        assert (
+            main(
+                [
+                    "build",
+                    "--input",
+                    str(root / "repos"),
+                    "--output",
+                    str(out),
+                    "--seq-len",
+                    "128",
+                    "--set",
+                    "tokenizer.vocab_size=500",
+                    "--set",
+                    "fim.rate=1.0",
+                ]
+            )
+            == 0
+        )
     return out, json.loads((out / "dataset.json").read_text()), terminal.getvalue()
 
 
@@ -99,14 +117,31 @@ def test_segment_text_as_trained_and_with_fim_undone(built):
 
 def test_export_parquet_loads_with_hf_datasets_and_jsonl_matches(built, tmp_path, monkeypatch, capsys):
     import datasets  # in the test extra
+
     monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     out, ds, _ = built
-    assert main(["export", str(out), "--format", "parquet", "--output", str(tmp_path / "pq"), "--text", "plain",
-                 "--rows-per-file", "4"]) == 0
+    assert (
+        main(
+            [
+                "export",
+                str(out),
+                "--format",
+                "parquet",
+                "--output",
+                str(tmp_path / "pq"),
+                "--text",
+                "plain",
+                "--rows-per-file",
+                "4",
+            ]
+        )
+        == 0
+    )
     assert f"wrote {ds['num_examples']} rows" in capsys.readouterr().out
-    loaded = datasets.load_dataset("parquet", data_files=str(tmp_path / "pq" / "*.parquet"), split="train",
-                                   cache_dir=str(tmp_path / "hf-cache"))
+    loaded = datasets.load_dataset(
+        "parquet", data_files=str(tmp_path / "pq" / "*.parquet"), split="train", cache_dir=str(tmp_path / "hf-cache")
+    )
     rows = list(repoloom.read_rows(str(out), text="plain"))
     assert loaded.num_rows == len(rows) == ds["num_examples"]
     by_example = {r["example"]: r for r in loaded}

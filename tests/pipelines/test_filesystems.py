@@ -1,4 +1,5 @@
 """Inputs and outputs on a non-local Beam filesystem registered here (as gs:// would be with the gcp extra)."""
+
 import os
 
 from tests.conftest import EXAMPLES
@@ -18,7 +19,7 @@ def test_build_reads_and_writes_through_beam_filesystems(tmp_path):
                     memfs.STORE[f"memfs://bucket/repos/{rel}"] = fh.read()
     args = ("--seq-len", 512, "--set", "tokenizer.vocab_size=2000")
     assert build(["memfs://bucket/repos"], "memfs://bucket/out", *args) == 0
-    remote = {k[len("memfs://bucket/out/"):]: v for k, v in memfs.STORE.items() if k.startswith("memfs://bucket/out/")}
+    remote = {k[len("memfs://bucket/out/") :]: v for k, v in memfs.STORE.items() if k.startswith("memfs://bucket/out/")}
     assert any(k.startswith("train-") and k.endswith(".array_record") for k in remote)
     assert {"dataset.json", "stats.json", "tokenizer.model"} <= set(remote)
     # the same repositories from local disk give the same bytes

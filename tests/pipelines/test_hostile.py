@@ -3,6 +3,7 @@
 One build reads the whole corpus (every case, each given by its own --input); the tests after it
 check each case at the source level, where each fails alone on the old reader.
 """
+
 import collections
 import errno
 import json
@@ -107,11 +108,31 @@ def test_one_and_two_worker_processes_keep_the_same_copy_of_a_duplicated_path(co
     for workers in (1, 2):
         out = tmp_path / f"out{workers}"
         beam = ["--direct_num_workers=2", "--direct_running_mode=multi_processing"] if workers == 2 else []
-        assert main(["build", "--input", *inputs, "--output", str(out), "--quiet", "--tokenizer", str(model),
-                     "--seq-len", "256", *beam]) == 0
+        assert (
+            main(
+                [
+                    "build",
+                    "--input",
+                    *inputs,
+                    "--output",
+                    str(out),
+                    "--quiet",
+                    "--tokenizer",
+                    str(model),
+                    "--seq-len",
+                    "256",
+                    *beam,
+                ]
+            )
+            == 0
+        )
         outs[workers] = out
-    dups = [sorted((d["repo"], d["path"], d["size"]) for d in pq.read_table(o / "drops" / "duplicate_path.parquet").to_pylist())
-            for o in outs.values()]
+    dups = [
+        sorted(
+            (d["repo"], d["path"], d["size"]) for d in pq.read_table(o / "drops" / "duplicate_path.parquet").to_pylist()
+        )
+        for o in outs.values()
+    ]
     assert dups[0] == dups[1] and len(dups[0]) == 3
     shards = [sorted((p.name, p.read_bytes()) for p in o.glob("*.array_record")) for o in outs.values()]
     assert shards[0] == shards[1] and shards[0]
@@ -132,7 +153,12 @@ def test_bad_names_are_named_drops_shown_escaped(corpus):
     for d in bad:
         assert name_problem(d.path) is None and name_problem(d.repo) is None  # safe to store and print
     assert "caf\\xe9.py" in {d.path for d in bad}
-    assert sorted(_files(items)) == [("names", "ansi.py"), ("names", "ok.py"), ("o/n", "fine.py"), ("zipnames", "ok.py")]
+    assert sorted(_files(items)) == [
+        ("names", "ansi.py"),
+        ("names", "ok.py"),
+        ("o/n", "fine.py"),
+        ("zipnames", "ok.py"),
+    ]
     from repoloom.pipelines.source_common import escaped
 
     assert escaped("a\nb\x1b[1m") == "a\\nb\\x1b[1m"
@@ -199,8 +225,10 @@ def test_unreadable_directories_and_files_are_named(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "open", fake_open)
     items = _read([str(tmp_path / "c")])
     assert _reasons(items) == {"unreadable_directory": 1, "unreadable": 1}
-    assert {(x.path, x.reason) for x in items if isinstance(x, Drop)} == {("locked", "unreadable_directory"),
-                                                                         ("secret.py", "unreadable")}
+    assert {(x.path, x.reason) for x in items if isinstance(x, Drop)} == {
+        ("locked", "unreadable_directory"),
+        ("secret.py", "unreadable"),
+    }
     assert _files(items) == [("r", "ok.py")]
 
 
@@ -312,8 +340,13 @@ def test_graph_fim_and_scan_take_the_builds_inputs_and_decisions(corpus, capsys)
     assert main(["scan", special, "--json"]) == 1
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert sorted((r["path"], r["reason"]) for r in rows) == sorted(
-        [("ok.py", None)] + [(p, "not_a_file") for p in ("pipe.py", "trap.parquet", "trap.zip", "zero.tar.gz")
-                             if os.path.lexists(os.path.join(special, p)) or os.path.lexists(os.path.join(special, "r", p))])
+        [("ok.py", None)]
+        + [
+            (p, "not_a_file")
+            for p in ("pipe.py", "trap.parquet", "trap.zip", "zero.tar.gz")
+            if os.path.lexists(os.path.join(special, p)) or os.path.lexists(os.path.join(special, "r", p))
+        ]
+    )
     assert main(["scan", cases["bad_crc_zip"].inputs[0]]) == 0
     assert "crc:b.py: dropped (bad_member)" in capsys.readouterr().out
 
@@ -326,8 +359,12 @@ def test_a_tar_bomb_is_never_inflated_past_a_budget(tmp_path, monkeypatch):
 
     arc = tmp_path / "bomb.tar.gz"
     with tarfile.open(arc, "w:gz") as t:
-        for name, data in [("p/a.py", hc._py(1)), ("p/z1.txt", bytes(8 << 20)), ("p/z2.txt", bytes(8 << 20)),
-                           ("p/b.py", hc._py(2))]:
+        for name, data in [
+            ("p/a.py", hc._py(1)),
+            ("p/z1.txt", bytes(8 << 20)),
+            ("p/z2.txt", bytes(8 << 20)),
+            ("p/b.py", hc._py(2)),
+        ]:
             info = tarfile.TarInfo(name)
             info.size = len(data)
             t.addfile(info, io.BytesIO(data))

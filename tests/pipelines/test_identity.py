@@ -1,4 +1,5 @@
 """The end-of-build identity invariant: one kept file is one distinct (repo, path) in the lineage."""
+
 from repoloom.core.counters import LINEAGE_FILES
 from repoloom.pipelines.unique_paths import identity_mismatch
 

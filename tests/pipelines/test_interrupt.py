@@ -1,5 +1,6 @@
 """Ctrl-C or SIGTERM: one line, exit 130/143, nothing left looking complete; a rerun resumes with the
 tokenizer the interrupted run trained."""
+
 import os
 import signal
 import subprocess
@@ -29,7 +30,9 @@ def test_ctrl_c_is_one_line_and_the_rerun_reuses_the_tokenizer(tmp_path, capsys)
     _, err = proc.communicate(timeout=60)
     lines = [line for line in err.splitlines() if line.strip()]
     assert proc.returncode == 130, err
-    assert lines[-1].startswith("repoloom build: interrupted (SIGINT)") and "run the same command again" in lines[-1], err
+    assert lines[-1].startswith("repoloom build: interrupted (SIGINT)") and "run the same command again" in lines[-1], (
+        err
+    )
     assert not any(w in err for w in ("Traceback", "Error", "Exception", "WARNING", "INFO")), err  # only that line
     assert not out.exists() and not os.path.exists(os.path.join(staging, "dataset.json"))
 
@@ -53,7 +56,9 @@ def test_sigterm_is_one_line_and_exit_143(tmp_path, capsys, monkeypatch, tokeniz
     assert build(INPUTS, out, "--tokenizer", model, "--seq-len", 256) == 143
     assert time.time() - t0 < 25
     lines = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
-    assert lines == [f"repoloom build: interrupted (SIGTERM); {out} was not changed; run the same command again to resume"]
+    assert lines == [
+        f"repoloom build: interrupted (SIGTERM); {out} was not changed; run the same command again to resume"
+    ]
     assert not out.exists()
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # the command's handlers are put back
 
@@ -93,9 +98,22 @@ def test_ctrl_c_with_worker_processes_is_one_line(tmp_path, tokenizer_bytes):
     model.write_bytes(tokenizer_bytes)
     big = os.path.join(sysconfig.get_paths()["purelib"], "networkx")  # real code, long enough to be mid-job
     out = tmp_path / "out"
-    cmd = [sys.executable, "-m", "repoloom.pipelines.cli", "build", "--input", big, "--output", str(out),
-           "--tokenizer", str(model), "--seq-len", "256", "--direct_num_workers=2",
-           "--direct_running_mode=multi_processing"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "repoloom.pipelines.cli",
+        "build",
+        "--input",
+        big,
+        "--output",
+        str(out),
+        "--tokenizer",
+        str(model),
+        "--seq-len",
+        "256",
+        "--direct_num_workers=2",
+        "--direct_running_mode=multi_processing",
+    ]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     deadline = time.time() + 120
     workers: list[int] = []
@@ -108,7 +126,10 @@ def test_ctrl_c_with_worker_processes_is_one_line(tmp_path, tokenizer_bytes):
     _, err = proc.communicate(timeout=60)
     lines = [line for line in err.splitlines() if line.strip()]
     assert proc.returncode == 130, err
-    assert lines[-1] == f"repoloom build: interrupted (SIGINT); {out} was not changed; run the same command again to resume", err
+    assert (
+        lines[-1]
+        == f"repoloom build: interrupted (SIGINT); {out} was not changed; run the same command again to resume"
+    ), err
     assert lines[:-1] and all(not line.startswith(" ") for line in lines[:-1]), err  # the launcher's own lines only
     for noise in ("Traceback", "terminate called", "Aborted", "Error", "WARNING"):
         assert noise not in err, err

@@ -1,4 +1,5 @@
 """NearDedup on Beam's DirectRunner with small real-code inputs."""
+
 from __future__ import annotations
 
 import inspect
@@ -58,28 +59,52 @@ def test_planted_near_duplicates_keep_the_best_ranked_copy(cfg):
         _pf("e/other", "textwrap.py", srcs[2]),
         _pf("f/other", "tiny.py", "x = 1\n"),  # too short to shingle: always kept
     ]
-    kept = [("b/fork", "vendored/decoder.py"), ("d/other", "encoder.py"), ("e/other", "textwrap.py"),
-            ("f/other", "tiny.py")]
-    dropped = [("a/orig", "json/decoder.py", "near_duplicate", "b/fork/vendored/decoder.py"),
-               ("c/fork", "decoder.py", "near_duplicate", "b/fork/vendored/decoder.py")]
+    kept = [
+        ("b/fork", "vendored/decoder.py"),
+        ("d/other", "encoder.py"),
+        ("e/other", "textwrap.py"),
+        ("f/other", "tiny.py"),
+    ]
+    dropped = [
+        ("a/orig", "json/decoder.py", "near_duplicate", "b/fork/vendored/decoder.py"),
+        ("c/fork", "decoder.py", "near_duplicate", "b/fork/vendored/decoder.py"),
+    ]
     with TestPipeline() as p:
         # Reversed and reshuffled input: arrival order must not choose the keeper.
         out = p | beam.Create(files[::-1], reshuffle=True) | NearDedup(cfg)
         assert_that(out["kept"] | "K" >> beam.Map(lambda f: (f.facts.repo, f.facts.path)), equal_to(kept), label="kept")
-        assert_that(out["dropped"] | "D" >> beam.Map(lambda d: (d.repo, d.path, d.reason, d.detail)),
-                    equal_to(dropped), label="dropped")
-        assert_that(out["dropped"] | "S" >> beam.Map(lambda d: d.size), equal_to([len(files[0].text.encode()), len(files[2].text.encode())]),
-                    label="sizes")
-        assert_that(out["stats"] | "Sum" >> beam.CombineGlobally(SumCounters()),
-                    equal_to([{"dedup.near.clusters": 1, "dedup.near.cluster_size.3": 1, "dedup.near.files_dropped": 2,
-                               "dedup.near.signed": 5, "dedup.near.too_short": 1}]), label="stats")
+        assert_that(
+            out["dropped"] | "D" >> beam.Map(lambda d: (d.repo, d.path, d.reason, d.detail)),
+            equal_to(dropped),
+            label="dropped",
+        )
+        assert_that(
+            out["dropped"] | "S" >> beam.Map(lambda d: d.size),
+            equal_to([len(files[0].text.encode()), len(files[2].text.encode())]),
+            label="sizes",
+        )
+        assert_that(
+            out["stats"] | "Sum" >> beam.CombineGlobally(SumCounters()),
+            equal_to(
+                [
+                    {
+                        "dedup.near.clusters": 1,
+                        "dedup.near.cluster_size.3": 1,
+                        "dedup.near.files_dropped": 2,
+                        "dedup.near.signed": 5,
+                        "dedup.near.too_short": 1,
+                    }
+                ]
+            ),
+            label="stats",
+        )
 
 
 def _chain(n: int, seed: int = 7) -> list[str]:
     """Files that are windows over one token stream: neighbours are near-duplicates, ends are not."""
     r = random.Random(seed)
     words = [f"w{r.randrange(10**6)}" for _ in range(400)]
-    return [" ".join(words[i * 6: i * 6 + 100]) for i in range(n)]
+    return [" ".join(words[i * 6 : i * 6 + 100]) for i in range(n)]
 
 
 @pytest.mark.parametrize("mode", ["union", "rounds"])
@@ -95,9 +120,13 @@ def test_transitive_chain_is_one_cluster_and_matches_reference(cfg, mode):
         out = p | beam.Create(files) | NearDedup(cfg)
         assert_that(out["kept"] | "K" >> beam.Map(lambda f: f.facts.path), equal_to(["f00.py"]), label="kept")
         assert_that(out["dropped"] | "D" >> beam.Map(lambda d: d.detail), equal_to(["r/f00.py"] * 13), label="detail")
-        assert_that(out["stats"] | "Sum" >> beam.CombineGlobally(SumCounters())
-                    | "C" >> beam.Map(lambda s: (s.get("dedup.near.cluster_size.11-100", 0), s["dedup.near.signed"])),
-                    equal_to([(1, 14)]), label="stats")
+        assert_that(
+            out["stats"]
+            | "Sum" >> beam.CombineGlobally(SumCounters())
+            | "C" >> beam.Map(lambda s: (s.get("dedup.near.cluster_size.11-100", 0), s["dedup.near.signed"])),
+            equal_to([(1, 14)]),
+            label="stats",
+        )
 
 
 def test_unconverged_components_under_deduplicate_and_report(cfg):
@@ -112,10 +141,16 @@ def test_unconverged_components_under_deduplicate_and_report(cfg):
         # Every drop names a copy that is itself kept.
         kept_ids = out["kept"] | "KeptIds" >> beam.Map(lambda f: (f"r/{f.facts.path}", "kept"))
         named = out["dropped"] | "Named" >> beam.Map(lambda d: (d.detail, "named"))
-        orphans = ((kept_ids, named) | "Both" >> beam.Flatten() | "ById" >> beam.GroupByKey()
-                   | "Orphans" >> beam.Filter(lambda kv: "kept" not in kv[1]))
+        orphans = (
+            (kept_ids, named)
+            | "Both" >> beam.Flatten()
+            | "ById" >> beam.GroupByKey()
+            | "Orphans" >> beam.Filter(lambda kv: "kept" not in kv[1])
+        )
         assert_that(orphans, equal_to([]), label="orphans")
-        unconverged = out["stats"] | beam.Map(lambda s: s.get("dedup.near.cc_unsettled", 0)) | "Sum" >> beam.CombineGlobally(sum)
+        unconverged = (
+            out["stats"] | beam.Map(lambda s: s.get("dedup.near.cc_unsettled", 0)) | "Sum" >> beam.CombineGlobally(sum)
+        )
         assert_that(unconverged, lambda got: _between(got[0], 1, 10_000), label="unconverged")
 
 
@@ -138,19 +173,37 @@ def test_repository_level_drops_every_file_of_a_near_duplicate_repository(cfg):
 
     srcs = _real_sources()
     repo_cfg = load_config(overrides={"dedup": {"repo_level": True}})
-    files = [_pf("up/lib", "a.py", srcs[0], stars=50), _pf("up/lib", "b.py", srcs[1], stars=50),
-             _pf("fork/lib", "src/a.py", _edit(srcs[0], 3), stars=2), _pf("fork/lib", "src/b.py", srcs[1], stars=2),
-             _pf("fork/lib", "NOTES.md", "short notes\n", stars=2),  # no signature, still dropped with its repo
-             _pf("other/x", "a.py", srcs[2])]
+    files = [
+        _pf("up/lib", "a.py", srcs[0], stars=50),
+        _pf("up/lib", "b.py", srcs[1], stars=50),
+        _pf("fork/lib", "src/a.py", _edit(srcs[0], 3), stars=2),
+        _pf("fork/lib", "src/b.py", srcs[1], stars=2),
+        _pf("fork/lib", "NOTES.md", "short notes\n", stars=2),  # no signature, still dropped with its repo
+        _pf("other/x", "a.py", srcs[2]),
+    ]
     with TestPipeline() as p:
         out = p | beam.Create(files) | RepoNearDedup(repo_cfg)
-        assert_that(out["kept"] | "K" >> beam.Map(lambda f: (f.facts.repo, f.facts.path)),
-                    equal_to([("up/lib", "a.py"), ("up/lib", "b.py"), ("other/x", "a.py")]), label="kept")
-        assert_that(out["dropped"] | "D" >> beam.Map(lambda d: (d.path, d.reason, d.detail)),
-                    equal_to([("src/a.py", "near_duplicate_repo", "up/lib"), ("src/b.py", "near_duplicate_repo", "up/lib"),
-                              ("NOTES.md", "near_duplicate_repo", "up/lib")]), label="dropped")
-        assert_that(out["stats"], equal_to([{"dedup.repo.clusters": 1, "dedup.repo.cluster_size.2": 1,
-                                             "dedup.repo.files_dropped": 1}]), label="stats")
+        assert_that(
+            out["kept"] | "K" >> beam.Map(lambda f: (f.facts.repo, f.facts.path)),
+            equal_to([("up/lib", "a.py"), ("up/lib", "b.py"), ("other/x", "a.py")]),
+            label="kept",
+        )
+        assert_that(
+            out["dropped"] | "D" >> beam.Map(lambda d: (d.path, d.reason, d.detail)),
+            equal_to(
+                [
+                    ("src/a.py", "near_duplicate_repo", "up/lib"),
+                    ("src/b.py", "near_duplicate_repo", "up/lib"),
+                    ("NOTES.md", "near_duplicate_repo", "up/lib"),
+                ]
+            ),
+            label="dropped",
+        )
+        assert_that(
+            out["stats"],
+            equal_to([{"dedup.repo.clusters": 1, "dedup.repo.cluster_size.2": 1, "dedup.repo.files_dropped": 1}]),
+            label="stats",
+        )
 
 
 def test_file_dedup_exact_then_near_in_one_pass(cfg):
@@ -170,16 +223,38 @@ def test_file_dedup_exact_then_near_in_one_pass(cfg):
     ]
     with TestPipeline() as p:
         out = p | beam.Create(files[::-1], reshuffle=True) | FileDedup(cfg)
-        assert_that(out["kept"] | "K" >> beam.Map(lambda f: (f.facts.repo, f.facts.path)),
-                    equal_to([("a/orig", "json/decoder.py"), ("d/other", "encoder.py")]), label="kept")
-        assert_that(out["dropped"] | "D" >> beam.Map(lambda d: (d.repo, d.reason, d.detail, d.size)),
-                    equal_to([("z/copy", "exact_duplicate", "a/orig/json/decoder.py", len(base.encode())),
-                              ("b/fork", "near_duplicate", "a/orig/json/decoder.py", len(files[2].text.encode()))]),
-                    label="dropped")
-        assert_that(out["stats"] | "Sum" >> beam.CombineGlobally(SumCounters()), equal_to([{
-            "dedup.exact.cluster_size.2": 1, "dedup.exact.clusters": 1, "dedup.exact.files_dropped": 1,
-            "dedup.near.cluster_size.2": 1, "dedup.near.clusters": 1, "dedup.near.files_dropped": 1,
-            "dedup.near.signed": 3}]), label="stats")
+        assert_that(
+            out["kept"] | "K" >> beam.Map(lambda f: (f.facts.repo, f.facts.path)),
+            equal_to([("a/orig", "json/decoder.py"), ("d/other", "encoder.py")]),
+            label="kept",
+        )
+        assert_that(
+            out["dropped"] | "D" >> beam.Map(lambda d: (d.repo, d.reason, d.detail, d.size)),
+            equal_to(
+                [
+                    ("z/copy", "exact_duplicate", "a/orig/json/decoder.py", len(base.encode())),
+                    ("b/fork", "near_duplicate", "a/orig/json/decoder.py", len(files[2].text.encode())),
+                ]
+            ),
+            label="dropped",
+        )
+        assert_that(
+            out["stats"] | "Sum" >> beam.CombineGlobally(SumCounters()),
+            equal_to(
+                [
+                    {
+                        "dedup.exact.cluster_size.2": 1,
+                        "dedup.exact.clusters": 1,
+                        "dedup.exact.files_dropped": 1,
+                        "dedup.near.cluster_size.2": 1,
+                        "dedup.near.clusters": 1,
+                        "dedup.near.files_dropped": 1,
+                        "dedup.near.signed": 3,
+                    }
+                ]
+            ),
+            label="stats",
+        )
 
 
 APACHE_HEADER = """/*
@@ -214,14 +289,21 @@ def test_a_shared_licence_header_does_not_make_files_of_different_languages_dupl
     def pf(repo, path, text, language):
         return ParsedFile(text=text, facts=FileFacts(repo, path, language, len(text), f"sha-{repo}/{path}"))
 
-    files = [pf("a/lib", "src/org/example/wire/package-info.java", java, "java"),
-             pf("a/lib", ".github/license-header.txt", txt, None),
-             pf("b/fork", "src/org/example/wire/package-info.java", java.replace("wire", "wires"), "java")]
+    files = [
+        pf("a/lib", "src/org/example/wire/package-info.java", java, "java"),
+        pf("a/lib", ".github/license-header.txt", txt, None),
+        pf("b/fork", "src/org/example/wire/package-info.java", java.replace("wire", "wires"), "java"),
+    ]
     assert minhash.estimated_jaccard(minhash.signature(java, cfg), minhash.signature(txt, cfg)) >= 0.7  # alike as text
     with TestPipeline() as p:
         out = p | beam.Create(files) | FileDedup(cfg)
-        assert_that(out["kept"] | "K" >> beam.Map(lambda f: (f.facts.repo, f.facts.path)),
-                    equal_to([("a/lib", "src/org/example/wire/package-info.java"), ("a/lib", ".github/license-header.txt")]),
-                    label="kept")
-        assert_that(out["dropped"] | "D" >> beam.Map(lambda d: (d.repo, d.path, d.reason)),
-                    equal_to([("b/fork", "src/org/example/wire/package-info.java", "near_duplicate")]), label="dropped")
+        assert_that(
+            out["kept"] | "K" >> beam.Map(lambda f: (f.facts.repo, f.facts.path)),
+            equal_to([("a/lib", "src/org/example/wire/package-info.java"), ("a/lib", ".github/license-header.txt")]),
+            label="kept",
+        )
+        assert_that(
+            out["dropped"] | "D" >> beam.Map(lambda d: (d.repo, d.path, d.reason)),
+            equal_to([("b/fork", "src/org/example/wire/package-info.java", "near_duplicate")]),
+            label="dropped",
+        )

@@ -1,6 +1,7 @@
 """The output directory is never destroyed or left looking complete: settings checked before anything
 runs, --overwrite only over a previous output, a lock against concurrent builds, an empty result and
 environment failures are non-zero exits with one line, a rerun reuses the trained tokenizer."""
+
 import errno
 import json
 import os
@@ -26,12 +27,15 @@ def _err_lines(capsys) -> list[str]:
     return [line for line in capsys.readouterr().err.splitlines() if line.strip()]
 
 
-@pytest.mark.parametrize("args, expected", [
-    (["--set", "fim.rate=abc"], "'fim.rate' must be a number in [0, 1]; got 'abc'"),
-    (["--set", "fim.rate=2"], "'fim.rate' must be a number in [0, 1]; got 2"),
-    (["--set", "output.validation_fraction=1.5"], "'output.validation_fraction' must be a number in [0, 0.5]"),
-    (["--seq-len", "32"], "'seq_len' must be an integer in [64,"),
-])
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["--set", "fim.rate=abc"], "'fim.rate' must be a number in [0, 1]; got 'abc'"),
+        (["--set", "fim.rate=2"], "'fim.rate' must be a number in [0, 1]; got 2"),
+        (["--set", "output.validation_fraction=1.5"], "'output.validation_fraction' must be a number in [0, 0.5]"),
+        (["--seq-len", "32"], "'seq_len' must be an integer in [64,"),
+    ],
+)
 def test_bad_settings_stop_before_anything_runs(tmp_path, capsys, args, expected):
     out = tmp_path / "out"
     assert build([REPO], out, *args) == 2
@@ -64,8 +68,23 @@ def test_overwrite_replaces_only_a_previous_output(tmp_path, capsys):
     (out / "stale.array_record").write_text("from another build")
     assert build([REPO], out, "--seq-len", 256, "--set", "tokenizer.vocab_size=30000") == 2
     assert "pass --overwrite" in capsys.readouterr().err
-    assert main(["build", "--input", REPO, "--output", str(out), "--seq-len", "256",
-                 "--set", "tokenizer.vocab_size=30000", "--overwrite"]) == 0
+    assert (
+        main(
+            [
+                "build",
+                "--input",
+                REPO,
+                "--output",
+                str(out),
+                "--seq-len",
+                "256",
+                "--set",
+                "tokenizer.vocab_size=30000",
+                "--overwrite",
+            ]
+        )
+        == 0
+    )
     assert "reusing the tokenizer" in capsys.readouterr().err  # same inputs and settings: not trained again
     assert not (out / "stale.array_record").exists() and (out / "dataset.json").exists()
     leftovers = sorted(p for p in os.listdir(tmp_path) if p.startswith(".out."))
@@ -89,8 +108,22 @@ def test_an_empty_result_is_an_error_with_the_reason(tmp_path, capsys, model):
     r.mkdir(parents=True)
     (r / "a.bin").write_bytes(b"\x00\x01" * 50)
     out = tmp_path / "out"
-    assert main(["build", "--input", str(tmp_path / "coll"), "--output", str(out), "--tokenizer", str(model),
-                 "--seq-len", "256"]) == 1
+    assert (
+        main(
+            [
+                "build",
+                "--input",
+                str(tmp_path / "coll"),
+                "--output",
+                str(out),
+                "--tokenizer",
+                str(model),
+                "--seq-len",
+                "256",
+            ]
+        )
+        == 1
+    )
     captured = capsys.readouterr()
     assert "the build produced no rows: all 1 files were dropped (binary 1)" in captured.err
     assert "inspect" not in captured.out  # the next step would fail: not suggested
@@ -144,12 +177,17 @@ def test_environment_failures_are_found_in_whatever_the_runner_wraps_them_in():
     except RuntimeError as wrapped:
         assert environment_error(wrapped) == "Read-only file system (/data/out/x)"
     # a worker process's failure arrives as text only
-    text = RuntimeError("Traceback ...\nOSError: [Errno 28] No space left on device: '/tmp/shard' [while running 'Write']")
+    text = RuntimeError(
+        "Traceback ...\nOSError: [Errno 28] No space left on device: '/tmp/shard' [while running 'Write']"
+    )
     assert environment_error(text) == "No space left on device (/tmp/shard)"
     assert environment_error(ValueError("a bug, not the disk")) is None
 
 
 def test_tokenizer_train_says_when_the_vocabulary_is_smaller_than_asked(tmp_path, capsys):
-    assert main(["tokenizer", "train", "--input", REPO, "--vocab-size", "30000", "--output", str(tmp_path / "t.model")]) == 0
+    assert (
+        main(["tokenizer", "train", "--input", REPO, "--vocab-size", "30000", "--output", str(tmp_path / "t.model")])
+        == 0
+    )
     err = capsys.readouterr().err
     assert "warning: the trained tokenizer has" in err and "fewer than the 30000 asked" in err

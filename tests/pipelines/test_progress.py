@@ -1,4 +1,5 @@
 """The progress side channel: counts from every process that runs a step reach the launcher's bars."""
+
 import io
 import multiprocessing
 import os

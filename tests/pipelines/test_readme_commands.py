@@ -1,5 +1,6 @@
 """Features the README documents, used the way it shows: a validation split, `inspect` with `--example`,
 `--json` and `--split`, and `repoloom tokenizer train` whose model a build then uses as given."""
+
 import json
 import os
 import shutil
@@ -34,8 +35,21 @@ def tokenizer(repos, tmp_path_factory):
 @pytest.fixture(scope="module")
 def built(repos, tokenizer, tmp_path_factory):
     out = tmp_path_factory.mktemp("val") / "out"
-    assert build([repos], out, "--seq-len", SEQ_LEN, "--tokenizer", tokenizer,
-                 "--set", "output.validation_fraction=0.3", "--set", "output.rows_per_shard=4") == 0
+    assert (
+        build(
+            [repos],
+            out,
+            "--seq-len",
+            SEQ_LEN,
+            "--tokenizer",
+            tokenizer,
+            "--set",
+            "output.validation_fraction=0.3",
+            "--set",
+            "output.rows_per_shard=4",
+        )
+        == 0
+    )
     return out
 
 
@@ -106,8 +120,10 @@ def test_rows_spread_over_the_listed_shards(built):
     from array_record.python.array_record_module import ArrayRecordReader
 
     info = json.loads((built / "dataset.json").read_text())
-    for split, shards, total in (("train", info["shards"], info["num_train_examples"]),
-                                 ("validation", info["validation_shards"], info["num_validation_examples"])):
+    for split, shards, total in (
+        ("train", info["shards"], info["num_train_examples"]),
+        ("validation", info["validation_shards"], info["num_validation_examples"]),
+    ):
         assert len(shards) == -(-total // 4), f"{split}: one shard per 4 rows (rows_per_shard=4)"
         counts = [ArrayRecordReader(str(built / name)).num_records() for name in shards]
         assert sum(counts) == total

@@ -1,6 +1,7 @@
 """The same job gives byte-identical output under every runner (DESIGN: determinism), run as a user runs it:
 the installed `repoloom` console script, from another working directory, with relative paths. Only
 run.json (command line, runner, options, time) differs."""
+
 import json
 import os
 import subprocess
@@ -25,9 +26,24 @@ def test_runners_identical_from_the_console_script(tmp_path, dask_address):
     digests, runs = {}, {}
     for name, opts in MODES.items():
         opts = opts + [f"--dask_address={dask_address}"] if name == "dask" else opts
-        argv = [REPOLOOM, "build", "--input", *inputs, "--output", f"out/{name}", "--quiet", "--seq-len", "512",
-                "--set", "tokenizer.vocab_size=2000", "--set", "output.rows_per_shard=8",
-                "--set", "output.validation_fraction=0.2", *opts]
+        argv = [
+            REPOLOOM,
+            "build",
+            "--input",
+            *inputs,
+            "--output",
+            f"out/{name}",
+            "--quiet",
+            "--seq-len",
+            "512",
+            "--set",
+            "tokenizer.vocab_size=2000",
+            "--set",
+            "output.rows_per_shard=8",
+            "--set",
+            "output.validation_fraction=0.2",
+            *opts,
+        ]
         done = subprocess.run(argv, cwd=cwd, capture_output=True, text=True, timeout=400)
         assert done.returncode == 0, f"{name}: {done.stderr[-3000:]}"
         digests[name] = file_digest(cwd / "out" / name)
@@ -53,8 +69,13 @@ def test_unreadable_input_fails_instead_of_an_empty_dataset(tmp_path):
 
     with open(os.path.join(EXAMPLES, "pyledger", "README.md")) as f:
         tok.write_bytes(train_tokenizer([f.read()] * 20, 400))
-    done = subprocess.run([REPOLOOM, "build", "--input", "repos", "--output", "out", "--tokenizer", str(tok), "--quiet"],
-                          cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [REPOLOOM, "build", "--input", "repos", "--output", "out", "--tokenizer", str(tok), "--quiet"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode != 0
     assert "read no files" in done.stderr
 

@@ -1,4 +1,5 @@
 """Sources: every input file becomes a SourceFile or a Drop with a named reason."""
+
 import gzip
 import io
 import json
@@ -93,9 +94,17 @@ def _tar(path, members):
 
 def test_tar_archive_strips_top_dir_and_rejects_unsafe_paths(tmp_path):
     arc = tmp_path / "proj-main.tar.gz"
-    _tar(arc, [("proj-main/src/a.py", b"import b\n"), ("proj-main/src/b.py", b"x = 1\n"),
-               ("proj-main/../../evil.py", b"boom\n"), ("/abs/evil.py", b"boom\n"), ("proj-main/link", None),
-               ("proj-main/.git/config", b"[core]\n")])
+    _tar(
+        arc,
+        [
+            ("proj-main/src/a.py", b"import b\n"),
+            ("proj-main/src/b.py", b"x = 1\n"),
+            ("proj-main/../../evil.py", b"boom\n"),
+            ("/abs/evil.py", b"boom\n"),
+            ("proj-main/link", None),
+            ("proj-main/.git/config", b"[core]\n"),
+        ],
+    )
     units = expand_inputs([str(arc)])
     assert units == [Unit("archive", str(arc), "proj-main")]
     items = _read_all(units)
@@ -122,8 +131,15 @@ def test_zip_archive_and_corrupt_archive(tmp_path):
 
 
 def test_parquet_and_jsonl_tables(tmp_path):
-    t = pa.table({"repo_name": ["o/r", "o/r", "o/s"], "path": ["a.py", "b.py", "c.go"],
-                  "content": ["import b\n", "x = 1\n", None], "license": ["MIT", "MIT", "MIT"], "stars": [5, 5, 1]})
+    t = pa.table(
+        {
+            "repo_name": ["o/r", "o/r", "o/s"],
+            "path": ["a.py", "b.py", "c.go"],
+            "content": ["import b\n", "x = 1\n", None],
+            "license": ["MIT", "MIT", "MIT"],
+            "stars": [5, 5, 1],
+        }
+    )
     pq.write_table(t, tmp_path / "t.parquet")
     rows = [{"repo_name": "o/j", "path": "m.js", "content": "let a = 1;\n"}, {"repo_name": "o/j", "path": "n.js"}]
     with gzip.open(tmp_path / "t.jsonl.gz", "wt") as f:

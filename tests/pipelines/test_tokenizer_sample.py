@@ -1,4 +1,5 @@
 """The tokenizer sample: the texts the build keeps, taken without parsing."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """FIM candidate nodes extracted at parse time (syntax/fim_nodes.py)."""
+
 from __future__ import annotations
 
 import pytest
@@ -109,11 +110,20 @@ def test_largest_first_walk_equals_full_walk_in_every_language(monkeypatch, min_
 
     monkeypatch.setattr(fim_nodes, "MIN_NODES", min_nodes)
     texts = [(path, lang, text) for path, lang, text in corpus()]
-    texts += [(p, lang.name, t) for lang in registry.languages() for p, t in lang.sample.files.items() if p.endswith(lang.extensions)]
-    texts.append(("broken.py", "python", "def f(:\n    return [1, 2\nclass C(\n    x = 'a\n"))  # ERROR and MISSING nodes
+    texts += [
+        (p, lang.name, t)
+        for lang in registry.languages()
+        for p, t in lang.sample.files.items()
+        if p.endswith(lang.extensions)
+    ]
+    texts.append(
+        ("broken.py", "python", "def f(:\n    return [1, 2\nclass C(\n    x = 'a\n")
+    )  # ERROR and MISSING nodes
     assert {lang for _, lang, _ in texts} >= {lang.name for lang in registry.languages()}
     for path, lang, text in texts:
         tree, src = parse_tree(text, lang)
         limit = min_nodes + len(text) // fim_nodes.CHARS_PER_NODE
-        want = [(src.char(s), src.char(e), p) for s, e, p in _full_walk_then_cap(tree, src, limit)]  # bytes -> characters
+        want = [
+            (src.char(s), src.char(e), p) for s, e, p in _full_walk_then_cap(tree, src, limit)
+        ]  # bytes -> characters
         assert fim_nodes.candidates(tree, src, lang) == want, path

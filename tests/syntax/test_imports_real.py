@@ -1,4 +1,5 @@
 """Python import extraction on real installed sources, checked against the standard library's ast."""
+
 from __future__ import annotations
 
 import ast

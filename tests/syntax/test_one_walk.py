@@ -1,5 +1,6 @@
 """One query walk per file (syntax/queries.one_walk): every extractor gets the captures its own query
 would give, and file_facts walks the tree once for all of them."""
+
 from __future__ import annotations
 
 import pytest
@@ -60,14 +61,29 @@ class _CountingCursor:
 _REAL_CURSOR = tree_sitter.QueryCursor
 
 
-@pytest.mark.parametrize("path, language, text", [
-    ("pkg/core.py", "python", "import os\nfrom .util import helper\n\nclass Core:\n    def run(self):\n        return helper(os.sep)\n"),
-    ("tests/test_core.py", "python", "from pkg.core import Core\n\n\ndef test_run():\n    assert Core().run()\n"),
-    ("src/Shape.java", "java", "package geo;\n\nimport java.util.List;\n\npublic class Shape {\n    List<Integer> sides;\n}\n"),
-    ("src/index.ts", "typescript", "import { a } from './a';\nconst b = require('./b');\nexport const c = a + b;\n"),
-    ("src/lib.rs", "rust", "mod parse;\nuse crate::parse::Token;\npub fn lex() -> Token { Token }\n"),
-    ("lib/app.rb", "ruby", "require 'json'\nrequire_relative 'util'\nclass App\nend\n"),
-])
+@pytest.mark.parametrize(
+    "path, language, text",
+    [
+        (
+            "pkg/core.py",
+            "python",
+            "import os\nfrom .util import helper\n\nclass Core:\n    def run(self):\n        return helper(os.sep)\n",
+        ),
+        ("tests/test_core.py", "python", "from pkg.core import Core\n\n\ndef test_run():\n    assert Core().run()\n"),
+        (
+            "src/Shape.java",
+            "java",
+            "package geo;\n\nimport java.util.List;\n\npublic class Shape {\n    List<Integer> sides;\n}\n",
+        ),
+        (
+            "src/index.ts",
+            "typescript",
+            "import { a } from './a';\nconst b = require('./b');\nexport const c = a + b;\n",
+        ),
+        ("src/lib.rs", "rust", "mod parse;\nuse crate::parse::Token;\npub fn lex() -> Token { Token }\n"),
+        ("lib/app.rb", "ruby", "require 'json'\nrequire_relative 'util'\nclass App\nend\n"),
+    ],
+)
 def test_file_facts_walks_the_tree_once(monkeypatch, path, language, text):
     monkeypatch.setattr(tree_sitter, "QueryCursor", _CountingCursor)
     _CountingCursor.made = 0
@@ -92,13 +108,20 @@ def _own_matches(tree, language, text):
 
 
 _ANCHORED = {  # language -> (import query's anchor captures, tricky text)
-    "javascript": (("import", "export", "call", "dynamic"),
-                   "import a, {b as c} from './x';\nexport * from \"./y\";\nf('a', require('b'));\nrequire(/* c */ 'z');\n"
-                   "const m = await import('./m');\nrequire(require('n'));\nx.require('no');\nexport { q } from './q';\n"),
-    "typescript": (("import", "export", "call", "dynamic"),
-                   "import fs = require('fs');\nimport type { T } from './t';\nconst r = require('./r')('arg');\n"),
+    "javascript": (
+        ("import", "export", "call", "dynamic"),
+        "import a, {b as c} from './x';\nexport * from \"./y\";\nf('a', require('b'));\nrequire(/* c */ 'z');\n"
+        "const m = await import('./m');\nrequire(require('n'));\nx.require('no');\nexport { q } from './q';\n",
+    ),
+    "typescript": (
+        ("import", "export", "call", "dynamic"),
+        "import fs = require('fs');\nimport type { T } from './t';\nconst r = require('./r')('arg');\n",
+    ),
     "ruby": (("call",), "require 'json'\nrequire_relative('lib/a').freeze\nload 'x.rb'\nfoo 'bar', require('baz')\n"),
-    "rust": (("moditem", "use"), "#[path = \"p.rs\"]\nmod a;\nmod b { }\npub use crate::{x::Y, z::*};\nuse super::w as v;\n"),
+    "rust": (
+        ("moditem", "use"),
+        '#[path = "p.rs"]\nmod a;\nmod b { }\npub use crate::{x::Y, z::*};\nuse super::w as v;\n',
+    ),
 }
 
 
@@ -111,9 +134,13 @@ def test_matches_built_from_captures_equal_tree_sitters_own(language):
         tree, _ = parse_tree(text, language)
         want = _own_matches(tree, language, lang.import_query)
         assert want or text != tricky
-        got = [sorted((k, n.type, n.start_byte, n.end_byte) for k, n in m.items())
-               for m in queries.matches(tree, language, lang.import_query, anchors)]
+        got = [
+            sorted((k, n.type, n.start_byte, n.end_byte) for k, n in m.items())
+            for m in queries.matches(tree, language, lang.import_query, anchors)
+        ]
         assert got == want, text
         with one_walk(tree, language, [lang.import_query]):
-            assert [sorted((k, n.type, n.start_byte, n.end_byte) for k, n in m.items())
-                    for m in queries.matches(tree, language, lang.import_query, anchors)] == want
+            assert [
+                sorted((k, n.type, n.start_byte, n.end_byte) for k, n in m.items())
+                for m in queries.matches(tree, language, lang.import_query, anchors)
+            ] == want

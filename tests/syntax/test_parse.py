@@ -1,5 +1,6 @@
 """Exact-dedup key: the README promises that copies differing only in line ends and trailing blanks are one
 file, while any change a reader can see (indentation, a character) makes them two."""
+
 import inspect
 import json
 

@@ -1,6 +1,7 @@
 """Every registered language is complete: its fields are filled, its queries compile against its grammar,
 its grammar wheel is a dependency in setup.py, and its sample repository (syntax/lang/<module>.py)
 goes through detection, parse, imports, resolution, test detection, test pairing and FIM."""
+
 from __future__ import annotations
 
 import os
@@ -33,8 +34,24 @@ def sample_facts(lang: Language):
 
 
 def test_registry_holds_the_languages_and_lua():
-    assert {"python", "java", "kotlin", "scala", "go", "rust", "javascript", "typescript", "tsx", "c", "cpp",
-            "csharp", "php", "ruby", "swift", "lua"} <= set(NAMES)
+    assert {
+        "python",
+        "java",
+        "kotlin",
+        "scala",
+        "go",
+        "rust",
+        "javascript",
+        "typescript",
+        "tsx",
+        "c",
+        "cpp",
+        "csharp",
+        "php",
+        "ruby",
+        "swift",
+        "lua",
+    } <= set(NAMES)
     assert len(NAMES) == len(set(NAMES))
 
 

@@ -1,4 +1,5 @@
 """Test detection from path conventions and from the parse, per language (syntax/tests.py)."""
+
 from __future__ import annotations
 
 import glob
@@ -21,7 +22,11 @@ CASES = [
     # pytest / unittest
     ("tests/test_foo.py", "import foo\n\ndef test_a():\n    assert foo.x()\n", "test"),
     ("pkg/foo_test.py", "def test_a():\n    pass\n", "test"),
-    ("tests/basic.py", "import unittest\nclass Basic(unittest.TestCase):\n    def runTest(self):\n        pass\n", "test"),
+    (
+        "tests/basic.py",
+        "import unittest\nclass Basic(unittest.TestCase):\n    def runTest(self):\n        pass\n",
+        "test",
+    ),
     ("tests/conftest.py", "import pytest\n@pytest.fixture\ndef x():\n    return 1\n", "support"),
     ("tests/__init__.py", "", "support"),
     ("tests/helpers.py", "def make():\n    return 1\n", "support"),
@@ -30,10 +35,18 @@ CASES = [
     ("pkg/testutils.py", "def make_client():\n    return 1\n", "support"),
     ("click/testing.py", "class CliRunner:\n    pass\n", ""),  # a public module named testing
     # JUnit / Kotlin / Scala
-    ("src/test/java/a/FooTest.java", "class FooTest { @Test void a() {} @org.junit.jupiter.api.Test void b() {} }", "test"),
-    ("src/test/java/a/TestFoo.java", "class TestFoo { @ParameterizedTest(name = \"x\") void a(int x) {} }", "test"),
+    (
+        "src/test/java/a/FooTest.java",
+        "class FooTest { @Test void a() {} @org.junit.jupiter.api.Test void b() {} }",
+        "test",
+    ),
+    ("src/test/java/a/TestFoo.java", 'class TestFoo { @ParameterizedTest(name = "x") void a(int x) {} }', "test"),
     ("src/test/java/a/FooTestCase.java", "class FooTestCase extends TestCase { public void testA() {} }", "test"),
-    ("src/test/java/a/FooSuiteTest.java", "@RunWith(AllTests.class) class FooSuiteTest { static Object suite() { return null; } }", "test"),
+    (
+        "src/test/java/a/FooSuiteTest.java",
+        "@RunWith(AllTests.class) class FooSuiteTest { static Object suite() { return null; } }",
+        "test",
+    ),
     ("src/test/java/a/TestUtils.java", "class TestUtils { static int a() { return 1; } }", "support"),
     ("src/main/java/a/ApiSpec.java", "class ApiSpec { int version; }", ""),
     ("src/test/kotlin/a/FooTest.kt", "class FooTest { @Test fun a() {} }", "test"),
@@ -48,7 +61,11 @@ CASES = [
     ("src/util.rs", "pub fn f() {}\n", ""),
     # JavaScript / TypeScript
     ("src/foo.test.js", "const foo = require('./foo');\ntest('adds', () => { expect(foo(1)).toBe(2); });\n", "test"),
-    ("src/foo.spec.ts", "import { foo } from './foo';\ndescribe('foo', () => { it.each([1])('x', () => {}); });\n", "test"),
+    (
+        "src/foo.spec.ts",
+        "import { foo } from './foo';\ndescribe('foo', () => { it.each([1])('x', () => {}); });\n",
+        "test",
+    ),
     ("src/foo.test-d.ts", "import { expectTypeOf } from 'vitest';\ntest('types', () => {});\n", "test"),
     ("src/__tests__/bar.js", "describe('bar', () => { it('works', () => {}); });\n", "test"),
     ("test/parse.js", "var test = require('tape');\ntest('parse', function (t) { t.end(); });\n", "test"),
@@ -56,14 +73,18 @@ CASES = [
     ("src/setupTests.ts", "import '@testing-library/jest-dom';\n", "support"),
     ("src/describe.js", "export function describe(x) { return x; }\n", ""),
     # C#, PHP, Ruby, Swift, C/C++
-    ("Foo.Tests/FooTests.cs", "public class FooTests { [Fact] public void A() {} [Theory] public void B() {} }", "test"),
+    (
+        "Foo.Tests/FooTests.cs",
+        "public class FooTests { [Fact] public void A() {} [Theory] public void B() {} }",
+        "test",
+    ),
     ("tests/FooTest.php", "<?php\nclass FooTest extends TestCase { public function testA() {} }\n", "test"),
     ("spec/foo_spec.rb", "RSpec.describe Foo do\n  it 'works' do\n  end\nend\n", "test"),
     ("spec/spec_helper.rb", "RSpec.configure do |c|\nend\n", "support"),
     ("test/foo_test.rb", "class FooTest < Minitest::Test\n  def test_a; end\nend\n", "test"),
     ("Tests/FooTests.swift", "class FooTests: XCTestCase { func testA() {} }", "test"),
     ("test/foo_test.cc", "#include <gtest/gtest.h>\nTEST(Foo, Bar) { EXPECT_EQ(1, 1); }\n", "test"),
-    ("tests/test_foo.c", "#include \"foo.h\"\nvoid test_foo(void) { }\n", "test"),
+    ("tests/test_foo.c", '#include "foo.h"\nvoid test_foo(void) { }\n', "test"),
     ("src/foo.c", "int foo(void) { return 1; }\n", ""),
     # C test programs: a main in a test folder (utf8proc's test/case.c), or in a test-named file with a
     # calling-convention macro the grammar misreads (cJSON's test.c); helpers without main stay helpers
@@ -72,19 +93,43 @@ CASES = [
     ("test/tests.c", '#include "tests.h"\nvoid check(int cond, const char *msg) { }\n', "support"),
     ("src/main.c", "int main(void) { return 0; }\n", ""),
     # a suite written once in a shared header, instantiated per implementation (crc32c's src/*_unittest.cc)
-    ("src/crc32c_arm64_unittest.cc", '#include "crc32c_extend_unittests.h"\nINSTANTIATE_TYPED_TEST_SUITE_P(Arm64, ExtendTest, Arm64TestTraits);\n', "test"),
+    (
+        "src/crc32c_arm64_unittest.cc",
+        '#include "crc32c_extend_unittests.h"\nINSTANTIATE_TYPED_TEST_SUITE_P(Arm64, ExtendTest, Arm64TestTraits);\n',
+        "test",
+    ),
     # jansson: test functions by name, main in the suite's shared util.h
-    ("test/suites/api/test_dump.c", '#include "util.h"\nstatic void encode_null() { }\nstatic void run_tests() { encode_null(); }\n', "test"),
+    (
+        "test/suites/api/test_dump.c",
+        '#include "util.h"\nstatic void encode_null() { }\nstatic void run_tests() { encode_null(); }\n',
+        "test",
+    ),
     # glog: one CTest project per folder named for the tests it holds
-    ("src/dcheck_unittest/glog_dcheck.cc", "#include <glog/logging.h>\nint main() { DCHECK(true); return 0; }\n", "test"),
+    (
+        "src/dcheck_unittest/glog_dcheck.cc",
+        "#include <glog/logging.h>\nint main() { DCHECK(true); return 0; }\n",
+        "test",
+    ),
     ("src/ab_testing.cc", "int main() { return 0; }\n", ""),
     # pytest collects Test* classes with the test methods they inherit (itsdangerous' test_url_safe.py)
-    ("tests/test_url_safe.py", "from tests.test_serializer import TestSerializer\nclass TestURLSafe(TestSerializer):\n    pass\n", "test"),
+    (
+        "tests/test_url_safe.py",
+        "from tests.test_serializer import TestSerializer\nclass TestURLSafe(TestSerializer):\n    pass\n",
+        "test",
+    ),
     ("tests/test_base.py", "class Base(object):\n    pass\n", "support"),
     # ava skips test/helpers/: helpers there, even when they call test()
-    ("test/helpers/with-page.ts", "import test from 'ava';\nexport const withPage = (run: () => void) => test('x', run);\n", "support"),
+    (
+        "test/helpers/with-page.ts",
+        "import test from 'ava';\nexport const withPage = (run: () => void) => test('x', run);\n",
+        "support",
+    ),
     # Lua: busted specs, luaunit test functions, helpers and plain modules
-    ("spec/stack_spec.lua", 'local Stack = require "stack"\ndescribe("Stack", function()\n  it("pops", function() end)\nend)\n', "test"),
+    (
+        "spec/stack_spec.lua",
+        'local Stack = require "stack"\ndescribe("Stack", function()\n  it("pops", function() end)\nend)\n',
+        "test",
+    ),
     ("test/test_stack.lua", "local lu = require('luaunit')\nfunction testPush() lu.assertEquals(1, 1) end\n", "test"),
     ("test/helpers.lua", "local M = {}\nfunction M.fresh() return {} end\nreturn M\n", "support"),
     ("lua/stack.lua", "local M = {}\nfunction M.new() return {} end\nreturn M\n", ""),
@@ -112,30 +157,73 @@ def test_markers_count_test_cases_and_are_unknown_without_a_parse():
 
 
 def test_sources_carry_their_defined_names_and_tests_do_not():
-    src = signals("pkg/shapes.py", "RATIO = 2\n\nclass Circle:\n    def area(self):\n        local = 1\n        return local\n\ndef make_circle(radius):\n    return Circle()\n")
+    src = signals(
+        "pkg/shapes.py",
+        "RATIO = 2\n\nclass Circle:\n    def area(self):\n        local = 1\n        return local\n\ndef make_circle(radius):\n    return Circle()\n",
+    )
     assert src["defines"] == ["RATIO", "Circle", "area", "make_circle"]
     assert "defines" not in signals("tests/test_shapes.py", "def test_area():\n    pass\n")
 
 
-@pytest.mark.parametrize("language,text,expected", [
-    ("java", "package a.b; import x.Yy; public class Foo { public Foo() {} void bar(int q) { int loc = 1; baz(); } enum Kind { A } }", ["Foo", "bar", "Kind"]),
-    ("go", "package a\ntype Foo struct{}\nfunc (f *Foo) Bar() {}\nfunc Baz() {}\n", ["Foo", "Bar", "Baz"]),
-    ("typescript", "import {x} from 'y';\nexport interface Props { label: string }\nexport function render(): void { draw() }\nexport const VERSION = 1\n", ["Props", "label", "render", "VERSION"]),
-    ("rust", "use std::io;\npub struct Parser;\nimpl Parser { pub fn parse(&self) -> u8 { let x = 1; x } }\n", ["Parser", "parse"]),
-    ("cpp", "namespace ns { class Widget { }; int make_widget(int size) { return size; } }", ["Widget", "make_widget"]),
-])
+@pytest.mark.parametrize(
+    "language,text,expected",
+    [
+        (
+            "java",
+            "package a.b; import x.Yy; public class Foo { public Foo() {} void bar(int q) { int loc = 1; baz(); } enum Kind { A } }",
+            ["Foo", "bar", "Kind"],
+        ),
+        ("go", "package a\ntype Foo struct{}\nfunc (f *Foo) Bar() {}\nfunc Baz() {}\n", ["Foo", "Bar", "Baz"]),
+        (
+            "typescript",
+            "import {x} from 'y';\nexport interface Props { label: string }\nexport function render(): void { draw() }\nexport const VERSION = 1\n",
+            ["Props", "label", "render", "VERSION"],
+        ),
+        (
+            "rust",
+            "use std::io;\npub struct Parser;\nimpl Parser { pub fn parse(&self) -> u8 { let x = 1; x } }\n",
+            ["Parser", "parse"],
+        ),
+        (
+            "cpp",
+            "namespace ns { class Widget { }; int make_widget(int size) { return size; } }",
+            ["Widget", "make_widget"],
+        ),
+    ],
+)
 def test_defined_names_leave_out_calls_imports_and_locals(language, text, expected):
     tree, src = parse_tree(text, language)
     assert defined_names(tree, src, language) == expected
 
 
-@pytest.mark.parametrize("name,stem", [
-    ("test_foo.py", "foo"), ("foo_test.py", "foo"), ("foo_test.go", "foo"), ("FooTest.java", "Foo"),
-    ("FooTests.cs", "Foo"), ("TestFoo.java", "Foo"), ("FooTestCase.java", "Foo"), ("FooIT.java", "Foo"),
-    ("FooSpec.scala", "Foo"), ("foo.spec.ts", "foo"), ("foo.test.tsx", "foo"), ("foo.component.spec.ts", "foo.component"),
-    ("foo.test-d.ts", "foo"), ("foo_spec.rb", "foo"), ("foo_spec.lua", "foo"), ("test_foo.lua", "foo"), ("foo_unittest.cc", "foo"), ("test-foo.js", "foo"),
-    ("Testimony.java", None), ("latest.py", None), ("contest.go", None), ("test.py", None), ("Foo.java", None),
-])
+@pytest.mark.parametrize(
+    "name,stem",
+    [
+        ("test_foo.py", "foo"),
+        ("foo_test.py", "foo"),
+        ("foo_test.go", "foo"),
+        ("FooTest.java", "Foo"),
+        ("FooTests.cs", "Foo"),
+        ("TestFoo.java", "Foo"),
+        ("FooTestCase.java", "Foo"),
+        ("FooIT.java", "Foo"),
+        ("FooSpec.scala", "Foo"),
+        ("foo.spec.ts", "foo"),
+        ("foo.test.tsx", "foo"),
+        ("foo.component.spec.ts", "foo.component"),
+        ("foo.test-d.ts", "foo"),
+        ("foo_spec.rb", "foo"),
+        ("foo_spec.lua", "foo"),
+        ("test_foo.lua", "foo"),
+        ("foo_unittest.cc", "foo"),
+        ("test-foo.js", "foo"),
+        ("Testimony.java", None),
+        ("latest.py", None),
+        ("contest.go", None),
+        ("test.py", None),
+        ("Foo.java", None),
+    ],
+)
 def test_subject_stem_from_test_names(name, stem):
     assert subject_stem(name) == stem
 
@@ -159,8 +247,13 @@ def test_real_pytest_layout_of_an_installed_package():
 
 
 def test_typescript_modules_of_types_only_are_marked():
-    types = signals("source/types/hooks.ts", "import type { Options } from './options.js';\nexport type Hook = (o: Options) => void;\nexport interface Hooks { before?: Hook[] }\n")
+    types = signals(
+        "source/types/hooks.ts",
+        "import type { Options } from './options.js';\nexport type Hook = (o: Options) => void;\nexport interface Hooks { before?: Hook[] }\n",
+    )
     assert types["kind"] == "" and types.get("types_only") is True
-    runtime = signals("source/utils/body.ts", "export type Size = number;\nexport const getBodySize = (b: unknown): Size => 0;\n")
+    runtime = signals(
+        "source/utils/body.ts", "export type Size = number;\nexport const getBodySize = (b: unknown): Size => 0;\n"
+    )
     assert "types_only" not in runtime
     assert "types_only" not in signals("source/types/empty.ts", "import './x.js';\n")  # no type declared either

@@ -1,4 +1,5 @@
 """Shared fixtures: small real-code datasets in the data build's output format."""
+
 import os
 import sys
 

@@ -1,4 +1,5 @@
 """Presets, config overrides, optimizer schedule, MFU table, multi-host start decisions."""
+
 import pytest
 
 from repoloom.core.config import ConfigError
@@ -21,8 +22,22 @@ def test_codegemma_param_counts_with_eval_shape(preset):
 
 def test_codegemma_shapes():
     two, seven = PRESETS["codegemma-2b"], PRESETS["codegemma-7b"]
-    assert (two["d_model"], two["num_layers"], two["num_heads"], two["num_kv_heads"], two["head_dim"], two["ffn_dim"]) == (2048, 18, 8, 1, 256, 16384)
-    assert (seven["d_model"], seven["num_layers"], seven["num_heads"], seven["num_kv_heads"], seven["head_dim"], seven["ffn_dim"]) == (3072, 28, 16, 16, 256, 24576)
+    assert (
+        two["d_model"],
+        two["num_layers"],
+        two["num_heads"],
+        two["num_kv_heads"],
+        two["head_dim"],
+        two["ffn_dim"],
+    ) == (2048, 18, 8, 1, 256, 16384)
+    assert (
+        seven["d_model"],
+        seven["num_layers"],
+        seven["num_heads"],
+        seven["num_kv_heads"],
+        seven["head_dim"],
+        seven["ffn_dim"],
+    ) == (3072, 28, 16, 16, 256, 24576)
     assert two["vocab_size"] == seven["vocab_size"] == 256000
 
 
@@ -84,8 +99,13 @@ def test_warmup_defaults_to_a_share_of_the_steps():
     assert resolve_schedule(cfg["train"])["warmup_steps"] == 10
     assert resolve_schedule(build_config(sets=["train.steps=10"])["train"])["warmup_steps"] == 1
     assert resolve_schedule(build_config(sets=["train.steps=100000"])["train"])["warmup_steps"] == 1000
-    assert resolve_schedule(build_config(sets=["train.steps=100", "train.warmup_fraction=0.2"])["train"])["warmup_steps"] == 20
-    assert resolve_schedule(build_config(sets=["train.steps=100", "train.warmup_steps=3"])["train"])["warmup_steps"] == 3
+    assert (
+        resolve_schedule(build_config(sets=["train.steps=100", "train.warmup_fraction=0.2"])["train"])["warmup_steps"]
+        == 20
+    )
+    assert (
+        resolve_schedule(build_config(sets=["train.steps=100", "train.warmup_steps=3"])["train"])["warmup_steps"] == 3
+    )
     with pytest.raises(ConfigError, match="warmup_fraction"):
         build_config(sets=["train.warmup_fraction=1.5"])
     with pytest.raises(ConfigError, match="warmup_steps"):
@@ -120,9 +140,20 @@ def test_distributed_start_decision():
     assert distributed_init_kwargs("auto", {"SLURM_NTASKS": "4"}) == {}
     assert distributed_init_kwargs("on", {}) == {}
     kw = distributed_init_kwargs(
-        "auto", {"JAX_COORDINATOR_ADDRESS": "10.0.0.1:1234", "JAX_NUM_PROCESSES": "4", "JAX_PROCESS_ID": "2", "JAX_LOCAL_DEVICE_IDS": "0,1"}
+        "auto",
+        {
+            "JAX_COORDINATOR_ADDRESS": "10.0.0.1:1234",
+            "JAX_NUM_PROCESSES": "4",
+            "JAX_PROCESS_ID": "2",
+            "JAX_LOCAL_DEVICE_IDS": "0,1",
+        },
     )
-    assert kw == {"coordinator_address": "10.0.0.1:1234", "num_processes": 4, "process_id": 2, "local_device_ids": [0, 1]}
+    assert kw == {
+        "coordinator_address": "10.0.0.1:1234",
+        "num_processes": 4,
+        "process_id": 2,
+        "local_device_ids": [0, 1],
+    }
     with pytest.raises(ConfigError):
         distributed_init_kwargs("auto", {"JAX_COORDINATOR_ADDRESS": "x:1"})
 

@@ -1,5 +1,6 @@
 """grain input pipeline over ArrayRecord shards: parsing, held-out split, shuffle, process sharding,
 checkpointable iterator state, FIM-middle mask."""
+
 import json
 import os
 import shutil
@@ -48,7 +49,11 @@ def test_fast_parser_edge_cases():
     assert all(got[k].tolist() == ref[k] for k in data.FEATURES)
     vals = [-1, 2**40, 0, 127, 128, 300, -(2**63), 2**63 - 1, 16384, 2**21]
     fast = data._parse_fast(encode_example({"targets": vals, "targets_segment_ids": [], "targets_positions": [5]}))
-    assert fast["targets"].tolist() == vals and fast["targets_segment_ids"].tolist() == [] and fast["targets_positions"].tolist() == [5]
+    assert (
+        fast["targets"].tolist() == vals
+        and fast["targets_segment_ids"].tolist() == []
+        and fast["targets_positions"].tolist() == [5]
+    )
 
     # Unpacked int64 lists (legal protobuf, not what our codec writes) take the protobuf fallback.
     def entry(key, values):
@@ -202,5 +207,9 @@ def test_empty_validation_and_train_shards(dataset, tmp_path):
     info = data.load_dataset_info(str(d))
     train, held, desc = data.splits(info, build_config()["data"])
     n = meta["num_examples"]
-    assert "last" in desc and len(train) + len(held) == n and len(held) == data.heldout_rows(n, build_config()["data"]) >= 1
+    assert (
+        "last" in desc
+        and len(train) + len(held) == n
+        and len(held) == data.heldout_rows(n, build_config()["data"]) >= 1
+    )
     assert next(iter(data.train_dataset(info, build_config(), 2)))["tokens"].shape == (2, 128)

@@ -1,4 +1,5 @@
 """Gemma-architecture model: packed-row attention and positions, causality, MQA/GQA, loss masking."""
+
 import jax
 import jax.numpy as jnp
 import numpy as np
@@ -151,7 +152,8 @@ def test_chunked_cross_entropy_equals_unchunked_with_its_gradient(chunk):
     np.testing.assert_allclose(
         np.asarray(chunked_xent(hidden, embed, labels, chunk)),
         np.asarray(xent_from_logits(jnp.einsum("btd,vd->btv", hidden, embed), labels)),
-        rtol=1e-6, atol=1e-6,
+        rtol=1e-6,
+        atol=1e-6,
     )
     g_full = jax.grad(full, argnums=(0, 1))(hidden, embed)
     g_chunk = jax.jit(jax.grad(chunked, argnums=(0, 1)))(hidden, embed)

@@ -1,5 +1,6 @@
 """The trainer on a REAL build's output: `repoloom build` of examples/repos at a small seq_len and
 vocabulary, then a few training steps and the held-out FIM examples the trainer reads from it."""
+
 import io
 import json
 import math
@@ -18,8 +19,16 @@ VOCAB = 600
 def test_trains_on_a_real_build(tmp_path):
     out, work = tmp_path / "out", tmp_path / "run"
     assert build([EXAMPLES], out, "--seq-len", 256, "--set", f"tokenizer.vocab_size={VOCAB}") == 0
-    sets = ["model.preset=cpu", "train.steps=6", "train.batch_size=4", "train.log_every=3", "train.lr=3e-3",
-            "data.num_threads=2", "data.prefetch=16", "data.heldout_fraction=0.1"]
+    sets = [
+        "model.preset=cpu",
+        "train.steps=6",
+        "train.batch_size=4",
+        "train.log_every=3",
+        "train.lr=3e-3",
+        "data.num_threads=2",
+        "data.prefetch=16",
+        "data.heldout_fraction=0.1",
+    ]
     cfg = build_config(sets=sets)
     stream = io.StringIO()
     res = trainer.train(cfg, str(out), str(work), stream=stream)

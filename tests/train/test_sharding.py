@@ -1,4 +1,5 @@
 """FSDP + data parallel on 8 simulated CPU devices (in a subprocess, so the flag does not leak)."""
+
 import json
 import os
 import subprocess
@@ -10,7 +11,15 @@ import pytest
 from repoloom.train import trainer
 from repoloom.train.config import build_config
 
-SETS = ["train.batch_size=8", "train.steps=3", "train.log_every=1", "train.warmup_steps=1", "train.lr=3e-3", "data.num_threads=2", "data.prefetch=16"]
+SETS = [
+    "train.batch_size=8",
+    "train.steps=3",
+    "train.log_every=1",
+    "train.warmup_steps=1",
+    "train.lr=3e-3",
+    "data.num_threads=2",
+    "data.prefetch=16",
+]
 
 CHILD = textwrap.dedent(
     """
@@ -48,7 +57,10 @@ def test_fsdp_on_8_cpu_devices_matches_one_device(dataset, tmp_path):
     env = dict(os.environ, XLA_FLAGS="--xla_force_host_platform_device_count=8", JAX_PLATFORMS="cpu")
     proc = subprocess.run(
         [sys.executable, "-c", CHILD, dataset, str(tmp_path / "multi"), json.dumps(SETS)],
-        env=env, capture_output=True, text=True, timeout=300,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     res = json.loads([l for l in proc.stdout.splitlines() if l.startswith("RESULT")][0][6:])

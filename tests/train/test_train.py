@@ -1,4 +1,5 @@
 """Training loop, metrics, checkpoints with bit-exact resume, and the command line (train and eval)."""
+
 import json
 import os
 import shutil
@@ -11,7 +12,14 @@ from repoloom.train import cli, trainer
 from repoloom.train.config import build_config
 from repoloom.core.layout import FimExample, find_psm_examples
 
-FAST = ["train.batch_size=4", "train.log_every=1", "train.warmup_steps=2", "train.lr=3e-3", "data.num_threads=2", "data.prefetch=16"]
+FAST = [
+    "train.batch_size=4",
+    "train.log_every=1",
+    "train.warmup_steps=2",
+    "train.lr=3e-3",
+    "data.num_threads=2",
+    "data.prefetch=16",
+]
 
 
 def _metrics(workdir):
@@ -54,7 +62,9 @@ def test_resume_with_other_steps_keeps_the_schedule_unless_rescheduled(dataset, 
     --reschedule instead fits the cosine to the new length."""
     import optax
 
-    base = ["train", "--data", dataset, "--batch-size", "4"] + sum((["--set", s] for s in FAST[1:] + ["train.lr=1e-3"]), [])
+    base = ["train", "--data", dataset, "--batch-size", "4"] + sum(
+        (["--set", s] for s in FAST[1:] + ["train.lr=1e-3"]), []
+    )
     assert cli.main(base + ["--steps", "4", "--workdir", str(tmp_path / "kept")]) == 0
     shutil.copytree(tmp_path / "kept", tmp_path / "re")
     assert cli.main(base + ["--steps", "6", "--workdir", str(tmp_path / "kept"), "--resume"]) == 0
@@ -87,7 +97,12 @@ def test_progress_lines_come_first_then_carry_time_left(dataset, tmp_path):
     def at(prefix):
         return next(i for i, line in enumerate(lines) if line.startswith(prefix))
 
-    assert at("repoloom train: preset tiny") < at("  schedule: warm-up 2 steps") < at("step 0/7: compiling") < at("step 1/7  loss ")
+    assert (
+        at("repoloom train: preset tiny")
+        < at("  schedule: warm-up 2 steps")
+        < at("step 0/7: compiling")
+        < at("step 1/7  loss ")
+    )
     assert "first step took" in lines[at("step 1/7")]
     assert at("step 1/7") < at("step 5/7  loss") < at("step 7/7  loss") < at("done: step 7")
     assert "ETA " in lines[at("step 5/7")] and "ETA 0s" in lines[at("step 7/7")]
@@ -98,7 +113,13 @@ def test_cli_train_lowers_loss_then_eval(dataset, tmp_path, capsys):
     work = str(tmp_path / "run")
     rc = cli.main(
         ["train", "--data", dataset, "--preset", "tiny", "--steps", "60", "--batch-size", "8", "--workdir", work]
-        + sum((["--set", s] for s in ["train.log_every=10", "train.warmup_steps=5", "train.lr=5e-3", "data.heldout_fraction=0.1"]), [])
+        + sum(
+            (
+                ["--set", s]
+                for s in ["train.log_every=10", "train.warmup_steps=5", "train.lr=5e-3", "data.heldout_fraction=0.1"]
+            ),
+            [],
+        )
     )
     out = capsys.readouterr().out
     assert rc == 0
@@ -111,7 +132,19 @@ def test_cli_train_lowers_loss_then_eval(dataset, tmp_path, capsys):
     cfg = json.load(open(os.path.join(work, "config.json")))
     assert cfg["model"]["vocab_size"] == 512 and cfg["config"]["train"]["steps"] == 60
 
-    rc = cli.main(["eval", "--data", dataset, "--workdir", work, "--set", "eval.fim_examples=4", "--set", "eval.max_new_tokens=16"])
+    rc = cli.main(
+        [
+            "eval",
+            "--data",
+            dataset,
+            "--workdir",
+            work,
+            "--set",
+            "eval.fim_examples=4",
+            "--set",
+            "eval.max_new_tokens=16",
+        ]
+    )
     out = capsys.readouterr().out
     assert rc == 0 and "fim exact match" in out
     res = json.load(open(os.path.join(work, "eval-60.json")))
@@ -141,10 +174,44 @@ def test_cli_errors(dataset, tmp_path, capsys):
 def test_find_psm_examples():
     sp = {"bos": 2, "eos": 1, "pad": 0, "fim_prefix": 4, "fim_middle": 5, "fim_suffix": 6, "file_separator": 7}
     P, M, S, F, E, B = 4, 5, 6, 7, 1, 2
-    row = [B, 20, 21, P, 30, 31, S, 40, M, 50, 51, F,  # file a.py↵ (20 21) PSM
-           22, P, S, 41, M, 30, 52, F,  # SPM (prefix empty or joined): skipped
-           23, P, 32, S, 42, M, 53, E,  # PSM ended by eos
-           B, 24, P, 33, S, 43, M, 54]  # middle cut by the row end: skipped
+    row = [
+        B,
+        20,
+        21,
+        P,
+        30,
+        31,
+        S,
+        40,
+        M,
+        50,
+        51,
+        F,  # file a.py↵ (20 21) PSM
+        22,
+        P,
+        S,
+        41,
+        M,
+        30,
+        52,
+        F,  # SPM (prefix empty or joined): skipped
+        23,
+        P,
+        32,
+        S,
+        42,
+        M,
+        53,
+        E,  # PSM ended by eos
+        B,
+        24,
+        P,
+        33,
+        S,
+        43,
+        M,
+        54,
+    ]  # middle cut by the row end: skipped
     seg = [1] * 28 + [2] * 8
     got = find_psm_examples(row, seg, sp)
     assert got == [FimExample([20, 21], [30, 31], [40], [50, 51]), FimExample([23], [32], [42], [53])]
@@ -189,5 +256,5 @@ def test_greedy_generate_matches_step_by_step_argmax(dataset):
             if nxt == 1:
                 break
             seq.append(nxt)
-        assert g == seq[len(p):]
+        assert g == seq[len(p) :]
     assert sum(len(g) for g in got) >= max_new  # something was generated
