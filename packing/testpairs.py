@@ -47,12 +47,23 @@ from repoloom.core import counters as C
 from repoloom.core.config import UnitTestsConfig
 from repoloom.core.types import FileFacts
 from repoloom.syntax import registry
-from repoloom.syntax.tests import TEST_DIRS, in_test_dir, subject_stem
+from repoloom.syntax.tests import TEST_DIRS, in_test_dir, is_bare_test, subject_stem
 
 RULES = ("name", "path", "calls", "include", "use", "import", "lexical")
 
 # Tests pair only with sources of the same family (a Kotlin test may test Java code): the registry's.
 FAMILY = {lang.name: lang.family for lang in registry.languages()}
+# Per-family test conventions, from the language registry (syntax/language.py):
+# families where a test's namesake header beside it declares the test's own functions (never its subject), suffixes of headers holding their namesake's implementation (x-inl.h for x.h),
+# and tails that close a test's name without a separator in a test folder (writertest.cpp tests writer.h).
+_OWN_HEADERS_DECLARE = frozenset(lang.family for lang in registry.languages() if lang.test_headers_declare_tests)
+_IMPLEMENTATION_HEADERS: dict[str, tuple[str, ...]] = defaultdict(tuple)
+_BARE_TEST_TAILS: dict[str, tuple[str, ...]] = defaultdict(tuple)
+for _lang in registry.languages():
+    _IMPLEMENTATION_HEADERS[_lang.family] = tuple(
+        dict.fromkeys(_IMPLEMENTATION_HEADERS[_lang.family] + _lang.implementation_headers)
+    )
+    _BARE_TEST_TAILS[_lang.family] = tuple(dict.fromkeys(_BARE_TEST_TAILS[_lang.family] + _lang.bare_test_tails))
 # Files that stand for their folder: a test named after the folder tests them.
 _FACADES = {"__init__", "index", "mod", "lib", "main", "package"}
 # Folder names that say nothing about which module a file belongs to (dropped before comparing folders).
@@ -246,6 +257,8 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 joined[fam][_norm(parts[-2] + _stem(f.path))].append(f.path)
     facts_by_path = {f.path: f for f in facts}
     declared = {f.path for f in facts if _declares_only(f)}
+    impl_headers = _implementation_headers(facts, kinds)
+    declared -= set(impl_headers.values())
     lexical: dict[str, _Lexical] = {}
 
     def lex_index(fam: str) -> _Lexical:
@@ -272,6 +285,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
         names_in_tests[FAMILY.get(t.language or "", "")].update(set(t.identifiers))
 
     graph = rg.graph
+    suites = _suite_prefixes(tests)
     pairs = []
     for t in tests:
         fam = FAMILY.get(t.language or "")
@@ -293,6 +307,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                     sources_of=sources.get,
                     joined=joined[fam],
                     facts_by_path=facts_by_path,
+                    suites=suites,
                 )
             )
             if found is not None and _stem(found[0]) in _FACADES:
@@ -302,7 +317,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                     t, sources[fam], kinds, declared, names_in_tests[fam], len(tests_by_family[fam]), tcfg
                 )
             if found is None and tcfg.import_ and fam == "c":
-                found = _by_include(t, graph, kinds, facts_by_path, sources[fam], lex_index, tcfg)
+                found = _by_include(t, graph, kinds, facts_by_path, sources[fam], lex_index, tcfg, impl_headers)
             if found is None and tcfg.import_ and fam == "rust":
                 found = _by_crate_use(t, kinds, sources[fam], lex_index, tcfg)
             if found is None and tcfg.import_ and not _role_named(t.path, fam):
@@ -329,6 +344,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             if found is None and tcfg.lexical and not _role_named(t.path, fam):
                 found = _by_lexical(t, lex_index(fam), tcfg)
         subject, rule, score = found if found else (None, None, 0.0)
+        subject = impl_headers.get(subject, subject)
         pairs.append({"test": t.path, "subject": subject, "rule": rule, "score": round(float(score), 4)})
         if subject:
             _bump(stats, C.TESTS_PAIRED)
@@ -341,6 +357,66 @@ _C_HEADERS = (".h", ".hh", ".hpp", ".hxx", ".h++")
 _C_IMPLEMENTATIONS = (".c", ".cc", ".cpp", ".cxx", ".c++")
 # Go files named by their role rather than a subject: godoc examples and benchmark suites.
 _GO_ROLE = re.compile(r"^(example|examples|bench|benchmark|benchmarks)(_\w+)?_test\.go$")
+
+
+_SUITE_NAME = re.compile(r"^([A-Za-z0-9]+)[_-](.+)$")
+_SUITE_MIN = 3  # tests of one folder sharing a name's first word: the word names the suite, not a subject
+
+
+def _suite_prefixes(tests: list[FileFacts]) -> dict[str, set[str]]:
+    """folder -> first words that several of its tests' names share without a test affix (test/regress_*.c)."""
+    count: Counter = Counter()
+    for t in tests:
+        name = os.path.basename(t.path)
+        m = _SUITE_NAME.match(_stem(t.path))
+        if m and subject_stem(name) is None and not is_bare_test(name):
+            count[(_folder(t.path), m.group(1).lower())] += 1
+    out: dict[str, set[str]] = defaultdict(set)
+    for (folder, word), n in count.items():
+        if n >= _SUITE_MIN:
+            out[folder].add(word)
+    return out
+
+
+def _own_header(test_path: str, cand: str, fam: str | None) -> bool:
+    """test/regress_http.h beside test/regress_http.c declares the test's own functions (its family says so)."""
+    return (
+        fam in _OWN_HEADERS_DECLARE
+        and cand.endswith(_C_HEADERS)
+        and _folder(cand) == _folder(test_path)
+        and _stem(cand) == _stem(test_path)
+    )
+
+
+def _bare_tail(path: str, own: str, fam: str | None) -> str | None:
+    """The subject's name of a test in a test folder named with its family's bare tail (writertest -> writer)."""
+    if not in_test_dir(path):
+        return None
+    low = own.lower()
+    for tail in _BARE_TEST_TAILS.get(fam or "", ()):
+        rest = own[: -len(tail)]
+        if low.endswith(tail) and len(rest) >= 3 and rest[-1] not in "._-":
+            return rest
+    return None
+
+
+def _implementation_headers(facts: list[FileFacts], kinds: dict[str, str]) -> dict[str, str]:
+    """header -> the header beside it holding its implementation (include/spdlog/details/registry.h ->
+    include/spdlog/details/registry-inl.h), by the suffixes the header's language family registers; unless
+    the header defines more than that file (fmt's format.h is the library, format-inl.h its compiled part)."""
+    headers = {f.path: f for f in facts if f.path.endswith(_C_HEADERS)}
+    out: dict[str, str] = {}
+    for path in sorted(headers):
+        if kinds.get(path) not in ("", "inline"):
+            continue
+        base, ext = os.path.splitext(path)
+        for suffix in _IMPLEMENTATION_HEADERS.get(FAMILY.get(headers[path].language or "") or "", ()):
+            impl = base + suffix + ext
+            if impl in headers and kinds.get(impl) in ("", "inline"):
+                if len(headers[impl].test.get("defines") or ()) >= len(headers[path].test.get("defines") or ()):
+                    out[path] = impl
+                break
+    return out
 
 
 def _declares_only(f: FileFacts) -> bool:
@@ -500,6 +576,7 @@ def _by_name(
     sources_of=lambda fam: (),
     joined: dict[str, list[str]] | None = None,
     facts_by_path: dict | None = None,
+    suites: dict[str, set[str]] | None = None,
 ) -> tuple[str, str, float] | None:
     """Rules (a) and (b): the subject's name from the test's file name, or the test's own name in a test folder."""
     name = os.path.basename(t.path)
@@ -512,9 +589,17 @@ def _by_name(
             stem = parts[-2] if len(parts) > 1 else ""
         else:
             stem = own  # tests/parse.rs, __tests__/Button.tsx, test/parse.js: mirrored by name in a test folder
+            bare = _bare_tail(t.path, own, fam)
+            if bare:  # test/unittest/writertest.cpp -> writer.h
+                stem, affixed = bare, True
     if fam == "go":  # build-constraint suffixes: func_go1.21_test.go, file_windows_test.go test func.go, file.go
         stem = _GO_SUFFIX.sub("", stem) or stem
-    options = [c for c in cands.get(_norm(stem), []) if _usable(t.path, c, kinds)]
+    options = [c for c in cands.get(_norm(stem), []) if _usable(t.path, c, kinds) and not _own_header(t.path, c, fam)]
+    suite = _SUITE_NAME.match(stem) if not affixed and suites else None
+    if not options and suite and suite.group(1).lower() in suites.get(_folder(t.path), ()):
+        # the suite's prefix says nothing (libevent's test/regress_http.c, regress_buffer.c: http.c, buffer.c)
+        options = [c for c in cands.get(_norm(suite.group(2)), []) if _usable(t.path, c, kinds)]
+        stem = suite.group(2) if options else stem
     if not options:  # buildSelector.test-d.ts -> buildSelectors.ts, test_compile.py -> compiler.py
         options = _variants(t.path, _norm(stem), cands, joined, kinds)
     if fam == "go":  # a Go test is compiled with its package: a namesake in another folder is another package
@@ -827,7 +912,14 @@ def _umbrella(header: str, graph) -> bool:
 
 
 def _by_include(
-    t: FileFacts, graph, kinds, facts_by_path, sources: list[FileFacts], lex_index, tcfg
+    t: FileFacts,
+    graph,
+    kinds,
+    facts_by_path,
+    sources: list[FileFacts],
+    lex_index,
+    tcfg,
+    impl_headers: dict[str, str] | None = None,
 ) -> tuple[str, str, float] | None:
     """Rule (C, C++): the implementations of the headers the test includes.
 
@@ -852,6 +944,8 @@ def _by_include(
                 continue
             seen.add(p)
             impls = _c_implementations(p, impls_by_stem) if kinds.get(p) in ("", "inline") else []
+            if not impls and (impl_headers or {}).get(p):
+                impls = [impl_headers[p]]  # details/os.h -> details/os-inl.h
             if impls:
                 found.extend(c for c in impls if c not in found)
             if (

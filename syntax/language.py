@@ -57,6 +57,14 @@ class Language:
     # tests call what they test by its own name (C functions, Go package members, Rust methods), so the file
     # defining the names a test uses can be its subject (packing/testpairs.py's calls rule)
     tests_call_subjects: bool = False
+    # test-to-subject conventions (packing/testpairs.py):
+    # a test's namesake header beside it declares the test's own functions (libevent's test/regress_http.h for
+    # test/regress_http.c): never the test's subject
+    test_headers_declare_tests: bool = False
+    # suffixes of a header holding the implementation of its namesake (spdlog's details/os-inl.h for details/os.h)
+    implementation_headers: tuple[str, ...] = ()
+    # tails that end a test's file name without a separator, in a test folder (rapidjson's writertest.cpp: writer)
+    bare_test_tails: tuple[str, ...] = ()
     index: Callable[[Any], None] | None = None  # fills per-repository lookups the resolver needs (RepoIndex.state)
     config: Callable[[str, str | None, str], list | None] | None = None  # (file name, detected format, text) -> records
     config_kinds: tuple[str, ...] = ()  # kinds of those records (configuration, not imports)
