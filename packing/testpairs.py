@@ -327,6 +327,23 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             )
             if found is not None and _stem(found[0]) in _FACADES:
                 found = _through_facade(t, found, named[fam], kinds, declared, lex_index, tcfg)
+            if (
+                found is not None
+                and found[0].endswith(_C_HEADERS)
+                and found[0] in declared
+                and found[0] not in impl_headers
+                and kinds.get(found[0]) != "support"
+                and tcfg.import_
+                and fam in _CALLS_FAMILIES
+            ):
+                # a header named like the test but with no implementation of that name (libevent's
+                # include/event2/dns.h for test/regress_dns.c): the file defining what the test calls, when clear
+                # (evdns.c); a header-only library has no such file and keeps its header
+                called = _by_calls(
+                    t, sources[fam], kinds, declared, names_in_tests[fam], len(tests_by_family[fam]), tcfg
+                )
+                if called is not None and _uses_more_of(t, called[0], found[0], facts_by_path):
+                    found = called
             if found is None and tcfg.import_ and fam in _CALLS_FAMILIES and not _role_named(t.path, fam):
                 found = _by_calls(
                     t, sources[fam], kinds, declared, names_in_tests[fam], len(tests_by_family[fam]), tcfg
@@ -391,6 +408,17 @@ def _suite_prefixes(tests: list[FileFacts]) -> dict[str, set[str]]:
         if n >= _SUITE_MIN:
             out[folder].add(word)
     return out
+
+
+def _uses_more_of(t: FileFacts, a: str, b: str, facts_by_path: dict) -> bool:
+    """a defines more of the names the test uses than b (fmt's format.h against src/os.cc: b keeps it)."""
+    used = set(t.identifiers)
+
+    def hits(p: str) -> int:
+        f = facts_by_path.get(p)
+        return len(used & set(f.test.get("defines") or ())) if f is not None else 0
+
+    return hits(a) > hits(b)
 
 
 def _own_header(test_path: str, cand: str, fam: str | None) -> bool:

@@ -815,3 +815,25 @@ def test_c_suite_prefixes_own_headers_inline_implementations_and_bare_test_tails
     assert got["test/unittest/writertest.cpp"] == ("include/rapidjson/writer.h", "name")
     assert got["test/unittest/itoatest.cpp"][0] == "include/rapidjson/internal/itoa.h"
     assert got["test/unittest/latest.cpp"][0] != "src/la.h"  # "la" is too short a name to read off "latest"
+
+
+def test_a_c_test_named_after_a_public_header_goes_to_the_file_defining_what_it_calls():
+    # libevent: test/regress_dns.c is named after include/event2/dns.h, which only declares; evdns.c defines
+    # the evdns_* functions the test calls. A header-only library (no such file) keeps its header.
+    suite = '#include "event2/{0}.h"\nstatic void test_{0}(void *arg) {{ {1}; }}\n'
+    libevent = {
+        "include/event2/dns.h": "#pragma once\nstruct evdns_base;\nstruct evdns_base *evdns_base_new(void);\nint evdns_base_resolve(struct evdns_base *b);\n",
+        "include/event2/http.h": "#pragma once\nstruct evhttp;\nstruct evhttp *evhttp_new(void);\n",
+        "evdns.c": '#include "event2/dns.h"\nstruct evdns_base *evdns_base_new(void) { return 0; }\nint evdns_base_resolve(struct evdns_base *b) { return 0; }\n',
+        "http.c": '#include "event2/http.h"\nstruct evhttp *evhttp_new(void) { return 0; }\n',
+        "event.c": "int event_base_loop(void) { return 0; }\nint event_add(void) { return 0; }\n",
+        "test/regress_dns.c": suite.format("dns", "evdns_base_resolve(evdns_base_new()); event_base_loop()"),
+        "test/regress_http.c": suite.format("http", "evhttp_new(); event_add(); event_base_loop()"),
+        "test/regress_util.c": suite.format("util", "event_add()"),
+        "include/mini/circular_q.h": "#pragma once\ntemplate <typename T> class circular_q {\npublic:\n  void push_back(T v) { }\n};\n",
+        "test/circular_q_test.cpp": '#include "mini/circular_q.h"\nTEST(q, push) { circular_q<int> q; q.push_back(1); event_add(); }\n',
+    }
+    got = graph_pairs(libevent)
+    assert got["test/regress_dns.c"] == ("evdns.c", "calls")
+    assert got["test/regress_http.c"][0] == "http.c"
+    assert got["test/circular_q_test.cpp"][0] == "include/mini/circular_q.h"
