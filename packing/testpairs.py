@@ -74,7 +74,19 @@ FAMILY = {lang.name: lang.family for lang in registry.languages()}
 _OWN_HEADERS_DECLARE = frozenset(lang.family for lang in registry.languages() if lang.test_headers_declare_tests)
 _IMPLEMENTATION_HEADERS: dict[str, tuple[str, ...]] = defaultdict(tuple)
 _BARE_TEST_TAILS: dict[str, tuple[str, ...]] = defaultdict(tuple)
+# Per family: test names that say a role, not a subject (Go's example_test.go), build qualifiers dropped from a
+# test's name (Go's _windows), families whose tests pair within their folder (a Go package), and the rules only
+# some families run (include, use).
+_ROLE_NAMES: dict[str, re.Pattern] = {}
+_BUILD_QUALIFIERS: dict[str, re.Pattern] = {}
+_WITHIN_FOLDER = frozenset(lang.family for lang in registry.languages() if lang.tests_pair_within_folder)
+_FAMILY_RULES: dict[str, frozenset[str]] = defaultdict(frozenset)
 for _lang in registry.languages():
+    if _lang.role_test_names:
+        _ROLE_NAMES[_lang.family] = re.compile(_lang.role_test_names)
+    if _lang.build_qualifiers:
+        _BUILD_QUALIFIERS[_lang.family] = re.compile(_lang.build_qualifiers)
+    _FAMILY_RULES[_lang.family] = _FAMILY_RULES[_lang.family] | frozenset(_lang.pairing_rules)
     _IMPLEMENTATION_HEADERS[_lang.family] = tuple(
         dict.fromkeys(_IMPLEMENTATION_HEADERS[_lang.family] + _lang.implementation_headers)
     )
@@ -111,9 +123,6 @@ _FACADES_NORM = {"init", "index", "mod", "lib", "main", "package"}
 # Module names too generic to be named by the tail of a test's name (unionTypes.test-d.ts is not about types.ts).
 _GENERIC_NAMES = frozenset(
     {"types", "type", "utils", "util", "helpers", "helper", "common", "base", "core", "misc", "constants", "errors"}
-)
-_GO_SUFFIX = re.compile(
-    r"(_go\d+(\.\d+)*|_(linux|windows|darwin|freebsd|openbsd|netbsd|unix|plan9|js|wasip1|amd64|arm64|arm|386|wasm))+$"
 )
 _SPLIT = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 
@@ -348,10 +357,10 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 found = _by_calls(
                     t, sources[fam], kinds, declared, names_in_tests[fam], len(tests_by_family[fam]), tcfg
                 )
-            if found is None and tcfg.import_ and fam == "c":
+            if found is None and tcfg.import_ and "include" in _FAMILY_RULES.get(fam, ()):
                 found = _by_include(t, graph, kinds, facts_by_path, sources[fam], lex_index, tcfg, impl_headers)
-            if found is None and tcfg.import_ and fam == "rust":
-                found = _by_crate_use(t, kinds, sources[fam], lex_index, tcfg)
+            if found is None and tcfg.import_ and "use" in _FAMILY_RULES.get(fam, ()):
+                found = _by_crate_use(t, kinds, sources[fam], lex_index, fam, tcfg)
             if found is None and tcfg.import_ and not _role_named(t.path, fam):
                 found = _by_import(t, graph, kinds, facts_by_path, fam, lex_index, tcfg)
             if found is None and not _role_named(
@@ -387,8 +396,6 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
 _DECLARATION_ONLY = (".pyi", ".d.ts", ".d.mts", ".d.cts")
 _C_HEADERS = (".h", ".hh", ".hpp", ".hxx", ".h++")
 _C_IMPLEMENTATIONS = (".c", ".cc", ".cpp", ".cxx", ".c++")
-# Go files named by their role rather than a subject: godoc examples and benchmark suites.
-_GO_ROLE = re.compile(r"^(example|examples|bench|benchmark|benchmarks)(_\w+)?_test\.go$")
 
 
 _SUITE_NAME = re.compile(r"^([A-Za-z0-9]+)[_-](.+)$")
@@ -476,7 +483,9 @@ def _is_type_test(path: str) -> bool:
 
 
 def _role_named(path: str, fam: str | None) -> bool:
-    return fam == "go" and bool(_GO_ROLE.match(os.path.basename(path)))
+    """A test named by its role (Go's example_test.go, bench_test.go): it has no subject to find by name."""
+    role = _ROLE_NAMES.get(fam or "")
+    return role is not None and bool(role.match(os.path.basename(path)))
 
 
 def _implementations_first(test_path: str, options: list[str], declared: set[str]) -> list[str]:
@@ -635,8 +644,10 @@ def _by_name(
             bare = _bare_tail(t.path, own, fam)
             if bare:  # test/unittest/writertest.cpp -> writer.h
                 stem, affixed = bare, True
-    if fam == "go":  # build-constraint suffixes: func_go1.21_test.go, file_windows_test.go test func.go, file.go
-        stem = _GO_SUFFIX.sub("", stem) or stem
+    # build-constraint suffixes: func_go1.21_test.go, file_windows_test.go test func.go, file.go
+    qualifiers = _BUILD_QUALIFIERS.get(fam or "")
+    if qualifiers is not None:
+        stem = qualifiers.sub("", stem) or stem
     options = [c for c in cands.get(_norm(stem), []) if _usable(t.path, c, kinds) and not _own_header(t.path, c, fam)]
     suite = _SUITE_NAME.match(stem) if not affixed and suites else None
     if not options and suite and suite.group(1).lower() in suites.get(_folder(t.path), ()):
@@ -645,7 +656,7 @@ def _by_name(
         stem = suite.group(2) if options else stem
     if not options:  # buildSelector.test-d.ts -> buildSelectors.ts, test_compile.py -> compiler.py
         options = _variants(t.path, _norm(stem), cands, joined, kinds)
-    if fam == "go":  # a Go test is compiled with its package: a namesake in another folder is another package
+    if fam in _WITHIN_FOLDER:  # a Go test is compiled with its package: a namesake in another folder is another package
         options = [c for c in options if _folder(c) == _folder(t.path)]
     partial = False
     if not options and affixed and qualified:
@@ -1018,7 +1029,9 @@ def _by_include(
 _RUST_EXTERNAL = frozenset({"std", "core", "alloc", "self", "super", "crate", "test", "proc_macro"})
 
 
-def _by_crate_use(t: FileFacts, kinds, sources: list[FileFacts], lex_index, tcfg) -> tuple[str, str, float] | None:
+def _by_crate_use(
+    t: FileFacts, kinds, sources: list[FileFacts], lex_index, fam: str, tcfg
+) -> tuple[str, str, float] | None:
     """Rule (Rust): an integration test in tests/ that uses items of the crate (use the_crate::Thing) tests
     the module that defines them, when the test's vocabulary agrees (a test of Error's downcasts may live
     beside error.rs even though the struct is declared in lib.rs)."""
@@ -1041,7 +1054,7 @@ def _by_crate_use(t: FileFacts, kinds, sources: list[FileFacts], lex_index, tcfg
         for f in sources
         if kinds.get(f.path) in ("", "inline") and _usable(t.path, f.path) and items & set(f.test.get("defines") or ())
     )
-    return _agreeing(t, definers, "use", lex_index("rust"), tcfg)
+    return _agreeing(t, definers, "use", lex_index(fam), tcfg)
 
 
 def _by_lexical(t: FileFacts, index: _Lexical, tcfg) -> tuple[str, str, float] | None:

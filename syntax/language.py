@@ -65,6 +65,15 @@ class Language:
     implementation_headers: tuple[str, ...] = ()
     # tails that end a test's file name without a separator, in a test folder (rapidjson's writertest.cpp: writer)
     bare_test_tails: tuple[str, ...] = ()
+    # a regex of test file names that say the test's role, not a subject (Go's example_test.go, bench_test.go)
+    role_test_names: str = ""
+    # a regex of qualifiers ending a test's name that select a build, not a subject (Go's x_windows_test.go: x.go)
+    build_qualifiers: str = ""
+    # a test is compiled with the sources of its folder: a namesake in another folder is another package (Go)
+    tests_pair_within_folder: bool = False
+    # rules of packing/testpairs.py that only some families run: "include" (C, C++: the headers a test
+    # includes), "use" (Rust: the crate items an integration test uses)
+    pairing_rules: tuple[str, ...] = ()
     index: Callable[[Any], None] | None = None  # fills per-repository lookups the resolver needs (RepoIndex.state)
     config: Callable[[str, str | None, str], list | None] | None = None  # (file name, detected format, text) -> records
     config_kinds: tuple[str, ...] = ()  # kinds of those records (configuration, not imports)

@@ -159,5 +159,6 @@ LANGUAGES = (
         test_headers_declare_tests=True,
         implementation_headers=IMPLEMENTATION_HEADERS,
         bare_test_tails=BARE_TEST_TAILS,
+        pairing_rules=("include",),
     ),
 )

@@ -40,5 +40,6 @@ LANGUAGES = (
         test_headers_declare_tests=True,
         implementation_headers=c.IMPLEMENTATION_HEADERS,
         bare_test_tails=c.BARE_TEST_TAILS,
+        pairing_rules=("include",),
     ),
 )
