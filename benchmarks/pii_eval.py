@@ -17,6 +17,7 @@ with examples, because real code also holds real PII (authors' e-mail addresses)
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import base64
 import collections
 import ipaddress
@@ -27,7 +28,9 @@ import string
 import sys
 import time
 
-from repoloom.core.config import load_config
+from repoloom.core.config import section
+from repoloom.filters.pii import PiiConfig
+from repoloom.pipelines.config import load_config
 from repoloom.filters import pii
 
 LANGS = {
@@ -464,7 +467,7 @@ def collect(roots: list[str], per_lang: int, r: random.Random) -> dict[str, list
     return {lang: r.sample(paths, min(per_lang, len(paths))) for lang, paths in sorted(by_lang.items())}
 
 
-def compare_detect_secrets(texts: list[str], cfg: dict) -> None:
+def compare_detect_secrets(texts: list[str], cfg: PiiConfig) -> None:
     """detect-secrets' scan shape (every plugin on every line) vs our provider stage, same plugins."""
     from repoloom.filters import secrets
 
@@ -479,7 +482,7 @@ def compare_detect_secrets(texts: list[str], cfg: dict) -> None:
     t_ds = time.process_time() - t0
     t0 = time.process_time()
     for t in texts:
-        secrets.find_secrets(t, {**cfg["pii"], "private_keys": False, "passwords": False, "entropy": False})
+        secrets.find_secrets(t, dataclasses.replace(cfg, private_keys=False, passwords=False, entropy=False))
     t_ours = time.process_time() - t0
     print(
         f"provider plugins on {mb:.1f} MB of untouched files: detect-secrets per-line loop {mb / t_ds:.2f} MB/s, "
@@ -535,7 +538,7 @@ def load_references() -> tuple[list[dict], dict]:
     return gl, cs
 
 
-def _ours(cfg: dict):
+def _ours(cfg: PiiConfig):
     def detect(text: str) -> list[tuple[int, int]]:
         return [(f.start, f.end) for f in pii.find_pii(text, cfg) if f.kind in SECRET_KINDS]
 
@@ -559,7 +562,7 @@ class _Tally:
         return sum(self.found[k] for k in keys), sum(self.total[k] for k in keys)
 
 
-def reference_eval(cfg: dict, examples: int) -> dict:
+def reference_eval(cfg: PiiConfig, examples: int) -> dict:
     """Recall per source, kind and form, and altered negatives, for us and the two reference tools.
 
     gitleaks' and CredSweeper's own results are frozen in data/ (gitleaks' rule set run with Python's
@@ -672,7 +675,7 @@ def reference_eval(cfg: dict, examples: int) -> dict:
     return summary
 
 
-def blind_eval(cfg: dict, trufflehog: str, gitleaks: str | None) -> None:
+def blind_eval(cfg: PiiConfig, trufflehog: str, gitleaks: str | None) -> None:
     """Recall on the blind slice (trufflehog's detector pattern tests, frozen by commit and digest
     before the second round of rule changes; never read case by case): per form, us and gitleaks."""
     import subprocess
@@ -825,7 +828,7 @@ def main() -> int:
     roots = [
         os.path.join(sys.prefix, "lib", f"python{sys.version_info.major}.{sys.version_info.minor}", "site-packages")
     ] + args.root
-    cfg = load_config()
+    cfg = section(load_config(), PiiConfig)
     files = collect(roots, args.per_lang, r)
 
     found_by_kind = collections.Counter()

@@ -23,7 +23,7 @@ import math
 import re
 import string
 from functools import lru_cache
-from typing import Iterator, NamedTuple
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from detect_secrets.filters.heuristic import is_potential_uuid, is_sequential_string, is_templated_secret
 from detect_secrets.plugins import (
@@ -48,6 +48,9 @@ from detect_secrets.plugins import (
 from detect_secrets.plugins.high_entropy_strings import Base64HighEntropyString, HexHighEntropyString
 
 from repoloom.filters import assignments
+
+if TYPE_CHECKING:  # pii.py imports this module
+    from repoloom.filters.pii import PiiConfig
 
 
 class Hit(NamedTuple):
@@ -1589,29 +1592,29 @@ def entropy_keys(text: str) -> Iterator[Hit]:
         yield Hit("key", m.start(2), m.end(2), "HighEntropyString")
 
 
-def find_secrets(text: str, scfg: dict) -> list[Hit]:
-    """All secret hits in `text` (may overlap; the caller resolves overlaps)."""
+def find_secrets(text: str, p: PiiConfig) -> list[Hit]:
+    """All secret hits in `text` under the `pii` section's switches (may overlap; the caller resolves overlaps)."""
     out: list[Hit] = []
     low = lowered(text)
-    if scfg.get("providers", True):
-        names = tuple(scfg.get("plugins") or PLUGINS)
+    if p.providers:
+        names = tuple(p.plugins or PLUGINS)
         out.extend(_plugin_hits(text, names))
         if "NpmDetector" in names:
             out.extend(_npm_auth_tokens(text))
         out.extend(_extra_hits(text))
-        if not scfg.get("plugins"):  # a chosen plugin list means those providers only
+        if not p.plugins:  # a chosen plugin list means those providers only
             runs = list(_token_runs(text))
             out.extend(prefixed_tokens(text, runs))
             out.extend(provider_shapes(text, runs))
             out.extend(bare_random_tokens(text, runs))
-    if scfg.get("private_keys", True):
+    if p.private_keys:
         out.extend(private_key_blocks(text))
-    if scfg.get("passwords", True):
+    if p.passwords:
         out.extend(url_credentials(text))
         out.extend(password_assignments(text, low))
         out.extend(prose_passwords(text, low))
         out.extend(cli_credentials(text))
-    if scfg.get("entropy", True):
+    if p.entropy:
         out.extend(entropy_keys(text))
         out.extend(key_named_values(text, low))
     return out
