@@ -718,7 +718,7 @@ def blind_eval(cfg: PiiConfig, trufflehog: str, gitleaks: str | None) -> None:
         print(row)
 
 
-def frozen2_eval(cfg: dict) -> dict:
+def frozen2_eval(cfg: PiiConfig) -> dict:
     """Recall per kind and form on the second frozen set (Nosey Parker's rule examples and secretlint's rule
     snapshots, frozen before the third round of rule changes; run only by name and never read case by case),
     for us, gitleaks' rule set and CredSweeper 1.19.5 (both run at freeze time), and negatives altered."""
@@ -815,12 +815,12 @@ def main() -> int:
     ap.add_argument("--gitleaks", metavar="CHECKOUT", help="gitleaks checkout, to run its rules on the blind slice too")
     args = ap.parse_args()
     if args.frozen2:
-        frozen2_eval(load_config())
+        frozen2_eval(section(load_config(), PiiConfig))
         return 0
     if args.blind:
-        blind_eval(load_config(), args.blind, args.gitleaks)
+        blind_eval(section(load_config(), PiiConfig), args.blind, args.gitleaks)
     if args.only != "tuning":
-        reference_eval(load_config(), args.examples)
+        reference_eval(section(load_config(), PiiConfig), args.examples)
         if args.only == "reference":
             return 0
     print("\n== Tuning set: real source files with injected fakes (rules were tuned on these) ==")

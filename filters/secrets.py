@@ -151,6 +151,7 @@ EXTRA_PROVIDERS = {
     "ShopifyToken": ("shp", re.compile(r"shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?![a-fA-F0-9])")),
     "AlibabaAccessKeyId": ("LTAI", re.compile(r"LTAI[A-Za-z0-9]{12,20}(?![A-Za-z0-9])")),
     "AzureConnectionString": ("Key=", re.compile(r"(?:AccountKey|SharedAccessKey)=[A-Za-z0-9+/]{40,100}+={0,2}")),
+    "AstraDbToken": ("AstraCS:", re.compile(r"AstraCS:[A-Za-z]{24}:[a-f0-9]{64}(?![A-Za-z0-9])")),
 }
 
 _PRIVATE_BEGIN = re.compile(r"-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----")
@@ -619,11 +620,34 @@ def _extra_hits(text: str) -> Iterator[Hit]:
             if not _is_placeholder(m.group(0)) and not _typed_by_hand(m.group(0)):
                 yield Hit("key", s, m.end(), name)
     yield from _jwts_after_equals(text)
+    yield from _azure_client_secrets(text)
     if "earer" in text:
         for m in _BEARER.finditer(text):
             v = m.group(1)
             if _looks_random(v) and not _is_placeholder(v):
                 yield Hit("key", m.start(1), m.end(1), "BearerToken")
+
+
+# Microsoft Entra (Azure AD) client secrets: three characters, a digit, `Q~`, then 31-34 more
+_AZURE_SECRET_TAIL = re.compile(r"Q~[A-Za-z0-9_~.\-]{31,34}+(?![A-Za-z0-9_~.\-])")
+_AZURE_SECRET_HEAD = re.compile(r"[A-Za-z0-9_~.]{3}\d")
+
+
+def _azure_client_secrets(text: str) -> Iterator[Hit]:
+    """`abc8Q~…`: found from the `Q~` literal, the four characters before it checked in place."""
+    pos = 0
+    while (i := text.find("Q~", pos)) >= 0:
+        pos = i + 2
+        s = i - 4
+        if s < 0 or not _AZURE_SECRET_HEAD.fullmatch(text, s, i) or s and text[s - 1] in _AZURE_CHARS:
+            continue
+        m = _AZURE_SECRET_TAIL.match(text, i)
+        if m and _looks_random(text[s : m.end()]) and not _typed_by_hand(text[s : m.end()]):
+            yield Hit("key", s, m.end(), "AzureClientSecret")
+            pos = m.end()
+
+
+_AZURE_CHARS = frozenset(string.ascii_letters + string.digits + "_~.")
 
 
 _JWT_AT = re.compile(r"eyJ[A-Za-z0-9\-_=]{1,8192}+\.[A-Za-z0-9\-_=]{1,8192}+(?:\.[A-Za-z0-9\-_.+/=]{0,8192}+)?")
@@ -1444,6 +1468,11 @@ PROVIDER_SHAPES = {
     "AAAAAAAAAAAAAAAAAAAAA": ("TwitterBearerToken", re.compile(r"A{21}[A-Za-z0-9%]{30,200}+")),
     "ATBB": ("BitbucketAppPassword", re.compile(r"ATBB[A-Za-z0-9]{32}(?:[A-F0-9]{8})?(?![A-Za-z0-9])")),
     # Heroku's platform API keys: `HRKU-AA` and 58 characters, or (older) `HRKU-` and a UUID
+    "oy2": ("NuGetApiKey", re.compile(r"oy2[a-z0-9]{43}(?![A-Za-z0-9])")),
+    "pul-": ("PulumiToken", re.compile(r"pul-[a-f0-9]{40}(?![A-Za-z0-9])")),
+    "api_org_": ("HuggingFaceOrgToken", re.compile(r"api_org_[A-Za-z]{34}(?![A-Za-z0-9])")),
+    "FLWSECK": ("FlutterwaveSecretKey", re.compile(r"FLWSECK(?:_TEST)?-[a-fA-F0-9]{32}-X(?![A-Za-z0-9])")),
+    "v1.0-": ("CloudflareOriginCaKey", re.compile(r"v1\.0-[a-f0-9]{24}-[a-f0-9]{146}(?![A-Za-z0-9])")),
     "HRKU-": (
         "HerokuApiKey",
         re.compile(

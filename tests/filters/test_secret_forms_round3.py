@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import pytest
 
-from repoloom.core.config import load_config
+from repoloom.core.config import section
 from repoloom.filters import pii, secrets
+from repoloom.filters.pii import PiiConfig
+from repoloom.pipelines.config import load_config
 
 TOKEN = "Qm4vT8xR2kLp9WzN3bYc7HdF"
 PASSWORD = "Vb6!qz8Rw2"
@@ -20,7 +22,7 @@ PASSWORD = "Vb6!qz8Rw2"
 
 @pytest.fixture(scope="module")
 def cfg():
-    return load_config()
+    return section(load_config(), PiiConfig)
 
 
 def secrets_in(text, cfg):
@@ -125,6 +127,35 @@ def test_documented_provider_shapes(cfg, token):
     if token.startswith("HRKU-AA"):
         token = token[: len("HRKU-AA") + 58]
     assert secrets_in(f"app_sample:{token}\n", cfg) == [("key", token)]
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "oy2k7d9x0q3m5z8w2r4t6y1u3i5o7p9a2s4d6f8g0h2j4k",  # NuGet
+        "pul-3f9a0c27e4b81d56a9e03c7f2b4d18e6a05c9f31",  # Pulumi
+        "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",  # Hugging Face organisation
+        "FLWSECK_TEST-3f9a0c27e4b81d56a9e03c7f2b4d18e6-X",  # Flutterwave
+        "AstraCS:QwErTyUiOpAsDfGhJkLzXcVb:" + "3f9a0c27e4b81d56a9e03c7f2b4d18e6" * 2,  # DataStax Astra
+        "v1.0-3f9a0c27e4b81d56a9e03c7f-" + ("3f9a0c27e4b81d56a9e03c7f2b4d18e6" * 5)[:146],  # Cloudflare origin CA
+        "Xk48Q~Zq8XkP2mNw7Rt5Lv9Bc3Hd6Fg1Jp0Ws",  # Microsoft Entra client secret
+    ],
+)
+def test_documented_shapes_without_a_name(cfg, token):
+    assert secrets_in(f"{token}\n", cfg) == [("key", token)]
+    assert secrets_in(f'x = "{token}";\n', cfg) == [("key", token)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pul-3f9a0c27\n",  # too short
+        "if (x ~= 1) { y = aQ~b; }\n",  # `Q~` in code
+        "oy2k7d9x0q3m5z8w2r4t6y1u3i5o7p9a2s4d6f8g0h2j4k6zz\n",  # too long for NuGet, lowercase: no shape
+    ],
+)
+def test_documented_shape_lookalikes_kept(cfg, text):
+    assert secrets_in(text, cfg) == []
 
 
 def test_provider_shape_needs_its_length(cfg):
