@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 import zlib
 from functools import lru_cache
 
@@ -66,6 +67,18 @@ def permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     return a, b
 
 
+_blocks = threading.local()
+
+
+def _block(num_perm: int) -> np.ndarray:
+    """This thread's (shingles x permutations) block buffer, made once: a fresh 1 MB temporary per block
+    costs a malloc and its page faults each time, several times the arithmetic."""
+    buf = getattr(_blocks, "buf", None)
+    if buf is None or buf.shape[1] != num_perm:
+        buf = _blocks.buf = np.empty((_CHUNK, num_perm), dtype=np.uint64)
+    return buf
+
+
 def signature_of_hashes(h: np.ndarray, num_perm: int, seed: int) -> np.ndarray | None:
     """MinHash signature (uint32[num_perm]) of a set of 32-bit shingle hashes; None for an empty set.
 
@@ -76,9 +89,12 @@ def signature_of_hashes(h: np.ndarray, num_perm: int, seed: int) -> np.ndarray |
         return None
     a, b = permutations(num_perm, seed)
     out = np.full(num_perm, np.iinfo(np.uint64).max, dtype=np.uint64)
+    buf = _block(num_perm)
+    col = h[:, None]
     with np.errstate(over="ignore"):
         for i in range(0, h.size, _CHUNK):
-            v = h[i : i + _CHUNK, None] * a
+            v = buf[: min(_CHUNK, h.size - i)]
+            np.multiply(col[i : i + _CHUNK], a, out=v)
             v += b
             np.minimum(out, v.min(axis=0), out=out)
     return (out >> np.uint64(32)).astype(np.uint32)

@@ -15,6 +15,7 @@ Randomness and ordering come from hashes of (seed, keys), never element order.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from typing import Any, Tuple
 
@@ -66,6 +67,21 @@ def drop_counters(d: Drop) -> dict[str, int]:
     return c
 
 
+_TOKENIZERS: dict[bytes, Tokenizer] = {}
+
+
+def shared_tokenizer(model: bytes) -> Tokenizer:
+    """One Tokenizer per model in a process, shared by the stages that encode or cut (its token tables are
+    built once; SentencePiece encodes from several threads)."""
+    key = hashlib.blake2b(model, digest_size=16).digest()
+    tok = _TOKENIZERS.get(key)
+    if tok is None:
+        if len(_TOKENIZERS) >= 4:  # a process that builds with many models keeps the last few
+            _TOKENIZERS.clear()
+        tok = _TOKENIZERS[key] = Tokenizer(model)
+    return tok
+
+
 class ReadUnits(beam.DoFn):
     def __init__(self, cfg: dict):
         self.max_bytes = cfg["max_file_bytes"]
@@ -92,7 +108,7 @@ class JudgeFiles(beam.DoFn):
         self.cfg, self.fim, self.tokenizer_bytes = cfg, section(cfg, "fim"), tokenizer_bytes
 
     def setup(self):
-        self.tok = Tokenizer(self.tokenizer_bytes)
+        self.tok = shared_tokenizer(self.tokenizer_bytes)
         malloc.return_freed_memory()  # the first stage of every worker process: shuffles it frees go back
 
     def process(self, f):
@@ -255,7 +271,7 @@ class PackRows(beam.DoFn):
             raise ValueError(f"packing.method must be one of {METHODS}, not {self.method!r}")
 
     def setup(self):
-        self.tok = Tokenizer(self.tokenizer_bytes)
+        self.tok = shared_tokenizer(self.tokenizer_bytes)
         self.cutter = make_cutter(self.tok, self.cfg)
 
     def process(self, group):
@@ -488,7 +504,7 @@ class Pack(beam.PTransform):
 
 
 def build_pipeline(p: beam.Pipeline, units: list, cfg: dict, tokenizer_bytes: bytes, out_dir: str) -> None:
-    special = Tokenizer(tokenizer_bytes).special_ids
+    special = shared_tokenizer(tokenizer_bytes).special_ids
     judged = p | "ReadAndJudge" >> ReadAndJudge(units, cfg, tokenizer_bytes)
     deduped = judged["files"] | "Dedup" >> Dedup(cfg)
     plans = deduped["kept"] | "Plan" >> Plan(cfg)

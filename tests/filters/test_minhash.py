@@ -38,6 +38,19 @@ def test_signature_is_deterministic_and_seeded(cfg):
     assert not np.array_equal(s1, other_seed)
 
 
+def test_signature_is_the_minimum_over_every_shingle_block():
+    """Blocked with one reused buffer: every size around the block edge, in an order that leaves longer
+    blocks' values behind in the buffer, gives the plain minimum of (a*x + b) >> 32 over all shingles."""
+    a, b = minhash.permutations(64, 7)
+    rs = np.random.default_rng(0)
+    for n in (1500, 1, minhash._CHUNK + 1, minhash._CHUNK, 3, minhash._CHUNK - 1, 2 * minhash._CHUNK + 5, 2):
+        h = rs.integers(0, 2**32, size=n, dtype=np.uint64)
+        with np.errstate(over="ignore"):
+            want = ((h[:, None] * a + b).min(axis=0) >> np.uint64(32)).astype(np.uint32)
+        assert np.array_equal(minhash.signature_of_hashes(h, 64, 7), want), n
+    assert minhash.signature_of_hashes(np.zeros(0, dtype=np.uint64), 64, 7) is None
+
+
 def test_estimate_tracks_true_jaccard(cfg):
     lines = SRC.split("\n")
     for cut in (0.05, 0.2, 0.4):
