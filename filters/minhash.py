@@ -24,8 +24,20 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 _CHUNK = 512  # shingles per block: the (shingles x permutations) temporary (1 MB) stays in cache, 3x faster than 4096
 
 
+_ASCII_TOKEN = re.compile(rb"\w+")
+
+
 def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.lower())
+
+
+def _token_bytes(text: str) -> list[bytes] | list[str]:
+    """tokens(text) as their UTF-8 bytes when the text is ASCII (most code): there ``\\w`` is [A-Za-z0-9_]
+    and lowercasing is the same on bytes, so the tokens are the same and hash the same (ngram_hashes hashes
+    a token's UTF-8 bytes), found in half the time; other text gives tokens(text)."""
+    if text.isascii():
+        return _ASCII_TOKEN.findall(text.encode("ascii").lower())
+    return tokens(text)
 
 
 def _mix64(x: np.ndarray) -> np.ndarray:
@@ -39,16 +51,19 @@ def _mix64(x: np.ndarray) -> np.ndarray:
 
 def shingle_hashes(text: str, ngram: int) -> np.ndarray:
     """Distinct 32-bit hashes of the token n-grams of a text (empty when it has fewer than `ngram` tokens)."""
-    toks = tokens(text)
-    return np.unique(ngram_hashes(toks, ngram) >> np.uint64(32))
+    return np.unique(ngram_hashes(_token_bytes(text), ngram) >> np.uint64(32))
 
 
-def ngram_hashes(toks: list[str], n: int) -> np.ndarray:
-    """Stable 64-bit hash of every window of `n` tokens (one per position; empty if too few tokens)."""
+def ngram_hashes(toks: list[str] | list[bytes], n: int) -> np.ndarray:
+    """Stable 64-bit hash of every window of `n` tokens (one per position; empty if too few tokens).
+    A token hashes by its UTF-8 bytes: given as str or already as bytes, the hashes are the same."""
     if len(toks) < n:
         return np.zeros(0, dtype=np.uint64)
     # each distinct token hashed once, then looked up in C (map over a dict), not a Python loop per token
-    table = {t: zlib.crc32(t.encode("utf-8", "surrogatepass")) + 1 for t in set(toks)}
+    if isinstance(toks[0], bytes):
+        table = {t: zlib.crc32(t) + 1 for t in set(toks)}
+    else:
+        table = {t: zlib.crc32(t.encode("utf-8", "surrogatepass")) + 1 for t in set(toks)}
     th = np.fromiter(map(table.__getitem__, toks), dtype=np.uint64, count=len(toks))
     m = len(toks) - n + 1
     h = np.zeros(m, dtype=np.uint64)

@@ -68,6 +68,7 @@ def drop_counters(d: Drop) -> dict[str, int]:
 
 
 _TOKENIZERS: dict[bytes, Tokenizer] = {}
+_TABLES: dict[int, tuple[Tokenizer, tuple]] = {}
 
 
 def shared_tokenizer(model: bytes) -> Tokenizer:
@@ -78,8 +79,17 @@ def shared_tokenizer(model: bytes) -> Tokenizer:
     if tok is None:
         if len(_TOKENIZERS) >= 4:  # a process that builds with many models keeps the last few
             _TOKENIZERS.clear()
+            _TABLES.clear()
         tok = _TOKENIZERS[key] = Tokenizer(model)
     return tok
+
+
+def shared_token_tables(tok: Tokenizer) -> tuple:
+    """packing.rows.token_tables of a tokenizer, once per Tokenizer object (a loop over the vocabulary)."""
+    hit = _TABLES.get(id(tok))
+    if hit is None or hit[0] is not tok:  # the Tokenizer is held, so its id is not reused while cached
+        hit = _TABLES[id(tok)] = (tok, token_tables(tok))
+    return hit[1]
 
 
 class ReadUnits(beam.DoFn):
@@ -209,7 +219,7 @@ def join_pieces(group, packing: PackingConfig, seed: int):
 def make_cutter(tok: Tokenizer, cfg: dict) -> Cutter:
     """The stream packer's cutter: line ends from the vocabulary; document-level FIM re-applied to cut parts
     (with the FIM counters moved from the cut piece to its parts)."""
-    line_end, continuation = token_tables(tok)
+    line_end, continuation = shared_token_tables(tok)
     packing = section(cfg, "packing")
     refim = on_cut = None
     fim = section(cfg, "fim")
