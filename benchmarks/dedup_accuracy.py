@@ -30,7 +30,9 @@ import tempfile
 import time
 from collections import Counter, defaultdict
 
-from repoloom.core.config import load_config
+from repoloom.core.config import section
+from repoloom.filters.dedup import DedupConfig
+from repoloom.pipelines.config import load_config
 from repoloom.core.rand import rng
 from repoloom.filters import minhash
 
@@ -109,7 +111,7 @@ def main() -> None:
     ap.add_argument("--fixed-edits", action="store_true", help="2 renames and 3-6 comment lines whatever the size")
     args = ap.parse_args()
     cfg = load_config()
-    d = cfg["dedup"]
+    d = section(cfg, DedupConfig)
     base = collect(args.roots, args.files, cfg["seed"])
     docs = {f"bg/{p}": t for p, t in base}
     planted: dict[str, tuple[str, str]] = {}  # copy id -> (original id, kind)
@@ -120,10 +122,10 @@ def main() -> None:
         docs[cid] = edit(docs[orig], kind, cfg["seed"], orig, scaled=not args.fixed_edits)
         planted[cid] = (orig, kind)
     t0 = time.perf_counter()
-    sigs = {k: minhash.signature(t, cfg) for k, t in docs.items()}
+    sigs = {k: minhash.signature(t, d, cfg["seed"]) for k, t in docs.items()}
     t_sig = time.perf_counter() - t0
     t0 = time.perf_counter()
-    clusters = minhash.clusters_local(list(sigs.items()), cfg)
+    clusters = minhash.clusters_local(list(sigs.items()), d)
     t_cl = time.perf_counter() - t0
     cluster_of = {m: i for i, c in enumerate(clusters) for m in c}
 
@@ -135,10 +137,10 @@ def main() -> None:
         found += hit
         by_kind[kind][0] += hit
         by_kind[kind][1] += 1
-        j = minhash.jaccard(shingles(docs[cid], d["ngram"]), shingles(docs[orig], d["ngram"]))
-        below[kind] += j < d["threshold"]
-        above += j >= d["threshold"]
-        found_above += hit and j >= d["threshold"]
+        j = minhash.jaccard(shingles(docs[cid], d.ngram), shingles(docs[orig], d.ngram))
+        below[kind] += j < d.threshold
+        above += j >= d.threshold
+        found_above += hit and j >= d.threshold
 
     # Precision over drops: every cluster member but one is dropped.
     drops = correct = planted_ok = natural = 0
@@ -146,7 +148,7 @@ def main() -> None:
 
     def sh(k):
         if k not in cache:
-            cache[k] = shingles(docs[k], d["ngram"])
+            cache[k] = shingles(docs[k], d.ngram)
         return cache[k]
 
     for c in clusters:
@@ -159,11 +161,11 @@ def main() -> None:
             is_planted = (m in planted and planted[m][0] in members) or any(
                 planted.get(o, ("",))[0] == m for o in members
             )
-            true_dup = is_planted or any(o != m and minhash.jaccard(sh(m), sh(o)) >= d["threshold"] for o in c)
+            true_dup = is_planted or any(o != m and minhash.jaccard(sh(m), sh(o)) >= d.threshold for o in c)
             correct += true_dup
             planted_ok += is_planted
             natural += true_dup and not is_planted
-    bands, rows = minhash.band_shape(cfg)
+    bands, rows = minhash.band_shape(d)
     print(f"corpus: {len(base)} real files + {len(planted)} planted near-duplicates = {len(docs)} documents")
     print(
         f"minhash: {d['num_perm']} permutations, {d['ngram']}-grams, threshold {d['threshold']}, "
@@ -197,12 +199,15 @@ def beam_check(docs: dict[str, str], clusters: list[list[str]], cfg: dict, n: in
     ids = sorted(docs)[:n]
     chosen = set(ids)
     files = [ParsedFile(docs[k], FileFacts("repo", k, "python", len(docs[k]), k)) for k in ids]
-    sub = minhash.clusters_local([(dedup.file_id(f.facts), minhash.signature(f.text, cfg)) for f in files], cfg)
+    d = section(cfg, DedupConfig)
+    sub = minhash.clusters_local(
+        [(dedup.file_id(f.facts), minhash.signature(f.text, d, cfg["seed"])) for f in files], d
+    )
     expected = sorted(m.split("\x00", 1)[1] for c in sub for m in sorted(c, key=lambda x: x)[1:])
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         with beam.Pipeline() as p:
-            out = p | beam.Create(files) | NearDedup(cfg)
+            out = p | beam.Create(files) | NearDedup(d, cfg["seed"])
             out["dropped"] | beam.Map(lambda dr: dr.path) | beam.io.WriteToText(os.path.join(tmp, "dropped"))
         got = [line.rstrip("\n") for name in os.listdir(tmp) for line in open(os.path.join(tmp, name))]
     dt = time.perf_counter() - t0

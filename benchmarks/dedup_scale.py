@@ -30,7 +30,9 @@ import time
 
 import numpy as np
 
-from repoloom.core.config import load_config
+from repoloom.core.config import section
+from repoloom.filters.dedup import DedupConfig
+from repoloom.pipelines.config import load_config
 from repoloom.core.rand import rng
 from repoloom.filters import minhash
 
@@ -62,10 +64,10 @@ def make_file(i: int, pool: list[str], lines: int, seed: int) -> str:
 
 def run_core(n: int, lines: int) -> dict:
     cfg = load_config()
-    d = cfg["dedup"]
-    bands, rows = minhash.band_shape(cfg)
+    d = section(cfg, DedupConfig)
+    bands, rows = minhash.band_shape(d)
     pool = line_pool()
-    sigs = np.zeros((n, d["num_perm"]), dtype=np.uint32)
+    sigs = np.zeros((n, d.num_perm), dtype=np.uint32)
     keys = np.zeros(n * bands, dtype=f"S{10}")
     has = np.zeros(n, dtype=bool)
     chars = 0
@@ -74,7 +76,7 @@ def run_core(n: int, lines: int) -> dict:
         t0 = time.perf_counter()
         text = make_file(i, pool, lines, cfg["seed"])
         t1 = time.perf_counter()
-        sig = minhash.signature(text, cfg)
+        sig = minhash.signature(text, d, cfg["seed"])
         if sig is not None:
             sigs[i] = sig
             has[i] = True
@@ -102,13 +104,13 @@ def run_core(n: int, lines: int) -> dict:
     seen: set = set()
     for s, e in zip(starts[ends - starts > 1], ends[ends - starts > 1]):
         members = [f"{m:09d}" for m in owner[s:e]]
-        for a, b in minhash.bucket_pairs(members, d["max_bucket"], d["hubs"]):
+        for a, b in minhash.bucket_pairs(members, d.max_bucket, d.hubs):
             if (a, b) in seen:
                 continue
             seen.add((a, b))
             pairs += 1
             ia, ib = int(a), int(b)
-            if minhash.estimated_jaccard(sigs[ia], sigs[ib]) >= d["threshold"]:
+            if minhash.estimated_jaccard(sigs[ia], sigs[ib]) >= d.threshold:
                 edges += 1
                 ra, rb = find(ia), find(ib)
                 if ra != rb:
@@ -144,7 +146,13 @@ def run_beam(n: int, lines: int) -> dict:
     counts: dict = {}
     t0 = time.perf_counter()
     p = beam.Pipeline()
-    out = p | beam.Create(range(n)) | beam.Reshuffle() | beam.Map(make) | NearDedup(cfg)
+    out = (
+        p
+        | beam.Create(range(n))
+        | beam.Reshuffle()
+        | beam.Map(make)
+        | NearDedup(section(cfg, DedupConfig), cfg["seed"])
+    )
     for name in ("kept", "dropped"):
         (
             out[name]
@@ -176,7 +184,9 @@ def main() -> None:
         child(args.child[0], int(args.child[1]), args.lines)
         return
     cfg = load_config()
-    print(f"bands x rows: {minhash.band_shape(cfg)}; {args.lines} lines per file; one subprocess per run")
+    print(
+        f"bands x rows: {minhash.band_shape(section(cfg, DedupConfig))}; {args.lines} lines per file; one subprocess per run"
+    )
     runs = [("core", int(s)) for s in args.sizes.split(",") if s] + [
         ("beam", int(s)) for s in args.beam_sizes.split(",") if s
     ]

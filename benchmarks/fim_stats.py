@@ -33,7 +33,7 @@ import sysconfig
 import time
 from collections import defaultdict
 
-from repoloom.core.config import FimConfig
+from repoloom.fim.split import FimConfig
 from repoloom.core.tokenizer import Tokenizer, train_tokenizer
 from repoloom.fim import layout, split
 from repoloom.syntax import fim_nodes

@@ -23,7 +23,7 @@ import sys
 import sysconfig
 import time
 
-from repoloom.core.config import load_config
+from repoloom.pipelines.config import gate_config, load_config
 from repoloom.filters import decontam, gate, pii, quality, safety
 
 EXTS = (
@@ -82,7 +82,8 @@ def main() -> int:
     total = sum(len(d) for _, d in files)
 
     t0 = time.process_time()
-    verdicts = [gate.judge("r", p, d, {}, cfg) for p, d in files]
+    g = gate_config(cfg)
+    verdicts = [gate.judge("r", p, d, {}, g) for p, d in files]
     judge_s = time.process_time() - t0
 
     lines = []
@@ -97,11 +98,11 @@ def main() -> int:
     kept = [(v.text, v.language) for v in verdicts if v.reason is None]
     text_mb = sum(len(t.encode("utf-8", "surrogatepass")) for t in texts) / 1e6
     kept_mb = sum(len(t.encode("utf-8", "surrogatepass")) for t, _ in kept) / 1e6
-    p = cfg["pii"]
+    p = g.pii
     stages = {
         "quality scores": lambda t: quality.quality_scores(t),
-        "blocklist": lambda t: safety.blocklist_reason(t, cfg),
-        "decontamination": lambda t: decontam.contamination(t, cfg),
+        "blocklist": lambda t: safety.blocklist_reason(t, g.safety),
+        "decontamination": lambda t: decontam.contamination(t, g.decontam),
         "e-mails": lambda t: pii.find_emails(t, p),
         "IPs": lambda t: pii.find_ips(t, p),
         "secrets": lambda t: pii.secrets.find_secrets(t, p),

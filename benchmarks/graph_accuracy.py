@@ -25,7 +25,9 @@ import sys
 import tempfile
 
 from repoloom.core import counters as C
-from repoloom.core.config import load_config, section
+from repoloom.core.config import section
+from repoloom.syntax.resolving import GraphConfig
+from repoloom.pipelines.config import load_config
 from repoloom.packing import graph as graphs
 from repoloom.pipelines.cmd_graph import plan_directory
 
@@ -34,8 +36,8 @@ def _plan(root: str):
     cfg = load_config()
     repo, plan, items, drops = plan_directory(root, cfg)
     facts = [f for f, _ in items]
-    rg = graphs.build_graph(facts, section(cfg, "graph"))
-    order = graphs.linearize(rg, section(cfg, "graph"))
+    rg = graphs.build_graph(facts, section(cfg, GraphConfig))
+    order = graphs.linearize(rg, section(cfg, GraphConfig))
     lengths = {f.path: lens for f, lens in items}
     segs = graphs.cut_segments(order, lengths, cfg["seq_len"], rg)
     pos = {p: i for i, p in enumerate(order)}

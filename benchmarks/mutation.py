@@ -54,7 +54,7 @@ MUTANTS = [
     M(
         "dedup-hash-raw-text",
         "syntax/parse.py",
-        'norm = "\\n".join(line.rstrip() for line in text.replace("\\r\\n", "\\n").split("\\n")).strip()',
+        'norm = "\\n".join(map(str.rstrip, text.replace("\\r\\n", "\\n").split("\\n"))).strip()',
         "norm = text",
         (E2E, "tests/syntax/test_parse.py"),
     ),
@@ -208,7 +208,7 @@ MUTANTS = [
     M(
         "opt-out-paths-ignored",
         "filters/safety.py",
-        'if any(fnmatch.fnmatchcase(path, g) for g in o.get("paths", ())):',
+        "if any(fnmatch.fnmatchcase(path, g) for g in o.paths):",
         "if False:",
         ("tests/filters/test_safety.py",),
     ),
@@ -229,8 +229,8 @@ MUTANTS = [
     M(
         "decontam-threshold-off-by-one",
         "filters/decontam.py",
-        'return owner if count >= d["min_hits"] else None',
-        'return owner if count > d["min_hits"] else None',
+        "return owner if count >= d.min_hits else None",
+        "return owner if count > d.min_hits else None",
         ("tests/filters/test_boundaries.py", "tests/filters/test_decontam.py"),
     ),
     # --- dependency order

@@ -28,7 +28,10 @@ from dataclasses import replace
 import numpy as np
 
 from repoloom.core import counters as C
-from repoloom.core.config import load_config, merge, parse_set, section
+from repoloom.core.config import merge, parse_set, section
+from repoloom.packing.rows import PackingConfig
+from repoloom.fim.split import FimConfig
+from repoloom.pipelines.config import gate_config, load_config, plan_config
 from repoloom.core.rand import stable_hash
 from repoloom.core.tokenizer import Tokenizer, train_tokenizer
 from repoloom.core.types import ParsedFile
@@ -73,7 +76,7 @@ def _judge(unit):
     for f in read_unit(unit, cfg["max_file_bytes"]):
         if hasattr(f, "data"):
             try:
-                r = process_file(f, cfg)
+                r = process_file(f, gate_config(cfg))
             except Exception:  # noqa: BLE001 - the build drops these as "error"; so does the benchmark
                 continue
             if isinstance(r, ParsedFile):
@@ -100,7 +103,7 @@ _TOK = None
 
 def _pieces(args):
     text, facts, cfg = args
-    pieces = file_pieces(text, facts, _TOK, section(cfg, "fim"), cfg["seq_len"], cfg["seed"])
+    pieces = file_pieces(text, facts, _TOK, section(cfg, FimConfig), cfg["seq_len"], cfg["seed"])
     return [replace(p, tokens=np.asarray(p.tokens, dtype=np.int32)) for p in pieces]
 
 
@@ -120,7 +123,7 @@ def bucket_items(files, pieces, cfg):
         groups = split_for_planning([it[0].path for it in items], cfg["graph"]["max_files_per_plan"])
         index = {it[0].path: it for it in items}
         for gi, members in enumerate(groups):
-            for out in build.plan_repo(((repo, gi), [index[p] for p in members]), cfg):
+            for out in build.plan_repo(((repo, gi), [index[p] for p in members]), plan_config(cfg)):
                 if type(out).__name__ == "TaggedOutput":
                     C.add(stats, out.value)
                 else:
@@ -129,7 +132,7 @@ def bucket_items(files, pieces, cfg):
     for f, ps in zip(files, pieces):
         key = (f.facts.repo, f.facts.path)
         for out in build.join_pieces(
-            (key, {"pieces": [compact_pieces(ps)], "place": places[key]}), section(cfg, "packing"), cfg["seed"]
+            (key, {"pieces": [compact_pieces(ps)], "place": places[key]}), section(cfg, PackingConfig), cfg["seed"]
         ):
             if type(out).__name__ != "TaggedOutput":
                 buckets[out[0]].append(out[1])

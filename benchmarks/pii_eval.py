@@ -17,6 +17,7 @@ with examples, because real code also holds real PII (authors' e-mail addresses)
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import base64
 import collections
 import ipaddress
@@ -27,7 +28,9 @@ import string
 import sys
 import time
 
-from repoloom.core.config import load_config
+from repoloom.core.config import section
+from repoloom.filters.pii import PiiConfig
+from repoloom.pipelines.config import load_config
 from repoloom.filters import pii
 
 LANGS = {
@@ -464,7 +467,7 @@ def collect(roots: list[str], per_lang: int, r: random.Random) -> dict[str, list
     return {lang: r.sample(paths, min(per_lang, len(paths))) for lang, paths in sorted(by_lang.items())}
 
 
-def compare_detect_secrets(texts: list[str], cfg: dict) -> None:
+def compare_detect_secrets(texts: list[str], cfg: PiiConfig) -> None:
     """detect-secrets' scan shape (every plugin on every line) vs our provider stage, same plugins."""
     from repoloom.filters import secrets
 
@@ -479,7 +482,7 @@ def compare_detect_secrets(texts: list[str], cfg: dict) -> None:
     t_ds = time.process_time() - t0
     t0 = time.process_time()
     for t in texts:
-        secrets.find_secrets(t, {**cfg["pii"], "private_keys": False, "passwords": False, "entropy": False})
+        secrets.find_secrets(t, dataclasses.replace(cfg, private_keys=False, passwords=False, entropy=False))
     t_ours = time.process_time() - t0
     print(
         f"provider plugins on {mb:.1f} MB of untouched files: detect-secrets per-line loop {mb / t_ds:.2f} MB/s, "
@@ -535,7 +538,7 @@ def load_references() -> tuple[list[dict], dict]:
     return gl, cs
 
 
-def _ours(cfg: dict):
+def _ours(cfg: PiiConfig):
     def detect(text: str) -> list[tuple[int, int]]:
         return [(f.start, f.end) for f in pii.find_pii(text, cfg) if f.kind in SECRET_KINDS]
 
@@ -559,7 +562,7 @@ class _Tally:
         return sum(self.found[k] for k in keys), sum(self.total[k] for k in keys)
 
 
-def reference_eval(cfg: dict, examples: int) -> dict:
+def reference_eval(cfg: PiiConfig, examples: int) -> dict:
     """Recall per source, kind and form, and altered negatives, for us and the two reference tools.
 
     gitleaks' and CredSweeper's own results are frozen in data/ (gitleaks' rule set run with Python's
@@ -672,7 +675,7 @@ def reference_eval(cfg: dict, examples: int) -> dict:
     return summary
 
 
-def blind_eval(cfg: dict, trufflehog: str, gitleaks: str | None) -> None:
+def blind_eval(cfg: PiiConfig, trufflehog: str, gitleaks: str | None) -> None:
     """Recall on the blind slice (trufflehog's detector pattern tests, frozen by commit and digest
     before the second round of rule changes; never read case by case): per form, us and gitleaks."""
     import subprocess
@@ -715,6 +718,78 @@ def blind_eval(cfg: dict, trufflehog: str, gitleaks: str | None) -> None:
         print(row)
 
 
+def frozen2_eval(cfg: PiiConfig) -> dict:
+    """Recall per kind and form on the second frozen set (Nosey Parker's rule examples and secretlint's rule
+    snapshots, frozen before the third round of rule changes; run only by name and never read case by case),
+    for us, gitleaks' rule set and CredSweeper 1.19.5 (both run at freeze time), and negatives altered."""
+    import gzip
+
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import pii_refs
+
+    with gzip.open(os.path.join(DATA, "secrets_frozen2_cases.jsonl.gz"), "rt", encoding="utf-8") as f:
+        cases = [json.loads(line) for line in f]
+    digest = pii_refs.cases_digest(
+        [{k: v for k, v in c.items() if k not in ("gitleaks", "credsweeper")} for c in cases]
+    )
+    if digest != pii_refs.FROZEN2_DIGEST:
+        print(f"second frozen set: digest {digest} differs from the frozen one; not reported")
+        return {}
+    ours = _ours(cfg)
+    names = ["ours", "gitleaks", "credsweeper", "ours+credsweeper"]
+    tally = {n: _Tally() for n in names}
+    neg = {n: collections.Counter() for n in names}
+    for c in cases:
+        spans = {"ours": ours(c["text"]), "gitleaks": c["gitleaks"], "credsweeper": c["credsweeper"]}
+        spans["ours+credsweeper"] = spans["ours"] + [tuple(x) for x in c["credsweeper"]]
+        for n in names:
+            sp = [tuple(x) for x in spans[n]]
+            for lab in c["labels"]:
+                s, e = lab["secret"]
+                tally[n].add((c["src"], lab["kind"], lab["form"], lab["hand_typed"]), _covered(sp, s, e))
+            if not c["positive"]:
+                neg[n]["cases"] += 1
+                neg[n]["altered"] += bool(sp)
+    srcs = sorted({c["src"] for c in cases})
+    print(
+        f"\n== Second frozen set: {', '.join(srcs)} ({len(cases)} cases, "
+        f"{sum(len(c['labels']) for c in cases)} labelled secrets; frozen before the third round, run by name) =="
+    )
+    print("recall = labelled secret fully redacted; hand-typed = a run of 6 equal characters or 7 in alphabet order")
+    print(f"  {'kind':9s} {'form':18s}" + "".join(f"{n:>18s}" for n in names))
+    summary = {}
+
+    def cell(f, t):
+        return f"{f}/{t} = {f / t:.3f}" if t else "-"
+
+    rows = [(kind, form) for kind in SECRET_KINDS for form in FORMS + ("other",)]
+    rows += [("key", "all"), ("password", "all"), ("all", "all"), ("all", "all, not hand-typed")]
+    for kind, form in rows:
+        row = f"  {kind:9s} {form:18s}"
+        for n in names:
+            f, t = tally[n].rate(
+                lambda k, kind=kind, form=form: (
+                    (kind == "all" or k[1] == kind)
+                    and (form.startswith("all") or k[2] == form)
+                    and not (form == "all, not hand-typed" and k[3])
+                )
+            )
+            summary[(n, kind, form)] = (f, t)
+            row += f"{cell(f, t):>18s}"
+        if any(summary[(n, kind, form)][1] for n in names):
+            print(row)
+    for src in srcs:
+        row = f"  {'all':9s} {src:18s}"
+        for n in names:
+            row += f"{cell(*tally[n].rate(lambda k, src=src: k[0] == src)):>18s}"
+        print(row)
+    print(
+        "  negative examples altered: "
+        + "   ".join(f"{n} {neg[n]['altered']}/{neg[n]['cases']}" for n in names if neg[n]["cases"])
+    )
+    return summary
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--root", action="append", default=[], help="extra source directories (repeatable)")
@@ -728,16 +803,24 @@ def main() -> int:
     )
     ap.add_argument("--only", choices=("reference", "tuning"), help="run one of the two sets")
     ap.add_argument(
+        "--frozen2",
+        action="store_true",
+        help="only the second frozen set (Nosey Parker and secretlint samples; run by name, rarely)",
+    )
+    ap.add_argument(
         "--blind",
         metavar="TRUFFLEHOG_CHECKOUT",
         help="also report the blind slice (trufflehog's pattern tests at pii_refs.TRUFFLEHOG_COMMIT)",
     )
     ap.add_argument("--gitleaks", metavar="CHECKOUT", help="gitleaks checkout, to run its rules on the blind slice too")
     args = ap.parse_args()
+    if args.frozen2:
+        frozen2_eval(section(load_config(), PiiConfig))
+        return 0
     if args.blind:
-        blind_eval(load_config(), args.blind, args.gitleaks)
+        blind_eval(section(load_config(), PiiConfig), args.blind, args.gitleaks)
     if args.only != "tuning":
-        reference_eval(load_config(), args.examples)
+        reference_eval(section(load_config(), PiiConfig), args.examples)
         if args.only == "reference":
             return 0
     print("\n== Tuning set: real source files with injected fakes (rules were tuned on these) ==")
@@ -745,7 +828,7 @@ def main() -> int:
     roots = [
         os.path.join(sys.prefix, "lib", f"python{sys.version_info.major}.{sys.version_info.minor}", "site-packages")
     ] + args.root
-    cfg = load_config()
+    cfg = section(load_config(), PiiConfig)
     files = collect(roots, args.per_lang, r)
 
     found_by_kind = collections.Counter()

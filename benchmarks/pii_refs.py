@@ -704,10 +704,376 @@ def freeze_trufflehog(checkout: str) -> list[dict]:
     return cases
 
 
+# ---- a second frozen set: Nosey Parker's rule examples and secretlint's rule snapshots --------------
+
+# Frozen before any rule change of issue 13's third round, read once for a baseline and once at the end;
+# never read case by case while tuning. Both allow copying (Apache-2.0, MIT): the extracted cases are
+# committed (benchmarks/data/secrets_frozen2_cases.jsonl.gz) with the commits and the digest below.
+NOSEYPARKER_COMMIT = "2e6e7f36ce36619852532bbe698d8cb7a26d2da7"
+SECRETLINT_COMMIT = "18346ba31b8173d52060b971221ab38c1943def0"
+FROZEN2_DIGEST = (
+    "23d05b96510f9bbd3bad75c72b402ba0e0d801936c25e6fa52ad7751d5000530"  # cases_digest, tools' fields left out
+)
+
+# Nosey Parker rules whose secret is not the last capture group (the others: the last one is)
+_NP_SECRET_GROUP = {"np.mongodb.1": 2, "np.postgres.1": 2}
+_NP_PASSWORD_RULE = re.compile(r"(?i)password|credentials in|netrc|gradle credentials|phpmailer")
+_RUST_FLAGS = re.compile(r"\(\?([a-zA-Z]+)\)")
+
+
+def rust_regex(pattern: str) -> re.Pattern | None:
+    """A Rust `regex` pattern (Nosey Parker's rules) compiled by Python's re: verbose mode rewritten by hand
+    (Rust ignores whitespace inside classes too), flags in the middle turned into scoped groups."""
+    out = []
+    verbose = False
+    i, n = 0, len(pattern)
+    depth = 0
+    scoped: list[int] = []  # depths at which a scoped flag group must close
+    in_class = False
+    while True:  # leading flags: global
+        while i < n and pattern[i] in " \t\r\n":
+            i += 1
+        lead = _RUST_FLAGS.match(pattern, i)
+        if lead is None:
+            break
+        verbose = verbose or "x" in lead.group(1)
+        if lead.group(1).replace("x", ""):
+            out.append(f"(?{lead.group(1).replace('x', '')})")
+        i = lead.end()
+    while i < n:
+        c = pattern[i]
+        if c == "\\" and i + 1 < n:
+            nxt = pattern[i + 1]
+            out.append({"z": r"\Z"}.get(nxt, "\\" + nxt))
+            i += 2
+            continue
+        if in_class:
+            if pattern.startswith("[:", i):
+                j = pattern.index(":]", i) + 2
+                out.append(_GO_POSIX.get(pattern[i:j], pattern[i:j]))
+                i = j
+                continue
+            if c == "]":
+                in_class = False
+            if not (verbose and c in " \t\r\n"):
+                out.append(c)
+            i += 1
+            continue
+        if verbose and c in " \t\r\n":
+            i += 1
+            continue
+        if verbose and c == "#":
+            j = pattern.find("\n", i)
+            i = n if j < 0 else j
+            continue
+        if c == "[":
+            in_class = True
+            out.append(c)
+            if pattern.startswith("^", i + 1):
+                out.append("^")
+                i += 1
+            if pattern.startswith("]", i + 1):
+                out.append(r"\]")
+                i += 1
+            i += 1
+            continue
+        if pattern.startswith("(?#", i):
+            i = pattern.index(")", i) + 1
+            continue
+        m = _RUST_FLAGS.match(pattern, i)
+        if m:
+            flags = m.group(1).replace("x", "")
+            if flags:
+                out.append(f"(?{flags}:")
+                scoped.append(depth)
+            i = m.end()
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            while scoped and scoped[-1] == depth:
+                out.append(")")
+                scoped.pop()
+            depth -= 1
+        out.append(c)
+        i += 1
+    out.extend(")" * len(scoped))
+    try:
+        return re.compile("".join(out))
+    except re.error:
+        return None
+
+
+_CONFIG_LINE = re.compile(
+    r"""[ \t]*+(?:export[ \t]+|ENV[ \t]+|ARG[ \t]+|set[ \t]+|setx?[ \t]+|\$env:)?["']?[\w.\-/@:\[\]]{1,80}+["']?[ \t]*+"""
+    r"""(?:=|:|[ \t])[ \t]*+["']?[^\s;(){}]*+["']?,?[ \t]*+\r?|[ \t]*+<[\w.:\-]{1,60}+[^<>]{0,200}+>[^<>\n]*+</[\w.:\-]{1,60}+>[ \t]*+\r?"""
+)
+_CODE_WORDS = re.compile(r"\b(?:const|let|var|val|final|static|private|public|def|func|return|new|String|string)\b")
+
+
+def classify_any(text: str, span: tuple[int, int] | None, path: str = "") -> str:
+    """`classify`, and for texts without a file name a config form read from the syntax: a line that is only
+    `name = value`, `NAME: value`, `export NAME=value`, `"name": "value",` or `<name>value</name>`,
+    outside code (no `const`, `var`, `;`), in a text that looks like a config file or a lone line."""
+    if span is not None and text.startswith("-----BEGIN", span[0]):
+        return "other"  # a private-key block is a form of its own
+    form = classify(text, span, path)
+    if form not in ("unquoted", "quoted_code") or span is None:
+        return form
+    s, e = span
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    line = text[ls : len(text) if le < 0 else le]
+    if _CONFIG_LINE.fullmatch(line) and not _CODE_WORDS.search(line):
+        return "config_file"
+    return form
+
+
+def _text_at(repo: str, commit: str, path: str) -> bytes:
+    import subprocess
+
+    return subprocess.run(
+        ["git", "--git-dir", repo, "show", f"{commit}:{path}"], check=True, capture_output=True
+    ).stdout
+
+
+def freeze_noseyparker(repo: str, commit: str = NOSEYPARKER_COMMIT) -> list[dict]:
+    """Each `examples` (positive) and `negative_examples` entry of the rules in Nosey Parker's default ruleset;
+    the secret is the rule's capture group in its own match (the last group, or the password's)."""
+    import subprocess
+
+    import yaml
+
+    base = "crates/noseyparker/data/default/builtin"
+    default = set(
+        yaml.safe_load(_text_at(repo, commit, f"{base}/rulesets/default.yml"))["rulesets"][0]["include_rule_ids"]
+    )
+    names = subprocess.run(
+        ["git", "--git-dir", repo, "ls-tree", "--name-only", commit, f"{base}/rules/"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    cases = []
+    for path in sorted(names):
+        for rule in yaml.safe_load(_text_at(repo, commit, path))["rules"]:
+            if rule["id"] not in default:
+                continue
+            rx = rust_regex(rule["pattern"])
+            kind = "password" if _NP_PASSWORD_RULE.search(rule["name"]) else "key"
+            for text in rule.get("examples") or []:
+                labels = []
+                for m in rx.finditer(text) if rx is not None else ():
+                    g = _NP_SECRET_GROUP.get(rule["id"], m.re.groups)
+                    if not g or m.group(g) is None:
+                        continue
+                    core = _label_core(text, *m.span(g))
+                    if core:
+                        labels.append(
+                            {
+                                "secret": core,
+                                "kind": kind,
+                                "form": classify_any(text, tuple(core)),
+                                "hand_typed": hand_typed(text[core[0] : core[1]]),
+                            }
+                        )
+                cases.append(
+                    {"src": "noseyparker", "rule": rule["id"], "text": text, "positive": True, "labels": labels}
+                )
+            for text in rule.get("negative_examples") or []:
+                cases.append({"src": "noseyparker", "rule": rule["id"], "text": text, "positive": False, "labels": []})
+    return cases
+
+
+_URL_USERINFO = re.compile(r"://[^:/@\s]{1,128}+:(\S{1,256})@[^@/\s\"';]+(?:[:/?#]\S*)?$")
+
+
+def _label_core(text: str, s: int, e: int) -> list[int] | None:
+    """The part of a labelled span that must not leak: a private-key block whole, a URL's password, a
+    single token as it is, otherwise its longest token with a letter and a digit (`secret_core`)."""
+    value = text[s:e]
+    if "PRIVATE KEY" in value:
+        b = value.find("-----BEGIN")
+        m = re.search(r"-----END[ A-Z0-9]{0,40}PRIVATE KEY-----", value)
+        return [s + max(b, 0), s + m.end() if m else e]
+    m = _URL_USERINFO.search(value)
+    if m:
+        return [s + m.start(1), s + m.end(1)] if _secretish(m.group(1)) else None
+    if not any(c.isspace() for c in value) and ";" not in value:
+        return [s, e] if _secretish(value) else None
+    return secret_core(text, s, e)
+
+
+_ALPHABET_RUN = re.compile(
+    "|".join("abcdefghijklmnopqrstuvwxyz"[i : i + 7] for i in range(20)) + r"|1234567|2345678|3456789|0123456|9876543"
+)
+
+
+def hand_typed(value: str) -> bool:
+    """A value typed by hand rather than generated: a run of 6 identical characters, or 7 letters or digits
+    in alphabet order (`aAbBcCdD…` counts: case pairs are collapsed). Recorded with each label so recall can
+    be read with and without such samples; decided before any run of ours."""
+    low = value.lower()
+    collapsed = "".join(c for i, c in enumerate(low) if i == 0 or c != low[i - 1])
+    return re.search(r"(.)\1{5}", value) is not None or _ALPHABET_RUN.search(collapsed) is not None
+
+
+def _secretish(value: str) -> bool:
+    """A value that can be a secret at all: 6+ characters, two of lower case, upper case, digits and
+    symbols (`_-.` not counted), not a variable (`$Password`, `%pw%`, `#{…}`). Leaves out the rules'
+    placeholder matches (`PASSWORD`, `mypass`, `dev_admin`), decided before any run of ours."""
+    classes = (
+        any(c.islower() for c in value)
+        + any(c.isupper() for c in value)
+        + any(c.isdigit() for c in value)
+        + any(not c.isalnum() and c not in "_-." for c in value)
+    )
+    return len(value) >= 6 and classes >= 2 and not value.startswith(("$", "%", "#{", "{{"))
+
+
+# secretlint rule packages with labelled snapshots of secret values (the others flag file names, home
+# directories, Kubernetes `kind: Secret` files or user-configured patterns)
+_SECRETLINT_SKIP = ("pattern", "filter-comments", "no-dotenv", "no-homedir", "no-k8s-kind-secret", "example")
+_SECRETLINT_NOT_SECRET = re.compile(r"(?i)account.?id|tenant.?id|client.?id|\bid\b")
+_SECRETLINT_PASSWORD = re.compile(r"(?i)basicauth|connection-string|password")
+
+
+def freeze_secretlint(repo: str, commit: str = SECRETLINT_COMMIT) -> list[dict]:
+    """secretlint's rule snapshots: each `test/snapshots/<case>/output.json` holds the input's text
+    (`sourceContent`) and the findings its tests expect (`range` in UTF-16 units). A case with findings is
+    positive (identifiers such as account or tenant IDs are not counted); one without is a negative."""
+    import subprocess
+
+    names = subprocess.run(
+        ["git", "--git-dir", repo, "ls-tree", "-r", "--name-only", commit, "packages/@secretlint/"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split("\n")
+    cases = []
+    for path in sorted(x for x in names if x.endswith("/output.json") and "/test/snapshots/" in x):
+        pkg = path.split("/")[2]
+        if not pkg.startswith("secretlint-rule-") or pkg.startswith("secretlint-rule-preset"):
+            continue
+        if pkg[len("secretlint-rule-") :] in _SECRETLINT_SKIP:
+            continue
+        case_dir = path.rsplit("/", 1)[0]
+        siblings = subprocess.run(
+            ["git", "--git-dir", repo, "ls-tree", "--name-only", commit, case_dir + "/"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.split("\n")
+        if any(x.endswith((".secretlintrc.json", "options.ts")) for x in siblings):
+            continue  # run with options that change what counts (allow lists, ID scans)
+        out = json.loads(_text_at(repo, commit, path))
+        text = out.get("sourceContent")
+        if not isinstance(text, str) or "\x00" in text or out.get("sourceContentType", "text") != "text":
+            continue
+        fname = out.get("filePath", "").rsplit("/", 1)[-1]
+        u16 = text.encode("utf-16-le")
+
+        def pos(k: int) -> int:
+            return len(u16[: 2 * k].decode("utf-16-le"))
+
+        labels = []
+        for msg in out.get("messages", []):
+            if _SECRETLINT_NOT_SECRET.search(msg.get("messageId", "")):
+                continue
+            s, e = pos(msg["range"][0]), pos(msg["range"][1])
+            # the value named in the message's data, where the range is the match around it (a few rules'
+            # ranges start at the name): its occurrence nearest the range
+            for v in (x for x in (msg.get("data") or {}).values() if isinstance(x, str) and len(x) >= 6):
+                hits = [m.start() for m in re.finditer(re.escape(v), text)]
+                if hits and text[s:e] != v:
+                    k = min(hits, key=lambda h: abs(h - s))
+                    s, e = k, k + len(v)
+                    break
+            core = _label_core(text, s, e)
+            if core:
+                kind = "password" if _SECRETLINT_PASSWORD.search(pkg + msg.get("messageId", "")) else "key"
+                labels.append(
+                    {
+                        "secret": core,
+                        "kind": kind,
+                        "form": classify_any(text, tuple(core), fname),
+                        "hand_typed": hand_typed(text[core[0] : core[1]]),
+                        "id": msg["messageId"],
+                    }
+                )
+        cases.append(
+            {
+                "src": "secretlint",
+                "rule": pkg + "/" + case_dir.rsplit("/", 1)[-1],
+                "path": fname,
+                "text": text,
+                "positive": bool(out.get("messages")),
+                "labels": labels,
+            }
+        )
+    return cases
+
+
 def cases_digest(cases: list[dict]) -> str:
     import hashlib
 
     return hashlib.sha256(json.dumps(cases, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def credsweeper_findings(texts: list[str], exe: str, doc: bool = False) -> list[list[list[int]]]:
+    """What a CredSweeper install (`exe`, its command line) reports in each text: [[start, end], ...] per text,
+    from the line number and value offsets of its JSON report (default scan, ML validation on)."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as d:
+        for i, t in enumerate(texts):
+            with open(os.path.join(d, f"case{i:05d}.txt"), "w", encoding="utf-8") as f:
+                f.write(t)
+        out = os.path.join(d, "report.json")
+        cmd = [exe, "--path", d, "--save-json", out] + (["--doc"] if doc else [])
+        subprocess.run(cmd, check=True, capture_output=True)
+        with open(out, encoding="utf-8") as f:
+            report = json.load(f)
+    found: list[list[list[int]]] = [[] for _ in texts]
+    for item in report:
+        for ld in item.get("line_data_list", []):
+            name = os.path.basename(ld["path"])
+            if not name.startswith("case") or ld.get("value") is None or ld.get("value_start", -1) < 0:
+                continue
+            i = int(name[4:9])
+            lines = texts[i].split("\n")
+            k = ld["line_num"] - 1
+            if not 0 <= k < len(lines) or lines[k][ld["value_start"] : ld["value_end"]] != ld["value"]:
+                continue
+            off = sum(len(x) + 1 for x in lines[:k])
+            span = [off + ld["value_start"], off + ld["value_end"]]
+            if span not in found[i]:
+                found[i].append(span)
+    return found
+
+
+def freeze_frozen2(noseyparker: str, secretlint: str, gitleaks: str | None, credsweeper: str | None) -> list[dict]:
+    """The second frozen set: Nosey Parker's and secretlint's cases, with what gitleaks' rule set (the commit
+    the first set used) and a CredSweeper install find in each, for the comparison."""
+    import subprocess
+
+    cases = freeze_noseyparker(noseyparker) + freeze_secretlint(secretlint)
+    if gitleaks:
+        toml = subprocess.run(
+            ["git", "--git-dir", gitleaks, "show", "b58d3f102cf3a2c84cb7f923d05c25c9b1aed84b:config/gitleaks.toml"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        rules = gitleaks_rules(toml)
+        for c in cases:
+            c["gitleaks"] = [[a, b] for _, a, b in gitleaks_scan(c["text"], rules)]
+    if credsweeper:
+        found = credsweeper_findings([c["text"] for c in cases], credsweeper)
+        for c, f in zip(cases, found):
+            c["credsweeper"] = f
+    return cases
 
 
 def main() -> int:
@@ -715,11 +1081,25 @@ def main() -> int:
     import gzip
 
     ap = argparse.ArgumentParser(description="Freeze the reference secret cases (run once, before tuning).")
-    ap.add_argument("--gitleaks", required=True, help="gitleaks checkout (work tree or bare git dir)")
-    ap.add_argument("--credsweeper", required=True, help="CredSweeper checkout (work tree or bare git dir)")
+    ap.add_argument("--gitleaks", help="gitleaks checkout (work tree or bare git dir)")
+    ap.add_argument("--credsweeper", help="CredSweeper checkout (work tree or bare git dir)")
+    ap.add_argument("--noseyparker", help="Nosey Parker bare git dir: freeze the second set (with --secretlint)")
+    ap.add_argument("--secretlint", help="secretlint bare git dir")
+    ap.add_argument("--credsweeper-exe", help="a CredSweeper command line, to record its findings on the second set")
     ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "data"))
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
+    if args.noseyparker:
+        cases = freeze_frozen2(args.noseyparker, args.secretlint, args.gitleaks, args.credsweeper_exe)
+        with gzip.GzipFile(os.path.join(args.out, "secrets_frozen2_cases.jsonl.gz"), "wb", mtime=0) as f:
+            for c in cases:
+                f.write((json.dumps(c, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8"))
+        bare = [{k: v for k, v in c.items() if k not in ("gitleaks", "credsweeper")} for c in cases]
+        print(
+            f"second set: {len(cases)} cases, {sum(len(c['labels']) for c in cases)} labels; "
+            f"digest {cases_digest(bare)}"
+        )
+        return 0
     gl = [c for c in freeze_gitleaks(args.gitleaks) if len(c["text"]) < 2000]
     import subprocess
 

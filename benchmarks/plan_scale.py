@@ -19,7 +19,7 @@ import time
 import tracemalloc
 
 from repoloom.core import counters as C
-from repoloom.core.config import load_config
+from repoloom.pipelines.config import load_config, plan_config
 from repoloom.core.types import FileFacts
 from repoloom.packing import graph as graphs
 from repoloom.packing.plan import plan_repository
@@ -77,10 +77,10 @@ def _inside(segs, plan) -> int:
 def run(n: int, cfg: dict):
     items = synthetic_repo(n)
     t = time.perf_counter()
-    plan = plan_repository("bench", items, cfg)
+    plan = plan_repository("bench", items, plan_config(cfg))
     elapsed = time.perf_counter() - t
     tracemalloc.start()  # a second run for memory: tracing slows Python down several times
-    plan_repository("bench", items, cfg)
+    plan_repository("bench", items, plan_config(cfg))
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     s = plan.stats

@@ -18,7 +18,7 @@ import sysconfig
 import time
 from collections import Counter, defaultdict
 
-from repoloom.core.config import load_config
+from repoloom.pipelines.config import gate_config, load_config
 from repoloom.filters import decontam
 from repoloom.filters.quality import DECIDING, quality_reason, quality_scores
 from repoloom.filters.gate import decode, is_binary
@@ -32,6 +32,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0)
     args = ap.parse_args()
     cfg = load_config()
+    g = gate_config(cfg)
     files = bytes_ = 0
     drops: Counter = Counter()
     drop_bytes: Counter = Counter()
@@ -62,9 +63,9 @@ def main() -> None:
             by_lang[lang] += 1
             t0 = time.perf_counter()
             scores = quality_scores(text)
-            reason = quality_reason(scores, lang, cfg, rel)
+            reason = quality_reason(scores, lang, g.quality, rel)
             if reason is None:
-                hit = decontam.contamination(text, cfg)
+                hit = decontam.contamination(text, g.decontam)
                 reason, scores = ("contaminated", {"hit": hit}) if hit else (None, scores)
             t_score += time.perf_counter() - t0
             if reason:

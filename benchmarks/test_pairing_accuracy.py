@@ -103,7 +103,10 @@ import sys
 import tarfile
 from collections import Counter, defaultdict
 
-from repoloom.core.config import DEFAULTS, section
+from repoloom.core.config import section
+from repoloom.packing.testpairs import UnitTestsConfig
+from repoloom.syntax.resolving import GraphConfig
+from repoloom.pipelines.config import DEFAULTS
 from repoloom.packing import graph as graphs
 from repoloom.packing import testpairs
 from repoloom.syntax.languages import detect_language, has_grammar
@@ -196,8 +199,8 @@ def repo_facts(root: str, scope: str = "") -> list:
 
 def predict(facts: list, cfg: dict | None = None) -> tuple[list[dict], dict]:
     cfg = cfg or DEFAULTS
-    rg = graphs.build_graph(sorted(facts, key=lambda f: f.path), section(cfg, "graph"))
-    pairs = testpairs.pair_tests(sorted(facts, key=lambda f: f.path), rg, section(cfg, "tests"))
+    rg = graphs.build_graph(sorted(facts, key=lambda f: f.path), section(cfg, GraphConfig))
+    pairs = testpairs.pair_tests(sorted(facts, key=lambda f: f.path), rg, section(cfg, UnitTestsConfig))
     return pairs, dict(rg.stats)
 
 

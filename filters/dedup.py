@@ -8,10 +8,35 @@ more forks; the (repo, path) pair always closes the tie.
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
 from repoloom.core import counters as C
+from repoloom.core.config import choice, items, num, share
 from repoloom.core.types import FileFacts, ParsedFile
+
+
+@dataclass
+class DedupConfig:
+    KEY: ClassVar[str] = "dedup"
+    exact: bool = True
+    rank: list[str] = items("license", "stars", "forks", "path")  # keeper choice, see filters/dedup.py
+    near: bool = True
+    num_perm: int = num(256, 1)
+    ngram: int = num(5, 1)
+    threshold: float = share(0.7)
+    bands: int = num(0, 0)  # 0 = chosen for the threshold (with rows)
+    rows: int = num(0, 0)
+    # chosen bands make a pair at the threshold a candidate this often (0: bigcode's b/r)
+    lsh_recall: float = share(0.99)
+    min_tokens: int = num(10, 0)  # shorter files are left to exact dedup
+    max_bucket: int = num(64, 2)  # larger LSH buckets link every member to `hubs` members only
+    hubs: int = num(8, 1)
+    # components: union-find of verified pairs in one task, or distributed rounds
+    cc: str = choice("union", "union", "rounds")
+    cc_rounds: int = num(8, 0)  # "rounds" only: min-label propagation rounds (each with pointer jumping)
+    repo_level: bool = False  # also drop near-duplicate repositories (pipelines/near_dedup.RepoNearDedup)
+
 
 # SPDX ids counted as permissive for keeper choice (lower class = preferred).
 PERMISSIVE = frozenset(
@@ -61,15 +86,15 @@ def _number(value: Any) -> float:
         return 0.0
 
 
-def keeper_rank(facts: FileFacts, cfg: dict) -> tuple:
+def keeper_rank(facts: FileFacts, d: DedupConfig) -> tuple:
     """Sort key for keeper choice: the lowest tuple in a duplicate group is kept.
 
-    `cfg["dedup"]["rank"]` lists the criteria in order (any of RANK_KEYS);
+    `d.rank` (the `dedup` section) lists the criteria in order (any of RANK_KEYS);
     (repo, path) is always appended so the order is total.
     """
     key: list = []
     meta = facts.meta or {}
-    for name in cfg["dedup"]["rank"]:
+    for name in d.rank:
         if name == "license":
             key.append(license_class(meta.get("license")))
         elif name in ("stars", "forks"):
@@ -82,19 +107,19 @@ def keeper_rank(facts: FileFacts, cfg: dict) -> tuple:
     return tuple(key)
 
 
-def repo_rank(facts: FileFacts, cfg: dict) -> tuple:
+def repo_rank(facts: FileFacts, d: DedupConfig) -> tuple:
     """keeper_rank for a whole repository: the same criteria from the repository's meta, path criterion
     and tie-break by repository name only (every file of a repository gives the same key)."""
     key = []
-    for part in keeper_rank(facts, cfg)[:-1]:
+    for part in keeper_rank(facts, d)[:-1]:
         key.append((facts.repo,) if isinstance(part, tuple) else part)
     key.append(facts.repo)
     return tuple(key)
 
 
-def check_rank_config(cfg: dict) -> None:
+def check_rank_config(d: DedupConfig) -> None:
     """Raise RankConfigError now for an unknown dedup.rank criterion."""
-    keeper_rank(FileFacts("", "", None, 0, ""), cfg)
+    keeper_rank(FileFacts("", "", None, 0, ""), d)
 
 
 def file_id(facts: FileFacts) -> str:

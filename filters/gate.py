@@ -8,9 +8,14 @@ Both the build's per-file stage (pipelines/filestage.py) and `repoloom scan`
 from __future__ import annotations
 
 import codecs
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from repoloom.filters import decontam, pii, quality, safety
+from repoloom.filters.decontam import DecontamConfig
+from repoloom.filters.pii import PiiConfig
+from repoloom.filters.quality import QualityConfig
+from repoloom.filters.safety import SafetyConfig
 from repoloom.syntax.languages import detect_language
 
 _BINARY_SNIFF = 8192
@@ -67,17 +72,28 @@ def _control_share(codes) -> float:
     return control / len(codes) if codes else 0.0
 
 
-def judge(repo: str, path: str, data: bytes, meta: dict, cfg: dict) -> Verdict:
+@dataclass(frozen=True)
+class GateConfig:
+    """What the gate's rules read: the build's file size limit and the sections of the filters it runs."""
+
+    max_file_bytes: int
+    safety: SafetyConfig
+    quality: QualityConfig
+    decontam: DecontamConfig
+    pii: PiiConfig
+
+
+def judge(repo: str, path: str, data: bytes, meta: dict, g: GateConfig) -> Verdict:
     def drop(reason, detail="", text=None, language=None, scores=None):
         return Verdict(reason, detail, text, language, scores or {}, [])
 
-    if safety.opt_out_reason(repo, path, cfg):
+    if safety.opt_out_reason(repo, path, g.safety):
         return drop("opt_out")
-    lic = safety.license_reason(meta, cfg)
+    lic = safety.license_reason(meta, g.safety)
     if lic:
         return drop(lic[0], lic[1])
     size = len(data)
-    if size > cfg["max_file_bytes"]:
+    if size > g.max_file_bytes:
         return drop("file_too_large", f"{size} bytes")
     if size == 0:
         return drop("empty")
@@ -88,20 +104,22 @@ def judge(repo: str, path: str, data: bytes, meta: dict, cfg: dict) -> Verdict:
         return drop("undecodable", "not UTF-8/UTF-16 text")
     language = detect_language(path, text[:256])
     if language is None:  # a lock file (uv.lock, Cargo.lock: TOML by content) is named as one
-        return drop("lock_file" if quality.path_reason(path, cfg) == "lock_file" else "unknown_language", "", text)
+        return drop(
+            "lock_file" if quality.path_reason(path, g.quality) == "lock_file" else "unknown_language", "", text
+        )
     scores = quality.quality_scores(text)
-    reason = quality.quality_reason(scores, language, cfg, path)
+    reason = quality.quality_reason(scores, language, g.quality, path)
     if reason:
         return drop(reason, quality.explain(reason, scores), text, language, scores)
-    blocked = safety.blocklist_reason(text, cfg)
+    blocked = safety.blocklist_reason(text, g.safety)
     if blocked:
         return drop(blocked[0], blocked[1], text, language, scores)
-    hit = decontam.contamination(text, cfg)  # the benchmark index is built once per process
+    hit = decontam.contamination(text, g.decontam)  # the benchmark index is built once per process
     if hit:
         return drop(decontam.REASON, hit, text, language, scores)
-    findings = pii.find_pii(text, cfg) if cfg["pii"]["enabled"] else []
+    findings = pii.find_pii(text, g.pii) if g.pii.enabled else []
     if findings:
         share = pii.redacted_share(text, findings)
-        if share > cfg["pii"]["max_redacted_share"]:
+        if share > g.pii.max_redacted_share:
             return drop("pii_dense", f"{share:.0%} of the text redacted", text, language, scores)
     return Verdict(None, "", text, language, scores, findings)

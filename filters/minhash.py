@@ -17,8 +17,8 @@ import zlib
 from functools import lru_cache
 
 import numpy as np
-
 from repoloom.core.rand import rng
+from repoloom.filters.dedup import DedupConfig
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _CHUNK = 512  # shingles per block: the (shingles x permutations) temporary (1 MB) stays in cache, 3x faster than 4096
@@ -115,19 +115,18 @@ def signature_of_hashes(h: np.ndarray, num_perm: int, seed: int) -> np.ndarray |
     return (out >> np.uint64(32)).astype(np.uint32)
 
 
-def signature(text: str, cfg: dict, language: str | None = None) -> np.ndarray | None:
-    """MinHash signature of a text under cfg["dedup"]; None when it has fewer than min_tokens tokens.
+def signature(text: str, d: DedupConfig, seed: int, language: str | None = None) -> np.ndarray | None:
+    """MinHash signature of a text under the dedup section; None when it has fewer than min_tokens tokens.
 
     A shingle is a (language, n-gram) pair, so files in different languages never look alike: a Java
     `package-info.java` and a `.txt` that share a licence header are not near-duplicates (the hashes of
     each language are moved by one XOR, which keeps Jaccard within a language exactly as it was)."""
-    d = cfg["dedup"]
-    h = shingle_hashes(text, d["ngram"])
-    if h.size + d["ngram"] - 1 < d["min_tokens"]:
+    h = shingle_hashes(text, d.ngram)
+    if h.size + d.ngram - 1 < d.min_tokens:
         return None
     if language:
         h = h ^ np.uint64(zlib.crc32(language.encode()))
-    return signature_of_hashes(h, d["num_perm"], cfg["seed"])
+    return signature_of_hashes(h, d.num_perm, seed)
 
 
 def estimated_jaccard(a: np.ndarray | bytes, b: np.ndarray | bytes) -> float:
@@ -185,17 +184,16 @@ def recall_bands(threshold: float, num_perm: int, recall: float) -> tuple[int, i
     return best
 
 
-def band_shape(cfg: dict) -> tuple[int, int]:
+def band_shape(d: DedupConfig) -> tuple[int, int]:
     """Bands and rows: explicit in the config, else chosen for the threshold (see recall_bands;
     lsh_recall 0 falls back to bigcode's balanced choice, optimal_bands)."""
-    d = cfg["dedup"]
-    if d["bands"] and d["rows"]:
-        if d["bands"] * d["rows"] > d["num_perm"]:
+    if d.bands and d.rows:
+        if d.bands * d.rows > d.num_perm:
             raise ValueError("dedup.bands * dedup.rows must not exceed dedup.num_perm")
-        return d["bands"], d["rows"]
-    if d["lsh_recall"]:
-        return recall_bands(float(d["threshold"]), int(d["num_perm"]), float(d["lsh_recall"]))
-    return optimal_bands(float(d["threshold"]), int(d["num_perm"]))
+        return d.bands, d.rows
+    if d.lsh_recall:
+        return recall_bands(float(d.threshold), int(d.num_perm), float(d.lsh_recall))
+    return optimal_bands(float(d.threshold), int(d.num_perm))
 
 
 def band_keys(sig: np.ndarray, bands: int, rows: int) -> list[bytes]:
@@ -229,11 +227,10 @@ def bucket_pairs(members: list[str], max_bucket: int, hubs: int) -> list[tuple[s
     return pairs
 
 
-def clusters_local(items: list[tuple[str, np.ndarray | None]], cfg: dict) -> list[list[str]]:
+def clusters_local(items: list[tuple[str, np.ndarray | None]], d: DedupConfig) -> list[list[str]]:
     """Reference in-memory clustering (union-find) with the same bucketing and verification as the
     Beam stage. For tests and benchmarks of the core; the pipeline never holds the corpus like this."""
-    bands, rows = band_shape(cfg)
-    d = cfg["dedup"]
+    bands, rows = band_shape(d)
     sigs = {k: s for k, s in items if s is not None}
     buckets: dict[bytes, list[str]] = {}
     for k, s in sigs.items():
@@ -251,11 +248,11 @@ def clusters_local(items: list[tuple[str, np.ndarray | None]], cfg: dict) -> lis
     for members in buckets.values():
         if len(members) < 2:
             continue
-        for a, b in bucket_pairs(members, d["max_bucket"], d["hubs"]):
+        for a, b in bucket_pairs(members, d.max_bucket, d.hubs):
             if (a, b) in seen:
                 continue
             seen.add((a, b))
-            if estimated_jaccard(sigs[a], sigs[b]) >= d["threshold"]:
+            if estimated_jaccard(sigs[a], sigs[b]) >= d.threshold:
                 ra, rb = find(a), find(b)
                 if ra != rb:
                     parent[max(ra, rb)] = min(ra, rb)

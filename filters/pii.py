@@ -1,6 +1,6 @@
 """PII redaction: findings are replaced by placeholders before any later stage sees the text.
 
-`find_pii(text, cfg)` returns non-overlapping findings with character offsets into
+`find_pii(text, p)` (p: the `pii` section, PiiConfig) returns non-overlapping findings with character offsets into
 `text`; `apply_redactions` swaps each for its kind's placeholder. Kinds: `email`,
 `ip_address`, `key` (provider tokens, private keys, JWTs, high-entropy secrets) and
 `password` (see filters/secrets.py). The file stays; only its findings change.
@@ -13,10 +13,98 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
+from repoloom.core.config import items, share
 from repoloom.filters import secrets
+
+
+@dataclass
+class PlaceholdersConfig:
+    email: str = "<EMAIL>"
+    key: str = "<KEY>"
+    password: str = "<PASSWORD>"
+    ip_address: str = "<IP_ADDRESS>"
+
+
+@dataclass
+class PiiConfig:
+    """PII and secrets are redacted in place (filters/pii.py, filters/secrets.py); counts go to stats by kind."""
+
+    KEY: ClassVar[str] = "pii"
+    enabled: bool = True
+    emails: bool = True
+    ips: bool = True
+    secrets: bool = True  # all of the secret rules below; each can be switched off alone
+    providers: bool = True  # provider tokens: detect-secrets plugins + extra providers
+    plugins: list[str] = items()  # detect-secrets plugin class names; empty = all in filters/secrets.PLUGINS
+    private_keys: bool = True
+    passwords: bool = True  # password assignments, connection strings, URL credentials
+    entropy: bool = True  # quoted high-entropy strings assigned to secret-sounding names
+    placeholders: PlaceholdersConfig = field(default_factory=PlaceholdersConfig)
+    keep_email_domains: list[str] = items(
+        "example.com",
+        "example.org",
+        "example.net",
+        "example",
+        "test",
+        "invalid",
+        "localhost",
+        "localdomain",
+        "domain.com",
+        "email.com",
+        "test.com",
+        "invalid.com",
+    )
+    keep_email_locals: list[str] = items(
+        "noreply",
+        "no-reply",
+        "donotreply",
+        "do-not-reply",
+        "nobody",
+        "user",
+        "username",
+        "you",
+        "your.name",
+        "yourname",
+        "your-email",
+        "youremail",
+        "someone",
+        "somebody",
+        "foo",
+        "bar",
+        "foobar",
+        "test",
+        "name",
+        "email",
+        "me",
+    )
+    keep_emails: list[str] = items("git@github.com", "git@gitlab.com", "git@bitbucket.org", "user@localhost")
+    skip_non_public_ips: bool = True  # private, loopback, link-local, documentation, reserved, multicast
+    keep_ips: list[str] = items(  # public DNS resolvers
+        "8.8.8.8",
+        "8.8.4.4",
+        "1.1.1.1",
+        "1.0.0.1",
+        "9.9.9.9",
+        "149.112.112.112",
+        "208.67.222.222",
+        "208.67.220.220",
+        "64.6.64.6",
+        "64.6.65.6",
+        "4.2.2.2",
+        "4.2.2.1",
+        "2001:4860:4860::8888",
+        "2001:4860:4860::8844",
+        "2606:4700:4700::1111",
+        "2606:4700:4700::1001",
+        "2620:fe::fe",
+        "2620:fe::9",
+    )
+    max_redacted_share: float = share(0.4)  # a file whose findings cover more of its text is dropped (pii_dense)
+
 
 PLACEHOLDERS = {"email": "<EMAIL>", "key": "<KEY>", "password": "<PASSWORD>", "ip_address": "<IP_ADDRESS>"}
 # When findings overlap, the more sensitive kind wins (a URL password over the e-mail-shaped tail).
@@ -45,10 +133,10 @@ _TLDS = frozenset(
 )
 
 
-def _email_keep(cfg_pii: dict):
-    domains = tuple(d.lower().lstrip("*.") for d in cfg_pii.get("keep_email_domains", ()))
-    locals_ = frozenset(x.lower() for x in cfg_pii.get("keep_email_locals", ()))
-    exact = frozenset(x.lower() for x in cfg_pii.get("keep_emails", ()))
+def _email_keep(p: PiiConfig):
+    domains = tuple(d.lower().lstrip("*.") for d in p.keep_email_domains)
+    locals_ = frozenset(x.lower() for x in p.keep_email_locals)
+    exact = frozenset(x.lower() for x in p.keep_emails)
     return domains, locals_, exact
 
 
@@ -82,8 +170,8 @@ def _email_matches(text: str):
         pos = at + 1
 
 
-def find_emails(text: str, cfg_pii: dict) -> list[Finding]:
-    domains, keep_locals, keep_exact = _email_keep(cfg_pii)
+def find_emails(text: str, p: PiiConfig) -> list[Finding]:
+    domains, keep_locals, keep_exact = _email_keep(p)
     out = []
     for m in _email_matches(text):
         local, domain = m.group(1), m.group(2)
@@ -142,10 +230,10 @@ def _keep_ips(items: tuple[str, ...]) -> frozenset:
     return frozenset(ipaddress.ip_address(x) for x in items)
 
 
-def _ip_skipped(ip, cfg_pii: dict) -> bool:
-    if ip in _keep_ips(tuple(cfg_pii.get("keep_ips", ()))):
+def _ip_skipped(ip, p: PiiConfig) -> bool:
+    if ip in _keep_ips(tuple(p.keep_ips)):
         return True
-    if not cfg_pii.get("skip_non_public_ips", True):
+    if not p.skip_non_public_ips:
         return False
     return (
         not ip.is_global
@@ -156,7 +244,7 @@ def _ip_skipped(ip, cfg_pii: dict) -> bool:
     )
 
 
-def find_ips(text: str, cfg_pii: dict) -> list[Finding]:
+def find_ips(text: str, p: PiiConfig) -> list[Finding]:
     out = []
     for m in _IPV4.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_."):
@@ -175,7 +263,7 @@ def find_ips(text: str, cfg_pii: dict) -> list[Finding]:
             ip = ipaddress.IPv4Address(s)
         except ValueError:
             continue
-        if not _ip_skipped(ip, cfg_pii):
+        if not _ip_skipped(ip, p):
             out.append(Finding("ip_address", m.start(), m.end(), "IPv4"))
     if _IPV6_HINT.search(text):
         for m in _IPV6.finditer(text):
@@ -189,7 +277,7 @@ def find_ips(text: str, cfg_pii: dict) -> list[Finding]:
                 ip = ipaddress.IPv6Address(s)
             except ValueError:
                 continue
-            if not _ip_skipped(ip, cfg_pii):
+            if not _ip_skipped(ip, p):
                 out.append(Finding("ip_address", m.start(), m.end(), "IPv6"))
     return out
 
@@ -226,15 +314,14 @@ def _resolve(findings: list[Finding]) -> list[Finding]:
     return sorted(out, key=lambda f: f.start)
 
 
-def find_pii(text: str, cfg: dict) -> list[Finding]:
-    """Non-overlapping PII/secret findings in `text`, sorted by offset. `cfg` is the whole build config."""
-    p = cfg["pii"]
+def find_pii(text: str, p: PiiConfig) -> list[Finding]:
+    """Non-overlapping PII/secret findings in `text`, sorted by offset, under the `pii` section."""
     found: list[Finding] = []
-    if p.get("emails", True):
+    if p.emails:
         found.extend(find_emails(text, p))
-    if p.get("ips", True):
+    if p.ips:
         found.extend(find_ips(text, p))
-    if p.get("secrets", True):
+    if p.secrets:
         found.extend(Finding(h.kind, h.start, h.end, h.detector) for h in secrets.find_secrets(text, p))
     return _resolve(found)
 
@@ -246,8 +333,8 @@ def redacted_share(text: str, findings: list[Finding]) -> float:
     return sum(f.end - f.start for f in findings) / len(text)
 
 
-def apply_redactions(text: str, findings: list[Finding], placeholders: dict | None = None) -> str:
-    ph = {**PLACEHOLDERS, **(placeholders or {})}
+def apply_redactions(text: str, findings: list[Finding], placeholders: PlaceholdersConfig | None = None) -> str:
+    ph = {**PLACEHOLDERS, **(vars(placeholders) if placeholders else {})}
     parts, pos = [], 0
     for f in sorted(findings, key=lambda f: (f.start, -f.end)):
         if f.start < pos:

@@ -1,7 +1,7 @@
 """Safety rules that drop whole repositories or files: opt-out, licence allowlist, content blocklists.
 
 Each rule returns a reason (`opt_out`, `license`, `blocklist`) or None; all are
-configured in cfg["safety"] and each can be switched off. Licence detection for a
+configured in the `safety` section (SafetyConfig) and each can be switched off. Licence detection for a
 repository's LICENSE/COPYING file uses `identify` (pre-commit's file identification
 library): the SPDX texts from choosealicense.com matched by normalised edit distance,
 offline. An `SPDX-License-Identifier:` tag and a few phrase rules cover what the
@@ -13,7 +13,73 @@ from __future__ import annotations
 import fnmatch
 import math
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import ClassVar
+
+from repoloom.core.config import choice, items
+
+
+@dataclass
+class OptOutConfig:
+    repos: list[str] = items()  # exact repository names ("owner/name")
+    owners: list[str] = items()  # owner/name prefixes ("someorg/" drops all of someorg)
+    paths: list[str] = items()  # fnmatch globs on the file path within its repository ("secrets/*", "*.pem")
+
+
+@dataclass
+class LicenseConfig:
+    enabled: bool = True
+    allow: list[str] = items(
+        "MIT",
+        "Apache-2.0",
+        "BSD-2-Clause",
+        "BSD-3-Clause",
+        "BSD-3-Clause-Clear",
+        "ISC",
+        "0BSD",
+        "Unlicense",
+        "CC0-1.0",
+        "Zlib",
+        "BSL-1.0",
+        "PostgreSQL",
+        "NCSA",
+        "UPL-1.0",
+        "MIT-0",
+        "Python-2.0",
+        "PSF-2.0",
+        "WTFPL",
+        "X11",
+        "AFL-3.0",
+        "ECL-2.0",
+        "MS-PL",
+        "Artistic-2.0",
+    )
+    unknown: str = choice("allow", "allow", "drop")  # no licence found
+
+
+@dataclass
+class BlocklistConfig:
+    enabled: bool = True
+    terms: list[str] = items()  # case-insensitive whole-word terms
+    patterns: list[str] = items()  # Python regular expressions (keep them linear)
+    term_files: list[str] = items()  # files with one term per line ('#' comments)
+    pattern_files: list[str] = items()  # files with one regular expression per line
+
+
+@dataclass
+class SafetyConfig:
+    """Whole repositories or files that must not be trained on (filters/safety.py). Reasons: opt_out,
+    license, blocklist. Licence: the repository's LICENSE/COPYING (detected) or a table's `license`
+    column lands in meta["license"]; default: permissive SPDX ids pass, other known licences drop, and
+    repositories without a detectable licence pass (so licence-less demo repos still build)."""
+
+    KEY: ClassVar[str] = "safety"
+    enabled: bool = True
+    opt_out: OptOutConfig = field(default_factory=OptOutConfig)
+    license: LicenseConfig = field(default_factory=LicenseConfig)
+    blocklist: BlocklistConfig = field(default_factory=BlocklistConfig)
+
 
 # LICENSE, LICENSE.md, LICENSE-MIT, COPYING.LESSER, UNLICENSE ... but not license_check.py
 LICENSE_FILES = re.compile(
@@ -93,16 +159,15 @@ def detect_license(text: str) -> str | None:
 # ---- opt-out ------------------------------------------------------------------------------------
 
 
-def opt_out_reason(repo: str, path: str, cfg: dict) -> str | None:
-    s = cfg["safety"]
-    if not s.get("enabled", True):
+def opt_out_reason(repo: str, path: str, s: SafetyConfig) -> str | None:
+    if not s.enabled:
         return None
-    o = s.get("opt_out", {})
-    if repo in o.get("repos", ()):
+    o = s.opt_out
+    if repo in o.repos:
         return "opt_out"
-    if any(repo.startswith(p) for p in o.get("owners", ())):
+    if any(repo.startswith(p) for p in o.owners):
         return "opt_out"
-    if any(fnmatch.fnmatchcase(path, g) for g in o.get("paths", ())):
+    if any(fnmatch.fnmatchcase(path, g) for g in o.paths):
         return "opt_out"
     return None
 
@@ -155,6 +220,11 @@ _ALIASES = {
 }
 
 
+@lru_cache(maxsize=8)
+def _allowed(ids: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_canon(x) for x in ids)
+
+
 def _canon(spdx: str) -> str:
     low = " ".join(spdx.lower().split())
     low = _ALIASES.get(low, low)
@@ -164,18 +234,17 @@ def _canon(spdx: str) -> str:
     return low
 
 
-def license_reason(meta: dict, cfg: dict) -> tuple[str, str] | None:
+def license_reason(meta: dict, s: SafetyConfig) -> tuple[str, str] | None:
     """('license', detail) when the file's licence is not allowed, else None."""
-    s = cfg["safety"]
-    lc = s.get("license", {})
-    if not s.get("enabled", True) or not lc.get("enabled", True):
+    lc = s.license
+    if not s.enabled or not lc.enabled:
         return None
     alts = _ids((meta or {}).get("license"))
     if not alts:
-        if lc.get("unknown", "allow") == "drop":
+        if lc.unknown == "drop":
             return ("license", "unknown licence")
         return None
-    allowed = {_canon(x) for x in lc.get("allow", ())}
+    allowed = _allowed(tuple(lc.allow))
     if any(all(_canon(i) in allowed for i in alt) for alt in alts):
         return None
     return ("license", str(meta.get("license")))
@@ -200,18 +269,12 @@ def _blocklist_regex(
     return re.compile("|".join(alts), re.IGNORECASE) if alts else None
 
 
-def blocklist_reason(text: str, cfg: dict) -> tuple[str, str] | None:
+def blocklist_reason(text: str, s: SafetyConfig) -> tuple[str, str] | None:
     """('blocklist', matched text, cut short) when the content hits a blocklisted term or pattern."""
-    s = cfg["safety"]
-    b = s.get("blocklist", {})
-    if not s.get("enabled", True) or not b.get("enabled", True):
+    b = s.blocklist
+    if not s.enabled or not b.enabled:
         return None
-    rx = _blocklist_regex(
-        tuple(b.get("terms", ())),
-        tuple(b.get("patterns", ())),
-        tuple(b.get("term_files", ())),
-        tuple(b.get("pattern_files", ())),
-    )
+    rx = _blocklist_regex(tuple(b.terms), tuple(b.patterns), tuple(b.term_files), tuple(b.pattern_files))
     if rx is None:
         return None
     m = rx.search(text)

@@ -23,7 +23,7 @@ import math
 import re
 import string
 from functools import lru_cache
-from typing import Iterator, NamedTuple
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from detect_secrets.filters.heuristic import is_potential_uuid, is_sequential_string, is_templated_secret
 from detect_secrets.plugins import (
@@ -48,6 +48,9 @@ from detect_secrets.plugins import (
 from detect_secrets.plugins.high_entropy_strings import Base64HighEntropyString, HexHighEntropyString
 
 from repoloom.filters import assignments
+
+if TYPE_CHECKING:  # pii.py imports this module
+    from repoloom.filters.pii import PiiConfig
 
 
 class Hit(NamedTuple):
@@ -148,6 +151,7 @@ EXTRA_PROVIDERS = {
     "ShopifyToken": ("shp", re.compile(r"shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?![a-fA-F0-9])")),
     "AlibabaAccessKeyId": ("LTAI", re.compile(r"LTAI[A-Za-z0-9]{12,20}(?![A-Za-z0-9])")),
     "AzureConnectionString": ("Key=", re.compile(r"(?:AccountKey|SharedAccessKey)=[A-Za-z0-9+/]{40,100}+={0,2}")),
+    "AstraDbToken": ("AstraCS:", re.compile(r"AstraCS:[A-Za-z]{24}:[a-f0-9]{64}(?![A-Za-z0-9])")),
 }
 
 _PRIVATE_BEGIN = re.compile(r"-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----")
@@ -157,7 +161,8 @@ _B64_RUN = re.compile(r"[A-Za-z0-9+/=]{16,}")
 _PRIVATE_MAX = 65536
 
 # scheme://user:password@host ; the user part cannot contain ':' or '@', so the split is unique.
-_URL_CRED = re.compile(r"([^\s:/?#@'\"<>\\`]{1,128}+):([^\s/?#@'\"<>\\`]{1,256}+)@(?=[A-Za-z0-9\[])")
+# The user part may hold '@' (an e-mail address as the login: `smtps://me@gmail.com:pw@smtp.gmail.com`).
+_URL_CRED = re.compile(r"([^\s:/?#'\"<>\\`]{1,128}+):([^\s/?#@'\"<>\\`]{1,256}+)@(?=[A-Za-z0-9\[])")
 
 # Passwords in assignments: the key must contain one of these stems; we find stems by a literal
 # search and parse around them with anchored patterns (no scan from every position).
@@ -615,11 +620,34 @@ def _extra_hits(text: str) -> Iterator[Hit]:
             if not _is_placeholder(m.group(0)) and not _typed_by_hand(m.group(0)):
                 yield Hit("key", s, m.end(), name)
     yield from _jwts_after_equals(text)
+    yield from _azure_client_secrets(text)
     if "earer" in text:
         for m in _BEARER.finditer(text):
             v = m.group(1)
             if _looks_random(v) and not _is_placeholder(v):
                 yield Hit("key", m.start(1), m.end(1), "BearerToken")
+
+
+# Microsoft Entra (Azure AD) client secrets: three characters, a digit, `Q~`, then 31-34 more
+_AZURE_SECRET_TAIL = re.compile(r"Q~[A-Za-z0-9_~.\-]{31,34}+(?![A-Za-z0-9_~.\-])")
+_AZURE_SECRET_HEAD = re.compile(r"[A-Za-z0-9_~.]{3}\d")
+
+
+def _azure_client_secrets(text: str) -> Iterator[Hit]:
+    """`abc8Q~…`: found from the `Q~` literal, the four characters before it checked in place."""
+    pos = 0
+    while (i := text.find("Q~", pos)) >= 0:
+        pos = i + 2
+        s = i - 4
+        if s < 0 or not _AZURE_SECRET_HEAD.fullmatch(text, s, i) or s and text[s - 1] in _AZURE_CHARS:
+            continue
+        m = _AZURE_SECRET_TAIL.match(text, i)
+        if m and _looks_random(text[s : m.end()]) and not _typed_by_hand(text[s : m.end()]):
+            yield Hit("key", s, m.end(), "AzureClientSecret")
+            pos = m.end()
+
+
+_AZURE_CHARS = frozenset(string.ascii_letters + string.digits + "_~.")
 
 
 _JWT_AT = re.compile(r"eyJ[A-Za-z0-9\-_=]{1,8192}+\.[A-Za-z0-9\-_=]{1,8192}+(?:\.[A-Za-z0-9\-_.+/=]{0,8192}+)?")
@@ -691,9 +719,12 @@ def url_credentials(text: str) -> Iterator[Hit]:
         m = _URL_CRED.match(text, i + 3)
         if not m:
             continue
-        pw = m.group(2)
+        user, pw = m.group(1), m.group(2)
         if _password_value_ok(pw, quoted=True):
             yield Hit("password", m.start(2), m.end(2), "UrlPassword")
+        if len(user) >= 20 and _looks_random(user) and _key_value_ok(text, user, m.start(1), "strong"):
+            # a token as the user name (`https://<token>:x-oauth-basic@github.com`): the user part is the key
+            yield Hit("key", m.start(1), m.end(1), "UrlUserToken")
 
 
 def lowered(text: str) -> str:
@@ -752,6 +783,8 @@ def _password_value_ok(value: str, quoted: bool) -> bool:
         re.fullmatch(r"[a-z_][a-z0-9_]*", value) or re.fullmatch(r"[A-Za-z_]+", value) or value.endswith(":")
     ):
         return False  # a variable or a type (`password: BinaryLike`), not a literal
+    if not quoted and (m := _DOTTED_IDENT.match(value)) and value.startswith("=", m.end()):
+        return False  # `x.Minipass=F.isWritable=F.isReadable=void 0`: chained assignments in code
     if not quoted and _DOTTED_IDENT.fullmatch(value):
         head = re.split(r"\.|::|->", value)[0].lower()
         if not any(c.isdigit() for c in value) or head in _OBJECT_NAMES:
@@ -1096,12 +1129,14 @@ def _key_value_ok(text: str, value: str, start: int, strength: str) -> bool:
         return False
     if strength == "weak" and any(_WORD_SEGMENT.fullmatch(x) for x in re.split(r"[-_.:/]+", value)):
         return False  # `key=Counter-1234abcd`: a weak name (`key`, `auth`) with a word in its value
-    if value[0] in "-~#*&!@" or value.endswith(
-        (".py", ".js", ".json", ".yaml", ".yml", ".pem", ".key", ".txt", ".crt")
-    ):
+    # generated under a strong name: letters and digits mixed as random text mixes them
+    generated = strength == "strong" and n >= 20 and _random_mix(value)
+    if value[0] in "-~#*&!@" and not (generated and value[0] == "-" and value[1] != "-"):
+        return False  # a flag, a pointer, a comment; a base64url token may start with `-`
+    if value.endswith((".py", ".js", ".json", ".yaml", ".yml", ".pem", ".key", ".txt", ".crt")):
         return False
-    if _IDENTIFIER_VALUE.fullmatch(value) or n <= 40 and _has_camel_words(value):
-        return False
+    if _IDENTIFIER_VALUE.fullmatch(value) or n <= 40 and _has_camel_words(value) and not generated:
+        return False  # `PKCS7PrivateKeyTypes`; random base64 spells three capitalised syllables now and then
     if (
         (_CODE_NAME.fullmatch(value) or _DOTTED_IDENT.fullmatch(value))
         and _class_changes(value) < 0.45 * n
@@ -1184,6 +1219,30 @@ def _random_b64(value: str) -> bool:
 
 
 _KEY_STEM_WORDS = ("secret", "token", "key", "auth", "cred")
+# a word before a key's name, written apart as in prose and headings: `SECRET KEY: …`, `API key = …`,
+# `the access token is …`, `Client Secret: …`
+_WORD_BEFORE = re.compile(r"([A-Za-z]{2,12}+)[ \t]$")
+
+
+def _two_word_strength(text: str, start: int, name: str) -> str | None:
+    """ "strong" when the word written before `name` makes a credential's name with it (`secret key`,
+    `api key`, `access token`); only ever raises a name's strength."""
+    if not name.isalpha() or start < 3:
+        return None
+    m = _WORD_BEFORE.search(text, max(0, start - 14), start)
+    if not m:
+        return None
+    return "strong" if _key_name_strength(m.group(1) + "_" + name) == "strong" else None
+
+
+def _random_mix(value: str) -> bool:
+    """Letters and digits mixed as in generated text (a value after `is` in prose must look like this)."""
+    return (
+        any(c.isalpha() for c in value)
+        and any(c.isdigit() for c in value)
+        and len(_DIGIT_LETTER.findall(value)) >= 2
+        and _class_changes(value) >= 0.3 * len(value)
+    )
 
 
 def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
@@ -1203,24 +1262,32 @@ def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
         name = (left + text[m.start() : run_end]).strip(".-")
         pos = max(pos, run_end)
         strength = _key_name_strength(name)
+        if strength != "strong" and not _is_password_key(name):
+            strength = _two_word_strength(text, start, name) or strength
         if strength is None or _is_password_key(name):
             continue
         ls = text.rfind("\n", max(0, start - 200), start) + 1
-        flag = text.startswith("-", start) and (start == 0 or text[start - 1] in " \t")  # `--token <value>`
+        # `--token <value>`, `-secret <value>`, also at the start of a line
+        flag = text.startswith("-", start) and (start == 0 or text[start - 1] in " \t\n")
         a = assignments.after_name(
             text, run_end, allow_space=flag or bool(_DEFINE.fullmatch(text, ls, start)), name_start=start
         )
         if a is None or a.op == "(" and strength != "strong":
             continue
-        if a.op in _WORD_OPS and not _ENV_NAME.fullmatch(name):
+        prose_is = a.op in ("is", "was") and strength == "strong" and not a.quoted
+        if a.op in _WORD_OPS and not _ENV_NAME.fullmatch(name) and not prose_is:
             continue  # `Set AWS_SECRET_ACCESS_KEY to …` names a variable; `the key to success` does not
         value = a.value if a.quoted else assignments.sentence_trimmed(text, a.value, a.start)
+        if prose_is and not _ENV_NAME.fullmatch(name) and not _random_mix(value):
+            continue  # `the token is invalid`, `the secret is stored`: prose needs a value that looks generated
         if (
             not a.quoted
             and _CODE_NAME.fullmatch(value)
             and text[a.start + len(value) : a.start + len(value) + 1] in (";", ")")
         ):
             continue  # `ptr = XXH3_kSecret;`: a variable in a statement
+        if a.op == "," and not a.quoted and "=" in value:
+            continue  # `jnp.array(TOKEN_VALUE, dtype=jnp.int32)`: a keyword argument follows, not a value
         if _key_value_ok(text, value, a.start, strength):
             yield Hit("key", a.start, a.start + len(value), "KeyNamedValue")
             pos = max(pos, a.start + len(value))
@@ -1238,6 +1305,11 @@ _PROSE_PW_WORD = re.compile(
 _PROSE_PW_AFTER = re.compile(
     r"""[ \t]{0,4}+(?:is|was|:|=|-|->|\(|：)?[ \t]{0,4}+(?:["'`]?)"""
     r"""(?:(?P<user>[A-Za-z0-9_.\-@]{1,32}+)[ \t]{0,2}+/[ \t]{0,2}+)?(?P<pw>[^\s"'`,;()<>\[\]{}]{6,64}+)"""
+)
+# `password for master: …`, `the password for user 'admin' is '…'`: whose password it is, then the value
+_PROSE_PW_FOR = re.compile(
+    r"""[ \t]{1,4}+for[ \t]{1,4}+(?:the[ \t]{1,4}+)?(?:(?:user|username|account|login)[ \t]{1,4}+)?"""
+    r"""(?P<q>["'`]?)[\w.@\-]{1,40}+(?P=q)[ \t]{0,4}+(?=is[ \t]|was[ \t]|:|=)"""
 )
 # tokens with letters and digits that prose about passwords is full of: algorithms, encodings, formats
 _TECH_TOKEN = re.compile(
@@ -1279,7 +1351,8 @@ def prose_passwords(text: str, low: str | None = None) -> Iterator[Hit]:
         if not m:
             continue
         pos = m.end()
-        a = _PROSE_PW_AFTER.match(text, m.end())
+        f = _PROSE_PW_FOR.match(text, m.end()) if not m.group("login") else None
+        a = _PROSE_PW_AFTER.match(text, f.end() if f else m.end())
         if not a or m.group("login") and not a.group("user"):
             continue  # after `login`, only `user / password` pairs: a lone value is the user name
         value = a.group("pw").rstrip(".,;:")
@@ -1393,6 +1466,19 @@ PROVIDER_SHAPES = {
     "IGQV": ("InstagramToken", re.compile(r"IGQV[A-Za-z0-9_\-]{100,400}+")),
     "cmVmdGtu": ("JFrogReferenceToken", re.compile(r"cmVmdGtu[A-Za-z0-9]{56}(?![A-Za-z0-9])")),
     "AAAAAAAAAAAAAAAAAAAAA": ("TwitterBearerToken", re.compile(r"A{21}[A-Za-z0-9%]{30,200}+")),
+    "ATBB": ("BitbucketAppPassword", re.compile(r"ATBB[A-Za-z0-9]{32}(?:[A-F0-9]{8})?(?![A-Za-z0-9])")),
+    # Heroku's platform API keys: `HRKU-AA` and 58 characters, or (older) `HRKU-` and a UUID
+    "oy2": ("NuGetApiKey", re.compile(r"oy2[a-z0-9]{43}(?![A-Za-z0-9])")),
+    "pul-": ("PulumiToken", re.compile(r"pul-[a-f0-9]{40}(?![A-Za-z0-9])")),
+    "api_org_": ("HuggingFaceOrgToken", re.compile(r"api_org_[A-Za-z]{34}(?![A-Za-z0-9])")),
+    "FLWSECK": ("FlutterwaveSecretKey", re.compile(r"FLWSECK(?:_TEST)?-[a-fA-F0-9]{32}-X(?![A-Za-z0-9])")),
+    "v1.0-": ("CloudflareOriginCaKey", re.compile(r"v1\.0-[a-f0-9]{24}-[a-f0-9]{146}(?![A-Za-z0-9])")),
+    "HRKU-": (
+        "HerokuApiKey",
+        re.compile(
+            r"HRKU-(?:AA[0-9A-Za-z_\-]{58}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![\w\-])"
+        ),
+    ),
 }
 _SHAPE_PREFIXES = tuple(PROVIDER_SHAPES)
 _GOOGLE_REFRESH = re.compile(r"1//0[A-Za-z0-9_\-]{40,400}+")
@@ -1535,29 +1621,29 @@ def entropy_keys(text: str) -> Iterator[Hit]:
         yield Hit("key", m.start(2), m.end(2), "HighEntropyString")
 
 
-def find_secrets(text: str, scfg: dict) -> list[Hit]:
-    """All secret hits in `text` (may overlap; the caller resolves overlaps)."""
+def find_secrets(text: str, p: PiiConfig) -> list[Hit]:
+    """All secret hits in `text` under the `pii` section's switches (may overlap; the caller resolves overlaps)."""
     out: list[Hit] = []
     low = lowered(text)
-    if scfg.get("providers", True):
-        names = tuple(scfg.get("plugins") or PLUGINS)
+    if p.providers:
+        names = tuple(p.plugins or PLUGINS)
         out.extend(_plugin_hits(text, names))
         if "NpmDetector" in names:
             out.extend(_npm_auth_tokens(text))
         out.extend(_extra_hits(text))
-        if not scfg.get("plugins"):  # a chosen plugin list means those providers only
+        if not p.plugins:  # a chosen plugin list means those providers only
             runs = list(_token_runs(text))
             out.extend(prefixed_tokens(text, runs))
             out.extend(provider_shapes(text, runs))
             out.extend(bare_random_tokens(text, runs))
-    if scfg.get("private_keys", True):
+    if p.private_keys:
         out.extend(private_key_blocks(text))
-    if scfg.get("passwords", True):
+    if p.passwords:
         out.extend(url_credentials(text))
         out.extend(password_assignments(text, low))
         out.extend(prose_passwords(text, low))
         out.extend(cli_credentials(text))
-    if scfg.get("entropy", True):
+    if p.entropy:
         out.extend(entropy_keys(text))
         out.extend(key_named_values(text, low))
     return out

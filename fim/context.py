@@ -34,7 +34,7 @@ from typing import Any, NamedTuple, Sequence
 import numpy as np
 
 from repoloom.core import counters as C
-from repoloom.core.config import FimConfig
+from repoloom.fim.split import FimConfig
 from repoloom.fim import layout, split
 from repoloom.fim.stats import add, fim_counters
 from repoloom.syntax.languages import detect_language

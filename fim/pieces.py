@@ -7,7 +7,7 @@ never across a cut.
 
 from __future__ import annotations
 
-from repoloom.core.config import FimConfig
+from repoloom.fim.split import FimConfig
 from repoloom.core.types import FileFacts, Piece
 from repoloom.fim import layout, split
 

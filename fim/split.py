@@ -27,10 +27,26 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from typing import NamedTuple, Sequence
+from dataclasses import dataclass
+from typing import ClassVar, NamedTuple, Sequence
 
-from repoloom.core.config import FimConfig
+from repoloom.core.config import choice, num, share
 from repoloom.core.rand import rng
+
+
+@dataclass
+class FimConfig:
+    KEY: ClassVar[str] = "fim"
+    rate: float = share(0.8)  # share of files (pieces) split into prefix/middle/suffix
+    spm_rate: float = share(0.5)  # share of FIM'd files in SPM layout
+    random_rate: float = share(0.1)  # share of FIM'd files with a plain character-level span
+    node_share: float = share(0.5)  # of syntax-aware splits: single node (rest: aligned span)
+    max_middle_chars: int = num(2048, 1)  # syntax-aware and line middles are at most this long...
+    max_middle_frac: float = share(0.5)  # ...and at most this share of the text
+    line_start_rate: float = share(0.5)  # a node that begins its line: middle takes the indentation too
+    max_error_ratio: float = share(0.25)  # parse errors above this share of bytes: line spans instead of nodes
+    level: str = choice("document", "document", "context")  # context: FIM per file after packing (fim/context.py)
+
 
 _NEWLINE = re.compile("\n")
 Node = tuple[int, int, int]  # (start, end, parent index or -1), character offsets

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from repoloom.core import counters as C
-from repoloom.core.config import GraphConfig
+from repoloom.syntax.resolving import GraphConfig
 from repoloom.core.types import FileFacts
 from repoloom.packing.resolve import resolve_repository
 

@@ -6,10 +6,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from repoloom.core import counters as C
-from repoloom.core.config import section
 from repoloom.core.types import FileFacts
 from repoloom.packing import graph as graphs
 from repoloom.packing import testpairs
+from repoloom.packing.testpairs import UnitTestsConfig
+from repoloom.syntax.resolving import GraphConfig
+
+
+@dataclass(frozen=True)
+class PlanConfig:
+    """What planning reads: the sections of the two stages it composes, and the row length segments fit."""
+
+    graph: GraphConfig
+    tests: UnitTestsConfig
+    seq_len: int
 
 
 @dataclass
@@ -23,18 +33,18 @@ class RepoPlan:
     stats: dict[str, int] = field(default_factory=dict)  # additive counters, summed over repositories
 
 
-def plan_repository(repo: str, items: list[tuple[FileFacts, list[int]]], cfg: dict) -> RepoPlan:
+def plan_repository(repo: str, items: list[tuple[FileFacts, list[int]]], p: PlanConfig) -> RepoPlan:
     """items: (facts, token length of each piece) per kept file of the repository. Planning composes two
     stages, each given its section: the graph (GraphConfig) and test pairing (UnitTestsConfig)."""
     facts = sorted((f for f, _ in items), key=lambda f: f.path)
     lengths = {f.path: lens for f, lens in items}
-    graph = section(cfg, "graph")
+    graph = p.graph
     rg = graphs.build_graph(facts, graph)
     edges = sorted(rg.graph.edges) + sorted(rg.removed_edges)
     order = graphs.linearize(rg, graph)
-    pairs = testpairs.pair_tests(facts, rg, section(cfg, "tests"))
+    pairs = testpairs.pair_tests(facts, rg, p.tests)
     order = testpairs.place_tests(order, pairs, rg)
-    segments = graphs.cut_segments(order, lengths, cfg["seq_len"], rg)
+    segments = graphs.cut_segments(order, lengths, p.seq_len, rg)
     stats = dict(rg.stats)
     stats[C.PLAN_REPOS] = 1
     stats[C.PLAN_FILES] = len(order)

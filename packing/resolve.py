@@ -13,7 +13,7 @@ from __future__ import annotations
 from repoloom.core import counters as C
 from repoloom.core.types import FileFacts
 from repoloom.syntax import registry
-from repoloom.core.config import GraphConfig
+from repoloom.syntax.resolving import GraphConfig
 from repoloom.syntax.resolving import Edges, RepoIndex, dir_distance
 
 __all__ = ["dir_distance", "resolve_repository"]

@@ -41,13 +41,28 @@ import math
 import os
 import re
 from collections import Counter, defaultdict
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
 
 from repoloom.core import counters as C
-from repoloom.core.config import UnitTestsConfig
+from repoloom.core.config import num, share
 from repoloom.core.types import FileFacts
 from repoloom.syntax import registry
 from repoloom.syntax.tests import TEST_DIRS, in_test_dir, subject_stem
+
+
+@dataclass
+class UnitTestsConfig:
+    """Unit tests beside their subjects (packing/testpairs.py): which pairing rules run, and how sure lexical must be."""
+
+    KEY: ClassVar[str] = "tests"
+    enabled: bool = True
+    import_: bool = field(default=True, metadata={"key": "import"})
+    lexical: bool = True
+    lexical_min_score: float = share(0.3)
+    lexical_margin: float = num(1.5, 0.0)
+    path_weight: float = num(3, 0.0)
+
 
 RULES = ("name", "path", "calls", "include", "use", "import", "lexical")
 

@@ -23,21 +23,24 @@ import apache_beam as beam
 from apache_beam.pvalue import TaggedOutput
 
 from repoloom.core import counters as C
-from repoloom.core.config import PackingConfig, section
+from repoloom.core.config import section
 from repoloom.core.rand import stable_hash, uniform
 from repoloom.core.records import dumps, loads, pack_ids, packed_len, unpack_ids
 from repoloom.core.tokenizer import Tokenizer
 from repoloom.core.types import Drop, ParsedFile
 from repoloom.filters import decontam
+from repoloom.filters.dedup import DedupConfig
 from repoloom.fim import stats as fim_stats
 from repoloom.fim.context import context_fim, fim_token_body
 from repoloom.fim.pieces import file_pieces
+from repoloom.fim.split import FimConfig
 from repoloom.packing.graph import split_for_planning
-from repoloom.packing.plan import plan_repository
+from repoloom.packing.plan import PlanConfig, plan_repository
 from repoloom.packing.rows import (
     METHODS,
     SEGMENTS,
     Cutter,
+    PackingConfig,
     Part,
     line_slack,
     pack_segments,
@@ -49,12 +52,14 @@ from repoloom.packing.rows import (
     token_tables,
 )
 from repoloom.pipelines import malloc, progress, sink
+from repoloom.pipelines.config import OutputConfig, gate_config, plan_config
 from repoloom.pipelines.filestage import process_file
 from repoloom.pipelines.kept_file import KeptFile, kept_file
 from repoloom.pipelines.near_dedup import FileDedup, RepoNearDedup
 from repoloom.pipelines.sources import Unit, read_unit
 from repoloom.pipelines.unique_paths import UniquePaths
 from repoloom.syntax.languages import detect_language
+from repoloom.syntax.resolving import GraphConfig
 
 DROP, STATS = "drop", "stats"
 PROGRESS = logging.getLogger("repoloom.progress")
@@ -115,7 +120,8 @@ class JudgeFiles(beam.DoFn):
     the text never crosses a shuffle. An unexpected error drops that file (reason 'error'), never the job."""
 
     def __init__(self, cfg: dict, tokenizer_bytes: bytes):
-        self.cfg, self.fim, self.tokenizer_bytes = cfg, section(cfg, "fim"), tokenizer_bytes
+        self.cfg, self.fim, self.tokenizer_bytes = cfg, section(cfg, FimConfig), tokenizer_bytes
+        self.gate, self.dedup = gate_config(cfg), section(cfg, DedupConfig)
 
     def setup(self):
         self.tok = shared_tokenizer(self.tokenizer_bytes)
@@ -123,7 +129,7 @@ class JudgeFiles(beam.DoFn):
 
     def process(self, f):
         try:
-            out = process_file(f, self.cfg)
+            out = process_file(f, self.gate)
         except Exception as e:  # noqa: BLE001 - accounted for, with the exception named
             out = Drop(f.repo, f.path, "error", f"{type(e).__name__}: {e}"[:300], len(f.data))
         progress.count("files_done")
@@ -139,7 +145,7 @@ class JudgeFiles(beam.DoFn):
                 DROP, Drop(facts.repo, facts.path, "error", f"{type(e).__name__}: {e}"[:300], facts.size)
             )
             return
-        yield kept_file(out, pieces, self.kept_counters(out, pieces), self.cfg)
+        yield kept_file(out, pieces, self.kept_counters(out, pieces), self.dedup, self.cfg["seed"])
 
     def kept_counters(self, pf: ParsedFile, pieces) -> dict[str, int]:
         """The file's stats; they count only if it survives dedup (emitted after it, by KeptStats)."""
@@ -178,10 +184,10 @@ def group_facts(group):
             yield ((repo, gi), item)
 
 
-def plan_repo(group, cfg):
+def plan_repo(group, p: PlanConfig):
     (repo, gi), items = group
     items = sorted((loads(it) for it in items), key=lambda it: it[0].path)
-    plan = plan_repository(repo, items, cfg)
+    plan = plan_repository(repo, items, p)
     removed = set(plan.removed_edges)
     imports: dict[str, list[str]] = {}
     for u, v in plan.edges:  # kept edges travel with their importer's pieces (edges-in-segment after packing)
@@ -220,9 +226,9 @@ def make_cutter(tok: Tokenizer, cfg: dict) -> Cutter:
     """The stream packer's cutter: line ends from the vocabulary; document-level FIM re-applied to cut parts
     (with the FIM counters moved from the cut piece to its parts)."""
     line_end, continuation = shared_token_tables(tok)
-    packing = section(cfg, "packing")
+    packing = section(cfg, PackingConfig)
     refim = on_cut = None
-    fim = section(cfg, "fim")
+    fim = section(cfg, FimConfig)
     if fim.level == "document":
 
         def refim(path, char_start, body):
@@ -274,9 +280,9 @@ class PackRows(beam.DoFn):
 
     def __init__(self, cfg: dict, special: dict[str, int], tokenizer_bytes: bytes):
         self.cfg, self.special, self.tokenizer_bytes = cfg, special, tokenizer_bytes
-        self.fim = section(cfg, "fim")
+        self.fim = section(cfg, FimConfig)
         self.context = self.fim.level == "context"
-        self.method, self.output = section(cfg, "packing").method, section(cfg, "output")
+        self.method, self.output = section(cfg, PackingConfig).method, section(cfg, OutputConfig)
         if self.method not in METHODS:
             raise ValueError(f"packing.method must be one of {METHODS}, not {self.method!r}")
 
@@ -424,8 +430,9 @@ class Dedup(beam.PTransform):
         self.cfg = cfg
 
     def expand(self, files):
-        dd = files | "Files" >> FileDedup(self.cfg)
-        repo = dd["kept"] | "Repos" >> RepoNearDedup(self.cfg)
+        d, seed = section(self.cfg, DedupConfig), self.cfg["seed"]
+        dd = files | "Files" >> FileDedup(d, seed)
+        repo = dd["kept"] | "Repos" >> RepoNearDedup(d, seed)
         return {
             "kept": repo["kept"],
             "drops": (dd["dropped"], repo["dropped"]) | "Drops" >> beam.Flatten(),
@@ -447,7 +454,7 @@ class Plan(beam.PTransform):
             items
             | "PathOf" >> beam.Map(lambda it: (it[0], it[1]))
             | "PathsByRepo" >> beam.GroupByKey()
-            | "PlanGroups" >> beam.FlatMap(planning_groups, self.cfg["graph"]["max_files_per_plan"])
+            | "PlanGroups" >> beam.FlatMap(planning_groups, section(self.cfg, GraphConfig).max_files_per_plan)
         )
         by_file = items | "ItemByFile" >> beam.Map(lambda it: ((it[0], it[1]), it[2]))
         plans = (
@@ -456,7 +463,9 @@ class Plan(beam.PTransform):
             | "ByGroup" >> beam.FlatMap(group_facts).with_output_types(Tuple[Any, Any])
             | "GroupPlan" >> beam.GroupByKey()
             | "Plan"
-            >> beam.FlatMap(plan_repo, self.cfg).with_output_types(Tuple[Any, Any]).with_outputs(STATS, main="place")
+            >> beam.FlatMap(plan_repo, plan_config(self.cfg))
+            .with_output_types(Tuple[Any, Any])
+            .with_outputs(STATS, main="place")
         )
         return {"place": plans.place, STATS: plans[STATS]}
 
@@ -476,7 +485,7 @@ class Assemble(beam.PTransform):
             {"pieces": pieces, "place": place}
             | "JoinPieces" >> beam.CoGroupByKey()
             | "Place"
-            >> beam.FlatMap(join_pieces, section(self.cfg, "packing"), self.cfg["seed"])
+            >> beam.FlatMap(join_pieces, section(self.cfg, PackingConfig), self.cfg["seed"])
             .with_output_types(Tuple[Any, Any])
             .with_outputs(STATS, main="placed")
         )

@@ -14,7 +14,8 @@ import tempfile
 import time
 
 from repoloom.core import counters as C
-from repoloom.core.config import ConfigError, load_config, parse_set
+from repoloom.core.config import ConfigError, parse_set
+from repoloom.pipelines.config import load_config
 from repoloom.pipelines.cli import interrupt_hint, interrupted
 
 

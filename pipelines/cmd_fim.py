@@ -24,9 +24,11 @@ from __future__ import annotations
 import json
 import sys
 
-from repoloom.core.config import load_config, merge, parse_set, section
-from repoloom.fim import split
+from repoloom.core.config import merge, parse_set, section
 from repoloom.filters.gate import decode
+from repoloom.fim import split
+from repoloom.fim.split import FimConfig
+from repoloom.pipelines.config import load_config
 from repoloom.syntax.languages import detect_language
 from repoloom.syntax.parse import file_facts
 
@@ -75,7 +77,7 @@ def split_file(text: str, repo: str, path: str, cfg: dict) -> dict:
     """The JSON record for one file's text."""
     language = detect_language(path, text[:256])
     facts = file_facts(repo, path, text, language)
-    fim = section(cfg, "fim")
+    fim = section(cfg, FimConfig)
     choice = split.choose(text, split.usable_nodes(facts, fim), fim, cfg["seed"], repo, path, 0)
     n = len(text)
     a, b = (choice.start, choice.end) if choice else (n, n)

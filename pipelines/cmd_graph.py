@@ -24,10 +24,11 @@ import os
 import sys
 
 from repoloom.core import counters as C
-from repoloom.core.config import load_config, parse_set
+from repoloom.core.config import parse_set
 from repoloom.core.types import Drop, SourceFile
 from repoloom.fim.pieces import body_budget
 from repoloom.packing.plan import plan_repository
+from repoloom.pipelines.config import gate_config, load_config, plan_config
 from repoloom.pipelines.filestage import process_file
 from repoloom.pipelines.source_common import escaped
 
@@ -84,6 +85,7 @@ def piece_lengths(path: str, text: str, seq_len: int, tok=None) -> list[int]:
 def plan_files(repo: str, files: list, cfg: dict, tok=None):
     """(repo, plan, items, drops) for one repository's SourceFiles and read drops, through the per-file stage."""
     items, drops, seen = [], [], set()
+    gate = gate_config(cfg)
     for sf in sorted(files, key=lambda x: (x.path, getattr(x, "origin", ""))):
         if isinstance(sf, Drop):
             drops.append(sf)
@@ -92,12 +94,12 @@ def plan_files(repo: str, files: list, cfg: dict, tok=None):
             drops.append(Drop(repo, sf.path, "duplicate_path", "", len(sf.data)))
             continue
         seen.add(sf.path)
-        out = process_file(sf, cfg)
+        out = process_file(sf, gate)
         if isinstance(out, Drop):
             drops.append(out)
             continue
         items.append((out.facts, piece_lengths(out.facts.path, out.text, cfg["seq_len"], tok)))
-    return repo, plan_repository(repo, items, cfg), items, drops
+    return repo, plan_repository(repo, items, plan_config(cfg)), items, drops
 
 
 def plan_directory(root: str, cfg: dict, tok=None):

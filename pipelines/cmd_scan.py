@@ -14,7 +14,7 @@ import argparse
 import json
 import sys
 
-from repoloom.core.config import ConfigError, load_config, parse_set
+from repoloom.core.config import ConfigError, parse_set
 from repoloom.pipelines.source_common import escaped
 
 UNREAD = ("not_a_file", "unreadable", "unreadable_directory", "bad_name", "read_timeout")  # exit 1: not read at all
@@ -47,6 +47,7 @@ def add_parser(sub) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from repoloom.pipelines.cmd_inputs import read_inputs
+    from repoloom.pipelines.config import gate_config, load_config
     from repoloom.pipelines.sources import InputError
 
     try:
@@ -54,18 +55,18 @@ def run(args: argparse.Namespace) -> int:
     except (ConfigError, OSError) as e:
         print(f"repoloom scan: error: {e}", file=sys.stderr)
         return 2
-    status = 0
+    status, gate = 0, gate_config(cfg)
     for arg in args.files:
         try:
             for f in read_inputs([arg], cfg["max_file_bytes"], args.input_kind, repo=args.repo):
-                status = max(status, _report(f, arg, args, cfg))
+                status = max(status, _report(f, arg, args, gate))
         except InputError as e:
             print(f"repoloom scan: {e}", file=sys.stderr)
             status = 1
     return status
 
 
-def _report(f, arg: str, args: argparse.Namespace, cfg: dict) -> int:
+def _report(f, arg: str, args: argparse.Namespace, gate) -> int:
     """Print one file's verdict; 1 when it could not be read at all."""
     from repoloom.core.types import Drop
     from repoloom.filters.scan import scan_file
@@ -89,7 +90,7 @@ def _report(f, arg: str, args: argparse.Namespace, cfg: dict) -> int:
         elif not args.redacted:
             print(f"{label}: dropped ({f.reason}); {f.detail or 'not read'}")
         return 1 if f.reason in UNREAD else 0
-    result, redacted = scan_file(f.repo, f.path, f.data, cfg, f.meta)
+    result, redacted = scan_file(f.repo, f.path, f.data, gate, f.meta)
     result = {"repo": f.repo, **result, "path": arg if is_plain_file(arg) else f.path}
     if args.json:
         print(json.dumps(result, ensure_ascii=False))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from repoloom.core.config import load_config
+from repoloom.pipelines.config import gate_config, load_config
 
 
 def add_parser(sub) -> None:
@@ -22,7 +22,8 @@ def add_parser(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from repoloom.core.tokenizer import Tokenizer, TokenizerError, smaller_vocabulary, train_tokenizer
+    from repoloom.core.config import section
+    from repoloom.core.tokenizer import Tokenizer, TokenizerConfig, TokenizerError, smaller_vocabulary, train_tokenizer
     from repoloom.pipelines import sink
     from repoloom.pipelines.tokenizer_sample import sample_texts
     from repoloom.pipelines.sources import InputError, expand_inputs
@@ -31,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         cfg = load_config(args.config)
         if args.sample_bytes:
             cfg["tokenizer"]["sample_bytes"] = args.sample_bytes
-        texts = sample_texts(expand_inputs(args.input), cfg)
+        texts = sample_texts(expand_inputs(args.input), section(cfg, TokenizerConfig), gate_config(cfg), cfg["seed"])
         data = train_tokenizer(texts, args.vocab_size)
     except (InputError, TokenizerError, ValueError, OSError) as e:
         print(f"repoloom tokenizer: error: {e}", file=sys.stderr)

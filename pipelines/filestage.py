@@ -8,20 +8,20 @@ from __future__ import annotations
 
 from repoloom.core.types import Drop, ParsedFile, SourceFile
 from repoloom.filters import pii
-from repoloom.filters.gate import Verdict, judge
+from repoloom.filters.gate import GateConfig, Verdict, judge
 from repoloom.syntax.parse import file_facts
 
 
-def judged_text(f: SourceFile, cfg: dict) -> tuple[Verdict, str | None]:
+def judged_text(f: SourceFile, g: GateConfig) -> tuple[Verdict, str | None]:
     """The verdict and, for a kept file, its redacted text: everything before the parse."""
-    v = judge(f.repo, f.path, f.data, f.meta, cfg)
+    v = judge(f.repo, f.path, f.data, f.meta, g)
     if v.reason:
         return v, None
-    return v, pii.apply_redactions(v.text, v.findings, cfg["pii"]["placeholders"]) if v.findings else v.text
+    return v, pii.apply_redactions(v.text, v.findings, g.pii.placeholders) if v.findings else v.text
 
 
-def process_file(f: SourceFile, cfg: dict) -> ParsedFile | Drop:
-    v, text = judged_text(f, cfg)
+def process_file(f: SourceFile, g: GateConfig) -> ParsedFile | Drop:
+    v, text = judged_text(f, g)
     if text is None:
         return Drop(f.repo, f.path, v.reason, v.detail, len(f.data))
     facts = file_facts(f.repo, f.path, text, v.language, f.meta)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from repoloom.core.records import pack_ids
 from repoloom.core.types import FileFacts, ParsedFile, Piece
 from repoloom.filters import minhash
+from repoloom.filters.dedup import DedupConfig
 
 
 @dataclass
@@ -33,9 +34,8 @@ def planning_facts(f: FileFacts) -> FileFacts:
     return replace(f, fim_nodes=[])
 
 
-def kept_file(pf: ParsedFile, pieces: list[Piece], counters: dict, cfg: dict) -> KeptFile:
-    d = cfg["dedup"]
-    sig = minhash.signature(pf.text, cfg, pf.facts.language) if d["near"] or d["repo_level"] else None
+def kept_file(pf: ParsedFile, pieces: list[Piece], counters: dict, d: DedupConfig, seed: int) -> KeptFile:
+    sig = minhash.signature(pf.text, d, seed, pf.facts.language) if d.near or d.repo_level else None
     return KeptFile(
         planning_facts(pf.facts),
         compact_pieces(pieces),
@@ -51,9 +51,9 @@ def byte_size(f: KeptFile | ParsedFile) -> int:
     return f.nbytes if isinstance(f, KeptFile) else len(f.text.encode("utf-8", "surrogatepass"))
 
 
-def signature_bytes(f: KeptFile | ParsedFile, cfg: dict) -> bytes | None:
+def signature_bytes(f: KeptFile | ParsedFile, d: DedupConfig, seed: int) -> bytes | None:
     """The file's MinHash signature bytes (None when too short to shingle)."""
     if isinstance(f, KeptFile):
         return f.signature
-    sig = minhash.signature(f.text, cfg, f.facts.language)
+    sig = minhash.signature(f.text, d, seed, f.facts.language)
     return None if sig is None else sig.tobytes()

@@ -13,8 +13,9 @@ from apache_beam.io.filesystems import FileSystems
 from repoloom import __version__
 from repoloom.core import counters as C
 from repoloom.core.config import section
-from repoloom.core.tokenizer import Tokenizer, train_tokenizer
+from repoloom.core.tokenizer import Tokenizer, TokenizerConfig, train_tokenizer
 from repoloom.pipelines import sink
+from repoloom.pipelines.config import OutputConfig, gate_config
 from repoloom.pipelines.sink import num_shards
 from repoloom.fim.stats import summarize as fim_summary
 from repoloom.pipelines.report import derived, write_report
@@ -72,8 +73,9 @@ def prepare_tokenizer(units: list[Unit], cfg: dict, model_path: str | None, log=
         Tokenizer(data)  # fails with a clear message if a required piece is missing
         return data
     t0 = time.time()
-    texts = sample_texts(units, cfg)
-    data = train_tokenizer(texts, cfg["tokenizer"]["vocab_size"])
+    t = section(cfg, TokenizerConfig)
+    texts = sample_texts(units, t, gate_config(cfg), cfg["seed"])
+    data = train_tokenizer(texts, t.vocab_size)
     log(
         f"trained a tokenizer on {len(texts)} files ({sum(map(len, texts)) / 1e6:.1f} M chars) in {time.time() - t0:.1f}s; "
         f"vocabulary {Tokenizer(data).vocab_size}"
@@ -85,7 +87,7 @@ def expected_shards(cfg: dict, stats: dict, split: str) -> list[str]:
     rows = int(C.ROWS.get(stats, split))
     if split != "train" and rows == 0:
         return []
-    n = num_shards(section(cfg, "output"), split, rows)
+    n = num_shards(section(cfg, OutputConfig), split, rows)
     return [sink.shard_name(split, i, n) for i in range(n)]
 
 

@@ -30,10 +30,10 @@ from __future__ import annotations
 import pickle
 
 import apache_beam as beam
-
 from repoloom.core import counters as C
 from repoloom.core.types import Drop, ParsedFile
 from repoloom.filters import dedup, minhash
+from repoloom.filters.dedup import DedupConfig
 from repoloom.pipelines.kept_file import byte_size, signature_bytes
 
 KEPT, DROPPED, STATS = "kept", "dropped", "stats"
@@ -48,14 +48,14 @@ def _sign_counters(signed: bool) -> dict[str, int]:
 class _Sign(beam.DoFn):
     """(id, (keeper rank, signature bytes)) for each file long enough to shingle."""
 
-    def __init__(self, cfg: dict):
-        self.cfg = cfg
+    def __init__(self, d: DedupConfig, seed: int):
+        self.d, self.seed = d, seed
 
     def process(self, f: ParsedFile):
-        sig = signature_bytes(f, self.cfg)
+        sig = signature_bytes(f, self.d, self.seed)
         yield beam.pvalue.TaggedOutput(STATS, _sign_counters(sig is not None))
         if sig is not None:
-            yield dedup.file_id(f.facts), (dedup.keeper_rank(f.facts, self.cfg), sig)
+            yield dedup.file_id(f.facts), (dedup.keeper_rank(f.facts, self.d), sig)
 
 
 def _pairs(bucket, max_bucket: int, hubs: int):
@@ -187,19 +187,19 @@ class MinHashClusters(beam.PTransform):
     repository-level dedup; `level` (core/counters.py) names the counters.
     """
 
-    def __init__(self, cfg: dict, level: C.Dedup = C.DEDUP_NEAR):
+    def __init__(self, d: DedupConfig, level: C.Dedup = C.DEDUP_NEAR):
         super().__init__()
-        self.cfg, self.level = cfg, level
+        self.d, self.level = d, level
 
     def expand(self, signed):
-        d = self.cfg["dedup"]
-        bands, rows = minhash.band_shape(self.cfg)
+        d = self.d
+        bands, rows = minhash.band_shape(d)
         pairs = (
             signed
             | "BandKeys"
             >> beam.FlatMap(lambda kv: [(k, kv[0]) for k in minhash.band_keys_of_bytes(kv[1][1], bands, rows)])
             | "Buckets" >> beam.GroupByKey()
-            | "Pairs" >> beam.FlatMap(_pairs, d["max_bucket"], d["hubs"])
+            | "Pairs" >> beam.FlatMap(_pairs, d.max_bucket, d.hubs)
             | "DistinctPairs" >> beam.Distinct()
         )
         first = (
@@ -210,10 +210,10 @@ class MinHashClusters(beam.PTransform):
         edges = (
             {"pair": first, "sig": signed}
             | "JoinSigB" >> beam.CoGroupByKey()
-            | "Verify" >> beam.FlatMap(_verify, float(d["threshold"]))
+            | "Verify" >> beam.FlatMap(_verify, float(d.threshold))
         )
 
-        if d["cc"] == "union":
+        if d.cc == "union":
             settled = (
                 edges
                 | "OneKey" >> beam.Map(lambda e: (b"", e))
@@ -221,11 +221,11 @@ class MinHashClusters(beam.PTransform):
                 | "Union" >> beam.FlatMap(_union_components, self.level).with_outputs(STATS, main="drops")
             )
             return {"drops": settled.drops, STATS: settled[STATS]}
-        if d["cc"] != "rounds":
+        if d.cc != "rounds":
             raise ValueError(f"dedup.cc must be 'union' or 'rounds', got {d['cc']!r}")
         adj = edges | "Undirected" >> beam.FlatMap(lambda e: [(e[0][1], e[1][1]), (e[1][1], e[0][1])])
         labels = edges | "InitLabels" >> beam.FlatMap(_init_labels) | "InitMin" >> beam.CombinePerKey(min)
-        for i in range(d["cc_rounds"]):
+        for i in range(d.cc_rounds):
             labels = (
                 {"adj": adj, "label": labels}
                 | f"Propagate{i}" >> beam.CoGroupByKey()
@@ -262,19 +262,19 @@ class NearDedup(beam.PTransform):
     converge, the files kept unsettled.
     """
 
-    def __init__(self, cfg: dict):
+    def __init__(self, d: DedupConfig, seed: int):
         super().__init__()
-        self.cfg = cfg
+        self.d, self.seed = d, seed
 
     def expand(self, files):
-        cfg = self.cfg
-        if not cfg["dedup"]["near"]:
+        d = self.d
+        if not d.near:
             return _no_dedup(files)
-        minhash.band_shape(cfg)
-        dedup.check_rank_config(cfg)  # fail at construction, not on a worker
-        sign = files | "Sign" >> beam.ParDo(_Sign(cfg)).with_outputs(STATS, main="signed")
+        minhash.band_shape(d)
+        dedup.check_rank_config(d)  # fail at construction, not on a worker
+        sign = files | "Sign" >> beam.ParDo(_Sign(d, self.seed)).with_outputs(STATS, main="signed")
         signed = sign.signed  # (id, (rank, signature bytes))
-        clusters = signed | "Clusters" >> MinHashClusters(cfg, C.DEDUP_NEAR)
+        clusters = signed | "Clusters" >> MinHashClusters(d, C.DEDUP_NEAR)
         keyed = files | "KeyFiles" >> beam.Map(lambda f: (dedup.file_id(f.facts), _bytes(f)))
         routed = (
             {"file": keyed, "drop": clusters["drops"]}
@@ -288,12 +288,12 @@ class NearDedup(beam.PTransform):
 EXACT_REASON = "exact_duplicate"
 
 
-def _dedup_record(f, cfg: dict, near: bool):
+def _dedup_record(f, d: DedupConfig, seed: int):
     """What dedup needs of a file, without its text: (id, (exact key, keeper rank, signature bytes or None))."""
     return dedup.file_id(f.facts), (
         dedup.exact_key(f.facts),
-        dedup.keeper_rank(f.facts, cfg),
-        signature_bytes(f, cfg) if near else None,
+        dedup.keeper_rank(f.facts, d),
+        signature_bytes(f, d, seed) if d.near else None,
     )
 
 
@@ -331,18 +331,18 @@ class FileDedup(beam.PTransform):
     cross one join with the decisions. Same decisions as exact dedup by content
     hash followed by NearDedup on the exact keepers."""
 
-    def __init__(self, cfg: dict):
+    def __init__(self, d: DedupConfig, seed: int):
         super().__init__()
-        self.cfg = cfg
+        self.d, self.seed = d, seed
 
     def expand(self, files):
-        cfg, exact, near = self.cfg, self.cfg["dedup"]["exact"], self.cfg["dedup"]["near"]
+        d, exact, near = self.d, self.d.exact, self.d.near
         if not exact and not near:
             return _no_dedup(files)
         if near:
-            minhash.band_shape(cfg)
-        dedup.check_rank_config(cfg)
-        recs = files | "DedupRecord" >> beam.Map(_dedup_record, cfg, near)
+            minhash.band_shape(d)
+        dedup.check_rank_config(d)
+        recs = files | "DedupRecord" >> beam.Map(_dedup_record, d, self.seed)
         decisions, stats = [], []
         if exact:
             ex = (
@@ -359,7 +359,7 @@ class FileDedup(beam.PTransform):
                 lambda r: [(r[0], (r[1][1], r[1][2]))] if r[1][2] is not None else []
             )
             stats.append(recs | "SignCounts" >> beam.Map(lambda r: _sign_counters(r[1][2] is not None)))
-            clusters = signed | "Clusters" >> MinHashClusters(cfg, C.DEDUP_NEAR)
+            clusters = signed | "Clusters" >> MinHashClusters(d, C.DEDUP_NEAR)
             decisions.append(
                 clusters["drops"] | "NearReason" >> beam.Map(lambda kv: (kv[0], (REASON, dedup.display_id(kv[1]))))
             )
@@ -386,13 +386,13 @@ def _min_signature(sigs) -> bytes:
 class _RepoSign(beam.DoFn):
     """(repo, (repo rank, file signature)): the repository's rank ignores paths."""
 
-    def __init__(self, cfg: dict):
-        self.cfg = cfg
+    def __init__(self, d: DedupConfig, seed: int):
+        self.d, self.seed = d, seed
 
     def process(self, f):
-        sig = signature_bytes(f, self.cfg)
+        sig = signature_bytes(f, self.d, self.seed)
         if sig is not None:
-            yield f.facts.repo, (dedup.repo_rank(f.facts, self.cfg), sig)
+            yield f.facts.repo, (dedup.repo_rank(f.facts, self.d), sig)
 
 
 class RepoNearDedup(beam.PTransform):
@@ -406,21 +406,21 @@ class RepoNearDedup(beam.PTransform):
     detail = the kept repository).
     """
 
-    def __init__(self, cfg: dict):
+    def __init__(self, d: DedupConfig, seed: int):
         super().__init__()
-        self.cfg = cfg
+        self.d, self.seed = d, seed
 
     def expand(self, files):
-        cfg = self.cfg
-        if not cfg["dedup"]["repo_level"]:
+        d = self.d
+        if not d.repo_level:
             return _no_dedup(files)
-        dedup.check_rank_config(cfg)
+        dedup.check_rank_config(d)
         signed = (
             files
-            | "RepoSign" >> beam.ParDo(_RepoSign(cfg))
+            | "RepoSign" >> beam.ParDo(_RepoSign(d, self.seed))
             | "RepoSig" >> beam.CombinePerKey(lambda vs: _combine_repo(vs))
         )
-        clusters = signed | "RepoClusters" >> MinHashClusters(cfg, C.DEDUP_REPO)
+        clusters = signed | "RepoClusters" >> MinHashClusters(d, C.DEDUP_REPO)
         keyed = files | "KeyByRepo" >> beam.Map(lambda f: (f.facts.repo, _bytes(f)))
         routed = (
             {"file": keyed, "drop": clusters["drops"]}

@@ -19,7 +19,8 @@ from apache_beam.io.filesystems import FileSystems
 from apache_beam.pvalue import AsDict
 
 from repoloom.core import counters as C
-from repoloom.core.config import OutputConfig, section
+from repoloom.core.config import section
+from repoloom.pipelines.config import OutputConfig
 from repoloom.core.records import encode_row, loads, unpack_ids
 from repoloom.packing.rows import make_row
 from repoloom.pipelines import progress
@@ -206,7 +207,7 @@ class WriteOutput(beam.PTransform):
         split_rows = AsDict(
             rows | "SplitOf" >> beam.Map(lambda r: r[0]) | "CountSplit" >> beam.combiners.Count.PerElement()
         )
-        keyed = rows | "Shard" >> beam.Map(shard_of, split_rows, section(cfg, "output"))
+        keyed = rows | "Shard" >> beam.Map(shard_of, split_rows, section(cfg, OutputConfig))
         shard_rows = AsDict(
             keyed | "ShardKey" >> beam.Map(lambda kv: kv[0]) | "CountShard" >> beam.combiners.Count.PerElement()
         )
@@ -215,7 +216,7 @@ class WriteOutput(beam.PTransform):
             | "GroupShard" >> beam.GroupByKey()
             | "Write"
             >> beam.ParDo(
-                WriteShard(out_dir, self.pad_id), split_rows, shard_rows, section(cfg, "output"), cfg["seq_len"]
+                WriteShard(out_dir, self.pad_id), split_rows, shard_rows, section(cfg, OutputConfig), cfg["seq_len"]
             )
         )
         lineage_files = (

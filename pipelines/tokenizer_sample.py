@@ -10,22 +10,25 @@ from __future__ import annotations
 import posixpath
 
 from repoloom.core.rand import stable_hash
+from repoloom.core.tokenizer import TokenizerConfig
+from repoloom.filters.gate import GateConfig
 from repoloom.pipelines.filestage import judged_text
 from repoloom.pipelines.sources import Unit, read_unit
 
 
-def sample_texts(units: list[Unit], cfg: dict) -> list[str]:
-    limit_bytes, limit_files = cfg["tokenizer"]["sample_bytes"], cfg["tokenizer"]["sample_files"]
+def sample_texts(units: list[Unit], t: TokenizerConfig, gate: GateConfig, seed: int) -> list[str]:
+    """Kept, redacted texts of files drawn in a seeded order of units, up to the section's byte and file limits."""
+    limit_bytes, limit_files = t.sample_bytes, t.sample_files
     texts, total, first_error = [], 0, None
     # keyed by names, not locations: the same corpus in another directory samples the same files
     for unit in sorted(
-        units, key=lambda u: (stable_hash(cfg["seed"], "sample", u.kind, u.name, posixpath.basename(u.path)), u.path)
+        units, key=lambda u: (stable_hash(seed, "sample", u.kind, u.name, posixpath.basename(u.path)), u.path)
     ):
-        for f in read_unit(unit, cfg["max_file_bytes"]):
+        for f in read_unit(unit, gate.max_file_bytes):
             if not hasattr(f, "data"):
                 continue
             try:
-                _, text = judged_text(f, cfg)
+                _, text = judged_text(f, gate)
             except Exception as e:  # noqa: BLE001 - the job accounts for it; the sample just skips it
                 first_error = first_error or e
                 continue

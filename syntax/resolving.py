@@ -13,11 +13,27 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from typing import Sequence
+from dataclasses import dataclass
+from typing import ClassVar, Sequence
 
-from repoloom.core.config import GraphConfig
+from repoloom.core.config import num
 from repoloom.core.types import FileFacts
 from repoloom.syntax import registry
+
+
+@dataclass
+class GraphConfig:
+    """Dependency-graph packing (packing/graph.py, packing/resolve.py)."""
+
+    KEY: ClassVar[str] = "graph"
+    min_suffix_parts: int = num(2, 1)  # a path-suffix match must keep at least this many trailing parts of the import
+    max_fanout: int = num(32, 1)  # edges from one package-level import (Go) when names do not narrow it
+    distance_bound: int = num(4, 1)  # BFS hops for nearest-first ordering (farther counts as far)
+    segment_penalty: float = num(2.0, 0.0)  # cost of one more segment, in edge-importance units, when cutting
+    split_piece_cost: float = num(1.0, 0.0)  # cost of cutting between two pieces of one file
+    readd_budget: int = num(300_000, 0)  # work allowed to put back removed edges that close no cycle
+    max_files_per_plan: int = num(5000, 1)  # giant repositories are split by directory above this (split_for_planning)
+
 
 # how much an import says about the dependency, by how it was found
 KIND_WEIGHT = {"ref": 0.5, "wildcard": 0.6, "dynamic": 0.6, "suffix": 0.8}

@@ -1,6 +1,7 @@
 import pytest
 
-from repoloom.core.config import ConfigError, load_config, parse_set
+from repoloom.core.config import ConfigError, parse_set
+from repoloom.pipelines.config import load_config
 
 
 def test_overrides_nest_and_unknown_keys_fail(tmp_path):
@@ -59,7 +60,7 @@ def test_config_file_values_are_checked_too(tmp_path):
 
 
 def test_typed_config_round_trips_and_defaults_live_in_one_place():
-    from repoloom.core.config import DEFAULTS, Config, load_typed
+    from repoloom.pipelines.config import Config, DEFAULTS, load_typed
 
     typed = load_typed(overrides=parse_set(["fim.rate=0.25", "tests.import=false", "quality.max_lines=null"]))
     assert typed.fim.rate == 0.25 and typed.tests.import_ is False and typed.quality.max_lines is None
@@ -81,29 +82,68 @@ def test_typed_config_round_trips_and_defaults_live_in_one_place():
 
 
 def test_a_stage_gets_its_typed_section_checked_like_the_whole():
-    from repoloom.core.config import DEFAULTS, FimConfig, PackingConfig, section
+    from repoloom.core.config import section
+    from repoloom.pipelines.config import DEFAULTS
+    from repoloom.fim.split import FimConfig
+    from repoloom.packing.rows import PackingConfig
 
-    assert section(DEFAULTS, "fim") == FimConfig()
-    assert section({"fim": {"rate": 1}}, "fim").rate == 1 and section({}, "packing") == PackingConfig()
+    assert section(DEFAULTS, FimConfig) == FimConfig()
+    assert section({"fim": {"rate": 1}}, FimConfig).rate == 1 and section({}, PackingConfig) == PackingConfig()
     with pytest.raises(ConfigError, match=r"'fim.rate' must be a number in \[0, 1\]; got 2"):
-        section({"fim": {"rate": 2}}, "fim")
-    with pytest.raises(ConfigError, match="no config section 'seed'"):
+        section({"fim": {"rate": 2}}, FimConfig)
+    with pytest.raises(ConfigError, match="is not a config section"):
         section(DEFAULTS, "seed")
+
+
+def test_every_section_lives_next_to_its_stage_and_sits_under_its_key():
+    """The build's Config is only a composition: each section is declared in a stage module (not in
+    core/config.py, which only loads and checks) and its KEY is where it sits in the config file."""
+    import dataclasses
+    import typing
+
+    from repoloom.pipelines.config import Config
+
+    hints = typing.get_type_hints(Config)
+    sections = [f for f in dataclasses.fields(Config) if dataclasses.is_dataclass(hints[f.name])]
+    assert len(sections) == 11
+    for f in sections:
+        cls = hints[f.name]
+        assert cls.KEY == f.name, (cls, f.name)
+        assert cls.__module__ != "repoloom.core.config", cls
+    assert not [n for n in vars(__import__("repoloom.core.config").core.config) if n.endswith("Config")]
 
 
 CONVERTED_STAGES = (
     "fim/*.py",
-    "packing/rows.py",
-    "packing/graph.py",
-    "packing/resolve.py",
-    "syntax/resolving.py",
-    "packing/testpairs.py",
+    "filters/*.py",
+    "packing/*.py",
+    "syntax/*.py",
+    "syntax/lang/*.py",
+    "core/tokenizer.py",
+    "pipelines/filestage.py",
+    "pipelines/kept_file.py",
+    "pipelines/near_dedup.py",
+    "pipelines/tokenizer_sample.py",
 )
+SECTION_KEYS = {
+    "tokenizer",
+    "quality",
+    "pii",
+    "safety",
+    "dedup",
+    "decontam",
+    "fim",
+    "packing",
+    "graph",
+    "tests",
+    "output",
+}
 
 
 def test_converted_stages_take_their_section_not_the_whole_config():
-    """Modules whose stage receives its typed section (FimConfig, GraphConfig, PackingConfig, UnitTestsConfig)
-    never take or index the whole config dict."""
+    """Every stage receives its typed section (FimConfig, QualityConfig, PiiConfig, DedupConfig, ...) or a bundle
+    of sections (GateConfig, PlanConfig) built once in pipelines/config.py: none takes or indexes the whole
+    config dict."""
     import ast
     import pathlib
 
@@ -115,6 +155,8 @@ def test_converted_stages_take_their_section_not_the_whole_config():
         }
         assert "cfg" not in params, path.name
         keys = {
-            n.slice.value for n in ast.walk(tree) if isinstance(n, ast.Subscript) and isinstance(n.slice, ast.Constant)
+            n.slice.value
+            for n in ast.walk(tree)
+            if isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Load) and isinstance(n.slice, ast.Constant)
         }
-        assert not keys & {"fim", "graph", "packing", "output", "tests", "seed", "seq_len"}, (path.name, keys)
+        assert not keys & (SECTION_KEYS | {"seed", "seq_len", "max_file_bytes"}), (path.name, keys)

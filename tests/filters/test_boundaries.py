@@ -5,7 +5,10 @@ that drops a file (so exactly min_hits drops it, one fewer does not)."""
 import inspect
 import json as json_module
 
-from repoloom.core.config import load_config
+from repoloom.core.config import section
+from repoloom.filters.decontam import DecontamConfig
+from repoloom.filters.quality import QualityConfig
+from repoloom.pipelines.config import load_config
 from repoloom.filters import decontam, quality
 
 REAL = inspect.getsource(json_module)
@@ -16,8 +19,8 @@ def _reason(text, cfg, path="m.py"):
 
 
 def test_one_overlong_line_drops_a_file_with_short_mean_lines():
-    cfg = load_config()
-    limit = int(cfg["quality"]["max_line"])
+    cfg = section(load_config(), QualityConfig)
+    limit = int(cfg.max_line)
     assert _reason(REAL, cfg) is None
     words = " ".join(["value"] * (limit // 6 + 1))  # ordinary words and spaces: long, not minified
     at_limit = REAL + f'\nDOC = "{words[: limit - 8]}"\n'
@@ -31,11 +34,11 @@ def test_min_hits_is_inclusive(tmp_path):
     code = "def remove_occ(s, ch):\n    for i in range(len(s)):\n        if s[i] == ch:\n            s = s[:i] + s[i + 1:]\n            break\n    return s\n"
     path.write_text(json_module.dumps({"task_id": 7, "code": code}) + "\n")
     base = {"packages": [], "n": 10, "files": [{"path": str(path), "name": "bench", "fields": ["code"]}]}
-    cfg = load_config(overrides={"decontam": base})
+    cfg = section(load_config(overrides={"decontam": base}), DecontamConfig)
     pasted = "# helper\n" + code
     hits = decontam.matches(pasted, decontam.load_index(cfg))["bench:7"]
     assert hits > 1
-    at = load_config(overrides={"decontam": {**base, "min_hits": hits}})
-    above = load_config(overrides={"decontam": {**base, "min_hits": hits + 1}})
+    at = section(load_config(overrides={"decontam": {**base, "min_hits": hits}}), DecontamConfig)
+    above = section(load_config(overrides={"decontam": {**base, "min_hits": hits + 1}}), DecontamConfig)
     assert decontam.contamination(pasted, at) == "bench:7"
     assert decontam.contamination(pasted, above) is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import importlib.resources
 import inspect
@@ -10,7 +11,9 @@ import textwrap
 
 import pytest
 
-from repoloom.core.config import load_config
+from repoloom.core.config import section
+from repoloom.filters.decontam import DecontamConfig
+from repoloom.pipelines.config import load_config
 from repoloom.filters import decontam
 
 
@@ -21,7 +24,7 @@ def _humaneval() -> list[dict]:
 
 @pytest.fixture(scope="module")
 def cfg():
-    return load_config()
+    return section(load_config(), DecontamConfig)
 
 
 def test_packaged_humaneval_is_indexed_once(cfg):
@@ -56,22 +59,31 @@ def test_jsonl_benchmark_file_fields_and_min_hits(tmp_path):
     ]
     path = tmp_path / "mbpp.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
-    cfg = load_config(
-        overrides={
-            "decontam": {"packages": [], "n": 10, "files": [{"path": str(path), "name": "mbpp", "fields": ["code"]}]}
-        }
+    cfg = section(
+        load_config(
+            overrides={
+                "decontam": {
+                    "packages": [],
+                    "n": 10,
+                    "files": [{"path": str(path), "name": "mbpp", "fields": ["code"]}],
+                }
+            }
+        ),
+        DecontamConfig,
     )
     idx = decontam.load_index(cfg)
     assert idx.tasks == {"mbpp": 2} and idx.too_short == 1
     copy = "def remove_Occ(s,ch):\n  for i in range(len(s)):\n    if (s[i] == ch):\n      s = s[0 : i] + s[i + 1:]\n      break\n"
     assert decontam.contamination("# mine\n" + copy, cfg) == "mbpp:11"
-    strict = load_config(overrides={"decontam": {**cfg["decontam"], "min_hits": 100}})
+    strict = dataclasses.replace(cfg, min_hits=100)
     assert decontam.contamination(copy, strict) is None
     # The description field is not matched: only the configured fields are indexed.
     assert decontam.contamination(rows[0]["text"] * 3, cfg) is None
-    assert decontam.contamination(copy, load_config(overrides={"decontam": {"enabled": False}})) is None
+    assert decontam.contamination(copy, DecontamConfig(enabled=False)) is None
 
 
 def test_unknown_package_is_an_error():
     with pytest.raises(ValueError):
-        decontam.load_index(load_config(overrides={"decontam": {"packages": ["no_such_benchmark"]}}))
+        decontam.load_index(
+            section(load_config(overrides={"decontam": {"packages": ["no_such_benchmark"]}}), DecontamConfig)
+        )

@@ -8,7 +8,7 @@ import inspect
 
 import pytest
 
-from repoloom.core.config import load_config
+from repoloom.pipelines.config import gate_config, load_config
 from repoloom.filters import gate
 
 # real code: the source of a standard-library module, so the text is not shaped for the test
@@ -17,7 +17,7 @@ REAL = inspect.getsource(codecs)[:6000]
 
 @pytest.fixture(scope="module")
 def cfg():
-    return load_config()
+    return gate_config(load_config())
 
 
 @pytest.mark.parametrize("bom,encoding", [(codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")])

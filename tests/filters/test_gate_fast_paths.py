@@ -10,7 +10,9 @@ import string
 import numpy as np
 import pytest
 
-from repoloom.core.config import load_config
+from repoloom.core.config import section
+from repoloom.filters.decontam import DecontamConfig
+from repoloom.pipelines.config import load_config
 from repoloom.filters import decontam, quality, secrets
 from repoloom.filters.minhash import ngram_hashes
 
@@ -97,10 +99,13 @@ def test_decontam_run_prefilter_changes_no_result(tmp_path):
     code = "def remove_occ(s, ch):\n    for i in range(len(s)):\n        if s[i] == ch:\n            s = s[:i] + s[i + 1:]\n            break\n    return s\n"
     path = tmp_path / "bench.jsonl"
     path.write_text(json_module.dumps({"task_id": 7, "code": code}) + "\n")
-    cfg = load_config(
-        overrides={
-            "decontam": {"packages": [], "n": 10, "files": [{"path": str(path), "name": "b", "fields": ["code"]}]}
-        }
+    cfg = section(
+        load_config(
+            overrides={
+                "decontam": {"packages": [], "n": 10, "files": [{"path": str(path), "name": "b", "fields": ["code"]}]}
+            }
+        ),
+        DecontamConfig,
     )
     index = decontam.load_index(cfg)
     for text in (REAL, "# x\n" + code, code.replace("break", "continue"), code[:40]):

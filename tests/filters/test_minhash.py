@@ -9,13 +9,15 @@ import textwrap
 import numpy as np
 import pytest
 
-from repoloom.core.config import load_config
+from repoloom.core.config import section
+from repoloom.filters.dedup import DedupConfig
+from repoloom.pipelines.config import load_config
 from repoloom.filters import minhash
 
 
 @pytest.fixture(scope="module")
 def cfg():
-    return load_config()
+    return section(load_config(), DedupConfig)
 
 
 SRC = inspect.getsource(json.decoder)
@@ -31,10 +33,10 @@ def _true_jaccard(a: str, b: str, n: int = 5) -> float:
 
 
 def test_signature_is_deterministic_and_seeded(cfg):
-    s1, s2 = minhash.signature(SRC, cfg), minhash.signature(SRC, cfg)
+    s1, s2 = minhash.signature(SRC, cfg, 0), minhash.signature(SRC, cfg, 0)
     assert s1.dtype == np.uint32 and s1.shape == (256,)
     assert np.array_equal(s1, s2)
-    other_seed = minhash.signature(SRC, load_config(overrides={"seed": 1}))
+    other_seed = minhash.signature(SRC, cfg, 1)
     assert not np.array_equal(s1, other_seed)
 
 
@@ -66,19 +68,19 @@ def test_estimate_tracks_true_jaccard(cfg):
     lines = SRC.split("\n")
     for cut in (0.05, 0.2, 0.4):
         edited = "\n".join(line for i, line in enumerate(lines) if (i * 7919) % 100 >= cut * 100)
-        est = minhash.estimated_jaccard(minhash.signature(SRC, cfg), minhash.signature(edited, cfg))
+        est = minhash.estimated_jaccard(minhash.signature(SRC, cfg, 0), minhash.signature(edited, cfg, 0))
         assert abs(est - _true_jaccard(SRC, edited)) < 0.08, (cut, est)
-    assert minhash.estimated_jaccard(minhash.signature(SRC, cfg), minhash.signature(OTHER, cfg)) < 0.1
+    assert minhash.estimated_jaccard(minhash.signature(SRC, cfg, 0), minhash.signature(OTHER, cfg, 0)) < 0.1
 
 
 def test_reformatting_and_case_do_not_change_the_signature(cfg):
     reformatted = SRC.replace("    ", "\t").replace(", ", " ,  ").upper()
-    assert np.array_equal(minhash.signature(SRC, cfg), minhash.signature(reformatted, cfg))
+    assert np.array_equal(minhash.signature(SRC, cfg, 0), minhash.signature(reformatted, cfg, 0))
 
 
 def test_short_texts_have_no_signature(cfg):
-    assert minhash.signature("a = 1\nb = 2\n", cfg) is None
-    assert minhash.signature("", cfg) is None
+    assert minhash.signature("a = 1\nb = 2\n", cfg, 0) is None
+    assert minhash.signature("", cfg, 0) is None
 
 
 def test_bands_for_threshold_and_s_curve():
@@ -93,17 +95,20 @@ def test_default_bands_lean_to_recall(cfg):
     assert (b, r) == minhash.recall_bands(0.7, 256, 0.99) and b * r <= 256
     p = lambda s: 1 - (1 - s**r) ** b  # noqa: E731
     assert p(0.7) >= 0.99 and p(0.3) < 0.05
-    assert minhash.band_shape(load_config(overrides={"dedup": {"lsh_recall": 0}})) == (25, 10)
+    assert minhash.band_shape(section(load_config(overrides={"dedup": {"lsh_recall": 0}}), DedupConfig)) == (25, 10)
 
 
 def test_band_shape_from_config_is_checked(cfg):
-    assert minhash.band_shape(load_config(overrides={"dedup": {"bands": 32, "rows": 8}})) == (32, 8)
+    assert minhash.band_shape(section(load_config(overrides={"dedup": {"bands": 32, "rows": 8}}), DedupConfig)) == (
+        32,
+        8,
+    )
     with pytest.raises(ValueError):
-        minhash.band_shape(load_config(overrides={"dedup": {"bands": 32, "rows": 9}}))
+        minhash.band_shape(section(load_config(overrides={"dedup": {"bands": 32, "rows": 9}}), DedupConfig))
 
 
 def test_band_keys_agree_only_where_bands_agree(cfg):
-    s = minhash.signature(SRC, cfg)
+    s = minhash.signature(SRC, cfg, 0)
     t = s.copy()
     t[0] += 1  # change one row of band 0
     ks, kt = minhash.band_keys(s, 25, 10), minhash.band_keys(t, 25, 10)
@@ -126,9 +131,9 @@ def test_bucket_pairs_are_bounded():
 def test_reference_clusters_find_planted_copy(cfg):
     edited = SRC.replace("def ", "def  ").replace("scanstring", "scan_string", 2) + "\n# fork note\n"
     items = [
-        ("a", minhash.signature(SRC, cfg)),
-        ("b", minhash.signature(edited, cfg)),
-        ("c", minhash.signature(OTHER, cfg)),
+        ("a", minhash.signature(SRC, cfg, 0)),
+        ("b", minhash.signature(edited, cfg, 0)),
+        ("c", minhash.signature(OTHER, cfg, 0)),
         ("d", None),
     ]
     assert minhash.clusters_local(items, cfg) == [["a", "b"]]

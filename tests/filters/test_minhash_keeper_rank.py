@@ -6,7 +6,9 @@ import itertools
 
 import pytest
 
-from repoloom.core.config import load_config
+from repoloom.core.config import section
+from repoloom.filters.dedup import DedupConfig
+from repoloom.pipelines.config import load_config
 from repoloom.core.types import FileFacts
 from repoloom.core.counters import DEDUP_EXACT, DEDUP_NEAR
 from repoloom.filters import dedup
@@ -18,7 +20,7 @@ def _f(repo, path, **meta):
 
 @pytest.fixture(scope="module")
 def cfg():
-    return load_config()
+    return section(load_config(), DedupConfig)
 
 
 def test_licence_then_stars_then_path(cfg):
@@ -33,14 +35,14 @@ def test_licence_then_stars_then_path(cfg):
 
 
 def test_rank_is_configurable_and_validated(cfg):
-    by_path = load_config(overrides={"dedup": {"rank": ["path"]}})
+    by_path = section(load_config(overrides={"dedup": {"rank": ["path"]}}), DedupConfig)
     a, b = _f("a", "x.py", license="GPL-3.0"), _f("b", "x.py", license="MIT", stars=5)
     assert min([a, b], key=lambda f: dedup.keeper_rank(f, by_path)) is a
     assert min([a, b], key=lambda f: dedup.keeper_rank(f, cfg)) is b
     with pytest.raises(dedup.RankConfigError):
-        dedup.keeper_rank(a, load_config(overrides={"dedup": {"rank": ["age"]}}))
+        dedup.keeper_rank(a, section(load_config(overrides={"dedup": {"rank": ["age"]}}), DedupConfig))
     with pytest.raises(dedup.RankConfigError):
-        dedup.check_rank_config(load_config(overrides={"dedup": {"rank": ["license", "age"]}}))
+        dedup.check_rank_config(section(load_config(overrides={"dedup": {"rank": ["license", "age"]}}), DedupConfig))
     dedup.check_rank_config(cfg)
 
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from repoloom.core.config import load_config
+from repoloom.core.config import section
+from repoloom.filters.pii import PiiConfig, PlaceholdersConfig
+from repoloom.pipelines.config import load_config
 from repoloom.filters import pii
 
 
 @pytest.fixture(scope="module")
 def cfg():
-    return load_config()
+    return section(load_config(), PiiConfig)
 
 
 def spans(text, cfg, kind=None):
@@ -49,7 +51,9 @@ def test_email_lookalikes_kept(cfg, text):
 
 
 def test_email_keep_lists_are_configurable(cfg):
-    c = load_config(overrides={"pii": {"keep_email_domains": ["acme-corp.io"], "keep_email_locals": []}})
+    c = section(
+        load_config(overrides={"pii": {"keep_email_domains": ["acme-corp.io"], "keep_email_locals": []}}), PiiConfig
+    )
     assert spans("jane@acme-corp.io", c, "email") == []
     assert spans("noreply@corp.io", c, "email") == ["noreply@corp.io"]
     assert spans("noreply@corp.io", cfg, "email") == []
@@ -86,7 +90,7 @@ def test_ip_lookalikes_kept(cfg, text):
 
 
 def test_non_public_ips_can_be_redacted_too():
-    c = load_config(overrides={"pii": {"skip_non_public_ips": False, "keep_ips": []}})
+    c = section(load_config(overrides={"pii": {"skip_non_public_ips": False, "keep_ips": []}}), PiiConfig)
     assert spans("db at 10.0.0.12 and 208.67.222.222", c, "ip_address") == ["10.0.0.12", "208.67.222.222"]
 
 
@@ -98,16 +102,16 @@ def test_redaction_placeholders_and_offsets(cfg):
         ("ip_address", "52.14.201.7"),
     ]
     assert pii.apply_redactions(text, found) == "# ping <EMAIL> at <IP_ADDRESS> ok\n"
-    custom = pii.apply_redactions(text, found, {"email": "[mail]"})
+    custom = pii.apply_redactions(text, found, PlaceholdersConfig(email="[mail]"))
     assert custom == "# ping [mail] at <IP_ADDRESS> ok\n"
     assert pii.count_kinds(found) == {"email": 1, "ip_address": 1}
 
 
 def test_kinds_switch_off(cfg):
     text = "jane.roe@acme-corp.io 52.14.201.7 password = 'Hx7!kq29Lm'"
-    c = load_config(overrides={"pii": {"emails": False, "ips": False}})
+    c = section(load_config(overrides={"pii": {"emails": False, "ips": False}}), PiiConfig)
     assert [f.kind for f in pii.find_pii(text, c)] == ["password"]
-    c = load_config(overrides={"pii": {"secrets": False}})
+    c = section(load_config(overrides={"pii": {"secrets": False}}), PiiConfig)
     assert [f.kind for f in pii.find_pii(text, c)] == ["email", "ip_address"]
 
 

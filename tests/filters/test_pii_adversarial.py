@@ -14,7 +14,9 @@ import time
 
 import pytest
 
-from repoloom.core.config import load_config
+from repoloom.core.config import section
+from repoloom.filters.pii import PiiConfig
+from repoloom.pipelines.config import load_config
 from repoloom.filters import pii
 
 SIZE = 1_000_000
@@ -58,7 +60,7 @@ ADVERSARIAL = {
 
 @pytest.fixture(scope="module")
 def cfg():
-    return load_config()
+    return section(load_config(), PiiConfig)
 
 
 @pytest.mark.parametrize("name", sorted(ADVERSARIAL))

@@ -11,7 +11,9 @@ import textwrap
 import apache_beam
 import pytest
 
-from repoloom.core.config import load_config
+from repoloom.core.config import section
+from repoloom.filters.quality import QualityConfig
+from repoloom.pipelines.config import load_config
 from repoloom.filters.quality import REASONS, encoded_data, quality_reason, quality_scores
 
 SRC = inspect.getsource(textwrap)
@@ -19,7 +21,7 @@ SRC = inspect.getsource(textwrap)
 
 @pytest.fixture(scope="module")
 def cfg():
-    return load_config()
+    return section(load_config(), QualityConfig)
 
 
 def reason(text, cfg, language="python", path="pkg/mod.py"):
@@ -124,13 +126,18 @@ def test_data_formats_use_their_own_limits(cfg):
 
 def test_thresholds_reapply_from_scores_alone(cfg):
     scores = quality_scores(SRC)
-    strict = load_config(overrides={"quality": {"max_mean_line": 10}})
-    per_lang = load_config(overrides={"quality": {"per_language": {"json": {"max_lines": 10}}}})
+    strict = section(load_config(overrides={"quality": {"max_mean_line": 10}}), QualityConfig)
+    per_lang = section(load_config(overrides={"quality": {"per_language": {"json": {"max_lines": 10}}}}), QualityConfig)
     assert quality_reason(scores, "python", cfg, "a.py") is None
     assert quality_reason(scores, "python", strict, "a.py") == "long_lines"
     assert quality_reason(scores, "json", per_lang, "a.json") == "data_too_large"
     assert (
-        quality_reason(scores, "python", load_config(overrides={"quality": {"enabled": False}}), "node_modules/a.py")
+        quality_reason(
+            scores,
+            "python",
+            section(load_config(overrides={"quality": {"enabled": False}}), QualityConfig),
+            "node_modules/a.py",
+        )
         is None
     )
     assert set(scores) >= {
@@ -175,6 +182,9 @@ def test_scan_reports_quality_decision_scores_and_contamination(cfg):
     import importlib.resources
 
     from repoloom.filters.scan import scan_text
+    from repoloom.pipelines.config import gate_config
+
+    cfg = gate_config(load_config())
 
     r = scan_text("", "pkg/textwrap.py", SRC, cfg)
     assert r["kept"] and r["quality"]["reason"] is None and r["contamination"] is None

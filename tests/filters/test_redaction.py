@@ -24,8 +24,7 @@ def test_adjacent_findings_each_replaced_in_order():
 
 def test_findings_cover_exactly_the_secret():
     """An over-wide span would eat code around the secret; a narrow one would leak part of it."""
-    from repoloom.core.config import load_config
-    from repoloom.filters.pii import find_pii
+    from repoloom.filters.pii import PiiConfig, find_pii
 
     planted = {
         "jane.roe@acme-corp.io": "email",
@@ -37,5 +36,5 @@ def test_findings_cover_exactly_the_secret():
         "# maintainer: jane.roe@acme-corp.io, mirror 52.14.201.7 (eu)\n"
         'AWS_ACCESS_KEY_ID = "AKIAQ3EGRT5HXL7WZ2MB"\ntoken = "ghp_4Fq8Zr2Lm7Tn1Xc9Vb3Hk6Pd0Sw5Jy2Ge8Ra"\n'
     )
-    found = {(text[f.start : f.end], f.kind) for f in find_pii(text, load_config())}
+    found = {(text[f.start : f.end], f.kind) for f in find_pii(text, PiiConfig())}
     assert found == set(planted.items())

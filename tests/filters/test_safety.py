@@ -8,7 +8,10 @@ import sysconfig
 
 import pytest
 
-from repoloom.core.config import ConfigError, load_config
+from repoloom.core.config import ConfigError
+from repoloom.core.config import section
+from repoloom.filters.safety import SafetyConfig
+from repoloom.pipelines.config import gate_config, load_config
 from repoloom.core.types import SourceFile
 from repoloom.filters import safety
 from repoloom.pipelines.filestage import process_file
@@ -18,7 +21,11 @@ SITE = sysconfig.get_paths()["purelib"]
 
 
 def cfg_with(**safety_over):
-    return load_config(overrides={"safety": safety_over})
+    return section(load_config(overrides={"safety": safety_over}), SafetyConfig)
+
+
+def gate_with(**safety_over):
+    return gate_config(load_config(overrides={"safety": safety_over}))
 
 
 # ---- opt-out ------------------------------------------------------------------------------------
@@ -35,8 +42,8 @@ def test_opt_out_by_repo_owner_and_path():
 
 
 def test_defaults_opt_out_nothing_and_switch_off():
-    assert safety.opt_out_reason("any/repo", "any/path.py", load_config()) is None
-    off = load_config(overrides={"safety": {"enabled": False, "opt_out": {"repos": ["a/b"]}}})
+    assert safety.opt_out_reason("any/repo", "any/path.py", SafetyConfig()) is None
+    off = section(load_config(overrides={"safety": {"enabled": False, "opt_out": {"repos": ["a/b"]}}}), SafetyConfig)
     assert safety.opt_out_reason("a/b", "x.py", off) is None
 
 
@@ -134,7 +141,7 @@ def test_license_file_names(name, is_license):
     ],
 )
 def test_license_policy_defaults(license, dropped):
-    r = safety.license_reason({"license": license}, load_config())
+    r = safety.license_reason({"license": license}, SafetyConfig())
     assert (r is not None) is dropped
     if dropped:
         assert r[0] == "license"
@@ -162,7 +169,7 @@ def test_blocklist_terms_patterns_and_files(tmp_path):
     assert safety.blocklist_reason("tag: do-not-train", c)[0] == "blocklist"
     assert safety.blocklist_reason("project-nightshades = 1", c) is None  # whole words only
     assert safety.blocklist_reason("internal = only", c) is None
-    assert safety.blocklist_reason("anything", load_config()) is None  # empty by default
+    assert safety.blocklist_reason("anything", SafetyConfig()) is None  # empty by default
     off = cfg_with(blocklist={"enabled": False, "terms": ["x"]})
     assert safety.blocklist_reason("x", off) is None
 
@@ -178,7 +185,7 @@ CODE = b'def add(a, b):\n    """Return the sum."""\n    return a + b\n'
 
 
 def test_process_file_drops_with_named_reasons():
-    c = cfg_with(opt_out={"owners": ["optedout/"]}, blocklist={"terms": ["nightshade"]})
+    c = gate_with(opt_out={"owners": ["optedout/"]}, blocklist={"terms": ["nightshade"]})
     assert process_file(SourceFile("optedout/x", "a.py", CODE), c).reason == "opt_out"
     assert process_file(SourceFile("o/x", "a.py", CODE, {"license": "GPL-3.0"}), c).reason == "license"
     assert process_file(SourceFile("o/x", "a.py", CODE + b"# nightshade\n"), c).reason == "blocklist"
@@ -188,7 +195,7 @@ def test_process_file_drops_with_named_reasons():
 
 
 def test_process_file_redacts_counts_and_drops_dense_pii():
-    c = load_config()
+    c = gate_config(load_config())
     src = CODE + b"# maintainer: jane.roe@acme-corp.io\nDB = 'postgres://app:Hx7!kq29Lm@db.acme-corp.io/app'\n"
     pf = process_file(SourceFile("o/x", "a.py", src), c)
     assert "jane.roe" not in pf.text and "Hx7!kq29Lm" not in pf.text
@@ -196,7 +203,7 @@ def test_process_file_redacts_counts_and_drops_dense_pii():
     assert pf.facts.redactions == {"email": 1, "password": 1}
     dense = b"".join(f"u{i} = 'user{i}.name@acme-corp.io'\n".encode() for i in range(40))
     assert process_file(SourceFile("o/x", "emails.py", dense), c).reason == "pii_dense"
-    lenient = load_config(overrides={"pii": {"max_redacted_share": 1.0}})
+    lenient = gate_config(load_config(overrides={"pii": {"max_redacted_share": 1.0}}))
     assert process_file(SourceFile("o/x", "emails.py", dense), lenient).facts.redactions == {"email": 40}
-    off = load_config(overrides={"pii": {"enabled": False}})
+    off = gate_config(load_config(overrides={"pii": {"enabled": False}}))
     assert process_file(SourceFile("o/x", "emails.py", dense), off).facts.redactions == {}

@@ -7,7 +7,7 @@ import json
 import pytest
 from secret_samples import SAMPLES, python_module
 
-from repoloom.core.config import load_config
+from repoloom.pipelines.config import gate_config, load_config
 from repoloom.filters.scan import scan_file, scan_text
 from repoloom.pipelines import cli
 
@@ -21,7 +21,7 @@ SRC = (
 
 @pytest.fixture(scope="module")
 def cfg():
-    return load_config()
+    return gate_config(load_config())
 
 
 def test_scan_text_reports_kinds_and_offsets(cfg):
@@ -47,7 +47,7 @@ def test_scan_verdicts(cfg):
     dense = "".join(f"u{i} = 'user{i}.name@acme-corp.io'\n" for i in range(40))
     r = scan_text("", "emails.py", dense, cfg)
     assert (r["kept"], r["reason"], len(r["redactions"])) == (False, "pii_dense", 40)
-    c = load_config(overrides={"safety": {"opt_out": {"paths": ["vendor/*"]}}})
+    c = gate_config(load_config(overrides={"safety": {"opt_out": {"paths": ["vendor/*"]}}}))
     assert scan_text("", "vendor/x.py", SRC, c)["reason"] == "opt_out"
 
 

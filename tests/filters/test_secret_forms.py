@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from repoloom.core.config import load_config
+from repoloom.core.config import section
+from repoloom.filters.pii import PiiConfig
+from repoloom.pipelines.config import load_config
 from repoloom.filters import assignments, pii
 
 AWS_SECRET = "VE2VapfrIfatT5LZ4cxmW929vegPBpr58VdupGFr"  # 40 characters of AWS's secret-key alphabet
@@ -20,7 +22,7 @@ PASSWORD = "Xy7#kq29Lm"
 
 @pytest.fixture(scope="module")
 def cfg():
-    return load_config()
+    return section(load_config(), PiiConfig)
 
 
 def secrets_in(text, cfg):

@@ -5,13 +5,15 @@ from __future__ import annotations
 import pytest
 from secret_samples import FAMILY, SAMPLES, python_module
 
-from repoloom.core.config import load_config
+from repoloom.core.config import section
+from repoloom.filters.pii import PiiConfig
+from repoloom.pipelines.config import load_config
 from repoloom.filters import pii, secrets
 
 
 @pytest.fixture(scope="module")
 def cfg():
-    return load_config()
+    return section(load_config(), PiiConfig)
 
 
 def hits(text, cfg):
@@ -33,7 +35,7 @@ def test_samples_module_keeps_code_and_loses_secrets(cfg):
     red = pii.apply_redactions(text, found)
     assert not [k for k, s, _ in SAMPLES if s in red]
     assert "def handler_3(request, retries=3):" in red
-    assert pii.redacted_share(text, found) < cfg["pii"]["max_redacted_share"]
+    assert pii.redacted_share(text, found) < cfg.max_redacted_share
 
 
 @pytest.mark.parametrize(
@@ -197,14 +199,18 @@ def test_generic_high_entropy_keys_need_a_secret_name(cfg):
 
 def test_rules_switch_off(cfg):
     line = 'db_password = "Hx7!kq29Lm"; t = "ghp_9fKq2LmZx7WvB4nT1cR8yH3jD6pE0aUoS5iG"'
-    assert [k for k, _ in hits(line, load_config(overrides={"pii": {"passwords": False}}))] == ["key"]
-    assert [k for k, _ in hits(line, load_config(overrides={"pii": {"providers": False}}))] == ["password"]
-    only_aws = load_config(overrides={"pii": {"plugins": ["AWSKeyDetector"], "passwords": False}})
+    assert [k for k, _ in hits(line, section(load_config(overrides={"pii": {"passwords": False}}), PiiConfig))] == [
+        "key"
+    ]
+    assert [k for k, _ in hits(line, section(load_config(overrides={"pii": {"providers": False}}), PiiConfig))] == [
+        "password"
+    ]
+    only_aws = section(load_config(overrides={"pii": {"plugins": ["AWSKeyDetector"], "passwords": False}}), PiiConfig)
     assert hits(line, only_aws) == []
 
 
 def test_real_code_has_no_secret_findings(real_texts):
     """Installed packages' sources hold no credentials: the secret rules must stay quiet on them."""
-    cfg = load_config()["pii"]
+    cfg = section(load_config(), PiiConfig)
     noisy = [(t[h.start : h.end][:40], h.detector) for t in real_texts for h in secrets.find_secrets(t, cfg)]
     assert noisy == []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from repoloom.core.config import FimConfig
+from repoloom.fim.split import FimConfig
 from repoloom.core.tokenizer import FIM_MIDDLE, FIM_PREFIX, FIM_SUFFIX
 from repoloom.fim import stats
 from repoloom.fim.context import context_fim

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from repoloom.core.config import ConfigError, FimConfig, load_config, parse_set
+from repoloom.core.config import ConfigError, parse_set
+from repoloom.fim.split import FimConfig
+from repoloom.pipelines.config import load_config
 from repoloom.core.tokenizer import FIM_MIDDLE, FIM_PREFIX, FIM_SUFFIX
 from repoloom.fim import layout, split
 from repoloom.fim.pieces import file_pieces

@@ -7,7 +7,8 @@ from functools import lru_cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from repoloom.core.config import DEFAULTS, FimConfig
+from repoloom.pipelines.config import DEFAULTS
+from repoloom.fim.split import FimConfig
 from repoloom.fim import split
 from repoloom.syntax.languages import grammars
 from repoloom.syntax.parse import file_facts, parse_tree

@@ -1,6 +1,6 @@
 """Long files are cut at token boundaries of their one encoding, never inside a character."""
 
-from repoloom.core.config import FimConfig
+from repoloom.fim.split import FimConfig
 from repoloom.fim.pieces import _token_chunks, body_budget, file_pieces
 from repoloom.syntax.parse import file_facts
 

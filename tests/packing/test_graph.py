@@ -6,14 +6,15 @@ import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from repoloom.core.config import GraphConfig, load_config
+from repoloom.syntax.resolving import GraphConfig
+from repoloom.pipelines.config import load_config, plan_config
 from repoloom.packing import graph as graphs
 from repoloom.packing.graph import RepoGraph, break_cycles, cut_segments, linearize, segment_tokens, split_for_planning
 from repoloom.packing.plan import plan_repository
 from repoloom.syntax.languages import detect_language
 from repoloom.syntax.parse import file_facts
 
-CFG = load_config()
+CFG = plan_config(load_config())
 GRAPH = GraphConfig()
 
 

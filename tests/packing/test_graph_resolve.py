@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from repoloom.core.config import GraphConfig
+from repoloom.syntax.resolving import GraphConfig
 from repoloom.packing.resolve import dir_distance, resolve_repository
 from repoloom.syntax.languages import detect_language
 from repoloom.syntax.parse import file_facts

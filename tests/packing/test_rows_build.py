@@ -2,7 +2,7 @@
 
 import json
 
-from repoloom.core.config import PackingConfig
+from repoloom.packing.rows import PackingConfig
 from repoloom.pipelines.cmd_inspect import Dataset
 from tests.conftest import EXAMPLES
 from tests.pipelines.helpers import build

@@ -10,7 +10,9 @@ import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from repoloom.core.config import DEFAULTS, GraphConfig, UnitTestsConfig
+from repoloom.pipelines.config import DEFAULTS, plan_config
+from repoloom.syntax.resolving import GraphConfig
+from repoloom.packing.testpairs import UnitTestsConfig
 from repoloom.packing import graph as graphs
 from repoloom.packing.graph import RepoGraph
 from repoloom.packing.testpairs import pair_tests, place_tests, split_identifier
@@ -316,7 +318,7 @@ def test_plan_places_tests_after_subjects_and_keeps_the_dependency_order():
         "tests/test_util.py": "from pkg.util import helper\n\ndef test_helper():\n    assert helper() == 1\n",
     }
     facts = facts_of(files)
-    plan = plan_repository("r", [(f, [10]) for f in facts], DEFAULTS)
+    plan = plan_repository("r", [(f, [10]) for f in facts], plan_config(DEFAULTS))
     o = plan.order
     assert o.index("tests/test_core.py") == o.index("src/pkg/core.py") + 1
     assert o.index("tests/test_util.py") == o.index("src/pkg/util.py") + 1

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from repoloom.core.config import DEFAULTS
+from repoloom.pipelines.config import DEFAULTS, gate_config
 from repoloom.core.types import ParsedFile
 from repoloom.pipelines.cmd_inspect import Dataset
 from repoloom.pipelines.filestage import process_file
@@ -30,7 +30,7 @@ def _expected_texts():
     for unit in expand_inputs([EXAMPLES]):
         for f in read_unit(unit, cfg["max_file_bytes"]):
             if hasattr(f, "data"):
-                r = process_file(f, cfg)
+                r = process_file(f, gate_config(cfg))
                 if isinstance(r, ParsedFile):
                     out[(f.repo, f.path)] = r.text
     return out
@@ -208,7 +208,7 @@ def test_trained_tokenizer_does_not_depend_on_where_the_corpus_lies(tmp_path):
 
 
 def test_decoded_rows_follow_the_plan_tests_after_subjects(built):
-    from repoloom.core.config import load_config
+    from repoloom.pipelines.config import load_config
     from repoloom.pipelines.cmd_graph import plan_directory
 
     cfg = load_config(overrides={"seq_len": SEQ_LEN})

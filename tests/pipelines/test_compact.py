@@ -6,7 +6,9 @@ from __future__ import annotations
 import pickle
 import random
 
-from repoloom.core.config import load_config, section
+from repoloom.core.config import section
+from repoloom.fim.split import FimConfig
+from repoloom.pipelines.config import gate_config, load_config
 from repoloom.core.records import encode_row, pack_ids, unpack_ids
 from repoloom.core.types import SourceFile
 from repoloom.fim.pieces import file_pieces
@@ -28,8 +30,8 @@ def test_kept_file_holds_the_pieces_token_ids_and_not_the_text(tokenizer_bytes, 
         if len(out) != 1 or not isinstance(out[0], KeptFile):
             continue
         kept = out[0]
-        pf = process_file(f, cfg)
-        expected = file_pieces(pf.text, pf.facts, tok, section(cfg, "fim"), cfg["seq_len"], cfg["seed"])
+        pf = process_file(f, gate_config(cfg))
+        expected = file_pieces(pf.text, pf.facts, tok, section(cfg, FimConfig), cfg["seq_len"], cfg["seed"])
         assert [unpack_ids(p[1]).tolist() for p in kept.pieces] == [list(p.tokens) for p in expected]
         assert [p[2] for p in kept.pieces] == [tuple(p.char_span) for p in expected]
         assert kept.facts.fim_nodes == [] and kept.nbytes == len(pf.text.encode())

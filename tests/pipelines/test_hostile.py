@@ -265,11 +265,11 @@ def test_every_input_counts(tmp_path):
 
 
 def test_cr_only_files_have_lines():
-    from repoloom.core.config import load_config
     from repoloom.filters.gate import judge
+    from repoloom.pipelines.config import gate_config, load_config
 
     data = b"\r".join(b"def f%d(x):\r    return x * %d\r" % (i, i) for i in range(120))
-    v = judge("r", "old.py", data, {}, load_config(None))
+    v = judge("r", "old.py", data, {}, gate_config(load_config(None)))
     assert v.reason is None and v.text.count("\n") >= 240
 
 

@@ -11,7 +11,9 @@ import pytest
 from apache_beam.testing.test_pipeline import TestPipeline
 from apache_beam.testing.util import assert_that, equal_to
 
-from repoloom.core.config import load_config
+from repoloom.core.config import section
+from repoloom.filters.dedup import DedupConfig
+from repoloom.pipelines.config import load_config
 from repoloom.core.types import FileFacts, ParsedFile
 from repoloom.filters import dedup, minhash
 from repoloom.pipelines.sink import SumCounters
@@ -45,7 +47,7 @@ def _edit(text: str, seed: int) -> str:
 
 @pytest.fixture(scope="module")
 def cfg():
-    return load_config()  # dedup.cc "union": one union-find step over the verified pairs
+    return section(load_config(), DedupConfig)  # dedup.cc "union": one union-find step over the verified pairs
 
 
 def test_planted_near_duplicates_keep_the_best_ranked_copy(cfg):
@@ -71,7 +73,7 @@ def test_planted_near_duplicates_keep_the_best_ranked_copy(cfg):
     ]
     with TestPipeline() as p:
         # Reversed and reshuffled input: arrival order must not choose the keeper.
-        out = p | beam.Create(files[::-1], reshuffle=True) | NearDedup(cfg)
+        out = p | beam.Create(files[::-1], reshuffle=True) | NearDedup(cfg, 0)
         assert_that(out["kept"] | "K" >> beam.Map(lambda f: (f.facts.repo, f.facts.path)), equal_to(kept), label="kept")
         assert_that(
             out["dropped"] | "D" >> beam.Map(lambda d: (d.repo, d.path, d.reason, d.detail)),
@@ -109,15 +111,15 @@ def _chain(n: int, seed: int = 7) -> list[str]:
 
 @pytest.mark.parametrize("mode", ["union", "rounds"])
 def test_transitive_chain_is_one_cluster_and_matches_reference(cfg, mode):
-    cfg = load_config(overrides={"dedup": {"cc": mode, "cc_rounds": 3}})
+    cfg = section(load_config(overrides={"dedup": {"cc": mode, "cc_rounds": 3}}), DedupConfig)
     texts = _chain(14)
-    sigs = [minhash.signature(t, cfg) for t in texts]
+    sigs = [minhash.signature(t, cfg, 0) for t in texts]
     assert minhash.estimated_jaccard(sigs[0], sigs[-1]) < 0.2  # the ends are not similar themselves
     files = [_pf("r", f"f{i:02d}.py", t) for i, t in enumerate(texts)]
     ref = minhash.clusters_local([(dedup.file_id(f.facts), s) for f, s in zip(files, sigs)], cfg)
     assert len(ref) == 1 and len(ref[0]) == 14
     with TestPipeline() as p:
-        out = p | beam.Create(files) | NearDedup(cfg)
+        out = p | beam.Create(files) | NearDedup(cfg, 0)
         assert_that(out["kept"] | "K" >> beam.Map(lambda f: f.facts.path), equal_to(["f00.py"]), label="kept")
         assert_that(out["dropped"] | "D" >> beam.Map(lambda d: d.detail), equal_to(["r/f00.py"] * 13), label="detail")
         assert_that(
@@ -132,9 +134,11 @@ def test_transitive_chain_is_one_cluster_and_matches_reference(cfg, mode):
 def test_unconverged_components_under_deduplicate_and_report(cfg):
     texts = _chain(14)
     files = [_pf("r", f"f{i:02d}.py", t) for i, t in enumerate(texts)]
-    few = load_config(overrides={"dedup": {"cc": "rounds", "cc_rounds": 0}})  # labels from direct neighbours only
+    few = section(
+        load_config(overrides={"dedup": {"cc": "rounds", "cc_rounds": 0}}), DedupConfig
+    )  # labels from direct neighbours only
     with TestPipeline() as p:
-        out = p | beam.Create(files) | NearDedup(few)
+        out = p | beam.Create(files) | NearDedup(few, 0)
         kept = out["kept"] | "K" >> beam.Map(lambda f: f.facts.path) | beam.combiners.Count.Globally()
         # More than one copy survives (split components), but not all: neighbours still merge.
         assert_that(kept, lambda got: _between(got[0], 2, len(files) - 1), label="some kept")
@@ -159,11 +163,11 @@ def _between(x, lo, hi):
 
 
 def test_disabled_keeps_everything(cfg):
-    off = load_config(overrides={"dedup": {"near": False}})
+    off = section(load_config(overrides={"dedup": {"near": False}}), DedupConfig)
     src = _real_sources()[0]
     files = [_pf("a", "x.py", src), _pf("b", "x.py", src)]
     with TestPipeline() as p:
-        out = p | beam.Create(files) | NearDedup(off)
+        out = p | beam.Create(files) | NearDedup(off, 0)
         assert_that(out["kept"] | beam.Map(lambda f: f.facts.repo), equal_to(["a", "b"]), label="kept")
         assert_that(out["dropped"], equal_to([]), label="dropped")
 
@@ -172,7 +176,7 @@ def test_repository_level_drops_every_file_of_a_near_duplicate_repository(cfg):
     from repoloom.pipelines.near_dedup import RepoNearDedup
 
     srcs = _real_sources()
-    repo_cfg = load_config(overrides={"dedup": {"repo_level": True}})
+    repo_cfg = section(load_config(overrides={"dedup": {"repo_level": True}}), DedupConfig)
     files = [
         _pf("up/lib", "a.py", srcs[0], stars=50),
         _pf("up/lib", "b.py", srcs[1], stars=50),
@@ -182,7 +186,7 @@ def test_repository_level_drops_every_file_of_a_near_duplicate_repository(cfg):
         _pf("other/x", "a.py", srcs[2]),
     ]
     with TestPipeline() as p:
-        out = p | beam.Create(files) | RepoNearDedup(repo_cfg)
+        out = p | beam.Create(files) | RepoNearDedup(repo_cfg, 0)
         assert_that(
             out["kept"] | "K" >> beam.Map(lambda f: (f.facts.repo, f.facts.path)),
             equal_to([("up/lib", "a.py"), ("up/lib", "b.py"), ("other/x", "a.py")]),
@@ -222,7 +226,7 @@ def test_file_dedup_exact_then_near_in_one_pass(cfg):
         pf("d/other", "encoder.py", srcs[1], "s-enc"),
     ]
     with TestPipeline() as p:
-        out = p | beam.Create(files[::-1], reshuffle=True) | FileDedup(cfg)
+        out = p | beam.Create(files[::-1], reshuffle=True) | FileDedup(cfg, 0)
         assert_that(
             out["kept"] | "K" >> beam.Map(lambda f: (f.facts.repo, f.facts.path)),
             equal_to([("a/orig", "json/decoder.py"), ("d/other", "encoder.py")]),
@@ -294,9 +298,11 @@ def test_a_shared_licence_header_does_not_make_files_of_different_languages_dupl
         pf("a/lib", ".github/license-header.txt", txt, None),
         pf("b/fork", "src/org/example/wire/package-info.java", java.replace("wire", "wires"), "java"),
     ]
-    assert minhash.estimated_jaccard(minhash.signature(java, cfg), minhash.signature(txt, cfg)) >= 0.7  # alike as text
+    assert (
+        minhash.estimated_jaccard(minhash.signature(java, cfg, 0), minhash.signature(txt, cfg, 0)) >= 0.7
+    )  # alike as text
     with TestPipeline() as p:
-        out = p | beam.Create(files) | FileDedup(cfg)
+        out = p | beam.Create(files) | FileDedup(cfg, 0)
         assert_that(
             out["kept"] | "K" >> beam.Map(lambda f: (f.facts.repo, f.facts.path)),
             equal_to([("a/lib", "src/org/example/wire/package-info.java"), ("a/lib", ".github/license-header.txt")]),

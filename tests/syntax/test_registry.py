@@ -10,7 +10,9 @@ from dataclasses import fields, replace
 
 import pytest
 
-from repoloom.core.config import FimConfig, GraphConfig, UnitTestsConfig
+from repoloom.fim.split import FimConfig
+from repoloom.syntax.resolving import GraphConfig
+from repoloom.packing.testpairs import UnitTestsConfig
 from repoloom.fim import split
 from repoloom.packing.graph import build_graph
 from repoloom.packing.resolve import resolve_repository
