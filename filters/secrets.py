@@ -820,7 +820,7 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
         ls = text.rfind("\n", max(0, start - 200), start) + 1
         a = assignments.after_name(
             text, run_end, name_start=start, allow_space=bool(_DEFINE.fullmatch(text, ls, start))
-        )
+        ) or _table_cell(text, ls, start, run_end)
         if a is None or not _is_password_key(key) or a.op in _WORD_OPS:
             continue  # `password is …` is prose_passwords' (with its stricter value check)
         if a.op == "," and not _prose_password_ok(a.value, "password"):
@@ -1219,6 +1219,54 @@ def _random_b64(value: str) -> bool:
 
 
 _KEY_STEM_WORDS = ("secret", "token", "key", "auth", "cred")
+# a Markdown table row: `| NAME | value |`, the cells maybe in backticks or bold
+_TABLE_ROW_START = re.compile(r"[ \t]*+\|[ \t]*+[`*]{0,2}+")
+_TABLE_AFTER = re.compile(r"[`*]{0,2}+[ \t]*+\|[ \t]*+(?P<m>[`*]{0,2}+)(?P<v>[^\s|`*]{6,256}+)(?P=m)[ \t]*+\|")
+
+
+def _table_cell(text: str, ls: int, start: int, end: int) -> assignments.Assigned | None:
+    """The next cell's value when the name is the first cell of a Markdown table row."""
+    if not _TABLE_ROW_START.fullmatch(text, ls, start):
+        return None
+    m = _TABLE_AFTER.match(text, end)
+    return assignments.Assigned("|", m.group("v"), m.start("v"), True, False) if m else None
+
+
+# the name given as another field's value: Kubernetes `- name: DB_PASSWORD` / `value: …`, .NET
+# `<add key="ApiSecret" value="…" />`, JSON `{"name": "API_TOKEN", "value": "…"}`
+_NAME_FIELD = re.compile(
+    r"""(?:\b(?:name|key)|["'](?:name|key)["'])[ \t]{0,4}+[:=][ \t]{0,4}+["']?([A-Za-z_][\w.\-]{1,80}+)["']?"""
+)
+
+
+def named_value_pairs(text: str, low: str) -> Iterator[Hit]:
+    """`value` fields whose name sits in a `name`/`key` field just before (same line or the line above)."""
+    pos = 0
+    while (i := low.find("value", pos)) >= 0:
+        pos = i + 5
+        if i and (text[i - 1].isalnum() or text[i - 1] == "_") or text[i + 5 : i + 6].isalnum():
+            continue
+        a = assignments.after_name(text, i + 5, name_start=i)
+        if a is None or a.op not in ("=", ":"):
+            continue
+        ls = text.rfind("\n", max(0, i - 300), i)
+        ls = text.rfind("\n", max(0, ls - 300), ls) + 1 if ls > 0 else max(0, i - 300)
+        if low.find("name", ls, i) < 0 and low.find("key", ls, i) < 0:
+            continue
+        names = list(_NAME_FIELD.finditer(text, ls, i))
+        if not names:
+            continue
+        name = names[-1].group(1)
+        value = a.value if a.quoted else assignments.sentence_trimmed(text, a.value, a.start)
+        if _is_password_key(name):
+            if _password_value_ok(value, a.quoted):
+                yield Hit("password", a.start, a.start + len(value), "NamedValuePair")
+        else:
+            strength = _key_name_strength(name)
+            if strength and _key_value_ok(text, value, a.start, strength):
+                yield Hit("key", a.start, a.start + len(value), "NamedValuePair")
+
+
 # a word before a key's name, written apart as in prose and headings: `SECRET KEY: …`, `API key = …`,
 # `the access token is …`, `Client Secret: …`
 _WORD_BEFORE = re.compile(r"([A-Za-z]{2,12}+)[ \t]$")
@@ -1271,7 +1319,7 @@ def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
         flag = text.startswith("-", start) and (start == 0 or text[start - 1] in " \t\n")
         a = assignments.after_name(
             text, run_end, allow_space=flag or bool(_DEFINE.fullmatch(text, ls, start)), name_start=start
-        )
+        ) or _table_cell(text, ls, start, run_end)
         if a is None or a.op == "(" and strength != "strong":
             continue
         prose_is = a.op in ("is", "was") and strength == "strong" and not a.quoted
@@ -1566,7 +1614,41 @@ _CLI_USER = re.compile(
 )
 
 
+# `mysql -uroot -pS3cret`, `mysqldump -p'…'`: the password attached to `-p` (a lone `-p` prompts)
+_MYSQL_CMD = re.compile(r"\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mariadb|mariadb-dump)\b")
+_MYSQL_P = re.compile(r"""[ \t]-p(?P<q>["']?)(?P<pw>[^\s"'-][^\s"']{3,63}+)(?P=q)(?=[\s;|&)]|$)""")
+# `sshpass -p …`, `docker login -u bob -p …`: a password given apart from `-p`
+_CLI_P_CMD = re.compile(r"\b(?:sshpass|(?:docker|podman|buildah|skopeo|nerdctl|helm[ \t]+registry)[ \t]+login)\b")
+_CLI_P = re.compile(r"""[ \t]-p[ \t]{1,4}+(?P<q>["']?)(?P<pw>[^\s"'-][^\s"']{3,127}+)(?P=q)(?=[\s;|&)]|$)""")
+
+
+def _line_bounds(text: str, i: int) -> tuple[int, int]:
+    ls = text.rfind("\n", max(0, i - 2000), i) + 1
+    le = text.find("\n", i, i + 2000)
+    return ls, (min(len(text), i + 2000) if le < 0 else le)
+
+
+def cli_p_passwords(text: str) -> Iterator[Hit]:
+    """Passwords given to `-p`: found from literals (`mysql`, `sshpass`, `login`), each line checked once."""
+    for cmd, flag, hints in ((_MYSQL_CMD, _MYSQL_P, ("mysql", "mariadb")), (_CLI_P_CMD, _CLI_P, ("sshpass", "login"))):
+        done = -1
+        for i in _stem_starts(text, hints) if any(h in text for h in hints) else ():
+            if i < done:
+                continue
+            ls, le = _line_bounds(text, i)
+            done = le
+            m = cmd.search(text, ls, le)
+            if not m:
+                continue
+            for f in flag.finditer(text, m.end(), le):
+                pw = f.group("pw")
+                if _password_value_ok(pw, quoted=bool(f.group("q"))) and not pw.startswith("$"):
+                    yield Hit("password", f.start("pw"), f.end("pw"), "CliPassword")
+
+
 def cli_credentials(text: str) -> Iterator[Hit]:
+    if "-p" in text:
+        yield from cli_p_passwords(text)
     if "-u" not in text:
         return
     for m in _CLI_USER.finditer(text):
@@ -1646,4 +1728,5 @@ def find_secrets(text: str, p: PiiConfig) -> list[Hit]:
     if p.entropy:
         out.extend(entropy_keys(text))
         out.extend(key_named_values(text, low))
+        out.extend(named_value_pairs(text, low))
     return out

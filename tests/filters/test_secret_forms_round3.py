@@ -169,3 +169,64 @@ def test_two_word_names_only_raise_strength():
     assert secrets._two_word_strength(text, text.index("key"), "key") is None
     text = "SECRET KEY: x"
     assert secrets._two_word_strength(text, text.index("KEY"), "KEY") == "strong"
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("mysql -u root -pS3cr3tPw9 orders < dump.sql\n", "S3cr3tPw9"),
+        (f"mysqldump -uadmin -p'{PASSWORD}' --all-databases > all.sql\n", PASSWORD),
+        (f"sshpass -p '{PASSWORD}' ssh deploy@build-01\n", PASSWORD),
+        ("docker login -u bob -p Zq8XkP2mNw7R registry.example.com\n", "Zq8XkP2mNw7R"),
+        ("RUN mariadb -h db -uroot -pZq8XkP2mNw7R -e 'select 1'\n", "Zq8XkP2mNw7R"),
+    ],
+)
+def test_passwords_given_to_dash_p(cfg, text, value):
+    assert ("password", value) in secrets_in(text, cfg)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mysql -u root -p orders\n",  # a lone -p prompts for the password
+        "mkdir -p build/output && ssh -p 2222 host\n",
+        "docker login -u bob -p $REGISTRY_PASSWORD registry.example.com\n",
+        "docker login -u bob --password-stdin < token.txt\n",
+        "sshpass -p password ssh host\n",
+    ],
+)
+def test_dash_p_lookalikes_kept(cfg, text):
+    assert secrets_in(text, cfg) == []
+
+
+@pytest.mark.parametrize(
+    "text, kind, value",
+    [
+        ("| password | Xy7#kq29Lm |\n", "password", "Xy7#kq29Lm"),
+        ("| `DB_PASSWORD` | `Xy7#kq29Lm` | staging |\n", "password", "Xy7#kq29Lm"),
+        (f"| **api_token** | {TOKEN} |\n", "key", TOKEN),
+        # the name as another field's value: Kubernetes env, .NET appSettings, JSON name/value lists
+        (f"env:\n  - name: API_TOKEN\n    value: {TOKEN}\n", "key", TOKEN),
+        (f'        - name: DB_PASSWORD\n          value: "{PASSWORD}"\n', "password", PASSWORD),
+        (f'<add key="ApiSecret" value="{TOKEN}" />\n', "key", TOKEN),
+        (f'[{{"name": "SMTP_PASSWORD", "value": "{PASSWORD}"}}]\n', "password", PASSWORD),
+    ],
+)
+def test_tables_and_name_value_pairs(cfg, text, kind, value):
+    assert (kind, value) in secrets_in(text, cfg)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| token | description of the token |\n",
+        "| password | required |\n",
+        '- name: DB_HOST\n  value: "db.internal.example.com"\n',
+        '<add key="PageSize" value="Xy7kq29LmXy7kq29Lm" />\n',
+        "- name: API_TOKEN\n  valueFrom:\n    secretKeyRef: {name: app, key: token}\n",
+        "for key, value in token_map.items():\n    value = normalise(value)\n",
+        '{"name": "API_TOKEN", "value": "${API_TOKEN}"}\n',
+    ],
+)
+def test_tables_and_name_value_lookalikes_kept(cfg, text):
+    assert secrets_in(text, cfg) == []
