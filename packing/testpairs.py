@@ -48,7 +48,7 @@ from repoloom.core import counters as C
 from repoloom.core.config import num, share
 from repoloom.core.types import FileFacts
 from repoloom.syntax import registry
-from repoloom.syntax.tests import TEST_DIRS, in_test_dir, subject_stem
+from repoloom.syntax.tests import TEST_DIRS, in_test_dir, is_bare_test, subject_stem
 
 
 @dataclass
@@ -68,6 +68,29 @@ RULES = ("name", "path", "calls", "include", "use", "import", "lexical")
 
 # Tests pair only with sources of the same family (a Kotlin test may test Java code): the registry's.
 FAMILY = {lang.name: lang.family for lang in registry.languages()}
+# Per-family test conventions, from the language registry (syntax/language.py):
+# families where a test's namesake header beside it declares the test's own functions (never its subject), suffixes of headers holding their namesake's implementation (x-inl.h for x.h),
+# and tails that close a test's name without a separator in a test folder (writertest.cpp tests writer.h).
+_OWN_HEADERS_DECLARE = frozenset(lang.family for lang in registry.languages() if lang.test_headers_declare_tests)
+_IMPLEMENTATION_HEADERS: dict[str, tuple[str, ...]] = defaultdict(tuple)
+_BARE_TEST_TAILS: dict[str, tuple[str, ...]] = defaultdict(tuple)
+# Per family: test names that say a role, not a subject (Go's example_test.go), build qualifiers dropped from a
+# test's name (Go's _windows), families whose tests pair within their folder (a Go package), and the rules only
+# some families run (include, use).
+_ROLE_NAMES: dict[str, re.Pattern] = {}
+_BUILD_QUALIFIERS: dict[str, re.Pattern] = {}
+_WITHIN_FOLDER = frozenset(lang.family for lang in registry.languages() if lang.tests_pair_within_folder)
+_FAMILY_RULES: dict[str, frozenset[str]] = defaultdict(frozenset)
+for _lang in registry.languages():
+    if _lang.role_test_names:
+        _ROLE_NAMES[_lang.family] = re.compile(_lang.role_test_names)
+    if _lang.build_qualifiers:
+        _BUILD_QUALIFIERS[_lang.family] = re.compile(_lang.build_qualifiers)
+    _FAMILY_RULES[_lang.family] = _FAMILY_RULES[_lang.family] | frozenset(_lang.pairing_rules)
+    _IMPLEMENTATION_HEADERS[_lang.family] = tuple(
+        dict.fromkeys(_IMPLEMENTATION_HEADERS[_lang.family] + _lang.implementation_headers)
+    )
+    _BARE_TEST_TAILS[_lang.family] = tuple(dict.fromkeys(_BARE_TEST_TAILS[_lang.family] + _lang.bare_test_tails))
 # Files that stand for their folder: a test named after the folder tests them.
 _FACADES = {"__init__", "index", "mod", "lib", "main", "package"}
 # Folder names that say nothing about which module a file belongs to (dropped before comparing folders).
@@ -100,9 +123,6 @@ _FACADES_NORM = {"init", "index", "mod", "lib", "main", "package"}
 # Module names too generic to be named by the tail of a test's name (unionTypes.test-d.ts is not about types.ts).
 _GENERIC_NAMES = frozenset(
     {"types", "type", "utils", "util", "helpers", "helper", "common", "base", "core", "misc", "constants", "errors"}
-)
-_GO_SUFFIX = re.compile(
-    r"(_go\d+(\.\d+)*|_(linux|windows|darwin|freebsd|openbsd|netbsd|unix|plan9|js|wasip1|amd64|arm64|arm|386|wasm))+$"
 )
 _SPLIT = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 
@@ -261,6 +281,8 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 joined[fam][_norm(parts[-2] + _stem(f.path))].append(f.path)
     facts_by_path = {f.path: f for f in facts}
     declared = {f.path for f in facts if _declares_only(f)}
+    impl_headers = _implementation_headers(facts, kinds)
+    declared -= set(impl_headers.values())
     lexical: dict[str, _Lexical] = {}
 
     def lex_index(fam: str) -> _Lexical:
@@ -287,6 +309,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
         names_in_tests[FAMILY.get(t.language or "", "")].update(set(t.identifiers))
 
     graph = rg.graph
+    suites = _suite_prefixes(tests)
     pairs = []
     for t in tests:
         fam = FAMILY.get(t.language or "")
@@ -308,18 +331,36 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                     sources_of=sources.get,
                     joined=joined[fam],
                     facts_by_path=facts_by_path,
+                    suites=suites,
                 )
             )
             if found is not None and _stem(found[0]) in _FACADES:
                 found = _through_facade(t, found, named[fam], kinds, declared, lex_index, tcfg)
+            if (
+                found is not None
+                and found[0].endswith(_C_HEADERS)
+                and found[0] in declared
+                and found[0] not in impl_headers
+                and kinds.get(found[0]) != "support"
+                and tcfg.import_
+                and fam in _CALLS_FAMILIES
+            ):
+                # a header named like the test but with no implementation of that name (libevent's
+                # include/event2/dns.h for test/regress_dns.c): the file defining what the test calls, when clear
+                # (evdns.c); a header-only library has no such file and keeps its header
+                called = _by_calls(
+                    t, sources[fam], kinds, declared, names_in_tests[fam], len(tests_by_family[fam]), tcfg
+                )
+                if called is not None and _uses_more_of(t, called[0], found[0], facts_by_path):
+                    found = called
             if found is None and tcfg.import_ and fam in _CALLS_FAMILIES and not _role_named(t.path, fam):
                 found = _by_calls(
                     t, sources[fam], kinds, declared, names_in_tests[fam], len(tests_by_family[fam]), tcfg
                 )
-            if found is None and tcfg.import_ and fam == "c":
-                found = _by_include(t, graph, kinds, facts_by_path, sources[fam], lex_index, tcfg)
-            if found is None and tcfg.import_ and fam == "rust":
-                found = _by_crate_use(t, kinds, sources[fam], lex_index, tcfg)
+            if found is None and tcfg.import_ and "include" in _FAMILY_RULES.get(fam, ()):
+                found = _by_include(t, graph, kinds, facts_by_path, sources[fam], lex_index, tcfg, impl_headers)
+            if found is None and tcfg.import_ and "use" in _FAMILY_RULES.get(fam, ()):
+                found = _by_crate_use(t, kinds, sources[fam], lex_index, fam, tcfg)
             if found is None and tcfg.import_ and not _role_named(t.path, fam):
                 found = _by_import(t, graph, kinds, facts_by_path, fam, lex_index, tcfg)
             if found is None and not _role_named(
@@ -344,6 +385,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             if found is None and tcfg.lexical and not _role_named(t.path, fam):
                 found = _by_lexical(t, lex_index(fam), tcfg)
         subject, rule, score = found if found else (None, None, 0.0)
+        subject = impl_headers.get(subject, subject)
         pairs.append({"test": t.path, "subject": subject, "rule": rule, "score": round(float(score), 4)})
         if subject:
             _bump(stats, C.TESTS_PAIRED)
@@ -354,8 +396,77 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
 _DECLARATION_ONLY = (".pyi", ".d.ts", ".d.mts", ".d.cts")
 _C_HEADERS = (".h", ".hh", ".hpp", ".hxx", ".h++")
 _C_IMPLEMENTATIONS = (".c", ".cc", ".cpp", ".cxx", ".c++")
-# Go files named by their role rather than a subject: godoc examples and benchmark suites.
-_GO_ROLE = re.compile(r"^(example|examples|bench|benchmark|benchmarks)(_\w+)?_test\.go$")
+
+
+_SUITE_NAME = re.compile(r"^([A-Za-z0-9]+)[_-](.+)$")
+_SUITE_MIN = 3  # tests of one folder sharing a name's first word: the word names the suite, not a subject
+
+
+def _suite_prefixes(tests: list[FileFacts]) -> dict[str, set[str]]:
+    """folder -> first words that several of its tests' names share without a test affix (test/regress_*.c)."""
+    count: Counter = Counter()
+    for t in tests:
+        name = os.path.basename(t.path)
+        m = _SUITE_NAME.match(_stem(t.path))
+        if m and subject_stem(name) is None and not is_bare_test(name):
+            count[(_folder(t.path), m.group(1).lower())] += 1
+    out: dict[str, set[str]] = defaultdict(set)
+    for (folder, word), n in count.items():
+        if n >= _SUITE_MIN:
+            out[folder].add(word)
+    return out
+
+
+def _uses_more_of(t: FileFacts, a: str, b: str, facts_by_path: dict) -> bool:
+    """a defines more of the names the test uses than b (fmt's format.h against src/os.cc: b keeps it)."""
+    used = set(t.identifiers)
+
+    def hits(p: str) -> int:
+        f = facts_by_path.get(p)
+        return len(used & set(f.test.get("defines") or ())) if f is not None else 0
+
+    return hits(a) > hits(b)
+
+
+def _own_header(test_path: str, cand: str, fam: str | None) -> bool:
+    """test/regress_http.h beside test/regress_http.c declares the test's own functions (its family says so)."""
+    return (
+        fam in _OWN_HEADERS_DECLARE
+        and cand.endswith(_C_HEADERS)
+        and _folder(cand) == _folder(test_path)
+        and _stem(cand) == _stem(test_path)
+    )
+
+
+def _bare_tail(path: str, own: str, fam: str | None) -> str | None:
+    """The subject's name of a test in a test folder named with its family's bare tail (writertest -> writer)."""
+    if not in_test_dir(path):
+        return None
+    low = own.lower()
+    for tail in _BARE_TEST_TAILS.get(fam or "", ()):
+        rest = own[: -len(tail)]
+        if low.endswith(tail) and len(rest) >= 3 and rest[-1] not in "._-":
+            return rest
+    return None
+
+
+def _implementation_headers(facts: list[FileFacts], kinds: dict[str, str]) -> dict[str, str]:
+    """header -> the header beside it holding its implementation (include/spdlog/details/registry.h ->
+    include/spdlog/details/registry-inl.h), by the suffixes the header's language family registers; unless
+    the header defines more than that file (fmt's format.h is the library, format-inl.h its compiled part)."""
+    headers = {f.path: f for f in facts if f.path.endswith(_C_HEADERS)}
+    out: dict[str, str] = {}
+    for path in sorted(headers):
+        if kinds.get(path) not in ("", "inline"):
+            continue
+        base, ext = os.path.splitext(path)
+        for suffix in _IMPLEMENTATION_HEADERS.get(FAMILY.get(headers[path].language or "") or "", ()):
+            impl = base + suffix + ext
+            if impl in headers and kinds.get(impl) in ("", "inline"):
+                if len(headers[impl].test.get("defines") or ()) >= len(headers[path].test.get("defines") or ()):
+                    out[path] = impl
+                break
+    return out
 
 
 def _declares_only(f: FileFacts) -> bool:
@@ -372,7 +483,9 @@ def _is_type_test(path: str) -> bool:
 
 
 def _role_named(path: str, fam: str | None) -> bool:
-    return fam == "go" and bool(_GO_ROLE.match(os.path.basename(path)))
+    """A test named by its role (Go's example_test.go, bench_test.go): it has no subject to find by name."""
+    role = _ROLE_NAMES.get(fam or "")
+    return role is not None and bool(role.match(os.path.basename(path)))
 
 
 def _implementations_first(test_path: str, options: list[str], declared: set[str]) -> list[str]:
@@ -515,6 +628,7 @@ def _by_name(
     sources_of=lambda fam: (),
     joined: dict[str, list[str]] | None = None,
     facts_by_path: dict | None = None,
+    suites: dict[str, set[str]] | None = None,
 ) -> tuple[str, str, float] | None:
     """Rules (a) and (b): the subject's name from the test's file name, or the test's own name in a test folder."""
     name = os.path.basename(t.path)
@@ -527,12 +641,22 @@ def _by_name(
             stem = parts[-2] if len(parts) > 1 else ""
         else:
             stem = own  # tests/parse.rs, __tests__/Button.tsx, test/parse.js: mirrored by name in a test folder
-    if fam == "go":  # build-constraint suffixes: func_go1.21_test.go, file_windows_test.go test func.go, file.go
-        stem = _GO_SUFFIX.sub("", stem) or stem
-    options = [c for c in cands.get(_norm(stem), []) if _usable(t.path, c, kinds)]
+            bare = _bare_tail(t.path, own, fam)
+            if bare:  # test/unittest/writertest.cpp -> writer.h
+                stem, affixed = bare, True
+    # build-constraint suffixes: func_go1.21_test.go, file_windows_test.go test func.go, file.go
+    qualifiers = _BUILD_QUALIFIERS.get(fam or "")
+    if qualifiers is not None:
+        stem = qualifiers.sub("", stem) or stem
+    options = [c for c in cands.get(_norm(stem), []) if _usable(t.path, c, kinds) and not _own_header(t.path, c, fam)]
+    suite = _SUITE_NAME.match(stem) if not affixed and suites else None
+    if not options and suite and suite.group(1).lower() in suites.get(_folder(t.path), ()):
+        # the suite's prefix says nothing (libevent's test/regress_http.c, regress_buffer.c: http.c, buffer.c)
+        options = [c for c in cands.get(_norm(suite.group(2)), []) if _usable(t.path, c, kinds)]
+        stem = suite.group(2) if options else stem
     if not options:  # buildSelector.test-d.ts -> buildSelectors.ts, test_compile.py -> compiler.py
         options = _variants(t.path, _norm(stem), cands, joined, kinds)
-    if fam == "go":  # a Go test is compiled with its package: a namesake in another folder is another package
+    if fam in _WITHIN_FOLDER:  # a Go test is compiled with its package: a namesake in another folder is another package
         options = [c for c in options if _folder(c) == _folder(t.path)]
     partial = False
     if not options and affixed and qualified:
@@ -842,7 +966,14 @@ def _umbrella(header: str, graph) -> bool:
 
 
 def _by_include(
-    t: FileFacts, graph, kinds, facts_by_path, sources: list[FileFacts], lex_index, tcfg
+    t: FileFacts,
+    graph,
+    kinds,
+    facts_by_path,
+    sources: list[FileFacts],
+    lex_index,
+    tcfg,
+    impl_headers: dict[str, str] | None = None,
 ) -> tuple[str, str, float] | None:
     """Rule (C, C++): the implementations of the headers the test includes.
 
@@ -867,6 +998,8 @@ def _by_include(
                 continue
             seen.add(p)
             impls = _c_implementations(p, impls_by_stem) if kinds.get(p) in ("", "inline") else []
+            if not impls and (impl_headers or {}).get(p):
+                impls = [impl_headers[p]]  # details/os.h -> details/os-inl.h
             if impls:
                 found.extend(c for c in impls if c not in found)
             if (
@@ -896,7 +1029,9 @@ def _by_include(
 _RUST_EXTERNAL = frozenset({"std", "core", "alloc", "self", "super", "crate", "test", "proc_macro"})
 
 
-def _by_crate_use(t: FileFacts, kinds, sources: list[FileFacts], lex_index, tcfg) -> tuple[str, str, float] | None:
+def _by_crate_use(
+    t: FileFacts, kinds, sources: list[FileFacts], lex_index, fam: str, tcfg
+) -> tuple[str, str, float] | None:
     """Rule (Rust): an integration test in tests/ that uses items of the crate (use the_crate::Thing) tests
     the module that defines them, when the test's vocabulary agrees (a test of Error's downcasts may live
     beside error.rs even though the struct is declared in lib.rs)."""
@@ -919,7 +1054,7 @@ def _by_crate_use(t: FileFacts, kinds, sources: list[FileFacts], lex_index, tcfg
         for f in sources
         if kinds.get(f.path) in ("", "inline") and _usable(t.path, f.path) and items & set(f.test.get("defines") or ())
     )
-    return _agreeing(t, definers, "use", lex_index("rust"), tcfg)
+    return _agreeing(t, definers, "use", lex_index(fam), tcfg)
 
 
 def _by_lexical(t: FileFacts, index: _Lexical, tcfg) -> tuple[str, str, float] | None:

@@ -57,6 +57,23 @@ class Language:
     # tests call what they test by its own name (C functions, Go package members, Rust methods), so the file
     # defining the names a test uses can be its subject (packing/testpairs.py's calls rule)
     tests_call_subjects: bool = False
+    # test-to-subject conventions (packing/testpairs.py):
+    # a test's namesake header beside it declares the test's own functions (libevent's test/regress_http.h for
+    # test/regress_http.c): never the test's subject
+    test_headers_declare_tests: bool = False
+    # suffixes of a header holding the implementation of its namesake (spdlog's details/os-inl.h for details/os.h)
+    implementation_headers: tuple[str, ...] = ()
+    # tails that end a test's file name without a separator, in a test folder (rapidjson's writertest.cpp: writer)
+    bare_test_tails: tuple[str, ...] = ()
+    # a regex of test file names that say the test's role, not a subject (Go's example_test.go, bench_test.go)
+    role_test_names: str = ""
+    # a regex of qualifiers ending a test's name that select a build, not a subject (Go's x_windows_test.go: x.go)
+    build_qualifiers: str = ""
+    # a test is compiled with the sources of its folder: a namesake in another folder is another package (Go)
+    tests_pair_within_folder: bool = False
+    # rules of packing/testpairs.py that only some families run: "include" (C, C++: the headers a test
+    # includes), "use" (Rust: the crate items an integration test uses)
+    pairing_rules: tuple[str, ...] = ()
     index: Callable[[Any], None] | None = None  # fills per-repository lookups the resolver needs (RepoIndex.state)
     config: Callable[[str, str | None, str], list | None] | None = None  # (file name, detected format, text) -> records
     config_kinds: tuple[str, ...] = ()  # kinds of those records (configuration, not imports)

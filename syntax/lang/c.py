@@ -43,6 +43,16 @@ MARKERS = f"""
     (function_definition) @function
 """
 _MAIN = re.compile(r"\bmain\s*\(")
+# A main that hands over to a test runner runs the suites of other files: a test main (rapidjson's
+# test/unittest/unittest.cpp, nghttp2's tests/main.c, libevent's test/regress_main.c), not a test of its own.
+_RUNNER_CALL = re.compile(
+    r"\b(RUN_ALL_TESTS|\w+_suite_main|tinytest_main|CU_basic_run_tests|srunner_run_all|g_test_run|UnityMain)\s*\("
+    r"|Catch::Session\b"
+)
+# x-inl.h holds the implementation of x.h (spdlog's details/os-inl.h); packing/testpairs.py reads these
+IMPLEMENTATION_HEADERS = ("-inl", "_inl")
+# rapidjson's test/unittest/writertest.cpp tests writer.h: "test" closes the name without a separator
+BARE_TEST_TAILS = ("test",)
 # test_x, x_test, run_tests: a test function by name (jansson's test_dump.c defines run_tests, its main is in util.h)
 _TEST_FUNCTION = re.compile(r"^(tests?_\w|\w+_tests?$)")
 
@@ -86,7 +96,7 @@ def markers(caps: dict, src, path: str) -> tuple[int, bool]:
         name = src.node_text(d) if d is not None and d.type == "identifier" else ""
         if not name and _MAIN.search(src.node_text(n).split("{", 1)[0]):
             name = "main"  # int CJSON_CDECL main(void): a calling-convention macro confuses the grammar
-        if _TEST_FUNCTION.match(name) or _is_test_program(name, path):
+        if _TEST_FUNCTION.match(name) or (_is_test_program(name, path) and not _RUNNER_CALL.search(src.node_text(n))):
             count += 1
     return count, False
 
@@ -146,5 +156,9 @@ LANGUAGES = (
         definers={"function_definition": declarator_name},
         sample=SAMPLE,
         tests_call_subjects=True,
+        test_headers_declare_tests=True,
+        implementation_headers=IMPLEMENTATION_HEADERS,
+        bare_test_tails=BARE_TEST_TAILS,
+        pairing_rules=("include",),
     ),
 )

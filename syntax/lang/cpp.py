@@ -37,5 +37,9 @@ LANGUAGES = (
         definers={"function_definition": c.declarator_name},
         sample=SAMPLE,
         tests_call_subjects=True,
+        test_headers_declare_tests=True,
+        implementation_headers=c.IMPLEMENTATION_HEADERS,
+        bare_test_tails=c.BARE_TEST_TAILS,
+        pairing_rules=("include",),
     ),
 )

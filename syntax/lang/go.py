@@ -170,5 +170,10 @@ LANGUAGES = (
         config_kinds=("gomod",),
         sample=SAMPLE,
         tests_call_subjects=True,
+        role_test_names=r"^(example|examples|bench|benchmark|benchmarks)(_\w+)?_test\.go$",
+        build_qualifiers=(
+            r"(_go\d+(\.\d+)*|_(linux|windows|darwin|freebsd|openbsd|netbsd|unix|plan9|js|wasip1|amd64|arm64|arm|386|wasm))+$"
+        ),
+        tests_pair_within_folder=True,
     ),
 )

@@ -200,5 +200,6 @@ LANGUAGES = (
         resolve=resolve,
         sample=SAMPLE,
         tests_call_subjects=True,
+        pairing_rules=("use",),
     ),
 )

@@ -759,3 +759,81 @@ def test_go_tests_pair_within_their_package_folder_and_ts_tests_named_after_an_i
     got = graph_pairs(ts)
     assert got["test/resolve.test.ts"] == ("src/utils.ts", "name")
     assert got["test/double-slash.test.ts"] == ("src/utils.ts", "name")
+
+
+def test_c_suite_prefixes_own_headers_inline_implementations_and_bare_test_tails():
+    # libevent: test/regress_<x>.c share the suite's prefix and declare their tests in test/regress_<x>.h
+    helper = "#pragma once\nextern struct testcase_t {0}_testcases[];\n"
+    suite = '#include "regress.h"\n#include "regress_{0}.h"\n#include "../{0}.h"\nstatic void test_{0}_basic(void *arg) {{ {0}_new(); }}\n'
+    libevent = {
+        f"{m}.c": f'#include "{m}.h"\nvoid *{m}_new(void) {{ return 0; }}\n' for m in ("http", "buffer", "listener")
+    }
+    libevent.update({f"{m}.h": f"#pragma once\nvoid *{m}_new(void);\n" for m in ("http", "buffer", "listener")})
+    libevent.update({f"test/regress_{m}.c": suite.format(m) for m in ("http", "buffer", "listener")})
+    libevent.update({f"test/regress_{m}.h": helper.format(m) for m in ("http", "buffer", "listener")})
+    libevent["test/regress.h"] = "#pragma once\nstruct testcase_t { const char *name; };\n"
+    got = graph_pairs(libevent)
+    assert got["test/regress_http.c"][0] == "http.c"  # not test/regress_http.h, the test's own declarations
+    assert got["test/regress_buffer.c"][0] == "buffer.c"
+    # spdlog: details/registry.h declares, details/registry-inl.h implements
+    spdlog = {
+        "include/spdlog/details/registry.h": (
+            "#pragma once\nnamespace spdlog {\nclass registry {\npublic:\n  void drop(const char *name);\n"
+            '  void drop_all();\n};\n}\n#ifdef SPDLOG_HEADER_ONLY\n#include "registry-inl.h"\n#endif\n'
+        ),
+        "include/spdlog/details/registry-inl.h": (
+            '#pragma once\n#include "registry.h"\nnamespace spdlog {\nvoid registry::drop(const char *name) { }\n'
+            "void registry::drop_all() { }\n}\n"
+        ),
+        "tests/test_registry.cpp": (
+            '#include "spdlog/details/registry.h"\nTEST_CASE("drop", "[registry]") { spdlog::registry r; r.drop("x"); }\n'
+        ),
+    }
+    got = graph_pairs(spdlog)
+    assert got["tests/test_registry.cpp"][0] == "include/spdlog/details/registry-inl.h"
+    # fmt: format.h is the library and defines more than format-inl.h, its compiled part: format.h stays
+    fmt = {
+        "include/fmt/format.h": (
+            "#pragma once\ninline int format_int(int v) { return v; }\ninline int vformat(int v) { return v; }\n"
+            "inline int format_to(int v) { return v; }\n"
+        ),
+        "include/fmt/format-inl.h": '#pragma once\n#include "format.h"\nvoid report_error(const char *m) { }\n',
+        "test/format-test.cc": '#include "fmt/format.h"\nTEST(format, ints) { EXPECT_EQ(format_int(1), vformat(1)); }\n',
+    }
+    got = graph_pairs(fmt)
+    assert got["test/format-test.cc"][0] == "include/fmt/format.h"
+    # rapidjson: test/unittest/<x>test.cpp tests the header <x>.h of a header-only library
+    rapidjson = {
+        "include/rapidjson/writer.h": "#pragma once\ntemplate <typename S> class Writer {\npublic:\n  bool Null() { return true; }\n};\n",
+        "include/rapidjson/internal/itoa.h": "#pragma once\ninline char *u32toa(unsigned v, char *b) { return b; }\n",
+        "test/unittest/writertest.cpp": '#include "rapidjson/writer.h"\nTEST(Writer, Null) { Writer<int> w; EXPECT_TRUE(w.Null()); }\n',
+        "test/unittest/itoatest.cpp": '#include "rapidjson/internal/itoa.h"\nTEST(Itoa, u32) { char b[9]; u32toa(1, b); }\n',
+        "test/unittest/latest.cpp": "#include <gtest/gtest.h>\nTEST(Version, Latest) { }\n",
+        "src/la.h": "#pragma once\nint la(void);\n",
+    }
+    got = graph_pairs(rapidjson)
+    assert got["test/unittest/writertest.cpp"] == ("include/rapidjson/writer.h", "name")
+    assert got["test/unittest/itoatest.cpp"][0] == "include/rapidjson/internal/itoa.h"
+    assert got["test/unittest/latest.cpp"][0] != "src/la.h"  # "la" is too short a name to read off "latest"
+
+
+def test_a_c_test_named_after_a_public_header_goes_to_the_file_defining_what_it_calls():
+    # libevent: test/regress_dns.c is named after include/event2/dns.h, which only declares; evdns.c defines
+    # the evdns_* functions the test calls. A header-only library (no such file) keeps its header.
+    suite = '#include "event2/{0}.h"\nstatic void test_{0}(void *arg) {{ {1}; }}\n'
+    libevent = {
+        "include/event2/dns.h": "#pragma once\nstruct evdns_base;\nstruct evdns_base *evdns_base_new(void);\nint evdns_base_resolve(struct evdns_base *b);\n",
+        "include/event2/http.h": "#pragma once\nstruct evhttp;\nstruct evhttp *evhttp_new(void);\n",
+        "evdns.c": '#include "event2/dns.h"\nstruct evdns_base *evdns_base_new(void) { return 0; }\nint evdns_base_resolve(struct evdns_base *b) { return 0; }\n',
+        "http.c": '#include "event2/http.h"\nstruct evhttp *evhttp_new(void) { return 0; }\n',
+        "event.c": "int event_base_loop(void) { return 0; }\nint event_add(void) { return 0; }\n",
+        "test/regress_dns.c": suite.format("dns", "evdns_base_resolve(evdns_base_new()); event_base_loop()"),
+        "test/regress_http.c": suite.format("http", "evhttp_new(); event_add(); event_base_loop()"),
+        "test/regress_util.c": suite.format("util", "event_add()"),
+        "include/mini/circular_q.h": "#pragma once\ntemplate <typename T> class circular_q {\npublic:\n  void push_back(T v) { }\n};\n",
+        "test/circular_q_test.cpp": '#include "mini/circular_q.h"\nTEST(q, push) { circular_q<int> q; q.push_back(1); event_add(); }\n',
+    }
+    got = graph_pairs(libevent)
+    assert got["test/regress_dns.c"] == ("evdns.c", "calls")
+    assert got["test/regress_http.c"][0] == "http.c"
+    assert got["test/circular_q_test.cpp"][0] == "include/mini/circular_q.h"

@@ -111,6 +111,33 @@ CASES = [
         "test",
     ),
     ("src/ab_testing.cc", "int main() { return 0; }\n", ""),
+    # test mains: a main that hands over to a runner runs other files' suites (rapidjson's unittest.cpp,
+    # nghttp2's tests/main.c, libevent's test/regress_main.c); a main that checks things itself stays a test
+    (
+        "test/unittest/unittest.cpp",
+        '#include "unittest.h"\nint main(int argc, char **argv) {\n  ::testing::InitGoogleTest(&argc, argv);\n'
+        "  int ret = RUN_ALL_TESTS();\n  return ret;\n}\n",
+        "support",
+    ),
+    (
+        "tests/main.c",
+        '#include "munit.h"\n#include "nghttp2_pq_test.h"\nint main(int argc, char *argv[]) {\n'
+        "  const MunitSuite suite = {NULL, NULL, suites, 1, MUNIT_SUITE_OPTION_NONE};\n"
+        "  return munit_suite_main(&suite, NULL, argc, argv);\n}\n",
+        "support",
+    ),
+    (
+        "test/regress_main.c",
+        '#include "tinytest.h"\nint\nmain(int argc, const char **argv)\n{\n\tif (tinytest_main(argc, argv, testgroups))\n'
+        "\t\treturn 1;\n\treturn 0;\n}\n",
+        "support",
+    ),
+    (
+        "test/runner.cpp",
+        "#include <gtest/gtest.h>\nTEST(Runner, Own) { EXPECT_TRUE(true); }\n"
+        "int main(int argc, char **argv) { return RUN_ALL_TESTS(); }\n",
+        "test",
+    ),
     # pytest collects Test* classes with the test methods they inherit (itsdangerous' test_url_safe.py)
     (
         "tests/test_url_safe.py",
