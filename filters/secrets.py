@@ -17,6 +17,7 @@ short windows around a literal hint.
 
 from __future__ import annotations
 
+import base64
 import collections
 import heapq
 import math
@@ -626,6 +627,32 @@ def _extra_hits(text: str) -> Iterator[Hit]:
             v = m.group(1)
             if _looks_random(v) and not _is_placeholder(v):
                 yield Hit("key", m.start(1), m.end(1), "BearerToken")
+    yield from _authorization_headers(text)
+
+
+# `Authorization: Basic <base64 of user:password>`, `Authorization: token <t>` (GitHub), `Token <t>`, `Bot <t>`
+_AUTH_HEADER = re.compile(
+    r"""uthorization["']?[ \t]{0,4}+[:=,][ \t]{0,4}+["'`]?"""
+    r"""(?P<scheme>Basic|token|Token|TOKEN|Bot|SSWS|Splunk|GenieKey|Apikey|ApiKey)[ \t]{1,4}+"""
+    r"""(?P<v>[A-Za-z0-9\-._~+/]{8,684}+=*)"""
+)
+
+
+def _authorization_headers(text: str) -> Iterator[Hit]:
+    if "uthorization" not in text:
+        return
+    for m in _AUTH_HEADER.finditer(text):
+        v = m.group("v")
+        if m.group("scheme") == "Basic":
+            try:
+                decoded = base64.b64decode(v + "=" * (-len(v) % 4), validate=True).decode("ascii")
+            except (ValueError, UnicodeDecodeError):
+                continue
+            user, sep, pw = decoded.partition(":")
+            if sep and decoded.isprintable() and len(pw) >= 4 and _password_value_ok(pw, quoted=True):
+                yield Hit("password", m.start("v"), m.end("v"), "BasicAuthHeader")
+        elif len(v) >= 16 and _looks_random(v) and not _is_placeholder(v) and not _typed_by_hand(v):
+            yield Hit("key", m.start("v"), m.end("v"), "AuthorizationToken")
 
 
 # Microsoft Entra (Azure AD) client secrets: three characters, a digit, `Q~`, then 31-34 more
@@ -818,9 +845,13 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
         start, left = _key_name(text, m.start())
         key = left + text[m.start() : run_end]
         ls = text.rfind("\n", max(0, start - 200), start) + 1
-        a = assignments.after_name(
-            text, run_end, name_start=start, allow_space=bool(_DEFINE.fullmatch(text, ls, start))
-        ) or _table_cell(text, ls, start, run_end)
+        a = (
+            assignments.after_name(
+                text, run_end, name_start=start, allow_space=bool(_DEFINE.fullmatch(text, ls, start))
+            )
+            or _table_cell(text, ls, start, run_end)
+            or _fallback_literal(text, run_end)
+        )
         if a is None or not _is_password_key(key) or a.op in _WORD_OPS:
             continue  # `password is …` is prose_passwords' (with its stricter value check)
         if a.op == "," and not _prose_password_ok(a.value, "password"):
@@ -1224,6 +1255,18 @@ _TABLE_ROW_START = re.compile(r"[ \t]*+\|[ \t]*+[`*]{0,2}+")
 _TABLE_AFTER = re.compile(r"[`*]{0,2}+[ \t]*+\|[ \t]*+(?P<m>[`*]{0,2}+)(?P<v>[^\s|`*]{6,256}+)(?P=m)[ \t]*+\|")
 
 
+# a literal given as the fallback of a lookup: `process.env.API_TOKEN || "…"`, `os.environ.get("PASSWORD") or "…"`,
+# `ENV["TOKEN"] ?? "…"`
+_FALLBACK = re.compile(
+    r"""["'`]?\]?\)?[ \t]{0,4}+(?:\|\||\?\?|(?<=[ \t])or(?=[ \t]))[ \t]{1,4}+(?P<q>["'`])(?P<v>[^"'`\s\\]{1,4096}+)(?P=q)"""
+)
+
+
+def _fallback_literal(text: str, end: int) -> assignments.Assigned | None:
+    m = _FALLBACK.match(text, end)
+    return assignments.Assigned("||", m.group("v"), m.start("v"), True, False) if m else None
+
+
 def _table_cell(text: str, ls: int, start: int, end: int) -> assignments.Assigned | None:
     """The next cell's value when the name is the first cell of a Markdown table row."""
     if not _TABLE_ROW_START.fullmatch(text, ls, start):
@@ -1317,9 +1360,13 @@ def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
         ls = text.rfind("\n", max(0, start - 200), start) + 1
         # `--token <value>`, `-secret <value>`, also at the start of a line
         flag = text.startswith("-", start) and (start == 0 or text[start - 1] in " \t\n")
-        a = assignments.after_name(
-            text, run_end, allow_space=flag or bool(_DEFINE.fullmatch(text, ls, start)), name_start=start
-        ) or _table_cell(text, ls, start, run_end)
+        a = (
+            assignments.after_name(
+                text, run_end, allow_space=flag or bool(_DEFINE.fullmatch(text, ls, start)), name_start=start
+            )
+            or _table_cell(text, ls, start, run_end)
+            or _fallback_literal(text, run_end)
+        )
         if a is None or a.op == "(" and strength != "strong":
             continue
         prose_is = a.op in ("is", "was") and strength == "strong" and not a.quoted
@@ -1630,6 +1677,8 @@ def _line_bounds(text: str, i: int) -> tuple[int, int]:
 
 def cli_p_passwords(text: str) -> Iterator[Hit]:
     """Passwords given to `-p`: found from literals (`mysql`, `sshpass`, `login`), each line checked once."""
+    if " -p" not in text:
+        return  # one scan for the flag first: the commands' names are common words in code
     for cmd, flag, hints in ((_MYSQL_CMD, _MYSQL_P, ("mysql", "mariadb")), (_CLI_P_CMD, _CLI_P, ("sshpass", "login"))):
         done = -1
         for i in _stem_starts(text, hints) if any(h in text for h in hints) else ():
@@ -1647,8 +1696,7 @@ def cli_p_passwords(text: str) -> Iterator[Hit]:
 
 
 def cli_credentials(text: str) -> Iterator[Hit]:
-    if "-p" in text:
-        yield from cli_p_passwords(text)
+    yield from cli_p_passwords(text)
     if "-u" not in text:
         return
     for m in _CLI_USER.finditer(text):

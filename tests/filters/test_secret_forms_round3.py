@@ -230,3 +230,36 @@ def test_tables_and_name_value_pairs(cfg, text, kind, value):
 )
 def test_tables_and_name_value_lookalikes_kept(cfg, text):
     assert secrets_in(text, cfg) == []
+
+
+@pytest.mark.parametrize(
+    "text, kind, value",
+    [
+        (f'const token = process.env.API_TOKEN || "{TOKEN}";\n', "key", TOKEN),
+        (f'API_SECRET = ENV["API_SECRET"] ?? "{TOKEN}"\n', "key", TOKEN),
+        (f'PASSWORD = os.environ.get("PASSWORD") or "{PASSWORD}"\n', "password", PASSWORD),
+        # `user:Xy7kq29Lm` in base64
+        ('curl -H "Authorization: Basic dXNlcjpYeTdrcTI5TG0=" https://api.example.com\n', "password", None),
+        (f"curl -H 'Authorization: token {TOKEN}' https://api.github.com/user\n", "key", TOKEN),
+        (f'headers = {{"Authorization": "Bot {TOKEN}"}}\n', "key", TOKEN),
+    ],
+)
+def test_fallbacks_and_authorization_headers(cfg, text, kind, value):
+    if value is None:
+        value = "dXNlcjpYeTdrcTI5TG0="
+    assert (kind, value) in secrets_in(text, cfg)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'x = token || "default"\n',
+        'name = user.password or "unknown"\n',
+        'const token = process.env.API_TOKEN || "";\n',
+        'curl -H "Authorization: Basic dXNlcjpwYXNzd29yZA==" https://api.example.com\n',  # user:password
+        "Basic authentication is used; see Basic HTTP docs\n",
+        "Authorization: token <your-token-here>\n",
+    ],
+)
+def test_fallback_and_header_lookalikes_kept(cfg, text):
+    assert secrets_in(text, cfg) == []
