@@ -73,6 +73,7 @@ FAMILY = {lang.name: lang.family for lang in registry.languages()}
 # and tails that close a test's name without a separator in a test folder (writertest.cpp tests writer.h).
 _OWN_HEADERS_DECLARE = frozenset(lang.family for lang in registry.languages() if lang.test_headers_declare_tests)
 _IMPLEMENTATION_HEADERS: dict[str, tuple[str, ...]] = defaultdict(tuple)
+_IMPLEMENTATION_FOLDERS: dict[str, tuple[str, ...]] = defaultdict(tuple)
 _BARE_TEST_TAILS: dict[str, tuple[str, ...]] = defaultdict(tuple)
 # Per family: test names that say a role, not a subject (Go's example_test.go), build qualifiers dropped from a
 # test's name (Go's _windows), families whose tests pair within their folder (a Go package), and the rules only
@@ -89,6 +90,9 @@ for _lang in registry.languages():
     _FAMILY_RULES[_lang.family] = _FAMILY_RULES[_lang.family] | frozenset(_lang.pairing_rules)
     _IMPLEMENTATION_HEADERS[_lang.family] = tuple(
         dict.fromkeys(_IMPLEMENTATION_HEADERS[_lang.family] + _lang.implementation_headers)
+    )
+    _IMPLEMENTATION_FOLDERS[_lang.family] = tuple(
+        dict.fromkeys(_IMPLEMENTATION_FOLDERS[_lang.family] + _lang.implementation_header_folders)
     )
     _BARE_TEST_TAILS[_lang.family] = tuple(dict.fromkeys(_BARE_TEST_TAILS[_lang.family] + _lang.bare_test_tails))
 # Files that stand for their folder: a test named after the folder tests them.
@@ -452,21 +456,32 @@ def _bare_tail(path: str, own: str, fam: str | None) -> str | None:
 
 def _implementation_headers(facts: list[FileFacts], kinds: dict[str, str]) -> dict[str, str]:
     """header -> the header beside it holding its implementation (include/spdlog/details/registry.h ->
-    include/spdlog/details/registry-inl.h), by the suffixes the header's language family registers; unless
-    the header defines more than that file (fmt's format.h is the library, format-inl.h its compiled part)."""
+    include/spdlog/details/registry-inl.h), by the suffixes the header's language family registers, beside the
+    header or in a folder below it that the family names (CLI11's include/CLI/impl/App_inl.hpp); unless the
+    header defines more than that file (fmt's format.h is the library, format-inl.h its compiled part)."""
     headers = {f.path: f for f in facts if f.path.endswith(_C_HEADERS)}
     out: dict[str, str] = {}
     for path in sorted(headers):
         if kinds.get(path) not in ("", "inline"):
             continue
-        base, ext = os.path.splitext(path)
-        for suffix in _IMPLEMENTATION_HEADERS.get(FAMILY.get(headers[path].language or "") or "", ()):
-            impl = base + suffix + ext
-            if impl in headers and kinds.get(impl) in ("", "inline"):
-                if len(headers[impl].test.get("defines") or ()) >= len(headers[path].test.get("defines") or ()):
-                    out[path] = impl
-                break
+        fam = FAMILY.get(headers[path].language or "") or ""
+        impl = _implementation_header(path, fam, headers, kinds)
+        if impl is not None:
+            if len(headers[impl].test.get("defines") or ()) >= len(headers[path].test.get("defines") or ()):
+                out[path] = impl
     return out
+
+
+def _implementation_header(path: str, fam: str, headers: dict, kinds: dict[str, str]) -> str | None:
+    """The first header named for path's implementation (x-inl.h beside x.h, then impl/x_inl.h below it)."""
+    base, ext = os.path.splitext(path)
+    folder, stem = os.path.split(base)
+    for sub in ("", *_IMPLEMENTATION_FOLDERS.get(fam, ())):
+        for suffix in _IMPLEMENTATION_HEADERS.get(fam, ()):
+            impl = os.path.join(folder, sub, stem + suffix + ext) if sub else base + suffix + ext
+            if impl in headers and kinds.get(impl) in ("", "inline"):
+                return impl
+    return None
 
 
 def _declares_only(f: FileFacts) -> bool:

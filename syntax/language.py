@@ -63,6 +63,9 @@ class Language:
     test_headers_declare_tests: bool = False
     # suffixes of a header holding the implementation of its namesake (spdlog's details/os-inl.h for details/os.h)
     implementation_headers: tuple[str, ...] = ()
+    # folders below a header where its implementation header may live instead of beside it (CLI11's
+    # include/CLI/impl/App_inl.hpp for include/CLI/App.hpp)
+    implementation_header_folders: tuple[str, ...] = ()
     # tails that end a test's file name without a separator, in a test folder (rapidjson's writertest.cpp: writer)
     bare_test_tails: tuple[str, ...] = ()
     # a regex of test file names that say the test's role, not a subject (Go's example_test.go, bench_test.go)

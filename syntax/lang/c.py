@@ -51,6 +51,8 @@ _RUNNER_CALL = re.compile(
 )
 # x-inl.h holds the implementation of x.h (spdlog's details/os-inl.h); packing/testpairs.py reads these
 IMPLEMENTATION_HEADERS = ("-inl", "_inl")
+# ... beside the header or in a folder below it (CLI11: include/CLI/impl/App_inl.hpp implements include/CLI/App.hpp)
+IMPLEMENTATION_HEADER_FOLDERS = ("impl",)
 # rapidjson's test/unittest/writertest.cpp tests writer.h: "test" closes the name without a separator
 BARE_TEST_TAILS = ("test",)
 # test_x, x_test, run_tests: a test function by name (jansson's test_dump.c defines run_tests, its main is in util.h)
@@ -158,6 +160,7 @@ LANGUAGES = (
         tests_call_subjects=True,
         test_headers_declare_tests=True,
         implementation_headers=IMPLEMENTATION_HEADERS,
+        implementation_header_folders=IMPLEMENTATION_HEADER_FOLDERS,
         bare_test_tails=BARE_TEST_TAILS,
         pairing_rules=("include",),
     ),

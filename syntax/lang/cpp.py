@@ -39,6 +39,7 @@ LANGUAGES = (
         tests_call_subjects=True,
         test_headers_declare_tests=True,
         implementation_headers=c.IMPLEMENTATION_HEADERS,
+        implementation_header_folders=c.IMPLEMENTATION_HEADER_FOLDERS,
         bare_test_tails=c.BARE_TEST_TAILS,
         pairing_rules=("include",),
     ),

@@ -817,6 +817,31 @@ def test_c_suite_prefixes_own_headers_inline_implementations_and_bare_test_tails
     assert got["test/unittest/latest.cpp"][0] != "src/la.h"  # "la" is too short a name to read off "latest"
 
 
+def test_an_implementation_header_in_a_folder_below_its_header():
+    # CLI11: include/CLI/App.hpp declares, include/CLI/impl/App_inl.hpp (a folder below) implements
+    cli11 = {
+        "include/CLI/App.hpp": (
+            "#pragma once\nnamespace CLI {\nclass App {\npublic:\n  App *add_subcommand(const char *name);\n"
+            "  void parse(int argc, const char *const *argv);\n};\n}\n"
+            '#ifndef CLI11_COMPILE\n#include "impl/App_inl.hpp"\n#endif\n'
+        ),
+        "include/CLI/impl/App_inl.hpp": (
+            '#pragma once\n#include "../App.hpp"\nnamespace CLI {\nApp *App::add_subcommand(const char *name) '
+            "{ return this; }\nvoid App::parse(int argc, const char *const *argv) { }\n}\n"
+        ),
+        "include/CLI/Timer.hpp": "#pragma once\nnamespace CLI {\nclass Timer {\npublic:\n  double time() { return 0; }\n};\n}\n",
+        "tests/AppTest.cpp": (
+            '#include "CLI/App.hpp"\nTEST_CASE("subcommands", "[app]") { CLI::App app; app.add_subcommand("s"); }\n'
+        ),
+        "tests/TimerTest.cpp": '#include "CLI/Timer.hpp"\nTEST_CASE("time", "[timer]") { CLI::Timer t; t.time(); }\n',
+        # only a folder named for implementations counts: a namesake _inl below another folder is not App.hpp's
+        "include/CLI/detail/Timer_inl.hpp": "#pragma once\nnamespace CLI {\ndouble elapsed() { return 0; }\n}\n",
+    }
+    got = graph_pairs(cli11)
+    assert got["tests/AppTest.cpp"][0] == "include/CLI/impl/App_inl.hpp"
+    assert got["tests/TimerTest.cpp"][0] == "include/CLI/Timer.hpp"
+
+
 def test_a_c_test_named_after_a_public_header_goes_to_the_file_defining_what_it_calls():
     # libevent: test/regress_dns.c is named after include/event2/dns.h, which only declares; evdns.c defines
     # the evdns_* functions the test calls. A header-only library (no such file) keeps its header.
