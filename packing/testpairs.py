@@ -80,6 +80,9 @@ _BARE_TEST_TAILS: dict[str, tuple[str, ...]] = defaultdict(tuple)
 # some families run (include, use).
 _ROLE_NAMES: dict[str, re.Pattern] = {}
 _BUILD_QUALIFIERS: dict[str, re.Pattern] = {}
+_PACKAGE_FOLDERS: dict[str, tuple[str, str]] = {
+    lang.family: lang.package_test_folders for lang in registry.languages() if lang.package_test_folders
+}
 _WITHIN_FOLDER = frozenset(lang.family for lang in registry.languages() if lang.tests_pair_within_folder)
 _FAMILY_RULES: dict[str, frozenset[str]] = defaultdict(frozenset)
 for _lang in registry.languages():
@@ -533,6 +536,22 @@ def _header_holding_the_code(t: FileFacts, options: list[str], facts_by_path: di
     return headers if h >= _HEADER_LEAD and h >= _HEADER_LEAD * max(hits(c) for c in impls) else []
 
 
+def _package_sources(test_path: str, tied: list[str], fam: str | None) -> str | None:
+    """The one tied candidate in the sources folder of the test's own package (<root>/tests/x.rs -> <root>/src/),
+    for a family that lays its packages out so (Cargo); else None."""
+    folders = _PACKAGE_FOLDERS.get(fam or "")
+    if folders is None:
+        return None
+    tests, srcs = folders
+    parts = test_path.split("/")[:-1]
+    if tests not in parts:
+        return None
+    root = "/".join(parts[: len(parts) - 1 - parts[::-1].index(tests)])
+    prefix = f"{root}/{srcs}/" if root else f"{srcs}/"
+    own = [c for c in tied if c.startswith(prefix)]
+    return own[0] if len(own) == 1 else None
+
+
 def _folder(path: str) -> str:
     return path.rsplit("/", 1)[0] if "/" in path else ""
 
@@ -769,7 +788,8 @@ def _by_name(
         ranked = sorted(options, key=lambda c: (fit(c), c), reverse=True)
         if len(ranked) == 1 or fit(ranked[0])[:2] > fit(ranked[1])[:2]:
             return ranked[0], ("name" if parent(ranked[0]) == test_dir or fit(ranked[0])[0] == 0 else "path"), 0.6
-        return None
+        own = _package_sources(t.path, [c for c in ranked if fit(c)[:2] == fit(ranked[0])[:2]], fam)
+        return (own, "name", 0.6) if own else None
     if len(same) == 1:
         return same[0], "name", 1.0
     if len(options) == 1:

@@ -72,6 +72,9 @@ class Language:
     role_test_names: str = ""
     # a regex of qualifiers ending a test's name that select a build, not a subject (Go's x_windows_test.go: x.go)
     build_qualifiers: str = ""
+    # (tests folder, sources folder) of one package: a test in <root>/tests/ tests <root>/src/ first, where names
+    # leave folders tied (Cargo: syn's tests/test_parse_buffer.rs -> src/parse.rs, not the workspace's dev/parse.rs)
+    package_test_folders: tuple[str, str] | None = None
     # a test is compiled with the sources of its folder: a namesake in another folder is another package (Go)
     tests_pair_within_folder: bool = False
     # rules of packing/testpairs.py that only some families run: "include" (C, C++: the headers a test

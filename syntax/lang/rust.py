@@ -201,5 +201,6 @@ LANGUAGES = (
         sample=SAMPLE,
         tests_call_subjects=True,
         pairing_rules=("use",),
+        package_test_folders=("tests", "src"),
     ),
 )

@@ -817,6 +817,26 @@ def test_c_suite_prefixes_own_headers_inline_implementations_and_bare_test_tails
     assert got["test/unittest/latest.cpp"][0] != "src/la.h"  # "la" is too short a name to read off "latest"
 
 
+def test_a_cargo_integration_test_prefers_its_own_crates_sources_when_names_tie():
+    # syn: tests/test_parse_buffer.rs is about src/parse.rs (ParseBuffer); the workspace's other crates
+    # (dev/, codegen/) and the test helpers have a parse.rs too, all as far from tests/ by folder
+    syn = {
+        "Cargo.toml": '[package]\nname = "syn"\n[workspace]\nmembers = ["dev", "codegen"]\n',
+        "src/lib.rs": "pub mod parse;\n",
+        "src/parse.rs": "pub struct ParseBuffer<'a> {\n    cursor: &'a str,\n}\n\npub fn parse_str(s: &str) -> usize {\n    s.len()\n}\n",
+        "dev/parse.rs": "pub fn parse(input: &str) -> String {\n    input.to_owned()\n}\n",
+        "codegen/src/parse.rs": "pub fn parse() -> Vec<u8> {\n    Vec::new()\n}\n",
+        "tests/test_parse_buffer.rs": (
+            "#[test]\nfn peek_at_end() {\n    let tokens = quote::quote!(x);\n    assert!(!tokens.is_empty());\n}\n"
+        ),
+        # a test without the tests/ folder of a package has no own sources to prefer: still no answer
+        "dev/test_parse_again.rs": "#[test]\nfn again() {\n    assert!(true);\n}\n",
+    }
+    got = graph_pairs(syn)
+    assert got["tests/test_parse_buffer.rs"][0] == "src/parse.rs"
+    assert got.get("dev/test_parse_again.rs", (None,))[0] != "src/parse.rs"
+
+
 def test_an_implementation_header_in_a_folder_below_its_header():
     # CLI11: include/CLI/App.hpp declares, include/CLI/impl/App_inl.hpp (a folder below) implements
     cli11 = {
