@@ -131,6 +131,42 @@ reader-dtd.rs, writes its #[test] functions inside macro_rules! bodies that the 
 detected as a test). Of the 20 subjects proposed for tests without one, 9 are google/benchmark's and 4 logrus's
 (logrus_test.go -> logrus.go, formatter_bench_test.go -> formatter.go and two example files in hooks/slog).
 
+Fifth round (blind4 committed first, d47c84c; rules then tuned on tuning + frozen + held-out + blind + blind2 +
+blind3): an implementation header may live in a folder below its header (implementation_header_folders, C/C++
+"impl": CLI11's include/CLI/impl/App_inl.hpp for include/CLI/App.hpp); a Cargo integration test whose shortened name
+leaves namesakes tied by folder takes the one in its own crate's src/ (package_test_folders, Rust: syn's
+tests/test_parse_buffer.rs -> src/parse.rs, not dev/parse.rs or codegen/src/parse.rs). Run once at the end:
+
+    set      R      P      P.strict   per-language R (P.strict)
+    tuning   0.973  0.992  0.889
+    frozen   0.933  0.977  0.900
+    heldout  0.966  1.000  0.866
+    blind    0.844  0.933  0.864
+    blind2   0.879  0.933  0.855
+    blind3   0.807  0.919  0.815      c 0.941 (0.941)  cpp 0.524 (0.489)  go 1.000 (0.861)  python 0.889 (1.000)
+                                      rust 0.667 (0.824)  typescript 0.974 (1.000)   (misses known; was 0.766 / 0.812)
+    blind4   0.711  0.978  0.911      c 0.333 (0.800)  cpp 0.676 (0.960)  go 1.000 (1.000)  python 0.636 (0.875)
+                                      rust 0.889 (0.774)  typescript 1.000 (1.000)   (run once; 210 tests, 187 with a subject)
+
+On blind4, pairing is precise (P 0.978) and recall is lost to detection: det.R 0.776. cwalk's 14 test/*_test.c
+(test functions named after the case, e.g. absolute_simple, dispatched by test/main.c from CMake's create_test list)
+and Unity's own test/tests/test_unity_*.c (void testX(void) functions whose runner is generated) are not detected;
+neither are 15 of pugixml's tests (compile-only header checks test_header_*.cpp and test_version.cpp without a
+TEST, and files whose tests are all written with pugixml's own TEST_XML / TEST_XML_FLAGS macros). cachetools'
+test_lru.py,
+test_rr.py and test_ttl.py miss src/cachetools/__init__.py, which defines every cache class; robin-map's
+policy_tests.cpp and custom_allocator_tests.cpp (Boost.Test) are missed; indexmap's workspace test crates
+test-serde and test-sval (tests in src/lib.rs) are not detected. Of the 23 tests without a subject, 10 were given
+one (rust-base64's src/tests.rs -> src/alphabet.rs, petgraph's tests/graph.rs -> crates/core/src/graph/mod.rs, Unity's
+parameterized tests and pugixml's header-only builds -> the implementation, ...).
+Tried in the fifth round and dropped (dev strict P fell): a singular module for a plural test name
+(encodings.rs -> encoding.rs: +1 on blind3, -1 each on tuning and blind); #[test] inside macro_rules! bodies
+(quick-xml's serde-se.rs detected, but itertools' tests/laziness.rs then paired with src/lib.rs, blind P.strict
+0.864 -> 0.859); Google Benchmark registrations (BENCHMARK, BENCHMARK_MAIN) as test markers in test-named files
+(blind3 R 0.807 -> 0.817 and det.R 0.930 -> 0.972, but P.strict 0.815 -> 0.797: the new tests take
+benchmark_register.cc or benchmark_main.cc as subjects); an abbreviated module (test_attribute.rs -> attr.rs:
+R fell on tuning and blind2).
+
 This file is a benchmark, not a pytest module: it defines no test functions.
 """
 
