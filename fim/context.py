@@ -227,7 +227,7 @@ def fim_token_body(
     """Document-level FIM of a body given as tokens, by slicing them (no re-encode): for a part that
     packing cut out of a piece (packing/rows.py), so FIM never crosses the cut. The decision is a pure
     function of (seed, repo, path, char_start); a FIM'd body costs exactly the three sentinels."""
-    ids = [int(t) for t in ids]
+    ids = ids.tolist() if isinstance(ids, np.ndarray) else [int(t) for t in ids]  # packing's bodies are arrays
     if not ids:
         return ids, {}
     text, chars, idx = _text_and_bounds(tok, ids)

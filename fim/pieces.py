@@ -10,6 +10,7 @@ from __future__ import annotations
 from repoloom.fim.split import FimConfig
 from repoloom.core.types import FileFacts, Piece
 from repoloom.fim import layout, split
+from repoloom.fim.lines import encode_text
 
 # <bos>, <eos>, one file separator, three FIM sentinels, and slack for token-boundary effects of FIM
 RESERVED = 2 + 1 + 3 + 4
@@ -131,7 +132,7 @@ def file_pieces(text: str, facts: FileFacts, tok, fim: FimConfig, seq_len: int, 
     """One encode of the file; pieces and their FIM parts are cut from it (partial lines re-encoded)."""
     header = tok.encode(facts.path + "\n")
     budget = body_budget(seq_len, len(header))
-    whole = tok.encode(text)
+    whole = encode_text(tok, text)  # tok.encode(text), each distinct line encoded once per process
     fast = _whole_file_fim(text, whole, facts, tok, fim, seed, header, budget)
     if fast is not None:
         return [fast]

@@ -15,6 +15,7 @@ Randomness and ordering come from hashes of (seed, keys), never element order.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from typing import Any, Tuple
 
@@ -71,6 +72,31 @@ def drop_counters(d: Drop) -> dict[str, int]:
     return c
 
 
+_TOKENIZERS: dict[bytes, Tokenizer] = {}
+_TABLES: dict[int, tuple[Tokenizer, tuple]] = {}
+
+
+def shared_tokenizer(model: bytes) -> Tokenizer:
+    """One Tokenizer per model in a process, shared by the stages that encode or cut (its token tables are
+    built once; SentencePiece encodes from several threads)."""
+    key = hashlib.blake2b(model, digest_size=16).digest()
+    tok = _TOKENIZERS.get(key)
+    if tok is None:
+        if len(_TOKENIZERS) >= 4:  # a process that builds with many models keeps the last few
+            _TOKENIZERS.clear()
+            _TABLES.clear()
+        tok = _TOKENIZERS[key] = Tokenizer(model)
+    return tok
+
+
+def shared_token_tables(tok: Tokenizer) -> tuple:
+    """packing.rows.token_tables of a tokenizer, once per Tokenizer object (a loop over the vocabulary)."""
+    hit = _TABLES.get(id(tok))
+    if hit is None or hit[0] is not tok:  # the Tokenizer is held, so its id is not reused while cached
+        hit = _TABLES[id(tok)] = (tok, token_tables(tok))
+    return hit[1]
+
+
 class ReadUnits(beam.DoFn):
     def __init__(self, cfg: dict):
         self.max_bytes = cfg["max_file_bytes"]
@@ -98,7 +124,7 @@ class JudgeFiles(beam.DoFn):
         self.gate, self.dedup = gate_config(cfg), section(cfg, DedupConfig)
 
     def setup(self):
-        self.tok = Tokenizer(self.tokenizer_bytes)
+        self.tok = shared_tokenizer(self.tokenizer_bytes)
         malloc.return_freed_memory()  # the first stage of every worker process: shuffles it frees go back
 
     def process(self, f):
@@ -199,7 +225,7 @@ def join_pieces(group, packing: PackingConfig, seed: int):
 def make_cutter(tok: Tokenizer, cfg: dict) -> Cutter:
     """The stream packer's cutter: line ends from the vocabulary; document-level FIM re-applied to cut parts
     (with the FIM counters moved from the cut piece to its parts)."""
-    line_end, continuation = token_tables(tok)
+    line_end, continuation = shared_token_tables(tok)
     packing = section(cfg, PackingConfig)
     refim = on_cut = None
     fim = section(cfg, FimConfig)
@@ -261,7 +287,7 @@ class PackRows(beam.DoFn):
             raise ValueError(f"packing.method must be one of {METHODS}, not {self.method!r}")
 
     def setup(self):
-        self.tok = Tokenizer(self.tokenizer_bytes)
+        self.tok = shared_tokenizer(self.tokenizer_bytes)
         self.cutter = make_cutter(self.tok, self.cfg)
 
     def process(self, group):
@@ -497,7 +523,7 @@ class Pack(beam.PTransform):
 
 
 def build_pipeline(p: beam.Pipeline, units: list, cfg: dict, tokenizer_bytes: bytes, out_dir: str) -> None:
-    special = Tokenizer(tokenizer_bytes).special_ids
+    special = shared_tokenizer(tokenizer_bytes).special_ids
     judged = p | "ReadAndJudge" >> ReadAndJudge(units, cfg, tokenizer_bytes)
     deduped = judged["files"] | "Dedup" >> Dedup(cfg)
     plans = deduped["kept"] | "Plan" >> Plan(cfg)

@@ -104,7 +104,13 @@ def _build(args, cfg: dict, units: list, out, log) -> int:
     from repoloom.core.tokenizer import Tokenizer, TokenizerError, smaller_vocabulary
     from repoloom.pipelines import sink
     from repoloom.pipelines.build import build_pipeline
-    from repoloom.pipelines.launch import finalize, prepare_tokenizer, summary_lines, write_run_info
+    from repoloom.pipelines.launch import (
+        finalize,
+        memoized_dofn_specs,
+        prepare_tokenizer,
+        summary_lines,
+        write_run_info,
+    )
     from repoloom.pipelines.outdir import commit
     from repoloom.pipelines.progress import ProgressBars
     from repoloom.pipelines.resume import cached_tokenizer, store_tokenizer, tokenizer_key
@@ -149,7 +155,7 @@ def _build(args, cfg: dict, units: list, out, log) -> int:
     # local even for gs:// outputs; a worker process may still write its last counts while it is removed
     with tempfile.TemporaryDirectory(prefix="repoloom-progress-", ignore_cleanup_errors=True) as progress_dir:
         with worker_processes_env(progress_dir, args.verbose), ProgressBars(progress_dir, len(units), disable=not bars):
-            with beam.Pipeline(runner=runner, options=options) as p:
+            with memoized_dofn_specs(), beam.Pipeline(runner=runner, options=options) as p:
                 build_pipeline(p, units, cfg, tok_bytes, out.staging)
     stats = json.loads(sink.read_bytes(sink.join(out.staging, "stats.json")))
     if stats.get(C.FILES_IN, 0) == 0:  # the launcher saw units; workers that read nothing is a set-up error
@@ -303,7 +309,8 @@ _ERRNO_TEXT = re.compile(r"\[Errno (\d+)\] ([^:\n']+)(?::\s*'([^'\n]*)')?")
 
 
 def _runner(name: str):
-    """repoloom's Dask runner for --runner=dask (Beam's own cannot run this job); None lets Beam choose."""
+    """repoloom's Dask runner for --runner=dask (Beam's own cannot run this job); the DirectRunner without
+    its Prism download (launch.direct_runner); None lets Beam choose."""
     if name.lower() in ("dask", "daskrunner"):
         try:
             from repoloom.pipelines.dask_runner import DaskRunner
@@ -313,4 +320,8 @@ def _runner(name: str):
             )
 
         return DaskRunner()
+    if name.lower() in ("direct", "directrunner"):
+        from repoloom.pipelines.launch import direct_runner
+
+        return direct_runner()
     return None

@@ -3,6 +3,7 @@ final dataset.json and summary from the job's stats.json."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from typing import Any
@@ -22,6 +23,48 @@ from repoloom.pipelines.sources import Unit
 from repoloom.pipelines.tokenizer_sample import sample_texts
 
 OUTPUT_ARTIFACTS = ("dataset.json", "stats.json", "tokenizer.model", "report.md", "run.json")
+
+
+@contextlib.contextmanager
+def memoized_dofn_specs():
+    """While the job is built and run in this process, Beam's ``userstate.get_dofn_specs`` answers each
+    DoFn object once. Beam asks it a dozen times per ParDo (runner overrides, translation, every bundle
+    processor), and each answer inspects the signature of every method the DoFn has: some 40,000
+    ``inspect.signature`` calls, about a third of the job's fixed cost. The answer depends only on the
+    DoFn's methods, so a repeat for the same object is the same answer (a fresh copy of its two sets)."""
+    from apache_beam.transforms import userstate
+
+    original = getattr(userstate, "get_dofn_specs", None)
+    if original is None:  # another Beam: nothing to speed up
+        yield
+        return
+    memo: dict[int, tuple[Any, tuple[set, set]]] = {}
+
+    def get_dofn_specs(dofn):
+        hit = memo.get(id(dofn))
+        if hit is None or hit[0] is not dofn:  # the object is held, so its id is not reused while memoized
+            hit = memo[id(dofn)] = (dofn, original(dofn))
+        return set(hit[1][0]), set(hit[1][1])
+
+    userstate.get_dofn_specs = get_dofn_specs
+    try:
+        yield
+    finally:
+        userstate.get_dofn_specs = original
+
+
+def direct_runner():
+    """Beam's DirectRunner without its first step: since Beam 2.6x the DirectRunner first tries the Prism
+    runner, which downloads a Go binary from GitHub. Nothing may download at run time: offline the attempt
+    fails and falls back (a failed job-server start on every build), online the job would run on a binary
+    fetched mid-build. ``is_interactive()`` is the DirectRunner's own switch that skips Prism (Interactive
+    Beam sets it; in Beam 2.77 it changes nothing else), so the job runs on the in-process FnApiRunner,
+    exactly as after a failed Prism attempt (--direct_num_workers and --direct_running_mode included)."""
+    from apache_beam.runners.direct.direct_runner import DirectRunner
+
+    runner = DirectRunner()
+    runner.is_interactive()
+    return runner
 
 
 def prepare_tokenizer(units: list[Unit], cfg: dict, model_path: str | None, log=print) -> bytes:

@@ -40,6 +40,30 @@ def test_signature_is_deterministic_and_seeded(cfg):
     assert not np.array_equal(s1, other_seed)
 
 
+def test_ascii_texts_shingle_as_their_str_tokens_do():
+    """ASCII text is tokenized on bytes (a fast path): the same shingles as the str tokens, and non-ASCII
+    text (where \\w and lowercasing reach beyond ASCII) takes the str path."""
+    mixed = "Straße_Größe = ÉCOLE + x1\n" + SRC[:2000]
+    for text in (SRC, OTHER, "A_b c9 D\tE_F\ng h i j", mixed):
+        want = np.unique(minhash.ngram_hashes(minhash.tokens(text), 5) >> np.uint64(32))
+        assert np.array_equal(minhash.shingle_hashes(text, 5), want)
+    assert minhash._token_bytes(SRC) == [t.encode() for t in minhash.tokens(SRC)]
+    assert minhash._token_bytes(mixed) == minhash.tokens(mixed) and "straße_größe" in minhash.tokens(mixed)
+
+
+def test_signature_is_the_minimum_over_every_shingle_block():
+    """Blocked with one reused buffer: every size around the block edge, in an order that leaves longer
+    blocks' values behind in the buffer, gives the plain minimum of (a*x + b) >> 32 over all shingles."""
+    a, b = minhash.permutations(64, 7)
+    rs = np.random.default_rng(0)
+    for n in (1500, 1, minhash._CHUNK + 1, minhash._CHUNK, 3, minhash._CHUNK - 1, 2 * minhash._CHUNK + 5, 2):
+        h = rs.integers(0, 2**32, size=n, dtype=np.uint64)
+        with np.errstate(over="ignore"):
+            want = ((h[:, None] * a + b).min(axis=0) >> np.uint64(32)).astype(np.uint32)
+        assert np.array_equal(minhash.signature_of_hashes(h, 64, 7), want), n
+    assert minhash.signature_of_hashes(np.zeros(0, dtype=np.uint64), 64, 7) is None
+
+
 def test_estimate_tracks_true_jaccard(cfg):
     lines = SRC.split("\n")
     for cut in (0.05, 0.2, 0.4):
