@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import threading
 from array import array
+from itertools import chain
 
 MAX_LINES = 1 << 17  # distinct lines kept per tokenizer; then the cache starts over (about 25 MB at most)
 MAX_LINE_CHARS = 256  # longer lines are encoded, not kept (minified code would fill the cache)
@@ -35,7 +36,7 @@ _PROBES = (
 
 
 class _Lines:
-    """A qualifying model's line cache: distinct line -> its ids."""
+    """A qualifying model's line cache: distinct line -> its ids, then the newline's."""
 
     def __init__(self, tok, newline: list[int]):
         self.tok, self.newline = tok, newline
@@ -44,8 +45,8 @@ class _Lines:
 
     def encode(self, text: str) -> list[int]:
         lines = text.split("\n")
-        cache = self.cache
-        known: dict[str, array | list[int]] = {}
+        cache, nl = self.cache, self.newline
+        known: dict[str, array | list[int]] = {}  # line -> its ids and the newline's
         missing = []
         for line in set(lines):
             ids = cache.get(line)
@@ -54,7 +55,7 @@ class _Lines:
             else:
                 known[line] = ids
         if missing:
-            fresh = self._encode_many(missing)
+            fresh = [ids + nl for ids in self._encode_many(missing)]
             known.update(zip(missing, fresh))
             with self.lock:
                 if len(cache) + len(missing) > MAX_LINES:
@@ -62,11 +63,7 @@ class _Lines:
                 for line, ids in zip(missing, fresh):
                     if len(line) <= MAX_LINE_CHARS:
                         cache[line] = array("i", ids)
-        out: list[int] = []
-        extend, nl = out.extend, self.newline
-        for line in lines:
-            extend(known[line])
-            extend(nl)
+        out = list(chain.from_iterable(map(known.__getitem__, lines)))
         del out[len(out) - len(nl) :]  # the last line has no newline after it
         return out
 

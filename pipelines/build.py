@@ -89,6 +89,32 @@ def shared_tokenizer(model: bytes) -> Tokenizer:
     return tok
 
 
+class TokenizerModel:
+    """The SentencePiece model as the job's DoFns carry it: its digest and where the launcher staged it
+    (the output's tokenizer.model, written before the job starts), not its bytes. Beam pickles a DoFn
+    (bz2 at level 9) several times while it builds and translates the job and unpickles it for every
+    bundle processor: carrying a 0.5 MB model that way took 0.6 s of a demo build's 2 s, and a 4 MB
+    model (Gemma's) several seconds. A process loads the model once: from its own cache when it is the
+    launcher's process (the local runner), else from the staged file, checked against the digest."""
+
+    def __init__(self, model: bytes, staged: str):
+        self.digest, self.staged = hashlib.blake2b(model, digest_size=16).digest(), staged
+
+    def load(self) -> Tokenizer:
+        tok = _TOKENIZERS.get(self.digest)
+        if tok is not None:
+            return tok
+        model = sink.read_bytes(self.staged)
+        if hashlib.blake2b(model, digest_size=16).digest() != self.digest:
+            raise RuntimeError(f"{self.staged} is not the tokenizer this job was built with")
+        return shared_tokenizer(model)
+
+
+def load_tokenizer(model: bytes | TokenizerModel) -> Tokenizer:
+    """The Tokenizer of a DoFn's model: given as bytes (a DoFn made outside the job) or as a TokenizerModel."""
+    return model.load() if isinstance(model, TokenizerModel) else shared_tokenizer(model)
+
+
 def shared_token_tables(tok: Tokenizer) -> tuple:
     """packing.rows.token_tables of a tokenizer, once per Tokenizer object (a loop over the vocabulary)."""
     hit = _TABLES.get(id(tok))
@@ -119,12 +145,12 @@ class JudgeFiles(beam.DoFn):
     into pieces, MinHash signature. Out goes a KeptFile (facts, token ids as bytes, counters) or a Drop;
     the text never crosses a shuffle. An unexpected error drops that file (reason 'error'), never the job."""
 
-    def __init__(self, cfg: dict, tokenizer_bytes: bytes):
-        self.cfg, self.fim, self.tokenizer_bytes = cfg, section(cfg, FimConfig), tokenizer_bytes
+    def __init__(self, cfg: dict, tokenizer: bytes | TokenizerModel):
+        self.cfg, self.fim, self.tokenizer = cfg, section(cfg, FimConfig), tokenizer
         self.gate, self.dedup = gate_config(cfg), section(cfg, DedupConfig)
 
     def setup(self):
-        self.tok = shared_tokenizer(self.tokenizer_bytes)
+        self.tok = load_tokenizer(self.tokenizer)
         malloc.return_freed_memory()  # the first stage of every worker process: shuffles it frees go back
 
     def process(self, f):
@@ -278,8 +304,8 @@ class PackRows(beam.DoFn):
 
     TAIL = "tail"
 
-    def __init__(self, cfg: dict, special: dict[str, int], tokenizer_bytes: bytes):
-        self.cfg, self.special, self.tokenizer_bytes = cfg, special, tokenizer_bytes
+    def __init__(self, cfg: dict, special: dict[str, int], tokenizer: bytes | TokenizerModel):
+        self.cfg, self.special, self.tokenizer = cfg, special, tokenizer
         self.fim = section(cfg, FimConfig)
         self.context = self.fim.level == "context"
         self.method, self.output = section(cfg, PackingConfig).method, section(cfg, OutputConfig)
@@ -287,7 +313,7 @@ class PackRows(beam.DoFn):
             raise ValueError(f"packing.method must be one of {METHODS}, not {self.method!r}")
 
     def setup(self):
-        self.tok = shared_tokenizer(self.tokenizer_bytes)
+        self.tok = load_tokenizer(self.tokenizer)
         self.cutter = make_cutter(self.tok, self.cfg)
 
     def process(self, group):
@@ -397,9 +423,9 @@ class ReadAndJudge(beam.PTransform):
     """units -> {"files": KeptFile, "drops": Drop, "stats": files_in counters}: read, the per-file stage
     (filters, parse, pieces, signature), one copy per (repo, path)."""
 
-    def __init__(self, units: list, cfg: dict, tokenizer_bytes: bytes):
+    def __init__(self, units: list, cfg: dict, tokenizer: bytes | TokenizerModel):
         super().__init__()
-        self.units, self.cfg, self.tokenizer_bytes = [tuple(u) for u in units], cfg, tokenizer_bytes
+        self.units, self.cfg, self.tokenizer = [tuple(u) for u in units], cfg, tokenizer
 
     def expand(self, p):
         read = (
@@ -410,7 +436,7 @@ class ReadAndJudge(beam.PTransform):
         )
         files_in = read.files | "CountIn" >> beam.Map(lambda f: {C.FILES_IN: 1, C.BYTES_IN: len(f.data)})
         read_drop_in = read[DROP] | "CountReadDropsIn" >> beam.Map(lambda d: {C.FILES_IN: 1, C.BYTES_IN: d.size})
-        judged = read.files | "PerFile" >> beam.ParDo(JudgeFiles(self.cfg, self.tokenizer_bytes)).with_outputs(
+        judged = read.files | "PerFile" >> beam.ParDo(JudgeFiles(self.cfg, self.tokenizer)).with_outputs(
             DROP, main="kept"
         )
         unique = judged.kept | "UniquePaths" >> UniquePaths(read.files)  # (repo, path) is unique from here on
@@ -497,16 +523,16 @@ class Pack(beam.PTransform):
     """placed pieces -> {"rows": (split, key, (record bytes, used tokens), lineage), "stats"}: rows per bucket,
     then the buckets' partial last rows packed together."""
 
-    def __init__(self, cfg: dict, special: dict[str, int], tokenizer_bytes: bytes):
+    def __init__(self, cfg: dict, special: dict[str, int], tokenizer: bytes | TokenizerModel):
         super().__init__()
-        self.cfg, self.special, self.tokenizer_bytes = cfg, special, tokenizer_bytes
+        self.cfg, self.special, self.tokenizer = cfg, special, tokenizer
 
     def expand(self, placed):
         packed = (
             placed
             | "GroupBucket" >> beam.GroupByKey()
             | "Pack"
-            >> beam.ParDo(PackRows(self.cfg, self.special, self.tokenizer_bytes)).with_outputs(
+            >> beam.ParDo(PackRows(self.cfg, self.special, self.tokenizer)).with_outputs(
                 STATS, PackRows.TAIL, main="rows"
             )
         )
@@ -514,7 +540,7 @@ class Pack(beam.PTransform):
             packed[PackRows.TAIL]
             | "GroupTails" >> beam.GroupByKey()
             | "PackTails"
-            >> beam.ParDo(PackTails(self.cfg, self.special, self.tokenizer_bytes)).with_outputs(STATS, main="rows")
+            >> beam.ParDo(PackTails(self.cfg, self.special, self.tokenizer)).with_outputs(STATS, main="rows")
         )
         return {
             "rows": (packed.rows, tails.rows) | "AllRows" >> beam.Flatten(),
@@ -523,12 +549,14 @@ class Pack(beam.PTransform):
 
 
 def build_pipeline(p: beam.Pipeline, units: list, cfg: dict, tokenizer_bytes: bytes, out_dir: str) -> None:
+    """The job; out_dir already holds tokenizer.model (tokenizer_bytes): the DoFns load it from there."""
     special = shared_tokenizer(tokenizer_bytes).special_ids
-    judged = p | "ReadAndJudge" >> ReadAndJudge(units, cfg, tokenizer_bytes)
+    model = TokenizerModel(tokenizer_bytes, sink.join(out_dir, "tokenizer.model"))
+    judged = p | "ReadAndJudge" >> ReadAndJudge(units, cfg, model)
     deduped = judged["files"] | "Dedup" >> Dedup(cfg)
     plans = deduped["kept"] | "Plan" >> Plan(cfg)
     placed = (deduped["kept"], plans["place"]) | "Assemble" >> Assemble(cfg)
-    packed = placed["placed"] | "Pack" >> Pack(cfg, special, tokenizer_bytes)
+    packed = placed["placed"] | "Pack" >> Pack(cfg, special, model)
     drops = (judged["drops"], deduped["drops"]) | "AllDrops" >> beam.Flatten()
     stats = (
         *(stage[STATS] for stage in (judged, deduped, plans, placed, packed)),

@@ -25,6 +25,7 @@ CHARS_PER_NODE = 64
 
 
 _KIND: dict[str, int] = {}  # node type -> SKIP | ATOMIC | LEAF_OK | 0, cached across files
+_KIND_IDS: dict[str, dict[int, int]] = {}  # language -> node kind id -> the same (an int is cheaper than a type name)
 SKIP, ATOMIC, LEAF_OK = 1, 2, 4
 
 
@@ -48,30 +49,32 @@ def candidates(tree, src, language: str) -> list[tuple[int, int, int]]:
     about ``limit`` nodes, not its whole tree. The result equals a full preorder walk cut to the
     ``limit`` largest (ties by preorder: for these nodes preorder is (start, -end) order)."""
     limit = MIN_NODES + len(src.text) // CHARS_PER_NODE
+    kinds = _KIND_IDS.get(language)
+    if kinds is None:
+        kinds = _KIND_IDS[language] = {}
     kept: list[tuple[int, int, int]] = []  # (start byte, end byte, parent's position in kept) in pop order
     heap: list = []
     seq = 0  # unique tail of each heap entry, so what follows it (the end, the Node) is never compared
     # Entries: (-size, start, seq, end, node, parent, parent's start, parent's end); size and start fix the end.
     # Empty nodes (MISSING ones among them) never make a middle, so they never enter the heap; ERROR is SKIP.
     for c in tree.root_node.named_children:
-        cs, ce = c.start_byte, c.end_byte
+        cs, ce = c.byte_range
         if ce > cs:
             heap.append((cs - ce, cs, seq, ce, c, -1, -1, -1))
             seq += 1
     heapq.heapify(heap)
-    pop, push, kinds = heapq.heappop, heapq.heappush, _KIND
+    pop, push, useful = heapq.heappop, heapq.heappush, ATOMIC | LEAF_OK
     while heap and len(kept) < limit:
         _, sb, _, eb, n, parent, ps, pe = pop(heap)
-        t = n.type
-        k = kinds.get(t)
+        k = kinds.get(n.kind_id)
         if k is None:
-            k = _kind(t)
+            k = kinds[n.kind_id] = _kind(n.type)
         if k & SKIP:
             continue
         kids = () if k & ATOMIC else n.named_children
         if sb == ps and eb == pe:  # same middle as the parent: descend without a new entry
             me = parent
-        elif not kids and not k & (ATOMIC | LEAF_OK):
+        elif not kids and not k & useful:
             continue
         else:
             me = len(kept)
@@ -79,15 +82,21 @@ def candidates(tree, src, language: str) -> list[tuple[int, int, int]]:
             ps, pe = sb, eb
         for c in kids:
             cs, ce = c.byte_range
-            if ce > cs and (
-                c.named_child_count or _kind(c.type) & (ATOMIC | LEAF_OK)
-            ):  # a plain named leaf is never kept
-                push(heap, (cs - ce, cs, seq, ce, c, me, ps, pe))
-                seq += 1
+            if ce <= cs:
+                continue
+            if not c.named_child_count:  # a plain named leaf is never kept
+                ck = kinds.get(c.kind_id)
+                if ck is None:
+                    ck = kinds[c.kind_id] = _kind(c.type)
+                if not ck & useful:
+                    continue
+            push(heap, (cs - ce, cs, seq, ce, c, me, ps, pe))
+            seq += 1
     order = sorted(range(len(kept)), key=lambda i: (kept[i][0], -kept[i][1]))  # preorder
     new = {old: i for i, old in enumerate(order)}
     out = [(kept[i][0], kept[i][1], new[kept[i][2]] if kept[i][2] >= 0 else -1) for i in order]
-    if src.ascii:
+    if src.ascii or not out:
         return out
-    char = src.char
-    return [(char(s), char(e), p) for s, e, p in out]
+    src.char(0)  # builds the byte -> character table
+    char = src._starts
+    return [(char[s], char[e], p) for s, e, p in out]

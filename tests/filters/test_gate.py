@@ -54,3 +54,15 @@ def test_one_nul_byte_in_text_is_binary(cfg):
     # the documented rule: any NUL in the first 8 KiB (without a UTF-16 BOM) means binary, however textual the rest
     data = REAL[:3000].encode() + b"\x00" + REAL[3000:].encode()
     assert gate.judge("r", "a.py", data, {}, cfg).reason == "binary"
+
+
+def test_binary_is_more_than_a_tenth_control_bytes_in_the_first_8_kib():
+    """Tab, LF, FF, CR and ESC are text; any other byte below 32 counts. The share is taken over the first
+    8 KiB only, and a share of exactly a tenth is still text."""
+    text = b"x = 1\tyes\r\n\x0c\x1b[0m" * 10
+    assert not gate.is_binary(text)
+    for ctl in (1, 7, 8, 11, 31):
+        assert not gate.is_binary(b"a" * 90 + bytes([ctl]) * 10)  # 10%: text
+        assert gate.is_binary(b"a" * 89 + bytes([ctl]) * 11)  # 11%: binary
+    assert not gate.is_binary(b"a" * 8192 + b"\x01" * 8192)  # the control half lies past the sniffed head
+    assert gate.is_binary(b"\x01" * 1000 + b"a" * 8192)

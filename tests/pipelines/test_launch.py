@@ -1,8 +1,10 @@
-"""What the launcher wraps around the Beam job: the DirectRunner without Prism, DoFn specs memoized."""
+"""What the launcher wraps around the Beam job: the DirectRunner without Prism, DoFn specs memoized, the
+tokenizer model staged once instead of pickled into every DoFn."""
 
 import os
 
 import apache_beam as beam
+import pytest
 from apache_beam.coders import VarIntCoder
 from apache_beam.transforms import userstate
 
@@ -60,3 +62,32 @@ def test_direct_runner_runs_a_job():
 
     with beam.Pipeline(runner=direct_runner()) as p:
         assert_that(p | beam.Create([1, 2, 3]) | beam.Map(lambda x: x * 2), equal_to([2, 4, 6]))
+
+
+def test_dofns_carry_the_staged_model_not_its_bytes(tmp_path, tokenizer_bytes, monkeypatch):
+    from apache_beam.internal import pickler
+
+    from repoloom.pipelines import build as B
+    from repoloom.pipelines.config import load_config
+
+    cfg = load_config()
+    staged = tmp_path / "tokenizer.model"
+    staged.write_bytes(tokenizer_bytes)
+    model = B.TokenizerModel(tokenizer_bytes, str(staged))
+    small = len(pickler.dumps(B.JudgeFiles(cfg, model)))
+    large = len(pickler.dumps(B.JudgeFiles(cfg, tokenizer_bytes)))
+    assert small < 20_000 < large  # compressed, the model alone is larger than the whole small DoFn
+
+    # a worker process without the model in its cache reads the staged file, checked against the digest
+    monkeypatch.setattr(B, "_TOKENIZERS", {})
+    judge = pickler.loads(pickler.dumps(B.JudgeFiles(cfg, model)))
+    judge.setup()
+    assert judge.tok.model_proto == tokenizer_bytes and list(B._TOKENIZERS.values()) == [judge.tok]
+    packer = pickler.loads(pickler.dumps(B.PackRows(cfg, {}, model)))
+    packer.setup()
+    assert packer.tok is judge.tok  # one Tokenizer per model in a process
+
+    monkeypatch.setattr(B, "_TOKENIZERS", {})
+    staged.write_bytes(tokenizer_bytes[:-1] + bytes([tokenizer_bytes[-1] ^ 1]))
+    with pytest.raises(RuntimeError, match="not the tokenizer this job was built with"):
+        B.JudgeFiles(cfg, model).setup()
