@@ -1258,7 +1258,7 @@ _TABLE_AFTER = re.compile(r"[`*]{0,2}+[ \t]*+\|[ \t]*+(?P<m>[`*]{0,2}+)(?P<v>[^\
 # a literal given as the fallback of a lookup: `process.env.API_TOKEN || "…"`, `os.environ.get("PASSWORD") or "…"`,
 # `ENV["TOKEN"] ?? "…"`
 _FALLBACK = re.compile(
-    r"""["'`]?\]?\)?[ \t]{0,4}+(?:\|\||\?\?|(?<=[ \t])or(?=[ \t]))[ \t]{1,4}+(?P<q>["'`])(?P<v>[^"'`\s\\]{1,4096}+)(?P=q)"""
+    r"""["'`]?\]?\)?[ \t]{0,4}+(?:\|\||\?\?|\?:|(?<=[ \t])or(?=[ \t]))[ \t]{1,4}+(?P<q>["'`])(?P<v>[^"'`\s\\]{1,4096}+)(?P=q)"""
 )
 
 
@@ -1369,10 +1369,13 @@ def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
         )
         if a is None or a.op == "(" and strength != "strong":
             continue
-        prose_is = a.op in ("is", "was") and strength == "strong" and not a.quoted
+        prose_is = a.op in ("is", "was") and strength == "strong"
         if a.op in _WORD_OPS and not _ENV_NAME.fullmatch(name) and not prose_is:
             continue  # `Set AWS_SECRET_ACCESS_KEY to …` names a variable; `the key to success` does not
         value = a.value if a.quoted else assignments.sentence_trimmed(text, a.value, a.start)
+        if not a.quoted and len(value) > 4 and value.startswith("**") and value.endswith("**"):
+            value = value[2:-2]  # `Secret: **…**` in Markdown
+            a = a._replace(start=a.start + 2)
         if prose_is and not _ENV_NAME.fullmatch(name) and not _random_mix(value):
             continue  # `the token is invalid`, `the secret is stored`: prose needs a value that looks generated
         if (
@@ -1398,8 +1401,13 @@ _PROSE_PW_WORD = re.compile(
     r"(?![A-Za-z0-9_])"
 )
 _PROSE_PW_AFTER = re.compile(
-    r"""[ \t]{0,4}+(?:is|was|:|=|-|->|\(|：)?[ \t]{0,4}+(?:["'`]?)"""
+    r"""[ \t]{0,4}+(?:(?:is|was)[ \t]{0,4}+(?=[:=]))?(?:is|was|:|=|-|->|\(|：)?[ \t]{0,4}+(?:["'`]?)"""
     r"""(?:(?P<user>[A-Za-z0-9_.\-@]{1,32}+)[ \t]{0,2}+/[ \t]{0,2}+)?(?P<pw>[^\s"'`,;()<>\[\]{}]{6,64}+)"""
+)
+# after `credentials`/`login`, also `user:password` (`default credentials are admin:…`)
+_PROSE_LOGIN_AFTER = re.compile(
+    r"""[ \t]{0,4}+(?:are|is|:|=|-|\(|：)?[ \t]{0,4}+(?:["'`]?)"""
+    r"""(?P<user>[A-Za-z0-9_.\-@]{1,32}+)[ \t]{0,2}+[/:][ \t]{0,2}+(?P<pw>[^\s"'`,;()<>\[\]{}]{6,64}+)"""
 )
 # `password for master: …`, `the password for user 'admin' is '…'`: whose password it is, then the value
 _PROSE_PW_FOR = re.compile(
@@ -1448,6 +1456,8 @@ def prose_passwords(text: str, low: str | None = None) -> Iterator[Hit]:
         pos = m.end()
         f = _PROSE_PW_FOR.match(text, m.end()) if not m.group("login") else None
         a = _PROSE_PW_AFTER.match(text, f.end() if f else m.end())
+        if m.group("login") and not (a and a.group("user")):
+            a = _PROSE_LOGIN_AFTER.match(text, m.end())
         if not a or m.group("login") and not a.group("user"):
             continue  # after `login`, only `user / password` pairs: a lone value is the user name
         value = a.group("pw").rstrip(".,;:")

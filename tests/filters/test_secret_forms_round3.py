@@ -263,3 +263,34 @@ def test_fallbacks_and_authorization_headers(cfg, text, kind, value):
 )
 def test_fallback_and_header_lookalikes_kept(cfg, text):
     assert secrets_in(text, cfg) == []
+
+
+@pytest.mark.parametrize(
+    "text, kind, value",
+    [
+        (f"Your API key is `{TOKEN}`.\n", "key", TOKEN),
+        (f"Secret: **{TOKEN}**\n", "key", TOKEN),
+        (f"The password is: `{PASSWORD}`\n", "password", PASSWORD),
+        (f"default credentials are admin:{PASSWORD}\n", "password", PASSWORD),
+        (f'private val apiKey = BuildConfig.API_KEY ?: "{TOKEN}"\n', "key", TOKEN),
+    ],
+)
+def test_markdown_and_prose_round3(cfg, text, kind, value):
+    assert (kind, value) in secrets_in(text, cfg)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the key is `config.yaml`\n",
+        'the token is "$TOKEN"\n',
+        "login: admin\n",
+        "credentials are stored in ~/.aws/credentials\n",
+        "Login: http://example.com:8080\n",
+        "credentials: dict[str, str]\n",
+        "the password is: secret\n",
+        "Secret: **required**\n",
+    ],
+)
+def test_markdown_and_prose_lookalikes_kept(cfg, text):
+    assert secrets_in(text, cfg) == []
