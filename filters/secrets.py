@@ -1572,12 +1572,12 @@ PROVIDER_SHAPES = {
     "cmVmdGtu": ("JFrogReferenceToken", re.compile(r"cmVmdGtu[A-Za-z0-9]{56}(?![A-Za-z0-9])")),
     "AAAAAAAAAAAAAAAAAAAAA": ("TwitterBearerToken", re.compile(r"A{21}[A-Za-z0-9%]{30,200}+")),
     "ATBB": ("BitbucketAppPassword", re.compile(r"ATBB[A-Za-z0-9]{32}(?:[A-F0-9]{8})?(?![A-Za-z0-9])")),
-    # Heroku's platform API keys: `HRKU-AA` and 58 characters, or (older) `HRKU-` and a UUID
     "oy2": ("NuGetApiKey", re.compile(r"oy2[a-z0-9]{43}(?![A-Za-z0-9])")),
     "pul-": ("PulumiToken", re.compile(r"pul-[a-f0-9]{40}(?![A-Za-z0-9])")),
     "api_org_": ("HuggingFaceOrgToken", re.compile(r"api_org_[A-Za-z]{34}(?![A-Za-z0-9])")),
     "FLWSECK": ("FlutterwaveSecretKey", re.compile(r"FLWSECK(?:_TEST)?-[a-fA-F0-9]{32}-X(?![A-Za-z0-9])")),
     "v1.0-": ("CloudflareOriginCaKey", re.compile(r"v1\.0-[a-f0-9]{24}-[a-f0-9]{146}(?![A-Za-z0-9])")),
+    # Heroku's platform API keys: `HRKU-AA` and 58 characters, or (older) `HRKU-` and a UUID
     "HRKU-": (
         "HerokuApiKey",
         re.compile(
