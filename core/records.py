@@ -29,42 +29,23 @@ def _build_example_class():
         return m
 
     rep, opt = F.LABEL_REPEATED, F.LABEL_OPTIONAL
-    bl = msg("BytesList", [dict(name="value", number=1, label=rep, type=F.TYPE_BYTES)])
-    fl = msg("FloatList", [dict(name="value", number=1, label=rep, type=F.TYPE_FLOAT)])
-    il = msg("Int64List", [dict(name="value", number=1, label=rep, type=F.TYPE_INT64)])
-    fl.field[0].options.packed = True
-    il.field[0].options.packed = True
-    del bl
-    msg(
-        "Feature",
-        [
-            dict(
-                name="bytes_list",
-                number=1,
-                label=opt,
-                type=F.TYPE_MESSAGE,
-                type_name=".tensorflow.BytesList",
-                oneof_index=0,
-            ),
-            dict(
-                name="float_list",
-                number=2,
-                label=opt,
-                type=F.TYPE_MESSAGE,
-                type_name=".tensorflow.FloatList",
-                oneof_index=0,
-            ),
-            dict(
-                name="int64_list",
-                number=3,
-                label=opt,
-                type=F.TYPE_MESSAGE,
-                type_name=".tensorflow.Int64List",
-                oneof_index=0,
-            ),
-        ],
-        oneofs=("kind",),
-    )
+    kinds = (("bytes", F.TYPE_BYTES), ("float", F.TYPE_FLOAT), ("int64", F.TYPE_INT64))
+    for kind, value_type in kinds:  # BytesList, FloatList, Int64List: one repeated `value` (numbers packed)
+        lst = msg(f"{kind.capitalize()}List", [dict(name="value", number=1, label=rep, type=value_type)])
+        if value_type != F.TYPE_BYTES:
+            lst.field[0].options.packed = True
+    feature_kinds = [
+        dict(
+            name=f"{kind}_list",
+            number=number,
+            label=opt,
+            type=F.TYPE_MESSAGE,
+            type_name=f".tensorflow.{kind.capitalize()}List",
+            oneof_index=0,
+        )
+        for number, (kind, _) in enumerate(kinds, 1)
+    ]
+    msg("Feature", feature_kinds, oneofs=("kind",))
     feats = msg(
         "Features",
         [dict(name="feature", number=1, label=rep, type=F.TYPE_MESSAGE, type_name=".tensorflow.Features.FeatureEntry")],

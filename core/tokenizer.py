@@ -161,6 +161,34 @@ def trainer_sentences(texts: Iterable[str], max_bytes: int = MAX_SENTENCE_BYTES)
             start = end
 
 
+def trainer_options(vocab_size: int, *, num_threads: int = 2, model_type: str = "bpe") -> dict:
+    """SentencePiece trainer settings of every model we train (identity normalisation, byte fallback, no dummy
+    prefix: code round-trips byte for byte), without the input and output."""
+    return dict(
+        vocab_size=vocab_size,
+        model_type=model_type,
+        byte_fallback=True,
+        normalization_rule_name="identity",
+        remove_extra_whitespaces=False,
+        add_dummy_prefix=False,
+        split_digits=True,
+        allow_whitespace_only_pieces=True,
+        max_sentence_length=MAX_SENTENCE_BYTES,
+        user_defined_symbols=list(SENTINELS) + list(_EXTRA_SYMBOLS),
+        pad_id=0,
+        eos_id=1,
+        bos_id=2,
+        unk_id=3,
+        pad_piece=PAD,
+        eos_piece=EOS,
+        bos_piece=BOS,
+        unk_piece="<unk>",
+        hard_vocab_limit=False,
+        minloglevel=2,
+        num_threads=num_threads,
+    )
+
+
 def train_tokenizer(texts: Iterable[str], vocab_size: int, *, num_threads: int = 2, model_type: str = "bpe") -> bytes:
     """Train a byte-fallback SentencePiece model on texts; returns the model bytes."""
     buf = io.BytesIO()
@@ -171,27 +199,7 @@ def train_tokenizer(texts: Iterable[str], vocab_size: int, *, num_threads: int =
         spm.SentencePieceTrainer.train(
             sentence_iterator=iter(texts),
             model_writer=buf,
-            vocab_size=vocab_size,
-            model_type=model_type,
-            byte_fallback=True,
-            normalization_rule_name="identity",
-            remove_extra_whitespaces=False,
-            add_dummy_prefix=False,
-            split_digits=True,
-            allow_whitespace_only_pieces=True,
-            max_sentence_length=MAX_SENTENCE_BYTES,
-            user_defined_symbols=list(SENTINELS) + list(_EXTRA_SYMBOLS),
-            pad_id=0,
-            eos_id=1,
-            bos_id=2,
-            unk_id=3,
-            pad_piece=PAD,
-            eos_piece=EOS,
-            bos_piece=BOS,
-            unk_piece="<unk>",
-            hard_vocab_limit=False,
-            minloglevel=2,
-            num_threads=num_threads,
+            **trainer_options(vocab_size, num_threads=num_threads, model_type=model_type),
         )
     except RuntimeError as e:  # sentencepiece reports bad settings as RuntimeError
         raise TokenizerError(f"tokenizer training failed: {e}") from e

@@ -323,9 +323,10 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
         found = None
         if fam and (sources.get(fam) or named.get(fam)):
             cands = by_name[fam]
+            role = _role_named(t.path, fam)  # a test named for its role (example_test.go) has no namesake subject
             found = (
                 None
-                if _role_named(t.path, fam)
+                if role
                 else _by_name(
                     t,
                     cands,
@@ -360,7 +361,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 )
                 if called is not None and _uses_more_of(t, called[0], found[0], facts_by_path):
                     found = called
-            if found is None and tcfg.import_ and fam in _CALLS_FAMILIES and not _role_named(t.path, fam):
+            if found is None and tcfg.import_ and fam in _CALLS_FAMILIES and not role:
                 found = _by_calls(
                     t, sources[fam], kinds, declared, names_in_tests[fam], len(tests_by_family[fam]), tcfg
                 )
@@ -368,11 +369,10 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 found = _by_include(t, graph, kinds, facts_by_path, sources[fam], lex_index, tcfg, impl_headers)
             if found is None and tcfg.import_ and "use" in _FAMILY_RULES.get(fam, ()):
                 found = _by_crate_use(t, kinds, sources[fam], lex_index, fam, tcfg)
-            if found is None and tcfg.import_ and not _role_named(t.path, fam):
+            if found is None and tcfg.import_ and not role:
                 found = _by_import(t, graph, kinds, facts_by_path, fam, lex_index, tcfg)
-            if found is None and not _role_named(
-                t.path, fam
-            ):  # weaker name evidence after the imports: JsonArrayAsListTest -> JsonArray.java
+            # weaker name evidence after the imports: JsonArrayAsListTest -> JsonArray.java
+            if found is None and not role:
                 found = _by_name(
                     t,
                     cands,
@@ -389,7 +389,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 # the test reaches the code through the package's entry point only: its name is the hint
                 definer = _defining_module(t, sources[fam], kinds, declared)
                 found = (definer, "name", 0.6) if definer else None
-            if found is None and tcfg.lexical and not _role_named(t.path, fam):
+            if found is None and tcfg.lexical and not role:
                 found = _by_lexical(t, lex_index(fam), tcfg)
         subject, rule, score = found if found else (None, None, 0.0)
         subject = impl_headers.get(subject, subject)

@@ -53,26 +53,7 @@ def _model(real_texts, **changes) -> Tokenizer:
     args = dict(
         sentence_iterator=iter(real_texts[:20]),
         model_writer=buf,
-        vocab_size=600,
-        model_type="bpe",
-        byte_fallback=True,
-        normalization_rule_name="identity",
-        remove_extra_whitespaces=False,
-        add_dummy_prefix=False,
-        split_digits=True,
-        allow_whitespace_only_pieces=True,
-        user_defined_symbols=list(T.SENTINELS) + ["\n", "\t"],
-        pad_id=0,
-        eos_id=1,
-        bos_id=2,
-        unk_id=3,
-        pad_piece=T.PAD,
-        eos_piece=T.EOS,
-        bos_piece=T.BOS,
-        unk_piece="<unk>",
-        hard_vocab_limit=False,
-        minloglevel=2,
-        num_threads=1,
+        **T.trainer_options(600, num_threads=1),
     )
     args.update(changes)
     spm.SentencePieceTrainer.train(**args)
