@@ -737,18 +737,34 @@ def frozen2_eval(cfg: PiiConfig) -> dict:
     """Recall per kind and form on the second frozen set (Nosey Parker's rule examples and secretlint's rule
     snapshots, frozen before the third round of rule changes; run only by name and never read case by case),
     for us, gitleaks' rule set and CredSweeper 1.19.5 (both run at freeze time), and negatives altered."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import pii_refs
+
+    return _frozen_eval(cfg, "secrets_frozen2_cases.jsonl.gz", pii_refs.FROZEN2_DIGEST, "Second", "third")
+
+
+def frozen3_eval(cfg: PiiConfig) -> dict:
+    """The same on the third frozen set (Kingfisher's rule examples, whispers' fixtures, trivy's and
+    ripsecrets' tests; frozen before the fourth round of rule changes, run only by name)."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import pii_refs
+
+    return _frozen_eval(cfg, "secrets_frozen3_cases.jsonl.gz", pii_refs.FROZEN3_DIGEST, "Third", "fourth")
+
+
+def _frozen_eval(cfg: PiiConfig, fname: str, frozen_digest: str, which: str, round_: str) -> dict:
     import gzip
 
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import pii_refs
 
-    with gzip.open(os.path.join(DATA, "secrets_frozen2_cases.jsonl.gz"), "rt", encoding="utf-8") as f:
+    with gzip.open(os.path.join(DATA, fname), "rt", encoding="utf-8") as f:
         cases = [json.loads(line) for line in f]
     digest = pii_refs.cases_digest(
         [{k: v for k, v in c.items() if k not in ("gitleaks", "credsweeper")} for c in cases]
     )
-    if digest != pii_refs.FROZEN2_DIGEST:
-        print(f"second frozen set: digest {digest} differs from the frozen one; not reported")
+    if digest != frozen_digest:
+        print(f"{which.lower()} frozen set: digest {digest} differs from the frozen one; not reported")
         return {}
     ours = _ours(cfg)
     names = ["ours", "gitleaks", "credsweeper", "ours+credsweeper"]
@@ -767,8 +783,8 @@ def frozen2_eval(cfg: PiiConfig) -> dict:
                 neg[n]["altered"] += bool(sp)
     srcs = sorted({c["src"] for c in cases})
     print(
-        f"\n== Second frozen set: {', '.join(srcs)} ({len(cases)} cases, "
-        f"{sum(len(c['labels']) for c in cases)} labelled secrets; frozen before the third round, run by name) =="
+        f"\n== {which} frozen set: {', '.join(srcs)} ({len(cases)} cases, "
+        f"{sum(len(c['labels']) for c in cases)} labelled secrets; frozen before the {round_} round, run by name) =="
     )
     print("recall = labelled secret fully redacted; hand-typed = a run of 6 equal characters or 7 in alphabet order")
     print(f"  {'kind':9s} {'form':18s}" + "".join(f"{n:>18s}" for n in names))
@@ -823,6 +839,11 @@ def main() -> int:
         help="only the second frozen set (Nosey Parker and secretlint samples; run by name, rarely)",
     )
     ap.add_argument(
+        "--frozen3",
+        action="store_true",
+        help="only the third frozen set (Kingfisher, whispers, trivy and ripsecrets samples; run by name, rarely)",
+    )
+    ap.add_argument(
         "--blind",
         metavar="TRUFFLEHOG_CHECKOUT",
         help="also report the blind slice (trufflehog's pattern tests at pii_refs.TRUFFLEHOG_COMMIT)",
@@ -831,6 +852,9 @@ def main() -> int:
     args = ap.parse_args()
     if args.frozen2:
         frozen2_eval(section(load_config(), PiiConfig))
+        return 0
+    if args.frozen3:
+        frozen3_eval(section(load_config(), PiiConfig))
         return 0
     if args.blind:
         blind_eval(section(load_config(), PiiConfig), args.blind, args.gitleaks)
