@@ -1385,6 +1385,9 @@ def _random_mix(value: str) -> bool:
     )
 
 
+_SPACE_VALUE = re.compile(r"[ \t]{1,4}+([A-Za-z0-9+/=_\-.]{16,512}+)(?![^\s,;:)\]}\"'`])")
+
+
 def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
     """Values given to secret-named keys in any syntax (see filters/assignments.py), quoted or not,
     in code, config files, comments and prose: `export AWS_SECRET_ACCESS_KEY=…`, `api_token: …`,
@@ -1416,17 +1419,12 @@ def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
             or _table_cell(text, ls, start, run_end)
             or _fallback_literal(text, run_end)
         )
-        if a is None and strength == "strong":
+        if a is None and strength == "strong" and (sm := _SPACE_VALUE.match(text, run_end)):
             # `# token <value>`, `use the API key <value> to …`: a space alone after a strong name, in comments
             # and prose; only a value that looks generated counts (`token is`, `secret sauce` do not)
-            a = assignments.after_name(text, run_end, allow_space=True, name_start=start)
-            v = a.value if a is not None else ""
-            if not (
-                len(v) >= 16
-                and _random_mix(v)
-                and (_unpronounceable(v) or len(v) >= 32 and all(c in string.hexdigits for c in v))
-            ):
-                a = None
+            v = sm.group(1)
+            if _random_mix(v) and (_unpronounceable(v) or len(v) >= 32 and all(c in string.hexdigits for c in v)):
+                a = assignments.Assigned(" ", v, sm.start(1), False, False)
         if a is None or a.op == "(" and strength != "strong":
             continue
         prose_is = a.op in ("is", "was") and strength == "strong"
