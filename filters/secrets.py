@@ -817,8 +817,13 @@ _LEET = re.compile(r"[A-Za-z]\d+[A-Za-z]")
 
 
 def _leet(value: str) -> bool:
-    """Digits inside letters (`passW0rd`, `secur3Pass`): a password someone chose, not a word or a name."""
-    return len(value) >= 8 and _LEET.search(value) is not None and any(c.isupper() for c in value)
+    """Digits inside letters (`passW0rd`, `secur3Pass`) or all four character classes (`Pass123!@#`): a
+    password someone chose, not a word or a name."""
+    if len(value) < 8:
+        return False
+    if _LEET.search(value) is not None and any(c.isupper() for c in value):
+        return True
+    return _char_classes(value) >= 4  # `Pass123!@#`: upper, lower, digits and symbols
 
 
 def _password_value_ok(value: str, quoted: bool) -> bool:
@@ -909,6 +914,8 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
         value, vs, quoted = a.value, a.start, a.quoted
         if not quoted:
             value = assignments.sentence_trimmed(text, value, vs)
+            if start and text[start - 1] in "?&" and "&" in value:
+                value = value[: value.index("&")]  # `?user=u&password=<v>&useSSL=false`: a query parameter
         literal = quoted or _config_literal(text, ls, start, run_end, value, vs, a.op)
         if _password_value_ok(value, literal):
             yield Hit("password", vs, vs + len(value), "PasswordAssignment")
@@ -1168,6 +1175,10 @@ def _class_changes(value: str) -> int:
     return sum(a != b for a, b in zip(classes, classes[1:]))
 
 
+# words that end in `key` and name no key
+_KEY_WORDS_NOT_KEYS = {"turnkey", "whiskey", "passkey", "hotkey", "hotkeys", "shortkey", "monkey", "donkey", "jockey"}
+
+
 @lru_cache(maxsize=8192)  # code repeats its names (`self.tokenizer`, `key`): each is judged once
 def _key_name_strength(name: str) -> str | None:
     """ "strong", "weak" or None: how surely a name such as `AWS_SECRET_ACCESS_KEY` names a secret."""
@@ -1191,8 +1202,8 @@ def _key_name_strength(name: str) -> str | None:
             return "strong"
         if p in ("key", "keys") and i and parts[i - 1] in _KEY_QUALIFIERS:
             return "strong"
-        if p in _KEY_WEAK:
-            strength = "weak"
+        if p in _KEY_WEAK or len(p) > 6 and p.endswith("key") and p not in _KEY_WORDS_NOT_KEYS:
+            strength = "weak"  # `GITHUBKEY`, `slackkey`: a name and `key` run together read as `githubKey`
     return strength
 
 
@@ -1521,6 +1532,8 @@ def prose_passwords(text: str, low: str | None = None) -> Iterator[Hit]:
         if not a or m.group("login") and not a.group("user"):
             continue  # after `login`, only `user / password` pairs: a lone value is the user name
         value = a.group("pw").rstrip(".,;:")
+        if m.start() and text[m.start() - 1] in "?&" and "&" in value:
+            value = value[: value.index("&")]  # a URL's query parameter ends at `&`
         end_char = text[a.end("pw") : a.end("pw") + 1]
         if end_char in ("(", "[") or not _prose_password_ok(value, "password" if m.group("login") else m.group(0)):
             continue

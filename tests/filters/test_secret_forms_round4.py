@@ -123,8 +123,9 @@ def test_azure_devops_pat_needs_its_markers():
 
 
 def test_leet_marks_chosen_passwords():
-    assert secrets._leet("passW0rd123") and secrets._leet("s3cur3Pass")
+    assert secrets._leet("passW0rd123") and secrets._leet("s3cur3Pass") and secrets._leet("Pass123!@#")
     assert not secrets._leet("password123") and not secrets._leet("mypassword") and not secrets._leet("pass1word")
+    assert not secrets._leet("pass_word_1") and not secrets._leet("Password1")
 
 
 @pytest.mark.parametrize(
@@ -167,3 +168,21 @@ def test_unquoted_config_literals_are_passwords(cfg, text):
 )
 def test_unquoted_variables_are_not_passwords(cfg, text):
     assert secrets_in(text, cfg) == []
+
+
+def test_password_query_parameter_ends_at_ampersand(cfg):
+    text = "jdbc:mysql://localhost/authority?user=admin&password=Kitten42xQ&useSSL=false\n"
+    assert secrets_in(text, cfg) == [("password", "Kitten42xQ")]
+
+
+@pytest.mark.parametrize("name", ["GITHUBKEY", "SLACKKEY", "stripekey"])
+def test_name_and_key_run_together(cfg, name):
+    assert ("key", TOKEN) in secrets_in(f"{name}={TOKEN}\n", cfg)
+
+
+@pytest.mark.parametrize("name", ["hotkey", "turnkey", "monkey", "sortkey"])
+def test_words_ending_in_key_are_not_keys(cfg, name):
+    assert secrets_in(f'{name} = "lastModifiedDate2"\n', cfg) == []
+    assert secrets._key_name_strength(name) in (None, "weak")
+    if name != "sortkey":
+        assert secrets._key_name_strength(name) is None
