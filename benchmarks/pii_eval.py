@@ -21,7 +21,8 @@ tests, read from a checkout, only a digest kept); `--frozen2` alone the second f
 rule examples and secretlint's rule snapshots, frozen before issue 13's third round, run once before and
 once after it, never read case by case); `--frozen3` alone the third frozen set (Kingfisher's rule examples,
 whispers' fixtures, trivy's and ripsecrets' tests, frozen before issue 13's fourth round; the second set is a
-dev set from then on).
+dev set from then on); `--frozen4` alone the fourth frozen set (betterleaks' hand-written rule samples, frozen
+before issue 13's fifth round; the third set is a dev set from then on).
 
 Issue 13's third round, before -> after (README, "Secrets and PII"): second frozen set 0.767 -> 0.771 of
 420 secrets (key unquoted 0.713 -> 0.718, comment/prose 0.875, config file 0.864, quoted code 0.782 ->
@@ -763,6 +764,15 @@ def frozen3_eval(cfg: PiiConfig) -> dict:
     return _frozen_eval(cfg, "secrets_frozen3_cases.jsonl.gz", pii_refs.FROZEN3_DIGEST, "Third", "fourth")
 
 
+def frozen4_eval(cfg: PiiConfig) -> dict:
+    """The same on the fourth frozen set (betterleaks' hand-written rule samples; frozen before the fifth round
+    of rule changes, run only by name)."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import pii_refs
+
+    return _frozen_eval(cfg, "secrets_frozen4_cases.jsonl.gz", pii_refs.FROZEN4_DIGEST, "Fourth", "fifth")
+
+
 def _frozen_eval(cfg: PiiConfig, fname: str, frozen_digest: str, which: str, round_: str) -> dict:
     import gzip
 
@@ -855,6 +865,11 @@ def main() -> int:
         help="only the third frozen set (Kingfisher, whispers, trivy and ripsecrets samples; run by name, rarely)",
     )
     ap.add_argument(
+        "--frozen4",
+        action="store_true",
+        help="only the fourth frozen set (betterleaks' hand-written rule samples; run by name, rarely)",
+    )
+    ap.add_argument(
         "--blind",
         metavar="TRUFFLEHOG_CHECKOUT",
         help="also report the blind slice (trufflehog's pattern tests at pii_refs.TRUFFLEHOG_COMMIT)",
@@ -866,6 +881,9 @@ def main() -> int:
         return 0
     if args.frozen3:
         frozen3_eval(section(load_config(), PiiConfig))
+        return 0
+    if args.frozen4:
+        frozen4_eval(section(load_config(), PiiConfig))
         return 0
     if args.blind:
         blind_eval(section(load_config(), PiiConfig), args.blind, args.gitleaks)

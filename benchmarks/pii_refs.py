@@ -180,11 +180,13 @@ class _GoSamples:
             self.take("{")
             items = []
             while self.peek()[1] != "}":
+                if self.peek()[0] == "eof":
+                    raise ValueError("unterminated list")
                 try:
                     items.append(self.expr())
                 except (ValueError, ImportError):
                     depth = 0  # skip to the next top-level comma
-                    while not (depth == 0 and self.peek()[1] in (",", "}")):
+                    while self.peek()[0] != "eof" and not (depth == 0 and self.peek()[1] in (",", "}")):
                         depth += {"(": 1, "{": 1, "[": 1, ")": -1, "}": -1, "]": -1}.get(self.peek()[1], 0)
                         self.take()
                     items.append(None)
@@ -349,8 +351,9 @@ def gitleaks_scan(text: str, rules: list[dict]) -> list[tuple[str, int, int]]:
     return out
 
 
-def freeze_gitleaks(checkout: str, seed: int = 13) -> list[dict]:
-    """Cases from a gitleaks checkout (a work tree, or a bare git dir read with `git show HEAD:`)."""
+def freeze_gitleaks(checkout: str, seed: int = 13, toml_path: str = "config/gitleaks.toml") -> list[dict]:
+    """Cases from a gitleaks checkout (a work tree, or a bare git dir read with `git show HEAD:`); betterleaks
+    (gitleaks' successor) has the same layout with its rules in `config/betterleaks.toml`."""
     import subprocess
 
     def read(path: str) -> str:
@@ -376,7 +379,7 @@ def freeze_gitleaks(checkout: str, seed: int = 13) -> list[dict]:
 
     templates = _go_templates(read("cmd/generate/config/utils/generate.go"))
     helpers = _go_helpers(read("cmd/generate/config/utils/patterns.go"))
-    rules = gitleaks_rules(read("config/gitleaks.toml"))
+    rules = gitleaks_rules(read(toml_path))
     by_id = {r["id"]: r for r in rules}
     rnd = random.Random(seed)
     cases: list[dict] = []
@@ -1053,12 +1056,11 @@ def credsweeper_findings(texts: list[str], exe: str, doc: bool = False) -> list[
     return found
 
 
-def freeze_frozen2(noseyparker: str, secretlint: str, gitleaks: str | None, credsweeper: str | None) -> list[dict]:
-    """The second frozen set: Nosey Parker's and secretlint's cases, with what gitleaks' rule set (the commit
-    the first set used) and a CredSweeper install find in each, for the comparison."""
+def add_tool_fields(cases: list[dict], gitleaks: str | None, credsweeper: str | None) -> list[dict]:
+    """Record in each case what gitleaks' rule set (the commit the first set used, read from the bare git dir
+    `gitleaks`) and a CredSweeper install (`credsweeper`, its command line) find, for the comparison."""
     import subprocess
 
-    cases = freeze_noseyparker(noseyparker) + freeze_secretlint(secretlint)
     if gitleaks:
         toml = subprocess.run(
             ["git", "--git-dir", gitleaks, "show", "b58d3f102cf3a2c84cb7f923d05c25c9b1aed84b:config/gitleaks.toml"],
@@ -1074,6 +1076,13 @@ def freeze_frozen2(noseyparker: str, secretlint: str, gitleaks: str | None, cred
         for c, f in zip(cases, found):
             c["credsweeper"] = f
     return cases
+
+
+def freeze_frozen2(noseyparker: str, secretlint: str, gitleaks: str | None, credsweeper: str | None) -> list[dict]:
+    """The second frozen set: Nosey Parker's and secretlint's cases, with what gitleaks' rule set (the commit
+    the first set used) and a CredSweeper install find in each, for the comparison."""
+    cases = freeze_noseyparker(noseyparker) + freeze_secretlint(secretlint)
+    return add_tool_fields(cases, gitleaks, credsweeper)
 
 
 # ---- a third frozen set: Kingfisher's rule examples, whispers' fixtures, trivy's and ripsecrets' tests ----
@@ -1348,26 +1357,86 @@ def freeze_frozen3(
     credsweeper: str | None,
 ) -> list[dict]:
     """The third frozen set, with what gitleaks' rule set (the first set's commit) and a CredSweeper install find."""
-    import subprocess
-
     seen = earlier_values(data)
     cases = freeze_kingfisher(kingfisher, seen) + freeze_whispers(whispers) + freeze_trivy(trivy)
     cases += freeze_ripsecrets(ripsecrets)
-    if gitleaks:
-        toml = subprocess.run(
-            ["git", "--git-dir", gitleaks, "show", "b58d3f102cf3a2c84cb7f923d05c25c9b1aed84b:config/gitleaks.toml"],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-        rules = gitleaks_rules(toml)
-        for c in cases:
-            c["gitleaks"] = [[a, b] for _, a, b in gitleaks_scan(c["text"], rules)]
-    if credsweeper:
-        found = credsweeper_findings([c["text"] for c in cases], credsweeper)
-        for c, f in zip(cases, found):
-            c["credsweeper"] = f
+    return add_tool_fields(cases, gitleaks, credsweeper)
+
+
+# ---- a fourth frozen set: betterleaks' hand-written rule samples ----
+
+# Frozen before any rule change of issue 13's fifth round, run once for a baseline and once at the end; never
+# read case by case while tuning. betterleaks (gitleaks' successor, MIT) keeps gitleaks' layout: each rule file
+# of `cmd/generate/config/rules/` lists true (`tps`) and false (`fps`) positives. Only the hand-written samples
+# are kept (samples made by the shared template generator repeat the first set's forms), and texts or values
+# already in the first three sets are left out.
+BETTERLEAKS_COMMIT = "6381fa45ae946c588e2e1334d8396a15e5171ad6"
+FROZEN4_DIGEST = (
+    "a175af0d707bcd2aea9aec4d56f1d7642d9cea61e7ee3a3c1d128c35356c4103"  # cases_digest, tools' fields left out
+)
+
+
+def frozen3_values(data: str) -> set[str]:
+    """Texts and secret values of the third set."""
+    import gzip
+
+    seen = set()
+    with gzip.open(os.path.join(data, "secrets_frozen3_cases.jsonl.gz"), "rt", encoding="utf-8") as f:
+        for line in f:
+            c = json.loads(line)
+            seen.add(c["text"])
+            seen.update(c["text"][a:b] for a, b in (lab["secret"] for lab in c["labels"]))
+    return seen
+
+
+_BL_PASSWORD_RULE = re.compile(r"(?i)password|passwd|basic-auth|credentials")
+
+
+def freeze_betterleaks(repo: str, seen: set[str], commit: str = BETTERLEAKS_COMMIT) -> list[dict]:
+    """betterleaks' hand-written `tps`/`fps` samples (its generator's templated ones left out) at `commit`; the
+    secret is the sample's labelled value or the rule's capture group in its own match."""
+    import subprocess
+
+    head = subprocess.run(
+        ["git", "--git-dir", repo, "rev-parse", "HEAD"], check=True, capture_output=True, text=True
+    ).stdout.strip()
+    if head != commit:
+        raise SystemExit(f"betterleaks at {head}, the set was made from {commit}")
+    cases, texts = [], set()
+    for c in freeze_gitleaks(repo, toml_path="config/betterleaks.toml"):
+        text = c["text"]
+        if c["template"] or text in seen or text in texts or not text.strip():
+            continue
+        texts.add(text)
+        if not c["positive"]:
+            cases.append({"src": "betterleaks", "rule": c["rule"], "text": text, "positive": False, "labels": []})
+            continue
+        if not c["secret"]:
+            continue
+        a, b = c["secret"]
+        if text[a:b] in seen:
+            continue
+        kind = "password" if _BL_PASSWORD_RULE.search(c["rule"]) else "key"
+        lab = _label(text, a, b, kind)
+        if lab:
+            cases.append({"src": "betterleaks", "rule": c["rule"], "text": text, "positive": True, "labels": [lab]})
     return cases
+
+
+def freeze_frozen4(betterleaks: str, data: str, gitleaks: str | None, credsweeper: str | None) -> list[dict]:
+    """The fourth frozen set, with what gitleaks' rule set (the first set's commit) and CredSweeper find."""
+    seen = earlier_values(data) | frozen3_values(data)
+    return add_tool_fields(freeze_betterleaks(betterleaks, seen), gitleaks, credsweeper)
+
+
+def write_cases(path: str, cases: list[dict]) -> str:
+    """Write a frozen set (gzip without a timestamp, one sorted-key JSON line per case); its digest."""
+    import gzip
+
+    with gzip.GzipFile(path, "wb", mtime=0) as f:
+        for c in cases:
+            f.write((json.dumps(c, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8"))
+    return cases_digest([{k: v for k, v in c.items() if k not in ("gitleaks", "credsweeper")} for c in cases])
 
 
 def main() -> int:
@@ -1384,9 +1453,15 @@ def main() -> int:
     ap.add_argument("--whispers", help="whispers bare git dir")
     ap.add_argument("--trivy", help="trivy bare git dir")
     ap.add_argument("--ripsecrets", help="ripsecrets bare git dir")
+    ap.add_argument("--betterleaks", help="betterleaks bare git dir: freeze the fourth set")
     ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "data"))
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
+    if args.betterleaks:
+        cases = freeze_frozen4(args.betterleaks, args.out, args.gitleaks, args.credsweeper_exe)
+        digest = write_cases(os.path.join(args.out, "secrets_frozen4_cases.jsonl.gz"), cases)
+        print(f"fourth set: {len(cases)} cases, {sum(len(c['labels']) for c in cases)} labels; digest {digest}")
+        return 0
     if args.kingfisher:
         cases = freeze_frozen3(
             args.kingfisher, args.whispers, args.trivy, args.ripsecrets, args.out, args.gitleaks, args.credsweeper_exe
