@@ -321,6 +321,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
     for t in tests:
         fam = FAMILY.get(t.language or "")
         found = None
+        compile_only = bool(t.test.get("compile_only"))
         if fam and (sources.get(fam) or named.get(fam)):
             cands = by_name[fam]
             role = _role_named(t.path, fam)  # a test named for its role (example_test.go) has no namesake subject
@@ -361,6 +362,11 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 )
                 if called is not None and _uses_more_of(t, called[0], found[0], facts_by_path):
                     found = called
+            if found is None and compile_only:
+                # a check that headers compile (pugixml's tests/test_header_guard.cpp includes pugixml.hpp twice),
+                # not named after its subject: the one header it includes, not that header's implementation;
+                # of several headers, none (stb's tests/test_c_compilation.c)
+                found = _compiled_header(t, graph, kinds, facts_by_path) or (None, None, 0.0)
             if found is None and tcfg.import_ and fam in _CALLS_FAMILIES and not role:
                 found = _by_calls(
                     t, sources[fam], kinds, declared, names_in_tests[fam], len(tests_by_family[fam]), tcfg
@@ -422,6 +428,18 @@ def _suite_prefixes(tests: list[FileFacts]) -> dict[str, set[str]]:
         if n >= _SUITE_MIN:
             out[folder].add(word)
     return out
+
+
+def _compiled_header(t: FileFacts, graph, kinds, facts_by_path) -> tuple[str, str, float] | None:
+    """The one header of the repository a compile-only test includes (directly), or None."""
+    if t.path not in graph:
+        return None
+    headers = sorted(
+        p
+        for p in graph.successors(t.path)
+        if p in facts_by_path and p.endswith(_C_HEADERS) and kinds.get(p) in ("", "inline") and _usable(t.path, p)
+    )
+    return (headers[0], "include", 0.9) if len(headers) == 1 else None
 
 
 def _uses_more_of(t: FileFacts, a: str, b: str, facts_by_path: dict) -> bool:
