@@ -322,6 +322,9 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
         fam = FAMILY.get(t.language or "")
         found = None
         compile_only = bool(t.test.get("compile_only"))
+        # a test named for its kind (tests/quick.rs, tests/loom.rs) uses the whole library: what it calls or uses
+        # names no subject (what it imports still may: argparse's test/test_issue_37.cpp and its one header)
+        for_role = _named_for_role(t.path)
         if fam and (sources.get(fam) or named.get(fam)):
             cands = by_name[fam]
             role = _role_named(t.path, fam)  # a test named for its role (example_test.go) has no namesake subject
@@ -373,7 +376,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 )
             if found is None and tcfg.import_ and "include" in _FAMILY_RULES.get(fam, ()):
                 found = _by_include(t, graph, kinds, facts_by_path, sources[fam], lex_index, tcfg, impl_headers)
-            if found is None and tcfg.import_ and "use" in _FAMILY_RULES.get(fam, ()):
+            if found is None and tcfg.import_ and "use" in _FAMILY_RULES.get(fam, ()) and not for_role:
                 found = _by_crate_use(t, kinds, sources[fam], lex_index, fam, tcfg)
             if found is None and tcfg.import_ and not role:
                 found = _by_import(t, graph, kinds, facts_by_path, fam, lex_index, tcfg)
@@ -395,7 +398,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 # the test reaches the code through the package's entry point only: its name is the hint
                 definer = _defining_module(t, sources[fam], kinds, declared)
                 found = (definer, "name", 0.6) if definer else None
-            if found is None and tcfg.lexical and not role:
+            if found is None and tcfg.lexical and not role and not for_role:
                 found = _by_lexical(t, lex_index(fam), tcfg)
         subject, rule, score = found if found else (None, None, 0.0)
         subject = impl_headers.get(subject, subject)
@@ -967,6 +970,8 @@ def _by_calls(
     (json_object_put is in every json-c test and says nothing; json_c_visit is in one), shared among
     the files defining it. The clear favourite wins: three times the runner-up, worth at least one name
     that at most one other test uses, and defining two names or more that the test uses."""
+    if _named_for_role(t.path):
+        return None
     used = set(t.identifiers)
     definers: dict[str, list[str]] = defaultdict(list)
     for f in sources:
@@ -994,6 +999,45 @@ def _by_calls(
     if names[path] < 2 or best < weight(min(2, n_tests)) or best < _CALLS_MARGIN * runner:
         return None
     return path, "calls", round(min(1.0, best / (best + runner)), 4)
+
+
+# Words that name what kind of test a file is, not what it tests: fuzzing, property checks, compile checks,
+# stress runs, regressions (tests/quick.rs, fuzz_test.go, tests/compiletest.rs, tests/regression/issue520.rs, test4.c)
+_ROLE_WORDS = frozenset(
+    {
+        "fuzz",
+        "fuzzing",
+        "fuzzed",
+        "fuzzer",
+        "quick",
+        "quickcheck",
+        "proptest",
+        "proptests",
+        "compiletest",
+        "compiletests",
+        "chaos",
+        "stress",
+        "loom",
+        "smoke",
+        "regression",
+        "regressions",
+        "issue",
+        "issues",
+        "bug",
+        "bugs",
+        "fail",
+        "failure",
+        "failures",
+    }
+)
+
+
+def _named_for_role(test_path: str) -> bool:
+    """The test's name says only what kind of test it is (FuzzFailTest.cpp, tests/quick.rs, issue520.rs, test1.c):
+    the names it calls are the whole library's, not a subject's."""
+    stem = subject_stem(os.path.basename(test_path)) or _stem(test_path)
+    words = [w for w in split_identifier(stem) if not w.isdigit()]
+    return bool(words) and all(w in _ROLE_WORDS or w in _NAME_NOISE or w == "unittest" for w in words)
 
 
 def _c_implementations(header: str, impls_by_stem: dict[str, list[str]]) -> list[str]:
