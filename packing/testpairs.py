@@ -1117,7 +1117,7 @@ def _by_include(
         via_helpers = True
     if len(own) == 1:
         return own[0], "include", 0.8 if via_helpers else 0.9
-    if via_helpers:
+    if via_helpers or _named_for_role(t.path):  # several implementations, and a name that picks none of them
         return None
     fam = FAMILY.get(t.language or "")
     return _agreeing(t, own, "include", lex_index(fam), tcfg)
