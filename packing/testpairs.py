@@ -30,6 +30,9 @@ A topic folder of tests (tests/test_utils/test_prompt.py) yields to the one modu
 the test is named after (termui.prompt); so does a test that reaches the code only through the package's
 entry point (tests/safe-try.test.ts -> the module defining safeTry). A package of one module is the subject
 of every test that requires it; a helper is a subject only for tests beside or above it.
+A compile-only C/C++ check (a test-named file that only includes headers: tests/test_header_guard.cpp) not named after
+its subject tests the one header it includes. A test named only for its kind (tests/quick.rs, fuzz_test.go, test1.c)
+takes no subject from what it calls, uses or says: it exercises the whole library.
 A test may have no subject; a source may have several tests. Rust sources with
 inline ``#[cfg(test)]`` modules are their own subject and are not test files.
 place_tests then moves each paired test right after its subject.
