@@ -19,7 +19,9 @@ results frozen with the sets): the gitleaks/CredSweeper reference set, split int
 be tuned on its misses) and a held-out half; `--blind TRUFFLEHOG` a blind slice (trufflehog's pattern
 tests, read from a checkout, only a digest kept); `--frozen2` alone the second frozen set (Nosey Parker's
 rule examples and secretlint's rule snapshots, frozen before issue 13's third round, run once before and
-once after it, never read case by case).
+once after it, never read case by case); `--frozen3` alone the third frozen set (Kingfisher's rule examples,
+whispers' fixtures, trivy's and ripsecrets' tests, frozen before issue 13's fourth round; the second set is a
+dev set from then on).
 
 Issue 13's third round, before -> after (README, "Secrets and PII"): second frozen set 0.767 -> 0.771 of
 420 secrets (key unquoted 0.713 -> 0.718, comment/prose 0.875, config file 0.864, quoted code 0.782 ->
@@ -27,6 +29,11 @@ Issue 13's third round, before -> after (README, "Secrets and PII"): second froz
 -> 0.745, comment/prose 0.733, typed 0.951 -> 0.953, config 0.950 -> 0.953, quoted 0.937 -> 0.942, prose
 passwords 0.940; trufflehog slice 0.805 -> 0.808; secret rules alter 0 of 1,067 untouched files
 (`--per-lang 700 --root /usr/lib/node_modules`).
+
+Issue 13's fourth round, third frozen set baseline (before any rule change): 626/1,331 = 0.470 (not
+hand-typed 0.579; gitleaks 0.412, CredSweeper 0.228): key unquoted 0.224, comment/prose 0.421, config file
+0.676, quoted code 0.800; password config file 0.383, quoted code 0.667; by source Kingfisher 0.443,
+ripsecrets 0.800, trivy 0.607, whispers 0.544; negatives altered 2/34.
 """
 
 from __future__ import annotations
@@ -737,18 +744,34 @@ def frozen2_eval(cfg: PiiConfig) -> dict:
     """Recall per kind and form on the second frozen set (Nosey Parker's rule examples and secretlint's rule
     snapshots, frozen before the third round of rule changes; run only by name and never read case by case),
     for us, gitleaks' rule set and CredSweeper 1.19.5 (both run at freeze time), and negatives altered."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import pii_refs
+
+    return _frozen_eval(cfg, "secrets_frozen2_cases.jsonl.gz", pii_refs.FROZEN2_DIGEST, "Second", "third")
+
+
+def frozen3_eval(cfg: PiiConfig) -> dict:
+    """The same on the third frozen set (Kingfisher's rule examples, whispers' fixtures, trivy's and
+    ripsecrets' tests; frozen before the fourth round of rule changes, run only by name)."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import pii_refs
+
+    return _frozen_eval(cfg, "secrets_frozen3_cases.jsonl.gz", pii_refs.FROZEN3_DIGEST, "Third", "fourth")
+
+
+def _frozen_eval(cfg: PiiConfig, fname: str, frozen_digest: str, which: str, round_: str) -> dict:
     import gzip
 
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import pii_refs
 
-    with gzip.open(os.path.join(DATA, "secrets_frozen2_cases.jsonl.gz"), "rt", encoding="utf-8") as f:
+    with gzip.open(os.path.join(DATA, fname), "rt", encoding="utf-8") as f:
         cases = [json.loads(line) for line in f]
     digest = pii_refs.cases_digest(
         [{k: v for k, v in c.items() if k not in ("gitleaks", "credsweeper")} for c in cases]
     )
-    if digest != pii_refs.FROZEN2_DIGEST:
-        print(f"second frozen set: digest {digest} differs from the frozen one; not reported")
+    if digest != frozen_digest:
+        print(f"{which.lower()} frozen set: digest {digest} differs from the frozen one; not reported")
         return {}
     ours = _ours(cfg)
     names = ["ours", "gitleaks", "credsweeper", "ours+credsweeper"]
@@ -767,8 +790,8 @@ def frozen2_eval(cfg: PiiConfig) -> dict:
                 neg[n]["altered"] += bool(sp)
     srcs = sorted({c["src"] for c in cases})
     print(
-        f"\n== Second frozen set: {', '.join(srcs)} ({len(cases)} cases, "
-        f"{sum(len(c['labels']) for c in cases)} labelled secrets; frozen before the third round, run by name) =="
+        f"\n== {which} frozen set: {', '.join(srcs)} ({len(cases)} cases, "
+        f"{sum(len(c['labels']) for c in cases)} labelled secrets; frozen before the {round_} round, run by name) =="
     )
     print("recall = labelled secret fully redacted; hand-typed = a run of 6 equal characters or 7 in alphabet order")
     print(f"  {'kind':9s} {'form':18s}" + "".join(f"{n:>18s}" for n in names))
@@ -823,6 +846,11 @@ def main() -> int:
         help="only the second frozen set (Nosey Parker and secretlint samples; run by name, rarely)",
     )
     ap.add_argument(
+        "--frozen3",
+        action="store_true",
+        help="only the third frozen set (Kingfisher, whispers, trivy and ripsecrets samples; run by name, rarely)",
+    )
+    ap.add_argument(
         "--blind",
         metavar="TRUFFLEHOG_CHECKOUT",
         help="also report the blind slice (trufflehog's pattern tests at pii_refs.TRUFFLEHOG_COMMIT)",
@@ -831,6 +859,9 @@ def main() -> int:
     args = ap.parse_args()
     if args.frozen2:
         frozen2_eval(section(load_config(), PiiConfig))
+        return 0
+    if args.frozen3:
+        frozen3_eval(section(load_config(), PiiConfig))
         return 0
     if args.blind:
         blind_eval(section(load_config(), PiiConfig), args.blind, args.gitleaks)

@@ -1076,6 +1076,300 @@ def freeze_frozen2(noseyparker: str, secretlint: str, gitleaks: str | None, cred
     return cases
 
 
+# ---- a third frozen set: Kingfisher's rule examples, whispers' fixtures, trivy's and ripsecrets' tests ----
+
+# Frozen before any rule change of issue 13's fourth round, read once for a baseline and once at the end;
+# never read case by case while tuning. All four allow copying (Apache-2.0, Apache-2.0, Apache-2.0, MIT):
+# the extracted cases are committed (benchmarks/data/secrets_frozen3_cases.jsonl.gz) with the commits and
+# the digest below.
+KINGFISHER_COMMIT = "ee7c0db3ef87575768f817820c24736249ffcdef"
+WHISPERS_COMMIT = "5832bf74dcb127128ba653ed87601c927124b5aa"
+TRIVY_COMMIT = "dc3c56eed58ab21c7e08d26757c517bc946a86c5"
+RIPSECRETS_COMMIT = "416e9d04d6ba8941fc3106bf986b6c8aa875767e"
+FROZEN3_DIGEST = (
+    "12edc0824d20d1a09d539feaf306a1fc847753473d1679e59fd1d7dd6e4ac0c3"  # cases_digest, tools' fields left out
+)
+
+
+def _git_names(repo: str, commit: str, folder: str, recursive: bool = True) -> list[str]:
+    import subprocess
+
+    return subprocess.run(
+        ["git", "--git-dir", repo, "ls-tree", *(["-r"] if recursive else []), "--name-only", commit, folder],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split("\n")
+
+
+def _label(text: str, s: int, e: int, kind: str, path: str = "", form: str | None = None) -> dict | None:
+    core = _label_core(text, s, e)
+    if not core:
+        return None
+    return {
+        "secret": core,
+        "kind": kind,
+        "form": form or classify_any(text, tuple(core), path),
+        "hand_typed": hand_typed(text[core[0] : core[1]]),
+    }
+
+
+def freeze_kingfisher(repo: str, seen: set[str], commit: str = KINGFISHER_COMMIT) -> list[dict]:
+    """Each `examples` / `negative_examples` entry of Kingfisher's rules (`data/rules/*.yml`, Nosey Parker's
+    rule format); the secret is the rule's last capture group in its own match. Labels whose value already
+    appears in an earlier set (`seen`: Kingfisher grew out of Nosey Parker's rules) are left out."""
+    import yaml
+
+    cases = []
+    for path in sorted(x for x in _git_names(repo, commit, "data/rules/", False) if x.endswith((".yml", ".yaml"))):
+        for rule in yaml.safe_load(_text_at(repo, commit, path))["rules"]:
+            rx = rust_regex(rule["pattern"])
+            kind = "password" if _NP_PASSWORD_RULE.search(rule["name"]) else "key"
+            for text in rule.get("examples") or []:
+                labels = []
+                for m in rx.finditer(text) if rx is not None else ():
+                    g = m.re.groups
+                    if not g or m.group(g) is None or m.group(g) in seen:
+                        continue
+                    lab = _label(text, *m.span(g), kind)
+                    if lab and lab not in labels:
+                        labels.append(lab)
+                if labels:
+                    cases.append(
+                        {"src": "kingfisher", "rule": rule["id"], "text": text, "positive": True, "labels": labels}
+                    )
+            for text in rule.get("negative_examples") or []:
+                if text not in seen:
+                    cases.append(
+                        {"src": "kingfisher", "rule": rule["id"], "text": text, "positive": False, "labels": []}
+                    )
+    return cases
+
+
+_WHISPERS_TOKEN = re.compile(r"""(?i)[^\s"'`<>=:@,;(){}\[\]\\]*hardcoded[^\s"'`<>=:@,;(){}\[\]\\]*""")
+_B64_TOKEN = re.compile(r"[A-Za-z0-9+/]{12,}={0,2}")
+
+
+def freeze_whispers(repo: str, commit: str = WHISPERS_COMMIT) -> list[dict]:
+    """whispers' fixtures (`tests/fixtures/*`, one file per config format or language) that its
+    `test_detection_by_value` scans: its test asserts that every value found contains `hardcoded` (or decodes
+    from base64 to it), so each value token holding `hardcoded` is a planted secret (names such as
+    `hardcoded_password:` and XML tags are not values). A file with no such value is a negative."""
+    import base64
+
+    src = _text_at(repo, commit, "tests/unit/test_secrets.py").decode()
+    body = src[src.index("def test_detection_by_value") - 2000 : src.index("def test_detection_by_value")]
+    files = re.findall(r'\("([^"]+)", (\d+)\)', body)
+    cases = []
+    for name, _count in files:
+        if name == "creditcards.yml":
+            continue  # card numbers: not a secret kind of ours
+        text = _text_at(repo, commit, f"tests/fixtures/{name}").decode("utf-8")
+        labels = []
+        spans = [m.span() for m in _WHISPERS_TOKEN.finditer(text)]
+        for m in _B64_TOKEN.finditer(text):
+            try:
+                dec = base64.b64decode(m.group(0) + "=" * (-len(m.group(0)) % 4), validate=True)
+            except ValueError:
+                continue
+            if b"hardcoded" in dec.lower() and not any(a <= m.start() < b for a, b in spans):
+                spans.append(m.span())
+        for s, e in sorted(spans):
+            ls = text.rfind("\n", 0, s) + 1
+            if text[s:e].startswith("//"):  # a URL's path: the segment that holds the value
+                s += text[s:e].rfind("/") + 1
+            after = text[e : e + 3].lstrip("\"' ")
+            if (after.startswith((":", "=")) and re.fullmatch(r"\s*(?:-\s*)?[\"']?", text[ls:s])) or text[
+                max(0, s - 2) : s
+            ].endswith(("<", "</")):
+                continue  # a key or tag name
+            kind = "password" if re.search(r"(?i)pass|pwd|-u |--user|userinfo", text[ls:s]) else "key"
+            # .npmrc lines start with `//registry…`: settings, not comments
+            lab = _label(text, s, e, kind, name, "config_file" if name == ".npmrc" else None)
+            if lab:
+                labels.append(lab)
+        cases.append(
+            {"src": "whispers", "rule": name, "path": name, "text": text, "positive": bool(labels), "labels": labels}
+        )
+    return cases
+
+
+_TRIVY_CAUSE = re.compile(
+    r'RuleID:\s*"([\w-]+)"|Number:\s*(\d+),\s*Content:\s*("(?:[^"\\\n]|\\.)*"),\s*Highlighted:[^\n]*\n\s*IsCause:\s*true'
+)
+
+
+def freeze_trivy(repo: str, commit: str = TRIVY_COMMIT) -> list[dict]:
+    """trivy's secret-scanner tests (`pkg/fanal/secret/scanner_test.go`): each expected finding of a builtin
+    rule shows the cause lines with the secret masked by `*`; the testdata file whose line of that number
+    matches the masked line outside the stars gives the secret's span. Files under testdata/ that no such
+    finding points into are not used (their expectations depend on the test's config)."""
+    src = _text_at(repo, commit, "pkg/fanal/secret/scanner_test.go").decode()
+    masked = []
+    rule = None
+    for m in _TRIVY_CAUSE.finditer(src):
+        if m.group(1):
+            rule = m.group(1)
+        elif rule and not rule.startswith("rule") and rule != "multi-line-secret":
+            masked.append((rule, int(m.group(2)), ast.literal_eval(m.group(3))))
+    base = "pkg/fanal/secret/testdata/"
+    texts = {}
+    for path in _git_names(repo, commit, base, False):
+        if path and not path.endswith((".yaml", ".yml")):
+            raw = _text_at(repo, commit, path)
+            try:
+                texts[path[len(base) :]] = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+    found: dict[str, dict] = {}
+    for rule, num, content in masked:
+        if "*" not in content:
+            continue
+        for name, text in texts.items():
+            lines = text.split("\n")
+            if num > len(lines):
+                continue
+            line = lines[num - 1].rstrip("\r")
+            if len(line) != len(content) or any(a != b and b != "*" for a, b in zip(line, content)):
+                continue
+            off = sum(len(x) + 1 for x in lines[: num - 1])
+            for star in re.finditer(r"\*+", content):
+                a, b = star.span()
+                while a < b and line[a] in "\"'":
+                    a += 1
+                while b > a and line[b - 1] in "\"'":
+                    b -= 1
+                if line[a:b].strip("*") == "":
+                    continue  # the line itself holds stars there
+                kind = "password" if re.search(r"password|passphrase", rule) else "key"
+                form = "other" if rule == "private-key" else None
+                lab = _label(text, off + a, off + b, kind, name, form)
+                case = found.setdefault(name, {"src": "trivy", "rule": name, "path": name, "text": text, "labels": []})
+                if lab and lab not in case["labels"]:
+                    case["labels"].append(lab)
+    cases = []
+    for name in sorted(found):
+        c = found[name]
+        c["labels"].sort(key=lambda x: x["secret"])
+        c["positive"] = bool(c["labels"])
+        if c["labels"]:
+            cases.append(c)
+    return cases
+
+
+_RS_OPERATOR = re.compile(r""":=|=|:(?=[\s"'`])""")
+
+
+def _ripsecrets_value(line: str) -> tuple[int, int, str] | None:
+    """The secret of one of ripsecrets' `one_per_line` lines: a URL's password, an XML element's text, the
+    value after the first assignment (quotes, a trailing comma and a `//` comment stripped), or the line."""
+    m = _URL_USERINFO.search(line)
+    if m:
+        return m.start(1), m.end(1), "password"
+    m = re.fullmatch(r"\s*<[\w.:-]+>(.*)</[\w.:-]+>\s*", line)
+    if m:
+        return m.start(1), m.end(1), "password" if "password" in line else "key"
+    end = len(line)
+    c = line.find(" //")
+    if c >= 0:
+        end = c
+    m = _RS_OPERATOR.search(line, 0, end)
+    s = m.end() if m else 0
+    while s < end and line[s] in " \t":
+        s += 1
+    while end > s and line[end - 1] in " \t,":
+        end -= 1
+    if end - s >= 2 and line[s] in "\"'`" and line[end - 1] == line[s]:
+        s, end = s + 1, end - 1
+    kind = "password" if re.search(r"(?i)pass", line[: max(0, s)]) else "key"
+    return (s, end, kind) if end > s else None
+
+
+def freeze_ripsecrets(repo: str, commit: str = RIPSECRETS_COMMIT) -> list[dict]:
+    """ripsecrets' tests (`test/`): every line of `one_per_line/*` holds one secret, every file of
+    `one_per_file/*` one secret (a private key, a JSON value), and each line of `none` is a negative."""
+    cases = []
+    for path in sorted(x for x in _git_names(repo, commit, "test/") if x):
+        text = _text_at(repo, commit, path).decode("utf-8")
+        name = path[len("test/") :]
+        if name == "none":
+            for line in text.split("\n"):
+                if line.strip():
+                    cases.append({"src": "ripsecrets", "rule": name, "text": line, "positive": False, "labels": []})
+        elif name.startswith("one_per_line/"):
+            for line in text.split("\n"):
+                v = _ripsecrets_value(line) if line.strip() else None
+                lab = _label(line, v[0], v[1], v[2]) if v else None
+                if lab:
+                    cases.append({"src": "ripsecrets", "rule": name, "text": line, "positive": True, "labels": [lab]})
+        elif name.startswith("one_per_file/"):
+            if "PRIVATE KEY" in text:
+                b = text.index("-----BEGIN")
+                labs = [_label(text, b, len(text), "key", form="other")]
+            else:
+                labs = [_label(text, m.start(1), m.end(1), "key") for m in re.finditer(r'"(AKIA\w{16})"', text)]
+            labs = [x for x in labs if x]
+            if labs:
+                cases.append({"src": "ripsecrets", "rule": name, "text": text, "positive": True, "labels": labs})
+    return cases
+
+
+def earlier_values(data: str) -> set[str]:
+    """The secret values of the first two sets (to keep the third one independent of them)."""
+    import gzip
+
+    seen = set()
+    with gzip.open(os.path.join(data, "secrets_frozen2_cases.jsonl.gz"), "rt", encoding="utf-8") as f:
+        for line in f:
+            c = json.loads(line)
+            seen.add(c["text"])
+            seen.update(c["text"][a:b] for a, b in (lab["secret"] for lab in c["labels"]))
+    with gzip.open(os.path.join(data, "secrets_gitleaks_cases.jsonl.gz"), "rt", encoding="utf-8") as f:
+        for line in f:
+            c = json.loads(line)
+            seen.add(c["text"])
+            if c.get("secret"):
+                seen.add(c["text"][c["secret"][0] : c["secret"][1]])
+    with gzip.open(os.path.join(data, "secrets_credsweeper_cases.json.gz"), "rt", encoding="utf-8") as f:
+        cs = json.load(f)
+    for lab in cs["labels"]:
+        if lab.get("core"):
+            seen.add(cs["samples"][lab["path"]][lab["core"][0] : lab["core"][1]])
+    return seen
+
+
+def freeze_frozen3(
+    kingfisher: str,
+    whispers: str,
+    trivy: str,
+    ripsecrets: str,
+    data: str,
+    gitleaks: str | None,
+    credsweeper: str | None,
+) -> list[dict]:
+    """The third frozen set, with what gitleaks' rule set (the first set's commit) and a CredSweeper install find."""
+    import subprocess
+
+    seen = earlier_values(data)
+    cases = freeze_kingfisher(kingfisher, seen) + freeze_whispers(whispers) + freeze_trivy(trivy)
+    cases += freeze_ripsecrets(ripsecrets)
+    if gitleaks:
+        toml = subprocess.run(
+            ["git", "--git-dir", gitleaks, "show", "b58d3f102cf3a2c84cb7f923d05c25c9b1aed84b:config/gitleaks.toml"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        rules = gitleaks_rules(toml)
+        for c in cases:
+            c["gitleaks"] = [[a, b] for _, a, b in gitleaks_scan(c["text"], rules)]
+    if credsweeper:
+        found = credsweeper_findings([c["text"] for c in cases], credsweeper)
+        for c, f in zip(cases, found):
+            c["credsweeper"] = f
+    return cases
+
+
 def main() -> int:
     import argparse
     import gzip
@@ -1086,9 +1380,25 @@ def main() -> int:
     ap.add_argument("--noseyparker", help="Nosey Parker bare git dir: freeze the second set (with --secretlint)")
     ap.add_argument("--secretlint", help="secretlint bare git dir")
     ap.add_argument("--credsweeper-exe", help="a CredSweeper command line, to record its findings on the second set")
+    ap.add_argument("--kingfisher", help="Kingfisher bare git dir: freeze the third set (with the three below)")
+    ap.add_argument("--whispers", help="whispers bare git dir")
+    ap.add_argument("--trivy", help="trivy bare git dir")
+    ap.add_argument("--ripsecrets", help="ripsecrets bare git dir")
     ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "data"))
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
+    if args.kingfisher:
+        cases = freeze_frozen3(
+            args.kingfisher, args.whispers, args.trivy, args.ripsecrets, args.out, args.gitleaks, args.credsweeper_exe
+        )
+        with gzip.GzipFile(os.path.join(args.out, "secrets_frozen3_cases.jsonl.gz"), "wb", mtime=0) as f:
+            for c in cases:
+                f.write((json.dumps(c, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8"))
+        bare = [{k: v for k, v in c.items() if k not in ("gitleaks", "credsweeper")} for c in cases]
+        print(
+            f"third set: {len(cases)} cases, {sum(len(c['labels']) for c in cases)} labels; digest {cases_digest(bare)}"
+        )
+        return 0
     if args.noseyparker:
         cases = freeze_frozen2(args.noseyparker, args.secretlint, args.gitleaks, args.credsweeper_exe)
         with gzip.GzipFile(os.path.join(args.out, "secrets_frozen2_cases.jsonl.gz"), "wb", mtime=0) as f:
