@@ -80,17 +80,18 @@ def _header_end(seg: Sequence[int], a: int, b: int, tok) -> int | None:
     return None
 
 
-def _text_and_bounds(tok, ids: Sequence[int]) -> tuple[str, list[int], list[int]]:
-    """Decoded text, and the clean token boundaries: character offsets and token indices."""
-    return _bounds_from_lengths(tok, ids) or _bounds_from_proto(tok, ids)
+def _text_and_bounds(tok, ids: Sequence[int], text: str | None = None) -> tuple[str, list[int], list[int]]:
+    """Decoded text (``text`` when the caller has decoded ``ids`` already), and the clean token boundaries:
+    character offsets and token indices."""
+    return _bounds_from_lengths(tok, ids, text) or _bounds_from_proto(tok, ids)
 
 
-def _bounds_from_lengths(tok, ids: Sequence[int]) -> tuple[str, list[int], list[int]] | None:
+def _bounds_from_lengths(tok, ids: Sequence[int], text: str | None = None) -> tuple[str, list[int], list[int]] | None:
     """The same from the ids' byte lengths, with numpy (no Python step per token); None when the
     lengths do not add up to the decoded text (a model that normalises; then the proto decides).
     A token ends a clean boundary when it has bytes and ends at a character boundary, which is
     exactly when the proto gives it a surface."""
-    text = tok.decode(ids)
+    text = tok.decode(ids) if text is None else text
     data = text.encode("utf-8", "surrogatepass")
     lengths = tok.byte_lengths()[np.asarray(ids, dtype=np.int64)]
     ends = np.cumsum(lengths)
@@ -230,9 +231,12 @@ def fim_token_body(
     ids = ids.tolist() if isinstance(ids, np.ndarray) else [int(t) for t in ids]  # packing's bodies are arrays
     if not ids:
         return ids, {}
-    text, chars, idx = _text_and_bounds(tok, ids)
+    text = tok.decode(ids)
     c = split.choose(text, [], fim, seed, repo, path, f"cut@{char_start}")
-    snapped = _snap(chars, c.start, c.end) if c is not None else None
+    if c is None:  # most draws that stay whole need no token boundaries
+        return ids, {}
+    text, chars, idx = _text_and_bounds(tok, ids, text)
+    snapped = _snap(chars, c.start, c.end)
     if snapped is None:
         return ids, {}
     i, k = snapped

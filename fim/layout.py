@@ -54,7 +54,12 @@ def fim_parts_of_encoding(tok, text: str, ids: Sequence[int], start: int, end: i
         ka, kb = tok_at(to_byte(la)), tok_at(to_byte(lb)) if lb < len(text) else len(ids)
         if ka is None or kb is None:
             return None
-        return tok.encode(text[a:la]) + list(ids[ka:kb]) + tok.encode(text[lb:b])
+        inner = ids[ka:kb]
+        return (
+            tok.encode(text[a:la])
+            + (inner.tolist() if hasattr(inner, "tolist") else list(inner))
+            + tok.encode(text[lb:b])
+        )
 
     parts = encode_range(0, start), encode_range(start, end), encode_range(end, len(text))
     return None if any(p is None for p in parts) else parts

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import threading
 from array import array
-from itertools import chain
+
+import numpy as np
 
 MAX_LINES = 1 << 17  # distinct lines kept per tokenizer; then the cache starts over (about 25 MB at most)
 MAX_LINE_CHARS = 256  # longer lines are encoded, not kept (minified code would fill the cache)
@@ -36,36 +37,31 @@ _PROBES = (
 
 
 class _Lines:
-    """A qualifying model's line cache: distinct line -> its ids, then the newline's."""
+    """A qualifying model's line cache: distinct line -> its ids, then the newline's, as int32 bytes (a
+    file's ids are then one bytes join, never a Python int per token)."""
 
     def __init__(self, tok, newline: list[int]):
         self.tok, self.newline = tok, newline
-        self.cache: dict[str, array] = {}
+        self.cache: dict[str, bytes] = {}
         self.lock = threading.Lock()
 
-    def encode(self, text: str) -> list[int]:
+    def encode(self, text: str) -> np.ndarray:
         lines = text.split("\n")
-        cache, nl = self.cache, self.newline
-        known: dict[str, array | list[int]] = {}  # line -> its ids and the newline's
-        missing = []
-        for line in set(lines):
-            ids = cache.get(line)
-            if ids is None:
-                missing.append(line)
-            else:
-                known[line] = ids
-        if missing:
-            fresh = [ids + nl for ids in self._encode_many(missing)]
-            known.update(zip(missing, fresh))
+        cache = self.cache
+        got = list(map(cache.get, lines))
+        if None in got:
+            missing = list(dict.fromkeys(line for line, ids in zip(lines, got) if ids is None))
+            nl = self.newline
+            fresh = {line: array("i", ids + nl).tobytes() for line, ids in zip(missing, self._encode_many(missing))}
             with self.lock:
-                if len(cache) + len(missing) > MAX_LINES:
+                if len(cache) + len(fresh) > MAX_LINES:
                     cache.clear()
-                for line, ids in zip(missing, fresh):
+                for line, ids in fresh.items():
                     if len(line) <= MAX_LINE_CHARS:
-                        cache[line] = array("i", ids)
-        out = list(chain.from_iterable(map(known.__getitem__, lines)))
-        del out[len(out) - len(nl) :]  # the last line has no newline after it
-        return out
+                        cache[line] = ids
+            got = [ids if ids is not None else fresh[line] for line, ids in zip(lines, got)]
+        out = np.frombuffer(b"".join(got), dtype=np.int32)
+        return out[: out.size - len(self.newline)]  # the last line has no newline after it
 
     def _encode_many(self, lines: list[str]) -> list[list[int]]:
         tok = self.tok
@@ -103,7 +99,12 @@ def _qualify(tok) -> _Lines | None:
     return _Lines(tok, newline)
 
 
-def encode_text(tok, text: str) -> list[int]:
-    """``tok.encode(text)``, each distinct line encoded once per process where the model allows it."""
+def encode_ids(tok, text: str) -> np.ndarray:
+    """``tok.encode(text)`` as int32 ids, each distinct line encoded once per process where the model allows it."""
     lines = _lines_of(tok) if "\n" in text else None
-    return tok.encode(text) if lines is None else lines.encode(text)
+    return np.asarray(tok.encode(text), dtype=np.int32) if lines is None else lines.encode(text)
+
+
+def encode_text(tok, text: str) -> list[int]:
+    """``tok.encode(text)`` through ``encode_ids``."""
+    return encode_ids(tok, text).tolist()

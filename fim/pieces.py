@@ -7,10 +7,12 @@ never across a cut.
 
 from __future__ import annotations
 
+import numpy as np
+
 from repoloom.fim.split import FimConfig
 from repoloom.core.types import FileFacts, Piece
 from repoloom.fim import layout, split
-from repoloom.fim.lines import encode_text
+from repoloom.fim.lines import encode_ids
 
 # <bos>, <eos>, one file separator, three FIM sentinels, and slack for token-boundary effects of FIM
 RESERVED = 2 + 1 + 3 + 4
@@ -55,12 +57,10 @@ def _line_chunks(tok, text: str, budget: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _token_chunks(tok, text: str, ids: list[int], budget: int) -> list[tuple[int, int, list[int]]] | None:
+def _token_chunks(tok, text: str, ids: np.ndarray, budget: int) -> list[tuple[int, int, np.ndarray]] | None:
     """Cut a file's one encoding at token boundaries into (char start, char end, ids) chunks of at most
     ~0.9 budget tokens, preferring line ends; ids are slices of the one encoding (no re-encode).
     None when token byte lengths do not add up to the text (a model with normalisation)."""
-    import numpy as np
-
     data = text.encode("utf-8", "surrogatepass")
     ends = np.cumsum(tok.byte_lengths()[np.asarray(ids, dtype=np.int64)])
     if len(ends) == 0 or int(ends[-1]) != len(data):
@@ -114,7 +114,7 @@ def _fim_ids(tok, body: str, body_ids: list[int] | None, choice, a: int) -> tupl
 
 
 def _whole_file_fim(
-    text: str, whole: list[int], facts: FileFacts, tok, fim: FimConfig, seed: int, header: list[int], budget: int
+    text: str, whole: np.ndarray, facts: FileFacts, tok, fim: FimConfig, seed: int, header: list[int], budget: int
 ) -> Piece | None:
     """The one FIM'd piece of a short file whose parts fit the budget, or None (then the general path decides)."""
     if fim.level != "document" or len(text) > budget * FAST_FIM_CHARS_PER_TOKEN:
@@ -132,7 +132,7 @@ def file_pieces(text: str, facts: FileFacts, tok, fim: FimConfig, seq_len: int, 
     """One encode of the file; pieces and their FIM parts are cut from it (partial lines re-encoded)."""
     header = tok.encode(facts.path + "\n")
     budget = body_budget(seq_len, len(header))
-    whole = encode_text(tok, text)  # tok.encode(text), each distinct line encoded once per process
+    whole = encode_ids(tok, text)  # tok.encode(text) as an array, each distinct line encoded once per process
     fast = _whole_file_fim(text, whole, facts, tok, fim, seed, header, budget)
     if fast is not None:
         return [fast]
@@ -150,7 +150,7 @@ def file_pieces(text: str, facts: FileFacts, tok, fim: FimConfig, seq_len: int, 
             nodes = split.piece_nodes(nodes, a, b) if len(spans) > 1 else nodes
             choice = split.choose(body, nodes, fim, seed, facts.repo, facts.path, i)
         if choice is None:
-            ids = chunk_ids if chunk_ids is not None else tok.encode(body)
+            ids = chunk_ids.tolist() if chunk_ids is not None else tok.encode(body)
             decision = {}
         else:
             ids, decision = _fim_ids(tok, body, chunk_ids, choice, a)

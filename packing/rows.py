@@ -259,33 +259,38 @@ def tail_streams(row: Row) -> list[tuple[object, list[Part]]]:
 # ---------------------------------------------------------------- rows and what they cost in context
 
 
-def make_row(segments: Sequence[Sequence[int]], seq_len: int, pad_id: int) -> tuple[list[int], list[int], list[int]]:
-    """targets, segment ids (1.. per segment, 0 = padding) and positions (restarting per segment)."""
-    targets: list[int] = []
-    seg_ids: list[int] = []
-    positions: list[int] = []
-    for k, seg in enumerate(segments, start=1):
-        targets.extend(seg)
-        seg_ids.extend([k] * len(seg))
-        positions.extend(range(len(seg)))
-    pad = seq_len - len(targets)
+def make_row(ids, lengths: Sequence[int], seq_len: int, pad_id: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """targets, segment ids (1.. per segment, 0 = padding) and positions (restarting per segment), as int64
+    arrays of seq_len, from a row's token ids end to end and its segments' lengths."""
+    ids = np.asarray(ids, dtype=np.int64).reshape(-1)
+    lengths = np.asarray(lengths, dtype=np.int64).reshape(-1)
+    if int(lengths.sum()) != ids.size:
+        raise ValueError(f"segment lengths add up to {int(lengths.sum())}, the row has {ids.size} tokens")
+    pad = seq_len - ids.size
     if pad < 0:
-        raise ValueError(f"row of {len(targets)} tokens exceeds seq_len {seq_len}")
-    return targets + [pad_id] * pad, seg_ids + [0] * pad, positions + [0] * pad
+        raise ValueError(f"row of {ids.size} tokens exceeds seq_len {seq_len}")
+    targets = np.full(seq_len, pad_id, dtype=np.int64)
+    targets[: ids.size] = ids
+    seg_ids = np.zeros(seq_len, dtype=np.int64)
+    seg_ids[: ids.size] = np.repeat(np.arange(1, lengths.size + 1), lengths)
+    positions = np.zeros(seq_len, dtype=np.int64)
+    positions[: ids.size] = np.arange(ids.size) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    return targets, seg_ids, positions
 
 
-def segment_tokens(parts: Sequence[Part], bos: int, eos: int, sep: int) -> tuple[list[int], list[tuple[int, int]]]:
-    """A segment's tokens and each part's (start, end) token span in it."""
-    out = [bos]
-    spans = []
+def segment_tokens(parts: Sequence[Part], bos: int, eos: int, sep: int) -> tuple[np.ndarray, list[tuple[int, int]]]:
+    """A segment's tokens (int64) and each part's (start, end) token span in it."""
+    chunks = [np.array([bos], dtype=np.int64)]
+    spans, at = [], 1
     for i, p in enumerate(parts):
         if i:
-            out.append(sep)
-        start = len(out)
-        out.extend(p.tokens.tolist())
-        spans.append((start, len(out)))
-    out.append(eos)
-    return out, spans
+            chunks.append(np.array([sep], dtype=np.int64))
+            at += 1
+        chunks.append(np.asarray(p.tokens, dtype=np.int64))
+        spans.append((at, at + len(p.tokens)))
+        at += len(p.tokens)
+    chunks.append(np.array([eos], dtype=np.int64))
+    return np.concatenate(chunks), spans
 
 
 SEGMENT_BINS = 10  # segment length histogram: tenths of seq_len

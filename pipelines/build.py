@@ -20,6 +20,7 @@ import logging
 from typing import Any, Tuple
 
 import apache_beam as beam
+import numpy as np
 from apache_beam.pvalue import TaggedOutput
 
 from repoloom.core import counters as C
@@ -271,7 +272,7 @@ def make_cutter(tok: Tokenizer, cfg: dict) -> Cutter:
     cutter = Cutter(
         line_end,
         continuation,
-        lambda ids: len(tok.decode([int(t) for t in ids])),
+        lambda ids: len(tok.decode(ids.tolist() if isinstance(ids, np.ndarray) else [int(t) for t in ids])),
         fim_ids,
         refim,
         line_slack(packing, cfg["seq_len"]),
@@ -385,7 +386,7 @@ class PackRows(beam.DoFn):
         yield (
             split,
             key,
-            (pack_ids([t for seg in tokens for t in seg]), tuple(len(seg) for seg in tokens)),
+            (pack_ids(np.concatenate(tokens) if tokens else []), tuple(len(seg) for seg in tokens)),
             dumps(lineage),
         )
 
@@ -395,7 +396,7 @@ class PackRows(beam.DoFn):
 
     def _context_fim(self, tokens, lineages, key):
         """FIM after packing (FIM paper's context level); lineage follows the moved token spans."""
-        cf = context_fim(tokens, self.tok, self.fim, self.cfg["seed"], key)
+        cf = context_fim([t.tolist() for t in tokens], self.tok, self.fim, self.cfg["seed"], key)
         new = []
         for s, lineage in enumerate(lineages):
             files = [f for f in cf.files if f["segment"] == s]

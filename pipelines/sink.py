@@ -139,12 +139,7 @@ def num_shards(output: OutputConfig, split: str, rows: int) -> int:
 def row_record(row, seq_len: int, pad_id: int) -> bytes:
     """A row as it crossed the shard shuffle (packed ids, segment lengths) -> its tf.train.Example bytes."""
     ids, lengths = row
-    flat = unpack_ids(ids).tolist()
-    segments, a = [], 0
-    for n in lengths:
-        segments.append(flat[a : a + n])
-        a += n
-    return encode_row(*make_row(segments, seq_len, pad_id))
+    return encode_row(*make_row(unpack_ids(ids), lengths, seq_len, pad_id))
 
 
 class WriteShard(beam.DoFn):

@@ -2,6 +2,8 @@
 
 import zlib
 
+import pytest
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -176,5 +178,13 @@ def test_row_counters_count_context_edges_and_splits():
     c = row_counters(row, [spans], 100)
     assert c["packing.edges_in_segment"] == 1 and c["packing.files_split"] == 1
     assert c["packing.context_tokens"] == 0 + 6 and c["packing.segment_tokens.10-20%"] == 1
-    t, ids, pos = make_row([tokens], 20, 0)
-    assert ids.count(0) == 5 and pos[:3] == [0, 1, 2]
+    t, ids, pos = make_row(tokens, [len(tokens)], 20, 0)
+    assert (ids == 0).sum() == 5 and pos[:3].tolist() == [0, 1, 2] and t[:15].tolist() == tokens.tolist()
+    t, ids, pos = make_row([5, 6, 7, 8], [3, 1], 6, 9)
+    assert (
+        t.tolist() == [5, 6, 7, 8, 9, 9] and ids.tolist() == [1, 1, 1, 2, 0, 0] and pos.tolist() == [0, 1, 2, 0, 0, 0]
+    )
+    with pytest.raises(ValueError):
+        make_row([5, 6, 7, 8], [3, 1], 3, 9)
+    with pytest.raises(ValueError):
+        make_row([5, 6, 7, 8], [3], 6, 9)

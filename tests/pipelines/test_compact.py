@@ -12,7 +12,6 @@ from repoloom.pipelines.config import gate_config, load_config
 from repoloom.core.records import encode_row, pack_ids, unpack_ids
 from repoloom.core.types import SourceFile
 from repoloom.fim.pieces import file_pieces
-from repoloom.packing.rows import make_row
 from repoloom.pipelines.build import JudgeFiles
 from repoloom.pipelines.filestage import process_file
 from repoloom.pipelines.kept_file import KeptFile
@@ -50,7 +49,10 @@ def test_row_crosses_the_shard_shuffle_packed_and_becomes_the_same_record():
             seq_len = sum(map(len, segments)) + rng.randrange(0, 10)
             flat = [t for s in segments for t in s]
             row = (pack_ids(flat), tuple(len(s) for s in segments))
-            assert row_record(row, seq_len, 0) == encode_row(*make_row(segments, seq_len, 0))
+            pad = seq_len - len(flat)
+            seg_ids = [k for k, s in enumerate(segments, 1) for _ in s] + [0] * pad
+            positions = [i for s in segments for i in range(len(s))] + [0] * pad
+            assert row_record(row, seq_len, 0) == encode_row(flat + [0] * pad, seg_ids, positions)
 
 
 def test_glibc_thresholds_are_fixed_once_per_process():
