@@ -153,6 +153,13 @@ EXTRA_PROVIDERS = {
     "AlibabaAccessKeyId": ("LTAI", re.compile(r"LTAI[A-Za-z0-9]{12,20}(?![A-Za-z0-9])")),
     "AzureConnectionString": ("Key=", re.compile(r"(?:AccountKey|SharedAccessKey)=[A-Za-z0-9+/]{40,100}+={0,2}")),
     "AstraDbToken": ("AstraCS:", re.compile(r"AstraCS:[A-Za-z]{24}:[a-f0-9]{64}(?![A-Za-z0-9])")),
+    # Azure DevOps personal access tokens (2024 format): 84 characters, `JQQJ9` at 52 and `AZDO` at 76
+    "AzureDevOpsPat": (
+        "AZDO",
+        re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{52}JQQJ9[0-9A-Z][A-Za-z0-9]{18}AZDO[A-Za-z0-9]{4}(?![A-Za-z0-9])"),
+    ),
+    # Salesforce session / access tokens: the 15-character org id (`00D…`), `!`, then the session part
+    "SalesforceAccessToken": ("00D", re.compile(r"00D[0-9A-Za-z]{12,15}![0-9A-Za-z._]{80,255}+(?![0-9A-Za-z._])")),
 }
 
 _PRIVATE_BEGIN = re.compile(r"-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----")
@@ -392,7 +399,7 @@ _KEY_CONTEXT = re.compile(
     r"""[\w\-]{0,30}['"\]]?\s{0,4}(?::=|=>|[=:(,]|\s)\s{0,4}[\[({]?\s{0,4}(?:b|r|u|f)?$"""
 )
 _HASH_CONTEXT = re.compile(r"(?i)sha|md5|hash|digest|checksum|fingerprint|etag|integrity|crc|nonce|salt|uuid|guid")
-_BEARER = re.compile(r"[Bb]earer[ \t]{1,4}([A-Za-z0-9\-._~+/]{24,512}+=*)")
+_BEARER = re.compile(r"[Bb]earer:?+[ \t]{1,4}([A-Za-z0-9\-._~+/]{24,512}+=*)")  # `Bearer <t>`, `Bearer: <t>`
 
 
 # seven letters or eight digits in alphabet order, or a chunk of up to six characters three times over:
@@ -736,6 +743,9 @@ def private_key_blocks(text: str) -> Iterator[Hit]:
         pos = end if end > m.end() else m.end()
 
 
+_URL_HOST_END = re.compile(r"[^\s/?#'\"<>\\`]{0,256}+")
+
+
 def url_credentials(text: str) -> Iterator[Hit]:
     """The password in `scheme://user:password@host`."""
     pos = 0
@@ -747,8 +757,15 @@ def url_credentials(text: str) -> Iterator[Hit]:
         if not m:
             continue
         user, pw = m.group(1), m.group(2)
+        pw_end = m.end(2)
+        # `user:p@ss@host`: an unescaped `@` in the password; the host follows the last `@` of the authority
+        host = _URL_HOST_END.match(text, m.end())
+        last_at = text.rfind("@", m.end(), host.end())
+        if last_at >= 0:
+            pw_end = last_at
+            pw = text[m.start(2) : pw_end]
         if _password_value_ok(pw, quoted=True):
-            yield Hit("password", m.start(2), m.end(2), "UrlPassword")
+            yield Hit("password", m.start(2), pw_end, "UrlPassword")
         if len(user) >= 20 and _looks_random(user) and _key_value_ok(text, user, m.start(1), "strong"):
             # a token as the user name (`https://<token>:x-oauth-basic@github.com`): the user part is the key
             yield Hit("key", m.start(1), m.end(1), "UrlUserToken")
@@ -796,14 +813,29 @@ def _is_password_key(name: str) -> bool:
     )
 
 
+_LEET = re.compile(r"[A-Za-z]\d+[A-Za-z]")
+
+
+def _leet(value: str) -> bool:
+    """Digits inside letters (`passW0rd`, `secur3Pass`) or all four character classes (`Pass123!@#`): a
+    password someone chose, not a word or a name."""
+    if len(value) < 8:
+        return False
+    if _LEET.search(value) is not None and any(c.isupper() for c in value):
+        return True
+    return _char_classes(value) >= 4  # `Pass123!@#`: upper, lower, digits and symbols
+
+
 def _password_value_ok(value: str, quoted: bool) -> bool:
     if not 4 <= len(value) <= 128 or any(c.isspace() for c in value):
         return False
     low = value.lower()
     if low in _PW_BAD_VALUES or _PLACEHOLDER.match(value) or _TEMPLATE_MARK.search(value) or is_templated_secret(value):
         return False
-    if "pass" in low or "pwd" in low or "://" in value or value.startswith(("/", "./", "http")):
+    if "://" in value or value.startswith(("/", "./", "http")):
         return False
+    if ("pass" in low or "pwd" in low) and not _leet(value):
+        return False  # `mypassword`, `pwd123`; `passW0rd123`, `secur3Pass` are chosen passwords
     if _WORDISH.fullmatch(value) or value.isdigit() and len(value) < 6:
         return False
     if not quoted and (
@@ -825,6 +857,27 @@ _ENV_NAME = re.compile(r"[A-Z][A-Z0-9_]{3,}")
 
 
 _PW_STEM_WORDS = ("pass", "pw", "psw", "pssw", "pasw", "비밀번호", "비번", "암호", "패스워드")
+
+
+_LITERAL_END = frozenset(" \t\r\n")
+
+
+def _config_literal(text: str, ls: int, start: int, run_end: int, value: str, vs: int, op: str) -> bool:
+    """An unquoted value that a config line makes a literal, not a variable: `DB_PASS=kitten42x` (.env,
+    shell, properties: `=` with no space around it), `password: kitten42x` (YAML: a key that starts its
+    line), `ENV DB_PASSWORD kitten42x`; letters and digits both, and nothing but the line's end after it
+    (code goes on with `,`, `)` or `;`)."""
+    end = vs + len(value)
+    if not (6 <= len(value) <= 128) or end < len(text) and text[end] not in _LITERAL_END:
+        return False
+    if not any(c.isalpha() for c in value) or not any(c.isdigit() for c in value):
+        return False
+    between = text[run_end:vs]
+    if op == "=":
+        return between == "="
+    if op == ":":
+        return between.startswith(":") and not between[1:].strip() and text[ls:start].strip() in ("", "-")
+    return op == " " and _DEFINE.fullmatch(text, ls, start) is not None
 
 
 def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
@@ -861,7 +914,10 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
         value, vs, quoted = a.value, a.start, a.quoted
         if not quoted:
             value = assignments.sentence_trimmed(text, value, vs)
-        if _password_value_ok(value, quoted):
+            if start and text[start - 1] in "?&" and "&" in value:
+                value = value[: value.index("&")]  # `?user=u&password=<v>&useSSL=false`: a query parameter
+        literal = quoted or _config_literal(text, ls, start, run_end, value, vs, a.op)
+        if _password_value_ok(value, literal):
             yield Hit("password", vs, vs + len(value), "PasswordAssignment")
         pos = max(pos, vs + len(value))
 
@@ -1119,6 +1175,10 @@ def _class_changes(value: str) -> int:
     return sum(a != b for a, b in zip(classes, classes[1:]))
 
 
+# words that end in `key` and name no key
+_KEY_WORDS_NOT_KEYS = {"turnkey", "whiskey", "passkey", "hotkey", "hotkeys", "shortkey", "monkey", "donkey", "jockey"}
+
+
 @lru_cache(maxsize=8192)  # code repeats its names (`self.tokenizer`, `key`): each is judged once
 def _key_name_strength(name: str) -> str | None:
     """ "strong", "weak" or None: how surely a name such as `AWS_SECRET_ACCESS_KEY` names a secret."""
@@ -1142,8 +1202,8 @@ def _key_name_strength(name: str) -> str | None:
             return "strong"
         if p in ("key", "keys") and i and parts[i - 1] in _KEY_QUALIFIERS:
             return "strong"
-        if p in _KEY_WEAK:
-            strength = "weak"
+        if p in _KEY_WEAK or len(p) > 6 and p.endswith("key") and p not in _KEY_WORDS_NOT_KEYS:
+            strength = "weak"  # `GITHUBKEY`, `slackkey`: a name and `key` run together read as `githubKey`
     return strength
 
 
@@ -1336,6 +1396,9 @@ def _random_mix(value: str) -> bool:
     )
 
 
+_SPACE_VALUE = re.compile(r"[ \t]{1,4}+([A-Za-z0-9+/=_\-.]{16,512}+)(?![^\s,;:)\]}\"'`])")
+
+
 def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
     """Values given to secret-named keys in any syntax (see filters/assignments.py), quoted or not,
     in code, config files, comments and prose: `export AWS_SECRET_ACCESS_KEY=…`, `api_token: …`,
@@ -1367,12 +1430,20 @@ def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
             or _table_cell(text, ls, start, run_end)
             or _fallback_literal(text, run_end)
         )
+        if a is None and strength == "strong" and (sm := _SPACE_VALUE.match(text, run_end)):
+            # `# token <value>`, `use the API key <value> to …`: a space alone after a strong name, in comments
+            # and prose; only a value that looks generated counts (`token is`, `secret sauce` do not)
+            v = sm.group(1)
+            if _random_mix(v) and (_unpronounceable(v) or len(v) >= 32 and all(c in string.hexdigits for c in v)):
+                a = assignments.Assigned(" ", v, sm.start(1), False, False)
         if a is None or a.op == "(" and strength != "strong":
             continue
         prose_is = a.op in ("is", "was") and strength == "strong"
         if a.op in _WORD_OPS and not _ENV_NAME.fullmatch(name) and not prose_is:
             continue  # `Set AWS_SECRET_ACCESS_KEY to …` names a variable; `the key to success` does not
         value = a.value if a.quoted else assignments.sentence_trimmed(text, a.value, a.start)
+        if not a.quoted and start and text[start - 1] in "?&" and "&" in value:
+            value = value[: value.index("&")]  # `?api_key=<v>&limit=3`: a URL's query parameter ends at `&`
         if not a.quoted and len(value) > 4 and value.startswith("**") and value.endswith("**"):
             value = value[2:-2]  # `Secret: **…**` in Markdown
             a = a._replace(start=a.start + 2)
@@ -1461,6 +1532,8 @@ def prose_passwords(text: str, low: str | None = None) -> Iterator[Hit]:
         if not a or m.group("login") and not a.group("user"):
             continue  # after `login`, only `user / password` pairs: a lone value is the user name
         value = a.group("pw").rstrip(".,;:")
+        if m.start() and text[m.start() - 1] in "?&" and "&" in value:
+            value = value[: value.index("&")]  # a URL's query parameter ends at `&`
         end_char = text[a.end("pw") : a.end("pw") + 1]
         if end_char in ("(", "[") or not _prose_password_ok(value, "password" if m.group("login") else m.group(0)):
             continue
@@ -1509,7 +1582,12 @@ def prefixed_tokens(text: str, runs: list[tuple[int, int]] | None = None) -> Ite
     for s, e in _token_runs(text) if runs is None else runs:
         if s and (text[s - 1] in "/+%\\" or text[s - 1].isalnum()):
             continue  # the middle of a path, a URL or a base64 blob
-        if e < len(text) and (text[e] in "/+=%[{(" or text[e].isalnum() or text[e] in "_-."):
+        pad = e
+        while pad < len(text) and pad - e < 2 and text[pad] == "=":
+            pad += 1  # base64 padding closes a token (`glc_eyJ…==`) when nothing follows it
+        if pad > e and (pad == len(text) or text[pad] in _BARE_RIGHT):
+            e = pad
+        elif e < len(text) and (text[e] in "/+=%[{(" or text[e].isalnum() or text[e] in "_-."):
             continue  # part of a path, a URL, a base64 blob, a pattern or a call, or a run too long to be a token
         run = text[s:e].rstrip(".-_")
         p = _TOKEN_PREFIX.match(run)
@@ -1705,6 +1783,22 @@ def cli_p_passwords(text: str) -> Iterator[Hit]:
                     yield Hit("password", f.start("pw"), f.end("pw"), "CliPassword")
 
 
+# .netrc: `machine <host> login <user> password <pw>`, on one line or over several
+_NETRC = re.compile(
+    r"\bmachine[ \t\r\n]{1,8}+(?P<host>\S{1,256}+)(?:[ \t\r\n]{1,8}+(?:login|account|port)[ \t\r\n]{1,8}+\S{1,256}+){0,3}+"
+    r"[ \t\r\n]{1,8}+password[ \t]{1,8}+(?P<pw>[^\s\"'`]{4,256}+)"
+)
+
+
+def netrc_passwords(text: str, low: str) -> Iterator[Hit]:
+    if "machine" not in low:
+        return
+    for m in _NETRC.finditer(text):
+        host, pw = m.group("host"), m.group("pw")
+        if ("." in host or host == "localhost") and _password_value_ok(pw, quoted=False) and pw.isprintable():
+            yield Hit("password", m.start("pw"), m.end("pw"), "NetrcPassword")  # a host name, then a literal
+
+
 def cli_credentials(text: str) -> Iterator[Hit]:
     yield from cli_p_passwords(text)
     if "-u" not in text:
@@ -1783,6 +1877,7 @@ def find_secrets(text: str, p: PiiConfig) -> list[Hit]:
         out.extend(password_assignments(text, low))
         out.extend(prose_passwords(text, low))
         out.extend(cli_credentials(text))
+        out.extend(netrc_passwords(text, low))
     if p.entropy:
         out.extend(entropy_keys(text))
         out.extend(key_named_values(text, low))
