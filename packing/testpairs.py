@@ -30,6 +30,9 @@ A topic folder of tests (tests/test_utils/test_prompt.py) yields to the one modu
 the test is named after (termui.prompt); so does a test that reaches the code only through the package's
 entry point (tests/safe-try.test.ts -> the module defining safeTry). A package of one module is the subject
 of every test that requires it; a helper is a subject only for tests beside or above it.
+A compile-only C/C++ check (a test-named file that only includes headers: tests/test_header_guard.cpp) not named after
+its subject tests the one header it includes. A test named only for its kind (tests/quick.rs, fuzz_test.go, test1.c)
+takes no subject from what it calls, uses or says: it exercises the whole library.
 A test may have no subject; a source may have several tests. Rust sources with
 inline ``#[cfg(test)]`` modules are their own subject and are not test files.
 place_tests then moves each paired test right after its subject.
@@ -321,6 +324,10 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
     for t in tests:
         fam = FAMILY.get(t.language or "")
         found = None
+        compile_only = bool(t.test.get("compile_only"))
+        # a test named for its kind (tests/quick.rs, tests/loom.rs) uses the whole library: what it calls or uses
+        # names no subject (what it imports still may: argparse's test/test_issue_37.cpp and its one header)
+        for_role = _named_for_role(t.path)
         if fam and (sources.get(fam) or named.get(fam)):
             cands = by_name[fam]
             role = _role_named(t.path, fam)  # a test named for its role (example_test.go) has no namesake subject
@@ -361,13 +368,18 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 )
                 if called is not None and _uses_more_of(t, called[0], found[0], facts_by_path):
                     found = called
+            if found is None and compile_only:
+                # a check that headers compile (pugixml's tests/test_header_guard.cpp includes pugixml.hpp twice),
+                # not named after its subject: the one header it includes, not that header's implementation;
+                # of several headers, none (stb's tests/test_c_compilation.c)
+                found = _compiled_header(t, graph, kinds, facts_by_path) or (None, None, 0.0)
             if found is None and tcfg.import_ and fam in _CALLS_FAMILIES and not role:
                 found = _by_calls(
                     t, sources[fam], kinds, declared, names_in_tests[fam], len(tests_by_family[fam]), tcfg
                 )
             if found is None and tcfg.import_ and "include" in _FAMILY_RULES.get(fam, ()):
                 found = _by_include(t, graph, kinds, facts_by_path, sources[fam], lex_index, tcfg, impl_headers)
-            if found is None and tcfg.import_ and "use" in _FAMILY_RULES.get(fam, ()):
+            if found is None and tcfg.import_ and "use" in _FAMILY_RULES.get(fam, ()) and not for_role:
                 found = _by_crate_use(t, kinds, sources[fam], lex_index, fam, tcfg)
             if found is None and tcfg.import_ and not role:
                 found = _by_import(t, graph, kinds, facts_by_path, fam, lex_index, tcfg)
@@ -389,7 +401,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 # the test reaches the code through the package's entry point only: its name is the hint
                 definer = _defining_module(t, sources[fam], kinds, declared)
                 found = (definer, "name", 0.6) if definer else None
-            if found is None and tcfg.lexical and not role:
+            if found is None and tcfg.lexical and not role and not for_role:
                 found = _by_lexical(t, lex_index(fam), tcfg)
         subject, rule, score = found if found else (None, None, 0.0)
         subject = impl_headers.get(subject, subject)
@@ -422,6 +434,18 @@ def _suite_prefixes(tests: list[FileFacts]) -> dict[str, set[str]]:
         if n >= _SUITE_MIN:
             out[folder].add(word)
     return out
+
+
+def _compiled_header(t: FileFacts, graph, kinds, facts_by_path) -> tuple[str, str, float] | None:
+    """The one header of the repository a compile-only test includes (directly), or None."""
+    if t.path not in graph:
+        return None
+    headers = sorted(
+        p
+        for p in graph.successors(t.path)
+        if p in facts_by_path and p.endswith(_C_HEADERS) and kinds.get(p) in ("", "inline") and _usable(t.path, p)
+    )
+    return (headers[0], "include", 0.9) if len(headers) == 1 else None
 
 
 def _uses_more_of(t: FileFacts, a: str, b: str, facts_by_path: dict) -> bool:
@@ -949,6 +973,8 @@ def _by_calls(
     (json_object_put is in every json-c test and says nothing; json_c_visit is in one), shared among
     the files defining it. The clear favourite wins: three times the runner-up, worth at least one name
     that at most one other test uses, and defining two names or more that the test uses."""
+    if _named_for_role(t.path):
+        return None
     used = set(t.identifiers)
     definers: dict[str, list[str]] = defaultdict(list)
     for f in sources:
@@ -976,6 +1002,45 @@ def _by_calls(
     if names[path] < 2 or best < weight(min(2, n_tests)) or best < _CALLS_MARGIN * runner:
         return None
     return path, "calls", round(min(1.0, best / (best + runner)), 4)
+
+
+# Words that name what kind of test a file is, not what it tests: fuzzing, property checks, compile checks,
+# stress runs, regressions (tests/quick.rs, fuzz_test.go, tests/compiletest.rs, tests/regression/issue520.rs, test4.c)
+_ROLE_WORDS = frozenset(
+    {
+        "fuzz",
+        "fuzzing",
+        "fuzzed",
+        "fuzzer",
+        "quick",
+        "quickcheck",
+        "proptest",
+        "proptests",
+        "compiletest",
+        "compiletests",
+        "chaos",
+        "stress",
+        "loom",
+        "smoke",
+        "regression",
+        "regressions",
+        "issue",
+        "issues",
+        "bug",
+        "bugs",
+        "fail",
+        "failure",
+        "failures",
+    }
+)
+
+
+def _named_for_role(test_path: str) -> bool:
+    """The test's name says only what kind of test it is (FuzzFailTest.cpp, tests/quick.rs, issue520.rs, test1.c):
+    the names it calls are the whole library's, not a subject's."""
+    stem = subject_stem(os.path.basename(test_path)) or _stem(test_path)
+    words = [w for w in split_identifier(stem) if not w.isdigit()]
+    return bool(words) and all(w in _ROLE_WORDS or w in _NAME_NOISE or w == "unittest" for w in words)
 
 
 def _c_implementations(header: str, impls_by_stem: dict[str, list[str]]) -> list[str]:
@@ -1055,7 +1120,7 @@ def _by_include(
         via_helpers = True
     if len(own) == 1:
         return own[0], "include", 0.8 if via_helpers else 0.9
-    if via_helpers:
+    if via_helpers or _named_for_role(t.path):  # several implementations, and a name that picks none of them
         return None
     fam = FAMILY.get(t.language or "")
     return _agreeing(t, own, "include", lex_index(fam), tcfg)

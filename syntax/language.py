@@ -13,8 +13,9 @@ from typing import Any, Callable
 
 # (tree, Source) -> records / names
 Extractor = Callable[[Any, Any], list]
-# (captures of marker_query, Source, path) -> (test cases seen, Rust-style inline test module seen)
-MarkerCounter = Callable[[dict, Any, str], "tuple[int, bool]"]
+# (captures of marker_query, Source, path) -> (test cases seen, Rust-style inline test module seen[, signals to add,
+# such as {"compile_only": True}])
+MarkerCounter = Callable[[dict, Any, str], "tuple[int, bool] | tuple[int, bool, dict]"]
 # (RepoIndex, FileFacts, Edges) -> None: adds the importer's edges (syntax/resolving.py has the toolkit)
 Resolver = Callable[[Any, Any, Any], None]
 

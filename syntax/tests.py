@@ -10,6 +10,7 @@ dict that travels in FileFacts.test:
              for (no parse, or no name/folder convention points at the file: only those can be tests)
     inline   Rust source that carries its own ``#[cfg(test)]`` tests (it stays where it is)
     types_only  (TypeScript) the module declares only types and interfaces: no behaviour a runtime test exercises
+    compile_only  (C, C++) a test that defines nothing and only includes headers: it checks that they compile
     kind     the verdict: "test", "support", "inline" or "" (an ordinary file)
     defines  (files that are not tests) names the file defines: functions, classes, types, top-level
              variables; a test that uses them likely tests this file (lexical pairing)
@@ -112,9 +113,11 @@ def looks_for_markers(lang, path: str) -> bool:
     )
 
 
-def _markers(tree, src, lang, path: str) -> tuple[int, bool]:
-    """(number of test cases in the tree, inline test module seen): the language's marker query, counted."""
-    return lang.markers(captures(tree, lang.name, lang.marker_query), src, path)
+def _markers(tree, src, lang, path: str) -> tuple[int, bool, dict]:
+    """(number of test cases in the tree, inline test module seen, signals the language adds such as C's
+    compile_only): the language's marker query, counted."""
+    found = lang.markers(captures(tree, lang.name, lang.marker_query), src, path)
+    return found[0], found[1], (found[2] if len(found) > 2 else {})
 
 
 def test_signals(tree, src, language: str | None, path: str) -> dict[str, Any]:
@@ -129,10 +132,11 @@ def test_signals(tree, src, language: str | None, path: str) -> dict[str, Any]:
     if _conventions()[2].match(name) or any(p in _SUPPORT_DIRS for p in parts) or _in_test_helpers(parts):
         signals["support"] = True
     lang = registry.get(language)
-    markers, inline = -1, False
+    markers, inline, extra = -1, False, {}
     if tree is not None and looks_for_markers(lang, path):
-        markers, inline = _markers(tree, src, lang, path)
+        markers, inline, extra = _markers(tree, src, lang, path)
     signals["markers"] = markers
+    signals.update(extra)
     if (
         lang is not None
         and lang.inline_tests

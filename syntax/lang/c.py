@@ -13,7 +13,8 @@ from repoloom.syntax.resolving import importance, norm, parent_dir
 from repoloom.syntax.tests import in_test_dir, is_bare_test, subject_stem
 
 IMPORTS = "(preproc_include path: (_) @path)"
-# Test macros of GoogleTest, Catch2, Boost.Test, Check, Unity, CUnit, utest.
+# Test macros of GoogleTest, Catch2, Boost.Test, Check, Unity, CUnit, utest. (Unity's RUN_TEST(f) counts only
+# where f is defined: a generated runner calls tests defined elsewhere.)
 _MACROS = (
     "TEST",
     "TEST_F",
@@ -26,7 +27,6 @@ _MACROS = (
     "BOOST_AUTO_TEST_CASE",
     "BOOST_FIXTURE_TEST_CASE",
     "START_TEST",
-    "RUN_TEST",
     "CU_add_test",
     "UTEST",
     "UTEST_F",
@@ -41,12 +41,15 @@ MARKERS = f"""
     ((identifier) @macro (#any-of? @macro {_ANY_MACRO}))
     ((type_identifier) @macro (#any-of? @macro {_ANY_MACRO}))
     (function_definition) @function
+    (expression_statement (call_expression function: (identifier) @case (#match? @case "^TEST_[A-Z0-9_]+$")))
+    (call_expression function: (identifier) @run (#eq? @run "RUN_TEST") arguments: (argument_list . (identifier) @run_arg))
 """
 _MAIN = re.compile(r"\bmain\s*\(")
 # A main that hands over to a test runner runs the suites of other files: a test main (rapidjson's
 # test/unittest/unittest.cpp, nghttp2's tests/main.c, libevent's test/regress_main.c), not a test of its own.
 _RUNNER_CALL = re.compile(
-    r"\b(RUN_ALL_TESTS|\w+_suite_main|tinytest_main|CU_basic_run_tests|srunner_run_all|g_test_run|UnityMain)\s*\("
+    r"\b(RUN_ALL_TESTS|\w+_suite_main|tinytest_main|CU_basic_run_tests|srunner_run_all|g_test_run|UnityMain|UnityBegin"
+    r"|UNITY_BEGIN)\s*\("
     r"|Catch::Session\b"
 )
 # x-inl.h holds the implementation of x.h (spdlog's details/os-inl.h); packing/testpairs.py reads these
@@ -55,8 +58,12 @@ IMPLEMENTATION_HEADERS = ("-inl", "_inl")
 IMPLEMENTATION_HEADER_FOLDERS = ("impl",)
 # rapidjson's test/unittest/writertest.cpp tests writer.h: "test" closes the name without a separator
 BARE_TEST_TAILS = ("test",)
-# test_x, x_test, run_tests: a test function by name (jansson's test_dump.c defines run_tests, its main is in util.h)
-_TEST_FUNCTION = re.compile(r"^(tests?_\w|\w+_tests?$)")
+# test_x, x_test, run_tests: a test function by name (jansson's test_dump.c defines run_tests, its main is in util.h);
+# testX: Unity's convention (its runner generator collects the void testX(void) functions of a test file)
+_TEST_FUNCTION = re.compile(r"^(tests?_\w|\w+_tests?$|test[A-Z0-9])")
+# A test case written with the project's own macro: TEST_XML(name, "<node/>") { ... } (pugixml's tests/test.hpp)
+_TEST_MACRO_CASE = re.compile(r"^TEST(_[A-Z0-9_]+)?$")
+_LOCAL_INCLUDE = re.compile(r'^\s*#\s*include\s*"', re.M)
 
 
 def c_imports(language: str):
@@ -89,17 +96,82 @@ def _is_test_program(function: str, path: str) -> bool:
     return function == "main" and (in_test_dir(path) or is_bare_test(name) or subject_stem(name) is not None)
 
 
-def markers(caps: dict, src, path: str) -> tuple[int, bool]:
-    count = len(caps.get("macro", ()))
-    for n in caps.get("function", ()):
+def _exported_without_parameters(n, src) -> bool:
+    """int absolute_simple(void) { ... }: a function other files can call with nothing to pass (a test case)."""
+    if any(c.type == "storage_class_specifier" and src.node_text(c) == "static" for c in n.children):
+        return False
+    return _without_parameters(n, src)
+
+
+def _without_parameters(n, src) -> bool:
+    d = n.child_by_field_name("declarator")
+    while d is not None and d.type in ("pointer_declarator", "parenthesized_declarator"):
+        d = d.child_by_field_name("declarator")
+    if d is None or d.type != "function_declarator":
+        return False
+    params = d.child_by_field_name("parameters")
+    text = src.node_text(params).strip("() \t\n") if params is not None else ""
+    return text in ("", "void")
+
+
+def _in_macro_definition(n) -> bool:
+    while n is not None:
+        if n.type in ("preproc_def", "preproc_function_def"):
+            return True
+        n = n.parent
+    return False
+
+
+def markers(caps: dict, src, path: str) -> tuple[int, bool] | tuple[int, bool, dict]:
+    """Test cases of a C or C++ file: framework macros, test functions by name, test programs (a main of a test
+    folder that is not a runner), a project's own test-case macros (TEST_XML(...) { ... }); in a test-named source
+    file of a test folder (cwalk's test/absolute_test.c) also its exported functions without parameters named after
+    the file (absolute_simple), which a test main elsewhere calls (CMake's create_test list), and, when it defines no
+    function at all, the file itself: a compile-only check of the headers it includes (pugixml's
+    tests/test_header_guard.cpp), marked compile_only."""
+    # a macro named in a #define defines the framework (pugixml's tests/test.hpp: #define TEST(name) ...): no test case
+    count = sum(1 for n in caps.get("macro", ()) if not _in_macro_definition(n))
+    for n in caps.get("case", ()):  # TEST_XML(name, "<node/>") { ... } inside #if: a call, then its block
+        statement = n.parent.parent if n.parent is not None else None
+        after = statement.next_named_sibling if statement is not None else None
+        if after is not None and after.type == "compound_statement":
+            count += 1
+    functions = caps.get("function", ())
+    stem = subject_stem(os.path.basename(path)) if in_test_dir(path) else None
+    header = path.endswith((".h", ".hh", ".hpp", ".hxx", ".h++"))
+    name_says_test = stem is not None and not header  # a header of a test folder declares, it runs nothing
+    case_prefix = (stem or "").lower() + "_"
+    exported, runner = 0, False
+    defined: set[str] = set()
+    for n in functions:
         d = n.child_by_field_name("declarator")
         while d is not None and d.type in ("function_declarator", "pointer_declarator", "parenthesized_declarator"):
             d = d.child_by_field_name("declarator")
         name = src.node_text(d) if d is not None and d.type == "identifier" else ""
         if not name and _MAIN.search(src.node_text(n).split("{", 1)[0]):
             name = "main"  # int CJSON_CDECL main(void): a calling-convention macro confuses the grammar
-        if _TEST_FUNCTION.match(name) or (_is_test_program(name, path) and not _RUNNER_CALL.search(src.node_text(n))):
+        hands_over = name == "main" and bool(_RUNNER_CALL.search(src.node_text(n)))
+        runner = runner or hands_over
+        if (
+            (_TEST_FUNCTION.match(name) and not (header and not _without_parameters(n, src)))
+            or _TEST_MACRO_CASE.match(name)
+            or (_is_test_program(name, path) and not hands_over)
+        ):
+            # (a header's test_x(const T& obj) is a check that the tests including it call, not a test case)
             count += 1
+        elif name_says_test and name.lower().startswith(case_prefix) and _exported_without_parameters(n, src):
+            exported += 1
+        if name:
+            defined.add(name)
+    # RUN_TEST(f) runs f: a test case where f is defined in this file (cJSON's tests/parse_hex4.c), a runner's call
+    # where it is not (Unity's generated *_Runner.c)
+    count += sum(1 for a in caps.get("run_arg", ()) if src.node_text(a) in defined)
+    if count:
+        return count, False
+    if exported and not runner:  # a runner's helpers (Unity's generated resetTest) are no test cases
+        return exported, False
+    if name_says_test and not functions and _LOCAL_INCLUDE.search(src.text):
+        return 1, False, {"compile_only": True}
     return count, False
 
 

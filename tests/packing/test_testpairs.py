@@ -882,3 +882,63 @@ def test_a_c_test_named_after_a_public_header_goes_to_the_file_defining_what_it_
     assert got["test/regress_dns.c"] == ("evdns.c", "calls")
     assert got["test/regress_http.c"][0] == "http.c"
     assert got["test/circular_q_test.cpp"][0] == "include/mini/circular_q.h"
+
+
+def test_c_tests_without_framework_macros_and_compile_only_checks():
+    # cwalk: test/<unit>_test.c define int <unit>_<case>(void), run by test/main.c from a generated list
+    case = "#include <cwalk.h>\n#include <stdlib.h>\nint {0}_simple(void)\n{{\n  {1};\n  return EXIT_SUCCESS;\n}}\n"
+    files = {
+        "include/cwalk.h": "#pragma once\nint cwk_path_get_basename(const char *p);\nint cwk_path_is_absolute(const char *p);\n",
+        "src/cwalk.c": (
+            "#include <cwalk.h>\nint cwk_path_get_basename(const char *p) { return 0; }\n"
+            "int cwk_path_is_absolute(const char *p) { return 0; }\n"
+        ),
+        "test/basename_test.c": case.format("basename", 'cwk_path_get_basename("a"); cwk_path_get_basename("b")'),
+        "test/absolute_test.c": case.format("absolute", 'cwk_path_is_absolute("/"); cwk_path_is_absolute("a")'),
+        # pugixml: compile-only checks of the header pair with the header, not with its implementation
+        "src/pugixml.hpp": "#pragma once\nnamespace pugi { class xml_node { public: int type() const; }; }\n",
+        "src/pugixml.cpp": '#include "pugixml.hpp"\nnamespace pugi { int xml_node::type() const { return 0; } }\n',
+        "tests/test_header_guard.cpp": '#include "../src/pugixml.hpp"\n#include "../src/pugixml.hpp"\n',
+        # stb: a compile check of every header together has no single subject
+        "stb_dxt.h": "#pragma once\nvoid stb_compress_dxt_block(unsigned char *dest);\n",
+        "stb_perlin.h": "#pragma once\nfloat stb_perlin_noise3(float x, float y, float z);\n",
+        "tests/test_c_compilation.c": '#include "stb_dxt.h"\n#include "stb_perlin.h"\n',
+        "tests/test_dxt.c": '#include "stb_dxt.h"\n',
+        # nghttp2: a compile-only test named after its subject keeps the name's implementation
+        "lib/nghttp2_stream.h": "#pragma once\ntypedef struct nghttp2_stream nghttp2_stream;\n",
+        "lib/nghttp2_stream.c": '#include "nghttp2_stream.h"\nint nghttp2_stream_init(nghttp2_stream *s) { return 0; }\n',
+        "tests/nghttp2_stream_test.c": '#include <stdio.h>\n#include "nghttp2_stream.h"\n',
+    }
+    got = graph_pairs(files)
+    assert got["test/basename_test.c"][0] == "src/cwalk.c"
+    assert got["test/absolute_test.c"][0] == "src/cwalk.c"
+    assert got["tests/test_header_guard.cpp"] == ("src/pugixml.hpp", "include")
+    assert got["tests/test_dxt.c"] == ("stb_dxt.h", "include")
+    assert got["tests/test_c_compilation.c"] == (None, None)
+    assert got["tests/nghttp2_stream_test.c"] == ("lib/nghttp2_stream.c", "name")
+
+
+def test_a_test_named_only_for_its_kind_gets_no_subject_from_what_it_calls():
+    # json-c's tests/test1.c, itertools' tests/quick.rs, toml's fuzz_test.go: they exercise the whole library,
+    # and the file defining most of what they call is no subject; a test named after a module still is
+    obj = "int json_object_new_object(void) { return 0; }\nint json_object_put(int o) { return 0; }\nint json_object_get_type(int o) { return 0; }\n"
+    body = '#include "json.h"\nint main(void) {{ {0}; return 0; }}\n'
+    calls = "json_object_put(json_object_new_object()); json_object_get_type(1)"
+    files = {
+        "json_object.h": "int json_object_new_object(void);\nint json_object_put(int o);\nint json_object_get_type(int o);\n",
+        "json_object.c": obj,
+        "json_tokener.h": "int json_tokener_parse(const char *s);\n",
+        "json_tokener.c": "int json_tokener_parse(const char *s) { return 0; }\n",
+        "json.h": '#include "json_object.h"\n#include "json_tokener.h"\n',
+        "tests/test1.c": body.format(calls),
+        "tests/test_chaos.c": body.format(calls),
+        "tests/test_object.c": body.format(calls),
+        "tests/test_parse.c": body.format('json_tokener_parse("1"); json_tokener_parse("2")'),
+        "tests/test_fuzz.c": body.format('json_tokener_parse("1"); json_tokener_parse("2")'),
+    }
+    got = graph_pairs(files)
+    assert got["tests/test1.c"][0] is None
+    assert got["tests/test_chaos.c"][0] is None
+    assert got["tests/test_fuzz.c"][0] is None
+    assert got["tests/test_object.c"][0] == "json_object.c"
+    assert got["tests/test_parse.c"][0] == "json_tokener.c"

@@ -138,6 +138,59 @@ CASES = [
         "int main(int argc, char **argv) { return RUN_ALL_TESTS(); }\n",
         "test",
     ),
+    # C tests without a framework's macros: Unity's void testX(void) cases, whose runner is generated
+    (
+        "test/tests/test_unity_core.c",
+        '#include "unity.h"\nvoid setUp(void) { }\nvoid tearDown(void) { }\nvoid testTrue(void) { TEST_ASSERT(1); }\n',
+        "test",
+    ),
+    # ... and the generated runner, whose RUN_TEST calls run functions defined elsewhere, is no test
+    (
+        "test/test_runners/TestProductionCode_Runner.c",
+        '#include "unity.h"\nextern void test_FindFunction(void);\nvoid resetTest(void) { tearDown(); setUp(); }\n'
+        'int main(void) {\n  UnityBegin("test/TestProductionCode.c");\n  RUN_TEST(test_FindFunction, 20);\n'
+        "  return UnityEnd();\n}\n",
+        "support",
+    ),
+    # a hand-written Unity test runs its own static cases with RUN_TEST (cJSON's tests/parse_hex4.c)
+    (
+        "tests/parse_hex4.c",
+        '#include "unity/src/unity.h"\nstatic void parse_hex4_should_parse_mixed_case(void) { TEST_ASSERT(1); }\n'
+        "int main(void) {\n    UNITY_BEGIN();\n    RUN_TEST(parse_hex4_should_parse_mixed_case);\n    return UNITY_END();\n}\n",
+        "test",
+    ),
+    # cwalk: test/absolute_test.c's cases are exported functions named after the file, called by test/main.c
+    (
+        "test/absolute_test.c",
+        "#include <cwalk.h>\n#include <stdlib.h>\nint absolute_simple(void)\n{\n  char buffer[64];\n"
+        '  cwk_path_get_absolute("/a", "b", buffer, sizeof(buffer));\n  return EXIT_SUCCESS;\n}\n',
+        "test",
+    ),
+    # ... but a test-named helper's functions are not named after it (libcbor's test/test_allocator.c)
+    (
+        "test/test_allocator.c",
+        '#include "test_allocator.h"\nvoid finalize_mock_malloc(void) { }\nvoid *instrumented_malloc(size_t size) { return 0; }\n',
+        "support",
+    ),
+    # pugixml: cases written with the project's own macro, inside #ifndef (a call, then its block)
+    (
+        "tests/test_xpath_paths.cpp",
+        '#ifndef PUGIXML_NO_XPATH\n#include "test.hpp"\nusing namespace pugi;\n'
+        'TEST_XML(xpath_paths_axes_child, "<node/>")\n{\n\tCHECK_XPATH_NODESET(doc, STR("child::node()"));\n}\n#endif\n',
+        "test",
+    ),
+    # ... and the header defining those macros and helpers with parameters is the tests' helper
+    (
+        "tests/test.hpp",
+        "#define TEST(name) TEST_FIXTURE(name, dummy_fixture)\n"
+        "template <typename Node> inline bool test_node_name_value(const Node& node, const char* name) { return true; }\n",
+        "support",
+    ),
+    # a compile-only check of a header (pugixml's tests/test_header_guard.cpp, stb's tests/test_dxt.c)
+    ("tests/test_header_guard.cpp", '#include "../src/pugixml.hpp"\n#include "../src/pugixml.hpp"\n', "test"),
+    ("tests/test_dxt.c", '#include "stb_dxt.h"\n', "test"),
+    # a test-named header of a test folder declaring a suite is not compile-checked (nghttp2's tests/*_test.h)
+    ("tests/nghttp2_map_test.h", '#include "munit.h"\nvoid test_nghttp2_map(void);\n', "support"),
     # pytest collects Test* classes with the test methods they inherit (itsdangerous' test_url_safe.py)
     (
         "tests/test_url_safe.py",
@@ -172,6 +225,16 @@ def test_kind_per_language(path, text, kind):
     assert s["kind"] == kind, s
     assert is_test(s) == (kind == "test")
     assert is_support(s) == (kind == "support")
+
+
+def test_compile_only_checks_are_marked_and_other_tests_are_not():
+    assert signals("tests/test_header_guard.cpp", '#include "../src/pugixml.hpp"\n').get("compile_only") is True
+    assert signals(
+        "tests/test_version.cpp", '#include "../src/pugixml.hpp"\n#if PUGIXML_VERSION != 1150\n#error x\n#endif\n'
+    )["compile_only"]
+    # a file with functions is no compile-only check, and a source outside the test conventions is no test
+    assert "compile_only" not in signals("tests/test_foo.c", '#include "foo.h"\nvoid test_foo(void) { }\n')
+    assert signals("src/config_check.c", '#include "config.h"\n')["kind"] == ""
 
 
 def test_markers_count_test_cases_and_are_unknown_without_a_parse():
