@@ -468,13 +468,15 @@ def _uses_more_of(t: FileFacts, a: str, b: str, facts_by_path: dict) -> bool:
 
 
 def _own_header(test_path: str, cand: str, fam: str | None) -> bool:
-    """test/regress_http.h beside test/regress_http.c declares the test's own functions (its family says so)."""
-    return (
-        fam in _OWN_HEADERS_DECLARE
-        and cand.endswith(_C_HEADERS)
-        and _folder(cand) == _folder(test_path)
-        and _stem(cand) == _stem(test_path)
-    )
+    """test/regress_http.h beside test/regress_http.c declares the test's own functions (its family says so); in a
+    test folder, so does the header named after what the test is named for (magic_enum's test/aliases.hpp beside
+    test/test_aliases.cpp: the test's own configuration, not the library)."""
+    if fam not in _OWN_HEADERS_DECLARE or not cand.endswith(_C_HEADERS) or _folder(cand) != _folder(test_path):
+        return False
+    if _stem(cand) == _stem(test_path):
+        return True
+    named_for = subject_stem(os.path.basename(test_path))
+    return bool(named_for) and _stem(cand) == named_for and in_test_dir(cand)
 
 
 def _bare_tail(path: str, own: str, fam: str | None) -> str | None:
