@@ -401,6 +401,14 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 # the test reaches the code through the package's entry point only: its name is the hint
                 definer = _defining_module(t, sources[fam], kinds, declared)
                 found = (definer, "name", 0.6) if definer else None
+            if (
+                found is None
+                and not role
+                and not for_role
+                and "use" in _FAMILY_RULES.get(fam, ())
+                and in_test_dir(t.path)
+            ):
+                found = _by_named_type(t, sources[fam], kinds, declared)
             if found is None and tcfg.lexical and not role and not for_role:
                 found = _by_lexical(t, lex_index(fam), tcfg)
         subject, rule, score = found if found else (None, None, 0.0)
@@ -460,13 +468,15 @@ def _uses_more_of(t: FileFacts, a: str, b: str, facts_by_path: dict) -> bool:
 
 
 def _own_header(test_path: str, cand: str, fam: str | None) -> bool:
-    """test/regress_http.h beside test/regress_http.c declares the test's own functions (its family says so)."""
-    return (
-        fam in _OWN_HEADERS_DECLARE
-        and cand.endswith(_C_HEADERS)
-        and _folder(cand) == _folder(test_path)
-        and _stem(cand) == _stem(test_path)
-    )
+    """test/regress_http.h beside test/regress_http.c declares the test's own functions (its family says so); in a
+    test folder, so does the header named after what the test is named for (magic_enum's test/aliases.hpp beside
+    test/test_aliases.cpp: the test's own configuration, not the library)."""
+    if fam not in _OWN_HEADERS_DECLARE or not cand.endswith(_C_HEADERS) or _folder(cand) != _folder(test_path):
+        return False
+    if _stem(cand) == _stem(test_path):
+        return True
+    named_for = subject_stem(os.path.basename(test_path))
+    return bool(named_for) and _stem(cand) == named_for and in_test_dir(cand)
 
 
 def _bare_tail(path: str, own: str, fam: str | None) -> str | None:
@@ -647,6 +657,33 @@ def _defining_module(t: FileFacts, sources: list[FileFacts], kinds, declared: se
             }
         )
     return real[0] if len(real) == 1 else None
+
+
+_CRATE_ROOTS = ("lib", "main")
+
+
+def _by_named_type(t: FileFacts, sources: list[FileFacts], kinds, declared: set[str]) -> tuple[str, str, float] | None:
+    """Rule (Rust): a Cargo integration test reaches the crate by its name only (use tempfile::NamedTempFile); when no
+    file has the test's name, the one module below the crate root that defines a type of that name is its subject
+    (tests/namedtempfile.rs -> src/file/mod.rs, tests/tempdir.rs -> src/dir/mod.rs's TempDir, not the crate root's
+    Builder::tempdir). A type of that name in the crate root (semver's VersionReq in src/lib.rs) leaves it to the
+    crate; functions of that name (crossbeam-channel's fn after, a method html) are no evidence, nor is a type the
+    test never names."""
+    key = _norm(subject_stem(os.path.basename(t.path)) or _stem(t.path))
+    if len(key) < 4 or key in _GENERIC_NAMES or key in _FACADES_NORM:
+        return None
+    named = set(t.identifiers) | {str(i.get("target", "")).rsplit("::", 1)[-1] for i in t.imports}
+    typed = []
+    for f in sources:
+        if kinds.get(f.path) not in ("", "inline") or f.path in declared or not _usable(t.path, f.path):
+            continue
+        # the test names the type itself (NamedTempFile), not only a method of that name (.tuples()) or nothing
+        # (anyhow's tests/test_boxed.rs and the private struct Boxed)
+        if any(_norm(d) == key and d[:1].isupper() and d in named for d in (f.test.get("defines") or ())):
+            typed.append(f.path)
+    if any(_stem(p) in _CRATE_ROOTS for p in typed):
+        return None
+    return (typed[0], "name", 0.6) if len(typed) == 1 else None
 
 
 def _variants(

@@ -942,3 +942,58 @@ def test_a_test_named_only_for_its_kind_gets_no_subject_from_what_it_calls():
     assert got["tests/test_fuzz.c"][0] is None
     assert got["tests/test_object.c"][0] == "json_object.c"
     assert got["tests/test_parse.c"][0] == "json_tokener.c"
+
+
+def test_a_cargo_test_named_after_a_type_pairs_with_the_module_defining_it():
+    # tempfile: tests/namedtempfile.rs and tests/tempdir.rs use the crate by name only; the types live in
+    # src/file/mod.rs and src/dir/mod.rs, and the crate root's Builder has a method tempdir of the same name
+    files = {
+        "Cargo.toml": '[package]\nname = "tempfile"\nversion = "3.0.0"\n',
+        "src/lib.rs": (
+            "mod dir;\nmod file;\npub use crate::dir::{tempdir, TempDir};\npub use crate::file::NamedTempFile;\n"
+            "pub struct Builder { prefix: String }\n"
+            "impl Builder {\n    pub fn tempdir(&self) -> TempDir { dir::create(&self.prefix) }\n}\n"
+        ),
+        "src/dir/mod.rs": (
+            'pub struct TempDir { path: String }\npub fn tempdir() -> TempDir { create("tmp") }\n'
+            "pub(crate) fn create(p: &str) -> TempDir { TempDir { path: p.to_string() } }\n"
+        ),
+        "src/file/mod.rs": (
+            "pub struct NamedTempFile { path: String }\n"
+            "impl NamedTempFile {\n    pub fn new() -> NamedTempFile { NamedTempFile { path: String::new() } }\n}\n"
+        ),
+        "src/util.rs": "pub struct Boxed;\npub fn after() {}\n",
+        "tests/namedtempfile.rs": (
+            "use tempfile::NamedTempFile;\n\n#[test]\nfn test_basic() {\n    let f = NamedTempFile::new();\n"
+            "    let g = NamedTempFile::new();\n}\n"
+        ),
+        "tests/tempdir.rs": (
+            "use tempfile::{Builder, TempDir};\n\n#[test]\nfn test_tempdir() {\n    let d: TempDir = tempfile::tempdir();\n}\n"
+        ),
+        # a type of that name the test never names (anyhow's private Boxed): no subject
+        "tests/boxed.rs": '#[test]\nfn wraps_an_io_error() {\n    let e = std::io::Error::other("x");\n}\n',
+    }
+    got = graph_pairs(files)
+    assert got["tests/namedtempfile.rs"][0] == "src/file/mod.rs"
+    assert got["tests/tempdir.rs"][0] == "src/dir/mod.rs"
+    assert got["tests/boxed.rs"][0] is None, got["tests/boxed.rs"]
+
+
+def test_a_header_in_a_test_folder_named_for_the_test_is_not_its_subject():
+    # magic_enum: test/test_aliases.cpp includes its own configuration test/aliases.hpp and the library header
+    files = {
+        "include/magic_enum/magic_enum.hpp": (
+            "#pragma once\nnamespace magic_enum {\ntemplate <typename E> constexpr int enum_count() { return 0; }\n}\n"
+        ),
+        "test/aliases.hpp": "#pragma once\n#define MAGIC_ENUM_USING_ALIAS_STRING using string = std::string;\n",
+        "test/test_aliases.cpp": (
+            '#include "aliases.hpp"\n#include <magic_enum/magic_enum.hpp>\n\n'
+            'TEST_CASE("aliases") {\n    CHECK(magic_enum::enum_count<int>() == 0);\n}\n'
+        ),
+        # a header outside a test folder named like the test is still its subject
+        "src/ring.h": "#pragma once\nint ring_push(int v);\n",
+        "src/ring_test.cc": '#include "ring.h"\nTEST(Ring, Push) { ring_push(1); }\n',
+    }
+    got = graph_pairs(files)
+    assert got["test/test_aliases.cpp"][0] == "include/magic_enum/magic_enum.hpp"
+    assert got["src/ring_test.cc"][0] == "src/ring.h"
