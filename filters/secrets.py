@@ -1297,6 +1297,18 @@ def _unpronounceable(value: str) -> bool:
     )
 
 
+def _few_vowels(value: str) -> bool:
+    """`y7sbilkqxym49dra8fpzc7wbdke3qvlht8mg5tnj6`: one-case letters with few vowels and digits among them,
+    as a generated token has them (words, and names made of words, have about one letter in three a vowel)."""
+    letters = [c for c in value if c.isalpha()]
+    return (
+        len(value) >= 20
+        and len(letters) >= 12
+        and len(_DIGIT_LETTER.findall(value)) >= 3
+        and sum(c in _VOWELS for c in letters) < 0.22 * len(letters)
+    )
+
+
 def _random_b64(value: str) -> bool:
     """A base64-ish value starting with `/` (`/o0=d5tn…`) rather than a path: no segment is a word, and
     letters and digits alternate as in random text."""
@@ -1396,6 +1408,8 @@ def _random_mix(value: str) -> bool:
     )
 
 
+# a line opened by one word (a vendor's name) before a key's name: `newsapi KEY <v>`, `# fixer key <v>`
+_LEAD_WORD = re.compile(r"[ \t]*+(?:(?:#|//|--|;)[ \t]*+)?[A-Za-z][A-Za-z0-9.\-]{1,30}+[ \t]{1,4}+")
 _SPACE_VALUE = re.compile(r"[ \t]{1,4}+([A-Za-z0-9+/=_\-.]{16,512}+)(?![^\s,;:)\]}\"'`])")
 
 
@@ -1430,11 +1444,18 @@ def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
             or _table_cell(text, ls, start, run_end)
             or _fallback_literal(text, run_end)
         )
-        if a is None and strength == "strong" and (sm := _SPACE_VALUE.match(text, run_end)):
+        if (
+            a is None
+            and (strength == "strong" or _LEAD_WORD.fullmatch(text, ls, start))
+            and (sm := _SPACE_VALUE.match(text, run_end))
+        ):
             # `# token <value>`, `use the API key <value> to …`: a space alone after a strong name, in comments
-            # and prose; only a value that looks generated counts (`token is`, `secret sauce` do not)
+            # and prose; only a value that looks generated counts (`token is`, `secret sauce` do not). A weak
+            # name (`key`) counts so when one word (a vendor's name) opens the line before it: `newsapi KEY <v>`
             v = sm.group(1)
-            if _random_mix(v) and (_unpronounceable(v) or len(v) >= 32 and all(c in string.hexdigits for c in v)):
+            if _random_mix(v) and (
+                _unpronounceable(v) or _few_vowels(v) or len(v) >= 32 and all(c in string.hexdigits for c in v)
+            ):
                 a = assignments.Assigned(" ", v, sm.start(1), False, False)
         if a is None or a.op == "(" and strength != "strong":
             continue
