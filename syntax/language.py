@@ -51,6 +51,9 @@ class Language:
     sample: Sample
     filenames: tuple[str, ...] = ()
     interpreters: tuple[str, ...] = ()  # shebang programs (#!/usr/bin/env python3: "python3")
+    # folders whose extension-less files with a name that has a lower-case letter are this language's: C++
+    # headers named like the standard library's (GSL's include/gsl/span, libstdc++'s include/c++/vector)
+    extensionless_folders: tuple[str, ...] = ()
     declarations: Extractor | None = None  # "package:<name>" and top-level qualified names
     support_names: tuple[str, ...] = ()  # regexes of helper file names (conftest\.py): support, whatever they hold
     inline_tests: bool = False  # sources may hold their own tests (Rust #[cfg(test)]): markers looked for everywhere

@@ -52,16 +52,25 @@ _SHEBANG = re.compile(r"^#!\s*(?:\S*/)?(?:env\s+(?:-\S+\s+)*)?([A-Za-z_][\w.+-]*
 
 
 @lru_cache(maxsize=None)
-def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """(file name, extension, interpreter) -> language; a name claimed twice is an error."""
-    names, exts, interps = dict(TEXT_FILENAMES), {}, dict(TEXT_INTERPRETERS)
+def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
+    """(file name, extension, interpreter, folder of extension-less files) -> language; a name claimed
+    twice is an error."""
+    names, exts, interps, folders = dict(TEXT_FILENAMES), {}, dict(TEXT_INTERPRETERS), {}
     for lang in registry.languages():
-        for table, keys in ((names, lang.filenames), (exts, lang.extensions), (interps, lang.interpreters)):
+        for table, keys in (
+            (names, lang.filenames),
+            (exts, lang.extensions),
+            (interps, lang.interpreters),
+            (folders, lang.extensionless_folders),
+        ):
             for k in keys:
                 if k in table or k in TEXT_EXTENSIONS:
                     raise ValueError(f"{k!r} is claimed by {table.get(k) or TEXT_EXTENSIONS[k]!r} and {lang.name!r}")
                 table[k] = lang.name
-    return names, exts, interps
+    return names, exts, interps, folders
+
+
+_EXTENSIONLESS_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # `span`, `vector`, `QString`; not `README`
 
 
 def grammars() -> dict[str, tuple[str, str]]:
@@ -70,8 +79,9 @@ def grammars() -> dict[str, tuple[str, str]]:
 
 
 def detect_language(path: str, head: str = "") -> str | None:
-    """Language of a file from its name, then its shebang line; None if unknown."""
-    filenames, extensions, interpreters = _tables()
+    """Language of a file from its name, then its shebang line, then (an extension-less file) its folder;
+    None if unknown."""
+    filenames, extensions, interpreters, folders = _tables()
     name = os.path.basename(path)
     if name in filenames:
         return filenames[name]
@@ -85,6 +95,11 @@ def detect_language(path: str, head: str = "") -> str | None:
         if m:
             interp = re.sub(r"[\d.]+$", "", m.group(1)) or m.group(1)
             return interpreters.get(m.group(1)) or interpreters.get(interp)
+    if not ext and folders and _EXTENSIONLESS_NAME.fullmatch(name) and not name.isupper():
+        parts = path.replace("\\", "/").split("/")[:-1]
+        for part in reversed(parts):
+            if part in folders:
+                return folders[part]
     return None
 
 

@@ -28,6 +28,7 @@ LANGUAGES = (
         family="c",
         grammar=("tree_sitter_cpp", "language"),
         extensions=(".cc", ".cpp", ".cxx", ".c++", ".hpp", ".hh", ".hxx", ".h++", ".ipp", ".inl"),
+        extensionless_folders=("include",),
         import_query=c.IMPORTS,
         imports=c.c_imports("cpp"),
         test_extensions=("cc", "cpp", "cxx", "hpp"),

@@ -1,6 +1,7 @@
 """Ctrl-C or SIGTERM: one line, exit 130/143, nothing left looking complete; a rerun resumes with the
 tokenizer the interrupted run trained."""
 
+import glob
 import os
 import signal
 import subprocess
@@ -21,11 +22,17 @@ def test_ctrl_c_is_one_line_and_the_rerun_reuses_the_tokenizer(tmp_path, capsys)
     staging = outdir.sibling(str(out), outdir.STAGING_SUFFIX)
     key_file = os.path.join(staging, outdir.CACHE, "tokenizer.key.json")
     cmd = [sys.executable, "-m", "repoloom.pipelines.cli", "build", "--input", *INPUTS, "--output", str(out), *ARGS]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    tmp = tmp_path / "tmp"  # the build's temporary folders: its progress folder there says the job has begun
+    tmp.mkdir()
+    env = dict(os.environ, TMPDIR=str(tmp))
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True, env=env
+    )
     deadline = time.time() + 120
-    while not os.path.exists(key_file) and proc.poll() is None and time.time() < deadline:
-        time.sleep(0.05)
-    time.sleep(1.0)  # the job (and its worker processes) is starting or running
+    while not glob.glob(str(tmp / "repoloom-progress-*")) and proc.poll() is None and time.time() < deadline:
+        time.sleep(0.02)
+    assert os.path.exists(key_file), "the job began before the tokenizer was stored"
+    time.sleep(0.3)  # the job is being built or running: a fixed wait after the tokenizer could outlast a fast job
     os.kill(proc.pid, signal.SIGINT)  # the launcher (a terminal Ctrl-C reaches the whole group: see the report)
     _, err = proc.communicate(timeout=60)
     lines = [line for line in err.splitlines() if line.strip()]
