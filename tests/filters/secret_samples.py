@@ -145,3 +145,11 @@ def python_module() -> str:
         out.append("    raise RuntimeError(f'request failed after {retries} attempts')")
         out.append("")
     return "\n".join(out) + "\n"
+
+
+def secrets_in(text: str, cfg) -> list[tuple[str, str]]:
+    """(kind, value) of every key and password finding in `text` under the pii section `cfg` (the secret-form
+    tests' one question: what would be redacted as a secret)."""
+    from repoloom.filters import pii
+
+    return [(f.kind, text[f.start : f.end]) for f in pii.find_pii(text, cfg) if f.kind in ("key", "password")]

@@ -12,6 +12,7 @@ import pytest
 from repoloom.core.config import section
 from repoloom.filters.pii import PiiConfig
 from repoloom.pipelines.config import load_config
+from tests.filters.secret_samples import secrets_in
 from repoloom.filters import assignments, pii
 
 AWS_SECRET = "VE2VapfrIfatT5LZ4cxmW929vegPBpr58VdupGFr"  # 40 characters of AWS's secret-key alphabet
@@ -23,10 +24,6 @@ PASSWORD = "Xy7#kq29Lm"
 @pytest.fixture(scope="module")
 def cfg():
     return section(load_config(), PiiConfig)
-
-
-def secrets_in(text, cfg):
-    return [(f.kind, text[f.start : f.end]) for f in pii.find_pii(text, cfg) if f.kind in ("key", "password")]
 
 
 @pytest.mark.parametrize(

@@ -12,9 +12,10 @@ from __future__ import annotations
 import pytest
 
 from repoloom.core.config import section
-from repoloom.filters import pii, secrets
+from repoloom.filters import secrets
 from repoloom.filters.pii import PiiConfig
 from repoloom.pipelines.config import load_config
+from tests.filters.secret_samples import secrets_in
 
 TOKEN = "Qm4vT8xR2kLp9WzN3bYc7HdF"
 PASSWORD = "Vb6!qz8Rw2"
@@ -23,10 +24,6 @@ PASSWORD = "Vb6!qz8Rw2"
 @pytest.fixture(scope="module")
 def cfg():
     return section(load_config(), PiiConfig)
-
-
-def secrets_in(text, cfg):
-    return [(f.kind, text[f.start : f.end]) for f in pii.find_pii(text, cfg) if f.kind in ("key", "password")]
 
 
 @pytest.mark.parametrize(

@@ -10,9 +10,10 @@ from __future__ import annotations
 import pytest
 
 from repoloom.core.config import section
-from repoloom.filters import pii, secrets
+from repoloom.filters import secrets
 from repoloom.filters.pii import PiiConfig
 from repoloom.pipelines.config import load_config
+from tests.filters.secret_samples import secrets_in
 
 LOWER = "q7znkv3wpt9xhm2rjc8bfd4ltw6s"  # one case, few vowels, digits among the letters
 UPPER = "K4TZW9QXN2VHM7PLRB3DCF8J"
@@ -22,10 +23,6 @@ HEX = "c41e9b07f2a85d3e6b90d1f7a42c8e53"
 @pytest.fixture(scope="module")
 def cfg():
     return section(load_config(), PiiConfig)
-
-
-def secrets_in(text, cfg):
-    return [(f.kind, text[f.start : f.end]) for f in pii.find_pii(text, cfg) if f.kind in ("key", "password")]
 
 
 @pytest.mark.parametrize(
