@@ -65,6 +65,7 @@ class Part:
     fim: dict = field(default_factory=dict)
     imports: tuple[str, ...] = ()  # kept dependency edges from this file (for edges-in-segment)
     segment: int = 0  # the planner's segment (method "segments")
+    language: str | None = None  # the file's language as the per-file stage found it (shebang scripts included)
 
     def __len__(self) -> int:
         return len(self.tokens)

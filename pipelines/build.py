@@ -237,14 +237,15 @@ def join_pieces(group, packing: PackingConfig, seed: int):
     placements = list(joined["place"])
     if not pieces_lists:
         return
-    pieces = {p[0]: p for p in loads(pieces_lists[0])}  # (index, packed ids, char span, fim): KeptFile.pieces
+    language, kept_pieces = loads(pieces_lists[0])
+    pieces = {p[0]: p for p in kept_pieces}  # (index, packed ids, char span, fim): KeptFile.pieces
     placed = set()
     buckets = packing.buckets
     for gi, s, pos, idx, imports in placements:
         placed.add(idx)
         _, ids, span, fim = pieces[idx]
         bucket = stable_hash(seed, "bucket", repo, gi) % buckets
-        yield (bucket, dumps(((repo, gi), s, pos, path, idx, ids, tuple(span), fim, imports)))
+        yield (bucket, dumps(((repo, gi), s, pos, path, idx, ids, tuple(span), fim, imports, language)))
     if placed != set(pieces):
         yield TaggedOutput(STATS, {C.PLAN_UNPLACED_PIECES: len(set(pieces) - placed)})
 
@@ -262,7 +263,7 @@ def make_cutter(tok: Tokenizer, cfg: dict) -> Cutter:
             return fim_token_body(tok, body, fim, cfg["seed"], "", path, char_start)
 
         def on_cut(part, first, rest):
-            lang = detect_language(part.path)
+            lang = part.language or detect_language(part.path)  # a shebang script's language is not in its path
             delta = {k: -v for k, v in fim_stats.fim_counters(part.fim, lang, first=False).items()}
             for x in (first, rest):
                 fim_stats.add(delta, fim_stats.fim_counters(x.fim, lang, first=False))
@@ -285,16 +286,18 @@ def make_cutter(tok: Tokenizer, cfg: dict) -> Cutter:
 def streams_of(items, tok: Tokenizer) -> list[tuple[Any, list[Part]]]:
     """A bucket's placed pieces as streams: one per planning group, in planned order."""
     by_key: dict = {}
-    for key, s, pos, path, idx, data, span, fim, imports in map(loads, items):
-        by_key.setdefault(tuple(key), []).append((s, pos, path, idx, data, span, fim, imports))
+    for key, s, pos, path, idx, data, span, fim, imports, language in map(loads, items):
+        by_key.setdefault(tuple(key), []).append((s, pos, path, idx, data, span, fim, imports, language))
     headers: dict[str, int] = {}
     streams = []
     for key in sorted(by_key):
         parts = []
-        for s, _, path, idx, data, span, fim, imports in sorted(by_key[key], key=lambda x: (x[0], x[1])):
+        for s, _, path, idx, data, span, fim, imports, language in sorted(by_key[key], key=lambda x: (x[0], x[1])):
             if path not in headers:
                 headers[path] = len(tok.encode(path + "\n"))
-            parts.append(Part(path, idx, unpack_ids(data), headers[path], tuple(span), fim, tuple(imports), s))
+            parts.append(
+                Part(path, idx, unpack_ids(data), headers[path], tuple(span), fim, tuple(imports), s, language)
+            )
         streams.append((key, parts))
     return streams
 
@@ -507,7 +510,9 @@ class Assemble(beam.PTransform):
 
     def expand(self, kept_and_places):
         kept, place = kept_and_places
-        pieces = kept | "PiecesOf" >> beam.Map(lambda k: ((k.facts.repo, k.facts.path), dumps(k.pieces)))
+        pieces = kept | "PiecesOf" >> beam.Map(
+            lambda k: ((k.facts.repo, k.facts.path), dumps((k.facts.language, k.pieces)))
+        )
         joined = (
             {"pieces": pieces, "place": place}
             | "JoinPieces" >> beam.CoGroupByKey()

@@ -277,3 +277,21 @@ def test_injected_secrets_never_reach_a_decoded_row(tmp_path):
     )
     stats = json.loads((out / "stats.json").read_text())
     assert stats.get("pii.key", 0) >= 15 and stats.get("pii.password", 0) >= 3 and stats.get("pii.email", 0) >= 1
+
+
+def test_cut_parts_of_a_shebang_script_count_under_its_language(tmp_path, tokenizer_bytes):
+    """A script whose language only its shebang tells (bin/tool) is cut into parts by packing: the parts' FIM
+    counters go to that language, as a .py file's would, so the per-language counts add up to the totals."""
+    repo = tmp_path / "in" / "r1"
+    (repo / "bin").mkdir(parents=True)
+    body = "".join(f"def handler_{i}(x, y):\n    total = x * {i} + y\n    return total - {i}\n\n" for i in range(300))
+    (repo / "bin" / "tool").write_text("#!/usr/bin/env python3\nimport sys\n\n" + body)
+    (repo / "lib.py").write_text("def f():\n    return 1\n")
+    model = tmp_path / "tok.model"
+    model.write_bytes(tokenizer_bytes)
+    assert build([tmp_path / "in"], tmp_path / "out", "--tokenizer", model, "--seq-len", 512) == 0
+    stats = json.load(open(tmp_path / "out" / "stats.json"))
+    counters = stats.get("counters", stats)
+    assert counters["fim.pieces"] > counters["pieces"]  # the script was cut, and its parts counted
+    assert counters["fim.lang.python.pieces"] == counters["fim.pieces"]
+    assert counters["fim.lang.python.files"] == counters["fim.files"] == 2
