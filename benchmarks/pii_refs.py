@@ -1327,12 +1327,7 @@ def earlier_values(data: str) -> set[str]:
     """The secret values of the first two sets (to keep the third one independent of them)."""
     import gzip
 
-    seen = set()
-    with gzip.open(os.path.join(data, "secrets_frozen2_cases.jsonl.gz"), "rt", encoding="utf-8") as f:
-        for line in f:
-            c = json.loads(line)
-            seen.add(c["text"])
-            seen.update(c["text"][a:b] for a, b in (lab["secret"] for lab in c["labels"]))
+    seen = labelled_values(data, "secrets_frozen2_cases.jsonl.gz")
     with gzip.open(os.path.join(data, "secrets_gitleaks_cases.jsonl.gz"), "rt", encoding="utf-8") as f:
         for line in f:
             c = json.loads(line)
@@ -1376,12 +1371,12 @@ FROZEN4_DIGEST = (
 )
 
 
-def frozen3_values(data: str) -> set[str]:
-    """Texts and secret values of the third set."""
+def labelled_values(data: str, name: str) -> set[str]:
+    """Texts and secret values of a frozen set written by write_cases (the second set onwards)."""
     import gzip
 
     seen = set()
-    with gzip.open(os.path.join(data, "secrets_frozen3_cases.jsonl.gz"), "rt", encoding="utf-8") as f:
+    with gzip.open(os.path.join(data, name), "rt", encoding="utf-8") as f:
         for line in f:
             c = json.loads(line)
             seen.add(c["text"])
@@ -1425,7 +1420,7 @@ def freeze_betterleaks(repo: str, seen: set[str], commit: str = BETTERLEAKS_COMM
 
 def freeze_frozen4(betterleaks: str, data: str, gitleaks: str | None, credsweeper: str | None) -> list[dict]:
     """The fourth frozen set, with what gitleaks' rule set (the first set's commit) and CredSweeper find."""
-    seen = earlier_values(data) | frozen3_values(data)
+    seen = earlier_values(data) | labelled_values(data, "secrets_frozen3_cases.jsonl.gz")
     return add_tool_fields(freeze_betterleaks(betterleaks, seen), gitleaks, credsweeper)
 
 

@@ -103,8 +103,3 @@ def encode_ids(tok, text: str) -> np.ndarray:
     """``tok.encode(text)`` as int32 ids, each distinct line encoded once per process where the model allows it."""
     lines = _lines_of(tok) if "\n" in text else None
     return np.asarray(tok.encode(text), dtype=np.int32) if lines is None else lines.encode(text)
-
-
-def encode_text(tok, text: str) -> list[int]:
-    """``tok.encode(text)`` through ``encode_ids``."""
-    return encode_ids(tok, text).tolist()

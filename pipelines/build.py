@@ -273,7 +273,7 @@ def make_cutter(tok: Tokenizer, cfg: dict) -> Cutter:
     cutter = Cutter(
         line_end,
         continuation,
-        lambda ids: len(tok.decode(ids.tolist() if isinstance(ids, np.ndarray) else [int(t) for t in ids])),
+        lambda ids: len(tok.decode(ids.tolist())),  # ids: a slice of Part.tokens
         fim_ids,
         refim,
         line_slack(packing, cfg["seq_len"]),

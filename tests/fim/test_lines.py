@@ -29,7 +29,7 @@ EDGES = [
 def test_our_models_qualify_and_encode_exactly(tok, real_texts):
     assert lines._lines_of(tok) is not None
     for text in EDGES + real_texts + real_texts:  # the second pass answers from the cache
-        assert lines.encode_text(tok, text) == tok.encode(text), text[:80]
+        assert lines.encode_ids(tok, text).tolist() == tok.encode(text), text[:80]
     cache = lines._lines_of(tok).cache
     assert cache and all(len(k) <= lines.MAX_LINE_CHARS for k in cache)
     assert "    return" not in cache or list(cache["    return"]) == tok.encode("    return")
@@ -41,7 +41,7 @@ def test_the_cache_is_bounded_and_starts_over(tok, real_texts, monkeypatch):
     line_cache.cache.clear()
     sizes = []
     for text in real_texts[:10]:
-        assert lines.encode_text(tok, text) == tok.encode(text)
+        assert lines.encode_ids(tok, text).tolist() == tok.encode(text)
         sizes.append(len(line_cache.cache))
     assert max(sizes) <= 50 + max(len(set(t.split("\n"))) for t in real_texts[:10])
     assert any(b < a for a, b in zip(sizes, sizes[1:])), "the cache was cleared at least once"
@@ -74,7 +74,7 @@ def test_other_models_encode_whole(real_texts, changes, lines_differ):
     assert lines._lines_of(tok) is None
     texts = EDGES + real_texts[:5]
     for text in texts:
-        assert lines.encode_text(tok, text) == tok.encode(text)
+        assert lines.encode_ids(tok, text).tolist() == tok.encode(text)
     forced = lines._Lines(tok, tok.encode("\n"))  # what the line path would have given
     assert any(forced.encode(t).tolist() != tok.encode(t) for t in texts if "\n" in t) == lines_differ
 
@@ -84,4 +84,4 @@ def test_the_same_settings_qualify(real_texts):
     tok = _model(real_texts)
     assert lines._lines_of(tok) is not None
     for text in EDGES + real_texts[:5]:
-        assert lines.encode_text(tok, text) == tok.encode(text)
+        assert lines.encode_ids(tok, text).tolist() == tok.encode(text)
