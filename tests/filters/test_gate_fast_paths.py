@@ -109,6 +109,35 @@ def test_hex_pre_check_on_real_code_with_tables():
     assert quality.encoded_data(texts[-1])[0] > 0
 
 
+IP_TEXTS = [
+    "host = '10.1.2.3'\nserver 192.168.10.200:8080\n",
+    "addr = 2001:4860:4860::8888 and fe80::1:2:3%eth0\n",
+    "v = '1.2.3.4'  # version\n1.20.3.4-beta 14.3.127.18-node.10\n",
+    "١٢.٣.٤.٥ 12.3.4.5 ١.١.١.١ 8.8.4.4\n",  # Arabic-Indic digits: \\d matches them, ipaddress does not
+    "é 2607:f8b0:4005:80a::200e ü 172.16.254.1 \ud800\n",
+    "a:b:c dead::beef x[1:2:3] {'a': 1} ::1 1::2::3 1:::2:3\n",
+    "10.0.0.1.5 3.14159.26.5 0.0.0.0 255.255.255.255\n",
+]
+
+
+@pytest.mark.parametrize("text", IP_TEXTS + [REAL])
+def test_ip_pre_check_keeps_every_finding(text, monkeypatch):
+    from repoloom.filters import pii
+
+    p = pii.PiiConfig()
+    fast = pii.find_ips(text, p)
+    monkeypatch.setattr(pii, "_may_hold_ips", lambda t: (True, True))
+    assert fast == pii.find_ips(text, p)
+
+
+def test_ip_pre_check_skips_plain_code():
+    from repoloom.filters import pii
+
+    assert pii._may_hold_ips(inspect.getsource(quality.encoded_data)) == (False, False)
+    assert pii._may_hold_ips("x = '10.1.2.3'") == (True, False)
+    assert pii._may_hold_ips("fe80::1:2:3") == (False, True)
+
+
 @pytest.mark.parametrize(
     "head",
     [
