@@ -1478,7 +1478,7 @@ def freeze_detect_secrets(repo: str, commit: str = DETECT_SECRETS_COMMIT) -> lis
         del sys.modules[name]
     sys.path.insert(0, tmp)
     stub = types.ModuleType("responses")
-    stub.__getattr__ = lambda name: (lambda *a, **k: a[0] if a and callable(a[0]) else None)  # type: ignore
+    stub.__getattr__ = lambda name: lambda *a, **k: a[0] if a and callable(a[0]) else None  # type: ignore
     sys.modules.setdefault("responses", stub)
     try:
         from detect_secrets.settings import transient_settings
@@ -1511,13 +1511,21 @@ def freeze_detect_secrets(repo: str, commit: str = DETECT_SECRETS_COMMIT) -> lis
         with transient_settings({"plugins_used": [{"name": "KeywordDetector"}]}):
             for ext, line, expected in mark.args[1]:
                 name = _DS_PASSWORD_NAME.search(line.replace(expected, " ") if expected else line)
-                add(f"keyword/{ext}", f"mock_filename.{ext}" if ext else "", line, expected, "password" if name else "key")
+                add(
+                    f"keyword/{ext}",
+                    f"mock_filename.{ext}" if ext else "",
+                    line,
+                    expected,
+                    "password" if name else "key",
+                )
         from detect_secrets.plugins.base import BasePlugin
 
         for short in _DS_PLUGIN_TESTS:
             mod = importlib.import_module(f"tests.plugins.{short}_test")
             plugin = next(
-                v for v in vars(mod).values() if isinstance(v, type) and issubclass(v, BasePlugin) and v is not BasePlugin
+                v
+                for v in vars(mod).values()
+                if isinstance(v, type) and issubclass(v, BasePlugin) and v is not BasePlugin
             )
             kind = "password" if short == "basic_auth" else "key"
             funcs = [f for cls in vars(mod).values() if isinstance(cls, type) for f in vars(cls).values()]
