@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import string
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import ClassVar, NamedTuple
@@ -215,7 +216,25 @@ _IPV4 = re.compile(
 _IPV6 = re.compile(
     r"(?=[0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:|:){2,8}+(?:[0-9A-Fa-f]{1,4})?(?![\w:.])"
 )  # lookahead: skip ahead by class
-_IPV6_HINT = re.compile(r"[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:")
+# A reported address is ASCII (ipaddress rejects other digits), so a class image of the UTF-8 bytes says
+# cheaply which texts can hold one: d a digit, a a hex letter, p a dot, c a colon, " " anything else.
+# IPv4 needs an octet between two dots (pdp, pddp or pdddp); IPv6 of three or more groups needs a group
+# of 1-4 hex digits between two colons. Most code has neither, and its regex scans are skipped.
+_IP_MARK = bytes(
+    ord(
+        "d"
+        if chr(c) in string.digits
+        else "a"
+        if chr(c) in "abcdefABCDEF"
+        else "p"
+        if c == 46
+        else "c"
+        if c == 58
+        else " "
+    )
+    for c in range(256)
+)
+_IPV6_IMAGE = re.compile(rb"c[da]{1,4}c")
 _VERSION_CONTEXT = re.compile(
     r"(?i)(?:version|\bver\b|\bv\b|release|\brev\b|build|sdk|==|>=|<=|~=|\^|@)[\s:=\"'(_]{0,6}$"
 )
@@ -244,9 +263,16 @@ def _ip_skipped(ip, p: PiiConfig) -> bool:
     )
 
 
+def _may_hold_ips(text: str) -> tuple[bool, bool]:
+    """Whether the text can hold a reportable IPv4 and IPv6 address (see _IP_MARK)."""
+    image = text.encode("utf-8", "surrogatepass").translate(_IP_MARK)
+    return b"pdp" in image or b"pddp" in image or b"pdddp" in image, bool(_IPV6_IMAGE.search(image))
+
+
 def find_ips(text: str, p: PiiConfig) -> list[Finding]:
     out = []
-    for m in _IPV4.finditer(text):
+    v4, v6 = _may_hold_ips(text)
+    for m in _IPV4.finditer(text) if v4 else ():
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_."):
             continue
         s = m.group(0)
@@ -265,7 +291,7 @@ def find_ips(text: str, p: PiiConfig) -> list[Finding]:
             continue
         if not _ip_skipped(ip, p):
             out.append(Finding("ip_address", m.start(), m.end(), "IPv4"))
-    if _IPV6_HINT.search(text):
+    if v6:
         for m in _IPV6.finditer(text):
             if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_:."):
                 continue

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from dataclasses import dataclass
 from typing import ClassVar, NamedTuple, Sequence
@@ -50,6 +51,7 @@ class FimConfig:
 
 _NEWLINE = re.compile("\n")
 Node = tuple[int, int, int]  # (start, end, parent index or -1), character offsets
+_START = operator.itemgetter(0)
 
 
 class FimChoice(NamedTuple):
@@ -69,12 +71,16 @@ def usable_nodes(facts, fim: FimConfig) -> list[Node]:
 def piece_nodes(nodes: Sequence[Node], a: int, b: int) -> list[Node]:
     """Nodes wholly inside [a, b), re-based to the piece and re-indexed.
 
-    A node whose parent lies (partly) outside the piece becomes top level.
+    A node whose parent lies (partly) outside the piece becomes top level. The nodes are in preorder
+    (candidates' order, so by start): only those starting in [a, b] are looked at, so cutting a big file
+    into pieces costs each piece its own nodes, not the whole file's.
     """
     out: list[Node] = []
     new: dict[int, int] = {}
-    for k, (s, e, p) in enumerate(nodes):
-        if a <= s and e <= b:
+    start = _START
+    for k in range(bisect.bisect_left(nodes, a, key=start), bisect.bisect_right(nodes, b, key=start)):
+        s, e, p = nodes[k]
+        if e <= b:
             new[k] = len(out)
             out.append((s - a, e - a, new.get(p, -1)))
     return out

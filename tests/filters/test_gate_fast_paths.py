@@ -68,6 +68,76 @@ def test_hex_pattern_with_its_lookahead_matches_like_starcoder2():
         assert [m.span() for m in quality._ENCODED[1][0].finditer(text)] == [m.span() for m in original.finditer(text)]
 
 
+def _plain_encoded_data(text):
+    """encoded_data without its pre-checks: every pattern run over the whole text."""
+    spans = sorted(m.span() for pat, _ in quality._ENCODED for m in pat.finditer(text))
+    covered, end = 0, -1
+    for s, e in spans:
+        if e > end:
+            covered, end = covered + e - max(s, end), e
+    return (max(e - s for s, e in spans), covered / len(text)) if spans else (0, 0.0)
+
+
+HEX_TEXTS = [
+    "0x01,0x02,0x03,0x04,0x05,0x06,0x07,0x08",
+    "0x01,0x02,0x03,0x04,0x05,0x06,0x07",  # seven: no match
+    "de ad be ef 00 11 22 33 44",
+    "de\u00a0ad\u2003be\u3000ef 00\x1c11 22\u008533 44",  # Unicode whitespace separates pairs (\s)
+    "é de ad be ef 00 11 22 33 44 é",
+    "a\\x41\\x42\\x43\\x44\\x45\\x46\\x47\\x48",
+    "x = [0x12,0x34 0x56\t\t0x78,9a bc\n de,f0]",
+    "0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc, 0xde, 0xf0",  # comma then space: StarCoder2's pattern misses it
+    "deadbeef" * 8,
+    "ab cd ef 01 23 45 67 89 ab cd ef 01 23 45 67 89 ab cd ef 01 23 45 67 89",
+    "\ud800 ab cd ef 01 23 45 67 89",  # a lone surrogate, as a surrogateescape'd file holds
+]
+
+
+@pytest.mark.parametrize("text", HEX_TEXTS + [REAL, REAL + "\n# " + HEX_TEXTS[2] + "\n"])
+def test_hex_pre_check_keeps_every_match(text):
+    assert quality.encoded_data(text) == _plain_encoded_data(text)
+
+
+def test_hex_pre_check_on_real_code_with_tables():
+    import unicodedata  # noqa: F401 - a module whose source, where shipped, has hex tables
+
+    texts = [inspect.getsource(m) for m in (json_module, string, re, inspect)]
+    texts.append("TABLE = [" + ", ".join(f"0x{i:02x}" for i in range(300)) + "]\n")
+    texts.append("BLOB = b'" + "".join(f"\\x{i:02x}" for i in range(256)) + "'\n")
+    for text in texts:
+        assert quality.encoded_data(text) == _plain_encoded_data(text)
+    assert quality.encoded_data(texts[-1])[0] > 0
+
+
+IP_TEXTS = [
+    "host = '10.1.2.3'\nserver 192.168.10.200:8080\n",
+    "addr = 2001:4860:4860::8888 and fe80::1:2:3%eth0\n",
+    "v = '1.2.3.4'  # version\n1.20.3.4-beta 14.3.127.18-node.10\n",
+    "١٢.٣.٤.٥ 12.3.4.5 ١.١.١.١ 8.8.4.4\n",  # Arabic-Indic digits: \\d matches them, ipaddress does not
+    "é 2607:f8b0:4005:80a::200e ü 172.16.254.1 \ud800\n",
+    "a:b:c dead::beef x[1:2:3] {'a': 1} ::1 1::2::3 1:::2:3\n",
+    "10.0.0.1.5 3.14159.26.5 0.0.0.0 255.255.255.255\n",
+]
+
+
+@pytest.mark.parametrize("text", IP_TEXTS + [REAL])
+def test_ip_pre_check_keeps_every_finding(text, monkeypatch):
+    from repoloom.filters import pii
+
+    p = pii.PiiConfig()
+    fast = pii.find_ips(text, p)
+    monkeypatch.setattr(pii, "_may_hold_ips", lambda t: (True, True))
+    assert fast == pii.find_ips(text, p)
+
+
+def test_ip_pre_check_skips_plain_code():
+    from repoloom.filters import pii
+
+    assert pii._may_hold_ips(inspect.getsource(quality.encoded_data)) == (False, False)
+    assert pii._may_hold_ips("x = '10.1.2.3'") == (True, False)
+    assert pii._may_hold_ips("fe80::1:2:3") == (False, True)
+
+
 @pytest.mark.parametrize(
     "head",
     [

@@ -48,6 +48,8 @@ def test_ascii_texts_shingle_as_their_str_tokens_do():
         want = np.unique(minhash.ngram_hashes(minhash.tokens(text), 5) >> np.uint64(32))
         assert np.array_equal(minhash.shingle_hashes(text, 5), want)
     assert minhash._token_bytes(SRC) == [t.encode() for t in minhash.tokens(SRC)]
+    every_ascii = " ".join(chr(c) + "Ab9_" + chr(c) + "zZ" for c in range(128)) + "\x0bX\x1cY\x1fZ\x7f"
+    assert minhash._token_bytes(every_ascii) == [t.encode() for t in minhash.tokens(every_ascii)]
     assert minhash._token_bytes(mixed) == minhash.tokens(mixed) and "straße_größe" in minhash.tokens(mixed)
 
 

@@ -186,6 +186,25 @@ def test_piece_nodes_reindexes_parents():
     assert out == [(10, 40, -1), (12, 20, 0)]
 
 
+def _plain_piece_nodes(nodes, a, b):
+    out, new = [], {}
+    for k, (s, e, p) in enumerate(nodes):
+        if a <= s and e <= b:
+            new[k] = len(out)
+            out.append((s - a, e - a, new.get(p, -1)))
+    return out
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 10_000), st.floats(0, 1), st.floats(0, 1))
+def test_piece_nodes_looks_only_at_the_piece_and_finds_what_a_full_scan_finds(i, u, v):
+    facts = facts_of(i % len(corpus()))
+    n = facts.size
+    a, b = sorted((int(u * n), int(v * n)))
+    for lo, hi in ((a, b), (0, n), (a, a), (0, b), (a, n)):
+        assert split.piece_nodes(facts.fim_nodes, lo, hi) == _plain_piece_nodes(facts.fim_nodes, lo, hi)
+
+
 class _Fixed:
     def __init__(self, u):
         self.u = u
