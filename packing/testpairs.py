@@ -33,6 +33,10 @@ of every test that requires it; a helper is a subject only for tests beside or a
 A compile-only C/C++ check (a test-named file that only includes headers: tests/test_header_guard.cpp) not named after
 its subject tests the one header it includes. A test named only for its kind (tests/quick.rs, fuzz_test.go, test1.c)
 takes no subject from what it calls, uses or says: it exercises the whole library.
+A C or C++ program (a source defining main, unless only under a preprocessor condition) cannot be linked into a test:
+it is never a subject (test/test_base64.c -> lib/lib.c, not the tool bin/base64.c). In a header-only library a test
+that reaches no implementation takes the repository header it includes that holds code and defines the most of what
+the test uses (tests/owner_tests.cpp -> include/gsl/pointers).
 A test may have no subject; a source may have several tests. Rust sources with
 inline ``#[cfg(test)]`` modules are their own subject and are not test files.
 place_tests then moves each paired test right after its subject.
@@ -101,6 +105,11 @@ for _lang in registry.languages():
         dict.fromkeys(_IMPLEMENTATION_FOLDERS[_lang.family] + _lang.implementation_header_folders)
     )
     _BARE_TEST_TAILS[_lang.family] = tuple(dict.fromkeys(_BARE_TEST_TAILS[_lang.family] + _lang.bare_test_tails))
+# Per family: the functions whose definition makes a source a program (C, C++: main), never a test's subject.
+_PROGRAM_ENTRIES: dict[str, frozenset[str]] = defaultdict(frozenset)
+for _lang in registry.languages():
+    if _lang.program_entry:
+        _PROGRAM_ENTRIES[_lang.family] = _PROGRAM_ENTRIES[_lang.family] | {_lang.program_entry}
 # Files that stand for their folder: a test named after the folder tests them.
 _FACADES = {"__init__", "index", "mod", "lib", "main", "package"}
 # Folder names that say nothing about which module a file belongs to (dropped before comparing folders).
@@ -191,8 +200,16 @@ def _terms(identifiers: list[str]) -> Counter:
 class _Lexical:
     """BM25 of a test's terms against candidate sources (one index per language family)."""
 
-    def __init__(self, docs: dict[str, Counter], queries: list[Counter] = (), k1: float = 1.2, b: float = 0.75):
+    def __init__(
+        self,
+        docs: dict[str, Counter],
+        queries: list[Counter] = (),
+        k1: float = 1.2,
+        b: float = 0.75,
+        excluded: frozenset[str] = frozenset(),
+    ):
         self.k1, self.b = k1, b
+        self.excluded = excluded  # weigh the terms, never a candidate (programs)
         # query-side weight: a term used by most of the repository's tests is test plumbing
         qdf: Counter = Counter()
         for q in queries:
@@ -224,7 +241,7 @@ class _Lexical:
             idf *= self.qweight.get(t, 1.0)
             ceiling += idf * (self.k1 + 1)
             for p, tf in self.post[t]:
-                if only is not None and p not in only:
+                if (only is not None and p not in only) or p in self.excluded:
                     continue
                 norm = tf + self.k1 * (1 - self.b + self.b * self.len[p] / self.avg)
                 scores[p] += idf * tf * (self.k1 + 1) / norm
@@ -263,16 +280,19 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
         return [{"test": t.path, "subject": None, "rule": None, "score": 0.0} for t in tests]
 
     # Candidate subjects per family, with the names each answers to.
+    # A program (a C file defining main) cannot be linked into a test: it is no candidate for any rule.
+    programs = {f.path for f in facts if _is_program(f)}
     sources: dict[str, list[FileFacts]] = defaultdict(list)
+    program_sources: dict[str, list[FileFacts]] = defaultdict(list)  # still part of the lexical index's statistics
     for f in facts:
         fam = FAMILY.get(f.language or "")
         if fam and kinds[f.path] in ("", "inline"):
-            sources[fam].append(f)
+            (program_sources if f.path in programs else sources)[fam].append(f)
     by_name: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     named = defaultdict(list)  # name-rule candidates: sources, and helpers (a test of tests/utils.py sits beside it)
     for f in facts:
         fam = FAMILY.get(f.language or "")
-        if fam and kinds[f.path] in ("", "inline", "support"):
+        if fam and kinds[f.path] in ("", "inline", "support") and f.path not in programs:
             named[fam].append(f)
     for fam, fs in named.items():
         for f in sorted(fs, key=lambda f: f.path):
@@ -298,7 +318,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
     def lex_index(fam: str) -> _Lexical:
         if fam not in lexical:
             docs = {}
-            for f in sources[fam]:
+            for f in sources[fam] + program_sources[fam]:
                 # A source is described by what it defines (names used there are everywhere and blur it);
                 # files parsed before ``defines`` existed fall back to all their identifiers.
                 defines = f.test.get("defines")
@@ -306,7 +326,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 for w in split_identifier(_stem(f.path)) + [_stem(f.path).lower()]:
                     c[w] += tcfg.path_weight
                 docs[f.path] = c
-            lexical[fam] = _Lexical(docs, tests_by_family[fam])
+            lexical[fam] = _Lexical(docs, tests_by_family[fam], excluded=frozenset(programs))
         return lexical[fam]
 
     # Names every test uses (a test client, assertion helpers) say nothing about the subject.
@@ -593,6 +613,17 @@ def _folder(path: str) -> str:
 def _beside_or_below(cand: str, test_path: str) -> bool:
     here, there = _folder(test_path), _folder(cand)
     return there == here or (bool(here) and there.startswith(here + "/"))
+
+
+def _is_program(f: FileFacts) -> bool:
+    """A source defining its family's program entry (C's main): a command-line tool or an example program."""
+    entries = _PROGRAM_ENTRIES.get(FAMILY.get(f.language or "", ""))
+    return (
+        bool(entries)
+        and f.path.endswith(_C_IMPLEMENTATIONS)  # a header's main is an example in its documentation (stb's headers)
+        and _kind(f) in ("", "inline")
+        and bool(entries & set(f.test.get("defines") or ()))
+    )
 
 
 def _usable(test_path: str, cand: str, kinds: dict[str, str] | None = None) -> bool:
@@ -1155,12 +1186,62 @@ def _by_include(
         helpers = [p for p in direct if kinds.get(p) == "support" and p.endswith(_C_HEADERS)]
         own = reach(sorted({q for h in helpers if h in graph for q in graph.successors(h)}))
         via_helpers = True
+    if not own and not any(
+        f.path.endswith(_C_IMPLEMENTATIONS) and kinds.get(f.path) in ("", "inline") and _usable(t.path, f.path)
+        for f in sources
+    ):
+        return _header_only(t, direct, kinds, facts_by_path, lex_index, tcfg, graph)
     if len(own) == 1:
         return own[0], "include", 0.8 if via_helpers else 0.9
     if via_helpers or _named_for_role(t.path):  # several implementations, and a name that picks none of them
         return None
     fam = FAMILY.get(t.language or "")
     return _agreeing(t, own, "include", lex_index(fam), tcfg)
+
+
+def _defines_most_used(t: FileFacts, header: str, graph, facts_by_path) -> bool:
+    """Of the headers the test reaches through its includes, this one defines the most of what the test uses
+    (rapidjson's jsoncheckertest.cpp includes document.h but uses Reader of reader.h as much: no single subject)."""
+    used = set(t.identifiers)
+    seen, stack, counts = set(), [header], {}
+    while stack:
+        p = stack.pop()
+        if p in seen or p not in facts_by_path:
+            continue
+        seen.add(p)
+        counts[p] = len(used & set(facts_by_path[p].test.get("defines") or ()))
+        if p in graph:
+            stack.extend(graph.successors(p))
+    others = [n for p, n in counts.items() if p != header]
+    return not others or (counts.get(header, 0) > 0 and all(n < counts[header] for n in others))
+
+
+def _header_only(
+    t: FileFacts, direct: list[str], kinds, facts_by_path, lex_index, tcfg, graph
+) -> tuple[str, str, float] | None:
+    """A header-only library (no implementation file outside tests, examples and programs: GSL, cxxopts): the
+    repository header the test includes that holds code (include/gsl/pointers for tests/owner_tests.cpp); of
+    several, the one the test's vocabulary agrees with. An umbrella that only includes others holds none."""
+    headers = [
+        p
+        for p in direct
+        if p in facts_by_path
+        and not p.endswith(_C_IMPLEMENTATIONS)
+        and kinds.get(p) in ("", "inline")
+        and _usable(t.path, p)
+        and facts_by_path[p].test.get("defines")
+    ]
+    if len(headers) == 1:
+        return (headers[0], "include", 0.7) if _defines_most_used(t, headers[0], graph, facts_by_path) else None
+    if not headers or _named_for_role(t.path):
+        return None
+    # the one header whose name holds the test's (test/test_flags.cpp: magic_enum_flags.hpp, not magic_enum.hpp)
+    stem = subject_stem(os.path.basename(t.path))
+    words = set(split_identifier(stem)) - _NAME_NOISE if stem else set()
+    named = [p for p in headers if words and words <= set(split_identifier(_stem(p)))]
+    if len(named) == 1:
+        return named[0], "include", 0.7
+    return _agreeing(t, headers, "include", lex_index(FAMILY.get(t.language or "")), tcfg)
 
 
 _RUST_EXTERNAL = frozenset({"std", "core", "alloc", "self", "super", "crate", "test", "proc_macro"})

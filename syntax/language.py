@@ -81,6 +81,9 @@ class Language:
     package_test_folders: tuple[str, str] | None = None
     # a test is compiled with the sources of its folder: a namesake in another folder is another package (Go)
     tests_pair_within_folder: bool = False
+    # a function whose definition makes a source a program (C, C++: main): a program cannot be linked into a
+    # test, so it is never a test's subject (aklomp/base64's bin/base64.c for test/test_base64.c; lib/lib.c is)
+    program_entry: str = ""
     # rules of packing/testpairs.py that only some families run: "include" (C, C++: the headers a test
     # includes), "use" (Rust: the crate items an integration test uses)
     pairing_rules: tuple[str, ...] = ()

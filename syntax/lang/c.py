@@ -89,6 +89,23 @@ def declarator_name(src, node, depth: int = 0) -> str:
     return ""
 
 
+_CONDITIONAL = frozenset({"preproc_if", "preproc_ifdef", "preproc_else", "preproc_elif", "preproc_elifdef"})
+
+
+def defined_function_name(src, node, depth: int = 0) -> str:
+    """The name a function definition defines; a main compiled only under a preprocessor condition (klib's
+    kstring.c: #ifdef KSTRING_MAIN) is a library file's self-test, not the file's entry point, and is left out
+    (packing/testpairs.py takes a file defining main for a program, never a test's subject)."""
+    name = declarator_name(src, node, depth)
+    if name == "main":
+        p = node.parent
+        while p is not None:
+            if p.type in _CONDITIONAL:
+                return ""
+            p = p.parent
+    return name
+
+
 def _is_test_program(function: str, path: str) -> bool:
     """A ``main`` in a test folder or a test-named file is a test program (CTest's add_test and
     Makefile check targets run executables: utf8proc's test/case.c, cJSON's test.c), whatever checks it uses."""
@@ -227,13 +244,14 @@ LANGUAGES = (
         marker_query=MARKERS,
         markers=markers,
         resolve=resolve,
-        definers={"function_definition": declarator_name},
+        definers={"function_definition": defined_function_name},
         sample=SAMPLE,
         tests_call_subjects=True,
         test_headers_declare_tests=True,
         implementation_headers=IMPLEMENTATION_HEADERS,
         implementation_header_folders=IMPLEMENTATION_HEADER_FOLDERS,
         bare_test_tails=BARE_TEST_TAILS,
+        program_entry="main",
         pairing_rules=("include",),
     ),
 )

@@ -997,3 +997,94 @@ def test_a_header_in_a_test_folder_named_for_the_test_is_not_its_subject():
     got = graph_pairs(files)
     assert got["test/test_aliases.cpp"][0] == "include/magic_enum/magic_enum.hpp"
     assert got["src/ring_test.cc"][0] == "src/ring.h"
+
+
+def test_a_program_is_never_a_subject():
+    # aklomp/base64: test/test_base64.c is named like the command-line tool bin/base64.c (it defines main and
+    # cannot be linked into the test); the library's lib/lib.c defines what the test calls
+    files = {
+        "include/libbase64.h": (
+            "#pragma once\nvoid base64_encode(const char *src, int len, char *out);\n"
+            "int base64_decode(const char *src, int len, char *out);\n"
+        ),
+        # a main compiled only on request is the library file's self-test (klib's kstring.c: #ifdef KSTRING_MAIN)
+        "lib/lib.c": (
+            '#include "../include/libbase64.h"\nvoid base64_encode(const char *src, int len, char *out) { }\n'
+            "int base64_decode(const char *src, int len, char *out) { return 1; }\n"
+            '#ifdef LIB_MAIN\nint main(void) { char o[8]; base64_encode("a", 1, o); return 0; }\n#endif\n'
+        ),
+        "bin/base64.c": (
+            '#include "../include/libbase64.h"\nstatic int encode(const char *p) { base64_encode(p, 1, 0); return 0; }\n'
+            "static int decode(const char *p) { return base64_decode(p, 1, 0); }\n"
+            "int main(int argc, char **argv) { return encode(argv[1]) + decode(argv[1]); }\n"
+        ),
+        "test/test_base64.c": (
+            '#include "../include/libbase64.h"\nstatic int test_char_table(void) {\n    char out[8];\n'
+            '    base64_encode("ab", 2, out);\n    return base64_decode(out, 4, out);\n}\n'
+            "int main(void) { return test_char_table(); }\n"
+        ),
+        # a header's main is an example in its documentation (stb's headers): the header is no program
+        "stb_sprintf.h": (
+            "#pragma once\nint stbsp_sprintf(char *buf, const char *fmt, ...) { return 0; }\n"
+            "#ifdef STB_SPRINTF_EXAMPLE\nint main(void) { return 0; }\n#endif\n"
+        ),
+        "tests/test_sprintf.c": '#include "../stb_sprintf.h"\nint main(void) { char b[4]; return stbsp_sprintf(b, "x"); }\n',
+    }
+    got = graph_pairs(files)
+    assert got["test/test_base64.c"][0] == "lib/lib.c", got["test/test_base64.c"]
+    assert got["tests/test_sprintf.c"][0] == "stb_sprintf.h", got["tests/test_sprintf.c"]
+
+
+GSL_POINTERS = (
+    "#pragma once\n#include <gsl/assert>\nnamespace gsl {\ntemplate <class T> using owner = T;\n"
+    "template <class T> class not_null { public: T get() const; };\n}\n"
+)
+
+
+def test_a_header_only_library_pairs_a_test_with_the_header_it_includes():
+    # GSL: extension-less headers in include/gsl, no implementation file; tests/owner_tests.cpp includes
+    # <gsl/pointers> and uses owner; tests/algorithm_tests.cpp includes two headers and is named after one
+    files = {
+        "include/gsl/assert": "#pragma once\nnamespace gsl {\ninline void fail_fast() { }\n}\n",
+        "include/gsl/pointers": GSL_POINTERS,
+        "include/gsl/algorithm": (
+            "#pragma once\n#include <gsl/span>\nnamespace gsl {\ntemplate <class T> void copy(T src, T dst) { }\n}\n"
+        ),
+        "include/gsl/span": "#pragma once\nnamespace gsl {\ntemplate <class T> class span { public: int size() const; };\n}\n",
+        "tests/owner_tests.cpp": (
+            "#include <gtest/gtest.h>\n#include <gsl/pointers>\n\nusing namespace gsl;\n\n"
+            "TEST(owner_tests, basic_test)\n{\n    owner<int*> p = new int(120);\n    delete p;\n}\n"
+        ),
+        "tests/algorithm_tests.cpp": (
+            "#include <gtest/gtest.h>\n#include <gsl/algorithm>\n#include <gsl/span>\n\n"
+            "TEST(algorithm_tests, same_type)\n{\n    gsl::span<int> a, b;\n    gsl::copy(a, b);\n}\n"
+        ),
+    }
+    got = graph_pairs(files)
+    assert got["tests/owner_tests.cpp"] == ("include/gsl/pointers", "include"), got["tests/owner_tests.cpp"]
+    assert got["tests/algorithm_tests.cpp"][0] == "include/gsl/algorithm", got["tests/algorithm_tests.cpp"]
+
+
+def test_a_header_only_test_using_more_of_another_header_has_no_single_subject():
+    # rapidjson: test/unittest/jsoncheckertest.cpp includes document.h but uses Reader and its flags from
+    # reader.h (which document.h includes) as much: the include rule names no single subject (the import rule,
+    # later and weaker, still may). A library with an implementation file never takes this rule (jansson's tests
+    # include jansson.h, whose code is in src/*.c).
+    files = {
+        "include/rapidjson/reader.h": (
+            "#pragma once\nnamespace rapidjson {\nenum ParseFlag { kParseDefaultFlags = 0 };\n"
+            "class Reader { public: bool Parse(const char *s) { return true; } };\n"
+            "struct ParseResult { bool IsError() const { return false; } };\n}\n"
+        ),
+        "include/rapidjson/document.h": (
+            '#pragma once\n#include "reader.h"\nnamespace rapidjson {\n'
+            "class Document { public: Document &Parse(const char *s) { return *this; } bool HasParseError() const { return false; } };\n}\n"
+        ),
+        "test/unittest/jsoncheckertest.cpp": (
+            '#include "rapidjson/document.h"\nusing namespace rapidjson;\n\nTEST(JsonChecker, Reader) {\n'
+            '    Document document;\n    document.Parse("[]");\n    Reader reader;\n    ParseResult r;\n'
+            "    EXPECT_FALSE(r.IsError() || kParseDefaultFlags);\n}\n"
+        ),
+    }
+    got = graph_pairs(files)
+    assert got["test/unittest/jsoncheckertest.cpp"][1] != "include", got["test/unittest/jsoncheckertest.cpp"]
