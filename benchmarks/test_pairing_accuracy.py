@@ -435,7 +435,7 @@ def repo_facts(root: str, scope: str = "") -> list:
                 continue
             with open(full, encoding="utf-8", errors="replace") as f:
                 text = f.read()
-            facts.append(file_facts(os.path.basename(root), rel, text, lang))
+            facts.append(file_facts(os.path.basename(os.path.normpath(root)), rel, text, lang))
     return facts
 
 

@@ -429,6 +429,10 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 and in_test_dir(t.path)
             ):
                 found = _by_named_type(t, sources[fam], kinds, declared)
+            if found is None and tcfg.import_ and _named_plainly(t.path) and "use" in _FAMILY_RULES.get(fam, ()):
+                # a test named only "test" (tests/test.rs, tests/smoke.rs) that reaches its own crate by name and
+                # uses mostly what the crate root defines tests the crate as a whole (not so a fuzz or property run)
+                found = _by_own_crate(t, kinds, sources[fam])
             if found is None and tcfg.lexical and not role and not for_role:
                 found = _by_lexical(t, lex_index(fam), tcfg)
         subject, rule, score = found if found else (None, None, 0.0)
@@ -1111,6 +1115,17 @@ def _named_for_role(test_path: str) -> bool:
     return bool(words) and all(w in _ROLE_WORDS or w in _NAME_NOISE or w == "unittest" for w in words)
 
 
+_PLAIN_WORDS = frozenset({"smoke"})  # a smoke test is a plain test of the whole library
+
+
+def _named_plainly(test_path: str) -> bool:
+    """The test's name says only that it is a test (tests/test.rs, tests/tests.rs, tests/smoke.rs), not what kind
+    of run it is (tests/quick.rs, tests/fuzzing.rs: property and fuzz runs have no single subject)."""
+    stem = subject_stem(os.path.basename(test_path)) or _stem(test_path)
+    words = [w for w in split_identifier(stem) if not w.isdigit()]
+    return bool(words) and all(w in _NAME_NOISE or w in _PLAIN_WORDS for w in words)
+
+
 def _c_implementations(header: str, impls_by_stem: dict[str, list[str]]) -> list[str]:
     """x.h -> x.c / x.cc / x.cpp: beside the header first, else the only one of that name in the repository."""
     if header.endswith(_C_IMPLEMENTATIONS):
@@ -1273,6 +1288,66 @@ def _by_crate_use(
         if kinds.get(f.path) in ("", "inline") and _usable(t.path, f.path) and items & set(f.test.get("defines") or ())
     )
     return _agreeing(t, definers, "use", lex_index(fam), tcfg)
+
+
+def _crate_key(name: str) -> str:
+    """A crate's or a folder's name compared: lazy_static, lazy-static.rs and rust-lazy-static are one."""
+    key = re.sub(r"[^a-z0-9]", "", name.lower())
+    for cut in ("rust", "rs"):
+        if key.startswith(cut) and len(key) > len(cut) + 2:
+            key = key[len(cut) :]
+        if key.endswith(cut) and len(key) > len(cut) + 2:
+            key = key[: -len(cut)]
+    return key
+
+
+def _by_own_crate(t: FileFacts, kinds, sources: list[FileFacts]) -> tuple[str, str, float] | None:
+    """Rule (Rust): a Cargo integration test (<package>/tests/x.rs) that reaches its own crate by name (use
+    itoa::Integer, unicode_ident::is_xid_start(c), #[macro_use] extern crate lazy_static) tests the module of
+    the package's src/ that defines the most of the crate items, functions and macros it names (itoa's
+    tests/test.rs -> src/lib.rs). The crate is the package's: named like the package's folder, else the
+    repository (unicode_ident for unicode-ident, lazy_static for lazy-static.rs); another crate's items
+    (a dev-dependency's rand::Rng) are no evidence. One name defined in several modules counts a share in each;
+    no single best module, no subject."""
+    parts = t.path.split("/")
+    if "tests" not in parts[:-1]:
+        return None
+    pkg = "/".join(parts[: parts.index("tests")])
+    prefix = pkg + "/src/" if pkg else "src/"
+    own = _crate_key(pkg.rsplit("/", 1)[-1] if pkg else str(t.repo).rstrip("/").rsplit("/", 1)[-1].removesuffix(".git"))
+    if not own:
+        return None
+    refs = list(t.test.get("crate_paths") or ()) + [
+        str(i.get("target", "")) for i in t.imports if i.get("kind") == "use"
+    ]
+    items: set[str] = set()
+    reached = False
+    for ref in refs:
+        segs = ref.split("::")
+        if len(segs) < 2 or _crate_key(segs[0]) != own:
+            continue
+        reached = True
+        items.update(x for x in (segs[1], segs[-1]) if x and x not in ("*", "self"))
+    if not reached:
+        return None
+    items.update(t.test.get("macros") or ())
+    definers: dict[str, list[str]] = defaultdict(list)
+    for f in sources:
+        if not f.path.startswith(prefix) or kinds.get(f.path) not in ("", "inline") or not _usable(t.path, f.path):
+            continue
+        for n in items & set(f.test.get("defines") or ()):
+            definers[n].append(f.path)
+    score: dict[str, float] = defaultdict(float)
+    for paths in definers.values():
+        for p in paths:
+            score[p] += 1 / len(paths)
+    ranked = sorted(((v, p) for p, v in score.items()), key=lambda x: (-x[0], x[1]))
+    if not ranked or (len(ranked) > 1 and ranked[0][0] <= ranked[1][0]):
+        return None
+    best, path = ranked[0]
+    if path != prefix + "lib.rs":
+        return None
+    return path, "use", round(min(1.0, 0.5 + best / (2 * len(items))), 4)
 
 
 def _by_lexical(t: FileFacts, index: _Lexical, tcfg) -> tuple[str, str, float] | None:

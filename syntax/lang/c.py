@@ -13,7 +13,7 @@ from repoloom.syntax.resolving import importance, norm, parent_dir
 from repoloom.syntax.tests import in_test_dir, is_bare_test, subject_stem
 
 IMPORTS = "(preproc_include path: (_) @path)"
-# Test macros of GoogleTest, Catch2, Boost.Test, Check, Unity, CUnit, utest. (Unity's RUN_TEST(f) counts only
+# Test macros of GoogleTest, Catch2, Boost.Test, Check, Unity, CUnit, utest, lest (CASE( "..." ) { ... }). (Unity's RUN_TEST(f) counts only
 # where f is defined: a generated runner calls tests defined elsewhere.)
 _MACROS = (
     "TEST",
@@ -30,6 +30,8 @@ _MACROS = (
     "CU_add_test",
     "UTEST",
     "UTEST_F",
+    "CASE",
+    "lest_CASE",
     # suites written once in a shared header and instantiated per implementation (crc32c's *_unittest.cc)
     "INSTANTIATE_TEST_SUITE_P",
     "INSTANTIATE_TYPED_TEST_SUITE_P",

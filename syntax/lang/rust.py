@@ -15,9 +15,19 @@ IMPORTS = """
     (mod_item name: (identifier) @mod !body) @moditem
     (use_declaration argument: (_) @use)
 """
-MARKERS = "(attribute_item) @attribute"
+MARKERS = """
+    (attribute_item) @attribute
+    (scoped_identifier path: (identifier)) @scoped
+    (scoped_type_identifier path: (identifier)) @scoped
+    (extern_crate_declaration name: (identifier) @extern)
+    (macro_invocation macro: (identifier) @macro)
+    (macro_definition) @macrodef
+"""
+# path roots that name no crate of the repository
+_NOT_CRATES = frozenset({"std", "core", "alloc", "crate", "self", "super", "proc_macro", "test"})
 _CFG_TEST = re.compile(r"#\[\s*cfg\s*\(\s*test\s*\)\s*\]")
 _TEST_ATTR = re.compile(r"#\[\s*(\w+::)*test\b")
+_TEST_IN_MACRO = re.compile(r"#\s*\[\s*(?:\w+\s*::\s*)*test\s*\]")
 
 
 def _paths(node, src, prefix: str) -> list[str]:
@@ -72,8 +82,12 @@ def imports(tree, src) -> list[dict]:
     return out
 
 
-def markers(caps: dict, src, path: str) -> tuple[int, bool]:
-    """#[test], #[tokio::test], ... functions; #[cfg(test)] says the file holds its own tests."""
+def markers(caps: dict, src, path: str) -> tuple[int, bool, dict]:
+    """#[test], #[tokio::test], ... functions; #[cfg(test)] says the file holds its own tests.
+
+    A file in a tests/ folder (a Cargo integration test) also reports how it reaches crates besides ``use``:
+    ``crate_paths`` (itoa::Buffer::new() -> "itoa::Buffer", extern crate lazy_static -> "lazy_static::") and
+    ``macros`` it invokes (lazy_static!), for pairing it with the module of its crate that defines them."""
     count, cfg_test = 0, False
     for n in caps.get("attribute", ()):
         text = src.node_text(n)
@@ -81,7 +95,26 @@ def markers(caps: dict, src, path: str) -> tuple[int, bool]:
             cfg_test = True
         elif last_name(src, n) == "test" or _TEST_ATTR.match(text):
             count += 1
-    return count, cfg_test
+    extra: dict = {}
+    if "tests" in path.split("/")[:-1]:
+        # a macro that writes the test functions (httparse's tests/uri.rs: req! { urltest_001, ... }): its
+        # #[test] is a token of the macro's body, not an attribute of the tree
+        count += sum(len(_TEST_IN_MACRO.findall(src.node_text(n))) for n in caps.get("macrodef", ()))
+        paths = set()
+        for n in caps.get("scoped", ()):
+            root, name = n.child_by_field_name("path"), n.child_by_field_name("name")
+            head = src.node_text(root) if root is not None else ""
+            if head[:1].islower() and head not in _NOT_CRATES and name is not None:
+                paths.add(f"{head}::{src.node_text(name)}")
+        for n in caps.get("extern", ()):
+            if src.node_text(n) not in _NOT_CRATES:
+                paths.add(src.node_text(n) + "::")
+        if paths:
+            extra["crate_paths"] = sorted(paths)
+        macros = sorted({src.node_text(n) for n in caps.get("macro", ())})
+        if macros:
+            extra["macros"] = macros
+    return count, cfg_test, extra
 
 
 def _module_dir(path: str) -> str:

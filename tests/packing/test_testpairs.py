@@ -1088,3 +1088,81 @@ def test_a_header_only_test_using_more_of_another_header_has_no_single_subject()
     }
     got = graph_pairs(files)
     assert got["test/unittest/jsoncheckertest.cpp"][1] != "include", got["test/unittest/jsoncheckertest.cpp"]
+
+
+def _crate_pairs(repo: str, files: dict[str, str]):
+    facts = sorted((file_facts(repo, p, t, detect_language(p, t)) for p, t in files.items()), key=lambda f: f.path)
+    pairs = pair_tests(facts, bare_graph(facts), UnitTestsConfig())
+    return {p["test"]: (p["subject"], p["rule"]) for p in pairs}
+
+
+ITOA_LIB = (
+    "mod u128_ext;\npub struct Buffer { bytes: [u8; 40] }\nimpl Buffer {\n    pub fn new() -> Buffer { Buffer { bytes: [0; 40] } }\n"
+    "    pub fn format<I: Integer>(&mut self, i: I) -> &str { i.write(&mut self.bytes) }\n}\n"
+    "pub trait Integer: private::Sealed { const MAX_STR_LEN: usize; }\nmod private { pub trait Sealed {} }\n"
+)
+ITOA_TEST = (
+    "macro_rules! test {\n    ($($name:ident($value:expr, $expected:expr))*) => {\n        $(\n            #[test]\n"
+    "            fn $name() {\n                let mut buffer = itoa::Buffer::new();\n"
+    "                assert_eq!(buffer.format($value), $expected);\n            }\n        )*\n    }\n}\n\n"
+    'test! {\n    test_u64_0(0u64, "0")\n}\n\n#[test]\nfn test_max_str_len() {\n    use itoa::Integer as _;\n'
+    "    assert_eq!(i8::MAX_STR_LEN, 4);\n}\n"
+)
+
+
+def test_a_plainly_named_rust_test_reaching_its_crate_by_name_pairs_with_the_crate_root():
+    # itoa's tests/test.rs: named only "test", it reaches the crate as itoa:: (the repository's name), whose items
+    # the crate root defines; before, a test named for no subject took none
+    files = {
+        "src/lib.rs": ITOA_LIB,
+        "src/u128_ext.rs": "pub fn mulhi(x: u128, y: u64) -> u128 { x * y as u128 }\n",
+        "tests/test.rs": ITOA_TEST,
+    }
+    assert _crate_pairs("dtolnay/itoa", files) == {"tests/test.rs": ("src/lib.rs", "use")}
+    # a fuzz or property run of the same crate has no single subject (itertools' tests/quick.rs)
+    files["tests/quick.rs"] = files.pop("tests/test.rs")
+    assert _crate_pairs("itoa", files) == {"tests/quick.rs": (None, None)}
+    # lazy-static.rs: #[macro_use] extern crate lazy_static and the lazy_static! macro the crate root defines,
+    # a package in a workspace folder named like the crate (the repository's name says nothing)
+    lazy = {
+        "lazy-static/src/lib.rs": (
+            "mod inline_lazy;\npub use inline_lazy::Lazy;\n#[macro_export]\nmacro_rules! lazy_static {\n"
+            "    ($(#[$attr:meta])* static ref $N:ident : $T:ty = $e:expr; $($t:tt)*) => {};\n}\n"
+            "pub trait LazyStatic { fn initialize(lazy: &Self); }\npub fn initialize<T: LazyStatic>(lazy: &T) {}\n"
+        ),
+        "lazy-static/src/inline_lazy.rs": "pub struct Lazy<T>(Option<T>);\nimpl<T> Lazy<T> { pub fn get(&self) {} }\n",
+        "lazy-static/tests/test.rs": (
+            "#[macro_use]\nextern crate lazy_static;\nuse std::collections::HashMap;\n\nlazy_static! {\n"
+            "    static ref NUMBER: u32 = times_two(3);\n}\n\nfn times_two(n: u32) -> u32 { n * 2 }\n\n#[test]\n"
+            "fn test_basic() {\n    assert_eq!(*NUMBER, 6);\n    lazy_static::initialize(&NUMBER);\n}\n"
+        ),
+    }
+    assert _crate_pairs("workspace", lazy) == {"lazy-static/tests/test.rs": ("lazy-static/src/lib.rs", "use")}
+    # another crate's items (a dev-dependency) are no evidence, even where the crate defines a name like them
+    other = {
+        "src/lib.rs": ITOA_LIB,
+        "tests/test.rs": "#[test]\nfn f() {\n    let b = ryu::Buffer::new();\n    use ryu::Integer;\n}\n",
+    }
+    assert _crate_pairs("itoa", other) == {"tests/test.rs": (None, None)}
+
+
+def test_rust_integration_tests_written_by_a_macro_are_tests():
+    # httparse's tests/uri.rs: every #[test] fn is written by its req! macro, a token of the macro's body
+    text = (
+        "use httparse::{Request, EMPTY_HEADER};\n\nmacro_rules! req {\n    ($name:ident, $buf:expr) => (\n"
+        "    #[test]\n    fn $name() {\n        let mut headers = [EMPTY_HEADER; 4];\n"
+        "        let mut req = Request::new(&mut headers[..]);\n        req.parse($buf.as_ref()).unwrap();\n"
+        '    }\n    )\n}\n\nreq! {\n    urltest_001,\n    b"GET /bar HTTP/1.1\\r\\n\\r\\n"\n}\n'
+    )
+    assert file_facts("r", "tests/uri.rs", text, "rust").test["kind"] == "test"
+    # outside a tests/ folder such a macro makes no file a test of its own
+    assert file_facts("r", "src/macros.rs", text, "rust").test["kind"] == ""
+
+
+def test_lest_cases_make_a_test():
+    # expected-lite's test/expected.t.cpp: lest's CASE( "..." ) { ... }
+    text = (
+        '#include "expected-main.t.hpp"\n\nCASE( "expected: Allows to default construct" )\n{\n'
+        "    nonstd::expected<int, int> e;\n    EXPECT( e.has_value() );\n}\n"
+    )
+    assert file_facts("r", "test/expected.t.cpp", text, "cpp").test["kind"] == "test"
