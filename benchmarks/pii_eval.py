@@ -22,7 +22,9 @@ rule examples and secretlint's rule snapshots, frozen before issue 13's third ro
 once after it, never read case by case); `--frozen3` alone the third frozen set (Kingfisher's rule examples,
 whispers' fixtures, trivy's and ripsecrets' tests, frozen before issue 13's fourth round; the second set is a
 dev set from then on); `--frozen4` alone the fourth frozen set (betterleaks' hand-written rule samples, frozen
-before issue 13's fifth round; the third set is a dev set from then on).
+before issue 13's fifth round; the third set is a dev set from then on); `--frozen5` alone the fifth frozen set
+(detect-secrets' keyword and plugin line tests, GitGuardian's recorded scans in ggshield's tests, frozen before
+issue 13's sixth round; the fourth set is a dev set from then on).
 
 Issue 13's fifth round, before -> after: fourth frozen set 98/124 = 0.790 -> 0.790 (gitleaks 0.694, CredSweeper
 0.524; negatives altered 113/293 -> 113/293); third set (dev) 0.497 -> 0.509, key unquoted 0.266 -> 0.294;
@@ -778,6 +780,15 @@ def frozen4_eval(cfg: PiiConfig) -> dict:
     return _frozen_eval(cfg, "secrets_frozen4_cases.jsonl.gz", pii_refs.FROZEN4_DIGEST, "Fourth", "fifth")
 
 
+def frozen5_eval(cfg: PiiConfig) -> dict:
+    """The same on the fifth frozen set (detect-secrets' keyword and plugin line tests, GitGuardian's recorded
+    scans in ggshield's tests; frozen before the sixth round of rule changes, run only by name)."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import pii_refs
+
+    return _frozen_eval(cfg, "secrets_frozen5_cases.jsonl.gz", pii_refs.FROZEN5_DIGEST, "Fifth", "sixth")
+
+
 def _frozen_eval(cfg: PiiConfig, fname: str, frozen_digest: str, which: str, round_: str) -> dict:
     import gzip
 
@@ -875,6 +886,11 @@ def main() -> int:
         help="only the fourth frozen set (betterleaks' hand-written rule samples; run by name, rarely)",
     )
     ap.add_argument(
+        "--frozen5",
+        action="store_true",
+        help="only the fifth frozen set (detect-secrets' keyword/plugin tests, ggshield's scans; run by name, rarely)",
+    )
+    ap.add_argument(
         "--blind",
         metavar="TRUFFLEHOG_CHECKOUT",
         help="also report the blind slice (trufflehog's pattern tests at pii_refs.TRUFFLEHOG_COMMIT)",
@@ -889,6 +905,9 @@ def main() -> int:
         return 0
     if args.frozen4:
         frozen4_eval(section(load_config(), PiiConfig))
+        return 0
+    if args.frozen5:
+        frozen5_eval(section(load_config(), PiiConfig))
         return 0
     if args.blind:
         blind_eval(section(load_config(), PiiConfig), args.blind, args.gitleaks)

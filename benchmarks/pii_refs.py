@@ -1424,6 +1424,206 @@ def freeze_frozen4(betterleaks: str, data: str, gitleaks: str | None, credsweepe
     return add_tool_fields(freeze_betterleaks(betterleaks, seen), gitleaks, credsweeper)
 
 
+# ---- a fifth frozen set: detect-secrets' keyword and plugin tests, GitGuardian's recorded scans ----
+
+# Frozen before any rule change of issue 13's sixth round, run once for a baseline and once at the end; never
+# read case by case while tuning. Both allow copying (Apache-2.0, MIT).
+# - detect-secrets (Yelp): `tests/plugins/keyword_test.py` pairs lines in many syntaxes (config, Go, C, C++,
+#   Objective-C, Java, Python, JS, Swift, Terraform) with the secret its keyword detector must return, or none;
+#   the `(payload|line, should_flag)` tests of the plugins this project does not run (basic auth, Cloudant, IBM
+#   Cloud IAM, IBM COS HMAC, SoftLayer) label the value that plugin returns. The provider plugins this project
+#   runs (filters/secrets.PLUGINS) are left out: their tests exercise the very patterns we import.
+# - ggshield (GitGuardian): its recorded API exchanges (`tests/**/cassettes/*.yaml`) hold the documents sent
+#   and the matches GitGuardian's engine returned (`index_start`/`index_end`); identifiers (host, port,
+#   username, client id) are not labels.
+DETECT_SECRETS_COMMIT = "5e141933554a0b74e7341841f318be21e895339c"
+GGSHIELD_COMMIT = "eaa3e43b1ae1e67e3f184edd9a04a8d60849d75f"
+FROZEN5_DIGEST = (
+    "9cd421f52b8de3f708dec24bd88b5d880f75f1d71e601568fc1ecbe0678222a3"  # cases_digest, tools' fields left out
+)
+_DS_PLUGIN_TESTS = ("basic_auth", "cloudant", "ibm_cloud_iam", "ibm_cos_hmac", "softlayer")
+_DS_PASSWORD_NAME = re.compile(r"(?i)pass|pwd")
+_GG_NOT_SECRET = {"host", "port", "username", "client_id", "database", "login", "connection_uri"}
+
+
+def _head(repo: str, commit: str) -> None:
+    import subprocess
+
+    head = subprocess.run(
+        ["git", "--git-dir", repo, "rev-parse", "HEAD"], check=True, capture_output=True, text=True
+    ).stdout.strip()
+    if head != commit:
+        raise SystemExit(f"{repo} at {head}, the set was made from {commit}")
+
+
+def freeze_detect_secrets(repo: str, commit: str = DETECT_SECRETS_COMMIT) -> list[dict]:
+    """detect-secrets' keyword test lines (its expected secret, or none) and the line tests of the plugins this
+    project does not run (the value the plugin returns when the test says it must flag). Runs the repository's
+    own test modules and plugins at `commit` from a temporary copy (`responses`, an HTTP mock, stubbed)."""
+    import importlib
+    import subprocess
+    import sys
+    import tarfile
+    import tempfile
+    import types
+
+    _head(repo, commit)
+    tmp = tempfile.mkdtemp()
+    archive = subprocess.run(["git", "--git-dir", repo, "archive", commit], check=True, capture_output=True).stdout
+    import io
+
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tf:
+        tf.extractall(tmp, filter="data")
+    for name in [m for m in sys.modules if m == "detect_secrets" or m.startswith("detect_secrets.")]:
+        del sys.modules[name]
+    sys.path.insert(0, tmp)
+    stub = types.ModuleType("responses")
+    stub.__getattr__ = lambda name: lambda *a, **k: a[0] if a and callable(a[0]) else None  # type: ignore
+    sys.modules.setdefault("responses", stub)
+    try:
+        from detect_secrets.settings import transient_settings
+
+        cases, seen = [], {}
+
+        def add(rule, path, text, value, kind):
+            if len(text) > 2000:
+                return
+            if text in seen:
+                c = seen[text]
+                if value is not None and not c["labels"]:
+                    c.update(positive=True, rule=rule, path=path)
+                    c["labels"] = [x for x in [_ds_label(text, value, kind, path)] if x]
+                return
+            lab = _ds_label(text, value, kind, path) if value is not None else None
+            c = {
+                "src": "detect-secrets",
+                "rule": rule,
+                "path": path,
+                "text": text,
+                "positive": value is not None,
+                "labels": [lab] if lab else [],
+            }
+            seen[text] = c
+            cases.append(c)
+
+        kw = importlib.import_module("tests.plugins.keyword_test")
+        mark = next(m for m in kw.test_keyword.pytestmark if m.name == "parametrize")
+        with transient_settings({"plugins_used": [{"name": "KeywordDetector"}]}):
+            for ext, line, expected in mark.args[1]:
+                name = _DS_PASSWORD_NAME.search(line.replace(expected, " ") if expected else line)
+                add(
+                    f"keyword/{ext}",
+                    f"mock_filename.{ext}" if ext else "",
+                    line,
+                    expected,
+                    "password" if name else "key",
+                )
+        from detect_secrets.plugins.base import BasePlugin
+
+        for short in _DS_PLUGIN_TESTS:
+            mod = importlib.import_module(f"tests.plugins.{short}_test")
+            plugin = next(
+                v
+                for v in vars(mod).values()
+                if isinstance(v, type) and issubclass(v, BasePlugin) and v is not BasePlugin
+            )
+            kind = "password" if short == "basic_auth" else "key"
+            funcs = [f for cls in vars(mod).values() if isinstance(cls, type) for f in vars(cls).values()]
+            funcs += list(vars(mod).values())
+            for f in funcs:
+                for m in getattr(getattr(f, "__func__", f), "pytestmark", []):
+                    names = [x.strip() for x in m.args[0].split(",")] if m.name == "parametrize" else []
+                    if "should_flag" not in names or not ({"payload", "line"} & set(names)):
+                        continue
+                    ti, fi = names.index("payload" if "payload" in names else "line"), names.index("should_flag")
+                    for params in m.args[1]:
+                        text, flag = params[ti], params[fi]
+                        found = [s.secret_value for s in plugin().analyze_line(filename="mock_filename", line=text)]
+                        if flag and not found:
+                            continue  # the plugin no longer flags it: no label to take
+                        add(f"plugin/{short}", "", text, (found[0] if flag else None), kind)
+        return [c for c in cases if c["labels"] or not c["positive"]]  # a positive whose value is no secret: out
+    finally:
+        sys.path.remove(tmp)
+        for name in [m for m in sys.modules if m == "detect_secrets" or m.startswith(("detect_secrets.", "tests"))]:
+            del sys.modules[name]
+
+
+def _ds_label(text: str, value: str, kind: str, path: str) -> dict | None:
+    s = text.find(value)
+    return _label(text, s, s + len(value), kind, path) if s >= 0 and value else None
+
+
+def freeze_ggshield(repo: str, seen: set[str], commit: str = GGSHIELD_COMMIT) -> list[dict]:
+    """Documents ggshield's tests sent to GitGuardian's API with the matches its engine returned (recorded
+    cassettes); a document with no secret match is a negative. Texts already in a case are left out."""
+    import yaml
+
+    _head(repo, commit)
+    cases, texts = [], set()
+    for path in sorted(x for x in _git_names(repo, commit, "tests/") if x.endswith(".yaml") and "/cassettes/" in x):
+        for it in (yaml.safe_load(_text_at(repo, commit, path)) or {}).get("interactions", []):
+            rq = it.get("request", {})
+            if rq.get("method") != "POST" or "scan" not in rq.get("uri", ""):
+                continue
+            try:
+                body = json.loads(rq["body"])
+                resp = json.loads(it["response"]["body"]["string"])
+            except (KeyError, TypeError, ValueError):
+                continue
+            docs = body if isinstance(body, list) else [body]
+            results = resp if isinstance(resp, list) else [resp]
+            for d, r in zip(docs, results):
+                text = d.get("document") if isinstance(d, dict) else None
+                if not isinstance(text, str) or not isinstance(r, dict) or text in texts or text in seen:
+                    continue
+                if len(text) > 20000 or not text.strip():
+                    continue
+                texts.add(text)
+                labels = []
+                for pb in r.get("policy_breaks", []):
+                    if pb.get("policy") != "Secrets detection":
+                        continue
+                    for m in pb.get("matches", []):
+                        if m.get("type") in _GG_NOT_SECRET:
+                            continue
+                        s, e = m["index_start"], m["index_end"] + 1
+                        if text[s:e] != m["match"] or m["match"] in seen:
+                            continue
+                        kind = "password" if m.get("type") == "password" else "key"
+                        lab = _label(text, s, e, kind, d.get("filename", ""))
+                        if lab:
+                            labels.append(lab)
+                positive = any(pb.get("policy") == "Secrets detection" for pb in r.get("policy_breaks", []))
+                if positive and not labels:
+                    continue
+                cases.append(
+                    {
+                        "src": "ggshield",
+                        "rule": path.rsplit("/", 1)[-1],
+                        "path": d.get("filename", ""),
+                        "text": text,
+                        "positive": positive,
+                        "labels": labels,
+                    }
+                )
+    return cases
+
+
+def freeze_frozen5(
+    detect_secrets: str, ggshield: str, data: str, gitleaks: str | None, credsweeper: str | None
+) -> list[dict]:
+    """The fifth frozen set, with what gitleaks' rule set (the first set's commit) and CredSweeper find."""
+    seen = (
+        earlier_values(data)
+        | labelled_values(data, "secrets_frozen3_cases.jsonl.gz")
+        | labelled_values(data, "secrets_frozen4_cases.jsonl.gz")
+    )
+    cases = [c for c in freeze_detect_secrets(detect_secrets) if c["text"] not in seen]
+    cases += freeze_ggshield(ggshield, seen)
+    return add_tool_fields(cases, gitleaks, credsweeper)
+
+
 def write_cases(path: str, cases: list[dict]) -> str:
     """Write a frozen set (gzip without a timestamp, one sorted-key JSON line per case); its digest."""
     import gzip
@@ -1449,9 +1649,16 @@ def main() -> int:
     ap.add_argument("--trivy", help="trivy bare git dir")
     ap.add_argument("--ripsecrets", help="ripsecrets bare git dir")
     ap.add_argument("--betterleaks", help="betterleaks bare git dir: freeze the fourth set")
+    ap.add_argument("--detect-secrets", help="detect-secrets bare git dir: freeze the fifth set (with --ggshield)")
+    ap.add_argument("--ggshield", help="ggshield bare git dir")
     ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "data"))
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
+    if args.detect_secrets:
+        cases = freeze_frozen5(args.detect_secrets, args.ggshield, args.out, args.gitleaks, args.credsweeper_exe)
+        digest = write_cases(os.path.join(args.out, "secrets_frozen5_cases.jsonl.gz"), cases)
+        print(f"fifth set: {len(cases)} cases, {sum(len(c['labels']) for c in cases)} labels; digest {digest}")
+        return 0
     if args.betterleaks:
         cases = freeze_frozen4(args.betterleaks, args.out, args.gitleaks, args.credsweeper_exe)
         digest = write_cases(os.path.join(args.out, "secrets_frozen4_cases.jsonl.gz"), cases)
