@@ -37,6 +37,10 @@ A C or C++ program (a source defining main, unless only under a preprocessor con
 it is never a subject (test/test_base64.c -> lib/lib.c, not the tool bin/base64.c). In a header-only library a test
 that reaches no implementation takes the repository header it includes that holds code and defines the most of what
 the test uses (tests/owner_tests.cpp -> include/gsl/pointers).
+A Rust integration test named only "test" (tests/test.rs, tests/smoke.rs) that reaches its own crate by name (use
+itoa::Integer, #[macro_use] extern crate lazy_static) tests the crate root when the root defines the most of what it
+names. A C or C++ test without a subject of its own that includes one other test source (parallel-hashmap's
+tests/parallel_flat_hash_map_test.cc -> parallel_hash_map_test.cc -> flat_hash_map_test.cc) takes that test's subject.
 A test may have no subject; a source may have several tests. Rust sources with
 inline ``#[cfg(test)]`` modules are their own subject and are not test files.
 place_tests then moves each paired test right after its subject.
@@ -438,10 +442,37 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
         subject, rule, score = found if found else (None, None, 0.0)
         subject = impl_headers.get(subject, subject)
         pairs.append({"test": t.path, "subject": subject, "rule": rule, "score": round(float(score), 4)})
-        if subject:
+    _through_included_tests(pairs, graph, facts_by_path)
+    for p in pairs:
+        if p["subject"]:
             _bump(stats, C.TESTS_PAIRED)
-            _bump(stats, C.TESTS_RULE.key(rule))
+            _bump(stats, C.TESTS_RULE.key(p["rule"]))
     return pairs
+
+
+def _through_included_tests(pairs: list[dict[str, Any]], graph, facts_by_path: dict) -> None:
+    """(C, C++) A test that includes another test's source (parallel-hashmap's tests/parallel_flat_hash_map_test.cc
+    #includes parallel_hash_map_test.cc, which #includes flat_hash_map_test.cc and the library's phmap.h) runs that
+    test's cases on its own configuration: with no subject of its own, it takes the included test's subject."""
+    by_test = {p["test"]: p for p in pairs}
+    for _ in range(4):  # chains of included tests, a few deep
+        changed = False
+        for p in pairs:
+            if p["subject"] or p["test"] not in graph:
+                continue
+            f = facts_by_path.get(p["test"])
+            if f is None or "include" not in _FAMILY_RULES.get(FAMILY.get(f.language or "", ""), ()):
+                continue
+            # a test source, not a header of a test folder (a vendored framework's gtest.h is a "test" too)
+            included = [
+                by_test[q] for q in graph.successors(p["test"]) if q in by_test and q.endswith(_C_IMPLEMENTATIONS)
+            ]
+            subjects = {q["subject"] for q in included}
+            if len(included) == 1 and None not in subjects:
+                p["subject"], p["rule"], p["score"] = included[0]["subject"], "include", included[0]["score"]
+                changed = True
+        if not changed:
+            break
 
 
 _DECLARATION_ONLY = (".pyi", ".d.ts", ".d.mts", ".d.cts")

@@ -1166,3 +1166,35 @@ def test_lest_cases_make_a_test():
         "    nonstd::expected<int, int> e;\n    EXPECT( e.has_value() );\n}\n"
     )
     assert file_facts("r", "test/expected.t.cpp", text, "cpp").test["kind"] == "test"
+
+
+def test_a_cpp_test_including_another_test_source_takes_its_subject():
+    # parallel-hashmap: tests/parallel_flat_hash_map_test.cc #includes parallel_hash_map_test.cc, which #includes
+    # flat_hash_map_test.cc, the test that includes the library header
+    lib = (
+        "#pragma once\nnamespace phmap {\ntemplate <class K, class V> class flat_hash_map {\npublic:\n"
+        "    void insert(K k, V v) { n_++; }\n    int size() const { return n_; }\nprivate:\n    int n_ = 0;\n};\n"
+        "template <class K, class V> class parallel_flat_hash_map : public flat_hash_map<K, V> {};\n}\n"
+    )
+    files = {
+        "parallel_hashmap/phmap.h": lib,
+        "parallel_hashmap/phmap_utils.h": "#pragma once\nnamespace phmap { inline int hash_int(int x) { return x * 31; } }\n",
+        "tests/flat_hash_map_test.cc": (
+            "#ifndef THIS_HASH_MAP\n    #define THIS_HASH_MAP flat_hash_map\n#endif\n"
+            '#include "parallel_hashmap/phmap.h"\n#include "gtest/gtest.h"\n\n'
+            "TEST(THIS_TEST_NAME, Insert) {\n    phmap::THIS_HASH_MAP<int, int> m;\n    m.insert(1, 2);\n"
+            "    EXPECT_EQ(m.size(), 1);\n}\n"
+        ),
+        "tests/parallel_hash_map_test.cc": (
+            "#ifndef THIS_HASH_MAP\n    #define THIS_HASH_MAP parallel_flat_hash_map\n#endif\n"
+            '#include "flat_hash_map_test.cc"\n'
+        ),
+        "tests/parallel_flat_hash_map_test.cc": (
+            '#define THIS_HASH_MAP parallel_flat_hash_map\n#include <thread>\n#include "parallel_hash_map_test.cc"\n\n'
+            "TEST(ParallelFlatHashMap, Threads) {\n    std::thread t([] {});\n    t.join();\n}\n"
+        ),
+    }
+    got = graph_pairs(files)
+    assert got["tests/flat_hash_map_test.cc"][0] == "parallel_hashmap/phmap.h"
+    assert got["tests/parallel_hash_map_test.cc"] == ("parallel_hashmap/phmap.h", "include")
+    assert got["tests/parallel_flat_hash_map_test.cc"] == ("parallel_hashmap/phmap.h", "include")
