@@ -147,8 +147,17 @@ def _choose(tok, seg, body: _Body, end: int, fim: FimConfig, seed, key, s, j):
     return c.mode, c.method, body.start + idx[i], body.start + idx[k], chars[k] - chars[i]
 
 
-def context_fim(segments: Sequence[Sequence[int]], tok, fim: FimConfig, seed: int, key: object) -> ContextFim:
-    """FIM each file of one packed row; see the module docstring for the contract."""
+def context_fim(
+    segments: Sequence[Sequence[int]],
+    tok,
+    fim: FimConfig,
+    seed: int,
+    key: object,
+    languages: Sequence[Sequence[str | None]] | None = None,
+) -> ContextFim:
+    """FIM each file of one packed row; see the module docstring for the contract. ``languages``: per
+    segment, each file's language as the per-file stage found it (a shebang script's is not in its path);
+    without it, or where a segment's count differs, the language is read from the path."""
     out_segs: list[list[int]] = []
     counters: dict[str, int] = {}
     files: list[dict[str, Any]] = []
@@ -190,7 +199,8 @@ def context_fim(segments: Sequence[Sequence[int]], tok, fim: FimConfig, seed: in
             pos = body.end
             grow[body.file] = (SENTINEL_COST if c else 0) - (trim if j == len(bodies) - 1 else 0)
             decision = {"mode": c[0], "method": c[1], "middle": (0, c[4]), "middle_tokens": c[3] - c[2]} if c else {}
-            add(counters, fim_counters(decision, detect_language(body.path)))
+            langs = languages[s] if languages is not None and len(languages[s]) == len(spans) else None
+            add(counters, fim_counters(decision, langs[body.file] if langs else detect_language(body.path)))
         new.extend(seg[pos:])
         if len(new) != len(seg):
             raise AssertionError(f"context FIM changed a segment's length: {len(seg)} -> {len(new)}")

@@ -368,7 +368,8 @@ class PackRows(beam.DoFn):
         ]
         yield TaggedOutput(STATS, row_counters(row, spans, self.cfg["seq_len"]))
         if self.context:
-            tokens, lineages, counters = self._context_fim(tokens, lineages, key)
+            languages = [[p.language for p in parts] for _, parts in row]
+            tokens, lineages, counters = self._context_fim(tokens, lineages, key, languages)
             yield TaggedOutput(STATS, counters)
         split = "validation" if uniform(seed, "split", key) < val else "train"
         lineage, offset = [], 0
@@ -397,9 +398,9 @@ class PackRows(beam.DoFn):
     def pad_id(self):
         return self.special["pad"]
 
-    def _context_fim(self, tokens, lineages, key):
+    def _context_fim(self, tokens, lineages, key, languages):
         """FIM after packing (FIM paper's context level); lineage follows the moved token spans."""
-        cf = context_fim([t.tolist() for t in tokens], self.tok, self.fim, self.cfg["seed"], key)
+        cf = context_fim([t.tolist() for t in tokens], self.tok, self.fim, self.cfg["seed"], key, languages)
         new = []
         for s, lineage in enumerate(lineages):
             files = [f for f in cf.files if f["segment"] == s]

@@ -295,3 +295,22 @@ def test_cut_parts_of_a_shebang_script_count_under_its_language(tmp_path, tokeni
     assert counters["fim.pieces"] > counters["pieces"]  # the script was cut, and its parts counted
     assert counters["fim.lang.python.pieces"] == counters["fim.pieces"]
     assert counters["fim.lang.python.files"] == counters["fim.files"] == 2
+
+
+def test_context_level_fim_counts_a_shebang_script_under_its_language(tmp_path, tokenizer_bytes):
+    """At context level FIM runs on packed rows, where a file is known by its path header: a script whose
+    language only its shebang tells is still counted under that language, so the per-language counts add
+    up to the totals."""
+    repo = tmp_path / "in" / "r1"
+    (repo / "bin").mkdir(parents=True)
+    for i in range(6):
+        body = "".join(f"def tool_{i}_{k}(x):\n    return x * {k} + {i}\n\n" for k in range(8))
+        (repo / "bin" / f"tool{i}").write_text("#!/usr/bin/env python3\n" + body)
+    model = tmp_path / "tok.model"
+    model.write_bytes(tokenizer_bytes)
+    args = ("--tokenizer", model, "--seq-len", 512, "--set", "fim.level=context", "--set", "fim.rate=1.0")
+    assert build([tmp_path / "in"], tmp_path / "out", *args) == 0
+    counters = json.load(open(tmp_path / "out" / "stats.json"))
+    counters = counters.get("counters", counters)
+    assert counters["fim.files"] > 0
+    assert counters.get("fim.lang.python.files") == counters["fim.files"]
