@@ -1207,6 +1207,15 @@ def _key_name_strength(name: str) -> str | None:
     return strength
 
 
+def _random_segment(value: str) -> bool:
+    """A dotted value with one long segment of random text (`eyJ0eXAi….lzQtK1DgZNmC…`, a JWT or a signed token):
+    names in a dotted path are short and made of words; random base64 only spells a capitalised syllable now
+    and then."""
+    return any(
+        len(seg) >= 32 and _entropy(seg) >= 4.3 and len(_DIGIT_LETTER.findall(seg)) >= 3 for seg in value.split(".")
+    )
+
+
 def _key_value_ok(text: str, value: str, start: int, strength: str) -> bool:
     """A value that looks like a credential: long, random-looking, not code, a path, a hash or a template."""
     n = len(value)
@@ -1235,9 +1244,13 @@ def _key_value_ok(text: str, value: str, start: int, strength: str) -> bool:
         and not (strength == "strong" and _unpronounceable(value))
     ):
         return False  # `XXH3_initCustomSecret_avx512`, `settings.key2`: names in code; random tokens change case often
-    if _DOTTED_IDENT.fullmatch(value) and any(
-        len(seg) >= 4 and _IDENTIFIER_VALUE.fullmatch(seg) or _CAMEL_WORDS.search(seg)
-        for seg in re.split(r"\.|::|->", value)
+    if (
+        _DOTTED_IDENT.fullmatch(value)
+        and any(
+            len(seg) >= 4 and _IDENTIFIER_VALUE.fullmatch(seg) or _CAMEL_WORDS.search(seg)
+            for seg in re.split(r"\.|::|->", value)
+        )
+        and not _random_segment(value)
     ):
         return False  # `rust_openssl.hpke.X25519PrivateKey`: a dotted path with words in it
     has_digit = any(c.isdigit() for c in value)
@@ -1319,6 +1332,28 @@ def _random_b64(value: str) -> bool:
         and len(_DIGIT_LETTER.findall(value)) >= 3
         and _entropy(value) >= 4.0
     )
+
+
+_VALUE_SEGMENTS = re.compile(r"[-_.:/+=~]+")
+
+
+def _generated(value: str) -> bool:
+    """Generated rather than written: 16+ characters, letters with digits among them, no segment a word or a
+    camel-case name, and few vowels among the letters (random letters have about one in five, words two in five)."""
+    n = len(value)
+    if not 16 <= n <= 512 or not any(c.isdigit() for c in value):
+        return False
+    letters = [c for c in value if c.isalpha()]
+    if len(letters) < 6 or len(_DIGIT_LETTER.findall(value)) < 2:
+        return False
+    if any(_WORD_SEGMENT.fullmatch(x) for x in _VALUE_SEGMENTS.split(value) if x):
+        return False
+    if _CAMEL_RUN.search(value) or _has_camel_words(value):
+        return False
+    hexish = all(c in string.hexdigits for c in value.replace("-", ""))
+    if not hexish and sum(c in _VOWELS for c in letters) >= 0.34 * len(letters):
+        return False
+    return _entropy(value) >= 3.2
 
 
 _KEY_STEM_WORDS = ("secret", "token", "key", "auth", "cred")
@@ -1453,8 +1488,11 @@ def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
             # and prose; only a value that looks generated counts (`token is`, `secret sauce` do not). A weak
             # name (`key`) counts so when one word (a vendor's name) opens the line before it: `newsapi KEY <v>`
             v = sm.group(1)
-            if _random_mix(v) and (
-                _unpronounceable(v) or _few_vowels(v) or len(v) >= 32 and all(c in string.hexdigits for c in v)
+            if (
+                _random_mix(v)
+                and (_unpronounceable(v) or _few_vowels(v) or len(v) >= 32 and all(c in string.hexdigits for c in v))
+                or len(v) >= 20
+                and (_generated(v) or strength == "strong" and is_potential_uuid(v))
             ):
                 a = assignments.Assigned(" ", v, sm.start(1), False, False)
         if a is None or a.op == "(" and strength != "strong":
@@ -1483,6 +1521,86 @@ def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
             pos = max(pos, a.start + len(value))
         elif len(value) > 300:
             pos = max(pos, a.start + len(value))  # names inside one long run are not re-parsed: linear
+
+
+# ---- names joined to their value by a hyphen; names that end in `api`, `private`, `access`, `login` ------
+
+_JOIN_STEMS = ("secret", "token", "key", "access", "private")
+_JOIN_LAST = {"access", "private", "key", "apikey"}
+_ACCESS_STEMS = ("api", "private", "access", "login")
+_ACCESS_LAST = {"api", "private", "access", "login"}
+_JOINED_TAIL = re.compile(r"[A-Za-z0-9_\-]{20,512}+")
+
+
+def _value_shaped(tail: str) -> bool:
+    return _generated(tail) or is_potential_uuid(tail) or len(tail) >= 32 and all(c in string.hexdigits for c in tail)
+
+
+def hyphen_joined_values(text: str, low: str | None = None) -> Iterator[Hit]:
+    """`prospect-token-ba98cfe3…`, `cloudmersive-secret-key-123e4567-…`, `bloggerKEY-ab12…`: a secret's name and
+    its value written as one hyphen-joined word. The name's last word is a key word (`token`, `secret`,
+    `access`…), the rest (20+ characters, no dot) looks generated."""
+    low = lowered(text) if low is None else low
+    if "-" not in text:
+        return
+    done = -1
+    for i in _stem_starts(low, _JOIN_STEMS):
+        if i < done:
+            continue
+        start, _ = _key_name(text, i)
+        run_end = _IDENT_RUN.match(text, i).end()
+        done = run_end
+        if run_end - start > 600:
+            continue  # not a name and a value: each long run is skipped whole (linear)
+        if run_end < len(text) and text[run_end] == "." and run_end + 1 < len(text) and text[run_end + 1].isalnum():
+            continue  # a file name or a dotted path
+        p = text.find("-", i, run_end)
+        while 0 <= p < run_end - 19:
+            head = text[start:p]
+            parts = [x.lower() for x in _KEY_PART_SPLIT.split(head) if x]
+            if parts and (
+                parts[-1] in _JOIN_LAST or _key_name_strength(head) == "strong" and _KEY_STEM.search(parts[-1])
+            ):
+                tail = text[p + 1 : run_end].rstrip("-_")
+                first = re.split(r"[-_]", tail, maxsplit=1)[0]
+                if first.isalpha() and len(first) <= 12:
+                    p = text.find("-", p + 1, run_end)
+                    continue  # `secret-key-<v>`: the name goes on
+                if _JOINED_TAIL.fullmatch(tail) and _value_shaped(tail) and not _is_placeholder(tail):
+                    yield Hit("key", p + 1, p + 1 + len(tail), "HyphenJoinedKey")
+                    break
+            p = text.find("-", p + 1, run_end)
+
+
+def access_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
+    """`GUMROAD_API = <hex>`, `gumroadPRIVATE=<hex>`, `sonar.login=<hex>`, `clockify ACCESS <v>`: a name whose
+    last word is `api`, `private`, `access` or `login` names a credential only when its value looks generated
+    (long hex, or letters and digits mixed with few vowels); anything else under such names is left alone."""
+    low = lowered(text) if low is None else low
+    done = -1
+    for i in _stem_starts(low, _ACCESS_STEMS):
+        if i < done:
+            continue
+        run_end = _IDENT_RUN.match(text, i).end()
+        done = run_end
+        start, _ = _key_name(text, i)
+        if run_end - start > 200:
+            continue
+        name = text[start:run_end].strip(".-")
+        parts = [x.lower() for x in _KEY_PART_SPLIT.split(name) if x]
+        if not parts or parts[-1] not in _ACCESS_LAST or _KEY_STEM.search(name) or _is_password_key(name):
+            continue  # key-word names are key_named_values' to judge
+        ls = text.rfind("\n", max(0, start - 200), start) + 1
+        a = assignments.after_name(
+            text, run_end, allow_space=bool(_DEFINE.fullmatch(text, ls, start)), name_start=start
+        )
+        if a is None and _LEAD_WORD.fullmatch(text, ls, start) and (sm := _SPACE_VALUE.match(text, run_end)):
+            a = assignments.Assigned(" ", sm.group(1), sm.start(1), False, False)
+        if a is None or a.op not in ("=", ":", ":=", "=>", " ", "==", "!=", "==="):
+            continue
+        value = a.value if a.quoted else assignments.sentence_trimmed(text, a.value, a.start)
+        if _value_shaped(value) and _key_value_ok(text, value, a.start, "strong") and not _typed_by_hand(value):
+            yield Hit("key", a.start, a.start + len(value), "AccessNamedValue")
 
 
 # ---- passwords introduced by words in comments and documents -----------------------------------
@@ -1745,6 +1863,51 @@ def bare_random_tokens(text: str, runs: list[tuple[int, int]]) -> Iterator[Hit]:
         yield Hit("key", s, s + n, "BareRandomToken")
 
 
+def lone_tokens(text: str, runs) -> Iterator[Hit]:
+    """A line that is one generated-looking token and nothing else (a token pasted into a file or a README):
+    not a hash (hex of 40 or 64 characters, hash words nearby), not a UUID, not one of a block of such lines,
+    not a MIME boundary or an option (`--e2e4…`). Every look around a token is bounded (linear on any text), and
+    a text with more than 100 such lines is a data file (a word or token list), not a place a secret was pasted."""
+    lone = []
+    for s, e in runs:
+        n = e - s
+        if n > 200 or text[s] in "-.":
+            continue
+        ls = text.rfind("\n", max(0, s - 200), s) + 1
+        if ls == 0 and s > 200 or text[ls:s].strip():
+            continue
+        le = text.find("\n", e, e + 200)
+        le = len(text) if le < 0 and len(text) - e <= 200 else le
+        if le < 0 or text[e:le].strip():
+            continue
+        prev_s = text.rfind("\n", max(0, ls - 600), max(0, ls - 1)) + 1
+        nxt_e = text.find("\n", le + 1, le + 600)
+        nxt_e = min(len(text), le + 600) if nxt_e < 0 else nxt_e
+        neighbours = (
+            text[prev_s : ls - 1].strip() if ls else "",
+            text[le + 1 : nxt_e].strip() if le < len(text) else "",
+        )
+        if any(x and " " not in x and len(x) >= 16 for x in neighbours):
+            continue  # a block of tokens: hashes, test vectors, keys of a list
+        lone.append((s, e, ls, le))
+        if len(lone) > 100:
+            return
+    for s, e, ls, le in lone:
+        n = e - s
+        run = text[s:e]
+        if not _generated(run) or is_potential_uuid(run) or _UUID_PIECES.fullmatch(run):
+            continue
+        if any(x.isalpha() and len(x) >= 6 for x in re.split(r"[-_.]+", run)):
+            continue  # `loyversePRIVATEkey-<v>`: a name runs into the value (hyphen_joined_values' form)
+        if n in (40, 64) and all(c in string.hexdigits for c in run):
+            continue  # a commit or a SHA-256
+        if _is_placeholder(run) or _typed_by_hand(run):
+            continue
+        if _HASH_CONTEXT.search(text, max(0, ls - 300), min(len(text), le + 300)) or _in_base64_block(text, ls, le):
+            continue
+        yield Hit("key", s, e, "LoneToken")
+
+
 _NAME_BEFORE = re.compile(
     r"""([A-Za-z_][\w.\-]{0,60}+)["'\]]?[ \t]{0,4}+(?:=|:|=>)[ \t]{0,4}+[\[({]?[ \t]{0,4}+[bru]?["'`]?$"""
 )
@@ -1891,6 +2054,7 @@ def find_secrets(text: str, p: PiiConfig) -> list[Hit]:
             out.extend(prefixed_tokens(text, runs))
             out.extend(provider_shapes(text, runs))
             out.extend(bare_random_tokens(text, runs))
+            out.extend(lone_tokens(text, runs))
     if p.private_keys:
         out.extend(private_key_blocks(text))
     if p.passwords:
@@ -1903,4 +2067,6 @@ def find_secrets(text: str, p: PiiConfig) -> list[Hit]:
         out.extend(entropy_keys(text))
         out.extend(key_named_values(text, low))
         out.extend(named_value_pairs(text, low))
+        out.extend(hyphen_joined_values(text, low))
+        out.extend(access_named_values(text, low))
     return out

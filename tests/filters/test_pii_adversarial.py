@@ -55,6 +55,10 @@ ADVERSARIAL = {
     "mailchimp_us": _repeat("a-us"),
     "bearer": _repeat("Bearer "),
     "non_ascii": _repeat("é中🙂@ü."),
+    "hyphen_joined_names": _repeat("secret-token-key-"),
+    "access_names": _repeat("x_api=access private "),
+    "lone_token_lines": _repeat("k3x9v0qa7m2tz8c4wn5jd1rb6hy\n\n"),
+    "one_line_of_tokens": _repeat("a1b2c3d4e5f6g7h8i9j0k1l2 "),
 }
 
 
