@@ -763,12 +763,20 @@ def _variants(
     """Sources answering to a name that no file has exactly: a plural (buildSelector -> buildSelectors.ts),
     an agent noun (compile -> compiler.py, isoparse -> isoparser.py), a folder and file joined
     (header_map -> header/map.rs); the first form that names a usable source. A shortened name takes no
-    plural (errorHandling is not about errors.ts, PrimitiveCharacterTest not about Primitives.java)."""
+    plural (errorHandling is not about errors.ts, PrimitiveCharacterTest not about Primitives.java). A test named
+    for the agent answers to the action too, beside or joined (cookie-es' set-cookie-parser.test.ts ->
+    src/set-cookie/parse.ts)."""
     forms = ([cands.get(key + "s", [])] if plural else []) + [
         cands.get(key + "r", []),
         cands.get(key + "er", []),
         (joined or {}).get(key, []),
     ]
+    words = [w for w in split_identifier(_stem(test_path)) if w not in _NAME_NOISE]
+    if key.endswith("er") and len(words) >= 2:
+        # a qualified agent (set-cookie-parser, not tests/fuzzer.c: a fuzz run, not a test of fuzz.h)
+        for action in (key[:-1], key[:-2]):  # parser -> parse, lexer -> lex
+            if len(action) >= 4:
+                forms += [cands.get(action, []), (joined or {}).get(action, [])]
     for options in forms:
         usable = [c for c in options if _usable(test_path, c, kinds)]
         if usable:
@@ -1262,6 +1270,30 @@ def _defines_most_used(t: FileFacts, header: str, graph, facts_by_path) -> bool:
     return not others or (counts.get(header, 0) > 0 and all(n < counts[header] for n in others))
 
 
+def _uses_its_namesake(t: FileFacts, header: str, graph, facts_by_path) -> bool:
+    """The test uses the type or function the header is named after and defines (robin-map's
+    tests/custom_allocator_tests.cpp builds a tsl::robin_map of robin_map.h with its own allocator, whose
+    allocate/deallocate names the detail header robin_hash.h defines more of). Exact spelling: rapidjson's
+    document.h and its Document say less. The header's own names count too: a C++ class template in a .h file
+    read with the C grammar is not among what it defines. No other header it includes may define the name
+    (GSL's span_ext defines span as well as span does: tests/no_exception_ensure_tests.cpp has no clear subject)."""
+    name = _stem(header)
+    f = facts_by_path[header]
+    if name not in set(t.identifiers) or name not in set(f.test.get("defines") or ()) | set(f.identifiers):
+        return False
+    seen, stack = {header}, list(graph.successors(header)) if header in graph else []
+    while stack:
+        p = stack.pop()
+        if p in seen or p not in facts_by_path:
+            continue
+        seen.add(p)
+        if name in (facts_by_path[p].test.get("defines") or ()):
+            return False
+        if p in graph:
+            stack.extend(graph.successors(p))
+    return True
+
+
 def _header_only(
     t: FileFacts, direct: list[str], kinds, facts_by_path, lex_index, tcfg, graph
 ) -> tuple[str, str, float] | None:
@@ -1278,7 +1310,10 @@ def _header_only(
         and facts_by_path[p].test.get("defines")
     ]
     if len(headers) == 1:
-        return (headers[0], "include", 0.7) if _defines_most_used(t, headers[0], graph, facts_by_path) else None
+        keep = _defines_most_used(t, headers[0], graph, facts_by_path) or _uses_its_namesake(
+            t, headers[0], graph, facts_by_path
+        )
+        return (headers[0], "include", 0.7) if keep else None
     if not headers or _named_for_role(t.path):
         return None
     # the one header whose name holds the test's (test/test_flags.cpp: magic_enum_flags.hpp, not magic_enum.hpp)
