@@ -344,6 +344,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
 
     graph = rg.graph
     suites = _suite_prefixes(tests)
+    defined_here: set[str] | None = None  # every name the repository defines (worked out when first needed)
     pairs = []
     for t in tests:
         fam = FAMILY.get(t.language or "")
@@ -425,6 +426,12 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 # the test reaches the code through the package's entry point only: its name is the hint
                 definer = _defining_module(t, sources[fam], kinds, declared)
                 found = (definer, "name", 0.6) if definer else None
+                if found is None and not role and not for_role:
+                    # a test named for a topic (tests/test_lru.py, test/basic.ts) of a package whose entry point
+                    # itself defines what the test imports (cachetools' LRUCache in __init__.py)
+                    if defined_here is None:
+                        defined_here = {n for f in facts for n in (f.test.get("defines") or ())}
+                    found = _facade_defining_all(t, graph, kinds, facts_by_path, defined_here)
             if (
                 found is None
                 and not role
@@ -687,6 +694,34 @@ def _imports_only_facades(t: FileFacts, graph, facts_by_path) -> bool:
         return False
     targets = [p for p in graph.successors(t.path) if p in facts_by_path]
     return bool(targets) and all(_stem(p) in _FACADES for p in targets)
+
+
+def _facade_defining_all(
+    t: FileFacts, graph, kinds, facts_by_path, defined_here: set[str]
+) -> tuple[str, str, float] | None:
+    """The one entry point of the package (__init__.py, index.ts) a test imports, when it defines itself, not
+    by re-export, the one name of the repository the test imports that the test's own helpers do not (cachetools'
+    tests/test_lru.py: LRUCache of src/cachetools/__init__.py; CacheTestMixin of tests/__init__.py and datetime's
+    timedelta do not count). A facade that only re-exports (src/index.ts: export { x } from './x'), a test
+    importing nothing by name (import * as lib) or several names (tests/test_threading.py: LRUCache, cached,
+    cachedmethod) has none."""
+    targets = [p for p in graph.successors(t.path) if p in facts_by_path]
+    entries = [p for p in targets if kinds.get(p) in ("", "inline")]
+    if len(entries) != 1:
+        return None
+    entry = facts_by_path[entries[0]]
+    helpers = set()
+    for p in targets:
+        if p != entry.path:
+            helpers |= set(facts_by_path[p].test.get("defines") or ()) | set(facts_by_path[p].identifiers)
+    wanted = {
+        n for i in t.imports for n in (i.get("names") or ()) if n != "*" and n not in helpers and n in defined_here
+    }
+    reexported = {n for i in entry.imports for n in (i.get("names") or ())}
+    own = set(entry.test.get("defines") or ()) - reexported
+    if len(wanted) == 1 and wanted <= own:  # several (LRUCache, cached, cachedmethod under threads): no one subject
+        return entry.path, "import", 0.6
+    return None
 
 
 def _defining_module(t: FileFacts, sources: list[FileFacts], kinds, declared: set[str]) -> str | None:

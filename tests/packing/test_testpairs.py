@@ -1319,3 +1319,44 @@ def test_a_test_named_for_a_qualified_agent_pairs_with_the_action_in_its_folder(
         ),
     }
     assert graph_pairs(c_files)["tests/fuzzer.c"][0] != "ossfuzz/fuzz.h"
+
+
+def test_a_topic_named_test_of_a_package_that_defines_its_one_import_in_its_entry_point():
+    # cachetools: tests/test_lru.py imports LRUCache from the package (src/cachetools/__init__.py defines it) and
+    # CacheTestMixin from tests/__init__.py
+    files = {
+        "src/cachetools/__init__.py": (
+            "import collections.abc\n\nfrom . import keys\n\n\nclass Cache(collections.abc.MutableMapping):\n"
+            "    def __init__(self, maxsize):\n        self.maxsize = maxsize\n\n\nclass LRUCache(Cache):\n"
+            "    def popitem(self):\n        return None\n\n\nclass TTLCache(Cache):\n    def expire(self):\n"
+            "        return []\n\n\ndef cached(cache, key=keys.hashkey):\n    return cache\n\n\n"
+            "def cachedmethod(cache, key=keys.methodkey):\n    return cache\n"
+        ),
+        "src/cachetools/keys.py": "def hashkey(*args):\n    return args\n\n\ndef methodkey(self, *args):\n    return args\n",
+        "tests/__init__.py": "class CacheTestMixin:\n    Cache = None\n\n    def test_defaults(self):\n        pass\n",
+        "tests/test_lru.py": (
+            "import unittest\n\nfrom cachetools import LRUCache\n\nfrom . import CacheTestMixin\n\n\n"
+            "class LRUCacheTest(unittest.TestCase, CacheTestMixin):\n    Cache = LRUCache\n\n"
+            "    def test_lru(self):\n        cache = LRUCache(maxsize=2)\n        cache[1] = 1\n"
+            "        self.assertEqual(len(cache), 1)\n"
+        ),
+        "tests/test_threading.py": (
+            "import unittest\nfrom threading import Lock\n\nfrom cachetools import LRUCache, cached, cachedmethod\n\n\n"
+            "class ThreadingTest(unittest.TestCase):\n    def test_cached(self):\n"
+            "        cached(LRUCache(1))\n        cachedmethod(LRUCache(1))\n        Lock()\n"
+        ),
+    }
+    got = graph_pairs(files)
+    assert got["tests/test_lru.py"] == ("src/cachetools/__init__.py", "import")
+    assert got["tests/test_threading.py"][1] != "import"  # several names: this rule names no one subject
+    # an entry point that only re-exports defines nothing itself: the test of the whole package keeps no subject
+    ts = {
+        "src/index.ts": 'export { Queue } from "./queue";\nexport { Timer } from "./timer";\n',
+        "src/queue.ts": "export class Queue { add(x: number): void {} }\n",
+        "src/timer.ts": "export class Timer { start(): void {} }\n",
+        "test/basic.test.ts": (
+            'import { it, expect } from "vitest";\nimport { Queue } from "../src";\n\n'
+            'it("adds", () => {\n  const q = new Queue();\n  q.add(1);\n  expect(q).toBeDefined();\n});\n'
+        ),
+    }
+    assert graph_pairs(ts)["test/basic.test.ts"][0] != "src/index.ts"
