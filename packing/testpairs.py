@@ -787,6 +787,19 @@ def _by_named_type(t: FileFacts, sources: list[FileFacts], kinds, declared: set[
     return (typed[0], "name", 0.6) if len(typed) == 1 else None
 
 
+# Words whose short form names modules as often as the word: a test named in full finds the module named short.
+_SHORT_FORMS = {
+    "utilities": "utils",
+    "utility": "util",
+    "configuration": "config",
+    "arguments": "args",
+    "parameters": "params",
+    "environment": "env",
+    "directory": "dir",
+    "directories": "dirs",
+}
+
+
 def _variants(
     test_path: str,
     key: str,
@@ -800,13 +813,17 @@ def _variants(
     (header_map -> header/map.rs); the first form that names a usable source. A shortened name takes no
     plural (errorHandling is not about errors.ts, PrimitiveCharacterTest not about Primitives.java). A test named
     for the agent answers to the action too, beside or joined (cookie-es' set-cookie-parser.test.ts ->
-    src/set-cookie/parse.ts)."""
+    src/set-cookie/parse.ts); a word written in full answers to its short form (ufo's test/utilities.test.ts ->
+    src/utils.ts)."""
     forms = ([cands.get(key + "s", [])] if plural else []) + [
         cands.get(key + "r", []),
         cands.get(key + "er", []),
         (joined or {}).get(key, []),
     ]
     words = [w for w in split_identifier(_stem(test_path)) if w not in _NAME_NOISE]
+    short = _SHORT_FORMS.get(key)
+    if short:  # utilities.test.ts -> utils.ts (ufo)
+        forms += [cands.get(short, [])]
     if key.endswith("er") and len(words) >= 2:
         # a qualified agent (set-cookie-parser, not tests/fuzzer.c: a fuzz run, not a test of fuzz.h)
         for action in (key[:-1], key[:-2]):  # parser -> parse, lexer -> lex

@@ -1360,3 +1360,21 @@ def test_a_topic_named_test_of_a_package_that_defines_its_one_import_in_its_entr
         ),
     }
     assert graph_pairs(ts)["test/basic.test.ts"][0] != "src/index.ts"
+
+
+def test_a_test_named_with_a_word_in_full_finds_the_module_named_short():
+    # ufo: test/utilities.test.ts tests src/utils.ts
+    files = {
+        "src/index.ts": 'export * from "./utils";\nexport * from "./parse";\n',
+        "src/utils.ts": (
+            "export function withTrailingSlash(input = ''): string { return input + '/'; }\n"
+            "export function cleanDoubleSlashes(input = ''): string { return input; }\n"
+        ),
+        "src/parse.ts": "export function parseURL(input = ''): object { return {}; }\n",
+        "test/utilities.test.ts": (
+            'import { describe, expect, test } from "vitest";\nimport { isRelative } from "../src";\n\n'
+            'describe("isRelative", () => {\n  test("relative", () => {\n    expect(isRelative("./x")).toBe(true);\n'
+            "  });\n});\n"
+        ),
+    }
+    assert graph_pairs(files)["test/utilities.test.ts"] == ("src/utils.ts", "name")
