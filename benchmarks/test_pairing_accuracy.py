@@ -369,6 +369,45 @@ custom_allocator_tests.cpp and policy_tests.cpp (as robin-map's in blind4), unic
 for no subject; it reaches the crate by unicode_ident:: paths but is not named only "test"), cookie-es'
 set-cookie-parser.test.ts (the file is src/set-cookie/parse.ts).
 
+Tenth round (blind9 committed first, 257bef1; rules then tuned on tuning + frozen + held-out + blind .. blind8):
+Boost.Test's BOOST_AUTO_TEST_CASE_TEMPLATE / BOOST_FIXTURE_TEST_CASE_TEMPLATE / BOOST_DATA_TEST_CASE and Catch2's
+TEMPLATE_TEST_CASE family mark a C++ test (robin-map's and hopscotch-map's tests/policy_tests.cpp, then paired with
+their one growth-policy header). A test of a header-only library keeps its one included header when it uses the class
+the header is named after and no header below defines that name (tests/custom_allocator_tests.cpp -> robin_map.h;
+GSL's tests/no_exception_ensure_tests.cpp stays unpaired: span_ext defines span too). A qualified agent noun answers
+to the action, beside or joined with its folder (cookie-es' test/set-cookie-parser.test.ts -> src/set-cookie/parse.ts;
+a lone tests/fuzzer.c does not). A topic-named test importing one name through the package's entry point, which
+defines it itself, pairs with the entry point (cachetools' tests/test_lru.py -> src/cachetools/__init__.py). A word
+written in full finds the module named short (ufo's test/utilities.test.ts -> src/utils.ts). The benchmark now also
+reads the configuration files the resolver uses (package.json, tsconfig/jsconfig, go.mod, composer.json), as the
+build does: before, an import of a package by its own name ('@reduxjs/toolkit') resolved nowhere. That alone moved
+tuning 0.973/0.992/0.889 -> 0.981/0.992/0.887, frozen P.strict 0.906 -> 0.894 and held-out 0.884 -> 0.875 (tests
+with no clear subject now reach a module through the package import); blind9 did not move (run with the old rules).
+
+    set      R      P      P.strict   per-language R (P.strict)
+    tuning   0.981  0.992  0.887      (the benchmark fix; rules: unchanged)
+    frozen   0.933  0.977  0.894      (the benchmark fix; rules: unchanged)
+    heldout  0.966  1.000  0.875      (the benchmark fix; rules: unchanged)
+    blind    0.850  0.933  0.874      typescript 1.000 (1.000; was 0.962): ufo's utilities.test.ts   (was 0.844)
+    blind2   0.885  0.933  0.860      (unchanged)
+    blind3   0.822  0.931  0.827      (unchanged)
+    blind4   0.963  0.978  0.928      cpp 1.000 (0.973; was 0.972 (0.972)): robin-map; python 0.909 (0.909; was
+                                      0.636 (0.875)): cachetools   (was 0.936 / 0.978 / 0.926)
+    blind5   0.745  0.953  0.882      (unchanged)
+    blind6   0.900  1.000  0.978      (unchanged)
+    blind7   0.886  0.925  0.925      (unchanged)
+    blind8   0.963  0.981  0.981      cpp 0.952 (0.952; was 0.857 (0.947))  typescript 1.000 (was 0.750)
+                                      (misses known; was 0.907 / 0.980 / 0.980)
+    blind9   0.645  0.952  0.833      c 1.000 (1.000)  cpp 0.889 (0.889)  go 1.000 (1.000)  python 0.000 (n/a)
+                                      rust 1.000 (1.000)  typescript 0.300 (0.500)   (run once before any rule change;
+                                      39 tests, 31 with a subject; the same with the benchmark fix and the old rules)
+    blind9   0.677  1.000  0.875      c 1.000 (1.000)  cpp 1.000 (1.000)  go 1.000  python 0.000 (n/a)  rust 1.000
+                                      (1.000)  typescript 0.300 (0.500)   (run once at the end: the blind figure)
+
+On blind9 the rows show where recall is lost (its misses were not listed): p-queue's topic-named tests (test/basic.ts,
+advanced.ts, ...: R 0.125) and tomli's tests/test_*.py (R 0.000), which reach the package through tests/__init__.py;
+radix3's and std-env's index/bundle tests with no clear subject take one (P.strict 0.500 and 0.333).
+
 This file is a benchmark, not a pytest module: it defines no test functions.
 """
 
