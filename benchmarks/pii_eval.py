@@ -24,7 +24,9 @@ whispers' fixtures, trivy's and ripsecrets' tests, frozen before issue 13's four
 dev set from then on); `--frozen4` alone the fourth frozen set (betterleaks' hand-written rule samples, frozen
 before issue 13's fifth round; the third set is a dev set from then on); `--frozen5` alone the fifth frozen set
 (detect-secrets' keyword and plugin line tests, GitGuardian's recorded scans in ggshield's tests, frozen before
-issue 13's sixth round; the fourth set is a dev set from then on).
+issue 13's sixth round; the fourth set is a dev set from then on); `--frozen6` alone the sixth frozen set
+(Talisman's pattern and file-content detector tests, deepsecrets' regex and semantic fixtures, frozen before
+issue 13's seventh round; all earlier sets are dev sets from then on).
 
 Issue 13's sixth round, before -> after: fifth frozen set 65/171 = 0.380 -> 0.380 (gitleaks 0.316, CredSweeper
 0.105; negatives altered 5/53 both times); dev sets: fourth 0.790 -> 0.798, third 0.509 -> 0.617 (key unquoted
@@ -794,6 +796,15 @@ def frozen5_eval(cfg: PiiConfig) -> dict:
     return _frozen_eval(cfg, "secrets_frozen5_cases.jsonl.gz", pii_refs.FROZEN5_DIGEST, "Fifth", "sixth")
 
 
+def frozen6_eval(cfg: PiiConfig) -> dict:
+    """The same on the sixth frozen set (Talisman's pattern and file-content detector tests, deepsecrets' regex
+    and semantic fixtures; frozen before the seventh round of rule changes, run only by name)."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import pii_refs
+
+    return _frozen_eval(cfg, "secrets_frozen6_cases.jsonl.gz", pii_refs.FROZEN6_DIGEST, "Sixth", "seventh")
+
+
 def _frozen_eval(cfg: PiiConfig, fname: str, frozen_digest: str, which: str, round_: str) -> dict:
     import gzip
 
@@ -896,6 +907,11 @@ def main() -> int:
         help="only the fifth frozen set (detect-secrets' keyword/plugin tests, ggshield's scans; run by name, rarely)",
     )
     ap.add_argument(
+        "--frozen6",
+        action="store_true",
+        help="only the sixth frozen set (Talisman's detector tests, deepsecrets' fixtures; run by name, rarely)",
+    )
+    ap.add_argument(
         "--blind",
         metavar="TRUFFLEHOG_CHECKOUT",
         help="also report the blind slice (trufflehog's pattern tests at pii_refs.TRUFFLEHOG_COMMIT)",
@@ -913,6 +929,9 @@ def main() -> int:
         return 0
     if args.frozen5:
         frozen5_eval(section(load_config(), PiiConfig))
+        return 0
+    if args.frozen6:
+        frozen6_eval(section(load_config(), PiiConfig))
         return 0
     if args.blind:
         blind_eval(section(load_config(), PiiConfig), args.blind, args.gitleaks)

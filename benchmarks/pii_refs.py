@@ -1624,6 +1624,196 @@ def freeze_frozen5(
     return add_tool_fields(cases, gitleaks, credsweeper)
 
 
+# ---- a sixth frozen set: Talisman's detector tests, deepsecrets' fixtures ----
+
+# Frozen before any rule change of issue 13's seventh round, run once for a baseline and once at the end; never
+# read case by case while tuning. Both allow copying (MIT, MIT).
+# - Talisman (ThoughtWorks): the lines its pattern detector must flag (`shouldPassDetectionOfSecretPattern`,
+#   the keyword loop expanded over its seven keywords and eleven syntaxes) or must not flag
+#   (`shouldFailDetectionOfSecretPattern`), and the texts its file-content (base64/hex) detectors must flag or
+#   pass (`assert.True/False(t, results.HasFailures())`, tests that set ignores or thresholds left out). The
+#   secret is the value after the keyword (pattern tests) or the long base64/hex token (content tests).
+# - deepsecrets (Avito): `tests/fixtures/regex_checks.txt`, whose sections (`# S0`, `# S1`, ...) its regex test
+#   expects each rule to find, labelled with that rule's match (`deepsecrets/rules/regexes.json`); and the two
+#   key-named values of `tests/fixtures/2.json` its semantic test expects (`access_Token`, `accessToken`).
+TALISMAN_COMMIT = "efcb1a3629f60b5e0bec21c1f2a74c19bd2210f5"
+DEEPSECRETS_COMMIT = "4afd597d3997a2bdbac8059e405659715faa51d4"
+FROZEN6_DIGEST = (
+    "9c758bd0ca07e3c42afdffc9f5eb788f2f7ab3b93f592733f469fbd992256f61"  # cases_digest, tools' fields left out
+)
+_GO_STR = re.compile(r'"(?:[^"\\\n]|\\.)*"|`[^`]*`')
+_TAL_PASSWORD = re.compile(r"(?i)pass|pwd|pword|\bpw\b")
+_TAL_VALUE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_+/-]*={0,2}")
+_TAL_B64 = re.compile(r"[A-Za-z0-9+/=_.-]{16,}")
+
+
+def _go_concat(expr: str, env: dict[str, str]) -> str | None:
+    """A Go string expression of literals, `+` and the names in `env` (`values[i]`, `strings.ToUpper(x)`…)."""
+    out, pos, expr = [], 0, expr.strip()
+    while pos < len(expr):
+        m = _GO_STR.match(expr, pos)
+        if m:
+            lit = m.group(0)
+            out.append(lit[1:-1] if lit[0] == "`" else ast.literal_eval(lit))
+            pos = m.end()
+        else:
+            for name, val in env.items():
+                if expr.startswith(name, pos):
+                    out.append(val)
+                    pos += len(name)
+                    break
+            else:
+                return None
+        while pos < len(expr) and expr[pos] in " \t\r\n+":
+            pos += 1
+    return "".join(out)
+
+
+def _talisman_pattern_cases(src: str) -> list[tuple[str, bool, str]]:
+    """(line, must flag, keyword) for each call of the pattern detector's test helpers, loops expanded."""
+    values = ast.literal_eval("[" + re.search(r"values := \[\d+\]string\{([^}]*)\}", src).group(1) + "]")
+    call = re.compile(r"should(Pass|Fail)DetectionOfSecretPattern\(\s*filename,\s*\[\]byte\((.*?)\),\s*t\)", re.S)
+    loop = re.search(r"for i := 0; i < len\(values\); i\+\+ \{(.*?)\n\t\}", src, re.S)
+    out = []
+    for m in call.finditer(src):
+        inside = loop and loop.start(1) <= m.start() < loop.end(1)
+        for v in values if inside else [""]:
+            env = {"strings.ToTitle(values[i])": v.upper(), "strings.ToUpper(values[i])": v.upper(), "values[i]": v}
+            text = _go_concat(m.group(2), env)
+            if text is not None and "func " not in m.group(2):
+                out.append((text, m.group(1) == "Pass", v))
+    return out
+
+
+def _talisman_value(text: str) -> tuple[int, int] | None:
+    """The value after the keyword in a pattern-test line: its last token of 6+ characters that is no keyword."""
+    keep = [
+        m
+        for m in _TAL_VALUE.finditer(text)
+        if len(m.group(0).rstrip("=")) >= 6
+        and not re.search(r"(?i)password|secret|key|pwd|pass|pword|\bpw\b|private", m.group(0))
+    ]
+    return (keep[-1].start(), keep[-1].end()) if keep else None
+
+
+def _talisman_content_cases(src: str) -> list[tuple[str, bool]]:
+    """(text, must flag) for each file-content test adding one text and asserting HasFailures."""
+    out = []
+    for body in re.split(r"\nfunc ", src)[1:]:
+        if re.search(r"FileIgnoreConfig|Threshold|AllowedPatterns|IgnoreDetectors", body):
+            continue
+        flag = re.search(r"assert\.(True|False)\(t, results\.HasFailures\(\)", body)
+        add = [
+            a or (re.findall(r"\b%s := \[\]byte\((.*?)\)\n" % v, body) or [""])[0]
+            for a, v in re.findall(r"NewAddition\(\w+, (?:\[\]byte\((.*?)\)|(\w+))\)", body)
+        ]
+        if not flag or len(add) != 1:
+            continue
+        consts = {
+            m.group(1): m.group(2) for m in re.finditer(r"const (\w+)(?: string)? = ((?:[^\n]*\+\s*\n)*[^\n]*)", body)
+        }
+        env = {}
+        for name, expr in consts.items():
+            val = _go_concat(expr, env)
+            if val is not None:
+                env[name] = val
+        text = _go_concat(add[0], env) if add[0] not in env else env[add[0]]
+        if text is not None:
+            out.append((text, flag.group(1) == "True"))
+    return out
+
+
+def freeze_talisman(repo: str, seen: set[str], commit: str = TALISMAN_COMMIT) -> list[dict]:
+    """Talisman's pattern-detector and file-content-detector test texts at `commit` (see above)."""
+    _head(repo, commit)
+    cases, texts = [], set()
+
+    def add(rule, text, flag, span, kind):
+        if text in texts or text in seen or not text.strip():
+            return
+        texts.add(text)
+        if not flag:
+            cases.append({"src": "talisman", "rule": rule, "text": text, "positive": False, "labels": []})
+            return
+        lab = _label(text, span[0], span[1], kind) if span else None
+        if lab and text[lab["secret"][0] : lab["secret"][1]] not in seen:
+            cases.append({"src": "talisman", "rule": rule, "text": text, "positive": True, "labels": [lab]})
+
+    pat = _text_at(repo, commit, "detector/pattern/pattern_detector_test.go").decode("utf-8")
+    for text, flag, keyword in _talisman_pattern_cases(pat):
+        kind = "password" if _TAL_PASSWORD.search(keyword or text) else "key"
+        add("pattern", text, flag, _talisman_value(text), kind)
+    for name in ("filecontent_detector_test.go", "base64_aggressive_detector_test.go"):
+        src = _text_at(repo, commit, f"detector/filecontent/{name}").decode("utf-8")
+        for text, flag in _talisman_content_cases(src):
+            toks = sorted(_TAL_B64.finditer(text), key=lambda m: -len(m.group(0)))
+            span = None
+            if toks:
+                m = toks[0]
+                pre = re.match(r"\w+=", m.group(0))
+                span = (m.start() + (pre.end() if pre else 0), m.end())
+            add(f"filecontent/{name[:-8]}", text, flag, span, "key")
+    return cases
+
+
+def freeze_deepsecrets(repo: str, seen: set[str], commit: str = DEEPSECRETS_COMMIT) -> list[dict]:
+    """deepsecrets' regex fixture (one case per `# S…` section, the section's rule match as the label) and the
+    key-named values of its JSON semantic fixture (see above)."""
+    _head(repo, commit)
+    rules = {
+        r["id"]: re.compile(r["pattern"]) for r in json.loads(_text_at(repo, commit, "deepsecrets/rules/regexes.json"))
+    }
+    cases = []
+    fixture = _text_at(repo, commit, "tests/fixtures/regex_checks.txt").decode("utf-8")
+    parts = re.split(r"(?m)^# (S\d+)\n", fixture)
+    for rid, body in zip(parts[1::2], parts[2::2]):
+        body = body.strip("\n") + "\n"
+        if body in seen:
+            continue
+        labels = []
+        for m in rules[rid].finditer(body):
+            end = m.end()
+            if m.group(0).startswith("-----BEGIN") and "-----END" not in m.group(0):  # a rule matching the header
+                end = body.find("-----", body.find("-----END", m.end()) + 8) + 5
+            lab = _label(body, m.start(), end, "password" if rid == "S19" else "key")
+            if lab and body[lab["secret"][0]] == "<":  # a placeholder (`<password>`)
+                continue
+            if lab and body[lab["secret"][0] : lab["secret"][1]] not in seen:
+                labels.append(lab)
+        if labels:
+            cases.append({"src": "deepsecrets", "rule": rid, "text": body, "positive": True, "labels": labels})
+    text = _text_at(repo, commit, "tests/fixtures/2.json").decode("utf-8")
+    labels = []
+    for name in ("access_Token", "accessToken"):
+        m = re.search(r'"%s": "([^"]+)"' % name, text)
+        lab = _label(text, m.start(1), m.end(1), "key", "2.json") if m else None
+        if lab and text[lab["secret"][0] : lab["secret"][1]] not in seen:
+            labels.append(lab)
+    if labels and text not in seen:
+        cases.append(
+            {
+                "src": "deepsecrets",
+                "rule": "semantic/2.json",
+                "path": "2.json",
+                "text": text,
+                "positive": True,
+                "labels": labels,
+            }
+        )
+    return cases
+
+
+def freeze_frozen6(
+    talisman: str, deepsecrets: str, data: str, gitleaks: str | None, credsweeper: str | None
+) -> list[dict]:
+    """The sixth frozen set, with what gitleaks' rule set (the first set's commit) and CredSweeper find."""
+    seen = earlier_values(data)
+    for k in (3, 4, 5):
+        seen |= labelled_values(data, f"secrets_frozen{k}_cases.jsonl.gz")
+    cases = freeze_talisman(talisman, seen) + freeze_deepsecrets(deepsecrets, seen)
+    return add_tool_fields(cases, gitleaks, credsweeper)
+
+
 def write_cases(path: str, cases: list[dict]) -> str:
     """Write a frozen set (gzip without a timestamp, one sorted-key JSON line per case); its digest."""
     import gzip
@@ -1651,9 +1841,16 @@ def main() -> int:
     ap.add_argument("--betterleaks", help="betterleaks bare git dir: freeze the fourth set")
     ap.add_argument("--detect-secrets", help="detect-secrets bare git dir: freeze the fifth set (with --ggshield)")
     ap.add_argument("--ggshield", help="ggshield bare git dir")
+    ap.add_argument("--talisman", help="Talisman bare git dir: freeze the sixth set (with --deepsecrets)")
+    ap.add_argument("--deepsecrets", help="deepsecrets bare git dir")
     ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "data"))
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
+    if args.talisman:
+        cases = freeze_frozen6(args.talisman, args.deepsecrets, args.out, args.gitleaks, args.credsweeper_exe)
+        digest = write_cases(os.path.join(args.out, "secrets_frozen6_cases.jsonl.gz"), cases)
+        print(f"sixth set: {len(cases)} cases, {sum(len(c['labels']) for c in cases)} labels; digest {digest}")
+        return 0
     if args.detect_secrets:
         cases = freeze_frozen5(args.detect_secrets, args.ggshield, args.out, args.gitleaks, args.credsweeper_exe)
         digest = write_cases(os.path.join(args.out, "secrets_frozen5_cases.jsonl.gz"), cases)
