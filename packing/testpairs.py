@@ -28,7 +28,12 @@ Names compare without case and separators across folders (test/http-error.ts -> 
 a name with nothing of its own may join a folder and a file (tests/header_map.rs -> src/header/map.rs).
 A topic folder of tests (tests/test_utils/test_prompt.py) yields to the one module defining the function
 the test is named after (termui.prompt); so does a test that reaches the code only through the package's
-entry point (tests/safe-try.test.ts -> the module defining safeTry). A package of one module is the subject
+entry point (tests/safe-try.test.ts -> the module defining safeTry). A topic-named test that takes the package
+whole, by its default export alone (p-queue's test/basic.ts: import PQueue from '../source/index.js') or through its
+own test package (tests/__init__.py: import tomli as tomllib), pairs with the one file, of the entry point and the
+modules it re-exports from, that defines every name of the package the test uses (the entry itself only when it
+defines several of them: source/index.ts's PQueue and its methods; tomli's loads and TOMLDecodeError in _parser.py).
+A package of one module is the subject
 of every test that requires it; a helper is a subject only for tests beside or above it.
 A compile-only C/C++ check (a test-named file that only includes headers: tests/test_header_guard.cpp) not named after
 its subject tests the one header it includes. A test named only for its kind (tests/quick.rs, fuzz_test.go, test1.c)
@@ -52,13 +57,14 @@ import math
 import os
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
 from repoloom.core import counters as C
 from repoloom.core.config import num, share
 from repoloom.core.types import FileFacts
 from repoloom.syntax import registry
+from repoloom.syntax.resolving import Edges, RepoIndex
 from repoloom.syntax.tests import TEST_DIRS, in_test_dir, is_bare_test, subject_stem
 
 
@@ -116,6 +122,7 @@ for _lang in registry.languages():
         _PROGRAM_ENTRIES[_lang.family] = _PROGRAM_ENTRIES[_lang.family] | {_lang.program_entry}
 # Files that stand for their folder: a test named after the folder tests them.
 _FACADES = {"__init__", "index", "mod", "lib", "main", "package"}
+_PACKAGE_ENTRIES = frozenset({"__init__", "index"})  # a package's entry point (a crate root is the crate's own)
 # Folder names that say nothing about which module a file belongs to (dropped before comparing folders).
 _NEUTRAL_DIRS = frozenset(
     TEST_DIRS | {"src", "main", "lib", "java", "kotlin", "scala", "go", "python", "source", "sources", "app"}
@@ -345,6 +352,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
     graph = rg.graph
     suites = _suite_prefixes(tests)
     defined_here: set[str] | None = None  # every name the repository defines (worked out when first needed)
+    index_box: list | None = None  # lookups for resolving single import records (built when first needed)
     pairs = []
     for t in tests:
         fam = FAMILY.get(t.language or "")
@@ -432,6 +440,13 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                     if defined_here is None:
                         defined_here = {n for f in facts for n in (f.test.get("defines") or ())}
                     found = _facade_defining_all(t, graph, kinds, facts_by_path, defined_here)
+            if found is None and not role and not for_role and tcfg.import_:
+                # a topic-named test that takes the package whole (its default export, import tomli as
+                # tomllib, possibly through its own tests/__init__.py): the one file, of the entry point and
+                # the modules it re-exports, that defines every name of the package the test uses
+                if index_box is None:
+                    index_box = [RepoIndex(facts, rg.params)]
+                found = _through_entry_point(t, graph, kinds, facts_by_path, index_box[0])
             if (
                 found is None
                 and not role
@@ -722,6 +737,81 @@ def _facade_defining_all(
     if len(wanted) == 1 and wanted <= own:  # several (LRUCache, cached, cachedmethod under threads): no one subject
         return entry.path, "import", 0.6
     return None
+
+
+def _record_targets(ix, f: FileFacts, rec: dict) -> set[str]:
+    """The repository files one import record of f resolves to (the graph keeps edges, not which record made them)."""
+    lang = registry.get(f.language)
+    if lang is None:
+        return set()
+    e = Edges()
+    lang.resolve(ix, replace(f, imports=[rec]), e)
+    return {p for p in e.w if p != f.path}
+
+
+def _reached_code(t: FileFacts, graph, kinds, facts_by_path) -> tuple[list[str], bool]:
+    """The code files a test imports, directly or through its own test package (tests/__init__.py: import tomli
+    as tomllib), and whether it went through that package; other helpers are passed over."""
+    out: list[str] = []
+    through = False
+    for p in sorted(graph.successors(t.path)):
+        if p not in facts_by_path:
+            continue
+        if kinds.get(p) in ("", "inline"):
+            out.append(p)
+        elif kinds.get(p) == "support" and _stem(p) in _FACADES and _beside_or_below(p, t.path):
+            reached = [q for q in sorted(graph.successors(p)) if q in facts_by_path and kinds.get(q) in ("", "inline")]
+            through = through or bool(reached)
+            out.extend(q for q in reached if q not in out)
+    return out, through
+
+
+def _through_entry_point(t: FileFacts, graph, kinds, facts_by_path, ix) -> tuple[str, str, float] | None:
+    """A test that takes the package whole reaches it through one entry point (__init__.py, index.ts): by its
+    default export only (p-queue's test/basic.ts: import PQueue from '../source/index.js'), as a module
+    (import tomli as tomllib, in the test's own tests/__init__.py), or through its test package. The file, of the
+    entry point and the repository modules the entry re-exports from, that defines every name the test uses of
+    those the entry offers is the subject (PQueue of source/index.ts; tomli's loads, load and TOMLDecodeError of
+    _parser.py). Names it picks one by one (from cachetools import LRUCache) are the entry-point rule's; names
+    from two files (createRouter, toRouteMatcher), or none, name no subject."""
+    if t.path not in graph:
+        return None
+    reached, through = _reached_code(t, graph, kinds, facts_by_path)
+    if len(reached) != 1 or _stem(reached[0]) not in _PACKAGE_ENTRIES:
+        return None
+    entry = facts_by_path[reached[0]]
+    if not through:
+        # what the test itself imports from the entry must be its default export, and that alone (a test doing
+        # import attr, or import * as lib, uses the package as a whole: attrs' tests/test_init_subclass.py)
+        taken = [r for r in t.imports if entry.path in _record_targets(ix, t, r)]
+        if not taken or any((r.get("names") or ()) != ["default"] for r in taken):
+            return None
+    used = set(t.identifiers)
+    origin: dict[str, set[str]] = defaultdict(set)  # name the entry offers -> files defining it
+    reexported: set[str] = set()
+    for r in entry.imports:
+        names = [n for n in (r.get("names") or ()) if n not in ("*", "default")]
+        reexported.update(names)
+        if not names or not used & set(names):
+            continue
+        for q in _record_targets(ix, entry, r):
+            f = facts_by_path.get(q)
+            if f is None or kinds.get(q) not in ("", "inline"):
+                continue
+            for n in used & set(names) & set(f.test.get("defines") or ()):
+                origin[n].add(q)
+    own = {n for n in (entry.test.get("defines") or ()) if not n.startswith("__")} - reexported
+    for n in used & own:
+        origin[n].add(entry.path)
+    files = {q for qs in origin.values() for q in qs}
+    if len(files) != 1 or any(len(qs) != 1 for qs in origin.values()):
+        return None
+    subject = files.pop()
+    if subject == entry.path and len(origin) < _FACADE_MIN_HITS:
+        # the entry itself must hold the code the test drives (p-queue's PQueue and its methods), not just make
+        # the instance the test calls (ky's index.ts: const ky = createInstance(), the work in core/Ky.ts)
+        return None
+    return subject, "import", 0.6
 
 
 def _defining_module(t: FileFacts, sources: list[FileFacts], kinds, declared: set[str]) -> str | None:

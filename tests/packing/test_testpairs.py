@@ -1378,3 +1378,68 @@ def test_a_test_named_with_a_word_in_full_finds_the_module_named_short():
         ),
     }
     assert graph_pairs(files)["test/utilities.test.ts"] == ("src/utils.ts", "name")
+
+
+def test_a_topic_named_test_of_the_default_export_pairs_with_the_entry_point_holding_that_class():
+    # p-queue: test/basic.ts and test/rate-limit.ts import PQueue, the default export that source/index.ts defines
+    # itself with its methods; ky's index.ts only makes the instance (const ky = createInstance()): no subject
+    pq = {
+        "source/index.ts": (
+            'import PriorityQueue from "./priority-queue.js";\nexport {default as PriorityQueue} from'
+            ' "./priority-queue.js";\n\nexport default class PQueue {\n  add(fn: () => void): void {}\n'
+            "  start(): this { return this; }\n  pause(): void {}\n  onIdle(): Promise<void> { return"
+            " Promise.resolve(); }\n  get size(): number { return 0; }\n}\n"
+        ),
+        "source/priority-queue.ts": "export default class PriorityQueue {\n  enqueue(x: number): void {}\n}\n",
+        "test/rate-limit.ts": (
+            'import test from "ava";\nimport delay from "delay";\nimport PQueue from "../source/index.js";\n\n'
+            'test("rate limit", async t => {\n  const queue = new PQueue();\n  queue.add(async () => delay(1));\n'
+            "  queue.pause();\n  queue.start();\n  await queue.onIdle();\n  t.is(queue.size, 0);\n});\n"
+        ),
+    }
+    assert graph_pairs(pq)["test/rate-limit.ts"] == ("source/index.ts", "import")
+    ky = {
+        "source/index.ts": (
+            'import {Ky} from "./core/Ky.js";\n\nconst createInstance = () => {\n  const ky = (input: string) =>'
+            " Ky.create(input);\n  return ky;\n};\n\nconst ky = createInstance();\n\nexport default ky;\n"
+        ),
+        "source/core/Ky.ts": (
+            "export class Ky {\n  static create(input: string) { return new Ky(input); }\n"
+            "  constructor(public input: string) {}\n  retry(): void {}\n  extend(): void {}\n}\n"
+        ),
+        "test/headers.ts": (
+            'import test from "ava";\nimport ky from "../source/index.js";\n\n'
+            'test("headers", async t => {\n  const response = await ky("https://example.com");\n'
+            "  t.truthy(response);\n});\n"
+        ),
+    }
+    assert graph_pairs(ky)["test/headers.ts"] != ("source/index.ts", "import")
+
+
+def test_a_test_reaching_the_package_through_its_test_package_pairs_with_the_module_the_entry_re_exports():
+    # tomli: tests/__init__.py does import tomli as tomllib; tests/test_error.py does from . import tomllib and
+    # uses tomllib.loads and tomllib.TOMLDecodeError, which src/tomli/__init__.py re-exports from _parser.py
+    files = {
+        "src/tomli/__init__.py": (
+            '__all__ = ("loads", "load", "TOMLDecodeError")\n__version__ = "2.4.0"\n\n'
+            "from ._parser import TOMLDecodeError, load, loads\n"
+        ),
+        "src/tomli/_parser.py": (
+            "from ._re import match_time\n\n\nclass TOMLDecodeError(ValueError):\n    pass\n\n\n"
+            "def load(fp):\n    return loads(fp.read())\n\n\ndef loads(s):\n    return match_time(s)\n"
+        ),
+        "src/tomli/_re.py": "def match_time(s):\n    return s\n",
+        "tests/__init__.py": '__all__ = ("tomllib",)\n\nimport tomli as tomllib\n',
+        "tests/test_error.py": (
+            "import unittest\n\nfrom . import tomllib\n\n\nclass TestError(unittest.TestCase):\n"
+            "    def test_line_and_col(self):\n        with self.assertRaises(tomllib.TOMLDecodeError):\n"
+            '            tomllib.loads("val=.")\n'
+        ),
+    }
+    assert graph_pairs(files)["tests/test_error.py"] == ("src/tomli/_parser.py", "import")
+    # a test importing the package module itself (import attr) uses it as a whole: this rule names nothing
+    direct = dict(files)
+    del direct["tests/__init__.py"]
+    direct["tests/test_error.py"] = files["tests/test_error.py"].replace("from . import tomllib", "import tomli")
+    direct["tests/test_error.py"] = direct["tests/test_error.py"].replace("tomllib.", "tomli.")
+    assert graph_pairs(direct)["tests/test_error.py"][1] != "import"
