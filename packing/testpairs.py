@@ -33,6 +33,8 @@ whole, by its default export alone (p-queue's test/basic.ts: import PQueue from 
 own test package (tests/__init__.py: import tomli as tomllib), pairs with the one file, of the entry point and the
 modules it re-exports from, that defines every name of the package the test uses (the entry itself only when it
 defines several of them: source/index.ts's PQueue and its methods; tomli's loads and TOMLDecodeError in _parser.py).
+A test named for an entry point that only re-exports several modules (test/index.test.ts, src/index.ts) tests the
+package as a whole: no subject. A build tool's configuration (build.config.ts, vite.config.mjs) is no test's subject.
 A package of one module is the subject
 of every test that requires it; a helper is a subject only for tests beside or above it.
 A compile-only C/C++ check (a test-named file that only includes headers: tests/test_header_guard.cpp) not named after
@@ -384,8 +386,15 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             )
             if found is not None and _stem(found[0]) in _FACADES:
                 found = _through_facade(t, found, named[fam], kinds, declared, lex_index, tcfg)
+                if (
+                    found is not None
+                    and _stem(found[0]) in _FACADES
+                    and _only_re_exports_for(t, found[0], graph, facts_by_path)
+                ):
+                    found = (None, None, 0.0)  # decided: the package as a whole, no later rule names one
             if (
                 found is not None
+                and found[0] is not None
                 and found[0].endswith(_C_HEADERS)
                 and found[0] in declared
                 and found[0] not in impl_headers
@@ -683,9 +692,12 @@ def _is_program(f: FileFacts) -> bool:
     )
 
 
+_TOOL_CONFIG = re.compile(r"\.config\.[cm]?[jt]sx?$")  # build.config.ts, vite.config.mjs: a tool's settings
+
+
 def _usable(test_path: str, cand: str, kinds: dict[str, str] | None = None) -> bool:
-    if cand == test_path:
-        return False
+    if cand == test_path or _TOOL_CONFIG.search(cand):
+        return False  # a build tool's configuration is no test's subject (std-env's test/bundle.test.ts)
     if kinds is not None and kinds.get(cand) == "support" and not _beside_or_below(cand, test_path):
         return False  # a helper is a subject only of tests beside it or above it (test/helpers/with-page.ts)
     cand_dirs = {p.lower() for p in cand.split("/")[:-1]}
@@ -701,6 +713,19 @@ def _folder_in_test_tree(path: str) -> str:
         return ""
     last = parts[-1]
     return "" if last.lower() in _NEUTRAL_DIRS or last.lower() in _NOT_SUBJECT_DIRS else last
+
+
+def _only_re_exports_for(t: FileFacts, facade: str, graph, facts_by_path) -> bool:
+    """A test named for the entry point itself (test/index.test.ts) whose entry only re-exports several modules
+    of the repository (std-env's src/index.ts: export { env } from './env.ts', ...) tests the package as a whole:
+    no one subject."""
+    stem = subject_stem(os.path.basename(t.path)) or _stem(t.path)
+    f = facts_by_path.get(facade)
+    if f is None or _norm(stem) != _norm(_stem(facade)) or facade not in graph:
+        return False
+    reexported = {n for i in f.imports for n in (i.get("names") or ())}
+    own = {n for n in (f.test.get("defines") or ()) if not n.startswith("__")} - reexported
+    return not own and len([p for p in graph.successors(facade) if p in facts_by_path]) >= 2
 
 
 def _imports_only_facades(t: FileFacts, graph, facts_by_path) -> bool:

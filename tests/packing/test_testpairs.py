@@ -1443,3 +1443,29 @@ def test_a_test_reaching_the_package_through_its_test_package_pairs_with_the_mod
     direct["tests/test_error.py"] = files["tests/test_error.py"].replace("from . import tomllib", "import tomli")
     direct["tests/test_error.py"] = direct["tests/test_error.py"].replace("tomllib.", "tomli.")
     assert graph_pairs(direct)["tests/test_error.py"][1] != "import"
+
+
+def test_a_test_named_for_an_entry_point_that_only_re_exports_and_a_build_config_take_no_subject():
+    # std-env: test/index.test.ts checks what src/index.ts re-exports from every module; test/bundle.test.ts
+    # checks the built bundle, and build.config.ts (the build tool's settings) is not its subject
+    files = {
+        "src/index.ts": 'export { env, nodeENV } from "./env.ts";\nexport { isCI, hasTTY } from "./flags.ts";\n',
+        "src/env.ts": "export const env = {};\nexport const nodeENV = 'test';\n",
+        "src/flags.ts": "export const isCI = false;\nexport const hasTTY = false;\n",
+        "build.config.ts": 'export default { entries: ["src/index"], declaration: true, rollup: { emitCJS: true } };\n',
+        "test/index.test.ts": (
+            'import { expect, it } from "vitest";\nimport * as stdEnv from "../src/index.ts";\n\n'
+            'it("exports", () => {\n  expect(stdEnv.isCI).toBe(false);\n  expect(stdEnv.env).toBeDefined();\n});\n'
+        ),
+        "test/bundle.test.ts": (
+            'import { expect, it } from "vitest";\n\nit("bundle", async () => {\n  const build = { entries: 1,'
+            " declaration: true, rollup: true, emitCJS: true };\n  expect(build.entries).toBe(1);\n});\n"
+        ),
+    }
+    got = graph_pairs(files)
+    assert got["test/index.test.ts"][0] is None
+    assert got["test/bundle.test.ts"][0] is None
+    # an index.ts holding code of its own stays the subject of its namesake test
+    files["src/index.ts"] += "export function detect(): string {\n  return 'node';\n}\n"
+    files["test/index.test.ts"] += 'it("detects", () => {\n  expect(stdEnv.detect()).toBe("node");\n});\n'
+    assert graph_pairs(files)["test/index.test.ts"][0] == "src/index.ts"
