@@ -389,7 +389,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 if (
                     found is not None
                     and _stem(found[0]) in _FACADES
-                    and _only_re_exports_for(t, found[0], graph, facts_by_path)
+                    and _only_re_exports_for(t, found[0], facts_by_path)
                 ):
                     found = (None, None, 0.0)  # decided: the package as a whole, no later rule names one
             if (
@@ -715,17 +715,19 @@ def _folder_in_test_tree(path: str) -> str:
     return "" if last.lower() in _NEUTRAL_DIRS or last.lower() in _NOT_SUBJECT_DIRS else last
 
 
-def _only_re_exports_for(t: FileFacts, facade: str, graph, facts_by_path) -> bool:
+def _only_re_exports_for(t: FileFacts, facade: str, facts_by_path) -> bool:
     """A test named for the entry point itself (test/index.test.ts) whose entry only re-exports several modules
-    of the repository (std-env's src/index.ts: export { env } from './env.ts', ...) tests the package as a whole:
-    no one subject."""
+    of its package (std-env's src/index.ts: export { env } from './env.ts', ...; neverthrow's) tests the package as
+    a whole: no one subject."""
     stem = subject_stem(os.path.basename(t.path)) or _stem(t.path)
     f = facts_by_path.get(facade)
-    if f is None or _norm(stem) != _norm(_stem(facade)) or facade not in graph:
-        return False
+    if f is None or _norm(stem) != _norm(_stem(facade)):
+        return False  # named for its folder (test/utils.test.ts, src/utils/index.ts) the package may be the subject
     reexported = {n for i in f.imports for n in (i.get("names") or ())}
     own = {n for n in (f.test.get("defines") or ()) if not n.startswith("__")} - reexported
-    return not own and len([p for p in graph.successors(facade) if p in facts_by_path]) >= 2
+    # modules of its own package (relative records: the graph may have dropped one edge of a cycle)
+    local = {i.get("target") for i in f.imports if str(i.get("target") or "").startswith(".")}
+    return not own and len(local) >= 2
 
 
 def _imports_only_facades(t: FileFacts, graph, facts_by_path) -> bool:

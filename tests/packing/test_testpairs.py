@@ -1469,3 +1469,29 @@ def test_a_test_named_for_an_entry_point_that_only_re_exports_and_a_build_config
     files["src/index.ts"] += "export function detect(): string {\n  return 'node';\n}\n"
     files["test/index.test.ts"] += 'it("detects", () => {\n  expect(stdEnv.detect()).toBe("node");\n});\n'
     assert graph_pairs(files)["test/index.test.ts"][0] == "src/index.ts"
+
+
+def test_an_index_test_of_a_re_exporting_entry_keeps_no_subject_when_its_modules_import_each_other():
+    # neverthrow: src/index.ts re-exports ./result and ./result-async, which import each other (the graph drops one
+    # edge of that cycle); tests/index.test.ts tests the whole API
+    files = {
+        "src/index.ts": (
+            "export { Result, ok, err, safeTry } from './result'\n"
+            "export { ResultAsync, okAsync, errAsync } from './result-async'\n"
+        ),
+        "src/result.ts": (
+            "import { ResultAsync } from './result-async'\n\nexport type Result = { ok: boolean }\n"
+            "export const ok = () => ({ ok: true })\nexport const err = () => ({ ok: false })\n"
+            "export const safeTry = () => ok()\nexport const toAsync = () => new ResultAsync()\n"
+        ),
+        "src/result-async.ts": (
+            "import { ok, err } from './result'\n\nexport class ResultAsync {\n  map() { return ok() }\n}\n"
+            "export const okAsync = () => new ResultAsync()\nexport const errAsync = () => err()\n"
+        ),
+        "tests/index.test.ts": (
+            "import { it, expect } from 'vitest'\nimport { ok, err, okAsync, errAsync } from '../src'\n\n"
+            "it('works', () => {\n  expect(ok()).toBeDefined()\n  expect(err()).toBeDefined()\n"
+            "  expect(okAsync()).toBeDefined()\n  expect(errAsync()).toBeDefined()\n})\n"
+        ),
+    }
+    assert graph_pairs(files)["tests/index.test.ts"][0] is None
