@@ -33,6 +33,11 @@ ANNOTATIONS = frozenset(
 CALLS = frozenset(
     {"describe", "it", "test", "suite", "context", "specify", "xit", "xdescribe", "fit", "fdescribe", "bench"}
 )
+# tsd's assertions: a type test file (foo.test-d.ts) is made of them.
+TSD_CALLS = frozenset(
+    {"expectType", "expectNotType", "expectAssignable", "expectNotAssignable", "expectError", "expectDeprecated"}
+)
+_TYPE_TEST = re.compile(r"\.(?:test|spec)-d\.[cm]?[jt]sx?$")
 # Base classes of test classes.
 TEST_BASES = re.compile(
     r"(TestCase|\bTest\b|XCTestCase|Spec$|Suite$|FunSuite|FlatSpec|WordSpec|FreeSpec|AnyFunSpec|Minitest|TestBase)"
@@ -121,8 +126,10 @@ def callee(src, node) -> str:
 
 
 def count_calls(caps: dict, src, path: str) -> tuple[int, bool]:
-    """@call captures that call a BDD test function."""
-    return sum(1 for n in caps.get("call", ()) if callee(src, n) in CALLS), False
+    """@call captures that call a BDD test function; in a tsd type test (index.test-d.ts), its assertions too
+    (expectType at the top level: tsd's files have no test functions)."""
+    names = CALLS | TSD_CALLS if _TYPE_TEST.search(path.rsplit("/", 1)[-1]) else CALLS
+    return sum(1 for n in caps.get("call", ()) if callee(src, n) in names), False
 
 
 def count_xunit(caps: dict, src, path: str) -> tuple[int, bool]:

@@ -1495,3 +1495,23 @@ def test_an_index_test_of_a_re_exporting_entry_keeps_no_subject_when_its_modules
         ),
     }
     assert graph_pairs(files)["tests/index.test.ts"][0] is None
+
+
+def test_a_tsd_type_test_of_top_level_assertions_is_a_test_and_pairs_by_name():
+    # p-queue: test-d/index.test-d.ts is made of tsd's expectType calls (no test functions); a file that only calls
+    # expectType but is not named as a type test stays ordinary code
+    files = {
+        "source/index.ts": (
+            "export default class PQueue {\n  add<T>(fn: () => Promise<T>): Promise<T> { return fn(); }\n"
+            "  start(): this { return this; }\n}\n"
+        ),
+        "test-d/index.test-d.ts": (
+            "import {expectType} from 'tsd';\nimport PQueue from '../source/index.js';\n\n"
+            "const queue = new PQueue();\n\nexpectType<Promise<string>>(queue.add(async () => 'x'));\n"
+            "expectType<PQueue>(queue.start());\n"
+        ),
+        "source/check.ts": "import {expectType} from 'tsd';\n\nexpectType<number>(1);\n",
+    }
+    got = graph_pairs(files)
+    assert got["test-d/index.test-d.ts"] == ("source/index.ts", "name")
+    assert "source/check.ts" not in got
