@@ -735,7 +735,16 @@ def _imports_only_facades(t: FileFacts, graph, facts_by_path) -> bool:
     if t.path not in graph:
         return False
     targets = [p for p in graph.successors(t.path) if p in facts_by_path]
-    return bool(targets) and all(_stem(p) in _FACADES for p in targets)
+    return bool(targets) and all(_stem(p) in _FACADES or _re_exports_only(facts_by_path[p]) for p in targets)
+
+
+def _re_exports_only(f: FileFacts) -> bool:
+    """A module of its package that defines nothing of its own, only re-exports modules beside or below it (zustand's
+    src/middleware.ts: export * from './middleware/persist.ts', ...): a facade whatever its name."""
+    if _declares_only(f) or not any(str(i.get("target") or "").startswith(".") for i in f.imports):
+        return False
+    reexported = {n for i in f.imports for n in (i.get("names") or ())}
+    return not ({n for n in (f.test.get("defines") or ()) if not n.startswith("__")} - reexported)
 
 
 def _facade_defining_all(
@@ -858,6 +867,11 @@ def _defining_module(t: FileFacts, sources: list[FileFacts], kinds, declared: se
     by_path = {f.path: f for f in sources}
     # index.ts "defines" what it re-exports (export { safeTry } from './result'): that is no definition
     real = [p for p in definers if not any(_norm(n) == key for i in by_path[p].imports for n in (i.get("names") or ()))]
+    longer = {_norm(n) for i in t.imports for n in (i.get("names") or ()) if key in _norm(n) and _norm(n) != key}
+    if len(real) > 1 and longer:
+        # several modules define the name (subscribe: the store's method, devtools' wrapper); the one that also
+        # defines the longer name the test imports decides (subscribeWithSelector of middleware/subscribeWithSelector.ts)
+        real = [p for p in real if any(_norm(d) in longer for d in (by_path[p].test.get("defines") or ()))]
     if not real:
         # resolve.test.ts imports resolveURL, double-slash.test.ts cleanDoubleSlashes: the names the test imports
         # that contain its own name, when one module defines them all

@@ -1515,3 +1515,35 @@ def test_a_tsd_type_test_of_top_level_assertions_is_a_test_and_pairs_by_name():
     got = graph_pairs(files)
     assert got["test-d/index.test-d.ts"] == ("source/index.ts", "name")
     assert "source/check.ts" not in got
+
+
+def test_a_test_named_for_the_head_of_the_name_it_imports_through_a_re_exporting_module():
+    # zustand: tests/subscribe.test.tsx imports create from 'zustand' (src/index.ts: export * only) and
+    # subscribeWithSelector from 'zustand/middleware' (src/middleware.ts re-exports only); three modules define a
+    # subscribe, one defines subscribeWithSelector
+    files = {
+        "package.json": '{"name": "zustand", "main": "./src/index.ts"}\n',
+        "src/index.ts": "export * from './vanilla.ts'\nexport * from './react.ts'\n",
+        "src/vanilla.ts": (
+            "export const createStore = () => {\n  const subscribe = (l: () => void) => l\n  return { subscribe }\n}\n"
+        ),
+        "src/react.ts": "import { createStore } from './vanilla.ts'\n\nexport const create = () => createStore()\n",
+        "src/middleware.ts": (
+            "export { devtools } from './middleware/devtools.ts'\n"
+            "export { subscribeWithSelector } from './middleware/subscribeWithSelector.ts'\n"
+        ),
+        "src/middleware/devtools.ts": (
+            "export const devtools = (fn: any) => {\n  const subscribe = (l: () => void) => l\n  return { fn, subscribe }\n}\n"
+        ),
+        "src/middleware/subscribeWithSelector.ts": (
+            "export const subscribeWithSelector = (fn: any) => {\n  const subscribe = (l: () => void) => l\n"
+            "  return { fn, subscribe }\n}\n"
+        ),
+        "tests/subscribe.test.tsx": (
+            "import { describe, expect, it } from 'vitest'\nimport { create } from '../src/index.ts'\n"
+            "import { subscribeWithSelector } from '../src/middleware.ts'\n\n"
+            "describe('subscribe()', () => {\n  it('works', () => {\n    const s = create()\n"
+            "    expect(subscribeWithSelector(s).subscribe).toBeDefined()\n  })\n})\n"
+        ),
+    }
+    assert graph_pairs(files)["tests/subscribe.test.tsx"] == ("src/middleware/subscribeWithSelector.ts", "name")
