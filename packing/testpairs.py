@@ -441,7 +441,9 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 )
             if found is None and _imports_only_facades(t, graph, facts_by_path):
                 # the test reaches the code through the package's entry point only: its name is the hint
-                definer = _defining_module(t, sources[fam], kinds, declared)
+                definer = _defining_module(
+                    t, sources[fam], kinds, declared, imported=_imports_helpers(t, graph, facts_by_path)
+                )
                 found = (definer, "name", 0.6) if definer else None
                 if found is None and not role and not for_role:
                     # a test named for a topic (tests/test_lru.py, test/basic.ts) of a package whose entry point
@@ -734,7 +736,7 @@ def _imports_only_facades(t: FileFacts, graph, facts_by_path) -> bool:
     """tests/safe-try.test.ts imports '../src' (src/index.ts) and nothing else of the repository."""
     if t.path not in graph:
         return False
-    targets = [p for p in graph.successors(t.path) if p in facts_by_path]
+    targets = [p for p in graph.successors(t.path) if p in facts_by_path and _kind(facts_by_path[p]) != "support"]
     return bool(targets) and all(_stem(p) in _FACADES or _re_exports_only(facts_by_path[p]) for p in targets)
 
 
@@ -850,11 +852,23 @@ def _through_entry_point(t: FileFacts, graph, kinds, facts_by_path, ix) -> tuple
     return subject, "import", 0.6
 
 
-def _defining_module(t: FileFacts, sources: list[FileFacts], kinds, declared: set[str]) -> str | None:
+def _imports_helpers(t: FileFacts, graph, facts_by_path) -> bool:
+    return t.path in graph and any(
+        p in facts_by_path and _kind(facts_by_path[p]) == "support" for p in graph.successors(t.path)
+    )
+
+
+def _defining_module(
+    t: FileFacts, sources: list[FileFacts], kinds, declared: set[str], imported: bool = False
+) -> str | None:
     """The one module that defines the name a test is called after (test_prompt.py -> the module with
-    def prompt), compared without case and separators; None when none or several do."""
+    def prompt), compared without case and separators; None when none or several do. With imported (the test
+    also imports helpers of its own, which were set aside), the name must be one the test imports
+    (buildCreateApi.test.tsx imports buildCreateApi; ky's test/retry.ts imports no retry)."""
     key = _norm(subject_stem(os.path.basename(t.path)) or _stem(t.path))
     if len(key) < 4 or key in _GENERIC_NAMES or key in _FACADES_NORM:
+        return None
+    if imported and not any(key in _norm(n) for i in t.imports for n in (i.get("names") or ())):
         return None
     definers = [
         f.path

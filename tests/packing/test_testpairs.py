@@ -1547,3 +1547,32 @@ def test_a_test_named_for_the_head_of_the_name_it_imports_through_a_re_exporting
         ),
     }
     assert graph_pairs(files)["tests/subscribe.test.tsx"] == ("src/middleware/subscribeWithSelector.ts", "name")
+
+
+def test_a_test_with_helpers_of_its_own_takes_the_module_defining_the_name_it_is_called_after_and_imports():
+    # redux-toolkit: src/query/tests/buildCreateApi.test.tsx imports buildCreateApi through src/query/index.ts and
+    # setupApiStore from src/tests/utils/helpers.tsx; ky's test/retry.ts imports ky alone (and helpers): the
+    # constants module defining a retry is not its subject
+    files = {
+        "src/query/index.ts": "export { buildCreateApi, createApi } from './createApi'\n",
+        "src/query/createApi.ts": (
+            "export function buildCreateApi(...modules: unknown[]) {\n  return () => modules\n}\n"
+            "export const createApi = buildCreateApi()\n"
+        ),
+        "src/query/constants.ts": "export const retry = (n: number) => n\nexport const stop = 0\n",
+        "src/tests/utils/helpers.tsx": "export function setupApiStore(api: unknown) {\n  return { api }\n}\n",
+        "src/query/tests/buildCreateApi.test.tsx": (
+            "import { it, expect } from 'vitest'\nimport { buildCreateApi } from '../index'\n"
+            "import { setupApiStore } from '../../tests/utils/helpers'\n\n"
+            "it('builds', () => {\n  const api = buildCreateApi()\n  expect(setupApiStore(api)).toBeDefined()\n})\n"
+        ),
+        "src/query/tests/retry.test.tsx": (
+            "import { it, expect } from 'vitest'\nimport { createApi } from '../index'\n"
+            "import { setupApiStore } from '../../tests/utils/helpers'\n\n"
+            "it('retries', () => {\n  const retry = 3\n  expect(setupApiStore(createApi)).toBeDefined()\n"
+            "  expect(retry).toBe(3)\n})\n"
+        ),
+    }
+    got = graph_pairs(files)
+    assert got["src/query/tests/buildCreateApi.test.tsx"] == ("src/query/createApi.ts", "name")
+    assert got["src/query/tests/retry.test.tsx"] != ("src/query/constants.ts", "name")
