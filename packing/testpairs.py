@@ -450,7 +450,9 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                     # itself defines what the test imports (cachetools' LRUCache in __init__.py)
                     if defined_here is None:
                         defined_here = {n for f in facts for n in (f.test.get("defines") or ())}
-                    found = _facade_defining_all(t, graph, kinds, facts_by_path, defined_here)
+                    if index_box is None:
+                        index_box = [RepoIndex(facts, rg.params)]
+                    found = _facade_defining_all(t, graph, kinds, facts_by_path, defined_here, index_box[0])
             if found is None and not role and not for_role and tcfg.import_:
                 # a topic-named test that takes the package whole (its default export, import tomli as
                 # tomllib, possibly through its own tests/__init__.py): the one file, of the entry point and
@@ -750,7 +752,7 @@ def _re_exports_only(f: FileFacts) -> bool:
 
 
 def _facade_defining_all(
-    t: FileFacts, graph, kinds, facts_by_path, defined_here: set[str]
+    t: FileFacts, graph, kinds, facts_by_path, defined_here: set[str], ix=None
 ) -> tuple[str, str, float] | None:
     """The one entry point of the package (__init__.py, index.ts) a test imports, when it defines itself, not
     by re-export, the one name of the repository the test imports that the test's own helpers do not (cachetools'
@@ -774,6 +776,27 @@ def _facade_defining_all(
     own = set(entry.test.get("defines") or ()) - reexported
     if len(wanted) == 1 and wanted <= own:  # several (LRUCache, cached, cachedmethod under threads): no one subject
         return entry.path, "import", 0.6
+    if (
+        len(wanted) == 1
+        and ix is not None
+        and not any("default" in (r.get("names") or ()) and entry.path in _record_targets(ix, t, r) for r in t.imports)
+    ):
+        # the one name, re-exported: the module the entry takes it from, when that module defines it (jotai's
+        # tests/vanilla/basic.test.tsx imports atom from src/vanilla.ts: export { atom } from './vanilla/atom.ts');
+        # not beside the package's default export (ky's test/context.ts: ky and isHTTPError), nor a module of types
+        (name,) = wanted
+        origins = {
+            q
+            for r in entry.imports
+            if name in (r.get("names") or ())
+            for q in _record_targets(ix, entry, r)
+            if q in facts_by_path
+            and kinds.get(q) in ("", "inline")
+            and not _declares_only(facts_by_path[q])
+            and name in (facts_by_path[q].test.get("defines") or ())
+        }
+        if len(origins) == 1:
+            return origins.pop(), "import", 0.6
     return None
 
 

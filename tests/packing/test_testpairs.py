@@ -1576,3 +1576,35 @@ def test_a_test_with_helpers_of_its_own_takes_the_module_defining_the_name_it_is
     got = graph_pairs(files)
     assert got["src/query/tests/buildCreateApi.test.tsx"] == ("src/query/createApi.ts", "name")
     assert got["src/query/tests/retry.test.tsx"] != ("src/query/constants.ts", "name")
+
+
+def test_a_topic_named_test_importing_one_re_exported_name_pairs_with_the_module_it_comes_from():
+    # jotai: tests/vanilla/basic.test.tsx imports atom from src/vanilla.ts, which re-exports it from
+    # ./vanilla/atom.ts; ky's test/context.ts imports the default export ky and isHTTPError: no subject by this rule
+    files = {
+        "src/vanilla.ts": (
+            "export { atom } from './vanilla/atom.ts'\nexport { createStore } from './vanilla/store.ts'\n"
+            "export type { Getter } from './vanilla/typeUtils.ts'\n"
+        ),
+        "src/vanilla/atom.ts": "export function atom(init: unknown) {\n  return { init }\n}\n",
+        "src/vanilla/store.ts": "export const createStore = () => ({ get: (a: unknown) => a })\n",
+        "src/vanilla/typeUtils.ts": "export type Getter = (a: unknown) => unknown\n",
+        "tests/vanilla/basic.test.tsx": (
+            "import { expect, it } from 'vitest'\nimport { atom } from '../../src/vanilla.ts'\n\n"
+            "it('creates atoms', () => {\n  const countAtom = atom(0)\n  expect(countAtom).toBeDefined()\n})\n"
+        ),
+    }
+    assert graph_pairs(files)["tests/vanilla/basic.test.tsx"] == ("src/vanilla/atom.ts", "import")
+    ky = {
+        "source/index.ts": (
+            "import {Ky} from './core/Ky.js';\n\nconst ky = (input: string) => Ky.create(input);\n\nexport default ky;\n"
+            "export {isHTTPError} from './utils/type-guards.js';\n"
+        ),
+        "source/core/Ky.ts": "export class Ky {\n  static create(input: string) { return input; }\n}\n",
+        "source/utils/type-guards.ts": "export function isHTTPError(error: unknown): boolean {\n  return false;\n}\n",
+        "test/context.ts": (
+            "import test from 'ava';\nimport ky, {isHTTPError} from '../source/index.js';\n\n"
+            "test('context', async t => {\n  t.false(isHTTPError(await ky('https://example.com')));\n});\n"
+        ),
+    }
+    assert graph_pairs(ky)["test/context.ts"] != ("source/utils/type-guards.ts", "import")
