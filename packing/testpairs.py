@@ -1201,9 +1201,14 @@ def _names_agree(test_path: str, cand: str) -> bool:
     """The module's name is a part of the test's name (test/body-size.ts, source/utils/body.ts), not just a
     shared word (test_async_filters.py is not about async_utils.py)."""
     stem = subject_stem(os.path.basename(test_path)) or _stem(test_path)
-    tw = set(split_identifier(stem)) - _NAME_NOISE
-    cw = set(split_identifier(_stem(cand)))
+    tw = {_singular(w) for w in set(split_identifier(stem)) - _NAME_NOISE}
+    cw = {_singular(w) for w in split_identifier(_stem(cand))}
     return len(_norm(_stem(cand))) >= 4 and bool(cw) and cw <= tw
+
+
+def _singular(word: str) -> str:
+    """drivers -> driver (unstorage's test/driver-dependencies.test.ts imports src/_drivers.ts alone)."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def _agreeing(t: FileFacts, real: list[str], rule: str, index: "_Lexical", tcfg) -> tuple[str, str, float] | None:

@@ -1608,3 +1608,31 @@ def test_a_topic_named_test_importing_one_re_exported_name_pairs_with_the_module
         ),
     }
     assert graph_pairs(ky)["test/context.ts"] != ("source/utils/type-guards.ts", "import")
+
+
+def test_a_test_importing_one_module_agrees_with_its_name_in_the_singular():
+    # unstorage: test/driver-dependencies.test.ts imports src/_drivers.ts alone
+    files = {
+        "src/_drivers.ts": (
+            "export const builtinDriverDependencies = { redis: ['ioredis'] };\n"
+            "export type BuiltinDriverName = keyof typeof builtinDriverDependencies;\n"
+        ),
+        "src/storage.ts": (
+            "export function listDriverPackages(names: string[]) {\n  return names;\n}\n"
+            "export function readDriverDependencies(names: string[]) {\n  return names;\n}\n"
+            "export const driverNames = ['redis'];\nexport const packageNames = ['ioredis'];\n"
+        ),
+        "src/index.ts": "export * from './storage';\n",
+        "test/driver-dependencies.test.ts": (
+            'import { describe, it, expect } from "vitest";\nimport { readdir } from "node:fs/promises";\n'
+            'import { builtinDriverDependencies } from "../src/_drivers.ts";\n\n'
+            'describe("driver dependencies", () => {\n  it("lists packages", async () => {\n'
+            '    const names = await readdir(".");\n    expect(builtinDriverDependencies.redis).toBeDefined();\n'
+            "    expect(names).toBeDefined();\n  });\n});\n"
+        ),
+    }
+    assert graph_pairs(files)["test/driver-dependencies.test.ts"] == ("src/_drivers.ts", "import")
+    from repoloom.packing.testpairs import _names_agree
+
+    assert _names_agree("test/driver-dependencies.test.ts", "src/_drivers.ts")
+    assert not _names_agree("test/async-filters.test.ts", "src/async_utils.ts")
