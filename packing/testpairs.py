@@ -344,6 +344,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
 
     graph = rg.graph
     suites = _suite_prefixes(tests)
+    defined_here: set[str] | None = None  # every name the repository defines (worked out when first needed)
     pairs = []
     for t in tests:
         fam = FAMILY.get(t.language or "")
@@ -425,6 +426,12 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 # the test reaches the code through the package's entry point only: its name is the hint
                 definer = _defining_module(t, sources[fam], kinds, declared)
                 found = (definer, "name", 0.6) if definer else None
+                if found is None and not role and not for_role:
+                    # a test named for a topic (tests/test_lru.py, test/basic.ts) of a package whose entry point
+                    # itself defines what the test imports (cachetools' LRUCache in __init__.py)
+                    if defined_here is None:
+                        defined_here = {n for f in facts for n in (f.test.get("defines") or ())}
+                    found = _facade_defining_all(t, graph, kinds, facts_by_path, defined_here)
             if (
                 found is None
                 and not role
@@ -689,6 +696,34 @@ def _imports_only_facades(t: FileFacts, graph, facts_by_path) -> bool:
     return bool(targets) and all(_stem(p) in _FACADES for p in targets)
 
 
+def _facade_defining_all(
+    t: FileFacts, graph, kinds, facts_by_path, defined_here: set[str]
+) -> tuple[str, str, float] | None:
+    """The one entry point of the package (__init__.py, index.ts) a test imports, when it defines itself, not
+    by re-export, the one name of the repository the test imports that the test's own helpers do not (cachetools'
+    tests/test_lru.py: LRUCache of src/cachetools/__init__.py; CacheTestMixin of tests/__init__.py and datetime's
+    timedelta do not count). A facade that only re-exports (src/index.ts: export { x } from './x'), a test
+    importing nothing by name (import * as lib) or several names (tests/test_threading.py: LRUCache, cached,
+    cachedmethod) has none."""
+    targets = [p for p in graph.successors(t.path) if p in facts_by_path]
+    entries = [p for p in targets if kinds.get(p) in ("", "inline")]
+    if len(entries) != 1:
+        return None
+    entry = facts_by_path[entries[0]]
+    helpers = set()
+    for p in targets:
+        if p != entry.path:
+            helpers |= set(facts_by_path[p].test.get("defines") or ()) | set(facts_by_path[p].identifiers)
+    wanted = {
+        n for i in t.imports for n in (i.get("names") or ()) if n != "*" and n not in helpers and n in defined_here
+    }
+    reexported = {n for i in entry.imports for n in (i.get("names") or ())}
+    own = set(entry.test.get("defines") or ()) - reexported
+    if len(wanted) == 1 and wanted <= own:  # several (LRUCache, cached, cachedmethod under threads): no one subject
+        return entry.path, "import", 0.6
+    return None
+
+
 def _defining_module(t: FileFacts, sources: list[FileFacts], kinds, declared: set[str]) -> str | None:
     """The one module that defines the name a test is called after (test_prompt.py -> the module with
     def prompt), compared without case and separators; None when none or several do."""
@@ -752,6 +787,19 @@ def _by_named_type(t: FileFacts, sources: list[FileFacts], kinds, declared: set[
     return (typed[0], "name", 0.6) if len(typed) == 1 else None
 
 
+# Words whose short form names modules as often as the word: a test named in full finds the module named short.
+_SHORT_FORMS = {
+    "utilities": "utils",
+    "utility": "util",
+    "configuration": "config",
+    "arguments": "args",
+    "parameters": "params",
+    "environment": "env",
+    "directory": "dir",
+    "directories": "dirs",
+}
+
+
 def _variants(
     test_path: str,
     key: str,
@@ -763,12 +811,24 @@ def _variants(
     """Sources answering to a name that no file has exactly: a plural (buildSelector -> buildSelectors.ts),
     an agent noun (compile -> compiler.py, isoparse -> isoparser.py), a folder and file joined
     (header_map -> header/map.rs); the first form that names a usable source. A shortened name takes no
-    plural (errorHandling is not about errors.ts, PrimitiveCharacterTest not about Primitives.java)."""
+    plural (errorHandling is not about errors.ts, PrimitiveCharacterTest not about Primitives.java). A test named
+    for the agent answers to the action too, beside or joined (cookie-es' set-cookie-parser.test.ts ->
+    src/set-cookie/parse.ts); a word written in full answers to its short form (ufo's test/utilities.test.ts ->
+    src/utils.ts)."""
     forms = ([cands.get(key + "s", [])] if plural else []) + [
         cands.get(key + "r", []),
         cands.get(key + "er", []),
         (joined or {}).get(key, []),
     ]
+    words = [w for w in split_identifier(_stem(test_path)) if w not in _NAME_NOISE]
+    short = _SHORT_FORMS.get(key)
+    if short:  # utilities.test.ts -> utils.ts (ufo)
+        forms += [cands.get(short, [])]
+    if key.endswith("er") and len(words) >= 2:
+        # a qualified agent (set-cookie-parser, not tests/fuzzer.c: a fuzz run, not a test of fuzz.h)
+        for action in (key[:-1], key[:-2]):  # parser -> parse, lexer -> lex
+            if len(action) >= 4:
+                forms += [cands.get(action, []), (joined or {}).get(action, [])]
     for options in forms:
         usable = [c for c in options if _usable(test_path, c, kinds)]
         if usable:
@@ -1262,6 +1322,30 @@ def _defines_most_used(t: FileFacts, header: str, graph, facts_by_path) -> bool:
     return not others or (counts.get(header, 0) > 0 and all(n < counts[header] for n in others))
 
 
+def _uses_its_namesake(t: FileFacts, header: str, graph, facts_by_path) -> bool:
+    """The test uses the type or function the header is named after and defines (robin-map's
+    tests/custom_allocator_tests.cpp builds a tsl::robin_map of robin_map.h with its own allocator, whose
+    allocate/deallocate names the detail header robin_hash.h defines more of). Exact spelling: rapidjson's
+    document.h and its Document say less. The header's own names count too: a C++ class template in a .h file
+    read with the C grammar is not among what it defines. No other header it includes may define the name
+    (GSL's span_ext defines span as well as span does: tests/no_exception_ensure_tests.cpp has no clear subject)."""
+    name = _stem(header)
+    f = facts_by_path[header]
+    if name not in set(t.identifiers) or name not in set(f.test.get("defines") or ()) | set(f.identifiers):
+        return False
+    seen, stack = {header}, list(graph.successors(header)) if header in graph else []
+    while stack:
+        p = stack.pop()
+        if p in seen or p not in facts_by_path:
+            continue
+        seen.add(p)
+        if name in (facts_by_path[p].test.get("defines") or ()):
+            return False
+        if p in graph:
+            stack.extend(graph.successors(p))
+    return True
+
+
 def _header_only(
     t: FileFacts, direct: list[str], kinds, facts_by_path, lex_index, tcfg, graph
 ) -> tuple[str, str, float] | None:
@@ -1278,7 +1362,10 @@ def _header_only(
         and facts_by_path[p].test.get("defines")
     ]
     if len(headers) == 1:
-        return (headers[0], "include", 0.7) if _defines_most_used(t, headers[0], graph, facts_by_path) else None
+        keep = _defines_most_used(t, headers[0], graph, facts_by_path) or _uses_its_namesake(
+            t, headers[0], graph, facts_by_path
+        )
+        return (headers[0], "include", 0.7) if keep else None
     if not headers or _named_for_role(t.path):
         return None
     # the one header whose name holds the test's (test/test_flags.cpp: magic_enum_flags.hpp, not magic_enum.hpp)

@@ -1198,3 +1198,183 @@ def test_a_cpp_test_including_another_test_source_takes_its_subject():
     assert got["tests/flat_hash_map_test.cc"][0] == "parallel_hashmap/phmap.h"
     assert got["tests/parallel_hash_map_test.cc"] == ("parallel_hashmap/phmap.h", "include")
     assert got["tests/parallel_flat_hash_map_test.cc"] == ("parallel_hashmap/phmap.h", "include")
+
+
+BOOST_MAIN = "#define BOOST_TEST_MODULE main\n#include <boost/test/unit_test.hpp>\n"
+
+
+def test_boost_template_cases_make_a_test_and_a_policy_test_takes_its_one_header():
+    # robin-map's tests/policy_tests.cpp: every case is a BOOST_AUTO_TEST_CASE_TEMPLATE over a list of policies
+    policy = (
+        "#include <tsl/robin_growth_policy.h>\n#include <boost/mpl/list.hpp>\n#include <boost/test/unit_test.hpp>\n"
+        '#include "utils.h"\n\nBOOST_AUTO_TEST_SUITE(test_policy)\n'
+        "using test_types = boost::mpl::list<tsl::rh::power_of_two_growth_policy<2>, tsl::rh::prime_growth_policy>;\n"
+        "BOOST_AUTO_TEST_CASE_TEMPLATE(test_policy, Policy, test_types) {\n  std::size_t bucket_count = 0;\n"
+        "  Policy policy(bucket_count);\n  BOOST_CHECK_EQUAL(policy.bucket_for_hash(0), 0);\n}\n"
+        "BOOST_AUTO_TEST_SUITE_END()\n"
+    )
+    assert file_facts("r", "tests/policy_tests.cpp", policy, "cpp").test["kind"] == "test"
+    catch2 = (
+        '#include <catch2/catch.hpp>\nTEMPLATE_TEST_CASE("vectors grow", "[vector]", int, float) {\n  REQUIRE(1);\n}\n'
+    )
+    assert file_facts("r", "tests/vector_tests.cpp", catch2, "cpp").test["kind"] == "test"
+    files = {**ROBIN_MAP, "tests/policy_tests.cpp": policy}
+    assert graph_pairs(files)["tests/policy_tests.cpp"] == ("include/tsl/robin_growth_policy.h", "include")
+
+
+ROBIN_MAP = {
+    "include/tsl/robin_growth_policy.h": (
+        "#pragma once\n#include <type_traits>\nnamespace tsl { namespace rh {\n"
+        "template <std::size_t GrowthFactor> class power_of_two_growth_policy {\npublic:\n"
+        "  explicit power_of_two_growth_policy(std::size_t& n) {}\n  std::size_t bucket_for_hash(std::size_t h) const"
+        " { return h; }\n};\nclass prime_growth_policy {\npublic:\n  explicit prime_growth_policy(std::size_t& n) {}\n"
+        "};\nusing true_type = std::true_type;\n}}\n"
+    ),
+    "include/tsl/robin_hash.h": (
+        '#pragma once\n#include "robin_growth_policy.h"\nnamespace tsl { namespace detail_robin_hash {\n'
+        "template <class Allocator> class robin_hash {\npublic:\n  void* allocate(std::size_t n) { return nullptr; }\n"
+        "  void deallocate(void* p, std::size_t n) {}\n  bool insert(int key) { return true; }\n};\n}}\n"
+    ),
+    "include/tsl/robin_map.h": (
+        '#pragma once\n#include "robin_hash.h"\nnamespace tsl {\n'
+        "template <class Key, class T, class Allocator> class robin_map {\npublic:\n"
+        "  bool insert(Key k) { return m_ht.insert(k); }\nprivate:\n  detail_robin_hash::robin_hash<Allocator> m_ht;\n"
+        "};\n}\n"
+    ),
+    "tests/main.cpp": BOOST_MAIN,
+    "tests/utils.h": "#pragma once\n#include <tsl/robin_map.h>\nclass utils { public: static int get_key(int i) { return i; } };\n",
+}
+
+
+def test_a_cpp_test_using_the_class_its_one_header_is_named_after_pairs_with_that_header():
+    # robin-map's tests/custom_allocator_tests.cpp defines its own allocator (allocate, deallocate: names the detail
+    # header robin_hash.h defines more of) and builds a tsl::robin_map of robin_map.h with it
+    files = {
+        **ROBIN_MAP,
+        "tests/custom_allocator_tests.cpp": (
+            "#include <tsl/robin_map.h>\n#include <boost/test/unit_test.hpp>\n#include <type_traits>\n"
+            '#include "utils.h"\n\nstatic std::size_t nb_custom_allocs = 0;\n'
+            "template <typename T> class custom_allocator {\npublic:\n  using value_type = T;\n"
+            "  using true_type = std::true_type;\n  T* allocate(std::size_t n) { nb_custom_allocs++; return nullptr; }\n"
+            "  void deallocate(T* p, std::size_t n) {}\n};\n\nBOOST_AUTO_TEST_SUITE(test_custom_allocator)\n"
+            "BOOST_AUTO_TEST_CASE(test_custom_allocator_1) {\n"
+            "  tsl::robin_map<int, int, custom_allocator<int>> map;\n  map.insert(1);\n"
+            "  BOOST_CHECK_NE(nb_custom_allocs, 0);\n}\nBOOST_AUTO_TEST_SUITE_END()\n"
+        ),
+    }
+    assert graph_pairs(files)["tests/custom_allocator_tests.cpp"] == ("include/tsl/robin_map.h", "include")
+    # GSL's tests/no_exception_ensure_tests.cpp: gsl/span includes span_ext, which defines span too: no clear subject
+    gsl = {
+        "include/gsl/assert": "#pragma once\nnamespace gsl { namespace details { inline void terminate() {} } }\n",
+        "include/gsl/span_ext": (
+            "#pragma once\n#include <gsl/assert>\nnamespace gsl {\ntemplate <class T> class span;\n"
+            "template <class T> bool operator==(span<T> l, span<T> r) { return true; }\n}\n"
+        ),
+        "include/gsl/span": (
+            "#pragma once\n#include <gsl/assert>\n#include <gsl/span_ext>\nnamespace gsl {\n"
+            "template <class T> class span {\npublic:\n  T& operator[](int i) const { details::terminate(); }\n};\n}\n"
+        ),
+        "tests/span_tests.cpp": (
+            "#include <gsl/span>\n#include <gtest/gtest.h>\nTEST(span_test, constructors) {\n  gsl::span<int> s;\n}\n"
+        ),
+        "tests/no_exception_ensure_tests.cpp": (
+            "#include <cstdlib>\n#include <gsl/span>\n\nint operator_subscript_no_throw() noexcept {\n"
+            "  int arr[10];\n  const gsl::span<int> sp{arr};\n  return sp[11];\n}\n\n"
+            "[[noreturn]] void test_terminate() { std::exit(0); }\n\n"
+            "int main() noexcept {\n  std::set_terminate(test_terminate);\n  operator_subscript_no_throw();\n"
+            "  return -1;\n}\n"
+        ),
+    }
+    got = graph_pairs(gsl)
+    assert got["tests/span_tests.cpp"][0] == "include/gsl/span"
+    assert got["tests/no_exception_ensure_tests.cpp"] == (None, None)
+
+
+def test_a_test_named_for_a_qualified_agent_pairs_with_the_action_in_its_folder():
+    # cookie-es: test/set-cookie-parser.test.ts tests src/set-cookie/parse.ts (the folder and file joined)
+    files = {
+        "src/index.ts": 'export * from "./cookie/parse";\nexport * from "./set-cookie/parse";\n'
+        'export * from "./set-cookie/split";\n',
+        "src/cookie/parse.ts": "export function parse(str: string): Record<string, string> { return {}; }\n",
+        "src/set-cookie/parse.ts": (
+            "export function parseSetCookie(setCookieValue: string): SetCookie { return { name: '', value: '' }; }\n"
+            "export interface SetCookie { name: string; value: string; }\n"
+        ),
+        "src/set-cookie/split.ts": "export function splitSetCookieString(input: string): string[] { return []; }\n",
+        "test/set-cookie-parser.test.ts": (
+            'import { describe, it, expect } from "vitest";\nimport { parseSetCookie } from "../src";\n\n'
+            'describe("set-cookie-parser", () => {\n  it("parses a cookie", () => {\n'
+            '    expect(parseSetCookie("foo=bar")).toEqual({ name: "foo", value: "bar" });\n  });\n});\n'
+        ),
+    }
+    assert graph_pairs(files)["test/set-cookie-parser.test.ts"] == ("src/set-cookie/parse.ts", "name")
+    # a lone agent noun names a role, not a module: a fuzz run is no test of the fuzz harness's header
+    c_files = {
+        "ossfuzz/fuzz.h": "#include <stddef.h>\nint LLVMFuzzerTestOneInput(const unsigned char *d, size_t n);\n",
+        "src/lib.h": "int lib_parse(const char *s);\n",
+        "src/lib.c": '#include "lib.h"\nint lib_parse(const char *s) { return 0; }\n',
+        "tests/fuzzer.c": (
+            '#include "../ossfuzz/fuzz.h"\n#include "../src/lib.h"\n'
+            'int test_fuzzer(void) { return lib_parse("x"); }\nint main(void) { return test_fuzzer(); }\n'
+        ),
+    }
+    assert graph_pairs(c_files)["tests/fuzzer.c"][0] != "ossfuzz/fuzz.h"
+
+
+def test_a_topic_named_test_of_a_package_that_defines_its_one_import_in_its_entry_point():
+    # cachetools: tests/test_lru.py imports LRUCache from the package (src/cachetools/__init__.py defines it) and
+    # CacheTestMixin from tests/__init__.py
+    files = {
+        "src/cachetools/__init__.py": (
+            "import collections.abc\n\nfrom . import keys\n\n\nclass Cache(collections.abc.MutableMapping):\n"
+            "    def __init__(self, maxsize):\n        self.maxsize = maxsize\n\n\nclass LRUCache(Cache):\n"
+            "    def popitem(self):\n        return None\n\n\nclass TTLCache(Cache):\n    def expire(self):\n"
+            "        return []\n\n\ndef cached(cache, key=keys.hashkey):\n    return cache\n\n\n"
+            "def cachedmethod(cache, key=keys.methodkey):\n    return cache\n"
+        ),
+        "src/cachetools/keys.py": "def hashkey(*args):\n    return args\n\n\ndef methodkey(self, *args):\n    return args\n",
+        "tests/__init__.py": "class CacheTestMixin:\n    Cache = None\n\n    def test_defaults(self):\n        pass\n",
+        "tests/test_lru.py": (
+            "import unittest\n\nfrom cachetools import LRUCache\n\nfrom . import CacheTestMixin\n\n\n"
+            "class LRUCacheTest(unittest.TestCase, CacheTestMixin):\n    Cache = LRUCache\n\n"
+            "    def test_lru(self):\n        cache = LRUCache(maxsize=2)\n        cache[1] = 1\n"
+            "        self.assertEqual(len(cache), 1)\n"
+        ),
+        "tests/test_threading.py": (
+            "import unittest\nfrom threading import Lock\n\nfrom cachetools import LRUCache, cached, cachedmethod\n\n\n"
+            "class ThreadingTest(unittest.TestCase):\n    def test_cached(self):\n"
+            "        cached(LRUCache(1))\n        cachedmethod(LRUCache(1))\n        Lock()\n"
+        ),
+    }
+    got = graph_pairs(files)
+    assert got["tests/test_lru.py"] == ("src/cachetools/__init__.py", "import")
+    assert got["tests/test_threading.py"][1] != "import"  # several names: this rule names no one subject
+    # an entry point that only re-exports defines nothing itself: the test of the whole package keeps no subject
+    ts = {
+        "src/index.ts": 'export { Queue } from "./queue";\nexport { Timer } from "./timer";\n',
+        "src/queue.ts": "export class Queue { add(x: number): void {} }\n",
+        "src/timer.ts": "export class Timer { start(): void {} }\n",
+        "test/basic.test.ts": (
+            'import { it, expect } from "vitest";\nimport { Queue } from "../src";\n\n'
+            'it("adds", () => {\n  const q = new Queue();\n  q.add(1);\n  expect(q).toBeDefined();\n});\n'
+        ),
+    }
+    assert graph_pairs(ts)["test/basic.test.ts"][0] != "src/index.ts"
+
+
+def test_a_test_named_with_a_word_in_full_finds_the_module_named_short():
+    # ufo: test/utilities.test.ts tests src/utils.ts
+    files = {
+        "src/index.ts": 'export * from "./utils";\nexport * from "./parse";\n',
+        "src/utils.ts": (
+            "export function withTrailingSlash(input = ''): string { return input + '/'; }\n"
+            "export function cleanDoubleSlashes(input = ''): string { return input; }\n"
+        ),
+        "src/parse.ts": "export function parseURL(input = ''): object { return {}; }\n",
+        "test/utilities.test.ts": (
+            'import { describe, expect, test } from "vitest";\nimport { isRelative } from "../src";\n\n'
+            'describe("isRelative", () => {\n  test("relative", () => {\n    expect(isRelative("./x")).toBe(true);\n'
+            "  });\n});\n"
+        ),
+    }
+    assert graph_pairs(files)["test/utilities.test.ts"] == ("src/utils.ts", "name")
