@@ -4,7 +4,8 @@ One parser for every syntax the secret rules meet after a name such as `db_passw
 `AWS_SECRET_ACCESS_KEY`:
 
     name = "v"   name: v   name := "v"   name ::= v   name ?= v   name .= "v"   "name" => "v"
-    name == "v"  name("v") ("NAME", "v")  export NAME=v  NAME=v (.env, shell, Dockerfile ENV, INI,
+    name == "v"  name("v") ("NAME", "v")  name = b"v"  name = @"v" (C#, Objective-C; raw and f-strings
+    are regexes and templates, not literals)  export NAME=v  NAME=v (.env, shell, Dockerfile ENV, INI,
     properties)  name: 'v' (YAML)  name = "v" (TOML)  "name": "v" (JSON)  <name>v</name> (XML)
     const NAME: &str = "v"  val name: String = "v"  let name: String = "v"  NAME string = "v" (Go)
     final String NAME = "v"  #define NAME "v"  NAME "v"  name is v (prose)
@@ -35,7 +36,8 @@ _AFTER = re.compile(
     r"""|[ \t]{1,4}+(?:string|String|str|\[\]byte)(?=[ \t]{0,4}+=[^=>]))?"""
     r"""[ \t]{0,40}+(?P<op>:{1,3}=|\?=|\.=|=>|[=!]==?|=|:|\((?=[ \t]{0,4}+["'`])|,|(?<=[ \t])(?:is|was|to)[ \t]+)"""
     r"""[ \t]{0,40}+"""  # aligned columns (`api_key:            "…"`) are common in config files
-    r"""(?:(?P<q>["'`])(?P<qv>[^"'`\s\\]{1,4096}+)(?P=q)|(?P<uv>[^\s"'`,;(){}\[\]<>\\]{1,4096}+))"""
+    r"""(?:(?:@|[bBuUL](?=["']))?+(?P<q>["'`])(?P<qv>[^"'`\s\\]{1,4096}+)(?P=q)"""
+    r"""|(?P<uv>[^\s"'`,;(){}\[\]<>\\]{1,4096}+))"""
 )
 # whitespace alone as the operator (`#define NAME "v"`, `--password v`, `Password v` in prose):
 # only where the caller allows it, because `return token` and `if key` read the same way

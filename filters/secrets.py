@@ -466,6 +466,54 @@ def _looks_random(value: str) -> bool:
     return classes >= 2 and len(set(value)) >= 10
 
 
+# a whole piece of template or interpolation syntax: `${VAR}`, `{{ var }}`, `{% x %}`, `%(x)s`, `#{x}`, `$(cmd)`,
+# `{name}`, `<placeholder>`, `__NAME__`
+_TEMPLATE_PIECE = re.compile(
+    r"\$\{[^{}\s]{0,128}+\}|\{\{[^{}]{0,128}+\}\}|\{%[^%]{0,128}+%\}|%\(\w{1,64}+\)[sdifr]|#\{[^{}]{0,128}+\}|"
+    r"\$\([^()]{0,128}+\)|\{\w{0,64}+\}|<[\w\-]{1,64}+>|__\w{1,64}+__"
+)
+_OPENERS = {")": "(", "]": "[", "}": "{"}
+# statements, logic and calls of (minified) code: `!0}o>-1&&_.splice(o,1);for(var`
+_CODE_SHAPE = re.compile(r"\);|;(?:for|var|let|const|return|if|while)\b|&&|\|\||==|=>|\.[A-Za-z_$][\w$]*\(")
+
+
+def _symbol_literal(value: str) -> bool:
+    """A literal full of symbols (`m{{h}o)p${e]nob(ody[finds>-_$#thisone}}`), not code or a template: once the
+    whole template pieces (`${VAR}`, `{{ x }}`, `%(x)s`, `{name}`) are taken out, three or more kinds of symbol
+    remain and the brackets do not pair up. Code, templates, regexes and format strings pair their brackets."""
+    if not 8 <= len(value) <= 128 or any(c.isspace() for c in value) or "://" in value:
+        return False
+    if sum(c.isalpha() for c in value) < 4 or _CODE_SHAPE.search(value):
+        return False
+    rest = _TEMPLATE_PIECE.sub("", value)
+    if len({c for c in rest if not c.isalnum() and c not in "._-"}) < 3:
+        return False
+    stack: list[str] = []
+    for c in rest:
+        if c in "([{":
+            stack.append(c)
+        elif c in ")]}" and (not stack or stack.pop() != _OPENERS[c]):
+            return True
+    return bool(stack)
+
+
+_BLOCK_REPEAT = re.compile(r"(.{4,16}?)\1{1,63}")
+
+
+def _repeated_block(value: str) -> bool:
+    """A value made of one block of letters and digits said over and over (`abcd1234abcd1234…`): typed by hand,
+    but under a secret's name a made-up value is still the secret's value (tests, docs, fixtures)."""
+    if not 16 <= len(value) <= 512:
+        return False
+    m = _BLOCK_REPEAT.fullmatch(value)
+    if not m:
+        return False
+    block, low = m.group(1), value.lower()
+    if not any(c.isalpha() for c in block) or not any(c.isdigit() for c in block) or not block.isalnum():
+        return False
+    return not any(w in low for w in ("example", "xxxx", "dummy", "your", "placeholder", "sample", "test"))
+
+
 @lru_cache(maxsize=16)
 def _compiled_plugins(names: tuple[str, ...]) -> list[tuple[str, re.Pattern, object, object, object, tuple | None]]:
     out = []
@@ -829,6 +877,8 @@ def _leet(value: str) -> bool:
 def _password_value_ok(value: str, quoted: bool) -> bool:
     if not 4 <= len(value) <= 128 or any(c.isspace() for c in value):
         return False
+    if quoted and _symbol_literal(value):
+        return True  # `"m{{h}o)p${e]nob(ody[…"`: symbols that pair up as neither code nor a template
     low = value.lower()
     if low in _PW_BAD_VALUES or _PLACEHOLDER.match(value) or _TEMPLATE_MARK.search(value) or is_templated_secret(value):
         return False
@@ -880,6 +930,40 @@ def _config_literal(text: str, ls: int, start: int, run_end: int, value: str, vs
     return op == " " and _DEFINE.fullmatch(text, ls, start) is not None
 
 
+_SYMBOL_RUN = re.compile(r"[^\s\"'`]{8,129}+")
+
+
+# a quoted value that holds the other quote kinds or escapes (`jwtsecret: "7`D'}/vYR)T;W\\5]E…"`), which the
+# assignment parser's quoted value leaves out
+_WIDE_QUOTED = re.compile(
+    r"""['"`]?\]?['"`]?[ \t]{0,40}+(?::=|=>|=|:)[ \t]{0,40}+"""
+    r"""(?:"(?P<d>(?:[^"\\\n]|\\.){8,128}+)"|'(?P<s>(?:[^'\\\n]|\\.){8,128}+)')"""
+)
+
+
+def _wide_quoted_symbols(text: str, end: int) -> assignments.Assigned | None:
+    """The value after the name ending at `end` when it is quoted, holds other quotes or escapes, and is a
+    symbol literal (`_symbol_literal`): the parser's own quoted value stops at any quote or backslash."""
+    m = _WIDE_QUOTED.match(text, end)
+    if not m:
+        return None
+    g = "d" if m.group("d") is not None else "s"
+    return assignments.Assigned("=", m.group(g), m.start(g), True, False) if _symbol_literal(m.group(g)) else None
+
+
+def _symbol_run(text: str, a: assignments.Assigned) -> str | None:
+    """An unquoted value that the assignment parser cut at a bracket (`password = m{{h}o)p${e]nob(…`): the whole
+    run up to a space or a quote, without a trailing `,`/`;`, when it is a symbol literal (`_symbol_literal`)."""
+    end = a.start + len(a.value)
+    if a.quoted or end >= len(text) or text[end] not in "{}[]()<>":
+        return None
+    m = _SYMBOL_RUN.match(text, a.start)
+    if not m or len(m.group(0)) > 128:
+        return None
+    v = m.group(0).rstrip(",;")
+    return v if _symbol_literal(v) else None
+
+
 def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
     """Values assigned to password-like keys: `password = "…"`, `DB_PASS=…`, `"pwd": "…"`, `Password=…;`."""
     pos = 0
@@ -905,6 +989,7 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
             or _table_cell(text, ls, start, run_end)
             or _fallback_literal(text, run_end)
         )
+        a = a or _wide_quoted_symbols(text, run_end)
         if a is None or not _is_password_key(key) or a.op in _WORD_OPS:
             continue  # `password is …` is prose_passwords' (with its stricter value check)
         if a.op == "," and not _prose_password_ok(a.value, "password"):
@@ -912,6 +997,11 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
         if a.op == "(" and not _is_password_key(key.rsplit(".", 1)[-1]):
             continue  # `password.encode("utf-8")`: a method of a password, not a setter
         value, vs, quoted = a.value, a.start, a.quoted
+        sym = _symbol_run(text, a)
+        if sym:
+            yield Hit("password", vs, vs + len(sym), "PasswordAssignment")
+            pos = max(pos, vs + len(sym))
+            continue
         if not quoted:
             value = assignments.sentence_trimmed(text, value, vs)
             if start and text[start - 1] in "?&" and "&" in value:
@@ -1221,7 +1311,9 @@ def _key_value_ok(text: str, value: str, start: int, strength: str) -> bool:
     n = len(value)
     if n < (10 if strength == "strong" else 16) or n > _MAX_VALUE:
         return False
-    if _is_placeholder(value) or value.lower() in _PW_BAD_VALUES:
+    if _is_placeholder(value) and not (strength == "strong" and _repeated_block(value)):
+        return False
+    if value.lower() in _PW_BAD_VALUES:
         return False
     if _NOT_A_KEY.search(value) and not (value[0] == "/" and strength == "strong" and _random_b64(value)):
         return False
@@ -1273,7 +1365,8 @@ def _key_value_ok(text: str, value: str, start: int, strength: str) -> bool:
     if is_potential_uuid(value) and strength != "strong":
         return False
     if n in _HASH_LENGTHS and all(c in string.hexdigits for c in value):
-        ls = text.rfind("\n", max(0, start - 200), start) + 1
+        lo = max(0, start - 200)
+        ls = max(text.rfind("\n", lo, start) + 1, lo)  # a line without a newline near: look 200 back, not to 0
         le = text.find("\n", start, start + n + 200)
         if _HASH_CONTEXT.search(text, ls, start + n + 200 if le < 0 else le):
             return False
@@ -1492,9 +1585,11 @@ def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
                 _random_mix(v)
                 and (_unpronounceable(v) or _few_vowels(v) or len(v) >= 32 and all(c in string.hexdigits for c in v))
                 or len(v) >= 20
-                and (_generated(v) or strength == "strong" and is_potential_uuid(v))
+                and (_generated(v) or strength == "strong" and (is_potential_uuid(v) or _repeated_block(v)))
             ):
                 a = assignments.Assigned(" ", v, sm.start(1), False, False)
+        if a is None and strength == "strong":
+            a = _wide_quoted_symbols(text, run_end)
         if a is None or a.op == "(" and strength != "strong":
             continue
         prose_is = a.op in ("is", "was") and strength == "strong"
@@ -1516,6 +1611,13 @@ def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
             continue  # `ptr = XXH3_kSecret;`: a variable in a statement
         if a.op == "," and not a.quoted and "=" in value:
             continue  # `jnp.array(TOKEN_VALUE, dtype=jnp.int32)`: a keyword argument follows, not a value
+        if strength == "strong":
+            # symbols that pair up as neither code nor a template: `api_key = "m{{h}o)p${e]nob(…"`
+            sym = value if a.quoted and _symbol_literal(value) else _symbol_run(text, a)
+            if sym:
+                yield Hit("key", a.start, a.start + len(sym), "KeyNamedValue")
+                pos = max(pos, a.start + len(sym))
+                continue
         if _key_value_ok(text, value, a.start, strength):
             yield Hit("key", a.start, a.start + len(value), "KeyNamedValue")
             pos = max(pos, a.start + len(value))
@@ -2039,6 +2141,28 @@ def entropy_keys(text: str) -> Iterator[Hit]:
         yield Hit("key", m.start(2), m.end(2), "HighEntropyString")
 
 
+# a literal compared with a secret's name, the literal first (`if ("…" == password)`, Yoda conditions)
+_LITERAL_FIRST = re.compile(
+    r"""(?P<q>["'`])(?P<v>[^"'`\s\\]{4,128}+)(?P=q)[ \t]{0,4}+[=!]==?[ \t]{0,4}+(?P<n>[A-Za-z_$][\w$.]{0,80}+)"""
+)
+
+
+def compared_literals(text: str) -> Iterator[Hit]:
+    """Literals compared with a password- or secret-named variable, the literal written first: the value is what
+    the code checks the secret against (`if ("…" === my_private_key)`)."""
+    if "==" not in text and "!=" not in text:
+        return
+    for m in _LITERAL_FIRST.finditer(text):
+        name, value, vs = m.group("n").rsplit(".", 1)[-1], m.group("v"), m.start("v")
+        if _is_password_key(name):
+            if _password_value_ok(value, True):
+                yield Hit("password", vs, vs + len(value), "ComparedLiteral")
+            continue
+        strength = _key_name_strength(name)
+        if strength == "strong" and _symbol_literal(value) or strength and _key_value_ok(text, value, vs, strength):
+            yield Hit("key", vs, vs + len(value), "ComparedLiteral")
+
+
 def find_secrets(text: str, p: PiiConfig) -> list[Hit]:
     """All secret hits in `text` under the `pii` section's switches (may overlap; the caller resolves overlaps)."""
     out: list[Hit] = []
@@ -2063,10 +2187,12 @@ def find_secrets(text: str, p: PiiConfig) -> list[Hit]:
         out.extend(prose_passwords(text, low))
         out.extend(cli_credentials(text))
         out.extend(netrc_passwords(text, low))
+        out.extend(c for c in compared_literals(text) if c.kind == "password")
     if p.entropy:
         out.extend(entropy_keys(text))
         out.extend(key_named_values(text, low))
         out.extend(named_value_pairs(text, low))
         out.extend(hyphen_joined_values(text, low))
         out.extend(access_named_values(text, low))
+        out.extend(c for c in compared_literals(text) if c.kind == "key")
     return out

@@ -59,6 +59,10 @@ ADVERSARIAL = {
     "access_names": _repeat("x_api=access private "),
     "lone_token_lines": _repeat("k3x9v0qa7m2tz8c4wn5jd1rb6hy\n\n"),
     "one_line_of_tokens": _repeat("a1b2c3d4e5f6g7h8i9j0k1l2 "),
+    "compared_literals": _repeat('"abcd1234" == password "x" != '),
+    "symbol_values": _repeat("password = m{{h}o)p${e]nob( "),
+    "symbol_run": "secret = a" + _repeat("{)"),
+    "repeated_blocks": _repeat("api_key=" + "abcd1234" * 8 + " "),
 }
 
 
