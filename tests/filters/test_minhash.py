@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import json.decoder
 import textwrap
+import zlib
 
 import numpy as np
 import pytest
@@ -139,3 +141,39 @@ def test_reference_clusters_find_planted_copy(cfg):
         ("d", None),
     ]
     assert minhash.clusters_local(items, cfg) == [["a", "b"]]
+
+
+def _signature_of_distinct(text: str, d: DedupConfig, seed: int, language: str | None = None):
+    """The signature as first written: distinct shingles, the min_tokens gate on their count."""
+    h = minhash.shingle_hashes(text, d.ngram)
+    if h.size + d.ngram - 1 < d.min_tokens:
+        return None
+    if language:
+        h = h ^ np.uint64(zlib.crc32(language.encode()))
+    return minhash.signature_of_hashes(h, d.num_perm, seed)
+
+
+@pytest.mark.parametrize("min_tokens", [0, 1, 5, 10, 40, 400])
+def test_signature_without_distinct_shingles_equals_the_distinct_one(cfg, min_tokens):
+    """signature() skips making the shingles distinct (the minimum ignores repeats) and counts distinct ones
+    only for the min_tokens gate: same signature, and None exactly when too few distinct shingles remain,
+    however repetitive the text (a line repeated a thousand times has one shingle per phase)."""
+    d = dataclasses.replace(cfg, min_tokens=min_tokens)
+    texts = [
+        SRC,
+        OTHER[:3000],
+        "",
+        "a b c d",
+        "a b c d e",
+        "x = 1\n" * 1000,
+        "x = 1\ny = 2\n" * 500 + "z = 3\n",
+        " ".join(f"t{i % 7}" for i in range(5000)),
+        " ".join(f"t{i}" for i in range(12)),
+        "Straße_Größe = ÉCOLE + x1\n" * 20,
+    ]
+    for text in texts:
+        for language in (None, "python"):
+            got, want = minhash.signature(text, d, 3, language), _signature_of_distinct(text, d, 3, language)
+            assert (got is None) == (want is None), (text[:40], min_tokens)
+            if want is not None:
+                assert np.array_equal(got, want)
