@@ -776,11 +776,28 @@ def _facade_defining_all(
     own = set(entry.test.get("defines") or ()) - reexported
     if len(wanted) == 1 and wanted <= own:  # several (LRUCache, cached, cachedmethod under threads): no one subject
         return entry.path, "import", 0.6
-    if (
-        len(wanted) == 1
-        and ix is not None
-        and not any("default" in (r.get("names") or ()) and entry.path in _record_targets(ix, t, r) for r in t.imports)
-    ):
+    takes_default = ix is not None and any(
+        "default" in (r.get("names") or ()) and entry.path in _record_targets(ix, t, r) for r in t.imports
+    )
+    if len(wanted) >= 2 and ix is not None and not takes_default and not (wanted & own):
+        # several names, every one re-exported from the same module of the package (valtio's
+        # tests/memoryleaks.test.ts: proxy and subscribe from 'valtio', src/index.ts: export * from './vanilla.ts'):
+        # that module; names from two modules (proxy and useSnapshot: vanilla.ts, react.ts) name none
+        origins: set[str] = set()
+        through = wanted & {
+            n for r in t.imports if entry.path in _record_targets(ix, t, r) for n in (r.get("names") or ())
+        }
+        if len(through) < 2:
+            return None
+        for name in sorted(through):
+            behind = _origins_behind(entry, name, ix, kinds, facts_by_path)
+            if len(behind) != 1:
+                return None
+            origins |= behind
+        if len(origins) == 1:
+            return origins.pop(), "import", 0.6
+        return None
+    if len(wanted) == 1 and ix is not None and not takes_default:
         # the one name, re-exported: the module the entry takes it from, when that module defines it (jotai's
         # tests/vanilla/basic.test.tsx imports atom from src/vanilla.ts: export { atom } from './vanilla/atom.ts');
         # not beside the package's default export (ky's test/context.ts: ky and isHTTPError), nor a module of types
@@ -798,6 +815,26 @@ def _facade_defining_all(
         if len(origins) == 1:
             return origins.pop(), "import", 0.6
     return None
+
+
+def _origins_behind(entry: FileFacts, name: str, ix, kinds, facts_by_path) -> set[str]:
+    """The modules an entry point takes one name from: a record re-exporting it by name, or a star re-export
+    (export * from './vanilla.ts') of a module defining it; code only, not modules of types."""
+    out = set()
+    for r in entry.imports:
+        names = r.get("names") or ()
+        if name not in names and "*" not in names:
+            continue
+        for q in _record_targets(ix, entry, r):
+            f = facts_by_path.get(q)
+            if (
+                f is not None
+                and kinds.get(q) in ("", "inline")
+                and not _declares_only(f)
+                and name in (f.test.get("defines") or ())
+            ):
+                out.add(q)
+    return out
 
 
 def _record_targets(ix, f: FileFacts, rec: dict) -> set[str]:
@@ -888,8 +925,23 @@ def _defining_module(
     def prompt), compared without case and separators; None when none or several do. With imported (the test
     also imports helpers of its own, which were set aside), the name must be one the test imports
     (buildCreateApi.test.tsx imports buildCreateApi; ky's test/retry.ts imports no retry)."""
-    key = _norm(subject_stem(os.path.basename(t.path)) or _stem(t.path))
-    if len(key) < 4 or key in _GENERIC_NAMES or key in _FACADES_NORM:
+    stem = subject_stem(os.path.basename(t.path)) or _stem(t.path)
+    found = _defining_module_of(t, _norm(stem), sources, kinds, declared, imported)
+    if found is None and "." in stem:
+        # a dotted qualifier names a variant of what the head names (reselect's createSelector.withTypes.test.ts:
+        # createSelector, defined in src/createSelectorCreator.ts): the head, when the test imports it by that name
+        head = stem.split(".", 1)[0]
+        if any(n == head for i in t.imports for n in (i.get("names") or ())):
+            found = _defining_module_of(t, _norm(head), sources, kinds, declared, imported)
+    return found
+
+
+def _defining_module_of(
+    t: FileFacts, key: str, sources: list[FileFacts], kinds, declared: set[str], imported: bool
+) -> str | None:
+    # a short name (ref) only as the very name the test imports (valtio's tests/ref.test.tsx imports ref)
+    short = len(key) == 3 and any(_norm(n) == key for i in t.imports for n in (i.get("names") or ()))
+    if (len(key) < 4 and not short) or key in _GENERIC_NAMES or key in _FACADES_NORM:
         return None
     if imported and not any(key in _norm(n) for i in t.imports for n in (i.get("names") or ())):
         return None
@@ -905,6 +957,8 @@ def _defining_module(
     # index.ts "defines" what it re-exports (export { safeTry } from './result'): that is no definition
     real = [p for p in definers if not any(_norm(n) == key for i in by_path[p].imports for n in (i.get("names") or ()))]
     longer = {_norm(n) for i in t.imports for n in (i.get("names") or ()) if key in _norm(n) and _norm(n) != key}
+    if short:  # no longer names for a short one (ref is in prefix)
+        return real[0] if len(real) == 1 else None
     if len(real) > 1 and longer:
         # several modules define the name (subscribe: the store's method, devtools' wrapper); the one that also
         # defines the longer name the test imports decides (subscribeWithSelector of middleware/subscribeWithSelector.ts)
@@ -1191,6 +1245,23 @@ def _by_import(t: FileFacts, graph, kinds, facts_by_path, fam, lex_index, tcfg) 
         return targets[0], "import", 0.8  # the package's one module (minimist's test/long.js requires '../': index.js)
     if len(real) == 1 and _names_agree(t.path, real[0]):  # test/body-size.ts imports source/utils/body.ts alone
         return real[0], "import", 0.8
+    key = _norm(subject_stem(os.path.basename(t.path)) or _stem(t.path))
+    if len(key) >= 4 and key not in _GENERIC_NAMES:
+        # the test is named for a name it imports from the module that defines it (pluggy's testing/test_multicall.py:
+        # from pluggy._callers import _multicall), whatever else it imports; taken from the package instead, the
+        # name says nothing of a module (click's tests/test_context.py: from click import Context, not click.core)
+        definers = sorted(
+            {
+                p
+                for i in t.imports
+                for p in real
+                if re.split(r"[./:\\]", str(i.get("target") or ""))[-1] == _stem(p)
+                and {n for n in (i.get("names") or ()) if _norm(n) == key}
+                & set(facts_by_path[p].test.get("defines") or ())
+            }
+        )
+        if len(definers) == 1:
+            return definers[0], "import", 0.8
     return _agreeing(t, real, "import", lex_index(fam), tcfg)
 
 
@@ -1578,6 +1649,17 @@ def _by_crate_use(
         for f in sources
         if kinds.get(f.path) in ("", "inline") and _usable(t.path, f.path) and items & set(f.test.get("defines") or ())
     )
+    by_path = {f.path: f for f in sources}
+    key = _norm(subject_stem(os.path.basename(t.path)) or _stem(t.path))
+    # the test is named for a macro of the crate it uses and invokes (indoc's tests/test_writedoc.rs: use
+    # indoc::writedoc; writedoc!(...)), which few words of its own can confirm: the one module defining it; not a
+    # type (semver's tests/test_version_req.rs and VersionReq of the crate root test the crate) nor a function
+    # (crossbeam-channel's tests/after.rs and fn after of channel.rs test the flavor behind it)
+    named = {n for n in items if _norm(n) == key and n in (t.test.get("macros") or ())}
+    if len(key) >= 4 and named:
+        holders = [p for p in definers if named & set(by_path[p].test.get("defines") or ())]
+        if len(holders) == 1:
+            return holders[0], "use", 0.8
     return _agreeing(t, definers, "use", lex_index(fam), tcfg)
 
 

@@ -93,3 +93,7 @@ class Language:
     # node type -> (Source, node, depth) -> the name it defines, where the generic reading
     # (syntax/identifiers.py: the node's name field) does not fit (C declarators, Python module assignments)
     definers: dict[str, Callable[[Any, Any, int], str]] = field(default_factory=dict)
+    # a regex of lines declaring a top-level name (group 1), read only where the grammar fails on the file: a
+    # construct it cannot parse may turn the whole file into one ERROR node (reselect's createSelectorCreator.ts,
+    # call signatures not separated by ';'), and what the file exports must still be known (JS, TS: export ...)
+    declaration_lines: str = ""

@@ -151,6 +151,13 @@ def test_signals(tree, src, language: str | None, path: str) -> dict[str, Any]:
     if tree is not None and signals["kind"] != "test":
         # What a source defines is what its tests use: the vocabulary of lexical pairing (packing/testpairs.py).
         signals["defines"] = identifiers.defined_names(tree, src, language or "")
+        if lang is not None and lang.declaration_lines and tree.root_node.has_error:
+            # the grammar failed somewhere: what the file declares at the start of a line still counts
+            seen = set(signals["defines"])
+            for m in re.finditer(lang.declaration_lines, src.text):
+                if m.group(1) not in seen and 1 < len(m.group(1)) <= 64:
+                    seen.add(m.group(1))
+                    signals["defines"].append(m.group(1))
     return signals
 
 

@@ -261,6 +261,12 @@ SAMPLE = Sample(
     pairs={"test/slug.test.js": "lib/slug.js"},
 )
 
+# export [default] [declare] [async] function*/class/const/let/var/interface/type/enum/namespace NAME at a line's start
+DECLARATION_LINES = (
+    r"(?m)^export\s+(?:default\s+)?(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?"
+    r"(?:function\s*\*?|class|const|let|var|interface|type|enum|namespace)\s+([A-Za-z_$][\w$]*)"
+)
+
 LANGUAGES = (
     Language(
         name="javascript",
@@ -278,6 +284,7 @@ LANGUAGES = (
         index=index,
         config=config,
         config_kinds=("tsconfig", "package"),
+        declaration_lines=DECLARATION_LINES,
         sample=SAMPLE,
     ),
 )

@@ -88,6 +88,7 @@ def _typescript(
         marker_query=js.MARKERS,
         markers=count_calls,
         types_only=types_only,
+        declaration_lines=js.DECLARATION_LINES,
         resolve=js.resolve,
         sample=sample,
         **kw,

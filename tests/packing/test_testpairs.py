@@ -1636,3 +1636,196 @@ def test_a_test_importing_one_module_agrees_with_its_name_in_the_singular():
 
     assert _names_agree("test/driver-dependencies.test.ts", "src/_drivers.ts")
     assert not _names_agree("test/async-filters.test.ts", "src/async_utils.ts")
+
+
+RESELECT_CREATOR = (
+    "import { weakMapMemoize } from './weakMapMemoize'\n\n"
+    "export interface CreateSelectorFunction<\n  MemoizeFunction extends UnknownMemoizer = typeof weakMapMemoize,\n"
+    "  StateType = any\n> {\n  <InputSelectors extends SelectorArray<StateType>, Result>(\n"
+    "    ...createSelectorArgs: [\n      ...inputSelectors: InputSelectors,\n"
+    "      combiner: Combiner<InputSelectors, Result>\n    ]\n  ): OutputSelector<\n    InputSelectors,\n    Result\n"
+    "  > &\n    InterruptRecursion\n\n  <\n    InputSelectors extends SelectorArray<StateType>,\n    Result,\n"
+    "    OverrideMemoizeFunction extends UnknownMemoizer = MemoizeFunction\n  >(\n"
+    "    inputSelectors: [...InputSelectors],\n    combiner: Combiner<InputSelectors, Result>\n"
+    "  ): OutputSelector<\n    InputSelectors,\n    Result\n  > &\n    InterruptRecursion\n\n"
+    "  withTypes: <OverrideStateType extends StateType>() => CreateSelectorFunction<\n    MemoizeFunction,\n"
+    "    OverrideStateType\n  >\n}\n\n"
+    "export function createSelectorCreator<MemoizeFunction extends UnknownMemoizer>(\n"
+    "  memoize: MemoizeFunction\n): CreateSelectorFunction<MemoizeFunction>\n\n"
+    "export function createSelectorCreator(memoizeOrOptions: unknown) {\n"
+    "  const run = (...args: unknown[]) => args\n  return run\n}\n\n"
+    "export const createSelector =\n  /* #__PURE__ */ createSelectorCreator(weakMapMemoize)\n"
+)
+
+
+def test_a_module_the_grammar_cannot_parse_still_defines_what_it_exports_at_the_start_of_a_line():
+    # reselect's src/createSelectorCreator.ts: call signatures of an interface not separated by ';' make the whole
+    # file one ERROR node, so nothing it defines was known; what it exports at the start of a line still counts
+    broken = file_facts("r", "src/createSelectorCreator.ts", RESELECT_CREATOR, "typescript")
+    assert {"createSelectorCreator", "createSelector", "CreateSelectorFunction"} <= set(broken.test["defines"])
+    # a file the grammar parses keeps what the tree says (an export in a comment is not read)
+    fine = file_facts("r", "src/a.ts", "// export const notReal = 1\nexport const real = 2\n", "typescript")
+    assert fine.test["defines"] == ["real"]
+    js_broken = file_facts("r", "lib/a.js", "export function parseThing(x) {\n  return x +\n}\n", "javascript")
+    assert "parseThing" in js_broken.test["defines"]
+
+
+def test_a_test_with_a_dotted_qualifier_pairs_with_the_module_defining_the_name_before_it():
+    # reselect's test/createSelector.withTypes.test.ts imports createSelector through the package's entry point;
+    # no file is named createSelector: src/createSelectorCreator.ts defines it (in a file the grammar cannot parse)
+    files = {
+        "src/createSelectorCreator.ts": RESELECT_CREATOR,
+        "src/weakMapMemoize.ts": "export function weakMapMemoize(fn: Function) {\n  return fn\n}\n",
+        "src/index.ts": (
+            "export { createSelector, createSelectorCreator } from './createSelectorCreator'\n"
+            "export { weakMapMemoize } from './weakMapMemoize'\n"
+        ),
+        "test/createSelector.withTypes.test.ts": (
+            "import { describe, expect, test } from 'vitest'\nimport { createSelector } from '../src/index'\n\n"
+            "describe('createSelector.withTypes<RootState>()', () => {\n"
+            "  test('should return createSelector', () => {\n"
+            "    const createAppSelector = createSelector.withTypes<{ todos: string[] }>()\n"
+            "    expect(createAppSelector).toBe(createSelector)\n  })\n})\n"
+        ),
+    }
+    assert graph_pairs(files)["test/createSelector.withTypes.test.ts"] == ("src/createSelectorCreator.ts", "name")
+
+
+VALTIO_VANILLA = (
+    "export function proxy<T extends object>(baseObject: T = {} as T): T {\n  return baseObject\n}\n"
+    "export function subscribe(proxyObject: object, callback: () => void) {\n  return () => callback()\n}\n"
+    "export function snapshot<T extends object>(proxyObject: T): T {\n  return proxyObject\n}\n"
+    "export function ref<T extends object>(obj: T) {\n  return obj\n}\n"
+)
+
+
+def test_a_topic_named_test_importing_several_names_re_exported_from_one_module_pairs_with_it():
+    # valtio: src/index.ts re-exports ./vanilla.ts and ./react.ts whole; tests/memoryleaks.test.ts uses proxy and
+    # subscribe (both from vanilla.ts); tests/basic.test.tsx uses proxy and useSnapshot (two modules): none
+    files = {
+        "src/index.ts": "export * from './vanilla.ts'\nexport * from './react.ts'\n",
+        "src/vanilla.ts": VALTIO_VANILLA,
+        "src/react.ts": (
+            "import { snapshot, subscribe } from './vanilla.ts'\n"
+            "export function useSnapshot(proxyObject: object) {\n  subscribe(proxyObject, () => {})\n"
+            "  return snapshot(proxyObject)\n}\n"
+        ),
+        "tests/memoryleaks.test.ts": (
+            "import LeakDetector from 'jest-leak-detector'\nimport { describe, expect, it } from 'vitest'\n"
+            "import { proxy, subscribe } from '../src/index.ts'\n\n"
+            "describe('no memory leaks with proxy', () => {\n  it('empty object', async () => {\n"
+            "    let state = proxy({})\n    const unsub = subscribe(state, () => {})\n"
+            "    const detector = new LeakDetector(state)\n    unsub()\n"
+            "    expect(await detector.isLeaking()).toBe(false)\n  })\n})\n"
+        ),
+        "tests/basic.test.tsx": (
+            "import { expect, it } from 'vitest'\nimport { proxy, useSnapshot } from '../src/index.ts'\n\n"
+            "it('renders', () => {\n  const obj = proxy({ count: 0 })\n  expect(useSnapshot(obj)).toBeDefined()\n})\n"
+        ),
+    }
+    got = graph_pairs(files)
+    assert got["tests/memoryleaks.test.ts"] == ("src/vanilla.ts", "import")
+    assert got["tests/basic.test.tsx"] != ("src/vanilla.ts", "import")
+
+
+def test_a_test_named_for_a_short_name_it_imports_pairs_with_the_module_defining_it():
+    # valtio's tests/ref.test.tsx imports ref (three letters) with proxy, subscribe and useSnapshot; only vanilla.ts
+    # defines ref; a three-letter name the test does not import (tests/map.test.ts) is no evidence
+    files = {
+        "src/index.ts": "export * from './vanilla.ts'\nexport * from './react.ts'\n",
+        "src/vanilla.ts": VALTIO_VANILLA + "export function map(items: unknown[]) {\n  return items\n}\n",
+        "src/react.ts": "export function useSnapshot(proxyObject: object) {\n  return proxyObject\n}\n",
+        "tests/utils.tsx": "export const useCommitCount = () => 1\n",
+        "tests/ref.test.tsx": (
+            "import { expect, it } from 'vitest'\nimport { proxy, ref, useSnapshot } from '../src/index.ts'\n"
+            "import { useCommitCount } from './utils'\n\n"
+            "it('should not track object wrapped in ref', () => {\n  const obj = proxy({ nested: ref({ n: 0 }) })\n"
+            "  expect(useSnapshot(obj)).toBeDefined()\n  expect(useCommitCount()).toBe(1)\n})\n"
+        ),
+        "tests/map.test.ts": (
+            "import { expect, it } from 'vitest'\nimport { proxy, useSnapshot } from '../src/index.ts'\n\n"
+            "it('maps', () => {\n  expect(useSnapshot(proxy({}))).toBeDefined()\n})\n"
+        ),
+    }
+    got = graph_pairs(files)
+    assert got["tests/ref.test.tsx"] == ("src/vanilla.ts", "name")
+    assert got["tests/map.test.ts"][0] != "src/vanilla.ts"
+
+
+def test_a_rust_integration_test_named_for_the_one_crate_item_it_uses_pairs_with_its_module():
+    # indoc's tests/test_writedoc.rs: use indoc::writedoc; and little else of its own to go by
+    files = {
+        "Cargo.toml": '[package]\nname = "indoc"\nversion = "2.0.0"\n',
+        "src/lib.rs": (
+            "use proc_macro::TokenStream;\n\n#[proc_macro]\npub fn formatdoc(input: TokenStream) -> TokenStream {\n"
+            "    input\n}\n\n#[proc_macro]\npub fn writedoc(input: TokenStream) -> TokenStream {\n    input\n}\n"
+        ),
+        # a module whose words the test shares (write, string, expected): the vocabulary alone would not choose lib.rs
+        "src/unindent.rs": (
+            "pub fn write_to_string(s: &mut String, expected: &str) {\n    s.push_str(expected);\n}\n"
+            "pub fn expected_lines(expected: &str) -> usize {\n    expected.lines().count()\n}\n"
+        ),
+        "tests/test_writedoc.rs": (
+            "use indoc::writedoc;\nuse std::fmt::Write as _;\n\n#[test]\nfn test_write_to_string() {\n"
+            '    let mut s = String::new();\n    writedoc!(\n        s,\n        "\n        one\n        two\n        ",\n'
+            '    )\n    .unwrap();\n\n    let expected = "one\\ntwo\\n";\n    assert_eq!(s, expected);\n}\n'
+        ),
+    }
+    assert graph_pairs(files)["tests/test_writedoc.rs"] == ("src/lib.rs", "use")
+    # a type of the crate root the test is named for (semver's tests/test_version_req.rs, VersionReq): not this rule
+    semver = {
+        "Cargo.toml": '[package]\nname = "semver"\nversion = "1.0.0"\n',
+        "src/lib.rs": (
+            "mod parse;\n\npub struct Version {\n    pub major: u64,\n}\n\npub struct VersionReq {\n"
+            "    pub comparators: Vec<u64>,\n}\n"
+        ),
+        "src/parse.rs": "pub fn parse_req(text: &str) -> usize {\n    text.len()\n}\n",
+        "tests/test_version_req.rs": (
+            "use semver::VersionReq;\n\n#[test]\nfn test_any() {\n    let req = VersionReq { comparators: vec![] };\n"
+            "    assert!(req.comparators.is_empty());\n}\n"
+        ),
+    }
+    assert graph_pairs(semver)["tests/test_version_req.rs"] != ("src/lib.rs", "use")
+
+
+def test_a_python_test_named_for_a_name_it_imports_from_a_module_pairs_with_that_module():
+    # pluggy's testing/test_multicall.py: from pluggy._callers import _multicall, beside names of _hooks.py
+    files = {
+        "src/pluggy/__init__.py": "from ._hooks import HookImpl\nfrom ._result import HookCallError\n",
+        "src/pluggy/_callers.py": (
+            "from ._result import HookCallError\n\n\ndef _raise_wrapfail(wrap_controller, msg):\n    raise RuntimeError(msg)\n\n\n"
+            "def _multicall(hook_name, hook_impls, caller_kwargs, firstresult):\n    results = []\n"
+            "    for hook_impl in reversed(hook_impls):\n        results.append(hook_impl.function(**caller_kwargs))\n"
+            "    return results\n"
+        ),
+        "src/pluggy/_hooks.py": (
+            "class HookImpl:\n    def __init__(self, plugin, plugin_name, function, hook_impl_opts):\n"
+            "        self.function = function\n        self.plugin = plugin\n        self.opts = hook_impl_opts\n"
+        ),
+        "src/pluggy/_result.py": "class HookCallError(Exception):\n    pass\n",
+        "testing/test_multicall.py": (
+            "import pytest\n\nfrom pluggy import HookCallError\nfrom pluggy._callers import _multicall\n"
+            "from pluggy._hooks import HookImpl\n\n\ndef MC(methods, kwargs, firstresult=False):\n"
+            "    hookfuncs = [HookImpl(None, '<temp>', method, {}) for method in methods]\n"
+            "    return _multicall('foo', hookfuncs, kwargs, firstresult)\n\n\n"
+            "def test_keyword_args() -> None:\n    def f(x):\n        return x + 1\n\n"
+            "    assert MC([f], {'x': 23}) == [24]\n"
+        ),
+    }
+    assert graph_pairs(files)["testing/test_multicall.py"] == ("src/pluggy/_callers.py", "import")
+    # click's tests/test_context.py takes Context from the package; click.core, which defines it, gives another name
+    click = {
+        "src/click/__init__.py": "from .core import Context\nfrom .core import ParameterSource\n",
+        "src/click/core.py": (
+            "import enum\n\n\nclass ParameterSource(enum.Enum):\n    DEFAULT = 1\n\n\n"
+            "class Context:\n    def __init__(self, command):\n        self.command = command\n"
+        ),
+        "src/click/decorators.py": "def help_option(*names):\n    return names\n",
+        "tests/test_context.py": (
+            "import click\nfrom click import Context\nfrom click.core import ParameterSource\n"
+            "from click.decorators import help_option\n\n\ndef test_ensure_context_objects():\n"
+            "    ctx = Context(click.Command('test'))\n    assert help_option('--help')\n"
+            "    assert ParameterSource.DEFAULT\n    assert ctx.command\n"
+        ),
+    }
+    assert graph_pairs(click)["tests/test_context.py"] != ("src/click/core.py", "import")
