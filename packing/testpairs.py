@@ -147,6 +147,15 @@ _NOT_SUBJECT_DIRS = frozenset(
         "fuzz",
         "fuzzing",
         "fuzzers",
+        # another library's code copied in (cereal's include/cereal/external/rapidjson/internal/stack.h is no subject
+        # of unittests/stack.cpp: include/cereal/types/stack.hpp is)
+        "external",
+        "extern",
+        "third_party",
+        "thirdparty",
+        "3rdparty",
+        "vendor",
+        "vendored",
     }
 )
 _WORDS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+|[^A-Za-z\d._-]+")
@@ -1037,12 +1046,19 @@ def _variants(
     for the agent answers to the action too, beside or joined (cookie-es' set-cookie-parser.test.ts ->
     src/set-cookie/parse.ts); a word written in full answers to its short form (ufo's test/utilities.test.ts ->
     src/utils.ts)."""
+    # the singular only of a one-word name: a compound plural names a family of classes (gson's
+    # TreeTypeAdaptersTest is no test of TreeTypeAdapter.java alone)
+    words = [w for w in split_identifier(_stem(test_path)) if w not in _NAME_NOISE]
+    single = _singular(key) if len(words) == 1 else key
     forms = ([cands.get(key + "s", [])] if plural else []) + [
         cands.get(key + "r", []),
         cands.get(key + "er", []),
         (joined or {}).get(key, []),
+        # a test named in the plural for a module named in the singular (quick-xml's tests/encodings.rs ->
+        # src/encoding.rs), or for the module implementing it (itertools' tests/tuples.rs -> src/tuple_impl.rs)
+        cands.get(single, []) if single != key and single not in _NAME_NOISE else [],
+        cands.get(single + "impl", []) if single != key else [],
     ]
-    words = [w for w in split_identifier(_stem(test_path)) if w not in _NAME_NOISE]
     short = _SHORT_FORMS.get(key)
     if short:  # utilities.test.ts -> utils.ts (ufo)
         forms += [cands.get(short, [])]

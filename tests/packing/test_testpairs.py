@@ -1829,3 +1829,49 @@ def test_a_python_test_named_for_a_name_it_imports_from_a_module_pairs_with_that
         ),
     }
     assert graph_pairs(click)["tests/test_context.py"] != ("src/click/core.py", "import")
+
+
+def test_a_library_copied_into_the_repository_is_no_subject_of_a_namesake_test():
+    # cereal: unittests/stack.cpp (test code in its own unittests/stack.hpp, through common.hpp) tests
+    # include/cereal/types/stack.hpp, not rapidjson's copy under include/cereal/external/
+    files = {
+        "include/cereal/types/stack.hpp": (
+            "#include <stack>\nnamespace cereal {\ntemplate <class Archive, class T>\n"
+            "void save(Archive & ar, std::stack<T> const & stack) { ar(stack.size()); }\n}\n"
+        ),
+        "include/cereal/external/rapidjson/internal/stack.h": (
+            "namespace rapidjson { namespace internal {\nclass Stack {\npublic:\n  void Push(int v) { top_ = v; }\n"
+            "private:\n  int top_;\n};\n} }\n"
+        ),
+        "unittests/common.hpp": '#include <cereal/types/stack.hpp>\n#include "doctest.h"\n',
+        "unittests/stack.cpp": (
+            '#include "common.hpp"\n\nTEST_CASE("binary_stack")\n{\n  std::stack<int> o_podstack;\n'
+            "  o_podstack.push(1);\n  CHECK(o_podstack.size() == 1);\n}\n"
+        ),
+    }
+    assert graph_pairs(files)["unittests/stack.cpp"] == ("include/cereal/types/stack.hpp", "path")
+
+
+def test_a_test_named_in_the_plural_finds_the_module_named_in_the_singular_or_implementing_it():
+    # quick-xml's tests/encodings.rs -> src/encoding.rs; itertools' tests/tuples.rs -> src/tuple_impl.rs; a compound
+    # plural (gson's TreeTypeAdaptersTest) and tests/test.rs do not take a singular
+    files = {
+        "Cargo.toml": '[package]\nname = "quick-xml"\nversion = "0.1.0"\n',
+        "src/lib.rs": "pub mod encoding;\npub mod tuple_impl;\n",
+        "src/encoding.rs": "pub fn decode(bytes: &[u8]) -> usize {\n    bytes.len()\n}\n",
+        "src/tuple_impl.rs": "pub fn tuples(items: &[u8]) -> usize {\n    items.len() / 2\n}\n",
+        "tests/encodings.rs": (
+            'use quick_xml::encoding::decode;\n\n#[test]\nfn utf16() {\n    assert_eq!(decode(b"ab"), 2);\n}\n'
+        ),
+        "tests/tuples.rs": (
+            'use quick_xml::tuple_impl::tuples;\n\n#[test]\nfn pairs() {\n    assert_eq!(tuples(b"abcd"), 2);\n}\n'
+        ),
+    }
+    got = graph_pairs(files)
+    assert got["tests/encodings.rs"] == ("src/encoding.rs", "path")
+    assert got["tests/tuples.rs"] == ("src/tuple_impl.rs", "path")
+    from repoloom.packing.testpairs import _variants
+
+    cands = {"treetypeadapter": ["src/TreeTypeAdapter.java"], "test": ["tests/crate/test.rs"]}
+    assert _variants("src/TreeTypeAdaptersTest.java", "treetypeadapters", cands, {}, {}) == []
+    assert _variants("tests/tests.rs", "tests", cands, {}, {}) == []
