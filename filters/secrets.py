@@ -874,6 +874,25 @@ def _leet(value: str) -> bool:
     return _char_classes(value) >= 4  # `Pass123!@#`: upper, lower, digits and symbols
 
 
+_CMDLET = re.compile(r"[A-Z][a-z]+[A-Za-z]*-[A-Z][a-z]+[A-Za-z]*")
+
+
+def _case_changes(value: str) -> int:
+    return sum(1 for a, b in zip(value, value[1:]) if a.isupper() != b.isupper())
+
+
+def _random_letters(value: str) -> bool:
+    """`qwhTzkRmoPa`, `xkqbzwtrvmn`: letters only, drawn at random rather than written. Mixed case that changes
+    case four times or more with few vowels and no capitalised words (names in code are camel-case words), or
+    one case, 10 letters or more, with fewer than one vowel in five (words have about one in three)."""
+    if not (8 <= len(value) <= 64 and value.isascii() and value.isalpha()):
+        return False
+    vowels = sum(c in _VOWELS for c in value) / len(value)
+    if value.islower() or value.isupper():
+        return len(value) >= 10 and vowels < 0.2 and not _SEQUENTIAL_RUN.search(value.lower())
+    return _case_changes(value) >= 4 and vowels < 0.3 and not _has_camel_words(value) and not _typed_by_hand(value)
+
+
 def _password_value_ok(value: str, quoted: bool) -> bool:
     if not 4 <= len(value) <= 128 or any(c.isspace() for c in value):
         return False
@@ -886,12 +905,16 @@ def _password_value_ok(value: str, quoted: bool) -> bool:
         return False
     if ("pass" in low or "pwd" in low) and not _leet(value):
         return False  # `mypassword`, `pwd123`; `passW0rd123`, `secur3Pass` are chosen passwords
+    if quoted and _random_letters(value):
+        return True  # `qwhTzkRmoPa`: random letters, which _WORDISH would take for a camel-case name
     if _WORDISH.fullmatch(value) or value.isdigit() and len(value) < 6:
         return False
     if not quoted and (
         re.fullmatch(r"[a-z_][a-z0-9_]*", value) or re.fullmatch(r"[A-Za-z_]+", value) or value.endswith(":")
     ):
         return False  # a variable or a type (`password: BinaryLike`), not a literal
+    if not quoted and _CMDLET.fullmatch(value):
+        return False  # `$pw = ConvertTo-SecureString …`: a PowerShell command (Verb-Noun), not a literal
     if not quoted and (m := _DOTTED_IDENT.match(value)) and value.startswith("=", m.end()):
         return False  # `x.Minipass=F.isWritable=F.isReadable=void 0`: chained assignments in code
     if not quoted and _DOTTED_IDENT.fullmatch(value):
@@ -910,6 +933,13 @@ _PW_STEM_WORDS = ("pass", "pw", "psw", "pssw", "pasw", "비밀번호", "비번",
 
 
 _LITERAL_END = frozenset(" \t\r\n")
+# a comment marker and up to three words before a name: `# pwd: …`, `// db password: …`, `-- staging pass: …`
+_COMMENT_LABEL = re.compile(r"[ \t]*+(?:#|//|--|;|\*|/\*|<!--)[ \t]*+(?:[A-Za-z][\w.\-]{0,30}+[ \t]{1,4}+){0,3}+")
+# a value that is itself an assignment: `# aws secret: AWS_SECRET_ACCESS_KEY=…` (the inner name is parsed on its own)
+_INNER_ASSIGNMENT = re.compile(
+    r"(?:[A-Z][A-Z0-9]*+_[A-Z0-9_]++|[A-Za-z][A-Za-z_.\-]{0,40}?(?i:pass|pwd|secret|token|key|auth|cred)[A-Za-z_.\-]{0,40}+)"
+    r"=(?!=)"
+)
 
 
 def _config_literal(text: str, ls: int, start: int, run_end: int, value: str, vs: int, op: str) -> bool:
@@ -920,13 +950,18 @@ def _config_literal(text: str, ls: int, start: int, run_end: int, value: str, vs
     end = vs + len(value)
     if not (6 <= len(value) <= 128) or end < len(text) and text[end] not in _LITERAL_END:
         return False
-    if not any(c.isalpha() for c in value) or not any(c.isdigit() for c in value):
+    if (not any(c.isalpha() for c in value) or not any(c.isdigit() for c in value)) and not _random_letters(value):
         return False
     between = text[run_end:vs]
     if op == "=":
         return between == "="
     if op == ":":
-        return between.startswith(":") and not between[1:].strip() and text[ls:start].strip() in ("", "-")
+        lead = text[ls:start]
+        return (
+            between.startswith(":")
+            and not between[1:].strip()
+            and (lead.strip() in ("", "-") or _COMMENT_LABEL.fullmatch(lead) is not None)
+        )
     return op == " " and _DEFINE.fullmatch(text, ls, start) is not None
 
 
@@ -997,6 +1032,8 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
         if a.op == "(" and not _is_password_key(key.rsplit(".", 1)[-1]):
             continue  # `password.encode("utf-8")`: a method of a password, not a setter
         value, vs, quoted = a.value, a.start, a.quoted
+        if not quoted and a.op != "=" and _INNER_ASSIGNMENT.match(value):
+            continue  # `# db password: DB_PASSWORD=…`: the inner name takes its own value
         sym = _symbol_run(text, a)
         if sym:
             yield Hit("password", vs, vs + len(sym), "PasswordAssignment")
@@ -1596,6 +1633,8 @@ def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
         if a.op in _WORD_OPS and not _ENV_NAME.fullmatch(name) and not prose_is:
             continue  # `Set AWS_SECRET_ACCESS_KEY to …` names a variable; `the key to success` does not
         value = a.value if a.quoted else assignments.sentence_trimmed(text, a.value, a.start)
+        if not a.quoted and a.op != "=" and _INNER_ASSIGNMENT.match(value):
+            continue  # `# aws secret: AWS_SECRET_ACCESS_KEY=…`: the inner name takes its own value
         if not a.quoted and start and text[start - 1] in "?&" and "&" in value:
             value = value[: value.index("&")]  # `?api_key=<v>&limit=3`: a URL's query parameter ends at `&`
         if not a.quoted and len(value) > 4 and value.startswith("**") and value.endswith("**"):
@@ -1724,7 +1763,7 @@ _PROSE_LOGIN_AFTER = re.compile(
 # `password for master: …`, `the password for user 'admin' is '…'`: whose password it is, then the value
 _PROSE_PW_FOR = re.compile(
     r"""[ \t]{1,4}+for[ \t]{1,4}+(?:the[ \t]{1,4}+)?(?:(?:user|username|account|login)[ \t]{1,4}+)?"""
-    r"""(?P<q>["'`]?)[\w.@\-]{1,40}+(?P=q)[ \t]{0,4}+(?=is[ \t]|was[ \t]|:|=)"""
+    r"""(?P<q>["'`]?)[\w.@\-]{1,40}+(?P=q)(?:[ \t]{1,2}+(?!(?:is|was)[ \t])[\w.@\-]{1,40}+){0,3}+[ \t]{0,4}+(?=is[ \t]|was[ \t]|:|=)"""
 )
 # tokens with letters and digits that prose about passwords is full of: algorithms, encodings, formats
 _TECH_TOKEN = re.compile(
@@ -1735,6 +1774,24 @@ _TECH_TOKEN = re.compile(
 
 
 _WORD_EQUALS = re.compile(r"[a-z_]{3,}=")
+_VERSIONISH = re.compile(r"(?i)v?\d+(?:[.\-_]\d+)+[a-z]{0,6}\d*|[a-z]{1,12}[\-_]?v?\d+(?:\.\d+)*")
+
+
+def _labelled_password_ok(value: str) -> bool:
+    """A value a colon introduces after `password`, closing its line or sentence (`Password for the staging box:
+    hunter2hunter`): one case is enough there, with letters and digits both (or random letters), 8 or more, and
+    not a version, an algorithm, a word with a number (`utf8`, `python3`, `sha256`) or an identifier."""
+    if not 8 <= len(value) <= 64 or not _password_value_ok(value, quoted=True) or _TECH_TOKEN.fullmatch(value):
+        return False
+    if _VERSIONISH.fullmatch(value) or "_" in value or "." in value or "/" in value:
+        return False
+    if _random_letters(value):
+        return True
+    return (
+        any(c.isalpha() for c in value)
+        and sum(c.isdigit() for c in value) >= 1
+        and len(_DIGIT_LETTER.findall(value)) + len(_LEET.findall(value)) >= 1
+    )
 
 
 def _prose_password_ok(value: str, word: str) -> bool:
@@ -1773,11 +1830,21 @@ def prose_passwords(text: str, low: str | None = None) -> Iterator[Hit]:
         if not a or m.group("login") and not a.group("user"):
             continue  # after `login`, only `user / password` pairs: a lone value is the user name
         value = a.group("pw").rstrip(".,;:")
+        if _INNER_ASSIGNMENT.match(value):
+            continue  # `# db password: DB_PASSWORD=…`: password_assignments takes the inner name's value
         if m.start() and text[m.start() - 1] in "?&" and "&" in value:
             value = value[: value.index("&")]  # a URL's query parameter ends at `&`
         end_char = text[a.end("pw") : a.end("pw") + 1]
         if end_char in ("(", "[") or not _prose_password_ok(value, "password" if m.group("login") else m.group(0)):
-            continue
+            rest = text[a.start("pw") + len(value) : a.start("pw") + len(value) + 2]
+            labelled = (
+                not m.group("login")
+                and m.group(0).lower() != "pass"
+                and (":" in text[m.end() : a.start("pw")] or "：" in text[m.end() : a.start("pw")])
+                and (rest in ("", "\n", "\r\n", ". ", ".\n", ".") or rest[:1] in ("\n", "\r"))
+            )
+            if end_char in ("(", "[") or not labelled or not _labelled_password_ok(value):
+                continue
         yield Hit("password", a.start("pw"), a.start("pw") + len(value), "ProsePassword")
 
 
@@ -2085,6 +2152,32 @@ def netrc_passwords(text: str, low: str) -> Iterator[Hit]:
             yield Hit("password", m.start("pw"), m.end("pw"), "NetrcPassword")  # a host name, then a literal
 
 
+# SQL: `CREATE USER u IDENTIFIED BY <pw>`, `IDENTIFIED WITH mysql_native_password BY '<pw>'` (MySQL, Oracle;
+# `IDENTIFIED BY PASSWORD '<hash>'` and `BY VALUES` give a hash, binds and variables are no literal);
+# PowerShell: `ConvertTo-SecureString [-String] "<pw>" -AsPlainText` (the string to make a credential of)
+_SQL_IDENTIFIED = re.compile(
+    r"""(?i)\bidentified[ \t]{1,4}+(?:with[ \t]{1,4}+['"`]?[\w$]{1,40}+['"`]?[ \t]{1,4}+)?by[ \t]{1,4}+"""
+    r"""(?!(?:password|values|random)\b)(?P<q>['"`]?)(?P<pw>[^\s'"`;,()\\]{4,128}+)(?P=q)"""
+)
+_SECURE_STRING = re.compile(
+    r"""(?i)\bConvertTo-SecureString(?:[ \t]{1,4}+-(?:String|AsPlainText|Force)\b)*+[ \t]{1,4}+"""
+    r"""(?:(?P<q>\\?["'])(?P<qv>[^"'\s\\]{4,128}+)(?P=q)|(?P<uv>[^\s"'`$(\-][^\s"'`]{3,127}+))"""
+)
+
+
+def sql_and_shell_passwords(text: str, low: str) -> Iterator[Hit]:
+    if "identified" in low:
+        for m in _SQL_IDENTIFIED.finditer(text):
+            pw = m.group("pw")
+            if pw[0] not in ":?@$%{&<" and _password_value_ok(pw, quoted=True):
+                yield Hit("password", m.start("pw"), m.end("pw"), "SqlPassword")
+    if "convertto-securestring" in low:
+        for m in _SECURE_STRING.finditer(text):
+            g = "qv" if m.group("qv") is not None else "uv"
+            if _password_value_ok(m.group(g), quoted=True):
+                yield Hit("password", m.start(g), m.end(g), "SecureStringPassword")
+
+
 def cli_credentials(text: str) -> Iterator[Hit]:
     yield from cli_p_passwords(text)
     if "-u" not in text:
@@ -2093,9 +2186,10 @@ def cli_credentials(text: str) -> Iterator[Hit]:
         user, pw = m.group("user"), m.group("pw")
         if pw.startswith(("//", "{")) or user.startswith(("$", "{", "<")):
             continue
-        if len(pw) >= 4 and _password_value_ok(pw, quoted=True) or not pw and _prose_password_ok(user, "password"):
-            # the whole argument: `-u <key>:` puts the key in the user part
-            yield Hit("password", m.start("arg"), m.end("arg"), "CliPassword")
+        if len(pw) >= 4 and _password_value_ok(pw, quoted=True):
+            yield Hit("password", m.start("pw"), m.end("pw"), "CliPassword")  # the user name stays
+        elif not pw and _prose_password_ok(user, "password"):
+            yield Hit("password", m.start("user"), m.end("user"), "CliPassword")  # `-u <key>:`: the key is the user
 
 
 def entropy_keys(text: str) -> Iterator[Hit]:
@@ -2187,6 +2281,7 @@ def find_secrets(text: str, p: PiiConfig) -> list[Hit]:
         out.extend(prose_passwords(text, low))
         out.extend(cli_credentials(text))
         out.extend(netrc_passwords(text, low))
+        out.extend(sql_and_shell_passwords(text, low))
         out.extend(c for c in compared_literals(text) if c.kind == "password")
     if p.entropy:
         out.extend(entropy_keys(text))

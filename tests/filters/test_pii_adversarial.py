@@ -63,6 +63,12 @@ ADVERSARIAL = {
     "symbol_values": _repeat("password = m{{h}o)p${e]nob( "),
     "symbol_run": "secret = a" + _repeat("{)"),
     "repeated_blocks": _repeat("api_key=" + "abcd1234" * 8 + " "),
+    "comment_labels": "# " + _repeat("db pwd x ") + ": qwhTzkRmoPa",
+    "inner_assignments": _repeat("# secret: A_KEY=secret: B_KEY="),
+    "password_for_words": _repeat("password for the a b c d "),
+    "identified_by": _repeat("identified by identified with x by "),
+    "secure_strings": "ConvertTo-SecureString" + _repeat(" -Force") + " x",
+    "random_letters": _repeat("pwd: qwhTzkRmoPaqwhTzkRmoPa\n"),
 }
 
 
