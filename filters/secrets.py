@@ -2159,6 +2159,9 @@ _SQL_IDENTIFIED = re.compile(
     r"""(?i)\bidentified[ \t]{1,4}+(?:with[ \t]{1,4}+['"`]?[\w$]{1,40}+['"`]?[ \t]{1,4}+)?by[ \t]{1,4}+"""
     r"""(?!(?:password|values|random)\b)(?P<q>['"`]?)(?P<pw>[^\s'"`;,()\\]{4,128}+)(?P=q)"""
 )
+_SQL_STATEMENT = re.compile(
+    r"(?i)\b(?:create|alter|grant)[ \t]{1,4}+(?:[\w'\"`@%.]{1,64}+[ \t]{1,4}+){0,3}?(?:user|role|login)\b"
+)
 _SECURE_STRING = re.compile(
     r"""(?i)\bConvertTo-SecureString(?:[ \t]{1,4}+-(?:String|AsPlainText|Force)\b)*+[ \t]{1,4}+"""
     r"""(?:(?P<q>\\?["'])(?P<qv>[^"'\s\\]{4,128}+)(?P=q)|(?P<uv>[^\s"'`$(\-][^\s"'`]{3,127}+))"""
@@ -2169,7 +2172,10 @@ def sql_and_shell_passwords(text: str, low: str) -> Iterator[Hit]:
     if "identified" in low:
         for m in _SQL_IDENTIFIED.finditer(text):
             pw = m.group("pw")
-            if pw[0] not in ":?@$%{&<" and _password_value_ok(pw, quoted=True):
+            ls = text.rfind("\n", max(0, m.start() - 300), m.start()) + 1
+            if not _SQL_STATEMENT.search(text, ls, m.start()):
+                continue  # `this hint is identified by *NO* sign`: prose, not a statement
+            if len(pw) >= 6 and pw[0] not in ":?@$%{&<*" and _password_value_ok(pw, quoted=True):
                 yield Hit("password", m.start("pw"), m.end("pw"), "SqlPassword")
     if "convertto-securestring" in low:
         for m in _SECURE_STRING.finditer(text):

@@ -156,6 +156,8 @@ def test_sql_and_powershell_passwords(cfg, text, value):
         "$secure = ConvertTo-SecureString $plain -AsPlainText -Force\n",
         "$secure = ConvertTo-SecureString -String $env:DEPLOY_PW -AsPlainText -Force\n",
         "$pw = ConvertTo-SecureString (Get-Content pw.txt)\n",
+        "    # If this hint is identified by *NO* sign, this hint is either:\n",  # prose, not a statement
+        "# a user identified by kerberos5 principal\n",
     ],
 )
 def test_sql_and_powershell_look_alikes(cfg, text):
