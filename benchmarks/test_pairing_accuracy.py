@@ -458,6 +458,42 @@ On blind10 the per-repository rows (its misses were not listed) show recall lost
 R 0.625, valtio 0.750), then indoc (Rust, 0.800), pluggy (0.833) and python-dotenv (0.889); detection recall is
 0.959 (semver-cpp, go-humanize, reselect).
 
+Twelfth round (blind11 committed first, e1fef14; rules then tuned on tuning + frozen + held-out + blind .. blind10):
+where the grammar fails on a JS/TS file (the root turns to ERROR), what it exports at the start of a line still counts
+as defined (reselect's src/createSelectorCreator.ts); a test with a dotted qualifier takes the module defining the
+name before the dot when it imports it (createSelector.withTypes.test.ts -> src/createSelectorCreator.ts); a
+topic-named test importing several names through the entry point, all re-exported from one module, takes that module
+(valtio's memoryleaks.test.ts, performance.test.tsx -> src/vanilla.ts); a three-letter test name counts when the test
+imports exactly that name (ref.test.tsx); a Rust integration test named for a macro of its crate that it invokes takes
+the module defining it (indoc's test_writedoc.rs -> src/lib.rs); a test named for a name it imports from the very
+module defining it takes that module (pluggy's test_multicall.py -> _callers.py; click's test_context.py, taking
+Context from the package, does not); a one-word plural test name finds the singular module or its _impl (quick-xml's
+tests/encodings.rs -> src/encoding.rs, itertools' tests/tuples.rs -> src/tuple_impl.rs, GSL's utils_tests.cpp ->
+include/gsl/util); code under external/, third_party/, vendor/ ... is no subject (cereal's unittests/stack.cpp ->
+include/cereal/types/stack.hpp, not rapidjson's internal/stack.h).
+
+    set      R      P      P.strict   per-language R (P.strict)
+    tuning .. blind4, blind7 .. blind9: unchanged (tuning 0.985, frozen 0.941, heldout 0.977, blind2 0.885,
+                     blind4 0.963, blind7 0.886, blind8 0.963, blind9 1.000)
+    blind    0.861  0.934  0.876      (was 0.850 / 0.933 / 0.874)
+    blind3   0.832  0.932  0.828      (was 0.827 / 0.931 / 0.827)
+    blind5   0.755  0.954  0.883      (was 0.745 / 0.953 / 0.882)
+    blind6   0.920  1.000  0.979      (was 0.900 / 1.000 / 0.978)
+    blind10  0.937  1.000  0.987      python 0.950 (0.950)  rust 1.000 (1.000)  typescript 0.882 (1.000)
+                                      (misses known; was 0.848 / 1.000 / 0.985)
+    blind11  0.564  0.684  0.612      c 1.000 (1.000)  cpp 0.308 (0.308)  go 0.875 (0.913)  python 0.964 (0.931)
+                                      rust 0.333 (0.625)  typescript 0.367 (0.419)   (run once before any rule
+                                      change; 211 tests, 165 with a subject)
+    blind11  0.576  0.688  0.613      c 1.000 (1.000)  cpp 0.308 (0.308)  go 0.875 (0.913)  python 0.964 (0.931)
+                                      rust 0.333 (0.625)  typescript 0.408 (0.435)   (run once at the end: the blind
+                                      figure; ts-pattern 0.290 -> 0.355)
+
+On blind11 (its misses were not listed) the per-repository rows show recall lost in toml11 (C++, 0.308: 12 of 39
+right, 31 tests paired by name; its headers include/toml11/X.hpp have namesake src/X.cpp precompile units while the
+labels name the header, which may explain much of it: not checked, to keep the set blind), ts-pattern (0.355; 17 of
+its 48 tests are labelled without a subject), immer (0.250), reqwest (0.417) and rust-url (0.000 of 3; detection
+recall 0.429).
+
 This file is a benchmark, not a pytest module: it defines no test functions.
 """
 
