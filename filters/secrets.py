@@ -956,11 +956,10 @@ def _config_literal(text: str, ls: int, start: int, run_end: int, value: str, vs
     if op == "=":
         return between == "="
     if op == ":":
-        lead = text[ls:start]
         return (
             between.startswith(":")
             and not between[1:].strip()
-            and (lead.strip() in ("", "-") or _COMMENT_LABEL.fullmatch(lead) is not None)
+            and (text[ls:start].strip() in ("", "-") or _COMMENT_LABEL.fullmatch(text, ls, start) is not None)
         )
     return op == " " and _DEFINE.fullmatch(text, ls, start) is not None
 
@@ -2172,8 +2171,8 @@ def sql_and_shell_passwords(text: str, low: str) -> Iterator[Hit]:
     if "identified" in low:
         for m in _SQL_IDENTIFIED.finditer(text):
             pw = m.group("pw")
-            ls = text.rfind("\n", max(0, m.start() - 300), m.start()) + 1
-            if not _SQL_STATEMENT.search(text, ls, m.start()):
+            ls = max(text.rfind("\n", max(0, m.start() - 300), m.start()) + 1, m.start() - 300)  # bounded: linear
+            if not _SQL_STATEMENT.search(text, max(ls, 0), m.start()):
                 continue  # `this hint is identified by *NO* sign`: prose, not a statement
             if len(pw) >= 6 and pw[0] not in ":?@$%{&<*" and _password_value_ok(pw, quoted=True):
                 yield Hit("password", m.start("pw"), m.end("pw"), "SqlPassword")
