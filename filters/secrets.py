@@ -2172,7 +2172,7 @@ def sql_and_shell_passwords(text: str, low: str) -> Iterator[Hit]:
         for m in _SQL_IDENTIFIED.finditer(text):
             pw = m.group("pw")
             ls = max(text.rfind("\n", max(0, m.start() - 300), m.start()) + 1, m.start() - 300)  # bounded: linear
-            if not _SQL_STATEMENT.search(text, max(ls, 0), m.start()):
+            if not _SQL_STATEMENT.search(text, ls, m.start()):
                 continue  # `this hint is identified by *NO* sign`: prose, not a statement
             if len(pw) >= 6 and pw[0] not in ":?@$%{&<*" and _password_value_ok(pw, quoted=True):
                 yield Hit("password", m.start("pw"), m.end("pw"), "SqlPassword")

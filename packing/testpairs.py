@@ -175,6 +175,11 @@ def _stem(path: str) -> str:
     return os.path.splitext(name)[0]
 
 
+def _test_stem(t: FileFacts) -> str:
+    """The name a test file is called by: its subject stem (test_foo.py, foo.test.ts -> foo), else its stem."""
+    return subject_stem(os.path.basename(t.path)) or _stem(t.path)
+
+
 def _norm(name: str) -> str:
     """Names compare without case and separators: FooBar, foo_bar, foo-bar and _foo_bar are one name."""
     return re.sub(r"[^a-z0-9]", "", name.lower())
@@ -732,7 +737,7 @@ def _only_re_exports_for(t: FileFacts, facade: str, facts_by_path) -> bool:
     """A test named for the entry point itself (test/index.test.ts) whose entry only re-exports several modules
     of its package (std-env's src/index.ts: export { env } from './env.ts', ...; neverthrow's) tests the package as
     a whole: no one subject."""
-    stem = subject_stem(os.path.basename(t.path)) or _stem(t.path)
+    stem = _test_stem(t)
     f = facts_by_path.get(facade)
     if f is None or _norm(stem) != _norm(_stem(facade)):
         return False  # named for its folder (test/utils.test.ts, src/utils/index.ts) the package may be the subject
@@ -934,7 +939,7 @@ def _defining_module(
     def prompt), compared without case and separators; None when none or several do. With imported (the test
     also imports helpers of its own, which were set aside), the name must be one the test imports
     (buildCreateApi.test.tsx imports buildCreateApi; ky's test/retry.ts imports no retry)."""
-    stem = subject_stem(os.path.basename(t.path)) or _stem(t.path)
+    stem = _test_stem(t)
     found = _defining_module_of(t, _norm(stem), sources, kinds, declared, imported)
     if found is None and "." in stem:
         # a dotted qualifier names a variant of what the head names (reselect's createSelector.withTypes.test.ts:
@@ -1001,7 +1006,7 @@ def _by_named_type(t: FileFacts, sources: list[FileFacts], kinds, declared: set[
     Builder::tempdir). A type of that name in the crate root (semver's VersionReq in src/lib.rs) leaves it to the
     crate; functions of that name (crossbeam-channel's fn after, a method html) are no evidence, nor is a type the
     test never names."""
-    key = _norm(subject_stem(os.path.basename(t.path)) or _stem(t.path))
+    key = _norm(_test_stem(t))
     if len(key) < 4 or key in _GENERIC_NAMES or key in _FACADES_NORM:
         return None
     named = set(t.identifiers) | {str(i.get("target", "")).rsplit("::", 1)[-1] for i in t.imports}
@@ -1261,7 +1266,7 @@ def _by_import(t: FileFacts, graph, kinds, facts_by_path, fam, lex_index, tcfg) 
         return targets[0], "import", 0.8  # the package's one module (minimist's test/long.js requires '../': index.js)
     if len(real) == 1 and _names_agree(t.path, real[0]):  # test/body-size.ts imports source/utils/body.ts alone
         return real[0], "import", 0.8
-    key = _norm(subject_stem(os.path.basename(t.path)) or _stem(t.path))
+    key = _norm(_test_stem(t))
     if len(key) >= 4 and key not in _GENERIC_NAMES:
         # the test is named for a name it imports from the module that defines it (pluggy's testing/test_multicall.py:
         # from pluggy._callers import _multicall), whatever else it imports; taken from the package instead, the
@@ -1665,15 +1670,14 @@ def _by_crate_use(
         for f in sources
         if kinds.get(f.path) in ("", "inline") and _usable(t.path, f.path) and items & set(f.test.get("defines") or ())
     )
-    by_path = {f.path: f for f in sources}
-    key = _norm(subject_stem(os.path.basename(t.path)) or _stem(t.path))
+    key = _norm(_test_stem(t))
     # the test is named for a macro of the crate it uses and invokes (indoc's tests/test_writedoc.rs: use
     # indoc::writedoc; writedoc!(...)), which few words of its own can confirm: the one module defining it; not a
     # type (semver's tests/test_version_req.rs and VersionReq of the crate root test the crate) nor a function
     # (crossbeam-channel's tests/after.rs and fn after of channel.rs test the flavor behind it)
     named = {n for n in items if _norm(n) == key and n in (t.test.get("macros") or ())}
     if len(key) >= 4 and named:
-        holders = [p for p in definers if named & set(by_path[p].test.get("defines") or ())]
+        holders = [f.path for f in sources if f.path in definers and named & set(f.test.get("defines") or ())]
         if len(holders) == 1:
             return holders[0], "use", 0.8
     return _agreeing(t, definers, "use", lex_index(fam), tcfg)
