@@ -308,7 +308,11 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
 
     # Candidate subjects per family, with the names each answers to.
     # A program (a C file defining main) cannot be linked into a test: it is no candidate for any rule.
-    programs = {f.path for f in facts if _is_program(f)}
+    # Nor is a compiled unit defining nothing of its own (toml11's src/parser.cpp: explicit template instantiations
+    # of include/toml11/parser.hpp, built only on request): the code is in the header it includes.
+    header_types = {n for f in facts if f.path.endswith(_C_HEADERS) for n in (f.test.get("defines") or ())}
+    facts_by_path = {f.path: f for f in facts}
+    programs = {f.path for f in facts if _is_program(f) or _is_hollow_unit(f, header_types, rg.graph, facts_by_path)}
     sources: dict[str, list[FileFacts]] = defaultdict(list)
     program_sources: dict[str, list[FileFacts]] = defaultdict(list)  # still part of the lexical index's statistics
     for f in facts:
@@ -336,7 +340,6 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             parts = f.path.split("/")
             if len(parts) > 1 and _stem(f.path) not in _FACADES and parts[-2].lower() not in _NEUTRAL_DIRS:
                 joined[fam][_norm(parts[-2] + _stem(f.path))].append(f.path)
-    facts_by_path = {f.path: f for f in facts}
     declared = {f.path for f in facts if _declares_only(f)}
     impl_headers = _implementation_headers(facts, kinds)
     declared -= set(impl_headers.values())
@@ -708,6 +711,41 @@ def _is_program(f: FileFacts) -> bool:
         and _kind(f) in ("", "inline")
         and bool(entries & set(f.test.get("defines") or ()))
     )
+
+
+_INCLUDE_FAMILIES = frozenset(fam for fam, rules in _FAMILY_RULES.items() if "include" in rules)
+
+
+def _is_hollow_unit(f: FileFacts, header_types: set[str], graph, facts_by_path: dict) -> bool:
+    """A C/C++ implementation file that defines nothing of its own (only includes, explicit instantiations, macros,
+    forward declarations of types the headers define: struct type_config;) and includes a header named like it
+    that holds code (toml11's src/datetime.cpp: include/toml11/impl/datetime_impl.hpp). glog's src/stacktrace.cc,
+    which includes a platform's implementation through a macro, is no such unit: stacktrace.h holds no code."""
+    defines = f.test.get("defines")
+    if not (
+        defines is not None
+        and f.path.endswith(_C_IMPLEMENTATIONS)
+        and _kind(f) in ("", "inline")
+        and FAMILY.get(f.language or "", "") in _INCLUDE_FAMILIES
+        and set(defines) <= header_types
+        and f.path in graph
+    ):
+        return False
+    stem = _norm(_stem(f.path))
+    for p in graph.successors(f.path):
+        if p not in facts_by_path or not p.endswith(_C_HEADERS):
+            continue
+        # an implementation header by its name (impl/datetime_impl.hpp), or a header defining more than a namespace
+        # and a type or two, which are declarations (toml11's parser.hpp, value.hpp; not glog's stacktrace.h)
+        other = _norm(_stem(p))
+        if (other != stem and other.startswith(stem)) or len(
+            facts_by_path[p].test.get("defines") or ()
+        ) >= _HOLLOW_MIN_DEFINES:
+            return True
+    return False
+
+
+_HOLLOW_MIN_DEFINES = 3
 
 
 _TOOL_CONFIG = re.compile(r"\.config\.[cm]?[jt]sx?$")  # build.config.ts, vite.config.mjs: a tool's settings

@@ -1,0 +1,77 @@
+"""Test pairing, thirteenth round: rules tuned on dev (blind11 among it), each with a case where it must not fire."""
+
+from __future__ import annotations
+
+from repoloom.packing import graph as graphs
+from repoloom.packing.testpairs import UnitTestsConfig, pair_tests
+from repoloom.syntax.languages import detect_language
+from repoloom.syntax.parse import file_facts
+from repoloom.syntax.resolving import GraphConfig
+
+
+def graph_pairs(files: dict[str, str]) -> dict[str, tuple]:
+    facts = sorted((file_facts("r", p, t, detect_language(p, t)) for p, t in files.items()), key=lambda f: f.path)
+    rg = graphs.build_graph(facts, GraphConfig())
+    return {p["test"]: (p["subject"], p["rule"]) for p in pair_tests(facts, rg, UnitTestsConfig())}
+
+
+# toml11's shape: the code is in include/toml11/*.hpp (and impl/*_impl.hpp); src/*.cpp are optional precompile
+# units holding explicit instantiations or a single include, guarded by TOML11_COMPILE_SOURCES.
+GUARD = '#if ! defined(TOML11_COMPILE_SOURCES)\n#error "Define TOML11_COMPILE_SOURCES"\n#endif\n'
+TOML11 = {
+    "include/toml11/parser.hpp": (
+        '#include "datetime.hpp"\nnamespace toml {\nstruct type_config;\n'
+        "template<typename TC> struct basic_value { int v; };\n"
+        "template<typename TC> basic_value<TC> parse(const char* s) { return basic_value<TC>{s[0]}; }\n"
+        "template<typename TC> basic_value<TC> parse_str(const char* s) { return parse<TC>(s); }\n"
+        "inline bool parse_boolean(const char* s) { return s[0] == 't'; }\n}\n"
+    ),
+    "include/toml11/types.hpp": "namespace toml {\nstruct type_config { int x; };\nstruct ordered_type_config { int y; };\n}\n",
+    "include/toml11/datetime.hpp": (
+        '#include "fwd/datetime_fwd.hpp"\n#if !defined(TOML11_COMPILE_SOURCES)\n#include "impl/datetime_impl.hpp"\n#endif\n'
+    ),
+    "include/toml11/fwd/datetime_fwd.hpp": "namespace toml {\nstruct local_date { int year; };\n}\n",
+    "include/toml11/impl/datetime_impl.hpp": (
+        '#include "../fwd/datetime_fwd.hpp"\nnamespace toml {\n'
+        "inline local_date make_local_date(int y) { return local_date{y}; }\n}\n"
+    ),
+    "src/parser.cpp": (
+        "#include <toml11/parser.hpp>\n#include <toml11/types.hpp>\n"
+        + GUARD
+        + "namespace toml {\nstruct type_config;\n"
+        "template basic_value<type_config> parse<type_config>(const char*);\n"
+        "template basic_value<type_config> parse_str<type_config>(const char*);\n}\n"
+    ),
+    "src/datetime.cpp": "#include <toml11/impl/datetime_impl.hpp>\n" + GUARD,
+    "tests/test_parse_boolean.cpp": (
+        '#include "doctest.h"\n#include <toml11/parser.hpp>\n\nTEST_CASE("testing booleans")\n{\n'
+        '    CHECK(toml::parse_boolean("true"));\n    CHECK(!toml::parse_boolean("false"));\n}\n'
+    ),
+    "tests/test_datetime.cpp": (
+        '#include "doctest.h"\n#include <toml11/datetime.hpp>\n\nTEST_CASE("testing local date")\n{\n'
+        "    const auto d = toml::make_local_date(2018);\n    CHECK(d.year == 2018);\n}\n"
+    ),
+}
+
+
+def test_a_compiled_unit_defining_nothing_of_its_own_is_no_subject_its_header_is():
+    got = graph_pairs(TOML11)
+    assert got["tests/test_parse_boolean.cpp"][0] == "include/toml11/parser.hpp"
+    assert got["tests/test_datetime.cpp"][0] != "src/datetime.cpp"
+    assert got["tests/test_datetime.cpp"][0] is not None and got["tests/test_datetime.cpp"][0].startswith(
+        "include/toml11/"
+    )
+
+
+def test_a_unit_whose_code_comes_through_a_macro_include_stays_the_subject():
+    # glog's src/stacktrace.cc defines nothing itself (#include STACKTRACE_H picks a platform's -inl.h), and its
+    # namesake stacktrace.h only declares: the unit is the subject, not the header
+    files = {
+        "src/stacktrace.h": "namespace google {\nint GetStackTrace(void** result, int max_depth, int skip_count);\n}\n",
+        "src/stacktrace.cc": '#include "stacktrace.h"\n#if defined(STACKTRACE_H)\n#  include STACKTRACE_H\n#endif\n',
+        "src/stacktrace_unittest.cc": (
+            '#include "stacktrace.h"\n#include "googletest.h"\n\nTEST(Stacktrace, Depth) {\n'
+            "  void* stack[32];\n  EXPECT_GT(google::GetStackTrace(stack, 32, 0), 0);\n}\n"
+        ),
+    }
+    assert graph_pairs(files)["src/stacktrace_unittest.cc"][0] == "src/stacktrace.cc"
