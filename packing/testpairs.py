@@ -441,7 +441,9 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             if found is None and tcfg.import_ and "use" in _FAMILY_RULES.get(fam, ()) and not for_role:
                 found = _by_crate_use(t, kinds, sources[fam], lex_index, fam, tcfg)
             if found is None and tcfg.import_ and not role:
-                found = _by_import(t, graph, kinds, facts_by_path, fam, lex_index, tcfg)
+                if index_box is None:
+                    index_box = [RepoIndex(facts, rg.params)]
+                found = _by_import(t, graph, kinds, facts_by_path, fam, lex_index, tcfg, index_box[0])
             # weaker name evidence after the imports: JsonArrayAsListTest -> JsonArray.java
             if found is None and not role:
                 found = _by_name(
@@ -1287,7 +1289,9 @@ def _by_name(
     return None
 
 
-def _by_import(t: FileFacts, graph, kinds, facts_by_path, fam, lex_index, tcfg) -> tuple[str, str, float] | None:
+def _by_import(
+    t: FileFacts, graph, kinds, facts_by_path, fam, lex_index, tcfg, ix=None
+) -> tuple[str, str, float] | None:
     """Rule (c): the test imports one module of the repository (facades like __init__.py say little)."""
     if t.path not in graph:
         return None
@@ -1315,13 +1319,56 @@ def _by_import(t: FileFacts, graph, kinds, facts_by_path, fam, lex_index, tcfg) 
                 for i in t.imports
                 for p in real
                 if re.split(r"[./:\\]", str(i.get("target") or ""))[-1] == _stem(p)
-                and {n for n in (i.get("names") or ()) if _norm(n) == key}
-                & set(facts_by_path[p].test.get("defines") or ())
+                and {n for n in (i.get("names") or ()) if _norm(n) == key} & _own_definitions(facts_by_path[p])
             }
         )
         if len(definers) == 1:
             return definers[0], "import", 0.8
-    return _agreeing(t, real, "import", lex_index(fam), tcfg)
+        if ix is not None:
+            # the same, the name taken through an entry point or barrels that re-export it (immer's
+            # __tests__/original.js: import {original} from '../src/immer', which takes it from ./internal, which
+            # takes all of ./utils/common): the one module truly defining it
+            origins: set[str] = set()
+            for i in t.imports:
+                names = {n for n in (i.get("names") or ()) if _norm(n) == key}
+                for p in _record_targets(ix, t, i) if names else ():
+                    # not through a package's facade (__init__.py, index.ts): the guard above (click's Context)
+                    if p in facts_by_path and kinds.get(p) in ("", "inline") and _stem(p) not in _FACADES:
+                        for n in names:
+                            origins |= _origins_of(n, facts_by_path[p], ix, kinds, facts_by_path, frozenset())
+            origins = {p for p in origins if _usable(t.path, p)}
+            if len(origins) == 1:
+                return origins.pop(), "import", 0.8
+    found = _agreeing(t, real, "import", lex_index(fam), tcfg)
+    if found is not None and _re_exports_several(facts_by_path[found[0]]) and not _names_agree(t.path, found[0]):
+        # an entry point gathering several modules (immer's src/immer.ts: export ... from './internal',
+        # './plugins/patches', ...) is where a topic test takes its names, not what it tests
+        return None
+    return found
+
+
+def _re_exports_several(f: FileFacts) -> bool:
+    return len({r.get("target") for r in f.imports if r.get("kind") == "export"}) >= 2
+
+
+def _own_definitions(f: FileFacts) -> set[str]:
+    """What a file defines less what it takes from its records (an entry point "defines" what it re-exports)."""
+    taken = {n for r in f.imports for n in (r.get("names") or ())}
+    return set(f.test.get("defines") or ()) - taken
+
+
+def _origins_of(name: str, f: FileFacts, ix, kinds, facts_by_path, seen: frozenset) -> set[str]:
+    """The files defining name behind f: f itself when it defines the name and takes it from no record; else
+    the files behind the records that name it or re-export everything (export * from './common'), followed on."""
+    records = [r for r in f.imports if {name, "*"} & set(r.get("names") or ())]
+    if name in (f.test.get("defines") or ()) and not any(name in (r.get("names") or ()) for r in records):
+        return {f.path}
+    out: set[str] = set()
+    for r in records:
+        for q in _record_targets(ix, f, r):
+            if q not in seen and q in facts_by_path and kinds.get(q) in ("", "inline"):
+                out |= _origins_of(name, facts_by_path[q], ix, kinds, facts_by_path, seen | {f.path})
+    return out
 
 
 _NAME_NOISE = frozenset({"test", "tests", "spec", "specs", "unit", "e2e", "it"})

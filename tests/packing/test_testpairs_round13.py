@@ -75,3 +75,48 @@ def test_a_unit_whose_code_comes_through_a_macro_include_stays_the_subject():
         ),
     }
     assert graph_pairs(files)["src/stacktrace_unittest.cc"][0] == "src/stacktrace.cc"
+
+
+# immer's shape: the tests import from the entry src/immer.ts, which defines produce and re-exports the rest from
+# ./internal (a barrel: export * from each module) and the plugins.
+IMMER = {
+    "package.json": '{"name": "immer", "main": "src/immer.ts"}\n',
+    "src/immer.ts": (
+        'import {Immer} from "./internal"\n\nexport {original, isDraftable, Draft} from "./internal"\n'
+        'export {enablePatches} from "./plugins/patches"\nexport {enableMapSet} from "./plugins/mapset"\n\n'
+        "const immer = new Immer()\nexport const produce = immer.produce\n"
+    ),
+    "src/internal.ts": (
+        'export * from "./utils/common"\nexport * from "./core/immerClass"\nexport * from "./types/types-external"\n'
+    ),
+    "src/utils/common.ts": (
+        "export function original(value: any) {\n  return value.base\n}\n\n"
+        "export function isDraftable(value: any): boolean {\n  return !!value\n}\n"
+    ),
+    "src/core/immerClass.ts": (
+        "export class Immer {\n  produce = (base: any, recipe: any) => {\n    recipe(base)\n    return base\n  }\n}\n"
+    ),
+    "src/types/types-external.ts": "export type Draft<T> = T\n",
+    "src/plugins/patches.ts": "export function enablePatches() {\n  return 1\n}\n",
+    "src/plugins/mapset.ts": "export function enableMapSet() {\n  return 2\n}\n",
+    "__tests__/original.js": (
+        'import {original, produce} from "../src/immer"\n\ndescribe("original", () => {\n'
+        '  it("should return the original", () => {\n    produce({a: 1}, draft => {\n'
+        "      expect(original(draft)).toBe(draft.base)\n    })\n  })\n})\n"
+    ),
+    "__tests__/curry.js": (
+        'import {produce, enablePatches} from "../src/immer"\n\nenablePatches()\n\ndescribe("curry", () => {\n'
+        '  it("should check arguments", () => {\n    const recipe = s => s\n'
+        "    expect(produce({}, recipe)).toEqual({})\n  })\n})\n"
+    ),
+}
+
+
+def test_a_test_named_for_a_name_it_imports_through_re_exports_takes_the_module_defining_it():
+    got = graph_pairs(IMMER)
+    assert got["__tests__/original.js"][0] == "src/utils/common.ts"
+
+
+def test_the_import_rule_does_not_take_an_entry_point_gathering_several_modules():
+    # curry.js imports produce and enablePatches from the entry, which re-exports from three places: no subject
+    assert graph_pairs(IMMER)["__tests__/curry.js"][0] is None
