@@ -443,7 +443,17 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             if found is None and tcfg.import_ and not role:
                 if index_box is None:
                     index_box = [RepoIndex(facts, rg.params)]
-                found = _by_import(t, graph, kinds, facts_by_path, fam, lex_index, tcfg, index_box[0])
+                found = _by_import(
+                    t,
+                    graph,
+                    kinds,
+                    facts_by_path,
+                    fam,
+                    lex_index,
+                    tcfg,
+                    index_box[0],
+                    common=_common_names(names_in_tests[fam], len(tests_by_family[fam])),
+                )
             # weaker name evidence after the imports: JsonArrayAsListTest -> JsonArray.java
             if found is None and not role:
                 found = _by_name(
@@ -1289,12 +1299,31 @@ def _by_name(
     return None
 
 
+def _common_names(names_in_tests: Counter, n_tests: int) -> frozenset[str]:
+    """Names half the tests or more use (ts-pattern's Expect and Equal type checks): shared test tooling."""
+    if n_tests < _COMMON_MIN_TESTS:
+        return frozenset()
+    return frozenset(n for n, c in names_in_tests.items() if 2 * c >= n_tests)
+
+
+_COMMON_MIN_TESTS = 6
+
+
 def _by_import(
-    t: FileFacts, graph, kinds, facts_by_path, fam, lex_index, tcfg, ix=None
+    t: FileFacts, graph, kinds, facts_by_path, fam, lex_index, tcfg, ix=None, common: frozenset[str] = frozenset()
 ) -> tuple[str, str, float] | None:
     """Rule (c): the test imports one module of the repository (facades like __init__.py say little)."""
     if t.path not in graph:
         return None
+    # a module the test takes only names from that most tests take too is their shared tooling, not a subject
+    # (ts-pattern's src/types/helpers.ts for Expect and Equal); that needs the records resolved
+    tooling: set[str] = set()
+    if ix is not None and common:
+        taken: dict[str, set[str]] = defaultdict(set)
+        for i in t.imports:
+            for p in _record_targets(ix, t, i):
+                taken[p] |= set(i.get("names") or ()) or {"*"}
+        tooling = {p for p, names in taken.items() if names <= common}
     targets = sorted(
         p
         for p in graph.successors(t.path)
@@ -1302,6 +1331,7 @@ def _by_import(
         and kinds[p] in ("", "inline")
         and FAMILY.get(facts_by_path[p].language or "") == fam
         and _usable(t.path, p)
+        and p not in tooling
     )
     real = [p for p in targets if _stem(p) not in _FACADES]
     if not real and len(targets) == 1 and {p for p in lex_index(fam).docs if _usable(t.path, p)} == set(targets):

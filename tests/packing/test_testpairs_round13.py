@@ -120,3 +120,41 @@ def test_a_test_named_for_a_name_it_imports_through_re_exports_takes_the_module_
 def test_the_import_rule_does_not_take_an_entry_point_gathering_several_modules():
     # curry.js imports produce and enablePatches from the entry, which re-exports from three places: no subject
     assert graph_pairs(IMMER)["__tests__/curry.js"][0] is None
+
+
+def _ts_pattern(topics: list[str]) -> dict[str, str]:
+    files = {
+        "package.json": '{"name": "ts-pattern", "main": "src/index.ts"}\n',
+        "src/index.ts": "import * as Pattern from './patterns';\n\nexport { match } from './match';\nexport { Pattern, Pattern as P };\n",
+        "src/match.ts": "export function match(value: unknown) {\n  return { with: () => value };\n}\n",
+        "src/patterns.ts": "export const string = 'string';\nexport function array(p: unknown) {\n  return [p];\n}\n",
+        "src/types/helpers.ts": (
+            "export type Equal<a, b> = a extends b ? true : false;\nexport type Expect<a extends true> = a;\n"
+            "export type UnionToTuple<u> = [u];\n"
+        ),
+    }
+    for topic in topics:
+        files[f"tests/{topic}.test.ts"] = (
+            "import { match, P } from '../src';\nimport { Expect, Equal } from '../src/types/helpers';\n\n"
+            f"describe('{topic}', () => {{\n  it('matches', () => {{\n"
+            "    const res = match([1]).with(P.array(P.string), (x) => x);\n"
+            "    type t = Expect<Equal<typeof res, number[]>>;\n    expect(res).toEqual([1]);\n  });\n});\n"
+        )
+    return files
+
+
+def test_a_module_every_test_takes_the_same_helpers_from_is_no_subject_of_the_import_rule():
+    files = _ts_pattern(["lists", "records", "wildcards", "readonly", "real-world", "maps", "sets"])
+    got = graph_pairs(files)
+    assert got["tests/lists.test.ts"][0] != "src/types/helpers.ts"
+    assert got["tests/real-world.test.ts"][0] != "src/types/helpers.ts"
+
+
+def test_a_test_taking_its_own_name_from_the_helpers_module_still_pairs_with_it():
+    files = _ts_pattern(["lists", "records", "wildcards", "readonly", "real-world", "maps"])
+    files["tests/union-to-tuple.test.ts"] = (
+        "import { Expect, Equal, UnionToTuple } from '../src/types/helpers';\n\n"
+        "describe('UnionToTuple', () => {\n  it('works', () => {\n"
+        "    type t = Expect<Equal<UnionToTuple<1>, [1]>>;\n  });\n});\n"
+    )
+    assert graph_pairs(files)["tests/union-to-tuple.test.ts"][0] == "src/types/helpers.ts"
