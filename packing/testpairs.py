@@ -1370,11 +1370,19 @@ def _by_import(
             if len(origins) == 1:
                 return origins.pop(), "import", 0.8
     found = _agreeing(t, real, "import", lex_index(fam), tcfg)
-    if found is not None and _re_exports_several(facts_by_path[found[0]]) and not _names_agree(t.path, found[0]):
+    if (
+        found is not None
+        and (_re_exports_several(facts_by_path[found[0]]) or _norm(_stem(found[0])) in _SHIM_NAMES)
+        and not _names_agree(t.path, found[0])
+    ):
         # an entry point gathering several modules (immer's src/immer.ts: export ... from './internal',
-        # './plugins/patches', ...) is where a topic test takes its names, not what it tests
+        # './plugins/patches', ...) is where a topic test takes its names, not what it tests; nor is a
+        # compatibility shim (attrs' and click's _compat.py: version switches every module imports)
         return None
     return found
+
+
+_SHIM_NAMES = frozenset({"compat", "compatibility", "polyfill", "polyfills", "shim", "shims"})
 
 
 def _re_exports_several(f: FileFacts) -> bool:
@@ -1870,6 +1878,8 @@ def _by_lexical(t: FileFacts, index: _Lexical, tcfg) -> tuple[str, str, float] |
     # With one candidate module (minimist: index.js) there is nothing to confuse it with; any real overlap will do.
     need = tcfg.lexical_min_score / 3 if len(only) == 1 else tcfg.lexical_min_score
     if score >= need and top >= tcfg.lexical_margin * runner:
+        if _norm(_stem(best)) in _SHIM_NAMES and not _names_agree(t.path, best):
+            return None  # a compatibility shim shares every module's vocabulary (attrs' _compat.py)
         return best, "lexical", score
     return None
 

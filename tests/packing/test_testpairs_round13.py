@@ -158,3 +158,31 @@ def test_a_test_taking_its_own_name_from_the_helpers_module_still_pairs_with_it(
         "    type t = Expect<Equal<UnionToTuple<1>, [1]>>;\n  });\n});\n"
     )
     assert graph_pairs(files)["tests/union-to-tuple.test.ts"][0] == "src/types/helpers.ts"
+
+
+PLUGGY = {
+    "src/pluggy/__init__.py": "from ._hooks import HookimplMarker\n",
+    "src/pluggy/_hooks.py": "class HookimplMarker:\n    def __init__(self, project_name):\n        self.project_name = project_name\n",
+    "src/pluggy/_compat.py": (
+        "import sys\n\nif sys.version_info >= (3, 10):\n    from importlib.metadata import distributions\n"
+        "else:\n    distributions = None\n\n\ndef getfullargspec(func):\n    return func.__code__\n"
+    ),
+    "testing/test_details.py": (
+        "import warnings\n\nfrom pluggy._compat import getfullargspec\n\n\ndef test_parse_hookimpl_override():\n"
+        "    with warnings.catch_warnings():\n        spec = getfullargspec(test_parse_hookimpl_override)\n"
+        "    assert spec\n"
+    ),
+    "testing/test_compat.py": (
+        "from pluggy._compat import distributions, getfullargspec\n\n\ndef test_distributions():\n"
+        "    assert getfullargspec(test_distributions)\n    assert distributions is None or distributions\n"
+    ),
+}
+
+
+def test_a_compatibility_shim_is_no_subject_of_a_test_only_importing_from_it():
+    got = graph_pairs(PLUGGY)
+    assert got["testing/test_details.py"][0] is None
+
+
+def test_a_test_named_for_the_shim_still_pairs_with_it():
+    assert graph_pairs(PLUGGY)["testing/test_compat.py"][0] == "src/pluggy/_compat.py"
