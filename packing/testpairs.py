@@ -370,6 +370,10 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
 
     graph = rg.graph
     suites = _suite_prefixes(tests)
+
+    def common_names(fam: str | None) -> frozenset[str]:
+        return _common_names(names_in_tests[fam or ""], len(tests_by_family[fam or ""]))
+
     defined_here: set[str] | None = None  # every name the repository defines (worked out when first needed)
     index_box: list | None = None  # lookups for resolving single import records (built when first needed)
     pairs = []
@@ -452,7 +456,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                     lex_index,
                     tcfg,
                     index_box[0],
-                    common=_common_names(names_in_tests[fam], len(tests_by_family[fam])),
+                    common=common_names(fam),
                 )
             # weaker name evidence after the imports: JsonArrayAsListTest -> JsonArray.java
             if found is None and not role:
@@ -468,7 +472,9 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                     declared=declared,
                     sources_of=sources.get,
                 )
-            if found is None and _imports_only_facades(t, graph, facts_by_path):
+            if found is None and _imports_only_facades(
+                t, graph, facts_by_path, _tooling(t, index_box[0] if index_box else None, common_names(fam))
+            ):
                 # the test reaches the code through the package's entry point only: its name is the hint
                 definer = _defining_module(
                     t, sources[fam], kinds, declared, imported=_imports_helpers(t, graph, facts_by_path)
@@ -798,11 +804,16 @@ def _only_re_exports_for(t: FileFacts, facade: str, facts_by_path) -> bool:
     return not own and len(local) >= 2
 
 
-def _imports_only_facades(t: FileFacts, graph, facts_by_path) -> bool:
-    """tests/safe-try.test.ts imports '../src' (src/index.ts) and nothing else of the repository."""
+def _imports_only_facades(t: FileFacts, graph, facts_by_path, tooling: set[str] = frozenset()) -> bool:
+    """tests/safe-try.test.ts imports '../src' (src/index.ts) and nothing else of the repository (but the shared
+    test tooling: ts-pattern's tests take Expect and Equal from src/types/helpers.ts)."""
     if t.path not in graph:
         return False
-    targets = [p for p in graph.successors(t.path) if p in facts_by_path and _kind(facts_by_path[p]) != "support"]
+    targets = [
+        p
+        for p in graph.successors(t.path)
+        if p in facts_by_path and _kind(facts_by_path[p]) != "support" and p not in tooling
+    ]
     return bool(targets) and all(_stem(p) in _FACADES or _re_exports_only(facts_by_path[p]) for p in targets)
 
 
@@ -1299,6 +1310,26 @@ def _by_name(
     return None
 
 
+def _tooling(t: FileFacts, ix, common: frozenset[str]) -> set[str]:
+    """The modules t takes only names from that half the tests or more use (the records resolved)."""
+    if ix is None or not common:
+        return set()
+    taken: dict[str, set[str]] = defaultdict(set)
+    for i in t.imports:
+        for p in _record_targets(ix, t, i):
+            taken[p] |= set(i.get("names") or ()) or {"*"}
+    # an entry point is how tests reach the code, whatever they take from it (src/index.ts, jotai's src/vanilla.ts
+    # re-exporting atom): tooling defines what it offers
+    return {
+        p
+        for p, names in taken.items()
+        if names <= common
+        and _stem(p) not in _FACADES
+        and p in ix.facts
+        and not any(r.get("kind") == "export" for r in ix.facts[p].imports)
+    }
+
+
 def _common_names(names_in_tests: Counter, n_tests: int) -> frozenset[str]:
     """Names half the tests or more use (ts-pattern's Expect and Equal type checks): shared test tooling."""
     if n_tests < _COMMON_MIN_TESTS:
@@ -1316,14 +1347,8 @@ def _by_import(
     if t.path not in graph:
         return None
     # a module the test takes only names from that most tests take too is their shared tooling, not a subject
-    # (ts-pattern's src/types/helpers.ts for Expect and Equal); that needs the records resolved
-    tooling: set[str] = set()
-    if ix is not None and common:
-        taken: dict[str, set[str]] = defaultdict(set)
-        for i in t.imports:
-            for p in _record_targets(ix, t, i):
-                taken[p] |= set(i.get("names") or ()) or {"*"}
-        tooling = {p for p, names in taken.items() if names <= common}
+    # (ts-pattern's src/types/helpers.ts for Expect and Equal)
+    tooling = _tooling(t, ix, common)
     targets = sorted(
         p
         for p in graph.successors(t.path)

@@ -127,7 +127,14 @@ def _ts_pattern(topics: list[str]) -> dict[str, str]:
         "package.json": '{"name": "ts-pattern", "main": "src/index.ts"}\n',
         "src/index.ts": "import * as Pattern from './patterns';\n\nexport { match } from './match';\nexport { Pattern, Pattern as P };\n",
         "src/match.ts": "export function match(value: unknown) {\n  return { with: () => value };\n}\n",
-        "src/patterns.ts": "export const string = 'string';\nexport function array(p: unknown) {\n  return [p];\n}\n",
+        "src/patterns.ts": (
+            "export const string = 'string';\nexport function array(p: unknown) {\n  return [p];\n}\n"
+            "export function optional(p: unknown) {\n  return { optional: p };\n}\n"
+        ),
+        "src/types/Pattern.ts": (
+            "export type OptionalP<p> = { optional: p };\nexport type StringPattern = string;\n"
+            "export type ArrayP<p> = p[];\nexport type MatchedValue<a> = a;\n"
+        ),
         "src/types/helpers.ts": (
             "export type Equal<a, b> = a extends b ? true : false;\nexport type Expect<a extends true> = a;\n"
             "export type UnionToTuple<u> = [u];\n"
@@ -186,3 +193,17 @@ def test_a_compatibility_shim_is_no_subject_of_a_test_only_importing_from_it():
 
 def test_a_test_named_for_the_shim_still_pairs_with_it():
     assert graph_pairs(PLUGGY)["testing/test_compat.py"][0] == "src/pluggy/_compat.py"
+
+
+def test_a_topic_test_reaching_the_package_through_its_entry_and_the_shared_tooling_takes_the_module_of_its_name():
+    # ts-pattern's tests/optional.test.ts: P.optional of src/patterns.ts, reached through src/index.ts (the tooling
+    # import of Expect and Equal aside); tests/wildcards.test.ts names nothing a module defines: no subject
+    files = _ts_pattern(["lists", "records", "wildcards", "readonly", "real-world", "maps"])
+    files["tests/optional.test.ts"] = (
+        files["tests/lists.test.ts"]
+        .replace("P.array(P.string)", "P.optional(P.string)")
+        .replace("'lists'", "'optional'")
+    )
+    got = graph_pairs(files)
+    assert got["tests/optional.test.ts"][0] == "src/patterns.ts"
+    assert got["tests/wildcards.test.ts"][0] is None
