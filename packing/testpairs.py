@@ -1008,6 +1008,10 @@ def _defining_module(
         head = stem.split(".", 1)[0]
         if any(n == head for i in t.imports for n in (i.get("names") or ())):
             found = _defining_module_of(t, _norm(head), sources, kinds, declared, imported)
+    one = _singular(_norm(stem))
+    if found is None and one != _norm(stem) and one in {_norm(n) for n in t.identifiers}:
+        # named in the plural for a name it uses in the singular (ts-pattern's tests/strings.test.ts: P.string)
+        found = _defining_module_of(t, one, sources, kinds, declared, imported)
     return found
 
 

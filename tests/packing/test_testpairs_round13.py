@@ -207,3 +207,11 @@ def test_a_topic_test_reaching_the_package_through_its_entry_and_the_shared_tool
     got = graph_pairs(files)
     assert got["tests/optional.test.ts"][0] == "src/patterns.ts"
     assert got["tests/wildcards.test.ts"][0] is None
+
+
+def test_a_test_named_in_the_plural_for_a_name_it_uses_takes_the_module_defining_the_singular():
+    # ts-pattern's tests/strings.test.ts uses P.string (src/patterns.ts); records.test.ts uses no record: none
+    files = _ts_pattern(["lists", "records", "wildcards", "readonly", "real-world", "maps", "strings"])
+    got = graph_pairs(files)
+    assert got["tests/strings.test.ts"][0] == "src/patterns.ts"
+    assert got["tests/records.test.ts"][0] is None
