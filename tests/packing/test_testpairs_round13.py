@@ -215,3 +215,28 @@ def test_a_test_named_in_the_plural_for_a_name_it_uses_takes_the_module_defining
     got = graph_pairs(files)
     assert got["tests/strings.test.ts"][0] == "src/patterns.ts"
     assert got["tests/records.test.ts"][0] is None
+
+
+def test_a_go_test_shortened_name_finds_no_file_of_another_package():
+    # chi's path_value_test.go (package chi) is no test of middleware/value.go (package middleware)
+    files = {
+        "go.mod": "module github.com/go-chi/chi/v5\n\ngo 1.20\n",
+        "mux.go": "package chi\n\nfunc (mx *Mux) Handle(pattern string) string {\n\treturn pattern\n}\n\ntype Mux struct{}\n",
+        "middleware/value.go": (
+            'package middleware\n\nimport "net/http"\n\nfunc WithValue(key, val interface{}) func(http.Handler) http.Handler {\n'
+            "\treturn nil\n}\n"
+        ),
+        "path_value_test.go": (
+            'package chi\n\nimport (\n\t"net/http/httptest"\n\t"testing"\n)\n\nfunc TestPathValue(t *testing.T) {\n'
+            '\treq := httptest.NewRequest("GET", "/users/1", nil)\n'
+            '\tif req.PathValue("id") != "" {\n\t\tt.Fatal("value")\n\t}\n}\n'
+        ),
+    }
+    files["middleware/with_value_test.go"] = (
+        'package middleware\n\nimport "testing"\n\nfunc TestWithValue(t *testing.T) {\n'
+        '\tif WithValue("k", "v") != nil {\n\t\tt.Fatal("value")\n\t}\n}\n'
+    )
+    got = graph_pairs(files)
+    # (the name no longer reaches it; the vocabulary rule may still, on a repository this small)
+    assert got["path_value_test.go"] != ("middleware/value.go", "name")
+    assert got["middleware/with_value_test.go"][0] == "middleware/value.go"
