@@ -1221,10 +1221,10 @@ def _by_name(
             if len(key) < 4 or key in _FACADES_NORM or key in _GENERIC_NAMES:
                 break
             options = [c for c in cands.get(key, []) if _usable(t.path, c, kinds) and _stem(c) not in _FACADES]
-        if fam in _WITHIN_FOLDER:  # shortened, the name still names a file of the test's own package (chi's
-            options = [
-                c for c in options if _folder(c) == _folder(t.path)
-            ]  # path_value_test.go: no middleware/value.go)
+        if fam in _WITHIN_FOLDER:
+            # shortened, the name still names a file of the test's own package (chi's path_value_test.go: no
+            # middleware/value.go)
+            options = [c for c in options if _folder(c) == _folder(t.path)]
         partial = bool(options)
     if not options and qualified:
         return None
