@@ -1120,7 +1120,9 @@ def _variants(
     # TreeTypeAdaptersTest is no test of TreeTypeAdapter.java alone)
     words = [w for w in split_identifier(_stem(test_path)) if w not in _NAME_NOISE]
     single = _singular(key) if len(words) == 1 else key
-    forms = ([cands.get(key + "s", [])] if plural else []) + [
+    # the plural in -es after a sibilant (immer's __tests__/patch.js -> src/plugins/patches.ts)
+    es = key + "es" if key.endswith(("s", "x", "z", "ch", "sh")) else None
+    forms = ([cands.get(key + "s", [])] + ([cands.get(es, [])] if es else []) if plural else []) + [
         cands.get(key + "r", []),
         cands.get(key + "er", []),
         (joined or {}).get(key, []),

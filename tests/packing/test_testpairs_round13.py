@@ -240,3 +240,17 @@ def test_a_go_test_shortened_name_finds_no_file_of_another_package():
     # (the name no longer reaches it; the vocabulary rule may still, on a repository this small)
     assert got["path_value_test.go"] != ("middleware/value.go", "name")
     assert got["middleware/with_value_test.go"][0] == "middleware/value.go"
+
+
+def test_a_test_named_in_the_singular_finds_the_module_named_in_the_plural_in_es():
+    files = dict(IMMER)
+    files["__tests__/patch.js"] = (
+        'import {produce, enablePatches} from "../src/immer"\n\nenablePatches()\n\ndescribe("applyPatches", () => {\n'
+        '  it("applies", () => {\n    expect(produce({}, d => d)).toEqual({})\n  })\n})\n'
+    )
+    assert graph_pairs(files)["__tests__/patch.js"][0] == "src/plugins/patches.ts"
+    from repoloom.packing.testpairs import _variants
+
+    # only after a sibilant: a test of "node" finds no nodees.ts
+    assert _variants("test/node.test.ts", "node", {"nodees": ["src/nodees.ts"]}, {}, {}) == []
+    assert _variants("test/patch.test.ts", "patch", {"patches": ["src/patches.ts"]}, {}, {}) == ["src/patches.ts"]
