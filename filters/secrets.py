@@ -221,11 +221,20 @@ _PW_SUFFIX_WORDS = {
     "onepass",
     "twopass",
     "renderpass",
+    "bandpass",
+    "lowpass",
+    "highpass",
+    "allpass",
     "shaderpass",
     "mainpass",
 }
 # Key components that make a password-ish name something else (a label, a rule, a URL, a hash...).
 _PW_KEY_STOP = {
+    "algorithm",
+    "algo",
+    "alg",
+    "cipher",
+    "scheme",
     # switches (`--disabled-password user`, `--no-password`, `--ask-password`) and `--password-stdin`
     "stdin",
     "disabled",
@@ -952,7 +961,8 @@ _PLACEHOLDER_PARTS = frozenset(
         "xxx xxxx xxxxx tbd todo fixme none null empty unused dummy placeholder redacted hidden "
         "masked required optional unknown generated random real actual fallback top ssl hashed encrypted too short "
         "long for of from on at and origin target source remote primary secondary main backup first second not "
-        "format uuid app application client server service x oauth basic bearer"
+        "format uuid app application client server service x oauth basic bearer attribute property method function "
+        "class module parameter param argument arg option options variable proxy repo repository host"
     ).split()
 )
 _LONG_REPEAT = re.compile(r"(.{1,8}?)\1{3,}")  # `asdfasdfasdfasdf…`; `nyuknyuknyuk` (three times) is a chosen word
@@ -1009,8 +1019,10 @@ def _word_literal(value: str) -> bool:
         return False
     if len(set(low)) <= 2:
         return False  # `xxxxxx`, `******`, `000000`
-    if "?." in value or re.search(r"\w=\w", value):
-        return False  # `config?.core?.askpass`, `F.isWritable=F.isReadable`: code
+    if "?." in value or re.search(r"\w=\w", value) or re.fullmatch(r"[a-z][a-z0-9_]*+:[a-z0-9_]++", value):
+        return False  # `config?.core?.askpass`, `F.isWritable=F.isReadable`, `version_name:foo`: code or a reference
+    if low in _PW_SUFFIX_WORDS:
+        return False  # `bypass`, `bandpass`: a word that ends like a password's name
     if "your" in low or low.startswith(("&lt;", "#", ".")):
         return False  # `&lt;YOURPASSWORD&gt;`, `#add-password` (a CSS selector)
     if "://" in value or value.startswith(("/", "./", "~/", "http", "-", "=")) or _FILE_END.search(value):
@@ -1089,6 +1101,8 @@ def _config_literal(
     # `"DB_PASSWORD=v"`, `<item>DB_PASSWORD=v</item>`, `url="…&amp;pwd=v"`: an env assignment inside a string or
     # an element ends at the quote or the tag
     env_end = op == "=" and after in "\"'<" and text[run_end:vs] == "="
+    # `Server=db;User Id=sa;Password=v;`: a connection string's field ends at `;`
+    env_end = env_end or op == "=" and after == ";" and start > 0 and text[start - 1] == ";" and text[run_end:vs] == "="
     if not (6 <= len(value) <= 128) or after and after not in _LITERAL_END and not env_end:
         return False
     word = False
@@ -1146,6 +1160,23 @@ def _symbol_run(text: str, a: assignments.Assigned) -> str | None:
     return v if _symbol_literal(v) else None
 
 
+_PROSE_BEFORE_FLAG = re.compile(
+    r"(?i)(?:\b(?:and|or|the|a|an|via|with|use|using|of|your|pass|set|see)|[,(`'\"])[ \t]*+$"
+)
+_COMMAND_GOES_ON = re.compile(r"[ \t]*+(?:$|\\|[-|>&;/'\"]|https?:|\n)")
+
+
+def _flag_value_ok(text: str, ls: int, start: int, value: str, vs: int) -> bool:
+    """`--password v` on a command line, not in prose that names the flag (`the --username and --password options`):
+    no prose word just before the flag, and a value of lower-case letters alone only where the command goes on
+    with a flag, a URL, a path or the line's end."""
+    if _PROSE_BEFORE_FLAG.search(text, ls, start):
+        return False
+    if value.isalpha() and value.islower():
+        return _COMMAND_GOES_ON.match(text, vs + len(value)) is not None
+    return True
+
+
 # a lookup with a default before a quoted name: `os.environ.get("X", "v")`, `os.getenv`, `ENV.fetch`, `env("X", "v")`,
 # `System.getProperty`, `config.get`, `getOrDefault`; and PHP's `define("DB_PASSWORD", "v")`
 _GETTER = re.compile(
@@ -1185,7 +1216,12 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
         a = a or _wide_quoted_symbols(text, run_end)
         if a is None or not _is_password_key(key) or a.op in _WORD_OPS:
             continue  # `password is …` is prose_passwords' (with its stricter value check)
-        default = a.op == "," and a.quoted and _GETTER.search(text, max(0, start - 40), start) is not None
+        default = (
+            a.op == ","
+            and a.quoted
+            and _GETTER.search(text, max(0, start - 40), start) is not None
+            and _word_key(key.strip("\"'`"))
+        )
         if a.op == "," and not default and not _prose_password_ok(a.value, "password"):
             continue  # `f("HTTPPasswordMgr", "urllib2")`: a call's arguments, not a setter
         if a.op == "(" and not _is_password_key(key.rsplit(".", 1)[-1]):
@@ -1209,6 +1245,8 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
             if start and text[start - 1] in "?&" and "&" in value:
                 value = value[: value.index("&")]  # `?user=u&password=<v>&useSSL=false`: a query parameter
         wk = _word_key(key)
+        if flag and a.op == " " and not _flag_value_ok(text, ls, start, value, vs):
+            continue
         literal = quoted or _config_literal(text, ls, start, run_end, value, vs, a.op, words=wk, flag=flag)
         if default:  # `os.environ.get("DB_PASSWORD", "postgres")`: the literal used when the variable is unset
             if _password_value_ok(value, True, words=True):
@@ -1710,7 +1748,12 @@ def named_value_pairs(text: str, low: str) -> Iterator[Hit]:
         name = names[-1].group(1)
         value = a.value if a.quoted else assignments.sentence_trimmed(text, a.value, a.start)
         if _is_password_key(name):
-            if _password_value_ok(value, a.quoted):
+            # `value: petclinic` alone on its line (YAML) is a literal as much as a quoted one
+            vls = text.rfind("\n", 0, i) + 1
+            end = a.start + len(value)
+            yaml = a.op == ":" and text[vls:i].strip() in ("", "-") and (end == len(text) or text[end] in "\r\n")
+            literal = (a.quoted or yaml) and _word_key(name)
+            if _password_value_ok(value, a.quoted, words=literal):
                 yield Hit("password", a.start, a.start + len(value), "NamedValuePair")
         else:
             strength = _key_name_strength(name)

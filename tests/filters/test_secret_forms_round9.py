@@ -47,6 +47,9 @@ def cfg():
         ('  <value>"DB_PASSWORD=trombone"</value>\n', "trombone"),  # an env assignment inside a string
         ("wget --ftp-password=kittens ftp://ftp.example.org/pub/\n", "kittens"),
         ("curl --tlspassword s3cretive https://localhost:8443/\n", "s3cretive"),
+        ("Server=db;Database=app;User Id=sa;Password=bookstack;\n", "bookstack"),  # ADO.NET
+        ("- name: DB_PASSWORD\n  value: bookstack\n", "bookstack"),  # Kubernetes env entry
+        ('  - name: POSTGRES_PASSWORD\n    value: "marmalade"\n', "marmalade"),
     ],
 )
 def test_word_like_passwords_under_a_password_name(cfg, text, value):
@@ -141,6 +144,12 @@ def test_word_like_values_under_a_secret_name(cfg, text, value):
         "RUN adduser --system --disabled-password appuser\n",
         "echo $TOKEN | docker login --password-stdin ghcr.io\n",
         "Use --password to set the password.\n",
+        "information can be provided via the --username and --password options\n",  # prose naming flags
+        "    <password>proxypass</password>\n",  # a role and a credential word
+        '        self.challenge["pw-algorithm"] = self.challenge.get("pw-algorithm", "SHA-1")\n',
+        "    'pass': 'bandpass',\n",  # a filter's kind
+        "    secret_string='version_name:foo',\n",  # a reference
+        "tornado.httpclient.HTTPRequest.auth_password: attribute\n",  # an API inventory
         "connect(host, password=pw_value)\n",
         "    password=pw_value\n",  # a call's last keyword argument on its own line
     ],
