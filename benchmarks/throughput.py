@@ -14,9 +14,13 @@ threads). On a machine shared with other work the wall ratio swings with the loa
 each moment (the floor runs later than the build); the CPU ratio does not, so it is
 the figure to compare.
 
-    python benchmarks/throughput.py [--mb 30] [--seq-len 8192] [--no-check-workers]
+    python benchmarks/throughput.py [--mb 30] [--seq-len 8192] [--no-check-workers] [--stages]
 
-Prints MB/s of kept source for the build and for the floor, and both ratios.
+Prints MB/s of kept source for the build and for the floor, and both ratios. ``--stages`` then times the
+per-file stages again outside Beam, each alone, over the files the build read (CPU seconds, and each as a
+share of the floor), so the build's time beyond the floor is split into its parts; what the stages do not
+cover (reading, Beam's per-element work, dedup, planning, packing, writing) is the build's CPU time minus
+their sum.
 """
 
 from __future__ import annotations
@@ -108,6 +112,75 @@ def floor(corpus: str, tok, cfg, kept: set[tuple[str, str]]) -> tuple[float, flo
     return time.perf_counter() - t0, time.process_time() - c0, nbytes, len(texts)
 
 
+def stage_times(corpus: str, tok, cfg: dict) -> tuple[list[tuple[str, float]], int]:
+    """CPU seconds of each per-file stage of the build, each run alone, in the build's order, over every file
+    the build reads (a file the gate drops costs its gate only); and how many files passed the gate."""
+    from repoloom.core.config import section
+    from repoloom.filters import gate, minhash, pii
+    from repoloom.filters.dedup import DedupConfig
+    from repoloom.fim.pieces import file_pieces
+    from repoloom.fim.split import FimConfig
+    from repoloom.pipelines.config import gate_config
+    from repoloom.pipelines.sources import expand_inputs, read_unit
+    from repoloom.syntax import fim_nodes, identifiers, imports, tests
+    from repoloom.syntax.parse import file_facts, file_queries, has_grammar, parse_tree
+    from repoloom.syntax.queries import one_walk
+
+    g, fim, dedup = gate_config(cfg), section(cfg, FimConfig), section(cfg, DedupConfig)
+    spent: dict[str, float] = {}
+
+    def timed(name, fn, *a):
+        c0 = time.process_time()
+        out = fn(*a)
+        spent[name] = spent.get(name, 0.0) + time.process_time() - c0
+        return out
+
+    def walk(tree, src, lang, path):  # what file_facts runs between the parse and the FIM candidates
+        with one_walk(tree, lang, file_queries(lang, path)):
+            imports.extract_imports(tree, src, lang, path)
+            imports.extract_declarations(tree, src, lang, path)
+            tests.test_signals(tree, src, lang, path)
+            identifiers.extract_identifiers(tree, src, lang)
+
+    passed = 0
+    for unit in expand_inputs([corpus]):
+        for f in read_unit(unit, cfg["max_file_bytes"]):
+            if not hasattr(f, "data"):
+                continue
+            v = timed(GATE, gate.judge, f.repo, f.path, f.data, f.meta, g)
+            if v.reason is None and g.pii.enabled:  # the gate's PII/secrets scan, timed again on its own
+                timed(PII, pii.find_pii, v.text, g.pii)
+            if v.reason:
+                continue
+            passed += 1
+            text = pii.apply_redactions(v.text, v.findings, g.pii.placeholders) if v.findings else v.text
+            if has_grammar(v.language):
+                tree, src = timed("parse (tree-sitter; the floor's too)", parse_tree, text, v.language)
+                timed(
+                    "query walk: imports, declarations, test markers, identifiers", walk, tree, src, v.language, f.path
+                )
+                timed("FIM candidate nodes", fim_nodes.candidates, tree, src, v.language)
+            facts = file_facts(f.repo, f.path, text, v.language, f.meta)  # not timed: its parts are, above
+            timed(
+                "FIM + tokenize (each distinct line encoded once)",
+                file_pieces,
+                text,
+                facts,
+                tok,
+                fim,
+                cfg["seq_len"],
+                cfg["seed"],
+            )
+            if dedup.near or dedup.repo_level:
+                timed("MinHash signature", minhash.signature, text, dedup, cfg["seed"], v.language)
+    spent[GATE] -= spent.get(PII, 0.0)  # judge's time holds the PII scan: shown apart
+    return sorted(spent.items(), key=lambda kv: -kv[1]), passed
+
+
+GATE = "gate: decode, language, quality, safety, decontamination"
+PII = "gate: PII and secrets scan"
+
+
 def shard_bytes(out: str) -> dict[str, bytes]:
     return {os.path.basename(p): open(p, "rb").read() for p in sorted(glob.glob(os.path.join(out, "*.array_record")))}
 
@@ -122,6 +195,7 @@ def main() -> None:
         help="skip the second build with 2 worker processes and its byte comparison",
     )
     ap.add_argument("--seq-len", type=int, default=8192)
+    ap.add_argument("--stages", action="store_true", help="then time each per-file stage alone (outside Beam)")
     args = ap.parse_args()
 
     from repoloom.pipelines.config import DEFAULTS
@@ -163,6 +237,18 @@ def main() -> None:
         f"{kept_n} kept files, one process)"
     )
     print(f"ratio build/floor: CPU time {build_cpu / floor_cpu:.3f}, wall time {build_s / floor_s:.3f}")
+    if args.stages:
+        stages, passed = stage_times(corpus, tok, DEFAULTS)
+        print(
+            f"per-file stages, each timed alone outside Beam over the {ds['files_in']} files read ({passed} pass the gate):"
+        )
+        for name, cpu in stages:
+            print(f"  {cpu:7.1f}s CPU  {cpu / floor_cpu:5.2f} floors  {name}")
+        rest = build_cpu - sum(cpu for _, cpu in stages)
+        print(
+            f"  {rest:7.1f}s CPU  {rest / floor_cpu:5.2f} floors  the rest of the build: reading, Beam's per-element "
+            "work, dedup, planning, packing, writing (build CPU minus the stages)"
+        )
     if args.check_workers:
         out2 = os.path.join(work, "out2")
         t0 = time.perf_counter()

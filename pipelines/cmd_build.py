@@ -105,6 +105,7 @@ def _build(args, cfg: dict, units: list, out, log) -> int:
     from repoloom.pipelines import sink
     from repoloom.pipelines.build import build_pipeline
     from repoloom.pipelines.launch import (
+        fewer_gc_passes,
         finalize,
         memoized_dofn_specs,
         prepare_tokenizer,
@@ -160,7 +161,7 @@ def _build(args, cfg: dict, units: list, out, log) -> int:
     # local even for gs:// outputs; a worker process may still write its last counts while it is removed
     with tempfile.TemporaryDirectory(prefix="repoloom-progress-", ignore_cleanup_errors=True) as progress_dir:
         with worker_processes_env(progress_dir, args.verbose), ProgressBars(progress_dir, len(units), disable=not bars):
-            with memoized_dofn_specs(), beam.Pipeline(runner=runner, options=options) as p:
+            with fewer_gc_passes(), memoized_dofn_specs(), beam.Pipeline(runner=runner, options=options) as p:
                 build_pipeline(p, units, cfg, tok_bytes, out.staging)
     stats = json.loads(sink.read_bytes(sink.join(out.staging, "stats.json")))
     if stats.get(C.FILES_IN, 0) == 0:  # the launcher saw units; workers that read nothing is a set-up error

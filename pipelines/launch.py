@@ -53,6 +53,26 @@ def memoized_dofn_specs():
         userstate.get_dofn_specs = original
 
 
+@contextlib.contextmanager
+def fewer_gc_passes(threshold: int = 50_000):
+    """While the job runs in this process, Python's cycle collector runs every ``threshold`` allocations
+    instead of every 700, and what was alive before (modules, Beam's graph) is frozen out of its scans:
+    the job allocates a few objects per token range and file, almost none of them in cycles, so the
+    default threshold spends about 2% of a build's CPU re-scanning live objects for garbage it rarely
+    finds. Cycles are still collected, just in larger batches. Restored afterwards."""
+    import gc
+
+    before = gc.get_threshold()
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(threshold, *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+        gc.unfreeze()
+
+
 def direct_runner():
     """Beam's DirectRunner without its first step: since Beam 2.6x the DirectRunner first tries the Prism
     runner, which downloads a Go binary from GitHub. Nothing may download at run time: offline the attempt
