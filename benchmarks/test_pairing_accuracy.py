@@ -511,6 +511,48 @@ change with the twelfth round's rules (its misses not listed):
                                       change; 209 tests, 168 with a subject; det.R 0.746: time's 39 #[rstest] modules
                                       are not found at all, nanostores' check-dts type tests */errors.ts neither)
 
+Rules then tuned on dev (tuning .. blind11): a C/C++ unit defining nothing of its own (explicit instantiations, one
+include, forward declarations of the headers' types) that includes an implementation header by name or a header
+holding code is no subject (toml11's src/parser.cpp, src/datetime.cpp: the tests pair with the headers; glog's
+src/stacktrace.cc, whose namesake header only declares, stays); a test named for a name it imports through
+re-exports (an entry point, export * barrels; not a package facade) takes the one module truly defining it (immer's
+original.js -> src/utils/common.ts), and an entry point's re-exports are not its own definitions; the import rule's
+vocabulary pick is no subject when it is an entry point gathering several modules (immer's src/immer.ts) or a
+compatibility shim (_compat.py, also for the lexical rule) and the test is not named for it; a module the test takes
+only names from that half the tests or more use is shared tooling (ts-pattern's src/types/helpers.ts for Expect and
+Equal): no subject of the import rule, and no obstacle to the entry-point name rule (tests/optional.test.ts ->
+src/patterns.ts); a test named in the plural for a name it uses finds the module defining the singular
+(strings.test.ts: P.string); a Go test's shortened name stays in its package's folder (chi's path_value_test.go); a
+one-word name finds its plural in -es (immer's patch.js -> src/plugins/patches.ts). toml11's labels were checked
+against its build: TOML11_PRECOMPILE is OFF by default, src/X.cpp are optional precompile units (explicit template
+instantiations, or one include of impl/X_impl.hpp, with #error unless TOML11_COMPILE_SOURCES), so the code a test
+exercises is the header it includes: the labels stand. (The tuning row below includes sebastianbergmann/diff's 12
+PHP tests; a checkout made with git archive drops its tests/ folder by export-ignore: read the commit's tree.)
+
+    set      R      P      P.strict   per-language R (P.strict)
+    tuning   0.985  0.992  0.893      (was 0.985 / 0.992 / 0.887: attrs' test_abc.py, click's test_imports.py no
+                                      longer take _compat.py)
+    frozen   0.948  0.977  0.901      (was 0.941 / 0.977 / 0.901: zustand's tests/vanilla/subscribe.test.tsx)
+    heldout  0.977  1.000  0.885      (was 0.977 / 1.000 / 0.876: marshmallow's test_serialization.py: none)
+    blind    0.861  0.934  0.881      (was 0.861 / 0.934 / 0.876: fmt's tests no longer take src/format.cc)
+    blind2   0.885  0.933  0.865      (was 0.885 / 0.933 / 0.860)
+    blind10  0.937  1.000  1.000      (was 0.937 / 1.000 / 0.987: pluggy's test_details.py: none)
+    blind3 .. blind9: unchanged (blind3 0.832 / 0.932 / 0.828, blind4 0.963, blind5 0.755, blind6 0.920,
+                     blind7 0.886, blind8 0.963, blind9 1.000)
+    blind11  0.782  0.921  0.849      c 1.000 (1.000)  cpp 0.897 (0.897)  go 0.875 (0.955)  python 0.964 (0.931)
+                                      rust 0.333 (0.625)  typescript 0.633 (0.705)   (misses known; was 0.576 /
+                                      0.688 / 0.613: cpp 0.308, typescript 0.408 (0.435))
+    blind12  0.673  0.934  0.825      c 0.900 (0.900)  cpp 0.933 (1.000)  go 1.000 (1.000)  python 0.846 (0.846)
+                                      rust 0.321 (0.486)  typescript 0.556 (0.833)   (run once at the end: the blind
+                                      figure; was 0.673 / 0.934 / 0.819: sqlparse P.strict 0.571 -> 0.667)
+
+On blind12 the round's rules change one proposal: they were made for shapes (precompile units, re-exporting entry
+points, shared type-check helpers, compat shims) that its repositories do not have. Its rows show where it loses:
+time's 39 tests (#[rstest] cases in tests/integration/*.rs modules and src/tests.rs) are not detected as tests
+(Rust R 0.321 with them, serde_with alone 0.654), nor are nanostores' 8 check-dts type tests (*/errors.ts:
+TypeScript R 0.556); serde_with proposes subjects for tests labelled without one (P.strict 0.486); cppzmq's
+two-header choice (R 0.733). Below the 0.90 targets on blind12 as on blind11.
+
 This file is a benchmark, not a pytest module: it defines no test functions.
 """
 

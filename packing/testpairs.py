@@ -308,7 +308,11 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
 
     # Candidate subjects per family, with the names each answers to.
     # A program (a C file defining main) cannot be linked into a test: it is no candidate for any rule.
-    programs = {f.path for f in facts if _is_program(f)}
+    # Nor is a compiled unit defining nothing of its own (toml11's src/parser.cpp: explicit template instantiations
+    # of include/toml11/parser.hpp, built only on request): the code is in the header it includes.
+    header_types = {n for f in facts if f.path.endswith(_C_HEADERS) for n in (f.test.get("defines") or ())}
+    facts_by_path = {f.path: f for f in facts}
+    programs = {f.path for f in facts if _is_program(f) or _is_hollow_unit(f, header_types, rg.graph, facts_by_path)}
     sources: dict[str, list[FileFacts]] = defaultdict(list)
     program_sources: dict[str, list[FileFacts]] = defaultdict(list)  # still part of the lexical index's statistics
     for f in facts:
@@ -336,7 +340,6 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             parts = f.path.split("/")
             if len(parts) > 1 and _stem(f.path) not in _FACADES and parts[-2].lower() not in _NEUTRAL_DIRS:
                 joined[fam][_norm(parts[-2] + _stem(f.path))].append(f.path)
-    facts_by_path = {f.path: f for f in facts}
     declared = {f.path for f in facts if _declares_only(f)}
     impl_headers = _implementation_headers(facts, kinds)
     declared -= set(impl_headers.values())
@@ -367,6 +370,10 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
 
     graph = rg.graph
     suites = _suite_prefixes(tests)
+
+    def common_names(fam: str | None) -> frozenset[str]:
+        return _common_names(names_in_tests[fam or ""], len(tests_by_family[fam or ""]))
+
     defined_here: set[str] | None = None  # every name the repository defines (worked out when first needed)
     index_box: list | None = None  # lookups for resolving single import records (built when first needed)
     pairs = []
@@ -438,7 +445,19 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             if found is None and tcfg.import_ and "use" in _FAMILY_RULES.get(fam, ()) and not for_role:
                 found = _by_crate_use(t, kinds, sources[fam], lex_index, fam, tcfg)
             if found is None and tcfg.import_ and not role:
-                found = _by_import(t, graph, kinds, facts_by_path, fam, lex_index, tcfg)
+                if index_box is None:
+                    index_box = [RepoIndex(facts, rg.params)]
+                found = _by_import(
+                    t,
+                    graph,
+                    kinds,
+                    facts_by_path,
+                    fam,
+                    lex_index,
+                    tcfg,
+                    index_box[0],
+                    common=common_names(fam),
+                )
             # weaker name evidence after the imports: JsonArrayAsListTest -> JsonArray.java
             if found is None and not role:
                 found = _by_name(
@@ -453,7 +472,9 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                     declared=declared,
                     sources_of=sources.get,
                 )
-            if found is None and _imports_only_facades(t, graph, facts_by_path):
+            if found is None and _imports_only_facades(
+                t, graph, facts_by_path, _tooling(t, index_box[0] if index_box else None, common_names(fam))
+            ):
                 # the test reaches the code through the package's entry point only: its name is the hint
                 definer = _defining_module(
                     t, sources[fam], kinds, declared, imported=_imports_helpers(t, graph, facts_by_path)
@@ -710,6 +731,41 @@ def _is_program(f: FileFacts) -> bool:
     )
 
 
+_INCLUDE_FAMILIES = frozenset(fam for fam, rules in _FAMILY_RULES.items() if "include" in rules)
+
+
+def _is_hollow_unit(f: FileFacts, header_types: set[str], graph, facts_by_path: dict) -> bool:
+    """A C/C++ implementation file that defines nothing of its own (only includes, explicit instantiations, macros,
+    forward declarations of types the headers define: struct type_config;) and includes a header named like it
+    that holds code (toml11's src/datetime.cpp: include/toml11/impl/datetime_impl.hpp). glog's src/stacktrace.cc,
+    which includes a platform's implementation through a macro, is no such unit: stacktrace.h holds no code."""
+    defines = f.test.get("defines")
+    if not (
+        defines is not None
+        and f.path.endswith(_C_IMPLEMENTATIONS)
+        and _kind(f) in ("", "inline")
+        and FAMILY.get(f.language or "", "") in _INCLUDE_FAMILIES
+        and set(defines) <= header_types
+        and f.path in graph
+    ):
+        return False
+    stem = _norm(_stem(f.path))
+    for p in graph.successors(f.path):
+        if p not in facts_by_path or not p.endswith(_C_HEADERS):
+            continue
+        # an implementation header by its name (impl/datetime_impl.hpp), or a header defining more than a namespace
+        # and a type or two, which are declarations (toml11's parser.hpp, value.hpp; not glog's stacktrace.h)
+        other = _norm(_stem(p))
+        if (other != stem and other.startswith(stem)) or len(
+            facts_by_path[p].test.get("defines") or ()
+        ) >= _HOLLOW_MIN_DEFINES:
+            return True
+    return False
+
+
+_HOLLOW_MIN_DEFINES = 3
+
+
 _TOOL_CONFIG = re.compile(r"\.config\.[cm]?[jt]sx?$")  # build.config.ts, vite.config.mjs: a tool's settings
 
 
@@ -748,11 +804,16 @@ def _only_re_exports_for(t: FileFacts, facade: str, facts_by_path) -> bool:
     return not own and len(local) >= 2
 
 
-def _imports_only_facades(t: FileFacts, graph, facts_by_path) -> bool:
-    """tests/safe-try.test.ts imports '../src' (src/index.ts) and nothing else of the repository."""
+def _imports_only_facades(t: FileFacts, graph, facts_by_path, tooling: set[str] = frozenset()) -> bool:
+    """tests/safe-try.test.ts imports '../src' (src/index.ts) and nothing else of the repository (but the shared
+    test tooling: ts-pattern's tests take Expect and Equal from src/types/helpers.ts)."""
     if t.path not in graph:
         return False
-    targets = [p for p in graph.successors(t.path) if p in facts_by_path and _kind(facts_by_path[p]) != "support"]
+    targets = [
+        p
+        for p in graph.successors(t.path)
+        if p in facts_by_path and _kind(facts_by_path[p]) != "support" and p not in tooling
+    ]
     return bool(targets) and all(_stem(p) in _FACADES or _re_exports_only(facts_by_path[p]) for p in targets)
 
 
@@ -947,6 +1008,10 @@ def _defining_module(
         head = stem.split(".", 1)[0]
         if any(n == head for i in t.imports for n in (i.get("names") or ())):
             found = _defining_module_of(t, _norm(head), sources, kinds, declared, imported)
+    one = _singular(_norm(stem))
+    if found is None and one != _norm(stem) and one in {_norm(n) for n in t.identifiers}:
+        # named in the plural for a name it uses in the singular (ts-pattern's tests/strings.test.ts: P.string)
+        found = _defining_module_of(t, one, sources, kinds, declared, imported)
     return found
 
 
@@ -1055,7 +1120,9 @@ def _variants(
     # TreeTypeAdaptersTest is no test of TreeTypeAdapter.java alone)
     words = [w for w in split_identifier(_stem(test_path)) if w not in _NAME_NOISE]
     single = _singular(key) if len(words) == 1 else key
-    forms = ([cands.get(key + "s", [])] if plural else []) + [
+    # the plural in -es after a sibilant (immer's __tests__/patch.js -> src/plugins/patches.ts)
+    es = key + "es" if key.endswith(("s", "x", "z", "ch", "sh")) else None
+    forms = ([cands.get(key + "s", [])] + ([cands.get(es, [])] if es else []) if plural else []) + [
         cands.get(key + "r", []),
         cands.get(key + "er", []),
         (joined or {}).get(key, []),
@@ -1156,6 +1223,10 @@ def _by_name(
             if len(key) < 4 or key in _FACADES_NORM or key in _GENERIC_NAMES:
                 break
             options = [c for c in cands.get(key, []) if _usable(t.path, c, kinds) and _stem(c) not in _FACADES]
+        if fam in _WITHIN_FOLDER:
+            # shortened, the name still names a file of the test's own package (chi's path_value_test.go: no
+            # middleware/value.go)
+            options = [c for c in options if _folder(c) == _folder(t.path)]
         partial = bool(options)
     if not options and qualified:
         return None
@@ -1249,10 +1320,45 @@ def _by_name(
     return None
 
 
-def _by_import(t: FileFacts, graph, kinds, facts_by_path, fam, lex_index, tcfg) -> tuple[str, str, float] | None:
+def _tooling(t: FileFacts, ix, common: frozenset[str]) -> set[str]:
+    """The modules t takes only names from that half the tests or more use (the records resolved)."""
+    if ix is None or not common:
+        return set()
+    taken: dict[str, set[str]] = defaultdict(set)
+    for i in t.imports:
+        for p in _record_targets(ix, t, i):
+            taken[p] |= set(i.get("names") or ()) or {"*"}
+    # an entry point is how tests reach the code, whatever they take from it (src/index.ts, jotai's src/vanilla.ts
+    # re-exporting atom): tooling defines what it offers
+    return {
+        p
+        for p, names in taken.items()
+        if names <= common
+        and _stem(p) not in _FACADES
+        and p in ix.facts
+        and not any(r.get("kind") == "export" for r in ix.facts[p].imports)
+    }
+
+
+def _common_names(names_in_tests: Counter, n_tests: int) -> frozenset[str]:
+    """Names half the tests or more use (ts-pattern's Expect and Equal type checks): shared test tooling."""
+    if n_tests < _COMMON_MIN_TESTS:
+        return frozenset()
+    return frozenset(n for n, c in names_in_tests.items() if 2 * c >= n_tests)
+
+
+_COMMON_MIN_TESTS = 6
+
+
+def _by_import(
+    t: FileFacts, graph, kinds, facts_by_path, fam, lex_index, tcfg, ix=None, common: frozenset[str] = frozenset()
+) -> tuple[str, str, float] | None:
     """Rule (c): the test imports one module of the repository (facades like __init__.py say little)."""
     if t.path not in graph:
         return None
+    # a module the test takes only names from that most tests take too is their shared tooling, not a subject
+    # (ts-pattern's src/types/helpers.ts for Expect and Equal)
+    tooling = _tooling(t, ix, common)
     targets = sorted(
         p
         for p in graph.successors(t.path)
@@ -1260,6 +1366,7 @@ def _by_import(t: FileFacts, graph, kinds, facts_by_path, fam, lex_index, tcfg) 
         and kinds[p] in ("", "inline")
         and FAMILY.get(facts_by_path[p].language or "") == fam
         and _usable(t.path, p)
+        and p not in tooling
     )
     real = [p for p in targets if _stem(p) not in _FACADES]
     if not real and len(targets) == 1 and {p for p in lex_index(fam).docs if _usable(t.path, p)} == set(targets):
@@ -1277,13 +1384,64 @@ def _by_import(t: FileFacts, graph, kinds, facts_by_path, fam, lex_index, tcfg) 
                 for i in t.imports
                 for p in real
                 if re.split(r"[./:\\]", str(i.get("target") or ""))[-1] == _stem(p)
-                and {n for n in (i.get("names") or ()) if _norm(n) == key}
-                & set(facts_by_path[p].test.get("defines") or ())
+                and {n for n in (i.get("names") or ()) if _norm(n) == key} & _own_definitions(facts_by_path[p])
             }
         )
         if len(definers) == 1:
             return definers[0], "import", 0.8
-    return _agreeing(t, real, "import", lex_index(fam), tcfg)
+        if ix is not None:
+            # the same, the name taken through an entry point or barrels that re-export it (immer's
+            # __tests__/original.js: import {original} from '../src/immer', which takes it from ./internal, which
+            # takes all of ./utils/common): the one module truly defining it
+            origins: set[str] = set()
+            for i in t.imports:
+                names = {n for n in (i.get("names") or ()) if _norm(n) == key}
+                for p in _record_targets(ix, t, i) if names else ():
+                    # not through a package's facade (__init__.py, index.ts): the guard above (click's Context)
+                    if p in facts_by_path and kinds.get(p) in ("", "inline") and _stem(p) not in _FACADES:
+                        for n in names:
+                            origins |= _origins_of(n, facts_by_path[p], ix, kinds, facts_by_path, frozenset())
+            origins = {p for p in origins if _usable(t.path, p)}
+            if len(origins) == 1:
+                return origins.pop(), "import", 0.8
+    found = _agreeing(t, real, "import", lex_index(fam), tcfg)
+    if (
+        found is not None
+        and (_re_exports_several(facts_by_path[found[0]]) or _norm(_stem(found[0])) in _SHIM_NAMES)
+        and not _names_agree(t.path, found[0])
+    ):
+        # an entry point gathering several modules (immer's src/immer.ts: export ... from './internal',
+        # './plugins/patches', ...) is where a topic test takes its names, not what it tests; nor is a
+        # compatibility shim (attrs' and click's _compat.py: version switches every module imports)
+        return None
+    return found
+
+
+_SHIM_NAMES = frozenset({"compat", "compatibility", "polyfill", "polyfills", "shim", "shims"})
+
+
+def _re_exports_several(f: FileFacts) -> bool:
+    return len({r.get("target") for r in f.imports if r.get("kind") == "export"}) >= 2
+
+
+def _own_definitions(f: FileFacts) -> set[str]:
+    """What a file defines less what it takes from its records (an entry point "defines" what it re-exports)."""
+    taken = {n for r in f.imports for n in (r.get("names") or ())}
+    return set(f.test.get("defines") or ()) - taken
+
+
+def _origins_of(name: str, f: FileFacts, ix, kinds, facts_by_path, seen: frozenset) -> set[str]:
+    """The files defining name behind f: f itself when it defines the name and takes it from no record; else
+    the files behind the records that name it or re-export everything (export * from './common'), followed on."""
+    records = [r for r in f.imports if {name, "*"} & set(r.get("names") or ())]
+    if name in (f.test.get("defines") or ()) and not any(name in (r.get("names") or ()) for r in records):
+        return {f.path}
+    out: set[str] = set()
+    for r in records:
+        for q in _record_targets(ix, f, r):
+            if q not in seen and q in facts_by_path and kinds.get(q) in ("", "inline"):
+                out |= _origins_of(name, facts_by_path[q], ix, kinds, facts_by_path, seen | {f.path})
+    return out
 
 
 _NAME_NOISE = frozenset({"test", "tests", "spec", "specs", "unit", "e2e", "it"})
@@ -1755,6 +1913,8 @@ def _by_lexical(t: FileFacts, index: _Lexical, tcfg) -> tuple[str, str, float] |
     # With one candidate module (minimist: index.js) there is nothing to confuse it with; any real overlap will do.
     need = tcfg.lexical_min_score / 3 if len(only) == 1 else tcfg.lexical_min_score
     if score >= need and top >= tcfg.lexical_margin * runner:
+        if _norm(_stem(best)) in _SHIM_NAMES and not _names_agree(t.path, best):
+            return None  # a compatibility shim shares every module's vocabulary (attrs' _compat.py)
         return best, "lexical", score
     return None
 
