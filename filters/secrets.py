@@ -170,7 +170,7 @@ _PRIVATE_MAX = 65536
 
 # scheme://user:password@host ; the user part cannot contain ':' or '@', so the split is unique.
 # The user part may hold '@' (an e-mail address as the login: `smtps://me@gmail.com:pw@smtp.gmail.com`).
-_URL_CRED = re.compile(r"([^\s:/?#'\"<>\\`]{1,128}+):([^\s/?#@'\"<>\\`]{1,256}+)@(?=[A-Za-z0-9\[])")
+_URL_CRED = re.compile(r"([^\s:/?#'\"<>\\`]{0,128}+):([^\s/?#@'\"<>\\`]{1,256}+)@(?=[A-Za-z0-9\[])")
 
 # Passwords in assignments: the key must contain one of these stems; we find stems by a literal
 # search and parse around them with anchored patterns (no scan from every position).
@@ -221,15 +221,32 @@ _PW_SUFFIX_WORDS = {
     "onepass",
     "twopass",
     "renderpass",
+    "bandpass",
+    "lowpass",
+    "highpass",
+    "allpass",
     "shaderpass",
     "mainpass",
 }
 # Key components that make a password-ish name something else (a label, a rule, a URL, a hash...).
 _PW_KEY_STOP = {
+    "algorithm",
+    "algo",
+    "alg",
+    "cipher",
+    "scheme",
+    # switches (`--disabled-password user`, `--no-password`, `--ask-password`) and `--password-stdin`
+    "stdin",
+    "disabled",
+    "disable",
+    "no",
+    "allow",
+    "ask",
+    "skip",
+    "empty",
+    "without",
     "reset",
     "forgot",
-    "confirm",
-    "confirmation",
     "field",
     "label",
     "hint",
@@ -342,7 +359,6 @@ _PW_BAD_VALUES = {
     "username",
     "test",
     "dummy",
-    "foobar",
     "foo",
     "bar",
     "password123",
@@ -812,7 +828,7 @@ def url_credentials(text: str) -> Iterator[Hit]:
         if last_at >= 0:
             pw_end = last_at
             pw = text[m.start(2) : pw_end]
-        if _password_value_ok(pw, quoted=True):
+        if _password_value_ok(pw, quoted=True, words=True):
             yield Hit("password", m.start(2), pw_end, "UrlPassword")
         if len(user) >= 20 and _looks_random(user) and _key_value_ok(text, user, m.start(1), "strong"):
             # a token as the user name (`https://<token>:x-oauth-basic@github.com`): the user part is the key
@@ -893,9 +909,14 @@ def _random_letters(value: str) -> bool:
     return _case_changes(value) >= 4 and vowels < 0.3 and not _has_camel_words(value) and not _typed_by_hand(value)
 
 
-def _password_value_ok(value: str, quoted: bool) -> bool:
+def _password_value_ok(value: str, quoted: bool, words: bool = False) -> bool:
+    """`value` can be a password. `words`: the value is a literal where a password goes (quoted or a config
+    value under a password's name, a URL's userinfo, a CLI flag, an SQL statement), so a word-like default
+    counts too (`_word_literal`)."""
     if not 4 <= len(value) <= 128 or any(c.isspace() for c in value):
         return False
+    if words and _word_literal(value):
+        return True
     if quoted and _symbol_literal(value):
         return True  # `"m{{h}o)p${e]nob(ody[…"`: symbols that pair up as neither code nor a template
     low = value.lower()
@@ -924,6 +945,103 @@ def _password_value_ok(value: str, quoted: bool) -> bool:
     return True
 
 
+# ---- word-like literals under a password's name: `POSTGRES_PASSWORD=petclinic`, `password: "foobar"` ----
+# Under a password's name (or in a URL's userinfo) a literal is a password whatever it looks like: a default
+# such as `postgres`, `nextcloud` or `pass4321` leaks as much as a random one. What is left alone: placeholders
+# made of a credential word and generic words only (`mysecretpassword`, `new_password`, `test-pass`, `your-token`,
+# `changeme`, `password1`), names and labels (`Password`, `PasswordHasher`, `hashed_password`, `DB_PASSWORD_FILE`),
+# module paths, files, URLs and values under six characters (`root`, `guest`, `admin`).
+_PLACEHOLDER_PARTS = frozenset(
+    (
+        "password passwords passwd passwort pass pwd pw passphrase passcode secret secrets token tokens key keys "
+        "apikey api access auth credential credentials cred creds login "
+        "my your our new old test tests testing bad wrong some secure strong weak super very good valid invalid "
+        "other another same example sample default dummy fake mock the a an db database user users dev local prod "
+        "here this is change me it changeme changeit put insert enter replace set fill in with to value string "
+        "xxx xxxx xxxxx tbd todo fixme none null empty unused dummy placeholder redacted hidden "
+        "masked required optional unknown generated random real actual fallback top ssl hashed encrypted too short "
+        "long for of from on at and origin target source remote primary secondary main backup first second not "
+        "format uuid app application client server service x oauth basic bearer attribute property method function "
+        "class module parameter param argument arg option options variable proxy repo repository host"
+    ).split()
+)
+_LONG_REPEAT = re.compile(r"(.{1,8}?)\1{3,}")  # `asdfasdfasdfasdf…`; `nyuknyuknyuk` (three times) is a chosen word
+_PLACEHOLDER_TAILS = frozenset(
+    "short long invalid test example sample dummy fake placeholder here format value".split()
+)
+# value words that make a credential word a field, column or label name (`hashed_password`, `password_field`)
+_NAME_PARTS = frozenset(
+    "hash hashed hasher hashers salt salted field fields column col label hint prompt input form reset forgot "
+    "confirm confirmation policy rule rules encoder encrypted digest type file path url name id attr widget".split()
+)
+# `_PLACEHOLDER` less `1234…` and `abc…`: `123456` and `abc123` are weak passwords, not placeholders
+_WORD_PLACEHOLDER = re.compile(r"(?i)^(?:x+|\*+|\.+|-+|_+|#+|0+|your[\w\-]*|some[\w\-]*|<[^>]*>|\[[^\]]*\])$")
+_VALUE_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_FILE_END = re.compile(
+    r"(?i)\.(?:txt|json|ya?ml|pem|key|crt|cer|p12|pfx|jks|env|ini|cfg|conf|log|db|sqlite|xml|html?|js|ts|py|rb|php|sh)$"
+)
+_ENV_IDENT = re.compile(r"[A-Z][A-Z0-9]*+(?:_[A-Z0-9]++)++")
+_TYPE_NAME = re.compile(r"[A-Z][a-z]++(?:[A-Z][a-z0-9]*+)++|[A-Z][a-z]++|[a-z]++(?:[A-Z][a-z0-9]*+)++")
+
+
+@lru_cache(maxsize=4096)
+def _placeholder_parts(value: str) -> bool:
+    """`mysecretpassword`, `new_password`, `Test-Pass1`, `db_pass`, `unused`: only credential and generic words
+    (joined up or apart), with at most three digits."""
+    parts = _VALUE_PARTS.findall(value)
+    if not parts or sum(len(p) for p in parts) < len(value) - 4:
+        return False  # symbols (`p@ss:12,wor:34d`) or characters outside words and digits: chosen
+    joined = re.findall(r"[A-Za-z]\d+|\d+[A-Za-z]", value)
+    if sum(len(j) - 1 for j in joined) > 3:
+        return False  # `pass4321`: digits chosen with the word (`password-for-30001` has a port number apart)
+    words = "".join(p.lower() for p in parts if not p.isdigit())
+    if not words:
+        return False  # `123456`: digits alone are a (weak) password, not a placeholder
+    # the letters must split into known words: a word-break over the joined-up letters (`mysecretpassword`)
+    n = len(words)
+    ok = [True] + [False] * n
+    for i in range(1, n + 1):
+        ok[i] = any(ok[j] and words[j:i] in _PLACEHOLDER_PARTS for j in range(max(0, i - 12), i))
+    return ok[n]
+
+
+def _long_repeat(value: str) -> bool:
+    return any(m.end() - m.start() >= 16 for m in _LONG_REPEAT.finditer(value))
+
+
+def _word_literal(value: str) -> bool:
+    """A literal that someone chose as a password, whatever its shape: `petclinic`, `whalehello`, `pass4321`,
+    `123456`, `s3cr3t`, `ungithubbed-secret`, `nyuknyuknyuk`; not a placeholder, a name or a label."""
+    if not 6 <= len(value) <= 64 or not value.isascii() or not value.isprintable() or " " in value:
+        return False
+    low = value.lower()
+    if low in _PW_BAD_VALUES or _WORD_PLACEHOLDER.match(value) or _TEMPLATE_MARK.search(value) or "$" in value:
+        return False
+    if len(set(low)) <= 2:
+        return False  # `xxxxxx`, `******`, `000000`
+    if "?." in value or re.search(r"\w=\w", value) or re.fullmatch(r"[a-z][a-z0-9_]*+:[a-z0-9_]++", value):
+        return False  # `config?.core?.askpass`, `F.isWritable=F.isReadable`, `version_name:foo`: code or a reference
+    if low in _PW_SUFFIX_WORDS:
+        return False  # `bypass`, `bandpass`: a word that ends like a password's name
+    if "your" in low or low.startswith(("&lt;", "#", ".")):
+        return False  # `&lt;YOURPASSWORD&gt;`, `#add-password` (a CSS selector)
+    if "://" in value or value.startswith(("/", "./", "~/", "http", "-", "=")) or _FILE_END.search(value):
+        return False
+    if _ENV_IDENT.fullmatch(value) or _TYPE_NAME.fullmatch(value) or _DOTTED_IDENT.fullmatch(value):
+        return False  # `DB_PASSWORD_FILE`, `Password`, `SecretStr`, `newPassword`, `django.contrib.auth`: names
+    if _placeholder_parts(value) or "xxxx" in low or _SEQUENTIAL_RUN.search(low) or _long_repeat(value):
+        return False  # `abcdefghijklmnopqrstuvwxyz123456`, `asdfasdfasdf…`, `sk_xxxxxxxx…`: filled in by hand
+    if re.split(r"[-_.]", low)[-1] in _PLACEHOLDER_TAILS:
+        return False  # `sk_live_short`, `whsec_test`: a prefix with a placeholder word as the value
+    named = any(w in low for w in ("pass", "pwd", "secret", "token", "key", "cred", "auth"))
+    parts = {p.lower() for p in _VALUE_PARTS.findall(value)}
+    if named and (parts & _NAME_PARTS or "_" in value and re.fullmatch(r"[a-z0-9_]+|[A-Z0-9_]+", value)):
+        return False  # `hashed_password`, `password-reset`, `aws_secret_key`: a field, file or variable name
+    if "@" in value and "." in value.rsplit("@", 1)[-1]:
+        return False  # an e-mail address, a user rather than a password
+    return not re.fullmatch(r"v?\d+(?:\.\d+)+", value)  # a version
+
+
 _IDENT_RUN = re.compile(r"[A-Za-z0-9_.\-]*+")
 _WORD_OPS = ("is", "was", "to")
 _ENV_NAME = re.compile(r"[A-Z][A-Z0-9_]{3,}")
@@ -942,16 +1060,56 @@ _INNER_ASSIGNMENT = re.compile(
 )
 
 
-def _config_literal(text: str, ls: int, start: int, run_end: int, value: str, vs: int, op: str) -> bool:
+@lru_cache(maxsize=8192)
+def _word_key(name: str) -> bool:
+    """A name that surely names a password, so that a word-like literal under it is one (`_word_literal`): a
+    password word in it (`PGX_SSL_PASSWORD`, `passwordConfirmation`) or a password stem ending it (`DB_PASS`,
+    `mysqlpass`, `ADMIN_PWD`); `backward_pass_impl`, `pass_count` name a pass of an algorithm."""
+    parts = [p.lower() for p in re.split(r"[_.\-]+|(?<=[a-z0-9])(?=[A-Z])", name.strip("-.")) if p]
+    if not parts:
+        return False
+    last = parts[-1]
+    return (
+        any(any(w in p for w in _PW_WORDS) for p in parts)
+        or last in _PW_COMPONENTS
+        or last.endswith(_PW_SUFFIXES)
+        and last not in _PW_SUFFIX_WORDS
+    )
+
+
+def _word_config_value(key: str, value: str) -> bool:
+    """A word-like config value (`POSTGRES_PASSWORD=nextcloud`, `spring.datasource.password=petclinic`,
+    `password: postgres`): a chosen literal (`_word_literal`); under a lowercase name, as code has them
+    (`password=pw_value` as a call's last argument), not a snake_case name."""
+    if not _word_literal(value):
+        return False
+    return "_" not in value or _ENV_NAME.fullmatch(key) is not None or "." in key
+
+
+def _config_literal(
+    text: str, ls: int, start: int, run_end: int, value: str, vs: int, op: str, words: bool = False, flag: bool = False
+) -> bool:
     """An unquoted value that a config line makes a literal, not a variable: `DB_PASS=kitten42x` (.env,
     shell, properties: `=` with no space around it), `password: kitten42x` (YAML: a key that starts its
     line), `ENV DB_PASSWORD kitten42x`; letters and digits both, and nothing but the line's end after it
-    (code goes on with `,`, `)` or `;`)."""
+    (code goes on with `,`, `)` or `;`). `words`: a word-like value counts too (`POSTGRES_PASSWORD=nextcloud`),
+    except after a comment's label (`# First pass: determine …` is prose)."""
     end = vs + len(value)
-    if not (6 <= len(value) <= 128) or end < len(text) and text[end] not in _LITERAL_END:
+    if op == ">":
+        return 6 <= len(value) <= 128  # `<password>v</password>`: an XML element's text
+    after = text[end] if end < len(text) else ""
+    # `"DB_PASSWORD=v"`, `<item>DB_PASSWORD=v</item>`, `url="…&amp;pwd=v"`: an env assignment inside a string or
+    # an element ends at the quote or the tag
+    env_end = op == "=" and after in "\"'<" and text[run_end:vs] == "="
+    # `Server=db;User Id=sa;Password=v;`: a connection string's field ends at `;`
+    env_end = env_end or op == "=" and after == ";" and start > 0 and text[start - 1] == ";" and text[run_end:vs] == "="
+    if not (6 <= len(value) <= 128) or after and after not in _LITERAL_END and not env_end:
         return False
-    if (not any(c.isalpha() for c in value) or not any(c.isdigit() for c in value)) and not _random_letters(value):
-        return False
+    word = False
+    if not (any(c.isalpha() for c in value) and any(c.isdigit() for c in value)) and not _random_letters(value):
+        if not (words and _word_config_value(text[start:run_end], value)):
+            return False
+        word = True
     between = text[run_end:vs]
     if op == "=":
         return between == "="
@@ -959,9 +1117,13 @@ def _config_literal(text: str, ls: int, start: int, run_end: int, value: str, vs
         return (
             between.startswith(":")
             and not between[1:].strip()
-            and (text[ls:start].strip() in ("", "-") or _COMMENT_LABEL.fullmatch(text, ls, start) is not None)
+            and (
+                text[ls:start].strip() in ("", "-")
+                or not word
+                and _COMMENT_LABEL.fullmatch(text, ls, start) is not None
+            )
         )
-    return op == " " and _DEFINE.fullmatch(text, ls, start) is not None
+    return op == " " and (flag or _DEFINE.fullmatch(text, ls, start) is not None)
 
 
 _SYMBOL_RUN = re.compile(r"[^\s\"'`]{8,129}+")
@@ -998,6 +1160,32 @@ def _symbol_run(text: str, a: assignments.Assigned) -> str | None:
     return v if _symbol_literal(v) else None
 
 
+_PROSE_BEFORE_FLAG = re.compile(
+    r"(?i)(?:\b(?:and|or|the|a|an|via|with|use|using|of|your|pass|set|see)|[,(`'\"])[ \t]*+$"
+)
+_COMMAND_GOES_ON = re.compile(r"[ \t]*+(?:$|\\|[-|>&;/'\"]|https?:|\n)")
+
+
+def _flag_value_ok(text: str, ls: int, start: int, value: str, vs: int) -> bool:
+    """`--password v` on a command line, not in prose that names the flag (`the --username and --password options`):
+    no prose word just before the flag, and a value of lower-case letters alone only where the command goes on
+    with a flag, a URL, a path or the line's end."""
+    if _PROSE_BEFORE_FLAG.search(text, ls, start):
+        return False
+    if value.isalpha() and value.islower():
+        return _COMMAND_GOES_ON.match(text, vs + len(value)) is not None
+    return True
+
+
+# a lookup with a default before a quoted name: `os.environ.get("X", "v")`, `os.getenv`, `ENV.fetch`, `env("X", "v")`,
+# `System.getProperty`, `config.get`, `getOrDefault`; and PHP's `define("DB_PASSWORD", "v")`
+_GETTER = re.compile(
+    r"""\b(?:get|getenv|Getenv|env|fetch|getProperty|getOrDefault|get_env|getenv_or|define)\([ \t]{0,4}+["'`]$"""
+)
+# a variable with a default (Spring `${NAME:default}`, shell `${NAME:-default}`/`${NAME-default}`)
+_REF_DEFAULT = re.compile(r"""\$\{[A-Za-z_][\w.]{0,80}+(?::-?|-|:=)([^\s{}$'"`]{1,128}+)\}""")
+
+
 def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
     """Values assigned to password-like keys: `password = "…"`, `DB_PASS=…`, `"pwd": "…"`, `Password=…;`."""
     pos = 0
@@ -1016,9 +1204,11 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
         start, left = _key_name(text, m.start())
         key = left + text[m.start() : run_end]
         ls = text.rfind("\n", max(0, start - 200), start) + 1
+        # `--password v`, `wget --ftp-password v`: a command line's flag takes the next word
+        flag = text.startswith("--", start) and (start == 0 or text[start - 1] in " \t\n")
         a = (
             assignments.after_name(
-                text, run_end, name_start=start, allow_space=bool(_DEFINE.fullmatch(text, ls, start))
+                text, run_end, name_start=start, allow_space=flag or bool(_DEFINE.fullmatch(text, ls, start))
             )
             or _table_cell(text, ls, start, run_end)
             or _fallback_literal(text, run_end)
@@ -1026,11 +1216,23 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
         a = a or _wide_quoted_symbols(text, run_end)
         if a is None or not _is_password_key(key) or a.op in _WORD_OPS:
             continue  # `password is …` is prose_passwords' (with its stricter value check)
-        if a.op == "," and not _prose_password_ok(a.value, "password"):
+        default = (
+            a.op == ","
+            and a.quoted
+            and _GETTER.search(text, max(0, start - 40), start) is not None
+            and _word_key(key.strip("\"'`"))
+        )
+        if a.op == "," and not default and not _prose_password_ok(a.value, "password"):
             continue  # `f("HTTPPasswordMgr", "urllib2")`: a call's arguments, not a setter
         if a.op == "(" and not _is_password_key(key.rsplit(".", 1)[-1]):
             continue  # `password.encode("utf-8")`: a method of a password, not a setter
         value, vs, quoted = a.value, a.start, a.quoted
+        d = _REF_DEFAULT.match(text, vs)
+        if d:  # `${DB_PASS:petclinic}`, `"${DEV_PASSWORD:-letmein}"`: the variable's default is a literal
+            if _password_value_ok(d.group(1), True, words=True):
+                yield Hit("password", d.start(1), d.end(1), "PasswordAssignment")
+            pos = max(pos, d.end())
+            continue
         if not quoted and a.op != "=" and _INNER_ASSIGNMENT.match(value):
             continue  # `# db password: DB_PASSWORD=…`: the inner name takes its own value
         sym = _symbol_run(text, a)
@@ -1042,8 +1244,16 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
             value = assignments.sentence_trimmed(text, value, vs)
             if start and text[start - 1] in "?&" and "&" in value:
                 value = value[: value.index("&")]  # `?user=u&password=<v>&useSSL=false`: a query parameter
-        literal = quoted or _config_literal(text, ls, start, run_end, value, vs, a.op)
-        if _password_value_ok(value, literal):
+        wk = _word_key(key)
+        if flag and a.op == " " and not _flag_value_ok(text, ls, start, value, vs):
+            continue
+        literal = quoted or _config_literal(text, ls, start, run_end, value, vs, a.op, words=wk, flag=flag)
+        if default:  # `os.environ.get("DB_PASSWORD", "postgres")`: the literal used when the variable is unset
+            if _password_value_ok(value, True, words=True):
+                yield Hit("password", vs, vs + len(value), "PasswordAssignment")
+            pos = max(pos, vs + len(value))
+            continue
+        if _password_value_ok(value, literal, words=literal and wk):
             yield Hit("password", vs, vs + len(value), "PasswordAssignment")
         pos = max(pos, vs + len(value))
 
@@ -1538,7 +1748,12 @@ def named_value_pairs(text: str, low: str) -> Iterator[Hit]:
         name = names[-1].group(1)
         value = a.value if a.quoted else assignments.sentence_trimmed(text, a.value, a.start)
         if _is_password_key(name):
-            if _password_value_ok(value, a.quoted):
+            # `value: petclinic` alone on its line (YAML) is a literal as much as a quoted one
+            vls = text.rfind("\n", 0, i) + 1
+            end = a.start + len(value)
+            yaml = a.op == ":" and text[vls:i].strip() in ("", "-") and (end == len(text) or text[end] in "\r\n")
+            literal = (a.quoted or yaml) and _word_key(name)
+            if _password_value_ok(value, a.quoted, words=literal):
                 yield Hit("password", a.start, a.start + len(value), "NamedValuePair")
         else:
             strength = _key_name_strength(name)
@@ -1575,6 +1790,21 @@ def _random_mix(value: str) -> bool:
 # a line opened by one word (a vendor's name) before a key's name: `newsapi KEY <v>`, `# fixer key <v>`
 _LEAD_WORD = re.compile(r"[ \t]*+(?:(?:#|//|--|;)[ \t]*+)?[A-Za-z][A-Za-z0-9.\-]{1,30}+[ \t]{1,4}+")
 _SPACE_VALUE = re.compile(r"[ \t]{1,4}+([A-Za-z0-9+/=_\-.]{16,512}+)(?![^\s,;:)\]}\"'`])")
+
+
+# name parts that make a secret's name name something else: a reference to a stored secret (Kubernetes
+# `secretName`, Helm `existingSecret`, `secretKeyRef`), where it lives, or its kind
+_SECRET_REF_PARTS = frozenset(
+    "existing ref name names arn id ids file path store manager provider backend type kind mount volume env var "
+    "version vault engine source method".split()
+)
+
+
+def _secret_named(name: str) -> bool:
+    """A name that calls its value a secret (`AWS_SECRET_ACCESS_KEY`, `clientSecret`, `JWT_SECRET`,
+    `SECRET_KEY`): under it a literal of any shape is the secret (`_word_literal`), as under a password's."""
+    parts = [p.lower() for p in _KEY_PART_SPLIT.split(name) if p]
+    return any(p.endswith("secret") for p in parts) and not any(p in _SECRET_REF_PARTS for p in parts)
 
 
 def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
@@ -1656,7 +1886,12 @@ def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
                 yield Hit("key", a.start, a.start + len(sym), "KeyNamedValue")
                 pos = max(pos, a.start + len(sym))
                 continue
-        if _key_value_ok(text, value, a.start, strength):
+        if _key_value_ok(text, value, a.start, strength) or (
+            _secret_named(name)
+            and a.op not in ("(", ",", " ", "is", "was", "to")
+            and (a.quoted or _config_literal(text, ls, start, run_end, value, a.start, a.op, words=True))
+            and _word_literal(value)
+        ):
             yield Hit("key", a.start, a.start + len(value), "KeyNamedValue")
             pos = max(pos, a.start + len(value))
         elif len(value) > 300:
@@ -2131,7 +2366,7 @@ def cli_p_passwords(text: str) -> Iterator[Hit]:
                 continue
             for f in flag.finditer(text, m.end(), le):
                 pw = f.group("pw")
-                if _password_value_ok(pw, quoted=bool(f.group("q"))) and not pw.startswith("$"):
+                if _password_value_ok(pw, quoted=bool(f.group("q")), words=True) and not pw.startswith("$"):
                     yield Hit("password", f.start("pw"), f.end("pw"), "CliPassword")
 
 
@@ -2174,7 +2409,7 @@ def sql_and_shell_passwords(text: str, low: str) -> Iterator[Hit]:
             ls = max(text.rfind("\n", max(0, m.start() - 300), m.start()) + 1, m.start() - 300)  # bounded: linear
             if not _SQL_STATEMENT.search(text, ls, m.start()):
                 continue  # `this hint is identified by *NO* sign`: prose, not a statement
-            if len(pw) >= 6 and pw[0] not in ":?@$%{&<*" and _password_value_ok(pw, quoted=True):
+            if len(pw) >= 6 and pw[0] not in ":?@$%{&<*" and _password_value_ok(pw, quoted=True, words=True):
                 yield Hit("password", m.start("pw"), m.end("pw"), "SqlPassword")
     if "convertto-securestring" in low:
         for m in _SECURE_STRING.finditer(text):
@@ -2191,7 +2426,7 @@ def cli_credentials(text: str) -> Iterator[Hit]:
         user, pw = m.group("user"), m.group("pw")
         if pw.startswith(("//", "{")) or user.startswith(("$", "{", "<")):
             continue
-        if len(pw) >= 4 and _password_value_ok(pw, quoted=True):
+        if len(pw) >= 4 and _password_value_ok(pw, quoted=True, words=True):
             yield Hit("password", m.start("pw"), m.end("pw"), "CliPassword")  # the user name stays
         elif not pw and _prose_password_ok(user, "password"):
             yield Hit("password", m.start("user"), m.end("user"), "CliPassword")  # `-u <key>:`: the key is the user

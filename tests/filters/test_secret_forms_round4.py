@@ -160,7 +160,7 @@ def test_unquoted_config_literals_are_passwords(cfg, text):
         "password = pw_var1\n",
         "const password = process.env.PW2;\n",
         "e.password=t1}\n",
-        "  password: kitten\n",  # no digit: a word
+        "  password: String\n",  # a type (issue 13's ninth round: a word-like YAML value is a password)
     ],
 )
 def test_unquoted_variables_are_not_passwords(cfg, text):
