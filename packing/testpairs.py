@@ -117,6 +117,10 @@ for _lang in registry.languages():
         dict.fromkeys(_IMPLEMENTATION_FOLDERS[_lang.family] + _lang.implementation_header_folders)
     )
     _BARE_TEST_TAILS[_lang.family] = tuple(dict.fromkeys(_BARE_TEST_TAILS[_lang.family] + _lang.bare_test_tails))
+# Per family: the file stems of a package's entry point (Rust: lib, main, mod).
+_ENTRY_MODULES: dict[str, frozenset[str]] = defaultdict(frozenset)
+for _lang in registry.languages():
+    _ENTRY_MODULES[_lang.family] = _ENTRY_MODULES[_lang.family] | frozenset(_lang.entry_modules)
 # Per family: the functions whose definition makes a source a program (C, C++: main), never a test's subject.
 _PROGRAM_ENTRIES: dict[str, frozenset[str]] = defaultdict(frozenset)
 for _lang in registry.languages():
@@ -429,7 +433,11 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 called = _by_calls(
                     t, sources[fam], kinds, declared, names_in_tests[fam], len(tests_by_family[fam]), tcfg
                 )
-                if called is not None and _uses_more_of(t, called[0], found[0], facts_by_path):
+                if (
+                    called is not None
+                    and called[0] is not None
+                    and _uses_more_of(t, called[0], found[0], facts_by_path)
+                ):
                     found = called
             if found is None and compile_only:
                 # a check that headers compile (pugixml's tests/test_header_guard.cpp includes pugixml.hpp twice),
@@ -1548,6 +1556,14 @@ def _through_facade(
 # Families whose tests call what they test by name (C and C++ functions, Go's package members, Rust methods): the registry's.
 _CALLS_FAMILIES = frozenset(lang.family for lang in registry.languages() if lang.tests_call_subjects)
 _CALLS_MARGIN = 3.0  # tests without a clear subject still favour some file: only a wide lead counts
+_BROAD_PACKAGE = 20  # source files below an entry point that make it a package of many modules
+
+
+def _names_of_its_own(t: FileFacts, root: FileFacts, others: int) -> bool:
+    """The test names what the entry point itself defines, by macro or crate path (izip!, itertools::izip), and
+    nothing much of the package's other modules."""
+    named = set(t.test.get("macros") or ()) | {p.rsplit("::", 1)[-1] for p in t.test.get("crate_paths") or ()}
+    return others == 0 and bool(named & set(root.test.get("defines") or ()))
 
 
 def _by_calls(
@@ -1575,6 +1591,7 @@ def _by_calls(
     def weight(d: int) -> float:  # squared: a dozen names half the tests use must not outweigh one rare name
         return (math.log(1 + (n_tests - d + 0.5) / (d + 0.5)) / top) ** 2 if n_tests >= 4 else 1.0
 
+    by_path = {f.path: f for f in sources}
     score: dict[str, float] = defaultdict(float)
     names: Counter = Counter()
     for n, paths in definers.items():
@@ -1587,6 +1604,15 @@ def _by_calls(
     # one shared name (a flag macro, a helper both files happen to define) is a coincidence, not a subject
     if names[path] < 2 or best < weight(min(2, n_tests)) or best < _CALLS_MARGIN * runner:
         return None
+    if _stem(path) in _ENTRY_MODULES[FAMILY.get(t.language or "", "")]:
+        # the entry point of a package of many modules (itertools' or serde_with's src/lib.rs) leads because the
+        # test uses the package broadly, not one module of it: no subject, from this rule or a later one. A small
+        # crate's root is its code, and a test of the root's own macros (itertools' tests/macros_hygiene.rs) keeps it.
+        folder = os.path.dirname(path) + "/"
+        below = [f.path for f in sources if f.path.startswith(folder) and kinds.get(f.path) in ("", "inline")]
+        others = sum(1 for p in below if p != path and names[p] >= 2)
+        if len(below) >= _BROAD_PACKAGE and not _names_of_its_own(t, by_path[path], others):
+            return None, None, 0.0
     return path, "calls", round(min(1.0, best / (best + runner)), 4)
 
 

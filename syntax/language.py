@@ -84,6 +84,9 @@ class Language:
     # a function whose definition makes a source a program (C, C++: main): a program cannot be linked into a
     # test, so it is never a test's subject (aklomp/base64's bin/base64.c for test/test_base64.c; lib/lib.c is)
     program_entry: str = ""
+    # file stems of a module that is its package's entry point (Rust: lib.rs, main.rs, mod.rs): when it is a package
+    # of many modules, a test whose calls lead to it uses the package broadly and gets no subject from the calls
+    entry_modules: tuple[str, ...] = ()
     # rules of packing/testpairs.py that only some families run: "include" (C, C++: the headers a test
     # includes), "use" (Rust: the crate items an integration test uses)
     pairing_rules: tuple[str, ...] = ()
