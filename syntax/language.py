@@ -57,6 +57,8 @@ class Language:
     declarations: Extractor | None = None  # "package:<name>" and top-level qualified names
     support_names: tuple[str, ...] = ()  # regexes of helper file names (conftest\.py): support, whatever they hold
     inline_tests: bool = False  # sources may hold their own tests (Rust #[cfg(test)]): markers looked for everywhere
+    # a regex of file names that are type tests wherever they are, when their markers say so (check-dts: errors.ts)
+    type_test_names: str = ""
     types_only: Callable[[Any], bool] | None = None  # the module declares types only (no runtime test exercises it)
     # tests call what they test by its own name (C functions, Go package members, Rust methods), so the file
     # defining the names a test uses can be its subject (packing/testpairs.py's calls rule)
