@@ -515,6 +515,9 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 # a test named only "test" (tests/test.rs, tests/smoke.rs) that reaches its own crate by name and
                 # uses mostly what the crate root defines tests the crate as a whole (not so a fuzz or property run)
                 found = _by_own_crate(t, kinds, sources[fam])
+            if found is None and t.test.get("type_test") and subject_stem(os.path.basename(t.path)) is None:
+                # a type test named for no module (check-dts' computed/errors.ts) checks the declarations beside it
+                found = _declarations_beside(t.path, declared, kinds)
             if found is None and tcfg.lexical and not role and not for_role:
                 found = _by_lexical(t, lex_index(fam), tcfg)
         subject, rule, score = found if found else (None, None, 0.0)
@@ -657,6 +660,13 @@ def _implementation_header(path: str, fam: str, headers: dict, kinds: dict[str, 
 def _declares_only(f: FileFacts) -> bool:
     """Declarations without behaviour: stubs, C headers, TypeScript .d.ts and types-only modules."""
     return f.path.endswith(_DECLARATION_ONLY + _C_HEADERS) or bool(f.test.get("types_only"))
+
+
+def _declarations_beside(test_path: str, declared: set[str], kinds: dict[str, str]) -> tuple[str, str, float] | None:
+    """The one declarations-only file in the type test's folder (computed/index.d.ts), if there is exactly one."""
+    folder = os.path.dirname(test_path)
+    beside = [p for p in declared if os.path.dirname(p) == folder and kinds.get(p) in ("", "inline")]
+    return (beside[0], "path", 1.0) if len(beside) == 1 else None
 
 
 def _is_type_test(path: str) -> bool:
