@@ -1164,6 +1164,12 @@ def _variants(
     return []
 
 
+def _named_folder(path: str) -> bool:
+    """The file's folder is not itself a test folder (tests/schemars_1/main.rs, not tests/main.rs)."""
+    parts = path.split("/")
+    return len(parts) > 2 and parts[-2].lower() not in TEST_DIRS
+
+
 def _by_name(
     t: FileFacts,
     cands: dict[str, list[str]],
@@ -1188,6 +1194,9 @@ def _by_name(
         if own.lower() in ("test", "tests", "spec"):  # src/foo/tests.rs, src/foo/test.ts: the enclosing module
             parts = t.path.split("/")
             stem = parts[-2] if len(parts) > 1 else ""
+        elif own in _ENTRY_MODULES[fam or ""] and in_test_dir(t.path) and _named_folder(t.path):
+            # the root of a test crate of its own folder (Cargo's tests/schemars_0_8/main.rs) is named by its folder
+            stem = t.path.split("/")[-2]
         else:
             stem = own  # tests/parse.rs, __tests__/Button.tsx, test/parse.js: mirrored by name in a test folder
             bare = _bare_tail(t.path, own, fam)

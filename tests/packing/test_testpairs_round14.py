@@ -123,3 +123,33 @@ def test_a_type_test_named_for_no_module_pairs_with_the_declarations_beside_it()
 def test_several_declarations_beside_a_type_test_give_none_of_them():
     got = graph_pairs(NANO)
     assert got["lifecycle/errors.ts"][0] not in ("lifecycle/index.d.ts", "lifecycle/stop.d.ts")
+
+
+# serde_with's shape: a Cargo test target of its own folder, tests/schemars_0_9/main.rs (with modules beside it),
+# tests the module its folder is named after; tests/main.rs is named by nothing.
+SCHEMA = {
+    "Cargo.toml": '[package]\nname = "serde_with"\nversion = "3.0.0"\nedition = "2021"\n',
+    "src/lib.rs": "pub mod schemars_0_9;\npub mod base64;\n\npub struct DisplayFromStr;\npub struct Same;\n",
+    "src/schemars_0_9.rs": (
+        "use crate::{DisplayFromStr, Same};\n\npub trait JsonSchemaAs<T> {\n    fn schema_name() -> String;\n}\n\n"
+        "impl<T> JsonSchemaAs<T> for DisplayFromStr {\n    fn schema_name() -> String {\n"
+        '        "String".into()\n    }\n}\n\nimpl<T> JsonSchemaAs<T> for Same {\n    fn schema_name() -> String {\n'
+        '        "Same".into()\n    }\n}\n'
+    ),
+    "src/base64.rs": 'pub struct Base64;\n\nimpl Base64 {\n    pub fn encode(b: &[u8]) -> String {\n        format!("{b:?}")\n    }\n}\n',
+    "tests/schemars_0_9/main.rs": (
+        "mod snapshots;\n\nuse schemars_0_9::schema_for;\nuse serde_with::{DisplayFromStr, Same};\n\n#[test]\n"
+        "fn display_from_str_schema() {\n    let schema = schema_for!(DisplayFromStr);\n"
+        "    assert_eq!(schema.title(), snapshots::EXPECTED);\n    let _ = Same;\n}\n"
+    ),
+    "tests/schemars_0_9/snapshots.rs": 'pub const EXPECTED: &str = "String";\n',
+    "tests/main.rs": (
+        "use serde_with::{DisplayFromStr, Same};\n\n#[test]\nfn markers_exist() {\n    let _ = (DisplayFromStr, Same);\n}\n"
+    ),
+}
+
+
+def test_a_test_crate_root_in_its_own_folder_is_named_by_the_folder():
+    got = graph_pairs(SCHEMA)
+    assert got["tests/schemars_0_9/main.rs"][0] == "src/schemars_0_9.rs"
+    assert got["tests/main.rs"][0] != "src/schemars_0_9.rs"
