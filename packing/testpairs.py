@@ -1578,6 +1578,19 @@ _CALLS_MARGIN = 3.0  # tests without a clear subject still favour some file: onl
 _BROAD_PACKAGE = 20  # source files below an entry point that make it a package of many modules
 
 
+def _below(path: str, sources: list[FileFacts], kinds) -> list[str]:
+    """The sources in the folder of an entry point and below it: its package."""
+    folder = os.path.dirname(path) + "/"
+    return [f.path for f in sources if f.path.startswith(folder) and kinds.get(f.path) in ("", "inline")]
+
+
+def _package_of_many(path: str, t: FileFacts, sources: list[FileFacts], kinds) -> bool:
+    """path is the entry point (lib.rs, mod.rs) of a package of many modules."""
+    return _stem(path) in _ENTRY_MODULES[FAMILY.get(t.language or "", "")] and (
+        len(_below(path, sources, kinds)) >= _BROAD_PACKAGE
+    )
+
+
 def _names_of_its_own(t: FileFacts, root: FileFacts, others: int) -> bool:
     """The test names what the entry point itself defines, by macro or crate path (izip!, itertools::izip), and
     nothing much of the package's other modules."""
@@ -1627,8 +1640,7 @@ def _by_calls(
         # the entry point of a package of many modules (itertools' or serde_with's src/lib.rs) leads because the
         # test uses the package broadly, not one module of it: no subject, from this rule or a later one. A small
         # crate's root is its code, and a test of the root's own macros (itertools' tests/macros_hygiene.rs) keeps it.
-        folder = os.path.dirname(path) + "/"
-        below = [f.path for f in sources if f.path.startswith(folder) and kinds.get(f.path) in ("", "inline")]
+        below = _below(path, sources, kinds)
         others = sum(1 for p in below if p != path and names[p] >= 2)
         if len(below) >= _BROAD_PACKAGE and not _names_of_its_own(t, by_path[path], others):
             return None, None, 0.0
@@ -1883,7 +1895,10 @@ def _by_crate_use(
         holders = [f.path for f in sources if f.path in definers and named & set(f.test.get("defines") or ())]
         if len(holders) == 1:
             return holders[0], "use", 0.8
-    return _agreeing(t, definers, "use", lex_index(fam), tcfg)
+    found = _agreeing(t, definers, "use", lex_index(fam), tcfg)
+    if found is not None and _package_of_many(found[0], t, sources, kinds):
+        return None, None, 0.0  # items of a large crate's root (serde_with's lib.rs): the crate broadly, no subject
+    return found
 
 
 def _crate_key(name: str) -> str:

@@ -153,3 +153,16 @@ def test_a_test_crate_root_in_its_own_folder_is_named_by_the_folder():
     got = graph_pairs(SCHEMA)
     assert got["tests/schemars_0_9/main.rs"][0] == "src/schemars_0_9.rs"
     assert got["tests/main.rs"][0] != "src/schemars_0_9.rs"
+
+
+# serde_with's tests/hashbrown_0_15.rs shape: it uses an item of the crate root and little else; the use rule
+# would take the root. In a crate of many modules that is the crate broadly; in a small crate it is its code.
+ADAPTORS = (
+    "use seqtools::interleave;\n\n#[test]\nfn interleave_keeps_every_item() {\n    let xs = vec![1, 2, 3];\n"
+    "    let out = interleave(&xs);\n    assert_eq!(out.len(), xs.len());\n    assert!(out.iter().all(|x| *x >= 1));\n}\n"
+)
+
+
+def test_items_used_from_the_root_of_a_crate_of_many_modules_give_no_subject():
+    assert graph_pairs({**seqtools(22), "tests/adaptors.rs": ADAPTORS})["tests/adaptors.rs"] == (None, None)
+    assert graph_pairs({**seqtools(3), "tests/adaptors.rs": ADAPTORS})["tests/adaptors.rs"][0] == "src/lib.rs"
