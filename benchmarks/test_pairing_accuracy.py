@@ -608,6 +608,13 @@ Its rows show where it loses: io-ts (TypeScript R 0.333; det.R 0.786, its dtslin
 comments in a dtslint/ folder, are not detected: a convention seen only in that row, so not added this round), libdill
 (C R 0.720, P.strict 0.600), rayon (R 0.600). Below the 0.90 targets on blind13 as on blind12.
 
+Fifteenth round (blind14 committed first, d59322d; blind13 joins dev). blind14's baseline, run once before any rule
+change (the fourteenth round's rules):
+
+    set      R      P      P.strict   per-language R (P.strict)
+    blind14  0.919  0.983  0.934      c 0.933 (0.933)  cpp 1.000 (1.000)  go 1.000 (0.750)  python 1.000 (1.000)
+                                      rust 1.000 (1.000)  typescript 0.750 (1.000)   (before; det.P 0.882, det.R 1.000)
+
 This file is a benchmark, not a pytest module: it defines no test functions.
 """
 
