@@ -59,6 +59,9 @@ class Language:
     inline_tests: bool = False  # sources may hold their own tests (Rust #[cfg(test)]): markers looked for everywhere
     # a regex of file names that are type tests wherever they are, when their markers say so (check-dts: errors.ts)
     type_test_names: str = ""
+    # folders of type tests, whatever their files are named (dtslint's dtslint/, tsd's test-d/): a file there is a
+    # test when its markers say so (type assertions, $ExpectType comments), a helper otherwise
+    type_test_dirs: frozenset[str] = frozenset()
     types_only: Callable[[Any], bool] | None = None  # the module declares types only (no runtime test exercises it)
     # tests call what they test by its own name (C functions, Go package members, Rust methods), so the file
     # defining the names a test uses can be its subject (packing/testpairs.py's calls rule)

@@ -52,6 +52,8 @@ _TYPE_TEST = re.compile(r"\.(?:test|spec)-d\.[cm]?[jt]sx?$")
 # own directive, in a test folder) or by check-dts' // THROWS <message> (its errors.ts files).
 _EXPECT_ERROR = re.compile(r"^[ \t]*//[ \t]*@ts-expect-error\b", re.M)
 _THROWS = re.compile(r"^[ \t]*//[ \t]*THROWS\b", re.M)
+# dtslint's assertions (also eslint-plugin-expect-type's): // $ExpectType T and // $ExpectError above a statement
+_EXPECT_TYPE = re.compile(r"^[ \t]*//[ \t]*\$Expect(?:Type|Error)\b", re.M)
 _CHECK_DTS = re.compile(r"^(?:.+\.)?errors\.[cm]?tsx?$")
 _EXPORTS = re.compile(r"^[ \t]*export\b", re.M)
 # Base classes of test classes.
@@ -144,18 +146,20 @@ def callee(src, node) -> str:
 def count_calls(caps: dict, src, path: str) -> tuple:
     """@call captures that call a BDD test function; in a tsd type test (index.test-d.ts) or a test folder, type
     assertions too (expectType, expectTypeOf at the top level: type tests have no test functions). With no call,
-    in TypeScript, the lines a type test expects to fail: check-dts' // THROWS in errors.ts, // @ts-expect-error
-    in a test folder's module that exports nothing."""
-    from repoloom.syntax.tests import in_test_dir  # (a cycle at import time: tests.py reads the registry)
+    in TypeScript, the lines a type test expects to fail: check-dts' // THROWS in errors.ts, dtslint's
+    // $ExpectType / $ExpectError comments, // @ts-expect-error in a test folder's module that exports nothing."""
+    from repoloom.syntax.tests import in_test_dir, in_type_test_dir  # (a cycle at import time)
 
     name = path.rsplit("/", 1)[-1]
-    in_tests = in_test_dir(path)
+    in_tests = in_test_dir(path) or in_type_test_dir(path)
     names = CALLS | TSD_CALLS if _TYPE_TEST.search(name) or in_tests else CALLS
     called = [callee(src, n) for n in caps.get("call", ())]
     count = sum(1 for c in called if c in names)
     if count == 0 and name.endswith(("ts", "tsx")):
         if _CHECK_DTS.match(name):
             count = len(_THROWS.findall(src.text))
+        elif _EXPECT_TYPE.search(src.text):
+            count = len(_EXPECT_TYPE.findall(src.text))  # a dtslint type test: its assertions are comments
         elif in_tests and not _EXPORTS.search(src.text):
             # a module of a test folder that exports nothing and expects compile errors checks types; a helper
             # exports what the tests use

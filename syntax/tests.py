@@ -115,6 +115,17 @@ def _type_test_named(lang, path: str) -> bool:
     return bool(lang.type_test_names) and bool(_type_test_pattern(lang.type_test_names).match(os.path.basename(path)))
 
 
+def in_type_test_dir(path: str, lang=None) -> bool:
+    """dtslint/Codec.ts, test-d/index.ts: under a folder of type tests (of lang, or of any language)."""
+    dirs = lang.type_test_dirs if lang is not None else _type_test_dirs()
+    return bool(dirs) and any(p.lower() in dirs for p in path.split("/")[:-1])
+
+
+@lru_cache(maxsize=None)
+def _type_test_dirs() -> frozenset[str]:
+    return frozenset(d for lang in registry.languages() for d in lang.type_test_dirs)
+
+
 def looks_for_markers(lang, path: str) -> bool:
     """Only a file a convention points at can be a test (and only some languages hide tests in sources),
     so the marker query is spared for the rest: their markers stay -1."""
@@ -123,6 +134,7 @@ def looks_for_markers(lang, path: str) -> bool:
         or _type_test_named(lang, path)
         or is_bare_test(os.path.basename(path))
         or in_test_dir(path)
+        or in_type_test_dir(path, lang)
         or lang.inline_tests
     )
 
@@ -141,11 +153,11 @@ def test_signals(tree, src, language: str | None, path: str) -> dict[str, Any]:
     stem = subject_stem(name)
     if stem is not None or is_bare_test(name):
         signals["name"] = True
-    if in_test_dir(path):
+    lang = registry.get(language)
+    if in_test_dir(path) or (lang is not None and in_type_test_dir(path, lang)):
         signals["dir"] = True
     if _conventions()[2].match(name) or any(p in _SUPPORT_DIRS for p in parts) or _in_test_helpers(parts):
         signals["support"] = True
-    lang = registry.get(language)
     markers, inline, extra = -1, False, {}
     if tree is not None and looks_for_markers(lang, path):
         markers, inline, extra = _markers(tree, src, lang, path)

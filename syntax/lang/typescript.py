@@ -88,6 +88,9 @@ def _typescript(
         marker_query=js.MARKERS,
         markers=count_calls,
         type_test_names=r"^(?:.+\.)?errors\.[cm]?tsx?$",  # check-dts: lines marked // THROWS must fail to compile
+        # dtslint's documented layout (dtslint/index.d.ts, dtslint/*.ts), tsd's default test-d/, and the names
+        # projects give a type-test folder of their own
+        type_test_dirs=frozenset({"dtslint", "test-d", "typetests", "type-tests", "types-test"}),
         types_only=types_only,
         declaration_lines=js.DECLARATION_LINES,
         resolve=js.resolve,
