@@ -367,10 +367,14 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
     tests_by_family: dict[str, list[Counter]] = defaultdict(list)
     query_terms: dict[str, Counter] = {}
     names_in_tests: dict[str, Counter] = defaultdict(Counter)  # per family: how many tests use each name
+    # the names a test calls, followed through the repository headers' macros (libdill's hclose: dill_hclose)
+    macros = {fam: _macro_map(fs) for fam, fs in sources.items()}
+    called_names: dict[str, set[str]] = {}
     for t in tests:
         query_terms[t.path] = _terms(t.identifiers)
         tests_by_family[FAMILY.get(t.language or "", "")].append(query_terms[t.path])
-        names_in_tests[FAMILY.get(t.language or "", "")].update(set(t.identifiers))
+        called_names[t.path] = _through_macros(set(t.identifiers), macros.get(FAMILY.get(t.language or "", ""), {}))
+        names_in_tests[FAMILY.get(t.language or "", "")].update(called_names[t.path])
 
     graph = rg.graph
     suites = _suite_prefixes(tests)
@@ -431,7 +435,14 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 # include/event2/dns.h for test/regress_dns.c): the file defining what the test calls, when clear
                 # (evdns.c); a header-only library has no such file and keeps its header
                 called = _by_calls(
-                    t, sources[fam], kinds, declared, names_in_tests[fam], len(tests_by_family[fam]), tcfg
+                    t,
+                    sources[fam],
+                    kinds,
+                    declared,
+                    names_in_tests[fam],
+                    len(tests_by_family[fam]),
+                    tcfg,
+                    used=called_names[t.path],
                 )
                 if (
                     called is not None
@@ -439,6 +450,10 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                     and _uses_more_of(t, called[0], found[0], facts_by_path)
                 ):
                     found = called
+            if found is None and not role and not for_role and macros.get(fam or ""):
+                # a test named for a macro of the library's header (libdill's tests/go1.c: go, a macro over
+                # dill_prologue of cr.c): the one file defining what the macro stands for
+                found = _by_macro_name(t, macros[fam or ""], sources[fam], kinds, declared)
             if found is None and compile_only:
                 # a check that headers compile (pugixml's tests/test_header_guard.cpp includes pugixml.hpp twice),
                 # not named after its subject: the one header it includes, not that header's implementation;
@@ -446,7 +461,14 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 found = _compiled_header(t, graph, kinds, facts_by_path) or (None, None, 0.0)
             if found is None and tcfg.import_ and fam in _CALLS_FAMILIES and not role:
                 found = _by_calls(
-                    t, sources[fam], kinds, declared, names_in_tests[fam], len(tests_by_family[fam]), tcfg
+                    t,
+                    sources[fam],
+                    kinds,
+                    declared,
+                    names_in_tests[fam],
+                    len(tests_by_family[fam]),
+                    tcfg,
+                    used=called_names[t.path],
                 )
             if found is None and tcfg.import_ and "include" in _FAMILY_RULES.get(fam, ()):
                 found = _by_include(t, graph, kinds, facts_by_path, sources[fam], lex_index, tcfg, impl_headers)
@@ -1599,7 +1621,14 @@ def _names_of_its_own(t: FileFacts, root: FileFacts, others: int) -> bool:
 
 
 def _by_calls(
-    t: FileFacts, sources: list[FileFacts], kinds, declared: set[str], names_in_tests: Counter, n_tests: int, tcfg
+    t: FileFacts,
+    sources: list[FileFacts],
+    kinds,
+    declared: set[str],
+    names_in_tests: Counter,
+    n_tests: int,
+    tcfg,
+    used: set[str] | None = None,
 ) -> tuple[str, str, float] | None:
     """Rule (C, C++, Go, Rust): the implementation that defines what the test uses.
 
@@ -1609,7 +1638,7 @@ def _by_calls(
     that at most one other test uses, and defining two names or more that the test uses."""
     if _named_for_role(t.path):
         return None
-    used = set(t.identifiers)
+    used = set(t.identifiers) if used is None else used
     definers: dict[str, list[str]] = defaultdict(list)
     for f in sources:
         if kinds.get(f.path) not in ("", "inline") or f.path in declared or not _usable(t.path, f.path):
@@ -1645,6 +1674,54 @@ def _by_calls(
         if len(below) >= _BROAD_PACKAGE and not _names_of_its_own(t, by_path[path], others):
             return None, None, 0.0
     return path, "calls", round(min(1.0, best / (best + runner)), 4)
+
+
+_MACRO_DEPTH = 3  # go -> dill_go -> dill_go_ -> dill_prologue: aliases of wrappers, a few deep
+
+
+def _macro_map(sources: list[FileFacts]) -> dict[str, set[str]]:
+    """Macro name -> the names it stands for, over the family's source headers (tests' own macros left out)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for f in sources:
+        for name, targets in (f.test.get("macros") or {}).items():
+            out[name].update(targets)
+    return out
+
+
+def _through_macros(names: set[str], macros: dict[str, set[str]]) -> set[str]:
+    """The names, and what the repository's macros among them stand for: a test calling libdill's msleep (#define
+    msleep dill_msleep) calls dill_msleep, defined in libdill.c."""
+    if not macros:
+        return names
+    out, frontier = set(names), names
+    for _ in range(_MACRO_DEPTH):
+        new = {n for x in frontier for n in macros.get(x, ())} - out
+        if not new:
+            break
+        out |= new
+        frontier = new
+    return out
+
+
+def _by_macro_name(
+    t: FileFacts, macros: dict[str, set[str]], sources: list[FileFacts], kinds, declared: set[str]
+) -> tuple[str, str, float] | None:
+    """(C) A test named for a macro (tests/go1.c, tests/bundle.c: numbered variants count as one name) whose
+    expansion, through the headers' macros, is defined by one implementation file (#define go dill_go ->
+    dill_go_(...) -> dill_prologue of cr.c). Names defined in two files, or in none, name no subject."""
+    stem = re.sub(r"\d+$", "", _test_stem(t))
+    if stem not in macros:
+        return None
+    names = _through_macros({stem}, macros) - {stem}
+    definers = {
+        f.path
+        for f in sources
+        if kinds.get(f.path) in ("", "inline")
+        and f.path not in declared
+        and _usable(t.path, f.path)
+        and names & set(f.test.get("defines") or ())
+    }
+    return (definers.pop(), "name", 0.7) if len(definers) == 1 else None
 
 
 # Words that name what kind of test a file is, not what it tests: fuzzing, property checks, compile checks,

@@ -62,6 +62,9 @@ class Language:
     # folders of type tests, whatever their files are named (dtslint's dtslint/, tsd's test-d/): a file there is a
     # test when its markers say so (type assertions, $ExpectType comments), a helper otherwise
     type_test_dirs: frozenset[str] = frozenset()
+    # the names a header's macros stand for ({"hclose": ["dill_hclose"]} from #define hclose dill_hclose): a test
+    # calling the short name calls what defines the long one (packing/testpairs.py's calls rule)
+    macro_names: Callable[[str, str], dict[str, list[str]]] | None = None
     types_only: Callable[[Any], bool] | None = None  # the module declares types only (no runtime test exercises it)
     # tests call what they test by its own name (C functions, Go package members, Rust methods), so the file
     # defining the names a test uses can be its subject (packing/testpairs.py's calls rule)

@@ -17,6 +17,8 @@ dict that travels in FileFacts.test:
     kind     the verdict: "test", "support", "inline" or "" (an ordinary file)
     defines  (files that are not tests) names the file defines: functions, classes, types, top-level
              variables; a test that uses them likely tests this file (lexical pairing)
+    macros   (C, C++ headers) the names each macro stands for (#define hclose dill_hclose): the calls rule follows
+             a test's short names to the code
 
 Packing reads ``kind`` and ``defines``; the other keys say why.
 """
@@ -186,6 +188,10 @@ def test_signals(tree, src, language: str | None, path: str) -> dict[str, Any]:
                 if m.group(1) not in seen and 1 < len(m.group(1)) <= 64:
                     seen.add(m.group(1))
                     signals["defines"].append(m.group(1))
+    if signals["kind"] not in ("test", "support") and lang is not None and lang.macro_names is not None:
+        aliases = lang.macro_names(path, src.text)
+        if aliases:
+            signals["macros"] = aliases
     return signals
 
 

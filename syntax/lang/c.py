@@ -76,6 +76,30 @@ _TEST_MACRO_CASE = re.compile(r"^TEST(_[A-Z0-9_]+)?$")
 _LOCAL_INCLUDE = re.compile(r'^\s*#\s*include\s*"', re.M)
 
 
+_DEFINE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)(\([^)\n]*\))?[ \t]*((?:[^\n]*\\\n)*[^\n]*)", re.M)
+_IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
+_MACRO_TARGETS = 12  # names kept per macro: an alias or a call wrapper names a few
+_MACROS_KEPT = 1000
+
+
+def macro_names(path: str, text: str) -> dict[str, list[str]]:
+    """What a header's macros stand for: #define hclose dill_hclose, #define go(fn) dill_go_(fn, NULL, 0, -1) (the
+    short public names of libdill.h, whose code is in cr.c and handle.c). Parameters and the macro itself are
+    left out; a source file's own macros are its business (only headers are read)."""
+    if not path.endswith((".h", ".hh", ".hpp", ".hxx")):
+        return {}
+    out: dict[str, list[str]] = {}
+    for m in _DEFINE.finditer(text):
+        name, params, body = m.group(1), m.group(2) or "", m.group(3)
+        skip = set(_IDENTIFIER.findall(params)) | {name}
+        names = [n for n in dict.fromkeys(_IDENTIFIER.findall(body)) if n not in skip and not n.isupper()]
+        if names:
+            out.setdefault(name, names[:_MACRO_TARGETS])
+            if len(out) >= _MACROS_KEPT:
+                break
+    return out
+
+
 def c_imports(language: str):
     def extract(tree, src) -> list[dict]:
         out = []
@@ -263,5 +287,6 @@ LANGUAGES = (
         bare_test_tails=BARE_TEST_TAILS,
         program_entry="main",
         pairing_rules=("include",),
+        macro_names=macro_names,
     ),
 )

@@ -60,3 +60,18 @@ def test_typescript_type_tests_by_dtslint_and_tsd_conventions(path, text, kind):
 def test_dtslint_files_are_type_tests():
     s = signals("dtslint/Codec.ts", DTSLINT)
     assert s.get("type_test") is True and s["markers"] == 2
+
+
+def test_c_headers_record_what_their_macros_stand_for():
+    header = (
+        "#define dill_go(fn) dill_go_(fn, NULL, 0, -1)\n#define go dill_go\n#define hclose dill_hclose\n"
+        "#define DILL_VERSION 3\n#define wrap(x) \\\n    dill_wrap_impl((x), __LINE__)\n"
+    )
+    macros = signals("libdill.h", header)["macros"]
+    assert macros["go"] == ["dill_go"] and macros["hclose"] == ["dill_hclose"]
+    assert macros["dill_go"] == ["dill_go_"]  # the parameter and NULL are left out
+    assert macros["wrap"] == ["dill_wrap_impl"]  # continued lines count; __LINE__ does not
+    assert "DILL_VERSION" not in macros  # a constant stands for no name
+    # must not: a source file's own macros, and a test's
+    assert "macros" not in signals("cr.c", "#define go dill_go\nint dill_go_(void) { return 0; }\n")
+    assert "macros" not in signals("tests/assert.h", "#define check(x) do_check(x)\n")
