@@ -994,10 +994,11 @@ def _through_entry_point(t: FileFacts, graph, kinds, facts_by_path, ix) -> tuple
         return None
     entry = facts_by_path[reached[0]]
     if not through:
-        # what the test itself imports from the entry must be its default export, and that alone (a test doing
-        # import attr, or import * as lib, uses the package as a whole: attrs' tests/test_init_subclass.py)
+        # what the test itself imports from the entry must be its default export or its namespace (io-ts'
+        # test/2.1.x/array.ts: import * as t from '../../src/index', whose index defines the codecs), and that
+        # alone (a test doing import attr uses the package as a whole: attrs' tests/test_init_subclass.py)
         taken = [r for r in t.imports if entry.path in _record_targets(ix, t, r)]
-        if not taken or any((r.get("names") or ()) != ["default"] for r in taken):
+        if not taken or any((r.get("names") or ()) not in (["default"], ["*"]) for r in taken):
             return None
     used = set(t.identifiers)
     origin: dict[str, set[str]] = defaultdict(set)  # name the entry offers -> files defining it

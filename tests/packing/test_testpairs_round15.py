@@ -119,3 +119,54 @@ def test_without_the_header_macros_the_short_names_reach_nothing():
     pairs = graph_pairs({**plain, **{k: v for k, v in TESTS.items() if k in ("tests/go1.c", "tests/rendezvous.c")}})
     assert pairs["tests/go1.c"][0] != "cr.c"
     assert pairs["tests/rendezvous.c"] != ("chan.c", "calls")
+
+
+# io-ts' shape: src/index.ts defines the codecs itself; test/array.ts takes the module whole as a namespace
+# (import * as t from '../src/index') beside its own helpers, and is named for a topic no file is named after.
+CODECS = (
+    "export class Type<A> {\n  constructor(readonly name: string, readonly is: (u: unknown) => u is A) {}\n}\n\n"
+    "export const string = new Type<string>('string', (u): u is string => typeof u === 'string')\n"
+    "export const number = new Type<number>('number', (u): u is number => typeof u === 'number')\n\n"
+    "export function array<A>(item: Type<A>): Type<A[]> {\n"
+    "  return new Type('Array', (u): u is A[] => Array.isArray(u) && u.every(item.is))\n}\n\n"
+    "export function literal<V extends string>(v: V): Type<V> {\n  return new Type(v, (u): u is V => u === v)\n}\n"
+)
+HELPERS = (
+    "import * as assert from 'assert'\nimport * as t from '../src/index'\n\n"
+    "export function assertIs<A>(codec: t.Type<A>, u: unknown): void {\n  assert.ok(codec.is(u))\n}\n"
+)
+ARRAY_TEST = (
+    "import * as t from '../src/index'\nimport { assertIs } from './helpers'\n\n"
+    "describe('array', () => {\n  it('accepts arrays of the item', () => {\n"
+    "    const T = t.array(t.number)\n    assertIs(T, [1, 2])\n    assertIs(t.array(t.string), ['a'])\n"
+    "    assertIs(t.literal('a'), 'a')\n  })\n})\n"
+)
+
+
+def test_a_namespace_import_of_an_entry_defining_the_code_pairs_with_it():
+    files = {
+        "package.json": '{"name": "codecs", "main": "src/index.ts"}\n',
+        # it also re-exports a module of its own, as io-ts' src/index.ts does (PathReporter)
+        "src/index.ts": CODECS + "\nexport { report } from './reporter'\n",
+        "src/reporter.ts": "export function report(errors: string[]): string {\n  return errors.join('\\n')\n}\n",
+        "test/helpers.ts": HELPERS,
+        "test/array.ts": ARRAY_TEST,
+    }
+    assert graph_pairs(files)["test/array.ts"] == ("src/index.ts", "import")
+
+
+def test_a_namespace_import_of_a_facade_over_two_modules_names_none():
+    # must not: src/index.ts only re-exports array (src/array.ts) and literal (src/literal.ts): no single file
+    files = {
+        "package.json": '{"name": "codecs", "main": "src/index.ts"}\n',
+        "src/type.ts": CODECS.split("export function array")[0],
+        "src/array.ts": "import { Type } from './type'\n\nexport function array<A>(item: Type<A>): Type<A[]> {\n"
+        "  return new Type('Array', (u): u is A[] => Array.isArray(u) && u.every(item.is))\n}\n",
+        "src/literal.ts": "import { Type } from './type'\n\nexport function literal<V extends string>(v: V): Type<V> {\n"
+        "  return new Type(v, (u): u is V => u === v)\n}\n",
+        "src/index.ts": "export { Type, string, number } from './type'\nexport { array } from './array'\n"
+        "export { literal } from './literal'\n",
+        "test/helpers.ts": HELPERS,
+        "test/array.ts": ARRAY_TEST,
+    }
+    assert graph_pairs(files)["test/array.ts"] != ("src/index.ts", "import")
