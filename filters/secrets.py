@@ -415,6 +415,7 @@ _KEY_CONTEXT = re.compile(
     r"""[\w\-]{0,30}['"\]]?\s{0,4}(?::=|=>|[=:(,]|\s)\s{0,4}[\[({]?\s{0,4}(?:b|r|u|f)?$"""
 )
 _HASH_CONTEXT = re.compile(r"(?i)sha|md5|hash|digest|checksum|fingerprint|etag|integrity|crc|nonce|salt|uuid|guid")
+_BEARER_SHORT = re.compile(r"[Bb]earer:?+[ \t]{1,4}([A-Za-z0-9]{8,23}+)(?![A-Za-z0-9\-._~+/=])")
 _BEARER = re.compile(r"[Bb]earer:?+[ \t]{1,4}([A-Za-z0-9\-._~+/]{24,512}+=*)")  # `Bearer <t>`, `Bearer: <t>`
 
 
@@ -697,6 +698,9 @@ def _extra_hits(text: str) -> Iterator[Hit]:
         for m in _BEARER.finditer(text):
             v = m.group(1)
             if _looks_random(v) and not _is_placeholder(v):
+                yield Hit("key", m.start(1), m.end(1), "BearerToken")
+        for m in _BEARER_SHORT.finditer(text):
+            if _short_token(m.group(1)):  # `Authorization: Bearer h480djs93hd8`: a short generated token
                 yield Hit("key", m.start(1), m.end(1), "BearerToken")
     yield from _authorization_headers(text)
 
@@ -1154,7 +1158,13 @@ def _config_literal(
         word = True
     between = text[run_end:vs]
     if op == "=":
-        return between == "="
+        # INI/properties/conf with spaces around `=` (`password = hunter42`): a literal when the key starts its line
+        # under a `[section]` header; without one this reads as a variable assignment in code
+        return between == "=" or (
+            between.strip() == "="
+            and not text[ls:start].strip()
+            and _INI_SECTION.search(text, max(0, ls - 20000), ls) is not None
+        )
     if op == ":":
         return (
             between.startswith(":")
@@ -1168,6 +1178,7 @@ def _config_literal(
     return op == " " and (flag or _DEFINE.fullmatch(text, ls, start) is not None)
 
 
+_INI_SECTION = re.compile(r"(?m)^[ \t]*+\[[A-Za-z0-9_ .:\"\-]{1,64}+\][ \t]*+\r?$")
 _SYMBOL_RUN = re.compile(r"[^\s\"'`]{8,129}+")
 
 
@@ -1609,6 +1620,8 @@ def _short_token(value: str) -> bool:
         return False
     if _words_and_numbers(value) or _placeholder_parts(value) or _SEQUENTIAL_RUN.search(value.lower()):
         return False
+    if re.search(r"[A-Z][a-z]{3,}", value):
+        return False  # `kXxh3Secrets`: a capitalised word in it, a constant's name
     vowels = sum(c in _VOWELS for c in letters) / len(letters)
     return vowels < 0.3 or _case_changes(value) >= 3 and vowels < 0.4
 
@@ -2461,6 +2474,9 @@ _SQL_IDENTIFIED = re.compile(
     r"""(?i)\bidentified[ \t]{1,4}+(?:with[ \t]{1,4}+['"`]?[\w$]{1,40}+['"`]?[ \t]{1,4}+)?by[ \t]{1,4}+"""
     r"""(?!(?:password|values|random)\b)(?P<q>['"`]?)(?P<pw>[^\s'"`;,()\\]{4,128}+)(?P=q)"""
 )
+# PostgreSQL and others: `CREATE USER u WITH PASSWORD '<pw>'`, `ALTER ROLE r LOGIN PASSWORD '<pw>'` (a quoted
+# literal; `PASSWORD NULL`, binds and `ENCRYPTED PASSWORD 'md5…'` hashes are no password)
+_SQL_WITH_PASSWORD = re.compile(r"""(?i)\bpassword[ \t]{1,4}+(?P<q>['"])(?P<pw>[^\s'"\\;]{4,128}+)(?P=q)""")
 _SQL_STATEMENT = re.compile(
     r"(?i)\b(?:create|alter|grant)[ \t]{1,4}+(?:[\w'\"`@%.]{1,64}+[ \t]{1,4}+){0,3}?(?:user|role|login)\b"
 )
@@ -2477,6 +2493,17 @@ def sql_and_shell_passwords(text: str, low: str) -> Iterator[Hit]:
             ls = max(text.rfind("\n", max(0, m.start() - 300), m.start()) + 1, m.start() - 300)  # bounded: linear
             if not _SQL_STATEMENT.search(text, ls, m.start()):
                 continue  # `this hint is identified by *NO* sign`: prose, not a statement
+            if len(pw) >= 6 and pw[0] not in ":?@$%{&<*" and _password_value_ok(pw, quoted=True, words=True):
+                yield Hit("password", m.start("pw"), m.end("pw"), "SqlPassword")
+    if "password" in low and ("user" in low or "role" in low):
+        for m in _SQL_WITH_PASSWORD.finditer(text):
+            pw = m.group("pw")
+            ls = max(text.rfind("\n", max(0, m.start() - 300), m.start()) + 1, m.start() - 300)  # bounded: linear
+            if (
+                not _SQL_STATEMENT.search(text, ls, m.start())
+                or text[max(0, m.start() - 10) : m.start()].lower().strip() == "encrypted"
+            ):
+                continue
             if len(pw) >= 6 and pw[0] not in ":?@$%{&<*" and _password_value_ok(pw, quoted=True, words=True):
                 yield Hit("password", m.start("pw"), m.end("pw"), "SqlPassword")
     if "convertto-securestring" in low:
