@@ -117,6 +117,10 @@ for _lang in registry.languages():
         dict.fromkeys(_IMPLEMENTATION_FOLDERS[_lang.family] + _lang.implementation_header_folders)
     )
     _BARE_TEST_TAILS[_lang.family] = tuple(dict.fromkeys(_BARE_TEST_TAILS[_lang.family] + _lang.bare_test_tails))
+# Per family: the file stems of a package's entry point (Rust: lib, main, mod).
+_ENTRY_MODULES: dict[str, frozenset[str]] = defaultdict(frozenset)
+for _lang in registry.languages():
+    _ENTRY_MODULES[_lang.family] = _ENTRY_MODULES[_lang.family] | frozenset(_lang.entry_modules)
 # Per family: the functions whose definition makes a source a program (C, C++: main), never a test's subject.
 _PROGRAM_ENTRIES: dict[str, frozenset[str]] = defaultdict(frozenset)
 for _lang in registry.languages():
@@ -429,7 +433,11 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 called = _by_calls(
                     t, sources[fam], kinds, declared, names_in_tests[fam], len(tests_by_family[fam]), tcfg
                 )
-                if called is not None and _uses_more_of(t, called[0], found[0], facts_by_path):
+                if (
+                    called is not None
+                    and called[0] is not None
+                    and _uses_more_of(t, called[0], found[0], facts_by_path)
+                ):
                     found = called
             if found is None and compile_only:
                 # a check that headers compile (pugixml's tests/test_header_guard.cpp includes pugixml.hpp twice),
@@ -507,6 +515,9 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 # a test named only "test" (tests/test.rs, tests/smoke.rs) that reaches its own crate by name and
                 # uses mostly what the crate root defines tests the crate as a whole (not so a fuzz or property run)
                 found = _by_own_crate(t, kinds, sources[fam])
+            if found is None and t.test.get("type_test") and subject_stem(os.path.basename(t.path)) is None:
+                # a type test named for no module (check-dts' computed/errors.ts) checks the declarations beside it
+                found = _declarations_beside(t.path, declared, kinds)
             if found is None and tcfg.lexical and not role and not for_role:
                 found = _by_lexical(t, lex_index(fam), tcfg)
         subject, rule, score = found if found else (None, None, 0.0)
@@ -649,6 +660,13 @@ def _implementation_header(path: str, fam: str, headers: dict, kinds: dict[str, 
 def _declares_only(f: FileFacts) -> bool:
     """Declarations without behaviour: stubs, C headers, TypeScript .d.ts and types-only modules."""
     return f.path.endswith(_DECLARATION_ONLY + _C_HEADERS) or bool(f.test.get("types_only"))
+
+
+def _declarations_beside(test_path: str, declared: set[str], kinds: dict[str, str]) -> tuple[str, str, float] | None:
+    """The one declarations-only file in the type test's folder (computed/index.d.ts), if there is exactly one."""
+    folder = os.path.dirname(test_path)
+    beside = [p for p in declared if os.path.dirname(p) == folder and kinds.get(p) in ("", "inline")]
+    return (beside[0], "path", 1.0) if len(beside) == 1 else None
 
 
 def _is_type_test(path: str) -> bool:
@@ -1146,6 +1164,12 @@ def _variants(
     return []
 
 
+def _named_folder(path: str) -> bool:
+    """The file's folder is not itself a test folder (tests/schemars_1/main.rs, not tests/main.rs)."""
+    parts = path.split("/")
+    return len(parts) > 2 and parts[-2].lower() not in TEST_DIRS
+
+
 def _by_name(
     t: FileFacts,
     cands: dict[str, list[str]],
@@ -1170,6 +1194,9 @@ def _by_name(
         if own.lower() in ("test", "tests", "spec"):  # src/foo/tests.rs, src/foo/test.ts: the enclosing module
             parts = t.path.split("/")
             stem = parts[-2] if len(parts) > 1 else ""
+        elif own in _ENTRY_MODULES[fam or ""] and in_test_dir(t.path) and _named_folder(t.path):
+            # the root of a test crate of its own folder (Cargo's tests/schemars_0_8/main.rs) is named by its folder
+            stem = t.path.split("/")[-2]
         else:
             stem = own  # tests/parse.rs, __tests__/Button.tsx, test/parse.js: mirrored by name in a test folder
             bare = _bare_tail(t.path, own, fam)
@@ -1548,6 +1575,27 @@ def _through_facade(
 # Families whose tests call what they test by name (C and C++ functions, Go's package members, Rust methods): the registry's.
 _CALLS_FAMILIES = frozenset(lang.family for lang in registry.languages() if lang.tests_call_subjects)
 _CALLS_MARGIN = 3.0  # tests without a clear subject still favour some file: only a wide lead counts
+_BROAD_PACKAGE = 20  # source files below an entry point that make it a package of many modules
+
+
+def _below(path: str, sources: list[FileFacts], kinds) -> list[str]:
+    """The sources in the folder of an entry point and below it: its package."""
+    folder = os.path.dirname(path) + "/"
+    return [f.path for f in sources if f.path.startswith(folder) and kinds.get(f.path) in ("", "inline")]
+
+
+def _package_of_many(path: str, t: FileFacts, sources: list[FileFacts], kinds) -> bool:
+    """path is the entry point (lib.rs, mod.rs) of a package of many modules."""
+    return _stem(path) in _ENTRY_MODULES[FAMILY.get(t.language or "", "")] and (
+        len(_below(path, sources, kinds)) >= _BROAD_PACKAGE
+    )
+
+
+def _names_of_its_own(t: FileFacts, root: FileFacts, others: int) -> bool:
+    """The test names what the entry point itself defines, by macro or crate path (izip!, itertools::izip), and
+    nothing much of the package's other modules."""
+    named = set(t.test.get("macros") or ()) | {p.rsplit("::", 1)[-1] for p in t.test.get("crate_paths") or ()}
+    return others == 0 and bool(named & set(root.test.get("defines") or ()))
 
 
 def _by_calls(
@@ -1575,6 +1623,7 @@ def _by_calls(
     def weight(d: int) -> float:  # squared: a dozen names half the tests use must not outweigh one rare name
         return (math.log(1 + (n_tests - d + 0.5) / (d + 0.5)) / top) ** 2 if n_tests >= 4 else 1.0
 
+    by_path = {f.path: f for f in sources}
     score: dict[str, float] = defaultdict(float)
     names: Counter = Counter()
     for n, paths in definers.items():
@@ -1587,6 +1636,14 @@ def _by_calls(
     # one shared name (a flag macro, a helper both files happen to define) is a coincidence, not a subject
     if names[path] < 2 or best < weight(min(2, n_tests)) or best < _CALLS_MARGIN * runner:
         return None
+    if _stem(path) in _ENTRY_MODULES[FAMILY.get(t.language or "", "")]:
+        # the entry point of a package of many modules (itertools' or serde_with's src/lib.rs) leads because the
+        # test uses the package broadly, not one module of it: no subject, from this rule or a later one. A small
+        # crate's root is its code, and a test of the root's own macros (itertools' tests/macros_hygiene.rs) keeps it.
+        below = _below(path, sources, kinds)
+        others = sum(1 for p in below if p != path and names[p] >= 2)
+        if len(below) >= _BROAD_PACKAGE and not _names_of_its_own(t, by_path[path], others):
+            return None, None, 0.0
     return path, "calls", round(min(1.0, best / (best + runner)), 4)
 
 
@@ -1838,7 +1895,10 @@ def _by_crate_use(
         holders = [f.path for f in sources if f.path in definers and named & set(f.test.get("defines") or ())]
         if len(holders) == 1:
             return holders[0], "use", 0.8
-    return _agreeing(t, definers, "use", lex_index(fam), tcfg)
+    found = _agreeing(t, definers, "use", lex_index(fam), tcfg)
+    if found is not None and _package_of_many(found[0], t, sources, kinds):
+        return None, None, 0.0  # items of a large crate's root (serde_with's lib.rs): the crate broadly, no subject
+    return found
 
 
 def _crate_key(name: str) -> str:

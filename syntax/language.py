@@ -57,6 +57,8 @@ class Language:
     declarations: Extractor | None = None  # "package:<name>" and top-level qualified names
     support_names: tuple[str, ...] = ()  # regexes of helper file names (conftest\.py): support, whatever they hold
     inline_tests: bool = False  # sources may hold their own tests (Rust #[cfg(test)]): markers looked for everywhere
+    # a regex of file names that are type tests wherever they are, when their markers say so (check-dts: errors.ts)
+    type_test_names: str = ""
     types_only: Callable[[Any], bool] | None = None  # the module declares types only (no runtime test exercises it)
     # tests call what they test by its own name (C functions, Go package members, Rust methods), so the file
     # defining the names a test uses can be its subject (packing/testpairs.py's calls rule)
@@ -84,6 +86,9 @@ class Language:
     # a function whose definition makes a source a program (C, C++: main): a program cannot be linked into a
     # test, so it is never a test's subject (aklomp/base64's bin/base64.c for test/test_base64.c; lib/lib.c is)
     program_entry: str = ""
+    # file stems of a module that is its package's entry point (Rust: lib.rs, main.rs, mod.rs): when it is a package
+    # of many modules, a test whose calls lead to it uses the package broadly and gets no subject from the calls
+    entry_modules: tuple[str, ...] = ()
     # rules of packing/testpairs.py that only some families run: "include" (C, C++: the headers a test
     # includes), "use" (Rust: the crate items an integration test uses)
     pairing_rules: tuple[str, ...] = ()

@@ -34,10 +34,26 @@ CALLS = frozenset(
     {"describe", "it", "test", "suite", "context", "specify", "xit", "xdescribe", "fit", "fdescribe", "bench"}
 )
 # tsd's assertions: a type test file (foo.test-d.ts) is made of them.
+# vitest's expectTypeOf / assertType likewise.
 TSD_CALLS = frozenset(
-    {"expectType", "expectNotType", "expectAssignable", "expectNotAssignable", "expectError", "expectDeprecated"}
+    {
+        "expectType",
+        "expectNotType",
+        "expectAssignable",
+        "expectNotAssignable",
+        "expectError",
+        "expectDeprecated",
+        "expectTypeOf",
+        "assertType",
+    }
 )
 _TYPE_TEST = re.compile(r"\.(?:test|spec)-d\.[cm]?[jt]sx?$")
+# Type tests without test functions: a line the compiler must reject, marked by // @ts-expect-error (TypeScript's
+# own directive, in a test folder) or by check-dts' // THROWS <message> (its errors.ts files).
+_EXPECT_ERROR = re.compile(r"^[ \t]*//[ \t]*@ts-expect-error\b", re.M)
+_THROWS = re.compile(r"^[ \t]*//[ \t]*THROWS\b", re.M)
+_CHECK_DTS = re.compile(r"^(?:.+\.)?errors\.[cm]?tsx?$")
+_EXPORTS = re.compile(r"^[ \t]*export\b", re.M)
 # Base classes of test classes.
 TEST_BASES = re.compile(
     r"(TestCase|\bTest\b|XCTestCase|Spec$|Suite$|FunSuite|FlatSpec|WordSpec|FreeSpec|AnyFunSpec|Minitest|TestBase)"
@@ -125,11 +141,28 @@ def callee(src, node) -> str:
     return ""
 
 
-def count_calls(caps: dict, src, path: str) -> tuple[int, bool]:
-    """@call captures that call a BDD test function; in a tsd type test (index.test-d.ts), its assertions too
-    (expectType at the top level: tsd's files have no test functions)."""
-    names = CALLS | TSD_CALLS if _TYPE_TEST.search(path.rsplit("/", 1)[-1]) else CALLS
-    return sum(1 for n in caps.get("call", ()) if callee(src, n) in names), False
+def count_calls(caps: dict, src, path: str) -> tuple:
+    """@call captures that call a BDD test function; in a tsd type test (index.test-d.ts) or a test folder, type
+    assertions too (expectType, expectTypeOf at the top level: type tests have no test functions). With no call,
+    in TypeScript, the lines a type test expects to fail: check-dts' // THROWS in errors.ts, // @ts-expect-error
+    in a test folder's module that exports nothing."""
+    from repoloom.syntax.tests import in_test_dir  # (a cycle at import time: tests.py reads the registry)
+
+    name = path.rsplit("/", 1)[-1]
+    in_tests = in_test_dir(path)
+    names = CALLS | TSD_CALLS if _TYPE_TEST.search(name) or in_tests else CALLS
+    called = [callee(src, n) for n in caps.get("call", ())]
+    count = sum(1 for c in called if c in names)
+    if count == 0 and name.endswith(("ts", "tsx")):
+        if _CHECK_DTS.match(name):
+            count = len(_THROWS.findall(src.text))
+        elif in_tests and not _EXPORTS.search(src.text):
+            # a module of a test folder that exports nothing and expects compile errors checks types; a helper
+            # exports what the tests use
+            count = len(_EXPECT_ERROR.findall(src.text))
+    if count and not any(c in CALLS for c in called):
+        return count, False, {"type_test": True}  # no test function: it checks types only
+    return count, False
 
 
 def count_xunit(caps: dict, src, path: str) -> tuple[int, bool]:

@@ -3,7 +3,8 @@
 ``test_signals`` runs inside the one parse (syntax/parse.py) and returns a small
 dict that travels in FileFacts.test:
 
-    name     the file name follows a test convention (test_foo.py, FooTest.java, foo.spec.ts, ...)
+    name     the file name follows a test convention (test_foo.py, FooTest.java, foo.spec.ts, ...; a type test's
+             name with its markers: check-dts' errors.ts)
     dir      the file sits under a test folder (tests/, src/test/, __tests__/, spec/, ...)
     support  a helper or fixture of tests (conftest.py, __mocks__/, testdata/, spec_helper.rb, ...)
     markers  test cases seen in the tree (def test_x, @Test, #[test], it(...), TEST(...)); -1 = not looked
@@ -11,6 +12,8 @@ dict that travels in FileFacts.test:
     inline   Rust source that carries its own ``#[cfg(test)]`` tests (it stays where it is)
     types_only  (TypeScript) the module declares only types and interfaces: no behaviour a runtime test exercises
     compile_only  (C, C++) a test that defines nothing and only includes headers: it checks that they compile
+    type_test  (TypeScript) a test of types only: type assertions (expectType, expectTypeOf) or lines that must
+             fail to compile (check-dts' // THROWS, // @ts-expect-error), no test function
     kind     the verdict: "test", "support", "inline" or "" (an ordinary file)
     defines  (files that are not tests) names the file defines: functions, classes, types, top-level
              variables; a test that uses them likely tests this file (lexical pairing)
@@ -102,11 +105,22 @@ def in_test_dir(path: str) -> bool:
     return any(p.lower() in TEST_DIRS or _TEST_DIR_NAME.match(p.lower()) for p in parts) or "/test/" in "/" + path
 
 
+@lru_cache(maxsize=None)
+def _type_test_pattern(regex: str) -> re.Pattern:
+    return re.compile(regex)
+
+
+def _type_test_named(lang, path: str) -> bool:
+    """check-dts' errors.ts: a type test by its name and markers, in whatever folder."""
+    return bool(lang.type_test_names) and bool(_type_test_pattern(lang.type_test_names).match(os.path.basename(path)))
+
+
 def looks_for_markers(lang, path: str) -> bool:
     """Only a file a convention points at can be a test (and only some languages hide tests in sources),
     so the marker query is spared for the rest: their markers stay -1."""
     return lang is not None and (
         subject_stem(os.path.basename(path)) is not None
+        or _type_test_named(lang, path)
         or is_bare_test(os.path.basename(path))
         or in_test_dir(path)
         or lang.inline_tests
@@ -137,6 +151,8 @@ def test_signals(tree, src, language: str | None, path: str) -> dict[str, Any]:
         markers, inline, extra = _markers(tree, src, lang, path)
     signals["markers"] = markers
     signals.update(extra)
+    if markers > 0 and "name" not in signals and _type_test_named(lang, path):
+        signals["name"] = True  # errors.ts with // THROWS lines: named as a type test, and it is one
     if (
         lang is not None
         and lang.inline_tests

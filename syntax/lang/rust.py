@@ -28,6 +28,12 @@ _NOT_CRATES = frozenset({"std", "core", "alloc", "crate", "self", "super", "proc
 _CFG_TEST = re.compile(r"#\[\s*cfg\s*\(\s*test\s*\)\s*\]")
 _TEST_ATTR = re.compile(r"#\[\s*(\w+::)*test\b")
 _TEST_IN_MACRO = re.compile(r"#\s*\[\s*(?:\w+\s*::\s*)*test\s*\]")
+# Attribute macros of the common test crates that mark a test function by themselves, without #[test]: rstest,
+# test-case (#[test_case(...)], #[test_matrix(...)]), wasm-bindgen-test, quickcheck_macros, test-strategy's #[proptest].
+_TEST_ATTRS = frozenset({"test", "rstest", "test_case", "test_matrix", "wasm_bindgen_test", "quickcheck", "proptest"})
+# Property-test macros whose body holds the test functions: proptest! { #[test] fn ... }, quickcheck! { fn ... }
+_PROPERTY_MACROS = frozenset({"proptest", "quickcheck"})
+_FN_IN_MACRO = re.compile(r"\bfn\s+\w+")
 
 
 def _paths(node, src, prefix: str) -> list[str]:
@@ -83,7 +89,8 @@ def imports(tree, src) -> list[dict]:
 
 
 def markers(caps: dict, src, path: str) -> tuple[int, bool, dict]:
-    """#[test], #[tokio::test], ... functions; #[cfg(test)] says the file holds its own tests.
+    """#[test], #[tokio::test], #[rstest], #[test_case(...)], ... functions and proptest! / quickcheck! bodies;
+    #[cfg(test)] says the file holds its own tests.
 
     A file in a tests/ folder (a Cargo integration test) also reports how it reaches crates besides ``use``:
     ``crate_paths`` (itoa::Buffer::new() -> "itoa::Buffer", extern crate lazy_static -> "lazy_static::") and
@@ -93,8 +100,13 @@ def markers(caps: dict, src, path: str) -> tuple[int, bool, dict]:
         text = src.node_text(n)
         if _CFG_TEST.match(text):
             cfg_test = True
-        elif last_name(src, n) == "test" or _TEST_ATTR.match(text):
+        elif last_name(src, n) in _TEST_ATTRS or _TEST_ATTR.match(text):
             count += 1
+    for n in caps.get("macro", ()):
+        if src.node_text(n) in _PROPERTY_MACROS and n.parent is not None:
+            # its body is a token tree, not items: count the #[test] tokens, else (quickcheck!) the functions
+            body = src.node_text(n.parent)
+            count += len(_TEST_IN_MACRO.findall(body)) or len(_FN_IN_MACRO.findall(body))
     extra: dict = {}
     if "tests" in path.split("/")[:-1]:
         # a macro that writes the test functions (httparse's tests/uri.rs: req! { urltest_001, ... }): its
@@ -235,5 +247,6 @@ LANGUAGES = (
         tests_call_subjects=True,
         pairing_rules=("use",),
         package_test_folders=("tests", "src"),
+        entry_modules=("lib", "main", "mod"),
     ),
 )

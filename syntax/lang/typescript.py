@@ -87,6 +87,7 @@ def _typescript(
         test_extensions=test_extensions,
         marker_query=js.MARKERS,
         markers=count_calls,
+        type_test_names=r"^(?:.+\.)?errors\.[cm]?tsx?$",  # check-dts: lines marked // THROWS must fail to compile
         types_only=types_only,
         declaration_lines=js.DECLARATION_LINES,
         resolve=js.resolve,
