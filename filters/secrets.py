@@ -415,6 +415,7 @@ _KEY_CONTEXT = re.compile(
     r"""[\w\-]{0,30}['"\]]?\s{0,4}(?::=|=>|[=:(,]|\s)\s{0,4}[\[({]?\s{0,4}(?:b|r|u|f)?$"""
 )
 _HASH_CONTEXT = re.compile(r"(?i)sha|md5|hash|digest|checksum|fingerprint|etag|integrity|crc|nonce|salt|uuid|guid")
+_BEARER_SHORT = re.compile(r"[Bb]earer:?+[ \t]{1,4}([A-Za-z0-9]{8,23}+)(?![A-Za-z0-9\-._~+/=])")
 _BEARER = re.compile(r"[Bb]earer:?+[ \t]{1,4}([A-Za-z0-9\-._~+/]{24,512}+=*)")  # `Bearer <t>`, `Bearer: <t>`
 
 
@@ -497,7 +498,7 @@ def _symbol_literal(value: str) -> bool:
     """A literal full of symbols (`m{{h}o)p${e]nob(ody[finds>-_$#thisone}}`), not code or a template: once the
     whole template pieces (`${VAR}`, `{{ x }}`, `%(x)s`, `{name}`) are taken out, three or more kinds of symbol
     remain and the brackets do not pair up. Code, templates, regexes and format strings pair their brackets."""
-    if not 8 <= len(value) <= 128 or any(c.isspace() for c in value) or "://" in value:
+    if not 8 <= len(value) <= 128 or any(c.isspace() for c in value) or "://" in value or _stand_in(value):
         return False
     if sum(c.isalpha() for c in value) < 4 or _CODE_SHAPE.search(value):
         return False
@@ -697,6 +698,9 @@ def _extra_hits(text: str) -> Iterator[Hit]:
         for m in _BEARER.finditer(text):
             v = m.group(1)
             if _looks_random(v) and not _is_placeholder(v):
+                yield Hit("key", m.start(1), m.end(1), "BearerToken")
+        for m in _BEARER_SHORT.finditer(text):
+            if _short_token(m.group(1)):  # `Authorization: Bearer h480djs93hd8`: a short generated token
                 yield Hit("key", m.start(1), m.end(1), "BearerToken")
     yield from _authorization_headers(text)
 
@@ -913,10 +917,18 @@ def _password_value_ok(value: str, quoted: bool, words: bool = False) -> bool:
     """`value` can be a password. `words`: the value is a literal where a password goes (quoted or a config
     value under a password's name, a URL's userinfo, a CLI flag, an SQL statement), so a word-like default
     counts too (`_word_literal`)."""
-    if not 4 <= len(value) <= 128 or any(c.isspace() for c in value):
+    if not 4 <= len(value) <= 128 or any(c.isspace() for c in value) or _stand_in(value):
         return False
     if words and _word_literal(value):
         return True
+    low = value.lower()
+    if (
+        value.isalnum()
+        and sum(c.isdigit() for c in value) <= 1
+        and any(w in low for w in ("pass", "pwd", "secret", "token"))
+        and _placeholder_parts(value)
+    ):
+        return False  # `secret1`, `password1`: credential and generic words with one digit
     if quoted and _symbol_literal(value):
         return True  # `"m{{h}o)p${e]nob(ody[…"`: symbols that pair up as neither code nor a template
     low = value.lower()
@@ -1009,10 +1021,44 @@ def _long_repeat(value: str) -> bool:
     return any(m.end() - m.start() >= 16 for m in _LONG_REPEAT.finditer(value))
 
 
+_SENTENCE_WORDS = frozenset("a an the is its it not no".split())
+_STAND_IN_WORDS = frozenset("password passwd pass pwd secret token key apikey credential credentials".split())
+# marks of a value that stands for something else: an ejson-encrypted value (`EJ[1:…]`), a variable (`$this->`),
+# a path's tail (`Password::Md5` read as `Password:` + `:Md5`), a Markdown label (`**DEPRECATED**`)
+_STAND_IN_MARK = re.compile(r"EJ\[\d+:|^\$[A-Za-z_]\w*+(?:->|-$|::|\[|\.|$)|^:|^\*\*[A-Za-z][\w ]*+\*\*$")
+_VERSION_RANGE = re.compile(r"[\^~<>=]*+v?\d+(?:\.[\dx*]+)*+(?:[ \t]*+\|\|?[ \t]*+[\^~<>=]*+v?\d+(?:\.[\dx*]+)*+)++")
+
+
+@lru_cache(maxsize=4096)
+def _stand_in(value: str) -> bool:
+    """A value that stands in for a secret rather than being one: marks (`_STAND_IN_MARK`), a version range
+    (`^7.4|^8.0`), a placeholder wrapped in symbols (`!ChangeMe!`), a value that describes itself in three or
+    more words ending in a credential word (`my-rabbitmq-secret`, `set-secure-pg-postgres-password`) or in
+    capitals (`LDAP-PASSWORD`), a credential word with a one-letter tag (`secret-b`)."""
+    if _STAND_IN_MARK.search(value) or _VERSION_RANGE.fullmatch(value):
+        return True
+    core = value.strip("!*#_-.~")
+    if core != value and core.isalnum() and (core.lower() in _PW_BAD_VALUES or _placeholder_parts(core)):
+        return True
+    words = [w for w in re.split(r"[-_.]+", core) if w]
+    low = [w.lower() for w in words]
+    if (
+        len(words) >= 2
+        and low[-1] in _STAND_IN_WORDS
+        and all(w.isalpha() for w in words)
+        and not _SENTENCE_WORDS.intersection(low)  # `shhh-its-a-secret` is a chosen phrase
+    ):
+        if len(words) >= 3 or core.isupper():
+            return True
+    return len(words) == 2 and low[0] in _STAND_IN_WORDS and len(words[1]) == 1
+
+
 def _word_literal(value: str) -> bool:
     """A literal that someone chose as a password, whatever its shape: `petclinic`, `whalehello`, `pass4321`,
     `123456`, `s3cr3t`, `ungithubbed-secret`, `nyuknyuknyuk`; not a placeholder, a name or a label."""
     if not 6 <= len(value) <= 64 or not value.isascii() or not value.isprintable() or " " in value:
+        return False
+    if _stand_in(value):
         return False
     low = value.lower()
     if low in _PW_BAD_VALUES or _WORD_PLACEHOLDER.match(value) or _TEMPLATE_MARK.search(value) or "$" in value:
@@ -1112,7 +1158,13 @@ def _config_literal(
         word = True
     between = text[run_end:vs]
     if op == "=":
-        return between == "="
+        # INI/properties/conf with spaces around `=` (`password = hunter42`): a literal when the key starts its line
+        # under a `[section]` header; without one this reads as a variable assignment in code
+        return between == "=" or (
+            between.strip() == "="
+            and not text[ls:start].strip()
+            and _INI_SECTION.search(text, max(0, ls - 20000), ls) is not None
+        )
     if op == ":":
         return (
             between.startswith(":")
@@ -1126,6 +1178,7 @@ def _config_literal(
     return op == " " and (flag or _DEFINE.fullmatch(text, ls, start) is not None)
 
 
+_INI_SECTION = re.compile(r"(?m)^[ \t]*+\[[A-Za-z0-9_ .:\"\-]{1,64}+\][ \t]*+\r?$")
 _SYMBOL_RUN = re.compile(r"[^\s\"'`]{8,129}+")
 
 
@@ -1552,10 +1605,31 @@ def _random_segment(value: str) -> bool:
     )
 
 
+def _short_token(value: str) -> bool:
+    """`kjerht2309u`, `ppEuaNXBW4`, `h480djs93hd8`: a short generated token (8-40 letters and digits, both,
+    letters and digits changing places) whose letters are no words: few vowels, or the case changing often.
+    Names in code (`sha256sum`, `base64url`, `utf8mb4`) are words with a number in them."""
+    n = len(value)
+    if not 8 <= n <= 40 or not value.isalnum() or not value.isascii():
+        return False
+    letters = [c for c in value if c.isalpha()]
+    digits = n - len(letters)
+    if len(letters) < 4 or digits < 1:
+        return False
+    if digits < 3 and len(re.findall(r"[A-Za-z]\d|\d[A-Za-z]", value)) < 2 and _case_changes(value) < 3:
+        return False
+    if _words_and_numbers(value) or _placeholder_parts(value) or _SEQUENTIAL_RUN.search(value.lower()):
+        return False
+    if re.search(r"[A-Z][a-z]{3,}", value):
+        return False  # `kXxh3Secrets`: a capitalised word in it, a constant's name
+    vowels = sum(c in _VOWELS for c in letters) / len(letters)
+    return vowels < 0.3 or _case_changes(value) >= 3 and vowels < 0.4
+
+
 def _key_value_ok(text: str, value: str, start: int, strength: str) -> bool:
     """A value that looks like a credential: long, random-looking, not code, a path, a hash or a template."""
     n = len(value)
-    if n < (10 if strength == "strong" else 16) or n > _MAX_VALUE:
+    if n < (10 if strength == "strong" else 16) or n > _MAX_VALUE or _stand_in(value):
         return False
     if _is_placeholder(value) and not (strength == "strong" and _repeated_block(value)):
         return False
@@ -1573,13 +1647,19 @@ def _key_value_ok(text: str, value: str, start: int, strength: str) -> bool:
         return False  # a flag, a pointer, a comment; a base64url token may start with `-`
     if value.endswith((".py", ".js", ".json", ".yaml", ".yml", ".pem", ".key", ".txt", ".crt")):
         return False
-    if _IDENTIFIER_VALUE.fullmatch(value) or n <= 40 and _has_camel_words(value) and not generated:
+    if (
+        _IDENTIFIER_VALUE.fullmatch(value)
+        and not (strength == "strong" and _short_token(value))
+        or n <= 40
+        and _has_camel_words(value)
+        and not generated
+    ):
         return False  # `PKCS7PrivateKeyTypes`; random base64 spells three capitalised syllables now and then
     if (
         (_CODE_NAME.fullmatch(value) or _DOTTED_IDENT.fullmatch(value))
         and _class_changes(value) < 0.45 * n
         and len(_DIGIT_LETTER.findall(value)) < 2
-        and not (strength == "strong" and _unpronounceable(value))
+        and not (strength == "strong" and (_unpronounceable(value) or _short_token(value)))
     ):
         return False  # `XXH3_initCustomSecret_avx512`, `settings.key2`: names in code; random tokens change case often
     if (
@@ -1875,6 +1955,7 @@ def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
             not a.quoted
             and _CODE_NAME.fullmatch(value)
             and text[a.start + len(value) : a.start + len(value) + 1] in (";", ")")
+            and not (start and text[start - 1] in "?&")  # `badge.svg?token=<v>)`: a query parameter in a link
         ):
             continue  # `ptr = XXH3_kSecret;`: a variable in a statement
         if a.op == "," and not a.quoted and "=" in value:
@@ -2393,6 +2474,9 @@ _SQL_IDENTIFIED = re.compile(
     r"""(?i)\bidentified[ \t]{1,4}+(?:with[ \t]{1,4}+['"`]?[\w$]{1,40}+['"`]?[ \t]{1,4}+)?by[ \t]{1,4}+"""
     r"""(?!(?:password|values|random)\b)(?P<q>['"`]?)(?P<pw>[^\s'"`;,()\\]{4,128}+)(?P=q)"""
 )
+# PostgreSQL and others: `CREATE USER u WITH PASSWORD '<pw>'`, `ALTER ROLE r LOGIN PASSWORD '<pw>'` (a quoted
+# literal; `PASSWORD NULL`, binds and `ENCRYPTED PASSWORD 'md5…'` hashes are no password)
+_SQL_WITH_PASSWORD = re.compile(r"""(?i)\bpassword[ \t]{1,4}+(?P<q>['"])(?P<pw>[^\s'"\\;]{4,128}+)(?P=q)""")
 _SQL_STATEMENT = re.compile(
     r"(?i)\b(?:create|alter|grant)[ \t]{1,4}+(?:[\w'\"`@%.]{1,64}+[ \t]{1,4}+){0,3}?(?:user|role|login)\b"
 )
@@ -2409,6 +2493,17 @@ def sql_and_shell_passwords(text: str, low: str) -> Iterator[Hit]:
             ls = max(text.rfind("\n", max(0, m.start() - 300), m.start()) + 1, m.start() - 300)  # bounded: linear
             if not _SQL_STATEMENT.search(text, ls, m.start()):
                 continue  # `this hint is identified by *NO* sign`: prose, not a statement
+            if len(pw) >= 6 and pw[0] not in ":?@$%{&<*" and _password_value_ok(pw, quoted=True, words=True):
+                yield Hit("password", m.start("pw"), m.end("pw"), "SqlPassword")
+    if "password" in low and ("user" in low or "role" in low):
+        for m in _SQL_WITH_PASSWORD.finditer(text):
+            pw = m.group("pw")
+            ls = max(text.rfind("\n", max(0, m.start() - 300), m.start()) + 1, m.start() - 300)  # bounded: linear
+            if (
+                not _SQL_STATEMENT.search(text, ls, m.start())
+                or text[max(0, m.start() - 10) : m.start()].lower().strip() == "encrypted"
+            ):
+                continue
             if len(pw) >= 6 and pw[0] not in ":?@$%{&<*" and _password_value_ok(pw, quoted=True, words=True):
                 yield Hit("password", m.start("pw"), m.end("pw"), "SqlPassword")
     if "convertto-securestring" in low:
