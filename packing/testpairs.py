@@ -385,6 +385,20 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
     defined_here: set[str] | None = None  # every name the repository defines (worked out when first needed)
     index_box: list | None = None  # lookups for resolving single import records (built when first needed)
     pairs = []
+
+    def calls_of(t: FileFacts, fam: str | None):
+        """The calls rule for t: the file defining what t calls, when clear."""
+        return _by_calls(
+            t,
+            sources[fam],
+            kinds,
+            declared,
+            names_in_tests[fam],
+            len(tests_by_family[fam]),
+            tcfg,
+            used=called_names[t.path],
+        )
+
     for t in tests:
         fam = FAMILY.get(t.language or "")
         found = None
@@ -434,16 +448,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 # a header named like the test but with no implementation of that name (libevent's
                 # include/event2/dns.h for test/regress_dns.c): the file defining what the test calls, when clear
                 # (evdns.c); a header-only library has no such file and keeps its header
-                called = _by_calls(
-                    t,
-                    sources[fam],
-                    kinds,
-                    declared,
-                    names_in_tests[fam],
-                    len(tests_by_family[fam]),
-                    tcfg,
-                    used=called_names[t.path],
-                )
+                called = calls_of(t, fam)
                 if (
                     called is not None
                     and called[0] is not None
@@ -460,16 +465,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 # of several headers, none (stb's tests/test_c_compilation.c)
                 found = _compiled_header(t, graph, kinds, facts_by_path) or (None, None, 0.0)
             if found is None and tcfg.import_ and fam in _CALLS_FAMILIES and not role:
-                found = _by_calls(
-                    t,
-                    sources[fam],
-                    kinds,
-                    declared,
-                    names_in_tests[fam],
-                    len(tests_by_family[fam]),
-                    tcfg,
-                    used=called_names[t.path],
-                )
+                found = calls_of(t, fam)
             if found is None and tcfg.import_ and "include" in _FAMILY_RULES.get(fam, ()):
                 found = _by_include(t, graph, kinds, facts_by_path, sources[fam], lex_index, tcfg, impl_headers)
             if found is None and tcfg.import_ and "use" in _FAMILY_RULES.get(fam, ()) and not for_role:
