@@ -1000,30 +1000,20 @@ def main() -> int:
     )
     ap.add_argument("--gitleaks", metavar="CHECKOUT", help="gitleaks checkout, to run its rules on the blind slice too")
     args = ap.parse_args()
-    if args.frozen2:
-        frozen2_eval(section(load_config(), PiiConfig))
-        return 0
-    if args.frozen3:
-        frozen3_eval(section(load_config(), PiiConfig))
-        return 0
-    if args.frozen4:
-        frozen4_eval(section(load_config(), PiiConfig))
-        return 0
-    if args.frozen5:
-        frozen5_eval(section(load_config(), PiiConfig))
-        return 0
-    if args.frozen6:
-        frozen6_eval(section(load_config(), PiiConfig))
-        return 0
-    if args.frozen7:
-        frozen7_eval(section(load_config(), PiiConfig))
-        return 0
-    if args.frozen8:
-        frozen8_eval(section(load_config(), PiiConfig))
-        return 0
-    if args.frozen9:
-        frozen9_eval(section(load_config(), PiiConfig))
-        return 0
+    frozen = (
+        frozen2_eval,
+        frozen3_eval,
+        frozen4_eval,
+        frozen5_eval,
+        frozen6_eval,
+        frozen7_eval,
+        frozen8_eval,
+        frozen9_eval,
+    )
+    for n, run in enumerate(frozen, start=2):
+        if getattr(args, f"frozen{n}"):  # a frozen set runs alone
+            run(section(load_config(), PiiConfig))
+            return 0
     if args.blind:
         blind_eval(section(load_config(), PiiConfig), args.blind, args.gitleaks)
     if args.only != "tuning":

@@ -1923,25 +1923,14 @@ def main() -> int:
     ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "data"))
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
-    if args.frozen9:
-        labels = os.path.join(args.out, "secrets_frozen9_labels.jsonl")
-        cases = freeze_frozen7(args.frozen9, labels, args.gitleaks, args.credsweeper_exe)
-        digest = write_cases(os.path.join(args.out, "secrets_frozen9_cases.jsonl.gz"), cases)
-        print(f"ninth set: {len(cases)} cases, {sum(len(c['labels']) for c in cases)} labels; digest {digest}")
-        return 0
-    if args.frozen8:
-        # The same reader as the seventh set's: each labelled line is read back from its source and checked.
-        labels = os.path.join(args.out, "secrets_frozen8_labels.jsonl")
-        cases = freeze_frozen7(args.frozen8, labels, args.gitleaks, args.credsweeper_exe)
-        digest = write_cases(os.path.join(args.out, "secrets_frozen8_cases.jsonl.gz"), cases)
-        print(f"eighth set: {len(cases)} cases, {sum(len(c['labels']) for c in cases)} labels; digest {digest}")
-        return 0
-    if args.frozen7:
-        labels = os.path.join(args.out, "secrets_frozen7_labels.jsonl")
-        cases = freeze_frozen7(args.frozen7, labels, args.gitleaks, args.credsweeper_exe)
-        digest = write_cases(os.path.join(args.out, "secrets_frozen7_cases.jsonl.gz"), cases)
-        print(f"seventh set: {len(cases)} cases, {sum(len(c['labels']) for c in cases)} labels; digest {digest}")
-        return 0
+    # Sets 7-9 share one reader: each labelled line is read back from its source and checked.
+    for n, ordinal, root in ((9, "ninth", args.frozen9), (8, "eighth", args.frozen8), (7, "seventh", args.frozen7)):
+        if root:
+            labels = os.path.join(args.out, f"secrets_frozen{n}_labels.jsonl")
+            cases = freeze_frozen7(root, labels, args.gitleaks, args.credsweeper_exe)
+            digest = write_cases(os.path.join(args.out, f"secrets_frozen{n}_cases.jsonl.gz"), cases)
+            print(f"{ordinal} set: {len(cases)} cases, {sum(len(c['labels']) for c in cases)} labels; digest {digest}")
+            return 0
     if args.talisman:
         cases = freeze_frozen6(args.talisman, args.deepsecrets, args.out, args.gitleaks, args.credsweeper_exe)
         digest = write_cases(os.path.join(args.out, "secrets_frozen6_cases.jsonl.gz"), cases)

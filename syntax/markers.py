@@ -54,7 +54,6 @@ _EXPECT_ERROR = re.compile(r"^[ \t]*//[ \t]*@ts-expect-error\b", re.M)
 _THROWS = re.compile(r"^[ \t]*//[ \t]*THROWS\b", re.M)
 # dtslint's assertions (also eslint-plugin-expect-type's): // $ExpectType T and // $ExpectError above a statement
 _EXPECT_TYPE = re.compile(r"^[ \t]*//[ \t]*\$Expect(?:Type|Error)\b", re.M)
-_CHECK_DTS = re.compile(r"^(?:.+\.)?errors\.[cm]?tsx?$")
 _EXPORTS = re.compile(r"^[ \t]*export\b", re.M)
 # Base classes of test classes.
 TEST_BASES = re.compile(
@@ -148,7 +147,7 @@ def count_calls(caps: dict, src, path: str) -> tuple:
     assertions too (expectType, expectTypeOf at the top level: type tests have no test functions). With no call,
     in TypeScript, the lines a type test expects to fail: check-dts' // THROWS in errors.ts, dtslint's
     // $ExpectType / $ExpectError comments, // @ts-expect-error in a test folder's module that exports nothing."""
-    from repoloom.syntax.tests import in_test_dir, in_type_test_dir  # (a cycle at import time)
+    from repoloom.syntax.tests import in_test_dir, in_type_test_dir, type_test_named  # (a cycle at import time)
 
     name = path.rsplit("/", 1)[-1]
     in_tests = in_test_dir(path) or in_type_test_dir(path)
@@ -156,7 +155,7 @@ def count_calls(caps: dict, src, path: str) -> tuple:
     called = [callee(src, n) for n in caps.get("call", ())]
     count = sum(1 for c in called if c in names)
     if count == 0 and name.endswith(("ts", "tsx")):
-        if _CHECK_DTS.match(name):
+        if type_test_named(path):  # check-dts' errors.ts (syntax/lang/typescript.py)
             count = len(_THROWS.findall(src.text))
         elif _EXPECT_TYPE.search(src.text):
             count = len(_EXPECT_TYPE.findall(src.text))  # a dtslint type test: its assertions are comments

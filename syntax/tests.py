@@ -112,9 +112,16 @@ def _type_test_pattern(regex: str) -> re.Pattern:
     return re.compile(regex)
 
 
-def _type_test_named(lang, path: str) -> bool:
-    """check-dts' errors.ts: a type test by its name and markers, in whatever folder."""
-    return bool(lang.type_test_names) and bool(_type_test_pattern(lang.type_test_names).match(os.path.basename(path)))
+def type_test_named(path: str, lang=None) -> bool:
+    """check-dts' errors.ts: a type test by its name and markers, in whatever folder (of lang, or of any language)."""
+    regexes = (lang.type_test_names,) if lang is not None else _type_test_names()
+    name = os.path.basename(path)
+    return any(_type_test_pattern(r).match(name) for r in regexes if r)
+
+
+@lru_cache(maxsize=None)
+def _type_test_names() -> tuple[str, ...]:
+    return tuple(lang.type_test_names for lang in registry.languages() if lang.type_test_names)
 
 
 def in_type_test_dir(path: str, lang=None) -> bool:
@@ -133,7 +140,7 @@ def looks_for_markers(lang, path: str) -> bool:
     so the marker query is spared for the rest: their markers stay -1."""
     return lang is not None and (
         subject_stem(os.path.basename(path)) is not None
-        or _type_test_named(lang, path)
+        or type_test_named(path, lang)
         or is_bare_test(os.path.basename(path))
         or in_test_dir(path)
         or in_type_test_dir(path, lang)
@@ -165,7 +172,7 @@ def test_signals(tree, src, language: str | None, path: str) -> dict[str, Any]:
         markers, inline, extra = _markers(tree, src, lang, path)
     signals["markers"] = markers
     signals.update(extra)
-    if markers > 0 and "name" not in signals and _type_test_named(lang, path):
+    if markers > 0 and "name" not in signals and type_test_named(path, lang):
         signals["name"] = True  # errors.ts with // THROWS lines: named as a type test, and it is one
     if (
         lang is not None
