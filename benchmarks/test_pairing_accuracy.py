@@ -649,6 +649,14 @@ On blind14 the round's rules changed nothing: none of its ten repositories uses 
 imports of an entry point. Recall and strict precision meet 0.90 overall; TypeScript recall (0.750) does not meet 0.80
 and Go's strict precision is 0.750 (subjects proposed for tests labelled with none).
 
+Sixteenth round (blind15 committed first, b675ed9; blind14 joins dev). blind15's baseline, run once before any rule
+change (the fifteenth round's rules; its misses not listed):
+
+    set      R      P      P.strict   per-language R (P.strict)
+    blind15  0.831  0.971  0.957      c 0.730 (0.975)  cpp 1.000 (1.000)  go 1.000 (1.000)  python 0.964 (1.000)
+                                      rust 0.667 (0.720)  typescript 0.910 (0.964)   (before; 414 tests, 397 with a
+                                      subject; det.P 0.914, det.R 0.952)
+
 This file is a benchmark, not a pytest module: it defines no test functions.
 """
 
