@@ -345,6 +345,13 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             if len(parts) > 1 and _stem(f.path) not in _FACADES and parts[-2].lower() not in _NEUTRAL_DIRS:
                 joined[fam][_norm(parts[-2] + _stem(f.path))].append(f.path)
     declared = {f.path for f in facts if _declares_only(f)}
+    # the repository's package names (package.json's name: immer, @scope/name -> name), said in normalised form
+    packages = frozenset(
+        _norm(str(r.get("target") or "").rsplit("/", 1)[-1])
+        for f in facts
+        for r in f.imports
+        if r.get("kind") == "package"
+    )
     impl_headers = _implementation_headers(facts, kinds)
     declared -= set(impl_headers.values())
     lexical: dict[str, _Lexical] = {}
@@ -487,6 +494,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                     tcfg,
                     index_box[0],
                     common=common_names(fam),
+                    packages=packages,
                 )
             # weaker name evidence after the imports: JsonArrayAsListTest -> JsonArray.java
             if found is None and not role:
@@ -1401,7 +1409,16 @@ _COMMON_MIN_TESTS = 6
 
 
 def _by_import(
-    t: FileFacts, graph, kinds, facts_by_path, fam, lex_index, tcfg, ix=None, common: frozenset[str] = frozenset()
+    t: FileFacts,
+    graph,
+    kinds,
+    facts_by_path,
+    fam,
+    lex_index,
+    tcfg,
+    ix=None,
+    common: frozenset[str] = frozenset(),
+    packages: frozenset[str] = frozenset(),
 ) -> tuple[str, str, float] | None:
     """Rule (c): the test imports one module of the repository (facades like __init__.py say little)."""
     if t.path not in graph:
@@ -1454,6 +1471,19 @@ def _by_import(
             origins = {p for p in origins if _usable(t.path, p)}
             if len(origins) == 1:
                 return origins.pop(), "import", 0.8
+    if (
+        real == targets
+        and len(real) == 1
+        and ix is not None
+        and _norm(_stem(real[0])) not in packages | _SHIM_NAMES
+        and _takes_its_own_code(t, real[0], facts_by_path, ix)
+    ):
+        # a topic test taking code from one module alone, by names the module itself defines or by its own default
+        # export (magic-regexp's test/experimental.test.ts: createRegExp from src/further-magic.ts; untyped's
+        # test/transform.test.ts: the babel plugin of src/loader/babel.ts): that module, whatever the test is named;
+        # not the package's entry point named like it (immer's src/immer.ts), which topic tests all take, nor a
+        # compatibility shim (click's tests/test_imports.py: _compat.py)
+        return real[0], "import", 0.7
     found = _agreeing(t, real, "import", lex_index(fam), tcfg)
     if (
         found is not None
@@ -1468,6 +1498,18 @@ def _by_import(
 
 
 _SHIM_NAMES = frozenset({"compat", "compatibility", "polyfill", "polyfills", "shim", "shims"})
+
+
+def _takes_its_own_code(t: FileFacts, module: str, facts_by_path: dict, ix) -> bool:
+    """The test imports from module names that module defines itself (not ones it re-exports), or its default
+    export when the module does not take that from elsewhere; a module declaring only types has no code to test."""
+    f = facts_by_path[module]
+    if f.test.get("types_only"):
+        return False
+    names = {n for r in t.imports if module in _record_targets(ix, t, r) for n in (r.get("names") or ())}
+    if names & _own_definitions(f):
+        return True
+    return "default" in names and not any("default" in (r.get("names") or ()) for r in f.imports)
 
 
 def _re_exports_several(f: FileFacts) -> bool:

@@ -1,0 +1,122 @@
+"""Test pairing, sixteenth round: a topic-named test that imports code from one module of the repository alone, by
+names that module defines itself or by its own default export, tests that module (magic-regexp's
+test/experimental.test.ts and src/further-magic.ts, untyped's test/transform.test.ts and src/loader/babel.ts); not
+when the module is the package's entry point named like it, only re-exports what the test takes, is a compatibility
+shim, or the test imports other modules of the repository too."""
+
+from __future__ import annotations
+
+from repoloom.packing import graph as graphs
+from repoloom.packing.testpairs import UnitTestsConfig, pair_tests
+from repoloom.syntax.languages import detect_language
+from repoloom.syntax.parse import file_facts
+from repoloom.syntax.resolving import GraphConfig
+
+
+def graph_pairs(files: dict[str, str]) -> dict[str, tuple]:
+    facts = sorted((file_facts("r", p, t, detect_language(p, t)) for p, t in files.items()), key=lambda f: f.path)
+    rg = graphs.build_graph(facts, GraphConfig())
+    return {p["test"]: (p["subject"], p["rule"]) for p in pair_tests(facts, rg, UnitTestsConfig())}
+
+
+# magic-regexp's shape: the entry point src/index.ts and a second entry src/further-magic.ts that defines
+# createRegExp itself and re-exports the inputs of src/core/inputs.ts
+SOURCES = {
+    "package.json": '{"name": "magic-regexp", "version": "0.8.0", "main": "./dist/index.cjs"}\n',
+    "src/core/inputs.ts": (
+        "export const digit = '\\\\d'\nexport const wordChar = '\\\\w'\n"
+        "export function exactly(input: string) {\n  return input.replace(/[.*+?^${}()|[\\]\\\\]/g, '\\\\$&')\n}\n"
+        "export function oneOrMore(input: string) {\n  return `(?:${input})+`\n}\n"
+    ),
+    "src/core/flags.ts": "export const global = 'g'\nexport const caseInsensitive = 'i'\n",
+    "src/further-magic.ts": (
+        "import { exactly } from './core/inputs'\n\nexport * from './core/flags'\nexport * from './core/inputs'\n\n"
+        "export interface MagicRegExp<Value extends string> extends RegExp {\n  readonly source: Value\n}\n\n"
+        "export function createRegExp(raw: string, flags: string[] = []) {\n"
+        "  return new RegExp(exactly(raw), flags.join('')) as MagicRegExp<string>\n}\n"
+    ),
+    "src/index.ts": (
+        "import { exactly } from './core/inputs'\n\nexport * from './core/flags'\nexport * from './core/inputs'\n\n"
+        "export function createRegExp(raw: string, flags: string[] = []) {\n  return new RegExp(exactly(raw), flags.join(''))\n}\n"
+    ),
+    "src/loader/babel.ts": (
+        "import type { PluginObj } from '@babel/core'\n\n"
+        "export default function babelPluginUntyped(): PluginObj {\n  return { name: 'untyped', visitor: {} }\n}\n"
+    ),
+    "src/generator/dts.ts": "export function generateTypes(schema: object) {\n  return JSON.stringify(schema)\n}\n",
+    "src/compat.ts": "export const hasRegExpGroups = 'groups' in /(?<a>a)/.exec('a')!\n",
+}
+
+EXPERIMENTAL = (
+    "import type { MagicRegExp } from '../src/further-magic'\nimport { describe, expect, it } from 'vitest'\n"
+    "import { createRegExp, digit, exactly, global, oneOrMore } from '../src/further-magic'\n\n"
+    "describe('magic-regexp', () => {\n  it('works as a normal regexp', () => {\n"
+    "    const regExp: MagicRegExp<string> = createRegExp(oneOrMore(digit), [global])\n"
+    "    expect('a1b22'.match(regExp)).toEqual(['1', '22'])\n    expect(exactly('.')).toBe('\\\\.')\n  })\n})\n"
+)
+TRANSFORM = (
+    "import { describe, expect, it } from 'vitest'\nimport { transform as babelTransform } from '@babel/standalone'\n"
+    "import untypedPlugin from '../src/loader/babel'\n\n"
+    "describe('transform (functions)', () => {\n  it('extracts the schema', () => {\n"
+    "    const res = babelTransform('export const x = 1', { plugins: [[untypedPlugin, {}]] })\n"
+    "    expect(res.code).toContain('x')\n  })\n})\n"
+)
+
+
+def test_a_topic_test_taking_code_from_one_module_pairs_with_it():
+    pairs = graph_pairs({**SOURCES, "test/experimental.test.ts": EXPERIMENTAL, "test/transform.test.ts": TRANSFORM})
+    assert pairs["test/experimental.test.ts"] == ("src/further-magic.ts", "import")
+    assert pairs["test/transform.test.ts"] == ("src/loader/babel.ts", "import")
+
+
+def test_only_re_exported_names_or_other_modules_name_no_subject_this_way():
+    # the names come from further-magic.ts, but it only re-exports them (their code is in core/inputs.ts)
+    inputs_only = "import { expect, it } from 'vitest'\nimport { digit, exactly } from '../src/further-magic'\n\n"
+    inputs_only += "it('escapes', () => {\n  expect(exactly('.') + digit).toBe('\\\\.\\\\d')\n})\n"
+    # two modules of the repository: which one the topic is about is not said by the imports alone
+    two = EXPERIMENTAL.replace(
+        "import { describe", "import { generateTypes } from '../src/generator/dts'\nimport { describe"
+    )
+    two = two.replace("expect(exactly('.'))", "expect(generateTypes({}) + exactly('.'))")
+    # the package's entry point beside it: the test takes the package, further-magic.ts is one more door into it
+    with_entry = EXPERIMENTAL.replace(
+        "import { describe", "import { createRegExp as create } from '../src/index'\nimport { describe"
+    )
+    with_entry = with_entry.replace("expect(exactly('.'))", "expect(create('.').source + exactly('.'))")
+    pairs = graph_pairs(
+        {
+            **SOURCES,
+            "test/inputs-only.test.ts": inputs_only,
+            "test/combined.test.ts": two,
+            "test/with-entry.test.ts": with_entry,
+        }
+    )
+    assert pairs["test/inputs-only.test.ts"][0] != "src/further-magic.ts"
+    assert pairs["test/combined.test.ts"] == (None, None)
+    assert pairs["test/with-entry.test.ts"] == (None, None)
+
+
+def test_not_the_package_entry_named_like_it_nor_a_shim():
+    # immer's shape: src/immer.ts is the package's entry point (package.json name "immer"); topic tests take it whole
+    files = {
+        "package.json": '{"name": "immer", "version": "10.0.0", "main": "./dist/cjs/index.js"}\n',
+        "src/core/immerClass.ts": "export class Immer {\n  produce(base: object, recipe: (d: object) => void) {\n"
+        "    recipe(base)\n    return base\n  }\n}\n",
+        "src/utils/common.ts": "export function isDraftable(value: unknown) {\n  return typeof value === 'object'\n}\n",
+        "src/plugins/patches.ts": "export function applyPatches(base: object, patches: object[]) {\n"
+        "  return patches.length ? { ...base } : base\n}\n",
+        # an entry gathering several modules and making its own produce
+        "src/immer.ts": "import { Immer } from './core/immerClass'\n\nexport * from './utils/common'\n"
+        "export { applyPatches } from './plugins/patches'\n\nconst immer = new Immer()\n"
+        "export const produce = immer.produce.bind(immer)\n",
+        "src/compat.ts": SOURCES["src/compat.ts"],
+        "__tests__/curry.js": "import { produce } from '../src/immer'\n\n"
+        "describe('curry', () => {\n  it('produces', () => {\n    expect(produce({ a: 1 }, d => d)).toEqual({ a: 1 })\n"
+        "  })\n})\n",
+        "__tests__/groups.js": "import { hasRegExpGroups } from '../src/compat'\n\n"
+        "describe('regexp groups', () => {\n  it('are there', () => {\n    expect(hasRegExpGroups).toBe(true)\n"
+        "  })\n})\n",
+    }
+    pairs = graph_pairs(files)
+    assert pairs["__tests__/curry.js"] == (None, None)
+    assert pairs["__tests__/groups.js"] == (None, None)
