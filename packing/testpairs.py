@@ -126,6 +126,10 @@ _PROGRAM_ENTRIES: dict[str, frozenset[str]] = defaultdict(frozenset)
 for _lang in registry.languages():
     if _lang.program_entry:
         _PROGRAM_ENTRIES[_lang.family] = _PROGRAM_ENTRIES[_lang.family] | {_lang.program_entry}
+# Per family: folders whose every file is a test target (Cargo's tests/), unless a file beside declares it its module.
+_TEST_TARGET_DIRS: dict[str, frozenset[str]] = defaultdict(frozenset)
+for _lang in registry.languages():
+    _TEST_TARGET_DIRS[_lang.family] = _TEST_TARGET_DIRS[_lang.family] | frozenset(_lang.test_target_dirs)
 # Files that stand for their folder: a test named after the folder tests them.
 _FACADES = {"__init__", "index", "mod", "lib", "main", "package"}
 _PACKAGE_ENTRIES = frozenset({"__init__", "index"})  # a package's entry point (a crate root is the crate's own)
@@ -290,6 +294,33 @@ def _kind(f: FileFacts) -> str:
     return "test" if (f.test.get("name") or f.test.get("dir")) else ""
 
 
+def _test_targets(facts: list[FileFacts], kinds: dict[str, str]) -> dict[str, str]:
+    """Files of a test-target folder (Cargo's tests/) without test cases that are still tests: compile-only checks
+    (serde_with's serde_with_test/tests/serde_conv.rs expands the macro, no #[test]) and harness = false programs
+    (rust-url's url/tests/wpt.rs, its own main). A file there that a file beside it declares as its module
+    (idna/tests/tests.rs: mod punycode;) is part of that test, and one named as a helper stays a helper."""
+    declared: dict[str, set[str]] = defaultdict(set)
+    for f in facts:
+        for r in f.imports:
+            if r.get("kind") == "mod":
+                declared[_folder(f.path)].add(str(r.get("target") or ""))
+    out = {}
+    for f in facts:
+        dirs = _TEST_TARGET_DIRS.get(FAMILY.get(f.language or "", ""))
+        parts = f.path.split("/")
+        if (
+            dirs
+            and len(parts) > 1
+            and parts[-2] in dirs
+            and kinds.get(f.path) == "support"
+            and f.test.get("markers") == 0
+            and not f.test.get("support")
+            and _stem(f.path) not in declared[_folder(f.path)]
+        ):
+            out[f.path] = "test"
+    return out
+
+
 def _bump(stats: dict[str, int], key: str, n: int = 1) -> None:
     stats[key] = stats.get(key, 0) + n
 
@@ -300,6 +331,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
     Adds counters to rg.stats: tests.files, tests.support, tests.inline, tests.paired, tests.rule.<rule>.
     """
     kinds = {f.path: _kind(f) for f in facts}
+    kinds.update(_test_targets(facts, kinds))
     stats = rg.stats
     _bump(stats, C.TESTS_FILES, sum(1 for k in kinds.values() if k == "test"))
     _bump(stats, C.TESTS_SUPPORT, sum(1 for k in kinds.values() if k == "support"))

@@ -120,3 +120,50 @@ def test_not_the_package_entry_named_like_it_nor_a_shim():
     pairs = graph_pairs(files)
     assert pairs["__tests__/curry.js"] == (None, None)
     assert pairs["__tests__/groups.js"] == (None, None)
+
+
+# Cargo compiles every tests/*.rs as a test crate of its own, whether or not it holds a #[test]
+CARGO = {
+    "serde_with/src/lib.rs": "pub mod serde_conv;\npub mod with_prefix;\n",
+    "serde_with/src/serde_conv.rs": (
+        "#[macro_export]\nmacro_rules! serde_conv {\n    ($m:ident, $t:ty, $ser:expr, $de:expr) => {\n"
+        "        pub struct $m;\n    };\n}\n"
+    ),
+    "serde_with/src/with_prefix.rs": "pub fn with_prefix(prefix: &str) -> String {\n    prefix.to_owned()\n}\n",
+    # a compile-only check: the macro must expand with no prelude, no test function
+    "serde_with_test/tests/serde_conv.rs": (
+        "#![no_implicit_prelude]\nuse ::serde_with::serde_conv;\n\n"
+        "serde_conv!(BoolAsString, bool, |x: &bool| x.to_string(), |x: String| x.parse());\n"
+    ),
+    # a harness = false test: its own main
+    "url/tests/wpt.rs": 'use serde_with::with_prefix::with_prefix;\n\nfn main() {\n    assert_eq!(with_prefix("a"), "a");\n}\n',
+    # a helper module of the tests beside it (mod utils;), and the modules of one test crate (mod punycode;)
+    "serde_with/tests/utils.rs": 'pub fn check<T: std::fmt::Debug>(value: T) {\n    println!("{value:?}");\n}\n',
+    "serde_with/tests/base64.rs": (
+        "mod utils;\nuse serde_with::with_prefix::with_prefix;\n\n#[test]\nfn prefixes() {\n"
+        '    utils::check(with_prefix("p"));\n}\n'
+    ),
+    "idna/tests/tests.rs": "mod punycode;\n\nfn main() {\n    punycode::run();\n}\n",
+    "idna/tests/punycode.rs": "pub fn run() {\n    assert_eq!(1 + 1, 2);\n}\n",
+    # not a test-target folder: a fixture below tests/
+    "serde_with/tests/fixtures/data.rs": 'pub const DATA: &str = "x";\n',
+}
+
+
+def test_every_cargo_tests_file_is_a_test_but_the_modules_declared_beside_it():
+    pairs = graph_pairs(CARGO)
+    assert pairs["serde_with_test/tests/serde_conv.rs"] == ("serde_with/src/serde_conv.rs", "path")
+    assert "url/tests/wpt.rs" in pairs and "idna/tests/tests.rs" in pairs and "serde_with/tests/base64.rs" in pairs
+    for helper in ("serde_with/tests/utils.rs", "idna/tests/punycode.rs", "serde_with/tests/fixtures/data.rs"):
+        assert helper not in pairs
+
+
+def test_a_test_folder_of_another_ecosystem_keeps_its_helpers():
+    # a Python tests/ file without test functions is a helper (pytest collects test_*.py functions only)
+    files = {
+        "pkg/core.py": "def run(x):\n    return x\n",
+        "tests/helpers_data.py": "DATA = [1, 2, 3]\n",
+        "tests/test_core.py": "from pkg.core import run\nfrom tests.helpers_data import DATA\n\n\ndef test_run():\n    assert run(DATA) == DATA\n",
+    }
+    pairs = graph_pairs(files)
+    assert "tests/helpers_data.py" not in pairs and pairs["tests/test_core.py"][0] == "pkg/core.py"
