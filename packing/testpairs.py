@@ -103,6 +103,7 @@ _PACKAGE_FOLDERS: dict[str, tuple[str, str]] = {
     lang.family: lang.package_test_folders for lang in registry.languages() if lang.package_test_folders
 }
 _WITHIN_FOLDER = frozenset(lang.family for lang in registry.languages() if lang.tests_pair_within_folder)
+_NAMED_IN_PART = frozenset(lang.family for lang in registry.languages() if lang.tests_named_in_part)
 _FAMILY_RULES: dict[str, frozenset[str]] = defaultdict(frozenset)
 for _lang in registry.languages():
     if _lang.role_test_names:
@@ -509,6 +510,9 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 found = _compiled_header(t, graph, kinds, facts_by_path) or (None, None, 0.0)
             if found is None and tcfg.import_ and fam in _CALLS_FAMILIES and not role:
                 found = calls_of(t, fam)
+            if found is None and fam in _NAMED_IN_PART and not role and not for_role:
+                # named for a part of one module's name (spdlog's tests/test_mpmc_q.cpp: details/mpmc_blocking_q.h)
+                found = _by_name_part(t, by_name[fam], kinds, facts_by_path, suites, declared)
             if found is None and tcfg.import_ and "include" in _FAMILY_RULES.get(fam, ()):
                 found = _by_include(t, graph, kinds, facts_by_path, sources[fam], lex_index, tcfg, impl_headers)
             if found is None and tcfg.import_ and "use" in _FAMILY_RULES.get(fam, ()) and not for_role:
@@ -1225,6 +1229,51 @@ def _variants(
         if usable:
             return usable
     return []
+
+
+def _by_name_part(
+    t: FileFacts, cands: dict[str, list[str]], kinds, facts_by_path, suites: dict[str, set[str]], declared: set[str]
+) -> tuple[str, str, float] | None:
+    """A test named for a part of its module's name (a suite's prefix aside: libevent's test/regress_openssl.c ->
+    bufferevent_openssl.c), for a family whose modules are named so (Language.tests_named_in_part); after the calls
+    rule, which knows better when it is clear; the implementation over its header unless the header holds the code."""
+    name = os.path.basename(t.path)
+    stem = subject_stem(name)
+    if stem is None:
+        stem = _stem(t.path)
+        suite = _SUITE_NAME.match(stem)
+        if suite and suite.group(1).lower() in suites.get(_folder(t.path), ()):
+            stem = suite.group(2)
+    options = _named_in_part(t, stem, cands, kinds, facts_by_path)
+    options = _header_holding_the_code(t, options, facts_by_path) or _implementations_first(t.path, options, declared)
+    return (options[0], "name", 0.6) if len(options) == 1 else None
+
+
+def _named_in_part(t: FileFacts, stem: str, cands: dict[str, list[str]], kinds, facts_by_path) -> list[str]:
+    """The sources of the one module whose name holds every word of the test's name and more (spdlog's
+    tests/test_mpmc_q.cpp -> details/mpmc_blocking_q.h, libevent's regress_openssl.c -> bufferevent_openssl.c),
+    words compared in the singular; only when the test uses a name that module defines (a shared word is no
+    evidence by itself), and never when two modules' names hold the words."""
+    words = {_singular(w) for w in split_identifier(stem)} - _NAME_NOISE
+    if not words or len(_norm(stem)) < 4:
+        return []
+    hits = []
+    for key, paths in cands.items():
+        # the library's modules, not the tests' own helpers (re2's testing/exhaustive_tester.cc, tests/app_helper.hpp)
+        usable = [
+            c for c in paths if _usable(t.path, c, kinds) and kinds.get(c) in ("", "inline") and not in_test_dir(c)
+        ]
+        if not usable:
+            continue
+        cw = {_singular(w) for w in split_identifier(_stem(usable[0]))}
+        if words < cw:
+            hits.append(usable)
+            if len(hits) > 1:
+                return []
+    if not hits:
+        return []
+    used = set(t.identifiers)
+    return hits[0] if any(used & set(facts_by_path[c].test.get("defines") or ()) for c in hits[0]) else []
 
 
 def _named_folder(path: str) -> bool:

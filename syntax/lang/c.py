@@ -349,6 +349,7 @@ LANGUAGES = (
         bare_test_tails=BARE_TEST_TAILS,
         program_entry="main",
         pairing_rules=("include",),
+        tests_named_in_part=True,
         macro_names=macro_names,
     ),
 )

@@ -167,3 +167,65 @@ def test_a_test_folder_of_another_ecosystem_keeps_its_helpers():
     }
     pairs = graph_pairs(files)
     assert "tests/helpers_data.py" not in pairs and pairs["tests/test_core.py"][0] == "pkg/core.py"
+
+
+# C and C++ modules carry a prefix or a qualifier around the topic a test is named for
+PART = {
+    "include/spdlog/details/mpmc_blocking_q.h": (
+        "#pragma once\n#include <cstddef>\n#include <vector>\n\nnamespace spdlog {\nnamespace details {\n"
+        "template <typename T>\nclass mpmc_blocking_queue {\npublic:\n    explicit mpmc_blocking_queue(size_t n) : q_(n) {}\n"
+        "    void enqueue(T &&item) { q_.push_back(item); }\n    size_t size() const { return q_.size(); }\n\n"
+        "private:\n    std::vector<T> q_;\n};\n}  // namespace details\n}  // namespace spdlog\n"
+    ),
+    "include/spdlog/details/os.h": "#pragma once\nnamespace spdlog {\nnamespace details {\nint pid();\n}\n}\n",
+    "src/os.cpp": '#include "spdlog/details/os.h"\n#include <unistd.h>\n\nint spdlog::details::pid() { return getpid(); }\n',
+    "tests/test_mpmc_q.cpp": (
+        '#include "includes.h"\n#include "spdlog/details/mpmc_blocking_q.h"\n\nTEST_CASE("dequeue-empty-nowait", "[mpmc_blocking_q]") {\n'
+        "    spdlog::details::mpmc_blocking_queue<int> q(2);\n    q.enqueue(1);\n    REQUIRE(q.size() == 1);\n}\n"
+    ),
+    "tests/includes.h": '#pragma once\n#include <catch2/catch_all.hpp>\n#include "spdlog/spdlog.h"\n',
+}
+EVENT = {
+    "event.c": '#include "event2/event.h"\n\nint event_base_loop(void *base, int flags) {\n    return base ? flags : -1;\n}\n',
+    "include/event2/event.h": "int event_base_loop(void *base, int flags);\n",
+    "include/event2/bufferevent_ssl.h": "void *bufferevent_openssl_socket_new(void *base, int fd, void *ssl);\n",
+    "bufferevent_openssl.c": (
+        '#include "event2/bufferevent_ssl.h"\n\nvoid *bufferevent_openssl_socket_new(void *base, int fd, void *ssl) {\n'
+        "    return fd < 0 ? 0 : (ssl ? ssl : base);\n}\n"
+    ),
+    "http.c": '#include "event2/event.h"\n\nint evhttp_start(void *base) {\n    return event_base_loop(base, 0);\n}\n',
+    "buffer.c": "int evbuffer_add(void *buf, const void *data, int n) {\n    return buf && data ? n : -1;\n}\n",
+    # the suite's prefix (regress_) names nothing: three tests share it
+    "test/regress_http.c": '#include "event2/event.h"\n\nvoid test_http(void) {\n    evhttp_start(0);\n}\n',
+    "test/regress_buffer.c": "void test_buffer(void) {\n    evbuffer_add(0, 0, 0);\n}\n",
+    "test/regress_openssl.c": (
+        '#include "event2/bufferevent_ssl.h"\n\nvoid test_openssl_connect(void) {\n'
+        "    void *bev = bufferevent_openssl_socket_new(0, 3, 0);\n    (void)bev;\n}\n"
+    ),
+}
+
+
+def test_a_c_test_named_for_part_of_its_modules_name():
+    pairs = graph_pairs({**PART, **EVENT})
+    assert pairs["tests/test_mpmc_q.cpp"] == ("include/spdlog/details/mpmc_blocking_q.h", "name")
+    assert pairs["test/regress_openssl.c"] == ("bufferevent_openssl.c", "name")
+
+
+def test_named_in_part_needs_one_module_and_a_name_the_test_uses():
+    # two modules hold the word: no subject by name
+    two = {**EVENT, "openssl_compat.c": "int openssl_compat_init(void) {\n    return 0;\n}\n"}
+    two["test/regress_openssl.c"] = EVENT["test/regress_openssl.c"].replace(
+        "    (void)bev;", "    (void)bev;\n    openssl_compat_init();"
+    )
+    assert graph_pairs(two)["test/regress_openssl.c"][1] != "name"
+    # the test uses nothing the module defines: a shared word is no evidence
+    unrelated = dict(EVENT)
+    unrelated["test/regress_openssl.c"] = "void test_openssl_version(void) {\n    int v = 3;\n    (void)v;\n}\n"
+    assert graph_pairs(unrelated)["test/regress_openssl.c"][1] != "name"
+    # another ecosystem's test named for part of a module's name gets nothing by name (Python: pack_unpack.py)
+    py = {
+        "pkg/pack_unpack.py": "def pack(fmt, *values):\n    return (fmt, values)\n",
+        "pkg/other.py": "def other():\n    return 1\n",
+        "tests/test_pack.py": "from pkg.pack_unpack import pack\n\n\ndef test_pack():\n    assert pack('i', 1)\n",
+    }
+    assert graph_pairs(py)["tests/test_pack.py"][1] != "name"
