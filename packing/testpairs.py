@@ -67,7 +67,7 @@ from repoloom.core.config import num, share
 from repoloom.core.types import FileFacts
 from repoloom.syntax import registry
 from repoloom.syntax.resolving import Edges, RepoIndex
-from repoloom.syntax.tests import TEST_DIRS, in_test_dir, is_bare_test, subject_stem
+from repoloom.syntax.tests import TEST_DIRS, in_test_dir, in_type_test_dir, is_bare_test, subject_stem
 
 
 @dataclass
@@ -736,11 +736,9 @@ def _declarations_beside(test_path: str, declared: set[str], kinds: dict[str, st
 
 
 def _is_type_test(path: str) -> bool:
-    """Tests of types (tsd / vitest typecheck): foo.test-d.ts, type-tests/foo.ts."""
-    name = os.path.basename(path)
-    return "-d." in name or any(
-        p.lower() in ("typetests", "type-tests", "types-test", "dtslint") for p in path.split("/")[:-1]
-    )
+    """Tests of types (tsd / vitest typecheck): foo.test-d.ts, or in a language's type-test folder (type-tests/foo.ts,
+    dtslint/, test-d/: Language.type_test_dirs)."""
+    return "-d." in os.path.basename(path) or in_type_test_dir(path)
 
 
 def _role_named(path: str, fam: str | None) -> bool:
