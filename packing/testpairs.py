@@ -379,8 +379,12 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
     graph = rg.graph
     suites = _suite_prefixes(tests)
 
+    common_of: dict[str, frozenset[str]] = {}  # per family, once: the counts above are final here
+
     def common_names(fam: str | None) -> frozenset[str]:
-        return _common_names(names_in_tests[fam or ""], len(tests_by_family[fam or ""]))
+        if (fam or "") not in common_of:
+            common_of[fam or ""] = _common_names(names_in_tests[fam or ""], len(tests_by_family[fam or ""]))
+        return common_of[fam or ""]
 
     defined_here: set[str] | None = None  # every name the repository defines (worked out when first needed)
     index_box: list | None = None  # lookups for resolving single import records (built when first needed)
