@@ -32,7 +32,8 @@ from then on; its labels also carry a shape: random, word-like default, document
 the eighth frozen set (the same kind of lines from 34 other projects, hand-labelled the same way, frozen before
 issue 13's ninth round; the seventh set is a dev set from then on); `--frozen9` alone the ninth frozen set (the
 same kind of lines from other projects, with more key-named and prose/comment cases, frozen before issue 13's
-tenth round; the eighth set is a dev set from then on).
+tenth round; the eighth set is a dev set from then on); `--frozen10` alone the tenth frozen set (the same kind of
+lines from 46 other projects, frozen before issue 13's eleventh round; the ninth set is a dev set from then on).
 
 Issue 13's tenth round, before -> after: ninth frozen set 59/71 = 0.831 -> 0.831 (gitleaks 0.423, CredSweeper
 0.437; passwords 37/44 = 0.841, keys 22/27 = 0.815, both unchanged; random-looking 25/27, word-like defaults 28/35
@@ -864,6 +865,15 @@ def frozen9_eval(cfg: PiiConfig) -> dict:
     return _frozen_eval(cfg, "secrets_frozen9_cases.jsonl.gz", pii_refs.FROZEN9_DIGEST, "Ninth", "tenth")
 
 
+def frozen10_eval(cfg: PiiConfig) -> dict:
+    """The same on the tenth frozen set (credential lines from 46 other real projects, more key-named and doc
+    lines; frozen before the eleventh round of rule changes, run only by name)."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import pii_refs
+
+    return _frozen_eval(cfg, "secrets_frozen10_cases.jsonl.gz", pii_refs.FROZEN10_DIGEST, "Tenth", "eleventh")
+
+
 def _frozen_eval(cfg: PiiConfig, fname: str, frozen_digest: str, which: str, round_: str) -> dict:
     import gzip
 
@@ -994,6 +1004,11 @@ def main() -> int:
         help="only the ninth frozen set (credential lines of other real projects, hand-labelled; run by name, rarely)",
     )
     ap.add_argument(
+        "--frozen10",
+        action="store_true",
+        help="only the tenth frozen set (credential lines of 46 other real projects, hand-labelled; run by name, rarely)",
+    )
+    ap.add_argument(
         "--blind",
         metavar="TRUFFLEHOG_CHECKOUT",
         help="also report the blind slice (trufflehog's pattern tests at pii_refs.TRUFFLEHOG_COMMIT)",
@@ -1009,6 +1024,7 @@ def main() -> int:
         frozen7_eval,
         frozen8_eval,
         frozen9_eval,
+        frozen10_eval,
     )
     for n, run in enumerate(frozen, start=2):
         if getattr(args, f"frozen{n}"):  # a frozen set runs alone
