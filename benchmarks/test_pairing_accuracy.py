@@ -704,6 +704,14 @@ target, with C 0.730 and Rust 0.667 below 0.80. Its rows (misses not listed) sho
 101 tests paired by the include rule, the rest not), M*LIB (0.681, det.R 0.800), magicast (0.467, det.P 0.389: files
 of its vendored libraries' test folders are taken for tests), bytemuck (0.500) and mio (0.692).
 
+Seventeenth round (blind16 committed first, 1c59ba9; blind15 joins dev). blind16's baseline, run once before any rule
+change (the sixteenth round's rules; its misses not listed):
+
+    set      R      P      P.strict   per-language R (P.strict)
+    blind16  0.763  0.904  0.837      c 0.936 (0.830)  cpp 1.000 (1.000)  go 0.955 (1.000)  python 1.000 (0.833)
+                                      rust 0.442 (0.826)  typescript 0.692 (0.600)   (before; 152 tests, 135 with a
+                                      subject; det.P 0.894, det.R 1.000)
+
 This file is a benchmark, not a pytest module: it defines no test functions.
 """
 
