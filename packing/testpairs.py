@@ -322,6 +322,27 @@ def _test_targets(facts: list[FileFacts], kinds: dict[str, str]) -> dict[str, st
     return out
 
 
+def _in_target_dir(f: FileFacts) -> bool:
+    """The file sits directly in a test-target folder (a Cargo package's tests/x.rs: a test crate of its own)."""
+    parts = f.path.split("/")
+    return len(parts) > 1 and parts[-2] in _TEST_TARGET_DIRS.get(FAMILY.get(f.language or "", ""), ())
+
+
+# A crate of this many modules or fewer is small: its integration tests test the crate as a whole, the crate root.
+_SMALL_CRATE_MODULES = 3
+
+
+def _small_crate(t: FileFacts, kinds, sources: list[FileFacts]) -> bool:
+    """The package owning the test's tests/ folder has a small src/ (lazy-static: lib.rs, inline_lazy.rs and
+    core_lazy.rs; unicode-ident: lib.rs and tables.rs). In a larger crate a topic test (rayon's tests/chars.rs,
+    nom's tests/json.rs) tests a module of its own or none, not the crate root that re-exports it."""
+    parts = t.path.split("/")
+    pkg = "/".join(parts[: parts.index("tests")]) if "tests" in parts[:-1] else ""
+    prefix = pkg + "/src/" if pkg else "src/"
+    n = sum(1 for f in sources if f.path.startswith(prefix) and kinds.get(f.path) in ("", "inline"))
+    return 0 < n <= _SMALL_CRATE_MODULES
+
+
 def _bump(stats: dict[str, int], key: str, n: int = 1) -> None:
     stats[key] = stats.get(key, 0) + n
 
@@ -577,9 +598,19 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 and in_test_dir(t.path)
             ):
                 found = _by_named_type(t, sources[fam], kinds, declared)
-            if found is None and tcfg.import_ and _named_plainly(t.path) and "use" in _FAMILY_RULES.get(fam, ()):
-                # a test named only "test" (tests/test.rs, tests/smoke.rs) that reaches its own crate by name and
-                # uses mostly what the crate root defines tests the crate as a whole (not so a fuzz or property run)
+            if (
+                found is None
+                and tcfg.import_
+                and "use" in _FAMILY_RULES.get(fam, ())
+                and (
+                    _named_plainly(t.path)
+                    # any Cargo test target of a small crate, whatever its name (lazy-static's tests/no_std.rs)
+                    or (not for_role and _in_target_dir(t) and _small_crate(t, kinds, sources[fam]))
+                )
+            ):
+                # a test named only "test" (tests/test.rs, tests/smoke.rs), or any test target of a small crate, that
+                # reaches its own crate by name and uses mostly what the crate root defines tests the crate as a
+                # whole (not so a fuzz or property run)
                 found = _by_own_crate(t, kinds, sources[fam])
             if found is None and t.test.get("type_test") and subject_stem(os.path.basename(t.path)) is None:
                 # a type test named for no module (check-dts' computed/errors.ts) checks the declarations beside it
