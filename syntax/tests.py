@@ -14,6 +14,7 @@ dict that travels in FileFacts.test:
     compile_only  (C, C++) a test that defines nothing and only includes headers: it checks that they compile
     type_test  (TypeScript) a test of types only: type assertions (expectType, expectTypeOf) or lines that must
              fail to compile (check-dts' // THROWS, // @ts-expect-error), no test function
+    vendored a test of another project's code copied in (vendor/, third_party/): kept as support, not a test
     kind     the verdict: "test", "support", "inline" or "" (an ordinary file)
     defines  (files that are not tests) names the file defines: functions, classes, types, top-level
              variables; a test that uses them likely tests this file (lexical pairing)
@@ -99,6 +100,15 @@ def _in_test_helpers(parts: list[str]) -> bool:
     return any(p in ("helpers", "helper") and any(q in TEST_DIRS for q in low[:i]) for i, p in enumerate(low))
 
 
+# Another project's code copied in (magicast's vendor/recast/test/*.ts): its tests are that project's, which this
+# repository's runners do not run, so they are kept as helpers, not tests of this repository.
+_VENDORED_DIRS = frozenset({"vendor", "vendored", "third_party", "third-party", "thirdparty", "3rdparty"})
+
+
+def in_vendored_dir(path: str) -> bool:
+    return any(p.lower() in _VENDORED_DIRS for p in path.split("/")[:-1])
+
+
 _TEST_DIR_NAME = re.compile(r"^.+[_-](unittests?|tests?)$")  # glog's src/dcheck_unittest/: one CTest project a test
 
 
@@ -165,7 +175,13 @@ def test_signals(tree, src, language: str | None, path: str) -> dict[str, Any]:
     lang = registry.get(language)
     if in_test_dir(path) or (lang is not None and in_type_test_dir(path, lang)):
         signals["dir"] = True
-    if _conventions()[2].match(name) or any(p in _SUPPORT_DIRS for p in parts) or _in_test_helpers(parts):
+    # a helpers folder holds helpers, but a file there named as a test (magicast's test/helpers/vite.test.ts, run by
+    # vitest's **/*.test.ts) is one when it has test cases (_kind: test-named without cases is support)
+    if (
+        _conventions()[2].match(name)
+        or any(p in _SUPPORT_DIRS for p in parts)
+        or (_in_test_helpers(parts) and stem is None)
+    ):
         signals["support"] = True
     markers, inline, extra = -1, False, {}
     if tree is not None and looks_for_markers(lang, path):
@@ -183,6 +199,9 @@ def test_signals(tree, src, language: str | None, path: str) -> dict[str, Any]:
     ):
         signals["inline"] = True
     signals["kind"] = _kind(signals, name)
+    if signals["kind"] == "test" and in_vendored_dir(path):
+        signals["vendored"] = True
+        signals["kind"] = "support"
     if tree is not None and signals["kind"] == "" and lang.types_only is not None and lang.types_only(tree):
         signals["types_only"] = True
     if tree is not None and signals["kind"] != "test":
