@@ -2015,6 +2015,12 @@ def _by_include(
     return _agreeing(t, own, "include", lex_index(fam), tcfg)
 
 
+def _header_names(f: FileFacts) -> set[str]:
+    """What a header gives its includers: the names it defines and its macros (utlist.h is macros only: LL_APPEND,
+    DL_FOREACH; a macro-only header holds the library's code all the same)."""
+    return set(f.test.get("defines") or ()) | set(f.test.get("macros") or ())
+
+
 def _defines_most_used(t: FileFacts, header: str, graph, facts_by_path) -> bool:
     """Of the headers the test reaches through its includes, this one defines the most of what the test uses
     (rapidjson's jsoncheckertest.cpp includes document.h but uses Reader of reader.h as much: no single subject)."""
@@ -2025,7 +2031,7 @@ def _defines_most_used(t: FileFacts, header: str, graph, facts_by_path) -> bool:
         if p in seen or p not in facts_by_path:
             continue
         seen.add(p)
-        counts[p] = len(used & set(facts_by_path[p].test.get("defines") or ()))
+        counts[p] = len(used & _header_names(facts_by_path[p]))
         if p in graph:
             stack.extend(graph.successors(p))
     others = [n for p, n in counts.items() if p != header]
@@ -2069,7 +2075,7 @@ def _header_only(
         and not p.endswith(_C_IMPLEMENTATIONS)
         and kinds.get(p) in ("", "inline")
         and _usable(t.path, p)
-        and facts_by_path[p].test.get("defines")
+        and _header_names(facts_by_path[p])
     ]
     if len(headers) == 1:
         keep = _defines_most_used(t, headers[0], graph, facts_by_path) or _uses_its_namesake(

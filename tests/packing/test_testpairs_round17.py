@@ -90,3 +90,37 @@ def test_a_test_below_tests_is_no_test_target_of_its_own():
     main = "mod no_std;\n"
     pairs = graph_pairs(small_crate({"tests/it/main.rs": main, "tests/it/no_std.rs": NO_STD}))
     assert pairs["tests/it/no_std.rs"] != ("src/lib.rs", "use")
+
+
+# uthash's shape: a header-only C library whose headers are macros only (utlist.h: LL_APPEND, DL_FOREACH, ...)
+UTLIST = (
+    "#ifndef UTLIST_H\n#define UTLIST_H\n\n#include <assert.h>\n\n"
+    "#define LL_APPEND(head,add)                                                    \\\n"
+    "    LL_APPEND2(head,add,next)\n\n"
+    "#define LL_APPEND2(head,add,next)                                              \\\n"
+    "do {                                                                           \\\n"
+    "  (add)->next=NULL;                                                            \\\n"
+    "  if (head) { (head)->next=(add); } else { (head)=(add); }                     \\\n"
+    "} while (0)\n\n"
+    "#define LL_FOREACH(head,el)                                                    \\\n"
+    "    for ((el) = (head); el; (el) = (el)->next)\n\n#endif /* UTLIST_H */\n"
+)
+LIST_TEST = (
+    '#include <stdio.h>\n#include "utlist.h"\n\ntypedef struct el {\n    int id;\n    struct el *next;\n} el;\n\n'
+    "int main()\n{\n    el els[10], *e, *head = NULL;\n    int i;\n    for (i = 0; i < 10; i++) {\n"
+    "        els[i].id = i;\n        LL_APPEND(head, &els[i]);\n    }\n"
+    '    LL_FOREACH(head, e) printf("%d\\n", e->id);\n    return 0;\n}\n'
+)
+
+
+def test_a_macro_only_header_holds_the_code_of_a_header_only_library():
+    pairs = graph_pairs({"src/utlist.h": UTLIST, "tests/test25.c": LIST_TEST}, repo="uthash")
+    assert pairs["tests/test25.c"] == ("src/utlist.h", "include")
+
+
+def test_a_header_of_nothing_but_its_guard_holds_no_code():
+    # the same test including a header that defines nothing and has no macro but its guard
+    guard = "#ifndef UTCONFIG_H\n#define UTCONFIG_H\n#endif\n"
+    test = LIST_TEST.replace('"utlist.h"', '"utconfig.h"')
+    pairs = graph_pairs({"src/utconfig.h": guard, "tests/test25.c": test}, repo="uthash")
+    assert pairs["tests/test25.c"][0] is None
