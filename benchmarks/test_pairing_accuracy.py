@@ -712,6 +712,33 @@ change (the sixteenth round's rules; its misses not listed):
                                       rust 0.442 (0.826)  typescript 0.692 (0.600)   (before; 152 tests, 135 with a
                                       subject; det.P 0.894, det.R 1.000)
 
+Rules then tuned on dev (blind15 included), whole conventions each: any Cargo test target (tests/x.rs) of a small
+crate (three modules or fewer in the package's src/) that reaches its own crate by name and uses mostly what the crate
+root defines pairs with the crate root, whatever its name (lazy-static's tests/no_std.rs, unicode-ident's
+tests/compare.rs; in a larger crate, rayon's or nom's, a topic test tests a module or nothing); a test below a
+vendored folder (vendor/, third_party/, 3rdparty/) is another project's and stays a helper (magicast's
+vendor/recast/test/*.ts); a test-named file with cases in a test folder's helpers/ is a test (magicast's
+test/helpers/vite.test.ts); a header-only C library's macro-only header holds its code (uthash's utlist.h: its macros
+count with the names it defines).
+
+    set      R      P      P.strict   per-language R (P.strict)
+    blind2   0.908  0.946  0.878      (was 0.902 / 0.946 / 0.877)
+    blind5, blind6                    det.P 0.619 -> 0.622, 0.897 -> 0.912 (vendored doctest.h); R, P unchanged
+    blind7   0.900  0.940  0.940      (was 0.886 / 0.925 / 0.925)
+    blind8   0.981  0.981  0.981      (was 0.963 / 0.981 / 0.981)
+    blind15  0.912  0.973  0.960      c 0.902 (0.980)  rust 0.667 (0.692)  typescript 0.938 (0.971)   (misses known;
+                                      was 0.831 / 0.968 / 0.954, c 0.730, typescript 0.910; det.P 0.915 -> 0.964,
+                                      det.R 0.957 -> 0.964)
+    other dev sets: R, P and P.strict unchanged
+    blind16  0.770  0.904  0.839      c 0.936 (0.830)  cpp 1.000 (1.000)  go 0.955 (1.000)  python 1.000 (0.833)
+                                      rust 0.465 (0.833)  typescript 0.692 (0.600)   (run once at the end: the blind
+                                      figure; was 0.763 / 0.904 / 0.837, rust 0.442 (0.826))
+
+On blind16 the round's rules moved one Rust test (rustcrypto-utils R 0.462 -> 0.538); recall is 0.770, below the 0.90
+target, and strict precision 0.839 is below 0.90. Its rows (misses not listed) show where: RustCrypto hashes (R 0.370:
+27 Cargo tests of 23 small crates, each labelled with its crate root) and utils (0.538), h3 (R 0.692, det.P 0.515),
+libuev (P.strict 0.429).
+
 This file is a benchmark, not a pytest module: it defines no test functions.
 """
 
