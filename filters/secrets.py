@@ -371,6 +371,7 @@ _PW_BAD_VALUES = {
     "this",
     "value",
     "input",
+    "anonymous",  # the conventional anonymous FTP/LDAP login, not a secret
 }
 _PLACEHOLDER = re.compile(r"(?i)^(?:x+|\*+|\.+|-+|_+|#+|0+|1234\d*|abc\d*|your[\w\-]*|some[\w\-]*|<[^>]*>|\[[^\]]*\])$")
 _TEMPLATE_MARK = re.compile(
@@ -491,6 +492,7 @@ _TEMPLATE_PIECE = re.compile(
 )
 _OPENERS = {")": "(", "]": "[", "}": "{"}
 # statements, logic and calls of (minified) code: `!0}o>-1&&_.splice(o,1);for(var`
+_STRUCT_LITERAL = re.compile(r"&[A-Za-z_][\w.]*+\{")  # `&identity.IdentityWithCredentials{`: Go/Rust code
 _CODE_SHAPE = re.compile(r"\);|;(?:for|var|let|const|return|if|while)\b|&&|\|\||==|=>|\.[A-Za-z_$][\w$]*\(")
 
 
@@ -500,7 +502,7 @@ def _symbol_literal(value: str) -> bool:
     remain and the brackets do not pair up. Code, templates, regexes and format strings pair their brackets."""
     if not 8 <= len(value) <= 128 or any(c.isspace() for c in value) or "://" in value or _stand_in(value):
         return False
-    if sum(c.isalpha() for c in value) < 4 or _CODE_SHAPE.search(value):
+    if sum(c.isalpha() for c in value) < 4 or _CODE_SHAPE.search(value) or _STRUCT_LITERAL.match(value):
         return False
     rest = _TEMPLATE_PIECE.sub("", value)
     if len({c for c in rest if not c.isalnum() and c not in "._-"}) < 3:
@@ -943,7 +945,10 @@ def _password_value_ok(value: str, quoted: bool, words: bool = False) -> bool:
     if _WORDISH.fullmatch(value) or value.isdigit() and len(value) < 6:
         return False
     if not quoted and (
-        re.fullmatch(r"[a-z_][a-z0-9_]*", value) or re.fullmatch(r"[A-Za-z_]+", value) or value.endswith(":")
+        re.fullmatch(r"[a-z_][a-z0-9_]*", value)
+        or re.fullmatch(r"[A-Za-z_]+", value)
+        or value.endswith(":")
+        or re.fullmatch(r"[a-z][a-z0-9_]*+:[a-z0-9_]++", value)  # `sha1:6`: a scheme and a setting
     ):
         return False  # a variable or a type (`password: BinaryLike`), not a literal
     if not quoted and _CMDLET.fullmatch(value):
@@ -974,7 +979,7 @@ _PLACEHOLDER_PARTS = frozenset(
         "masked required optional unknown generated random real actual fallback top ssl hashed encrypted too short "
         "long for of from on at and origin target source remote primary secondary main backup first second not "
         "format uuid app application client server service x oauth basic bearer attribute property method function "
-        "class module parameter param argument arg option options variable proxy repo repository host"
+        "class module parameter param argument arg option options variable proxy repo repository host fuzz"
     ).split()
 )
 _LONG_REPEAT = re.compile(r"(.{1,8}?)\1{3,}")  # `asdfasdfasdfasdf…`; `nyuknyuknyuk` (three times) is a chosen word
@@ -1025,7 +1030,41 @@ _SENTENCE_WORDS = frozenset("a an the is its it not no".split())
 _STAND_IN_WORDS = frozenset("password passwd pass pwd secret token key apikey credential credentials".split())
 # marks of a value that stands for something else: an ejson-encrypted value (`EJ[1:…]`), a variable (`$this->`),
 # a path's tail (`Password::Md5` read as `Password:` + `:Md5`), a Markdown label (`**DEPRECATED**`)
-_STAND_IN_MARK = re.compile(r"EJ\[\d+:|^\$[A-Za-z_]\w*+(?:->|-$|::|\[|\.|$)|^:|^\*\*[A-Za-z][\w ]*+\*\*$")
+_STAND_IN_MARK = re.compile(r"EJ\[\d+:|^\$[A-Za-z_]\w*+(?:->|-$|::|\[|\.|$)|^\$\{|^:|^\*\*[A-Za-z][\w ]*+\*\*$")
+# type names written where a value would go (`secretKey: number`, `password: "?string"`), host names
+# (`password: 'example.com'`), OIDs and dotted numbers (`2.5.13.18`), routes (`"pass": "routes/main"`)
+_TYPE_WORDS = frozenset(
+    "number string boolean bool bigint any unknown object never void undefined null str int integer float "
+    "double bytes buffer char varchar".split()
+)
+_HOST_NAME = re.compile(
+    r"[a-z0-9][a-z0-9\-]*+(?:\.[a-z0-9\-]+)*\.(?:com|org|net|io|dev|local|localhost|localdomain|test|example|"
+    r"internal|lan|invalid)"
+)
+_FUZZ_MARK = re.compile(r"FUZZ\d{0,2}")
+_DOTTED_NUMBER = re.compile(r"\d++(?:\.\d++){2,}+[:=]*+")
+_ROUTE = re.compile(r"[a-z][a-z0-9_\-]*+(?:/[a-z][a-z0-9_\-]*+)++")
+# the public half of an SSH key (`AAAAC3NzaC1lZDI1NTE5…` = "\0\0\0\x0bssh-ed25519"): not a secret
+_SSH_PUBLIC = ("AAAAB3NzaC1", "AAAAC3NzaC1", "AAAAE2VjZHNh", "AAAAGnNrLX", "AAAAHHNrLX")
+_B64_TEXT = re.compile(r"(?:[A-Z]{2,8}_)?+([A-Za-z0-9+/]{8,88}+={0,2}+)")
+
+
+def _encoded_placeholder(value: str) -> bool:
+    """`DMS_YWNjZXNzX3Rva2Vu` (base64 of `access_token`): a placeholder's base64 is a placeholder. A random
+    secret's base64 decodes to bytes, not to credential words."""
+    m = _B64_TEXT.fullmatch(value)
+    if not m:
+        return False
+    body = m.group(1)
+    try:
+        raw = base64.b64decode(body + "=" * (-len(body) % 4), validate=True)
+    except ValueError:
+        return False
+    if len(raw) < 6 or not all(32 <= b < 127 for b in raw):
+        return False
+    return _placeholder_parts(raw.decode("ascii"))
+
+
 _VERSION_RANGE = re.compile(r"[\^~<>=]*+v?\d+(?:\.[\dx*]+)*+(?:[ \t]*+\|\|?[ \t]*+[\^~<>=]*+v?\d+(?:\.[\dx*]+)*+)++")
 
 
@@ -1037,6 +1076,15 @@ def _stand_in(value: str) -> bool:
     capitals (`LDAP-PASSWORD`), a credential word with a one-letter tag (`secret-b`)."""
     if _STAND_IN_MARK.search(value) or _VERSION_RANGE.fullmatch(value):
         return True
+    low = value.lower()
+    if low.strip("?[]") in _TYPE_WORDS or _HOST_NAME.fullmatch(value) or _DOTTED_NUMBER.fullmatch(value):
+        return True
+    if _ROUTE.fullmatch(value) or value.startswith(_SSH_PUBLIC) or _encoded_placeholder(value):
+        return True
+    if _FUZZ_MARK.fullmatch(value):
+        return True  # `FUZZ`, `FUZZ2`: a fuzzer's insertion point (ffuf, wfuzz) in pentest notes
+    if sum(c.isalpha() and not c.isascii() for c in value) * 2 > len(value):
+        return True  # `Κωδικός`, `パスワードの変更中に…`: a translation of the word, not a password
     core = value.strip("!*#_-.~")
     if core != value and core.isalnum() and (core.lower() in _PW_BAD_VALUES or _placeholder_parts(core)):
         return True
@@ -1166,6 +1214,10 @@ def _config_literal(
             and _INI_SECTION.search(text, max(0, ls - 20000), ls) is not None
         )
     if op == ":":
+        le = text.find("\n", end)
+        rest = text[end : len(text) if le < 0 else le].strip()
+        if rest and rest[0] not in "#":
+            return False  # `password: Clear-text password`: words go on, a sentence rather than a value
         return (
             between.startswith(":")
             and not between[1:].strip()
@@ -1178,6 +1230,7 @@ def _config_literal(
     return op == " " and (flag or _DEFINE.fullmatch(text, ls, start) is not None)
 
 
+_ENV_PAIR = re.compile(r"[A-Za-z_][A-Za-z0-9_]*+=")
 _INI_SECTION = re.compile(r"(?m)^[ \t]*+\[[A-Za-z0-9_ .:\"\-]{1,64}+\][ \t]*+\r?$")
 _SYMBOL_RUN = re.compile(r"[^\s\"'`]{8,129}+")
 
@@ -1236,7 +1289,10 @@ _GETTER = re.compile(
     r"""\b(?:get|getenv|Getenv|env|fetch|getProperty|getOrDefault|get_env|getenv_or|define)\([ \t]{0,4}+["'`]$"""
 )
 # a variable with a default (Spring `${NAME:default}`, shell `${NAME:-default}`/`${NAME-default}`)
-_REF_DEFAULT = re.compile(r"""\$\{[A-Za-z_][\w.]{0,80}+(?::-?|-|:=)([^\s{}$'"`]{1,128}+)\}""")
+_GETTER_NAME = re.compile(
+    r"(?:get|read|load|fetch|find|lookup|retrieve|check|verify|validate|compare|hash|encrypt|decrypt|has|is)(?:_|[A-Z])"
+)
+_REF_DEFAULT = re.compile(r"""\$\{[A-Za-z_][\w.]{0,80}+(?::-?|-|:=)([^\s{}$'"`?][^\s{}$'"`]{0,127}+)\}""")
 
 
 def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
@@ -1255,6 +1311,8 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
         if run_end - m.end() > 64:
             continue
         start, left = _key_name(text, m.start())
+        if text.startswith("${", start - 2):
+            continue  # `${DB_PASSWORD:?not set}`: a reference to the variable, not its assignment
         key = left + text[m.start() : run_end]
         ls = text.rfind("\n", max(0, start - 200), start) + 1
         # `--password v`, `wget --ftp-password v`: a command line's flag takes the next word
@@ -1279,6 +1337,8 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
             continue  # `f("HTTPPasswordMgr", "urllib2")`: a call's arguments, not a setter
         if a.op == "(" and not _is_password_key(key.rsplit(".", 1)[-1]):
             continue  # `password.encode("utf-8")`: a method of a password, not a setter
+        if a.op == "(" and _GETTER_NAME.match(key.rsplit(".", 1)[-1]):
+            continue  # `keyring.get_password("yagmail", user)`: a getter's arguments name what to look up
         value, vs, quoted = a.value, a.start, a.quoted
         d = _REF_DEFAULT.match(text, vs)
         if d:  # `${DB_PASS:petclinic}`, `"${DEV_PASSWORD:-letmein}"`: the variable's default is a literal
@@ -1300,7 +1360,12 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
         wk = _word_key(key)
         if flag and a.op == " " and not _flag_value_ok(text, ls, start, value, vs):
             continue
+        if not quoted and text[vs - 1] in " \t" and _ENV_PAIR.match(value):
+            continue  # `MYSQL_PASSWORD= FILTER=integration npm test`: empty, then the next variable
         literal = quoted or _config_literal(text, ls, start, run_end, value, vs, a.op, words=wk, flag=flag)
+        if not literal and a.op == "=" and start and text[start - 1] in "?&" and text[run_end:vs] == "=":
+            # `…&password=vulhub&confirm=…`: a form or query parameter ends at `&`, a quote or the line's end
+            literal = text[vs + len(value) : vs + len(value) + 1] in ("", "&", '"', "'", " ", "\t", "\r", "\n", "#")
         if default:  # `os.environ.get("DB_PASSWORD", "postgres")`: the literal used when the variable is unset
             if _password_value_ok(value, True, words=True):
                 yield Hit("password", vs, vs + len(value), "PasswordAssignment")
@@ -1567,11 +1632,13 @@ def _class_changes(value: str) -> int:
 # words that end in `key` and name no key
 _KEY_WORDS_NOT_KEYS = {"turnkey", "whiskey", "passkey", "hotkey", "hotkeys", "shortkey", "monkey", "donkey", "jockey"}
 
+_ESCAPE_HEAD = re.compile(r"^u00[0-9a-fA-F]{2}(?=[A-Za-z_])")  # `\u0026page_token`: the escape's tail
+
 
 @lru_cache(maxsize=8192)  # code repeats its names (`self.tokenizer`, `key`): each is judged once
 def _key_name_strength(name: str) -> str | None:
     """ "strong", "weak" or None: how surely a name such as `AWS_SECRET_ACCESS_KEY` names a secret."""
-    name = name.strip("-._")
+    name = _ESCAPE_HEAD.sub("", name.strip("-._"))
     last = name.rsplit(".", 1)[-1]
     if not _KEY_STEM.search(last):
         return None  # `key_node.tag`: an attribute of something secret-named is not the secret
@@ -2129,6 +2196,11 @@ def _prose_password_ok(value: str, word: str) -> bool:
 _PROSE_STEM_WORDS = ("pass", "pw", "login", "cred", "비밀번호", "비번", "암호", "패스워드")
 
 
+# the word inside a path (`/etc/passwd`, `../passwd`), a URL's userinfo (`user:pass@`) or a host name (`login.x.com`)
+_PROSE_IN_PATH = re.compile(r"(?:[/.~][\w.\-]*+/|[\w.\-]:|@)$")
+_PROSE_IN_HOST = re.compile(r"\.[A-Za-z0-9]")
+
+
 def prose_passwords(text: str, low: str | None = None) -> Iterator[Hit]:
     """Passwords written after a word in comments and documents (the assignment forms are
     password_assignments'); the value must look like a password, not like a word, a number or code."""
@@ -2138,6 +2210,8 @@ def prose_passwords(text: str, low: str | None = None) -> Iterator[Hit]:
         if not m:
             continue
         pos = m.end()
+        if _PROSE_IN_PATH.search(text, max(0, m.start() - 40), m.start()) or _PROSE_IN_HOST.match(text, m.end()):
+            continue  # `/etc/passwd HTTP/1.1`, `user:pass@host/db?…`, `login.microsoftonline.com/…`: a path, a URL, a host
         f = _PROSE_PW_FOR.match(text, m.end()) if not m.group("login") else None
         a = _PROSE_PW_AFTER.match(text, f.end() if f else m.end())
         if m.group("login") and not (a and a.group("user")):
@@ -2563,7 +2637,7 @@ def entropy_keys(text: str) -> Iterator[Hit]:
                 continue
             if _B64_PLUGIN.calculate_shannon_entropy(value) <= min(_B64_PLUGIN.entropy_limit, 3.0 + len(value) / 32):
                 continue
-        if _is_placeholder(value) or is_potential_uuid(value) or _typed_by_hand(value):
+        if _is_placeholder(value) or is_potential_uuid(value) or _typed_by_hand(value) or _encoded_placeholder(value):
             continue
         if _CAMEL_RUN.search(value):
             continue  # `clm34688:AgencyIdentificationCodeContentType`: a type name, not a key
