@@ -417,6 +417,17 @@ _KEY_CONTEXT = re.compile(
 )
 _HASH_CONTEXT = re.compile(r"(?i)sha|md5|hash|digest|checksum|fingerprint|etag|integrity|crc|nonce|salt|uuid|guid")
 _BEARER_SHORT = re.compile(r"[Bb]earer:?+[ \t]{1,4}([A-Za-z0-9]{8,23}+)(?![A-Za-z0-9\-._~+/=])")
+# Stripe secret and restricted keys with a body shorter than real ones (test fixtures, docs): `sk_test_KOWobxXidxNlIx`
+_STRIPE_SHORT = re.compile(r"(?<![A-Za-z0-9_])[rs]k_(?:live|test)_([A-Za-z0-9]{10,99}+)(?![A-Za-z0-9_])")
+_HEADER_BEFORE = re.compile(r"""uthorization["']?[ \t]{0,4}+[:=,][ \t]{0,4}+["'`]?$""")
+
+
+def _bearer_word(value: str) -> bool:
+    """`masterkey`, `s3cr3tword`: a word-like bearer token in an Authorization header is the key it sends; not a
+    stand-in (`token`, `yourtoken`, `ACCESS_TOKEN`, `undefined`) or a type or variable name (`accessToken`)."""
+    return value.islower() and _word_literal(value) and value not in ("bearer", "authorization", "undefined")
+
+
 _BEARER = re.compile(r"[Bb]earer:?+[ \t]{1,4}([A-Za-z0-9\-._~+/]{24,512}+=*)")  # `Bearer <t>`, `Bearer: <t>`
 
 
@@ -696,6 +707,11 @@ def _extra_hits(text: str) -> Iterator[Hit]:
                 yield Hit("key", s, m.end(), name)
     yield from _jwts_after_equals(text)
     yield from _azure_client_secrets(text)
+    if "k_live_" in text or "k_test_" in text:
+        for m in _STRIPE_SHORT.finditer(text):
+            tail = m.group(1)
+            if _looks_random(tail) and not _is_placeholder(tail) and not _typed_by_hand(tail):
+                yield Hit("key", m.start(), m.end(), "StripeKey")
     if "earer" in text:
         for m in _BEARER.finditer(text):
             v = m.group(1)
@@ -704,6 +720,8 @@ def _extra_hits(text: str) -> Iterator[Hit]:
         for m in _BEARER_SHORT.finditer(text):
             if _short_token(m.group(1)):  # `Authorization: Bearer h480djs93hd8`: a short generated token
                 yield Hit("key", m.start(1), m.end(1), "BearerToken")
+            elif _HEADER_BEFORE.search(text, max(0, m.start() - 24), m.start()) and _bearer_word(m.group(1)):
+                yield Hit("key", m.start(1), m.end(1), "BearerToken")  # `Authorization: Bearer masterkey`
     yield from _authorization_headers(text)
 
 
@@ -816,6 +834,28 @@ def private_key_blocks(text: str) -> Iterator[Hit]:
 _URL_HOST_END = re.compile(r"[^\s/?#'\"<>\\`]{0,256}+")
 
 
+# five-letter values that stand in for a password in URLs: roles, generic words, credential words
+_SHORT_STAND_INS = frozenset(
+    "admin guest login users tests dummy empty blank hello world token authn authz basic oauth proxy pass1 "
+    "passw paswd secrt mypwd".split()
+)
+
+
+def _short_url_word(user: str, pw: str) -> bool:
+    """`scott:tiger@`: a five-letter lowercase word as a URL's password is a default (Oracle's `tiger`), unless it
+    stands in for one (`admin:admin@`, `guest:guest@`) or repeats the user name."""
+    return (
+        len(pw) == 5
+        and pw.isascii()
+        and pw.isalpha()
+        and pw.islower()
+        and pw != user.lower()
+        and pw not in _SHORT_STAND_INS
+        and pw not in _PW_BAD_VALUES
+        and not _placeholder_parts(pw)
+    )
+
+
 def url_credentials(text: str) -> Iterator[Hit]:
     """The password in `scheme://user:password@host`."""
     pos = 0
@@ -834,7 +874,7 @@ def url_credentials(text: str) -> Iterator[Hit]:
         if last_at >= 0:
             pw_end = last_at
             pw = text[m.start(2) : pw_end]
-        if _password_value_ok(pw, quoted=True, words=True):
+        if _password_value_ok(pw, quoted=True, words=True) or _short_url_word(user, pw):
             yield Hit("password", m.start(2), pw_end, "UrlPassword")
         if len(user) >= 20 and _looks_random(user) and _key_value_ok(text, user, m.start(1), "strong"):
             # a token as the user name (`https://<token>:x-oauth-basic@github.com`): the user part is the key
@@ -1101,6 +1141,25 @@ def _stand_in(value: str) -> bool:
     return len(words) == 2 and low[0] in _STAND_IN_WORDS and len(words[1]) == 1
 
 
+# words that make a password word a variable's name in code (`current_password`, `plain_pwd`), not a default
+_CODE_MODIFIERS = frozenset(
+    "current curr previous prev plain plaintext clear cleartext raw temp tmp temporary initial init stored saved "
+    "cached given provided supplied entered typed submitted received expected actual stripped trimmed decoded "
+    "encoded verify verified check checked login signup register registration update updated unsafe insecure safe "
+    "different".split()
+)
+
+
+def _chosen_snake(value: str, parts: set[str]) -> bool:
+    """`mmuser_password`, `superuser_passwd`, `pass_sha256`: a lowercase snake_case value whose credential word is
+    a password word (no key, token or secret word, which name variables: `aws_secret_key`) next to a word of its
+    own, a user, a role or a scheme, not a generic or a code word (`user_password`, `current_password`)."""
+    if not value.islower() or any(w in value for w in ("secret", "token", "key", "cred", "auth")):
+        return False
+    own = [p for p in parts if not p.isdigit() and not any(w in p for w in ("pass", "pwd")) and p != "pw"]
+    return bool(own) and not any(p in _PLACEHOLDER_PARTS or p in _CODE_MODIFIERS or p in _NAME_PARTS for p in own)
+
+
 def _word_literal(value: str) -> bool:
     """A literal that someone chose as a password, whatever its shape: `petclinic`, `whalehello`, `pass4321`,
     `123456`, `s3cr3t`, `ungithubbed-secret`, `nyuknyuknyuk`; not a placeholder, a name or a label."""
@@ -1129,7 +1188,12 @@ def _word_literal(value: str) -> bool:
         return False  # `sk_live_short`, `whsec_test`: a prefix with a placeholder word as the value
     named = any(w in low for w in ("pass", "pwd", "secret", "token", "key", "cred", "auth"))
     parts = {p.lower() for p in _VALUE_PARTS.findall(value)}
-    if named and (parts & _NAME_PARTS or "_" in value and re.fullmatch(r"[a-z0-9_]+|[A-Z0-9_]+", value)):
+    if named and (
+        parts & _NAME_PARTS
+        or "_" in value
+        and re.fullmatch(r"[a-z0-9_]+|[A-Z0-9_]+", value)
+        and not _chosen_snake(value, parts)
+    ):
         return False  # `hashed_password`, `password-reset`, `aws_secret_key`: a field, file or variable name
     if "@" in value and "." in value.rsplit("@", 1)[-1]:
         return False  # an e-mail address, a user rather than a password
@@ -1171,10 +1235,36 @@ def _word_key(name: str) -> bool:
     )
 
 
+# words that end or make up type and class names (`PasswordHash`, `SecretStr`, `UserInput`): a value in a config
+# line made of capitalised words is a type (a YAML schema, a Python annotation) when any of its words is one
+_TYPE_PARTS = frozenset(
+    "str string text type types field fields value values hash hashed input output data info model schema config "
+    "configuration option options entity dto request response object record bytes buffer provider manager service "
+    "handler factory class enum list array map set dict optional nullable union literal annotated any promise future "
+    "result error exception event state props param params args kind id ref spec form rule policy validator encoder "
+    "hasher store client context builder node element component view controller base abstract interface impl "
+    "settings secret secrets password passwords passwd token tokens key keys credential credentials auth length "
+    "number integer int bool boolean char attribute property method function module format mode level status".split()
+)
+
+
+def _chosen_camel(value: str) -> bool:
+    """`SolrRocks`, `IWantToBelieve`: two or more capitalised words as a config value under a password's name are a
+    chosen password; a type name has a type word in it (`PasswordHash`, `SecretStr`, `UserInput`)."""
+    if not 6 <= len(value) <= 64 or not value.isascii() or not value.isalpha() or not value[0].isupper():
+        return False
+    words = re.findall(r"[A-Z][a-z]*+", value)
+    if len(words) < 2 or "".join(words) != value or all(len(w) == 1 for w in words):
+        return False
+    return not any(w.lower() in _TYPE_PARTS or w.lower() in _PLACEHOLDER_PARTS for w in words)
+
+
 def _word_config_value(key: str, value: str) -> bool:
     """A word-like config value (`POSTGRES_PASSWORD=nextcloud`, `spring.datasource.password=petclinic`,
     `password: postgres`): a chosen literal (`_word_literal`); under a lowercase name, as code has them
     (`password=pw_value` as a call's last argument), not a snake_case name."""
+    if _chosen_camel(value):
+        return True
     if not _word_literal(value):
         return False
     return "_" not in value or _ENV_NAME.fullmatch(key) is not None or "." in key
@@ -1371,6 +1461,10 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
                 yield Hit("password", vs, vs + len(value), "PasswordAssignment")
             pos = max(pos, vs + len(value))
             continue
+        vl = value.lower().replace("-", "_")
+        if len(value) > 5 and vl in key.lower().strip("\"'`") and any(w in vl for w in ("pass", "pwd", "secret")):
+            pos = max(pos, vs + len(value))
+            continue  # `ZULIP__POSTGRES_PASSWORD=postgres_password`: the value repeats its name, a stand-in
         if _password_value_ok(value, literal, words=literal and wk):
             yield Hit("password", vs, vs + len(value), "PasswordAssignment")
         pos = max(pos, vs + len(value))
