@@ -852,6 +852,7 @@ def _short_url_word(user: str, pw: str) -> bool:
         and pw != user.lower()
         and pw not in _SHORT_STAND_INS
         and pw not in _PW_BAD_VALUES
+        and pw not in "abcdefghijklmnopqrstuvwxyz qwertyuiop asdfghjkl zxcvbnm"  # typed in a row
         and not _placeholder_parts(pw)
     )
 
@@ -1256,7 +1257,7 @@ def _chosen_camel(value: str) -> bool:
     words = re.findall(r"[A-Z][a-z]*+", value)
     if len(words) < 2 or "".join(words) != value or all(len(w) == 1 for w in words):
         return False
-    return not any(w.lower() in _TYPE_PARTS or w.lower() in _PLACEHOLDER_PARTS for w in words)
+    return not any(w.lower() in _TYPE_PARTS or len(w) > 2 and w.lower() in _PLACEHOLDER_PARTS for w in words)
 
 
 def _word_config_value(key: str, value: str) -> bool:
