@@ -2049,6 +2049,13 @@ def _secret_named(name: str) -> bool:
     return any(p.endswith("secret") for p in parts) and not any(p in _SECRET_REF_PARTS for p in parts)
 
 
+# a literal passed through one or two calls (`Base64.decode(CodecSupport.toBytes("…"))`, `bytes.fromhex("…")`)
+_DECODE_CALL = re.compile(
+    r"""[ \t]{0,4}+(?::=|=(?![=>]))[ \t]{0,4}+(?P<call>(?:[A-Za-z_][\w.]{0,60}+\([ \t]{0,4}+){1,2}+)(?P<q>["'])(?P<v>[A-Za-z0-9+/=_\-]{12,512}+)(?P=q)"""
+)
+_DECODER = re.compile(r"(?i)decode|unhexlify|fromhex|from_?base(?:32|64)|b(?:32|64)decode|from_?hex|hex2bin|unbase64")
+
+
 def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
     """Values given to secret-named keys in any syntax (see filters/assignments.py), quoted or not,
     in code, config files, comments and prose: `export AWS_SECRET_ACCESS_KEY=…`, `api_token: …`,
@@ -2071,6 +2078,13 @@ def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
         if strength is None or _is_password_key(name):
             continue
         ls = text.rfind("\n", max(0, start - 200), start) + 1
+        d = _DECODE_CALL.match(text, run_end)
+        if d and _DECODER.search(d.group("call")) and _key_value_ok(text, d.group("v"), d.start("v"), "strong"):
+            # `key = Base64.decode("kPH+…")`, `secret = OTPAuth.Secret.fromBase32('JBSW…')`: key material decoded
+            # from a literal; the decoding says what the literal is, whatever the name's strength
+            yield Hit("key", d.start("v"), d.end("v"), "KeyNamedValue")
+            pos = max(pos, d.end("v"))
+            continue
         # `--token <value>`, `-secret <value>`, also at the start of a line
         flag = text.startswith("-", start) and (start == 0 or text[start - 1] in " \t\n")
         a = (

@@ -1,6 +1,7 @@
 """Secret forms added in issue 13's eleventh round: chosen defaults that read like names (`mmuser_password`,
 `pass_sha256`, `password: SolrRocks`), five-letter URL passwords (`scott:tiger@`), a word sent as a bearer token
-(`Authorization: Bearer masterkey`), short Stripe keys, form parameters (`&password=v&`). And the stand-ins and
+(`Authorization: Bearer masterkey`), short Stripe keys, form parameters (`&password=v&`), key material decoded from a
+literal (`key = Base64.decode("…")`). And the stand-ins and
 code that must stay untouched: type names, host names, routes, OIDs, SSH public keys, a placeholder's base64,
 translations, fuzzer marks, getter calls, `${X:?message}`, words in paths, URLs and host names.
 
@@ -44,6 +45,13 @@ def cfg():
         ("STRIPE_KEY=rk_live_q8ZxTmWv2LpRk\n", "rk_live_q8ZxTmWv2LpRk"),
         # a form body's parameter ends at `&`
         ("username=vulcan&email=a%40b.org&password=vulcan77&confirm=vulcan77&next=Next\n", "vulcan77"),
+        # key material decoded from a literal, under any key-like name
+        (
+            '    byte[] key = Base64.decode(CodecSupport.toBytes("qR7+vLxm4T2weYzAbcddDw=="));\n',
+            "qR7+vLxm4T2weYzAbcddDw==",
+        ),
+        ("const secret = OTPAuth.Secret.fromBase32('N4Q7ZWRK5TFPJ2XM');\n", "N4Q7ZWRK5TFPJ2XM"),
+        ("KEY = bytes.fromhex('9f2c7ab1e04d6538c1f7a2e9b4d06c83')\n", "9f2c7ab1e04d6538c1f7a2e9b4d06c83"),
     ],
 )
 def test_round11_secrets(cfg, text, value):
@@ -83,6 +91,10 @@ def test_round11_secrets(cfg, text, value):
         "SELECT * FROM Users WHERE username = 'FUZZ1' AND password = 'FUZZ2';\n",
         "ftp.password = 'anonymous'\n",
         "- FIRST_SUPERUSER_PASSWORD=${FIRST_SUPERUSER_PASSWORD:?Variable not set}\n",
+        # decoding a variable, a text or a hand-typed run
+        "token = base64.b64decode(encoded)\n",
+        'key = codecs.decode("utf-8-encoded", "strict")\n',
+        'key = bytes.fromhex("000102030405060708090a0b0c0d0e0f")\n',
         # code and prose
         'password = keyring.get_password("yagmail", user)\n',
         "$ MYSQL_USER=root MYSQL_PASSWORD= FILTER=integration npm test\n",
