@@ -1151,6 +1151,9 @@ _CODE_MODIFIERS = frozenset(
 )
 
 
+_AUTH_METHOD_WORDS = frozenset("sha md caching native clear cleartext scram plain plugin kerberos ntlm".split())
+
+
 def _chosen_snake(value: str, parts: set[str]) -> bool:
     """`mmuser_password`, `superuser_passwd`, `pass_sha256`: a lowercase snake_case value whose credential word is
     a password word (no key, token or secret word, which name variables: `aws_secret_key`) next to a word of its
@@ -1158,6 +1161,8 @@ def _chosen_snake(value: str, parts: set[str]) -> bool:
     if not value.islower() or any(w in value for w in ("secret", "token", "key", "cred", "auth")):
         return False
     own = [p for p in parts if not p.isdigit() and not any(w in p for w in ("pass", "pwd")) and p != "pw"]
+    if value.endswith("_password") and any(p in _AUTH_METHOD_WORDS for p in own):
+        return False  # `caching_sha2_password`, `mysql_native_password`: an authentication method's name
     return bool(own) and not any(p in _PLACEHOLDER_PARTS or p in _CODE_MODIFIERS or p in _NAME_PARTS for p in own)
 
 
@@ -1299,10 +1304,14 @@ def _config_literal(
     if op == "=":
         # INI/properties/conf with spaces around `=` (`password = hunter42`): a literal when the key starts its line
         # under a `[section]` header; without one this reads as a variable assignment in code
-        return between == "=" or (
-            between.strip() == "="
-            and not text[ls:start].strip()
-            and _INI_SECTION.search(text, max(0, ls - 20000), ls) is not None
+        return (
+            between == "="
+            or (
+                between.strip() == "="
+                and not _SNAKE_VARIABLE.fullmatch(value)  # `net_connect.password = srx2_pass`: code in a document
+                and not text[ls:start].strip()
+                and _INI_SECTION.search(text, max(0, ls - 20000), ls) is not None
+            )
         )
     if op == ":":
         le = text.find("\n", end)
@@ -1321,7 +1330,8 @@ def _config_literal(
     return op == " " and (flag or _DEFINE.fullmatch(text, ls, start) is not None)
 
 
-_ENV_PAIR = re.compile(r"[A-Za-z_][A-Za-z0-9_]*+=")
+_ENV_PAIR = re.compile(r"[A-Za-z_][A-Za-z0-9_]*+=[^=\s]")
+_SNAKE_VARIABLE = re.compile(r"[a-z_][a-z0-9]*+_[a-z0-9_]*+")
 _INI_SECTION = re.compile(r"(?m)^[ \t]*+\[[A-Za-z0-9_ .:\"\-]{1,64}+\][ \t]*+\r?$")
 _SYMBOL_RUN = re.compile(r"[^\s\"'`]{8,129}+")
 
@@ -1451,7 +1461,7 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
         wk = _word_key(key)
         if flag and a.op == " " and not _flag_value_ok(text, ls, start, value, vs):
             continue
-        if not quoted and text[vs - 1] in " \t" and _ENV_PAIR.match(value):
+        if not quoted and a.op == "=" and text[vs - 1] in " \t" and _ENV_PAIR.match(value):
             continue  # `MYSQL_PASSWORD= FILTER=integration npm test`: empty, then the next variable
         literal = quoted or _config_literal(text, ls, start, run_end, value, vs, a.op, words=wk, flag=flag)
         if not literal and a.op == "=" and start and text[start - 1] in "?&" and text[run_end:vs] == "=":

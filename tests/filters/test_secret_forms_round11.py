@@ -45,6 +45,11 @@ def cfg():
         ("STRIPE_KEY=rk_live_q8ZxTmWv2LpRk\n", "rk_live_q8ZxTmWv2LpRk"),
         # a form body's parameter ends at `&`
         ("username=vulcan&email=a%40b.org&password=vulcan77&confirm=vulcan77&next=Next\n", "vulcan77"),
+        # a Kubernetes Secret's base64 data ends in `=`: a value, not `NAME=` of the next variable
+        (
+            "  LDAP_PASSWORD: cVh6OWtMbTJ3UnQ0dlk3cEo4bkIzZ0Q1Zkgxc0E2ZVo=\n",
+            "cVh6OWtMbTJ3UnQ0dlk3cEo4bkIzZ0Q1Zkgxc0E2ZVo=",
+        ),
         # key material decoded from a literal, under any key-like name
         (
             '    byte[] key = Base64.decode(CodecSupport.toBytes("qR7+vLxm4T2weYzAbcddDw=="));\n',
@@ -95,6 +100,10 @@ def test_round11_secrets(cfg, text, value):
         "token = base64.b64decode(encoded)\n",
         'key = codecs.decode("utf-8-encoded", "strict")\n',
         'key = bytes.fromhex("000102030405060708090a0b0c0d0e0f")\n',
+        # authentication methods' names and variables in a document
+        'To use "sha256_password" or "caching_sha2_password" for authentication,\n',
+        '    AuthPlugin::CachingSha2Password => "caching_sha2_password",\n',
+        "[Settings]\nnet_connect.password = srx2_pass\n",
         # code and prose
         'password = keyring.get_password("yagmail", user)\n',
         "$ MYSQL_USER=root MYSQL_PASSWORD= FILTER=integration npm test\n",
