@@ -67,7 +67,7 @@ from repoloom.core.config import num, share
 from repoloom.core.types import FileFacts
 from repoloom.syntax import registry
 from repoloom.syntax.resolving import Edges, RepoIndex
-from repoloom.syntax.tests import TEST_DIRS, in_test_dir, is_bare_test, subject_stem
+from repoloom.syntax.tests import TEST_DIRS, in_test_dir, in_type_test_dir, is_bare_test, subject_stem
 
 
 @dataclass
@@ -103,6 +103,7 @@ _PACKAGE_FOLDERS: dict[str, tuple[str, str]] = {
     lang.family: lang.package_test_folders for lang in registry.languages() if lang.package_test_folders
 }
 _WITHIN_FOLDER = frozenset(lang.family for lang in registry.languages() if lang.tests_pair_within_folder)
+_NAMED_IN_PART = frozenset(lang.family for lang in registry.languages() if lang.tests_named_in_part)
 _FAMILY_RULES: dict[str, frozenset[str]] = defaultdict(frozenset)
 for _lang in registry.languages():
     if _lang.role_test_names:
@@ -126,6 +127,10 @@ _PROGRAM_ENTRIES: dict[str, frozenset[str]] = defaultdict(frozenset)
 for _lang in registry.languages():
     if _lang.program_entry:
         _PROGRAM_ENTRIES[_lang.family] = _PROGRAM_ENTRIES[_lang.family] | {_lang.program_entry}
+# Per family: folders whose every file is a test target (Cargo's tests/), unless a file beside declares it its module.
+_TEST_TARGET_DIRS: dict[str, frozenset[str]] = defaultdict(frozenset)
+for _lang in registry.languages():
+    _TEST_TARGET_DIRS[_lang.family] = _TEST_TARGET_DIRS[_lang.family] | frozenset(_lang.test_target_dirs)
 # Files that stand for their folder: a test named after the folder tests them.
 _FACADES = {"__init__", "index", "mod", "lib", "main", "package"}
 _PACKAGE_ENTRIES = frozenset({"__init__", "index"})  # a package's entry point (a crate root is the crate's own)
@@ -290,6 +295,33 @@ def _kind(f: FileFacts) -> str:
     return "test" if (f.test.get("name") or f.test.get("dir")) else ""
 
 
+def _test_targets(facts: list[FileFacts], kinds: dict[str, str]) -> dict[str, str]:
+    """Files of a test-target folder (Cargo's tests/) without test cases that are still tests: compile-only checks
+    (serde_with's serde_with_test/tests/serde_conv.rs expands the macro, no #[test]) and harness = false programs
+    (rust-url's url/tests/wpt.rs, its own main). A file there that a file beside it declares as its module
+    (idna/tests/tests.rs: mod punycode;) is part of that test, and one named as a helper stays a helper."""
+    declared: dict[str, set[str]] = defaultdict(set)
+    for f in facts:
+        for r in f.imports:
+            if r.get("kind") == "mod":
+                declared[_folder(f.path)].add(str(r.get("target") or ""))
+    out = {}
+    for f in facts:
+        dirs = _TEST_TARGET_DIRS.get(FAMILY.get(f.language or "", ""))
+        parts = f.path.split("/")
+        if (
+            dirs
+            and len(parts) > 1
+            and parts[-2] in dirs
+            and kinds.get(f.path) == "support"
+            and f.test.get("markers") == 0
+            and not f.test.get("support")
+            and _stem(f.path) not in declared[_folder(f.path)]
+        ):
+            out[f.path] = "test"
+    return out
+
+
 def _bump(stats: dict[str, int], key: str, n: int = 1) -> None:
     stats[key] = stats.get(key, 0) + n
 
@@ -300,6 +332,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
     Adds counters to rg.stats: tests.files, tests.support, tests.inline, tests.paired, tests.rule.<rule>.
     """
     kinds = {f.path: _kind(f) for f in facts}
+    kinds.update(_test_targets(facts, kinds))
     stats = rg.stats
     _bump(stats, C.TESTS_FILES, sum(1 for k in kinds.values() if k == "test"))
     _bump(stats, C.TESTS_SUPPORT, sum(1 for k in kinds.values() if k == "support"))
@@ -345,6 +378,13 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             if len(parts) > 1 and _stem(f.path) not in _FACADES and parts[-2].lower() not in _NEUTRAL_DIRS:
                 joined[fam][_norm(parts[-2] + _stem(f.path))].append(f.path)
     declared = {f.path for f in facts if _declares_only(f)}
+    # the repository's package names (package.json's name: immer, @scope/name -> name), said in normalised form
+    packages = frozenset(
+        _norm(str(r.get("target") or "").rsplit("/", 1)[-1])
+        for f in facts
+        for r in f.imports
+        if r.get("kind") == "package"
+    )
     impl_headers = _implementation_headers(facts, kinds)
     declared -= set(impl_headers.values())
     lexical: dict[str, _Lexical] = {}
@@ -470,6 +510,9 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 found = _compiled_header(t, graph, kinds, facts_by_path) or (None, None, 0.0)
             if found is None and tcfg.import_ and fam in _CALLS_FAMILIES and not role:
                 found = calls_of(t, fam)
+            if found is None and fam in _NAMED_IN_PART and not role and not for_role:
+                # named for a part of one module's name (spdlog's tests/test_mpmc_q.cpp: details/mpmc_blocking_q.h)
+                found = _by_name_part(t, by_name[fam], kinds, facts_by_path, suites, declared)
             if found is None and tcfg.import_ and "include" in _FAMILY_RULES.get(fam, ()):
                 found = _by_include(t, graph, kinds, facts_by_path, sources[fam], lex_index, tcfg, impl_headers)
             if found is None and tcfg.import_ and "use" in _FAMILY_RULES.get(fam, ()) and not for_role:
@@ -487,6 +530,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                     tcfg,
                     index_box[0],
                     common=common_names(fam),
+                    packages=packages,
                 )
             # weaker name evidence after the imports: JsonArrayAsListTest -> JsonArray.java
             if found is None and not role:
@@ -692,11 +736,9 @@ def _declarations_beside(test_path: str, declared: set[str], kinds: dict[str, st
 
 
 def _is_type_test(path: str) -> bool:
-    """Tests of types (tsd / vitest typecheck): foo.test-d.ts, type-tests/foo.ts."""
-    name = os.path.basename(path)
-    return "-d." in name or any(
-        p.lower() in ("typetests", "type-tests", "types-test", "dtslint") for p in path.split("/")[:-1]
-    )
+    """Tests of types (tsd / vitest typecheck): foo.test-d.ts, or in a language's type-test folder (type-tests/foo.ts,
+    dtslint/, test-d/: Language.type_test_dirs)."""
+    return "-d." in os.path.basename(path) or in_type_test_dir(path)
 
 
 def _role_named(path: str, fam: str | None) -> bool:
@@ -1187,6 +1229,51 @@ def _variants(
     return []
 
 
+def _by_name_part(
+    t: FileFacts, cands: dict[str, list[str]], kinds, facts_by_path, suites: dict[str, set[str]], declared: set[str]
+) -> tuple[str, str, float] | None:
+    """A test named for a part of its module's name (a suite's prefix aside: libevent's test/regress_openssl.c ->
+    bufferevent_openssl.c), for a family whose modules are named so (Language.tests_named_in_part); after the calls
+    rule, which knows better when it is clear; the implementation over its header unless the header holds the code."""
+    name = os.path.basename(t.path)
+    stem = subject_stem(name)
+    if stem is None:
+        stem = _stem(t.path)
+        suite = _SUITE_NAME.match(stem)
+        if suite and suite.group(1).lower() in suites.get(_folder(t.path), ()):
+            stem = suite.group(2)
+    options = _named_in_part(t, stem, cands, kinds, facts_by_path)
+    options = _header_holding_the_code(t, options, facts_by_path) or _implementations_first(t.path, options, declared)
+    return (options[0], "name", 0.6) if len(options) == 1 else None
+
+
+def _named_in_part(t: FileFacts, stem: str, cands: dict[str, list[str]], kinds, facts_by_path) -> list[str]:
+    """The sources of the one module whose name holds every word of the test's name and more (spdlog's
+    tests/test_mpmc_q.cpp -> details/mpmc_blocking_q.h, libevent's regress_openssl.c -> bufferevent_openssl.c),
+    words compared in the singular; only when the test uses a name that module defines (a shared word is no
+    evidence by itself), and never when two modules' names hold the words."""
+    words = {_singular(w) for w in split_identifier(stem)} - _NAME_NOISE
+    if not words or len(_norm(stem)) < 4:
+        return []
+    hits = []
+    for key, paths in cands.items():
+        # the library's modules, not the tests' own helpers (re2's testing/exhaustive_tester.cc, tests/app_helper.hpp)
+        usable = [
+            c for c in paths if _usable(t.path, c, kinds) and kinds.get(c) in ("", "inline") and not in_test_dir(c)
+        ]
+        if not usable:
+            continue
+        cw = {_singular(w) for w in split_identifier(_stem(usable[0]))}
+        if words < cw:
+            hits.append(usable)
+            if len(hits) > 1:
+                return []
+    if not hits:
+        return []
+    used = set(t.identifiers)
+    return hits[0] if any(used & set(facts_by_path[c].test.get("defines") or ()) for c in hits[0]) else []
+
+
 def _named_folder(path: str) -> bool:
     """The file's folder is not itself a test folder (tests/schemars_1/main.rs, not tests/main.rs)."""
     parts = path.split("/")
@@ -1401,7 +1488,16 @@ _COMMON_MIN_TESTS = 6
 
 
 def _by_import(
-    t: FileFacts, graph, kinds, facts_by_path, fam, lex_index, tcfg, ix=None, common: frozenset[str] = frozenset()
+    t: FileFacts,
+    graph,
+    kinds,
+    facts_by_path,
+    fam,
+    lex_index,
+    tcfg,
+    ix=None,
+    common: frozenset[str] = frozenset(),
+    packages: frozenset[str] = frozenset(),
 ) -> tuple[str, str, float] | None:
     """Rule (c): the test imports one module of the repository (facades like __init__.py say little)."""
     if t.path not in graph:
@@ -1454,6 +1550,19 @@ def _by_import(
             origins = {p for p in origins if _usable(t.path, p)}
             if len(origins) == 1:
                 return origins.pop(), "import", 0.8
+    if (
+        real == targets
+        and len(real) == 1
+        and ix is not None
+        and _norm(_stem(real[0])) not in packages | _SHIM_NAMES
+        and _takes_its_own_code(t, real[0], facts_by_path, ix)
+    ):
+        # a topic test taking code from one module alone, by names the module itself defines or by its own default
+        # export (magic-regexp's test/experimental.test.ts: createRegExp from src/further-magic.ts; untyped's
+        # test/transform.test.ts: the babel plugin of src/loader/babel.ts): that module, whatever the test is named;
+        # not the package's entry point named like it (immer's src/immer.ts), which topic tests all take, nor a
+        # compatibility shim (click's tests/test_imports.py: _compat.py)
+        return real[0], "import", 0.7
     found = _agreeing(t, real, "import", lex_index(fam), tcfg)
     if (
         found is not None
@@ -1468,6 +1577,18 @@ def _by_import(
 
 
 _SHIM_NAMES = frozenset({"compat", "compatibility", "polyfill", "polyfills", "shim", "shims"})
+
+
+def _takes_its_own_code(t: FileFacts, module: str, facts_by_path: dict, ix) -> bool:
+    """The test imports from module names that module defines itself (not ones it re-exports), or its default
+    export when the module does not take that from elsewhere; a module declaring only types has no code to test."""
+    f = facts_by_path[module]
+    if f.test.get("types_only"):
+        return False
+    names = {n for r in t.imports if module in _record_targets(ix, t, r) for n in (r.get("names") or ())}
+    if names & _own_definitions(f):
+        return True
+    return "default" in names and not any("default" in (r.get("names") or ()) for r in f.imports)
 
 
 def _re_exports_several(f: FileFacts) -> bool:

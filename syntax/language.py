@@ -66,6 +66,14 @@ class Language:
     # calling the short name calls what defines the long one (packing/testpairs.py's calls rule)
     macro_names: Callable[[str, str], dict[str, list[str]]] | None = None
     types_only: Callable[[Any], bool] | None = None  # the module declares types only (no runtime test exercises it)
+    # folders each of whose files is a test target of its own, test cases or not (Cargo compiles every tests/*.rs as
+    # a test crate: a compile-only check holds no #[test], a harness = false test has its own main), unless a file
+    # beside it declares it as its module (mod utils;): packing/testpairs.py reads this
+    test_target_dirs: tuple[str, ...] = ()
+    # a test may be named for a part of its module's name: modules carry the project's prefix or a qualifier around
+    # the topic (libevent's bufferevent_openssl.c for test/regress_openssl.c, spdlog's details/mpmc_blocking_q.h for
+    # tests/test_mpmc_q.cpp); packing/testpairs.py then takes the one module whose name holds the test's words
+    tests_named_in_part: bool = False
     # tests call what they test by its own name (C functions, Go package members, Rust methods), so the file
     # defining the names a test uses can be its subject (packing/testpairs.py's calls rule)
     tests_call_subjects: bool = False

@@ -53,6 +53,8 @@ MARKERS = f"""
     (function_definition) @function
     (expression_statement (call_expression function: (identifier) @case (#match? @case "^TEST_[A-Z0-9_]+$")))
     (call_expression function: (identifier) @run (#eq? @run "RUN_TEST") arguments: (argument_list . (identifier) @run_arg))
+    (declaration) @declaration
+    (field_declaration) @field
 """
 _MAIN = re.compile(r"\bmain\s*\(")
 # A main that hands over to a test runner runs the suites of other files: a test main (rapidjson's
@@ -62,6 +64,11 @@ _RUNNER_CALL = re.compile(
     r"|UNITY_BEGIN)\s*\("
     r"|Catch::Session\b"
 )
+# A framework's generated main (utest's UTEST_MAIN(), GREATEST_MAIN_DEFS(), ...) on a line of its own: the file is
+# the runner of the suites other files define (sokol's tests/functional/sokol_test.c), not a compile-only check
+_MAIN_MACRO = re.compile(r"^[ \t]*[A-Z][A-Z0-9_]*_MAIN(?:_DEFS)?[ \t]*\([ \t]*\)[ \t]*;?[ \t]*$", re.M)
+# the names a runner declares for the suites it runs (mpc's void suite_core(void); argtable3's get_argint_testsuite())
+_SUITE_NAME = re.compile(r"(?i)test|suite")
 # x-inl.h holds the implementation of x.h (spdlog's details/os-inl.h); packing/testpairs.py reads these
 IMPLEMENTATION_HEADERS = ("-inl", "_inl")
 # ... beside the header or in a folder below it (CLI11: include/CLI/impl/App_inl.hpp implements include/CLI/App.hpp)
@@ -165,6 +172,51 @@ def _without_parameters(n, src) -> bool:
     return text in ("", "void")
 
 
+def _function_declarator(n):
+    """The function_declarator under a declaration's declarator (CuSuite* f(); -> f()), or None."""
+    d = n.child_by_field_name("declarator")
+    while d is not None and d.type in ("pointer_declarator", "parenthesized_declarator"):
+        d = d.child_by_field_name("declarator")
+    return d if d is not None and d.type == "function_declarator" else None
+
+
+def _declarator_without_parameters(d, src) -> bool:
+    params = d.child_by_field_name("parameters")
+    return (src.node_text(params).strip("() \t\n") if params is not None else "") in ("", "void")
+
+
+def _takes_function_pointer(n, src) -> bool:
+    """void pt_add_test(void (*func)(void), const char* name, ...): it registers or runs test cases (mpc's own
+    framework, tests/ptest.c), it is none itself."""
+    d = _function_declarator(n)
+    params = d.child_by_field_name("parameters") if d is not None else None
+    return params is not None and "(*" in src.node_text(params).replace(" ", "")
+
+
+def _runs_cases_of_other_files(caps: dict, src, defined: set[str], parameterless: set[str]) -> bool:
+    """A runner main only calls test cases that other files define: it declares them without defining them
+    (mpc's tests/test.c: void suite_core(void); argtable3's tests/testall.c: CuSuite* get_arglit_testsuite();)
+    or keeps a table of parameterless function pointers filled from a list of names elsewhere (cwalk's and
+    cargs' test/main.c: int (*fn)(void), UNIT_TESTS(XX)) while defining no parameterless function of its own."""
+    for n in caps.get("declaration", ()):
+        d = _function_declarator(n)
+        if d is None or not _declarator_without_parameters(d, src):
+            continue
+        name = d.child_by_field_name("declarator")
+        text = src.node_text(name) if name is not None else ""
+        if text and text not in defined and _SUITE_NAME.search(text):
+            return True
+    if parameterless - {"main"}:
+        return False
+    return any(
+        (d := _function_declarator(n)) is not None
+        and d.child_by_field_name("declarator") is not None
+        and d.child_by_field_name("declarator").type == "parenthesized_declarator"
+        and _declarator_without_parameters(d, src)
+        for n in caps.get("field", ())
+    )
+
+
 def _in_macro_definition(n) -> bool:
     while n is not None:
         if n.type in ("preproc_def", "preproc_function_def"):
@@ -193,7 +245,7 @@ def markers(caps: dict, src, path: str) -> tuple[int, bool] | tuple[int, bool, d
     name_says_test = stem is not None and not header  # a header of a test folder declares, it runs nothing
     case_prefix = (stem or "").lower() + "_"
     exported, runner = 0, False
-    defined: set[str] = set()
+    named = []
     for n in functions:
         d = n.child_by_field_name("declarator")
         while d is not None and d.type in ("function_declarator", "pointer_declarator", "parenthesized_declarator"):
@@ -201,10 +253,22 @@ def markers(caps: dict, src, path: str) -> tuple[int, bool] | tuple[int, bool, d
         name = src.node_text(d) if d is not None and d.type == "identifier" else ""
         if not name and _MAIN.search(src.node_text(n).split("{", 1)[0]):
             name = "main"  # int CJSON_CDECL main(void): a calling-convention macro confuses the grammar
-        hands_over = name == "main" and bool(_RUNNER_CALL.search(src.node_text(n)))
+        named.append((n, name))
+    defined = {name for _, name in named if name}
+    runs_others = "main" in defined and _runs_cases_of_other_files(
+        caps, src, defined, {name for n, name in named if name and _without_parameters(n, src)}
+    )
+    for n, name in named:
+        hands_over = name == "main" and (runs_others or bool(_RUNNER_CALL.search(src.node_text(n))))
         runner = runner or hands_over
         if (
-            (_TEST_FUNCTION.match(name) and not (header and not _without_parameters(n, src)))
+            (
+                _TEST_FUNCTION.match(name)
+                and not (header and not _without_parameters(n, src))
+                and not _takes_function_pointer(n, src)
+                # a runner's helpers (cargs' call_test(struct cag_test *test)) take the case they run
+                and not (runs_others and not _without_parameters(n, src))
+            )
             or _TEST_MACRO_CASE.match(name)
             or (_is_test_program(name, path) and not hands_over)
         ):
@@ -212,8 +276,6 @@ def markers(caps: dict, src, path: str) -> tuple[int, bool] | tuple[int, bool, d
             count += 1
         elif name_says_test and name.lower().startswith(case_prefix) and _exported_without_parameters(n, src):
             exported += 1
-        if name:
-            defined.add(name)
     # RUN_TEST(f) runs f: a test case where f is defined in this file (cJSON's tests/parse_hex4.c), a runner's call
     # where it is not (Unity's generated *_Runner.c)
     count += sum(1 for a in caps.get("run_arg", ()) if src.node_text(a) in defined)
@@ -221,7 +283,7 @@ def markers(caps: dict, src, path: str) -> tuple[int, bool] | tuple[int, bool, d
         return count, False
     if exported and not runner:  # a runner's helpers (Unity's generated resetTest) are no test cases
         return exported, False
-    if name_says_test and not functions and _LOCAL_INCLUDE.search(src.text):
+    if name_says_test and not functions and _LOCAL_INCLUDE.search(src.text) and not _MAIN_MACRO.search(src.text):
         return 1, False, {"compile_only": True}
     return count, False
 
@@ -287,6 +349,7 @@ LANGUAGES = (
         bare_test_tails=BARE_TEST_TAILS,
         program_entry="main",
         pairing_rules=("include",),
+        tests_named_in_part=True,
         macro_names=macro_names,
     ),
 )

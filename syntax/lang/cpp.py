@@ -44,5 +44,6 @@ LANGUAGES = (
         bare_test_tails=c.BARE_TEST_TAILS,
         program_entry="main",
         pairing_rules=("include",),
+        tests_named_in_part=True,
     ),
 )

@@ -247,6 +247,7 @@ LANGUAGES = (
         tests_call_subjects=True,
         pairing_rules=("use",),
         package_test_folders=("tests", "src"),
+        test_target_dirs=("tests",),
         entry_modules=("lib", "main", "mod"),
     ),
 )

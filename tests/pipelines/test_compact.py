@@ -25,7 +25,7 @@ def test_kept_file_holds_the_pieces_token_ids_and_not_the_text(tokenizer_bytes, 
     checked = 0
     for i, text in enumerate(real_texts[:12]):
         f = SourceFile("repo", f"pkg/m{i}.py", text.encode())
-        out = list(judge.process(f))
+        out = list(judge.judge([f]))
         if len(out) != 1 or not isinstance(out[0], KeptFile):
             continue
         kept = out[0]
