@@ -371,6 +371,7 @@ _PW_BAD_VALUES = {
     "this",
     "value",
     "input",
+    "anonymous",  # the conventional anonymous FTP/LDAP login, not a secret
 }
 _PLACEHOLDER = re.compile(r"(?i)^(?:x+|\*+|\.+|-+|_+|#+|0+|1234\d*|abc\d*|your[\w\-]*|some[\w\-]*|<[^>]*>|\[[^\]]*\])$")
 _TEMPLATE_MARK = re.compile(
@@ -416,6 +417,17 @@ _KEY_CONTEXT = re.compile(
 )
 _HASH_CONTEXT = re.compile(r"(?i)sha|md5|hash|digest|checksum|fingerprint|etag|integrity|crc|nonce|salt|uuid|guid")
 _BEARER_SHORT = re.compile(r"[Bb]earer:?+[ \t]{1,4}([A-Za-z0-9]{8,23}+)(?![A-Za-z0-9\-._~+/=])")
+# Stripe secret and restricted keys with a body shorter than real ones (test fixtures, docs): `sk_test_KOWobxXidxNlIx`
+_STRIPE_SHORT = re.compile(r"(?<![A-Za-z0-9_])[rs]k_(?:live|test)_([A-Za-z0-9]{10,99}+)(?![A-Za-z0-9_])")
+_HEADER_BEFORE = re.compile(r"""uthorization["']?[ \t]{0,4}+[:=,][ \t]{0,4}+["'`]?$""")
+
+
+def _bearer_word(value: str) -> bool:
+    """`masterkey`, `s3cr3tword`: a word-like bearer token in an Authorization header is the key it sends; not a
+    stand-in (`token`, `yourtoken`, `ACCESS_TOKEN`, `undefined`) or a type or variable name (`accessToken`)."""
+    return value.islower() and _word_literal(value) and value not in ("bearer", "authorization", "undefined")
+
+
 _BEARER = re.compile(r"[Bb]earer:?+[ \t]{1,4}([A-Za-z0-9\-._~+/]{24,512}+=*)")  # `Bearer <t>`, `Bearer: <t>`
 
 
@@ -491,6 +503,7 @@ _TEMPLATE_PIECE = re.compile(
 )
 _OPENERS = {")": "(", "]": "[", "}": "{"}
 # statements, logic and calls of (minified) code: `!0}o>-1&&_.splice(o,1);for(var`
+_STRUCT_LITERAL = re.compile(r"&[A-Za-z_][\w.]*+\{")  # `&identity.IdentityWithCredentials{`: Go/Rust code
 _CODE_SHAPE = re.compile(r"\);|;(?:for|var|let|const|return|if|while)\b|&&|\|\||==|=>|\.[A-Za-z_$][\w$]*\(")
 
 
@@ -500,7 +513,7 @@ def _symbol_literal(value: str) -> bool:
     remain and the brackets do not pair up. Code, templates, regexes and format strings pair their brackets."""
     if not 8 <= len(value) <= 128 or any(c.isspace() for c in value) or "://" in value or _stand_in(value):
         return False
-    if sum(c.isalpha() for c in value) < 4 or _CODE_SHAPE.search(value):
+    if sum(c.isalpha() for c in value) < 4 or _CODE_SHAPE.search(value) or _STRUCT_LITERAL.match(value):
         return False
     rest = _TEMPLATE_PIECE.sub("", value)
     if len({c for c in rest if not c.isalnum() and c not in "._-"}) < 3:
@@ -694,6 +707,11 @@ def _extra_hits(text: str) -> Iterator[Hit]:
                 yield Hit("key", s, m.end(), name)
     yield from _jwts_after_equals(text)
     yield from _azure_client_secrets(text)
+    if "k_live_" in text or "k_test_" in text:
+        for m in _STRIPE_SHORT.finditer(text):
+            tail = m.group(1)
+            if _looks_random(tail) and not _is_placeholder(tail) and not _typed_by_hand(tail):
+                yield Hit("key", m.start(), m.end(), "StripeKey")
     if "earer" in text:
         for m in _BEARER.finditer(text):
             v = m.group(1)
@@ -702,6 +720,8 @@ def _extra_hits(text: str) -> Iterator[Hit]:
         for m in _BEARER_SHORT.finditer(text):
             if _short_token(m.group(1)):  # `Authorization: Bearer h480djs93hd8`: a short generated token
                 yield Hit("key", m.start(1), m.end(1), "BearerToken")
+            elif _HEADER_BEFORE.search(text, max(0, m.start() - 24), m.start()) and _bearer_word(m.group(1)):
+                yield Hit("key", m.start(1), m.end(1), "BearerToken")  # `Authorization: Bearer masterkey`
     yield from _authorization_headers(text)
 
 
@@ -814,6 +834,29 @@ def private_key_blocks(text: str) -> Iterator[Hit]:
 _URL_HOST_END = re.compile(r"[^\s/?#'\"<>\\`]{0,256}+")
 
 
+# five-letter values that stand in for a password in URLs: roles, generic words, credential words
+_SHORT_STAND_INS = frozenset(
+    "admin guest login users tests dummy empty blank hello world token authn authz basic oauth proxy pass1 "
+    "passw paswd secrt mypwd".split()
+)
+
+
+def _short_url_word(user: str, pw: str) -> bool:
+    """`scott:tiger@`: a five-letter lowercase word as a URL's password is a default (Oracle's `tiger`), unless it
+    stands in for one (`admin:admin@`, `guest:guest@`) or repeats the user name."""
+    return (
+        len(pw) == 5
+        and pw.isascii()
+        and pw.isalpha()
+        and pw.islower()
+        and pw != user.lower()
+        and pw not in _SHORT_STAND_INS
+        and pw not in _PW_BAD_VALUES
+        and pw not in "abcdefghijklmnopqrstuvwxyz qwertyuiop asdfghjkl zxcvbnm"  # typed in a row
+        and not _placeholder_parts(pw)
+    )
+
+
 def url_credentials(text: str) -> Iterator[Hit]:
     """The password in `scheme://user:password@host`."""
     pos = 0
@@ -832,7 +875,7 @@ def url_credentials(text: str) -> Iterator[Hit]:
         if last_at >= 0:
             pw_end = last_at
             pw = text[m.start(2) : pw_end]
-        if _password_value_ok(pw, quoted=True, words=True):
+        if _password_value_ok(pw, quoted=True, words=True) or _short_url_word(user, pw):
             yield Hit("password", m.start(2), pw_end, "UrlPassword")
         if len(user) >= 20 and _looks_random(user) and _key_value_ok(text, user, m.start(1), "strong"):
             # a token as the user name (`https://<token>:x-oauth-basic@github.com`): the user part is the key
@@ -943,7 +986,10 @@ def _password_value_ok(value: str, quoted: bool, words: bool = False) -> bool:
     if _WORDISH.fullmatch(value) or value.isdigit() and len(value) < 6:
         return False
     if not quoted and (
-        re.fullmatch(r"[a-z_][a-z0-9_]*", value) or re.fullmatch(r"[A-Za-z_]+", value) or value.endswith(":")
+        re.fullmatch(r"[a-z_][a-z0-9_]*", value)
+        or re.fullmatch(r"[A-Za-z_]+", value)
+        or value.endswith(":")
+        or re.fullmatch(r"[a-z][a-z0-9_]*+:[a-z0-9_]++", value)  # `sha1:6`: a scheme and a setting
     ):
         return False  # a variable or a type (`password: BinaryLike`), not a literal
     if not quoted and _CMDLET.fullmatch(value):
@@ -974,7 +1020,7 @@ _PLACEHOLDER_PARTS = frozenset(
         "masked required optional unknown generated random real actual fallback top ssl hashed encrypted too short "
         "long for of from on at and origin target source remote primary secondary main backup first second not "
         "format uuid app application client server service x oauth basic bearer attribute property method function "
-        "class module parameter param argument arg option options variable proxy repo repository host"
+        "class module parameter param argument arg option options variable proxy repo repository host fuzz"
     ).split()
 )
 _LONG_REPEAT = re.compile(r"(.{1,8}?)\1{3,}")  # `asdfasdfasdfasdf…`; `nyuknyuknyuk` (three times) is a chosen word
@@ -1025,7 +1071,41 @@ _SENTENCE_WORDS = frozenset("a an the is its it not no".split())
 _STAND_IN_WORDS = frozenset("password passwd pass pwd secret token key apikey credential credentials".split())
 # marks of a value that stands for something else: an ejson-encrypted value (`EJ[1:…]`), a variable (`$this->`),
 # a path's tail (`Password::Md5` read as `Password:` + `:Md5`), a Markdown label (`**DEPRECATED**`)
-_STAND_IN_MARK = re.compile(r"EJ\[\d+:|^\$[A-Za-z_]\w*+(?:->|-$|::|\[|\.|$)|^:|^\*\*[A-Za-z][\w ]*+\*\*$")
+_STAND_IN_MARK = re.compile(r"EJ\[\d+:|^\$[A-Za-z_]\w*+(?:->|-$|::|\[|\.|$)|^\$\{|^:|^\*\*[A-Za-z][\w ]*+\*\*$")
+# type names written where a value would go (`secretKey: number`, `password: "?string"`), host names
+# (`password: 'example.com'`), OIDs and dotted numbers (`2.5.13.18`), routes (`"pass": "routes/main"`)
+_TYPE_WORDS = frozenset(
+    "number string boolean bool bigint any unknown object never void undefined null str int integer float "
+    "double bytes buffer char varchar".split()
+)
+_HOST_NAME = re.compile(
+    r"[a-z0-9][a-z0-9\-]*+(?:\.[a-z0-9\-]+)*\.(?:com|org|net|io|dev|local|localhost|localdomain|test|example|"
+    r"internal|lan|invalid)"
+)
+_FUZZ_MARK = re.compile(r"FUZZ\d{0,2}")
+_DOTTED_NUMBER = re.compile(r"\d++(?:\.\d++){2,}+[:=]*+")
+_ROUTE = re.compile(r"[a-z][a-z0-9_\-]*+(?:/[a-z][a-z0-9_\-]*+)++")
+# the public half of an SSH key (`AAAAC3NzaC1lZDI1NTE5…` = "\0\0\0\x0bssh-ed25519"): not a secret
+_SSH_PUBLIC = ("AAAAB3NzaC1", "AAAAC3NzaC1", "AAAAE2VjZHNh", "AAAAGnNrLX", "AAAAHHNrLX")
+_B64_TEXT = re.compile(r"(?:[A-Z]{2,8}_)?+([A-Za-z0-9+/]{8,88}+={0,2}+)")
+
+
+def _encoded_placeholder(value: str) -> bool:
+    """`DMS_YWNjZXNzX3Rva2Vu` (base64 of `access_token`): a placeholder's base64 is a placeholder. A random
+    secret's base64 decodes to bytes, not to credential words."""
+    m = _B64_TEXT.fullmatch(value)
+    if not m:
+        return False
+    body = m.group(1)
+    try:
+        raw = base64.b64decode(body + "=" * (-len(body) % 4), validate=True)
+    except ValueError:
+        return False
+    if len(raw) < 6 or not all(32 <= b < 127 for b in raw):
+        return False
+    return _placeholder_parts(raw.decode("ascii"))
+
+
 _VERSION_RANGE = re.compile(r"[\^~<>=]*+v?\d+(?:\.[\dx*]+)*+(?:[ \t]*+\|\|?[ \t]*+[\^~<>=]*+v?\d+(?:\.[\dx*]+)*+)++")
 
 
@@ -1037,6 +1117,15 @@ def _stand_in(value: str) -> bool:
     capitals (`LDAP-PASSWORD`), a credential word with a one-letter tag (`secret-b`)."""
     if _STAND_IN_MARK.search(value) or _VERSION_RANGE.fullmatch(value):
         return True
+    low = value.lower()
+    if low.strip("?[]") in _TYPE_WORDS or _HOST_NAME.fullmatch(value) or _DOTTED_NUMBER.fullmatch(value):
+        return True
+    if _ROUTE.fullmatch(value) or value.startswith(_SSH_PUBLIC) or _encoded_placeholder(value):
+        return True
+    if _FUZZ_MARK.fullmatch(value):
+        return True  # `FUZZ`, `FUZZ2`: a fuzzer's insertion point (ffuf, wfuzz) in pentest notes
+    if sum(c.isalpha() and not c.isascii() for c in value) * 2 > len(value):
+        return True  # `Κωδικός`, `パスワードの変更中に…`: a translation of the word, not a password
     core = value.strip("!*#_-.~")
     if core != value and core.isalnum() and (core.lower() in _PW_BAD_VALUES or _placeholder_parts(core)):
         return True
@@ -1051,6 +1140,30 @@ def _stand_in(value: str) -> bool:
         if len(words) >= 3 or core.isupper():
             return True
     return len(words) == 2 and low[0] in _STAND_IN_WORDS and len(words[1]) == 1
+
+
+# words that make a password word a variable's name in code (`current_password`, `plain_pwd`), not a default
+_CODE_MODIFIERS = frozenset(
+    "current curr previous prev plain plaintext clear cleartext raw temp tmp temporary initial init stored saved "
+    "cached given provided supplied entered typed submitted received expected actual stripped trimmed decoded "
+    "encoded verify verified check checked login signup register registration update updated unsafe insecure safe "
+    "different".split()
+)
+
+
+_AUTH_METHOD_WORDS = frozenset("sha md caching native clear cleartext scram plain plugin kerberos ntlm".split())
+
+
+def _chosen_snake(value: str, parts: set[str]) -> bool:
+    """`mmuser_password`, `superuser_passwd`, `pass_sha256`: a lowercase snake_case value whose credential word is
+    a password word (no key, token or secret word, which name variables: `aws_secret_key`) next to a word of its
+    own, a user, a role or a scheme, not a generic or a code word (`user_password`, `current_password`)."""
+    if not value.islower() or any(w in value for w in ("secret", "token", "key", "cred", "auth")):
+        return False
+    own = [p for p in parts if not p.isdigit() and not any(w in p for w in ("pass", "pwd")) and p != "pw"]
+    if value.endswith("_password") and any(p in _AUTH_METHOD_WORDS for p in own):
+        return False  # `caching_sha2_password`, `mysql_native_password`: an authentication method's name
+    return bool(own) and not any(p in _PLACEHOLDER_PARTS or p in _CODE_MODIFIERS or p in _NAME_PARTS for p in own)
 
 
 def _word_literal(value: str) -> bool:
@@ -1081,7 +1194,12 @@ def _word_literal(value: str) -> bool:
         return False  # `sk_live_short`, `whsec_test`: a prefix with a placeholder word as the value
     named = any(w in low for w in ("pass", "pwd", "secret", "token", "key", "cred", "auth"))
     parts = {p.lower() for p in _VALUE_PARTS.findall(value)}
-    if named and (parts & _NAME_PARTS or "_" in value and re.fullmatch(r"[a-z0-9_]+|[A-Z0-9_]+", value)):
+    if named and (
+        parts & _NAME_PARTS
+        or "_" in value
+        and re.fullmatch(r"[a-z0-9_]+|[A-Z0-9_]+", value)
+        and not _chosen_snake(value, parts)
+    ):
         return False  # `hashed_password`, `password-reset`, `aws_secret_key`: a field, file or variable name
     if "@" in value and "." in value.rsplit("@", 1)[-1]:
         return False  # an e-mail address, a user rather than a password
@@ -1123,10 +1241,36 @@ def _word_key(name: str) -> bool:
     )
 
 
+# words that end or make up type and class names (`PasswordHash`, `SecretStr`, `UserInput`): a value in a config
+# line made of capitalised words is a type (a YAML schema, a Python annotation) when any of its words is one
+_TYPE_PARTS = frozenset(
+    "str string text type types field fields value values hash hashed input output data info model schema config "
+    "configuration option options entity dto request response object record bytes buffer provider manager service "
+    "handler factory class enum list array map set dict optional nullable union literal annotated any promise future "
+    "result error exception event state props param params args kind id ref spec form rule policy validator encoder "
+    "hasher store client context builder node element component view controller base abstract interface impl "
+    "settings secret secrets password passwords passwd token tokens key keys credential credentials auth length "
+    "number integer int bool boolean char attribute property method function module format mode level status".split()
+)
+
+
+def _chosen_camel(value: str) -> bool:
+    """`SolrRocks`, `IWantToBelieve`: two or more capitalised words as a config value under a password's name are a
+    chosen password; a type name has a type word in it (`PasswordHash`, `SecretStr`, `UserInput`)."""
+    if not 6 <= len(value) <= 64 or not value.isascii() or not value.isalpha() or not value[0].isupper():
+        return False
+    words = re.findall(r"[A-Z][a-z]*+", value)
+    if len(words) < 2 or "".join(words) != value or all(len(w) == 1 for w in words):
+        return False
+    return not any(w.lower() in _TYPE_PARTS or len(w) > 2 and w.lower() in _PLACEHOLDER_PARTS for w in words)
+
+
 def _word_config_value(key: str, value: str) -> bool:
     """A word-like config value (`POSTGRES_PASSWORD=nextcloud`, `spring.datasource.password=petclinic`,
     `password: postgres`): a chosen literal (`_word_literal`); under a lowercase name, as code has them
     (`password=pw_value` as a call's last argument), not a snake_case name."""
+    if _chosen_camel(value):
+        return True
     if not _word_literal(value):
         return False
     return "_" not in value or _ENV_NAME.fullmatch(key) is not None or "." in key
@@ -1160,12 +1304,20 @@ def _config_literal(
     if op == "=":
         # INI/properties/conf with spaces around `=` (`password = hunter42`): a literal when the key starts its line
         # under a `[section]` header; without one this reads as a variable assignment in code
-        return between == "=" or (
-            between.strip() == "="
-            and not text[ls:start].strip()
-            and _INI_SECTION.search(text, max(0, ls - 20000), ls) is not None
+        return (
+            between == "="
+            or (
+                between.strip() == "="
+                and not _SNAKE_VARIABLE.fullmatch(value)  # `net_connect.password = srx2_pass`: code in a document
+                and not text[ls:start].strip()
+                and _INI_SECTION.search(text, max(0, ls - 20000), ls) is not None
+            )
         )
     if op == ":":
+        le = text.find("\n", end)
+        rest = text[end : len(text) if le < 0 else le].strip()
+        if rest and rest[0] not in "#":
+            return False  # `password: Clear-text password`: words go on, a sentence rather than a value
         return (
             between.startswith(":")
             and not between[1:].strip()
@@ -1178,6 +1330,8 @@ def _config_literal(
     return op == " " and (flag or _DEFINE.fullmatch(text, ls, start) is not None)
 
 
+_ENV_PAIR = re.compile(r"[A-Za-z_][A-Za-z0-9_]*+=[^=\s]")
+_SNAKE_VARIABLE = re.compile(r"[a-z_][a-z0-9]*+_[a-z0-9_]*+")
 _INI_SECTION = re.compile(r"(?m)^[ \t]*+\[[A-Za-z0-9_ .:\"\-]{1,64}+\][ \t]*+\r?$")
 _SYMBOL_RUN = re.compile(r"[^\s\"'`]{8,129}+")
 
@@ -1236,7 +1390,10 @@ _GETTER = re.compile(
     r"""\b(?:get|getenv|Getenv|env|fetch|getProperty|getOrDefault|get_env|getenv_or|define)\([ \t]{0,4}+["'`]$"""
 )
 # a variable with a default (Spring `${NAME:default}`, shell `${NAME:-default}`/`${NAME-default}`)
-_REF_DEFAULT = re.compile(r"""\$\{[A-Za-z_][\w.]{0,80}+(?::-?|-|:=)([^\s{}$'"`]{1,128}+)\}""")
+_GETTER_NAME = re.compile(
+    r"(?:get|read|load|fetch|find|lookup|retrieve|check|verify|validate|compare|hash|encrypt|decrypt|has|is)(?:_|[A-Z])"
+)
+_REF_DEFAULT = re.compile(r"""\$\{[A-Za-z_][\w.]{0,80}+(?::-?|-|:=)([^\s{}$'"`?][^\s{}$'"`]{0,127}+)\}""")
 
 
 def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
@@ -1255,6 +1412,8 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
         if run_end - m.end() > 64:
             continue
         start, left = _key_name(text, m.start())
+        if text.startswith("${", start - 2):
+            continue  # `${DB_PASSWORD:?not set}`: a reference to the variable, not its assignment
         key = left + text[m.start() : run_end]
         ls = text.rfind("\n", max(0, start - 200), start) + 1
         # `--password v`, `wget --ftp-password v`: a command line's flag takes the next word
@@ -1279,6 +1438,8 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
             continue  # `f("HTTPPasswordMgr", "urllib2")`: a call's arguments, not a setter
         if a.op == "(" and not _is_password_key(key.rsplit(".", 1)[-1]):
             continue  # `password.encode("utf-8")`: a method of a password, not a setter
+        if a.op == "(" and _GETTER_NAME.match(key.rsplit(".", 1)[-1]):
+            continue  # `keyring.get_password("yagmail", user)`: a getter's arguments name what to look up
         value, vs, quoted = a.value, a.start, a.quoted
         d = _REF_DEFAULT.match(text, vs)
         if d:  # `${DB_PASS:petclinic}`, `"${DEV_PASSWORD:-letmein}"`: the variable's default is a literal
@@ -1300,12 +1461,21 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
         wk = _word_key(key)
         if flag and a.op == " " and not _flag_value_ok(text, ls, start, value, vs):
             continue
+        if not quoted and a.op == "=" and text[vs - 1] in " \t" and _ENV_PAIR.match(value):
+            continue  # `MYSQL_PASSWORD= FILTER=integration npm test`: empty, then the next variable
         literal = quoted or _config_literal(text, ls, start, run_end, value, vs, a.op, words=wk, flag=flag)
+        if not literal and a.op == "=" and start and text[start - 1] in "?&" and text[run_end:vs] == "=":
+            # `…&password=vulhub&confirm=…`: a form or query parameter ends at `&`, a quote or the line's end
+            literal = text[vs + len(value) : vs + len(value) + 1] in ("", "&", '"', "'", " ", "\t", "\r", "\n", "#")
         if default:  # `os.environ.get("DB_PASSWORD", "postgres")`: the literal used when the variable is unset
             if _password_value_ok(value, True, words=True):
                 yield Hit("password", vs, vs + len(value), "PasswordAssignment")
             pos = max(pos, vs + len(value))
             continue
+        vl = value.lower().replace("-", "_")
+        if len(value) > 5 and vl in key.lower().strip("\"'`") and any(w in vl for w in ("pass", "pwd", "secret")):
+            pos = max(pos, vs + len(value))
+            continue  # `ZULIP__POSTGRES_PASSWORD=postgres_password`: the value repeats its name, a stand-in
         if _password_value_ok(value, literal, words=literal and wk):
             yield Hit("password", vs, vs + len(value), "PasswordAssignment")
         pos = max(pos, vs + len(value))
@@ -1567,11 +1737,13 @@ def _class_changes(value: str) -> int:
 # words that end in `key` and name no key
 _KEY_WORDS_NOT_KEYS = {"turnkey", "whiskey", "passkey", "hotkey", "hotkeys", "shortkey", "monkey", "donkey", "jockey"}
 
+_ESCAPE_HEAD = re.compile(r"^u00[0-9a-fA-F]{2}(?=[A-Za-z_])")  # `\u0026page_token`: the escape's tail
+
 
 @lru_cache(maxsize=8192)  # code repeats its names (`self.tokenizer`, `key`): each is judged once
 def _key_name_strength(name: str) -> str | None:
     """ "strong", "weak" or None: how surely a name such as `AWS_SECRET_ACCESS_KEY` names a secret."""
-    name = name.strip("-._")
+    name = _ESCAPE_HEAD.sub("", name.strip("-._"))
     last = name.rsplit(".", 1)[-1]
     if not _KEY_STEM.search(last):
         return None  # `key_node.tag`: an attribute of something secret-named is not the secret
@@ -1887,6 +2059,13 @@ def _secret_named(name: str) -> bool:
     return any(p.endswith("secret") for p in parts) and not any(p in _SECRET_REF_PARTS for p in parts)
 
 
+# a literal passed through one or two calls (`Base64.decode(CodecSupport.toBytes("…"))`, `bytes.fromhex("…")`)
+_DECODE_CALL = re.compile(
+    r"""[ \t]{0,4}+(?::=|=(?![=>]))[ \t]{0,4}+(?P<call>(?:[A-Za-z_][\w.]{0,60}+\([ \t]{0,4}+){1,2}+)(?P<q>["'])(?P<v>[A-Za-z0-9+/=_\-]{12,512}+)(?P=q)"""
+)
+_DECODER = re.compile(r"(?i)decode|unhexlify|fromhex|from_?base(?:32|64)|b(?:32|64)decode|from_?hex|hex2bin|unbase64")
+
+
 def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
     """Values given to secret-named keys in any syntax (see filters/assignments.py), quoted or not,
     in code, config files, comments and prose: `export AWS_SECRET_ACCESS_KEY=…`, `api_token: …`,
@@ -1909,6 +2088,13 @@ def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
         if strength is None or _is_password_key(name):
             continue
         ls = text.rfind("\n", max(0, start - 200), start) + 1
+        d = _DECODE_CALL.match(text, run_end)
+        if d and _DECODER.search(d.group("call")) and _key_value_ok(text, d.group("v"), d.start("v"), "strong"):
+            # `key = Base64.decode("kPH+…")`, `secret = OTPAuth.Secret.fromBase32('JBSW…')`: key material decoded
+            # from a literal; the decoding says what the literal is, whatever the name's strength
+            yield Hit("key", d.start("v"), d.end("v"), "KeyNamedValue")
+            pos = max(pos, d.end("v"))
+            continue
         # `--token <value>`, `-secret <value>`, also at the start of a line
         flag = text.startswith("-", start) and (start == 0 or text[start - 1] in " \t\n")
         a = (
@@ -2129,6 +2315,11 @@ def _prose_password_ok(value: str, word: str) -> bool:
 _PROSE_STEM_WORDS = ("pass", "pw", "login", "cred", "비밀번호", "비번", "암호", "패스워드")
 
 
+# the word inside a path (`/etc/passwd`, `../passwd`), a URL's userinfo (`user:pass@`) or a host name (`login.x.com`)
+_PROSE_IN_PATH = re.compile(r"(?:[/.~][\w.\-]*+/|[\w.\-]:|@)$")
+_PROSE_IN_HOST = re.compile(r"\.[A-Za-z0-9]")
+
+
 def prose_passwords(text: str, low: str | None = None) -> Iterator[Hit]:
     """Passwords written after a word in comments and documents (the assignment forms are
     password_assignments'); the value must look like a password, not like a word, a number or code."""
@@ -2138,6 +2329,8 @@ def prose_passwords(text: str, low: str | None = None) -> Iterator[Hit]:
         if not m:
             continue
         pos = m.end()
+        if _PROSE_IN_PATH.search(text, max(0, m.start() - 40), m.start()) or _PROSE_IN_HOST.match(text, m.end()):
+            continue  # `/etc/passwd HTTP/1.1`, `user:pass@host/db?…`, `login.microsoftonline.com/…`: a path, a URL, a host
         f = _PROSE_PW_FOR.match(text, m.end()) if not m.group("login") else None
         a = _PROSE_PW_AFTER.match(text, f.end() if f else m.end())
         if m.group("login") and not (a and a.group("user")):
@@ -2563,7 +2756,7 @@ def entropy_keys(text: str) -> Iterator[Hit]:
                 continue
             if _B64_PLUGIN.calculate_shannon_entropy(value) <= min(_B64_PLUGIN.entropy_limit, 3.0 + len(value) / 32):
                 continue
-        if _is_placeholder(value) or is_potential_uuid(value) or _typed_by_hand(value):
+        if _is_placeholder(value) or is_potential_uuid(value) or _typed_by_hand(value) or _encoded_placeholder(value):
             continue
         if _CAMEL_RUN.search(value):
             continue  # `clm34688:AgencyIdentificationCodeContentType`: a type name, not a key
