@@ -113,13 +113,15 @@ def floor(corpus: str, tok, cfg, kept: set[tuple[str, str]]) -> tuple[float, flo
 
 
 def stage_times(corpus: str, tok, cfg: dict) -> tuple[list[tuple[str, float]], int]:
-    """CPU seconds of each per-file stage of the build, each run alone, in the build's order, over every file
-    the build reads (a file the gate drops costs its gate only); and how many files passed the gate."""
+    """CPU seconds of each per-file stage of the build, each run alone, in the build's order and batches (each
+    phase over a batch of files before the next, as JudgeFiles does), over every file the build reads (a file
+    the gate drops costs its gate only); and how many files passed the gate."""
     from repoloom.core.config import section
     from repoloom.filters import gate, minhash, pii
     from repoloom.filters.dedup import DedupConfig
     from repoloom.fim.pieces import file_pieces
     from repoloom.fim.split import FimConfig
+    from repoloom.pipelines.build import JudgeFiles
     from repoloom.pipelines.config import gate_config
     from repoloom.pipelines.sources import expand_inputs, read_unit
     from repoloom.syntax import fim_nodes, identifiers, imports, tests
@@ -142,17 +144,21 @@ def stage_times(corpus: str, tok, cfg: dict) -> tuple[list[tuple[str, float]], i
             tests.test_signals(tree, src, lang, path)
             identifiers.extract_identifiers(tree, src, lang)
 
+    files = [
+        f for unit in expand_inputs([corpus]) for f in read_unit(unit, cfg["max_file_bytes"]) if hasattr(f, "data")
+    ]
     passed = 0
-    for unit in expand_inputs([corpus]):
-        for f in read_unit(unit, cfg["max_file_bytes"]):
-            if not hasattr(f, "data"):
-                continue
+    for i in range(0, len(files), JudgeFiles.BATCH_FILES):  # phase by phase over each batch, as the build
+        judged = []
+        for f in files[i : i + JudgeFiles.BATCH_FILES]:
             v = timed(GATE, gate.judge, f.repo, f.path, f.data, f.meta, g)
             if v.reason is None and g.pii.enabled:  # the gate's PII/secrets scan, timed again on its own
                 timed(PII, pii.find_pii, v.text, g.pii)
-            if v.reason:
-                continue
-            passed += 1
+            if v.reason is None:
+                judged.append((f, v))
+        passed += len(judged)
+        kept = []
+        for f, v in judged:
             text = pii.apply_redactions(v.text, v.findings, g.pii.placeholders) if v.findings else v.text
             if has_grammar(v.language):
                 tree, src = timed("parse (tree-sitter; the floor's too)", parse_tree, text, v.language)
@@ -160,18 +166,21 @@ def stage_times(corpus: str, tok, cfg: dict) -> tuple[list[tuple[str, float]], i
                     "query walk: imports, declarations, test markers, identifiers", walk, tree, src, v.language, f.path
                 )
                 timed("FIM candidate nodes", fim_nodes.candidates, tree, src, v.language)
-            facts = file_facts(f.repo, f.path, text, v.language, f.meta)  # not timed: its parts are, above
+            kept.append((text, f, v))
+        facts = [file_facts(f.repo, f.path, text, v.language, f.meta) for text, f, v in kept]  # not timed: its
+        for (text, f, v), fa in zip(kept, facts):  # parts are, above
             timed(
                 "FIM + tokenize (each distinct line encoded once)",
                 file_pieces,
                 text,
-                facts,
+                fa,
                 tok,
                 fim,
                 cfg["seq_len"],
                 cfg["seed"],
             )
-            if dedup.near or dedup.repo_level:
+        if dedup.near or dedup.repo_level:
+            for text, f, v in kept:
                 timed("MinHash signature", minhash.signature, text, dedup, cfg["seed"], v.language)
     spent[GATE] -= spent.get(PII, 0.0)  # judge's time holds the PII scan: shown apart
     return sorted(spent.items(), key=lambda kv: -kv[1]), passed
