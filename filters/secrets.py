@@ -18,15 +18,13 @@ short windows around a literal hint.
 from __future__ import annotations
 
 import base64
-import collections
 import heapq
-import math
 import re
 import string
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
-from detect_secrets.filters.heuristic import is_potential_uuid, is_sequential_string, is_templated_secret
+from detect_secrets.filters.heuristic import is_potential_uuid
 from detect_secrets.plugins import (
     artifactory,
     aws,
@@ -49,6 +47,38 @@ from detect_secrets.plugins import (
 from detect_secrets.plugins.high_entropy_strings import Base64HighEntropyString, HexHighEntropyString
 
 from repoloom.filters import assignments
+from repoloom.filters.secret_values import (
+    CAMEL_RUN,
+    DIGIT_LETTER,
+    DOTTED_IDENT,
+    LEET,
+    PW_BAD_VALUES,
+    PW_SUFFIX_WORDS,
+    VOWELS,
+    WORD_SEGMENT,
+    bearer_word,
+    char_classes,
+    chosen_camel,
+    encoded_placeholder,
+    few_vowels,
+    has_camel_words,
+    is_b64_line,
+    is_placeholder,
+    looks_generated,
+    looks_random,
+    password_value_ok,
+    random_letters,
+    repeated_block,
+    shannon_entropy,
+    short_token,
+    short_url_word,
+    stand_in,
+    symbol_literal,
+    typed_by_hand,
+    word_literal,
+    words_and_numbers,
+    words_only,
+)
 
 if TYPE_CHECKING:  # pii.py imports this module
     from repoloom.filters.pii import PiiConfig
@@ -165,7 +195,6 @@ EXTRA_PROVIDERS = {
 _PRIVATE_BEGIN = re.compile(r"-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----")
 _PRIVATE_END = re.compile(r"-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----")
 _B64_CHARS = re.compile(r"[A-Za-z0-9+/=]")
-_B64_RUN = re.compile(r"[A-Za-z0-9+/=]{16,}")
 _PRIVATE_MAX = 65536
 
 # scheme://user:password@host ; the user part cannot contain ':' or '@', so the split is unique.
@@ -207,27 +236,6 @@ _PW_COMPONENTS = {
 }
 # `mysqlpass`, `adminpwd`: a password stem ending a joined-up name, but not these words
 _PW_SUFFIXES = ("pass", "pwd", "passwd")
-_PW_SUFFIX_WORDS = {
-    "bypass",
-    "compass",
-    "surpass",
-    "trespass",
-    "overpass",
-    "underpass",
-    "subpass",
-    "multipass",
-    "firstpass",
-    "secondpass",
-    "onepass",
-    "twopass",
-    "renderpass",
-    "bandpass",
-    "lowpass",
-    "highpass",
-    "allpass",
-    "shaderpass",
-    "mainpass",
-}
 # Key components that make a password-ish name something else (a label, a rule, a URL, a hash...).
 _PW_KEY_STOP = {
     "algorithm",
@@ -322,87 +330,6 @@ _PW_KEY_STOP = {
     "event",
     "callback",
 }
-_PW_BAD_VALUES = {
-    "password",
-    "passwd",
-    "pass",
-    "pwd",
-    "secret",
-    "none",
-    "null",
-    "nil",
-    "true",
-    "false",
-    "undefined",
-    "required",
-    "optional",
-    "string",
-    "str",
-    "text",
-    "hidden",
-    "changeme",
-    "changeit",
-    "example",
-    "empty",
-    "your_password",
-    "yourpassword",
-    "mypassword",
-    "my_password",
-    "<password>",
-    "********",
-    "redacted",
-    "default",
-    "unknown",
-    "admin",
-    "root",
-    "user",
-    "username",
-    "test",
-    "dummy",
-    "foo",
-    "bar",
-    "password123",
-    "os.environ",
-    "env",
-    "getenv",
-    "config",
-    "settings",
-    "self",
-    "this",
-    "value",
-    "input",
-    "anonymous",  # the conventional anonymous FTP/LDAP login, not a secret
-}
-_PLACEHOLDER = re.compile(r"(?i)^(?:x+|\*+|\.+|-+|_+|#+|0+|1234\d*|abc\d*|your[\w\-]*|some[\w\-]*|<[^>]*>|\[[^\]]*\])$")
-_TEMPLATE_MARK = re.compile(
-    r"\$\{|\{\{|\}\}|%\(\w+\)[sdifr]|%[sd]\b|^\$[A-Za-z_]\w*$|^\$\(|^%[A-Za-z_]\w*%$|^\{|^<|^[@&*:][A-Za-z_][A-Za-z_.]*$|^#\{|__\w+__|^\?$"
-)
-_DOTTED_IDENT = re.compile(r"[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+")
-_OBJECT_NAMES = {
-    "self",
-    "this",
-    "os",
-    "config",
-    "conf",
-    "cfg",
-    "settings",
-    "env",
-    "process",
-    "args",
-    "opts",
-    "options",
-    "params",
-    "request",
-    "req",
-    "ctx",
-    "context",
-    "user",
-    "data",
-    "props",
-    "state",
-    "app",
-}
-_WORDISH = re.compile(r"[A-Z]?[a-z]+(?:[_\-][a-z]+)*|[A-Z][A-Z_]+|[a-z]+(?:[A-Z][a-z]+)+")
 
 # Generic keys: quoted high-entropy strings assigned to a secret-sounding name on the same line.
 _B64_PLUGIN = Base64HighEntropyString()
@@ -422,126 +349,7 @@ _STRIPE_SHORT = re.compile(r"(?<![A-Za-z0-9_])[rs]k_(?:live|test)_([A-Za-z0-9]{1
 _HEADER_BEFORE = re.compile(r"""uthorization["']?[ \t]{0,4}+[:=,][ \t]{0,4}+["'`]?$""")
 
 
-def _bearer_word(value: str) -> bool:
-    """`masterkey`, `s3cr3tword`: a word-like bearer token in an Authorization header is the key it sends; not a
-    stand-in (`token`, `yourtoken`, `ACCESS_TOKEN`, `undefined`) or a type or variable name (`accessToken`)."""
-    return value.islower() and _word_literal(value) and value not in ("bearer", "authorization", "undefined")
-
-
 _BEARER = re.compile(r"[Bb]earer:?+[ \t]{1,4}([A-Za-z0-9\-._~+/]{24,512}+=*)")  # `Bearer <t>`, `Bearer: <t>`
-
-
-# seven letters or eight digits in alphabet order, or a chunk of up to six characters three times over:
-# random tokens almost never hold either (a 40-character random base62 token: about 1 in 10^9)
-_SEQUENTIAL_RUN = re.compile(
-    r"abcdefg|bcdefgh|cdefghi|defghij|efghijk|fghijkl|ghijklm|hijklmn|ijklmno|jklmnop|klmnopq|lmnopqr|mnopqrs|"
-    r"nopqrst|opqrstu|pqrstuv|qrstuvw|rstuvwx|stuvwxy|tuvwxyz|12345678|23456789|34567890"
-)
-_REPEATED_CHUNK = re.compile(r"(.{1,6})\1{2,}")
-
-
-def _words_only(segment: str) -> bool:
-    """Letters only, in one case or as capitalised words: a name, not the random tail of a token."""
-    return segment.isalpha() and (segment.isupper() or segment.islower() or _has_camel_words(segment))
-
-
-def _typed_by_hand(value: str) -> bool:
-    """`AIzaSyabcdefghijklmnopqrstuvwxyz…`, `GR1348941123123123123`, `a1B2c3D4e5F6…`: a token shape filled in
-    by hand (its letters or its digits alone may be the run).
-    Asked only where nothing but the shape says "secret" (provider patterns, prefixed tokens, quoted
-    high-entropy strings): under a secret's name even a made-up value is redacted."""
-    low = value.lower()
-    letters = "".join(c for c in low if c.isalpha())
-    digits = "".join(c for c in low if c.isdigit())
-    return bool(
-        _SEQUENTIAL_RUN.search(low) or _SEQUENTIAL_RUN.search(letters) or _SEQUENTIAL_RUN.search(digits)
-    ) or any(m.end() - m.start() >= 12 for m in _REPEATED_CHUNK.finditer(value))
-
-
-def _is_placeholder(value: str) -> bool:
-    """Example, templated or dummy values that are not secrets (`${API_KEY}`, `xxxx`, `<your-key>`)."""
-    if not value or is_templated_secret(value) or _TEMPLATE_MARK.search(value):
-        return True
-    low = value.lower()
-    if "example" in low or "xxxx" in low or "dummy" in low or "placeholder" in low or "your" in low:
-        return True
-    body = value.split("_", 1)[-1] if "_" in value[:12] else value
-    distinct = len(set(body))
-    if distinct <= max(3, min(len(body), 96) // 8) or is_sequential_string(body):
-        return True
-    # one character dominating (`AKIAAQAAAAAABAAHAM0A` in font data) is not a random token
-    return len(body) >= 12 and max(body.count(c) for c in set(body)) > 0.4 * len(body)
-
-
-def _char_classes(value: str) -> int:
-    return sum(
-        (
-            any(c.islower() for c in value),
-            any(c.isupper() for c in value),
-            any(c.isdigit() for c in value),
-            any(not c.isalnum() for c in value),
-        )
-    )
-
-
-def _entropy(value: str) -> float:
-    """Shannon entropy in bits per character over the string's own characters."""
-    n = len(value)
-    return -sum(k / n * math.log2(k / n) for k in collections.Counter(value).values())
-
-
-def _looks_random(value: str) -> bool:
-    classes = sum((any(c.islower() for c in value), any(c.isupper() for c in value), any(c.isdigit() for c in value)))
-    return classes >= 2 and len(set(value)) >= 10
-
-
-# a whole piece of template or interpolation syntax: `${VAR}`, `{{ var }}`, `{% x %}`, `%(x)s`, `#{x}`, `$(cmd)`,
-# `{name}`, `<placeholder>`, `__NAME__`
-_TEMPLATE_PIECE = re.compile(
-    r"\$\{[^{}\s]{0,128}+\}|\{\{[^{}]{0,128}+\}\}|\{%[^%]{0,128}+%\}|%\(\w{1,64}+\)[sdifr]|#\{[^{}]{0,128}+\}|"
-    r"\$\([^()]{0,128}+\)|\{\w{0,64}+\}|<[\w\-]{1,64}+>|__\w{1,64}+__"
-)
-_OPENERS = {")": "(", "]": "[", "}": "{"}
-# statements, logic and calls of (minified) code: `!0}o>-1&&_.splice(o,1);for(var`
-_STRUCT_LITERAL = re.compile(r"&[A-Za-z_][\w.]*+\{")  # `&identity.IdentityWithCredentials{`: Go/Rust code
-_CODE_SHAPE = re.compile(r"\);|;(?:for|var|let|const|return|if|while)\b|&&|\|\||==|=>|\.[A-Za-z_$][\w$]*\(")
-
-
-def _symbol_literal(value: str) -> bool:
-    """A literal full of symbols (`m{{h}o)p${e]nob(ody[finds>-_$#thisone}}`), not code or a template: once the
-    whole template pieces (`${VAR}`, `{{ x }}`, `%(x)s`, `{name}`) are taken out, three or more kinds of symbol
-    remain and the brackets do not pair up. Code, templates, regexes and format strings pair their brackets."""
-    if not 8 <= len(value) <= 128 or any(c.isspace() for c in value) or "://" in value or _stand_in(value):
-        return False
-    if sum(c.isalpha() for c in value) < 4 or _CODE_SHAPE.search(value) or _STRUCT_LITERAL.match(value):
-        return False
-    rest = _TEMPLATE_PIECE.sub("", value)
-    if len({c for c in rest if not c.isalnum() and c not in "._-"}) < 3:
-        return False
-    stack: list[str] = []
-    for c in rest:
-        if c in "([{":
-            stack.append(c)
-        elif c in ")]}" and (not stack or stack.pop() != _OPENERS[c]):
-            return True
-    return bool(stack)
-
-
-_BLOCK_REPEAT = re.compile(r"(.{4,16}?)\1{1,63}")
-
-
-def _repeated_block(value: str) -> bool:
-    """A value made of one block of letters and digits said over and over (`abcd1234abcd1234…`): typed by hand,
-    but under a secret's name a made-up value is still the secret's value (tests, docs, fixtures)."""
-    if not 16 <= len(value) <= 512:
-        return False
-    m = _BLOCK_REPEAT.fullmatch(value)
-    if not m:
-        return False
-    block, low = m.group(1), value.lower()
-    if not any(c.isalpha() for c in block) or not any(c.isdigit() for c in block) or not block.isalnum():
-        return False
-    return not any(w in low for w in ("example", "xxxx", "dummy", "your", "placeholder", "sample", "test"))
 
 
 @lru_cache(maxsize=16)
@@ -667,13 +475,13 @@ def _plugin_hits(text: str, names: tuple[str, ...]) -> Iterator[Hit]:
                     "DiscordBotTokenDetector",
                     "TelegramBotTokenDetector",
                     "MailchimpDetector",
-                ) and not _looks_random(value):
+                ) and not looks_random(value):
                     continue
-                if _is_placeholder(value) or is_potential_uuid(value):
+                if is_placeholder(value) or is_potential_uuid(value):
                     continue
-                if name != "JwtTokenDetector" and _typed_by_hand(value):
+                if name != "JwtTokenDetector" and typed_by_hand(value):
                     continue
-                if name == "SlackDetector" and _words_only(value.rsplit("-", 1)[-1]):
+                if name == "SlackDetector" and words_only(value.rsplit("-", 1)[-1]):
                     continue  # `xoxp-1-RANDOMSTRINGHERE`, `xoxe.xoxp-1-initial`
                 yield Hit("key", s, e, name)
 
@@ -691,7 +499,7 @@ def _npm_auth_tokens(text: str) -> Iterator[Hit]:
         if text.find("//", ls, i) < 0:
             continue
         m = _NPM_VALUE.match(text, pos)
-        if m and not _is_placeholder(m.group(1)):
+        if m and not is_placeholder(m.group(1)):
             yield Hit("key", m.start(1), m.end(1), "NpmDetector")
 
 
@@ -703,24 +511,24 @@ def _extra_hits(text: str) -> Iterator[Hit]:
             s = m.start()
             if s > 0 and (text[s - 1].isalnum() or text[s - 1] == "_") and not pat.pattern.startswith("(?:"):
                 continue
-            if not _is_placeholder(m.group(0)) and not _typed_by_hand(m.group(0)):
+            if not is_placeholder(m.group(0)) and not typed_by_hand(m.group(0)):
                 yield Hit("key", s, m.end(), name)
     yield from _jwts_after_equals(text)
     yield from _azure_client_secrets(text)
     if "k_live_" in text or "k_test_" in text:
         for m in _STRIPE_SHORT.finditer(text):
             tail = m.group(1)
-            if _looks_random(tail) and not _is_placeholder(tail) and not _typed_by_hand(tail):
+            if looks_random(tail) and not is_placeholder(tail) and not typed_by_hand(tail):
                 yield Hit("key", m.start(), m.end(), "StripeKey")
     if "earer" in text:
         for m in _BEARER.finditer(text):
             v = m.group(1)
-            if _looks_random(v) and not _is_placeholder(v):
+            if looks_random(v) and not is_placeholder(v):
                 yield Hit("key", m.start(1), m.end(1), "BearerToken")
         for m in _BEARER_SHORT.finditer(text):
-            if _short_token(m.group(1)):  # `Authorization: Bearer h480djs93hd8`: a short generated token
+            if short_token(m.group(1)):  # `Authorization: Bearer h480djs93hd8`: a short generated token
                 yield Hit("key", m.start(1), m.end(1), "BearerToken")
-            elif _HEADER_BEFORE.search(text, max(0, m.start() - 24), m.start()) and _bearer_word(m.group(1)):
+            elif _HEADER_BEFORE.search(text, max(0, m.start() - 24), m.start()) and bearer_word(m.group(1)):
                 yield Hit("key", m.start(1), m.end(1), "BearerToken")  # `Authorization: Bearer masterkey`
     yield from _authorization_headers(text)
 
@@ -744,9 +552,9 @@ def _authorization_headers(text: str) -> Iterator[Hit]:
             except (ValueError, UnicodeDecodeError):
                 continue
             user, sep, pw = decoded.partition(":")
-            if sep and decoded.isprintable() and len(pw) >= 4 and _password_value_ok(pw, quoted=True):
+            if sep and decoded.isprintable() and len(pw) >= 4 and password_value_ok(pw, quoted=True):
                 yield Hit("password", m.start("v"), m.end("v"), "BasicAuthHeader")
-        elif len(v) >= 16 and _looks_random(v) and not _is_placeholder(v) and not _typed_by_hand(v):
+        elif len(v) >= 16 and looks_random(v) and not is_placeholder(v) and not typed_by_hand(v):
             yield Hit("key", m.start("v"), m.end("v"), "AuthorizationToken")
 
 
@@ -764,7 +572,7 @@ def _azure_client_secrets(text: str) -> Iterator[Hit]:
         if s < 0 or not _AZURE_SECRET_HEAD.fullmatch(text, s, i) or s and text[s - 1] in _AZURE_CHARS:
             continue
         m = _AZURE_SECRET_TAIL.match(text, i)
-        if m and _looks_random(text[s : m.end()]) and not _typed_by_hand(text[s : m.end()]):
+        if m and looks_random(text[s : m.end()]) and not typed_by_hand(text[s : m.end()]):
             yield Hit("key", s, m.end(), "AzureClientSecret")
             pos = m.end()
 
@@ -791,15 +599,8 @@ def _jwts_after_equals(text: str) -> Iterator[Hit]:
         value = m.group(0).rstrip(".")
         if plugin is None:
             plugin = jwt.JwtTokenDetector()
-        if plugin.is_formally_valid(value) and not _is_placeholder(value):
+        if plugin.is_formally_valid(value) and not is_placeholder(value):
             yield Hit("key", m.start(), m.start() + len(value), "JwtTokenDetector")
-
-
-def _is_b64_line(line: str) -> bool:
-    """A line of a key body: base64, maybe quoted, concatenated or with escaped newlines (no regex
-    with overlapping character classes here: those backtrack on long lines)."""
-    core = line.strip(" \t\"'`,+;").replace("\\n", "").replace("\\r", "").strip(" \t\"'`,+;")
-    return bool(_B64_RUN.fullmatch(core))
 
 
 def private_key_blocks(text: str) -> Iterator[Hit]:
@@ -822,7 +623,7 @@ def private_key_blocks(text: str) -> Iterator[Hit]:
                 nxt = text.find("\n", end + 1, end + 4096)
                 if nxt < 0:
                     break
-                if not _is_b64_line(text[end + 1 : nxt]):
+                if not is_b64_line(text[end + 1 : nxt]):
                     break
                 end = nxt
         body = text[m.end() : (end_m.start() if end_m else end)].replace("\\n", "")
@@ -832,29 +633,6 @@ def private_key_blocks(text: str) -> Iterator[Hit]:
 
 
 _URL_HOST_END = re.compile(r"[^\s/?#'\"<>\\`]{0,256}+")
-
-
-# five-letter values that stand in for a password in URLs: roles, generic words, credential words
-_SHORT_STAND_INS = frozenset(
-    "admin guest login users tests dummy empty blank hello world token authn authz basic oauth proxy pass1 "
-    "passw paswd secrt mypwd".split()
-)
-
-
-def _short_url_word(user: str, pw: str) -> bool:
-    """`scott:tiger@`: a five-letter lowercase word as a URL's password is a default (Oracle's `tiger`), unless it
-    stands in for one (`admin:admin@`, `guest:guest@`) or repeats the user name."""
-    return (
-        len(pw) == 5
-        and pw.isascii()
-        and pw.isalpha()
-        and pw.islower()
-        and pw != user.lower()
-        and pw not in _SHORT_STAND_INS
-        and pw not in _PW_BAD_VALUES
-        and pw not in "abcdefghijklmnopqrstuvwxyz qwertyuiop asdfghjkl zxcvbnm"  # typed in a row
-        and not _placeholder_parts(pw)
-    )
 
 
 def url_credentials(text: str) -> Iterator[Hit]:
@@ -875,9 +653,9 @@ def url_credentials(text: str) -> Iterator[Hit]:
         if last_at >= 0:
             pw_end = last_at
             pw = text[m.start(2) : pw_end]
-        if _password_value_ok(pw, quoted=True, words=True) or _short_url_word(user, pw):
+        if password_value_ok(pw, quoted=True, words=True) or short_url_word(user, pw):
             yield Hit("password", m.start(2), pw_end, "UrlPassword")
-        if len(user) >= 20 and _looks_random(user) and _key_value_ok(text, user, m.start(1), "strong"):
+        if len(user) >= 20 and looks_random(user) and _key_value_ok(text, user, m.start(1), "strong"):
             # a token as the user name (`https://<token>:x-oauth-basic@github.com`): the user part is the key
             yield Hit("key", m.start(1), m.end(1), "UrlUserToken")
 
@@ -919,291 +697,12 @@ def _is_password_key(name: str) -> bool:
     if not parts or any(p in _PW_KEY_STOP for p in parts):
         return False
     return any(
-        p in _PW_COMPONENTS or any(w in p for w in _PW_WORDS) or p.endswith(_PW_SUFFIXES) and p not in _PW_SUFFIX_WORDS
+        p in _PW_COMPONENTS or any(w in p for w in _PW_WORDS) or p.endswith(_PW_SUFFIXES) and p not in PW_SUFFIX_WORDS
         for p in parts
     )
 
 
-_LEET = re.compile(r"[A-Za-z]\d+[A-Za-z]")
-
-
-def _leet(value: str) -> bool:
-    """Digits inside letters (`passW0rd`, `secur3Pass`) or all four character classes (`Pass123!@#`): a
-    password someone chose, not a word or a name."""
-    if len(value) < 8:
-        return False
-    if _LEET.search(value) is not None and any(c.isupper() for c in value):
-        return True
-    return _char_classes(value) >= 4  # `Pass123!@#`: upper, lower, digits and symbols
-
-
-_CMDLET = re.compile(r"[A-Z][a-z]+[A-Za-z]*-[A-Z][a-z]+[A-Za-z]*")
-
-
-def _case_changes(value: str) -> int:
-    return sum(1 for a, b in zip(value, value[1:]) if a.isupper() != b.isupper())
-
-
-def _random_letters(value: str) -> bool:
-    """`qwhTzkRmoPa`, `xkqbzwtrvmn`: letters only, drawn at random rather than written. Mixed case that changes
-    case four times or more with few vowels and no capitalised words (names in code are camel-case words), or
-    one case, 10 letters or more, with fewer than one vowel in five (words have about one in three)."""
-    if not (8 <= len(value) <= 64 and value.isascii() and value.isalpha()):
-        return False
-    vowels = sum(c in _VOWELS for c in value) / len(value)
-    if value.islower() or value.isupper():
-        return len(value) >= 10 and vowels < 0.2 and not _SEQUENTIAL_RUN.search(value.lower())
-    return _case_changes(value) >= 4 and vowels < 0.3 and not _has_camel_words(value) and not _typed_by_hand(value)
-
-
-def _password_value_ok(value: str, quoted: bool, words: bool = False) -> bool:
-    """`value` can be a password. `words`: the value is a literal where a password goes (quoted or a config
-    value under a password's name, a URL's userinfo, a CLI flag, an SQL statement), so a word-like default
-    counts too (`_word_literal`)."""
-    if not 4 <= len(value) <= 128 or any(c.isspace() for c in value) or _stand_in(value):
-        return False
-    if words and _word_literal(value):
-        return True
-    low = value.lower()
-    if (
-        value.isalnum()
-        and sum(c.isdigit() for c in value) <= 1
-        and any(w in low for w in ("pass", "pwd", "secret", "token"))
-        and _placeholder_parts(value)
-    ):
-        return False  # `secret1`, `password1`: credential and generic words with one digit
-    if quoted and _symbol_literal(value):
-        return True  # `"m{{h}o)p${e]nob(ody[…"`: symbols that pair up as neither code nor a template
-    low = value.lower()
-    if low in _PW_BAD_VALUES or _PLACEHOLDER.match(value) or _TEMPLATE_MARK.search(value) or is_templated_secret(value):
-        return False
-    if "://" in value or value.startswith(("/", "./", "http")):
-        return False
-    if ("pass" in low or "pwd" in low) and not _leet(value):
-        return False  # `mypassword`, `pwd123`; `passW0rd123`, `secur3Pass` are chosen passwords
-    if quoted and _random_letters(value):
-        return True  # `qwhTzkRmoPa`: random letters, which _WORDISH would take for a camel-case name
-    if _WORDISH.fullmatch(value) or value.isdigit() and len(value) < 6:
-        return False
-    if not quoted and (
-        re.fullmatch(r"[a-z_][a-z0-9_]*", value)
-        or re.fullmatch(r"[A-Za-z_]+", value)
-        or value.endswith(":")
-        or re.fullmatch(r"[a-z][a-z0-9_]*+:[a-z0-9_]++", value)  # `sha1:6`: a scheme and a setting
-    ):
-        return False  # a variable or a type (`password: BinaryLike`), not a literal
-    if not quoted and _CMDLET.fullmatch(value):
-        return False  # `$pw = ConvertTo-SecureString …`: a PowerShell command (Verb-Noun), not a literal
-    if not quoted and (m := _DOTTED_IDENT.match(value)) and value.startswith("=", m.end()):
-        return False  # `x.Minipass=F.isWritable=F.isReadable=void 0`: chained assignments in code
-    if not quoted and _DOTTED_IDENT.fullmatch(value):
-        head = re.split(r"\.|::|->", value)[0].lower()
-        if not any(c.isdigit() for c in value) or head in _OBJECT_NAMES:
-            return False  # an attribute or call target (`self.password`, `config.db.pw`)
-    return True
-
-
 # ---- word-like literals under a password's name: `POSTGRES_PASSWORD=petclinic`, `password: "foobar"` ----
-# Under a password's name (or in a URL's userinfo) a literal is a password whatever it looks like: a default
-# such as `postgres`, `nextcloud` or `pass4321` leaks as much as a random one. What is left alone: placeholders
-# made of a credential word and generic words only (`mysecretpassword`, `new_password`, `test-pass`, `your-token`,
-# `changeme`, `password1`), names and labels (`Password`, `PasswordHasher`, `hashed_password`, `DB_PASSWORD_FILE`),
-# module paths, files, URLs and values under six characters (`root`, `guest`, `admin`).
-_PLACEHOLDER_PARTS = frozenset(
-    (
-        "password passwords passwd passwort pass pwd pw passphrase passcode secret secrets token tokens key keys "
-        "apikey api access auth credential credentials cred creds login "
-        "my your our new old test tests testing bad wrong some secure strong weak super very good valid invalid "
-        "other another same example sample default dummy fake mock the a an db database user users dev local prod "
-        "here this is change me it changeme changeit put insert enter replace set fill in with to value string "
-        "xxx xxxx xxxxx tbd todo fixme none null empty unused dummy placeholder redacted hidden "
-        "masked required optional unknown generated random real actual fallback top ssl hashed encrypted too short "
-        "long for of from on at and origin target source remote primary secondary main backup first second not "
-        "format uuid app application client server service x oauth basic bearer attribute property method function "
-        "class module parameter param argument arg option options variable proxy repo repository host fuzz"
-    ).split()
-)
-_LONG_REPEAT = re.compile(r"(.{1,8}?)\1{3,}")  # `asdfasdfasdfasdf…`; `nyuknyuknyuk` (three times) is a chosen word
-_PLACEHOLDER_TAILS = frozenset(
-    "short long invalid test example sample dummy fake placeholder here format value".split()
-)
-# value words that make a credential word a field, column or label name (`hashed_password`, `password_field`)
-_NAME_PARTS = frozenset(
-    "hash hashed hasher hashers salt salted field fields column col label hint prompt input form reset forgot "
-    "confirm confirmation policy rule rules encoder encrypted digest type file path url name id attr widget".split()
-)
-# `_PLACEHOLDER` less `1234…` and `abc…`: `123456` and `abc123` are weak passwords, not placeholders
-_WORD_PLACEHOLDER = re.compile(r"(?i)^(?:x+|\*+|\.+|-+|_+|#+|0+|your[\w\-]*|some[\w\-]*|<[^>]*>|\[[^\]]*\])$")
-_VALUE_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
-_FILE_END = re.compile(
-    r"(?i)\.(?:txt|json|ya?ml|pem|key|crt|cer|p12|pfx|jks|env|ini|cfg|conf|log|db|sqlite|xml|html?|js|ts|py|rb|php|sh)$"
-)
-_ENV_IDENT = re.compile(r"[A-Z][A-Z0-9]*+(?:_[A-Z0-9]++)++")
-_TYPE_NAME = re.compile(r"[A-Z][a-z]++(?:[A-Z][a-z0-9]*+)++|[A-Z][a-z]++|[a-z]++(?:[A-Z][a-z0-9]*+)++")
-
-
-@lru_cache(maxsize=4096)
-def _placeholder_parts(value: str) -> bool:
-    """`mysecretpassword`, `new_password`, `Test-Pass1`, `db_pass`, `unused`: only credential and generic words
-    (joined up or apart), with at most three digits."""
-    parts = _VALUE_PARTS.findall(value)
-    if not parts or sum(len(p) for p in parts) < len(value) - 4:
-        return False  # symbols (`p@ss:12,wor:34d`) or characters outside words and digits: chosen
-    joined = re.findall(r"[A-Za-z]\d+|\d+[A-Za-z]", value)
-    if sum(len(j) - 1 for j in joined) > 3:
-        return False  # `pass4321`: digits chosen with the word (`password-for-30001` has a port number apart)
-    words = "".join(p.lower() for p in parts if not p.isdigit())
-    if not words:
-        return False  # `123456`: digits alone are a (weak) password, not a placeholder
-    # the letters must split into known words: a word-break over the joined-up letters (`mysecretpassword`)
-    n = len(words)
-    ok = [True] + [False] * n
-    for i in range(1, n + 1):
-        ok[i] = any(ok[j] and words[j:i] in _PLACEHOLDER_PARTS for j in range(max(0, i - 12), i))
-    return ok[n]
-
-
-def _long_repeat(value: str) -> bool:
-    return any(m.end() - m.start() >= 16 for m in _LONG_REPEAT.finditer(value))
-
-
-_SENTENCE_WORDS = frozenset("a an the is its it not no".split())
-_STAND_IN_WORDS = frozenset("password passwd pass pwd secret token key apikey credential credentials".split())
-# marks of a value that stands for something else: an ejson-encrypted value (`EJ[1:…]`), a variable (`$this->`),
-# a path's tail (`Password::Md5` read as `Password:` + `:Md5`), a Markdown label (`**DEPRECATED**`)
-_STAND_IN_MARK = re.compile(r"EJ\[\d+:|^\$[A-Za-z_]\w*+(?:->|-$|::|\[|\.|$)|^\$\{|^:|^\*\*[A-Za-z][\w ]*+\*\*$")
-# type names written where a value would go (`secretKey: number`, `password: "?string"`), host names
-# (`password: 'example.com'`), OIDs and dotted numbers (`2.5.13.18`), routes (`"pass": "routes/main"`)
-_TYPE_WORDS = frozenset(
-    "number string boolean bool bigint any unknown object never void undefined null str int integer float "
-    "double bytes buffer char varchar".split()
-)
-_HOST_NAME = re.compile(
-    r"[a-z0-9][a-z0-9\-]*+(?:\.[a-z0-9\-]+)*\.(?:com|org|net|io|dev|local|localhost|localdomain|test|example|"
-    r"internal|lan|invalid)"
-)
-_FUZZ_MARK = re.compile(r"FUZZ\d{0,2}")
-_DOTTED_NUMBER = re.compile(r"\d++(?:\.\d++){2,}+[:=]*+")
-_ROUTE = re.compile(r"[a-z][a-z0-9_\-]*+(?:/[a-z][a-z0-9_\-]*+)++")
-# the public half of an SSH key (`AAAAC3NzaC1lZDI1NTE5…` = "\0\0\0\x0bssh-ed25519"): not a secret
-_SSH_PUBLIC = ("AAAAB3NzaC1", "AAAAC3NzaC1", "AAAAE2VjZHNh", "AAAAGnNrLX", "AAAAHHNrLX")
-_B64_TEXT = re.compile(r"(?:[A-Z]{2,8}_)?+([A-Za-z0-9+/]{8,88}+={0,2}+)")
-
-
-def _encoded_placeholder(value: str) -> bool:
-    """`DMS_YWNjZXNzX3Rva2Vu` (base64 of `access_token`): a placeholder's base64 is a placeholder. A random
-    secret's base64 decodes to bytes, not to credential words."""
-    m = _B64_TEXT.fullmatch(value)
-    if not m:
-        return False
-    body = m.group(1)
-    try:
-        raw = base64.b64decode(body + "=" * (-len(body) % 4), validate=True)
-    except ValueError:
-        return False
-    if len(raw) < 6 or not all(32 <= b < 127 for b in raw):
-        return False
-    return _placeholder_parts(raw.decode("ascii"))
-
-
-_VERSION_RANGE = re.compile(r"[\^~<>=]*+v?\d+(?:\.[\dx*]+)*+(?:[ \t]*+\|\|?[ \t]*+[\^~<>=]*+v?\d+(?:\.[\dx*]+)*+)++")
-
-
-@lru_cache(maxsize=4096)
-def _stand_in(value: str) -> bool:
-    """A value that stands in for a secret rather than being one: marks (`_STAND_IN_MARK`), a version range
-    (`^7.4|^8.0`), a placeholder wrapped in symbols (`!ChangeMe!`), a value that describes itself in three or
-    more words ending in a credential word (`my-rabbitmq-secret`, `set-secure-pg-postgres-password`) or in
-    capitals (`LDAP-PASSWORD`), a credential word with a one-letter tag (`secret-b`)."""
-    if _STAND_IN_MARK.search(value) or _VERSION_RANGE.fullmatch(value):
-        return True
-    low = value.lower()
-    if low.strip("?[]") in _TYPE_WORDS or _HOST_NAME.fullmatch(value) or _DOTTED_NUMBER.fullmatch(value):
-        return True
-    if _ROUTE.fullmatch(value) or value.startswith(_SSH_PUBLIC) or _encoded_placeholder(value):
-        return True
-    if _FUZZ_MARK.fullmatch(value):
-        return True  # `FUZZ`, `FUZZ2`: a fuzzer's insertion point (ffuf, wfuzz) in pentest notes
-    if sum(c.isalpha() and not c.isascii() for c in value) * 2 > len(value):
-        return True  # `Κωδικός`, `パスワードの変更中に…`: a translation of the word, not a password
-    core = value.strip("!*#_-.~")
-    if core != value and core.isalnum() and (core.lower() in _PW_BAD_VALUES or _placeholder_parts(core)):
-        return True
-    words = [w for w in re.split(r"[-_.]+", core) if w]
-    low = [w.lower() for w in words]
-    if (
-        len(words) >= 2
-        and low[-1] in _STAND_IN_WORDS
-        and all(w.isalpha() for w in words)
-        and not _SENTENCE_WORDS.intersection(low)  # `shhh-its-a-secret` is a chosen phrase
-    ):
-        if len(words) >= 3 or core.isupper():
-            return True
-    return len(words) == 2 and low[0] in _STAND_IN_WORDS and len(words[1]) == 1
-
-
-# words that make a password word a variable's name in code (`current_password`, `plain_pwd`), not a default
-_CODE_MODIFIERS = frozenset(
-    "current curr previous prev plain plaintext clear cleartext raw temp tmp temporary initial init stored saved "
-    "cached given provided supplied entered typed submitted received expected actual stripped trimmed decoded "
-    "encoded verify verified check checked login signup register registration update updated unsafe insecure safe "
-    "different".split()
-)
-
-
-_AUTH_METHOD_WORDS = frozenset("sha md caching native clear cleartext scram plain plugin kerberos ntlm".split())
-
-
-def _chosen_snake(value: str, parts: set[str]) -> bool:
-    """`mmuser_password`, `superuser_passwd`, `pass_sha256`: a lowercase snake_case value whose credential word is
-    a password word (no key, token or secret word, which name variables: `aws_secret_key`) next to a word of its
-    own, a user, a role or a scheme, not a generic or a code word (`user_password`, `current_password`)."""
-    if not value.islower() or any(w in value for w in ("secret", "token", "key", "cred", "auth")):
-        return False
-    own = [p for p in parts if not p.isdigit() and not any(w in p for w in ("pass", "pwd")) and p != "pw"]
-    if value.endswith("_password") and any(p in _AUTH_METHOD_WORDS for p in own):
-        return False  # `caching_sha2_password`, `mysql_native_password`: an authentication method's name
-    return bool(own) and not any(p in _PLACEHOLDER_PARTS or p in _CODE_MODIFIERS or p in _NAME_PARTS for p in own)
-
-
-def _word_literal(value: str) -> bool:
-    """A literal that someone chose as a password, whatever its shape: `petclinic`, `whalehello`, `pass4321`,
-    `123456`, `s3cr3t`, `ungithubbed-secret`, `nyuknyuknyuk`; not a placeholder, a name or a label."""
-    if not 6 <= len(value) <= 64 or not value.isascii() or not value.isprintable() or " " in value:
-        return False
-    if _stand_in(value):
-        return False
-    low = value.lower()
-    if low in _PW_BAD_VALUES or _WORD_PLACEHOLDER.match(value) or _TEMPLATE_MARK.search(value) or "$" in value:
-        return False
-    if len(set(low)) <= 2:
-        return False  # `xxxxxx`, `******`, `000000`
-    if "?." in value or re.search(r"\w=\w", value) or re.fullmatch(r"[a-z][a-z0-9_]*+:[a-z0-9_]++", value):
-        return False  # `config?.core?.askpass`, `F.isWritable=F.isReadable`, `version_name:foo`: code or a reference
-    if low in _PW_SUFFIX_WORDS:
-        return False  # `bypass`, `bandpass`: a word that ends like a password's name
-    if "your" in low or low.startswith(("&lt;", "#", ".")):
-        return False  # `&lt;YOURPASSWORD&gt;`, `#add-password` (a CSS selector)
-    if "://" in value or value.startswith(("/", "./", "~/", "http", "-", "=")) or _FILE_END.search(value):
-        return False
-    if _ENV_IDENT.fullmatch(value) or _TYPE_NAME.fullmatch(value) or _DOTTED_IDENT.fullmatch(value):
-        return False  # `DB_PASSWORD_FILE`, `Password`, `SecretStr`, `newPassword`, `django.contrib.auth`: names
-    if _placeholder_parts(value) or "xxxx" in low or _SEQUENTIAL_RUN.search(low) or _long_repeat(value):
-        return False  # `abcdefghijklmnopqrstuvwxyz123456`, `asdfasdfasdf…`, `sk_xxxxxxxx…`: filled in by hand
-    if re.split(r"[-_.]", low)[-1] in _PLACEHOLDER_TAILS:
-        return False  # `sk_live_short`, `whsec_test`: a prefix with a placeholder word as the value
-    named = any(w in low for w in ("pass", "pwd", "secret", "token", "key", "cred", "auth"))
-    parts = {p.lower() for p in _VALUE_PARTS.findall(value)}
-    if named and (
-        parts & _NAME_PARTS
-        or "_" in value
-        and re.fullmatch(r"[a-z0-9_]+|[A-Z0-9_]+", value)
-        and not _chosen_snake(value, parts)
-    ):
-        return False  # `hashed_password`, `password-reset`, `aws_secret_key`: a field, file or variable name
-    if "@" in value and "." in value.rsplit("@", 1)[-1]:
-        return False  # an e-mail address, a user rather than a password
-    return not re.fullmatch(r"v?\d+(?:\.\d+)+", value)  # a version
 
 
 _IDENT_RUN = re.compile(r"[A-Za-z0-9_.\-]*+")
@@ -1226,7 +725,7 @@ _INNER_ASSIGNMENT = re.compile(
 
 @lru_cache(maxsize=8192)
 def _word_key(name: str) -> bool:
-    """A name that surely names a password, so that a word-like literal under it is one (`_word_literal`): a
+    """A name that surely names a password, so that a word-like literal under it is one (`word_literal`): a
     password word in it (`PGX_SSL_PASSWORD`, `passwordConfirmation`) or a password stem ending it (`DB_PASS`,
     `mysqlpass`, `ADMIN_PWD`); `backward_pass_impl`, `pass_count` name a pass of an algorithm."""
     parts = [p.lower() for p in re.split(r"[_.\-]+|(?<=[a-z0-9])(?=[A-Z])", name.strip("-.")) if p]
@@ -1237,41 +736,17 @@ def _word_key(name: str) -> bool:
         any(any(w in p for w in _PW_WORDS) for p in parts)
         or last in _PW_COMPONENTS
         or last.endswith(_PW_SUFFIXES)
-        and last not in _PW_SUFFIX_WORDS
+        and last not in PW_SUFFIX_WORDS
     )
-
-
-# words that end or make up type and class names (`PasswordHash`, `SecretStr`, `UserInput`): a value in a config
-# line made of capitalised words is a type (a YAML schema, a Python annotation) when any of its words is one
-_TYPE_PARTS = frozenset(
-    "str string text type types field fields value values hash hashed input output data info model schema config "
-    "configuration option options entity dto request response object record bytes buffer provider manager service "
-    "handler factory class enum list array map set dict optional nullable union literal annotated any promise future "
-    "result error exception event state props param params args kind id ref spec form rule policy validator encoder "
-    "hasher store client context builder node element component view controller base abstract interface impl "
-    "settings secret secrets password passwords passwd token tokens key keys credential credentials auth length "
-    "number integer int bool boolean char attribute property method function module format mode level status".split()
-)
-
-
-def _chosen_camel(value: str) -> bool:
-    """`SolrRocks`, `IWantToBelieve`: two or more capitalised words as a config value under a password's name are a
-    chosen password; a type name has a type word in it (`PasswordHash`, `SecretStr`, `UserInput`)."""
-    if not 6 <= len(value) <= 64 or not value.isascii() or not value.isalpha() or not value[0].isupper():
-        return False
-    words = re.findall(r"[A-Z][a-z]*+", value)
-    if len(words) < 2 or "".join(words) != value or all(len(w) == 1 for w in words):
-        return False
-    return not any(w.lower() in _TYPE_PARTS or len(w) > 2 and w.lower() in _PLACEHOLDER_PARTS for w in words)
 
 
 def _word_config_value(key: str, value: str) -> bool:
     """A word-like config value (`POSTGRES_PASSWORD=nextcloud`, `spring.datasource.password=petclinic`,
-    `password: postgres`): a chosen literal (`_word_literal`); under a lowercase name, as code has them
+    `password: postgres`): a chosen literal (`word_literal`); under a lowercase name, as code has them
     (`password=pw_value` as a call's last argument), not a snake_case name."""
-    if _chosen_camel(value):
+    if chosen_camel(value):
         return True
-    if not _word_literal(value):
+    if not word_literal(value):
         return False
     return "_" not in value or _ENV_NAME.fullmatch(key) is not None or "." in key
 
@@ -1296,7 +771,7 @@ def _config_literal(
     if not (6 <= len(value) <= 128) or after and after not in _LITERAL_END and not env_end:
         return False
     word = False
-    if not (any(c.isalpha() for c in value) and any(c.isdigit() for c in value)) and not _random_letters(value):
+    if not (any(c.isalpha() for c in value) and any(c.isdigit() for c in value)) and not random_letters(value):
         if not (words and _word_config_value(text[start:run_end], value)):
             return False
         word = True
@@ -1346,17 +821,17 @@ _WIDE_QUOTED = re.compile(
 
 def _wide_quoted_symbols(text: str, end: int) -> assignments.Assigned | None:
     """The value after the name ending at `end` when it is quoted, holds other quotes or escapes, and is a
-    symbol literal (`_symbol_literal`): the parser's own quoted value stops at any quote or backslash."""
+    symbol literal (`symbol_literal`): the parser's own quoted value stops at any quote or backslash."""
     m = _WIDE_QUOTED.match(text, end)
     if not m:
         return None
     g = "d" if m.group("d") is not None else "s"
-    return assignments.Assigned("=", m.group(g), m.start(g), True, False) if _symbol_literal(m.group(g)) else None
+    return assignments.Assigned("=", m.group(g), m.start(g), True, False) if symbol_literal(m.group(g)) else None
 
 
 def _symbol_run(text: str, a: assignments.Assigned) -> str | None:
     """An unquoted value that the assignment parser cut at a bracket (`password = m{{h}o)p${e]nob(…`): the whole
-    run up to a space or a quote, without a trailing `,`/`;`, when it is a symbol literal (`_symbol_literal`)."""
+    run up to a space or a quote, without a trailing `,`/`;`, when it is a symbol literal (`symbol_literal`)."""
     end = a.start + len(a.value)
     if a.quoted or end >= len(text) or text[end] not in "{}[]()<>":
         return None
@@ -1364,7 +839,7 @@ def _symbol_run(text: str, a: assignments.Assigned) -> str | None:
     if not m or len(m.group(0)) > 128:
         return None
     v = m.group(0).rstrip(",;")
-    return v if _symbol_literal(v) else None
+    return v if symbol_literal(v) else None
 
 
 _PROSE_BEFORE_FLAG = re.compile(
@@ -1443,7 +918,7 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
         value, vs, quoted = a.value, a.start, a.quoted
         d = _REF_DEFAULT.match(text, vs)
         if d:  # `${DB_PASS:petclinic}`, `"${DEV_PASSWORD:-letmein}"`: the variable's default is a literal
-            if _password_value_ok(d.group(1), True, words=True):
+            if password_value_ok(d.group(1), True, words=True):
                 yield Hit("password", d.start(1), d.end(1), "PasswordAssignment")
             pos = max(pos, d.end())
             continue
@@ -1468,7 +943,7 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
             # `…&password=vulhub&confirm=…`: a form or query parameter ends at `&`, a quote or the line's end
             literal = text[vs + len(value) : vs + len(value) + 1] in ("", "&", '"', "'", " ", "\t", "\r", "\n", "#")
         if default:  # `os.environ.get("DB_PASSWORD", "postgres")`: the literal used when the variable is unset
-            if _password_value_ok(value, True, words=True):
+            if password_value_ok(value, True, words=True):
                 yield Hit("password", vs, vs + len(value), "PasswordAssignment")
             pos = max(pos, vs + len(value))
             continue
@@ -1476,7 +951,7 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
         if len(value) > 5 and vl in key.lower().strip("\"'`") and any(w in vl for w in ("pass", "pwd", "secret")):
             pos = max(pos, vs + len(value))
             continue  # `ZULIP__POSTGRES_PASSWORD=postgres_password`: the value repeats its name, a stand-in
-        if _password_value_ok(value, literal, words=literal and wk):
+        if password_value_ok(value, literal, words=literal and wk):
             yield Hit("password", vs, vs + len(value), "PasswordAssignment")
         pos = max(pos, vs + len(value))
 
@@ -1702,17 +1177,7 @@ _IDENTIFIER_VALUE = re.compile(
     r"[a-z]+(?:[_\-.][a-z]+)*(?:[_\-.]?\d{1,3})?|[A-Z]+(?:[_\-.][A-Z]+)*(?:[_\-.]?\d{1,3})?|"
     r"[a-z]+(?:[A-Z][a-z]+|\d{1,3})+|(?:[A-Z][a-z]+)+\d{0,3}|v?\d+(?:\.\d+)+[\w.\-]{0,12}|\d+(?:\.\d+)?[a-zA-Z]{1,5}"
 )
-_DIGIT_LETTER = re.compile(r"\d[A-Za-z]")
 _CAMEL_WORDS = re.compile(r"(?:[A-Z][a-z]{2,}){2}")
-_CAMEL_RUN = re.compile(
-    r"(?:(?=[AEIOU]|[A-Z][a-z]*[aeiou])[A-Z][a-z]{2,}){3,}"
-)  # words have vowels; `YjuePxddOyu` is noise
-
-
-def _has_camel_words(value: str) -> bool:
-    """`PKCS7PrivateKeyTypes`, `SpMatFlagAttr`: three capitalised words run together, as in type names;
-    random tokens rarely spell that many word-shaped letters in a row."""
-    return _CAMEL_RUN.search(value) is not None
 
 
 _HASH_LENGTHS = (32, 40, 56, 64, 96, 128)
@@ -1773,45 +1238,25 @@ def _random_segment(value: str) -> bool:
     names in a dotted path are short and made of words; random base64 only spells a capitalised syllable now
     and then."""
     return any(
-        len(seg) >= 32 and _entropy(seg) >= 4.3 and len(_DIGIT_LETTER.findall(seg)) >= 3 for seg in value.split(".")
+        len(seg) >= 32 and shannon_entropy(seg) >= 4.3 and len(DIGIT_LETTER.findall(seg)) >= 3
+        for seg in value.split(".")
     )
-
-
-def _short_token(value: str) -> bool:
-    """`kjerht2309u`, `ppEuaNXBW4`, `h480djs93hd8`: a short generated token (8-40 letters and digits, both,
-    letters and digits changing places) whose letters are no words: few vowels, or the case changing often.
-    Names in code (`sha256sum`, `base64url`, `utf8mb4`) are words with a number in them."""
-    n = len(value)
-    if not 8 <= n <= 40 or not value.isalnum() or not value.isascii():
-        return False
-    letters = [c for c in value if c.isalpha()]
-    digits = n - len(letters)
-    if len(letters) < 4 or digits < 1:
-        return False
-    if digits < 3 and len(re.findall(r"[A-Za-z]\d|\d[A-Za-z]", value)) < 2 and _case_changes(value) < 3:
-        return False
-    if _words_and_numbers(value) or _placeholder_parts(value) or _SEQUENTIAL_RUN.search(value.lower()):
-        return False
-    if re.search(r"[A-Z][a-z]{3,}", value):
-        return False  # `kXxh3Secrets`: a capitalised word in it, a constant's name
-    vowels = sum(c in _VOWELS for c in letters) / len(letters)
-    return vowels < 0.3 or _case_changes(value) >= 3 and vowels < 0.4
 
 
 def _key_value_ok(text: str, value: str, start: int, strength: str) -> bool:
     """A value that looks like a credential: long, random-looking, not code, a path, a hash or a template."""
     n = len(value)
-    if n < (10 if strength == "strong" else 16) or n > _MAX_VALUE or _stand_in(value):
+    if n < (10 if strength == "strong" else 16) or n > _MAX_VALUE or stand_in(value):
         return False
-    if _is_placeholder(value) and not (strength == "strong" and _repeated_block(value)):
+    if is_placeholder(value) and not (strength == "strong" and repeated_block(value)):
         return False
-    if value.lower() in _PW_BAD_VALUES:
+    if value.lower() in PW_BAD_VALUES:
         return False
     if _NOT_A_KEY.search(value) and not (value[0] == "/" and strength == "strong" and _random_b64(value)):
         return False
-    if _words_and_numbers(value):
+    if words_and_numbers(value):
         return False
-    if strength == "weak" and any(_WORD_SEGMENT.fullmatch(x) for x in re.split(r"[-_.:/]+", value)):
+    if strength == "weak" and any(WORD_SEGMENT.fullmatch(x) for x in re.split(r"[-_.:/]+", value)):
         return False  # `key=Counter-1234abcd`: a weak name (`key`, `auth`) with a word in its value
     # generated under a strong name: letters and digits mixed as random text mixes them
     generated = strength == "strong" and n >= 20 and _random_mix(value)
@@ -1821,21 +1266,21 @@ def _key_value_ok(text: str, value: str, start: int, strength: str) -> bool:
         return False
     if (
         _IDENTIFIER_VALUE.fullmatch(value)
-        and not (strength == "strong" and _short_token(value))
+        and not (strength == "strong" and short_token(value))
         or n <= 40
-        and _has_camel_words(value)
+        and has_camel_words(value)
         and not generated
     ):
         return False  # `PKCS7PrivateKeyTypes`; random base64 spells three capitalised syllables now and then
     if (
-        (_CODE_NAME.fullmatch(value) or _DOTTED_IDENT.fullmatch(value))
+        (_CODE_NAME.fullmatch(value) or DOTTED_IDENT.fullmatch(value))
         and _class_changes(value) < 0.45 * n
-        and len(_DIGIT_LETTER.findall(value)) < 2
-        and not (strength == "strong" and (_unpronounceable(value) or _short_token(value)))
+        and len(DIGIT_LETTER.findall(value)) < 2
+        and not (strength == "strong" and (_unpronounceable(value) or short_token(value)))
     ):
         return False  # `XXH3_initCustomSecret_avx512`, `settings.key2`: names in code; random tokens change case often
     if (
-        _DOTTED_IDENT.fullmatch(value)
+        DOTTED_IDENT.fullmatch(value)
         and any(
             len(seg) >= 4 and _IDENTIFIER_VALUE.fullmatch(seg) or _CAMEL_WORDS.search(seg)
             for seg in re.split(r"\.|::|->", value)
@@ -1853,12 +1298,12 @@ def _key_value_ok(text: str, value: str, start: int, strength: str) -> bool:
             and any(c.isupper() for c in value)
             and any(c.islower() for c in value)
             and _B64URL_SET.issuperset(value)
-            and _entropy(value) >= 4.0
+            and shannon_entropy(value) >= 4.0
         )
         and not (strength == "strong" and _unpronounceable(value))
     ):
         return False
-    if _entropy(value) < (3.0 if strength == "strong" else 3.5):
+    if shannon_entropy(value) < (3.0 if strength == "strong" else 3.5):
         return False
     if is_potential_uuid(value) and strength != "strong":
         return False
@@ -1872,21 +1317,6 @@ def _key_value_ok(text: str, value: str, start: int, strength: str) -> bool:
 
 
 _MAX_VALUE = 4096
-_SEGMENTS = re.compile(r"[^/._\-=+:]+")
-
-
-def _words_and_numbers(value: str) -> bool:
-    """`jjwt-jackson-0.11.2`, `my-app-production-2023`: segments that are each letters or digits, one of
-    them a word; a random token mixes letters and digits inside its segments."""
-    segs = _SEGMENTS.findall(value)
-    return (
-        all(x.isalpha() or x.isdigit() for x in segs)
-        and any(_WORD_SEGMENT.fullmatch(x) for x in segs)
-        and any(x.isdigit() for x in segs)
-    )
-
-
-_VOWELS = frozenset("aeiouAEIOU")
 
 
 def _unpronounceable(value: str) -> bool:
@@ -1897,19 +1327,7 @@ def _unpronounceable(value: str) -> bool:
         len(letters) >= 12
         and any(c.isupper() for c in letters)
         and any(c.islower() for c in letters)
-        and sum(c in _VOWELS for c in letters) < 0.22 * len(letters)
-    )
-
-
-def _few_vowels(value: str) -> bool:
-    """`y7sbilkqxym49dra8fpzc7wbdke3qvlht8mg5tnj6`: one-case letters with few vowels and digits among them,
-    as a generated token has them (words, and names made of words, have about one letter in three a vowel)."""
-    letters = [c for c in value if c.isalpha()]
-    return (
-        len(value) >= 20
-        and len(letters) >= 12
-        and len(_DIGIT_LETTER.findall(value)) >= 3
-        and sum(c in _VOWELS for c in letters) < 0.22 * len(letters)
+        and sum(c in VOWELS for c in letters) < 0.22 * len(letters)
     )
 
 
@@ -1919,32 +1337,10 @@ def _random_b64(value: str) -> bool:
     segs = [x for x in re.split(r"[/._\-=+]+", value) if x]
     return (
         len(value) >= 24
-        and not any(_WORD_SEGMENT.fullmatch(x) for x in segs)
-        and len(_DIGIT_LETTER.findall(value)) >= 3
-        and _entropy(value) >= 4.0
+        and not any(WORD_SEGMENT.fullmatch(x) for x in segs)
+        and len(DIGIT_LETTER.findall(value)) >= 3
+        and shannon_entropy(value) >= 4.0
     )
-
-
-_VALUE_SEGMENTS = re.compile(r"[-_.:/+=~]+")
-
-
-def _generated(value: str) -> bool:
-    """Generated rather than written: 16+ characters, letters with digits among them, no segment a word or a
-    camel-case name, and few vowels among the letters (random letters have about one in five, words two in five)."""
-    n = len(value)
-    if not 16 <= n <= 512 or not any(c.isdigit() for c in value):
-        return False
-    letters = [c for c in value if c.isalpha()]
-    if len(letters) < 6 or len(_DIGIT_LETTER.findall(value)) < 2:
-        return False
-    if any(_WORD_SEGMENT.fullmatch(x) for x in _VALUE_SEGMENTS.split(value) if x):
-        return False
-    if _CAMEL_RUN.search(value) or _has_camel_words(value):
-        return False
-    hexish = all(c in string.hexdigits for c in value.replace("-", ""))
-    if not hexish and sum(c in _VOWELS for c in letters) >= 0.34 * len(letters):
-        return False
-    return _entropy(value) >= 3.2
 
 
 _KEY_STEM_WORDS = ("secret", "token", "key", "auth", "cred")
@@ -2005,7 +1401,7 @@ def named_value_pairs(text: str, low: str) -> Iterator[Hit]:
             end = a.start + len(value)
             yaml = a.op == ":" and text[vls:i].strip() in ("", "-") and (end == len(text) or text[end] in "\r\n")
             literal = (a.quoted or yaml) and _word_key(name)
-            if _password_value_ok(value, a.quoted, words=literal):
+            if password_value_ok(value, a.quoted, words=literal):
                 yield Hit("password", a.start, a.start + len(value), "NamedValuePair")
         else:
             strength = _key_name_strength(name)
@@ -2034,7 +1430,7 @@ def _random_mix(value: str) -> bool:
     return (
         any(c.isalpha() for c in value)
         and any(c.isdigit() for c in value)
-        and len(_DIGIT_LETTER.findall(value)) >= 2
+        and len(DIGIT_LETTER.findall(value)) >= 2
         and _class_changes(value) >= 0.3 * len(value)
     )
 
@@ -2054,7 +1450,7 @@ _SECRET_REF_PARTS = frozenset(
 
 def _secret_named(name: str) -> bool:
     """A name that calls its value a secret (`AWS_SECRET_ACCESS_KEY`, `clientSecret`, `JWT_SECRET`,
-    `SECRET_KEY`): under it a literal of any shape is the secret (`_word_literal`), as under a password's."""
+    `SECRET_KEY`): under it a literal of any shape is the secret (`word_literal`), as under a password's."""
     parts = [p.lower() for p in _KEY_PART_SPLIT.split(name) if p]
     return any(p.endswith("secret") for p in parts) and not any(p in _SECRET_REF_PARTS for p in parts)
 
@@ -2115,9 +1511,9 @@ def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
             v = sm.group(1)
             if (
                 _random_mix(v)
-                and (_unpronounceable(v) or _few_vowels(v) or len(v) >= 32 and all(c in string.hexdigits for c in v))
+                and (_unpronounceable(v) or few_vowels(v) or len(v) >= 32 and all(c in string.hexdigits for c in v))
                 or len(v) >= 20
-                and (_generated(v) or strength == "strong" and (is_potential_uuid(v) or _repeated_block(v)))
+                and (looks_generated(v) or strength == "strong" and (is_potential_uuid(v) or repeated_block(v)))
             ):
                 a = assignments.Assigned(" ", v, sm.start(1), False, False)
         if a is None and strength == "strong":
@@ -2148,7 +1544,7 @@ def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
             continue  # `jnp.array(TOKEN_VALUE, dtype=jnp.int32)`: a keyword argument follows, not a value
         if strength == "strong":
             # symbols that pair up as neither code nor a template: `api_key = "m{{h}o)p${e]nob(…"`
-            sym = value if a.quoted and _symbol_literal(value) else _symbol_run(text, a)
+            sym = value if a.quoted and symbol_literal(value) else _symbol_run(text, a)
             if sym:
                 yield Hit("key", a.start, a.start + len(sym), "KeyNamedValue")
                 pos = max(pos, a.start + len(sym))
@@ -2157,7 +1553,7 @@ def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
             _secret_named(name)
             and a.op not in ("(", ",", " ", "is", "was", "to")
             and (a.quoted or _config_literal(text, ls, start, run_end, value, a.start, a.op, words=True))
-            and _word_literal(value)
+            and word_literal(value)
         ):
             yield Hit("key", a.start, a.start + len(value), "KeyNamedValue")
             pos = max(pos, a.start + len(value))
@@ -2175,7 +1571,9 @@ _JOINED_TAIL = re.compile(r"[A-Za-z0-9_\-]{20,512}+")
 
 
 def _value_shaped(tail: str) -> bool:
-    return _generated(tail) or is_potential_uuid(tail) or len(tail) >= 32 and all(c in string.hexdigits for c in tail)
+    return (
+        looks_generated(tail) or is_potential_uuid(tail) or len(tail) >= 32 and all(c in string.hexdigits for c in tail)
+    )
 
 
 def hyphen_joined_values(text: str, low: str | None = None) -> Iterator[Hit]:
@@ -2208,7 +1606,7 @@ def hyphen_joined_values(text: str, low: str | None = None) -> Iterator[Hit]:
                 if first.isalpha() and len(first) <= 12:
                     p = text.find("-", p + 1, run_end)
                     continue  # `secret-key-<v>`: the name goes on
-                if _JOINED_TAIL.fullmatch(tail) and _value_shaped(tail) and not _is_placeholder(tail):
+                if _JOINED_TAIL.fullmatch(tail) and _value_shaped(tail) and not is_placeholder(tail):
                     yield Hit("key", p + 1, p + 1 + len(tail), "HyphenJoinedKey")
                     break
             p = text.find("-", p + 1, run_end)
@@ -2241,7 +1639,7 @@ def access_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
         if a is None or a.op not in ("=", ":", ":=", "=>", " ", "==", "!=", "==="):
             continue
         value = a.value if a.quoted else assignments.sentence_trimmed(text, a.value, a.start)
-        if _value_shaped(value) and _key_value_ok(text, value, a.start, "strong") and not _typed_by_hand(value):
+        if _value_shaped(value) and _key_value_ok(text, value, a.start, "strong") and not typed_by_hand(value):
             yield Hit("key", a.start, a.start + len(value), "AccessNamedValue")
 
 
@@ -2282,22 +1680,22 @@ def _labelled_password_ok(value: str) -> bool:
     """A value a colon introduces after `password`, closing its line or sentence (`Password for the staging box:
     hunter2hunter`): one case is enough there, with letters and digits both (or random letters), 8 or more, and
     not a version, an algorithm, a word with a number (`utf8`, `python3`, `sha256`) or an identifier."""
-    if not 8 <= len(value) <= 64 or not _password_value_ok(value, quoted=True) or _TECH_TOKEN.fullmatch(value):
+    if not 8 <= len(value) <= 64 or not password_value_ok(value, quoted=True) or _TECH_TOKEN.fullmatch(value):
         return False
     if _VERSIONISH.fullmatch(value) or "_" in value or "." in value or "/" in value:
         return False
-    if _random_letters(value):
+    if random_letters(value):
         return True
     return (
         any(c.isalpha() for c in value)
         and sum(c.isdigit() for c in value) >= 1
-        and len(_DIGIT_LETTER.findall(value)) + len(_LEET.findall(value)) >= 1
+        and len(DIGIT_LETTER.findall(value)) + len(LEET.findall(value)) >= 1
     )
 
 
 def _prose_password_ok(value: str, word: str) -> bool:
     """Stricter than an assignment's check: in prose the word `pass` or `password` is usually just a word."""
-    if not _password_value_ok(value, quoted=False) or _TECH_TOKEN.fullmatch(value):
+    if not password_value_ok(value, quoted=False) or _TECH_TOKEN.fullmatch(value):
         return False
     if not any(c.isalpha() for c in value) or not any(c.isdigit() for c in value):
         return False
@@ -2365,7 +1763,6 @@ def prose_passwords(text: str, low: str | None = None) -> Iterator[Hit]:
 _TOKEN_RUN = re.compile(r"[A-Za-z0-9_\-.](?<![A-Za-z0-9_\-.][A-Za-z0-9_\-.])[A-Za-z0-9_\-.]{23,299}+")
 _TOKEN_PREFIX = re.compile(r"(?:[a-z][a-z0-9]{1,9}(?:[_\-.][a-z0-9]{1,6})?|[A-Z][A-Z0-9]{2,9})[_\-.]")
 _UUID_PIECES = re.compile(r"[0-9a-fA-F]{4,12}(?:[-_][0-9a-fA-F]{4,12}){1,4}(?:\.[a-z]{2,4})?\"?")
-_WORD_SEGMENT = re.compile(r"[a-z]{5,}|[A-Z]{5,}|[A-Z][a-z]{4,}|[A-Z]?[a-z]{2,}(?:[A-Z][a-z]{2,})+")
 _PREFIX_NOT_VENDOR = re.compile(
     r"(?i)(?:sha\d*|md\d|blake\d*b?|crc\d*|xxh\d*|murmur\d*|etag|commit|rev|ver|version|v\d*|id|uuid|guid|build|"
     r"data|test|tests|sample|example|git|hash|digest|nonce|salt|checksum|integrity|sri|cache|tmp|temp|file|img|"
@@ -2413,16 +1810,16 @@ def prefixed_tokens(text: str, runs: list[tuple[int, int]] | None = None) -> Ite
         n = len(body)
         if run[p.end() - 1] == "." and body[:1].isupper() and body[1:3].islower():
             continue  # `ir.Float8E4M3Type`: an attribute of a module
-        if is_potential_uuid(run) or _UUID_PIECES.fullmatch(body) or n <= 40 and _has_camel_words(body):
+        if is_potential_uuid(run) or _UUID_PIECES.fullmatch(body) or n <= 40 and has_camel_words(body):
             continue
-        if n < 20 or _IDENTIFIER_VALUE.fullmatch(body) or is_potential_uuid(body) or _is_placeholder(body):
+        if n < 20 or _IDENTIFIER_VALUE.fullmatch(body) or is_potential_uuid(body) or is_placeholder(body):
             continue
-        if _typed_by_hand(body):
+        if typed_by_hand(body):
             continue
         if not any(c.isdigit() for c in body) or not any(c.isalpha() for c in body):
             continue
         segments = [x for x in re.split(r"[._\-]+", body) if x]
-        if any(_WORD_SEGMENT.fullmatch(x) for x in segments):
+        if any(WORD_SEGMENT.fullmatch(x) for x in segments):
             continue  # `ser_flatbuf.DType.f8_e4m3`, `DXGI_FORMAT.R8G8B8A8_UNORM`: names made of words
         if any(x.isalpha() for x in segments) and any(
             len(x) >= 32 and all(c in string.hexdigits for c in x) for x in segments
@@ -2435,9 +1832,9 @@ def prefixed_tokens(text: str, runs: list[tuple[int, int]] | None = None) -> Ite
             and run[: p.end() - 1].lower() not in ("key", "token", "secret", "api", "sk")
         ):
             continue  # `inc-cbb1eca3…` (dask keys), `main-<md5>` (bundles): a name and a hash
-        if _class_changes(body) < 0.3 * n or len(_DIGIT_LETTER.findall(body)) < 2:
+        if _class_changes(body) < 0.3 * n or len(DIGIT_LETTER.findall(body)) < 2:
             continue
-        if _entropy(body) < (3.0 if all(c in string.hexdigits for c in body) else 3.5):
+        if shannon_entropy(body) < (3.0 if all(c in string.hexdigits for c in body) else 3.5):
             continue
         if all(c in string.hexdigits for c in body) and n in _HASH_LENGTHS:
             ls = text.rfind("\n", max(0, s - 200), s) + 1
@@ -2489,16 +1886,16 @@ def provider_shapes(text: str, runs: list[tuple[int, int]]) -> Iterator[Hit]:
         if text.startswith(_SHAPE_PREFIXES, s) and not (s and text[s - 1].isalnum()):
             for prefix, (name, pat) in PROVIDER_SHAPES.items():
                 m = pat.match(text, s) if text.startswith(prefix, s) else None
-                if m and _looks_random(m.group(0)) and not _is_placeholder(m.group(0)[len(prefix) :]):
+                if m and looks_random(m.group(0)) and not is_placeholder(m.group(0)[len(prefix) :]):
                     yield Hit("key", s, m.end(), name)
                     break
     if "1//0" in text:
         for m in _GOOGLE_REFRESH.finditer(text):
-            if _looks_random(m.group(0)) and not _is_placeholder(m.group(0)):
+            if looks_random(m.group(0)) and not is_placeholder(m.group(0)):
                 yield Hit("key", m.start() + 3, m.end(), "GoogleRefreshToken")
     if "/api/webhooks/" in text:
         for m in _DISCORD_WEBHOOK.finditer(text):
-            if _looks_random(m.group(1)):
+            if looks_random(m.group(1)):
                 yield Hit("key", m.start(1), m.end(1), "DiscordWebhook")
 
 
@@ -2522,12 +1919,12 @@ def bare_random_tokens(text: str, runs: list[tuple[int, int]]) -> Iterator[Hit]:
             continue
         if not (any(c.isupper() for c in run) and any(c.islower() for c in run) and any(c.isdigit() for c in run)):
             continue
-        if _class_changes(run) < 0.45 * n or len(_DIGIT_LETTER.findall(run)) < 4 or _entropy(run) < 4.2:
+        if _class_changes(run) < 0.45 * n or len(DIGIT_LETTER.findall(run)) < 4 or shannon_entropy(run) < 4.2:
             continue
         segments = [x for x in re.split(r"[._\-]+", run) if x]
-        if any(_WORD_SEGMENT.fullmatch(x) for x in segments) or _CAMEL_RUN.search(run):
+        if any(WORD_SEGMENT.fullmatch(x) for x in segments) or CAMEL_RUN.search(run):
             continue
-        if _is_placeholder(run) or _typed_by_hand(run) or is_potential_uuid(run) or _UUID_PIECES.fullmatch(run):
+        if is_placeholder(run) or typed_by_hand(run) or is_potential_uuid(run) or _UUID_PIECES.fullmatch(run):
             continue
         ls = text.rfind("\n", max(0, s - 600), s) + 1
         le = text.find("\n", e, e + 600)
@@ -2572,13 +1969,13 @@ def lone_tokens(text: str, runs) -> Iterator[Hit]:
     for s, e, ls, le in lone:
         n = e - s
         run = text[s:e]
-        if not _generated(run) or is_potential_uuid(run) or _UUID_PIECES.fullmatch(run):
+        if not looks_generated(run) or is_potential_uuid(run) or _UUID_PIECES.fullmatch(run):
             continue
         if any(x.isalpha() and len(x) >= 6 for x in re.split(r"[-_.]+", run)):
             continue  # `loyversePRIVATEkey-<v>`: a name runs into the value (hyphen_joined_values' form)
         if n in (40, 64) and all(c in string.hexdigits for c in run):
             continue  # a commit or a SHA-256
-        if _is_placeholder(run) or _typed_by_hand(run):
+        if is_placeholder(run) or typed_by_hand(run):
             continue
         if _HASH_CONTEXT.search(text, max(0, ls - 300), min(len(text), le + 300)) or _in_base64_block(text, ls, le):
             continue
@@ -2640,7 +2037,7 @@ def cli_p_passwords(text: str) -> Iterator[Hit]:
                 continue
             for f in flag.finditer(text, m.end(), le):
                 pw = f.group("pw")
-                if _password_value_ok(pw, quoted=bool(f.group("q")), words=True) and not pw.startswith("$"):
+                if password_value_ok(pw, quoted=bool(f.group("q")), words=True) and not pw.startswith("$"):
                     yield Hit("password", f.start("pw"), f.end("pw"), "CliPassword")
 
 
@@ -2656,7 +2053,7 @@ def netrc_passwords(text: str, low: str) -> Iterator[Hit]:
         return
     for m in _NETRC.finditer(text):
         host, pw = m.group("host"), m.group("pw")
-        if ("." in host or host == "localhost") and _password_value_ok(pw, quoted=False) and pw.isprintable():
+        if ("." in host or host == "localhost") and password_value_ok(pw, quoted=False) and pw.isprintable():
             yield Hit("password", m.start("pw"), m.end("pw"), "NetrcPassword")  # a host name, then a literal
 
 
@@ -2686,7 +2083,7 @@ def sql_and_shell_passwords(text: str, low: str) -> Iterator[Hit]:
             ls = max(text.rfind("\n", max(0, m.start() - 300), m.start()) + 1, m.start() - 300)  # bounded: linear
             if not _SQL_STATEMENT.search(text, ls, m.start()):
                 continue  # `this hint is identified by *NO* sign`: prose, not a statement
-            if len(pw) >= 6 and pw[0] not in ":?@$%{&<*" and _password_value_ok(pw, quoted=True, words=True):
+            if len(pw) >= 6 and pw[0] not in ":?@$%{&<*" and password_value_ok(pw, quoted=True, words=True):
                 yield Hit("password", m.start("pw"), m.end("pw"), "SqlPassword")
     if "password" in low and ("user" in low or "role" in low):
         for m in _SQL_WITH_PASSWORD.finditer(text):
@@ -2697,12 +2094,12 @@ def sql_and_shell_passwords(text: str, low: str) -> Iterator[Hit]:
                 or text[max(0, m.start() - 10) : m.start()].lower().strip() == "encrypted"
             ):
                 continue
-            if len(pw) >= 6 and pw[0] not in ":?@$%{&<*" and _password_value_ok(pw, quoted=True, words=True):
+            if len(pw) >= 6 and pw[0] not in ":?@$%{&<*" and password_value_ok(pw, quoted=True, words=True):
                 yield Hit("password", m.start("pw"), m.end("pw"), "SqlPassword")
     if "convertto-securestring" in low:
         for m in _SECURE_STRING.finditer(text):
             g = "qv" if m.group("qv") is not None else "uv"
-            if _password_value_ok(m.group(g), quoted=True):
+            if password_value_ok(m.group(g), quoted=True):
                 yield Hit("password", m.start(g), m.end(g), "SecureStringPassword")
 
 
@@ -2714,7 +2111,7 @@ def cli_credentials(text: str) -> Iterator[Hit]:
         user, pw = m.group("user"), m.group("pw")
         if pw.startswith(("//", "{")) or user.startswith(("$", "{", "<")):
             continue
-        if len(pw) >= 4 and _password_value_ok(pw, quoted=True, words=True):
+        if len(pw) >= 4 and password_value_ok(pw, quoted=True, words=True):
             yield Hit("password", m.start("pw"), m.end("pw"), "CliPassword")  # the user name stays
         elif not pw and _prose_password_ok(user, "password"):
             yield Hit("password", m.start("user"), m.end("user"), "CliPassword")  # `-u <key>:`: the key is the user
@@ -2736,9 +2133,9 @@ def entropy_keys(text: str) -> Iterator[Hit]:
         is_hex = all(c in string.hexdigits for c in value)
         if not is_hex and not _B64URL_SET.issuperset(value):
             # symbols too (Django's SECRET_KEY): random over the whole alphabet, not a URL, path or template
-            if len(value) < 20 or _NOT_A_KEY.search(value) or _char_classes(value) < 3 or _entropy(value) < 4.0:
+            if len(value) < 20 or _NOT_A_KEY.search(value) or char_classes(value) < 3 or shannon_entropy(value) < 4.0:
                 continue
-            if _is_placeholder(value):
+            if is_placeholder(value):
                 continue
             yield Hit("key", m.start(2), m.end(2), "HighEntropyString")
             continue
@@ -2752,13 +2149,13 @@ def entropy_keys(text: str) -> Iterator[Hit]:
         else:
             # a digit too: random base64 of 20+ characters almost always has one, identifiers and
             # hyphenated words (`Authorization-Header-Name`) do not
-            if len(value) < 20 or not _looks_random(value) or not any(c.isdigit() for c in value):
+            if len(value) < 20 or not looks_random(value) or not any(c.isdigit() for c in value):
                 continue
             if _B64_PLUGIN.calculate_shannon_entropy(value) <= min(_B64_PLUGIN.entropy_limit, 3.0 + len(value) / 32):
                 continue
-        if _is_placeholder(value) or is_potential_uuid(value) or _typed_by_hand(value) or _encoded_placeholder(value):
+        if is_placeholder(value) or is_potential_uuid(value) or typed_by_hand(value) or encoded_placeholder(value):
             continue
-        if _CAMEL_RUN.search(value):
+        if CAMEL_RUN.search(value):
             continue  # `clm34688:AgencyIdentificationCodeContentType`: a type name, not a key
         yield Hit("key", m.start(2), m.end(2), "HighEntropyString")
 
@@ -2777,11 +2174,11 @@ def compared_literals(text: str) -> Iterator[Hit]:
     for m in _LITERAL_FIRST.finditer(text):
         name, value, vs = m.group("n").rsplit(".", 1)[-1], m.group("v"), m.start("v")
         if _is_password_key(name):
-            if _password_value_ok(value, True):
+            if password_value_ok(value, True):
                 yield Hit("password", vs, vs + len(value), "ComparedLiteral")
             continue
         strength = _key_name_strength(name)
-        if strength == "strong" and _symbol_literal(value) or strength and _key_value_ok(text, value, vs, strength):
+        if strength == "strong" and symbol_literal(value) or strength and _key_value_ok(text, value, vs, strength):
             yield Hit("key", vs, vs + len(value), "ComparedLiteral")
 
 

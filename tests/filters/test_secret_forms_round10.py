@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from repoloom.core.config import section
-from repoloom.filters import secrets
+from repoloom.filters import secret_values
 from repoloom.filters.pii import PiiConfig
 from repoloom.pipelines.config import load_config
 from tests.filters.secret_samples import secrets_in
@@ -138,7 +138,7 @@ def test_chosen_values_next_to_stand_ins_stay_secrets(cfg, text, value):
     ],
 )
 def test_short_token(value, token):
-    assert secrets._short_token(value) is token
+    assert secret_values.short_token(value) is token
 
 
 @pytest.mark.parametrize(
@@ -156,4 +156,4 @@ def test_short_token(value, token):
     ],
 )
 def test_stand_in(value, stand_in):
-    assert secrets._stand_in(value) is stand_in
+    assert secret_values.stand_in(value) is stand_in

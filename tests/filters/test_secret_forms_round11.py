@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from repoloom.core.config import section
-from repoloom.filters import secrets
+from repoloom.filters import secret_values
 from repoloom.filters.pii import PiiConfig
 from repoloom.pipelines.config import load_config
 from tests.filters.secret_samples import secrets_in
@@ -133,8 +133,8 @@ def test_round11_look_alikes(cfg, text):
     ],
 )
 def test_chosen_snake(value, chosen):
-    parts = {p.lower() for p in secrets._VALUE_PARTS.findall(value)}
-    assert secrets._chosen_snake(value, parts) is chosen
+    parts = {p.lower() for p in secret_values._VALUE_PARTS.findall(value)}
+    assert secret_values._chosen_snake(value, parts) is chosen
 
 
 @pytest.mark.parametrize(
@@ -150,7 +150,7 @@ def test_chosen_snake(value, chosen):
     ],
 )
 def test_chosen_camel(value, chosen):
-    assert secrets._chosen_camel(value) is chosen
+    assert secret_values.chosen_camel(value) is chosen
 
 
 @pytest.mark.parametrize(
@@ -175,7 +175,7 @@ def test_chosen_camel(value, chosen):
     ],
 )
 def test_round11_stand_in(value, stand_in):
-    assert secrets._stand_in(value) is stand_in
+    assert secret_values.stand_in(value) is stand_in
 
 
 @pytest.mark.parametrize(
@@ -190,4 +190,4 @@ def test_round11_stand_in(value, stand_in):
     ],
 )
 def test_short_url_word(user, pw, short):
-    assert secrets._short_url_word(user, pw) is short
+    assert secret_values.short_url_word(user, pw) is short

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from repoloom.core.config import section
-from repoloom.filters import secrets
+from repoloom.filters import secret_values, secrets
 from repoloom.filters.pii import PiiConfig
 from repoloom.pipelines.config import load_config
 from tests.filters.secret_samples import secrets_in
@@ -120,9 +120,15 @@ def test_azure_devops_pat_needs_its_markers():
 
 
 def test_leet_marks_chosen_passwords():
-    assert secrets._leet("passW0rd123") and secrets._leet("s3cur3Pass") and secrets._leet("Pass123!@#")
-    assert not secrets._leet("password123") and not secrets._leet("mypassword") and not secrets._leet("pass1word")
-    assert not secrets._leet("pass_word_1") and not secrets._leet("Password1")
+    assert (
+        secret_values._leet("passW0rd123") and secret_values._leet("s3cur3Pass") and secret_values._leet("Pass123!@#")
+    )
+    assert (
+        not secret_values._leet("password123")
+        and not secret_values._leet("mypassword")
+        and not secret_values._leet("pass1word")
+    )
+    assert not secret_values._leet("pass_word_1") and not secret_values._leet("Password1")
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from repoloom.core.config import section
-from repoloom.filters import secrets
+from repoloom.filters import secret_values
 from repoloom.filters.pii import PiiConfig
 from repoloom.pipelines.config import load_config
 from tests.filters.secret_samples import secrets_in
@@ -69,4 +69,4 @@ def test_space_after_name_look_alikes_round5(cfg, text):
     ],
 )
 def test_few_vowels(value, expected):
-    assert secrets._few_vowels(value) is expected
+    assert secret_values.few_vowels(value) is expected

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from repoloom.core.config import section
-from repoloom.filters import secrets
+from repoloom.filters import secret_values
 from repoloom.filters.pii import PiiConfig
 from repoloom.pipelines.config import load_config
 from tests.filters.secret_samples import secrets_in
@@ -127,4 +127,4 @@ def test_many_lone_tokens_are_a_data_file(cfg):
     ],
 )
 def test_generated(value, expected):
-    assert secrets._generated(value) is expected
+    assert secret_values.looks_generated(value) is expected

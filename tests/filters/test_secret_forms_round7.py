@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from repoloom.core.config import section
-from repoloom.filters import secrets
+from repoloom.filters import secret_values
 from repoloom.filters.pii import PiiConfig
 from repoloom.pipelines.config import load_config
 from tests.filters.secret_samples import secrets_in
@@ -135,7 +135,7 @@ def test_round7_look_alikes(cfg, text):
     ],
 )
 def test_symbol_literal(value, expected):
-    assert secrets._symbol_literal(value) is expected
+    assert secret_values.symbol_literal(value) is expected
 
 
 @pytest.mark.parametrize(
@@ -150,4 +150,4 @@ def test_symbol_literal(value, expected):
     ],
 )
 def test_repeated_block(value, expected):
-    assert secrets._repeated_block(value) is expected
+    assert secret_values.repeated_block(value) is expected

@@ -14,7 +14,7 @@ import pytest
 from repoloom.core.config import section
 from repoloom.filters import pii
 from repoloom.filters.pii import PiiConfig
-from repoloom.filters.secrets import _random_letters
+from repoloom.filters.secret_values import random_letters
 from repoloom.pipelines.config import load_config
 from tests.filters.secret_samples import secrets_in
 
@@ -114,7 +114,7 @@ def test_curl_user_keeps_the_user_name(cfg, text, value):
 
 def test_random_letters():
     for v in (LETTERS, LOWER, "ZmQpTxWvRk", "bXtQwZrKmPs"):
-        assert _random_letters(v), v
+        assert random_letters(v), v
     for v in (
         "PasswordField",
         "getUserPassword",
@@ -127,7 +127,7 @@ def test_random_letters():
         "Qwerty",  # too short
         "qwh7zkRmoPa",  # a digit: not letters alone
     ):
-        assert not _random_letters(v), v
+        assert not random_letters(v), v
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from repoloom.core.config import section
-from repoloom.filters import secrets
+from repoloom.filters import secret_values, secrets
 from repoloom.filters.pii import PiiConfig
 from repoloom.pipelines.config import load_config
 from tests.filters.secret_samples import secrets_in
@@ -179,7 +179,7 @@ def test_placeholders_names_and_switches_are_not_passwords(cfg, text):
     ],
 )
 def test_word_literal(value, word):
-    assert secrets._word_literal(value) is word
+    assert secret_values.word_literal(value) is word
 
 
 @pytest.mark.parametrize(
