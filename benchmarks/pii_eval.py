@@ -807,104 +807,33 @@ def blind_eval(cfg: PiiConfig, trufflehog: str, gitleaks: str | None) -> None:
         print(row)
 
 
-def frozen2_eval(cfg: PiiConfig) -> dict:
-    """Recall per kind and form on the second frozen set (Nosey Parker's rule examples and secretlint's rule
-    snapshots, frozen before the third round of rule changes; run only by name and never read case by case),
-    for us, gitleaks' rule set and CredSweeper 1.19.5 (both run at freeze time), and negatives altered."""
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    import pii_refs
-
-    return _frozen_eval(cfg, "secrets_frozen2_cases.jsonl.gz", pii_refs.FROZEN2_DIGEST, "Second", "third")
-
-
-def frozen3_eval(cfg: PiiConfig) -> dict:
-    """The same on the third frozen set (Kingfisher's rule examples, whispers' fixtures, trivy's and
-    ripsecrets' tests; frozen before the fourth round of rule changes, run only by name)."""
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    import pii_refs
-
-    return _frozen_eval(cfg, "secrets_frozen3_cases.jsonl.gz", pii_refs.FROZEN3_DIGEST, "Third", "fourth")
+# The frozen sets (pii_refs.py --frozenN): N -> (its ordinal, the round of rule changes it was frozen before, what
+# it holds). Each runs alone, by name, and is never read case by case.
+FROZEN_SETS: dict[int, tuple[str, str, str]] = {
+    2: ("second", "third", "Nosey Parker and secretlint samples"),
+    3: ("third", "fourth", "Kingfisher, whispers, trivy and ripsecrets samples"),
+    4: ("fourth", "fifth", "betterleaks' hand-written rule samples"),
+    5: ("fifth", "sixth", "detect-secrets' keyword/plugin tests, ggshield's scans"),
+    6: ("sixth", "seventh", "Talisman's detector tests, deepsecrets' fixtures"),
+    7: ("seventh", "eighth", "credential lines of real projects, hand-labelled"),
+    8: ("eighth", "ninth", "credential lines of 34 other real projects, hand-labelled"),
+    9: ("ninth", "tenth", "credential lines of other real projects, hand-labelled"),
+    10: ("tenth", "eleventh", "credential lines of 46 other real projects, hand-labelled"),
+    11: ("eleventh", "twelfth", "prose passwords, unquoted keys of 28 other projects"),
+}
 
 
-def frozen4_eval(cfg: PiiConfig) -> dict:
-    """The same on the fourth frozen set (betterleaks' hand-written rule samples; frozen before the fifth round
-    of rule changes, run only by name)."""
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    import pii_refs
-
-    return _frozen_eval(cfg, "secrets_frozen4_cases.jsonl.gz", pii_refs.FROZEN4_DIGEST, "Fourth", "fifth")
-
-
-def frozen5_eval(cfg: PiiConfig) -> dict:
-    """The same on the fifth frozen set (detect-secrets' keyword and plugin line tests, GitGuardian's recorded
-    scans in ggshield's tests; frozen before the sixth round of rule changes, run only by name)."""
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    import pii_refs
-
-    return _frozen_eval(cfg, "secrets_frozen5_cases.jsonl.gz", pii_refs.FROZEN5_DIGEST, "Fifth", "sixth")
-
-
-def frozen6_eval(cfg: PiiConfig) -> dict:
-    """The same on the sixth frozen set (Talisman's pattern and file-content detector tests, deepsecrets' regex
-    and semantic fixtures; frozen before the seventh round of rule changes, run only by name)."""
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    import pii_refs
-
-    return _frozen_eval(cfg, "secrets_frozen6_cases.jsonl.gz", pii_refs.FROZEN6_DIGEST, "Sixth", "seventh")
-
-
-def frozen7_eval(cfg: PiiConfig) -> dict:
-    """The same on the seventh frozen set (credential lines from real projects' docs, configs, scripts and tests,
-    labelled by hand; frozen before the eighth round of rule changes, run only by name)."""
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    import pii_refs
-
-    return _frozen_eval(cfg, "secrets_frozen7_cases.jsonl.gz", pii_refs.FROZEN7_DIGEST, "Seventh", "eighth")
-
-
-def frozen8_eval(cfg: PiiConfig) -> dict:
-    """The same on the eighth frozen set (credential lines from 34 other real projects, labelled by hand the same
-    way; frozen before the ninth round of rule changes, run only by name)."""
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    import pii_refs
-
-    return _frozen_eval(cfg, "secrets_frozen8_cases.jsonl.gz", pii_refs.FROZEN8_DIGEST, "Eighth", "ninth")
-
-
-def frozen9_eval(cfg: PiiConfig) -> dict:
-    """The same on the ninth frozen set (credential lines from other real projects, labelled by hand the same way;
-    frozen before the tenth round of rule changes, run only by name)."""
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    import pii_refs
-
-    return _frozen_eval(cfg, "secrets_frozen9_cases.jsonl.gz", pii_refs.FROZEN9_DIGEST, "Ninth", "tenth")
-
-
-def frozen10_eval(cfg: PiiConfig) -> dict:
-    """The same on the tenth frozen set (credential lines from 46 other real projects, more key-named and doc
-    lines; frozen before the eleventh round of rule changes, run only by name)."""
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    import pii_refs
-
-    return _frozen_eval(cfg, "secrets_frozen10_cases.jsonl.gz", pii_refs.FROZEN10_DIGEST, "Tenth", "eleventh")
-
-
-def frozen11_eval(cfg: PiiConfig) -> dict:
-    """The same on the eleventh frozen set (credential lines from 28 other real projects, weighted toward prose and
-    comment passwords and unquoted key-named values; frozen after the eleventh round, run only by name)."""
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    import pii_refs
-
-    return _frozen_eval(cfg, "secrets_frozen11_cases.jsonl.gz", pii_refs.FROZEN11_DIGEST, "Eleventh", "twelfth")
-
-
-def _frozen_eval(cfg: PiiConfig, fname: str, frozen_digest: str, which: str, round_: str) -> dict:
+def frozen_eval(cfg: PiiConfig, n: int) -> dict:
+    """Recall per kind, form and shape on frozen set n, for us, gitleaks' rule set and CredSweeper 1.19.5 (both run
+    at freeze time), and negatives altered."""
     import gzip
 
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import pii_refs
 
-    with gzip.open(os.path.join(DATA, fname), "rt", encoding="utf-8") as f:
+    which, round_, _ = FROZEN_SETS[n]
+    which, frozen_digest = which.capitalize(), getattr(pii_refs, f"FROZEN{n}_DIGEST")
+    with gzip.open(os.path.join(DATA, f"secrets_frozen{n}_cases.jsonl.gz"), "rt", encoding="utf-8") as f:
         cases = [json.loads(line) for line in f]
     digest = pii_refs.cases_digest(
         [{k: v for k, v in c.items() if k not in ("gitleaks", "credsweeper")} for c in cases]
@@ -987,56 +916,10 @@ def main() -> int:
         help="also time detect-secrets' own per-line loop (same provider plugins) on the untouched files",
     )
     ap.add_argument("--only", choices=("reference", "tuning"), help="run one of the two sets")
-    ap.add_argument(
-        "--frozen2",
-        action="store_true",
-        help="only the second frozen set (Nosey Parker and secretlint samples; run by name, rarely)",
-    )
-    ap.add_argument(
-        "--frozen3",
-        action="store_true",
-        help="only the third frozen set (Kingfisher, whispers, trivy and ripsecrets samples; run by name, rarely)",
-    )
-    ap.add_argument(
-        "--frozen4",
-        action="store_true",
-        help="only the fourth frozen set (betterleaks' hand-written rule samples; run by name, rarely)",
-    )
-    ap.add_argument(
-        "--frozen5",
-        action="store_true",
-        help="only the fifth frozen set (detect-secrets' keyword/plugin tests, ggshield's scans; run by name, rarely)",
-    )
-    ap.add_argument(
-        "--frozen6",
-        action="store_true",
-        help="only the sixth frozen set (Talisman's detector tests, deepsecrets' fixtures; run by name, rarely)",
-    )
-    ap.add_argument(
-        "--frozen7",
-        action="store_true",
-        help="only the seventh frozen set (credential lines of real projects, hand-labelled; run by name, rarely)",
-    )
-    ap.add_argument(
-        "--frozen8",
-        action="store_true",
-        help="only the eighth frozen set (credential lines of 34 other real projects, hand-labelled; run by name, rarely)",
-    )
-    ap.add_argument(
-        "--frozen9",
-        action="store_true",
-        help="only the ninth frozen set (credential lines of other real projects, hand-labelled; run by name, rarely)",
-    )
-    ap.add_argument(
-        "--frozen10",
-        action="store_true",
-        help="only the tenth frozen set (credential lines of 46 other real projects, hand-labelled; run by name, rarely)",
-    )
-    ap.add_argument(
-        "--frozen11",
-        action="store_true",
-        help="only the eleventh frozen set (prose passwords, unquoted keys of 28 other projects; run by name, rarely)",
-    )
+    for n, (which, _, holds) in FROZEN_SETS.items():
+        ap.add_argument(
+            f"--frozen{n}", action="store_true", help=f"only the {which} frozen set ({holds}; run by name, rarely)"
+        )
     ap.add_argument(
         "--blind",
         metavar="TRUFFLEHOG_CHECKOUT",
@@ -1044,21 +927,9 @@ def main() -> int:
     )
     ap.add_argument("--gitleaks", metavar="CHECKOUT", help="gitleaks checkout, to run its rules on the blind slice too")
     args = ap.parse_args()
-    frozen = (
-        frozen2_eval,
-        frozen3_eval,
-        frozen4_eval,
-        frozen5_eval,
-        frozen6_eval,
-        frozen7_eval,
-        frozen8_eval,
-        frozen9_eval,
-        frozen10_eval,
-        frozen11_eval,
-    )
-    for n, run in enumerate(frozen, start=2):
+    for n in FROZEN_SETS:
         if getattr(args, f"frozen{n}"):  # a frozen set runs alone
-            run(section(load_config(), PiiConfig))
+            frozen_eval(section(load_config(), PiiConfig), n)
             return 0
     if args.blind:
         blind_eval(section(load_config(), PiiConfig), args.blind, args.gitleaks)

@@ -2076,26 +2076,25 @@ _SECURE_STRING = re.compile(
 )
 
 
+def _sql_passwords(text: str, pattern: re.Pattern, skip_encrypted: bool) -> Iterator[Hit]:
+    """The password of each match of pattern that sits in a CREATE/ALTER/GRANT statement of a user or role (not
+    in prose: `this hint is identified by *NO* sign`); with skip_encrypted, not after ENCRYPTED (an md5 hash)."""
+    for m in pattern.finditer(text):
+        pw = m.group("pw")
+        ls = max(text.rfind("\n", max(0, m.start() - 300), m.start()) + 1, m.start() - 300)  # bounded: linear
+        if not _SQL_STATEMENT.search(text, ls, m.start()):
+            continue
+        if skip_encrypted and text[max(0, m.start() - 10) : m.start()].lower().strip() == "encrypted":
+            continue
+        if len(pw) >= 6 and pw[0] not in ":?@$%{&<*" and password_value_ok(pw, quoted=True, words=True):
+            yield Hit("password", m.start("pw"), m.end("pw"), "SqlPassword")
+
+
 def sql_and_shell_passwords(text: str, low: str) -> Iterator[Hit]:
     if "identified" in low:
-        for m in _SQL_IDENTIFIED.finditer(text):
-            pw = m.group("pw")
-            ls = max(text.rfind("\n", max(0, m.start() - 300), m.start()) + 1, m.start() - 300)  # bounded: linear
-            if not _SQL_STATEMENT.search(text, ls, m.start()):
-                continue  # `this hint is identified by *NO* sign`: prose, not a statement
-            if len(pw) >= 6 and pw[0] not in ":?@$%{&<*" and password_value_ok(pw, quoted=True, words=True):
-                yield Hit("password", m.start("pw"), m.end("pw"), "SqlPassword")
+        yield from _sql_passwords(text, _SQL_IDENTIFIED, skip_encrypted=False)
     if "password" in low and ("user" in low or "role" in low):
-        for m in _SQL_WITH_PASSWORD.finditer(text):
-            pw = m.group("pw")
-            ls = max(text.rfind("\n", max(0, m.start() - 300), m.start()) + 1, m.start() - 300)  # bounded: linear
-            if (
-                not _SQL_STATEMENT.search(text, ls, m.start())
-                or text[max(0, m.start() - 10) : m.start()].lower().strip() == "encrypted"
-            ):
-                continue
-            if len(pw) >= 6 and pw[0] not in ":?@$%{&<*" and password_value_ok(pw, quoted=True, words=True):
-                yield Hit("password", m.start("pw"), m.end("pw"), "SqlPassword")
+        yield from _sql_passwords(text, _SQL_WITH_PASSWORD, skip_encrypted=True)
     if "convertto-securestring" in low:
         for m in _SECURE_STRING.finditer(text):
             g = "qv" if m.group("qv") is not None else "uv"

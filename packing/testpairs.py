@@ -307,12 +307,8 @@ def _test_targets(facts: list[FileFacts], kinds: dict[str, str]) -> dict[str, st
                 declared[_folder(f.path)].add(str(r.get("target") or ""))
     out = {}
     for f in facts:
-        dirs = _TEST_TARGET_DIRS.get(FAMILY.get(f.language or "", ""))
-        parts = f.path.split("/")
         if (
-            dirs
-            and len(parts) > 1
-            and parts[-2] in dirs
+            _in_target_dir(f)
             and kinds.get(f.path) == "support"
             and f.test.get("markers") == 0
             and not f.test.get("support")

@@ -55,7 +55,7 @@ from repoloom.packing.rows import (
 )
 from repoloom.pipelines import malloc, progress, sink
 from repoloom.pipelines.config import OutputConfig, gate_config, plan_config
-from repoloom.pipelines.filestage import process_files
+from repoloom.pipelines.filestage import error_drop, process_files
 from repoloom.pipelines.kept_file import KeptFile, kept_file
 from repoloom.pipelines.near_dedup import FileDedup, RepoNearDedup
 from repoloom.pipelines.sources import Unit, read_unit
@@ -198,7 +198,7 @@ class JudgeFiles(beam.DoFn):
             try:
                 pieces.append(file_pieces(pf.text, facts, self.tok, self.fim, self.cfg["seq_len"], self.cfg["seed"]))
             except Exception as e:  # noqa: BLE001 - accounted for, with the exception named
-                pieces.append(Drop(facts.repo, facts.path, "error", f"{type(e).__name__}: {e}"[:300], facts.size))
+                pieces.append(error_drop(facts.repo, facts.path, e, facts.size))
         for pf, ps in zip(parsed, pieces):
             if isinstance(ps, Drop):
                 yield TaggedOutput(DROP, ps)

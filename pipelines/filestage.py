@@ -29,15 +29,16 @@ def parsed_file(f: SourceFile, v: Verdict, text: str) -> ParsedFile:
 
 
 def process_file(f: SourceFile, g: GateConfig) -> ParsedFile | Drop:
-    v, text = judged_text(f, g)
-    if text is None:
-        return Drop(f.repo, f.path, v.reason, v.detail, len(f.data))
-    return parsed_file(f, v, text)
+    return _after_gate(f, *judged_text(f, g))
 
 
-def error_drop(f: SourceFile, e: Exception, size: int | None = None) -> Drop:
+def _after_gate(f: SourceFile, v: Verdict, text: str | None) -> ParsedFile | Drop:
+    return Drop(f.repo, f.path, v.reason, v.detail, len(f.data)) if text is None else parsed_file(f, v, text)
+
+
+def error_drop(repo: str, path: str, e: Exception, size: int) -> Drop:
     """An unexpected error drops that file (reason 'error', the exception named), never the job."""
-    return Drop(f.repo, f.path, "error", f"{type(e).__name__}: {e}"[:300], len(f.data) if size is None else size)
+    return Drop(repo, path, "error", f"{type(e).__name__}: {e}"[:300], size)
 
 
 def process_files(files: list[SourceFile], g: GateConfig) -> list[ParsedFile | Drop]:
@@ -45,23 +46,12 @@ def process_files(files: list[SourceFile], g: GateConfig) -> list[ParsedFile | D
     then every parse. One phase's code and tables (regexes, grammars) stay in the CPU caches across the
     batch instead of being evicted by the next phase at every file: the same results for about 8% less CPU
     than file by file (six back-to-back pairs of 28.7 MB builds). An exception drops only its file (error_drop)."""
-    judged: list = []
-    for f in files:
-        try:
-            judged.append(judged_text(f, g))
-        except Exception as e:  # noqa: BLE001 - accounted for, with the exception named
-            judged.append(e)
-    out: list[ParsedFile | Drop] = []
-    for f, j in zip(files, judged):
-        if isinstance(j, Exception):
-            out.append(error_drop(f, j))
-            continue
-        v, text = j
-        if text is None:
-            out.append(Drop(f.repo, f.path, v.reason, v.detail, len(f.data)))
-            continue
-        try:
-            out.append(parsed_file(f, v, text))
-        except Exception as e:  # noqa: BLE001
-            out.append(error_drop(f, e))
-    return out
+    judged = [_guarded(f, judged_text, f, g) for f in files]
+    return [j if isinstance(j, Drop) else _guarded(f, _after_gate, f, *j) for f, j in zip(files, judged)]
+
+
+def _guarded(f: SourceFile, fn, *args):
+    try:
+        return fn(*args)
+    except Exception as e:  # noqa: BLE001 - accounted for, with the exception named
+        return error_drop(f.repo, f.path, e, len(f.data))
