@@ -751,6 +751,14 @@ target, and strict precision 0.839 is below 0.90. Its rows (misses not listed) s
 27 Cargo tests of 23 small crates, each labelled with its crate root) and utils (0.538), h3 (R 0.692, det.P 0.515),
 libuev (P.strict 0.429).
 
+Eighteenth round (blind17 committed first, 2fc968e; blind16 joins dev). blind17's baseline, run once before any rule
+change (the seventeenth round's rules; its misses not listed):
+
+    set      R      P      P.strict   per-language R (P.strict)
+    blind17  0.740  0.790  0.631      c 0.792 (0.613)  cpp 1.000 (1.000)  go 1.000 (1.000)  python 0.889 (1.000)
+                                      rust 0.636 (0.583)  typescript 0.750 (0.500)   (before; 182 tests, 127 with a
+                                      subject; det.P 0.973, det.R 0.995)
+
 This file is a benchmark, not a pytest module: it defines no test functions.
 """
 
