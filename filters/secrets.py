@@ -71,7 +71,6 @@ from repoloom.filters.secret_values import (
     repeated_block,
     shannon_entropy,
     short_token,
-    short_url_word,
     stand_in,
     symbol_literal,
     typed_by_hand,
@@ -653,7 +652,7 @@ def url_credentials(text: str) -> Iterator[Hit]:
         if last_at >= 0:
             pw_end = last_at
             pw = text[m.start(2) : pw_end]
-        if password_value_ok(pw, quoted=True, words=True) or short_url_word(user, pw):
+        if password_value_ok(pw, quoted=True, words=True):
             yield Hit("password", m.start(2), pw_end, "UrlPassword")
         if len(user) >= 20 and looks_random(user) and _key_value_ok(text, user, m.start(1), "strong"):
             # a token as the user name (`https://<token>:x-oauth-basic@github.com`): the user part is the key
