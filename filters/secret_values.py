@@ -582,8 +582,10 @@ def word_literal(value: str) -> bool:
         return False  # `&lt;YOURPASSWORD&gt;`, `#add-password` (a CSS selector)
     if "://" in value or value.startswith(("/", "./", "~/", "http", "-", "=")) or _FILE_END.search(value):
         return False
-    if _ENV_IDENT.fullmatch(value) or _TYPE_NAME.fullmatch(value) or DOTTED_IDENT.fullmatch(value):
+    typed = _TYPE_NAME.fullmatch(value) and not re.search(r"[a-z][A-Z][a-z]+\d{2,}$", value)
+    if _ENV_IDENT.fullmatch(value) or typed or DOTTED_IDENT.fullmatch(value):
         return False  # `DB_PASSWORD_FILE`, `Password`, `SecretStr`, `newPassword`, `django.contrib.auth`: names
+        # (`alicePass123`: a user's name, a credential word and digits is a chosen default)
     if _placeholder_parts(value) or "xxxx" in low or _SEQUENTIAL_RUN.search(low) or _long_repeat(value):
         return False  # `abcdefghijklmnopqrstuvwxyz123456`, `asdfasdfasdf…`, `sk_xxxxxxxx…`: filled in by hand
     if re.split(r"[-_.]", low)[-1] in _PLACEHOLDER_TAILS:

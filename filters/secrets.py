@@ -867,7 +867,10 @@ _GETTER = re.compile(
 _GETTER_NAME = re.compile(
     r"(?:get|read|load|fetch|find|lookup|retrieve|check|verify|validate|compare|hash|encrypt|decrypt|has|is)(?:_|[A-Z])"
 )
-_REF_DEFAULT = re.compile(r"""\$\{[A-Za-z_][\w.]{0,80}+(?::-?|-|:=)([^\s{}$'"`?][^\s{}$'"`]{0,127}+)\}""")
+# the default may be quoted inside the braces (`: "${POSTGRES_PASSWORD:="airflow"}"`); `${X:+alt}` is no default
+_REF_DEFAULT = re.compile(
+    r"""\$\{[A-Za-z_][\w.]{0,80}+(?::-?|-|:=)(?P<q>["']?+)(?P<v>[^\s{}$'"`?+][^\s{}$'"`]{0,127}+)(?P=q)\}"""
+)
 
 
 def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
@@ -887,7 +890,12 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
             continue
         start, left = _key_name(text, m.start())
         if text.startswith("${", start - 2):
-            continue  # `${DB_PASSWORD:?not set}`: a reference to the variable, not its assignment
+            # `${DB_PASSWORD:?not set}`: a reference to the variable, not its assignment; but the default of a
+            # password's own reference is its literal (`: "${POSTGRES_PASSWORD:="airflow"}"`, `${DB_PASS:-letmein1}`)
+            d = _REF_DEFAULT.match(text, start - 2)
+            if d and _word_key(text[start:run_end]) and password_value_ok(d.group("v"), True, words=True):
+                yield Hit("password", d.start("v"), d.end("v"), "PasswordAssignment")
+            continue
         key = left + text[m.start() : run_end]
         ls = text.rfind("\n", max(0, start - 200), start) + 1
         # `--password v`, `wget --ftp-password v`: a command line's flag takes the next word
@@ -917,8 +925,8 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
         value, vs, quoted = a.value, a.start, a.quoted
         d = _REF_DEFAULT.match(text, vs)
         if d:  # `${DB_PASS:petclinic}`, `"${DEV_PASSWORD:-letmein}"`: the variable's default is a literal
-            if password_value_ok(d.group(1), True, words=True):
-                yield Hit("password", d.start(1), d.end(1), "PasswordAssignment")
+            if password_value_ok(d.group("v"), True, words=True):
+                yield Hit("password", d.start("v"), d.end("v"), "PasswordAssignment")
             pos = max(pos, d.end())
             continue
         if not quoted and a.op != "=" and _INNER_ASSIGNMENT.match(value):
@@ -1650,7 +1658,7 @@ _PROSE_PW_WORD = re.compile(
     r"(?![A-Za-z0-9_])"
 )
 _PROSE_PW_AFTER = re.compile(
-    r"""[ \t]{0,4}+(?:(?:is|was)[ \t]{0,4}+(?=[:=]))?(?:is|was|:|=|-|->|\(|：)?[ \t]{0,4}+(?:["'`]?)"""
+    r"""\*{0,2}+[ \t]{0,4}+(?:(?:is|was)[ \t]{0,4}+(?=[:=]))?(?:is|was|of|:|=|-|->|\(|：)?[ \t]{0,4}+(?:["'`]?)"""
     r"""(?:(?P<user>[A-Za-z0-9_.\-@]{1,32}+)[ \t]{0,2}+/[ \t]{0,2}+)?(?P<pw>[^\s"'`,;()<>\[\]{}]{6,64}+)"""
 )
 # after `credentials`/`login`, also `user:password` (`default credentials are admin:…`)
@@ -1692,6 +1700,9 @@ def _labelled_password_ok(value: str) -> bool:
     )
 
 
+_HEX_WORD = re.compile(r"(?=(?:[a-f]*+\d){3})[0-9a-f]{12,64}+")
+
+
 def _prose_password_ok(value: str, word: str) -> bool:
     """Stricter than an assignment's check: in prose the word `pass` or `password` is usually just a word."""
     if not password_value_ok(value, quoted=False) or _TECH_TOKEN.fullmatch(value):
@@ -1705,6 +1716,8 @@ def _prose_password_ok(value: str, word: str) -> bool:
     upper, lower = any(c.isupper() for c in value), any(c.islower() for c in value)
     if word.lower() == "pass":  # also the verb: `pass np.float32`, `pass 2 tests`
         return upper and lower
+    if looks_generated(value) or short_token(value) or _HEX_WORD.fullmatch(value) and not value.isdigit():
+        return True  # `the password 4304d5255378177d`: generated, whatever its case
     symbol = any(not c.isalnum() and c not in "._-" for c in value)
     return (upper and lower) or symbol
 
@@ -1715,6 +1728,35 @@ _PROSE_STEM_WORDS = ("pass", "pw", "login", "cred", "비밀번호", "비번", "�
 # the word inside a path (`/etc/passwd`, `../passwd`), a URL's userinfo (`user:pass@`) or a host name (`login.x.com`)
 _PROSE_IN_PATH = re.compile(r"(?:[/.~][\w.\-]*+/|[\w.\-]:|@)$")
 _PROSE_IN_HOST = re.compile(r"\.[A-Za-z0-9]")
+
+
+# a label line: a list or comment marker and up to two words before the password word (`- Password : airflow`,
+# `* Default admin password: guacadmin1`, `# root pwd: vagrant`)
+_LABEL_LINE_HEAD = re.compile(
+    r"[ \t]*+(?:[-*+>|#;]+|//|--|\d{1,2}[.)])?[ \t]*+(?:\**[A-Za-z]{2,12}+\**[ \t]{1,3}+){0,2}+\**"
+)
+_LABEL_END = re.compile(r"[`'\"*]*+[ \t]*+\.?[ \t]*+(?:\r?\n|$)")
+
+
+def _marked_prose_word(text: str, m: re.Match, a: re.Match, value: str) -> bool:
+    """A word-like password in prose counts where the text marks it as a literal: quoted or in backticks right
+    after `password is`/`of`/`:` (`password of \`gophish\``, `the default password is "s3cret"`), or alone after
+    `password:` on a label line (`- Password : airflow`). Only the password words (`pass` is also a verb) and
+    values a password can be (`word_literal`: no placeholder, name, type or path)."""
+    word = m.group(0).lower()
+    if m.group("login") or word == "pass" or a.group("user"):
+        return False
+    vs = a.start("pw")
+    between = text[m.end() : vs]
+    quote = text[vs - 1 : vs] if vs else ""
+    if quote in ("`", '"', "'") and text.startswith(quote, vs + len(value)) and between.strip(" \t" + quote):
+        return word_literal(value) or chosen_camel(value)  # `password is \`s3cret\``: a connector, then a literal
+    ls = text.rfind("\n", 0, m.start()) + 1
+    if ":" not in between and "：" not in between:
+        return False
+    if not _LABEL_LINE_HEAD.fullmatch(text, ls, m.start()) or not _LABEL_END.match(text, vs + len(value)):
+        return False
+    return word_literal(value)
 
 
 def prose_passwords(text: str, low: str | None = None) -> Iterator[Hit]:
@@ -1740,6 +1782,9 @@ def prose_passwords(text: str, low: str | None = None) -> Iterator[Hit]:
         if m.start() and text[m.start() - 1] in "?&" and "&" in value:
             value = value[: value.index("&")]  # a URL's query parameter ends at `&`
         end_char = text[a.end("pw") : a.end("pw") + 1]
+        if end_char not in ("(", "[") and _marked_prose_word(text, m, a, value):
+            yield Hit("password", a.start("pw"), a.start("pw") + len(value), "ProsePassword")
+            continue
         if end_char in ("(", "[") or not _prose_password_ok(value, "password" if m.group("login") else m.group(0)):
             rest = text[a.start("pw") + len(value) : a.start("pw") + len(value) + 2]
             labelled = (
