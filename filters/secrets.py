@@ -1738,21 +1738,24 @@ _LABEL_LINE_HEAD = re.compile(
 _LABEL_END = re.compile(r"[`'\"*]*+[ \t]*+\.?[ \t]*+(?:\r?\n|$)")
 
 
-def _marked_prose_word(text: str, m: re.Match, a: re.Match, value: str) -> bool:
+def _marked_prose_word(text: str, m: re.Match, after: int, a: re.Match, value: str) -> bool:
     """A word-like password in prose counts where the text marks it as a literal: quoted or in backticks right
-    after `password is`/`of`/`:` (`password of \`gophish\``, `the default password is "s3cret"`), or alone after
-    `password:` on a label line (`- Password : airflow`). Only the password words (`pass` is also a verb) and
-    values a password can be (`word_literal`: no placeholder, name, type or path)."""
+    after `password is`/`of`/`:` (`password of \`gophish\``, `the password for all users is "s3cret"`), or alone
+    after `Password:` on a label line (`- Password : airflow`). Only the password words (`pass` is also a verb)
+    and values a password can be (`word_literal`: no placeholder, name, type or path). `after`: the end of the
+    password word, or of its `for <whom>` phrase."""
     word = m.group(0).lower()
     if m.group("login") or word == "pass" or a.group("user"):
         return False
     vs = a.start("pw")
-    between = text[m.end() : vs]
     quote = text[vs - 1 : vs] if vs else ""
-    if quote in ("`", '"', "'") and text.startswith(quote, vs + len(value)) and between.strip(" \t" + quote):
+    connector = text[after:vs].strip(" \t`'\"*")
+    if connector not in ("is", "was", "of", ":", "=", "：", "is:"):
+        return False
+    if quote in ("`", '"', "'") and text.startswith(quote, vs + len(value)):
         return word_literal(value) or chosen_camel(value)  # `password is \`s3cret\``: a connector, then a literal
     ls = text.rfind("\n", 0, m.start()) + 1
-    if ":" not in between and "：" not in between:
+    if after != m.end() or connector not in (":", "："):
         return False
     if not _LABEL_LINE_HEAD.fullmatch(text, ls, m.start()) or not _LABEL_END.match(text, vs + len(value)):
         return False
@@ -1782,7 +1785,7 @@ def prose_passwords(text: str, low: str | None = None) -> Iterator[Hit]:
         if m.start() and text[m.start() - 1] in "?&" and "&" in value:
             value = value[: value.index("&")]  # a URL's query parameter ends at `&`
         end_char = text[a.end("pw") : a.end("pw") + 1]
-        if end_char not in ("(", "[") and _marked_prose_word(text, m, a, value):
+        if end_char not in ("(", "[") and _marked_prose_word(text, m, f.end() if f else m.end(), a, value):
             yield Hit("password", a.start("pw"), a.start("pw") + len(value), "ProsePassword")
             continue
         if end_char in ("(", "[") or not _prose_password_ok(value, "password" if m.group("login") else m.group(0)):
