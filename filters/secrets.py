@@ -693,12 +693,17 @@ def _key_name(text: str, stem_start: int) -> tuple[int, str]:
 def _is_password_key(name: str) -> bool:
     name = name.strip("-.")
     parts = [p.lower() for p in re.split(r"[_.\-]+|(?<=[a-z0-9])(?=[A-Z])", name) if p]
-    if not parts or any(p in _PW_KEY_STOP for p in parts):
+    if not parts:
         return False
-    return any(
+    pw = [
         p in _PW_COMPONENTS or any(w in p for w in _PW_WORDS) or p.endswith(_PW_SUFFIXES) and p not in PW_SUFFIX_WORDS
         for p in parts
-    )
+    ]
+    if not any(pw):
+        return False
+    first = pw.index(True)
+    # `passwordKey` names where the password is kept; `keyPassword`, `httpsKeyStorePassword` are a key's password
+    return not any(p in _PW_KEY_STOP and not (p == "key" and i < first) for i, p in enumerate(parts))
 
 
 # ---- word-like literals under a password's name: `POSTGRES_PASSWORD=petclinic`, `password: "foobar"` ----
