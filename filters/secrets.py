@@ -1276,9 +1276,11 @@ def _key_value_ok(text: str, value: str, start: int, strength: str) -> bool:
         return False  # a flag, a pointer, a comment; a base64url token may start with `-`
     if value.endswith((".py", ".js", ".json", ".yaml", ".yml", ".pem", ".key", ".txt", ".crt")):
         return False
+    # one-case random letters (`gcperfxrtqymqmluvskxzy…`, few vowels) under a strong name are a generated key
+    letters_key = strength == "strong" and n >= 20 and random_letters(value)
     if (
         _IDENTIFIER_VALUE.fullmatch(value)
-        and not (strength == "strong" and short_token(value))
+        and not (strength == "strong" and short_token(value) or letters_key)
         or n <= 40
         and has_camel_words(value)
         and not generated
@@ -1288,7 +1290,7 @@ def _key_value_ok(text: str, value: str, start: int, strength: str) -> bool:
         (_CODE_NAME.fullmatch(value) or DOTTED_IDENT.fullmatch(value))
         and _class_changes(value) < 0.45 * n
         and len(DIGIT_LETTER.findall(value)) < 2
-        and not (strength == "strong" and (_unpronounceable(value) or short_token(value)))
+        and not (strength == "strong" and (_unpronounceable(value) or short_token(value)) or letters_key)
     ):
         return False  # `XXH3_initCustomSecret_avx512`, `settings.key2`: names in code; random tokens change case often
     if (
@@ -1312,7 +1314,7 @@ def _key_value_ok(text: str, value: str, start: int, strength: str) -> bool:
             and _B64URL_SET.issuperset(value)
             and shannon_entropy(value) >= 4.0
         )
-        and not (strength == "strong" and _unpronounceable(value))
+        and not (strength == "strong" and _unpronounceable(value) or letters_key)
     ):
         return False
     if shannon_entropy(value) < (3.0 if strength == "strong" else 3.5):
