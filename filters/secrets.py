@@ -788,8 +788,12 @@ def _config_literal(
             or (
                 between.strip() == "="
                 and not _SNAKE_VARIABLE.fullmatch(value)  # `net_connect.password = srx2_pass`: code in a document
-                and not text[ls:start].strip()
-                and _INI_SECTION.search(text, max(0, ls - 20000), ls) is not None
+                and (
+                    not text[ls:start].strip()
+                    and _INI_SECTION.search(text, max(0, ls - 20000), ls) is not None
+                    # `# smtp_password = airflow`, `# Example: db_pass = hunter42`: a config line commented out
+                    or _COMMENTED_CONFIG.fullmatch(text, ls, start) is not None
+                )
             )
         )
     if op == ":":
@@ -810,6 +814,7 @@ def _config_literal(
 
 
 _ENV_PAIR = re.compile(r"[A-Za-z_][A-Za-z0-9_]*+=[^=\s]")
+_COMMENTED_CONFIG = re.compile(r"(?i)[ \t]*+(?:#|;)[ \t]*+(?:(?:e\.g\.|example|default|for example)[:,]?[ \t]{1,4}+)?")
 _SNAKE_VARIABLE = re.compile(r"[a-z_][a-z0-9]*+_[a-z0-9_]*+")
 _INI_SECTION = re.compile(r"(?m)^[ \t]*+\[[A-Za-z0-9_ .:\"\-]{1,64}+\][ \t]*+\r?$")
 _SYMBOL_RUN = re.compile(r"[^\s\"'`]{8,129}+")
