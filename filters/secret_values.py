@@ -297,8 +297,10 @@ def password_value_ok(value: str, quoted: bool, words: bool = False) -> bool:
     """`value` can be a password. `words`: the value is a literal where a password goes (quoted or a config
     value under a password's name, a URL's userinfo, a CLI flag, an SQL statement), so a word-like default
     counts too (`word_literal`)."""
-    if not 4 <= len(value) <= 128 or any(c.isspace() for c in value) or stand_in(value):
+    if not 4 <= len(value) <= 128 or any(c.isspace() for c in value):
         return False
+    if stand_in(value) and not (words and suffixed_credential(value)):
+        return False  # `!ChangeMe!` is a stand-in; `Password!` a chosen password
     if words and word_literal(value):
         return True
     low = value.lower()
