@@ -1765,7 +1765,11 @@ def _marked_prose_word(text: str, m: re.Match, after: int, a: re.Match, value: s
     if connector not in ("is", "was", "of", ":", "=", "：", "is:"):
         return False
     if quote in ("`", '"', "'") and text.startswith(quote, vs + len(value)):
-        return word_literal(value) or chosen_camel(value)  # `password is \`s3cret\``: a connector, then a literal
+        # `password is \`s3cret\``: a word, then a literal; `password: "v"` and `password = "v"` are code or config,
+        # password_assignments' (with its checks of the name), unless Markdown marks the value
+        if connector not in ("is", "was", "of") and quote != "`":
+            return False
+        return word_literal(value) or chosen_camel(value)
     ls = text.rfind("\n", 0, m.start()) + 1
     if after != m.end() or connector not in (":", "："):
         return False
