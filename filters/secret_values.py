@@ -297,7 +297,7 @@ def password_value_ok(value: str, quoted: bool, words: bool = False) -> bool:
     """`value` can be a password. `words`: the value is a literal where a password goes (quoted or a config
     value under a password's name, a URL's userinfo, a CLI flag, an SQL statement), so a word-like default
     counts too (`word_literal`)."""
-    if not 4 <= len(value) <= 128 or any(c.isspace() for c in value):
+    if not 6 <= len(value) <= 128 or any(c.isspace() for c in value):
         return False
     if stand_in(value) and not (words and suffixed_credential(value)):
         return False  # `!ChangeMe!` is a stand-in; `Password!` a chosen password
