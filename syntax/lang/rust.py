@@ -36,6 +36,30 @@ _PROPERTY_MACROS = frozenset({"proptest", "quickcheck"})
 _FN_IN_MACRO = re.compile(r"\bfn\s+\w+")
 
 
+# An item a macro invocation declares in its arguments: buffer_fixed!(pub struct Sha256(...)), bitflags! { pub struct
+# Flags: u32 { .. } }, lazy_static! { pub static ref MAP: .. }. `$name` (a macro_rules! body) names nothing.
+_ITEM_IN_MACRO = re.compile(
+    r"(?:^|[\s(\[{;])(?:pub(?:\s*\([^)]*\))?\s+)?(?:struct|enum|union|trait|type|static\s+ref|static|const)\s+"
+    r"([A-Za-z_]\w*)"
+)
+_KEYWORDS = frozenset({"fn", "mut", "ref", "impl", "dyn", "unsafe", "extern", "async"})
+
+
+def macro_items(tree, src) -> list[str]:
+    """Names of the items that the module-level macro invocations of a file declare (RustCrypto's sha2/src/lib.rs
+    makes Sha256 with digest::buffer_fixed!): the file defines them as much as if it had written them out."""
+    out: list[str] = []
+    for n in tree.root_node.named_children:
+        if n.type == "expression_statement" and n.named_children:
+            n = n.named_children[0]
+        if n.type != "macro_invocation":  # (a macro_rules! definition is a macro_definition: not read)
+            continue
+        for m in _ITEM_IN_MACRO.finditer(src.node_text(n)):
+            if len(m.group(1)) > 1 and m.group(1) not in _KEYWORDS and m.group(1) not in out:
+                out.append(m.group(1))
+    return out
+
+
 def _paths(node, src, prefix: str) -> list[str]:
     """Expand a use tree (`a::{b, c::D}`, `a::*`, `a as b`) into full paths."""
     t = node.type
@@ -249,5 +273,6 @@ LANGUAGES = (
         package_test_folders=("tests", "src"),
         test_target_dirs=("tests",),
         entry_modules=("lib", "main", "mod"),
+        macro_items=macro_items,
     ),
 )
