@@ -600,6 +600,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 and "use" in _FAMILY_RULES.get(fam, ())
                 and (
                     _named_plainly(t.path)
+                    or _plain_target(t)
                     # any Cargo test target of a small crate, whatever its name (lazy-static's tests/no_std.rs)
                     or (not for_role and _in_target_dir(t) and _small_crate(t, kinds, sources[fam]))
                 )
@@ -1766,7 +1767,20 @@ def _names_of_its_own(t: FileFacts, root: FileFacts, others: int) -> bool:
     """The test names what the entry point itself defines, by macro or crate path (izip!, itertools::izip), and
     nothing much of the package's other modules."""
     named = set(t.test.get("macros") or ()) | {p.rsplit("::", 1)[-1] for p in t.test.get("crate_paths") or ()}
+    if _named_plainly(t.path) or _plain_target(t):
+        # a test named for nothing but the crate (tests/mod.rs, tests/test.rs) counts the items it imports too
+        # (use sha2::{Sha256, Sha512}); a topic test doing so (serde_with's tests/serde_as/time.rs) uses the crate
+        # broadly
+        uses = (str(i.get("target", "")) for i in t.imports if i.get("kind") == "use")
+        named |= {p.rsplit("::", 1)[-1] for p in uses if "::" in p}
     return others == 0 and bool(named & set(root.test.get("defines") or ()))
+
+
+def _plain_target(t: FileFacts) -> bool:
+    """tests/mod.rs directly in a Cargo tests/ folder: a test crate named "mod", a name that says nothing
+    (RustCrypto's sha2/tests/mod.rs). (Not a test named like its crate: tempfile's tests/tempfile.rs tests the
+    tempfile() function of src/file/mod.rs.)"""
+    return _in_target_dir(t) and _stem(t.path) == "mod"
 
 
 def _by_calls(

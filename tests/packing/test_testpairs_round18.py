@@ -94,3 +94,93 @@ def test_not_when_the_macro_made_item_is_another_crates():
     }
     pairs = graph_pairs(files, "hashes")
     assert pairs["ascon-hash256/tests/mod.rs"] != ("ascon-hash256/src/lib.rs", "use")
+
+
+# sha3's shape: a macro of the file itself declares one hasher per line of its invocation
+SHA3_LIB = (
+    "pub use digest::{self, Digest};\n\nmod utils;\n\nmacro_rules! impl_sha3_variants {\n"
+    "    ($($name:ident($rate:ty, $pad:expr);)*) => {$(\n"
+    "        #[derive(Clone, Default)]\n        pub struct $name {\n            state: [u64; 25],\n        }\n"
+    "    )*};\n}\n\nimpl_sha3_variants!(\n    /// SHA-3-224 hasher.\n    Sha3_224(U144, SHA3_PAD);\n"
+    "    /// Keccak-256 hasher.\n    Keccak256(U136, KECCAK_PAD);\n);\n"
+)
+# a macro implementing a trait for the types it is given declares no item of those names
+IMPLS = (
+    "pub trait Cmov {\n    fn cmovz(&mut self, value: &Self, condition: u8);\n}\n\n"
+    "macro_rules! impl_cmov {\n    ($($int:ty),*) => {$(\n        impl Cmov for $int {\n"
+    "            fn cmovz(&mut self, value: &Self, condition: u8) {\n"
+    "                if condition == 0 {\n                    *self = *value;\n                }\n            }\n"
+    "        }\n    )*};\n}\n\nimpl_cmov!(\n    u8,\n    u16,\n    u32\n);\n"
+)
+
+
+def test_items_a_files_own_macro_declares_by_its_arguments_are_defined():
+    names = defines("sha3/src/lib.rs", SHA3_LIB)
+    assert "Sha3_224" in names and "Keccak256" in names
+    names = defines("cmov/src/lib.rs", IMPLS)
+    assert "Cmov" in names
+    assert not {"u8", "u16", "u32"} & set(names)
+
+
+SHA2_CARGO = '[package]\nname = "sha2"\nversion = "0.11.0"\nedition = "2024"\n'
+SHA2_LIB = (
+    "pub use digest::{self, Digest};\n\npub mod block_api;\nmod consts;\nmod sha256;\nmod sha512;\n\n"
+    "digest::buffer_fixed!(\n    /// SHA-256 hasher.\n    pub struct Sha256(block_api::Sha256VarCore);\n"
+    "    impl: FixedHashTraits;\n);\n\ndigest::buffer_fixed!(\n    /// SHA-512 hasher.\n"
+    "    pub struct Sha512(block_api::Sha512VarCore);\n    impl: FixedHashTraits;\n);\n"
+)
+SHA2_TEST = (
+    "use digest::dev::fixed_reset_test;\nuse sha2::{Digest, Sha256, Sha512};\n\n"
+    "digest::new_test!(sha256_kat, Sha256, fixed_reset_test);\n"
+    "digest::new_test!(sha512_kat, Sha512, fixed_reset_test);\n\n#[test]\nfn sha256_empty() {\n"
+    '    let h = Sha256::digest(b"");\n    assert_eq!(h.len(), 32);\n    let h = Sha512::digest(b"");\n'
+    "    assert_eq!(h.len(), 64);\n}\n"
+)
+
+
+def sha2_crate(extra: dict[str, str]) -> dict[str, str]:
+    # a crate of many modules: per-platform compression backends below sha256/ and sha512/
+    files = {"sha2/Cargo.toml": SHA2_CARGO, "sha2/src/lib.rs": SHA2_LIB}
+    files["sha2/src/block_api.rs"] = (
+        "pub struct Sha256VarCore {\n    state: [u32; 8],\n}\n\npub struct Sha512VarCore {\n    state: [u64; 8],\n}\n"
+    )
+    files["sha2/src/consts.rs"] = "pub const K32: [u32; 2] = [0x428a2f98, 0x71374491];\n"
+    for half in ("sha256", "sha512"):
+        files[f"sha2/src/{half}.rs"] = (
+            f"mod soft;\n\npub fn compress_{half}(state: &mut [u64; 8], blocks: &[[u8; 64]]) {{\n    soft::compress(state, blocks)\n}}\n"
+        )
+        for backend in (
+            "soft",
+            "x86",
+            "aarch64",
+            "riscv",
+            "loongarch64",
+            "wasm32",
+            "x86_avx2",
+            "riscv_zknh",
+            "soft_compact",
+            "aarch64_sha3",
+        ):
+            files[f"sha2/src/{half}/{backend}.rs"] = (
+                f"pub fn compress(state: &mut [u64; 8], blocks: &[[u8; 64]]) {{\n"
+                f'    let _ = (state, blocks, "{backend}");\n}}\n'
+            )
+    files.update(extra)
+    return files
+
+
+def test_a_cargo_test_named_mod_tests_its_crate_root_even_in_a_crate_of_many_modules():
+    pairs = graph_pairs(sha2_crate({"sha2/tests/mod.rs": SHA2_TEST}), "hashes")
+    # (the calls rule or the crate-use rule: the crate root either way)
+    assert pairs["sha2/tests/mod.rs"][0] == "sha2/src/lib.rs"
+
+
+def test_not_a_topic_test_nor_a_module_below_tests():
+    # the same test named for a topic uses the large crate broadly; as tests/it/mod.rs it is a module of the
+    # tests/it/main.rs target, not a test crate named "mod"
+    pairs = graph_pairs(
+        sha2_crate({"sha2/tests/kat.rs": SHA2_TEST, "sha2/tests/it/mod.rs": SHA2_TEST}),
+        "hashes",
+    )
+    assert pairs["sha2/tests/kat.rs"][0] is None
+    assert pairs.get("sha2/tests/it/mod.rs", (None,))[0] != "sha2/src/lib.rs"
