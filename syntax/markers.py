@@ -29,10 +29,9 @@ ANNOTATIONS = frozenset(
         "Suite",
     }
 )
-# BDD-style test functions (mocha, jest, jasmine, RSpec, busted, Kotest, Quick, ...).
-CALLS = frozenset(
-    {"describe", "it", "test", "suite", "context", "specify", "xit", "xdescribe", "fit", "fdescribe", "bench"}
-)
+# BDD-style test functions (mocha, jest, jasmine, RSpec, busted, Kotest, Quick, ...). Not bench(): vitest's and
+# mitata's benchmarks (x.bench.ts, test/bench/*.ts) run under `vitest bench` or node, not as tests.
+CALLS = frozenset({"describe", "it", "test", "suite", "context", "specify", "xit", "xdescribe", "fit", "fdescribe"})
 # tsd's assertions: a type test file (foo.test-d.ts) is made of them.
 # vitest's expectTypeOf / assertType likewise.
 TSD_CALLS = frozenset(
