@@ -57,6 +57,7 @@ from __future__ import annotations
 
 import math
 import os
+import posixpath
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
@@ -315,6 +316,31 @@ def _test_targets(facts: list[FileFacts], kinds: dict[str, str]) -> dict[str, st
             and _stem(f.path) not in declared[_folder(f.path)]
         ):
             out[f.path] = "test"
+    out.update(_template_instances(facts, kinds))
+    return out
+
+
+def _template_instances(facts: list[FileFacts], kinds: dict[str, str]) -> dict[str, str]:
+    """A test folder's driver included by several of its files: M*LIB's tests/check-generic.hpp holds main and the
+    test cases, and each tests/check-X.cpp, no case of its own, defines the container it checks and includes it.
+    The includers are the tests (one program each), the driver their shared helper. Not a test included by one file
+    only (parallel-hashmap's tests include another test to rerun its cases: both stay tests)."""
+    by_path = {f.path: f for f in facts}
+    includers: dict[str, list[str]] = defaultdict(list)
+    for f in facts:
+        if kinds.get(f.path) != "support" or f.test.get("markers") != 0 or f.test.get("support") or not f.test.get("dir"):
+            continue
+        for r in f.imports:
+            if r.get("kind") != "include":
+                continue
+            h = posixpath.join(_folder(f.path), str(r.get("target") or ""))
+            if h != f.path and kinds.get(h) == "test" and "main" in (by_path[h].identifiers if h in by_path else ()):
+                includers[h].append(f.path)
+    out: dict[str, str] = {}
+    for h, files in includers.items():
+        if len(files) >= 2:
+            out[h] = "support"
+            out.update((p, "test") for p in files)
     return out
 
 

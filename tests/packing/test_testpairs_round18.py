@@ -184,3 +184,49 @@ def test_not_a_topic_test_nor_a_module_below_tests():
     )
     assert pairs["sha2/tests/kat.rs"][0] is None
     assert pairs.get("sha2/tests/it/mod.rs", (None,))[0] != "sha2/src/lib.rs"
+
+
+# M*LIB's shape: tests/check-generic.hpp holds main and the cases; each tests/check-X.cpp defines the container it
+# checks against the STL and includes it
+DRIVER = (
+    "#include <stdio.h>\n#include <assert.h>\n\n#define TEST(name) static void name(void)\n\n"
+    "TEST(test_init) {\n  CONT_TYPE a;\n  CONT_INIT(a);\n  assert(CONT_SIZE(a) == 0);\n  CONT_CLEAR(a);\n}\n\n"
+    "int main(int argc, const char *argv[])\n{\n  (void) argc;\n  (void) argv;\n  test_init();\n  return 0;\n}\n"
+)
+INSTANCE = (
+    '#include <vector>\n#include "m-{x}.h"\n\n{X}_DEF({x}_int, int)\n\n#define CONT_TYPE {x}_int_t\n'
+    "#define CONT_INIT(a) {x}_int_init(a)\n#define CONT_SIZE(a) {x}_int_size(a)\n#define CONT_CLEAR(a) {x}_int_clear(a)\n\n"
+    'void cmp_cont({x}_int_t a, std::vector<int> b)\n{{\n  assert({x}_int_size(a) == b.size());\n}}\n\n#include "check-generic.hpp"\n'
+)
+MHEADER = "#ifndef M_{X}_H\n#define M_{X}_H\n#define {X}_DEF(name, type) M_{X}_DEF(name, type)\n#endif\n"
+
+
+def detected(files: dict[str, str], repo: str = "mlib") -> set[str]:
+    facts = facts_of(files, repo)
+    rg = graphs.build_graph(facts, GraphConfig())
+    return {p["test"] for p in pair_tests(facts, rg, UnitTestsConfig())}
+
+
+def test_files_including_a_shared_test_driver_are_the_tests():
+    files = {"tests/check-generic.hpp": DRIVER}
+    for x in ("array", "deque"):
+        files[f"m-{x}.h"] = MHEADER.format(X=x.upper())
+        files[f"tests/check-{x}.cpp"] = INSTANCE.format(x=x, X=x.upper())
+    tests = detected(files)
+    assert {"tests/check-array.cpp", "tests/check-deque.cpp"} <= tests
+    assert "tests/check-generic.hpp" not in tests
+
+
+def test_not_a_driver_one_file_includes_nor_a_header_without_main():
+    # one includer: the header may be a test of its own that another reruns (parallel-hashmap's tests): unchanged
+    files = {"tests/check-generic.hpp": DRIVER, "m-array.h": MHEADER.format(X="ARRAY")}
+    files["tests/check-array.cpp"] = INSTANCE.format(x="array", X="ARRAY")
+    tests = detected(files)
+    assert "tests/check-array.cpp" not in tests and "tests/check-generic.hpp" in tests
+    # a shared header of cases without main: its includers are no programs of their own
+    files = {"tests/cases.hpp": DRIVER.split("int main")[0]}
+    for x in ("array", "deque"):
+        files[f"m-{x}.h"] = MHEADER.format(X=x.upper())
+        files[f"tests/check-{x}.cpp"] = INSTANCE.format(x=x, X=x.upper()).replace("check-generic.hpp", "cases.hpp")
+    tests = detected(files)
+    assert not {"tests/check-array.cpp", "tests/check-deque.cpp"} & tests
