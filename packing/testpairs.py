@@ -328,7 +328,12 @@ def _template_instances(facts: list[FileFacts], kinds: dict[str, str]) -> dict[s
     by_path = {f.path: f for f in facts}
     includers: dict[str, list[str]] = defaultdict(list)
     for f in facts:
-        if kinds.get(f.path) != "support" or f.test.get("markers") != 0 or f.test.get("support") or not f.test.get("dir"):
+        if (
+            kinds.get(f.path) != "support"
+            or f.test.get("markers") != 0
+            or f.test.get("support")
+            or not f.test.get("dir")
+        ):
             continue
         for r in f.imports:
             if r.get("kind") != "include":
