@@ -1330,7 +1330,8 @@ def _named_in_part(t: FileFacts, stem: str, cands: dict[str, list[str]], kinds, 
     if not hits:
         return []
     used = set(t.identifiers)
-    return hits[0] if any(used & set(facts_by_path[c].test.get("defines") or ()) for c in hits[0]) else []
+    # (what it defines or its macros: M*LIB's m-array.h is macros, ARRAY_DEF among them)
+    return hits[0] if any(used & _header_names(facts_by_path[c]) for c in hits[0]) else []
 
 
 def _named_folder(path: str) -> bool:

@@ -230,3 +230,49 @@ def test_not_a_driver_one_file_includes_nor_a_header_without_main():
         files[f"tests/check-{x}.cpp"] = INSTANCE.format(x=x, X=x.upper()).replace("check-generic.hpp", "cases.hpp")
     tests = detected(files)
     assert not {"tests/check-array.cpp", "tests/check-deque.cpp"} & tests
+
+
+def macros(path: str, text: str) -> dict:
+    return file_facts("r", path, text, detect_language(path, text)).test.get("macros") or {}
+
+
+def test_a_plain_alias_of_another_macro_is_kept():
+    header = "#ifndef M_ARRAY_H\n#define M_ARRAY_H\n#define M_ARRAY_DEF(name, type) M_ARRA4_DEF_P1(name, type)\n"
+    header += "#define ARRAY_DEF M_ARRAY_DEF\n#define ARRAY_SIZE_MAX 64\n#define ARRAY_SELF ARRAY_SELF\n#endif\n"
+    got = macros("m-array.h", header)
+    assert got.get("ARRAY_DEF") == ["M_ARRAY_DEF"]
+    # a guard, a constant, a self-reference: no alias
+    assert not {"M_ARRAY_H", "ARRAY_SIZE_MAX", "ARRAY_SELF"} & set(got)
+
+
+# the M*LIB shape with the real header's short names: three check-X.cpp (a suite prefix) over m-X.h
+MLIB_HEADER = (
+    "#ifndef M_{X}_H\n#define M_{X}_H\n#define M_{X}_DEF(name, type) M_{X}4_DEF_P1(name, type)\n"
+    "#define M_{X}_OPLIST(name, oplist) M_{X}4_OPLIST_P1(name, oplist)\n"
+    "#define {X}_DEF M_{X}_DEF\n#define {X}_OPLIST M_{X}_OPLIST\n#endif\n"
+)
+
+
+def test_a_suite_test_named_for_a_macro_header_pairs_with_it():
+    files = {"tests/check-generic.hpp": DRIVER}
+    for x in ("array", "deque", "list"):
+        files[f"m-{x}.h"] = MLIB_HEADER.format(X=x.upper())
+        files[f"tests/check-{x}.cpp"] = INSTANCE.format(x=x, X=x.upper())
+    pairs = graph_pairs(files, "mlib")
+    assert pairs["tests/check-array.cpp"][0] == "m-array.h"
+    assert pairs["tests/check-deque.cpp"][0] == "m-deque.h"
+
+
+def test_not_a_macro_header_the_test_never_uses():
+    # check-array.cpp here checks a container of its own: it uses none of m-array.h's macros, so the shared word
+    # alone pairs nothing
+    files = {"tests/check-generic.hpp": DRIVER}
+    for x in ("array", "deque", "list"):
+        files[f"m-{x}.h"] = MLIB_HEADER.format(X=x.upper())
+        files[f"tests/check-{x}.cpp"] = INSTANCE.format(x=x, X=x.upper())
+    files["tests/check-array.cpp"] = (
+        "#include <vector>\n\ntypedef struct { int n; } my_vec_t;\n#define CONT_TYPE my_vec_t\n#define CONT_INIT(a) ((a).n = 0)\n"
+        '#define CONT_SIZE(a) ((a).n)\n#define CONT_CLEAR(a) ((a).n = 0)\n\n#include "check-generic.hpp"\n'
+    )
+    pairs = graph_pairs(files, "mlib")
+    assert pairs["tests/check-array.cpp"][0] != "m-array.h"
