@@ -2053,8 +2053,20 @@ def _by_include(
         return own[0], "include", 0.8 if via_helpers else 0.9
     if via_helpers or _named_for_role(t.path):  # several implementations, and a name that picks none of them
         return None
+    if _named_for_all(t.path, own):
+        return None, None, 0.0  # no subject, from this rule or a later one
     fam = FAMILY.get(t.language or "")
     return _agreeing(t, own, "include", lex_index(fam), tcfg)
+
+
+def _named_for_all(test_path: str, options: list[str]) -> bool:
+    """The test's name is what its candidates' names share (c-algorithms' test/test-compare-functions.c over
+    compare-int.c, compare-pointer.c, compare-string.c): it tests them all, none by itself."""
+    stem = subject_stem(os.path.basename(test_path)) or _stem(test_path)
+    words = {_singular(w) for w in split_identifier(stem)} - _NAME_NOISE - {"function"}
+    if not words or len(options) < 2:
+        return False
+    return all(words <= {_singular(w) for w in split_identifier(_stem(c))} for c in options)
 
 
 def _header_names(f: FileFacts) -> set[str]:

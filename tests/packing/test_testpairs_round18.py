@@ -276,3 +276,54 @@ def test_not_a_macro_header_the_test_never_uses():
     )
     pairs = graph_pairs(files, "mlib")
     assert pairs["tests/check-array.cpp"][0] != "m-array.h"
+
+
+def compare_module(kind: str, ctype: str, names: tuple[str, ...] = ("equal", "compare")) -> dict[str, str]:
+    protos = "".join(f"int {kind}_{n}(void *a, void *b);\n" for n in names)
+    header = f"#ifndef COMPARE_{kind.upper()}_H\n#define COMPARE_{kind.upper()}_H\n{protos}#endif\n"
+    impl = f'#include "compare-{kind}.h"\n'
+    for n in names:
+        impl += (
+            f"\nint {kind}_{n}(void *a, void *b)\n{{\n    {ctype} x = *({ctype} *) a, y = *({ctype} *) b;\n"
+            f"    return x < y ? -1 : x > y;\n}}\n"
+        )
+    return {f"src/compare-{kind}.h": header, f"src/compare-{kind}.c": impl}
+
+
+STRING_NAMES = ("equal", "compare", "nocase_equal", "nocase_compare")
+
+
+def family_test(name: str) -> str:
+    # c-algorithms' test/test-compare-functions.c: one test function per module, the strings' the longest
+    body = '#include <assert.h>\n#include "compare-int.h"\n#include "compare-pointer.h"\n#include "compare-string.h"\n'
+    body += "\nvoid test_int_compare(void)\n{\n    int a = 4, b = 8;\n    assert(int_compare(&a, &b) < 0);\n"
+    body += "    assert(int_equal(&a, &a) == 1);\n}\n"
+    body += "\nvoid test_pointer_compare(void)\n{\n    int a, b;\n    assert(pointer_compare(&a, &b) != 0);\n}\n"
+    body += '\nvoid test_string_compare(void)\n{\n    char *test1 = "Apple", *test2 = "Orange";\n'
+    for n in STRING_NAMES:
+        body += f"    assert(string_{n}(test1, test2) != 2);\n    assert(string_{n}(test2, test1) != 2);\n"
+    body += "}\n"
+    body += "\nint main(void)\n{\n    test_int_compare();\n    test_pointer_compare();\n    test_string_compare();\n"
+    body += f"    /* {name} */\n    return 0;\n}}\n"
+    return body
+
+
+def family(test_name: str) -> dict[str, str]:
+    files = {
+        **compare_module("int", "int"),
+        **compare_module("pointer", "long"),
+        **compare_module("string", "long", STRING_NAMES),
+    }
+    files[f"test/test-{test_name}.c"] = family_test(test_name)
+    return files
+
+
+def test_a_test_named_for_what_its_candidates_share_tests_them_all():
+    pairs = graph_pairs(family("compare-functions"), "c-algorithms")
+    assert pairs["test/test-compare-functions.c"][0] is None
+
+
+def test_not_when_the_name_picks_one_of_them():
+    # the same test named for the strings: its candidates do not all share "string" in their names
+    pairs = graph_pairs(family("compare-string-functions"), "c-algorithms")
+    assert pairs["test/test-compare-string-functions.c"][0] == "src/compare-string.c"
