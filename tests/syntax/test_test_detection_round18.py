@@ -51,3 +51,30 @@ def test_tests_beside_benchmarks_stay_tests():
         'import { describe, expect, it } from "vitest";', 'import { bench, describe, expect, it } from "vitest";'
     )
     assert signals("test/serialize.test.ts", mixed + '\nbench("serialize", () => serialize({}));\n')["kind"] == "test"
+
+
+# fp-ts' dtslint type tests: an assertion written at the end of the line it checks, and a test that exports its
+# checks as functions with // @ts-expect-error inside
+CONST_DTSLINT = (
+    "import * as _ from '../src/Const'\n\n//\n// contramap\n//\n\n"
+    "_.const_.contramap(_.make<boolean>(true), (s: string) => s.length) // $ExpectType Const<boolean, string>\n"
+)
+INDEX_DTSLINT = (
+    "import * as _ from '../src/HKT'\nimport * as T from '../src/Task'\n\n// issue #536\n"
+    "export function testIssue536<F extends _.URIS, G extends _.URIS, A>(x: _.Kind<F, A>): _.Kind<G, A> {\n"
+    "  // @ts-expect-error\n  return x\n}\n\nexport const testURI = <F extends _.URIS>(ma: T.Task<number>): _.Kind<F, number> => {\n"
+    "  // @ts-expect-error\n  return ma\n}\n"
+)
+
+
+def test_dtslint_assertions_at_a_lines_end_and_exported_checks_are_type_tests():
+    s = signals("dtslint/Const.ts", CONST_DTSLINT)
+    assert s["kind"] == "test" and s.get("type_test")
+    s = signals("dtslint/index.ts", INDEX_DTSLINT)
+    assert s["kind"] == "test" and s.get("type_test")
+
+
+def test_an_exporting_helper_of_an_ordinary_test_folder_stays_a_helper():
+    # outside a type-test folder, a module that exports stays the tests' helper even with an expected error
+    s = signals("test/helpers.ts", INDEX_DTSLINT)
+    assert s["kind"] != "test"
