@@ -1590,7 +1590,9 @@ def _by_import(
                 for i in t.imports
                 for p in real
                 if re.split(r"[./:\\]", str(i.get("target") or ""))[-1] == _stem(p)
-                and {n for n in (i.get("names") or ()) if _norm(n) == key} & _own_definitions(facts_by_path[p])
+                # (in the singular or the plural: unimport's test/to-export.test.ts imports toExports)
+                and {n for n in (i.get("names") or ()) if _singular(_norm(n)) == _singular(key)}
+                & _own_definitions(facts_by_path[p])
             }
         )
         if len(definers) == 1:

@@ -327,3 +327,41 @@ def test_not_when_the_name_picks_one_of_them():
     # the same test named for the strings: its candidates do not all share "string" in their names
     pairs = graph_pairs(family("compare-string-functions"), "c-algorithms")
     assert pairs["test/test-compare-string-functions.c"][0] == "src/compare-string.c"
+
+
+UNIMPORT_UTILS = (
+    "export interface Import { name: string, as?: string, from: string }\n\n"
+    "export function toExports(imports: Import[]): string {\n"
+    "  return imports.map(i => `export { ${i.name} } from '${i.from}';`).join('\\n')\n}\n\n"
+    "export function toExporter(imports: Import[]): (code: string) => string {\n"
+    "  return code => code + toExports(imports)\n}\n"
+)
+UNIMPORT_CONTEXT = (
+    "import { toExports, type Import } from './utils'\n\n"
+    "export function createUnimport(imports: Import[]) {\n"
+    "  return { toExports: () => toExports(imports), imports }\n}\n"
+)
+
+
+def test_named_in_the_singular_for_the_plural_name_it_imports_from_its_module():
+    test = (
+        "import { describe, expect, it } from 'vitest'\nimport { createUnimport } from '../src/context'\n"
+        "import { toExports } from '../src/utils'\n\ndescribe('toExports', () => {\n  it('basic', () => {\n"
+        "    expect(toExports([{ name: 'fooBar', from: 'test-id' }])).toBe(\"export { fooBar } from 'test-id';\")\n"
+        "    expect(createUnimport([]).imports).toEqual([])\n  })\n})\n"
+    )
+    files = {"src/utils.ts": UNIMPORT_UTILS, "src/context.ts": UNIMPORT_CONTEXT, "test/to-export.test.ts": test}
+    pairs = graph_pairs(files, "unimport")
+    assert pairs["test/to-export.test.ts"] == ("src/utils.ts", "import")
+
+
+def test_not_a_longer_name_that_only_begins_like_it():
+    # toExporter is not toExport in the plural
+    test = (
+        "import { describe, expect, it } from 'vitest'\nimport { createUnimport } from '../src/context'\n"
+        "import { toExporter } from '../src/utils'\n\ndescribe('toExporter', () => {\n  it('appends', () => {\n"
+        "    expect(toExporter([])('x')).toBe('x')\n    expect(createUnimport([]).imports).toEqual([])\n  })\n})\n"
+    )
+    files = {"src/utils.ts": UNIMPORT_UTILS, "src/context.ts": UNIMPORT_CONTEXT, "test/to-export.test.ts": test}
+    pairs = graph_pairs(files, "unimport")
+    assert pairs["test/to-export.test.ts"] != ("src/utils.ts", "import")
