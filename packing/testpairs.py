@@ -917,7 +917,12 @@ def _usable(test_path: str, cand: str, kinds: dict[str, str] | None = None) -> b
         return False  # a helper is a subject only of tests beside it or above it (test/helpers/with-page.ts)
     cand_dirs = {p.lower() for p in cand.split("/")[:-1]}
     test_dirs = {p.lower() for p in test_path.split("/")[:-1]}
-    return not ((cand_dirs & _NOT_SUBJECT_DIRS) - test_dirs)
+    # a test beside its examples may test them; one beside benchmarks checks the benchmark's harness (radix3's
+    # test/bench/impl.test.ts, h3's test/bench/bench.test.ts), which is no subject
+    return not ((cand_dirs & _NOT_SUBJECT_DIRS) - (test_dirs - _BENCH_DIRS))
+
+
+_BENCH_DIRS = frozenset({"benchmark", "benchmarks", "bench", "benches"})
 
 
 def _folder_in_test_tree(path: str) -> str:

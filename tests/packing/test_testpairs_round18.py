@@ -365,3 +365,35 @@ def test_not_a_longer_name_that_only_begins_like_it():
     files = {"src/utils.ts": UNIMPORT_UTILS, "src/context.ts": UNIMPORT_CONTEXT, "test/to-export.test.ts": test}
     pairs = graph_pairs(files, "unimport")
     assert pairs["test/to-export.test.ts"] != ("src/utils.ts", "import")
+
+
+BENCH_IMPL = (
+    "import { createRouter, addRoute, findRoute } from '../../src'\n\n"
+    "export function createInstances() {\n  const router = createRouter()\n  addRoute(router, 'GET', '/hello', { ok: true })\n"
+    "  return [['rou3', (path: string) => findRoute(router, 'GET', path)]] as const\n}\n"
+)
+BENCH_TEST = (
+    "import { describe, it, expect } from 'vitest'\nimport { createInstances } from './impl'\n\n"
+    "describe('benchmark', () => {\n  for (const [name, lookup] of createInstances()) {\n"
+    "    it(`${name} works`, () => {\n      expect(lookup('/hello')).toBeTruthy()\n    })\n  }\n})\n"
+)
+ROUTER = (
+    "export function createRouter() {\n  return { root: {} }\n}\n\nexport function addRoute(r: any, m: string, p: string, d: any) {\n"
+    "  r.root[m + p] = d\n}\n\nexport function findRoute(r: any, m: string, p: string) {\n  return r.root[m + p]\n}\n"
+)
+
+
+def test_a_test_of_a_benchmark_folder_does_not_take_the_harness_beside_it():
+    files = {"src/index.ts": ROUTER, "test/bench/impl.ts": BENCH_IMPL, "test/bench/impl.test.ts": BENCH_TEST}
+    pairs = graph_pairs(files, "radix3")
+    assert pairs["test/bench/impl.test.ts"][0] != "test/bench/impl.ts"
+
+
+def test_a_test_of_an_examples_folder_still_takes_the_example_beside_it():
+    files = {
+        "src/index.ts": ROUTER,
+        "examples/impl.ts": BENCH_IMPL,
+        "examples/impl.test.ts": BENCH_TEST,
+    }
+    pairs = graph_pairs(files, "radix3")
+    assert pairs["examples/impl.test.ts"][0] == "examples/impl.ts"
