@@ -34,7 +34,8 @@ setup(
     version="0.1.0",
     description="Repository-level pretraining data for code LMs (CodeGemma recipe) and a JAX trainer",
     python_requires=">=3.10",
-    packages=["repoloom"] + [f"repoloom.{f}" for f in FOLDERS] + ["repoloom.syntax.lang"],  # one module per language
+    # one module per language (syntax.lang); the test-pairing rules (packing.pairing)
+    packages=["repoloom"] + [f"repoloom.{f}" for f in FOLDERS] + ["repoloom.syntax.lang", "repoloom.packing.pairing"],
     package_dir={"repoloom": "repoloom_pkg", **{f"repoloom.{f}": f for f in FOLDERS}},
     package_data={"repoloom.core": ["*.json"]},
     install_requires=[

@@ -135,8 +135,18 @@ Two sets of ground truth, reported apart:
              and benchmark tests run by pytest; 182 tests, 127 with a subject), labelled the same way from their
              build files and test runners and committed before the eighteenth round of rule changes and before
              pairing was ever run on them; read at the commits in their JSON files (the ``fetch`` tool's GitHub
-             snapshots); run once at the start of that round and once at its end (``--set blind17`` only: neither
-             "dev" nor "all" includes it).
+             snapshots); run once at the start of that round and once at its end (``--set blind17``). Its rows were
+             then read: it is part of "dev" since the nineteenth round.
+    blind18  benchmarks/data/test_pairs_blind18/*.json: 11 more repositories in 13 entries, weighted to Rust and
+             TypeScript (Rust: smol-rs async-task, polling, async-executor, Cargo tests over the crate's modules;
+             TypeScript: es-toolkit src/string and src/promise, X.spec.ts beside X.ts; hono src/utils and
+             src/helper, vitest tests beside their module; tinyglobby, node --test; C: libconfuse, TESTS over
+             src/confuse.c; libcheck, the framework's own check_check suites; C++: FunctionalPlus, doctest
+             X_test.cpp over include/fplus/X.hpp; Go: valyala/fastjson; Python: pyrsistent; 216 tests, 194 with a
+             subject), labelled by measure17 from their build files and test runners and committed before pairing
+             was ever run on them; read at the commits in their JSON files (the ``fetch`` tool's GitHub
+             snapshots); run once on the final main of the round (``--set blind18`` only: neither "dev" nor "all"
+             includes it).
 
 One JSON file per repository (paths only, no third-party code):
 
@@ -759,6 +769,53 @@ change (the seventeenth round's rules; its misses not listed):
                                       rust 0.636 (0.583)  typescript 0.750 (0.500)   (before; 182 tests, 127 with a
                                       subject; det.P 0.973, det.R 0.995)
 
+Rules then tuned on dev (blind16 included), whole conventions each: items a Rust module-level macro invocation
+declares count as defined (RustCrypto's digest::buffer_fixed!(pub struct Sha256(..)), bitflags!, lazy_static!, and a
+file's own item-making macro: impl_sha3_variants!(Sha3_224(..); ..)); a Cargo test target named mod (tests/mod.rs)
+tests the crate root as tests/test.rs does, and such plainly named tests count the items they import as the root's
+own even in a crate of many modules; bench() is no test case and a vitest x.bench.ts is no test; a C/C++ test
+folder's driver holding main and the cases, included by two or more files without cases of their own, makes those
+files the tests (M*LIB's tests/check-generic.hpp, utfcpp's tests/ftest.h); a plain alias of another macro (#define
+ARRAY_DEF M_ARRAY_DEF) is kept and the name-in-part rule counts a header's macros; a C/C++ test named for what all its
+include candidates share gets no subject (c-algorithms' test-compare-functions.c); dtslint's $ExpectType at a line's
+end and // @ts-expect-error in an exporting module of dtslint's folder make type tests (fp-ts); a test named for a
+name it imports matches it in the plural (toExports for to-export.test.ts); a test in a benchmark folder does not take
+the harness beside it. blind16's h3 labels gained its test/unit/ and test/bench/*.test.ts tests (11, run by vitest's
+default include; left out at the freeze); with them the seventeenth round's rules give blind16 0.780 / 0.909 / 0.833.
+
+    set      R      P      P.strict   per-language R (P.strict)
+    blind3   0.853  0.933  0.832      (was 0.838 / 0.932 / 0.829: syn's macro-made items)
+    blind12  0.887  0.949  0.882      (was 0.887 / 0.943 / 0.876)
+    blind13  0.923  0.964  0.919      (was 0.915 / 0.960 / 0.915: nix, unimport)
+    blind15  0.957  0.974  0.962      c 0.988 (0.982)  rust 0.667 (0.720)  typescript 0.966 (0.966)   (was 0.912 /
+                                      0.973 / 0.960: M*LIB's check-X.cpp and except-X.c, fp-ts' dtslint; det.R 0.964
+                                      -> 1.000)
+    blind16  0.901  0.934  0.876      c 0.936 (0.863)  rust 0.860 (0.949)  typescript 0.789 (0.652)   (was 0.780 /
+                                      0.909 / 0.833 with the same labels: RustCrypto's crate roots; det.P 0.959 ->
+                                      0.982)
+    blind9   1.000  1.000  1.000      (was 1.000 / 1.000 / 0.969: radix3's bench test)
+    tuning, frozen, heldout, blind, blind2, blind4 .. blind8, blind10, blind11, blind14: R, P and P.strict unchanged;
+                     det.P rose on blind2, blind3, blind5, blind7, blind8, blind9, blind10, blind14 (benchmarks)
+    blind17  0.748  0.798  0.642      c 0.792 (0.613)  cpp 1.000 (1.000)  go 1.000 (1.000)  python 0.889 (1.000)
+                                      rust 0.655 (0.600)  typescript 0.750 (0.545)   (run once at the end: the blind
+                                      figure; was 0.740 / 0.790 / 0.631; det.P 0.973 -> 0.978)
+
+On blind17 the round's rules moved futures-rs (Rust R 0.636 -> 0.655) and two TypeScript figures, rou3's bench test
+(P.strict) and TanStack store's derived.bench.ts (det.P). Disclosure: I wrote blind17's labels, so I knew that rou3
+has radix3's test/bench/impl.test.ts (labelled none) and TanStack store a vitest bench file; the two rules were made
+for and measured on dev (radix3, h3; ohash, reselect, valtio), and blind17's misses were never printed. Recall 0.748
+and strict precision 0.642 are far below the 0.90 targets; C (0.792), Rust (0.655) and TypeScript (0.750) are below
+0.80. Its rows show where: nng (C: R 0.792, P.strict 0.613), futures-rs (R 0.667, P.strict 0.596), event-listener and
+ofetch (R 0.000), TanStack store (P.strict 0.500).
+
+Nineteenth round (blind18 wired first, built and labelled by another session, measure17; blind17 joins dev).
+blind18's baseline, run once before any rule change (the eighteenth round's rules; its misses not listed):
+
+    set      R      P      P.strict   per-language R (P.strict)
+    blind18  0.892  0.983  0.945      c 0.865 (0.889)  cpp 1.000 (1.000)  go 0.938 (0.938)  python 0.667 (1.000)
+                                      rust 0.611 (0.786)  typescript 0.971 (0.971)   (before; 216 tests, 194 with a
+                                      subject; det.P 0.964, det.R 0.995)
+
 This file is a benchmark, not a pytest module: it defines no test functions.
 """
 
@@ -805,8 +862,9 @@ SETS = {
     "blind15": os.path.join(_HERE, "test_pairs_blind15"),
     "blind16": os.path.join(_HERE, "test_pairs_blind16"),
     "blind17": os.path.join(_HERE, "test_pairs_blind17"),
+    "blind18": os.path.join(_HERE, "test_pairs_blind18"),
 }
-# "dev" is every set the rules may be tuned against; blind17 runs only when asked for by name (not in "all").
+# "dev" is every set the rules may be tuned against; blind18 runs only when asked for by name (not in "all").
 GROUPS = {
     "dev": (
         "tuning",
@@ -828,8 +886,9 @@ GROUPS = {
         "blind14",
         "blind15",
         "blind16",
+        "blind17",
     ),
-    "all": tuple(name for name in SETS if name != "blind17"),
+    "all": tuple(name for name in SETS if name != "blind18"),
 }
 SKIP_DIRS = {".git", "node_modules", "__pycache__", ".tox", "target", "dist", "build"}
 

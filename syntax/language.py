@@ -65,6 +65,9 @@ class Language:
     # the names a header's macros stand for ({"hclose": ["dill_hclose"]} from #define hclose dill_hclose): a test
     # calling the short name calls what defines the long one (packing/testpairs.py's calls rule)
     macro_names: Callable[[str, str], dict[str, list[str]]] | None = None
+    # (tree, Source) -> names of the items a file's module-level macro invocations declare (Rust: Sha256 of
+    # digest::buffer_fixed!(pub struct Sha256(..))): they count among what the file defines (test pairing)
+    macro_items: Extractor | None = None
     types_only: Callable[[Any], bool] | None = None  # the module declares types only (no runtime test exercises it)
     # folders each of whose files is a test target of its own, test cases or not (Cargo compiles every tests/*.rs as
     # a test crate: a compile-only check holds no #[test], a harness = false test has its own main), unless a file

@@ -29,10 +29,9 @@ ANNOTATIONS = frozenset(
         "Suite",
     }
 )
-# BDD-style test functions (mocha, jest, jasmine, RSpec, busted, Kotest, Quick, ...).
-CALLS = frozenset(
-    {"describe", "it", "test", "suite", "context", "specify", "xit", "xdescribe", "fit", "fdescribe", "bench"}
-)
+# BDD-style test functions (mocha, jest, jasmine, RSpec, busted, Kotest, Quick, ...). Not bench(): vitest's and
+# mitata's benchmarks (x.bench.ts, test/bench/*.ts) run under `vitest bench` or node, not as tests.
+CALLS = frozenset({"describe", "it", "test", "suite", "context", "specify", "xit", "xdescribe", "fit", "fdescribe"})
 # tsd's assertions: a type test file (foo.test-d.ts) is made of them.
 # vitest's expectTypeOf / assertType likewise.
 TSD_CALLS = frozenset(
@@ -53,7 +52,8 @@ _TYPE_TEST = re.compile(r"\.(?:test|spec)-d\.[cm]?[jt]sx?$")
 _EXPECT_ERROR = re.compile(r"^[ \t]*//[ \t]*@ts-expect-error\b", re.M)
 _THROWS = re.compile(r"^[ \t]*//[ \t]*THROWS\b", re.M)
 # dtslint's assertions (also eslint-plugin-expect-type's): // $ExpectType T and // $ExpectError above a statement
-_EXPECT_TYPE = re.compile(r"^[ \t]*//[ \t]*\$Expect(?:Type|Error)\b", re.M)
+# (also at a line's end: `_.const_.contramap(..) // $ExpectType Const<boolean, string>`, fp-ts' dtslint/Const.ts)
+_EXPECT_TYPE = re.compile(r"//[ \t]*\$Expect(?:Type|Error)\b")
 _EXPORTS = re.compile(r"^[ \t]*export\b", re.M)
 # Base classes of test classes.
 TEST_BASES = re.compile(
@@ -159,9 +159,10 @@ def count_calls(caps: dict, src, path: str) -> tuple:
             count = len(_THROWS.findall(src.text))
         elif _EXPECT_TYPE.search(src.text):
             count = len(_EXPECT_TYPE.findall(src.text))  # a dtslint type test: its assertions are comments
-        elif in_tests and not _EXPORTS.search(src.text):
+        elif in_type_test_dir(path) or (in_tests and not _EXPORTS.search(src.text)):
             # a module of a test folder that exports nothing and expects compile errors checks types; a helper
-            # exports what the tests use
+            # exports what the tests use. In dtslint's own folder a type test may export its checks as functions
+            # (fp-ts' dtslint/index.ts: export function testIssue536 .. // @ts-expect-error)
             count = len(_EXPECT_ERROR.findall(src.text))
     if count and not any(c in CALLS for c in called):
         return count, False, {"type_test": True}  # no test function: it checks types only

@@ -207,6 +207,9 @@ def test_signals(tree, src, language: str | None, path: str) -> dict[str, Any]:
     if tree is not None and signals["kind"] != "test":
         # What a source defines is what its tests use: the vocabulary of lexical pairing (packing/testpairs.py).
         signals["defines"] = identifiers.defined_names(tree, src, language or "")
+        if lang is not None and lang.macro_items is not None:
+            seen = set(signals["defines"])
+            signals["defines"] += [n for n in lang.macro_items(tree, src) if n not in seen]
         if lang is not None and lang.declaration_lines and tree.root_node.has_error:
             # the grammar failed somewhere: what the file declares at the start of a line still counts
             seen = set(signals["defines"])

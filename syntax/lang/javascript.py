@@ -24,6 +24,9 @@ SUPPORT_NAMES = (
     r"jest\.(config|setup)\..+",
     r"vitest\.(config|setup)\..+",
     r"karma\.conf\..+",
+    # vitest's benchmark files (its bench include, **/*.{bench,benchmark}.?(c|m)[jt]s?(x)): run by `vitest bench`,
+    # not as tests, though they group their bench() calls with describe()
+    r".+\.(?:bench|benchmark)\.[cm]?[jt]sx?",
 )
 
 JS_FIRST = (".js", ".jsx", ".mjs", ".cjs", ".json", ".ts", ".tsx", ".d.ts", ".mts", ".cts")

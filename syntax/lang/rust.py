@@ -36,6 +36,49 @@ _PROPERTY_MACROS = frozenset({"proptest", "quickcheck"})
 _FN_IN_MACRO = re.compile(r"\bfn\s+\w+")
 
 
+# An item a macro invocation declares in its arguments: buffer_fixed!(pub struct Sha256(...)), bitflags! { pub struct
+# Flags: u32 { .. } }, lazy_static! { pub static ref MAP: .. }. `$name` (a macro_rules! body) names nothing.
+_ITEM_IN_MACRO = re.compile(
+    r"(?:^|[\s(\[{;])(?:pub(?:\s*\([^)]*\))?\s+)?(?:struct|enum|union|trait|type|static\s+ref|static|const)\s+"
+    r"([A-Za-z_]\w*)"
+)
+_KEYWORDS = frozenset({"fn", "mut", "ref", "impl", "dyn", "unsafe", "extern", "async"})
+# a macro_rules! body declaring an item named by a metavariable (pub struct $name { .. }): the file's own item maker
+_ITEM_BY_METAVAR = re.compile(r"\b(?:struct|enum|union|trait|type)\s+\$\w+")
+# what such a macro's invocation names at the start of a line: `Sha3_224(U144, U28, SHA3_PAD);`, doc comments aside
+_LINE_HEAD = re.compile(r"^\s*([A-Za-z_]\w*)\s*[({<;,]", re.M)
+
+
+def macro_items(tree, src) -> list[str]:
+    """Names of the items that the module-level macro invocations of a file declare (RustCrypto's sha2/src/lib.rs
+    makes Sha256 with digest::buffer_fixed!): the file defines them as much as if it had written them out."""
+    out: list[str] = []
+    makers: set[str] = set()  # the file's own macros that declare items named by their arguments
+    invocations = []
+    for n in tree.root_node.named_children:
+        if n.type == "macro_definition":  # (its body's items are named by metavariables: not read as such)
+            name = n.child_by_field_name("name")
+            if name is not None and _ITEM_BY_METAVAR.search(src.node_text(n)):
+                makers.add(src.node_text(name))
+            continue
+        if n.type == "expression_statement" and n.named_children:
+            n = n.named_children[0]
+        if n.type == "macro_invocation":
+            invocations.append(n)
+    for n in invocations:
+        text = src.node_text(n)
+        names = [m.group(1) for m in _ITEM_IN_MACRO.finditer(text)]
+        macro = n.child_by_field_name("macro")
+        if macro is not None and src.node_text(macro) in makers:
+            # impl_sha3_variants!( Sha3_224(U144, U28, SHA3_PAD); ... ): the names its lines start with
+            args = text[text.find("!") + 1 :].lstrip()[1:]  # less the opening delimiter
+            names += [m.group(1) for m in _LINE_HEAD.finditer(args)]
+        for name in names:
+            if len(name) > 1 and name not in _KEYWORDS and name not in out:
+                out.append(name)
+    return out
+
+
 def _paths(node, src, prefix: str) -> list[str]:
     """Expand a use tree (`a::{b, c::D}`, `a::*`, `a as b`) into full paths."""
     t = node.type
@@ -249,5 +292,6 @@ LANGUAGES = (
         package_test_folders=("tests", "src"),
         test_target_dirs=("tests",),
         entry_modules=("lib", "main", "mod"),
+        macro_items=macro_items,
     ),
 )

@@ -1634,7 +1634,7 @@ def test_a_test_importing_one_module_agrees_with_its_name_in_the_singular():
         ),
     }
     assert graph_pairs(files)["test/driver-dependencies.test.ts"] == ("src/_drivers.ts", "import")
-    from repoloom.packing.testpairs import _names_agree
+    from repoloom.packing.pairing.conventions import _names_agree
 
     assert _names_agree("test/driver-dependencies.test.ts", "src/_drivers.ts")
     assert not _names_agree("test/async-filters.test.ts", "src/async_utils.ts")
@@ -1872,7 +1872,7 @@ def test_a_test_named_in_the_plural_finds_the_module_named_in_the_singular_or_im
     got = graph_pairs(files)
     assert got["tests/encodings.rs"] == ("src/encoding.rs", "path")
     assert got["tests/tuples.rs"] == ("src/tuple_impl.rs", "path")
-    from repoloom.packing.testpairs import _variants
+    from repoloom.packing.pairing.by_name import _variants
 
     cands = {"treetypeadapter": ["src/TreeTypeAdapter.java"], "test": ["tests/crate/test.rs"]}
     assert _variants("src/TreeTypeAdaptersTest.java", "treetypeadapters", cands, {}, {}) == []

@@ -249,7 +249,7 @@ def test_a_test_named_in_the_singular_finds_the_module_named_in_the_plural_in_es
         '  it("applies", () => {\n    expect(produce({}, d => d)).toEqual({})\n  })\n})\n'
     )
     assert graph_pairs(files)["__tests__/patch.js"][0] == "src/plugins/patches.ts"
-    from repoloom.packing.testpairs import _variants
+    from repoloom.packing.pairing.by_name import _variants
 
     # only after a sibilant: a test of "node" finds no nodees.ts
     assert _variants("test/node.test.ts", "node", {"nodees": ["src/nodees.ts"]}, {}, {}) == []

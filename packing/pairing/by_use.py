@@ -1,0 +1,131 @@
+"""The use rule (Rust): an integration test in tests/ that uses items of its own crate tests the module
+defining them, or the crate root for a small crate or a test that names the crate as a whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from repoloom.core.types import FileFacts
+from repoloom.packing.pairing.conventions import _norm, _package_of_many, _test_stem, _usable
+from repoloom.packing.pairing.lexical import _agreeing
+from repoloom.syntax.tests import in_test_dir
+
+# A crate of this many modules or fewer is small: its integration tests test the crate as a whole, the crate root.
+_SMALL_CRATE_MODULES = 3
+
+
+def _small_crate(t: FileFacts, kinds, sources: list[FileFacts]) -> bool:
+    """The package owning the test's tests/ folder has a small src/ (lazy-static: lib.rs, inline_lazy.rs and
+    core_lazy.rs; unicode-ident: lib.rs and tables.rs). In a larger crate a topic test (rayon's tests/chars.rs,
+    nom's tests/json.rs) tests a module of its own or none, not the crate root that re-exports it."""
+    parts = t.path.split("/")
+    pkg = "/".join(parts[: parts.index("tests")]) if "tests" in parts[:-1] else ""
+    prefix = pkg + "/src/" if pkg else "src/"
+    n = sum(1 for f in sources if f.path.startswith(prefix) and kinds.get(f.path) in ("", "inline"))
+    return 0 < n <= _SMALL_CRATE_MODULES
+
+
+_RUST_EXTERNAL = frozenset({"std", "core", "alloc", "self", "super", "crate", "test", "proc_macro"})
+
+
+def _by_crate_use(
+    t: FileFacts, kinds, sources: list[FileFacts], lex_index, fam: str, tcfg
+) -> tuple[str, str, float] | None:
+    """Rule (Rust): an integration test in tests/ that uses items of the crate (use the_crate::Thing) tests
+    the module that defines them, when the test's vocabulary agrees (a test of Error's downcasts may live
+    beside error.rs even though the struct is declared in lib.rs)."""
+    if not in_test_dir(t.path):
+        return None
+    own_mods = {i.get("target") for i in t.imports if i.get("kind") == "mod"}
+    items: set[str] = set()
+    for rec in t.imports:
+        if rec.get("kind") != "use":
+            continue
+        parts = [p for p in str(rec.get("target", "")).split("::") if p]
+        if len(parts) < 2 or parts[0] in _RUST_EXTERNAL or parts[0] in own_mods:
+            continue
+        items.add(parts[-1])
+    items -= {"*", "self"}
+    if not items:
+        return None
+    definers = sorted(
+        f.path
+        for f in sources
+        if kinds.get(f.path) in ("", "inline") and _usable(t.path, f.path) and items & set(f.test.get("defines") or ())
+    )
+    key = _norm(_test_stem(t))
+    # the test is named for a macro of the crate it uses and invokes (indoc's tests/test_writedoc.rs: use
+    # indoc::writedoc; writedoc!(...)), which few words of its own can confirm: the one module defining it; not a
+    # type (semver's tests/test_version_req.rs and VersionReq of the crate root test the crate) nor a function
+    # (crossbeam-channel's tests/after.rs and fn after of channel.rs test the flavor behind it)
+    named = {n for n in items if _norm(n) == key and n in (t.test.get("macros") or ())}
+    if len(key) >= 4 and named:
+        holders = [f.path for f in sources if f.path in definers and named & set(f.test.get("defines") or ())]
+        if len(holders) == 1:
+            return holders[0], "use", 0.8
+    found = _agreeing(t, definers, "use", lex_index(fam), tcfg)
+    if found is not None and _package_of_many(found[0], t, sources, kinds):
+        return None, None, 0.0  # items of a large crate's root (serde_with's lib.rs): the crate broadly, no subject
+    return found
+
+
+def _crate_key(name: str) -> str:
+    """A crate's or a folder's name compared: lazy_static, lazy-static.rs and rust-lazy-static are one."""
+    key = re.sub(r"[^a-z0-9]", "", name.lower())
+    for cut in ("rust", "rs"):
+        if key.startswith(cut) and len(key) > len(cut) + 2:
+            key = key[len(cut) :]
+        if key.endswith(cut) and len(key) > len(cut) + 2:
+            key = key[: -len(cut)]
+    return key
+
+
+def _by_own_crate(t: FileFacts, kinds, sources: list[FileFacts]) -> tuple[str, str, float] | None:
+    """Rule (Rust): a Cargo integration test (<package>/tests/x.rs) that reaches its own crate by name (use
+    itoa::Integer, unicode_ident::is_xid_start(c), #[macro_use] extern crate lazy_static) tests the module of
+    the package's src/ that defines the most of the crate items, functions and macros it names (itoa's
+    tests/test.rs -> src/lib.rs). The crate is the package's: named like the package's folder, else the
+    repository (unicode_ident for unicode-ident, lazy_static for lazy-static.rs); another crate's items
+    (a dev-dependency's rand::Rng) are no evidence. One name defined in several modules counts a share in each;
+    no single best module, no subject."""
+    parts = t.path.split("/")
+    if "tests" not in parts[:-1]:
+        return None
+    pkg = "/".join(parts[: parts.index("tests")])
+    prefix = pkg + "/src/" if pkg else "src/"
+    own = _crate_key(pkg.rsplit("/", 1)[-1] if pkg else str(t.repo).rstrip("/").rsplit("/", 1)[-1].removesuffix(".git"))
+    if not own:
+        return None
+    refs = list(t.test.get("crate_paths") or ()) + [
+        str(i.get("target", "")) for i in t.imports if i.get("kind") == "use"
+    ]
+    items: set[str] = set()
+    reached = False
+    for ref in refs:
+        segs = ref.split("::")
+        if len(segs) < 2 or _crate_key(segs[0]) != own:
+            continue
+        reached = True
+        items.update(x for x in (segs[1], segs[-1]) if x and x not in ("*", "self"))
+    if not reached:
+        return None
+    items.update(t.test.get("macros") or ())
+    definers: dict[str, list[str]] = defaultdict(list)
+    for f in sources:
+        if not f.path.startswith(prefix) or kinds.get(f.path) not in ("", "inline") or not _usable(t.path, f.path):
+            continue
+        for n in items & set(f.test.get("defines") or ()):
+            definers[n].append(f.path)
+    score: dict[str, float] = defaultdict(float)
+    for paths in definers.values():
+        for p in paths:
+            score[p] += 1 / len(paths)
+    ranked = sorted(((v, p) for p, v in score.items()), key=lambda x: (-x[0], x[1]))
+    if not ranked or (len(ranked) > 1 and ranked[0][0] <= ranked[1][0]):
+        return None
+    best, path = ranked[0]
+    if path != prefix + "lib.rs":
+        return None
+    return path, "use", round(min(1.0, 0.5 + best / (2 * len(items))), 4)

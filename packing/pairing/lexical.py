@@ -1,0 +1,114 @@
+"""Lexical evidence: identifiers split into terms, a BM25 index over a repository's sources, the check that a
+test's vocabulary agrees with a proposed subject, and the lexical rule (the last to decide).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+
+from repoloom.core.types import FileFacts
+from repoloom.packing.pairing.conventions import _SHIM_NAMES, _names_agree, _norm, _stem, _usable, split_identifier
+
+
+def _terms(identifiers: list[str]) -> Counter:
+    """Terms of a file: each distinct identifier (whole, lowercased) and its parts of two letters or more."""
+    c: Counter = Counter()
+    for ident in identifiers:
+        low = ident.lower()
+        c[low] += 1
+        parts = [w for w in split_identifier(ident) if len(w) > 1]
+        if len(parts) > 1:
+            c.update(w for w in parts if w != low)
+    return c
+
+
+class _Lexical:
+    """BM25 of a test's terms against candidate sources (one index per language family)."""
+
+    def __init__(
+        self,
+        docs: dict[str, Counter],
+        queries: list[Counter] = (),
+        k1: float = 1.2,
+        b: float = 0.75,
+        excluded: frozenset[str] = frozenset(),
+    ):
+        self.k1, self.b = k1, b
+        self.excluded = excluded  # weigh the terms, never a candidate (programs)
+        # query-side weight: a term used by most of the repository's tests is test plumbing
+        qdf: Counter = Counter()
+        for q in queries:
+            qdf.update(q.keys())
+        nq = len(queries)
+        top = math.log(1 + (nq + 0.5) / 0.5) if nq else 1.0
+        self.qweight = {t: math.log(1 + (nq - d + 0.5) / (d + 0.5)) / top for t, d in qdf.items()} if nq >= 4 else {}
+        self.docs = docs
+        self.len = {p: sum(c.values()) for p, c in docs.items()}
+        self.avg = (sum(self.len.values()) / len(docs)) if docs else 1.0
+        df: Counter = Counter()
+        for c in docs.values():
+            df.update(c.keys())
+        n = len(docs)
+        self.idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+        self.post: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for p in sorted(docs):
+            for t, tf in docs[p].items():
+                self.post[t].append((p, tf))
+
+    def rank(self, query: Counter, only: set[str] | None = None) -> tuple[list[tuple[float, str]], float]:
+        """Candidates by score (best first) and the score a perfect match would get (for normalising)."""
+        scores: dict[str, float] = defaultdict(float)
+        ceiling = 0.0
+        for t in query:
+            idf = self.idf.get(t)
+            if idf is None:
+                continue
+            idf *= self.qweight.get(t, 1.0)
+            ceiling += idf * (self.k1 + 1)
+            for p, tf in self.post[t]:
+                if (only is not None and p not in only) or p in self.excluded:
+                    continue
+                norm = tf + self.k1 * (1 - self.b + self.b * self.len[p] / self.avg)
+                scores[p] += idf * tf * (self.k1 + 1) / norm
+        ranked = sorted(((s, p) for p, s in scores.items()), key=lambda x: (-x[0], x[1]))
+        return ranked, ceiling
+
+
+def _agreeing(t: FileFacts, real: list[str], rule: str, index: "_Lexical", tcfg) -> tuple[str, str, float] | None:
+    """The candidate the test's vocabulary agrees with: the clear lexical favourite among the candidates,
+    and the test's best lexical match among all sources of the repository.
+
+    Tests import helpers too (a compat module for version flags), so an import alone does not decide."""
+    if not real:
+        return None
+    query = _terms(t.identifiers)
+    overall, ceiling = index.rank(query, {p for p in index.docs if _usable(t.path, p)})
+    if not overall or ceiling <= 0:
+        return None
+    among = [(s, p) for s, p in overall if p in set(real)]
+    if not among or among[0][1] != overall[0][1]:
+        return None
+    top = among[0][0]
+    runner = among[1][0] if len(among) > 1 else 0.0
+    if len(real) > 1 and top < tcfg.lexical_margin * runner:
+        return None
+    return among[0][1], rule, round(min(1.0, 0.5 + top / ceiling), 4)
+
+
+def _by_lexical(t: FileFacts, index: _Lexical, tcfg) -> tuple[str, str, float] | None:
+    """Rule (d): the source whose identifiers the test's identifiers match best, if clearly best."""
+    only = {p for p in index.docs if _usable(t.path, p)}
+    ranked, ceiling = index.rank(_terms(t.identifiers), only)
+    if not ranked or ceiling <= 0:
+        return None
+    top, best = ranked[0]
+    runner = ranked[1][0] if len(ranked) > 1 else 0.0
+    score = top / ceiling
+    # With one candidate module (minimist: index.js) there is nothing to confuse it with; any real overlap will do.
+    need = tcfg.lexical_min_score / 3 if len(only) == 1 else tcfg.lexical_min_score
+    if score >= need and top >= tcfg.lexical_margin * runner:
+        if _norm(_stem(best)) in _SHIM_NAMES and not _names_agree(t.path, best):
+            return None  # a compatibility shim shares every module's vocabulary (attrs' _compat.py)
+        return best, "lexical", score
+    return None
