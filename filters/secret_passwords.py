@@ -504,3 +504,38 @@ def cli_credentials(text: str) -> Iterator[Hit]:
             yield Hit("password", m.start("pw"), m.end("pw"), "CliPassword")  # the user name stays
         elif not pw and _prose_password_ok(user, "password"):
             yield Hit("password", m.start("user"), m.end("user"), "CliPassword")  # `-u <key>:`: the key is the user
+
+
+# A password passed by position right after the user's e-mail address: `Credentials("john@example.com",
+# "topsecret")`, `new DirectoryEntry("LDAP://…", "admin@corp.com", "Rrhh1234")`, SQL `VALUES ('a@b.com', 'P@ssw0rd')`.
+# Bounded runs keep the scan linear; only literals of the same quote count.
+_EMAIL_THEN_LITERAL = re.compile(
+    r"""(?P<q>["'])[\w.+\-]{1,64}+@[A-Za-z0-9\-]{1,63}+(?:\.[A-Za-z0-9\-]{1,63}+){1,6}+(?P=q)"""
+    r"""[ \t\r\n]{0,16}+,[ \t\r\n]{0,16}+(?P<q2>["'])(?P<pw>[^\s"'\\]{6,64}+)(?P=q2)"""
+)
+
+
+# The words before the e-mail that say the next literal is a password, not a name or a role.
+_CREDENTIAL_CALL = re.compile(
+    r"(?i)credential|login|log_in|logon|sign_?in|auth|passw|pwd|DirectoryEntry|\binsert[ \t]+into[ \t]+\w*users?\b"
+)
+
+
+_HEX_ID = re.compile(r"[0-9a-fA-F\-]{16,}+")
+
+
+def positional_passwords(text: str) -> Iterator[Hit]:
+    if "@" not in text:
+        return
+    for m in _EMAIL_THEN_LITERAL.finditer(text):
+        pw = m.group("pw")
+        if _HEX_ID.fullmatch(pw) or not password_value_ok(pw, quoted=True, words=True):
+            continue  # a hex id or hash after the address (`'root1@root.com', '05fb3246-9387-…'`) is no password
+        # A plain word after an e-mail is more often a name or a role: it needs a credential word before it
+        # (the call's name, the statement) on the way back to the line start, at most 160 characters.
+        plain = pw.isalpha() and (pw.islower() or pw[1:].islower())
+        if plain:
+            ls = max(text.rfind("\n", max(0, m.start() - 160), m.start()) + 1, m.start() - 160)
+            if not _CREDENTIAL_CALL.search(text, ls, m.start()):
+                continue
+        yield Hit("password", m.start("pw"), m.end("pw"), "PositionalPassword")

@@ -59,7 +59,9 @@ from repoloom.filters.secret_values import (
     password_value_ok,
     shannon_entropy,
     short_token,
+    stand_in,
     typed_by_hand,
+    word_literal,
     words_only,
 )
 
@@ -404,6 +406,51 @@ def _extra_hits(text: str) -> Iterator[Hit]:
             elif _HEADER_BEFORE.search(text, max(0, m.start() - 24), m.start()) and bearer_word(m.group(1)):
                 yield Hit("key", m.start(1), m.end(1), "BearerToken")  # `Authorization: Bearer masterkey`
     yield from _authorization_headers(text)
+    yield from _placed_keys(text)
+
+
+# Keys that sit in a known place, each behind a literal hint: codecov's badge token (10 characters after
+# `?token=`), a TOTP secret inside a URL-encoded otpauth URL (`secret%3D<base32>`), Vault's unseal keys
+# (`Unseal Key 1: <b64>`, `vault operator unseal <b64>`), ASP.NET's `<machineKey validationKey="<hex>"`.
+_CODECOV_BADGE = re.compile(r"codecov\.io/[^\s\"'()<>]{1,200}?[?&]token=([A-Za-z0-9]{10})(?![A-Za-z0-9])")
+_OTPAUTH_ENCODED = re.compile(r"(?i:%3F|%26)secret%3D([A-Z2-7]{16,128}+)(?![A-Za-z0-9])")
+_VAULT_UNSEAL = re.compile(
+    r"(?:Unseal Key \d{1,2}:|operator[ \t]+unseal(?:[ \t]+-[\w\-=]{1,40}){0,3}+)[ \t]{1,8}+([A-Za-z0-9+/]{40,64}+={0,2})"
+)
+# The signing secret passed to a JWT library by position: `jwt.sign({ foo: 'bar' }, 'shhhhh')`,
+# `jwt.encode(payload, "s3cr3t-key", algorithm="HS256")`, `jwt.verify(token, 'k')`.
+_JWT_SECRET_ARG = re.compile(
+    r"""\bjwt\.(?:sign|encode|verify|decode)\([ \t]*+(?:\{[^{}\n]{0,200}+\}|[A-Za-z_][\w.]{0,60}+)[ \t]*+,[ \t]*+"""
+    r"""(?P<q>["'])(?P<v>[^\s"'\\]{6,128}+)(?P=q)"""
+)
+_MACHINE_KEY = re.compile(r"""(?:validation|decryption)Key[ \t]*+=[ \t]*+["']([A-Fa-f0-9]{32,256}+)["']""")
+
+
+def _placed_keys(text: str) -> Iterator[Hit]:
+    if "codecov.io" in text:
+        for m in _CODECOV_BADGE.finditer(text):
+            v = m.group(1)
+            if not (v.isalpha() and (v.islower() or v.isupper())) and not is_placeholder(v):
+                yield Hit("key", m.start(1), m.end(1), "CodecovToken")  # mixed case or digits: generated
+    if "secret%3D" in text or "secret%3d" in text:
+        for m in _OTPAUTH_ENCODED.finditer(text):
+            if not typed_by_hand(m.group(1)):
+                yield Hit("key", m.start(1), m.end(1), "OtpauthSecret")
+    if "nseal" in text:
+        for m in _VAULT_UNSEAL.finditer(text):
+            if looks_random(m.group(1)):
+                yield Hit("key", m.start(1), m.end(1), "VaultUnsealKey")
+    if "jwt." in text:
+        for m in _JWT_SECRET_ARG.finditer(text):
+            v = m.group("v")
+            if v.isupper() or is_placeholder(v) or stand_in(v):
+                continue  # `HS256` is an algorithm's name; `your-secret-key` a stand-in
+            if word_literal(v) or looks_random(v):  # not `secret`, `changeme`
+                yield Hit("key", m.start("v"), m.end("v"), "JwtSigningSecret")
+    if "ionKey" in text:
+        for m in _MACHINE_KEY.finditer(text):
+            if len(set(m.group(1).lower())) > 6:  # not `0000…` or `ABCDEF…` repeated
+                yield Hit("key", m.start(1), m.end(1), "AspNetMachineKey")
 
 
 # `Authorization: Basic <base64 of user:password>`, `Authorization: token <t>` (GitHub), `Token <t>`, `Bot <t>`

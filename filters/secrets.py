@@ -57,6 +57,7 @@ from repoloom.filters.secret_names import (
 from repoloom.filters.secret_passwords import (
     cli_credentials,
     netrc_passwords,
+    positional_passwords,
     password_assignments,
     prose_passwords,
     sql_and_shell_passwords,
@@ -412,6 +413,7 @@ def find_secrets(text: str, p: PiiConfig) -> list[Hit]:
         out.extend(cli_credentials(text))
         out.extend(netrc_passwords(text, low))
         out.extend(sql_and_shell_passwords(text, low))
+        out.extend(positional_passwords(text))
         out.extend(c for c in compared_literals(text) if c.kind == "password")
     if p.entropy:
         out.extend(entropy_keys(text))
