@@ -219,7 +219,7 @@ _PROSE_PW_WORD = re.compile(
 
 
 _PROSE_PW_AFTER = re.compile(
-    r"""\*{0,2}+[ \t]{0,4}+(?:(?:is|was)[ \t]{0,4}+(?=[:=]))?(?:is|was|of|:|=|-|->|\(|：)?[ \t]{0,4}+(?:["'`]?)"""
+    r"""\*{0,2}+[ \t]{0,4}+(?:(?:is|was)[ \t]{0,4}+(?=[:=]))?(?:is|was|of|to(?=[ \t])|:|=|-|->|\(|：)?[ \t]{0,4}+(?:["'`]?)"""
     r"""(?:(?P<user>[A-Za-z0-9_.\-@]{1,32}+)[ \t]{0,2}+/[ \t]{0,2}+)?(?P<pw>[^\s"'`,;()<>\[\]{}]{6,64}+)"""
 )
 
@@ -311,6 +311,72 @@ _LABEL_LINE_HEAD = re.compile(
 _LABEL_END = re.compile(r"[`'\"*]*+[ \t]*+\.?[ \t]*+(?:\r?\n|$)")
 
 
+# Bare words in prose that say something about a password rather than give one (`the password is empty.`)
+_NOT_A_VALUE = frozenset(
+    "empty blank none null unset random required optional same different incorrect wrong invalid correct secure "
+    "insecure stored hashed encrypted generated changed needed displayed printed shown configured provided missing "
+    "disabled enabled expired ignored specified defined available applied sent saved visible hidden known unknown "
+    "strong longer shorter valid mandatory sensitive something anything nothing whatever blank. printed.".split()
+)
+_ADJECTIVE_END = ("ed", "ly", "ing", "able", "ible", "ive", "ous", "ful", "less")
+
+
+# the end of a clause after a bare value: `.`/`,`/`;`/`)`/`:` then a space or the line's end, or the line's end
+_CLAUSE_END = re.compile(r"[`'\"*]*+(?:[.,;:!)](?:[ \t]|\r?\n|$)|[ \t]*+(?:\r?\n|$))")
+
+
+# a sentence that gives the default login: `The default password is raspberry.`
+_DEFAULT_WORD = re.compile(r"(?i)\b(?:default|initial|preset|factory)\b")
+
+
+# a user named just before the password word: `Log in with user admin and password gopher.`, `login as root,
+# password: manila`, `user 'rundeck' with password`
+_USER_BEFORE = re.compile(
+    r"""(?i)(?:\buser(?:name)?|\blog(?:in|[ \t]in)[ \t]{1,4}+as|\baccount)[ \t]{1,4}+(?!(?:and|or|with|the|is|name|id)\b)["'`]?[\w.@\-]{2,32}+["'`]?"""
+    r"""[ \t]*+(?:,[ \t]*+)?(?:(?:and|with)[ \t]{1,4}+)?(?:(?:the|a)[ \t]{1,4}+)?$"""
+)
+
+
+# `set the root password to`, `change the password to`
+_SET_BEFORE = re.compile(r"(?i)\b(?:set|change|reset)s?\b")
+
+
+_WITH_BEFORE = re.compile(r"(?i)\b(?:with|using)[ \t]{1,4}+(?:the[ \t]{1,4}+)?$")
+
+
+def _bare_word_ok(value: str) -> bool:
+    low = value.lower()
+    return word_literal(value) and low not in _NOT_A_VALUE and not low.endswith(_ADJECTIVE_END)
+
+
+def _given_in_prose(text: str, m: re.Match, after: int, a: re.Match, value: str, connector: str) -> bool:
+    """Word-like passwords a sentence gives: quoted right after the password word (`with password \`gopher\``,
+    `password 'rundeckpw'`, `set the password to "macaron"`), or bare where the sentence says whose or which
+    (`The default password is raspberry.`, `user admin and password gopher.`, `Set the root password to manila:`,
+    `username/password: admin/artemis`); a bare value must close its clause and not read as an adjective."""
+    vs = a.start("pw")
+    ls = text.rfind("\n", 0, m.start()) + 1
+    quote = text[vs - 1 : vs] if vs else ""
+    quoted = quote in ("`", '"', "'") and text.startswith(quote, vs + len(value))
+    if quoted and text[m.start() - 1 : m.start()] not in ("`", '"', "'") and connector in ("", "to", "-"):
+        if connector == "to" and not _SET_BEFORE.search(text, ls, m.start()):
+            return False
+        return word_literal(value) or chosen_camel(value)
+    if quoted or not _CLAUSE_END.match(text, vs + len(value)) or not _bare_word_ok(value):
+        return False
+    if a.group("user"):  # `username/password: admin/artemis`
+        return re.search(r"(?i)\b(?:user(?:name)?|login)[ \t]*+/[ \t]*+$", text[ls : m.start()]) is not None
+    if connector in ("is", "was"):  # `the default password is …`, `the password for user guest is …`
+        return after != m.end() or _DEFAULT_WORD.search(text, ls, m.start()) is not None
+    if connector == "to":
+        return _SET_BEFORE.search(text, ls, m.start()) is not None
+    if connector in ("", ":") and after == m.end() and _USER_BEFORE.search(text, ls, m.start()):
+        return True
+    # `created with the password testpassword123.`: a chosen value with digits or symbols, not a plain word
+    return connector == "" and not value.isalpha() and _WITH_BEFORE.search(text, ls, m.start()) is not None
+    return False
+
+
 def _marked_prose_word(text: str, m: re.Match, after: int, a: re.Match, value: str) -> bool:
     """A word-like password in prose counts where the text marks it as a literal: quoted or in backticks right
     after `password is`/`of`/`:` (`password of \`gophish\``, `the password for all users is "s3cret"`), or alone
@@ -318,12 +384,16 @@ def _marked_prose_word(text: str, m: re.Match, after: int, a: re.Match, value: s
     and values a password can be (`word_literal`: no placeholder, name, type or path). `after`: the end of the
     password word, or of its `for <whom>` phrase."""
     word = m.group(0).lower()
-    if m.group("login") or word == "pass" or a.group("user"):
+    if m.group("login") or word == "pass" or word == "pw":
         return False
     vs = a.start("pw")
     quote = text[vs - 1 : vs] if vs else ""
     connector = text[after:vs].strip(" \t`'\"*")
-    if connector not in ("is", "was", "of", ":", "=", "：", "is:"):
+    if a.group("user"):
+        connector = text[after : a.start("user")].strip(" \t`'\"*")
+    if _given_in_prose(text, m, after, a, value, connector):
+        return True
+    if connector not in ("is", "was", "of", ":", "=", "：", "is:") or a.group("user"):
         return False
     if quote in ("`", '"', "'") and text.startswith(quote, vs + len(value)):
         # `password is \`s3cret\``: a word, then a literal; `password: "v"` and `password = "v"` are code or config,
