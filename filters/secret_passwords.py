@@ -36,6 +36,7 @@ from repoloom.filters.secret_values import (
     password_value_ok,
     random_letters,
     short_token,
+    suffixed_credential,
     word_literal,
 )
 
@@ -578,20 +579,24 @@ def cli_credentials(text: str) -> Iterator[Hit]:
 
 # A password passed by position right after the user's e-mail address: `Credentials("john@example.com",
 # "topsecret")`, `new DirectoryEntry("LDAP://…", "admin@corp.com", "Rrhh1234")`, SQL `VALUES ('a@b.com', 'P@ssw0rd')`.
-# Bounded runs keep the scan linear; only literals of the same quote count.
+# Bounded runs keep the scan linear. Not a second address or a package spec (`@`), nor a key (`"license": …`).
 _EMAIL_THEN_LITERAL = re.compile(
     r"""(?P<q>["'])[\w.+\-]{1,64}+@[A-Za-z0-9\-]{1,63}+(?:\.[A-Za-z0-9\-]{1,63}+){1,6}+(?P=q)"""
-    r"""[ \t\r\n]{0,16}+,[ \t\r\n]{0,16}+(?P<q2>["'])(?P<pw>[^\s"'\\]{6,64}+)(?P=q2)"""
+    r"""[ \t\r\n]{0,16}+,[ \t\r\n]{0,16}+(?P<q2>["'])(?P<pw>[^\s"'\\]{6,64}+)(?P=q2)(?![ \t]*+:)"""
 )
 
 
 # The words before the e-mail that say the next literal is a password, not a name or a role.
 _CREDENTIAL_CALL = re.compile(
-    r"(?i)credential|login|log_in|logon|sign_?in|auth|passw|pwd|DirectoryEntry|\binsert[ \t]+into[ \t]+\w*users?\b"
+    r"(?i)credential|login|log_in|logon|sign_?in|auth(?!or)|passw|pwd|DirectoryEntry|\binsert[ \t]+into[ \t]+\w*users?\b"
 )
 
 
 _HEX_ID = re.compile(r"[0-9a-fA-F\-]{16,}+")
+
+
+# a second address (`'carl@example.com'`, `'root@example'`) or a package spec (`abbrev@1.1.1`), not `P@ssw0rd`
+_AT_ADDRESS = re.compile(r"@[A-Za-z0-9\-]{1,63}+\.[A-Za-z0-9]|@\d|^[a-z0-9._\-]{2,}+@[a-z]{3,}+$")
 
 
 def positional_passwords(text: str) -> Iterator[Hit]:
@@ -599,12 +604,17 @@ def positional_passwords(text: str) -> Iterator[Hit]:
         return
     for m in _EMAIL_THEN_LITERAL.finditer(text):
         pw = m.group("pw")
-        if _HEX_ID.fullmatch(pw) or not password_value_ok(pw, quoted=True, words=True):
+        if _HEX_ID.fullmatch(pw) or _AT_ADDRESS.search(pw) or not password_value_ok(pw, quoted=True, words=True):
             continue  # a hex id or hash after the address (`'root1@root.com', '05fb3246-9387-…'`) is no password
-        # A plain word after an e-mail is more often a name or a role: it needs a credential word before it
-        # (the call's name, the statement) on the way back to the line start, at most 160 characters.
-        plain = pw.isalpha() and (pw.islower() or pw[1:].islower())
-        if plain:
+        # After an e-mail there are also names, roles, phone numbers and user names: only a chosen password's
+        # shape (`P@ssw0rd`, `Rrhh1234`: a credential word with marks, or upper, lower and digits) stands alone;
+        # anything else needs a credential word before it (the call's name, the statement) on its line.
+        strong = suffixed_credential(pw) or (
+            any(c.isupper() for c in pw) and any(c.islower() for c in pw) and any(c.isdigit() for c in pw)
+        )
+        if not strong:
+            if not any(c.isalpha() for c in pw):
+                continue  # `"415-555-5555"`, `"9798789212"`: a phone number
             ls = max(text.rfind("\n", max(0, m.start() - 160), m.start()) + 1, m.start() - 160)
             if not _CREDENTIAL_CALL.search(text, ls, m.start()):
                 continue
