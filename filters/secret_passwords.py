@@ -345,6 +345,13 @@ _SET_BEFORE = re.compile(r"(?i)\b(?:set|change|reset)s?\b")
 _WITH_BEFORE = re.compile(r"(?i)\b(?:with|using)[ \t]{1,4}+(?:the[ \t]{1,4}+)?$")
 
 
+# `for user guest`, `for 'admin'`: whose password it is (not `the password for this is simple`)
+_WHOM = re.compile(r"(?i)\b(?:user|username|account|login)\b|[`'\"]")
+
+
+_HASH_VALUE = re.compile(r"(?i)(?:md5|sha\d*)?[0-9a-f]{32,}+|SCRAM-SHA-256\$.*")
+
+
 def _bare_word_ok(value: str) -> bool:
     low = value.lower()
     return word_literal(value) and low not in _NOT_A_VALUE and not low.endswith(_ADJECTIVE_END)
@@ -362,13 +369,16 @@ def _given_in_prose(text: str, m: re.Match, after: int, a: re.Match, value: str,
     if quoted and text[m.start() - 1 : m.start()] not in ("`", '"', "'") and connector in ("", "to", "-"):
         if connector == "to" and not _SET_BEFORE.search(text, ls, m.start()):
             return False
+        if _HASH_VALUE.fullmatch(value) or text[max(0, m.start() - 10) : m.start()].lower().strip() == "encrypted":
+            return False  # `ENCRYPTED PASSWORD 'md5…'`: a stored hash
         return word_literal(value) or chosen_camel(value)
     if quoted or not _CLAUSE_END.match(text, vs + len(value)) or not _bare_word_ok(value):
         return False
     if a.group("user"):  # `username/password: admin/artemis`
         return re.search(r"(?i)\b(?:user(?:name)?|login)[ \t]*+/[ \t]*+$", text[ls : m.start()]) is not None
     if connector in ("is", "was"):  # `the default password is …`, `the password for user guest is …`
-        return after != m.end() or _DEFAULT_WORD.search(text, ls, m.start()) is not None
+        whom = _WHOM.search(text, m.end(), after) if after != m.end() else None
+        return whom is not None or _DEFAULT_WORD.search(text, ls, m.start()) is not None
     if connector == "to":
         return _SET_BEFORE.search(text, ls, m.start()) is not None
     if connector in ("", ":") and after == m.end() and _USER_BEFORE.search(text, ls, m.start()):
@@ -581,9 +591,13 @@ def cli_credentials(text: str) -> Iterator[Hit]:
 # "topsecret")`, `new DirectoryEntry("LDAP://…", "admin@corp.com", "Rrhh1234")`, SQL `VALUES ('a@b.com', 'P@ssw0rd')`.
 # Bounded runs keep the scan linear. Not a second address or a package spec (`@`), nor a key (`"license": …`).
 _EMAIL_THEN_LITERAL = re.compile(
-    r"""(?P<q>["'])[\w.+\-]{1,64}+@[A-Za-z0-9\-]{1,63}+(?:\.[A-Za-z0-9\-]{1,63}+){1,6}+(?P=q)"""
+    r"""@[A-Za-z0-9\-]{1,63}+(?:\.[A-Za-z0-9\-]{1,63}+){1,6}+(?P<q>["'])"""
     r"""[ \t\r\n]{0,16}+,[ \t\r\n]{0,16}+(?P<q2>["'])(?P<pw>[^\s"'\\]{6,64}+)(?P=q2)(?![ \t]*+:)"""
 )
+
+
+# the address's local part back to its opening quote (the pattern above starts at `@`, which the engine finds fast)
+_LOCAL_PART = re.compile(r"""(["'])[\w.+\-]{1,64}+$""")
 
 
 # The words before the e-mail that say the next literal is a password, not a name or a role.
@@ -603,6 +617,9 @@ def positional_passwords(text: str) -> Iterator[Hit]:
     if "@" not in text:
         return
     for m in _EMAIL_THEN_LITERAL.finditer(text):
+        q = _LOCAL_PART.search(text, max(0, m.start() - 66), m.start())
+        if not q or q.group(1) != m.group("q"):
+            continue
         pw = m.group("pw")
         if _HEX_ID.fullmatch(pw) or _AT_ADDRESS.search(pw) or not password_value_ok(pw, quoted=True, words=True):
             continue  # a hex id or hash after the address (`'root1@root.com', '05fb3246-9387-…'`) is no password
@@ -615,7 +632,7 @@ def positional_passwords(text: str) -> Iterator[Hit]:
         if not strong:
             if not any(c.isalpha() for c in pw):
                 continue  # `"415-555-5555"`, `"9798789212"`: a phone number
-            ls = max(text.rfind("\n", max(0, m.start() - 160), m.start()) + 1, m.start() - 160)
-            if not _CREDENTIAL_CALL.search(text, ls, m.start()):
+            ls = max(text.rfind("\n", max(0, q.start() - 160), q.start()) + 1, q.start() - 160)
+            if not _CREDENTIAL_CALL.search(text, ls, q.start()):
                 continue
         yield Hit("password", m.start("pw"), m.end("pw"), "PositionalPassword")
