@@ -325,7 +325,12 @@ def _config_literal(
                 and not _SNAKE_VARIABLE.fullmatch(value)  # `net_connect.password = srx2_pass`: code in a document
                 and (
                     not text[ls:start].strip()
-                    and _INI_SECTION.search(text, max(0, ls - 20000), ls) is not None
+                    and (
+                        _INI_SECTION.search(text, max(0, ls - 20000), ls) is not None
+                        or ":" not in value
+                        and not text[start:run_end].lower().endswith("passwords")  # a setting about them
+                        and _config_block(text, ls, vs + len(value))
+                    )
                     # `# smtp_password = airflow`, `# Example: db_pass = hunter42`: a config line commented out
                     or _COMMENTED_CONFIG.fullmatch(text, ls, start) is not None
                 )
@@ -346,6 +351,31 @@ def _config_literal(
             )
         )
     return op == " " and (flag or _DEFINE.fullmatch(text, ls, start) is not None)
+
+
+# a line of a config file with no section header: `key = value`, `key: value`, a comment, a blank line
+_CONFIG_LINE = re.compile(
+    r"[ \t]*+(?:[#;!].*+|(?!self\.|this\.)[A-Za-z_][\w.\-]{0,63}+[ \t]*+[=:][ \t]*+[^\s(){};,\[\]\"'`]*+[ \t]*+)?\r?"
+)
+
+
+def _config_block(text: str, ls: int, le: int) -> bool:
+    """The lines around a `key = value` line (three each way) read as a config file, not code: each is another
+    `key = value`, a comment or blank (`password = notsecure` in a .cfg or .properties file without a `[section]`;
+    code around `password = secret_var` calls, quotes, braces or ends statements)."""
+    a = ls
+    for _ in range(3):
+        if a == 0:
+            break
+        a = text.rfind("\n", 0, a - 1) + 1
+    b = le
+    for _ in range(4):
+        n = text.find("\n", b + 1)
+        if n < 0:
+            b = len(text)
+            break
+        b = n
+    return all(_CONFIG_LINE.fullmatch(line) for line in text[a:b].split("\n"))
 
 
 _COMMENTED_CONFIG = re.compile(r"(?i)[ \t]*+(?:#|;)[ \t]*+(?:(?:e\.g\.|example|default|for example)[:,]?[ \t]{1,4}+)?")

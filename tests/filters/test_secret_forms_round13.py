@@ -5,6 +5,7 @@
   password's shape stands alone; any other word needs a credential word before it on its line.
 - Keys in known places: codecov's badge token, a URL-encoded otpauth secret, Vault unseal keys, ASP.NET's machineKey,
   a JWT library's signing secret passed by position.
+- A `key = value` config line without a `[section]` header where the lines around it read as config, not code.
 - Word-like passwords a sentence gives: quoted right after the password word, or bare where the sentence says which
   (`The default password is …`, `user admin and password …`, `set the root password to …`,
   `username/password: admin/…`), closing its clause and not read as an adjective.
@@ -66,6 +67,9 @@ def cfg():
         ),
         ("const token = jwt.sign({ sub: user.id }, 'Zq8vLp2mXr', { expiresIn: '1h' });\n", "Zq8vLp2mXr"),
         ("    token = jwt.encode(payload, 'k8s-Xq91-signing', algorithm='HS256')\n", "k8s-Xq91-signing"),
+        # a config file with no [section] header: the lines around read as config, not code
+        ("quarkus.datasource.username = quarkus\nquarkus.datasource.password = manila42\n", "manila42"),
+        ("host = db.example.com\nport = 5432\nbind_pw = ldapsecret\n", "ldapsecret"),
         # word-like passwords a sentence gives
         ("The default password is raspberry.\n", "raspberry"),
         ("Log in with user admin and password gopher.\n", "gopher"),
@@ -105,6 +109,10 @@ def test_round13_secrets(cfg, text, value):
         "token = jwt.encode(payload, SECRET_KEY, algorithm='HS256')\n",
         "jwt.verify(token, 'your-secret-key')\n",
         "claims = jwt.decode(token, 'HS256')\n",
+        # `key = word` in code: calls, statements, attributes of self, settings about passwords
+        "import getpass\nuser = getuser()\npassword = kitten42x\nconnect(user, password)\n",
+        "    self.password = manila\n",
+        "auth_verbose_passwords = sha1:6\n",
         # prose that says something about a password without giving one
         "The password for the database is stored in vault.\n",
         "Protect it with the password manager.\n",
