@@ -93,6 +93,7 @@ from repoloom.packing.pairing.by_name import (
     _by_named_type,
     _declarations_beside,
     _defining_module,
+    _sole_unit_beside,
     _suite_prefixes,
 )
 from repoloom.packing.pairing.by_use import _by_crate_use, _by_own_crate, _small_crate
@@ -323,6 +324,9 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 # not named after its subject: the one header it includes, not that header's implementation;
                 # of several headers, none (stb's tests/test_c_compilation.c)
                 found = _compiled_header(t, graph, kinds, facts_by_path) or (None, None, 0.0)
+            if found is None and not role and not for_role and "include" in _FAMILY_RULES.get(fam, ()):
+                # a test beside the one unit of its folder (nng's pair0_test.c beside pair.c)
+                found = _sole_unit_beside(t, sources[fam], kinds)
             if found is None and tcfg.import_ and fam in _CALLS_FAMILIES and not role:
                 found = calls_of(t, fam)
             if found is None and fam in _NAMED_IN_PART and not role and not for_role:
