@@ -166,6 +166,8 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
     header_types = {n for f in facts if f.path.endswith(_C_HEADERS) for n in (f.test.get("defines") or ())}
     facts_by_path = {f.path: f for f in facts}
     programs = {f.path for f in facts if _is_program(f) or _is_hollow_unit(f, header_types, rg.graph, facts_by_path)}
+    # Nor is a facade that only re-exports other crates' items (futures/src/lib.rs): its tests test those crates.
+    programs |= {f.path for f in facts if f.test.get("reexports_only")}
     sources: dict[str, list[FileFacts]] = defaultdict(list)
     program_sources: dict[str, list[FileFacts]] = defaultdict(list)  # still part of the lexical index's statistics
     for f in facts:

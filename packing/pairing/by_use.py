@@ -53,11 +53,7 @@ def _by_crate_use(
     definers = sorted(
         f.path
         for f in sources
-        if kinds.get(f.path) in ("", "inline")
-        and _usable(t.path, f.path)
-        and items & set(f.test.get("defines") or ())
-        # a facade's root (futures/src/lib.rs) names its re-exported crates' modules, defining none of their items
-        and not f.test.get("reexports_only")
+        if kinds.get(f.path) in ("", "inline") and _usable(t.path, f.path) and items & set(f.test.get("defines") or ())
     )
     key = _norm(_test_stem(t))
     # the test is named for a macro of the crate it uses and invokes (indoc's tests/test_writedoc.rs: use
@@ -119,8 +115,6 @@ def _by_own_crate(t: FileFacts, kinds, sources: list[FileFacts]) -> tuple[str, s
     definers: dict[str, list[str]] = defaultdict(list)
     for f in sources:
         if not f.path.startswith(prefix) or kinds.get(f.path) not in ("", "inline") or not _usable(t.path, f.path):
-            continue
-        if f.test.get("reexports_only"):  # a facade's root (futures/src/lib.rs): the items are other crates'
             continue
         for n in items & set(f.test.get("defines") or ()):
             definers[n].append(f.path)
