@@ -93,6 +93,7 @@ from repoloom.packing.pairing.by_name import (
     _by_named_type,
     _declarations_beside,
     _defining_module,
+    _own_package_namesake,
     _sole_unit_beside,
     _suite_prefixes,
 )
@@ -204,6 +205,8 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
         if r.get("kind") == "package"
     )
     impl_headers = _implementation_headers(facts, kinds)
+    # the folders of a monorepo's packages (their package.json)
+    package_roots = {os.path.dirname(f.path) for f in facts if os.path.basename(f.path) == "package.json"}
     declared -= set(impl_headers.values())
     lexical: dict[str, _Lexical] = {}
 
@@ -289,6 +292,11 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                     suites=suites,
                 )
             )
+            if found is not None and found[0] is not None and package_roots:
+                # named like another package's module: its own package's module of that name, when one
+                mine = _own_package_namesake(t, found[0], named[fam], kinds, package_roots)
+                if mine is not None:
+                    found = (mine, "name", found[2])
             if found is not None and _stem(found[0]) in _FACADES:
                 found = _through_facade(t, found, named[fam], kinds, declared, lex_index, tcfg)
                 if (

@@ -141,3 +141,53 @@ def test_not_a_folder_of_several_units_nor_a_unit_neither_named_nor_used():
     # a test of the platform that happens to sit beside one unit it neither names nor calls
     other = nng_repo({"src/sp/transport/tcp/tcp.c": TCP_C, "src/sp/transport/tcp/dial_test.c": TRAN_TEST})
     assert graph_pairs(other, "nng")["src/sp/transport/tcp/dial_test.c"][0] != "src/sp/transport/tcp/tcp.c"
+
+
+# TanStack store's shape: a core package and framework bindings, each a package of its own
+ATOM_CORE = "export function createAtom<T>(value: T) {\n  return { get: () => value }\n}\n"
+LIT_ATOM = (
+    "import { createAtom } from '@tanstack/store'\n\nexport class TanStackStoreAtom<T> {\n"
+    "  atom = createAtom<T>(undefined as T)\n}\n"
+)
+LIT_TEST = (
+    "import { describe, expect, it } from 'vitest'\nimport { createAtom } from '@tanstack/store'\n"
+    "import { TanStackStoreAtom } from '../src'\n\ndescribe('TanStackAtom', () => {\n"
+    "  it('reads', () => {\n    expect(new TanStackStoreAtom().atom.get()).toBe(undefined)\n"
+    "    expect(createAtom(1).get()).toBe(1)\n  })\n})\n"
+)
+
+
+def store_repo(lit_src: dict[str, str]) -> dict[str, str]:
+    files = {
+        "package.json": '{"name": "root", "private": true}\n',
+        "packages/store/package.json": '{"name": "@tanstack/store", "main": "src/index.ts"}\n',
+        "packages/store/src/index.ts": "export * from './atom'\n",
+        "packages/store/src/atom.ts": ATOM_CORE,
+        "packages/lit-store/package.json": '{"name": "@tanstack/lit-store", "main": "src/index.ts"}\n',
+        "packages/lit-store/tests/atom.test.ts": LIT_TEST,
+    }
+    files.update(lit_src)
+    return files
+
+
+def test_a_binding_test_named_like_the_cores_module_takes_its_own_packages():
+    repo = store_repo(
+        {
+            "packages/lit-store/src/index.ts": "export * from './tan-stack-store-atom'\n",
+            "packages/lit-store/src/tan-stack-store-atom.ts": LIT_ATOM,
+        }
+    )
+    assert graph_pairs(repo, "store")["packages/lit-store/tests/atom.test.ts"][0] == (
+        "packages/lit-store/src/tan-stack-store-atom.ts"
+    )
+
+
+def test_not_when_its_own_package_has_no_module_of_that_name():
+    # the binding's module is named otherwise (element.ts): the core's namesake stays
+    repo = store_repo(
+        {
+            "packages/lit-store/src/index.ts": "export * from './element'\n",
+            "packages/lit-store/src/element.ts": LIT_ATOM,
+        }
+    )
+    assert graph_pairs(repo, "store")["packages/lit-store/tests/atom.test.ts"][0] == "packages/store/src/atom.ts"
