@@ -339,6 +339,20 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 found = _sole_unit_beside(t, sources[fam], kinds)
             if found is None and tcfg.import_ and fam in _CALLS_FAMILIES and not role:
                 found = calls_of(t, fam)
+                if (
+                    found is not None
+                    and found[0] is not None
+                    and "include" in _FAMILY_RULES.get(fam, ())
+                    and not in_test_dir(t.path)
+                    and "/" in found[0]
+                    and found[0].split("/", 1)[0] == t.path.split("/", 1)[0]
+                    and os.path.dirname(found[0]) != os.path.dirname(t.path)
+                ):
+                    # a C test kept beside its code in the source tree (nng's src/core/synch_test.c) that calls
+                    # into a unit of another folder of that tree reaches it through the library's public API
+                    # (src/nng.c, src/core/stream.c): no subject of its own. A test of a programs/ folder calling
+                    # the library in lib/ (libdeflate's programs/test_*.c) still takes what it calls.
+                    found = (None, None, 0.0)
             if found is None and fam in _NAMED_IN_PART and not role and not for_role:
                 # named for a part of one module's name (spdlog's tests/test_mpmc_q.cpp: details/mpmc_blocking_q.h)
                 found = _by_name_part(t, by_name[fam], kinds, facts_by_path, suites, declared)

@@ -3,7 +3,9 @@
 A facade crate's root that only re-exports other crates' items (futures/src/lib.rs: pub use
 futures_util::future, pub mod executor { pub use futures_executor::block_on; }) is no subject: a test of the facade
 tests those crates. A C test kept beside the one compiled unit of its folder (nng's
-src/sp/protocol/pair0/pair0_test.c beside pair.c) tests that unit, not the public API file it calls through."""
+src/sp/protocol/pair0/pair0_test.c beside pair.c) tests that unit, not the public API file it calls through; one
+that calls only into another folder of its source tree (src/nng.c) has no subject. A monorepo package's test named
+like another package's module takes its own package's module of that name (TanStack store's bindings)."""
 
 from __future__ import annotations
 
@@ -191,3 +193,38 @@ def test_not_when_its_own_package_has_no_module_of_that_name():
         }
     )
     assert graph_pairs(repo, "store")["packages/lit-store/tests/atom.test.ts"][0] == "packages/store/src/atom.ts"
+
+
+# nng's src/core/synch_test.c: a test of the platform's primitives, kept beside the core's code, that calls the public
+# API of src/nng.c
+SYNCH_TEST = (
+    "#include <nng/nng.h>\n#include <nuts.h>\n\nstatic void\ntest_mutex(void)\n{\n\tnng_socket s;\n"
+    '\tNUTS_PASS(nng_dial(s, "inproc://synch", NULL, 0));\n\tNUTS_PASS(nng_listen(s, "inproc://synch", NULL, 0));\n'
+    "\tNUTS_PASS(nng_close(s));\n}\n\n"
+    'NUTS_TESTS = {\n\t{ "mutex", test_mutex },\n\t{ NULL, NULL },\n};\n'
+)
+AIO_C = '#include "core/nng_impl.h"\n\nvoid\nnni_aio_init(nni_aio *aio)\n{\n\taio->a_result = 0;\n}\n'
+
+
+def test_a_test_beside_its_code_calling_the_public_api_above_it_has_no_subject():
+    repo = nng_repo(
+        {
+            "src/core/aio.c": AIO_C,
+            "src/core/idhash.c": AIO_C.replace("aio", "idhash"),
+            "src/core/synch_test.c": SYNCH_TEST,
+        }
+    )
+    assert graph_pairs(repo, "nng")["src/core/synch_test.c"][0] is None
+
+
+def test_not_a_test_of_a_programs_folder_calling_the_library_in_another_tree():
+    # libdeflate's shape: programs/test_*.c beside the command-line tools, the library in lib/
+    repo = {
+        "include/nng/nng.h": "int nng_close(nng_socket);\nint nng_dial(nng_socket, const char *, nng_dialer *, int);\n",
+        "lib/nng.c": NNG_C,
+        "programs/prog_util.c": "#include <stdio.h>\n\nvoid\nmsg(const char *s)\n{\n\tputs(s);\n}\n",
+        "programs/test_dial.c": SYNCH_TEST.replace(
+            "NUTS_TESTS", "int main(void) { test_mutex(); return 0; }\nNUTS_TESTS"
+        ),
+    }
+    assert graph_pairs(repo, "nng")["programs/test_dial.c"][0] == "lib/nng.c"
