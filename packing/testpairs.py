@@ -97,6 +97,7 @@ from repoloom.packing.pairing.by_name import (
     _sole_unit_beside,
     _suite_prefixes,
 )
+from repoloom.packing.pairing.by_calls import _elsewhere_in_tree
 from repoloom.packing.pairing.by_use import _by_crate_use, _by_own_crate, _small_crate
 from repoloom.packing.pairing.conventions import (
     _C_HEADERS,
@@ -341,17 +342,9 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 found = calls_of(t, fam)
                 if (
                     found is not None
-                    and found[0] is not None
                     and "include" in _FAMILY_RULES.get(fam, ())
-                    and not in_test_dir(t.path)
-                    and "/" in found[0]
-                    and found[0].split("/", 1)[0] == t.path.split("/", 1)[0]
-                    and os.path.dirname(found[0]) != os.path.dirname(t.path)
+                    and _elsewhere_in_tree(t.path, found[0])
                 ):
-                    # a C test kept beside its code in the source tree (nng's src/core/synch_test.c) that calls
-                    # into a unit of another folder of that tree reaches it through the library's public API
-                    # (src/nng.c, src/core/stream.c): no subject of its own. A test of a programs/ folder calling
-                    # the library in lib/ (libdeflate's programs/test_*.c) still takes what it calls.
                     found = (None, None, 0.0)
             if found is None and fam in _NAMED_IN_PART and not role and not for_role:
                 # named for a part of one module's name (spdlog's tests/test_mpmc_q.cpp: details/mpmc_blocking_q.h)
