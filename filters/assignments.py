@@ -30,13 +30,14 @@ class Assigned(NamedTuple):
 
 # closing quote/bracket of a quoted or indexed key, then an optional type annotation, then the operator
 _AFTER = re.compile(
-    r"""(?:['"`]?\]?['"`]?)"""
+    r"""(?:\\?+['"`]?\]?['"`]?)"""
     r"""(?P<type>[ \t]{0,4}+:[ \t]{0,4}+(?:&(?:'static[ \t]{1,4}+)?|\*[ \t]{0,2}+)?(?:const[ \t]{1,4}+)?"""
     r"""[A-Za-z_][\w:.]{0,40}+(?:<[\w, ]{0,40}+>)?\??(?=[ \t]{1,4}+=[^=>])"""
     r"""|[ \t]{1,4}+(?:string|String|str|\[\]byte)(?=[ \t]{0,4}+=[^=>]))?"""
     r"""[ \t]{0,40}+(?P<op>:{1,3}=|\?=|\.=|=>|[=!]==?|=|:|\((?=[ \t]{0,4}+["'`])|,|(?<=[ \t])(?:is|was|to)[ \t]+)"""
     r"""[ \t]{0,40}+"""  # aligned columns (`api_key:            "…"`) are common in config files
-    r"""(?:(?:@|[bBuUL](?=["']))?+(?P<q>["'`])(?P<qv>[^"'`\s\\]{1,4096}+)(?P=q)"""
+    # a quoted value, also with escaped quotes inside another string (`"--password=\"v\" …"`, `"{\"pw\": \"v\"}"`)
+    r"""(?:(?:@|[bBuUL](?=["']))?+\\?+(?P<q>["'`])(?P<qv>[^"'`\s\\]{1,4096}+)\\?+(?P=q)"""
     r"""|(?P<uv>[^\s"'`,;(){}\[\]<>\\]{1,4096}+))"""
 )
 # whitespace alone as the operator (`#define NAME "v"`, `--password v`, `Password v` in prose):

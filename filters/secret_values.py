@@ -83,7 +83,6 @@ PW_BAD_VALUES = {
     "dummy",
     "foo",
     "bar",
-    "password123",
     "os.environ",
     "env",
     "getenv",
@@ -262,29 +261,6 @@ def is_b64_line(line: str) -> bool:
     return bool(_B64_RUN.fullmatch(core))
 
 
-# five-letter values that stand in for a password in URLs: roles, generic words, credential words
-_SHORT_STAND_INS = frozenset(
-    "admin guest login users tests dummy empty blank hello world token authn authz basic oauth proxy pass1 "
-    "passw paswd secrt mypwd".split()
-)
-
-
-def short_url_word(user: str, pw: str) -> bool:
-    """`scott:tiger@`: a five-letter lowercase word as a URL's password is a default (Oracle's `tiger`), unless it
-    stands in for one (`admin:admin@`, `guest:guest@`) or repeats the user name."""
-    return (
-        len(pw) == 5
-        and pw.isascii()
-        and pw.isalpha()
-        and pw.islower()
-        and pw != user.lower()
-        and pw not in _SHORT_STAND_INS
-        and pw not in PW_BAD_VALUES
-        and pw not in "abcdefghijklmnopqrstuvwxyz qwertyuiop asdfghjkl zxcvbnm"  # typed in a row
-        and not _placeholder_parts(pw)
-    )
-
-
 LEET = re.compile(r"[A-Za-z]\d+[A-Za-z]")
 
 
@@ -321,8 +297,10 @@ def password_value_ok(value: str, quoted: bool, words: bool = False) -> bool:
     """`value` can be a password. `words`: the value is a literal where a password goes (quoted or a config
     value under a password's name, a URL's userinfo, a CLI flag, an SQL statement), so a word-like default
     counts too (`word_literal`)."""
-    if not 4 <= len(value) <= 128 or any(c.isspace() for c in value) or stand_in(value):
+    if not 6 <= len(value) <= 128 or any(c.isspace() for c in value):
         return False
+    if stand_in(value) and not (words and suffixed_credential(value)):
+        return False  # `!ChangeMe!` is a stand-in; `Password!` a chosen password
     if words and word_literal(value):
         return True
     low = value.lower()
@@ -542,11 +520,55 @@ def _chosen_snake(value: str, parts: set[str]) -> bool:
     return bool(own) and not any(p in _PLACEHOLDER_PARTS or p in _CODE_MODIFIERS or p in _NAME_PARTS for p in own)
 
 
+# leet digits and symbols read back as letters: `P@ssw0rd` -> `password`, `s3cr3t` -> `secret`
+_UNLEET = str.maketrans("0134579@$!", "oieastgasi")
+# credential words respelled without leet (`sikrit`): read as the word
+_RESPELLED = re.compile(r"(?i)s[ie]+kr[ie]t|secrit|sekret")
+# words that make a value an instruction to the reader, whatever is added to it (`Changeme123!`, `YourPass1`)
+_INSTRUCTION_WORDS = ("your", "change", "replace", "enter", "insert", "fill", "placeholder", "example", "xxx")
+_CREDENTIAL_WORDS = ("pass", "pwd", "secret", "sikrit", "sekrit", "sekret", "secrit")
+
+
+@lru_cache(maxsize=4096)
+def suffixed_credential(value: str) -> bool:
+    """`P@ssw0rd`, `s3cret`, `passw0rd`, `password1`, `password123`, `Password!`, `StrongPassw0rd`, `secret1`,
+    `S0ME_SECRET`, `MyComplexPassword1!`, `sikrit`: a credential word (alone or with generic words) respelled, leet,
+    or with digits or symbols added is a chosen weak password: people type these into real configs to pass
+    complexity rules. The bare word (`password`), self-descriptions without such marks (`mysecretpassword`,
+    `top-secret`), instructions (`Changeme123!`, `yourStrong(!)Password`) and names (`password_1`) are not."""
+    if not 6 <= len(value) <= 64 or not value.isascii() or not value.isprintable() or " " in value:
+        return False
+    low = value.lower()
+    if any(w in low for w in _INSTRUCTION_WORDS) or _TEMPLATE_MARK.search(value) or value.startswith(("$", "<")):
+        return False
+    if not value[0].isalnum() or any(c in value for c in "/:=?&,;"):
+        return False  # `**password**`, `!ChangeMe!`, `password/reset`, `pass=1`: markup, a path, an assignment
+    if re.fullmatch(r"[a-z]+(?:_[a-z0-9]+)+", value) or _ENV_IDENT.fullmatch(value) and not LEET.search(value):
+        return False  # `password_1`, `DB_PASSWORD`, `SECRET_KEY1`: a name (`S0ME_SECRET` has a digit inside a word)
+    respelled = _RESPELLED.search(value) is not None
+    plain = re.sub(r"[^a-z]", "", low.translate(_UNLEET))
+    if not respelled and not any(w in plain for w in _CREDENTIAL_WORDS):
+        return False
+    marked = respelled or any(c.isdigit() or not c.isalnum() and c not in "_-." for c in value)
+    if not marked:
+        return False
+    if _SENTENCE_WORDS.intersection(re.split(r"[-_.]+", low)) or "-for-" in low:
+        return False  # `password-for-30001`: a description of its role, not a typed password
+    letters = re.sub(r"[\d\W_]+$|^[\d\W_]+", "", value)  # the added digits and symbols off both ends
+    body = _RESPELLED.sub("secret", letters.lower().translate(_UNLEET))
+    body = re.sub(r"[^a-z]", "", body)
+    if len(body) < 4 or len(set(body)) <= 2:
+        return False
+    return _placeholder_parts(body) or body in _CREDENTIAL_WORDS
+
+
 def word_literal(value: str) -> bool:
     """A literal that someone chose as a password, whatever its shape: `petclinic`, `whalehello`, `pass4321`,
     `123456`, `s3cr3t`, `ungithubbed-secret`, `nyuknyuknyuk`; not a placeholder, a name or a label."""
     if not 6 <= len(value) <= 64 or not value.isascii() or not value.isprintable() or " " in value:
         return False
+    if suffixed_credential(value):
+        return True  # `P@ssw0rd`, `password1`, `Password!`, `s3cret`: a chosen weak password, not a placeholder
     if stand_in(value):
         return False
     low = value.lower()
@@ -562,8 +584,10 @@ def word_literal(value: str) -> bool:
         return False  # `&lt;YOURPASSWORD&gt;`, `#add-password` (a CSS selector)
     if "://" in value or value.startswith(("/", "./", "~/", "http", "-", "=")) or _FILE_END.search(value):
         return False
-    if _ENV_IDENT.fullmatch(value) or _TYPE_NAME.fullmatch(value) or DOTTED_IDENT.fullmatch(value):
+    typed = _TYPE_NAME.fullmatch(value) and not re.search(r"[a-z][A-Z][a-z]+\d{2,}$", value)
+    if _ENV_IDENT.fullmatch(value) or typed or DOTTED_IDENT.fullmatch(value):
         return False  # `DB_PASSWORD_FILE`, `Password`, `SecretStr`, `newPassword`, `django.contrib.auth`: names
+        # (`alicePass123`: a user's name, a credential word and digits is a chosen default)
     if _placeholder_parts(value) or "xxxx" in low or _SEQUENTIAL_RUN.search(low) or _long_repeat(value):
         return False  # `abcdefghijklmnopqrstuvwxyz123456`, `asdfasdfasdf…`, `sk_xxxxxxxx…`: filled in by hand
     if re.split(r"[-_.]", low)[-1] in _PLACEHOLDER_TAILS:

@@ -13,7 +13,7 @@ import pytest
 from repoloom.core.config import section
 from repoloom.filters.decontam import DecontamConfig
 from repoloom.pipelines.config import load_config
-from repoloom.filters import decontam, quality, secrets
+from repoloom.filters import decontam, quality, secrets, secret_names
 from repoloom.filters.minhash import ngram_hashes
 
 REAL = inspect.getsource(json_module)
@@ -32,7 +32,7 @@ RUN_TEXTS = [
 
 @pytest.mark.parametrize("text", RUN_TEXTS)
 def test_token_runs_are_the_regex_runs(text):
-    assert list(secrets._token_runs(text)) == [m.span() for m in secrets._TOKEN_RUN.finditer(text)]
+    assert list(secrets._token_runs(text)) == [m.span() for m in secret_names._TOKEN_RUN.finditer(text)]
 
 
 def _slow_classes(t):

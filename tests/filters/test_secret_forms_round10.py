@@ -97,7 +97,6 @@ def test_sql_and_ini_look_alikes(cfg, text):
         "black_box(Password::Md5 {\n",  # a path
         ":param passwd: **DEPRECATED** Alias for password.\n",  # a Markdown label
         '# DATABASE_URL="mysql://app:!ChangeMe!@127.0.0.1:3306/app"\n',  # a placeholder wrapped in symbols
-        "'cache+memcached://user:secret1@10.0.0.5:11211;'\n",  # a credential word and one digit
         "existingPasswordSecret: my-rabbitmq-secret\n",  # describes itself: names a stored secret
         "password: external-memcached-password\n",
         "postgresPassword: set-secure-pg-postgres-password\n",

@@ -79,7 +79,6 @@ def test_passwords_round4(cfg, text, value):
 @pytest.mark.parametrize(
     "text",
     [
-        "mongodb://user:password1@localhost/db",  # a placeholder word with a digit at the end
         "postgres://admin:mypassword@localhost/db",
         "This machine has no password set\n",
         "machine learning password hashing: see passlib\n",

@@ -1,0 +1,506 @@
+"""Passwords by where they stand: assignments and config lines under a password's name, prose and
+comments ("the default password is ..."), command lines (mysql -p..., --password), SQL, .netrc, and credentials
+in URLs.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from repoloom.filters import assignments
+from repoloom.filters.secret_names import (
+    _DEFINE,
+    _IDENT_RUN,
+    _INNER_ASSIGNMENT,
+    _WORD_OPS,
+    Hit,
+    _config_literal,
+    _fallback_literal,
+    _is_password_key,
+    _key_name,
+    _key_value_ok,
+    _stem_starts,
+    _symbol_run,
+    _table_cell,
+    _wide_quoted_symbols,
+    _word_key,
+    lowered,
+)
+from repoloom.filters.secret_values import (
+    DIGIT_LETTER,
+    LEET,
+    chosen_camel,
+    looks_generated,
+    looks_random,
+    password_value_ok,
+    random_letters,
+    short_token,
+    word_literal,
+)
+
+# scheme://user:password@host ; the user part cannot contain ':' or '@', so the split is unique.
+# The user part may hold '@' (an e-mail address as the login: `smtps://me@gmail.com:pw@smtp.gmail.com`).
+_URL_CRED = re.compile(r"([^\s:/?#'\"<>\\`]{0,128}+):([^\s/?#@'\"<>\\`]{1,256}+)@(?=[A-Za-z0-9\[])")
+
+
+# Passwords in assignments: the key must contain one of these stems; we find stems by a literal
+# search and parse around them with anchored patterns (no scan from every position).
+_PW_STEM = re.compile(r"(?i)pass|pwd|pw(?![a-z])|ps+w(?:o?r)?d|pasw(?:o?r)?d|비밀번호|비번|암호|패스워드")
+
+
+_URL_HOST_END = re.compile(r"[^\s/?#'\"<>\\`]{0,256}+")
+
+
+def url_credentials(text: str) -> Iterator[Hit]:
+    """The password in `scheme://user:password@host`."""
+    pos = 0
+    while (i := text.find("://", pos)) >= 0:
+        pos = i + 3
+        if i < 2 or not text[i - 1].isalnum():
+            continue
+        m = _URL_CRED.match(text, i + 3)
+        if not m:
+            continue
+        user, pw = m.group(1), m.group(2)
+        pw_end = m.end(2)
+        # `user:p@ss@host`: an unescaped `@` in the password; the host follows the last `@` of the authority
+        host = _URL_HOST_END.match(text, m.end())
+        last_at = text.rfind("@", m.end(), host.end())
+        if last_at >= 0:
+            pw_end = last_at
+            pw = text[m.start(2) : pw_end]
+        if password_value_ok(pw, quoted=True, words=True):
+            yield Hit("password", m.start(2), pw_end, "UrlPassword")
+        if len(user) >= 20 and looks_random(user) and _key_value_ok(text, user, m.start(1), "strong"):
+            # a token as the user name (`https://<token>:x-oauth-basic@github.com`): the user part is the key
+            yield Hit("key", m.start(1), m.end(1), "UrlUserToken")
+
+
+_PW_STEM_WORDS = ("pass", "pw", "psw", "pssw", "pasw", "비밀번호", "비번", "암호", "패스워드")
+
+
+_ENV_PAIR = re.compile(r"[A-Za-z_][A-Za-z0-9_]*+=[^=\s]")
+
+
+_PROSE_BEFORE_FLAG = re.compile(
+    r"(?i)(?:\b(?:and|or|the|a|an|via|with|use|using|of|your|pass|set|see)|[,(`'\"])[ \t]*+$"
+)
+
+
+_COMMAND_GOES_ON = re.compile(r"[ \t]*+(?:$|\\|[-|>&;/'\"]|https?:|\n)")
+
+
+def _flag_value_ok(text: str, ls: int, start: int, value: str, vs: int) -> bool:
+    """`--password v` on a command line, not in prose that names the flag (`the --username and --password options`):
+    no prose word just before the flag, and a value of lower-case letters alone only where the command goes on
+    with a flag, a URL, a path or the line's end."""
+    if _PROSE_BEFORE_FLAG.search(text, ls, start):
+        return False
+    if value.isalpha() and value.islower():
+        return _COMMAND_GOES_ON.match(text, vs + len(value)) is not None
+    return True
+
+
+# a lookup with a default before a quoted name: `os.environ.get("X", "v")`, `os.getenv`, `ENV.fetch`, `env("X", "v")`,
+# `System.getProperty`, `config.get`, `getOrDefault`; and PHP's `define("DB_PASSWORD", "v")`
+_GETTER = re.compile(
+    r"""\b(?:get|getenv|Getenv|env|fetch|getProperty|getOrDefault|get_env|getenv_or|define)\([ \t]{0,4}+["'`]$"""
+)
+
+
+# a variable with a default (Spring `${NAME:default}`, shell `${NAME:-default}`/`${NAME-default}`)
+_GETTER_NAME = re.compile(
+    r"(?:get|read|load|fetch|find|lookup|retrieve|check|verify|validate|compare|hash|encrypt|decrypt|has|is)(?:_|[A-Z])"
+)
+
+
+# the default may be quoted inside the braces (`: "${POSTGRES_PASSWORD:="airflow"}"`); `${X:+alt}` is no default
+_REF_DEFAULT = re.compile(
+    r"""\$\{[A-Za-z_][\w.]{0,80}+(?::-?|-|:=)(?P<q>["']?+)(?P<v>[^\s{}$'"`?+][^\s{}$'"`]{0,127}+)(?P=q)\}"""
+)
+
+
+def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
+    """Values assigned to password-like keys: `password = "…"`, `DB_PASS=…`, `"pwd": "…"`, `Password=…;`."""
+    pos = 0
+    for i in _stem_starts(lowered(text) if low is None else low, _PW_STEM_WORDS):
+        if i < pos:
+            continue
+        m = _PW_STEM.match(text, i)
+        if not m:
+            continue
+        # the rest of this identifier; a key is at most 64 characters past its stem, so stems deeper
+        # inside a long identifier run cannot start an assignment: skip to the run's last stretch
+        run_end = _IDENT_RUN.match(text, m.end()).end()
+        pos = max(m.end(), run_end - 72)
+        if run_end - m.end() > 64:
+            continue
+        start, left = _key_name(text, m.start())
+        if text.startswith("${", start - 2):
+            # `${DB_PASSWORD:?not set}`: a reference to the variable, not its assignment; but the default of a
+            # password's own reference is its literal (`: "${POSTGRES_PASSWORD:="airflow"}"`, `${DB_PASS:-letmein1}`)
+            d = _REF_DEFAULT.match(text, start - 2)
+            if d and _word_key(text[start:run_end]) and password_value_ok(d.group("v"), True, words=True):
+                yield Hit("password", d.start("v"), d.end("v"), "PasswordAssignment")
+            continue
+        key = left + text[m.start() : run_end]
+        ls = text.rfind("\n", max(0, start - 200), start) + 1
+        # `--password v`, `wget --ftp-password v`: a command line's flag takes the next word
+        flag = text.startswith("--", start) and (start == 0 or text[start - 1] in " \t\n")
+        a = (
+            assignments.after_name(
+                text, run_end, name_start=start, allow_space=flag or bool(_DEFINE.fullmatch(text, ls, start))
+            )
+            or _table_cell(text, ls, start, run_end)
+            or _fallback_literal(text, run_end)
+        )
+        a = a or _wide_quoted_symbols(text, run_end)
+        if a is None or not _is_password_key(key) or a.op in _WORD_OPS:
+            continue  # `password is …` is prose_passwords' (with its stricter value check)
+        default = (
+            a.op == ","
+            and a.quoted
+            and _GETTER.search(text, max(0, start - 40), start) is not None
+            and _word_key(key.strip("\"'`"))
+        )
+        if a.op == "," and not default and not _prose_password_ok(a.value, "password"):
+            continue  # `f("HTTPPasswordMgr", "urllib2")`: a call's arguments, not a setter
+        if a.op == "(" and not _is_password_key(key.rsplit(".", 1)[-1]):
+            continue  # `password.encode("utf-8")`: a method of a password, not a setter
+        if a.op == "(" and _GETTER_NAME.match(key.rsplit(".", 1)[-1]):
+            continue  # `keyring.get_password("yagmail", user)`: a getter's arguments name what to look up
+        value, vs, quoted = a.value, a.start, a.quoted
+        d = _REF_DEFAULT.match(text, vs)
+        if d:  # `${DB_PASS:petclinic}`, `"${DEV_PASSWORD:-letmein}"`: the variable's default is a literal
+            if password_value_ok(d.group("v"), True, words=True):
+                yield Hit("password", d.start("v"), d.end("v"), "PasswordAssignment")
+            pos = max(pos, d.end())
+            continue
+        if not quoted and a.op != "=" and _INNER_ASSIGNMENT.match(value):
+            continue  # `# db password: DB_PASSWORD=…`: the inner name takes its own value
+        sym = _symbol_run(text, a)
+        if sym:
+            yield Hit("password", vs, vs + len(sym), "PasswordAssignment")
+            pos = max(pos, vs + len(sym))
+            continue
+        if not quoted:
+            value = assignments.sentence_trimmed(text, value, vs)
+            if start and text[start - 1] in "?&" and "&" in value:
+                value = value[: value.index("&")]  # `?user=u&password=<v>&useSSL=false`: a query parameter
+        wk = _word_key(key)
+        if flag and a.op == " " and not _flag_value_ok(text, ls, start, value, vs):
+            continue
+        if not quoted and a.op == "=" and text[vs - 1] in " \t" and _ENV_PAIR.match(value):
+            continue  # `MYSQL_PASSWORD= FILTER=integration npm test`: empty, then the next variable
+        literal = quoted or _config_literal(text, ls, start, run_end, value, vs, a.op, words=wk, flag=flag)
+        if not literal and a.op == "=" and start and text[start - 1] in "?&" and text[run_end:vs] == "=":
+            # `…&password=vulhub&confirm=…`: a form or query parameter ends at `&`, a quote or the line's end
+            literal = text[vs + len(value) : vs + len(value) + 1] in ("", "&", '"', "'", " ", "\t", "\r", "\n", "#")
+        if default:  # `os.environ.get("DB_PASSWORD", "postgres")`: the literal used when the variable is unset
+            if password_value_ok(value, True, words=True):
+                yield Hit("password", vs, vs + len(value), "PasswordAssignment")
+            pos = max(pos, vs + len(value))
+            continue
+        vl = value.lower().replace("-", "_")
+        if len(value) > 5 and vl in key.lower().strip("\"'`") and any(w in vl for w in ("pass", "pwd", "secret")):
+            pos = max(pos, vs + len(value))
+            continue  # `ZULIP__POSTGRES_PASSWORD=postgres_password`: the value repeats its name, a stand-in
+        if password_value_ok(value, literal, words=literal and wk):
+            yield Hit("password", vs, vs + len(value), "PasswordAssignment")
+        pos = max(pos, vs + len(value))
+
+
+# `password is …`, `Password …`, `--password …`, `PASSWORD(…)`, `login/password-master/…`, `ID/PW: user/…`
+_PROSE_PW_WORD = re.compile(
+    r"(?i)(?<![A-Za-z0-9_])(?:pass(?:word|wd|wort|phrase)?|pwd|pw|비밀번호|비번|암호|패스워드|(?P<login>login|credentials?|creds))"
+    r"(?![A-Za-z0-9_])"
+)
+
+
+_PROSE_PW_AFTER = re.compile(
+    r"""\*{0,2}+[ \t]{0,4}+(?:(?:is|was)[ \t]{0,4}+(?=[:=]))?(?:is|was|of|:|=|-|->|\(|：)?[ \t]{0,4}+(?:["'`]?)"""
+    r"""(?:(?P<user>[A-Za-z0-9_.\-@]{1,32}+)[ \t]{0,2}+/[ \t]{0,2}+)?(?P<pw>[^\s"'`,;()<>\[\]{}]{6,64}+)"""
+)
+
+
+# after `credentials`/`login`, also `user:password` (`default credentials are admin:…`)
+_PROSE_LOGIN_AFTER = re.compile(
+    r"""[ \t]{0,4}+(?:are|is|:|=|-|\(|：)?[ \t]{0,4}+(?:["'`]?)"""
+    r"""(?P<user>[A-Za-z0-9_.\-@]{1,32}+)[ \t]{0,2}+[/:][ \t]{0,2}+(?P<pw>[^\s"'`,;()<>\[\]{}]{6,64}+)"""
+)
+
+
+# `password for master: …`, `the password for user 'admin' is '…'`: whose password it is, then the value
+_PROSE_PW_FOR = re.compile(
+    r"""[ \t]{1,4}+for[ \t]{1,4}+(?:the[ \t]{1,4}+)?(?:(?:user|username|account|login)[ \t]{1,4}+)?"""
+    r"""(?P<q>["'`]?)[\w.@\-]{1,40}+(?P=q)(?:[ \t]{1,2}+(?!(?:is|was)[ \t])[\w.@\-]{1,40}+){0,3}+[ \t]{0,4}+(?=is[ \t]|was[ \t]|:|=)"""
+)
+
+
+# tokens with letters and digits that prose about passwords is full of: algorithms, encodings, formats
+_TECH_TOKEN = re.compile(
+    r"(?i)(?:sha|md|crc|aes|rsa|des|ecdsa|ed|x|rc|bcrypt|scrypt|argon|pbkdf|hmac|base|utf|ucs|ascii|http|tls|ssl|ipv|"
+    r"oauth|win|py|python|i|l|k|s|ec|v|ver|version|rfc|iso|cve|php|es|ecma|mp|h|u|int|uint|float|mysql|postgres)"
+    r"[\-_]?\d+[a-z]{0,3}|\d+(?:[.,]\d+)?(?:st|nd|rd|th|s|ms|chars?|characters?|digits?|bytes?|bits?|times?|x|k|kb|mb|gb|px|%)?"
+)
+
+
+_WORD_EQUALS = re.compile(r"[a-z_]{3,}=")
+
+
+_VERSIONISH = re.compile(r"(?i)v?\d+(?:[.\-_]\d+)+[a-z]{0,6}\d*|[a-z]{1,12}[\-_]?v?\d+(?:\.\d+)*")
+
+
+def _labelled_password_ok(value: str) -> bool:
+    """A value a colon introduces after `password`, closing its line or sentence (`Password for the staging box:
+    hunter2hunter`): one case is enough there, with letters and digits both (or random letters), 8 or more, and
+    not a version, an algorithm, a word with a number (`utf8`, `python3`, `sha256`) or an identifier."""
+    if not 8 <= len(value) <= 64 or not password_value_ok(value, quoted=True) or _TECH_TOKEN.fullmatch(value):
+        return False
+    if _VERSIONISH.fullmatch(value) or "_" in value or "." in value or "/" in value:
+        return False
+    if random_letters(value):
+        return True
+    return (
+        any(c.isalpha() for c in value)
+        and sum(c.isdigit() for c in value) >= 1
+        and len(DIGIT_LETTER.findall(value)) + len(LEET.findall(value)) >= 1
+    )
+
+
+_HEX_WORD = re.compile(r"(?=(?:[a-f]*+\d){3})[0-9a-f]{12,64}+")
+
+
+def _prose_password_ok(value: str, word: str) -> bool:
+    """Stricter than an assignment's check: in prose the word `pass` or `password` is usually just a word."""
+    if not password_value_ok(value, quoted=False) or _TECH_TOKEN.fullmatch(value):
+        return False
+    if not any(c.isalpha() for c in value) or not any(c.isdigit() for c in value):
+        return False
+    if value.endswith((".", ":")) or "@" in value[:-1] and "." in value.split("@")[-1] or _WORD_EQUALS.match(value):
+        return False  # a sentence end, a label, an e-mail address or a host, an assignment of something else
+    if value[0] in "@/.:-=<>~":
+        return False  # `pass@host`, a path, a flag, a comparison
+    upper, lower = any(c.isupper() for c in value), any(c.islower() for c in value)
+    if word.lower() == "pass":  # also the verb: `pass np.float32`, `pass 2 tests`
+        return upper and lower
+    if looks_generated(value) or short_token(value) or _HEX_WORD.fullmatch(value) and not value.isdigit():
+        return True  # `the password 4304d5255378177d`: generated, whatever its case
+    symbol = any(not c.isalnum() and c not in "._-" for c in value)
+    return (upper and lower) or symbol
+
+
+_PROSE_STEM_WORDS = ("pass", "pw", "login", "cred", "비밀번호", "비번", "암호", "패스워드")
+
+
+# the word inside a path (`/etc/passwd`, `../passwd`), a URL's userinfo (`user:pass@`) or a host name (`login.x.com`)
+_PROSE_IN_PATH = re.compile(r"(?:[/.~][\w.\-]*+/|[\w.\-]:|@)$")
+
+
+_PROSE_IN_HOST = re.compile(r"\.[A-Za-z0-9]")
+
+
+# a label line: a list or comment marker and up to two words before the password word (`- Password : airflow`,
+# `* Default admin password: guacadmin1`, `# root pwd: vagrant`)
+_LABEL_LINE_HEAD = re.compile(
+    r"[ \t]*+(?:[-*+>|#;]+|//|--|\d{1,2}[.)])?[ \t]*+(?:\**[A-Za-z]{2,12}+\**[ \t]{1,3}+){0,2}+\**"
+)
+
+
+_LABEL_END = re.compile(r"[`'\"*]*+[ \t]*+\.?[ \t]*+(?:\r?\n|$)")
+
+
+def _marked_prose_word(text: str, m: re.Match, after: int, a: re.Match, value: str) -> bool:
+    """A word-like password in prose counts where the text marks it as a literal: quoted or in backticks right
+    after `password is`/`of`/`:` (`password of \`gophish\``, `the password for all users is "s3cret"`), or alone
+    after `Password:` on a label line (`- Password : airflow`). Only the password words (`pass` is also a verb)
+    and values a password can be (`word_literal`: no placeholder, name, type or path). `after`: the end of the
+    password word, or of its `for <whom>` phrase."""
+    word = m.group(0).lower()
+    if m.group("login") or word == "pass" or a.group("user"):
+        return False
+    vs = a.start("pw")
+    quote = text[vs - 1 : vs] if vs else ""
+    connector = text[after:vs].strip(" \t`'\"*")
+    if connector not in ("is", "was", "of", ":", "=", "：", "is:"):
+        return False
+    if quote in ("`", '"', "'") and text.startswith(quote, vs + len(value)):
+        # `password is \`s3cret\``: a word, then a literal; `password: "v"` and `password = "v"` are code or config,
+        # password_assignments' (with its checks of the name), unless Markdown marks the value
+        if connector not in ("is", "was", "of") and quote != "`":
+            return False
+        return word_literal(value) or chosen_camel(value)
+    ls = text.rfind("\n", 0, m.start()) + 1
+    if after != m.end() or connector not in (":", "："):
+        return False
+    if not _LABEL_LINE_HEAD.fullmatch(text, ls, m.start()) or not _LABEL_END.match(text, vs + len(value)):
+        return False
+    return word_literal(value)
+
+
+def prose_passwords(text: str, low: str | None = None) -> Iterator[Hit]:
+    """Passwords written after a word in comments and documents (the assignment forms are
+    password_assignments'); the value must look like a password, not like a word, a number or code."""
+    pos = 0
+    for i in _stem_starts(lowered(text) if low is None else low, _PROSE_STEM_WORDS):
+        m = _PROSE_PW_WORD.match(text, i) if i >= pos else None
+        if not m:
+            continue
+        pos = m.end()
+        if _PROSE_IN_PATH.search(text, max(0, m.start() - 40), m.start()) or _PROSE_IN_HOST.match(text, m.end()):
+            continue  # `/etc/passwd HTTP/1.1`, `user:pass@host/db?…`, `login.microsoftonline.com/…`: a path, a URL, a host
+        f = _PROSE_PW_FOR.match(text, m.end()) if not m.group("login") else None
+        a = _PROSE_PW_AFTER.match(text, f.end() if f else m.end())
+        if m.group("login") and not (a and a.group("user")):
+            a = _PROSE_LOGIN_AFTER.match(text, m.end())
+        if not a or m.group("login") and not a.group("user"):
+            continue  # after `login`, only `user / password` pairs: a lone value is the user name
+        value = a.group("pw").rstrip(".,;:")
+        if _INNER_ASSIGNMENT.match(value):
+            continue  # `# db password: DB_PASSWORD=…`: password_assignments takes the inner name's value
+        if m.start() and text[m.start() - 1] in "?&" and "&" in value:
+            value = value[: value.index("&")]  # a URL's query parameter ends at `&`
+        end_char = text[a.end("pw") : a.end("pw") + 1]
+        if end_char not in ("(", "[") and _marked_prose_word(text, m, f.end() if f else m.end(), a, value):
+            yield Hit("password", a.start("pw"), a.start("pw") + len(value), "ProsePassword")
+            continue
+        if end_char in ("(", "[") or not _prose_password_ok(value, "password" if m.group("login") else m.group(0)):
+            rest = text[a.start("pw") + len(value) : a.start("pw") + len(value) + 2]
+            labelled = (
+                not m.group("login")
+                and m.group(0).lower() != "pass"
+                and (":" in text[m.end() : a.start("pw")] or "：" in text[m.end() : a.start("pw")])
+                and (rest in ("", "\n", "\r\n", ". ", ".\n", ".") or rest[:1] in ("\n", "\r"))
+            )
+            if end_char in ("(", "[") or not labelled or not _labelled_password_ok(value):
+                continue
+        yield Hit("password", a.start("pw"), a.start("pw") + len(value), "ProsePassword")
+
+
+# starts with the literal `-` (the engine searches for it fast), then looks behind it
+_CLI_USER = re.compile(
+    r"""-(?<![\w-]-)(?:u|-user)[ \t]{1,4}+(?P<arg>(?P<q>["']?)(?P<user>[^\s"':]{0,64}+):(?P<pq>["']?)"""
+    r"""(?P<pw>[^\s"']{0,64}+)(?P=pq)(?P=q))(?![^\s;|&)])"""
+)
+
+
+# `mysql -uroot -pS3cret`, `mysqldump -p'…'`: the password attached to `-p` (a lone `-p` prompts)
+_MYSQL_CMD = re.compile(r"\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mariadb|mariadb-dump)\b")
+
+
+_MYSQL_P = re.compile(r"""[ \t]-p(?P<q>["']?)(?P<pw>[^\s"'-][^\s"']{3,63}+)(?P=q)(?=[\s;|&)]|$)""")
+
+
+# `sshpass -p …`, `docker login -u bob -p …`: a password given apart from `-p`
+_CLI_P_CMD = re.compile(r"\b(?:sshpass|(?:docker|podman|buildah|skopeo|nerdctl|helm[ \t]+registry)[ \t]+login)\b")
+
+
+_CLI_P = re.compile(r"""[ \t]-p[ \t]{1,4}+(?P<q>["']?)(?P<pw>[^\s"'-][^\s"']{3,127}+)(?P=q)(?=[\s;|&)]|$)""")
+
+
+def _line_bounds(text: str, i: int) -> tuple[int, int]:
+    ls = text.rfind("\n", max(0, i - 2000), i) + 1
+    le = text.find("\n", i, i + 2000)
+    return ls, (min(len(text), i + 2000) if le < 0 else le)
+
+
+def cli_p_passwords(text: str) -> Iterator[Hit]:
+    """Passwords given to `-p`: found from literals (`mysql`, `sshpass`, `login`), each line checked once."""
+    if " -p" not in text:
+        return  # one scan for the flag first: the commands' names are common words in code
+    for cmd, flag, hints in ((_MYSQL_CMD, _MYSQL_P, ("mysql", "mariadb")), (_CLI_P_CMD, _CLI_P, ("sshpass", "login"))):
+        done = -1
+        for i in _stem_starts(text, hints) if any(h in text for h in hints) else ():
+            if i < done:
+                continue
+            ls, le = _line_bounds(text, i)
+            done = le
+            m = cmd.search(text, ls, le)
+            if not m:
+                continue
+            for f in flag.finditer(text, m.end(), le):
+                pw = f.group("pw")
+                if password_value_ok(pw, quoted=bool(f.group("q")), words=True) and not pw.startswith("$"):
+                    yield Hit("password", f.start("pw"), f.end("pw"), "CliPassword")
+
+
+# .netrc: `machine <host> login <user> password <pw>`, on one line or over several
+_NETRC = re.compile(
+    r"\bmachine[ \t\r\n]{1,8}+(?P<host>\S{1,256}+)(?:[ \t\r\n]{1,8}+(?:login|account|port)[ \t\r\n]{1,8}+\S{1,256}+){0,3}+"
+    r"[ \t\r\n]{1,8}+password[ \t]{1,8}+(?P<pw>[^\s\"'`]{4,256}+)"
+)
+
+
+def netrc_passwords(text: str, low: str) -> Iterator[Hit]:
+    if "machine" not in low:
+        return
+    for m in _NETRC.finditer(text):
+        host, pw = m.group("host"), m.group("pw")
+        if ("." in host or host == "localhost") and password_value_ok(pw, quoted=False) and pw.isprintable():
+            yield Hit("password", m.start("pw"), m.end("pw"), "NetrcPassword")  # a host name, then a literal
+
+
+# SQL: `CREATE USER u IDENTIFIED BY <pw>`, `IDENTIFIED WITH mysql_native_password BY '<pw>'` (MySQL, Oracle;
+# `IDENTIFIED BY PASSWORD '<hash>'` and `BY VALUES` give a hash, binds and variables are no literal);
+# PowerShell: `ConvertTo-SecureString [-String] "<pw>" -AsPlainText` (the string to make a credential of)
+_SQL_IDENTIFIED = re.compile(
+    r"""(?i)\bidentified[ \t]{1,4}+(?:with[ \t]{1,4}+['"`]?[\w$]{1,40}+['"`]?[ \t]{1,4}+)?by[ \t]{1,4}+"""
+    r"""(?!(?:password|values|random)\b)(?P<q>['"`]?)(?P<pw>[^\s'"`;,()\\]{4,128}+)(?P=q)"""
+)
+
+
+# PostgreSQL and others: `CREATE USER u WITH PASSWORD '<pw>'`, `ALTER ROLE r LOGIN PASSWORD '<pw>'` (a quoted
+# literal; `PASSWORD NULL`, binds and `ENCRYPTED PASSWORD 'md5…'` hashes are no password)
+_SQL_WITH_PASSWORD = re.compile(r"""(?i)\bpassword[ \t]{1,4}+(?P<q>['"])(?P<pw>[^\s'"\\;]{4,128}+)(?P=q)""")
+
+
+_SQL_STATEMENT = re.compile(
+    r"(?i)\b(?:create|alter|grant)[ \t]{1,4}+(?:[\w'\"`@%.]{1,64}+[ \t]{1,4}+){0,3}?(?:user|role|login)\b"
+)
+
+
+_SECURE_STRING = re.compile(
+    r"""(?i)\bConvertTo-SecureString(?:[ \t]{1,4}+-(?:String|AsPlainText|Force)\b)*+[ \t]{1,4}+"""
+    r"""(?:(?P<q>\\?["'])(?P<qv>[^"'\s\\]{4,128}+)(?P=q)|(?P<uv>[^\s"'`$(\-][^\s"'`]{3,127}+))"""
+)
+
+
+def _sql_passwords(text: str, pattern: re.Pattern, skip_encrypted: bool) -> Iterator[Hit]:
+    """The password of each match of pattern that sits in a CREATE/ALTER/GRANT statement of a user or role (not
+    in prose: `this hint is identified by *NO* sign`); with skip_encrypted, not after ENCRYPTED (an md5 hash)."""
+    for m in pattern.finditer(text):
+        pw = m.group("pw")
+        ls = max(text.rfind("\n", max(0, m.start() - 300), m.start()) + 1, m.start() - 300)  # bounded: linear
+        if not _SQL_STATEMENT.search(text, ls, m.start()):
+            continue
+        if skip_encrypted and text[max(0, m.start() - 10) : m.start()].lower().strip() == "encrypted":
+            continue
+        if len(pw) >= 6 and pw[0] not in ":?@$%{&<*" and password_value_ok(pw, quoted=True, words=True):
+            yield Hit("password", m.start("pw"), m.end("pw"), "SqlPassword")
+
+
+def sql_and_shell_passwords(text: str, low: str) -> Iterator[Hit]:
+    if "identified" in low:
+        yield from _sql_passwords(text, _SQL_IDENTIFIED, skip_encrypted=False)
+    if "password" in low and ("user" in low or "role" in low):
+        yield from _sql_passwords(text, _SQL_WITH_PASSWORD, skip_encrypted=True)
+    if "convertto-securestring" in low:
+        for m in _SECURE_STRING.finditer(text):
+            g = "qv" if m.group("qv") is not None else "uv"
+            if password_value_ok(m.group(g), quoted=True):
+                yield Hit("password", m.start(g), m.end(g), "SecureStringPassword")
+
+
+def cli_credentials(text: str) -> Iterator[Hit]:
+    yield from cli_p_passwords(text)
+    if "-u" not in text:
+        return
+    for m in _CLI_USER.finditer(text):
+        user, pw = m.group("user"), m.group("pw")
+        if pw.startswith(("//", "{")) or user.startswith(("$", "{", "<")):
+            continue
+        if len(pw) >= 4 and password_value_ok(pw, quoted=True, words=True):
+            yield Hit("password", m.start("pw"), m.end("pw"), "CliPassword")  # the user name stays
+        elif not pw and _prose_password_ok(user, "password"):
+            yield Hit("password", m.start("user"), m.end("user"), "CliPassword")  # `-u <key>:`: the key is the user
