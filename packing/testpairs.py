@@ -93,8 +93,11 @@ from repoloom.packing.pairing.by_name import (
     _by_named_type,
     _declarations_beside,
     _defining_module,
+    _own_package_namesake,
+    _sole_unit_beside,
     _suite_prefixes,
 )
+from repoloom.packing.pairing.by_calls import _elsewhere_in_tree
 from repoloom.packing.pairing.by_use import _by_crate_use, _by_own_crate, _small_crate
 from repoloom.packing.pairing.conventions import (
     _C_HEADERS,
@@ -165,6 +168,8 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
     header_types = {n for f in facts if f.path.endswith(_C_HEADERS) for n in (f.test.get("defines") or ())}
     facts_by_path = {f.path: f for f in facts}
     programs = {f.path for f in facts if _is_program(f) or _is_hollow_unit(f, header_types, rg.graph, facts_by_path)}
+    # Nor is a facade that only re-exports other crates' items (futures/src/lib.rs): its tests test those crates.
+    programs |= {f.path for f in facts if f.test.get("reexports_only")}
     sources: dict[str, list[FileFacts]] = defaultdict(list)
     program_sources: dict[str, list[FileFacts]] = defaultdict(list)  # still part of the lexical index's statistics
     for f in facts:
@@ -201,6 +206,8 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
         if r.get("kind") == "package"
     )
     impl_headers = _implementation_headers(facts, kinds)
+    # the folders of a monorepo's packages (their package.json)
+    package_roots = {os.path.dirname(f.path) for f in facts if os.path.basename(f.path) == "package.json"}
     declared -= set(impl_headers.values())
     lexical: dict[str, _Lexical] = {}
 
@@ -286,6 +293,11 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                     suites=suites,
                 )
             )
+            if found is not None and found[0] is not None and package_roots:
+                # named like another package's module: its own package's module of that name, when one
+                mine = _own_package_namesake(t, found[0], named[fam], kinds, package_roots)
+                if mine is not None:
+                    found = (mine, "name", found[2])
             if found is not None and _stem(found[0]) in _FACADES:
                 found = _through_facade(t, found, named[fam], kinds, declared, lex_index, tcfg)
                 if (
@@ -323,8 +335,17 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 # not named after its subject: the one header it includes, not that header's implementation;
                 # of several headers, none (stb's tests/test_c_compilation.c)
                 found = _compiled_header(t, graph, kinds, facts_by_path) or (None, None, 0.0)
+            if found is None and not role and not for_role and "include" in _FAMILY_RULES.get(fam, ()):
+                # a test beside the one unit of its folder (nng's pair0_test.c beside pair.c)
+                found = _sole_unit_beside(t, sources[fam], kinds)
             if found is None and tcfg.import_ and fam in _CALLS_FAMILIES and not role:
                 found = calls_of(t, fam)
+                if (
+                    found is not None
+                    and "include" in _FAMILY_RULES.get(fam, ())
+                    and _elsewhere_in_tree(t.path, found[0])
+                ):
+                    found = (None, None, 0.0)
             if found is None and fam in _NAMED_IN_PART and not role and not for_role:
                 # named for a part of one module's name (spdlog's tests/test_mpmc_q.cpp: details/mpmc_blocking_q.h)
                 found = _by_name_part(t, by_name[fam], kinds, facts_by_path, suites, declared)

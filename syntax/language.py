@@ -68,6 +68,9 @@ class Language:
     # (tree, Source) -> names of the items a file's module-level macro invocations declare (Rust: Sha256 of
     # digest::buffer_fixed!(pub struct Sha256(..))): they count among what the file defines (test pairing)
     macro_items: Extractor | None = None
+    # (tree) -> the module only re-exports other crates' items (a facade crate's root: futures/src/lib.rs is pub use
+    # futures_util::future and the like): it defines nothing a test could exercise (test pairing)
+    reexports_only: Callable[[Any], bool] | None = None
     types_only: Callable[[Any], bool] | None = None  # the module declares types only (no runtime test exercises it)
     # folders each of whose files is a test target of its own, test cases or not (Cargo compiles every tests/*.rs as
     # a test crate: a compile-only check holds no #[test], a harness = false test has its own main), unless a file

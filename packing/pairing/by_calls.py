@@ -5,6 +5,7 @@ name weighed by how few tests use it; C macros that wrap functions are followed 
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections import Counter, defaultdict
 
@@ -21,6 +22,7 @@ from repoloom.packing.pairing.conventions import (
     _test_stem,
     _usable,
 )
+from repoloom.syntax.tests import in_test_dir
 
 _CALLS_MARGIN = 3.0  # tests without a clear subject still favour some file: only a wide lead counts
 
@@ -140,3 +142,18 @@ def _by_macro_name(
         and names & set(f.test.get("defines") or ())
     }
     return (definers.pop(), "name", 0.7) if len(definers) == 1 else None
+
+
+def _elsewhere_in_tree(test_path: str, subject: str | None) -> bool:
+    """(C, C++) A test kept beside its code in the source tree (nng's src/core/synch_test.c, not in a test folder)
+    whose calls lead only into a unit of another folder of that tree (src/nng.c, the public API; src/core/stream.c)
+    reaches the code through the library's door: no subject of its own. A test of a programs/ folder calling the
+    library in lib/ (libdeflate's programs/test_*.c) still takes what it calls. (Not applied to the include rule:
+    there nng's errors_test.c, labelled src/nng.c, was lost for two tests without a subject gained.)"""
+    return (
+        subject is not None
+        and not in_test_dir(test_path)
+        and "/" in subject
+        and subject.split("/", 1)[0] == test_path.split("/", 1)[0]
+        and os.path.dirname(subject) != os.path.dirname(test_path)
+    )

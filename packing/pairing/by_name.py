@@ -531,3 +531,64 @@ def _by_name(
         if ranked_lex[0][0] >= tcfg.lexical_margin * runner:
             return ranked_lex[0][1], "name", 0.6
     return None
+
+
+def _sole_unit_beside(t: FileFacts, sources: list[FileFacts], kinds: dict[str, str]) -> tuple[str, str, float] | None:
+    """Rule (C, C++): a test kept beside the code it tests, outside any test folder (nng's
+    src/sp/protocol/pair0/pair0_test.c beside pair.c, src/sp/transport/ws/ws_test.c beside websocket.c), tests the
+    one compiled unit of its folder when it names something that unit defines or is named for it. What it calls through the library's
+    public API file (src/nng.c) is the door, not the subject. A folder of several units, or one in a test folder
+    (tests/ with its one helper.c), names none."""
+    if in_test_dir(t.path):
+        return None
+    folder = os.path.dirname(t.path)
+    units = [
+        f
+        for f in sources
+        if os.path.dirname(f.path) == folder
+        and f.path.endswith(_C_IMPLEMENTATIONS)
+        and kinds.get(f.path) in ("", "inline")
+        and f.path != t.path
+    ]
+    if len(units) != 1:
+        return None
+    unit = units[0]
+    # the test's name holds the unit's (dtls_tran_test.c for dtls.c: it dials dtls:// URLs, not dtls.c's names)
+    words = set(re.split(r"[^a-z0-9]+", _stem(t.path).lower()))
+    if _stem(unit.path).lower() not in words and not set(t.identifiers) & set(unit.test.get("defines") or ()):
+        return None
+    return unit.path, "path", 0.8
+
+
+def _package_root(path: str, roots: set[str]) -> str | None:
+    """The deepest folder holding a package manifest (package.json) above path; None outside any."""
+    parts = path.split("/")[:-1]
+    for i in range(len(parts), -1, -1):
+        d = "/".join(parts[:i])
+        if d in roots:
+            return d
+    return None
+
+
+def _own_package_namesake(
+    t: FileFacts, found: str, named: list[FileFacts], kinds: dict[str, str], roots: set[str]
+) -> str | None:
+    """A test of one package of a monorepo named like a module of another package (TanStack store's
+    packages/lit-store/tests/atom.test.ts and packages/store/src/atom.ts) tests the one module of its own package
+    whose name ends or begins with the test's (packages/lit-store/src/tan-stack-store-atom.ts): the binding wraps
+    the core's namesake. None when the two share a package or its own package has no such module."""
+    own = _package_root(t.path, roots)
+    if not own or own == _package_root(found, roots):
+        return None
+    key = _norm(_test_stem(t))
+    if len(key) < 3:
+        return None
+    mine = [
+        f.path
+        for f in named
+        if kinds.get(f.path) in ("", "inline")
+        and f.path.startswith(own + "/")
+        and not in_test_dir(f.path)
+        and (_norm(_stem(f.path)).endswith(key) or _norm(_stem(f.path)).startswith(key))
+    ]
+    return mine[0] if len(mine) == 1 else None

@@ -49,6 +49,44 @@ _ITEM_BY_METAVAR = re.compile(r"\b(?:struct|enum|union|trait|type)\s+\$\w+")
 _LINE_HEAD = re.compile(r"^\s*([A-Za-z_]\w*)\s*[({<;,]", re.M)
 
 
+# what a facade's module holds besides its re-exports: attributes, comments, extern crate, compile_error!(..)
+_FACADE_NOISE = frozenset({"attribute_item", "inner_attribute_item", "line_comment", "block_comment", "doc_comment"})
+
+
+def _reexports(node, other_crate: list[bool]) -> bool:
+    for n in node.named_children:
+        if n.type in _FACADE_NOISE or n.type == "extern_crate_declaration":
+            continue
+        if n.type == "use_declaration":
+            arg = n.child_by_field_name("argument")
+            text = arg.text.decode("utf-8", "replace") if arg is not None else ""
+            root = re.split(r"\W", text.lstrip(":{ "), maxsplit=1)[0]
+            if root and root not in _NOT_CRATES:
+                other_crate[0] = True
+            continue
+        if n.type == "mod_item":
+            body = n.child_by_field_name("body")
+            if body is None or not _reexports(body, other_crate):  # mod x; is code of the crate's own
+                return False
+            continue
+        if n.type == "expression_statement" and n.named_children:
+            n = n.named_children[0]
+        if n.type == "macro_invocation":
+            macro = n.child_by_field_name("macro")
+            if macro is not None and macro.text == b"compile_error":
+                continue
+        return False
+    return True
+
+
+def reexports_only(tree) -> bool:
+    """The file only re-exports other crates' items (pub use futures_util::future; pub mod executor { pub use
+    futures_executor::block_on; }): a facade crate's root defines nothing of its own. A file with one function,
+    type, macro or `mod x;` of its own, or re-exporting only its own modules (pub use crate::a::X), is none."""
+    other_crate = [False]
+    return _reexports(tree.root_node, other_crate) and other_crate[0]
+
+
 def macro_items(tree, src) -> list[str]:
     """Names of the items that the module-level macro invocations of a file declare (RustCrypto's sha2/src/lib.rs
     makes Sha256 with digest::buffer_fixed!): the file defines them as much as if it had written them out."""
@@ -293,5 +331,6 @@ LANGUAGES = (
         test_target_dirs=("tests",),
         entry_modules=("lib", "main", "mod"),
         macro_items=macro_items,
+        reexports_only=reexports_only,
     ),
 )
