@@ -42,8 +42,6 @@ class Hit(NamedTuple):
 
 
 _IDENT_CHARS = set(string.ascii_letters + string.digits + "_.-")
-
-
 _PW_WORDS = (
     "password",
     "passwd",
@@ -57,8 +55,6 @@ _PW_WORDS = (
     "암호",
     "패스워드",
 )
-
-
 _PW_COMPONENTS = {
     "pass",
     "pwd",
@@ -75,12 +71,8 @@ _PW_COMPONENTS = {
     "pasword",
     "passwrd",
 }
-
-
 # `mysqlpass`, `adminpwd`: a password stem ending a joined-up name, but not these words
 _PW_SUFFIXES = ("pass", "pwd", "passwd")
-
-
 # Key components that make a password-ish name something else (a label, a rule, a URL, a hash...).
 _PW_KEY_STOP = {
     "algorithm",
@@ -178,8 +170,6 @@ _PW_KEY_STOP = {
 
 
 _B64URL_SET = frozenset(string.ascii_letters + string.digits + "+/=_-")
-
-
 _NOT_A_KEY = re.compile(r"://|^[/.$%{<]|[{}]|^[\w.\-]+:\d+$|^[\w.\-]+@[\w.\-]+$")
 
 
@@ -187,8 +177,6 @@ _HASH_CONTEXT = re.compile(r"(?i)sha|md5|hash|digest|checksum|fingerprint|etag|i
 
 
 _RUN_CHARS = string.ascii_letters + string.digits + "_-."
-
-
 _RUN_MARK = bytes((ord("a") if chr(c) in _RUN_CHARS else ord(" ")) for c in range(256))  # token characters -> a
 
 
@@ -240,21 +228,13 @@ def _is_password_key(name: str) -> bool:
 
 
 _IDENT_RUN = re.compile(r"[A-Za-z0-9_.\-]*+")
-
-
 _WORD_OPS = ("is", "was", "to")
-
-
 _ENV_NAME = re.compile(r"[A-Z][A-Z0-9_]{3,}")
 
 
 _LITERAL_END = frozenset(" \t\r\n")
-
-
 # a comment marker and up to three words before a name: `# pwd: …`, `// db password: …`, `-- staging pass: …`
 _COMMENT_LABEL = re.compile(r"[ \t]*+(?:#|//|--|;|\*|/\*|<!--)[ \t]*+(?:[A-Za-z][\w.\-]{0,30}+[ \t]{1,4}+){0,3}+")
-
-
 # a value that is itself an assignment: `# aws secret: AWS_SECRET_ACCESS_KEY=…` (the inner name is parsed on its own)
 _INNER_ASSIGNMENT = re.compile(
     r"(?:[A-Z][A-Z0-9]*+_[A-Z0-9_]++|[A-Za-z][A-Za-z_.\-]{0,40}?(?i:pass|pwd|secret|token|key|auth|cred)[A-Za-z_.\-]{0,40}+)"
@@ -379,14 +359,8 @@ def _config_block(text: str, ls: int, le: int) -> bool:
 
 
 _COMMENTED_CONFIG = re.compile(r"(?i)[ \t]*+(?:#|;)[ \t]*+(?:(?:e\.g\.|example|default|for example)[:,]?[ \t]{1,4}+)?")
-
-
 _SNAKE_VARIABLE = re.compile(r"[a-z_][a-z0-9]*+_[a-z0-9_]*+")
-
-
 _INI_SECTION = re.compile(r"(?m)^[ \t]*+\[[A-Za-z0-9_ .:\"\-]{1,64}+\][ \t]*+\r?$")
-
-
 _SYMBOL_RUN = re.compile(r"[^\s\"'`]{8,129}+")
 
 
@@ -422,8 +396,6 @@ def _symbol_run(text: str, a: assignments.Assigned) -> str | None:
 
 
 _KEY_STEM = re.compile(r"(?i)secret|token|key|auth|cred")
-
-
 # name parts that name a secret (strong) or may (weak: `key`, `auth` alone also name dict keys and modes)
 _KEY_STRONG = {
     "secret",
@@ -446,11 +418,7 @@ _KEY_STRONG = {
     "appsecret",
     "bearer",
 }
-
-
 _KEY_WEAK = {"key", "keys", "auth", "cred", "pat"}
-
-
 # `<word>_key` where the word makes it a credential (`api_key`, `signing_key`, `AWS_SECRET_ACCESS_KEY`)
 _KEY_QUALIFIERS = {
     "api",
@@ -484,8 +452,6 @@ _KEY_QUALIFIERS = {
     "bot",
     "integration",
 }
-
-
 # parts that make a secret-sounding name something else: an id, a name, a length, a file, a UI label ...
 _KEY_NAME_STOP = {
     "id",
@@ -625,8 +591,6 @@ _KEY_NAME_STOP = {
     "socket",
     "websocket",
 }
-
-
 _KEY_NAME_HARD_STOP = {
     "public",
     "pub",
@@ -644,31 +608,21 @@ _KEY_NAME_HARD_STOP = {
     "id",
     "ids",
 }
-
-
 _KEY_PART_SPLIT = re.compile(r"[_.\-]+|(?<=[a-z0-9])(?=[A-Z])")
-
-
 # values that are words joined up (`auth_token_v2`, `API_KEY`, `getToken`, `TokenProvider`), versions, sizes
 _IDENTIFIER_VALUE = re.compile(
     r"[a-z]+(?:[_\-.][a-z]+)*(?:[_\-.]?\d{1,3})?|[A-Z]+(?:[_\-.][A-Z]+)*(?:[_\-.]?\d{1,3})?|"
     r"[a-z]+(?:[A-Z][a-z]+|\d{1,3})+|(?:[A-Z][a-z]+)+\d{0,3}|v?\d+(?:\.\d+)+[\w.\-]{0,12}|\d+(?:\.\d+)?[a-zA-Z]{1,5}"
 )
-
-
 _CAMEL_WORDS = re.compile(r"(?:[A-Z][a-z]{2,}){2}")
 
 
 _HASH_LENGTHS = (32, 40, 56, 64, 96, 128)
-
-
 # where whitespace alone gives a name its value: `#define NAME "v"`, Dockerfile `ENV NAME v`, `set NAME v`
 _DEFINE = re.compile(
     r"""[ \t]*+(?:(?://|#|--|;|\*)[ \t]*+)?(?:[\w.]{1,40}+[ \t]{0,4}+=[ \t]{0,4}+)?["'`]?(?:#[ \t]*define|define|%define|%global|ENV|ARG|set|SET|setenv|export)"""
     r"[ \t]{1,8}+"
 )
-
-
 _CODE_NAME = re.compile(r"[A-Za-z_$][\w$]*+")
 
 
@@ -684,7 +638,6 @@ def _class_changes(value: str) -> int:
 
 # words that end in `key` and name no key
 _KEY_WORDS_NOT_KEYS = {"turnkey", "whiskey", "passkey", "hotkey", "hotkeys", "shortkey", "monkey", "donkey", "jockey"}
-
 
 _ESCAPE_HEAD = re.compile(r"^u00[0-9a-fA-F]{2}(?=[A-Za-z_])")  # `\u0026page_token`: the escape's tail
 
@@ -831,8 +784,6 @@ def _random_b64(value: str) -> bool:
 
 # a Markdown table row: `| NAME | value |`, the cells maybe in backticks or bold
 _TABLE_ROW_START = re.compile(r"[ \t]*+\|[ \t]*+[`*]{0,2}+")
-
-
 _TABLE_AFTER = re.compile(r"[`*]{0,2}+[ \t]*+\|[ \t]*+(?P<m>[`*]{0,2}+)(?P<v>[^\s|`*]{6,256}+)(?P=m)[ \t]*+\|")
 
 

@@ -44,7 +44,6 @@ from repoloom.filters.secret_values import (
 # The user part may hold '@' (an e-mail address as the login: `smtps://me@gmail.com:pw@smtp.gmail.com`).
 _URL_CRED = re.compile(r"([^\s:/?#'\"<>\\`]{0,128}+):([^\s/?#@'\"<>\\`]{1,256}+)@(?=[A-Za-z0-9\[])")
 
-
 # Passwords in assignments: the key must contain one of these stems; we find stems by a literal
 # search and parse around them with anchored patterns (no scan from every position).
 _PW_STEM = re.compile(r"(?i)pass|pwd|pw(?![a-z])|ps+w(?:o?r)?d|pasw(?:o?r)?d|비밀번호|비번|암호|패스워드")
@@ -87,8 +86,6 @@ _ENV_PAIR = re.compile(r"[A-Za-z_][A-Za-z0-9_]*+=[^=\s]")
 _PROSE_BEFORE_FLAG = re.compile(
     r"(?i)(?:\b(?:and|or|the|a|an|via|with|use|using|of|your|pass|set|see)|[,(`'\"])[ \t]*+$"
 )
-
-
 _COMMAND_GOES_ON = re.compile(r"[ \t]*+(?:$|\\|[-|>&;/'\"]|https?:|\n)")
 
 
@@ -108,14 +105,10 @@ def _flag_value_ok(text: str, ls: int, start: int, value: str, vs: int) -> bool:
 _GETTER = re.compile(
     r"""\b(?:get|getenv|Getenv|env|fetch|getProperty|getOrDefault|get_env|getenv_or|define)\([ \t]{0,4}+["'`]$"""
 )
-
-
 # a variable with a default (Spring `${NAME:default}`, shell `${NAME:-default}`/`${NAME-default}`)
 _GETTER_NAME = re.compile(
     r"(?:get|read|load|fetch|find|lookup|retrieve|check|verify|validate|compare|hash|encrypt|decrypt|has|is)(?:_|[A-Z])"
 )
-
-
 # the default may be quoted inside the braces (`: "${POSTGRES_PASSWORD:="airflow"}"`); `${X:+alt}` is no default
 _REF_DEFAULT = re.compile(
     r"""\$\{[A-Za-z_][\w.]{0,80}+(?::-?|-|:=)(?P<q>["']?+)(?P<v>[^\s{}$'"`?+][^\s{}$'"`]{0,127}+)(?P=q)\}"""
@@ -217,28 +210,20 @@ _PROSE_PW_WORD = re.compile(
     r"(?i)(?<![A-Za-z0-9_])(?:pass(?:word|wd|wort|phrase)?|pwd|pw|비밀번호|비번|암호|패스워드|(?P<login>login|credentials?|creds))"
     r"(?![A-Za-z0-9_])"
 )
-
-
 _PROSE_PW_AFTER = re.compile(
     r"""\*{0,2}+[ \t]{0,4}+(?:(?:is|was)[ \t]{0,4}+(?=[:=]))?(?:is|was|of|to(?=[ \t])|:|=|-|->|\(|：)?[ \t]{0,4}+(?:["'`]?)"""
     r"""(?:(?P<user>[A-Za-z0-9_.\-@]{1,32}+)[ \t]{0,2}+/[ \t]{0,2}+)?(?P<pw>[^\s"'`,;()<>\[\]{}]{6,64}+)"""
 )
-
-
 # after `credentials`/`login`, also `user:password` (`default credentials are admin:…`)
 _PROSE_LOGIN_AFTER = re.compile(
     r"""[ \t]{0,4}+(?:are|is|:|=|-|\(|：)?[ \t]{0,4}+(?:["'`]?)"""
     r"""(?P<user>[A-Za-z0-9_.\-@]{1,32}+)[ \t]{0,2}+[/:][ \t]{0,2}+(?P<pw>[^\s"'`,;()<>\[\]{}]{6,64}+)"""
 )
-
-
 # `password for master: …`, `the password for user 'admin' is '…'`: whose password it is, then the value
 _PROSE_PW_FOR = re.compile(
     r"""[ \t]{1,4}+for[ \t]{1,4}+(?:the[ \t]{1,4}+)?(?:(?:user|username|account|login)[ \t]{1,4}+)?"""
     r"""(?P<q>["'`]?)[\w.@\-]{1,40}+(?P=q)(?:[ \t]{1,2}+(?!(?:is|was)[ \t])[\w.@\-]{1,40}+){0,3}+[ \t]{0,4}+(?=is[ \t]|was[ \t]|:|=)"""
 )
-
-
 # tokens with letters and digits that prose about passwords is full of: algorithms, encodings, formats
 _TECH_TOKEN = re.compile(
     r"(?i)(?:sha|md|crc|aes|rsa|des|ecdsa|ed|x|rc|bcrypt|scrypt|argon|pbkdf|hmac|base|utf|ucs|ascii|http|tls|ssl|ipv|"
@@ -248,8 +233,6 @@ _TECH_TOKEN = re.compile(
 
 
 _WORD_EQUALS = re.compile(r"[a-z_]{3,}=")
-
-
 _VERSIONISH = re.compile(r"(?i)v?\d+(?:[.\-_]\d+)+[a-z]{0,6}\d*|[a-z]{1,12}[\-_]?v?\d+(?:\.\d+)*")
 
 
@@ -297,8 +280,6 @@ _PROSE_STEM_WORDS = ("pass", "pw", "login", "cred", "비밀번호", "비번", "�
 
 # the word inside a path (`/etc/passwd`, `../passwd`), a URL's userinfo (`user:pass@`) or a host name (`login.x.com`)
 _PROSE_IN_PATH = re.compile(r"(?:[/.~][\w.\-]*+/|[\w.\-]:|@)$")
-
-
 _PROSE_IN_HOST = re.compile(r"\.[A-Za-z0-9]")
 
 
@@ -307,8 +288,6 @@ _PROSE_IN_HOST = re.compile(r"\.[A-Za-z0-9]")
 _LABEL_LINE_HEAD = re.compile(
     r"[ \t]*+(?:[-*+>|#;]+|//|--|\d{1,2}[.)])?[ \t]*+(?:\**[A-Za-z]{2,12}+\**[ \t]{1,3}+){0,2}+\**"
 )
-
-
 _LABEL_END = re.compile(r"[`'\"*]*+[ \t]*+\.?[ \t]*+(?:\r?\n|$)")
 
 
@@ -468,15 +447,9 @@ _CLI_USER = re.compile(
 
 # `mysql -uroot -pS3cret`, `mysqldump -p'…'`: the password attached to `-p` (a lone `-p` prompts)
 _MYSQL_CMD = re.compile(r"\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mariadb|mariadb-dump)\b")
-
-
 _MYSQL_P = re.compile(r"""[ \t]-p(?P<q>["']?)(?P<pw>[^\s"'-][^\s"']{3,63}+)(?P=q)(?=[\s;|&)]|$)""")
-
-
 # `sshpass -p …`, `docker login -u bob -p …`: a password given apart from `-p`
 _CLI_P_CMD = re.compile(r"\b(?:sshpass|(?:docker|podman|buildah|skopeo|nerdctl|helm[ \t]+registry)[ \t]+login)\b")
-
-
 _CLI_P = re.compile(r"""[ \t]-p[ \t]{1,4}+(?P<q>["']?)(?P<pw>[^\s"'-][^\s"']{3,127}+)(?P=q)(?=[\s;|&)]|$)""")
 
 
@@ -529,18 +502,12 @@ _SQL_IDENTIFIED = re.compile(
     r"""(?i)\bidentified[ \t]{1,4}+(?:with[ \t]{1,4}+['"`]?[\w$]{1,40}+['"`]?[ \t]{1,4}+)?by[ \t]{1,4}+"""
     r"""(?!(?:password|values|random)\b)(?P<q>['"`]?)(?P<pw>[^\s'"`;,()\\]{4,128}+)(?P=q)"""
 )
-
-
 # PostgreSQL and others: `CREATE USER u WITH PASSWORD '<pw>'`, `ALTER ROLE r LOGIN PASSWORD '<pw>'` (a quoted
 # literal; `PASSWORD NULL`, binds and `ENCRYPTED PASSWORD 'md5…'` hashes are no password)
 _SQL_WITH_PASSWORD = re.compile(r"""(?i)\bpassword[ \t]{1,4}+(?P<q>['"])(?P<pw>[^\s'"\\;]{4,128}+)(?P=q)""")
-
-
 _SQL_STATEMENT = re.compile(
     r"(?i)\b(?:create|alter|grant)[ \t]{1,4}+(?:[\w'\"`@%.]{1,64}+[ \t]{1,4}+){0,3}?(?:user|role|login)\b"
 )
-
-
 _SECURE_STRING = re.compile(
     r"""(?i)\bConvertTo-SecureString(?:[ \t]{1,4}+-(?:String|AsPlainText|Force)\b)*+[ \t]{1,4}+"""
     r"""(?:(?P<q>\\?["'])(?P<qv>[^"'\s\\]{4,128}+)(?P=q)|(?P<uv>[^\s"'`$(\-][^\s"'`]{3,127}+))"""

@@ -88,7 +88,6 @@ PLUGINS = {
     "TwilioKeyDetector": twilio.TwilioKeyDetector,
 }
 
-
 # Literal hints: a plugin pattern runs only on line-bounded windows around occurrences of its hint.
 # Needed where a pattern has an unbounded `.+` (npm), and a large speed-up where a pattern starts
 # with a character class or alternation that defeats the regex engine's literal-prefix search.
@@ -100,18 +99,12 @@ _HINTS = {
     # the quoted 40-character value the pattern ends with; its `aws.{0,20}?…{0,20}?` prefix is costly
     ("AWSKeyDetector", 1): re.compile(r"['\"][0-9a-zA-Z/+]{40}['\"]"),
 }
-
-
 # Gates: a pattern runs (on the whole text) only if one of these literals occurs in it; `in` on a
 # string is far cheaper than a regex scan, and each literal is part of every match.
 # One scan per group of literals: a pattern that starts with a literal (`gh`, `gl`, `A`) is searched for
 # that literal at C speed, where a tuple of literals would cost one `in` scan each.
 _GITHUB_GATE = re.compile(r"gh[pousr]_")
-
-
 _GITLAB_GATE = re.compile(r"gl(?:pat|dt|ft|soat|rt|cbt|imt|ptt|agent|oas)-")  # one literal first: no top-level `|`
-
-
 _GATES = {
     ("AWSKeyDetector", 0): re.compile(r"A(?:3T|BIA|CCA|KIA|SIA)"),
     ("AzureStorageKeyDetector", 0): ("AccountKey=",),
@@ -133,27 +126,16 @@ _GATES = {
     ("StripeDetector", 0): ("k_live_",),
     ("SlackDetector", 0): ("xox",),
 }
-
-
 # Patterns rewritten with a leading character class (same matches): the regex engine skips ahead by a
 # class it sees first, but tries every position when a pattern starts with a repeat (`\d{8,10}`).
 _REWRITTEN = {("TelegramBotTokenDetector", 0): (r"\d{8,10}:", r"\d\d{7,9}:")}
-
-
 # Patterns rewritten to start only at a token boundary: detect-secrets' JWT pattern re-scans a long
 # run of token characters from every `eyJ` inside it (quadratic on `eyJeyJeyJ…`).
 _ANCHORED = {("JwtTokenDetector", 0): r"(?<![A-Za-z0-9\-_=])"}
-
-
 # NpmDetector's `//.+/:_authToken=` is quadratic on long lines; _npm_auth_tokens implements it linearly.
 _SPECIAL = {"NpmDetector"}
-
-
 _HINT_WINDOW = 512
-
-
 _MAX_WINDOW = 8192
-
 
 # Providers detect-secrets does not cover (patterns from the providers' documented formats), each with
 # a literal hint that must occur for the pattern to be tried. Patterns start with a literal so the
@@ -184,26 +166,15 @@ EXTRA_PROVIDERS = {
     "SalesforceAccessToken": ("00D", re.compile(r"00D[0-9A-Za-z]{12,15}![0-9A-Za-z._]{80,255}+(?![0-9A-Za-z._])")),
 }
 
-
 _PRIVATE_BEGIN = re.compile(r"-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----")
-
-
 _PRIVATE_END = re.compile(r"-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----")
-
-
 _B64_CHARS = re.compile(r"[A-Za-z0-9+/=]")
-
-
 _PRIVATE_MAX = 65536
 
 
 # Generic keys: quoted high-entropy strings assigned to a secret-sounding name on the same line.
 _B64_PLUGIN = Base64HighEntropyString()
-
-
 _HEX_PLUGIN = HexHighEntropyString()
-
-
 _QUOTED = re.compile(r"""(["'`])([^\s"'`\\]{16,512}+)\1""")
 
 
@@ -215,12 +186,8 @@ _KEY_CONTEXT = re.compile(
 
 
 _BEARER_SHORT = re.compile(r"[Bb]earer:?+[ \t]{1,4}([A-Za-z0-9]{8,23}+)(?![A-Za-z0-9\-._~+/=])")
-
-
 # Stripe secret and restricted keys with a body shorter than real ones (test fixtures, docs): `sk_test_KOWobxXidxNlIx`
 _STRIPE_SHORT = re.compile(r"(?<![A-Za-z0-9_])[rs]k_(?:live|test)_([A-Za-z0-9]{10,99}+)(?![A-Za-z0-9_])")
-
-
 _HEADER_BEFORE = re.compile(r"""uthorization["']?[ \t]{0,4}+[:=,][ \t]{0,4}+["'`]?$""")
 
 
@@ -284,8 +251,6 @@ def _windows(text: str, hint) -> Iterator[tuple[int, int]]:
 # Gates for patterns with no literal, on ASCII text: a translated copy holds a fixed needle wherever the
 # pattern can match (bytes.find runs at memory speed; the pattern's regex would try every digit/letter).
 _DIGIT_MARK = bytes((ord("0") if chr(c).isdigit() else c if chr(c) == ":" else ord(" ")) for c in range(256))
-
-
 _SHAPE_GATES = {
     # `\d{8,10}:` then the token: eight digits and a colon
     ("TelegramBotTokenDetector", 0): (_DIGIT_MARK, b"00000000:"),
@@ -480,8 +445,6 @@ def _authorization_headers(text: str) -> Iterator[Hit]:
 
 # Microsoft Entra (Azure AD) client secrets: three characters, a digit, `Q~`, then 31-34 more
 _AZURE_SECRET_TAIL = re.compile(r"Q~[A-Za-z0-9_~.\-]{31,34}+(?![A-Za-z0-9_~.\-])")
-
-
 _AZURE_SECRET_HEAD = re.compile(r"[A-Za-z0-9_~.]{3}\d")
 
 
@@ -503,8 +466,6 @@ _AZURE_CHARS = frozenset(string.ascii_letters + string.digits + "_~.")
 
 
 _JWT_AT = re.compile(r"eyJ[A-Za-z0-9\-_=]{1,8192}+\.[A-Za-z0-9\-_=]{1,8192}+(?:\.[A-Za-z0-9\-_.+/=]{0,8192}+)?")
-
-
 _JWT_RUN = re.compile(r"[A-Za-z0-9\-_=]*+")
 
 
@@ -557,11 +518,7 @@ def private_key_blocks(text: str) -> Iterator[Hit]:
 
 
 _TOKEN_PREFIX = re.compile(r"(?:[a-z][a-z0-9]{1,9}(?:[_\-.][a-z0-9]{1,6})?|[A-Z][A-Z0-9]{2,9})[_\-.]")
-
-
 _UUID_PIECES = re.compile(r"[0-9a-fA-F]{4,12}(?:[-_][0-9a-fA-F]{4,12}){1,4}(?:\.[a-z]{2,4})?\"?")
-
-
 _PREFIX_NOT_VENDOR = re.compile(
     r"(?i)(?:sha\d*|md\d|blake\d*b?|crc\d*|xxh\d*|murmur\d*|etag|commit|rev|ver|version|v\d*|id|uuid|guid|build|"
     r"data|test|tests|sample|example|git|hash|digest|nonce|salt|checksum|integrity|sri|cache|tmp|temp|file|img|"
@@ -652,14 +609,8 @@ PROVIDER_SHAPES = {
         ),
     ),
 }
-
-
 _SHAPE_PREFIXES = tuple(PROVIDER_SHAPES)
-
-
 _GOOGLE_REFRESH = re.compile(r"1//0[A-Za-z0-9_\-]{40,400}+")
-
-
 _DISCORD_WEBHOOK = re.compile(r"discord(?:app)?\.com/api/webhooks/\d{5,30}/([A-Za-z0-9_\-]{60,80})(?![A-Za-z0-9_\-])")
 
 
@@ -682,8 +633,6 @@ def provider_shapes(text: str, runs: list[tuple[int, int]]) -> Iterator[Hit]:
 
 
 _BARE_LEFT = frozenset(" \t\n\"'`=:,;([{<")
-
-
 _BARE_RIGHT = frozenset(" \t\r\n\"'`,;)]}>")
 
 
@@ -767,8 +716,6 @@ def lone_tokens(text: str, runs) -> Iterator[Hit]:
 _NAME_BEFORE = re.compile(
     r"""([A-Za-z_][\w.\-]{0,60}+)["'\]]?[ \t]{0,4}+(?:=|:|=>)[ \t]{0,4}+[\[({]?[ \t]{0,4}+[bru]?["'`]?$"""
 )
-
-
 _B64_BLOCK_LINE = re.compile(r"[ \t]*+[\"']?[A-Za-z0-9+/=]{40,}+[\"']?[,;+\\]?[ \t]*+")
 
 

@@ -150,8 +150,6 @@ def _two_word_strength(text: str, start: int, name: str) -> str | None:
 
 # a line opened by one word (a vendor's name) before a key's name: `newsapi KEY <v>`, `# fixer key <v>`
 _LEAD_WORD = re.compile(r"[ \t]*+(?:(?:#|//|--|;)[ \t]*+)?[A-Za-z][A-Za-z0-9.\-]{1,30}+[ \t]{1,4}+")
-
-
 _SPACE_VALUE = re.compile(r"[ \t]{1,4}+([A-Za-z0-9+/=_\-.]{16,512}+)(?![^\s,;:)\]}\"'`])")
 
 
@@ -174,8 +172,6 @@ def _secret_named(name: str) -> bool:
 _DECODE_CALL = re.compile(
     r"""[ \t]{0,4}+(?::=|=(?![=>]))[ \t]{0,4}+(?P<call>(?:[A-Za-z_][\w.]{0,60}+\([ \t]{0,4}+){1,2}+)(?P<q>["'])(?P<v>[A-Za-z0-9+/=_\-]{12,512}+)(?P=q)"""
 )
-
-
 _DECODER = re.compile(r"(?i)decode|unhexlify|fromhex|from_?base(?:32|64)|b(?:32|64)decode|from_?hex|hex2bin|unbase64")
 
 
@@ -279,17 +275,9 @@ def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
 
 
 _JOIN_STEMS = ("secret", "token", "key", "access", "private")
-
-
 _JOIN_LAST = {"access", "private", "key", "apikey"}
-
-
 _ACCESS_STEMS = ("api", "private", "access", "login")
-
-
 _ACCESS_LAST = {"api", "private", "access", "login"}
-
-
 _JOINED_TAIL = re.compile(r"[A-Za-z0-9_\-]{20,512}+")
 
 

@@ -42,14 +42,10 @@ from repoloom.packing.pairing.lexical import _agreeing, _terms
 from repoloom.syntax.tests import TEST_DIRS, in_test_dir, in_type_test_dir, is_bare_test, subject_stem
 
 _WORDS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+|[^A-Za-z\d._-]+")
-
-
 _LEAD_QUALIFIER = re.compile(r"^(Java|Jdk|Kotlin|Scala|Android|Jvm)\d*(?=[A-Z])")
 
 
 _SUITE_NAME = re.compile(r"^([A-Za-z0-9]+)[_-](.+)$")
-
-
 _SUITE_MIN = 3  # tests of one folder sharing a name's first word: the word names the suite, not a subject
 
 

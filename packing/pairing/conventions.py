@@ -16,43 +16,23 @@ from repoloom.syntax.tests import TEST_DIRS, subject_stem
 
 # Tests pair only with sources of the same family (a Kotlin test may test Java code): the registry's.
 FAMILY = {lang.name: lang.family for lang in registry.languages()}
-
-
 # Per-family test conventions, from the language registry (syntax/language.py):
 # families where a test's namesake header beside it declares the test's own functions (never its subject), suffixes of headers holding their namesake's implementation (x-inl.h for x.h),
 # and tails that close a test's name without a separator in a test folder (writertest.cpp tests writer.h).
 _OWN_HEADERS_DECLARE = frozenset(lang.family for lang in registry.languages() if lang.test_headers_declare_tests)
-
-
 _IMPLEMENTATION_HEADERS: dict[str, tuple[str, ...]] = defaultdict(tuple)
-
-
 _IMPLEMENTATION_FOLDERS: dict[str, tuple[str, ...]] = defaultdict(tuple)
-
-
 _BARE_TEST_TAILS: dict[str, tuple[str, ...]] = defaultdict(tuple)
-
-
 # Per family: test names that say a role, not a subject (Go's example_test.go), build qualifiers dropped from a
 # test's name (Go's _windows), families whose tests pair within their folder (a Go package), and the rules only
 # some families run (include, use).
 _ROLE_NAMES: dict[str, re.Pattern] = {}
-
-
 _BUILD_QUALIFIERS: dict[str, re.Pattern] = {}
-
-
 _PACKAGE_FOLDERS: dict[str, tuple[str, str]] = {
     lang.family: lang.package_test_folders for lang in registry.languages() if lang.package_test_folders
 }
-
-
 _WITHIN_FOLDER = frozenset(lang.family for lang in registry.languages() if lang.tests_pair_within_folder)
-
-
 _NAMED_IN_PART = frozenset(lang.family for lang in registry.languages() if lang.tests_named_in_part)
-
-
 _FAMILY_RULES: dict[str, frozenset[str]] = defaultdict(frozenset)
 
 
@@ -98,17 +78,11 @@ for _lang in registry.languages():
 
 # Files that stand for their folder: a test named after the folder tests them.
 _FACADES = {"__init__", "index", "mod", "lib", "main", "package"}
-
-
 _PACKAGE_ENTRIES = frozenset({"__init__", "index"})  # a package's entry point (a crate root is the crate's own)
-
-
 # Folder names that say nothing about which module a file belongs to (dropped before comparing folders).
 _NEUTRAL_DIRS = frozenset(
     TEST_DIRS | {"src", "main", "lib", "java", "kotlin", "scala", "go", "python", "source", "sources", "app"}
 )
-
-
 # Sources here are illustrations, not subjects (unless the test lives there too).
 _NOT_SUBJECT_DIRS = frozenset(
     {
@@ -141,14 +115,10 @@ _NOT_SUBJECT_DIRS = frozenset(
 
 
 _FACADES_NORM = {"init", "index", "mod", "lib", "main", "package"}
-
-
 # Module names too generic to be named by the tail of a test's name (unionTypes.test-d.ts is not about types.ts).
 _GENERIC_NAMES = frozenset(
     {"types", "type", "utils", "util", "helpers", "helper", "common", "base", "core", "misc", "constants", "errors"}
 )
-
-
 _SPLIT = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 
 
@@ -266,11 +236,7 @@ def _in_target_dir(f: FileFacts) -> bool:
 
 
 _DECLARATION_ONLY = (".pyi", ".d.ts", ".d.mts", ".d.cts")
-
-
 _C_HEADERS = (".h", ".hh", ".hpp", ".hxx", ".h++")
-
-
 _C_IMPLEMENTATIONS = (".c", ".cc", ".cpp", ".cxx", ".c++")
 
 

@@ -13,7 +13,7 @@ import pytest
 from repoloom.core.config import section
 from repoloom.filters.decontam import DecontamConfig
 from repoloom.pipelines.config import load_config
-from repoloom.filters import decontam, quality, secrets, secret_names
+from repoloom.filters import decontam, quality, secret_names, secret_providers
 from repoloom.filters.minhash import ngram_hashes
 
 REAL = inspect.getsource(json_module)
@@ -32,7 +32,7 @@ RUN_TEXTS = [
 
 @pytest.mark.parametrize("text", RUN_TEXTS)
 def test_token_runs_are_the_regex_runs(text):
-    assert list(secrets._token_runs(text)) == [m.span() for m in secret_names._TOKEN_RUN.finditer(text)]
+    assert list(secret_names._token_runs(text)) == [m.span() for m in secret_names._TOKEN_RUN.finditer(text)]
 
 
 def _slow_classes(t):
@@ -161,8 +161,8 @@ def test_autogen_literal_gate_keeps_the_banners(head):
 )
 def test_shape_gated_providers_still_fire(token, detector):
     for text in (f'BOT = "{token}"\n', f"é = 1\nBOT = '{token}'\n"):  # ASCII (gated) and not
-        assert any(h.detector == detector for h in secrets._plugin_hits(text, tuple(secrets.PLUGINS)))
-    assert not any(h.detector == detector for h in secrets._plugin_hits(REAL, tuple(secrets.PLUGINS)))
+        assert any(h.detector == detector for h in secret_providers._plugin_hits(text, tuple(secret_providers.PLUGINS)))
+    assert not any(h.detector == detector for h in secret_providers._plugin_hits(REAL, tuple(secret_providers.PLUGINS)))
 
 
 def test_decontam_run_prefilter_changes_no_result(tmp_path):
