@@ -18,6 +18,7 @@ from typing import Any, ClassVar, Optional
 
 import numpy as np
 from repoloom.core.config import num, overrides, share
+from repoloom.syntax.folders import VENDORED_DIRS
 
 
 @dataclass
@@ -140,15 +141,10 @@ _HEX_MARK = bytes(
 )
 _HEX_IMAGE = re.compile(rb"hh(?:(?:c(?:hx)?|w+(?:hx)?|bx)hh){7}")
 
-_VENDORED_DIRS = frozenset(
+# Copied-in code (syntax/folders.py) and installed or built packages.
+_VENDORED_DIRS = VENDORED_DIRS | frozenset(
     {
         "node_modules",
-        "vendor",
-        "vendors",
-        "third_party",
-        "third-party",
-        "thirdparty",
-        "3rdparty",
         "bower_components",
         "dist",
         "site-packages",
@@ -160,8 +156,6 @@ _VENDORED_DIRS = frozenset(
         "Carthage",
         "jspm_packages",
         ".yarn",
-        "_vendor",
-        "_vendored",
     }
 )
 _MINIFIED_NAME = re.compile(r"[.-]min\.(js|css|mjs)$|\.bundle\.js$|-bundle\.js$", re.I)

@@ -33,6 +33,7 @@ from functools import lru_cache
 from typing import Any
 
 from repoloom.syntax import identifiers, registry
+from repoloom.syntax.folders import in_vendored_dir
 from repoloom.syntax.queries import captures
 
 TEST_DIRS = frozenset(
@@ -99,15 +100,6 @@ def _in_test_helpers(parts: list[str]) -> bool:
     and mocha setups by convention), even when they call test functions."""
     low = [p.lower() for p in parts]
     return any(p in ("helpers", "helper") and any(q in TEST_DIRS for q in low[:i]) for i, p in enumerate(low))
-
-
-# Another project's code copied in (magicast's vendor/recast/test/*.ts): its tests are that project's, which this
-# repository's runners do not run, so they are kept as helpers, not tests of this repository.
-_VENDORED_DIRS = frozenset({"vendor", "vendored", "third_party", "third-party", "thirdparty", "3rdparty"})
-
-
-def in_vendored_dir(path: str) -> bool:
-    return any(p.lower() in _VENDORED_DIRS for p in path.split("/")[:-1])
 
 
 _TEST_DIR_NAME = re.compile(r"^.+[_-](unittests?|tests?)$")  # glog's src/dcheck_unittest/: one CTest project a test

@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from repoloom.core.types import FileFacts
 from repoloom.syntax import registry
+from repoloom.syntax.folders import VENDORED_DIRS
 from repoloom.syntax.tests import TEST_DIRS, subject_stem
 
 # Tests pair only with sources of the same family (a Kotlin test may test Java code): the registry's.
@@ -105,12 +106,8 @@ _NOT_SUBJECT_DIRS = frozenset(
         # of unittests/stack.cpp: include/cereal/types/stack.hpp is)
         "external",
         "extern",
-        "third_party",
-        "thirdparty",
-        "3rdparty",
-        "vendor",
-        "vendored",
     }
+    | VENDORED_DIRS
 )
 
 
