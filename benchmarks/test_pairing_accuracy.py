@@ -146,7 +146,16 @@ Two sets of ground truth, reported apart:
              subject), labelled by measure17 from their build files and test runners and committed before pairing
              was ever run on them; read at the commits in their JSON files (the ``fetch`` tool's GitHub
              snapshots); run once on the final main of the round (``--set blind18`` only: neither "dev" nor "all"
-             includes it).
+             includes it). Its rows were then read: it is part of "dev" since the twentieth round.
+    blind19  benchmarks/data/test_pairs_blind19/*.json: 10 more repositories in 11 entries, weighted to Rust and
+             Python (Rust: tokio's tokio-util and tokio-stream crates, Cargo tests over the crates' modules;
+             smol-rs/async-io; flate2-rs; Python: tqdm, tests_X.py over tqdm/X.py; werkzeug and flask, pytest
+             tests over src/<pkg>/X.py; TypeScript: radash, jest src/tests/X.test.ts over src/X.ts; Go:
+             urfave/cli; C: cmocka, CMake self-tests over src/cmocka.c; C++: libcpr/cpr, add_cpr_test; 225 tests,
+             186 with a subject), labelled by measure18 from their build files and test runners and committed
+             before pairing was ever run on them; read at the commits in their JSON files (the ``fetch`` tool's
+             GitHub snapshots); run once on the final main of the round (``--set blind19`` only: neither "dev"
+             nor "all" includes it).
 
 One JSON file per repository (paths only, no third-party code):
 
@@ -889,8 +898,9 @@ SETS = {
     "blind16": os.path.join(_HERE, "test_pairs_blind16"),
     "blind17": os.path.join(_HERE, "test_pairs_blind17"),
     "blind18": os.path.join(_HERE, "test_pairs_blind18"),
+    "blind19": os.path.join(_HERE, "test_pairs_blind19"),
 }
-# "dev" is every set the rules may be tuned against; blind18 runs only when asked for by name (not in "all").
+# "dev" is every set the rules may be tuned against; blind19 runs only when asked for by name (not in "all").
 GROUPS = {
     "dev": (
         "tuning",
@@ -913,8 +923,9 @@ GROUPS = {
         "blind15",
         "blind16",
         "blind17",
+        "blind18",
     ),
-    "all": tuple(name for name in SETS if name != "blind18"),
+    "all": tuple(name for name in SETS if name != "blind19"),
 }
 SKIP_DIRS = {".git", "node_modules", "__pycache__", ".tox", "target", "dist", "build"}
 
