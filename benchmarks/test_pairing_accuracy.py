@@ -851,6 +851,14 @@ X_test.cpp, libconfuse's tests/ folder) hold none of the four conventions. Recal
 target and strict precision 0.945 above it; Rust (0.611) and Python (0.667) are below 0.80. Its rows show where:
 polling (R 0.300), async-task (P.strict 0.400), libcheck (R 0.500, P.strict 0.556), pyrsistent (R 0.667).
 
+Twentieth round (blind19 wired first, built and labelled by another session, measure18; blind18 joins dev).
+blind19's baseline, run once before any rule change (the nineteenth round's rules; its misses not listed):
+
+    set      R      P      P.strict   per-language R (P.strict)
+    blind19  0.898  0.954  0.815      c 1.000 (1.000)  cpp 0.824 (0.452)  go 1.000 (0.870)  python 0.839 (0.825)
+                                      rust 0.870 (0.855)  typescript 1.000 (1.000)   (before; 225 tests, 186 with a
+                                      subject; det.P 0.941, det.R 1.000)
+
 This file is a benchmark, not a pytest module: it defines no test functions.
 """
 
