@@ -98,7 +98,7 @@ from repoloom.packing.pairing.by_name import (
     _suite_prefixes,
 )
 from repoloom.packing.pairing.by_calls import _elsewhere_in_tree
-from repoloom.packing.pairing.by_use import _by_crate_use, _by_own_crate, _small_crate
+from repoloom.packing.pairing.by_use import _by_crate_root, _by_crate_use, _by_own_crate, _small_crate
 from repoloom.packing.pairing.conventions import (
     _C_HEADERS,
     _CALLS_FAMILIES,
@@ -428,6 +428,16 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 # reaches its own crate by name and uses mostly what the crate root defines tests the crate as a
                 # whole (not so a fuzz or property run)
                 found = _by_own_crate(t, kinds, sources[fam])
+            if (
+                found is None
+                and tcfg.import_
+                and "use" in _FAMILY_RULES.get(fam, ())
+                and not role
+                and not for_role
+                and _in_target_dir(t)
+            ):
+                # a test target of any crate whose own items the crate root defines, every one (polling's tests/io.rs)
+                found = _by_crate_root(t, kinds, sources[fam])
             if found is None and t.test.get("type_test") and subject_stem(os.path.basename(t.path)) is None:
                 # a type test named for no module (check-dts' computed/errors.ts) checks the declarations beside it
                 found = _declarations_beside(t.path, declared, kinds)
