@@ -168,3 +168,40 @@ def test_not_two_package_names_from_two_modules_nor_one_the_entry_does_not_re_ex
     )
     assert pairs["tests/map_test.py"][0] is None
     assert pairs["tests/frozen_test.py"][0] != "pyrsistent/_pmap.py"
+
+
+# fastjson's shape: examples of each file in an external test package, x_example_test.go beside x.go
+GO_MOD = "module github.com/valyala/fastjson\n\ngo 1.12\n"
+HANDY = "package fastjson\n\nfunc MustParse(s string) *Value {\n\treturn &Value{s: s}\n}\n"
+UPDATE = (
+    "package fastjson\n\ntype Value struct {\n\ts string\n}\n\ntype Object struct {\n\tkvs []string\n}\n\n"
+    "func (o *Object) Del(key string) {\n\to.kvs = o.kvs[:0]\n}\n\n"
+    "func (v *Value) Object() (*Object, error) {\n\treturn &Object{}, nil\n}\n"
+)
+UPDATE_EXAMPLE = (
+    'package fastjson_test\n\nimport (\n\t"fmt"\n\n\t"github.com/valyala/fastjson"\n)\n\n'
+    'func ExampleObject_Del() {\n\tv := fastjson.MustParse(`{"foo": 123}`)\n\to, _ := v.Object()\n'
+    '\to.Del("foo")\n\tfmt.Printf("%s\\n", o)\n\t// Output:\n\t// {}\n}\n'
+)
+
+
+def test_a_go_files_examples_pair_with_it_by_name():
+    files = {"go.mod": GO_MOD, "handy.go": HANDY, "update.go": UPDATE, "update_example_test.go": UPDATE_EXAMPLE}
+    assert graph_pairs(files, "fastjson")["update_example_test.go"] == ("update.go", "name")
+
+
+def test_not_examples_of_the_whole_package_nor_of_a_file_that_is_not_there():
+    files = {
+        "go.mod": GO_MOD,
+        "handy.go": HANDY,
+        "update.go": UPDATE,
+        # the package's own examples, named for their role first (logrus' example_hook_test.go: no subject)
+        "example_test.go": UPDATE_EXAMPLE,
+        "example_update_test.go": UPDATE_EXAMPLE,
+        # no fastjson.go: the examples of the package, not of a file
+        "fastjson_example_test.go": UPDATE_EXAMPLE,
+    }
+    pairs = graph_pairs(files, "fastjson")
+    assert pairs["example_test.go"][1] != "name"
+    assert pairs["example_update_test.go"][1] != "name"
+    assert pairs["fastjson_example_test.go"][1] != "name"
