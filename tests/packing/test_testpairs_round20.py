@@ -205,3 +205,77 @@ def test_not_examples_of_the_whole_package_nor_of_a_file_that_is_not_there():
     assert pairs["example_test.go"][1] != "name"
     assert pairs["example_update_test.go"][1] != "name"
     assert pairs["fastjson_example_test.go"][1] != "name"
+
+
+# hono's shape: tests beside their modules, and another folder holding a module of the same name
+HONO = "export class Hono {\n  request(path: string) {\n    return new Response(path)\n  }\n}\n"
+TESTING = (
+    "import { Hono } from '../../hono'\n\n"
+    "export const testClient = (app: Hono) => {\n  return { get: (p: string) => app.request(p) }\n}\n"
+)
+TESTING_TEST = (
+    "import { Hono } from '../../hono'\nimport { testClient } from '.'\n\n"
+    "describe('hono testClient', () => {\n  it('Should return the result', async () => {\n"
+    "    const res = await testClient(new Hono()).get('/search')\n    expect(res.status).toBe(200)\n  })\n})\n"
+)
+WEBSOCKET = (
+    "export const upgradeWebSocket = (handler: () => void) => {\n  return handler\n}\n\n"
+    "export class WSContext {\n  send(data: string) {\n    return data\n  }\n}\n"
+)
+TYPES = (
+    "export type JSONPrimitive = string | boolean | number | null\n"
+    "export type JSONValue = JSONPrimitive | JSONValue[] | { [key: string]: JSONValue }\n"
+    "export type JSONParsed<T> = T extends JSONValue ? T : never\n"
+)
+TYPES_TEST = (
+    "import type { JSONParsed, JSONValue } from './types'\n\n"
+    "describe('JSONParsed', () => {\n  it('keeps a string', () => {\n"
+    "    type Actual = JSONParsed<string>\n    const v: Actual = 'a'\n    const w: JSONValue = v\n"
+    "    expect(w).toBe('a')\n  })\n})\n"
+)
+JWT_TYPES = (
+    "export class JwtTokenInvalid extends Error {\n  constructor(token: string) {\n    super(token)\n  }\n}\n\n"
+    "export type JWTPayload = { [key: string]: unknown }\n"
+)
+
+
+def test_a_namesake_beside_the_test_that_it_imports_wins_over_one_elsewhere():
+    files = {
+        "package.json": '{"name": "hono"}\n',
+        "src/hono.ts": HONO,
+        "src/helper/testing/index.ts": TESTING,
+        "src/helper/testing/index.test.ts": TESTING_TEST,
+        "src/helper/websocket/index.ts": WEBSOCKET,
+        "src/utils/types.ts": TYPES,
+        "src/utils/types.test.ts": TYPES_TEST,
+        "src/utils/jwt/types.ts": JWT_TYPES,
+    }
+    pairs = graph_pairs(files, "hono")
+    assert pairs["src/helper/testing/index.test.ts"] == ("src/helper/testing/index.ts", "name")
+    assert pairs["src/utils/types.test.ts"] == ("src/utils/types.ts", "name")
+
+
+def test_not_a_helper_beside_the_test_that_it_does_not_import_nor_a_header_over_its_implementation():
+    # requests' tests/test_utils.py uses none of tests/utils.py: src/requests/utils.py is its subject
+    files = {
+        "setup.py": "from setuptools import setup\n\nsetup(name='requests', packages=['requests'])\n",
+        "src/requests/__init__.py": "from .utils import super_len\n",
+        "src/requests/utils.py": "def super_len(o):\n    return len(o)\n\n\ndef to_key_val_list(value):\n    return list(value)\n",
+        "tests/__init__.py": "",
+        "tests/utils.py": "import contextlib\n\n\n@contextlib.contextmanager\ndef override_environ(**kwargs):\n    yield\n",
+        "tests/test_utils.py": (
+            "from requests.utils import super_len, to_key_val_list\n\n\n"
+            "def test_super_len():\n    assert super_len('ab') == 2\n    assert to_key_val_list({}) == []\n"
+        ),
+    }
+    assert graph_pairs(files, "requests")["tests/test_utils.py"][0] == "src/requests/utils.py"
+    # a C test beside x.h and x.c includes the header: the implementation is the subject
+    c_files = {
+        "src/pair.h": "int pair_open(int *s);\n",
+        "src/pair.c": '#include "pair.h"\n\nint pair_open(int *s) {\n    *s = 1;\n    return 0;\n}\n',
+        "src/pair_test.c": (
+            '#include "pair.h"\n#include <assert.h>\n\nint main(void) {\n    int s;\n'
+            "    assert(pair_open(&s) == 0);\n    return 0;\n}\n"
+        ),
+    }
+    assert graph_pairs(c_files, "nng")["src/pair_test.c"][0] == "src/pair.c"
