@@ -155,7 +155,16 @@ Two sets of ground truth, reported apart:
              186 with a subject), labelled by measure18 from their build files and test runners and committed
              before pairing was ever run on them; read at the commits in their JSON files (the ``fetch`` tool's
              GitHub snapshots); run once on the final main of the round (``--set blind19`` only: neither "dev"
-             nor "all" includes it).
+             nor "all" includes it). Its rows were then read: it is part of "dev" since the twenty-first round.
+    blind20  benchmarks/data/test_pairs_blind20/*.json: 12 more repositories in 13 entries, weighted to Rust and
+             Python (Rust: async-std, tower (workspace, tests/<dir>/main.rs targets), tokio-rs/tracing's tracing
+             and tracing-core crates, warp; Python: anyio (src layout), yarl, loguru; C: lighttpd, src/t/test_X.c
+             including src/X.c, and c-blosc; C++: boostorg/json, one test program of test/X.cpp over
+             include/boost/json/X.hpp; Go: spf13/afero; TypeScript: cheerio, vitest src/X.spec.ts; 295 tests, 229
+             with a subject), labelled by measure20 from their build files and test runners and committed before
+             pairing was ever run on them; read at the commits in their JSON files (the ``fetch`` tool's GitHub
+             snapshots); run once on the final rules of the session (``--set blind20`` only: neither "dev" nor
+             "all" includes it).
 
 One JSON file per repository (paths only, no third-party code):
 
@@ -934,8 +943,9 @@ SETS = {
     "blind17": os.path.join(_HERE, "test_pairs_blind17"),
     "blind18": os.path.join(_HERE, "test_pairs_blind18"),
     "blind19": os.path.join(_HERE, "test_pairs_blind19"),
+    "blind20": os.path.join(_HERE, "test_pairs_blind20"),
 }
-# "dev" is every set the rules may be tuned against; blind19 runs only when asked for by name (not in "all").
+# "dev" is every set the rules may be tuned against; blind20 runs only when asked for by name (not in "all").
 GROUPS = {
     "dev": (
         "tuning",
@@ -959,8 +969,9 @@ GROUPS = {
         "blind16",
         "blind17",
         "blind18",
+        "blind19",
     ),
-    "all": tuple(name for name in SETS if name != "blind19"),
+    "all": tuple(name for name in SETS if name != "blind20"),
 }
 SKIP_DIRS = {".git", "node_modules", "__pycache__", ".tox", "target", "dist", "build"}
 
