@@ -88,6 +88,9 @@ def test_lexical_takes_a_module_whose_name_the_test_shares():
     assert got["test/bool.ts"] == ("src/boolean.ts", "lexical")
     got = graph_pairs(schema_repo({"test/boolean-schema.ts": BOOLEAN_TEST}), UnitTestsConfig(), "schema")
     assert got["test/boolean-schema.ts"] == ("src/boolean.ts", "lexical")
+    # a shared start of four letters, neither name inside the other (hookable's debuger.test.ts, debugger.ts)
+    got = graph_pairs(schema_repo({"test/boolish.ts": BOOLEAN_TEST}), UnitTestsConfig(), "schema")
+    assert got["test/boolish.ts"] == ("src/boolean.ts", "lexical")
 
 
 def test_lexical_refrains_for_a_test_named_for_something_else():
