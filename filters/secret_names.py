@@ -362,6 +362,7 @@ _COMMENTED_CONFIG = re.compile(r"(?i)[ \t]*+(?:#|;)[ \t]*+(?:(?:e\.g\.|example|d
 _SNAKE_VARIABLE = re.compile(r"[a-z_][a-z0-9]*+_[a-z0-9_]*+")
 _INI_SECTION = re.compile(r"(?m)^[ \t]*+\[[A-Za-z0-9_ .:\"\-]{1,64}+\][ \t]*+\r?$")
 _SYMBOL_RUN = re.compile(r"[^\s\"'`]{8,129}+")
+_CLOSER_OPENS = {")": "(", "]": "[", "}": "{", ">": "<"}
 
 
 # a quoted value that holds the other quote kinds or escapes (`jwtsecret: "7`D'}/vYR)T;W\\5]E…"`), which the
@@ -388,6 +389,13 @@ def _symbol_run(text: str, a: assignments.Assigned) -> str | None:
     end = a.start + len(a.value)
     if a.quoted or end >= len(text) or text[end] not in "{}[]()<>":
         return None
+    if text[end] in _CLOSER_OPENS:
+        # `badge.svg?token=<v>)](…)`: a closer whose opener stands before the value on its line (a Markdown link,
+        # a call) ends the value there; it belongs to the syntax around the value, not to the value
+        ls = max(text.rfind("\n", max(0, a.start - 400), a.start) + 1, a.start - 400)
+        opener = _CLOSER_OPENS[text[end]]
+        if text.count(opener, ls, a.start) > text.count(text[end], ls, a.start):
+            return None
     m = _SYMBOL_RUN.match(text, a.start)
     if not m or len(m.group(0)) > 128:
         return None
@@ -658,7 +666,11 @@ def _key_name_strength(name: str) -> str | None:
         last = parts[-1]
         if any(p in _KEY_NAME_HARD_STOP for p in parts):
             return None
-        return "strong" if last in _KEY_STRONG or last.endswith(("token", "secret", "secrets")) else None
+        if last in _KEY_STRONG or last.endswith(("token", "secret", "secrets")):
+            return "strong"
+        # `secretHashKey`, `SECRET_SIGNING_KEY`-like names opened by `secret` and closed by `key`: the key of a secret
+        # (an HMAC's); the stop word in between (`hash`) says what the key does, not that it is no secret
+        return "strong" if last in ("key", "keys") and parts[0].endswith("secret") else None
     strength = None
     for i, p in enumerate(parts):
         if p in _KEY_STRONG or p.endswith(("token", "secret", "secrets", "apikey", "accesskey", "secretkey")):

@@ -583,7 +583,11 @@ _AT_ADDRESS = re.compile(r"@[A-Za-z0-9\-]{1,63}+\.[A-Za-z0-9]|@\d|^[a-z0-9._\-]{
 def positional_passwords(text: str) -> Iterator[Hit]:
     if "@" not in text:
         return
-    for m in _EMAIL_THEN_LITERAL.finditer(text):
+    pos = 0
+    # search, not finditer: in `'a@x.com', 'b@y.com', 'pw'` the second address is the first one's rejected
+    # candidate and must still be tried as an address itself (every match is bounded: linear)
+    while m := _EMAIL_THEN_LITERAL.search(text, pos):
+        pos = m.start("pw")
         q = _LOCAL_PART.search(text, max(0, m.start() - 66), m.start())
         if not q or q.group(1) != m.group("q"):
             continue
@@ -603,3 +607,4 @@ def positional_passwords(text: str) -> Iterator[Hit]:
             if not _CREDENTIAL_CALL.search(text, ls, q.start()):
                 continue
         yield Hit("password", m.start("pw"), m.end("pw"), "PositionalPassword")
+        pos = m.end("pw")

@@ -62,6 +62,7 @@ from repoloom.filters.secret_passwords import (
     prose_passwords,
     sql_and_shell_passwords,
     url_credentials,
+    _REF_DEFAULT,
 )
 from repoloom.filters.secret_providers import (
     PLUGINS,
@@ -81,6 +82,7 @@ from repoloom.filters.secret_values import (
     looks_generated,
     password_value_ok,
     repeated_block,
+    suffixed_credential,
     symbol_literal,
     typed_by_hand,
     word_literal,
@@ -172,7 +174,10 @@ def _secret_named(name: str) -> bool:
 _DECODE_CALL = re.compile(
     r"""[ \t]{0,4}+(?::=|=(?![=>]))[ \t]{0,4}+(?P<call>(?:[A-Za-z_][\w.]{0,60}+\([ \t]{0,4}+){1,2}+)(?P<q>["'])(?P<v>[A-Za-z0-9+/=_\-]{12,512}+)(?P=q)"""
 )
-_DECODER = re.compile(r"(?i)decode|unhexlify|fromhex|from_?base(?:32|64)|b(?:32|64)decode|from_?hex|hex2bin|unbase64")
+_DECODER = re.compile(
+    r"(?i)decode|unhexlify|fromhex|from_?base(?:32|64)|b(?:32|64)decode|from_?hex|hex2bin|unbase64|hex_?to_?bytes|"
+    r"parse_?hex|(?:^|[.\s(])(?:un)?hex[ \t]*+\(|(?:^|[.\s(])atob[ \t]*+\("  # Kotlin/Ktor `hex("…")`, JS `atob("…")`
+)
 
 
 def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
@@ -197,6 +202,15 @@ def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
         if strength is None or _is_password_key(name):
             continue
         ls = text.rfind("\n", max(0, start - 200), start) + 1
+        if text.startswith("${", start - 2):
+            # `${API_KEY:-letmein99}`: a reference, but its default is the literal used when the variable is unset
+            d = _REF_DEFAULT.match(text, start - 2)
+            if d and (strength == "strong" or _secret_named(name)):
+                v = d.group("v")
+                if _key_value_ok(text, v, d.start("v"), strength) or word_literal(v) and not is_placeholder(v):
+                    yield Hit("key", d.start("v"), d.end("v"), "KeyNamedValue")
+                pos = max(pos, d.end())
+            continue
         d = _DECODE_CALL.match(text, run_end)
         if d and _DECODER.search(d.group("call")) and _key_value_ok(text, d.group("v"), d.start("v"), "strong"):
             # `key = Base64.decode("kPH+…")`, `secret = OTPAuth.Secret.fromBase32('JBSW…')`: key material decoded
@@ -263,10 +277,12 @@ def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
                 pos = max(pos, a.start + len(sym))
                 continue
         if _key_value_ok(text, value, a.start, strength) or (
-            _secret_named(name)
+            (_secret_named(name) or strength == "strong")
             and a.op not in ("(", ",", " ", "is", "was", "to")
             and (a.quoted or _config_literal(text, ls, start, run_end, value, a.start, a.op, words=True))
-            and word_literal(value)
+            # under a secret's name any chosen literal; under a token's or key's only a credential word respelled
+            # or with marks (`token: T0pS3cr3t`, `apiKey: "passw0rd"`), which no name, type or id looks like
+            and (word_literal(value) if _secret_named(name) else suffixed_credential(value))
         ):
             yield Hit("key", a.start, a.start + len(value), "KeyNamedValue")
             pos = max(pos, a.start + len(value))
