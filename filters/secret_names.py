@@ -270,6 +270,10 @@ def _word_config_value(key: str, value: str) -> bool:
     return "_" not in value or _ENV_NAME.fullmatch(key) is not None or "." in key
 
 
+_OPTION_BEFORE = re.compile(r"[\w.\-]=[^\s,=]{1,64}+,$")
+_OPTION_AFTER = re.compile(r",[\w.\-]{1,40}+=")
+
+
 def _config_literal(
     text: str, ls: int, start: int, run_end: int, value: str, vs: int, op: str, words: bool = False, flag: bool = False
 ) -> bool:
@@ -287,6 +291,14 @@ def _config_literal(
     env_end = op == "=" and after in "\"'<" and text[run_end:vs] == "="
     # `Server=db;User Id=sa;Password=v;`: a connection string's field ends at `;`
     env_end = env_end or op == "=" and after == ";" and start > 0 and text[start - 1] == ";" and text[run_end:vs] == "="
+    # `network=tcp,addr=:6379,password=v,db=0`: a comma-separated option list (a DSN) has `k=v` on both sides
+    env_end = env_end or (
+        op == "="
+        and after == ","
+        and text[run_end:vs] == "="
+        and _OPTION_BEFORE.search(text, max(ls, start - 80), start) is not None
+        and _OPTION_AFTER.match(text, end) is not None
+    )
     if not (6 <= len(value) <= 128) or after and after not in _LITERAL_END and not env_end:
         return False
     word = False

@@ -36,6 +36,7 @@ from repoloom.filters.secret_values import (
     password_value_ok,
     random_letters,
     short_token,
+    stand_in,
     suffixed_credential,
     word_literal,
 )
@@ -115,6 +116,13 @@ _REF_DEFAULT = re.compile(
 )
 
 
+# a JVM system property or a Gradle project property on a command line: `-Dname=v`, `-Pname=v`
+_PROPERTY_FLAG = re.compile(r"(?<![^\s\"'])-[DP][A-Za-z_][\w.\-]{0,80}+")
+
+
+_LOWER_FLAG = re.compile(r"--?[a-z][a-z\-]*+")
+
+
 def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
     """Values assigned to password-like keys: `password = "…"`, `DB_PASS=…`, `"pwd": "…"`, `Password=…;`."""
     pos = 0
@@ -185,9 +193,15 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
         wk = _word_key(key)
         if flag and a.op == " " and not _flag_value_ok(text, ls, start, value, vs):
             continue
+        if not quoted and _LOWER_FLAG.fullmatch(value):
+            continue  # `openssl … -passout pass: -nokeys`: an empty value, then the next flag
         if not quoted and a.op == "=" and text[vs - 1] in " \t" and _ENV_PAIR.match(value):
             continue  # `MYSQL_PASSWORD= FILTER=integration npm test`: empty, then the next variable
         literal = quoted or _config_literal(text, ls, start, run_end, value, vs, a.op, words=wk, flag=flag)
+        if not literal and a.op == "=" and _PROPERTY_FLAG.match(text, start) and text[run_end:vs] == "=":
+            # `-Dspring.datasource.password=v`, `gradle -Pduct.password=v`: a command line's property, a literal
+            # up to the next space
+            literal = text[vs + len(value) : vs + len(value) + 1] in ("", " ", "\t", "\r", "\n", '"', "'")
         if not literal and a.op == "=" and start and text[start - 1] in "?&" and text[run_end:vs] == "=":
             # `…&password=vulhub&confirm=…`: a form or query parameter ends at `&`, a quote or the line's end
             literal = text[vs + len(value) : vs + len(value) + 1] in ("", "&", '"', "'", " ", "\t", "\r", "\n", "#")
@@ -350,7 +364,7 @@ def _given_in_prose(text: str, m: re.Match, after: int, a: re.Match, value: str,
             return False
         if _HASH_VALUE.fullmatch(value) or text[max(0, m.start() - 10) : m.start()].lower().strip() == "encrypted":
             return False  # `ENCRYPTED PASSWORD 'md5…'`: a stored hash
-        return word_literal(value) or chosen_camel(value)
+        return word_literal(value) or chosen_camel(value) or _dollar_word(value)
     if quoted or not _CLAUSE_END.match(text, vs + len(value)) or not _bare_word_ok(value):
         return False
     if a.group("user"):  # `username/password: admin/artemis`
@@ -365,6 +379,15 @@ def _given_in_prose(text: str, m: re.Match, after: int, a: re.Match, value: str,
     # `created with the password testpassword123.`: a chosen value with digits or symbols, not a plain word
     return connector == "" and not value.isalpha() and _WITH_BEFORE.search(text, ls, m.start()) is not None
     return False
+
+
+_DOLLAR_WORD = re.compile(r"[A-Za-z0-9]++\$(?![A-Z_]{2})[A-Za-z0-9$]++")
+
+
+def _dollar_word(value: str) -> bool:
+    """`super$ecure`, `pa$word99`: `$` for `s` inside a word, quoted in prose, where no template interpolates it."""
+    # the `$` marks it as typed, as a leet digit does (`supersecure` alone is a self-description)
+    return _DOLLAR_WORD.fullmatch(value) is not None and 6 <= len(value) <= 64 and not stand_in(value)
 
 
 def _marked_prose_word(text: str, m: re.Match, after: int, a: re.Match, value: str) -> bool:
@@ -390,7 +413,7 @@ def _marked_prose_word(text: str, m: re.Match, after: int, a: re.Match, value: s
         # password_assignments' (with its checks of the name), unless Markdown marks the value
         if connector not in ("is", "was", "of") and quote != "`":
             return False
-        return word_literal(value) or chosen_camel(value)
+        return word_literal(value) or chosen_camel(value) or _dollar_word(value)
     ls = text.rfind("\n", 0, m.start()) + 1
     if after != m.end() or connector not in (":", "："):
         return False
@@ -403,7 +426,9 @@ def prose_passwords(text: str, low: str | None = None) -> Iterator[Hit]:
     """Passwords written after a word in comments and documents (the assignment forms are
     password_assignments'); the value must look like a password, not like a word, a number or code."""
     pos = 0
-    for i in _stem_starts(lowered(text) if low is None else low, _PROSE_STEM_WORDS):
+    low = lowered(text) if low is None else low
+    yield from _defaults_after_password(text, low)
+    for i in _stem_starts(low, _PROSE_STEM_WORDS):
         m = _PROSE_PW_WORD.match(text, i) if i >= pos else None
         if not m:
             continue
@@ -436,6 +461,26 @@ def prose_passwords(text: str, low: str | None = None) -> Iterator[Hit]:
             if end_char in ("(", "[") or not labelled or not _labelled_password_ok(value):
                 continue
         yield Hit("password", a.start("pw"), a.start("pw") + len(value), "ProsePassword")
+
+
+# an option's description that ends with the password word, then its default, quoted: `The administrator password.
+# The default is \`artemis\`.`, `Admin password (default: "kitten42")`, `Password of the admin user, defaults to 'x'`
+_PW_DEFAULT = re.compile(
+    r"""(?i)\b(?:pass(?:word|wd|phrase)|pwd)\**[ \t]{0,2}+(?:[.,;\-(])[ \t]{0,3}+(?:the[ \t]{1,3}+)?"""
+    r"""defaults?(?:[ \t]{1,3}+value)?(?:[ \t]{1,3}+(?:is|to)|[ \t]{0,2}+[:=])?[ \t]{0,3}+(?P<q>[`'"])(?P<pw>[^\s`'"]{6,64}+)(?P=q)"""
+)
+
+
+_SNAKE_NAME = re.compile(r"[a-z0-9]++(?:[_.][a-z0-9]++)++")
+
+
+def _defaults_after_password(text: str, low: str) -> Iterator[Hit]:
+    if "default" not in low:
+        return
+    for m in _PW_DEFAULT.finditer(text):
+        pw = m.group("pw")
+        if (word_literal(pw) or chosen_camel(pw)) and not _SNAKE_NAME.fullmatch(pw) and not _TECH_TOKEN.match(pw):
+            yield Hit("password", m.start("pw"), m.end("pw"), "ProsePassword")  # not `pbkdf2_sha256`, `argon2id`
 
 
 # starts with the literal `-` (the engine searches for it fast), then looks behind it
@@ -540,8 +585,49 @@ def sql_and_shell_passwords(text: str, low: str) -> Iterator[Hit]:
                 yield Hit("password", m.start(g), m.end(g), "SecureStringPassword")
 
 
+# openssl's `-passin pass:<pw>` (also `-passout`, `-pass`, `-password`, `-passwd`; `env:`, `file:` and `fd:` name
+# where the password is) and keytool's/jarsigner's `-storepass <pw>`, `-keypass <pw>` (and their src/dest forms)
+_PASS_FLAG = re.compile(
+    r"""(?<![\w\-])-(?:(?P<ssl>pass(?:in|out|wd|word)?)[ \t]{1,4}+["']?pass:|"""
+    r"""(?P<kt>(?:src|dest|new)?(?:store|key)pass|kspass|keypasswd|storepasswd)[ \t]{1,4}+)"""
+    r"""(?P<q>["']?)(?P<pw>[^\s"'$%\-][^\s"']{0,127}+)(?P=q)(?![^\s;|&)"'\\])"""
+)
+
+
+def _pass_flags(text: str) -> Iterator[Hit]:
+    if "pass" not in text or " -" not in text:
+        return
+    for m in _PASS_FLAG.finditer(text):
+        pw = m.group("pw")
+        if password_value_ok(pw, quoted=True, words=True):
+            yield Hit("password", m.start("pw"), m.end("pw"), "CliPassword")
+
+
+# a call that takes a user name and a password by position: HTTP basic auth (`basic("jesse", "…")`, requests'
+# `HTTPBasicAuth("u", "…")` and `auth=("u", "…")`, Go's `SetBasicAuth`, reqwest's `.basic_auth("u", Some("…"))`)
+# and credential objects (`new UsernamePasswordCredentials("u", "…")`, .NET `NetworkCredential`, Java's
+# `PasswordAuthentication("u", "…".toCharArray())`); the second literal is the password
+_PAIR_CALL = re.compile(
+    r"""(?i)(?:\b(?:(?:set|with|http)?_?basic_?auth(?:entication)?|http_?digest_?auth|basic|basic_?credentials|"""
+    r"""username_?password_?credentials?|network_?credential|password_?authentication|credentials\.basic)"""
+    r"""[ \t]{0,2}+\(|\bauth[ \t]{0,2}+=[ \t]{0,2}+\()[ \t]{0,4}+(?P<q>["'])[^"'\\\s]{1,64}+(?P=q)[ \t]{0,4}+,"""
+    r"""[ \t]{0,4}+(?:Some\([ \t]{0,2}+)?(?P<q2>["'])(?P<pw>[^"'\\\s]{6,64}+)(?P=q2)"""
+)
+_PAIR_HINTS = ("basic", "credential", "passwordauthentication", "password_authentication", "auth")
+
+
+def credential_pairs(text: str, low: str) -> Iterator[Hit]:
+    if not any(h in low for h in _PAIR_HINTS):
+        return
+    for m in _PAIR_CALL.finditer(text):
+        pw = m.group("pw")
+        if password_value_ok(pw, quoted=True, words=True):
+            yield Hit("password", m.start("pw"), m.end("pw"), "CredentialPair")
+
+
 def cli_credentials(text: str) -> Iterator[Hit]:
     yield from cli_p_passwords(text)
+    yield from _pass_flags(text)
     if "-u" not in text:
         return
     for m in _CLI_USER.finditer(text):

@@ -301,7 +301,7 @@ def password_value_ok(value: str, quoted: bool, words: bool = False) -> bool:
         return False
     if stand_in(value) and not (words and suffixed_credential(value)):
         return False  # `!ChangeMe!` is a stand-in; `Password!` a chosen password
-    if words and word_literal(value):
+    if words and (word_literal(value) or capital_word(value)):
         return True
     low = value.lower()
     if (
@@ -617,6 +617,31 @@ _TYPE_PARTS = frozenset(
     "settings secret secrets password passwords passwd token tokens key keys credential credentials auth length "
     "number integer int bool boolean char attribute property method function module format mode level status".split()
 )
+
+
+# capitalised words that a literal under a password's name names a type, a scheme or a setting with, not a password
+_CAPITAL_NOT = frozenset(
+    "object date datetime time timestamp buffer number symbol unicode binary double decimal float char blob clob "
+    "varchar plain plaintext cleartext clear bcrypt argon scrypt pbkdf crypt digest basic bearer custom manual "
+    "automatic disabled enabled boolean integer nothing undefined unset always never prompt interactive keyring "
+    "vault native legacy simple complex strict lenient masked unmasked visible display normal public private "
+    "inherit system static dynamic".split()
+)
+
+
+def capital_word(value: str) -> bool:
+    """`Wombat`, `Mellon`: one capitalised word as a quoted or element literal under a password's name is a chosen
+    default (ActiveMQ's `<cluster-password>Wombat</…>`), where `word_literal` reads it as a type name; not a type,
+    a hashing scheme or a setting (`String`, `Bcrypt`, `Plaintext`) nor a placeholder word."""
+    if not 6 <= len(value) <= 20 or not re.fullmatch(r"[A-Z][a-z]++", value):
+        return False
+    low = value.lower()
+    return (
+        low not in _CAPITAL_NOT
+        and low not in _TYPE_PARTS
+        and low not in PW_BAD_VALUES
+        and not _placeholder_parts(value)
+    )
 
 
 def chosen_camel(value: str) -> bool:

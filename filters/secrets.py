@@ -56,6 +56,7 @@ from repoloom.filters.secret_names import (
 )
 from repoloom.filters.secret_passwords import (
     cli_credentials,
+    credential_pairs,
     netrc_passwords,
     positional_passwords,
     password_assignments,
@@ -418,6 +419,7 @@ def find_secrets(text: str, p: PiiConfig) -> list[Hit]:
         out.extend(netrc_passwords(text, low))
         out.extend(sql_and_shell_passwords(text, low))
         out.extend(positional_passwords(text))
+        out.extend(credential_pairs(text, low))
         out.extend(c for c in compared_literals(text) if c.kind == "password")
     if p.entropy:
         out.extend(entropy_keys(text))
