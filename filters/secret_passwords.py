@@ -30,6 +30,7 @@ from repoloom.filters.secret_names import (
 from repoloom.filters.secret_values import (
     DIGIT_LETTER,
     LEET,
+    capital_word,
     chosen_camel,
     looks_generated,
     looks_random,
@@ -120,6 +121,14 @@ _REF_DEFAULT = re.compile(
 _PROPERTY_FLAG = re.compile(r"(?<![^\s\"'])-[DP][A-Za-z_][\w.\-]{0,80}+")
 
 
+# a compound name, unquoted: `casAdminPassword`, `cluster-password`, `-Pduct.password` (not `password`, `"PW"`)
+_CAPITAL_NAME = re.compile(r"(?i)-?[A-Za-z][\w.\-]*?[a-z0-9][._\-]?(?:pass(?:word|wd)?|pwd)")
+# a form's or a message's words in a name: `confirmPassword: "Confirmer"` is a translated label
+_UI_PARTS = frozenset(
+    "confirm confirmation new old current repeat retype label hint prompt reset forgot change enter show hide "
+    "placeholder title text message msg error invalid wrong missing required forgotten your".split()
+)
+_NAME_SPLIT = re.compile(r"[_.\-]+|(?<=[a-z0-9])(?=[A-Z])")
 _LOWER_FLAG = re.compile(r"--?[a-z][a-z\-]*+")
 
 
@@ -214,7 +223,15 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
         if len(value) > 5 and vl in key.lower().strip("\"'`") and any(w in vl for w in ("pass", "pwd", "secret")):
             pos = max(pos, vs + len(value))
             continue  # `ZULIP__POSTGRES_PASSWORD=postgres_password`: the value repeats its name, a stand-in
-        if password_value_ok(value, literal, words=literal and wk):
+        if password_value_ok(value, literal, words=literal and wk) or (
+            literal
+            and wk
+            and capital_word(value)
+            and (a.op == ">" or _CAPITAL_NAME.fullmatch(key) is not None)
+            and not _UI_PARTS.intersection(p.lower() for p in _NAME_SPLIT.split(key))
+        ):
+            # one capitalised word (`Wombat`) as an element's text, or under a name with more than the password word
+            # in it and not JSON's quoted key: `"password": "Contrasenya"` and `"PW": "Palaos"` are translations
             yield Hit("password", vs, vs + len(value), "PasswordAssignment")
         pos = max(pos, vs + len(value))
 
@@ -301,6 +318,12 @@ _PROSE_IN_HOST = re.compile(r"\.[A-Za-z0-9]")
 # `* Default admin password: guacadmin1`, `# root pwd: vagrant`)
 _LABEL_LINE_HEAD = re.compile(
     r"[ \t]*+(?:[-*+>|#;]+|//|--|\d{1,2}[.)])?[ \t]*+(?:\**[A-Za-z]{2,12}+\**[ \t]{1,3}+){0,2}+\**"
+)
+# a user's label and name before the password's on one line: `Username: admin Password: gopher`,
+# `* user: root, password: vagrant`
+_USER_LABEL_HEAD = re.compile(
+    r"""(?i)[ \t]*+(?:[-*+>|#;]+|//|--)?[ \t]*+\**(?:user(?:[ \t]?name)?|login)\**[ \t]*+[:=][ \t]*+\**[`'"]?[\w.@\-]{1,32}+"""
+    r"""[`'"]?\**[ \t]*+(?:[,;|/][ \t]*+)?(?:and[ \t]{1,4}+)?\**"""
 )
 _LABEL_END = re.compile(r"[`'\"*]*+[ \t]*+\.?[ \t]*+(?:\r?\n|$)")
 
@@ -397,6 +420,15 @@ def _marked_prose_word(text: str, m: re.Match, after: int, a: re.Match, value: s
     and values a password can be (`word_literal`: no placeholder, name, type or path). `after`: the end of the
     password word, or of its `for <whom>` phrase."""
     word = m.group(0).lower()
+    if m.group("login") and a.group("user"):
+        # `The default login is admin / gopher.`, `Default credentials: admin/gopher`: a default user and its
+        # password, the pair closing its clause
+        ls = text.rfind("\n", 0, m.start()) + 1
+        return (
+            _DEFAULT_WORD.search(text, ls, m.start()) is not None
+            and _CLAUSE_END.match(text, a.start("pw") + len(value)) is not None
+            and _bare_word_ok(value)
+        )
     if m.group("login") or word == "pass" or word == "pw":
         return False
     vs = a.start("pw")
@@ -417,7 +449,8 @@ def _marked_prose_word(text: str, m: re.Match, after: int, a: re.Match, value: s
     ls = text.rfind("\n", 0, m.start()) + 1
     if after != m.end() or connector not in (":", "："):
         return False
-    if not _LABEL_LINE_HEAD.fullmatch(text, ls, m.start()) or not _LABEL_END.match(text, vs + len(value)):
+    head = _LABEL_LINE_HEAD.fullmatch(text, ls, m.start()) or _USER_LABEL_HEAD.fullmatch(text, ls, m.start())
+    if not head or not _LABEL_END.match(text, vs + len(value)):
         return False
     return word_literal(value)
 
@@ -474,7 +507,24 @@ _PW_DEFAULT = re.compile(
 _SNAKE_NAME = re.compile(r"[a-z0-9]++(?:[_.][a-z0-9]++)++")
 
 
+# a quoted value, then what it is: `assume you used \`gopher\` as password`, `Use "kitten42" as the admin password.`
+_QUOTED_AS_PASSWORD = re.compile(
+    r"""(?P<q>[`'"])(?P<pw>[^\s`'"]{6,64}+)(?P=q)[ \t]{1,3}+as[ \t]{1,3}+(?:(?:the|a|your|its|their)[ \t]{1,3}+)?"""
+    r"""(?:[A-Za-z]{2,12}+[ \t]{1,3}+)?(?i:pass(?:word|wd|phrase)?)\b"""
+)
+
+
+def _quoted_as_password(text: str, low: str) -> Iterator[Hit]:
+    if " as " not in low:
+        return
+    for m in _QUOTED_AS_PASSWORD.finditer(text):
+        pw = m.group("pw")
+        if word_literal(pw) or chosen_camel(pw) or _dollar_word(pw):
+            yield Hit("password", m.start("pw"), m.end("pw"), "ProsePassword")
+
+
 def _defaults_after_password(text: str, low: str) -> Iterator[Hit]:
+    yield from _quoted_as_password(text, low)
     if "default" not in low:
         return
     for m in _PW_DEFAULT.finditer(text):
@@ -494,7 +544,10 @@ _CLI_USER = re.compile(
 _MYSQL_CMD = re.compile(r"\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mariadb|mariadb-dump)\b")
 _MYSQL_P = re.compile(r"""[ \t]-p(?P<q>["']?)(?P<pw>[^\s"'-][^\s"']{3,63}+)(?P=q)(?=[\s;|&)]|$)""")
 # `sshpass -p …`, `docker login -u bob -p …`: a password given apart from `-p`
-_CLI_P_CMD = re.compile(r"\b(?:sshpass|(?:docker|podman|buildah|skopeo|nerdctl|helm[ \t]+registry)[ \t]+login)\b")
+_CLI_P_CMD = re.compile(
+    r"\b(?:sshpass|(?:docker|podman|buildah|skopeo|nerdctl|helm[ \t]+registry)[ \t]+login|"
+    r"mongo(?:sh|dump|restore|export|import)?)\b"
+)
 _CLI_P = re.compile(r"""[ \t]-p[ \t]{1,4}+(?P<q>["']?)(?P<pw>[^\s"'-][^\s"']{3,127}+)(?P=q)(?=[\s;|&)]|$)""")
 
 
@@ -508,7 +561,10 @@ def cli_p_passwords(text: str) -> Iterator[Hit]:
     """Passwords given to `-p`: found from literals (`mysql`, `sshpass`, `login`), each line checked once."""
     if " -p" not in text:
         return  # one scan for the flag first: the commands' names are common words in code
-    for cmd, flag, hints in ((_MYSQL_CMD, _MYSQL_P, ("mysql", "mariadb")), (_CLI_P_CMD, _CLI_P, ("sshpass", "login"))):
+    for cmd, flag, hints in (
+        (_MYSQL_CMD, _MYSQL_P, ("mysql", "mariadb")),
+        (_CLI_P_CMD, _CLI_P, ("sshpass", "login", "mongo")),
+    ):
         done = -1
         for i in _stem_starts(text, hints) if any(h in text for h in hints) else ():
             if i < done:
@@ -594,6 +650,65 @@ _PASS_FLAG = re.compile(
 )
 
 
+# a literal echoed into a command that reads a password from its input: `echo 'vagrant' | sudo -S …`,
+# `echo "$X" | docker login --password-stdin` (a variable: no literal), `echo pw | passwd --stdin user`
+_ECHO_TO_STDIN = re.compile(
+    r"""\becho[ \t]{1,4}+(?:-[ne][ \t]{1,4}+)?(?P<q>\\?["']?)(?P<pw>[^\s"'$`|;&\\<>(){}\-][^\s"'$`|;&\\<>(){}]{3,63}+)(?P=q)"""
+    r"""[ \t]{0,4}+\|[ \t]{0,4}+(?:sudo[ \t]{1,4}+(?:-[A-Za-z][ \t]{1,4}+){0,3}?-S\b|passwd[ \t]{1,4}+--stdin\b|"""
+    r"""[^|\n;&]{0,80}?[ \t]--password-stdin\b)"""
+)
+
+
+def _echoed_passwords(text: str) -> Iterator[Hit]:
+    if "echo" not in text or "|" not in text:
+        return
+    for m in _ECHO_TO_STDIN.finditer(text):
+        pw = m.group("pw")
+        if password_value_ok(pw, quoted=True, words=True):
+            yield Hit("password", m.start("pw"), m.end("pw"), "CliPassword")
+
+
+# commands that take a password by position: `htpasswd -b [<file>] <user> <pw>`, Windows' `net user <name> <pw> /add`,
+# `rabbitmqctl add_user <user> <pw>`, `redis-cli -a <pw>`
+_PW_BY_POSITION = re.compile(
+    r"""\b(?:htpasswd(?:[ \t]{1,4}+-[A-Za-z]{1,6}+)*?[ \t]{1,4}+-[ac-zA-Z]{0,5}+b[A-Za-z]{0,5}+(?:[ \t]{1,4}+-[A-Za-z]{1,6}+)*+"""
+    r"""(?:[ \t]{1,4}+[^\s-][^\s]{0,200}+)?[ \t]{1,4}+[^\s-][^\s]{0,64}+|net[ \t]{1,4}+user[ \t]{1,4}+[^\s/*][^\s]{0,64}+(?=[ \t]{1,4}+[^\s/*]\S{0,127}+[ \t]{1,4}+/)|"""
+    r"""rabbitmqctl[ \t]{1,4}+(?:add_user|change_password)[ \t]{1,4}+[^\s-][^\s]{0,64}+|redis-cli\b[^\n|;&]{0,80}?[ \t]-a)"""
+    r"""[ \t]{1,4}+(?P<q>["']?)(?P<pw>[^\s"'$%<\-][^\s"']{0,127}+)(?P=q)(?=[\s;|&)]|$)"""
+)
+_PW_BY_POSITION_HINTS = ("htpasswd", "net user", "rabbitmqctl", "redis-cli")
+
+
+def _passwords_by_position(text: str) -> Iterator[Hit]:
+    if not any(h in text for h in _PW_BY_POSITION_HINTS):
+        return
+    for m in _PW_BY_POSITION.finditer(text):
+        pw = m.group("pw")
+        if password_value_ok(pw, quoted=True, words=True):
+            yield Hit("password", m.start("pw"), m.end("pw"), "CliPassword")
+
+
+# a config directive and its value alone on a line, apart by spaces: redis.conf's `requirepass <pw>` and
+# `masterauth <pw>`, keepalived's `auth_pass <pw>`, slapd.conf's `rootpw <pw>` (commented out too); a compound,
+# lower-case name, as directives are (not `Password <v>`, a label in prose)
+_DIRECTIVE_LINE = re.compile(
+    r"""(?m)^[ \t]*+(?:#[ \t]?)?(?P<k>[a-z][a-z0-9_]{1,30}?(?:pass(?:word|wd)?|pw|auth)[a-z0-9_]{0,10}+)[ \t]{1,8}+"""
+    r"""(?P<q>["']?)(?P<pw>[^\s"'#;]{6,64}+)(?P=q)[ \t]*+\r?$"""
+)
+_BARE_PW_NAMES = frozenset(("pass", "password", "passwd", "pwd", "pw", "auth", "passphrase", "oauth"))
+
+
+def directive_passwords(text: str, low: str) -> Iterator[Hit]:
+    if not any(w in low for w in ("pass", "pw", "auth")):
+        return
+    for m in _DIRECTIVE_LINE.finditer(text):
+        k, pw = m.group("k"), m.group("pw")
+        if k in _BARE_PW_NAMES or not (_is_password_key(k) or k in ("masterauth", "rootpw")):
+            continue
+        if password_value_ok(pw, quoted=True, words=True):
+            yield Hit("password", m.start("pw"), m.end("pw"), "PasswordAssignment")
+
+
 def _pass_flags(text: str) -> Iterator[Hit]:
     if "pass" not in text or " -" not in text:
         return
@@ -628,6 +743,8 @@ def credential_pairs(text: str, low: str) -> Iterator[Hit]:
 def cli_credentials(text: str) -> Iterator[Hit]:
     yield from cli_p_passwords(text)
     yield from _pass_flags(text)
+    yield from _echoed_passwords(text)
+    yield from _passwords_by_position(text)
     if "-u" not in text:
         return
     for m in _CLI_USER.finditer(text):

@@ -301,7 +301,7 @@ def password_value_ok(value: str, quoted: bool, words: bool = False) -> bool:
         return False
     if stand_in(value) and not (words and suffixed_credential(value)):
         return False  # `!ChangeMe!` is a stand-in; `Password!` a chosen password
-    if words and (word_literal(value) or capital_word(value)):
+    if words and word_literal(value):
         return True
     low = value.lower()
     if (
@@ -630,9 +630,9 @@ _CAPITAL_NOT = frozenset(
 
 
 def capital_word(value: str) -> bool:
-    """`Wombat`, `Mellon`: one capitalised word as a quoted or element literal under a password's name is a chosen
-    default (ActiveMQ's `<cluster-password>Wombat</…>`), where `word_literal` reads it as a type name; not a type,
-    a hashing scheme or a setting (`String`, `Bcrypt`, `Plaintext`) nor a placeholder word."""
+    """`Wombat`, `Mellon`: one capitalised word, which `word_literal` reads as a type name; a chosen default where
+    the caller has seen it as a literal under a password's name (ActiveMQ's `<cluster-password>Wombat</…>`); not a
+    type, a hashing scheme or a setting (`String`, `Bcrypt`, `Plaintext`) nor a placeholder word."""
     if not 6 <= len(value) <= 20 or not re.fullmatch(r"[A-Z][a-z]++", value):
         return False
     low = value.lower()

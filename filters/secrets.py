@@ -57,6 +57,7 @@ from repoloom.filters.secret_names import (
 from repoloom.filters.secret_passwords import (
     cli_credentials,
     credential_pairs,
+    directive_passwords,
     netrc_passwords,
     positional_passwords,
     password_assignments,
@@ -206,7 +207,8 @@ def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
         if text.startswith("${", start - 2):
             # `${API_KEY:-letmein99}`: a reference, but its default is the literal used when the variable is unset
             d = _REF_DEFAULT.match(text, start - 2)
-            if d and (strength == "strong" or _secret_named(name)):
+            # `:-`, `:=` or `:` only: `${secret-credentials-github-username}` is a template's name, not a default
+            if d and (strength == "strong" or _secret_named(name)) and ":" in text[d.start() : d.start("v")]:
                 v = d.group("v")
                 if _key_value_ok(text, v, d.start("v"), strength) or word_literal(v) and not is_placeholder(v):
                     yield Hit("key", d.start("v"), d.end("v"), "KeyNamedValue")
@@ -420,6 +422,7 @@ def find_secrets(text: str, p: PiiConfig) -> list[Hit]:
         out.extend(sql_and_shell_passwords(text, low))
         out.extend(positional_passwords(text))
         out.extend(credential_pairs(text, low))
+        out.extend(directive_passwords(text, low))
         out.extend(c for c in compared_literals(text) if c.kind == "password")
     if p.entropy:
         out.extend(entropy_keys(text))
