@@ -5,6 +5,7 @@ in URLs.
 
 from __future__ import annotations
 
+import base64
 import re
 from typing import Iterator
 
@@ -707,6 +708,43 @@ def directive_passwords(text: str, low: str) -> Iterator[Hit]:
             continue
         if password_value_ok(pw, quoted=True, words=True):
             yield Hit("password", m.start("pw"), m.end("pw"), "PasswordAssignment")
+
+
+# Windows answer files (autounattend.xml, packer templates): `<AdministratorPassword><Value>pw</Value>`,
+# `<Password><Value>pw</Value><PlainText>true</PlainText>` (with PlainText false, base64 of the password: a secret too)
+_UNATTEND_VALUE = re.compile(r"""(?i)<(?:[\w:]{0,40}?password)>[ \t\r\n]{0,80}+<value>(?P<pw>[^<\s]{6,128}+)</value>""")
+# a .pgpass line, `host:port:database:user:password`, in a file or echoed into one (only where `pgpass` is named)
+_PGPASS_LINE = re.compile(
+    r"""(?<![\w:.\-])(?:[\w.\-]{1,253}+|\*):(?:\d{1,5}+|\*):[\w.\-*]{1,63}+:[\w.\-*@]{1,63}+:"""
+    r"""(?P<pw>[^\s:"'`\\]{6,128}+)(?![^\s"'`>|;])"""
+)
+
+
+def _empty_unattend(value: str) -> bool:
+    """An answer file's encoded password that holds only the element's name (Windows encodes `<pw>Password` in
+    UTF-16 base64): `UABhAHMAcwB3AG8AcgBkAA==` is an empty password."""
+    if len(value) % 4 or not value.endswith("="):
+        return False
+    try:
+        plain = base64.b64decode(value, validate=True).decode("utf-16-le")
+    except (ValueError, UnicodeDecodeError):
+        return False
+    return plain.endswith("Password") and not plain[: -len("Password")].removesuffix("Administrator")
+
+
+def file_passwords(text: str, low: str) -> Iterator[Hit]:
+    """Passwords in files of a known layout: Windows answer files and .pgpass lines."""
+    if "<value>" in low:
+        for m in _UNATTEND_VALUE.finditer(text):
+            pw = m.group("pw")
+            if pw.startswith("*") or _empty_unattend(pw):
+                continue  # `*SENSITIVE*DATA*DELETED*`: Windows' own scrubbing
+            if password_value_ok(pw, quoted=True, words=True):
+                yield Hit("password", m.start("pw"), m.end("pw"), "PasswordAssignment")
+    if "pgpass" in low:
+        for m in _PGPASS_LINE.finditer(text):
+            if password_value_ok(m.group("pw"), quoted=True, words=True):
+                yield Hit("password", m.start("pw"), m.end("pw"), "PasswordAssignment")
 
 
 def _pass_flags(text: str) -> Iterator[Hit]:

@@ -58,6 +58,7 @@ from repoloom.filters.secret_passwords import (
     cli_credentials,
     credential_pairs,
     directive_passwords,
+    file_passwords,
     netrc_passwords,
     positional_passwords,
     password_assignments,
@@ -423,6 +424,7 @@ def find_secrets(text: str, p: PiiConfig) -> list[Hit]:
         out.extend(positional_passwords(text))
         out.extend(credential_pairs(text, low))
         out.extend(directive_passwords(text, low))
+        out.extend(file_passwords(text, low))
         out.extend(c for c in compared_literals(text) if c.kind == "password")
     if p.entropy:
         out.extend(entropy_keys(text))

@@ -73,6 +73,11 @@ def cfg():
         ("vrrp_instance VI_1 {\n    authentication {\n        auth_pass Tr0ub4dor9\n    }\n}\n", "Tr0ub4dor9"),
         ('const char PASSWORD[] = "gocubsgo";\n', "gocubsgo"),
         ('static const char api_key[33] = "q7Rt2xLm9KpW4vZn8c";\n', "q7Rt2xLm9KpW4vZn8c"),
+        # files of a known layout: Windows answer files, .pgpass lines
+        ("          <Password><Value>gocubsgo</Value><PlainText>true</PlainText></Password>\n", "gocubsgo"),
+        ("<AdministratorPassword>\n  <Value>Tr0ub4dor9</Value>\n</AdministratorPassword>\n", "Tr0ub4dor9"),
+        ('echo "localhost:5432:mydb:admin:gocubsgo" > ~/.pgpass\n', "gocubsgo"),
+        ("# ~/.pgpass\n*:*:*:replicator:Tr0ub4dor9\n", "Tr0ub4dor9"),
         # option lists and prose
         ("; - redis: network=tcp,addr=:6379,password=macaron,db=0,pool_size=100\n", "macaron"),
         ('dsn = "host=db,user=app,password=s3cretive,port=5432"\n', "s3cretive"),
@@ -144,6 +149,10 @@ def test_symbol_passwords_still_run_past_their_own_brackets(cfg):
         "The password hasher. The default is `argon2id`.\n",
         "The admin password. The default is `changeme`.\n",
         'the password of "abc$PASSWORD"\n',
+        # answer files Windows scrubbed or left empty, .pgpass's own header
+        "<Password><Value>*SENSITIVE*DATA*DELETED*</Value></Password>\n",
+        "<Password>\n  <Value>UABhAHMAcwB3AG8AcgBkAA==</Value>\n</Password>\n",
+        "# pgpass: hostname:port:database:username:password\n",
         # command lines without a literal password
         'echo "$PW" | docker login --password-stdin\n',
         'echo "$(cat pw.txt)" | sudo -S ls\n',
