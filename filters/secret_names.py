@@ -8,6 +8,7 @@ from __future__ import annotations
 import heapq
 import re
 import string
+import threading
 from functools import lru_cache
 from typing import Iterator, NamedTuple
 
@@ -189,17 +190,38 @@ def lowered(text: str) -> str:
 _ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
 
 
+# the offsets of each stem in the text being scanned, kept while the rules read the same text (one per thread:
+# pipelines may scan in threads): the rules share stems (`pass`, `auth`, `cred`), and each scan of a long text for a
+# literal costs as much as a rule
+_OCCURRENCES = threading.local()
+
+
+def occurrences(low: str, stem: str) -> list[int]:
+    """Every offset of `stem` in `low`, found once per text and stem (str.find in C)."""
+    kept = _OCCURRENCES.__dict__.setdefault("kept", [])  # [(text, {stem: offsets})], the text and its lower case
+    for text, by_stem in kept:
+        if text is low:
+            break
+    else:
+        by_stem = {}
+        kept.insert(0, (low, by_stem))
+        del kept[2:]
+    found = by_stem.get(stem)
+    if found is None:
+        found, i = [], low.find(stem)
+        while i >= 0:
+            found.append(i)
+            i = low.find(stem, i + 1)
+        by_stem[stem] = found
+    return found
+
+
 def _stem_starts(low: str, stems: tuple[str, ...]) -> Iterator[int]:
     """Offsets of every occurrence of the stems, in order: str.find in C instead of a case-insensitive
     regex alternation, which the regex engine can only try at every position."""
-
-    def occurrences(stem):
-        i = low.find(stem)
-        while i >= 0:
-            yield i
-            i = low.find(stem, i + 1)
-
-    return heapq.merge(*(occurrences(st) for st in stems))
+    if len(stems) == 1:
+        return iter(occurrences(low, stems[0]))
+    return heapq.merge(*(occurrences(low, st) for st in stems))
 
 
 def _key_name(text: str, stem_start: int) -> tuple[int, str]:

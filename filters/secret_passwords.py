@@ -6,6 +6,7 @@ in URLs.
 from __future__ import annotations
 
 import base64
+import heapq
 import re
 from typing import Iterator
 
@@ -27,6 +28,7 @@ from repoloom.filters.secret_names import (
     _wide_quoted_symbols,
     _word_key,
     lowered,
+    occurrences,
 )
 from repoloom.filters.secret_values import (
     DIGIT_LETTER,
@@ -500,7 +502,7 @@ def prose_passwords(text: str, low: str | None = None) -> Iterator[Hit]:
 # an option's description that ends with the password word, then its default, quoted: `The administrator password.
 # The default is \`artemis\`.`, `Admin password (default: "kitten42")`, `Password of the admin user, defaults to 'x'`
 _PW_DEFAULT = re.compile(
-    r"""(?i)\b(?:pass(?:word|wd|phrase)|pwd)\**[ \t]{0,2}+(?:[.,;\-(])[ \t]{0,3}+(?:the[ \t]{1,3}+)?"""
+    r"""(?i)(?:pass(?:word|wd|phrase)|pwd)\**[ \t]{0,2}+(?:[.,;\-(])[ \t]{0,3}+(?:the[ \t]{1,3}+)?"""
     r"""defaults?(?:[ \t]{1,3}+value)?(?:[ \t]{1,3}+(?:is|to)|[ \t]{0,2}+[:=])?[ \t]{0,3}+(?P<q>[`'"])(?P<pw>[^\s`'"]{6,64}+)(?P=q)"""
 )
 
@@ -515,23 +517,20 @@ _QUOTED_AS_PASSWORD = re.compile(
 )
 
 
-def _quoted_as_password(text: str, low: str) -> Iterator[Hit]:
-    if " as " not in low:
-        return
-    for m in _QUOTED_AS_PASSWORD.finditer(text):
-        pw = m.group("pw")
-        if word_literal(pw) or chosen_camel(pw) or _dollar_word(pw):
-            yield Hit("password", m.start("pw"), m.end("pw"), "ProsePassword")
-
-
 def _defaults_after_password(text: str, low: str) -> Iterator[Hit]:
-    yield from _quoted_as_password(text, low)
-    if "default" not in low:
-        return
-    for m in _PW_DEFAULT.finditer(text):
-        pw = m.group("pw")
-        if (word_literal(pw) or chosen_camel(pw)) and not _SNAKE_NAME.fullmatch(pw) and not _TECH_TOKEN.match(pw):
-            yield Hit("password", m.start("pw"), m.end("pw"), "ProsePassword")  # not `pbkdf2_sha256`, `argon2id`
+    """`\`x\` as the password` and `The admin password. The default is \`x\``, both found from the password word
+    (str.find), each read in a window around it."""
+    for i in _stem_starts(low, ("pass", "pw")):
+        if i and text[i - 1].isalnum() or low.startswith("pw", i) and not low.startswith("pwd", i):
+            continue
+        if " as " in low[max(0, i - 40) : i]:
+            m = _QUOTED_AS_PASSWORD.search(text, max(0, i - 120), min(len(text), i + 12))
+            if m and m.end() > i and (word_literal(pw := m.group("pw")) or chosen_camel(pw) or _dollar_word(pw)):
+                yield Hit("password", m.start("pw"), m.end("pw"), "ProsePassword")
+        if "default" in low[i : i + 40] and (m := _PW_DEFAULT.match(text, i)):
+            pw = m.group("pw")
+            if (word_literal(pw) or chosen_camel(pw)) and not _SNAKE_NAME.fullmatch(pw) and not _TECH_TOKEN.match(pw):
+                yield Hit("password", m.start("pw"), m.end("pw"), "ProsePassword")  # not `pbkdf2_sha256`, `argon2id`
 
 
 # starts with the literal `-` (the engine searches for it fast), then looks behind it
@@ -660,10 +659,20 @@ _ECHO_TO_STDIN = re.compile(
 )
 
 
-def _echoed_passwords(text: str) -> Iterator[Hit]:
-    if "echo" not in text or "|" not in text:
+def _anchored(text: str, low: str, hints: tuple[str, ...], pattern: re.Pattern) -> Iterator[re.Match]:
+    """Matches of `pattern` (which starts with one of the hints, in lower case) at each occurrence of the hints
+    (str.find), instead of a regex scan of the whole text."""
+    done = -1
+    for i in _stem_starts(low, hints):
+        if i >= done and (m := pattern.match(text, i)):
+            done = m.end()
+            yield m
+
+
+def _echoed_passwords(text: str, low: str) -> Iterator[Hit]:
+    if "|" not in text:
         return
-    for m in _ECHO_TO_STDIN.finditer(text):
+    for m in _anchored(text, low, ("echo",), _ECHO_TO_STDIN):
         pw = m.group("pw")
         if password_value_ok(pw, quoted=True, words=True):
             yield Hit("password", m.start("pw"), m.end("pw"), "CliPassword")
@@ -677,13 +686,17 @@ _PW_BY_POSITION = re.compile(
     r"""rabbitmqctl[ \t]{1,4}+(?:add_user|change_password)[ \t]{1,4}+[^\s-][^\s]{0,64}+|redis-cli\b[^\n|;&]{0,80}?[ \t]-a)"""
     r"""[ \t]{1,4}+(?P<q>["']?)(?P<pw>[^\s"'$%<\-][^\s"']{0,127}+)(?P=q)(?=[\s;|&)]|$)"""
 )
-_PW_BY_POSITION_HINTS = ("htpasswd", "net user", "rabbitmqctl", "redis-cli")
+_PW_BY_POSITION_HINTS = ("net user", "rabbitmqctl", "redis-cli")
 
 
-def _passwords_by_position(text: str) -> Iterator[Hit]:
-    if not any(h in text for h in _PW_BY_POSITION_HINTS):
-        return
-    for m in _PW_BY_POSITION.finditer(text):
+def _passwords_by_position(text: str, low: str) -> Iterator[Hit]:
+    # `htpasswd` from the shared `pass` offsets (two letters before), the other commands by name
+    htpasswd = [i - 2 for i in occurrences(low, "pass") if low.startswith("htpasswd", i - 2)]
+    done = -1
+    for i in heapq.merge(htpasswd, _stem_starts(low, _PW_BY_POSITION_HINTS)):
+        if i < done or not (m := _PW_BY_POSITION.match(text, i)):
+            continue
+        done = m.end()
         pw = m.group("pw")
         if password_value_ok(pw, quoted=True, words=True):
             yield Hit("password", m.start("pw"), m.end("pw"), "CliPassword")
@@ -693,16 +706,26 @@ def _passwords_by_position(text: str) -> Iterator[Hit]:
 # `masterauth <pw>`, keepalived's `auth_pass <pw>`, slapd.conf's `rootpw <pw>` (commented out too); a compound,
 # lower-case name, as directives are (not `Password <v>`, a label in prose)
 _DIRECTIVE_LINE = re.compile(
-    r"""(?m)^[ \t]*+(?:#[ \t]?)?(?P<k>[a-z][a-z0-9_]{1,30}?(?:pass(?:word|wd)?|pw|auth)[a-z0-9_]{0,10}+)[ \t]{1,8}+"""
-    r"""(?P<q>["']?)(?P<pw>[^\s"'#;]{6,64}+)(?P=q)[ \t]*+\r?$"""
+    r"""[ \t]*+(?:#[ \t]?)?(?P<k>[a-z][a-z0-9_]{1,30}?(?:pass(?:word|wd)?|pw|auth)[a-z0-9_]{0,10}+)[ \t]{1,8}+"""
+    r"""(?P<q>["']?)(?P<pw>[^\s"'#;]{6,64}+)(?P=q)[ \t]*+(?=\r?\n|\Z)"""
 )
 _BARE_PW_NAMES = frozenset(("pass", "password", "passwd", "pwd", "pw", "auth", "passphrase", "oauth"))
 
 
 def directive_passwords(text: str, low: str) -> Iterator[Hit]:
-    if not any(w in low for w in ("pass", "pw", "auth")):
-        return
-    for m in _DIRECTIVE_LINE.finditer(text):
+    """Each line with a stem is read once, from its start (str.find; no regex scan of every line)."""
+    done = -1
+    for i in _stem_starts(low, ("pass", "pw", "auth")):
+        if i < done:
+            continue
+        ls = low.rfind("\n", 0, i) + 1
+        le = low.find("\n", i)
+        done = len(low) if le < 0 else le
+        if i - ls > 44 or done - ls > 140:
+            continue  # a directive's name opens a short line
+        m = _DIRECTIVE_LINE.match(text, ls)
+        if not m:
+            continue
         k, pw = m.group("k"), m.group("pw")
         if k in _BARE_PW_NAMES or not (_is_password_key(k) or k in ("masterauth", "rootpw")):
             continue
@@ -734,55 +757,85 @@ def _empty_unattend(value: str) -> bool:
 
 def file_passwords(text: str, low: str) -> Iterator[Hit]:
     """Passwords in files of a known layout: Windows answer files and .pgpass lines."""
-    if "<value>" in low:
-        for m in _UNATTEND_VALUE.finditer(text):
+    done, pgpass = -1, False
+    for i in occurrences(low, "pass"):
+        pgpass = pgpass or low.startswith("pgpass", i - 2)
+        # `<…Password>` then `<Value>`: read a window after each `password>`, not the text
+        if not low.startswith("password>", i) or i < done or "<value>" not in low[i : i + 100]:
+            continue
+        m = _UNATTEND_VALUE.search(text, max(done, i - 50), i + 240)
+        if m:
+            done = m.end()
             pw = m.group("pw")
             if pw.startswith("*") or _empty_unattend(pw):
                 continue  # `*SENSITIVE*DATA*DELETED*`: Windows' own scrubbing
             if password_value_ok(pw, quoted=True, words=True):
                 yield Hit("password", m.start("pw"), m.end("pw"), "PasswordAssignment")
-    if "pgpass" in low:
+    if pgpass:
         for m in _PGPASS_LINE.finditer(text):
             if password_value_ok(m.group("pw"), quoted=True, words=True):
                 yield Hit("password", m.start("pw"), m.end("pw"), "PasswordAssignment")
 
 
-def _pass_flags(text: str) -> Iterator[Hit]:
-    if "pass" not in text or " -" not in text:
-        return
-    for m in _PASS_FLAG.finditer(text):
-        pw = m.group("pw")
-        if password_value_ok(pw, quoted=True, words=True):
-            yield Hit("password", m.start("pw"), m.end("pw"), "CliPassword")
+def _pass_flags(text: str, low: str) -> Iterator[Hit]:
+    """Found from each `pass` (str.find, shared with the other rules): the flag's `-` stands right before it
+    (`-passin`) or at most 12 characters before (keytool's `-deststorepass`)."""
+    done = -1
+    for i in occurrences(low, "pass"):
+        f = low.rfind("-", max(0, i - 12), i)
+        if f > done and (i == f + 1 or low[f + 1 : i].endswith(("store", "key", "ks"))):
+            if m := _PASS_FLAG.match(text, f):
+                done = m.end()
+                if password_value_ok(m.group("pw"), quoted=True, words=True):
+                    yield Hit("password", m.start("pw"), m.end("pw"), "CliPassword")
 
 
 # a call that takes a user name and a password by position: HTTP basic auth (`basic("jesse", "…")`, requests'
 # `HTTPBasicAuth("u", "…")` and `auth=("u", "…")`, Go's `SetBasicAuth`, reqwest's `.basic_auth("u", Some("…"))`)
 # and credential objects (`new UsernamePasswordCredentials("u", "…")`, .NET `NetworkCredential`, Java's
 # `PasswordAuthentication("u", "…".toCharArray())`); the second literal is the password
-_PAIR_CALL = re.compile(
-    r"""(?i)(?:\b(?:(?:set|with|http)?_?basic_?auth(?:entication)?|http_?digest_?auth|basic|basic_?credentials|"""
-    r"""username_?password_?credentials?|network_?credential|password_?authentication|credentials\.basic)"""
-    r"""[ \t]{0,2}+\(|\bauth[ \t]{0,2}+=[ \t]{0,2}+\()[ \t]{0,4}+(?P<q>["'])[^"'\\\s]{1,64}+(?P=q)[ \t]{0,4}+,"""
+_PAIR_NAME = re.compile(
+    r"""(?i)(?:set|with|http)?_?basic_?auth(?:entication)?|http_?digest_?auth|basic|basic_?credentials|"""
+    r"""username_?password_?credentials?|network_?credential|password_?authentication"""
+)
+_PAIR_ARGS = re.compile(
+    r"""(?P<op>[ \t]{0,2}+=)?[ \t]{0,2}+\([ \t]{0,4}+(?P<q>["'])[^"'\\\s]{1,64}+(?P=q)[ \t]{0,4}+,"""
     r"""[ \t]{0,4}+(?:Some\([ \t]{0,2}+)?(?P<q2>["'])(?P<pw>[^"'\\\s]{6,64}+)(?P=q2)"""
 )
-_PAIR_HINTS = ("basic", "credential", "passwordauthentication", "password_authentication", "auth")
+_PAIR_HINTS = ("basic", "cred", "auth")  # `cred` and `auth` shared with key_named_values
+_NAME_REST = re.compile(r"(?P<name>\w{0,40}+)[ \t]{0,2}+=?[ \t]{0,2}+\(")
+_NAME_BACK = re.compile(r"\w{0,40}+$")
 
 
 def credential_pairs(text: str, low: str) -> Iterator[Hit]:
-    if not any(h in low for h in _PAIR_HINTS):
-        return
-    for m in _PAIR_CALL.finditer(text):
-        pw = m.group("pw")
+    """Found from the names' words (str.find), each name read whole once: no scan of the text by a regex."""
+    done = -1
+    for i in _stem_starts(low, _PAIR_HINTS):
+        if i < done or low.startswith("auth", i) and not low.startswith(("authentication(", "auth=(", "auth = ("), i):
+            continue
+        if (p := low.find("(", i, i + 48)) < 0 or not (n := _NAME_REST.match(text, i, p + 1)):
+            continue  # the name goes on to its call's `(` (or `= (`) within a few characters
+        end = done = n.end("name")
+        ns = i - len(_NAME_BACK.search(text, max(0, i - 40), i).group(0))
+        a = _PAIR_ARGS.match(text, end)
+        if not a:
+            continue
+        if a.group("op") is not None:
+            if low[ns:end] != "auth":
+                continue  # only `auth=("u", "…")`: other keyword arguments hold other pairs
+        elif not _PAIR_NAME.fullmatch(text, ns, end):
+            continue
+        pw = a.group("pw")
         if password_value_ok(pw, quoted=True, words=True):
-            yield Hit("password", m.start("pw"), m.end("pw"), "CredentialPair")
+            yield Hit("password", a.start("pw"), a.end("pw"), "CredentialPair")
 
 
-def cli_credentials(text: str) -> Iterator[Hit]:
+def cli_credentials(text: str, low: str | None = None) -> Iterator[Hit]:
+    low = lowered(text) if low is None else low
     yield from cli_p_passwords(text)
-    yield from _pass_flags(text)
-    yield from _echoed_passwords(text)
-    yield from _passwords_by_position(text)
+    yield from _pass_flags(text, low)
+    yield from _echoed_passwords(text, low)
+    yield from _passwords_by_position(text, low)
     if "-u" not in text:
         return
     for m in _CLI_USER.finditer(text):

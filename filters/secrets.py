@@ -418,7 +418,7 @@ def find_secrets(text: str, p: PiiConfig) -> list[Hit]:
         out.extend(url_credentials(text))
         out.extend(password_assignments(text, low))
         out.extend(prose_passwords(text, low))
-        out.extend(cli_credentials(text))
+        out.extend(cli_credentials(text, low))
         out.extend(netrc_passwords(text, low))
         out.extend(sql_and_shell_passwords(text, low))
         out.extend(positional_passwords(text))
