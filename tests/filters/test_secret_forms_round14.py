@@ -176,3 +176,25 @@ def test_symbol_passwords_still_run_past_their_own_brackets(cfg):
 )
 def test_round14_look_alikes(cfg, text):
     assert secrets_in(text, cfg) == []
+
+
+def test_shared_stem_offsets_follow_the_text():
+    """The rules share each stem's offsets per text: a cache keyed by the text object, never by its content."""
+    from repoloom.filters.secret_names import occurrences
+
+    a, b = "pass x pass", "xx pass"
+    assert occurrences(a, "pass") == [0, 7]
+    assert occurrences(b, "pass") == [3]
+    assert occurrences(a, "pass") == [0, 7]
+    c = "".join(["pa", "ss pass"])  # equal content, another object
+    assert occurrences(c, "pass") == [0, 5]
+    assert occurrences(b, "pass") == [3]
+
+
+def test_threads_scan_their_own_texts(cfg):
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"requirepass Tr0ub4dor{n}\nredis-cli -a gocubsgo{n} ping\n" * 50 for n in range(8)]
+    with ThreadPoolExecutor(4) as pool:
+        found = list(pool.map(lambda t: sorted({v for _, v in secrets_in(t, cfg)}), texts * 3))
+    assert found == [sorted({f"Tr0ub4dor{n}", f"gocubsgo{n}"}) for n in range(8)] * 3
