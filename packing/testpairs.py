@@ -24,8 +24,10 @@ A name that lands on a facade (__init__.py, mod.rs, index.ts) that re-exports it
 module of that folder the test's vocabulary clearly prefers (tests/test_tz.py -> dateutil/tz/tz.py).
 Implementations come before declarations: x.c over x.h, foo.py over foo.pyi; a TypeScript module
 of types only (or a .d.ts) is the subject of type tests (*.test-d.ts) only.
-Names compare without case and separators across folders (test/http-error.ts -> source/errors/HTTPError.ts);
-a name with nothing of its own may join a folder and a file (tests/header_map.rs -> src/header/map.rs).
+Names compare without case and separators across folders (test/http-error.ts -> source/errors/HTTPError.ts),
+but a namesake beside the test that the test imports comes first, helper or module of types (hono's
+src/utils/types.test.ts -> src/utils/types.ts, not src/utils/jwt/types.ts); Go's x_example_test.go holds x.go's
+examples; a name with nothing of its own may join a folder and a file (tests/header_map.rs -> src/header/map.rs).
 A topic folder of tests (tests/test_utils/test_prompt.py) yields to the one module defining the function
 the test is named after (termui.prompt); so does a test that reaches the code only through the package's
 entry point (tests/safe-try.test.ts -> the module defining safeTry). A topic-named test that takes the package
@@ -33,6 +35,8 @@ whole, by its default export alone (p-queue's test/basic.ts: import PQueue from 
 own test package (tests/__init__.py: import tomli as tomllib), pairs with the one file, of the entry point and the
 modules it re-exports from, that defines every name of the package the test uses (the entry itself only when it
 defines several of them: source/index.ts's PQueue and its methods; tomli's loads and TOMLDecodeError in _parser.py).
+One name of the package taken through its entry point, beside names taken from elsewhere (pyrsistent's
+tests/map_test.py: pmap, and operator's add), pairs with the module the entry re-exports it from (_pmap.py).
 A test named for an entry point that only re-exports several modules (test/index.test.ts, src/index.ts) tests the
 package as a whole: no subject. A build tool's configuration (build.config.ts, vite.config.mjs) is no test's subject.
 A package of one module is the subject
@@ -46,8 +50,11 @@ that reaches no implementation takes the repository header it includes that hold
 the test uses (tests/owner_tests.cpp -> include/gsl/pointers).
 A Rust integration test named only "test" (tests/test.rs, tests/smoke.rs) that reaches its own crate by name (use
 itoa::Integer, #[macro_use] extern crate lazy_static) tests the crate root when the root defines the most of what it
-names. A C or C++ test without a subject of its own that includes one other test source (parallel-hashmap's
-tests/parallel_flat_hash_map_test.cc -> parallel_hash_map_test.cc -> flat_hash_map_test.cc) takes that test's subject.
+names; so does a Cargo test of a crate of any size that names two or more items of its crate, every one defined by the
+crate root itself (polling's tests/io.rs: Event, Events and Poller of src/lib.rs, its private backends aside), unless
+it is named for one that a module defines too (tempfile's tests/tempfile.rs). A C or C++ test without a subject of
+its own that includes one other test source (parallel-hashmap's tests/parallel_flat_hash_map_test.cc ->
+parallel_hash_map_test.cc -> flat_hash_map_test.cc) takes that test's subject.
 A test may have no subject; a source may have several tests. Rust sources with
 inline ``#[cfg(test)]`` modules are their own subject and are not test files.
 place_tests then moves each paired test right after its subject.
@@ -98,7 +105,7 @@ from repoloom.packing.pairing.by_name import (
     _suite_prefixes,
 )
 from repoloom.packing.pairing.by_calls import _elsewhere_in_tree
-from repoloom.packing.pairing.by_use import _by_crate_use, _by_own_crate, _small_crate
+from repoloom.packing.pairing.by_use import _by_crate_root, _by_crate_use, _by_own_crate, _small_crate
 from repoloom.packing.pairing.conventions import (
     _C_HEADERS,
     _CALLS_FAMILIES,
@@ -428,6 +435,16 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 # reaches its own crate by name and uses mostly what the crate root defines tests the crate as a
                 # whole (not so a fuzz or property run)
                 found = _by_own_crate(t, kinds, sources[fam])
+            if (
+                found is None
+                and tcfg.import_
+                and "use" in _FAMILY_RULES.get(fam, ())
+                and not role
+                and not for_role
+                and _in_target_dir(t)
+            ):
+                # a test target of any crate whose own items the crate root defines, every one (polling's tests/io.rs)
+                found = _by_crate_root(t, kinds, sources[fam])
             if found is None and t.test.get("type_test") and subject_stem(os.path.basename(t.path)) is None:
                 # a type test named for no module (check-dts' computed/errors.ts) checks the declarations beside it
                 found = _declarations_beside(t.path, declared, kinds)

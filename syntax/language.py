@@ -96,7 +96,8 @@ class Language:
     bare_test_tails: tuple[str, ...] = ()
     # a regex of test file names that say the test's role, not a subject (Go's example_test.go, bench_test.go)
     role_test_names: str = ""
-    # a regex of qualifiers ending a test's name that select a build, not a subject (Go's x_windows_test.go: x.go)
+    # a regex of qualifiers ending a test's name that select a build or say the kind of test, not a subject (Go's
+    # x_windows_test.go and x_example_test.go: x.go)
     build_qualifiers: str = ""
     # (tests folder, sources folder) of one package: a test in <root>/tests/ tests <root>/src/ first, where names
     # leave folders tied (Cargo: syn's tests/test_parse_buffer.rs -> src/parse.rs, not the workspace's dev/parse.rs)

@@ -103,16 +103,20 @@ def _facade_defining_all(
         through = wanted & {
             n for r in t.imports if entry.path in _record_targets(ix, t, r) for n in (r.get("names") or ())
         }
-        if len(through) < 2:
+        if not through:
             return None
-        for name in sorted(through):
-            behind = _origins_behind(entry, name, ix, kinds, facts_by_path)
-            if len(behind) != 1:
-                return None
-            origins |= behind
-        if len(origins) == 1:
-            return origins.pop(), "import", 0.6
-        return None
+        if len(through) >= 2:
+            for name in sorted(through):
+                behind = _origins_behind(entry, name, ix, kinds, facts_by_path)
+                if len(behind) != 1:
+                    return None
+                origins |= behind
+            if len(origins) == 1:
+                return origins.pop(), "import", 0.6
+            return None
+        # one name from the package, the others from elsewhere (pyrsistent's tests/map_test.py: pmap, beside
+        # operator's add, which the package also names a method): that name alone, re-exported, decides below
+        wanted = through
     if len(wanted) == 1 and ix is not None and not takes_default:
         # the one name, re-exported: the module the entry takes it from, when that module defines it (jotai's
         # tests/vanilla/basic.test.tsx imports atom from src/vanilla.ts: export { atom } from './vanilla/atom.ts');

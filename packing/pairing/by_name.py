@@ -476,12 +476,25 @@ def _by_name(
             ):
                 return overall[0][1], "lexical", round(overall[0][0] / ceiling, 4)
         affixed = False
-    options = _header_holding_the_code(t, options, facts_by_path) or _implementations_first(
-        t.path, options, declared | {c for c in options if c.endswith(_DECLARATION_ONLY)}
+    here = os.path.dirname(t.path)
+    imported = set(graph.successors(t.path)) if t.path in graph else set()
+    # a namesake beside the test that the test imports is its subject, not a namesake elsewhere: even a helper of a
+    # folder of test tooling (hono's src/helper/testing/index.test.ts imports '.', the testClient helper, not
+    # src/helper/websocket/index.ts) or a module of types (hono's src/utils/types.test.ts, not utils/jwt/types.ts)
+    near = [c for c in options if os.path.dirname(c) == here]
+    taken = [c for c in near if c in imported]
+    if taken:
+        options = near
+    options = (
+        _header_holding_the_code(t, options, facts_by_path)
+        or _implementations_first(t.path, options, declared | {c for c in options if c.endswith(_DECLARATION_ONLY)})
+        or taken
     )
     if not options:
         return None
-    if any(kinds.get(c) != "support" for c in options):  # requests' tests/test_utils.py tests src/requests/utils.py
+    if taken and all(kinds.get(c) == "support" for c in taken):
+        options = [c for c in options if c in taken] or options
+    elif any(kinds.get(c) != "support" for c in options):  # requests' tests/test_utils.py tests src/requests/utils.py
         options = [c for c in options if kinds.get(c) != "support"]
     test_dir = t.path.rsplit("/", 1)[0] if "/" in t.path else ""
     tparts = _dir_parts(t.path)

@@ -8,7 +8,7 @@ import re
 from collections import defaultdict
 
 from repoloom.core.types import FileFacts
-from repoloom.packing.pairing.conventions import _norm, _package_of_many, _test_stem, _usable
+from repoloom.packing.pairing.conventions import _norm, _package_of_many, _stem, _test_stem, _usable
 from repoloom.packing.pairing.lexical import _agreeing
 from repoloom.syntax.tests import in_test_dir
 
@@ -129,3 +129,49 @@ def _by_own_crate(t: FileFacts, kinds, sources: list[FileFacts]) -> tuple[str, s
     if path != prefix + "lib.rs":
         return None
     return path, "use", round(min(1.0, 0.5 + best / (2 * len(items))), 4)
+
+
+def _by_crate_root(t: FileFacts, kinds, sources: list[FileFacts]) -> tuple[str, str, float] | None:
+    """Rule (Rust): a Cargo integration test whose own-crate items (use polling::{Event, Events, Poller}) the
+    crate root itself defines, every one of them, tests the crate root, however many modules the crate has
+    (polling's tests/io.rs -> src/lib.rs, its backends private). Module segments of a path (polling::os) are no
+    items; an item the root only re-exports (rayon's ParallelIterator, nom's IResult) is defined elsewhere and
+    keeps the rule off."""
+    parts = t.path.split("/")
+    if "tests" not in parts[:-1]:
+        return None
+    pkg = "/".join(parts[: parts.index("tests")])
+    prefix = pkg + "/src/" if pkg else "src/"
+    own = _crate_key(pkg.rsplit("/", 1)[-1] if pkg else str(t.repo).rstrip("/").rsplit("/", 1)[-1].removesuffix(".git"))
+    if not own:
+        return None
+    crate = [
+        f
+        for f in sources
+        if f.path.startswith(prefix) and kinds.get(f.path) in ("", "inline") and _usable(t.path, f.path)
+    ]
+    root = next((f for f in crate if f.path == prefix + "lib.rs"), None)
+    if root is None:
+        return None
+    modules = {_stem(f.path) if _stem(f.path) != "mod" else f.path.split("/")[-2] for f in crate}
+    refs = list(t.test.get("crate_paths") or ()) + [
+        str(i.get("target", "")) for i in t.imports if i.get("kind") == "use"
+    ]
+    items: set[str] = set()
+    for ref in refs:
+        segs = ref.split("::")
+        if len(segs) < 2 or _crate_key(segs[0]) != own:
+            continue
+        items.update(x for x in segs[1:] if x and x not in ("*", "self") and x not in modules)
+    defined = {n for f in crate for n in f.test.get("defines") or ()}
+    items &= defined
+    # one item (anyhow::Error, syn::parse_file, itertools::Itertools) says too little: such a test is as often about a
+    # module behind the item (syn's tests/test_shebang.rs: file.rs) or the crate at large
+    if len(items) < 2 or not items <= set(root.test.get("defines") or ()):
+        return None
+    # named for one of them that a module defines too (tempfile's tests/tempfile.rs: the tempfile() of
+    # src/file/mod.rs, a method of the root's Builder as well): the test is that module's
+    key = _norm(_test_stem(t))
+    if any(_norm(n) == key for f in crate if f is not root for n in items & set(f.test.get("defines") or ())):
+        return None
+    return root.path, "use", 0.6
