@@ -58,7 +58,7 @@ from repoloom.pipelines.config import OutputConfig, gate_config, plan_config
 from repoloom.pipelines.filestage import error_drop, process_files
 from repoloom.pipelines.kept_file import KeptFile, kept_file
 from repoloom.pipelines.near_dedup import FileDedup, RepoNearDedup
-from repoloom.pipelines.sources import Unit, read_unit
+from repoloom.pipelines.sources import Unit, read_unit, slice_unit
 from repoloom.pipelines.unique_paths import UniquePaths
 from repoloom.syntax.languages import detect_language
 from repoloom.syntax.resolving import GraphConfig
@@ -130,16 +130,18 @@ class ReadUnits(beam.DoFn):
         self.max_bytes = cfg["max_file_bytes"]
 
     def process(self, unit):
-        n = 0
-        for x in read_unit(Unit(*unit), self.max_bytes):
+        unit, n = Unit(*unit), 0
+        for x in read_unit(unit, self.max_bytes):
             n += 1
             if isinstance(x, Drop):
                 yield TaggedOutput(DROP, x)
             else:
                 progress.count("files_read")
                 yield x
-        progress.count("units_read")
-        PROGRESS.info("read %s %s: %d files", unit[0], unit[2] or unit[1], n)
+        if unit.part == 0:  # a unit read in slices counts once
+            progress.count("units_read")
+        where = f" (slice {unit.part + 1} of {unit.parts})" if unit.parts > 1 else ""
+        PROGRESS.info("read %s %s%s: %d files", unit.kind, unit.name or unit.path, where, n)
 
 
 class JudgeFiles(beam.DoFn):
@@ -468,6 +470,8 @@ class ReadAndJudge(beam.PTransform):
             p
             | "Units" >> beam.Create(self.units)
             | "SpreadUnits" >> beam.Reshuffle()
+            | "Slice" >> beam.FlatMap(slice_unit)  # a large directory in slices, so workers share it
+            | "SpreadSlices" >> beam.Reshuffle()
             | "Read" >> beam.ParDo(ReadUnits(self.cfg)).with_outputs(DROP, main="files")
         )
         files_in = read.files | "CountIn" >> beam.Map(lambda f: {C.FILES_IN: 1, C.BYTES_IN: len(f.data)})

@@ -6,14 +6,15 @@ Beam's stock DaskRunner (2.77) translates a pipeline into dask bags but cannot r
   3. values emitted by ``finish_bundle`` are dropped (results are taken before it runs);
   4. each Flatten's bag has the sum of its inputs' partitions (near-dedup rounds double them);
   5. a side input is a whole bag computed again inside every task that reads it;
-and ``metrics()`` raises. This runner keeps the stock overrides (Create, Reshuffle, Read and
-Flatten become primitives) and the idea of one dask bag per step, and replaces the translation:
+and ``metrics()`` raises; its Reshuffle is a no-op, so work stays where Create put it. This runner keeps the
+stock overrides (Create, Reshuffle, Read and Flatten become primitives) and the idea of one dask bag per step, and replaces the translation:
   * a ParDo's partition is {output tag: values}, finish_bundle's outputs included; each output
     PCollection is (bag, tag) and its consumers pick their tag inside their own task (2, 3);
   * one collection ends in every PCollection nobody reads, so every sink runs (1);
   * Create, Flatten and GroupByKey outputs have at most ``--dask_max_partitions`` partitions, and a
     Flatten no more than its widest input (4);
   * a side input is one task that gathers its bag, shared by every reader (5);
+  * Reshuffle deals elements round-robin over ``--dask_max_partitions`` partitions (work spreads out);
   * each bundle runs under a Beam MetricsContainer; the updates stay in the worker process until the
     client collects them at the end (Client.run), into the MetricResults the DirectRunner gives.
 GroupByKey is a hash shuffle on the key's Beam encoding (FastPrimitivesCoder), so equal keys meet on
@@ -166,6 +167,18 @@ def _group(*buckets) -> list:
     return list(groups.values())
 
 
+def _deal(partition, tag, n: int, offset: int) -> list[list]:
+    """Reshuffle, first half: element k of this partition to bucket (offset + k) mod n."""
+    buckets: list[list] = [[] for _ in range(n)]
+    for k, x in enumerate(_pick(partition, tag)):
+        buckets[(offset + k) % n].append(x)
+    return buckets
+
+
+def _concat(*buckets) -> list:
+    return [x for b in buckets for x in b]
+
+
 def _discard(partition):
     return []
 
@@ -212,7 +225,7 @@ class _Translator(PipelineVisitor):
         elif isinstance(t, _GroupByKeyOnly):
             self._set(node, self._group(*self.refs[main[0]]))
         elif isinstance(t, _Reshuffle):
-            self.refs[node.outputs[None]] = self.refs[main[0]]
+            self._set(node, self._deal(*self.refs[main[0]]))
         elif isinstance(t, core.ParDo):
             self._pardo(node, *self.refs[main[0]])
         else:
@@ -254,6 +267,26 @@ class _Translator(PipelineVisitor):
                 dsk[(part, i, j)] = (operator.getitem, (split, i), j)
         for j in range(n_out):
             dsk[(group, j)] = (_group, *[(part, i, j) for i in range(n_in)])
+        return db.Bag(HighLevelGraph.from_collections(group, dsk, dependencies=[bag]), group, n_out)
+
+    def _deal(self, bag, tag):
+        """Reshuffle: every input partition deals its elements round-robin over max_partitions outputs,
+        starting one further along for each input, so a few large elements (repositories, slices) end up on
+        different partitions, which dask runs on different workers."""
+        import dask.bag as db
+        from dask.base import tokenize
+        from dask.highlevelgraph import HighLevelGraph
+
+        n_in, n_out = bag.npartitions, self.max_partitions
+        token = tokenize(bag.name, tag, n_out)
+        split, part, group = f"deal-split-{token}", f"deal-part-{token}", f"deal-group-{token}"
+        dsk: dict = {}
+        for i in range(n_in):
+            dsk[(split, i)] = (_deal, (bag.name, i), tag, n_out, i)
+            for j in range(n_out):
+                dsk[(part, i, j)] = (operator.getitem, (split, i), j)
+        for j in range(n_out):
+            dsk[(group, j)] = (_concat, *[(part, i, j) for i in range(n_in)])
         return db.Bag(HighLevelGraph.from_collections(group, dsk, dependencies=[bag]), group, n_out)
 
     def _pardo(self, node, bag, tag) -> None:

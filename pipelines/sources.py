@@ -8,6 +8,9 @@ An input is expanded (in the launcher) into *units*, each read by one worker:
   ("stray", path, repo)      a loose file in a collection: dropped with a reason, never silently
   ("special", path, repo)    a FIFO, device or socket: `not_a_file`, never opened
   ("bad_name", shown, repo)  an entry whose name is not UTF-8 or holds control characters
+A directory repository bigger than SLICE_BYTES is read in slices (``slice_unit``): slice i of k reads
+every k-th entry of the same sorted walk, so one large repository is shared by several workers and the
+slices together yield exactly the files, drops and origins of reading it whole.
 A directory is one repository when it looks like one (`.git`, directory or file, or a root marker
 such as pyproject.toml, Cargo.toml, package.json, Makefile, README, LICENSE); otherwise it is a
 collection whose child directories are repositories. `--input-kind` overrides the guess.
@@ -38,7 +41,7 @@ from repoloom.pipelines.source_common import (
     special_kind,
 )
 from repoloom.pipelines.sources_archive import read_tar, read_zip
-from repoloom.pipelines.sources_local import walk_local_repo
+from repoloom.pipelines.sources_local import local_tree_bytes, walk_local_repo
 from repoloom.pipelines.sources_table import read_table
 
 ARCHIVE_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".zip")
@@ -70,6 +73,14 @@ class Unit(NamedTuple):
     kind: str
     path: str
     name: str
+    part: int = 0  # a directory read in slices: this slice's number, of `parts`
+    parts: int = 1
+
+
+# A directory repository over this many bytes is read in slices of about this size: reading and the per-file stage
+# follow the unit, so without slices one large repository keeps one worker busy while the others idle.
+SLICE_BYTES = 8 << 20
+MAX_SLICES = 64
 
 
 class InputError(ValueError):
@@ -280,12 +291,34 @@ def expand_inputs(patterns: list[str], kind: str = "auto", decisions: list[str] 
 # ---------------------------------------------------------------- reading
 
 
-def _walk_remote_repo(root: str, name: str, max_bytes: int, limits: ReadLimits) -> Iterator[SourceFile | Drop]:
+def slice_unit(unit) -> list[tuple]:
+    """A directory repository of more than SLICE_BYTES as that many slices (at most MAX_SLICES), each a unit
+    that reads every `parts`-th entry of the walk; any other unit, or a directory that cannot be listed here
+    (reading it reports why), whole. Plain tuples, as units travel in the pipeline."""
+    unit = Unit(*unit)
+    if unit.kind != "repo" or unit.parts != 1:
+        return [tuple(unit)]
+    try:
+        if _is_local(unit.path):
+            total = local_tree_bytes(_local(unit.path)) if os.path.isdir(_local(unit.path)) else 0
+        else:
+            total = sum(m.size_in_bytes for m in FileSystems.match([unit.path.rstrip("/") + "/**"])[0].metadata_list)
+    except Exception:  # noqa: BLE001 - sizing is only a hint: the whole unit is read and reports its own errors
+        total = 0
+    parts = max(1, min(MAX_SLICES, -(-total // SLICE_BYTES)))
+    return [tuple(unit._replace(part=i, parts=parts)) for i in range(parts)]
+
+
+def _walk_remote_repo(
+    root: str, name: str, max_bytes: int, limits: ReadLimits, part: int = 0, parts: int = 1
+) -> Iterator[SourceFile | Drop]:
     from repoloom.pipelines.source_common import file_cap, read_capped
 
     cap = file_cap(max_bytes, limits)
     root = root.rstrip("/")
     for n, md in enumerate(sorted(FileSystems.match([root + "/**"])[0].metadata_list, key=lambda m: m.path)):
+        if n % parts != part:
+            continue  # another slice's entry
         rel = md.path[len(root) + 1 :]
         if rel.startswith(".git/") or "/.git/" in rel:
             continue
@@ -332,7 +365,7 @@ def _root_license_files(root: str, max_bytes: int) -> dict[str, bytes]:
 
 
 def _unit_items(unit: Unit, max_bytes: int, limits: ReadLimits) -> Iterator[SourceFile | Drop]:
-    kind, path, name = unit
+    kind, path, name, part, parts = unit
     if kind == "table":
         yield from read_table(path, max_bytes, limits)
     elif kind == "stray":
@@ -351,9 +384,9 @@ def _unit_items(unit: Unit, max_bytes: int, limits: ReadLimits) -> Iterator[Sour
             )
         meta = license_meta(_root_license_files(path, max_bytes))
         stream = (
-            walk_local_repo(_local(path), name, max_bytes, limits)
+            walk_local_repo(_local(path), name, max_bytes, limits, part, parts)
             if _is_local(path)
-            else _walk_remote_repo(path, name, max_bytes, limits)
+            else _walk_remote_repo(path, name, max_bytes, limits, part, parts)
         )
         for x in stream:
             if isinstance(x, SourceFile) and meta:

@@ -28,16 +28,24 @@ from repoloom.pipelines.source_common import (
 from repoloom.pipelines.sources_git import tracked_files
 
 
-def walk_local_repo(root: str, name: str, max_bytes: int, limits: ReadLimits) -> Iterator[SourceFile | Drop]:
+def walk_local_repo(
+    root: str, name: str, max_bytes: int, limits: ReadLimits, part: int = 0, parts: int = 1
+) -> Iterator[SourceFile | Drop]:
+    """Every entry of the repository as SourceFile or Drop; with `parts` > 1 only slice `part`: the entries
+    whose number in the sorted walk is `part` modulo `parts` (what cannot be listed goes to slice 0), so the
+    slices together give what one whole walk gives, origins included."""
     cap = file_cap(max_bytes, limits)
     real_root = os.path.realpath(root)
     git = tracked_files(root)
     n = 0
     for rel, full, st in _entries(root, name):
         if isinstance(st, Drop):
-            yield st
+            if part == 0:
+                yield st
             continue
         n += 1
+        if n % parts != part:
+            continue  # another slice's entry: not opened here
         if problem := name_problem(rel):
             yield Drop(name, escaped(rel), "bad_name", problem, st.st_size if stat.S_ISREG(st.st_mode) else 0)
             continue
@@ -70,6 +78,11 @@ def walk_local_repo(root: str, name: str, max_bytes: int, limits: ReadLimits) ->
             yield Drop(name, rel, "file_too_large", f"over {cap} bytes", len(data))
             continue
         yield SourceFile(name, rel, data, origin=f"{n:012d}")
+
+
+def local_tree_bytes(root: str) -> int:
+    """Bytes of the regular files under `root` (the walk's entries, without opening any): how big a unit is."""
+    return sum(st.st_size for _, _, st in _entries(root, "") if not isinstance(st, Drop) and stat.S_ISREG(st.st_mode))
 
 
 def _read_file(full: str, cap: int, limits: ReadLimits) -> bytes:
