@@ -1884,6 +1884,14 @@ FROZEN14_DIGEST = (
     "fdcf5dceb027cfc123c38b4ec47e36905298c473a2b4463dad5f99633f12753d"  # cases_digest, tools' fields left out
 )
 
+# The fifteenth set (measured before and after the fifteenth secrets round): made the same way from 24 other projects
+# (none in an earlier set or the tuning corpus), picked for their secrets and sampled toward key-named config values,
+# unquoted forms, doc/comment passwords and typed declarations, with CredSweeper among the candidate sources; labelled
+# by a session that changed no rule (secrets_frozen15_sources.md).
+FROZEN15_DIGEST = (
+    "b917d7d2a12967ed7112563429e995d3b234eb1340de0bc58bfe2199a6e17742"  # cases_digest, tools' fields left out
+)
+
 
 def freeze_frozen7(src_root: str, labels_path: str, gitleaks: str | None, credsweeper: str | None) -> list[dict]:
     """The seventh set from its hand labels (`labels_path`) and the unpacked sources (`src_root/<src>/<path>`,
@@ -1963,11 +1971,13 @@ def main() -> int:
     ap.add_argument("--frozen12", metavar="SRC_ROOT", help="the unpacked sources: freeze the twelfth set")
     ap.add_argument("--frozen13", metavar="SRC_ROOT", help="the unpacked sources: freeze the thirteenth set")
     ap.add_argument("--frozen14", metavar="SRC_ROOT", help="the unpacked sources: freeze the fourteenth set")
+    ap.add_argument("--frozen15", metavar="SRC_ROOT", help="the unpacked sources: freeze the fifteenth set")
     ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "data"))
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
-    # Sets 7-14 share one reader: each labelled line is read back from its source and checked.
+    # Sets 7-15 share one reader: each labelled line is read back from its source and checked.
     for n, ordinal, root in (
+        (15, "fifteenth", args.frozen15),
         (14, "fourteenth", args.frozen14),
         (13, "thirteenth", args.frozen13),
         (12, "twelfth", args.frozen12),

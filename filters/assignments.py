@@ -30,7 +30,7 @@ class Assigned(NamedTuple):
 
 # closing quote/bracket of a quoted or indexed key, then an optional type annotation, then the operator
 _AFTER = re.compile(
-    r"""(?:\\?+['"`]?\]?['"`]?)"""
+    r"""(?:\\?+['"`]?\]?['"`]?)(?P<arr>\[\d{0,5}+\])?"""  # C's `char PASSWORD[] = "v"`, `key[32] = "v"`
     r"""(?P<type>[ \t]{0,4}+:[ \t]{0,4}+(?:&(?:'static[ \t]{1,4}+)?|\*[ \t]{0,2}+)?(?:const[ \t]{1,4}+)?"""
     r"""[A-Za-z_][\w:.]{0,40}+(?:<[\w, ]{0,40}+>)?\??(?=[ \t]{1,4}+=[^=>])"""
     r"""|[ \t]{1,4}+(?:string|String|str|\[\]byte)(?=[ \t]{0,4}+=[^=>]))?"""
@@ -45,6 +45,7 @@ _AFTER = re.compile(
 _AFTER_SPACE = re.compile(
     r"""[ \t]{1,4}+(?:(?P<q>["'`])(?P<qv>[^"'`\s\\]{1,4096}+)(?P=q)|(?P<uv>[^\s"'`,;(){}\[\]<>\\]{1,4096}+))"""
 )
+_CHAR_ARRAY = re.compile(r"\b(?:w?char|TCHAR|wchar_t|char16_t|char32_t|u?int8_t|u8|byte|BYTE|gchar)\b")
 _CALLED = re.compile(r"[ \t]{0,2}+[(\[]")
 # <name>v</name>, the value maybe on its own line
 _XML_AFTER = re.compile(r"[^<>\s]{0,64}+>[ \t\r\n]{0,40}+([^<\s]{1,4096}+)[ \t\r\n]{0,40}+</")
@@ -57,6 +58,12 @@ def after_name(text: str, end: int, allow_space: bool = False, name_start: int =
     value separated by whitespace only.
     """
     m = _AFTER.match(text, end)
+    if m and m.group("arr") is not None:
+        # an array declared with a character type (`static const char API_KEY[] = "v"`); PHP's `$pass[] = 'v'`
+        # appends to a list
+        ls = max(text.rfind("\n", max(0, end - 200), end) + 1, end - 200)
+        if not _CHAR_ARRAY.search(text, ls, end):
+            m = None
     if m:
         op = m.group("op").strip()
         if op == "," and not _call_argument(text, name_start):

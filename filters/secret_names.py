@@ -8,6 +8,7 @@ from __future__ import annotations
 import heapq
 import re
 import string
+import threading
 from functools import lru_cache
 from typing import Iterator, NamedTuple
 
@@ -189,17 +190,38 @@ def lowered(text: str) -> str:
 _ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
 
 
+# the offsets of each stem in the text being scanned, kept while the rules read the same text (one per thread:
+# pipelines may scan in threads): the rules share stems (`pass`, `auth`, `cred`), and each scan of a long text for a
+# literal costs as much as a rule
+_OCCURRENCES = threading.local()
+
+
+def occurrences(low: str, stem: str) -> list[int]:
+    """Every offset of `stem` in `low`, found once per text and stem (str.find in C)."""
+    kept = _OCCURRENCES.__dict__.setdefault("kept", [])  # [(text, {stem: offsets})], the text and its lower case
+    for text, by_stem in kept:
+        if text is low:
+            break
+    else:
+        by_stem = {}
+        kept.insert(0, (low, by_stem))
+        del kept[2:]
+    found = by_stem.get(stem)
+    if found is None:
+        found, i = [], low.find(stem)
+        while i >= 0:
+            found.append(i)
+            i = low.find(stem, i + 1)
+        by_stem[stem] = found
+    return found
+
+
 def _stem_starts(low: str, stems: tuple[str, ...]) -> Iterator[int]:
     """Offsets of every occurrence of the stems, in order: str.find in C instead of a case-insensitive
     regex alternation, which the regex engine can only try at every position."""
-
-    def occurrences(stem):
-        i = low.find(stem)
-        while i >= 0:
-            yield i
-            i = low.find(stem, i + 1)
-
-    return heapq.merge(*(occurrences(st) for st in stems))
+    if len(stems) == 1:
+        return iter(occurrences(low, stems[0]))
+    return heapq.merge(*(occurrences(low, st) for st in stems))
 
 
 def _key_name(text: str, stem_start: int) -> tuple[int, str]:
@@ -270,6 +292,10 @@ def _word_config_value(key: str, value: str) -> bool:
     return "_" not in value or _ENV_NAME.fullmatch(key) is not None or "." in key
 
 
+_OPTION_BEFORE = re.compile(r"[\w.\-]=[^\s,=]{1,64}+,$")
+_OPTION_AFTER = re.compile(r",[\w.\-]{1,40}+=")
+
+
 def _config_literal(
     text: str, ls: int, start: int, run_end: int, value: str, vs: int, op: str, words: bool = False, flag: bool = False
 ) -> bool:
@@ -287,6 +313,14 @@ def _config_literal(
     env_end = op == "=" and after in "\"'<" and text[run_end:vs] == "="
     # `Server=db;User Id=sa;Password=v;`: a connection string's field ends at `;`
     env_end = env_end or op == "=" and after == ";" and start > 0 and text[start - 1] == ";" and text[run_end:vs] == "="
+    # `network=tcp,addr=:6379,password=v,db=0`: a comma-separated option list (a DSN) has `k=v` on both sides
+    env_end = env_end or (
+        op == "="
+        and after == ","
+        and text[run_end:vs] == "="
+        and _OPTION_BEFORE.search(text, max(ls, start - 80), start) is not None
+        and _OPTION_AFTER.match(text, end) is not None
+    )
     if not (6 <= len(value) <= 128) or after and after not in _LITERAL_END and not env_end:
         return False
     word = False
@@ -362,6 +396,7 @@ _COMMENTED_CONFIG = re.compile(r"(?i)[ \t]*+(?:#|;)[ \t]*+(?:(?:e\.g\.|example|d
 _SNAKE_VARIABLE = re.compile(r"[a-z_][a-z0-9]*+_[a-z0-9_]*+")
 _INI_SECTION = re.compile(r"(?m)^[ \t]*+\[[A-Za-z0-9_ .:\"\-]{1,64}+\][ \t]*+\r?$")
 _SYMBOL_RUN = re.compile(r"[^\s\"'`]{8,129}+")
+_CLOSER_OPENS = {")": "(", "]": "[", "}": "{", ">": "<"}
 
 
 # a quoted value that holds the other quote kinds or escapes (`jwtsecret: "7`D'}/vYR)T;W\\5]E…"`), which the
@@ -388,6 +423,13 @@ def _symbol_run(text: str, a: assignments.Assigned) -> str | None:
     end = a.start + len(a.value)
     if a.quoted or end >= len(text) or text[end] not in "{}[]()<>":
         return None
+    if text[end] in _CLOSER_OPENS:
+        # `badge.svg?token=<v>)](…)`: a closer whose opener stands before the value on its line (a Markdown link,
+        # a call) ends the value there; it belongs to the syntax around the value, not to the value
+        ls = max(text.rfind("\n", max(0, a.start - 400), a.start) + 1, a.start - 400)
+        opener = _CLOSER_OPENS[text[end]]
+        if text.count(opener, ls, a.start) > text.count(text[end], ls, a.start):
+            return None
     m = _SYMBOL_RUN.match(text, a.start)
     if not m or len(m.group(0)) > 128:
         return None
@@ -658,7 +700,11 @@ def _key_name_strength(name: str) -> str | None:
         last = parts[-1]
         if any(p in _KEY_NAME_HARD_STOP for p in parts):
             return None
-        return "strong" if last in _KEY_STRONG or last.endswith(("token", "secret", "secrets")) else None
+        if last in _KEY_STRONG or last.endswith(("token", "secret", "secrets")):
+            return "strong"
+        # `secretHashKey`, `SECRET_SIGNING_KEY`-like names opened by `secret` and closed by `key`: the key of a secret
+        # (an HMAC's); the stop word in between (`hash`) says what the key does, not that it is no secret
+        return "strong" if last in ("key", "keys") and parts[0].endswith("secret") else None
     strength = None
     for i, p in enumerate(parts):
         if p in _KEY_STRONG or p.endswith(("token", "secret", "secrets", "apikey", "accesskey", "secretkey")):

@@ -5,6 +5,8 @@ in URLs.
 
 from __future__ import annotations
 
+import base64
+import heapq
 import re
 from typing import Iterator
 
@@ -26,16 +28,19 @@ from repoloom.filters.secret_names import (
     _wide_quoted_symbols,
     _word_key,
     lowered,
+    occurrences,
 )
 from repoloom.filters.secret_values import (
     DIGIT_LETTER,
     LEET,
+    capital_word,
     chosen_camel,
     looks_generated,
     looks_random,
     password_value_ok,
     random_letters,
     short_token,
+    stand_in,
     suffixed_credential,
     word_literal,
 )
@@ -115,6 +120,21 @@ _REF_DEFAULT = re.compile(
 )
 
 
+# a JVM system property or a Gradle project property on a command line: `-Dname=v`, `-Pname=v`
+_PROPERTY_FLAG = re.compile(r"(?<![^\s\"'])-[DP][A-Za-z_][\w.\-]{0,80}+")
+
+
+# a compound name, unquoted: `casAdminPassword`, `cluster-password`, `-Pduct.password` (not `password`, `"PW"`)
+_CAPITAL_NAME = re.compile(r"(?i)-?[A-Za-z][\w.\-]*?[a-z0-9][._\-]?(?:pass(?:word|wd)?|pwd)")
+# a form's or a message's words in a name: `confirmPassword: "Confirmer"` is a translated label
+_UI_PARTS = frozenset(
+    "confirm confirmation new old current repeat retype label hint prompt reset forgot change enter show hide "
+    "placeholder title text message msg error invalid wrong missing required forgotten your".split()
+)
+_NAME_SPLIT = re.compile(r"[_.\-]+|(?<=[a-z0-9])(?=[A-Z])")
+_LOWER_FLAG = re.compile(r"--?[a-z][a-z\-]*+")
+
+
 def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
     """Values assigned to password-like keys: `password = "…"`, `DB_PASS=…`, `"pwd": "…"`, `Password=…;`."""
     pos = 0
@@ -185,9 +205,15 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
         wk = _word_key(key)
         if flag and a.op == " " and not _flag_value_ok(text, ls, start, value, vs):
             continue
+        if not quoted and _LOWER_FLAG.fullmatch(value):
+            continue  # `openssl … -passout pass: -nokeys`: an empty value, then the next flag
         if not quoted and a.op == "=" and text[vs - 1] in " \t" and _ENV_PAIR.match(value):
             continue  # `MYSQL_PASSWORD= FILTER=integration npm test`: empty, then the next variable
         literal = quoted or _config_literal(text, ls, start, run_end, value, vs, a.op, words=wk, flag=flag)
+        if not literal and a.op == "=" and _PROPERTY_FLAG.match(text, start) and text[run_end:vs] == "=":
+            # `-Dspring.datasource.password=v`, `gradle -Pduct.password=v`: a command line's property, a literal
+            # up to the next space
+            literal = text[vs + len(value) : vs + len(value) + 1] in ("", " ", "\t", "\r", "\n", '"', "'")
         if not literal and a.op == "=" and start and text[start - 1] in "?&" and text[run_end:vs] == "=":
             # `…&password=vulhub&confirm=…`: a form or query parameter ends at `&`, a quote or the line's end
             literal = text[vs + len(value) : vs + len(value) + 1] in ("", "&", '"', "'", " ", "\t", "\r", "\n", "#")
@@ -200,7 +226,15 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
         if len(value) > 5 and vl in key.lower().strip("\"'`") and any(w in vl for w in ("pass", "pwd", "secret")):
             pos = max(pos, vs + len(value))
             continue  # `ZULIP__POSTGRES_PASSWORD=postgres_password`: the value repeats its name, a stand-in
-        if password_value_ok(value, literal, words=literal and wk):
+        if password_value_ok(value, literal, words=literal and wk) or (
+            literal
+            and wk
+            and capital_word(value)
+            and (a.op == ">" or _CAPITAL_NAME.fullmatch(key) is not None)
+            and not _UI_PARTS.intersection(p.lower() for p in _NAME_SPLIT.split(key))
+        ):
+            # one capitalised word (`Wombat`) as an element's text, or under a name with more than the password word
+            # in it and not JSON's quoted key: `"password": "Contrasenya"` and `"PW": "Palaos"` are translations
             yield Hit("password", vs, vs + len(value), "PasswordAssignment")
         pos = max(pos, vs + len(value))
 
@@ -288,6 +322,12 @@ _PROSE_IN_HOST = re.compile(r"\.[A-Za-z0-9]")
 _LABEL_LINE_HEAD = re.compile(
     r"[ \t]*+(?:[-*+>|#;]+|//|--|\d{1,2}[.)])?[ \t]*+(?:\**[A-Za-z]{2,12}+\**[ \t]{1,3}+){0,2}+\**"
 )
+# a user's label and name before the password's on one line: `Username: admin Password: gopher`,
+# `* user: root, password: vagrant`
+_USER_LABEL_HEAD = re.compile(
+    r"""(?i)[ \t]*+(?:[-*+>|#;]+|//|--)?[ \t]*+\**(?:user(?:[ \t]?name)?|login)\**[ \t]*+[:=][ \t]*+\**[`'"]?[\w.@\-]{1,32}+"""
+    r"""[`'"]?\**[ \t]*+(?:[,;|/][ \t]*+)?(?:and[ \t]{1,4}+)?\**"""
+)
 _LABEL_END = re.compile(r"[`'\"*]*+[ \t]*+\.?[ \t]*+(?:\r?\n|$)")
 
 
@@ -350,7 +390,7 @@ def _given_in_prose(text: str, m: re.Match, after: int, a: re.Match, value: str,
             return False
         if _HASH_VALUE.fullmatch(value) or text[max(0, m.start() - 10) : m.start()].lower().strip() == "encrypted":
             return False  # `ENCRYPTED PASSWORD 'md5…'`: a stored hash
-        return word_literal(value) or chosen_camel(value)
+        return word_literal(value) or chosen_camel(value) or _dollar_word(value)
     if quoted or not _CLAUSE_END.match(text, vs + len(value)) or not _bare_word_ok(value):
         return False
     if a.group("user"):  # `username/password: admin/artemis`
@@ -367,6 +407,15 @@ def _given_in_prose(text: str, m: re.Match, after: int, a: re.Match, value: str,
     return False
 
 
+_DOLLAR_WORD = re.compile(r"[A-Za-z0-9]++\$(?![A-Z_]{2})[A-Za-z0-9$]++")
+
+
+def _dollar_word(value: str) -> bool:
+    """`super$ecure`, `pa$word99`: `$` for `s` inside a word, quoted in prose, where no template interpolates it."""
+    # the `$` marks it as typed, as a leet digit does (`supersecure` alone is a self-description)
+    return _DOLLAR_WORD.fullmatch(value) is not None and 6 <= len(value) <= 64 and not stand_in(value)
+
+
 def _marked_prose_word(text: str, m: re.Match, after: int, a: re.Match, value: str) -> bool:
     """A word-like password in prose counts where the text marks it as a literal: quoted or in backticks right
     after `password is`/`of`/`:` (`password of \`gophish\``, `the password for all users is "s3cret"`), or alone
@@ -374,6 +423,15 @@ def _marked_prose_word(text: str, m: re.Match, after: int, a: re.Match, value: s
     and values a password can be (`word_literal`: no placeholder, name, type or path). `after`: the end of the
     password word, or of its `for <whom>` phrase."""
     word = m.group(0).lower()
+    if m.group("login") and a.group("user"):
+        # `The default login is admin / gopher.`, `Default credentials: admin/gopher`: a default user and its
+        # password, the pair closing its clause
+        ls = text.rfind("\n", 0, m.start()) + 1
+        return (
+            _DEFAULT_WORD.search(text, ls, m.start()) is not None
+            and _CLAUSE_END.match(text, a.start("pw") + len(value)) is not None
+            and _bare_word_ok(value)
+        )
     if m.group("login") or word == "pass" or word == "pw":
         return False
     vs = a.start("pw")
@@ -390,11 +448,12 @@ def _marked_prose_word(text: str, m: re.Match, after: int, a: re.Match, value: s
         # password_assignments' (with its checks of the name), unless Markdown marks the value
         if connector not in ("is", "was", "of") and quote != "`":
             return False
-        return word_literal(value) or chosen_camel(value)
+        return word_literal(value) or chosen_camel(value) or _dollar_word(value)
     ls = text.rfind("\n", 0, m.start()) + 1
     if after != m.end() or connector not in (":", "："):
         return False
-    if not _LABEL_LINE_HEAD.fullmatch(text, ls, m.start()) or not _LABEL_END.match(text, vs + len(value)):
+    head = _LABEL_LINE_HEAD.fullmatch(text, ls, m.start()) or _USER_LABEL_HEAD.fullmatch(text, ls, m.start())
+    if not head or not _LABEL_END.match(text, vs + len(value)):
         return False
     return word_literal(value)
 
@@ -403,7 +462,9 @@ def prose_passwords(text: str, low: str | None = None) -> Iterator[Hit]:
     """Passwords written after a word in comments and documents (the assignment forms are
     password_assignments'); the value must look like a password, not like a word, a number or code."""
     pos = 0
-    for i in _stem_starts(lowered(text) if low is None else low, _PROSE_STEM_WORDS):
+    low = lowered(text) if low is None else low
+    yield from _defaults_after_password(text, low)
+    for i in _stem_starts(low, _PROSE_STEM_WORDS):
         m = _PROSE_PW_WORD.match(text, i) if i >= pos else None
         if not m:
             continue
@@ -438,6 +499,40 @@ def prose_passwords(text: str, low: str | None = None) -> Iterator[Hit]:
         yield Hit("password", a.start("pw"), a.start("pw") + len(value), "ProsePassword")
 
 
+# an option's description that ends with the password word, then its default, quoted: `The administrator password.
+# The default is \`artemis\`.`, `Admin password (default: "kitten42")`, `Password of the admin user, defaults to 'x'`
+_PW_DEFAULT = re.compile(
+    r"""(?i)(?:pass(?:word|wd|phrase)|pwd)\**[ \t]{0,2}+(?:[.,;\-(])[ \t]{0,3}+(?:the[ \t]{1,3}+)?"""
+    r"""defaults?(?:[ \t]{1,3}+value)?(?:[ \t]{1,3}+(?:is|to)|[ \t]{0,2}+[:=])?[ \t]{0,3}+(?P<q>[`'"])(?P<pw>[^\s`'"]{6,64}+)(?P=q)"""
+)
+
+
+_SNAKE_NAME = re.compile(r"[a-z0-9]++(?:[_.][a-z0-9]++)++")
+
+
+# a quoted value, then what it is: `assume you used \`gopher\` as password`, `Use "kitten42" as the admin password.`
+_QUOTED_AS_PASSWORD = re.compile(
+    r"""(?P<q>[`'"])(?P<pw>[^\s`'"]{6,64}+)(?P=q)[ \t]{1,3}+as[ \t]{1,3}+(?:(?:the|a|your|its|their)[ \t]{1,3}+)?"""
+    r"""(?:[A-Za-z]{2,12}+[ \t]{1,3}+)?(?i:pass(?:word|wd|phrase)?)\b"""
+)
+
+
+def _defaults_after_password(text: str, low: str) -> Iterator[Hit]:
+    """`\`x\` as the password` and `The admin password. The default is \`x\``, both found from the password word
+    (str.find), each read in a window around it."""
+    for i in _stem_starts(low, ("pass", "pw")):
+        if i and text[i - 1].isalnum() or low.startswith("pw", i) and not low.startswith("pwd", i):
+            continue
+        if " as " in low[max(0, i - 40) : i]:
+            m = _QUOTED_AS_PASSWORD.search(text, max(0, i - 120), min(len(text), i + 12))
+            if m and m.end() > i and (word_literal(pw := m.group("pw")) or chosen_camel(pw) or _dollar_word(pw)):
+                yield Hit("password", m.start("pw"), m.end("pw"), "ProsePassword")
+        if "default" in low[i : i + 40] and (m := _PW_DEFAULT.match(text, i)):
+            pw = m.group("pw")
+            if (word_literal(pw) or chosen_camel(pw)) and not _SNAKE_NAME.fullmatch(pw) and not _TECH_TOKEN.match(pw):
+                yield Hit("password", m.start("pw"), m.end("pw"), "ProsePassword")  # not `pbkdf2_sha256`, `argon2id`
+
+
 # starts with the literal `-` (the engine searches for it fast), then looks behind it
 _CLI_USER = re.compile(
     r"""-(?<![\w-]-)(?:u|-user)[ \t]{1,4}+(?P<arg>(?P<q>["']?)(?P<user>[^\s"':]{0,64}+):(?P<pq>["']?)"""
@@ -449,7 +544,10 @@ _CLI_USER = re.compile(
 _MYSQL_CMD = re.compile(r"\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mariadb|mariadb-dump)\b")
 _MYSQL_P = re.compile(r"""[ \t]-p(?P<q>["']?)(?P<pw>[^\s"'-][^\s"']{3,63}+)(?P=q)(?=[\s;|&)]|$)""")
 # `sshpass -p …`, `docker login -u bob -p …`: a password given apart from `-p`
-_CLI_P_CMD = re.compile(r"\b(?:sshpass|(?:docker|podman|buildah|skopeo|nerdctl|helm[ \t]+registry)[ \t]+login)\b")
+_CLI_P_CMD = re.compile(
+    r"\b(?:sshpass|(?:docker|podman|buildah|skopeo|nerdctl|helm[ \t]+registry)[ \t]+login|"
+    r"mongo(?:sh|dump|restore|export|import)?)\b"
+)
 _CLI_P = re.compile(r"""[ \t]-p[ \t]{1,4}+(?P<q>["']?)(?P<pw>[^\s"'-][^\s"']{3,127}+)(?P=q)(?=[\s;|&)]|$)""")
 
 
@@ -463,7 +561,10 @@ def cli_p_passwords(text: str) -> Iterator[Hit]:
     """Passwords given to `-p`: found from literals (`mysql`, `sshpass`, `login`), each line checked once."""
     if " -p" not in text:
         return  # one scan for the flag first: the commands' names are common words in code
-    for cmd, flag, hints in ((_MYSQL_CMD, _MYSQL_P, ("mysql", "mariadb")), (_CLI_P_CMD, _CLI_P, ("sshpass", "login"))):
+    for cmd, flag, hints in (
+        (_MYSQL_CMD, _MYSQL_P, ("mysql", "mariadb")),
+        (_CLI_P_CMD, _CLI_P, ("sshpass", "login", "mongo")),
+    ):
         done = -1
         for i in _stem_starts(text, hints) if any(h in text for h in hints) else ():
             if i < done:
@@ -540,8 +641,201 @@ def sql_and_shell_passwords(text: str, low: str) -> Iterator[Hit]:
                 yield Hit("password", m.start(g), m.end(g), "SecureStringPassword")
 
 
-def cli_credentials(text: str) -> Iterator[Hit]:
+# openssl's `-passin pass:<pw>` (also `-passout`, `-pass`, `-password`, `-passwd`; `env:`, `file:` and `fd:` name
+# where the password is) and keytool's/jarsigner's `-storepass <pw>`, `-keypass <pw>` (and their src/dest forms)
+_PASS_FLAG = re.compile(
+    r"""(?<![\w\-])-(?:(?P<ssl>pass(?:in|out|wd|word)?)[ \t]{1,4}+["']?pass:|"""
+    r"""(?P<kt>(?:src|dest|new)?(?:store|key)pass|kspass|keypasswd|storepasswd)[ \t]{1,4}+)"""
+    r"""(?P<q>["']?)(?P<pw>[^\s"'$%\-][^\s"']{0,127}+)(?P=q)(?![^\s;|&)"'\\])"""
+)
+
+
+# a literal echoed into a command that reads a password from its input: `echo 'vagrant' | sudo -S …`,
+# `echo "$X" | docker login --password-stdin` (a variable: no literal), `echo pw | passwd --stdin user`
+_ECHO_TO_STDIN = re.compile(
+    r"""\becho[ \t]{1,4}+(?:-[ne][ \t]{1,4}+)?(?P<q>\\?["']?)(?P<pw>[^\s"'$`|;&\\<>(){}\-][^\s"'$`|;&\\<>(){}]{3,63}+)(?P=q)"""
+    r"""[ \t]{0,4}+\|[ \t]{0,4}+(?:sudo[ \t]{1,4}+(?:-[A-Za-z][ \t]{1,4}+){0,3}?-S\b|passwd[ \t]{1,4}+--stdin\b|"""
+    r"""[^|\n;&]{0,80}?[ \t]--password-stdin\b)"""
+)
+
+
+def _anchored(text: str, low: str, hints: tuple[str, ...], pattern: re.Pattern) -> Iterator[re.Match]:
+    """Matches of `pattern` (which starts with one of the hints, in lower case) at each occurrence of the hints
+    (str.find), instead of a regex scan of the whole text."""
+    done = -1
+    for i in _stem_starts(low, hints):
+        if i >= done and (m := pattern.match(text, i)):
+            done = m.end()
+            yield m
+
+
+def _echoed_passwords(text: str, low: str) -> Iterator[Hit]:
+    if "|" not in text:
+        return
+    for m in _anchored(text, low, ("echo",), _ECHO_TO_STDIN):
+        pw = m.group("pw")
+        if password_value_ok(pw, quoted=True, words=True):
+            yield Hit("password", m.start("pw"), m.end("pw"), "CliPassword")
+
+
+# commands that take a password by position: `htpasswd -b [<file>] <user> <pw>`, Windows' `net user <name> <pw> /add`,
+# `rabbitmqctl add_user <user> <pw>`, `redis-cli -a <pw>`
+_PW_BY_POSITION = re.compile(
+    r"""\b(?:htpasswd(?:[ \t]{1,4}+-[A-Za-z]{1,6}+)*?[ \t]{1,4}+-[ac-zA-Z]{0,5}+b[A-Za-z]{0,5}+(?:[ \t]{1,4}+-[A-Za-z]{1,6}+)*+"""
+    r"""(?:[ \t]{1,4}+[^\s-][^\s]{0,200}+)?[ \t]{1,4}+[^\s-][^\s]{0,64}+|net[ \t]{1,4}+user[ \t]{1,4}+[^\s/*][^\s]{0,64}+(?=[ \t]{1,4}+[^\s/*]\S{0,127}+[ \t]{1,4}+/)|"""
+    r"""rabbitmqctl[ \t]{1,4}+(?:add_user|change_password)[ \t]{1,4}+[^\s-][^\s]{0,64}+|redis-cli\b[^\n|;&]{0,80}?[ \t]-a)"""
+    r"""[ \t]{1,4}+(?P<q>["']?)(?P<pw>[^\s"'$%<\-][^\s"']{0,127}+)(?P=q)(?=[\s;|&)]|$)"""
+)
+_PW_BY_POSITION_HINTS = ("net user", "rabbitmqctl", "redis-cli")
+
+
+def _passwords_by_position(text: str, low: str) -> Iterator[Hit]:
+    # `htpasswd` from the shared `pass` offsets (two letters before), the other commands by name
+    htpasswd = [i - 2 for i in occurrences(low, "pass") if low.startswith("htpasswd", i - 2)]
+    done = -1
+    for i in heapq.merge(htpasswd, _stem_starts(low, _PW_BY_POSITION_HINTS)):
+        if i < done or not (m := _PW_BY_POSITION.match(text, i)):
+            continue
+        done = m.end()
+        pw = m.group("pw")
+        if password_value_ok(pw, quoted=True, words=True):
+            yield Hit("password", m.start("pw"), m.end("pw"), "CliPassword")
+
+
+# a config directive and its value alone on a line, apart by spaces: redis.conf's `requirepass <pw>` and
+# `masterauth <pw>`, keepalived's `auth_pass <pw>`, slapd.conf's `rootpw <pw>` (commented out too); a compound,
+# lower-case name, as directives are (not `Password <v>`, a label in prose)
+_DIRECTIVE_LINE = re.compile(
+    r"""[ \t]*+(?:#[ \t]?)?(?P<k>[a-z][a-z0-9_]{1,30}?(?:pass(?:word|wd)?|pw|auth)[a-z0-9_]{0,10}+)[ \t]{1,8}+"""
+    r"""(?P<q>["']?)(?P<pw>[^\s"'#;]{6,64}+)(?P=q)[ \t]*+(?=\r?\n|\Z)"""
+)
+_BARE_PW_NAMES = frozenset(("pass", "password", "passwd", "pwd", "pw", "auth", "passphrase", "oauth"))
+
+
+def directive_passwords(text: str, low: str) -> Iterator[Hit]:
+    """Each line with a stem is read once, from its start (str.find; no regex scan of every line)."""
+    done = -1
+    for i in _stem_starts(low, ("pass", "pw", "auth")):
+        if i < done:
+            continue
+        ls = low.rfind("\n", 0, i) + 1
+        le = low.find("\n", i)
+        done = len(low) if le < 0 else le
+        if i - ls > 44 or done - ls > 140:
+            continue  # a directive's name opens a short line
+        m = _DIRECTIVE_LINE.match(text, ls)
+        if not m:
+            continue
+        k, pw = m.group("k"), m.group("pw")
+        if k in _BARE_PW_NAMES or not (_is_password_key(k) or k in ("masterauth", "rootpw")):
+            continue
+        if password_value_ok(pw, quoted=True, words=True):
+            yield Hit("password", m.start("pw"), m.end("pw"), "PasswordAssignment")
+
+
+# Windows answer files (autounattend.xml, packer templates): `<AdministratorPassword><Value>pw</Value>`,
+# `<Password><Value>pw</Value><PlainText>true</PlainText>` (with PlainText false, base64 of the password: a secret too)
+_UNATTEND_VALUE = re.compile(r"""(?i)<(?:[\w:]{0,40}?password)>[ \t\r\n]{0,80}+<value>(?P<pw>[^<\s]{6,128}+)</value>""")
+# a .pgpass line, `host:port:database:user:password`, in a file or echoed into one (only where `pgpass` is named)
+_PGPASS_LINE = re.compile(
+    r"""(?<![\w:.\-])(?:[\w.\-]{1,253}+|\*):(?:\d{1,5}+|\*):[\w.\-*]{1,63}+:[\w.\-*@]{1,63}+:"""
+    r"""(?P<pw>[^\s:"'`\\]{6,128}+)(?![^\s"'`>|;])"""
+)
+
+
+def _empty_unattend(value: str) -> bool:
+    """An answer file's encoded password that holds only the element's name (Windows encodes `<pw>Password` in
+    UTF-16 base64): `UABhAHMAcwB3AG8AcgBkAA==` is an empty password."""
+    if len(value) % 4 or not value.endswith("="):
+        return False
+    try:
+        plain = base64.b64decode(value, validate=True).decode("utf-16-le")
+    except (ValueError, UnicodeDecodeError):
+        return False
+    return plain.endswith("Password") and not plain[: -len("Password")].removesuffix("Administrator")
+
+
+def file_passwords(text: str, low: str) -> Iterator[Hit]:
+    """Passwords in files of a known layout: Windows answer files and .pgpass lines."""
+    done, pgpass = -1, False
+    for i in occurrences(low, "pass"):
+        pgpass = pgpass or low.startswith("pgpass", i - 2)
+        # `<…Password>` then `<Value>`: read a window after each `password>`, not the text
+        if not low.startswith("password>", i) or i < done or "<value>" not in low[i : i + 100]:
+            continue
+        m = _UNATTEND_VALUE.search(text, max(done, i - 50), i + 240)
+        if m:
+            done = m.end()
+            pw = m.group("pw")
+            if pw.startswith("*") or _empty_unattend(pw):
+                continue  # `*SENSITIVE*DATA*DELETED*`: Windows' own scrubbing
+            if password_value_ok(pw, quoted=True, words=True):
+                yield Hit("password", m.start("pw"), m.end("pw"), "PasswordAssignment")
+    if pgpass:
+        for m in _PGPASS_LINE.finditer(text):
+            if password_value_ok(m.group("pw"), quoted=True, words=True):
+                yield Hit("password", m.start("pw"), m.end("pw"), "PasswordAssignment")
+
+
+def _pass_flags(text: str, low: str) -> Iterator[Hit]:
+    """Found from each `pass` (str.find, shared with the other rules): the flag's `-` stands right before it
+    (`-passin`) or at most 12 characters before (keytool's `-deststorepass`)."""
+    done = -1
+    for i in occurrences(low, "pass"):
+        f = low.rfind("-", max(0, i - 12), i)
+        if f > done and (i == f + 1 or low[f + 1 : i].endswith(("store", "key", "ks"))):
+            if m := _PASS_FLAG.match(text, f):
+                done = m.end()
+                if password_value_ok(m.group("pw"), quoted=True, words=True):
+                    yield Hit("password", m.start("pw"), m.end("pw"), "CliPassword")
+
+
+# a call that takes a user name and a password by position: HTTP basic auth (`basic("jesse", "…")`, requests'
+# `HTTPBasicAuth("u", "…")` and `auth=("u", "…")`, Go's `SetBasicAuth`, reqwest's `.basic_auth("u", Some("…"))`)
+# and credential objects (`new UsernamePasswordCredentials("u", "…")`, .NET `NetworkCredential`, Java's
+# `PasswordAuthentication("u", "…".toCharArray())`); the second literal is the password
+_PAIR_NAME = re.compile(
+    r"""(?i)(?:set|with|http)?_?basic_?auth(?:entication)?|http_?digest_?auth|basic|basic_?credentials|"""
+    r"""username_?password_?credentials?|network_?credential|password_?authentication"""
+)
+_PAIR_ARGS = re.compile(
+    r"""(?P<op>[ \t]{0,2}+=)?[ \t]{0,2}+\([ \t]{0,4}+(?P<q>["'])[^"'\\\s]{1,64}+(?P=q)[ \t]{0,4}+,"""
+    r"""[ \t]{0,4}+(?:Some\([ \t]{0,2}+)?(?P<q2>["'])(?P<pw>[^"'\\\s]{6,64}+)(?P=q2)"""
+)
+_PAIR_HINTS = ("basic", "cred", "auth")  # `cred` and `auth` shared with key_named_values
+_NAME_REST = re.compile(r"(?P<name>\w{0,40}+)[ \t]{0,2}+=?[ \t]{0,2}+\(")
+_NAME_BACK = re.compile(r"\w{0,40}+$")
+
+
+def credential_pairs(text: str, low: str) -> Iterator[Hit]:
+    """Found from the names' words (str.find), each name read whole once: no scan of the text by a regex."""
+    done = -1
+    for i in _stem_starts(low, _PAIR_HINTS):
+        if i < done or low.startswith("auth", i) and not low.startswith(("authentication(", "auth=(", "auth = ("), i):
+            continue
+        if (p := low.find("(", i, i + 48)) < 0 or not (n := _NAME_REST.match(text, i, p + 1)):
+            continue  # the name goes on to its call's `(` (or `= (`) within a few characters
+        end = done = n.end("name")
+        ns = i - len(_NAME_BACK.search(text, max(0, i - 40), i).group(0))
+        a = _PAIR_ARGS.match(text, end)
+        if not a:
+            continue
+        if a.group("op") is not None:
+            if low[ns:end] != "auth":
+                continue  # only `auth=("u", "…")`: other keyword arguments hold other pairs
+        elif not _PAIR_NAME.fullmatch(text, ns, end):
+            continue
+        pw = a.group("pw")
+        if password_value_ok(pw, quoted=True, words=True):
+            yield Hit("password", a.start("pw"), a.end("pw"), "CredentialPair")
+
+
+def cli_credentials(text: str, low: str | None = None) -> Iterator[Hit]:
+    low = lowered(text) if low is None else low
     yield from cli_p_passwords(text)
+    yield from _pass_flags(text, low)
+    yield from _echoed_passwords(text, low)
+    yield from _passwords_by_position(text, low)
     if "-u" not in text:
         return
     for m in _CLI_USER.finditer(text):
@@ -583,7 +877,11 @@ _AT_ADDRESS = re.compile(r"@[A-Za-z0-9\-]{1,63}+\.[A-Za-z0-9]|@\d|^[a-z0-9._\-]{
 def positional_passwords(text: str) -> Iterator[Hit]:
     if "@" not in text:
         return
-    for m in _EMAIL_THEN_LITERAL.finditer(text):
+    pos = 0
+    # search, not finditer: in `'a@x.com', 'b@y.com', 'pw'` the second address is the first one's rejected
+    # candidate and must still be tried as an address itself (every match is bounded: linear)
+    while m := _EMAIL_THEN_LITERAL.search(text, pos):
+        pos = m.start("pw")
         q = _LOCAL_PART.search(text, max(0, m.start() - 66), m.start())
         if not q or q.group(1) != m.group("q"):
             continue
@@ -603,3 +901,4 @@ def positional_passwords(text: str) -> Iterator[Hit]:
             if not _CREDENTIAL_CALL.search(text, ls, q.start()):
                 continue
         yield Hit("password", m.start("pw"), m.end("pw"), "PositionalPassword")
+        pos = m.end("pw")

@@ -619,6 +619,31 @@ _TYPE_PARTS = frozenset(
 )
 
 
+# capitalised words that a literal under a password's name names a type, a scheme or a setting with, not a password
+_CAPITAL_NOT = frozenset(
+    "object date datetime time timestamp buffer number symbol unicode binary double decimal float char blob clob "
+    "varchar plain plaintext cleartext clear bcrypt argon scrypt pbkdf crypt digest basic bearer custom manual "
+    "automatic disabled enabled boolean integer nothing undefined unset always never prompt interactive keyring "
+    "vault native legacy simple complex strict lenient masked unmasked visible display normal public private "
+    "inherit system static dynamic".split()
+)
+
+
+def capital_word(value: str) -> bool:
+    """`Wombat`, `Mellon`: one capitalised word, which `word_literal` reads as a type name; a chosen default where
+    the caller has seen it as a literal under a password's name (ActiveMQ's `<cluster-password>Wombat</…>`); not a
+    type, a hashing scheme or a setting (`String`, `Bcrypt`, `Plaintext`) nor a placeholder word."""
+    if not 6 <= len(value) <= 20 or not re.fullmatch(r"[A-Z][a-z]++", value):
+        return False
+    low = value.lower()
+    return (
+        low not in _CAPITAL_NOT
+        and low not in _TYPE_PARTS
+        and low not in PW_BAD_VALUES
+        and not _placeholder_parts(value)
+    )
+
+
 def chosen_camel(value: str) -> bool:
     """`SolrRocks`, `IWantToBelieve`: two or more capitalised words as a config value under a password's name are a
     chosen password; a type name has a type word in it (`PasswordHash`, `SecretStr`, `UserInput`)."""

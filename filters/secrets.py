@@ -56,12 +56,16 @@ from repoloom.filters.secret_names import (
 )
 from repoloom.filters.secret_passwords import (
     cli_credentials,
+    credential_pairs,
+    directive_passwords,
+    file_passwords,
     netrc_passwords,
     positional_passwords,
     password_assignments,
     prose_passwords,
     sql_and_shell_passwords,
     url_credentials,
+    _REF_DEFAULT,
 )
 from repoloom.filters.secret_providers import (
     PLUGINS,
@@ -81,6 +85,7 @@ from repoloom.filters.secret_values import (
     looks_generated,
     password_value_ok,
     repeated_block,
+    suffixed_credential,
     symbol_literal,
     typed_by_hand,
     word_literal,
@@ -172,7 +177,10 @@ def _secret_named(name: str) -> bool:
 _DECODE_CALL = re.compile(
     r"""[ \t]{0,4}+(?::=|=(?![=>]))[ \t]{0,4}+(?P<call>(?:[A-Za-z_][\w.]{0,60}+\([ \t]{0,4}+){1,2}+)(?P<q>["'])(?P<v>[A-Za-z0-9+/=_\-]{12,512}+)(?P=q)"""
 )
-_DECODER = re.compile(r"(?i)decode|unhexlify|fromhex|from_?base(?:32|64)|b(?:32|64)decode|from_?hex|hex2bin|unbase64")
+_DECODER = re.compile(
+    r"(?i)decode|unhexlify|fromhex|from_?base(?:32|64)|b(?:32|64)decode|from_?hex|hex2bin|unbase64|hex_?to_?bytes|"
+    r"parse_?hex|(?:^|[.\s(])(?:un)?hex[ \t]*+\(|(?:^|[.\s(])atob[ \t]*+\("  # Kotlin/Ktor `hex("…")`, JS `atob("…")`
+)
 
 
 def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
@@ -197,6 +205,16 @@ def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
         if strength is None or _is_password_key(name):
             continue
         ls = text.rfind("\n", max(0, start - 200), start) + 1
+        if text.startswith("${", start - 2):
+            # `${API_KEY:-letmein99}`: a reference, but its default is the literal used when the variable is unset
+            d = _REF_DEFAULT.match(text, start - 2)
+            # `:-`, `:=` or `:` only: `${secret-credentials-github-username}` is a template's name, not a default
+            if d and (strength == "strong" or _secret_named(name)) and ":" in text[d.start() : d.start("v")]:
+                v = d.group("v")
+                if _key_value_ok(text, v, d.start("v"), strength) or word_literal(v) and not is_placeholder(v):
+                    yield Hit("key", d.start("v"), d.end("v"), "KeyNamedValue")
+                pos = max(pos, d.end())
+            continue
         d = _DECODE_CALL.match(text, run_end)
         if d and _DECODER.search(d.group("call")) and _key_value_ok(text, d.group("v"), d.start("v"), "strong"):
             # `key = Base64.decode("kPH+…")`, `secret = OTPAuth.Secret.fromBase32('JBSW…')`: key material decoded
@@ -263,10 +281,12 @@ def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
                 pos = max(pos, a.start + len(sym))
                 continue
         if _key_value_ok(text, value, a.start, strength) or (
-            _secret_named(name)
+            (_secret_named(name) or strength == "strong")
             and a.op not in ("(", ",", " ", "is", "was", "to")
             and (a.quoted or _config_literal(text, ls, start, run_end, value, a.start, a.op, words=True))
-            and word_literal(value)
+            # under a secret's name any chosen literal; under a token's or key's only a credential word respelled
+            # or with marks (`token: T0pS3cr3t`, `apiKey: "passw0rd"`), which no name, type or id looks like
+            and (word_literal(value) if _secret_named(name) else suffixed_credential(value))
         ):
             yield Hit("key", a.start, a.start + len(value), "KeyNamedValue")
             pos = max(pos, a.start + len(value))
@@ -398,10 +418,13 @@ def find_secrets(text: str, p: PiiConfig) -> list[Hit]:
         out.extend(url_credentials(text))
         out.extend(password_assignments(text, low))
         out.extend(prose_passwords(text, low))
-        out.extend(cli_credentials(text))
+        out.extend(cli_credentials(text, low))
         out.extend(netrc_passwords(text, low))
         out.extend(sql_and_shell_passwords(text, low))
         out.extend(positional_passwords(text))
+        out.extend(credential_pairs(text, low))
+        out.extend(directive_passwords(text, low))
+        out.extend(file_passwords(text, low))
         out.extend(c for c in compared_literals(text) if c.kind == "password")
     if p.entropy:
         out.extend(entropy_keys(text))
