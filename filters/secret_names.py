@@ -262,19 +262,6 @@ _LITERAL_END = frozenset(" \t\r\n")
 # a comment marker and up to three words before a name: `# pwd: …`, `// db password: …`, `-- staging pass: …`
 _COMMENT_LABEL = re.compile(r"[ \t]*+(?:#|//|--|;|\*|/\*|<!--)[ \t]*+(?:[A-Za-z][\w.\-]{0,30}+[ \t]{1,4}+){0,3}+")
 # a value that is itself an assignment: `# aws secret: AWS_SECRET_ACCESS_KEY=…` (the inner name is parsed on its own)
-# the next field of a form body or query string inside an unquoted value: `client_secret=<v>&grant_type=…`
-_NEXT_FIELD = re.compile(r"&(?:amp;)?[A-Za-z_][\w.\-]{0,40}+=")
-
-
-def next_field_cut(text: str, run_end: int, vs: int, value: str) -> str:
-    """`value` up to the next `&name=` when the name is joined to it by a bare `=` (a form body's field, as `curl -d`
-    sends it); else `value` unchanged."""
-    if text[run_end:vs] != "=" or "&" not in value:
-        return value
-    m = _NEXT_FIELD.search(value)
-    return value[: m.start()] if m else value
-
-
 _INNER_ASSIGNMENT = re.compile(
     r"(?:[A-Z][A-Z0-9]*+_[A-Z0-9_]++|[A-Za-z][A-Za-z_.\-]{0,40}?(?i:pass|pwd|secret|token|key|auth|cred)[A-Za-z_.\-]{0,40}+)"
     r"=(?!=)"

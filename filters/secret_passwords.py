@@ -28,7 +28,6 @@ from repoloom.filters.secret_names import (
     _wide_quoted_symbols,
     _word_key,
     lowered,
-    next_field_cut,
     occurrences,
 )
 from repoloom.filters.secret_values import (
@@ -199,13 +198,10 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
             yield Hit("password", vs, vs + len(sym), "PasswordAssignment")
             pos = max(pos, vs + len(sym))
             continue
-        form_field = False
         if not quoted:
             value = assignments.sentence_trimmed(text, value, vs)
             if start and text[start - 1] in "?&" and "&" in value:
                 value = value[: value.index("&")]  # `?user=u&password=<v>&useSSL=false`: a query parameter
-            field = next_field_cut(text, run_end, vs, value)
-            form_field, value = field != value, field
         wk = _word_key(key)
         if flag and a.op == " " and not _flag_value_ok(text, ls, start, value, vs):
             continue
@@ -214,7 +210,6 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
         if not quoted and a.op == "=" and text[vs - 1] in " \t" and _ENV_PAIR.match(value):
             continue  # `MYSQL_PASSWORD= FILTER=integration npm test`: empty, then the next variable
         literal = quoted or _config_literal(text, ls, start, run_end, value, vs, a.op, words=wk, flag=flag)
-        literal = literal or form_field  # `password=<v>&grant_type=password`: a form body's field
         if not literal and a.op == "=" and _PROPERTY_FLAG.match(text, start) and text[run_end:vs] == "=":
             # `-Dspring.datasource.password=v`, `gradle -Pduct.password=v`: a command line's property, a literal
             # up to the next space
@@ -491,7 +486,6 @@ def prose_passwords(text: str, low: str | None = None) -> Iterator[Hit]:
             continue  # `# db password: DB_PASSWORD=…`: password_assignments takes the inner name's value
         if m.start() and text[m.start() - 1] in "?&" and "&" in value:
             value = value[: value.index("&")]  # a URL's query parameter ends at `&`
-        value = next_field_cut(text, m.end(), a.start("pw"), value)  # `password=<v>&user=bob`: a form body's field
         end_char = text[a.end("pw") : a.end("pw") + 1]
         if end_char not in ("(", "[") and _marked_prose_word(text, m, f.end() if f else m.end(), a, value):
             yield Hit("password", a.start("pw"), a.start("pw") + len(value), "ProsePassword")

@@ -53,7 +53,6 @@ from repoloom.filters.secret_names import (
     _wide_quoted_symbols,
     _word_key,
     lowered,
-    next_field_cut,
 )
 from repoloom.filters.secret_passwords import (
     cli_credentials,
@@ -260,8 +259,6 @@ def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
             continue  # `# aws secret: AWS_SECRET_ACCESS_KEY=…`: the inner name takes its own value
         if not a.quoted and start and text[start - 1] in "?&" and "&" in value:
             value = value[: value.index("&")]  # `?api_key=<v>&limit=3`: a URL's query parameter ends at `&`
-        if not a.quoted:
-            value = next_field_cut(text, run_end, a.start, value)
         if not a.quoted and len(value) > 4 and value.startswith("**") and value.endswith("**"):
             value = value[2:-2]  # `Secret: **…**` in Markdown
             a = a._replace(start=a.start + 2)
