@@ -905,6 +905,39 @@ blind20's baseline, run once before any rule change (the twentieth round's rules
 Recall 0.668 and strict precision 0.708 are below the 0.90 targets; C++ (boost-json: det.R 0.306), Python (loguru
 R 0.439) and Rust (tower R 0.545) are below 0.80 recall.
 
+Rules then tuned on dev (blind19 included), both refraining where evidence is thin: the calls rule takes a subject
+only with a fourfold lead over the runner-up (was threefold; tests with no single subject, cpr's verb tests, still
+favour some file), and the lexical rule, among three or more candidate modules, only for a test whose name touches
+the module's (a shared word, one name inside the other, a shared start of four letters). After (dev, changed sets):
+
+    set      R      P      P.strict   per-language R (P.strict)
+    tuning   0.985  0.992  0.897      (was 0.893 strict)
+    frozen   0.948  0.985  0.921      (was 0.948 / 0.970 / 0.895)
+    heldout  0.977  1.000  0.895      (was 0.885 strict)
+    blind    0.867  0.945  0.912      (was 0.872 / 0.935 / 0.897)
+    blind2   0.897  0.945  0.876      (was 0.902 / 0.946 / 0.877)
+    blind3   0.853  0.933  0.840      (was 0.832 strict)
+    blind4   0.963  0.984  0.933      (was P 0.978, P.strict 0.928)
+    blind5   0.755  0.954  0.892      (was 0.865 strict)
+    blind11  0.788  0.922  0.867      (was 0.844 strict)
+    blind12  0.881  0.955  0.902      (was 0.887 / 0.955 / 0.892)
+    blind13  0.923  0.968  0.923      (was P 0.964, P.strict 0.919)
+    blind15  0.955  0.982  0.969      (was 0.957 / 0.974 / 0.962)
+    blind16  0.901  0.941  0.888      (was 0.908 / 0.934 / 0.877)
+    blind18  0.938  1.000  0.968      (was 0.963 strict)
+    blind19  0.898  0.965  0.835      c 1.000 (1.000)  cpp 0.882 (0.500)  go 1.000 (0.870)  python 0.821 (0.821)
+                                      rust 0.870 (0.904)  typescript 1.000 (1.000)   (was 0.898 / 0.954 / 0.815)
+    blind6 .. blind10, blind14, blind17: R and P.strict unchanged
+    all dev sets together: R 0.9102 -> 0.9087, P.strict 0.9007 -> 0.9095
+
+    blind20  0.651  0.805  0.716      c 0.879 (0.853)  cpp 0.152 (0.385)  go 0.824 (0.778)  python 0.613 (0.662)
+                                      rust 0.741 (0.714)  typescript 1.000 (0.923)   (run once at the end: the blind
+                                      figure; was 0.668 / 0.801 / 0.708; det.P 0.877, det.R 0.868)
+
+On blind20 the refraining rules raise strict precision (0.708 -> 0.716: tower, cheerio) and cost more recall than
+on dev (0.668 -> 0.651: loguru R 0.439 -> 0.390, tracing 0.727 -> 0.545). Both targets stay unmet there; C++
+(boost-json, whose test detection finds 0.306 of its tests), Python (loguru) and Rust are below 0.80 recall.
+
 This file is a benchmark, not a pytest module: it defines no test functions.
 """
 

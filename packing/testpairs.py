@@ -14,11 +14,14 @@ records its rule:
              that defines them, if the test's vocabulary agrees
     calls    (C, C++, Go, Rust) the implementation defining the functions and types the test uses, each name weighed
              by how few tests use it (json_object_put is in every json-c test, json_c_visit in one) and
-             shared among the files defining it; the clear favourite, before the include rule (an umbrella
-             header the repository generates at build time cannot be followed)
+             shared among the files defining it; the clear favourite (four times the runner-up: tests with no
+             single subject still favour some file), before the include rule (an umbrella header the repository
+             generates at build time cannot be followed)
     import   the test imports exactly one module of the repository (edges of the dependency graph)
     lexical  identifiers split on case and underscores, BM25 against every candidate source; the best
-             match above a threshold and clearly ahead of the runner-up
+             match above a threshold and clearly ahead of the runner-up; among three or more candidates only
+             when the test's name touches the module's (a shared word, one inside the other, a shared start:
+             test/bool.ts -> src/boolean.ts; test/prefix.ts takes none)
 
 A name that lands on a facade (__init__.py, mod.rs, index.ts) that re-exports its folder moves to the
 module of that folder the test's vocabulary clearly prefers (tests/test_tz.py -> dateutil/tz/tz.py).

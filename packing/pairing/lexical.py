@@ -5,10 +5,21 @@ test's vocabulary agrees with a proposed subject, and the lexical rule (the last
 from __future__ import annotations
 
 import math
+import os
 from collections import Counter, defaultdict
 
 from repoloom.core.types import FileFacts
-from repoloom.packing.pairing.conventions import _SHIM_NAMES, _names_agree, _norm, _stem, _usable, split_identifier
+from repoloom.packing.pairing.conventions import (
+    _NAME_NOISE,
+    _SHIM_NAMES,
+    _names_agree,
+    _norm,
+    _singular,
+    _stem,
+    _usable,
+    split_identifier,
+)
+from repoloom.syntax.tests import subject_stem
 
 
 def _terms(identifiers: list[str]) -> Counter:
@@ -110,5 +121,25 @@ def _by_lexical(t: FileFacts, index: _Lexical, tcfg) -> tuple[str, str, float] |
     if score >= need and top >= tcfg.lexical_margin * runner:
         if _norm(_stem(best)) in _SHIM_NAMES and not _names_agree(t.path, best):
             return None  # a compatibility shim shares every module's vocabulary (attrs' _compat.py)
+        if len(only) > 2 and not _names_touch(t.path, best):
+            return None
         return best, "lexical", score
     return None
+
+
+_TOUCH_PREFIX = 4  # bool.ts / boolean.ts, debuger.test.ts / debugger.ts: a shared start of four letters
+
+
+def _names_touch(test_path: str, cand: str) -> bool:
+    """The test's name and the module's have something in common: a word (user_data_adapters.cpp, adapters.hpp;
+    flattened_maybe.rs, flatten_maybe.rs), one inside the other (test_clearenv.rs, env.rs) or a start (bool.ts,
+    boolean.ts). Among many modules, vocabulary alone names none: a test named for a behaviour (ky's prefix.ts,
+    ts-pattern's readonly.test.ts, jinja2's test_pickle.py) shares words with some module of types or helpers
+    without testing it."""
+    ts = _norm(subject_stem(os.path.basename(test_path)) or _stem(test_path))
+    cs = _norm(_stem(cand))
+    if len(ts) < 3 or len(cs) < 3:
+        return False
+    tw = {_singular(w) for w in split_identifier(_stem(test_path)) if len(w) > 2} - _NAME_NOISE
+    cw = {_singular(w) for w in split_identifier(_stem(cand)) if len(w) > 2}
+    return bool(tw & cw) or cs in ts or ts in cs or os.path.commonprefix([ts, cs]).__len__() >= _TOUCH_PREFIX
