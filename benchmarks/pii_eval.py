@@ -54,6 +54,11 @@ fifteenth round): 79/84 = 0.940 (gitleaks 0.500, CredSweeper 0.536, ours+CredSwe
 0.897 (unquoted 1/2, comment/prose 1/2, typed declaration 6/6, config file 15/16, quoted code 3/3); word-like 32/35,
 random-looking 35/37, documented examples 12/12; negatives altered 39/405 (gitleaks 36, CredSweeper 48).
 
+Issue 13's fifteenth round, before -> after: fifteenth frozen set 79/84 = 0.940 -> 79/84 = 0.940 (gitleaks 0.500,
+CredSweeper 0.536), negatives altered 39 -> 39 of 405. Its first end run gave 76/84 = 0.905 (keys unquoted 11/11 ->
+8/11), caused by a form-field cut (`&name=`) that was then reverted whole; the second run is not blind to that one
+decision. Dev sets 2-14: 2101/2794 -> 2102/2794, negatives unchanged; secret rules alter 0 of 1,067 untouched files.
+
 Fourteenth frozen set, baseline (round 13's final rules, `filters/` as on main at 6fa0256, before any rule of the
 fourteenth round): 17/18 = 0.944 (gitleaks 0.333, CredSweeper 0.278, ours+CredSweeper 0.944); keys 3/3 (quoted code
 3/3), passwords 14/15 = 0.933 (config file 7/8, quoted code 4/4, unquoted 2/2, comment/prose 1/1); word-like 13/14,

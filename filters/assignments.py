@@ -34,8 +34,9 @@ _AFTER = re.compile(
     r"""(?P<type>[ \t]{0,4}+:[ \t]{0,4}+(?:&(?:'static[ \t]{1,4}+)?|\*[ \t]{0,2}+)?(?:const[ \t]{1,4}+)?"""
     r"""[A-Za-z_][\w:.]{0,40}+(?:<[\w, ]{0,40}+>)?\??(?=[ \t]{1,4}+=[^=>])"""
     r"""|[ \t]{1,4}+(?:string|String|str|\[\]byte)(?=[ \t]{0,4}+=[^=>]))?"""
-    r"""[ \t]{0,40}+(?P<op>:{1,3}=|\?=|\.=|=>|[=!]==?|=|:|\((?=[ \t]{0,4}+["'`])|,|(?<=[ \t])(?:is|was|to)[ \t]+)"""
-    r"""[ \t]{0,40}+"""  # aligned columns (`api_key:            "…"`) are common in config files
+    r"""(?:\*\*(?=:[ \t]))?[ \t]{0,40}+(?P<op>:{1,3}=|\?=|\.=|=>|[=!]==?|=|:|\((?=[ \t]{0,4}+["'`])|,|(?<=[ \t])(?:is|was|to|<<?-)[ \t]+)"""
+    r"""(?:(?<=:)\*\*(?=[ \t]))?[ \t]{0,40}+"""  # Markdown's bold label (`**API key:** v`, `**API key**: v`);
+    # aligned columns (`api_key:            "…"`) are common in config files
     # a quoted value, also with escaped quotes inside another string (`"--password=\"v\" …"`, `"{\"pw\": \"v\"}"`)
     r"""(?:(?:@|[bBuUL](?=["']))?+\\?+(?P<q>["'`])(?P<qv>[^"'`\s\\]{1,4096}+)\\?+(?P=q)"""
     r"""|(?P<uv>[^\s"'`,;(){}\[\]<>\\]{1,4096}+))"""
@@ -71,6 +72,8 @@ def after_name(text: str, end: int, allow_space: bool = False, name_start: int =
     if m:
         if op in ("==", "!=", "===", "!==") and m.group("qv") is None:
             return None  # a comparison with a variable, not a literal
+        if op in ("<-", "<<-") and m.group("qv") is None:
+            return None  # R's `api_key <- "v"` assigns a literal; `key <- other` (or `k < -1`) is code
         if m.group("qv") is not None:
             return Assigned(op, m.group("qv"), m.start("qv"), True, bool(m.group("type")))
         if op == "(" or _CALLED.match(text, m.end("uv")):

@@ -72,6 +72,8 @@ _PW_COMPONENTS = {
     "pasword",
     "passwrd",
 }
+# stop words that name whose password it is when they stand before the password word (`service_password`)
+_PW_OWNERS = frozenset(("key", "service", "manager", "provider"))
 # `mysqlpass`, `adminpwd`: a password stem ending a joined-up name, but not these words
 _PW_SUFFIXES = ("pass", "pwd", "passwd")
 # Key components that make a password-ish name something else (a label, a rule, a URL, a hash...).
@@ -245,8 +247,10 @@ def _is_password_key(name: str) -> bool:
     if not any(pw):
         return False
     first = pw.index(True)
-    # `passwordKey` names where the password is kept; `keyPassword`, `httpsKeyStorePassword` are a key's password
-    return not any(p in _PW_KEY_STOP and not (p == "key" and i < first) for i, p in enumerate(parts))
+    # `passwordKey` names where the password is kept; `keyPassword`, `httpsKeyStorePassword` are a key's password;
+    # `PasswordService`, `password_manager` are code that handles passwords, `SERVICE_PASSWORD`, `managerPassword`
+    # (LDAP's manager DN) a service's or a manager's own password
+    return not any(p in _PW_KEY_STOP and not (p in _PW_OWNERS and i < first) for i, p in enumerate(parts))
 
 
 _IDENT_RUN = re.compile(r"[A-Za-z0-9_.\-]*+")

@@ -245,7 +245,8 @@ _PROSE_PW_WORD = re.compile(
     r"(?![A-Za-z0-9_])"
 )
 _PROSE_PW_AFTER = re.compile(
-    r"""\*{0,2}+[ \t]{0,4}+(?:(?:is|was)[ \t]{0,4}+(?=[:=]))?(?:is|was|of|to(?=[ \t])|:|=|-|->|\(|：)?[ \t]{0,4}+(?:["'`]?)"""
+    r"""\*{0,2}+[ \t]{0,4}+(?:(?:is|was)[ \t]{0,4}+(?=[:=]))?(?:is|was|of|to(?=[ \t])|:\*{0,2}+|=|-|->|\(|：)?[ \t]{0,4}+"""
+    r"""(?:["'`]?)"""
     r"""(?:(?P<user>[A-Za-z0-9_.\-@]{1,32}+)[ \t]{0,2}+/[ \t]{0,2}+)?(?P<pw>[^\s"'`,;()<>\[\]{}]{6,64}+)"""
 )
 # after `credentials`/`login`, also `user:password` (`default credentials are admin:…`)
@@ -452,6 +453,9 @@ def _marked_prose_word(text: str, m: re.Match, after: int, a: re.Match, value: s
     ls = text.rfind("\n", 0, m.start()) + 1
     if after != m.end() or connector not in (":", "："):
         return False
+    if m.start() and text[m.start() - 1] == "(" and text.startswith(")", vs + len(value) + (quote in ("`", "'", '"'))):
+        # `log in as admin (password: gophish)`: a parenthesis that gives the password alone
+        return word_literal(value)
     head = _LABEL_LINE_HEAD.fullmatch(text, ls, m.start()) or _USER_LABEL_HEAD.fullmatch(text, ls, m.start())
     if not head or not _LABEL_END.match(text, vs + len(value)):
         return False

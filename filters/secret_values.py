@@ -464,6 +464,9 @@ def encoded_placeholder(value: str) -> bool:
 _VERSION_RANGE = re.compile(r"[\^~<>=]*+v?\d+(?:\.[\dx*]+)*+(?:[ \t]*+\|\|?[ \t]*+[\^~<>=]*+v?\d+(?:\.[\dx*]+)*+)++")
 
 
+_PAREN_NOTE = re.compile(r"\([A-Za-z]{1,20}+\)")
+
+
 @lru_cache(maxsize=4096)
 def stand_in(value: str) -> bool:
     """A value that stands in for a secret rather than being one: marks (`_STAND_IN_MARK`), a version range
@@ -479,6 +482,8 @@ def stand_in(value: str) -> bool:
         return True
     if _FUZZ_MARK.fullmatch(value):
         return True  # `FUZZ`, `FUZZ2`: a fuzzer's insertion point (ffuf, wfuzz) in pentest notes
+    if _PAREN_NOTE.fullmatch(value):
+        return True  # `(blank)`, `(none)`, `(empty)`: a note in a table of settings, not a value
     if sum(c.isalpha() and not c.isascii() for c in value) * 2 > len(value):
         return True  # `Κωδικός`, `パスワードの変更中に…`: a translation of the word, not a password
     core = value.strip("!*#_-.~")

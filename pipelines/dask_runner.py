@@ -78,9 +78,24 @@ class DaskOptions(PipelineOptions):
 # ------------------------------------------------------------------ on the workers
 
 
+class Values(list):
+    """The values of a partition or a shuffle bucket as they travel between workers. Dask serializes a plain
+    list, tuple or dict element by element (one header and frame each) whenever its first element is of a type
+    it has a serializer for (bytes, or a tuple that starts with bytes, as a shuffle bucket's (key bytes, pair)):
+    a third of a worker's time on a 20 MB build. A subclass is pickled in one piece."""
+
+    __slots__ = ()
+
+
+class Outputs(dict):
+    """A ParDo's partition, {output tag: Values}, pickled in one piece for the same reason."""
+
+    __slots__ = ()
+
+
 class _ListReceiver(Receiver):
     def __init__(self):
-        self.values = []
+        self.values = Values()
 
     def receive(self, windowed_value):
         self.values.append(windowed_value.value)
@@ -129,7 +144,7 @@ def _run_bundle(partition, tag, fn_blob: bytes, step: str, run_id: str, *side_va
         statesampler.set_current_tracker(previous)
     with _METRICS_LOCK:
         _METRICS.setdefault(run_id, []).append(container.get_cumulative())
-    return {t: r.values for t, r in receivers.items()}
+    return Outputs((t, r.values) for t, r in receivers.items())
 
 
 def collect_metrics(run_id: str) -> list:
@@ -139,7 +154,7 @@ def collect_metrics(run_id: str) -> list:
 
 
 def _side_concat(partitions, tag) -> list:
-    return [x for part in partitions for x in _pick(part, tag)]
+    return Values(x for part in partitions for x in _pick(part, tag))
 
 
 _KEY_CODER = FastPrimitivesCoder()
@@ -148,7 +163,7 @@ _KEY_CODER = FastPrimitivesCoder()
 def _split(partition, tag, n: int) -> list[list]:
     """Shuffle, first half: (key, value) pairs into n buckets by a hash of the key's Beam encoding,
     the same in every process (Python's hash() of a str is not)."""
-    buckets: list[list] = [[] for _ in range(n)]
+    buckets = Values(Values() for _ in range(n))
     for kv in _pick(partition, tag):
         kb = _KEY_CODER.encode(kv[0])
         buckets[int.from_bytes(hashlib.blake2b(kb, digest_size=8).digest(), "big") % n].append((kb, kv))
@@ -164,19 +179,19 @@ def _group(*buckets) -> list:
             if g is None:
                 groups[kb] = g = (k, [])
             g[1].append(v)
-    return list(groups.values())
+    return Values(groups.values())
 
 
 def _deal(partition, tag, n: int, offset: int) -> list[list]:
     """Reshuffle, first half: element k of this partition to bucket (offset + k) mod n."""
-    buckets: list[list] = [[] for _ in range(n)]
+    buckets = Values(Values() for _ in range(n))
     for k, x in enumerate(_pick(partition, tag)):
         buckets[(offset + k) % n].append(x)
     return buckets
 
 
 def _concat(*buckets) -> list:
-    return [x for b in buckets for x in b]
+    return Values(x for b in buckets for x in b)
 
 
 def _discard(partition):

@@ -124,3 +124,19 @@ def test_demo_build_on_dask_is_byte_identical(dask_address, tmp_path):
     assert direct.keys() == dask.keys() and any(k.startswith("drops/") for k in direct)
     for k in direct:
         assert direct[k] == dask[k], f"{k} differs"
+
+
+def test_partitions_cross_between_workers_in_one_piece():
+    """Dask serializes a plain list element by element when its first element is bytes or starts with bytes,
+    as a shuffle bucket's (key bytes, pair) does: hundreds of frames per bucket. The runner's partitions and
+    buckets travel as Values and Outputs, one pickle each."""
+    from distributed.protocol.serialize import serialize
+
+    from repoloom.pipelines.dask_runner import PLAIN, _deal, _group, _split
+
+    pairs = [(f"repo{i % 7}", {"path": f"src/m{i}.py", "ids": b"\x01\x02" * 50}) for i in range(1000)]
+    buckets = _split(pairs, PLAIN, 4)
+    assert len(serialize(list(buckets[0]))[1]) > 100  # what a plain list costs
+    for value in (buckets, buckets[0], _group(*buckets), _deal(pairs, PLAIN, 4, 0)[1]):
+        assert len(serialize(value)[1]) <= 2
+    assert sorted(v["path"] for _, vs in _group(*buckets) for v in vs) == sorted(p["path"] for _, p in pairs)
