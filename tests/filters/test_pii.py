@@ -10,11 +10,6 @@ from repoloom.pipelines.config import load_config
 from repoloom.filters import pii
 
 
-@pytest.fixture(scope="module")
-def cfg():
-    return section(load_config(), PiiConfig)
-
-
 def spans(text, cfg, kind=None):
     return [text[f.start : f.end] for f in pii.find_pii(text, cfg) if kind is None or f.kind == kind]
 

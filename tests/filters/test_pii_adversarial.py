@@ -14,9 +14,6 @@ import time
 
 import pytest
 
-from repoloom.core.config import section
-from repoloom.filters.pii import PiiConfig
-from repoloom.pipelines.config import load_config
 from repoloom.filters import pii
 
 SIZE = 1_000_000
@@ -70,11 +67,6 @@ ADVERSARIAL = {
     "secure_strings": "ConvertTo-SecureString" + _repeat(" -Force") + " x",
     "random_letters": _repeat("pwd: qwhTzkRmoPaqwhTzkRmoPa\n"),
 }
-
-
-@pytest.fixture(scope="module")
-def cfg():
-    return section(load_config(), PiiConfig)
 
 
 @pytest.mark.parametrize("name", sorted(ADVERSARIAL))

@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import pytest
 
-from repoloom.core.config import section
-from repoloom.filters.pii import PiiConfig
-from repoloom.pipelines.config import load_config
 from tests.filters.secret_samples import secrets_in
 from repoloom.filters import assignments, pii
 
@@ -19,11 +16,6 @@ AWS_SECRET = "VE2VapfrIfatT5LZ4cxmW929vegPBpr58VdupGFr"  # 40 characters of AWS'
 TOKEN = "XGhGbmutEqh7d5M0owgENZCDkN9RXoZ4"
 LOWER_TOKEN = "ri9idi664pfgz0zzrb5van9ainmn70qd"
 PASSWORD = "Xy7#kq29Lm"
-
-
-@pytest.fixture(scope="module")
-def cfg():
-    return section(load_config(), PiiConfig)
 
 
 @pytest.mark.parametrize(

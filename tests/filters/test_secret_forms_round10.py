@@ -11,16 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from repoloom.core.config import section
 from repoloom.filters import secret_values
-from repoloom.filters.pii import PiiConfig
-from repoloom.pipelines.config import load_config
 from tests.filters.secret_samples import secrets_in
-
-
-@pytest.fixture(scope="module")
-def cfg():
-    return section(load_config(), PiiConfig)
 
 
 @pytest.mark.parametrize(

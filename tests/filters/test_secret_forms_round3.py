@@ -11,19 +11,11 @@ from __future__ import annotations
 
 import pytest
 
-from repoloom.core.config import section
 from repoloom.filters import secrets
-from repoloom.filters.pii import PiiConfig
-from repoloom.pipelines.config import load_config
 from tests.filters.secret_samples import secrets_in
 
 TOKEN = "Qm4vT8xR2kLp9WzN3bYc7HdF"
 PASSWORD = "Vb6!qz8Rw2"
-
-
-@pytest.fixture(scope="module")
-def cfg():
-    return section(load_config(), PiiConfig)
 
 
 @pytest.mark.parametrize(

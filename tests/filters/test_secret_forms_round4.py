@@ -11,19 +11,11 @@ from __future__ import annotations
 
 import pytest
 
-from repoloom.core.config import section
 from repoloom.filters import secret_values, secrets
-from repoloom.filters.pii import PiiConfig
-from repoloom.pipelines.config import load_config
 from tests.filters.secret_samples import secrets_in
 
 TOKEN = "Tq8vWm3RzX6kPb2NcJ7sYd4H"
 HEX = "a3f91c07d2b84e6f5c19e0b7d4a26f83"
-
-
-@pytest.fixture(scope="module")
-def cfg():
-    return section(load_config(), PiiConfig)
 
 
 @pytest.mark.parametrize(

@@ -9,20 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-from repoloom.core.config import section
 from repoloom.filters import secret_values
-from repoloom.filters.pii import PiiConfig
-from repoloom.pipelines.config import load_config
 from tests.filters.secret_samples import secrets_in
 
 LOWER = "q7znkv3wpt9xhm2rjc8bfd4ltw6s"  # one case, few vowels, digits among the letters
 UPPER = "K4TZW9QXN2VHM7PLRB3DCF8J"
 HEX = "c41e9b07f2a85d3e6b90d1f7a42c8e53"
-
-
-@pytest.fixture(scope="module")
-def cfg():
-    return section(load_config(), PiiConfig)
 
 
 @pytest.mark.parametrize(

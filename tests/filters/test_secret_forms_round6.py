@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from repoloom.core.config import section
 from repoloom.filters import secret_values
-from repoloom.filters.pii import PiiConfig
-from repoloom.pipelines.config import load_config
 from tests.filters.secret_samples import secrets_in
 
 HEX32 = "9be0c4f71a2d83e6b5f04c9a7d12e8b3"
@@ -21,11 +18,6 @@ HEX64 = "4f1d9a0c7e3b82d56a0f9c1e7b34d8a2c5e90f1b6d7a3c28e4f05b9d1c6a7e38"
 B36 = "k3x9v0qa7m2tz8c4wn5jd1rb6hy"  # one case, letters and digits, more vowels than the fifth round's test allowed
 UUID = "5c1f0e2a-8b7d-4e36-9a41-d20c7f5b9e83"
 DOTTED = "eyJhbGciOiJIUzI1NiJ9.Q2xpZW50U2VjcmV0OnRva2VuOnVzZXI6YWRtaW4xMjM.k7Vq2ZrX9mLp4TnW8sYd3FbJ6hGc1RzA5uEo0iKx"
-
-
-@pytest.fixture(scope="module")
-def cfg():
-    return section(load_config(), PiiConfig)
 
 
 @pytest.mark.parametrize(

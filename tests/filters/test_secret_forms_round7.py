@@ -11,21 +11,13 @@ from __future__ import annotations
 
 import pytest
 
-from repoloom.core.config import section
 from repoloom.filters import secret_values
-from repoloom.filters.pii import PiiConfig
-from repoloom.pipelines.config import load_config
 from tests.filters.secret_samples import secrets_in
 
 SYM = "q7{Xr)p$W]m2(zK!vb#8"  # symbols whose brackets do not pair up
 SYM2 = "T4}n(Wq$z]8vL{e#3s%j"
 B64 = "x8Fj2kLq9ZpR4tW7yB3nC6vM1sD5"
 BLOCK = "a9f3k2m7" * 4
-
-
-@pytest.fixture(scope="module")
-def cfg():
-    return section(load_config(), PiiConfig)
 
 
 @pytest.mark.parametrize(

@@ -11,22 +11,14 @@ from __future__ import annotations
 
 import pytest
 
-from repoloom.core.config import section
 from repoloom.filters import pii
-from repoloom.filters.pii import PiiConfig
 from repoloom.filters.secret_values import random_letters
-from repoloom.pipelines.config import load_config
 from tests.filters.secret_samples import secrets_in
 
 LETTERS = "qwhTzkRmoPa"  # 11 random letters, no digit
 LOWER = "xkqbzwtrvmnh"  # one case, few vowels
 AWS = "Jk3mW9xQ2vLp8RtY5nBz4HcE7uAs1dFg6oKi0ZeX"
 PW = "Xk93mPq2Lzw"
-
-
-@pytest.fixture(scope="module")
-def cfg():
-    return section(load_config(), PiiConfig)
 
 
 @pytest.mark.parametrize(

@@ -11,11 +11,6 @@ from repoloom.pipelines.config import load_config
 from repoloom.filters import pii, secrets
 
 
-@pytest.fixture(scope="module")
-def cfg():
-    return section(load_config(), PiiConfig)
-
-
 def hits(text, cfg):
     return [(f.kind, text[f.start : f.end]) for f in pii.find_pii(text, cfg)]
 
