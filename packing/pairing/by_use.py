@@ -82,6 +82,17 @@ def _crate_key(name: str) -> str:
     return key
 
 
+def _test_crate(t: FileFacts) -> tuple[str, str] | None:
+    """(its package's src/ prefix, its crate's name as a key) of a Cargo integration test (<package>/tests/x.rs):
+    the crate is named like the package's folder, else like the repository; None for any other file."""
+    parts = t.path.split("/")
+    if "tests" not in parts[:-1]:
+        return None
+    pkg = "/".join(parts[: parts.index("tests")])
+    own = _crate_key(pkg.rsplit("/", 1)[-1] if pkg else str(t.repo).rstrip("/").rsplit("/", 1)[-1].removesuffix(".git"))
+    return (pkg + "/src/" if pkg else "src/", own) if own else None
+
+
 def _by_own_crate(t: FileFacts, kinds, sources: list[FileFacts]) -> tuple[str, str, float] | None:
     """Rule (Rust): a Cargo integration test (<package>/tests/x.rs) that reaches its own crate by name (use
     itoa::Integer, unicode_ident::is_xid_start(c), #[macro_use] extern crate lazy_static) tests the module of
@@ -90,14 +101,10 @@ def _by_own_crate(t: FileFacts, kinds, sources: list[FileFacts]) -> tuple[str, s
     repository (unicode_ident for unicode-ident, lazy_static for lazy-static.rs); another crate's items
     (a dev-dependency's rand::Rng) are no evidence. One name defined in several modules counts a share in each;
     no single best module, no subject."""
-    parts = t.path.split("/")
-    if "tests" not in parts[:-1]:
+    found = _test_crate(t)
+    if found is None:
         return None
-    pkg = "/".join(parts[: parts.index("tests")])
-    prefix = pkg + "/src/" if pkg else "src/"
-    own = _crate_key(pkg.rsplit("/", 1)[-1] if pkg else str(t.repo).rstrip("/").rsplit("/", 1)[-1].removesuffix(".git"))
-    if not own:
-        return None
+    prefix, own = found
     refs = list(t.test.get("crate_paths") or ()) + [
         str(i.get("target", "")) for i in t.imports if i.get("kind") == "use"
     ]
@@ -137,14 +144,10 @@ def _by_crate_root(t: FileFacts, kinds, sources: list[FileFacts]) -> tuple[str, 
     (polling's tests/io.rs -> src/lib.rs, its backends private). Module segments of a path (polling::os) are no
     items; an item the root only re-exports (rayon's ParallelIterator, nom's IResult) is defined elsewhere and
     keeps the rule off."""
-    parts = t.path.split("/")
-    if "tests" not in parts[:-1]:
+    found = _test_crate(t)
+    if found is None:
         return None
-    pkg = "/".join(parts[: parts.index("tests")])
-    prefix = pkg + "/src/" if pkg else "src/"
-    own = _crate_key(pkg.rsplit("/", 1)[-1] if pkg else str(t.repo).rstrip("/").rsplit("/", 1)[-1].removesuffix(".git"))
-    if not own:
-        return None
+    prefix, own = found
     crate = [
         f
         for f in sources
