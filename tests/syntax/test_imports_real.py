@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from conftest import real_python_files
+from tests.conftest import real_python_files
 
 from repoloom.syntax.parse import file_facts
 
