@@ -1892,6 +1892,14 @@ FROZEN15_DIGEST = (
     "b917d7d2a12967ed7112563429e995d3b234eb1340de0bc58bfe2199a6e17742"  # cases_digest, tools' fields left out
 )
 
+# The sixteenth set (measured before and after the sixteenth secrets round): made the same way from 25 other
+# projects (none in an earlier set), picked for their secrets (SDK and auth-library test
+# fixtures, compose/.env samples, Kubernetes operators), with CredSweeper among the candidate sources; labelled by
+# a session that changed no rule (secrets_frozen16_sources.md).
+FROZEN16_DIGEST = (
+    "164de88cd8f4d8ca7d860eed52fd6cdfe8a58d95f0e623b3628a7e684024caae"  # cases_digest, tools' fields left out
+)
+
 
 def freeze_frozen7(src_root: str, labels_path: str, gitleaks: str | None, credsweeper: str | None) -> list[dict]:
     """The seventh set from its hand labels (`labels_path`) and the unpacked sources (`src_root/<src>/<path>`,
@@ -1972,11 +1980,13 @@ def main() -> int:
     ap.add_argument("--frozen13", metavar="SRC_ROOT", help="the unpacked sources: freeze the thirteenth set")
     ap.add_argument("--frozen14", metavar="SRC_ROOT", help="the unpacked sources: freeze the fourteenth set")
     ap.add_argument("--frozen15", metavar="SRC_ROOT", help="the unpacked sources: freeze the fifteenth set")
+    ap.add_argument("--frozen16", metavar="SRC_ROOT", help="the unpacked sources: freeze the sixteenth set")
     ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "data"))
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
-    # Sets 7-15 share one reader: each labelled line is read back from its source and checked.
+    # Sets 7-16 share one reader: each labelled line is read back from its source and checked.
     for n, ordinal, root in (
+        (16, "sixteenth", args.frozen16),
         (15, "fifteenth", args.frozen15),
         (14, "fourteenth", args.frozen14),
         (13, "thirteenth", args.frozen13),
