@@ -247,6 +247,7 @@ def markers(caps: dict, src, path: str) -> tuple[int, bool] | tuple[int, bool, d
     stem = subject_stem(os.path.basename(path)) if in_test_dir(path) else None
     header = path.endswith((".h", ".hh", ".hpp", ".hxx", ".h++"))
     name_says_test = stem is not None and not header  # a header of a test folder declares, it runs nothing
+    test_source = not header and in_test_dir(path)
     case_prefix = (stem or "").lower() + "_"
     exported, runner = 0, False
     named = []
@@ -254,6 +255,12 @@ def markers(caps: dict, src, path: str) -> tuple[int, bool] | tuple[int, bool, d
         d = n.child_by_field_name("declarator")
         while d is not None and d.type in ("function_declarator", "pointer_declarator", "parenthesized_declarator"):
             d = d.child_by_field_name("declarator")
+        if d is not None and d.type == "field_identifier":
+            # a test class's own cases (Boost.JSON's test/array.cpp: class array_test { void testCtors() ... },
+            # one program built from every test/*.cpp by a CMake glob, no framework macro per case)
+            if test_source and _TEST_FUNCTION.match(src.node_text(d)) and _without_parameters(n, src):
+                count += 1
+            continue
         name = src.node_text(d) if d is not None and d.type == "identifier" else ""
         if not name and _MAIN.search(src.node_text(n).split("{", 1)[0]):
             name = "main"  # int CJSON_CDECL main(void): a calling-convention macro confuses the grammar
