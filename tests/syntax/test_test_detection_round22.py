@@ -17,7 +17,7 @@ def signals(path: str, text: str) -> dict:
 TEST_CLASS = (
     '#include <boost/json/array.hpp>\n\n#include "test_suite.hpp"\n\nnamespace boost {\nnamespace json {\n\n'
     "class array_test\n{\npublic:\n    void\n    check(array const& a)\n    {\n        BOOST_TEST(a.size() == 3);\n"
-    "    }\n\n    void\n    testCtors()\n    {\n        array a({1, true, \"a\"});\n        check(a);\n    }\n\n"
+    '    }\n\n    void\n    testCtors()\n    {\n        array a({1, true, "a"});\n        check(a);\n    }\n\n'
     "    void\n    testCapacity()\n    {\n        array a;\n        a.reserve(50);\n"
     "        BOOST_TEST(a.capacity() >= 50);\n    }\n\n    void\n    run()\n    {\n        testCtors();\n"
     '        testCapacity();\n    }\n};\n\nTEST_SUITE(array_test, "boost.json.array");\n\n}\n}\n'
