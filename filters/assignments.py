@@ -8,7 +8,7 @@ One parser for every syntax the secret rules meet after a name such as `db_passw
     are regexes and templates, not literals)  export NAME=v  NAME=v (.env, shell, Dockerfile ENV, INI,
     properties)  name: 'v' (YAML)  name = "v" (TOML)  "name": "v" (JSON)  <name>v</name> (XML)
     const NAME: &str = "v"  val name: String = "v"  let name: String = "v"  NAME string = "v" (Go)
-    final String NAME = "v"  #define NAME "v"  NAME "v"  name is v (prose)
+    "name": {"v"} (Go's url.Values)  final String NAME = "v"  #define NAME "v"  NAME "v"  name is v (prose)
 
 `after_name(text, end)` parses from the end of a name; the caller decides whether the name and the
 value make a secret. Every repetition is bounded and possessive: linear on any input.
@@ -38,6 +38,9 @@ _AFTER = re.compile(
     r"""(?:(?<=:)\*\*(?=[ \t]))?[ \t]{0,40}+"""  # Markdown's bold label (`**API key:** v`, `**API key**: v`);
     # aligned columns (`api_key:            "…"`) are common in config files
     # a quoted value, also with escaped quotes inside another string (`"--password=\"v\" …"`, `"{\"pw\": \"v\"}"`)
+    # Go's one-element slice (`url.Values{"password": {"v"}}`, `http.Header{"X-Api-Key": {"v"}}`): the brace must
+    # close right after the literal, so `key: {"a": …}` stays a nested object
+    r"""(?P<br>\{[ \t]{0,2}+(?=["'`][^"'`\s\\]{1,4096}+["'`][ \t]{0,2}+\}))?"""
     r"""(?:(?:@|[bBuUL](?=["']))?+\\?+(?P<q>["'`])(?P<qv>[^"'`\s\\]{1,4096}+)\\?+(?P=q)"""
     r"""|(?P<uv>[^\s"'`,;(){}\[\]<>\\]{1,4096}+))"""
 )
@@ -74,6 +77,8 @@ def after_name(text: str, end: int, allow_space: bool = False, name_start: int =
             return None  # a comparison with a variable, not a literal
         if op in ("<-", "<<-") and m.group("qv") is None:
             return None  # R's `api_key <- "v"` assigns a literal; `key <- other` (or `k < -1`) is code
+        if m.group("br") is not None and op != ":":
+            return None  # the slice literal is a map entry's value only
         if m.group("qv") is not None:
             return Assigned(op, m.group("qv"), m.start("qv"), True, bool(m.group("type")))
         if op == "(" or _CALLED.match(text, m.end("uv")):
