@@ -160,9 +160,9 @@ def _side_concat(partitions, tag) -> list:
 _KEY_CODER = FastPrimitivesCoder()
 
 
-def _split(partition, tag, n: int) -> list[list]:
+def _split(partition, tag, n: int, index: int = 0) -> list[list]:
     """Shuffle, first half: (key, value) pairs into n buckets by a hash of the key's Beam encoding,
-    the same in every process (Python's hash() of a str is not)."""
+    the same in every process (Python's hash() of a str is not). The input's `index` plays no part."""
     buckets = Values(Values() for _ in range(n))
     for kv in _pick(partition, tag):
         kb = _KEY_CODER.encode(kv[0])
@@ -267,41 +267,32 @@ class _Translator(PipelineVisitor):
         return out.repartition(n) if out.npartitions > n else out
 
     def _group(self, bag, tag):
-        """A hash shuffle: one split task per input partition, one group task per output partition."""
-        import dask.bag as db
-        from dask.base import tokenize
-        from dask.highlevelgraph import HighLevelGraph
-
-        n_in, n_out = bag.npartitions, min(bag.npartitions, self.max_partitions)
-        token = tokenize(bag.name, tag, n_out)
-        split, part, group = f"gbk-split-{token}", f"gbk-part-{token}", f"gbk-group-{token}"
-        dsk: dict = {}
-        for i in range(n_in):
-            dsk[(split, i)] = (_split, (bag.name, i), tag, n_out)
-            for j in range(n_out):
-                dsk[(part, i, j)] = (operator.getitem, (split, i), j)
-        for j in range(n_out):
-            dsk[(group, j)] = (_group, *[(part, i, j) for i in range(n_in)])
-        return db.Bag(HighLevelGraph.from_collections(group, dsk, dependencies=[bag]), group, n_out)
+        """GroupByKey: a hash shuffle of (key, value) pairs into at most max_partitions partitions."""
+        return self._exchange("gbk", bag, tag, min(bag.npartitions, self.max_partitions), _split, _group)
 
     def _deal(self, bag, tag):
         """Reshuffle: every input partition deals its elements round-robin over max_partitions outputs,
         starting one further along for each input, so a few large elements (repositories, slices) end up on
         different partitions, which dask runs on different workers."""
+        return self._exchange("deal", bag, tag, self.max_partitions, _deal, _concat)
+
+    def _exchange(self, kind: str, bag, tag, n_out: int, scatter, gather):
+        """All-to-all: one `scatter(partition, tag, n_out, i)` task per input partition i, which returns n_out
+        buckets, and one `gather(*buckets)` task per output partition over its bucket from every input."""
         import dask.bag as db
         from dask.base import tokenize
         from dask.highlevelgraph import HighLevelGraph
 
-        n_in, n_out = bag.npartitions, self.max_partitions
+        n_in = bag.npartitions
         token = tokenize(bag.name, tag, n_out)
-        split, part, group = f"deal-split-{token}", f"deal-part-{token}", f"deal-group-{token}"
+        split, part, group = f"{kind}-split-{token}", f"{kind}-part-{token}", f"{kind}-group-{token}"
         dsk: dict = {}
         for i in range(n_in):
-            dsk[(split, i)] = (_deal, (bag.name, i), tag, n_out, i)
+            dsk[(split, i)] = (scatter, (bag.name, i), tag, n_out, i)
             for j in range(n_out):
                 dsk[(part, i, j)] = (operator.getitem, (split, i), j)
         for j in range(n_out):
-            dsk[(group, j)] = (_concat, *[(part, i, j) for i in range(n_in)])
+            dsk[(group, j)] = (gather, *[(part, i, j) for i in range(n_in)])
         return db.Bag(HighLevelGraph.from_collections(group, dsk, dependencies=[bag]), group, n_out)
 
     def _pardo(self, node, bag, tag) -> None:
