@@ -142,4 +142,4 @@ def _names_touch(test_path: str, cand: str) -> bool:
         return False
     tw = {_singular(w) for w in split_identifier(_stem(test_path)) if len(w) > 2} - _NAME_NOISE
     cw = {_singular(w) for w in split_identifier(_stem(cand)) if len(w) > 2}
-    return bool(tw & cw) or cs in ts or ts in cs or os.path.commonprefix([ts, cs]).__len__() >= _TOUCH_PREFIX
+    return bool(tw & cw) or cs in ts or ts in cs or len(os.path.commonprefix([ts, cs])) >= _TOUCH_PREFIX
