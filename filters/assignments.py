@@ -41,13 +41,16 @@ _AFTER = re.compile(
     # Go's one-element slice (`url.Values{"password": {"v"}}`, `http.Header{"X-Api-Key": {"v"}}`): the brace must
     # close right after the literal, so `key: {"a": …}` stays a nested object
     r"""(?P<br>\{[ \t]{0,2}+(?=["'`][^"'`\s\\]{1,4096}+["'`][ \t]{0,2}+\}))?"""
+    # YAML's explicit string tag (`api_key: !!str 0123…`, which keeps a number-like value a string)
+    r"""(?:(?<=[ \t:])!!(?:str|binary)[ \t]{1,4}+)?"""
     r"""(?:(?:@|[bBuUL](?=["']))?+\\?+(?P<q>["'`])(?P<qv>[^"'`\s\\]{1,4096}+)\\?+(?P=q)"""
     r"""|(?P<uv>[^\s"'`,;(){}\[\]<>\\]{1,4096}+))"""
 )
-# whitespace alone as the operator (`#define NAME "v"`, `--password v`, `Password v` in prose):
+# whitespace alone as the operator (`#define NAME "v"`, Objective-C's `#define NAME @"v"`, `--password v`, `Password v`
+# in prose):
 # only where the caller allows it, because `return token` and `if key` read the same way
 _AFTER_SPACE = re.compile(
-    r"""[ \t]{1,4}+(?:(?P<q>["'`])(?P<qv>[^"'`\s\\]{1,4096}+)(?P=q)|(?P<uv>[^\s"'`,;(){}\[\]<>\\]{1,4096}+))"""
+    r"""[ \t]{1,4}+(?:@?+(?P<q>["'`])(?P<qv>[^"'`\s\\]{1,4096}+)(?P=q)|(?P<uv>[^\s"'`,;(){}\[\]<>\\]{1,4096}+))"""
 )
 _CHAR_ARRAY = re.compile(r"\b(?:w?char|TCHAR|wchar_t|char16_t|char32_t|u?int8_t|u8|byte|BYTE|gchar)\b")
 _CALLED = re.compile(r"[ \t]{0,2}+[(\[]")

@@ -176,6 +176,7 @@ _B64URL_SET = frozenset(string.ascii_letters + string.digits + "+/=_-")
 _NOT_A_KEY = re.compile(r"://|^[/.$%{<]|[{}]|^[\w.\-]+:\d+$|^[\w.\-]+@[\w.\-]+$")
 
 
+_DOT_RANDOM = re.compile(r"\.[A-Za-z0-9+/=_\-]{9,128}+")
 _HASH_CONTEXT = re.compile(r"(?i)sha|md5|hash|digest|checksum|fingerprint|etag|integrity|crc|nonce|salt|uuid|guid")
 
 
@@ -361,7 +362,7 @@ def _config_literal(
             return False  # `password: Clear-text password`: words go on, a sentence rather than a value
         return (
             between.startswith(":")
-            and not between[1:].strip()
+            and not _YAML_STR_TAG.sub("", between[1:]).strip()
             and (
                 text[ls:start].strip() in ("", "-")
                 or not word
@@ -370,6 +371,8 @@ def _config_literal(
         )
     return op == " " and (flag or _DEFINE.fullmatch(text, ls, start) is not None)
 
+
+_YAML_STR_TAG = re.compile(r"!!(?:str|binary)\b")
 
 # a line of a config file with no section header: `key = value`, `key: value`, a comment, a blank line
 _CONFIG_LINE = re.compile(
@@ -396,7 +399,9 @@ def _config_block(text: str, ls: int, le: int) -> bool:
     return all(_CONFIG_LINE.fullmatch(line) for line in text[a:b].split("\n"))
 
 
-_COMMENTED_CONFIG = re.compile(r"(?i)[ \t]*+(?:#|;)[ \t]*+(?:(?:e\.g\.|example|default|for example)[:,]?[ \t]{1,4}+)?")
+_COMMENTED_CONFIG = re.compile(
+    r"(?i)[ \t]*+(?:#|;|--(?=[ \t]))[ \t]*+(?:(?:e\.g\.|example|default|for example)[:,]?[ \t]{1,4}+)?"
+)
 _SNAKE_VARIABLE = re.compile(r"[a-z_][a-z0-9]*+_[a-z0-9_]*+")
 _INI_SECTION = re.compile(r"(?m)^[ \t]*+\[[A-Za-z0-9_ .:\"\-]{1,64}+\][ \t]*+\r?$")
 _SYMBOL_RUN = re.compile(r"[^\s\"'`]{8,129}+")
@@ -739,7 +744,18 @@ def _key_value_ok(text: str, value: str, start: int, strength: str) -> bool:
         return False
     if value.lower() in PW_BAD_VALUES:
         return False
-    if _NOT_A_KEY.search(value) and not (value[0] == "/" and strength == "strong" and _random_b64(value)):
+    if (
+        _NOT_A_KEY.search(value)
+        and not (value[0] == "/" and strength == "strong" and _random_b64(value))
+        # a generated secret may start with `.` (`".PbKh2pMAsO1"`); a file name or a relative path has words or `/`
+        and not (
+            value[0] == "."
+            and strength == "strong"
+            and _DOT_RANDOM.fullmatch(value)
+            and not _NOT_A_KEY.search(value[1:])
+            and _key_value_ok(text, value[1:], start + 1, strength)
+        )
+    ):
         return False
     if words_and_numbers(value):
         return False

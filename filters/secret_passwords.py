@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import heapq
 import re
+import string
 from typing import Iterator
 
 from repoloom.filters import assignments
@@ -135,6 +136,20 @@ _NAME_SPLIT = re.compile(r"[_.\-]+|(?<=[a-z0-9])(?=[A-Z])")
 _LOWER_FLAG = re.compile(r"--?[a-z][a-z\-]*+")
 
 
+# a form body's next field: `&grant_type=password`
+_NEXT_FIELD = re.compile(r"&[A-Za-z_][\w.\-\[\]]{0,40}+=")
+
+
+def form_opened(text: str, start: int, value: str) -> bool:
+    """The name opens a form body inside quotes (`-d "password=<v>&grant_type=password"`, `data = 'client_secret=<v>&…'`):
+    the value ends at the next `&field=`, as a query parameter's does. Only after a quote: a bare `name=v&x=y` at a line's
+    start may be a value with `&x=` in it."""
+    if text[start - 1] not in "\"'":
+        return False
+    i = value.find("&")
+    return i > 0 and _NEXT_FIELD.match(value, i) is not None
+
+
 def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
     """Values assigned to password-like keys: `password = "…"`, `DB_PASS=…`, `"pwd": "…"`, `Password=…;`."""
     pos = 0
@@ -202,6 +217,8 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
             value = assignments.sentence_trimmed(text, value, vs)
             if start and text[start - 1] in "?&" and "&" in value:
                 value = value[: value.index("&")]  # `?user=u&password=<v>&useSSL=false`: a query parameter
+            elif start and form_opened(text, start, value) and not password_value_ok(value, False):
+                value = value[: value.index("&")]  # only where the whole run is no password: never a loss
         wk = _word_key(key)
         if flag and a.op == " " and not _flag_value_ok(text, ls, start, value, vs):
             continue
@@ -214,7 +231,13 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
             # `-Dspring.datasource.password=v`, `gradle -Pduct.password=v`: a command line's property, a literal
             # up to the next space
             literal = text[vs + len(value) : vs + len(value) + 1] in ("", " ", "\t", "\r", "\n", '"', "'")
-        if not literal and a.op == "=" and start and text[start - 1] in "?&" and text[run_end:vs] == "=":
+        if (
+            not literal
+            and a.op == "="
+            and start
+            and (text[start - 1] in "?&" or form_opened(text, start, a.value))
+            and text[run_end:vs] == "="
+        ):
             # `…&password=vulhub&confirm=…`: a form or query parameter ends at `&`, a quote or the line's end
             literal = text[vs + len(value) : vs + len(value) + 1] in ("", "&", '"', "'", " ", "\t", "\r", "\n", "#")
         if default:  # `os.environ.get("DB_PASSWORD", "postgres")`: the literal used when the variable is unset
@@ -716,10 +739,31 @@ _DIRECTIVE_LINE = re.compile(
 _BARE_PW_NAMES = frozenset(("pass", "password", "passwd", "pwd", "pw", "auth", "passphrase", "oauth"))
 
 
+# network devices' configs (Cisco IOS, Arista EOS, napalm's and netmiko's fixtures): `enable secret 0 <pw>`,
+# `username admin privilege 15 password 0 <pw>`, and ` password <pw>` under `line vty 0 4` (indented by one space,
+# as the device prints it). Types 5, 8 and 9 are hashes; 0 (or none) is the password itself, 7 its reversible form
+_DEVICE_LINE = re.compile(
+    r"""(?:enable[ ](?:secret|password)|username[ ][^\s]{1,64}+(?:[ ]privilege[ ]\d{1,2}+)?[ ](?:secret|password)|"""
+    r"""[ ](?:password|secret))(?:[ ](?P<t>[07]))?[ ](?P<pw>[^\s"'`]{4,64}+)[ \t]*+(?=\r?\n|\Z)"""
+)
+
+
+def _device_password(text: str, ls: int) -> re.Match | None:
+    m = _DEVICE_LINE.match(text, ls)
+    if not m:
+        return None
+    pw = m.group("pw")
+    if m.group("t") == "7":
+        return m if len(pw) >= 8 and all(c in string.hexdigits for c in pw) else None
+    if m.group(0)[0] == " " and pw.isalpha() and pw.islower() and pw.endswith(_ADJECTIVE_END + ("tion", "ment", "s")):
+        return None  # ` password authentication`, ` password settings`: a wrapped line of prose
+    return m if password_value_ok(pw, quoted=True, words=True) and not pw.startswith("$") else None
+
+
 def directive_passwords(text: str, low: str) -> Iterator[Hit]:
     """Each line with a stem is read once, from its start (str.find; no regex scan of every line)."""
     done = -1
-    for i in _stem_starts(low, ("pass", "pw", "auth")):
+    for i in _stem_starts(low, ("pass", "pw", "auth", "secret")):
         if i < done:
             continue
         ls = low.rfind("\n", 0, i) + 1
@@ -727,6 +771,10 @@ def directive_passwords(text: str, low: str) -> Iterator[Hit]:
         done = len(low) if le < 0 else le
         if i - ls > 44 or done - ls > 140:
             continue  # a directive's name opens a short line
+        d = _device_password(text, ls)
+        if d:
+            yield Hit("password", d.start("pw"), d.end("pw"), "DevicePassword")
+            continue
         m = _DIRECTIVE_LINE.match(text, ls)
         if not m:
             continue

@@ -371,6 +371,7 @@ def _extra_hits(text: str) -> Iterator[Hit]:
             elif _HEADER_BEFORE.search(text, max(0, m.start() - 24), m.start()) and bearer_word(m.group(1)):
                 yield Hit("key", m.start(1), m.end(1), "BearerToken")  # `Authorization: Bearer masterkey`
     yield from _authorization_headers(text)
+    yield from _encoded_pairs(text)
     yield from _placed_keys(text)
 
 
@@ -426,21 +427,62 @@ _AUTH_HEADER = re.compile(
 )
 
 
+# the header's value alone in a string, without the header's name before it (a multi-line headers map, a
+# constant): `"Basic QWxhZGRpbjpvcGVuc2VzYW1l"`; only base64 that decodes to `user:password` counts
+_BASIC_QUOTED = re.compile(r"""(?<=["'`])Basic[ \t]{1,4}+(?P<v>[A-Za-z0-9+/]{8,684}+=*)(?=\\?["'`])""")
+
+
+def _basic_password(v: str, named: bool) -> bool:
+    """`v` is base64 of `user:password` with a password in it. Behind the header's name (`named`) the user may be
+    empty; alone in a string both parts must be there, and a word-like password (`opensesame`) counts too."""
+    try:
+        decoded = base64.b64decode(v + "=" * (-len(v) % 4), validate=True).decode("ascii")
+    except (ValueError, UnicodeDecodeError):
+        return False
+    user, sep, pw = decoded.partition(":")
+    if not (sep and decoded.isprintable() and len(pw) >= 4) or not named and not user.strip():
+        return False
+    if password_value_ok(pw, quoted=True):
+        return True
+    return not named and password_value_ok(pw, quoted=True, words=True)
+
+
 def _authorization_headers(text: str) -> Iterator[Hit]:
+    if "Basic " in text:
+        for m in _BASIC_QUOTED.finditer(text):
+            if _basic_password(m.group("v"), named=False):
+                yield Hit("password", m.start("v"), m.end("v"), "BasicAuthHeader")
     if "uthorization" not in text:
         return
     for m in _AUTH_HEADER.finditer(text):
         v = m.group("v")
         if m.group("scheme") == "Basic":
-            try:
-                decoded = base64.b64decode(v + "=" * (-len(v) % 4), validate=True).decode("ascii")
-            except (ValueError, UnicodeDecodeError):
-                continue
-            user, sep, pw = decoded.partition(":")
-            if sep and decoded.isprintable() and len(pw) >= 4 and password_value_ok(pw, quoted=True):
+            if _basic_password(v, named=True):
                 yield Hit("password", m.start("v"), m.end("v"), "BasicAuthHeader")
         elif len(v) >= 16 and looks_random(v) and not is_placeholder(v) and not typed_by_hand(v):
             yield Hit("key", m.start("v"), m.end("v"), "AuthorizationToken")
+
+
+# `user:password` written out and base64-encoded in place, the way HTTP basic auth's header is built:
+# `base64.b64encode(b'sakuya:izayoi')`, `btoa("admin:…")`, `Base64.getEncoder().encodeToString("u:p".getBytes())`,
+# `Base64.strict_encode64("u:p")`, Go's `EncodeToString([]byte("u:p"))`, `Buffer.from("u:p").toString("base64")`
+_ENCODED_PAIR = re.compile(
+    r"""(?i)(?:b64encode|btoa|base64_?encode|encodeToString|encode64|encodebase64|tobase64|base64\.encode|"""
+    r"""buffer\.from)[ \t]{0,2}+\([ \t]{0,2}+(?:\[\]byte\(|b(?=["'])|u8(?=["']))?(?P<q>["'`])"""
+    r"""(?P<u>[\w.@+\-]{1,64}+):(?P<pw>[^\s"'`\\:%{}$]{4,64}+)(?P=q)"""
+)
+
+
+def _encoded_pairs(text: str) -> Iterator[Hit]:
+    low = text.lower()
+    if "encode" not in low and "btoa" not in low and "buffer.from" not in low:
+        return
+    for m in _ENCODED_PAIR.finditer(text):
+        if m.group(0)[:6].lower() == "buffer" and "base64" not in low[m.end() : m.end() + 40]:
+            continue  # `Buffer.from("a:b")` alone is bytes, not the header's encoding
+        pw = m.group("pw")
+        if password_value_ok(pw, quoted=True, words=True):
+            yield Hit("password", m.start("pw"), m.end("pw"), "EncodedBasicCredentials")
 
 
 # Microsoft Entra (Azure AD) client secrets: three characters, a digit, `Q~`, then 31-34 more

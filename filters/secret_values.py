@@ -281,6 +281,20 @@ def _case_changes(value: str) -> int:
     return sum(1 for a, b in zip(value, value[1:]) if a.isupper() != b.isupper())
 
 
+_KEY_ROWS = {c: i for i, row in enumerate(("qwertyuiop", "asdfghjkl", "zxcvbnm")) for c in row}
+
+
+def keyboard_mash(value: str) -> bool:
+    """`qerphqeruqoweurqwerqqeuiqwpavqr`, `klkjhumnzxcjkajahsdqweqqwr`: letters typed by running fingers along
+    the keyboard's rows. Vowels are as many as in words (the top row has four), but four letter pairs in five
+    stay on one row; in words about two in five do (`typewriter` is the rare word that stays)."""
+    low = value.lower()
+    if not (16 <= len(low) <= 64 and low.isascii() and low.isalpha()) or len(set(low)) < 8:
+        return False
+    same = sum(_KEY_ROWS[a] == _KEY_ROWS[b] for a, b in zip(low, low[1:]))
+    return same >= 0.75 * (len(low) - 1) and not repeated_block(low)
+
+
 def random_letters(value: str) -> bool:
     """`qwhTzkRmoPa`, `xkqbzwtrvmn`: letters only, drawn at random rather than written. Mixed case that changes
     case four times or more with few vowels and no capitalised words (names in code are camel-case words), or
@@ -289,7 +303,9 @@ def random_letters(value: str) -> bool:
         return False
     vowels = sum(c in VOWELS for c in value) / len(value)
     if value.islower() or value.isupper():
-        return len(value) >= 10 and vowels < 0.2 and not _SEQUENTIAL_RUN.search(value.lower())
+        if _SEQUENTIAL_RUN.search(value.lower()):
+            return False
+        return len(value) >= 10 and vowels < 0.2 or keyboard_mash(value)
     return _case_changes(value) >= 4 and vowels < 0.3 and not has_camel_words(value) and not typed_by_hand(value)
 
 

@@ -80,11 +80,14 @@ from repoloom.filters.secret_providers import (
     provider_shapes,
 )
 from repoloom.filters.secret_values import (
+    WORD_SEGMENT,
     few_vowels,
     is_placeholder,
     looks_generated,
+    looks_random,
     password_value_ok,
     repeated_block,
+    stand_in,
     suffixed_credential,
     symbol_literal,
     typed_by_hand,
@@ -183,6 +186,67 @@ _DECODER = re.compile(
 )
 
 
+# a list of literals under a key's name, on one line or a few: `SECRET_KEYS = ["…", "…"]`, `api_keys: ['…', '…']`,
+# `API_TOKENS = frozenset({"…"})`, `val keys = listOf("…")`, `keys := []string{"…"}`: the operator, a bracket or a
+# collection's constructor (not any call: `OAuth('…', '…')` takes different things by position), then the first literal
+_LIST_OPEN = re.compile(
+    r"""\\?+['"`]?\]?['"`]?[ \t]{0,40}+(?::=|=>|=|:)[ \t]{0,4}+"""
+    r"""(?:(?:frozenset|set|tuple|list|[Ll]istOf|[Ss]etOf|[Aa]rrayOf|mutable(?:List|Set)Of|(?:Immutable)?(?:List|Set)\.of|"""
+    r"""Arrays\.asList|Array|vec!|new[ \t]{1,4}+[A-Za-z_][\w.<>]{0,30}+(?:\[\])?)[ \t]{0,4}+[({]|\[\][A-Za-z_]\w{0,20}+\{|[\[{])"""
+    r"""[ \t]{0,4}+[\[{]?[ \t\r\n]{0,80}+(?=["'`])"""
+)
+_LIST_ITEM = re.compile(r"""(?P<q>["'`])(?P<v>[^"'`\s\\]{1,4096}+)(?P=q)[ \t]{0,4}+(?P<sep>,?)[ \t\r\n]{0,80}+""")
+_HEX = frozenset(string.hexdigits)
+
+
+def _listed_values(text: str, end: int) -> list[tuple[str, int]]:
+    """The literals of a list opened right after a name (`_LIST_OPEN`), up to its closing bracket; [] when the
+    name is not given a list of literals (anything but literals and commas inside ends it: code, not data)."""
+    m = _LIST_OPEN.match(text, end)
+    if not m:
+        return []
+    out, pos = [], m.end()
+    while len(out) < 64 and (it := _LIST_ITEM.match(text, pos)):
+        out.append((it.group("v"), it.start("v")))
+        pos = it.end()
+        if not it.group("sep"):
+            break
+    return out if pos < len(text) and text[pos] in ")]}" else []
+
+
+def _worded(value: str) -> bool:
+    """A listed value with a word in it (`'+i6t-not-inline'` among `token_variants`): an option's name, not a key."""
+    return value[0] in "+-" or any(WORD_SEGMENT.fullmatch(x) for x in re.split(r"[-_.:/+]+", value) if x)
+
+
+def _generated_list(values: list[str]) -> bool:
+    """Short hex keys listed together (`["2b9cd98e", "169d7886", "b6af09f5"]`): one length, hex digits and letters
+    mixed in each; alone eight hex characters could be anything, a list of them under a key's name is keys."""
+    n = len(values[0])
+    return (
+        len(values) >= 2
+        and 8 <= n <= 128
+        and all(len(v) == n and _HEX.issuperset(v) and not v.isdigit() and not v.isalpha() for v in values)
+        and len(set(values)) == len(values)
+    )
+
+
+# a literal turned into bytes or a secret type on its way to the name: Go's `hmacSecret := []byte("…")`,
+# `const secret = new TextEncoder().encode('…')` (jose), C#'s `Encoding.UTF8.GetBytes("…")`, `Buffer.from('…')`,
+# Python's `bytes("…", "utf-8")`, Rust's `SecretString::new("…".into())`
+_WRAPPED_LITERAL = re.compile(
+    r"""\\?+['"`]?\]?['"`]?[ \t]{0,40}+(?::=|=(?![=>])|:)[ \t]{0,4}+"""
+    r"""(?:\[\]byte\(|new[ \t]{1,4}+TextEncoder\(\)\.encode\(|Encoding\.(?:UTF8|ASCII|Default|Unicode)\.GetBytes\(|"""
+    r"""Buffer\.from\(|bytes\(|(?:Secret(?:String|Box)?|String)::(?:new|from)\()"""
+    r"""[ \t]{0,2}+(?P<q>["'`])(?P<v>[^"'`\s\\]{1,4096}+)(?P=q)"""
+)
+# a secret's type constructed from a literal: Rust's oauth2 `ClientSecret::new("…".to_string())`, Ruby's
+# `ApiKey.new("…")`, Scala/Kotlin `AccessToken.of("…")` (the type's name is the key's name)
+_TYPE_CONSTRUCTED = re.compile(
+    r"""(?:::new|::from|\.new|\.of)[ \t]{0,2}+\([ \t]{0,2}+(?P<q>["'`])(?P<v>[^"'`\s\\]{1,4096}+)(?P=q)"""
+)
+
+
 def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
     """Values given to secret-named keys in any syntax (see filters/assignments.py), quoted or not,
     in code, config files, comments and prose: `export AWS_SECRET_ACCESS_KEY=…`, `api_token: …`,
@@ -222,10 +286,24 @@ def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
             yield Hit("key", d.start("v"), d.end("v"), "KeyNamedValue")
             pos = max(pos, d.end("v"))
             continue
+        listed = _listed_values(text, run_end)
+        if listed:
+            # every literal of the list is judged as the name's value; a list of generated-looking hex keys counts
+            # as a whole
+            together = strength == "strong" and _generated_list([v for v, _ in listed])
+            for v, vs in listed:
+                if together or _key_value_ok(text, v, vs, strength) and not _worded(v):
+                    yield Hit("key", vs, vs + len(v), "KeyNamedValue")
+            pos = max(pos, listed[-1][1] + len(listed[-1][0]))
+            continue
         # `--token <value>`, `-secret <value>`, also at the start of a line
         flag = text.startswith("-", start) and (start == 0 or text[start - 1] in " \t\n")
+        # under a strong name only: `GroupKey: []byte("d8e8…")`, `Key::new("…")` are ids as often as keys
+        w = strength == "strong" and (_WRAPPED_LITERAL.match(text, run_end) or _TYPE_CONSTRUCTED.match(text, run_end))
         a = (
-            assignments.after_name(
+            assignments.Assigned("=", w.group("v"), w.start("v"), True, False)
+            if w
+            else assignments.after_name(
                 text, run_end, allow_space=flag or bool(_DEFINE.fullmatch(text, ls, start)), name_start=start
             )
             or _table_cell(text, ls, start, run_end)
@@ -380,6 +458,64 @@ _LITERAL_FIRST = re.compile(
 )
 
 
+# a test asserting what a secret-named field holds: `assertEquals("…", config.getClientSecret())`,
+# `assert_eq!(client.secret(), "…")`, `expect(config.clientSecret).toBe('…')`, `XCTAssertEqual(c.apiKey, "…")`,
+# RSpec's `expect(c.secret).to eq('…')`, minitest's `assert_equal '…', @client.secret`;
+# the name is the last identifier of the expression (a getter's `get` and call parentheses dropped)
+_ASSERT_LIT = r"""(?P<q>["'`])(?P<v>[^"'`\s\\]{4,512}+)(?P=q)"""
+_ASSERT_EXPR = r"""(?P<n>[A-Za-z_$@][\w$.@:>\-]{0,80}?)(?:\(\))?"""
+_ASSERTED = re.compile(
+    r"""\b(?:assert(?:Equals?|_eq!?|_equal|Equal)|XCTAssertEqual|assert_eq!)[ \t]{0,2}+\([ \t]{0,2}+(?:"""
+    + _ASSERT_LIT
+    + r"""[ \t]{0,2}+,[ \t]{0,2}+"""
+    + _ASSERT_EXPR.replace("?P<n>", "?P<n2>")
+    + r"""[ \t]{0,2}+[,)]|"""
+    + _ASSERT_EXPR
+    + r"""[ \t]{0,2}+,[ \t]{0,2}+"""
+    + _ASSERT_LIT.replace("?P<q>", "?P<q2>").replace("(?P=q)", "(?P=q2)").replace("?P<v>", "?P<v2>")
+    + r"""[ \t]{0,2}+[,)])"""
+    # Ruby's minitest without parentheses: `assert_equal 'v', @client.secret`
+    r"""|\bassert_equal[ \t]{1,2}+"""
+    + _ASSERT_LIT.replace("?P<q>", "?P<q4>").replace("(?P=q)", "(?P=q4)").replace("?P<v>", "?P<v4>")
+    + r"""[ \t]{0,2}+,[ \t]{0,2}+"""
+    + _ASSERT_EXPR.replace("?P<n>", "?P<n4>")
+    + r"""[ \t]*+(?=\r?\n|$|\#)"""
+    r"""|\bexpect[ \t]{0,2}+\([ \t]{0,2}+"""
+    + _ASSERT_EXPR.replace("?P<n>", "?P<n3>")
+    + r"""[ \t]{0,2}+\)\.(?:(?:toBe|toEqual|toStrictEqual|to\.equal|to\.eq|to\.be)[ \t]{0,2}+\(|to[ \t]{1,2}+eq[ \t]{0,2}+\(?)"""
+    r"""[ \t]{0,2}+""" + _ASSERT_LIT.replace("?P<q>", "?P<q3>").replace("(?P=q)", "(?P=q3)").replace("?P<v>", "?P<v3>")
+)
+
+
+def asserted_literals(text: str) -> Iterator[Hit]:
+    """Literals a test asserts a secret- or password-named field to hold (see `_ASSERTED`)."""
+    if "assert" not in text and "expect" not in text and "Assert" not in text:
+        return
+    for m in _ASSERTED.finditer(text):
+        for n, v in (("n", "v2"), ("n2", "v"), ("n3", "v3"), ("n4", "v4")):
+            if m.group(v) is None:
+                continue
+            expr = m.group(n)
+            name = re.split(r"\.|::|->|@", expr)[-1]
+            name = name[3:] if name[:3] in ("get", "Get") and name[3:4].isupper() else name
+            value, vs = m.group(v), m.start(v)
+            if "..." in value or "…" in value:
+                break  # `'a1b2c3d4...'`: an elided example
+            if _is_password_key(name):
+                if _word_key(name) and password_value_ok(value, True, words=True):
+                    yield Hit("password", vs, vs + len(value), "AssertedLiteral")
+                break
+            strength = _key_name_strength(name)
+            if strength and (
+                _key_value_ok(text, value, vs, strength)
+                or _secret_named(name)
+                and word_literal(value)
+                and not is_placeholder(value)
+            ):
+                yield Hit("key", vs, vs + len(value), "AssertedLiteral")
+            break
+
+
 def compared_literals(text: str) -> Iterator[Hit]:
     """Literals compared with a password- or secret-named variable, the literal written first: the value is what
     the code checks the secret against (`if ("…" === my_private_key)`)."""
@@ -394,6 +530,162 @@ def compared_literals(text: str) -> Iterator[Hit]:
         strength = _key_name_strength(name)
         if strength == "strong" and symbol_literal(value) or strength and _key_value_ok(text, value, vs, strength):
             yield Hit("key", vs, vs + len(value), "ComparedLiteral")
+
+
+# a JSON Web Key's private members (RFC 7518): `k` (a symmetric key), `d` (the private exponent or scalar), and
+# RSA's `p`, `q`, `dp`, `dq`, `qi`; base64url, no padding. `n`, `e`, `x`, `y` are public.
+_JWK_MEMBER = re.compile(
+    r"""["'](?P<n>k|d|p|q|dp|dq|qi)["'][ \t]{0,4}+:[ \t]{0,4}+["'](?P<v>[A-Za-z0-9_\-]{16,1024}+)["']"""
+)
+_JWK_MEMBER_NEEDLES = ('"k"', '"d"', '"p"', '"q"', '"dp"', '"dq"', '"qi"', "'k'", "'d'")
+
+
+def jwk_private_members(text: str) -> Iterator[Hit]:
+    """`{"kty":"oct","k":"NJACtF9H…"}`, `"d": "9GJquUJf…"`: a JWK's private members. With `kty` near, any
+    base64url of 16 or more; alone (one line of a key file), 32 or more that mixes cases and digits as random
+    bytes do, so a one-letter JSON field holding a word or an id is left alone."""
+    if not any(n in text for n in _JWK_MEMBER_NEEDLES):
+        return
+    for m in _JWK_MEMBER.finditer(text):
+        v = m.group("v")
+        near = text.find("kty", max(0, m.start() - 2000), m.end() + 2000) >= 0
+        if is_placeholder(v) or typed_by_hand(v) or _HEX.issuperset(v):
+            continue
+        if (
+            near
+            and (len(v) >= 32 or looks_generated(v) or _random_mix(v))
+            or (
+                len(v) >= 32
+                and any(c.isupper() for c in v)
+                and any(c.islower() for c in v)
+                and any(c.isdigit() for c in v)
+                and looks_random(v)
+                and not any(WORD_SEGMENT.fullmatch(x) for x in re.split(r"[-_]+", v) if x)
+            )
+        ):
+            yield Hit("key", m.start("v"), m.end("v"), "JwkPrivateMember")
+
+
+# an element named by its attribute, its text the value: Android's `<string name="api_key">…</string>`, Java's
+# properties XML `<entry key="api.secret">…</entry>`, `<setting name="ClientSecret">…</setting>`
+_XML_NAMED = re.compile(
+    r"""<(?P<tag>[A-Za-z][\w:.\-]{0,30}+)[ \t][^<>]{0,200}?\b(?:name|key)=["'](?P<n>[^"'<>\s]{1,80}+)["'][^<>]{0,200}?>"""
+    r"""(?P<v>[^<>\s]{4,4096}+)</(?P=tag)>"""
+)
+
+
+def xml_named_elements(text: str, low: str) -> Iterator[Hit]:
+    if "name=" not in low and "key=" not in low:
+        return
+    for m in _XML_NAMED.finditer(text):
+        name, v, vs = m.group("n"), m.group("v"), m.start("v")
+        if _is_password_key(name):
+            if _word_key(name) and password_value_ok(v, True, words=True):
+                yield Hit("password", vs, vs + len(v), "XmlNamedElement")
+            continue
+        strength = _key_name_strength(name)
+        if strength and (
+            _key_value_ok(text, v, vs, strength) or _secret_named(name) and word_literal(v) and not is_placeholder(v)
+        ):
+            yield Hit("key", vs, vs + len(v), "XmlNamedElement")
+
+
+# a literal passed where a crypto API takes its key: an HMAC's or a cipher's key, a cookie or session signer's
+# secret. `hmac.new(b'…', msg)`, `crypto.createHmac('sha256', '…')`, `Fernet(b'…')`, `AES.new(b'…', AES.MODE_CBC)`,
+# `new SecretKeySpec("…".getBytes(), "HmacSHA256")`, Go's `hmac.New(sha256.New, []byte("…"))`,
+# `OpenSSL::HMAC.hexdigest('SHA256', '…', data)`, `hash_hmac('sha256', $data, '…')`, `cookieParser('…')`,
+# `CryptoJS.AES.encrypt(data, '…')`
+_LIT = r"""(?:\[\]byte\(|b(?=["'])|@(?=["']))?(?P<q>["'`])(?P<v>[^"'`\s\\]{6,512}+)(?P=q)"""
+_ARG = r"""(?:[A-Za-z_$][\w.$:]{0,40}+|["'][\w\-]{1,20}+["']|\{[^{}\n]{0,200}+\})"""
+_CRYPTO_KEY_ARG = re.compile(
+    # the key first
+    r"""(?:\b(?:hmac\.(?:new|HMAC)|Fernet|(?:AES|DES3?|Blowfish|ChaCha20|Salsa20|ARC4)\.new|cookieParser|"""
+    r"""SecretKeySpec|createSecretKey|Algorithm\.HMAC(?:256|384|512)|hmacShaKeyFor|SignedString|"""
+    r"""SymmetricKey[ \t]{0,2}+\([ \t]{0,2}+data:)[ \t]{0,2}+\(?(?:[ \t]{0,2}+key[ \t]{0,2}+=)?[ \t]{0,2}+"""
+    # the key second, after the algorithm, the payload or the message
+    r"""|\b(?:createHmac|createCipheriv|createDecipheriv|hmac\.New|HMAC\.(?:hexdigest|digest|base64digest)|"""
+    r"""CryptoJS\.(?:AES|DES|TripleDES|Rabbit|RC4)\.(?:en|de)crypt|CryptoJS\.Hmac\w{3,10}+|JWT(?:\.|::)(?:encode|decode)|"""
+    r"""signWith)(?:[ \t]{0,2}+\(|[ \t]{1,2}+(?=[A-Za-z_$]))[ \t]{0,2}+"""
+    + _ARG
+    + r"""[ \t]{0,2}+,[ \t]{0,2}+|\bhash_hmac[ \t]{0,2}+\([ \t]{0,2}+"""
+    + _ARG
+    + r"""[ \t]{0,2}+,[ \t]{0,2}+"""
+    + _ARG
+    + r"""[ \t]{0,2}+,[ \t]{0,2}+"""
+    # php-jwt's `new Key('…', 'HS256')`: an HMAC key (with RS/ES it is a public key's PEM)
+    r"""|\bnew[ \t]{1,2}+Key[ \t]{0,2}+\([ \t]{0,2}+(?=["'][^"'\s]{6,512}+["'][ \t]{0,2}+,[ \t]{0,2}+["']HS\d{3}))"""
+    + _LIT
+)
+_CRYPTO_HINTS = (
+    "hmac",
+    "fernet",
+    ".new",
+    "cookieparser",
+    "secretkeyspec",
+    "createsecretkey",
+    "cipheriv",
+    "jwt",
+    "signedstring",
+    "signwith",
+    "symmetrickey",
+    "new key",
+)
+
+
+def crypto_key_arguments(text: str, low: str) -> Iterator[Hit]:
+    """Literals given as a crypto API's key; the call says what the literal is, so a chosen word counts too
+    (`hmac.new(b'tornado-secret', …)`), but not a stand-in or placeholder (`'secret'`, `'your-key-here'`)."""
+    if not any(h in low for h in _CRYPTO_HINTS):
+        return
+    for m in _CRYPTO_KEY_ARG.finditer(text):
+        v = m.group("v")
+        if is_placeholder(v) or stand_in(v) or v.lower() in ("secret", "password", "changeme"):
+            continue
+        if _key_value_ok(text, v, m.start("v"), "strong") or word_literal(v) or looks_random(v):
+            yield Hit("key", m.start("v"), m.end("v"), "CryptoKeyArgument")
+
+
+# Terraform's input variable with a default: `variable "api_key" {` then `default = "…"` before the block closes
+# (`description`, `type`, `sensitive` may come between)
+_TF_VARIABLE = re.compile(
+    r"""\bvariable[ \t]{1,4}+"(?P<n>[A-Za-z_][\w\-]{0,80}+)"[ \t]{0,4}+\{(?P<body>[^{}]{0,600}?)\bdefault[ \t]{0,8}+=[ \t]{0,4}+"""
+    r"""["](?P<v>[^"\s\\$]{1,4096}+)["]"""
+)
+
+
+def terraform_defaults(text: str) -> Iterator[Hit]:
+    if "variable" not in text or "default" not in text:
+        return
+    for m in _TF_VARIABLE.finditer(text):
+        name, v, vs = m.group("n"), m.group("v"), m.start("v")
+        if _is_password_key(name):
+            if _word_key(name) and password_value_ok(v, True, words=True):
+                yield Hit("password", vs, vs + len(v), "TerraformDefault")
+            continue
+        strength = _key_name_strength(name)
+        if strength and (
+            _key_value_ok(text, v, vs, strength) or _secret_named(name) and word_literal(v) and not is_placeholder(v)
+        ):
+            yield Hit("key", vs, vs + len(v), "TerraformDefault")
+
+
+# an OAuth client's id and secret by position: OmniAuth's `provider :github, "<id>", "<secret>"` (also
+# `config.omniauth :github, …` in Devise), the oauth2 gem's `OAuth2::Client.new('<id>', '<secret>', site: …)`; the
+# second literal is the secret
+_OAUTH_PAIR = re.compile(
+    r"""(?:(?m:^)[ \t]{0,40}+(?:config\.omniauth|provider)[ \t]{1,4}+:[A-Za-z_]\w{0,40}+[ \t]{0,4}+,|"""
+    r"""\bOAuth2?::Client\.new[ \t]{0,2}+\()[ \t]{0,4}+(?P<q1>["'])[^"'\s]{1,256}+(?P=q1)[ \t]{0,4}+,[ \t]{0,4}+"""
+    r"""(?P<q>["'])(?P<v>[^"'\s\\]{6,512}+)(?P=q)"""
+)
+
+
+def oauth_client_pairs(text: str) -> Iterator[Hit]:
+    if "omniauth" not in text and "provider" not in text and "Client.new" not in text:
+        return
+    for m in _OAUTH_PAIR.finditer(text):
+        v = m.group("v")
+        if _key_value_ok(text, v, m.start("v"), "strong") or word_literal(v) and not is_placeholder(v):
+            yield Hit("key", m.start("v"), m.end("v"), "OAuthClientSecret")
 
 
 def find_secrets(text: str, p: PiiConfig) -> list[Hit]:
@@ -426,11 +718,18 @@ def find_secrets(text: str, p: PiiConfig) -> list[Hit]:
         out.extend(directive_passwords(text, low))
         out.extend(file_passwords(text, low))
         out.extend(c for c in compared_literals(text) if c.kind == "password")
+        out.extend(c for c in asserted_literals(text) if c.kind == "password")
     if p.entropy:
         out.extend(entropy_keys(text))
         out.extend(key_named_values(text, low))
         out.extend(named_value_pairs(text, low))
         out.extend(hyphen_joined_values(text, low))
         out.extend(access_named_values(text, low))
+        out.extend(jwk_private_members(text))
+        out.extend(xml_named_elements(text, low))
+        out.extend(crypto_key_arguments(text, low))
+        out.extend(terraform_defaults(text))
+        out.extend(oauth_client_pairs(text))
         out.extend(c for c in compared_literals(text) if c.kind == "key")
+        out.extend(c for c in asserted_literals(text) if c.kind == "key")
     return out
