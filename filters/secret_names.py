@@ -219,6 +219,25 @@ def occurrences(low: str, stem: str) -> list[int]:
     return found
 
 
+_WORD_CHARS = frozenset(string.ascii_letters + string.digits + "_$")
+
+
+def at_word_of(text: str, i: int, pattern: re.Pattern) -> re.Match | None:
+    """`pattern` matched where the word holding offset `i` starts (`createHmac` for `hmac` at its end), or failing
+    that at the word before a `.`/`::` (`Algorithm.HMAC256`, `CryptoJS.HmacSHA256`, `Base64.encode`): a hint found
+    by str.find anchors a pattern whose names it sits inside."""
+    ws, lo = i, max(0, i - 40)
+    while ws > lo and text[ws - 1] in _WORD_CHARS:
+        ws -= 1
+    m = pattern.match(text, ws)
+    if m is None and ws > 1 and text[ws - 1] in ".:":
+        ps = ws - 2 if text[ws - 2] == ":" else ws - 1
+        while ps > lo and text[ps - 1] in _WORD_CHARS:
+            ps -= 1
+        m = pattern.match(text, ps)
+    return m
+
+
 def _stem_starts(low: str, stems: tuple[str, ...]) -> Iterator[int]:
     """Offsets of every occurrence of the stems, in order: str.find in C instead of a case-insensitive
     regex alternation, which the regex engine can only try at every position."""

@@ -42,6 +42,8 @@ from repoloom.filters.secret_names import (
     Hit,
     _class_changes,
     _key_name_strength,
+    _stem_starts,
+    at_word_of,
     _token_runs,
 )
 from repoloom.filters.secret_values import (
@@ -371,7 +373,6 @@ def _extra_hits(text: str) -> Iterator[Hit]:
             elif _HEADER_BEFORE.search(text, max(0, m.start() - 24), m.start()) and bearer_word(m.group(1)):
                 yield Hit("key", m.start(1), m.end(1), "BearerToken")  # `Authorization: Bearer masterkey`
     yield from _authorization_headers(text)
-    yield from _encoded_pairs(text)
     yield from _placed_keys(text)
 
 
@@ -467,18 +468,22 @@ def _authorization_headers(text: str) -> Iterator[Hit]:
 # `base64.b64encode(b'sakuya:izayoi')`, `btoa("admin:…")`, `Base64.getEncoder().encodeToString("u:p".getBytes())`,
 # `Base64.strict_encode64("u:p")`, Go's `EncodeToString([]byte("u:p"))`, `Buffer.from("u:p").toString("base64")`
 _ENCODED_PAIR = re.compile(
-    r"""(?i)(?:b64encode|btoa|base64_?encode|encodeToString|encode64|encodebase64|tobase64|base64\.encode|"""
-    r"""buffer\.from)[ \t]{0,2}+\([ \t]{0,2}+(?:\[\]byte\(|b(?=["'])|u8(?=["']))?(?P<q>["'`])"""
+    r"""(?i:(?:urlsafe_|standard_)?b64encode|btoa|base64_encode|encodetostring|(?:strict_)?encode64|encodebase64|"""
+    r"""tobase64|base64\.encode|buffer\.from)[ \t]{0,2}+\([ \t]{0,2}+(?:\[\]byte\(|b(?=["'])|u8(?=["']))?(?P<q>["'`])"""
     r"""(?P<u>[\w.@+\-]{1,64}+):(?P<pw>[^\s"'`\\:%{}$]{4,64}+)(?P=q)"""
 )
+# a word inside every name _ENCODED_PAIR starts with, lower-cased; the match starts at the word holding it
+_ENCODE_HINTS = ("encode", "btoa", "tobase64", "buffer.from")
 
 
-def _encoded_pairs(text: str) -> Iterator[Hit]:
-    low = text.lower()
-    if "encode" not in low and "btoa" not in low and "buffer.from" not in low:
-        return
-    for m in _ENCODED_PAIR.finditer(text):
-        if m.group(0)[:6].lower() == "buffer" and "base64" not in low[m.end() : m.end() + 40]:
+def encoded_pairs(text: str, low: str) -> Iterator[Hit]:
+    """`user:password` literals encoded in place (`_ENCODED_PAIR`), matched only where a hint occurs (str.find)."""
+    done = -1
+    for i in _stem_starts(low, _ENCODE_HINTS):
+        if i < done or not (m := at_word_of(text, i, _ENCODED_PAIR)):
+            continue
+        done = m.end()
+        if low.startswith("buffer", m.start()) and "base64" not in low[m.end() : m.end() + 40]:
             continue  # `Buffer.from("a:b")` alone is bytes, not the header's encoding
         pw = m.group("pw")
         if password_value_ok(pw, quoted=True, words=True):

@@ -52,7 +52,9 @@ from repoloom.filters.secret_names import (
     _unpronounceable,
     _wide_quoted_symbols,
     _word_key,
+    at_word_of,
     lowered,
+    occurrences,
 )
 from repoloom.filters.secret_passwords import (
     cli_credentials,
@@ -73,6 +75,7 @@ from repoloom.filters.secret_providers import (
     _npm_auth_tokens,
     _plugin_hits,
     bare_random_tokens,
+    encoded_pairs,
     entropy_keys,
     lone_tokens,
     prefixed_tokens,
@@ -465,7 +468,7 @@ _LITERAL_FIRST = re.compile(
 _ASSERT_LIT = r"""(?P<q>["'`])(?P<v>[^"'`\s\\]{4,512}+)(?P=q)"""
 _ASSERT_EXPR = r"""(?P<n>[A-Za-z_$@][\w$.@:>\-]{0,80}?)(?:\(\))?"""
 _ASSERTED = re.compile(
-    r"""\b(?:assert(?:Equals?|_eq!?|_equal|Equal)|XCTAssertEqual|assert_eq!)[ \t]{0,2}+\([ \t]{0,2}+(?:"""
+    r"""(?:[Aa]ssert(?:Equals?|_eq!?|_equal|Equal))[ \t]{0,2}+\([ \t]{0,2}+(?:"""
     + _ASSERT_LIT
     + r"""[ \t]{0,2}+,[ \t]{0,2}+"""
     + _ASSERT_EXPR.replace("?P<n>", "?P<n2>")
@@ -475,12 +478,12 @@ _ASSERTED = re.compile(
     + _ASSERT_LIT.replace("?P<q>", "?P<q2>").replace("(?P=q)", "(?P=q2)").replace("?P<v>", "?P<v2>")
     + r"""[ \t]{0,2}+[,)])"""
     # Ruby's minitest without parentheses: `assert_equal 'v', @client.secret`
-    r"""|\bassert_equal[ \t]{1,2}+"""
+    r"""|assert_equal[ \t]{1,2}+"""
     + _ASSERT_LIT.replace("?P<q>", "?P<q4>").replace("(?P=q)", "(?P=q4)").replace("?P<v>", "?P<v4>")
     + r"""[ \t]{0,2}+,[ \t]{0,2}+"""
     + _ASSERT_EXPR.replace("?P<n>", "?P<n4>")
     + r"""[ \t]*+(?=\r?\n|$|\#)"""
-    r"""|\bexpect[ \t]{0,2}+\([ \t]{0,2}+"""
+    r"""|expect[ \t]{0,2}+\([ \t]{0,2}+"""
     + _ASSERT_EXPR.replace("?P<n>", "?P<n3>")
     + r"""[ \t]{0,2}+\)\.(?:(?:toBe|toEqual|toStrictEqual|to\.equal|to\.eq|to\.be)[ \t]{0,2}+\(|to[ \t]{1,2}+eq[ \t]{0,2}+\(?)"""
     r"""[ \t]{0,2}+""" + _ASSERT_LIT.replace("?P<q>", "?P<q3>").replace("(?P=q)", "(?P=q3)").replace("?P<v>", "?P<v3>")
@@ -489,9 +492,8 @@ _ASSERTED = re.compile(
 
 def asserted_literals(text: str) -> Iterator[Hit]:
     """Literals a test asserts a secret- or password-named field to hold (see `_ASSERTED`)."""
-    if "assert" not in text and "expect" not in text and "Assert" not in text:
-        return
-    for m in _ASSERTED.finditer(text):
+    # at each `assert`/`Assert`/`expect` (XCTest's `XCTAssertEqual` holds `Assert`), not a regex scan of the text
+    for m in _at_needles(text, ("assert", "Assert", "expect"), _ASSERTED):
         for n, v in (("n", "v2"), ("n2", "v"), ("n3", "v3"), ("n4", "v4")):
             if m.group(v) is None:
                 continue
@@ -540,13 +542,23 @@ _JWK_MEMBER = re.compile(
 _JWK_MEMBER_NEEDLES = ('"k"', '"d"', '"p"', '"q"', '"dp"', '"dq"', '"qi"', "'k'", "'d'")
 
 
+def _at_needles(text: str, needles: tuple[str, ...], pattern: re.Pattern) -> Iterator[re.Match]:
+    """Matches of `pattern` (which starts with one of the needles, as written) at each occurrence of the needles
+    (str.find in C), instead of a regex scan that tries every position of the text."""
+    starts = sorted(i for n in needles for i in occurrences(text, n)) if any(n in text for n in needles) else ()
+    done = -1
+    for i in starts:
+        if i >= done and (m := pattern.match(text, i)):
+            done = m.end()
+            yield m
+
+
 def jwk_private_members(text: str) -> Iterator[Hit]:
     """`{"kty":"oct","k":"NJACtF9H…"}`, `"d": "9GJquUJf…"`: a JWK's private members. With `kty` near, any
     base64url of 16 or more; alone (one line of a key file), 32 or more that mixes cases and digits as random
     bytes do, so a one-letter JSON field holding a word or an id is left alone."""
-    if not any(n in text for n in _JWK_MEMBER_NEEDLES):
-        return
-    for m in _JWK_MEMBER.finditer(text):
+    # with `kty` in the text every member; without it only `d` alone on its line counts (two str.find scans, not nine)
+    for m in _at_needles(text, _JWK_MEMBER_NEEDLES if "kty" in text else ('"d"',), _JWK_MEMBER):
         v = m.group("v")
         near = text.find("kty", max(0, m.start() - 2000), m.end() + 2000) >= 0
         if is_placeholder(v) or typed_by_hand(v) or _HEX.issuperset(v):
@@ -599,35 +611,35 @@ _LIT = r"""(?:\[\]byte\(|b(?=["'])|@(?=["']))?(?P<q>["'`])(?P<v>[^"'`\s\\]{6,512
 _ARG = r"""(?:[A-Za-z_$][\w.$:]{0,40}+|["'][\w\-]{1,20}+["']|\{[^{}\n]{0,200}+\})"""
 _CRYPTO_KEY_ARG = re.compile(
     # the key first
-    r"""(?:\b(?:hmac\.(?:new|HMAC)|Fernet|(?:AES|DES3?|Blowfish|ChaCha20|Salsa20|ARC4)\.new|cookieParser|"""
+    r"""(?:(?:hmac\.(?:new|HMAC)|Fernet|(?:AES|DES3?|Blowfish|ChaCha20|Salsa20|ARC4)\.new|cookieParser|"""
     r"""SecretKeySpec|createSecretKey|Algorithm\.HMAC(?:256|384|512)|hmacShaKeyFor|SignedString|"""
     r"""SymmetricKey[ \t]{0,2}+\([ \t]{0,2}+data:)[ \t]{0,2}+\(?(?:[ \t]{0,2}+key[ \t]{0,2}+=)?[ \t]{0,2}+"""
     # the key second, after the algorithm, the payload or the message
-    r"""|\b(?:createHmac|createCipheriv|createDecipheriv|hmac\.New|HMAC\.(?:hexdigest|digest|base64digest)|"""
+    r"""|(?:createHmac|createCipheriv|createDecipheriv|hmac\.New|HMAC\.(?:hexdigest|digest|base64digest)|"""
     r"""CryptoJS\.(?:AES|DES|TripleDES|Rabbit|RC4)\.(?:en|de)crypt|CryptoJS\.Hmac\w{3,10}+|JWT(?:\.|::)(?:encode|decode)|"""
     r"""signWith)(?:[ \t]{0,2}+\(|[ \t]{1,2}+(?=[A-Za-z_$]))[ \t]{0,2}+"""
     + _ARG
-    + r"""[ \t]{0,2}+,[ \t]{0,2}+|\bhash_hmac[ \t]{0,2}+\([ \t]{0,2}+"""
+    + r"""[ \t]{0,2}+,[ \t]{0,2}+|hash_hmac[ \t]{0,2}+\([ \t]{0,2}+"""
     + _ARG
     + r"""[ \t]{0,2}+,[ \t]{0,2}+"""
     + _ARG
     + r"""[ \t]{0,2}+,[ \t]{0,2}+"""
     # php-jwt's `new Key('…', 'HS256')`: an HMAC key (with RS/ES it is a public key's PEM)
-    r"""|\bnew[ \t]{1,2}+Key[ \t]{0,2}+\([ \t]{0,2}+(?=["'][^"'\s]{6,512}+["'][ \t]{0,2}+,[ \t]{0,2}+["']HS\d{3}))"""
-    + _LIT
+    r"""|new[ \t]Key[ \t]{0,2}+\([ \t]{0,2}+(?=["'][^"'\s]{6,512}+["'][ \t]{0,2}+,[ \t]{0,2}+["']HS\d{3}))""" + _LIT
 )
+# a word inside every name _CRYPTO_KEY_ARG starts with, lower-cased (fewer str.find scans than one per name)
 _CRYPTO_HINTS = (
     "hmac",
     "fernet",
     ".new",
     "cookieparser",
-    "secretkeyspec",
-    "createsecretkey",
-    "cipheriv",
-    "jwt",
+    "secretkey",
     "signedstring",
-    "signwith",
     "symmetrickey",
+    "cipheriv",
+    "cryptojs",
+    "jwt",
+    "signwith",
     "new key",
 )
 
@@ -635,9 +647,11 @@ _CRYPTO_HINTS = (
 def crypto_key_arguments(text: str, low: str) -> Iterator[Hit]:
     """Literals given as a crypto API's key; the call says what the literal is, so a chosen word counts too
     (`hmac.new(b'tornado-secret', …)`), but not a stand-in or placeholder (`'secret'`, `'your-key-here'`)."""
-    if not any(h in low for h in _CRYPTO_HINTS):
-        return
-    for m in _CRYPTO_KEY_ARG.finditer(text):
+    done = -1
+    for i in _stem_starts(low, _CRYPTO_HINTS):
+        if i < done or not (m := at_word_of(text, i, _CRYPTO_KEY_ARG)):
+            continue
+        done = m.end()
         v = m.group("v")
         if is_placeholder(v) or stand_in(v) or v.lower() in ("secret", "password", "changeme"):
             continue
@@ -648,15 +662,15 @@ def crypto_key_arguments(text: str, low: str) -> Iterator[Hit]:
 # Terraform's input variable with a default: `variable "api_key" {` then `default = "…"` before the block closes
 # (`description`, `type`, `sensitive` may come between)
 _TF_VARIABLE = re.compile(
-    r"""\bvariable[ \t]{1,4}+"(?P<n>[A-Za-z_][\w\-]{0,80}+)"[ \t]{0,4}+\{(?P<body>[^{}]{0,600}?)\bdefault[ \t]{0,8}+=[ \t]{0,4}+"""
+    r"""variable[ ]"(?P<n>[A-Za-z_][\w\-]{0,80}+)"[ \t]{0,4}+\{(?P<body>[^{}]{0,600}?)\bdefault[ \t]{0,8}+=[ \t]{0,4}+"""
     r"""["](?P<v>[^"\s\\$]{1,4096}+)["]"""
 )
 
 
 def terraform_defaults(text: str) -> Iterator[Hit]:
-    if "variable" not in text or "default" not in text:
+    if "default" not in text:
         return
-    for m in _TF_VARIABLE.finditer(text):
+    for m in _at_needles(text, ('variable "',), _TF_VARIABLE):
         name, v, vs = m.group("n"), m.group("v"), m.start("v")
         if _is_password_key(name):
             if _word_key(name) and password_value_ok(v, True, words=True):
@@ -673,16 +687,30 @@ def terraform_defaults(text: str) -> Iterator[Hit]:
 # `config.omniauth :github, …` in Devise), the oauth2 gem's `OAuth2::Client.new('<id>', '<secret>', site: …)`; the
 # second literal is the secret
 _OAUTH_PAIR = re.compile(
-    r"""(?:(?m:^)[ \t]{0,40}+(?:config\.omniauth|provider)[ \t]{1,4}+:[A-Za-z_]\w{0,40}+[ \t]{0,4}+,|"""
-    r"""\bOAuth2?::Client\.new[ \t]{0,2}+\()[ \t]{0,4}+(?P<q1>["'])[^"'\s]{1,256}+(?P=q1)[ \t]{0,4}+,[ \t]{0,4}+"""
+    r"""(?:(?:config\.omniauth|provider)[ \t]{1,4}+:[A-Za-z_]\w{0,40}+[ \t]{0,4}+,|"""
+    r"""OAuth2?::Client\.new[ \t]{0,2}+\()[ \t]{0,4}+(?P<q1>["'])[^"'\s]{1,256}+(?P=q1)[ \t]{0,4}+,[ \t]{0,4}+"""
     r"""(?P<q>["'])(?P<v>[^"'\s\\]{6,512}+)(?P=q)"""
 )
 
 
+class _OAuthPairAt:
+    """_OAUTH_PAIR matched from a hint: `config.` before `omniauth`, `OAuth2::` before `Client.new`."""
+
+    @staticmethod
+    def match(text: str, i: int) -> re.Match | None:
+        for back in (0, 7, 8, 7 + 2):  # `provider`; `config.omniauth`; `OAuth2::Client`; `OAuth::Client`
+            if i >= back and (m := _OAUTH_PAIR.match(text, i - back)):
+                return m
+        return None
+
+
+_OAUTH_PAIR_AT = _OAuthPairAt()
+
+
 def oauth_client_pairs(text: str) -> Iterator[Hit]:
-    if "omniauth" not in text and "provider" not in text and "Client.new" not in text:
-        return
-    for m in _OAUTH_PAIR.finditer(text):
+    for m in _at_needles(text, ("omniauth", "provider", "Client.new"), _OAUTH_PAIR_AT):
+        if text[m.start()] != "O" and text[text.rfind("\\n", 0, m.start()) + 1 : m.start()].strip():
+            continue  # OmniAuth's `provider` opens its line
         v = m.group("v")
         if _key_value_ok(text, v, m.start("v"), "strong") or word_literal(v) and not is_placeholder(v):
             yield Hit("key", m.start("v"), m.end("v"), "OAuthClientSecret")
@@ -698,6 +726,7 @@ def find_secrets(text: str, p: PiiConfig) -> list[Hit]:
         if "NpmDetector" in names:
             out.extend(_npm_auth_tokens(text))
         out.extend(_extra_hits(text))
+        out.extend(encoded_pairs(text, low))
         if not p.plugins:  # a chosen plugin list means those providers only
             runs = list(_token_runs(text))
             out.extend(prefixed_tokens(text, runs))
