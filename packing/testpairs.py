@@ -103,6 +103,7 @@ from repoloom.packing.pairing.by_name import (
     _by_named_type,
     _declarations_beside,
     _defining_module,
+    _library_prefixed,
     _own_package_namesake,
     _sole_unit_beside,
     _suite_prefixes,
@@ -118,6 +119,8 @@ from repoloom.packing.pairing.conventions import (
     _NEUTRAL_DIRS,
     FAMILY,
     _declares_only,
+    _errors_module,
+    _issue_numbered,
     _in_target_dir,
     _kind,
     _named_for_role,
@@ -129,7 +132,7 @@ from repoloom.packing.pairing.conventions import (
     _test_targets,
     split_identifier,
 )
-from repoloom.packing.pairing.lexical import _by_lexical, _Lexical, _terms
+from repoloom.packing.pairing.lexical import _by_lexical, _Lexical, _names_touch, _terms
 from repoloom.syntax.resolving import RepoIndex
 from repoloom.syntax.tests import in_test_dir, subject_stem
 
@@ -152,6 +155,24 @@ RULES = ("name", "path", "calls", "include", "use", "import", "lexical")
 
 def _bump(stats: dict[str, int], key: str, n: int = 1) -> None:
     stats[key] = stats.get(key, 0) + n
+
+
+def _not_only_errors(t: FileFacts, found: tuple | None) -> tuple | None:
+    """A test that imports or uses the library's error types and nothing else of it (ron's tests/comments.rs:
+    ron::error::Error; sqlparse's test_dos_prevention.py: exceptions) checks how some behaviour fails: the module of
+    errors is no subject unless the test is named for it (anyhow's tests/test_downcast.rs is found by calls)."""
+    if found is not None and found[0] is not None and _errors_module(found[0]) and not _names_touch(t.path, found[0]):
+        return None
+    return found
+
+
+def _issue_subject(t: FileFacts, found: tuple | None) -> tuple | None:
+    """A test named for the issue it reproduces (ron's tests/240_array_pretty.rs) runs whatever the bug needed: what
+    it calls or uses names its subject only when the rest of its name agrees (tests/544_path_meta.rs ->
+    src/ser/path_meta.rs); otherwise it has none, from this rule or a later one."""
+    if found is not None and found[0] is not None and _issue_numbered(t.path) and not _names_touch(t.path, found[0]):
+        return None, None, 0.0
+    return found
 
 
 def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[str, Any]]:
@@ -207,6 +228,10 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             parts = f.path.split("/")
             if len(parts) > 1 and _stem(f.path) not in _FACADES and parts[-2].lower() not in _NEUTRAL_DIRS:
                 joined[fam][_norm(parts[-2] + _stem(f.path))].append(f.path)
+    for fam, fs in named.items():
+        if fam in _NAMED_IN_PART:
+            for key, path in _library_prefixed(fs, kinds):
+                joined[fam][key].append(path)
     declared = {f.path for f in facts if _declares_only(f)}
     # the repository's package names (package.json's name: immer, @scope/name -> name), said in normalised form
     packages = frozenset(
@@ -349,7 +374,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 # a test beside the one unit of its folder (nng's pair0_test.c beside pair.c)
                 found = _sole_unit_beside(t, sources[fam], kinds)
             if found is None and tcfg.import_ and fam in _CALLS_FAMILIES and not role:
-                found = calls_of(t, fam)
+                found = _issue_subject(t, calls_of(t, fam))
                 if (
                     found is not None
                     and "include" in _FAMILY_RULES.get(fam, ())
@@ -362,7 +387,9 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             if found is None and tcfg.import_ and "include" in _FAMILY_RULES.get(fam, ()):
                 found = _by_include(t, graph, kinds, facts_by_path, sources[fam], lex_index, tcfg, impl_headers)
             if found is None and tcfg.import_ and "use" in _FAMILY_RULES.get(fam, ()) and not for_role:
-                found = _by_crate_use(t, kinds, sources[fam], lex_index, fam, tcfg)
+                found = _issue_subject(
+                    t, _not_only_errors(t, _by_crate_use(t, kinds, sources[fam], lex_index, fam, tcfg))
+                )
             if found is None and tcfg.import_ and not role:
                 if index_box is None:
                     index_box = [RepoIndex(facts, rg.params)]
@@ -378,6 +405,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                     common=common_names(fam),
                     packages=packages,
                 )
+                found = _not_only_errors(t, found)
             # weaker name evidence after the imports: JsonArrayAsListTest -> JsonArray.java
             if found is None and not role:
                 found = _by_name(
