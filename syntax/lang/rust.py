@@ -284,6 +284,8 @@ def resolve(ix, f, e) -> None:
             if not cands:
                 continue
             root = ix.nearest(f.path, [posixpath.join(x, "src/lib.rs") for x in cands])
+            if root is None:  # the crate root naming its own crate (eyre's src/lib.rs: use eyre::...): no edge
+                continue
             hit = _lookup(ix, parent_dir(root), parts[1:], root)
         e.resolved += e.add(hit if hit != f.path else None, importance(1.0, 1))
 
