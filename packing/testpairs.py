@@ -91,6 +91,7 @@ from repoloom.packing.pairing.by_import import (
 from repoloom.packing.pairing.by_include import (
     _by_include,
     _compiled_header,
+    _header_checked_first,
     _implementation_headers,
     _is_hollow_unit,
     _is_program,
@@ -115,6 +116,7 @@ from repoloom.packing.pairing.conventions import (
     _CALLS_FAMILIES,
     _FACADES,
     _FAMILY_RULES,
+    _INCLUDE_FAMILIES,
     _NAMED_IN_PART,
     _NEUTRAL_DIRS,
     FAMILY,
@@ -483,6 +485,8 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 found = _by_lexical(t, lex_index(fam), tcfg)
         subject, rule, score = found if found else (None, None, 0.0)
         subject = impl_headers.get(subject, subject)
+        if fam in _INCLUDE_FAMILIES:
+            subject = _header_checked_first(t, subject, facts_by_path.keys()) or subject
         pairs.append({"test": t.path, "subject": subject, "rule": rule, "score": round(float(score), 4)})
     _through_included_tests(pairs, graph, facts_by_path)
     for p in pairs:

@@ -25,6 +25,7 @@ from repoloom.packing.pairing.conventions import (
     _norm,
     _singular,
     _stem,
+    _test_stem,
     _usable,
     split_identifier,
 )
@@ -329,3 +330,23 @@ def _header_only(
     if len(named) == 1:
         return named[0], "include", 0.7
     return _agreeing(t, headers, "include", lex_index(FAMILY.get(t.language or "")), tcfg)
+
+
+def _header_checked_first(t: FileFacts, subject: str | None, paths: set[str]) -> str | None:
+    """(C++) A test whose first include is the header it is named for (Boost.JSON's test/kind.cpp opens with
+    #include <boost/json/kind.hpp>, to check that the header stands alone) tests that header, not the header-held
+    implementation the names lead to (include/boost/json/impl/kind.ipp, an x-inl.h). A compiled unit (x.c, x.cpp)
+    stays the subject, and a test opening with a helper (CLI11's app_helper.hpp, spdlog's includes.h) is left alone."""
+    if subject is None or subject.endswith(_C_IMPLEMENTATIONS):
+        return None
+    first = next((r for r in t.imports if r.get("kind") in ("include", "include_system")), None)
+    if first is None:
+        return None
+    spec = str(first.get("target") or "")
+    named = _norm(_test_stem(t))
+    if not spec.endswith(_C_HEADERS) or _norm(_stem(spec)) != named:
+        return None
+    header = [p for p in paths if p == spec or p.endswith("/" + spec)]
+    if len(header) != 1 or header[0] == subject or not _norm(_stem(subject)).startswith(named):
+        return None
+    return header[0]

@@ -229,6 +229,13 @@ def _in_macro_definition(n) -> bool:
     return False
 
 
+def _registers_suite(call) -> bool:
+    """TEST_SUITE(kind_test, "boost.json.kind"): a registration naming a suite and giving it a title."""
+    args = call.child_by_field_name("arguments") if call is not None else None
+    named = [a for a in args.named_children if a.type != "comment"] if args is not None else []
+    return len(named) == 2 and named[0].type == "identifier" and named[1].type in ("string_literal", "raw_string_literal")
+
+
 def markers(caps: dict, src, path: str) -> tuple[int, bool] | tuple[int, bool, dict]:
     """Test cases of a C or C++ file: framework macros, test functions by name, test programs (a main of a test
     folder that is not a runner), a project's own test-case macros (TEST_XML(...) { ... }); in a test-named source
@@ -238,16 +245,20 @@ def markers(caps: dict, src, path: str) -> tuple[int, bool] | tuple[int, bool, d
     tests/test_header_guard.cpp), marked compile_only."""
     # a macro named in a #define defines the framework (pugixml's tests/test.hpp: #define TEST(name) ...): no test case
     count = sum(1 for n in caps.get("macro", ()) if not _in_macro_definition(n))
+    header = path.endswith((".h", ".hh", ".hpp", ".hxx", ".h++"))
+    test_source = not header and in_test_dir(path)
     for n in caps.get("case", ()):  # TEST_XML(name, "<node/>") { ... } inside #if: a call, then its block
         statement = n.parent.parent if n.parent is not None else None
         after = statement.next_named_sibling if statement is not None else None
         if after is not None and after.type == "compound_statement":
             count += 1
+        elif test_source and _registers_suite(n.parent):
+            # a suite registered by name (Boost.JSON's test/kind.cpp: TEST_SUITE(kind_test, "boost.json.kind");
+            # after a class whose run() holds the checks): the program built from the test folder runs it
+            count += 1
     functions = caps.get("function", ())
     stem = subject_stem(os.path.basename(path)) if in_test_dir(path) else None
-    header = path.endswith((".h", ".hh", ".hpp", ".hxx", ".h++"))
     name_says_test = stem is not None and not header  # a header of a test folder declares, it runs nothing
-    test_source = not header and in_test_dir(path)
     case_prefix = (stem or "").lower() + "_"
     exported, runner = 0, False
     named = []
