@@ -386,7 +386,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             if found is None and fam in _NAMED_IN_PART and not role and not for_role:
                 # named for a part of one module's name (spdlog's tests/test_mpmc_q.cpp: details/mpmc_blocking_q.h)
                 found = _by_name_part(t, by_name[fam], kinds, facts_by_path, suites, declared)
-            if found is None and tcfg.import_ and "include" in _FAMILY_RULES.get(fam, ()):
+            if found is None and tcfg.import_ and "include" in _FAMILY_RULES.get(fam, ()) and not role:
                 found = _by_include(t, graph, kinds, facts_by_path, sources[fam], lex_index, tcfg, impl_headers)
             if found is None and tcfg.import_ and "use" in _FAMILY_RULES.get(fam, ()) and not for_role:
                 found = _issue_subject(

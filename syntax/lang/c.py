@@ -75,6 +75,9 @@ IMPLEMENTATION_HEADERS = ("-inl", "_inl")
 IMPLEMENTATION_HEADER_FOLDERS = ("impl",)
 # rapidjson's test/unittest/writertest.cpp tests writer.h: "test" closes the name without a separator
 BARE_TEST_TAILS = ("test",)
+# a test named for the documentation it checks (Boost.JSON's test/doc_parsing.cpp, snippets.cpp; libmill's
+# tests/example.c): the examples of the manual, run against the whole library, with no subject of their own
+ROLE_TEST_NAMES = r"^(doc|docs|example|examples|snippet|snippets)([_-]\w+)?\.\w+$"
 # test_x, x_test, run_tests: a test function by name (jansson's test_dump.c defines run_tests, its main is in util.h);
 # testX: Unity's convention (its runner generator collects the void testX(void) functions of a test file)
 _TEST_FUNCTION = re.compile(r"^(tests?_\w|\w+_tests?$|test[A-Z0-9])")
@@ -373,5 +376,6 @@ LANGUAGES = (
         pairing_rules=("include",),
         tests_named_in_part=True,
         macro_names=macro_names,
+        role_test_names=ROLE_TEST_NAMES,
     ),
 )
