@@ -236,7 +236,9 @@ def _registers_suite(call) -> bool:
     """TEST_SUITE(kind_test, "boost.json.kind"): a registration naming a suite and giving it a title."""
     args = call.child_by_field_name("arguments") if call is not None else None
     named = [a for a in args.named_children if a.type != "comment"] if args is not None else []
-    return len(named) == 2 and named[0].type == "identifier" and named[1].type in ("string_literal", "raw_string_literal")
+    return (
+        len(named) == 2 and named[0].type == "identifier" and named[1].type in ("string_literal", "raw_string_literal")
+    )
 
 
 def markers(caps: dict, src, path: str) -> tuple[int, bool] | tuple[int, bool, dict]:
