@@ -252,6 +252,7 @@ def markers(caps: dict, src, path: str) -> tuple[int, bool] | tuple[int, bool, d
     count = sum(1 for n in caps.get("macro", ()) if not _in_macro_definition(n))
     header = path.endswith((".h", ".hh", ".hpp", ".hxx", ".h++"))
     test_source = not header and in_test_dir(path)
+    registered = 0
     for n in caps.get("case", ()):  # TEST_XML(name, "<node/>") { ... } inside #if: a call, then its block
         statement = n.parent.parent if n.parent is not None else None
         after = statement.next_named_sibling if statement is not None else None
@@ -260,7 +261,7 @@ def markers(caps: dict, src, path: str) -> tuple[int, bool] | tuple[int, bool, d
         elif test_source and _registers_suite(n.parent):
             # a suite registered by name (Boost.JSON's test/kind.cpp: TEST_SUITE(kind_test, "boost.json.kind");
             # after a class whose run() holds the checks): the program built from the test folder runs it
-            count += 1
+            registered += 1
     functions = caps.get("function", ())
     stem = subject_stem(os.path.basename(path)) if in_test_dir(path) else None
     name_says_test = stem is not None and not header  # a header of a test folder declares, it runs nothing
@@ -308,6 +309,8 @@ def markers(caps: dict, src, path: str) -> tuple[int, bool] | tuple[int, bool, d
     count += sum(1 for a in caps.get("run_arg", ()) if src.node_text(a) in defined)
     if count:
         return count, False
+    if registered:  # a registered suite whose cases are no testX() methods (kind_test's run() alone)
+        return registered, False
     if exported and not runner:  # a runner's helpers (Unity's generated resetTest) are no test cases
         return exported, False
     if name_says_test and not functions and _LOCAL_INCLUDE.search(src.text) and not _MAIN_MACRO.search(src.text):
