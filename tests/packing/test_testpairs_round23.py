@@ -343,3 +343,49 @@ def test_a_type_named_by_two_headers_or_none_names_no_subject():
         "#define", "#include <cereal/types/unordered_set.hpp>\n#define"
     )
     assert subject(both, "cereal", "unittests/multiset.cpp") is None
+
+
+# --- an entry point that makes one object -------------------------------------------------------------------------
+
+LOG_PKG = {
+    "pyproject.toml": '[project]\nname = "loglib"\n',
+    "loglib/__init__.py": (
+        '"""A pre-made logger: from loglib import logger."""\nfrom ._logger import Core as _Core\n'
+        'from ._logger import Logger as _Logger\n\n__version__ = "1.0"\n__all__ = ["logger"]\n\n'
+        "logger = _Logger(core=_Core(), depth=0)\n"
+    ),
+    "loglib/_logger.py": (
+        "class Core:\n    def __init__(self):\n        self.handlers = {}\n\n\nclass Logger:\n"
+        "    def __init__(self, core, depth):\n        self._core = core\n        self._depth = depth\n\n"
+        "    def add(self, sink):\n        self._core.handlers[len(self._core.handlers)] = sink\n"
+        "        return len(self._core.handlers) - 1\n\n    def remove(self, handler_id):\n"
+        "        del self._core.handlers[handler_id]\n"
+    ),
+    "loglib/_colorizer.py": "def colorize(text):\n    return text\n",
+}
+ADD_SINKS_TEST = (
+    "from loglib import logger\n\n\ndef test_add_and_remove_sink():\n    i = logger.add(print)\n    logger.remove(i)\n"
+)
+
+
+def test_a_test_of_the_object_an_entry_point_makes_tests_its_class_module():
+    files = dict(LOG_PKG, **{"tests/test_add_sinks.py": ADD_SINKS_TEST})
+    assert subject(files, "loglib", "tests/test_add_sinks.py") == "loglib/_logger.py"
+
+
+def test_an_entry_point_with_code_of_its_own_stays_the_subject():
+    # must not fire: the entry defines a function besides the object (cachetools' __init__.py defines its caches)
+    files = dict(LOG_PKG, **{"tests/test_add_sinks.py": ADD_SINKS_TEST})
+    files["loglib/__init__.py"] += "\n\ndef reset():\n    logger._core.handlers.clear()\n"
+    assert subject(files, "loglib", "tests/test_add_sinks.py") == "loglib/__init__.py"
+
+
+def test_an_object_built_from_two_modules_stays_with_the_entry_point():
+    # must not fire: classes from ._logger and ._colorizer: no one module makes the object
+    files = dict(LOG_PKG, **{"tests/test_add_sinks.py": ADD_SINKS_TEST})
+    files["loglib/_colorizer.py"] += "\n\nclass Colorizer:\n    pass\n"
+    files["loglib/__init__.py"] = files["loglib/__init__.py"].replace(
+        "from ._logger import Logger as _Logger\n",
+        "from ._logger import Logger as _Logger\nfrom ._colorizer import Colorizer as _Colorizer\n",
+    )
+    assert subject(files, "loglib", "tests/test_add_sinks.py") == "loglib/__init__.py"
