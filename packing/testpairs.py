@@ -58,6 +58,19 @@ crate root itself (polling's tests/io.rs: Event, Events and Poller of src/lib.rs
 it is named for one that a module defines too (tempfile's tests/tempfile.rs). A C or C++ test without a subject of
 its own that includes one other test source (parallel-hashmap's tests/parallel_flat_hash_map_test.cc ->
 parallel_hash_map_test.cc -> flat_hash_map_test.cc) takes that test's subject.
+Refraining where the evidence names no single subject: a module of the library's error types (src/error.rs,
+exceptions.py) is no subject by import or use alone, only for a test named for it; a test named for the issue it
+reproduces (ron's tests/240_array_pretty.rs) keeps a calls or use subject only when the rest of its name touches it;
+vocabulary that agrees only weakly (under 0.15 of the test's best possible match) with the module a test imports,
+uses or includes decides nothing for a test not named like it; a C or C++ test named for documentation or examples
+(test/doc_parsing.cpp, tests/example.c) is named for its role. A library that starts its files' names with one word
+(libsodium's crypto_box.c, crypto_sign.c: five units or more) answers to the rest (test/default/box.c). A C++ test
+opening with #include of the header it is named for tests that header, not the header-held implementation its name
+also reaches (Boost.JSON's test/kind.cpp: kind.hpp, not impl/kind.ipp). In a header-only library a test reaching the
+library only through its helper headers (cereal's unittests/multiset.cpp -> multiset.hpp -> common.hpp) tests the one
+library header that names what the test is named for (types/set.hpp: std::multiset). An entry point that only makes
+one object from a class of one module (loguru/__init__.py: logger = _Logger(...)) passes a test of that object on to
+the class's module.
 A test may have no subject; a source may have several tests. Rust sources with
 inline ``#[cfg(test)]`` modules are their own subject and are not test files.
 place_tests then moves each paired test right after its subject.
