@@ -1900,6 +1900,14 @@ FROZEN16_DIGEST = (
     "164de88cd8f4d8ca7d860eed52fd6cdfe8a58d95f0e623b3628a7e684024caae"  # cases_digest, tools' fields left out
 )
 
+# The seventeenth set (measured before and after the seventeenth secrets round): made the same way from 23 other
+# projects (none in an earlier set), picked for their secrets (OAuth/JWT libraries and SDKs in C#, Java, PHP,
+# Ruby, Rust, Swift and TypeScript, database drivers, apps shipping .env/compose/test configs), at most one JWT
+# line per project; labelled by a session that changed no rule (secrets_frozen17_sources.md).
+FROZEN17_DIGEST = (
+    "eb1b6d7e602fea7077bbf6eaa72d4e09ede9288caf525be562bd4faf0d84edd8"  # cases_digest, tools' fields left out
+)
+
 
 def freeze_frozen7(src_root: str, labels_path: str, gitleaks: str | None, credsweeper: str | None) -> list[dict]:
     """The seventh set from its hand labels (`labels_path`) and the unpacked sources (`src_root/<src>/<path>`,
@@ -1981,11 +1989,13 @@ def main() -> int:
     ap.add_argument("--frozen14", metavar="SRC_ROOT", help="the unpacked sources: freeze the fourteenth set")
     ap.add_argument("--frozen15", metavar="SRC_ROOT", help="the unpacked sources: freeze the fifteenth set")
     ap.add_argument("--frozen16", metavar="SRC_ROOT", help="the unpacked sources: freeze the sixteenth set")
+    ap.add_argument("--frozen17", metavar="SRC_ROOT", help="the unpacked sources: freeze the seventeenth set")
     ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "data"))
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
-    # Sets 7-16 share one reader: each labelled line is read back from its source and checked.
+    # Sets 7-17 share one reader: each labelled line is read back from its source and checked.
     for n, ordinal, root in (
+        (17, "seventeenth", args.frozen17),
         (16, "sixteenth", args.frozen16),
         (15, "fifteenth", args.frozen15),
         (14, "fourteenth", args.frozen14),

@@ -201,6 +201,10 @@ PLAN_GROUPS = counter("plan.groups", "planning groups (a giant repository is pla
 PLAN_FILES = counter("plan.files", "files planned")
 PLAN_SEGMENTS = counter("plan.segments", "segments the planner cut")
 PLAN_UNPLACED_PIECES = counter("plan.unplaced_pieces", "pieces the plan did not place (should stay 0)")
+PLAN_FAILED_REPOS = counter(
+    "plan.failed_repos",
+    "repositories whose planning raised, planned in path order without edges or test pairs (should stay 0; the log names the exception)",
+)
 
 # --- packing (packing/rows.py), per row
 PACKING_SEGMENTS = counter("packing.segments", "segments in rows")

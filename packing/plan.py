@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,9 +36,21 @@ class RepoPlan:
 
 def plan_repository(repo: str, items: list[tuple[FileFacts, list[int]]], p: PlanConfig) -> RepoPlan:
     """items: (facts, token length of each piece) per kept file of the repository. Planning composes two
-    stages, each given its section: the graph (GraphConfig) and test pairing (UnitTestsConfig)."""
+    stages, each given its section: the graph (GraphConfig) and test pairing (UnitTestsConfig).
+
+    A rule that raises on one repository's code (a resolver meeting a form nobody wrote a test for) must
+    not stop a corpus build: that repository is planned in path order without edges or test pairs, counted
+    as plan.failed_repos and logged with the exception. Its files are all still placed."""
     facts = sorted((f for f, _ in items), key=lambda f: f.path)
     lengths = {f.path: lens for f, lens in items}
+    try:
+        return _graph_plan(repo, facts, lengths, p)
+    except Exception:  # noqa: BLE001 - counted and logged; the files are kept in path order
+        logging.getLogger(__name__).warning("planning %s failed; planned in path order", repo, exc_info=True)
+        return _path_order_plan(repo, facts, lengths, p)
+
+
+def _graph_plan(repo: str, facts: list[FileFacts], lengths: dict[str, list[int]], p: PlanConfig) -> RepoPlan:
     graph = p.graph
     rg = graphs.build_graph(facts, graph)
     edges = sorted(rg.graph.edges) + sorted(rg.removed_edges)
@@ -50,3 +63,10 @@ def plan_repository(repo: str, items: list[tuple[FileFacts, list[int]]], p: Plan
     stats[C.PLAN_FILES] = len(order)
     stats[C.PLAN_SEGMENTS] = len(segments)
     return RepoPlan(repo, order, segments, edges, list(rg.removed_edges), pairs, stats)
+
+
+def _path_order_plan(repo: str, facts: list[FileFacts], lengths: dict[str, list[int]], p: PlanConfig) -> RepoPlan:
+    order = [f.path for f in facts]
+    segments = graphs.cut_segments(order, lengths, p.seq_len, graph=p.graph)
+    stats = {C.PLAN_REPOS: 1, C.PLAN_FILES: len(order), C.PLAN_SEGMENTS: len(segments), C.PLAN_FAILED_REPOS: 1}
+    return RepoPlan(repo, order, segments, stats=stats)

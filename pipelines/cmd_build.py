@@ -181,6 +181,12 @@ def _build(args, cfg: dict, units: list, out, log) -> int:
     empty = ds["num_examples"] == 0
     for line in summary_lines(ds, stats, args.output, time.time() - t0)[: -1 if empty else None]:
         print(line)
+    if failed := stats.get(C.PLAN_FAILED_REPOS, 0):
+        print(
+            f"repoloom build: warning: planning raised for {failed} repositories; their files were kept in path "
+            "order without dependency edges or test pairs (the log names each exception)",
+            file=sys.stderr,
+        )
     if empty:
         print(
             f"repoloom build: error: the build produced no rows: {empty_reason(ds)}; "
