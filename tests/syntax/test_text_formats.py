@@ -96,6 +96,12 @@ sub wrap {
         ("Containerfile", "", "dockerfile"),
         ("meson.build", "", "meson"),
         ("src/App.vue", "", "vue"),
+        # grammar languages: C++20 module units, Bazel's Starlark (a Python subset)
+        ("src/math.cppm", "", "cpp"),
+        ("src/math.ixx", "", "cpp"),
+        ("tools/defs.bzl", "", "python"),
+        ("lib/BUILD.bazel", "", "python"),
+        ("MODULE.bazel", "", "python"),
         # ambiguous extensions are not guessed
         ("src/solver.m", "", None),
         ("app.pro", "", None),
