@@ -993,6 +993,40 @@ Recall 0.569 and strict precision 0.612 are far below the 0.90 targets; C (cglm 
 stopped on eyre: its crate root names its own crate in a use, and the Rust resolver failed on it; fixed in
 syntax/lang/rust.py before the baseline, no pairing rule changed.)
 
+Rules then tuned on dev (blind21 included), refraining where evidence names no single subject and finding more C/C++
+subjects: a module of error types is no subject by import or use alone (ron's src/error.rs, sqlparse's exceptions.py);
+an issue-numbered test (ron's tests/240_array_pretty.rs) keeps a calls or use subject only when its name touches it;
+vocabulary agreeing under 0.15 of the test's best match decides no import, use or include subject for a test not named
+like the module; C/C++ tests named for documentation or examples (doc_parsing.cpp, example.c) have no subject; a
+library prefixing its files' names with one word answers to the rest (libsodium's test/default/box.c ->
+crypto_box/crypto_box.c); a registered suite (TEST_SUITE(kind_test, "...")) is a test case; a test opening with the
+header it is named for tests that header, not the .ipp or -inl.h behind it (Boost.JSON's test/kind.cpp -> kind.hpp);
+in a header-only library, a test reaching the library through helper headers takes the one library header naming its
+type (cereal's multiset.cpp -> types/set.hpp); an entry point making one object from one module's class passes a test
+of that object on to the class's module (loguru's logger -> _logger.py). On dev (R / P / P.strict):
+
+    set      R      P      P.strict
+    tuning   0.981  0.996  0.922      (was 0.985 / 0.992 / 0.897)
+    frozen   0.948  0.985  0.955      (was 0.948 / 0.985 / 0.921)
+    heldout  0.977  1.000  0.924      (was 0.977 / 1.000 / 0.895)
+    blind5   0.791  0.956  0.897      (was 0.755 / 0.954 / 0.892: cereal)
+    blind19  0.898  0.971  0.843      (was 0.898 / 0.965 / 0.835)
+    blind20  0.795  0.906  0.809      (was 0.659 / 0.774 / 0.689: boost-json, loguru)
+    blind21  0.770  0.931  0.780      (was 0.735 / 0.933 / 0.709: libsodium, ron, cattrs)
+    blind2, blind6, blind7: R 0.897 -> 0.891, 0.920 -> 0.900, 0.900 -> 0.886 (weak agreement: libevent's regress.c,
+    zlib's infcover.c, parallel-hashmap's erase_if_test.cc lost); blind, blind3, blind12, blind13, blind18: P.strict up
+    all dev sets together (blind21 included): R 0.8831 -> 0.8934, P.strict 0.8843 -> 0.9025
+
+blind22, run once at the end on the landed rules (the blind figure; its misses not listed):
+
+    blind22  0.579  0.708  0.626      c 0.406 (0.509)  cpp 0.589 (0.532)  go 0.938 (1.000)  python 0.950 (0.950)
+                                      rust 0.448 (0.542)  typescript 0.857 (1.000)   (was 0.569 / 0.704 / 0.612;
+                                      det.P 0.968, det.R 0.952)
+
+From the rows: libcoap R 0.429 -> 0.714, g3log and waitress strict precision up; cglm (R 0.029: header-only, test bodies
+in test/src/test_X.h), tomlplusplus (0.188), g3log (0.143), eyre and miette (0.46, 0.44) do not move. Both targets stay
+far off on unseen code.
+
 This file is a benchmark, not a pytest module: it defines no test functions.
 """
 

@@ -58,6 +58,19 @@ crate root itself (polling's tests/io.rs: Event, Events and Poller of src/lib.rs
 it is named for one that a module defines too (tempfile's tests/tempfile.rs). A C or C++ test without a subject of
 its own that includes one other test source (parallel-hashmap's tests/parallel_flat_hash_map_test.cc ->
 parallel_hash_map_test.cc -> flat_hash_map_test.cc) takes that test's subject.
+Refraining where the evidence names no single subject: a module of the library's error types (src/error.rs,
+exceptions.py) is no subject by import or use alone, only for a test named for it; a test named for the issue it
+reproduces (ron's tests/240_array_pretty.rs) keeps a calls or use subject only when the rest of its name touches it;
+vocabulary that agrees only weakly (under 0.15 of the test's best possible match) with the module a test imports,
+uses or includes decides nothing for a test not named like it; a C or C++ test named for documentation or examples
+(test/doc_parsing.cpp, tests/example.c) is named for its role. A library that starts its files' names with one word
+(libsodium's crypto_box.c, crypto_sign.c: five units or more) answers to the rest (test/default/box.c). A C++ test
+opening with #include of the header it is named for tests that header, not the header-held implementation its name
+also reaches (Boost.JSON's test/kind.cpp: kind.hpp, not impl/kind.ipp). In a header-only library a test reaching the
+library only through its helper headers (cereal's unittests/multiset.cpp -> multiset.hpp -> common.hpp) tests the one
+library header that names what the test is named for (types/set.hpp: std::multiset). An entry point that only makes
+one object from a class of one module (loguru/__init__.py: logger = _Logger(...)) passes a test of that object on to
+the class's module.
 A test may have no subject; a source may have several tests. Rust sources with
 inline ``#[cfg(test)]`` modules are their own subject and are not test files.
 place_tests then moves each paired test right after its subject.
@@ -91,6 +104,7 @@ from repoloom.packing.pairing.by_import import (
 from repoloom.packing.pairing.by_include import (
     _by_include,
     _compiled_header,
+    _header_checked_first,
     _implementation_headers,
     _is_hollow_unit,
     _is_program,
@@ -103,6 +117,7 @@ from repoloom.packing.pairing.by_name import (
     _by_named_type,
     _declarations_beside,
     _defining_module,
+    _library_prefixed,
     _own_package_namesake,
     _sole_unit_beside,
     _suite_prefixes,
@@ -114,10 +129,13 @@ from repoloom.packing.pairing.conventions import (
     _CALLS_FAMILIES,
     _FACADES,
     _FAMILY_RULES,
+    _INCLUDE_FAMILIES,
     _NAMED_IN_PART,
     _NEUTRAL_DIRS,
     FAMILY,
     _declares_only,
+    _errors_module,
+    _issue_numbered,
     _in_target_dir,
     _kind,
     _named_for_role,
@@ -129,7 +147,7 @@ from repoloom.packing.pairing.conventions import (
     _test_targets,
     split_identifier,
 )
-from repoloom.packing.pairing.lexical import _by_lexical, _Lexical, _terms
+from repoloom.packing.pairing.lexical import _by_lexical, _Lexical, _names_touch, _terms
 from repoloom.syntax.resolving import RepoIndex
 from repoloom.syntax.tests import in_test_dir, subject_stem
 
@@ -152,6 +170,24 @@ RULES = ("name", "path", "calls", "include", "use", "import", "lexical")
 
 def _bump(stats: dict[str, int], key: str, n: int = 1) -> None:
     stats[key] = stats.get(key, 0) + n
+
+
+def _not_only_errors(t: FileFacts, found: tuple | None) -> tuple | None:
+    """A test that imports or uses the library's error types and nothing else of it (ron's tests/comments.rs:
+    ron::error::Error; sqlparse's test_dos_prevention.py: exceptions) checks how some behaviour fails: the module of
+    errors is no subject unless the test is named for it (anyhow's tests/test_downcast.rs is found by calls)."""
+    if found is not None and found[0] is not None and _errors_module(found[0]) and not _names_touch(t.path, found[0]):
+        return None
+    return found
+
+
+def _issue_subject(t: FileFacts, found: tuple | None) -> tuple | None:
+    """A test named for the issue it reproduces (ron's tests/240_array_pretty.rs) runs whatever the bug needed: what
+    it calls or uses names its subject only when the rest of its name agrees (tests/544_path_meta.rs ->
+    src/ser/path_meta.rs); otherwise it has none, from this rule or a later one."""
+    if found is not None and found[0] is not None and _issue_numbered(t.path) and not _names_touch(t.path, found[0]):
+        return None, None, 0.0
+    return found
 
 
 def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[str, Any]]:
@@ -207,6 +243,10 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             parts = f.path.split("/")
             if len(parts) > 1 and _stem(f.path) not in _FACADES and parts[-2].lower() not in _NEUTRAL_DIRS:
                 joined[fam][_norm(parts[-2] + _stem(f.path))].append(f.path)
+    for fam, fs in named.items():
+        if fam in _NAMED_IN_PART:
+            for key, path in _library_prefixed(fs, kinds):
+                joined[fam][key].append(path)
     declared = {f.path for f in facts if _declares_only(f)}
     # the repository's package names (package.json's name: immer, @scope/name -> name), said in normalised form
     packages = frozenset(
@@ -349,7 +389,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 # a test beside the one unit of its folder (nng's pair0_test.c beside pair.c)
                 found = _sole_unit_beside(t, sources[fam], kinds)
             if found is None and tcfg.import_ and fam in _CALLS_FAMILIES and not role:
-                found = calls_of(t, fam)
+                found = _issue_subject(t, calls_of(t, fam))
                 if (
                     found is not None
                     and "include" in _FAMILY_RULES.get(fam, ())
@@ -359,10 +399,12 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             if found is None and fam in _NAMED_IN_PART and not role and not for_role:
                 # named for a part of one module's name (spdlog's tests/test_mpmc_q.cpp: details/mpmc_blocking_q.h)
                 found = _by_name_part(t, by_name[fam], kinds, facts_by_path, suites, declared)
-            if found is None and tcfg.import_ and "include" in _FAMILY_RULES.get(fam, ()):
+            if found is None and tcfg.import_ and "include" in _FAMILY_RULES.get(fam, ()) and not role:
                 found = _by_include(t, graph, kinds, facts_by_path, sources[fam], lex_index, tcfg, impl_headers)
             if found is None and tcfg.import_ and "use" in _FAMILY_RULES.get(fam, ()) and not for_role:
-                found = _by_crate_use(t, kinds, sources[fam], lex_index, fam, tcfg)
+                found = _issue_subject(
+                    t, _not_only_errors(t, _by_crate_use(t, kinds, sources[fam], lex_index, fam, tcfg))
+                )
             if found is None and tcfg.import_ and not role:
                 if index_box is None:
                     index_box = [RepoIndex(facts, rg.params)]
@@ -378,6 +420,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                     common=common_names(fam),
                     packages=packages,
                 )
+                found = _not_only_errors(t, found)
             # weaker name evidence after the imports: JsonArrayAsListTest -> JsonArray.java
             if found is None and not role:
                 found = _by_name(
@@ -455,6 +498,8 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 found = _by_lexical(t, lex_index(fam), tcfg)
         subject, rule, score = found if found else (None, None, 0.0)
         subject = impl_headers.get(subject, subject)
+        if fam in _INCLUDE_FAMILIES:
+            subject = _header_checked_first(t, subject, facts_by_path.keys()) or subject
         pairs.append({"test": t.path, "subject": subject, "rule": rule, "score": round(float(score), 4)})
     _through_included_tests(pairs, graph, facts_by_path)
     for p in pairs:

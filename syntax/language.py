@@ -78,7 +78,8 @@ class Language:
     test_target_dirs: tuple[str, ...] = ()
     # a test may be named for a part of its module's name: modules carry the project's prefix or a qualifier around
     # the topic (libevent's bufferevent_openssl.c for test/regress_openssl.c, spdlog's details/mpmc_blocking_q.h for
-    # tests/test_mpmc_q.cpp); packing/testpairs.py then takes the one module whose name holds the test's words
+    # tests/test_mpmc_q.cpp); packing/testpairs.py then takes the one module whose name holds the test's words, and a
+    # library starting its files' names with one word answers to the rest (libsodium's crypto_box.c: test/default/box.c)
     tests_named_in_part: bool = False
     # tests call what they test by its own name (C functions, Go package members, Rust methods), so the file
     # defining the names a test uses can be its subject (packing/testpairs.py's calls rule)
@@ -94,7 +95,8 @@ class Language:
     implementation_header_folders: tuple[str, ...] = ()
     # tails that end a test's file name without a separator, in a test folder (rapidjson's writertest.cpp: writer)
     bare_test_tails: tuple[str, ...] = ()
-    # a regex of test file names that say the test's role, not a subject (Go's example_test.go, bench_test.go)
+    # a regex of test file names that say the test's role, not a subject (Go's example_test.go, bench_test.go; C and
+    # C++ doc_parsing.cpp, example.c)
     role_test_names: str = ""
     # a regex of qualifiers ending a test's name that select a build or say the kind of test, not a subject (Go's
     # x_windows_test.go and x_example_test.go: x.go)

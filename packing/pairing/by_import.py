@@ -67,6 +67,31 @@ def _re_exports_only(f: FileFacts) -> bool:
     return not ({n for n in (f.test.get("defines") or ()) if not n.startswith("__")} - reexported)
 
 
+def _made_from(entry: FileFacts, wanted: set[str], graph, facts_by_path, kinds) -> str | None:
+    """The module whose class makes the one object an entry point defines (loguru/__init__.py: logger =
+    _Logger(core=_Core(), ...), both imported from ._logger): that object's code is the class's, so a test of the object
+    tests loguru/_logger.py. Only an entry defining nothing else of its own (dunders aside), an object named in lower
+    case, and classes imported from one module of the package."""
+    own = {n for n in entry.test.get("defines") or () if not (n.startswith("__") and n.endswith("__"))}
+    if own != wanted or not all(n[:1].islower() for n in wanted):
+        return None
+    modules = {
+        str(r.get("target") or "")
+        for r in entry.imports
+        if any(n[:1].isupper() for n in r.get("names") or ()) and str(r.get("target") or "").strip(".")
+    }
+    modules = {m for m in modules if m.startswith(".")}  # the package's own modules, imported relatively
+    if len(modules) != 1 or entry.path not in graph:
+        return None
+    name = modules.pop().lstrip(".").rsplit(".", 1)[-1]
+    made = [
+        p
+        for p in graph.successors(entry.path)
+        if p in facts_by_path and _stem(p) == name and kinds.get(p) in ("", "inline")
+    ]
+    return made[0] if len(made) == 1 else None
+
+
 def _facade_defining_all(
     t: FileFacts, graph, kinds, facts_by_path, defined_here: set[str], ix=None
 ) -> tuple[str, str, float] | None:
@@ -91,7 +116,7 @@ def _facade_defining_all(
     reexported = {n for i in entry.imports for n in (i.get("names") or ())}
     own = set(entry.test.get("defines") or ()) - reexported
     if len(wanted) == 1 and wanted <= own:  # several (LRUCache, cached, cachedmethod under threads): no one subject
-        return entry.path, "import", 0.6
+        return _made_from(entry, wanted, graph, facts_by_path, kinds) or entry.path, "import", 0.6
     takes_default = ix is not None and any(
         "default" in (r.get("names") or ()) and entry.path in _record_targets(ix, t, r) for r in t.imports
     )

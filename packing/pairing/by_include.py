@@ -25,6 +25,7 @@ from repoloom.packing.pairing.conventions import (
     _norm,
     _singular,
     _stem,
+    _test_stem,
     _usable,
     split_identifier,
 )
@@ -45,9 +46,12 @@ def _through_included_tests(pairs: list[dict[str, Any]], graph, facts_by_path: d
             f = facts_by_path.get(p["test"])
             if f is None or "include" not in _FAMILY_RULES.get(FAMILY.get(f.language or "", ""), ()):
                 continue
-            # a test source, not a header of a test folder (a vendored framework's gtest.h is a "test" too)
+            # a test source, not a header of a test folder (a vendored framework's gtest.h is a "test" too), unless
+            # it is the test's own namesake holding its cases (cereal's unittests/multimap.cpp and multimap.hpp)
             included = [
-                by_test[q] for q in graph.successors(p["test"]) if q in by_test and q.endswith(_C_IMPLEMENTATIONS)
+                by_test[q]
+                for q in graph.successors(p["test"])
+                if q in by_test and (q.endswith(_C_IMPLEMENTATIONS) or _norm(_stem(q)) == _norm(_stem(p["test"])))
             ]
             subjects = {q["subject"] for q in included}
             if len(included) == 1 and None not in subjects:
@@ -320,6 +324,8 @@ def _header_only(
             t, headers[0], graph, facts_by_path
         )
         return (headers[0], "include", 0.7) if keep else None
+    if not headers and not _named_for_role(t.path):
+        return _naming_header_behind_helpers(t, direct, kinds, facts_by_path, graph)
     if not headers or _named_for_role(t.path):
         return None
     # the one header whose name holds the test's (test/test_flags.cpp: magic_enum_flags.hpp, not magic_enum.hpp)
@@ -329,3 +335,53 @@ def _header_only(
     if len(named) == 1:
         return named[0], "include", 0.7
     return _agreeing(t, headers, "include", lex_index(FAMILY.get(t.language or "")), tcfg)
+
+
+def _naming_header_behind_helpers(
+    t: FileFacts, direct: list[str], kinds, facts_by_path, graph
+) -> tuple[str, str, float] | None:
+    """(Header-only library) A test that reaches the library only through the test folder's helper headers (cereal's
+    unittests/multimap.cpp -> multimap.hpp -> common.hpp, which includes every include/cereal/types/X.hpp) tests the
+    one library header among those that names what the test is named for (std::multimap in types/map.hpp); none
+    when two do, or none."""
+    stem = subject_stem(os.path.basename(t.path)) or _stem(t.path)
+    key = _norm(stem)
+    if len(key) < 4 or key in _NAME_NOISE:
+        return None
+    seen: set[str] = set()
+    stack = [p for p in direct if kinds.get(p) == "support" and p.endswith(_C_HEADERS)]
+    library: set[str] = set()
+    while stack:
+        p = stack.pop()
+        if p in seen or p not in graph:
+            continue
+        seen.add(p)
+        for q in graph.successors(p):
+            if q not in facts_by_path or not q.endswith(_C_HEADERS):
+                continue
+            if kinds.get(q) == "support":
+                stack.append(q)
+            elif kinds.get(q) in ("", "inline") and _usable(t.path, q):
+                library.add(q)
+    naming = sorted(p for p in library if key in {_norm(n) for n in facts_by_path[p].identifiers})
+    return (naming[0], "include", 0.6) if len(naming) == 1 else None
+
+
+def _header_checked_first(t: FileFacts, subject: str | None, paths: set[str]) -> str | None:
+    """(C++) A test whose first include is the header it is named for (Boost.JSON's test/kind.cpp opens with
+    #include <boost/json/kind.hpp>, to check that the header stands alone) tests that header, not the header-held
+    implementation the names lead to (include/boost/json/impl/kind.ipp, an x-inl.h). A compiled unit (x.c, x.cpp)
+    stays the subject, and a test opening with a helper (CLI11's app_helper.hpp, spdlog's includes.h) is left alone."""
+    if subject is None or subject.endswith(_C_IMPLEMENTATIONS):
+        return None
+    first = next((r for r in t.imports if r.get("kind") in ("include", "include_system")), None)
+    if first is None:
+        return None
+    spec = str(first.get("target") or "")
+    named = _norm(_test_stem(t))
+    if not spec.endswith(_C_HEADERS) or _norm(_stem(spec)) != named:
+        return None
+    header = [p for p in paths if p == spec or p.endswith("/" + spec)]
+    if len(header) != 1 or header[0] == subject or not _norm(_stem(subject)).startswith(named):
+        return None
+    return header[0]

@@ -300,6 +300,31 @@ def _variants(
     return []
 
 
+_LIBRARY_PREFIX_FILES = 5  # sources whose names start with one word before that word is the library's prefix
+
+
+def _library_prefixed(fs: list[FileFacts], kinds) -> list[tuple[str, str]]:
+    """(name without the library's prefix, path) for the sources of a library that starts its file names with one
+    word (libsodium's crypto_box.c, crypto_sign.c, crypto_kdf.c): its tests name the rest (test/default/box.c).
+    A word starts the library's names when five implementation files or more begin with it. Headers do not count
+    and answer to no shortened name: libtomcrypt's src/headers/tomcrypt_mac.h declares a family of algorithms."""
+    units = [f for f in fs if kinds.get(f.path) in ("", "inline") and not f.path.endswith(_C_HEADERS)]
+    firsts: dict[str, set[str]] = defaultdict(set)
+    for f in units:
+        parts = re.split(r"[_-]", _stem(f.path), maxsplit=1)
+        if len(parts) == 2 and parts[0] and parts[1]:
+            firsts[parts[0].lower()].add(_stem(f.path))
+    prefixes = {w for w, stems in firsts.items() if len(stems) >= _LIBRARY_PREFIX_FILES}
+    out = []
+    for f in sorted(units, key=lambda f: f.path):
+        parts = re.split(r"[_-]", _stem(f.path), maxsplit=1)
+        if len(parts) == 2 and parts[0].lower() in prefixes:
+            rest = _norm(parts[1])
+            if len(rest) >= 3 and rest not in _FACADES_NORM and rest not in _GENERIC_NAMES:
+                out.append((rest, f.path))
+    return out
+
+
 def _by_name_part(
     t: FileFacts, cands: dict[str, list[str]], kinds, facts_by_path, suites: dict[str, set[str]], declared: set[str]
 ) -> tuple[str, str, float] | None:

@@ -374,6 +374,14 @@ def _named_for_role(test_path: str) -> bool:
     return bool(words) and all(w in _ROLE_WORDS or w in _NAME_NOISE or w == "unittest" for w in words)
 
 
+_ISSUE_NUMBERED = re.compile(r"\d{2,}[_-][A-Za-z]")
+
+
+def _issue_numbered(test_path: str) -> bool:
+    """A test named for the issue it reproduces, its number first (ron's tests/115_minimal_flattening.rs)."""
+    return bool(_ISSUE_NUMBERED.match(subject_stem(os.path.basename(test_path)) or _stem(test_path)))
+
+
 _PLAIN_WORDS = frozenset({"smoke"})  # a smoke test is a plain test of the whole library
 
 
@@ -383,3 +391,12 @@ def _named_plainly(test_path: str) -> bool:
     stem = subject_stem(os.path.basename(test_path)) or _stem(test_path)
     words = [w for w in split_identifier(stem) if not w.isdigit()]
     return bool(words) and all(w in _NAME_NOISE or w in _PLAIN_WORDS for w in words)
+
+
+_ERROR_WORDS = frozenset({"error", "errors", "exception", "exceptions"})
+
+
+def _errors_module(path: str) -> bool:
+    """A module of the library's error types (src/error.rs, sqlparse/exceptions.py, JsonIOException.java)."""
+    words = split_identifier(_stem(path))
+    return bool(words) and words[-1] in _ERROR_WORDS

@@ -75,6 +75,9 @@ IMPLEMENTATION_HEADERS = ("-inl", "_inl")
 IMPLEMENTATION_HEADER_FOLDERS = ("impl",)
 # rapidjson's test/unittest/writertest.cpp tests writer.h: "test" closes the name without a separator
 BARE_TEST_TAILS = ("test",)
+# a test named for the documentation it checks (Boost.JSON's test/doc_parsing.cpp, snippets.cpp; libmill's
+# tests/example.c): the examples of the manual, run against the whole library, with no subject of their own
+ROLE_TEST_NAMES = r"^(doc|docs|example|examples|snippet|snippets)([_-]\w+)?\.\w+$"
 # test_x, x_test, run_tests: a test function by name (jansson's test_dump.c defines run_tests, its main is in util.h);
 # testX: Unity's convention (its runner generator collects the void testX(void) functions of a test file)
 _TEST_FUNCTION = re.compile(r"^(tests?_\w|\w+_tests?$|test[A-Z0-9])")
@@ -229,6 +232,15 @@ def _in_macro_definition(n) -> bool:
     return False
 
 
+def _registers_suite(call) -> bool:
+    """TEST_SUITE(kind_test, "boost.json.kind"): a registration naming a suite and giving it a title."""
+    args = call.child_by_field_name("arguments") if call is not None else None
+    named = [a for a in args.named_children if a.type != "comment"] if args is not None else []
+    return (
+        len(named) == 2 and named[0].type == "identifier" and named[1].type in ("string_literal", "raw_string_literal")
+    )
+
+
 def markers(caps: dict, src, path: str) -> tuple[int, bool] | tuple[int, bool, dict]:
     """Test cases of a C or C++ file: framework macros, test functions by name, test programs (a main of a test
     folder that is not a runner), a project's own test-case macros (TEST_XML(...) { ... }); in a test-named source
@@ -238,16 +250,21 @@ def markers(caps: dict, src, path: str) -> tuple[int, bool] | tuple[int, bool, d
     tests/test_header_guard.cpp), marked compile_only."""
     # a macro named in a #define defines the framework (pugixml's tests/test.hpp: #define TEST(name) ...): no test case
     count = sum(1 for n in caps.get("macro", ()) if not _in_macro_definition(n))
+    header = path.endswith((".h", ".hh", ".hpp", ".hxx", ".h++"))
+    test_source = not header and in_test_dir(path)
+    registered = 0
     for n in caps.get("case", ()):  # TEST_XML(name, "<node/>") { ... } inside #if: a call, then its block
         statement = n.parent.parent if n.parent is not None else None
         after = statement.next_named_sibling if statement is not None else None
         if after is not None and after.type == "compound_statement":
             count += 1
+        elif test_source and _registers_suite(n.parent):
+            # a suite registered by name (Boost.JSON's test/kind.cpp: TEST_SUITE(kind_test, "boost.json.kind");
+            # after a class whose run() holds the checks): the program built from the test folder runs it
+            registered += 1
     functions = caps.get("function", ())
     stem = subject_stem(os.path.basename(path)) if in_test_dir(path) else None
-    header = path.endswith((".h", ".hh", ".hpp", ".hxx", ".h++"))
     name_says_test = stem is not None and not header  # a header of a test folder declares, it runs nothing
-    test_source = not header and in_test_dir(path)
     case_prefix = (stem or "").lower() + "_"
     exported, runner = 0, False
     named = []
@@ -292,6 +309,8 @@ def markers(caps: dict, src, path: str) -> tuple[int, bool] | tuple[int, bool, d
     count += sum(1 for a in caps.get("run_arg", ()) if src.node_text(a) in defined)
     if count:
         return count, False
+    if registered:  # a registered suite whose cases are no testX() methods (kind_test's run() alone)
+        return registered, False
     if exported and not runner:  # a runner's helpers (Unity's generated resetTest) are no test cases
         return exported, False
     if name_says_test and not functions and _LOCAL_INCLUDE.search(src.text) and not _MAIN_MACRO.search(src.text):
@@ -362,5 +381,6 @@ LANGUAGES = (
         pairing_rules=("include",),
         tests_named_in_part=True,
         macro_names=macro_names,
+        role_test_names=ROLE_TEST_NAMES,
     ),
 )

@@ -58,5 +58,6 @@ LANGUAGES = (
         program_entry="main",
         pairing_rules=("include",),
         tests_named_in_part=True,
+        role_test_names=c.ROLE_TEST_NAMES,
     ),
 )
