@@ -916,7 +916,11 @@ FROZEN_SETS: dict[int, tuple[str, str, str]] = {
     15: ("fifteenth", "fifteenth", "key-named config values, unquoted forms, doc passwords of 24 projects"),
     16: ("sixteenth", "sixteenth", "test-fixture tokens, config values, typed passwords of 25 projects"),
     17: ("seventeenth", "seventeenth", "code keys in 9 languages, config values, doc samples of 23 projects"),
-    18: ("eighteenth", "eighteenth", "app default credentials, code keys in 10 languages, config values of 21 projects"),
+    18: (
+        "eighteenth",
+        "eighteenth",
+        "app default credentials, code keys in 10 languages, config values of 21 projects",
+    ),
 }
 # From the twelfth set on, no per-project rows: in small projects they say which labels missed.
 FROZEN_PER_PROJECT_UNTIL = 11
