@@ -1908,6 +1908,15 @@ FROZEN17_DIGEST = (
     "eb1b6d7e602fea7077bbf6eaa72d4e09ede9288caf525be562bd4faf0d84edd8"  # cases_digest, tools' fields left out
 )
 
+# The eighteenth set (measured before and after the eighteenth secrets round): made the same way from 21 other
+# projects (none in an earlier set), picked for their secrets (self-hosted apps with default and test
+# credentials in docs, compose files and tests; auth/API libraries and samples in C#, Kotlin, Rust, Swift and
+# Haskell; Terraform examples), with passes for prose default credentials and unquoted passwords, at most one JWT
+# line per project; labelled by a session that changed no rule (secrets_frozen18_sources.md).
+FROZEN18_DIGEST = (
+    "1c087dc94a018eb5b14b08c8128ef18698b366c5abb76584f602b26560b327aa"  # cases_digest, tools' fields left out
+)
+
 
 def freeze_frozen7(src_root: str, labels_path: str, gitleaks: str | None, credsweeper: str | None) -> list[dict]:
     """The seventh set from its hand labels (`labels_path`) and the unpacked sources (`src_root/<src>/<path>`,
@@ -1990,11 +1999,13 @@ def main() -> int:
     ap.add_argument("--frozen15", metavar="SRC_ROOT", help="the unpacked sources: freeze the fifteenth set")
     ap.add_argument("--frozen16", metavar="SRC_ROOT", help="the unpacked sources: freeze the sixteenth set")
     ap.add_argument("--frozen17", metavar="SRC_ROOT", help="the unpacked sources: freeze the seventeenth set")
+    ap.add_argument("--frozen18", metavar="SRC_ROOT", help="the unpacked sources: freeze the eighteenth set")
     ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "data"))
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
-    # Sets 7-17 share one reader: each labelled line is read back from its source and checked.
+    # Sets 7-18 share one reader: each labelled line is read back from its source and checked.
     for n, ordinal, root in (
+        (18, "eighteenth", args.frozen18),
         (17, "seventeenth", args.frozen17),
         (16, "sixteenth", args.frozen16),
         (15, "fifteenth", args.frozen15),
