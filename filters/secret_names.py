@@ -827,7 +827,10 @@ def _key_value_ok(text: str, value: str, start: int, strength: str) -> bool:
         and not (strength == "strong" and _unpronounceable(value) or letters_key)
     ):
         return False
-    if shannon_entropy(value) < (3.0 if strength == "strong" else 3.5):
+    # one-case random letters drawn from few keys (`hbfvdkhjbvkdvdfjvbnkhjb`: one hand on the keyboard) spell no vowel
+    if shannon_entropy(value) < (3.0 if strength == "strong" else 3.5) and not (
+        letters_key and shannon_entropy(value) >= 2.75 and not any(c in "aeiou" for c in value.lower())
+    ):
         return False
     if is_potential_uuid(value) and strength != "strong":
         return False

@@ -557,8 +557,9 @@ def jwk_private_members(text: str) -> Iterator[Hit]:
     """`{"kty":"oct","k":"NJACtF9H…"}`, `"d": "9GJquUJf…"`: a JWK's private members. With `kty` near, any
     base64url of 16 or more; alone (one line of a key file), 32 or more that mixes cases and digits as random
     bytes do, so a one-letter JSON field holding a word or an id is left alone."""
-    # with `kty` in the text every member; without it only `d` alone on its line counts (two str.find scans, not nine)
-    for m in _at_needles(text, _JWK_MEMBER_NEEDLES if "kty" in text else ('"d"',), _JWK_MEMBER):
+    # with `kty` in the text every member; without it only `d` and `k` (a key set's or a test's one line), under the
+    # strict shape below (three str.find scans, not nine)
+    for m in _at_needles(text, _JWK_MEMBER_NEEDLES if "kty" in text else ('"d"', '"k"'), _JWK_MEMBER):
         v = m.group("v")
         near = text.find("kty", max(0, m.start() - 2000), m.end() + 2000) >= 0
         if is_placeholder(v) or typed_by_hand(v) or _HEX.issuperset(v):
@@ -716,6 +717,40 @@ def oauth_client_pairs(text: str) -> Iterator[Hit]:
             yield Hit("key", m.start("v"), m.end("v"), "OAuthClientSecret")
 
 
+# credentials passed by position to an SDK's credential constructor or client: AWS SDKs'
+# `Credentials::new("AKIA…", "…", None, None, "static")`, `credentials.NewStaticCredentialsProvider("…", "…", "")`,
+# `AwsBasicCredentials.create("…", "…")`, Azure's `ClientSecretCredential("tenant", "client", "…")`, tweepy's
+# `OAuthHandler("…", "…")` and `set_access_token("…", "…")`, `new Twilio("AC…", "…")`, `Parse.initialize("…", "…")`;
+# the callee's last name holds one of the hints below, the arguments run to the call's closing parenthesis
+_CREDENTIAL_CALL_HINTS = ("credential", "oauthhandler", "set_access_token", "twilio", "parse.initialize", "oauth2client")
+_CALLEE_TAIL = re.compile(r"(?:(?i:parse\.initialize)|\w{0,40}+(?:::new|\.create|\.of)?)[ \t]{0,2}+\(")
+_CALL_LITERAL = re.compile(r"""(?P<q>["'])(?P<v>[^"'\s\\]{10,512}+)(?P=q)""")
+
+
+def credential_call_arguments(text: str, low: str) -> Iterator[Hit]:
+    done = -1
+    for i in _stem_starts(low, _CREDENTIAL_CALL_HINTS):
+        if i < done:
+            continue
+        # the hint inside the callee's name: an identifier (with dots) runs from before it to the `(`
+        j = i
+        while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "_."):
+            j -= 1
+        m = _CALLEE_TAIL.match(text, i)  # the hint in the callee's last name, not an object's (`credentials.get(`)
+        if not m:
+            continue
+        callee = text[j : m.end()]
+        if callee.lower().startswith(("get", "load", "read", "fetch", "find", "parse.")) and "initialize" not in callee:
+            continue  # getters and loaders take a name or a path, not the credential
+        close = text.find(")", m.end(), m.end() + 600)
+        end = close if close >= 0 else min(len(text), m.end() + 600)
+        done = end
+        for a in _CALL_LITERAL.finditer(text, m.end(), end):
+            v, vs = a.group("v"), a.start("v")
+            if not is_placeholder(v) and _key_value_ok(text, v, vs, "strong") and not typed_by_hand(v):
+                yield Hit("key", vs, vs + len(v), "CredentialCallArgument")
+
+
 def find_secrets(text: str, p: PiiConfig) -> list[Hit]:
     """All secret hits in `text` under the `pii` section's switches (may overlap; the caller resolves overlaps)."""
     out: list[Hit] = []
@@ -759,6 +794,7 @@ def find_secrets(text: str, p: PiiConfig) -> list[Hit]:
         out.extend(crypto_key_arguments(text, low))
         out.extend(terraform_defaults(text))
         out.extend(oauth_client_pairs(text))
+        out.extend(credential_call_arguments(text, low))
         out.extend(c for c in compared_literals(text) if c.kind == "key")
         out.extend(c for c in asserted_literals(text) if c.kind == "key")
     return out
