@@ -85,6 +85,7 @@ from repoloom.filters.secret_providers import (
 from repoloom.filters.secret_values import (
     WORD_SEGMENT,
     few_vowels,
+    has_camel_words,
     is_placeholder,
     looks_generated,
     looks_random,
@@ -574,6 +575,7 @@ def jwk_private_members(text: str) -> Iterator[Hit]:
                 and any(c.isdigit() for c in v)
                 and looks_random(v)
                 and not any(WORD_SEGMENT.fullmatch(x) for x in re.split(r"[-_]+", v) if x)
+                and not has_camel_words(v)  # `"k": "thisIsAVeryLongCamelCaseName42"`: a name, not a key
             )
         ):
             yield Hit("key", m.start("v"), m.end("v"), "JwkPrivateMember")
@@ -722,8 +724,17 @@ def oauth_client_pairs(text: str) -> Iterator[Hit]:
 # `AwsBasicCredentials.create("…", "…")`, Azure's `ClientSecretCredential("tenant", "client", "…")`, tweepy's
 # `OAuthHandler("…", "…")` and `set_access_token("…", "…")`, `new Twilio("AC…", "…")`, `Parse.initialize("…", "…")`;
 # the callee's last name holds one of the hints below, the arguments run to the call's closing parenthesis
-_CREDENTIAL_CALL_HINTS = ("credential", "oauthhandler", "set_access_token", "twilio", "parse.initialize", "oauth2client")
+_CREDENTIAL_CALL_HINTS = (
+    "credential",
+    "oauthhandler",
+    "set_access_token",
+    "twilio",
+    "parse.initialize",
+    "oauth2client",
+)
 _CALLEE_TAIL = re.compile(r"(?:(?i:parse\.initialize)|\w{0,40}+(?:::new|\.create|\.of)?)[ \t]{0,2}+\(")
+_DEFINITION_BEFORE = re.compile(r"(?:\bdef|\bfunction|\bfn|\bfunc|\bsub)[ \t]++$")
+_LOWER_DOTTED = re.compile(r"[a-z0-9\-]++(?:\.[a-z0-9\-]++)++")
 _CALL_LITERAL = re.compile(r"""(?P<q>["'])(?P<v>[^"'\s\\]{10,512}+)(?P=q)""")
 
 
@@ -740,6 +751,8 @@ def credential_call_arguments(text: str, low: str) -> Iterator[Hit]:
         if not m:
             continue
         callee = text[j : m.end()]
+        if _DEFINITION_BEFORE.search(text, max(0, j - 12), j):
+            continue  # `def verify_credentials(host="s3.…")`: a definition's defaults, not a call's arguments
         if callee.lower().startswith(("get", "load", "read", "fetch", "find", "parse.")) and "initialize" not in callee:
             continue  # getters and loaders take a name or a path, not the credential
         close = text.find(")", m.end(), m.end() + 600)
@@ -747,6 +760,8 @@ def credential_call_arguments(text: str, low: str) -> Iterator[Hit]:
         done = end
         for a in _CALL_LITERAL.finditer(text, m.end(), end):
             v, vs = a.group("v"), a.start("v")
+            if _LOWER_DOTTED.fullmatch(v):
+                continue  # a host or a package name (`s3.us.cloud-object-storage.appdomain.cloud`)
             if not is_placeholder(v) and _key_value_ok(text, v, vs, "strong") and not typed_by_hand(v):
                 yield Hit("key", vs, vs + len(v), "CredentialCallArgument")
 
