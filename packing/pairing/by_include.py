@@ -144,6 +144,10 @@ def _is_hollow_unit(f: FileFacts, header_types: set[str], graph, facts_by_path: 
     for p in graph.successors(f.path):
         if p not in facts_by_path or not p.endswith(_C_HEADERS):
             continue
+        if not defines and not facts_by_path[p].test.get("defines") and _umbrella(p, graph):
+            # the whole header-only library compiled as one unit (tomlplusplus' src/toml.cpp: #define
+            # TOML_IMPLEMENTATION, #include <toml++/toml.hpp>): its code is in the headers, the unit is no subject
+            return True
         # an implementation header by its name (impl/datetime_impl.hpp), or a header defining more than a namespace
         # and a type or two, which are declarations (toml11's parser.hpp, value.hpp; not glog's stacktrace.h)
         other = _norm(_stem(p))
