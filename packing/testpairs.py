@@ -110,6 +110,7 @@ from repoloom.packing.pairing.by_include import (
     _is_program,
     _through_included_tests,
     _uses_more_of,
+    _wrapped_headers,
 )
 from repoloom.packing.pairing.by_name import (
     _by_name,
@@ -256,6 +257,9 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
         if r.get("kind") == "package"
     )
     impl_headers = _implementation_headers(facts, kinds)
+    wrapped = _wrapped_headers(
+        facts, kinds, rg.graph
+    )  # compiled twins of a header's inline functions (cglm's src/vec3.c)
     # the folders of a monorepo's packages (their package.json)
     package_roots = {os.path.dirname(f.path) for f in facts if os.path.basename(f.path) == "package.json"}
     declared -= set(impl_headers.values())
@@ -498,6 +502,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 found = _by_lexical(t, lex_index(fam), tcfg)
         subject, rule, score = found if found else (None, None, 0.0)
         subject = impl_headers.get(subject, subject)
+        subject = wrapped.get(subject, subject)
         if fam in _INCLUDE_FAMILIES:
             subject = _header_checked_first(t, subject, facts_by_path.keys()) or subject
         pairs.append({"test": t.path, "subject": subject, "rule": rule, "score": round(float(score), 4)})
