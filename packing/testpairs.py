@@ -71,6 +71,11 @@ library only through its helper headers (cereal's unittests/multiset.cpp -> mult
 library header that names what the test is named for (types/set.hpp: std::multiset). An entry point that only makes
 one object from a class of one module (loguru/__init__.py: logger = _Logger(...)) passes a test of that object on to
 the class's module.
+C and C++ code held in headers: a unit compiling a header's inline functions under another prefix (cglm's src/vec3.c:
+glmc_vec3_add(...) { glm_vec3_add(...); }) passes its tests on to that header (include/cglm/vec3.h); a unit defining
+nothing that includes an umbrella header defining nothing (tomlplusplus' src/toml.cpp: #include <toml++/toml.hpp>)
+compiles the whole header-only library and is no subject. A name joining a folder and a file finds them before a
+suite's shared first word is dropped (futures' tests/future_join.rs -> futures-util/src/future/join.rs).
 A test may have no subject; a source may have several tests. Rust sources with
 inline ``#[cfg(test)]`` modules are their own subject and are not test files.
 place_tests then moves each paired test right after its subject.
