@@ -1046,6 +1046,33 @@ round's rules (main at 53840b0) and after them (main at 3048e36), the figure thi
     blind23  1288   308    0.915  0.906  261    0.929  0.831     0.755   (main at 53840b0, round 22's rules)
     blind23  1288   308    0.915  0.906  261    0.938  0.850     0.759   (main at 3048e36, round 23's rules)
 
+Rules then tuned on dev (blind22 included), for C and C++ code held in headers and for workspaces: test cases written
+TEST_IMPL(prefix, name) { ... } with checks lacking semicolons are read from the text where the grammar lost them
+(cglm's test/src/test_X.h); a unit compiling a header's inline functions under another prefix passes its tests on to
+that header (cglm's src/vec3.c: glmc_vec3_add(...) { glm_vec3_add(...); } -> include/cglm/vec3.h); a unit defining
+nothing that includes an umbrella header defining nothing compiles the whole header-only library and is no subject
+(tomlplusplus' src/toml.cpp); a name joining a folder and a file finds them before a suite's shared first word is
+dropped (futures' tests/future_join.rs -> futures-util/src/future/join.rs). On dev (R / P / P.strict) only three
+sets move:
+
+    set      R      P      P.strict
+    blind22  0.736  0.918  0.853      (was 0.579 / 0.708 / 0.626: cglm R 0.029 -> 0.912, tomlplusplus P.strict
+                                      0.115 -> 0.800; C 0.406 -> 0.841, C++ strict precision 0.532 -> 0.829)
+    blind17  0.850  0.939  0.831      (was 0.787 / 0.917 / 0.806: futures-rs R 0.667 -> 0.824)
+    blind15  0.957  0.982  0.969      (was 0.955 / 0.982 / 0.969: mio's tests/unix_pipe.rs)
+    all dev sets together (blind22 included): R 0.878 -> 0.888, P.strict 0.890 -> 0.901 (without blind22: 0.893 /
+    0.903 -> 0.896 / 0.903); per language C 0.853 / 0.875 -> 0.887 / 0.901, C++ 0.852 / 0.858 -> 0.853 / 0.886,
+    Rust 0.800 / 0.837 -> 0.814 / 0.842; no test right before is lost
+
+blind23, run once at the end on the landed rules (main at 3471664; the blind figure; its misses not listed):
+
+    ALL blind23  1288  308  0.915  0.906  261  0.938  0.850  0.759   (as on 3048e36: the rules moved nothing there)
+    c 0.575 (0.807)  cpp 0.786 (0.846)  go 0.906 (1.000)  python 0.893 (0.893)  rust 0.889 (0.750)
+    typescript 0.500 (0.714)
+
+Recall 0.759 and strict precision 0.850 stay below the 0.90 targets; C (libmaxminddb: none of its 28 tests found,
+det.R 0.000) and TypeScript (tsyringe, 11 tests) are below 0.80 recall.
+
 This file is a benchmark, not a pytest module: it defines no test functions.
 """
 

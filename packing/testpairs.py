@@ -71,6 +71,11 @@ library only through its helper headers (cereal's unittests/multiset.cpp -> mult
 library header that names what the test is named for (types/set.hpp: std::multiset). An entry point that only makes
 one object from a class of one module (loguru/__init__.py: logger = _Logger(...)) passes a test of that object on to
 the class's module.
+C and C++ code held in headers: a unit compiling a header's inline functions under another prefix (cglm's src/vec3.c:
+glmc_vec3_add(...) { glm_vec3_add(...); }) passes its tests on to that header (include/cglm/vec3.h); a unit defining
+nothing that includes an umbrella header defining nothing (tomlplusplus' src/toml.cpp: #include <toml++/toml.hpp>)
+compiles the whole header-only library and is no subject. A name joining a folder and a file finds them before a
+suite's shared first word is dropped (futures' tests/future_join.rs -> futures-util/src/future/join.rs).
 A test may have no subject; a source may have several tests. Rust sources with
 inline ``#[cfg(test)]`` modules are their own subject and are not test files.
 place_tests then moves each paired test right after its subject.
@@ -110,6 +115,7 @@ from repoloom.packing.pairing.by_include import (
     _is_program,
     _through_included_tests,
     _uses_more_of,
+    _wrapped_headers,
 )
 from repoloom.packing.pairing.by_name import (
     _by_name,
@@ -256,6 +262,9 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
         if r.get("kind") == "package"
     )
     impl_headers = _implementation_headers(facts, kinds)
+    wrapped = _wrapped_headers(
+        facts, kinds, rg.graph
+    )  # compiled twins of a header's inline functions (cglm's src/vec3.c)
     # the folders of a monorepo's packages (their package.json)
     package_roots = {os.path.dirname(f.path) for f in facts if os.path.basename(f.path) == "package.json"}
     declared -= set(impl_headers.values())
@@ -498,6 +507,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 found = _by_lexical(t, lex_index(fam), tcfg)
         subject, rule, score = found if found else (None, None, 0.0)
         subject = impl_headers.get(subject, subject)
+        subject = wrapped.get(subject, subject)
         if fam in _INCLUDE_FAMILIES:
             subject = _header_checked_first(t, subject, facts_by_path.keys()) or subject
         pairs.append({"test": t.path, "subject": subject, "rule": rule, "score": round(float(score), 4)})

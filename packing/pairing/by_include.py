@@ -102,6 +102,46 @@ def _implementation_headers(facts: list[FileFacts], kinds: dict[str, str]) -> di
     return out
 
 
+def _wrapped_headers(facts: list[FileFacts], kinds: dict[str, str], graph) -> dict[str, str]:
+    """unit -> the header whose inline functions it compiles under another prefix (cglm's src/vec3.c defines
+    glmc_vec3_add(...) { glm_vec3_add(...); } for include/cglm/vec3.h's glm_vec3_add): the code under test is in the
+    header, and a test of either tests the header. Three quarters of the unit's functions or more, each calling the
+    header's function of the same name but for its first word; the header named like the unit, its functions with
+    those of the headers it includes (vec3.h's vec3-ext.h, affine.h's affine-post.h)."""
+    headers: dict[str, list[FileFacts]] = defaultdict(list)
+    for f in facts:
+        if f.path.endswith(_C_HEADERS) and kinds.get(f.path) in ("", "inline") and f.test.get("defines"):
+            headers[_stem(f.path).lower()].append(f)
+    by_path = {f.path: f for f in facts}
+    out: dict[str, str] = {}
+    for f in facts:
+        defines = f.test.get("defines") or ()
+        if not f.path.endswith(_C_IMPLEMENTATIONS) or kinds.get(f.path) not in ("", "inline") or not defines:
+            continue
+        used = set(f.identifiers)
+        best, best_n = None, 0
+        for h in headers.get(_stem(f.path).lower(), ()):
+            inline = set(h.test["defines"])
+            for q in graph.successors(h.path) if h.path in graph else ():
+                inline.update(by_path[q].test.get("defines") or () if q in by_path and q.endswith(_C_HEADERS) else ())
+            tails = {_tail(g) for g in inline if g in used and _tail(g)}
+            n = sum(1 for d in defines if _tail(d) in tails and d not in inline)
+            if n > best_n:
+                best, best_n = h.path, n
+        if best is not None and best_n >= _WRAPPED_MIN and best_n >= _WRAPPED_SHARE * len(defines):
+            out[f.path] = best
+    return out
+
+
+_WRAPPED_MIN = 1
+_WRAPPED_SHARE = 0.75
+
+
+def _tail(name: str) -> str:
+    """glmc_vec3_add -> vec3_add: the name without its first word (its prefix)."""
+    return name.split("_", 1)[1] if "_" in name.strip("_") else ""
+
+
 def _implementation_header(path: str, fam: str, headers: dict, kinds: dict[str, str]) -> str | None:
     """The first header named for path's implementation (x-inl.h beside x.h, then impl/x_inl.h below it)."""
     base, ext = os.path.splitext(path)
@@ -144,6 +184,10 @@ def _is_hollow_unit(f: FileFacts, header_types: set[str], graph, facts_by_path: 
     for p in graph.successors(f.path):
         if p not in facts_by_path or not p.endswith(_C_HEADERS):
             continue
+        if not defines and not facts_by_path[p].test.get("defines") and _umbrella(p, graph):
+            # the whole header-only library compiled as one unit (tomlplusplus' src/toml.cpp: #define
+            # TOML_IMPLEMENTATION, #include <toml++/toml.hpp>): its code is in the headers, the unit is no subject
+            return True
         # an implementation header by its name (impl/datetime_impl.hpp), or a header defining more than a namespace
         # and a type or two, which are declarations (toml11's parser.hpp, value.hpp; not glog's stacktrace.h)
         other = _norm(_stem(p))

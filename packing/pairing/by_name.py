@@ -414,6 +414,10 @@ def _by_name(
     if qualifiers is not None:
         stem = qualifiers.sub("", stem) or stem
     options = [c for c in cands.get(_norm(stem), []) if _usable(t.path, c, kinds) and not _own_header(t.path, c, fam)]
+    if not options and joined and not affixed:
+        # a folder and file joined before a suite's prefix is dropped: futures' tests/future_join.rs and
+        # stream_unfold.rs, in a folder whose tests share first words, name futures-util/src/future/join.rs
+        options = [c for c in joined.get(_norm(stem), []) if _usable(t.path, c, kinds)]
     suite = _SUITE_NAME.match(stem) if not affixed and suites else None
     if not options and suite and suite.group(1).lower() in suites.get(_folder(t.path), ()):
         # the suite's prefix says nothing (libevent's test/regress_http.c, regress_buffer.c: http.c, buffer.c)
