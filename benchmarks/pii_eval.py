@@ -61,6 +61,14 @@ Eighteenth frozen set, baseline (run by the lead, rows only, misses never printe
 5bc8e32, the eighteenth round's starting point) 67/76 = 0.882, keys 27/31 = 0.871, passwords 40/45 = 0.889, negatives
 altered 44/472; gitleaks 0.408, CredSweeper 0.434.
 
+Issue 13's eighteenth round, before -> after: eighteenth frozen set 67/76 = 0.882 -> 67/76 = 0.882 (keys 27/31 = 0.871
+with config file 10/11 and quoted code 14/17, passwords 40/45 = 0.889 with comment/prose 3/4, config file 12/14 and
+quoted code 15/17; gitleaks 0.408, CredSweeper 0.434, ours+CredSweeper 0.908), negatives altered 44 -> 44 of 472. The
+round (tuned on dev sets 2-17) added credentials passed by position to SDK credential constructors and clients
+(`Credentials::new`, `NewStaticCredentialsProvider`, `AwsBasicCredentials.create`, `OAuthHandler`, `Twilio`,
+`Parse.initialize`), a JWK's `"k"` on a line of its own, JWTs whose signature has a length no base64 has, and one-hand
+letter keys under strong names. Dev sets 2-17: 2320/3020 -> 2327/3020, negatives altered 445 -> 445 of 6999.
+
 Seventeenth frozen set, baseline (round 16's final rules, `filters/` as on main at a2240e2, before any rule of the
 seventeenth round): 64/73 = 0.877 (gitleaks 0.466, CredSweeper 0.658, ours+CredSweeper 0.904); keys 37/46 = 0.804
 (comment/prose 6/6, typed declaration 1/1, config file 10/14, quoted code 20/25), passwords 27/27 = 1.000 (comment/prose
