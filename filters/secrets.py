@@ -589,20 +589,27 @@ _XML_NAMED = re.compile(
 )
 
 
+def _named_value_hit(text: str, name: str, v: str, vs: int, rule: str) -> Hit | None:
+    """A value whose name says what it is (an XML element's name attribute, a Terraform variable's name): a
+    password under a password name, a key under a key name; None for anything else."""
+    if _is_password_key(name):
+        ok = _word_key(name) and password_value_ok(v, True, words=True)
+        return Hit("password", vs, vs + len(v), rule) if ok else None
+    strength = _key_name_strength(name)
+    if strength and (
+        _key_value_ok(text, v, vs, strength) or _secret_named(name) and word_literal(v) and not is_placeholder(v)
+    ):
+        return Hit("key", vs, vs + len(v), rule)
+    return None
+
+
 def xml_named_elements(text: str, low: str) -> Iterator[Hit]:
     if "name=" not in low and "key=" not in low:
         return
     for m in _XML_NAMED.finditer(text):
-        name, v, vs = m.group("n"), m.group("v"), m.start("v")
-        if _is_password_key(name):
-            if _word_key(name) and password_value_ok(v, True, words=True):
-                yield Hit("password", vs, vs + len(v), "XmlNamedElement")
-            continue
-        strength = _key_name_strength(name)
-        if strength and (
-            _key_value_ok(text, v, vs, strength) or _secret_named(name) and word_literal(v) and not is_placeholder(v)
-        ):
-            yield Hit("key", vs, vs + len(v), "XmlNamedElement")
+        hit = _named_value_hit(text, m.group("n"), m.group("v"), m.start("v"), "XmlNamedElement")
+        if hit:
+            yield hit
 
 
 # a literal passed where a crypto API takes its key: an HMAC's or a cipher's key, a cookie or session signer's
@@ -674,16 +681,9 @@ def terraform_defaults(text: str) -> Iterator[Hit]:
     if "default" not in text:
         return
     for m in _at_needles(text, ('variable "',), _TF_VARIABLE):
-        name, v, vs = m.group("n"), m.group("v"), m.start("v")
-        if _is_password_key(name):
-            if _word_key(name) and password_value_ok(v, True, words=True):
-                yield Hit("password", vs, vs + len(v), "TerraformDefault")
-            continue
-        strength = _key_name_strength(name)
-        if strength and (
-            _key_value_ok(text, v, vs, strength) or _secret_named(name) and word_literal(v) and not is_placeholder(v)
-        ):
-            yield Hit("key", vs, vs + len(v), "TerraformDefault")
+        hit = _named_value_hit(text, m.group("n"), m.group("v"), m.start("v"), "TerraformDefault")
+        if hit:
+            yield hit
 
 
 # an OAuth client's id and secret by position: OmniAuth's `provider :github, "<id>", "<secret>"` (also
