@@ -828,8 +828,9 @@ def _key_value_ok(text: str, value: str, start: int, strength: str) -> bool:
     ):
         return False
     # one-case random letters drawn from few keys (`hbfvdkhjbvkdvdfjvbnkhjb`: one hand on the keyboard) spell no vowel
-    if shannon_entropy(value) < (3.0 if strength == "strong" else 3.5) and not (
-        letters_key and shannon_entropy(value) >= 2.75 and not any(c in "aeiou" for c in value.lower())
+    entropy = shannon_entropy(value)
+    if entropy < (3.0 if strength == "strong" else 3.5) and not (
+        letters_key and entropy >= 2.75 and not any(c in "aeiou" for c in value.lower())
     ):
         return False
     if is_potential_uuid(value) and strength != "strong":

@@ -502,20 +502,10 @@ def asserted_literals(text: str) -> Iterator[Hit]:
             name = re.split(r"\.|::|->|@", expr)[-1]
             name = name[3:] if name[:3] in ("get", "Get") and name[3:4].isupper() else name
             value, vs = m.group(v), m.start(v)
-            if "..." in value or "…" in value:
-                break  # `'a1b2c3d4...'`: an elided example
-            if _is_password_key(name):
-                if _word_key(name) and password_value_ok(value, True, words=True):
-                    yield Hit("password", vs, vs + len(value), "AssertedLiteral")
-                break
-            strength = _key_name_strength(name)
-            if strength and (
-                _key_value_ok(text, value, vs, strength)
-                or _secret_named(name)
-                and word_literal(value)
-                and not is_placeholder(value)
-            ):
-                yield Hit("key", vs, vs + len(value), "AssertedLiteral")
+            if "..." not in value and "…" not in value:  # `'a1b2c3d4...'`: an elided example
+                hit = _named_value_hit(text, name, value, vs, "AssertedLiteral")
+                if hit:
+                    yield hit
             break
 
 
@@ -770,6 +760,9 @@ def find_secrets(text: str, p: PiiConfig) -> list[Hit]:
     """All secret hits in `text` under the `pii` section's switches (may overlap; the caller resolves overlaps)."""
     out: list[Hit] = []
     low = lowered(text)
+    # scanned once: their hits are split by kind between the passwords and the entropy switches below
+    compared = list(compared_literals(text)) if p.passwords or p.entropy else []
+    asserted = list(asserted_literals(text)) if p.passwords or p.entropy else []
     if p.providers:
         names = tuple(p.plugins or PLUGINS)
         out.extend(_plugin_hits(text, names))
@@ -796,8 +789,8 @@ def find_secrets(text: str, p: PiiConfig) -> list[Hit]:
         out.extend(credential_pairs(text, low))
         out.extend(directive_passwords(text, low))
         out.extend(file_passwords(text, low))
-        out.extend(c for c in compared_literals(text) if c.kind == "password")
-        out.extend(c for c in asserted_literals(text) if c.kind == "password")
+        out.extend(c for c in compared if c.kind == "password")
+        out.extend(c for c in asserted if c.kind == "password")
     if p.entropy:
         out.extend(entropy_keys(text))
         out.extend(key_named_values(text, low))
@@ -810,6 +803,6 @@ def find_secrets(text: str, p: PiiConfig) -> list[Hit]:
         out.extend(terraform_defaults(text))
         out.extend(oauth_client_pairs(text))
         out.extend(credential_call_arguments(text, low))
-        out.extend(c for c in compared_literals(text) if c.kind == "key")
-        out.extend(c for c in asserted_literals(text) if c.kind == "key")
+        out.extend(c for c in compared if c.kind == "key")
+        out.extend(c for c in asserted if c.kind == "key")
     return out

@@ -262,9 +262,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
         if r.get("kind") == "package"
     )
     impl_headers = _implementation_headers(facts, kinds)
-    wrapped = _wrapped_headers(
-        facts, kinds, rg.graph
-    )  # compiled twins of a header's inline functions (cglm's src/vec3.c)
+    wrapped = _wrapped_headers(facts, kinds, rg.graph)  # compiled twins of a header's inline functions (cglm's vec3.c)
     # the folders of a monorepo's packages (their package.json)
     package_roots = {os.path.dirname(f.path) for f in facts if os.path.basename(f.path) == "package.json"}
     declared -= set(impl_headers.values())

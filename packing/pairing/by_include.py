@@ -102,6 +102,9 @@ def _implementation_headers(facts: list[FileFacts], kinds: dict[str, str]) -> di
     return out
 
 
+_WRAPPED_SHARE = 0.75  # of the unit's functions wrapping the header's
+
+
 def _wrapped_headers(facts: list[FileFacts], kinds: dict[str, str], graph) -> dict[str, str]:
     """unit -> the header whose inline functions it compiles under another prefix (cglm's src/vec3.c defines
     glmc_vec3_add(...) { glm_vec3_add(...); } for include/cglm/vec3.h's glm_vec3_add): the code under test is in the
@@ -128,13 +131,9 @@ def _wrapped_headers(facts: list[FileFacts], kinds: dict[str, str], graph) -> di
             n = sum(1 for d in defines if _tail(d) in tails and d not in inline)
             if n > best_n:
                 best, best_n = h.path, n
-        if best is not None and best_n >= _WRAPPED_MIN and best_n >= _WRAPPED_SHARE * len(defines):
+        if best is not None and best_n >= _WRAPPED_SHARE * len(defines):
             out[f.path] = best
     return out
-
-
-_WRAPPED_MIN = 1
-_WRAPPED_SHARE = 0.75
 
 
 def _tail(name: str) -> str:

@@ -27,20 +27,8 @@ LANGUAGES = (
         name="cpp",
         family="c",
         grammar=("tree_sitter_cpp", "language"),
-        extensions=(
-            ".cc",
-            ".cpp",
-            ".cxx",
-            ".c++",
-            ".hpp",
-            ".hh",
-            ".hxx",
-            ".h++",
-            ".ipp",
-            ".inl",
-            ".cppm",
-            ".ixx",
-        ),  # C++20 modules too
+        # .cppm and .ixx: C++20 module units
+        extensions=(".cc", ".cpp", ".cxx", ".c++", ".hpp", ".hh", ".hxx", ".h++", ".ipp", ".inl", ".cppm", ".ixx"),
         extensionless_folders=("include",),
         import_query=c.IMPORTS,
         imports=c.c_imports("cpp"),
