@@ -1917,6 +1917,15 @@ FROZEN18_DIGEST = (
     "1c087dc94a018eb5b14b08c8128ef18698b366c5abb76584f602b26560b327aa"  # cases_digest, tools' fields left out
 )
 
+# The nineteenth set (measured before and after the nineteenth secrets round): made the same way from 21 other
+# projects (none in an earlier set), picked for their secrets (self-hosted apps with dev credentials in compose
+# files, scripts and docs; Java/Kotlin/C# quickstarts and samples; database clients; auth/token libraries in
+# Python, Swift, Go, PHP and Ruby), at most one JWT line per project; labelled by a session that changed no rule
+# (secrets_frozen19_sources.md).
+FROZEN19_DIGEST = (
+    "8045198417c5efaa243b6d3177c8e073917c4516059d61808e2809510553b5f7"  # cases_digest, tools' fields left out
+)
+
 
 def freeze_frozen7(src_root: str, labels_path: str, gitleaks: str | None, credsweeper: str | None) -> list[dict]:
     """The seventh set from its hand labels (`labels_path`) and the unpacked sources (`src_root/<src>/<path>`,
@@ -2000,11 +2009,13 @@ def main() -> int:
     ap.add_argument("--frozen16", metavar="SRC_ROOT", help="the unpacked sources: freeze the sixteenth set")
     ap.add_argument("--frozen17", metavar="SRC_ROOT", help="the unpacked sources: freeze the seventeenth set")
     ap.add_argument("--frozen18", metavar="SRC_ROOT", help="the unpacked sources: freeze the eighteenth set")
+    ap.add_argument("--frozen19", metavar="SRC_ROOT", help="the unpacked sources: freeze the nineteenth set")
     ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "data"))
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
-    # Sets 7-18 share one reader: each labelled line is read back from its source and checked.
+    # Sets 7-19 share one reader: each labelled line is read back from its source and checked.
     for n, ordinal, root in (
+        (19, "nineteenth", args.frozen19),
         (18, "eighteenth", args.frozen18),
         (17, "seventeenth", args.frozen17),
         (16, "sixteenth", args.frozen16),
