@@ -381,7 +381,12 @@ def _unit_items(unit: Unit, max_bytes: int, limits: ReadLimits) -> Iterator[Sour
     if kind == "table":
         yield from read_table(path, max_bytes, limits)
     elif kind == "stray":
-        yield Drop(name, posixpath.basename(path), "not_in_repository", "loose file in a collection directory")
+        yield Drop(
+            name,
+            posixpath.basename(path),
+            "not_in_repository",
+            "a loose file, not in a repository folder, archive or table",
+        )
     elif kind == "link":
         yield Drop(name, posixpath.basename(path), "symlink", "a link in a collection whose target cannot be read")
     elif kind == "special":
