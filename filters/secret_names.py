@@ -49,6 +49,9 @@ _PW_WORDS = (
     "passphrase",
     "passcode",
     "passwort",
+    # misspelt in real configs (`LOCAL_HANA_PASSSWORD=…`, `DB_PASSOWRD`): still the password's name
+    "passsword",
+    "passowrd",
     "contrasena",
     "motdepasse",
     "비밀번호",
@@ -74,6 +77,10 @@ _PW_COMPONENTS = {
 }
 # stop words that name whose password it is when they stand before the password word (`service_password`)
 _PW_OWNERS = frozenset(("key", "service", "manager", "provider"))
+# in an environment variable's name (`PGPOOL_SR_CHECK_PASSWORD`, `HEALTHCHECK_API_PASSWORD`) these words before the
+# password word name what the password is for (a health check's user, an API's); in code (`check_password`,
+# `passwordCheck`, `verifyPassword`) they name a function
+_PW_ENV_OWNERS = frozenset(("check", "api", "endpoint"))
 # `mysqlpass`, `adminpwd`: a password stem ending a joined-up name, but not these words
 _PW_SUFFIXES = ("pass", "pwd", "passwd")
 # Key components that make a password-ish name something else (a label, a rule, a URL, a hash...).
@@ -267,10 +274,11 @@ def _is_password_key(name: str) -> bool:
     if not any(pw):
         return False
     first = pw.index(True)
+    owners = _PW_OWNERS | _PW_ENV_OWNERS if first and _ENV_NAME.fullmatch(name) and "_" in name else _PW_OWNERS
     # `passwordKey` names where the password is kept; `keyPassword`, `httpsKeyStorePassword` are a key's password;
     # `PasswordService`, `password_manager` are code that handles passwords, `SERVICE_PASSWORD`, `managerPassword`
     # (LDAP's manager DN) a service's or a manager's own password
-    return not any(p in _PW_KEY_STOP and not (p in _PW_OWNERS and i < first) for i, p in enumerate(parts))
+    return not any(p in _PW_KEY_STOP and not (p in owners and i < first) for i, p in enumerate(parts))
 
 
 _IDENT_RUN = re.compile(r"[A-Za-z0-9_.\-]*+")

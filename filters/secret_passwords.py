@@ -246,7 +246,12 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
             pos = max(pos, vs + len(value))
             continue
         vl = value.lower().replace("-", "_")
-        if len(value) > 5 and vl in key.lower().strip("\"'`") and any(w in vl for w in ("pass", "pwd", "secret")):
+        if (
+            len(value) > 5
+            and vl in key.lower().strip("\"'`")
+            and any(w in vl for w in ("pass", "pwd", "secret"))
+            and not suffixed_credential(value)  # `password = "PaSsWoRd"`: the name respelled is a chosen password
+        ):
             pos = max(pos, vs + len(value))
             continue  # `ZULIP__POSTGRES_PASSWORD=postgres_password`: the value repeats its name, a stand-in
         if password_value_ok(value, literal, words=literal and wk) or (
