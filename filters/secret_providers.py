@@ -677,6 +677,9 @@ PROVIDER_SHAPES = {
     "cmVmdGtu": ("JFrogReferenceToken", re.compile(r"cmVmdGtu[A-Za-z0-9]{56}(?![A-Za-z0-9])")),
     "AAAAAAAAAAAAAAAAAAAAA": ("TwitterBearerToken", re.compile(r"A{21}[A-Za-z0-9%]{30,200}+")),
     "ATBB": ("BitbucketAppPassword", re.compile(r"ATBB[A-Za-z0-9]{32}(?:[A-F0-9]{8})?(?![A-Za-z0-9])")),
+    # Supabase's secret API keys (2025 format; `sb_publishable_…` is the public half): base64url with few digits,
+    # which the generic prefixed-token check wants more of
+    "sb_secret_": ("SupabaseSecretKey", re.compile(r"sb_secret_[A-Za-z0-9_\-]{28,64}+(?![A-Za-z0-9_\-])")),
     "oy2": ("NuGetApiKey", re.compile(r"oy2[a-z0-9]{43}(?![A-Za-z0-9])")),
     "pul-": ("PulumiToken", re.compile(r"pul-[a-f0-9]{40}(?![A-Za-z0-9])")),
     "api_org_": ("HuggingFaceOrgToken", re.compile(r"api_org_[A-Za-z]{34}(?![A-Za-z0-9])")),

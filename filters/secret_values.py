@@ -607,9 +607,32 @@ _NOT_CHOSEN_WORDS = frozenset(
 def _word_with_digits(value: str) -> bool:
     m = _WORD_DIGITS.fullmatch(value)
     if not m:
-        return False
+        return _plain_generic(value)
     word = m.group(1).lower()
     return word not in _NOT_CHOSEN_WORDS and not any(w in word for w in _CREDENTIAL_WORDS + ("token", "key"))
+
+
+# the generic words that say nothing of a credential, of its strength or of filling one in: a value made of these
+# alone (`testing`, `testuser`, `devlocal`) is a word someone typed as the password, not a stand-in for one;
+# `supersecure`, `strongpass` describe a password and stand in for it
+_PLAIN_GENERIC = frozenset(
+    "my our new old test tests testing other another same the db database user users dev local prod here this is it "
+    "real top not main first second app client server service".split()
+)
+
+
+def _plain_generic(value: str) -> bool:
+    """Two or more of `_PLAIN_GENERIC` joined up (`notsecure`, `testuser`), or `testing`, the word test setups type as
+    the password; one word alone (`database`, `service`) is as often a reference or a mode."""
+    if value == "testing":
+        return True
+    if not value.isalpha() or not value.islower() or not 6 <= len(value) <= 24 or value in _PLAIN_GENERIC:
+        return False
+    n = len(value)
+    ok = [True] + [False] * n
+    for i in range(1, n + 1):
+        ok[i] = any(ok[j] and value[j:i] in _PLAIN_GENERIC for j in range(max(0, i - 12), i))
+    return ok[n]
 
 
 def word_literal(value: str) -> bool:
