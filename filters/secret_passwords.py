@@ -640,6 +640,8 @@ _SQL_IDENTIFIED = re.compile(
 _SQL_WITH_PASSWORD = re.compile(r"""(?i)\bpassword[ \t]{1,4}+(?P<q>['"])(?P<pw>[^\s'"\\;]{4,128}+)(?P=q)""")
 _SQL_STATEMENT = re.compile(
     r"(?i)\b(?:create|alter|grant)[ \t]{1,4}+(?:[\w'\"`@%.]{1,64}+[ \t]{1,4}+){0,3}?(?:user|role|login)\b"
+    # MySQL 5's `GRANT ALL PRIVILEGES ON *.* TO 'wp'@'%' IDENTIFIED BY '…'`: a grant to an account
+    r"|\bgrant[ \t]{1,4}+[^;\n]{1,160}?[ \t]to[ \t]{1,4}+['\"`]?[\w.\-]{1,64}+['\"`]?@"
 )
 _SECURE_STRING = re.compile(
     r"""(?i)\bConvertTo-SecureString(?:[ \t]{1,4}+-(?:String|AsPlainText|Force)\b)*+[ \t]{1,4}+"""

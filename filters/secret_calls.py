@@ -1,0 +1,96 @@
+"""Passwords that a call or a command takes by position, where no name sits next to the literal.
+
+- Database connections: PHP `mysqli_connect($host, 'user', 'pw', 'db')`, `new mysqli(…)`, `mysql_connect(…)`,
+  `new PDO($dsn, 'user', 'pw')`, Java `DriverManager.getConnection(url, "user", "pw")`, Python
+  `MySQLdb.connect("host", "user", "pw", "db")`, `pymysql.connect(…)`: the third argument.
+- Django's `User.objects.create_user('john', 'john@x.com', 'pw')` and `create_superuser(…)`: the third argument.
+- Go's MySQL DSN `"user:pw@tcp(host:3306)/db"` (also `@unix(`), which has no `://` for url_credentials.
+- `echo 'user:pw' | chpasswd` (Dockerfiles, provisioning scripts): the text after the user's `:`.
+
+Each is found by a str.find hint and matched with a bounded, anchored pattern (linear on any text).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from repoloom.filters.secret_names import Hit, occurrences
+from repoloom.filters.secret_values import password_value_ok
+
+# an argument before the password: a quoted literal or a plain expression (`$host`, `$this->db['user']`, `url`)
+_ARG = r"""(?:"[^"\n\\]{0,200}+"|'[^'\n\\]{0,200}+'|[$\w.\[\]'">:\-]{1,80}+)"""
+_THIRD_LITERAL = re.compile(
+    r"""[ \t]{0,2}+\([ \t\r\n]{0,8}+""" + _ARG + r"""[ \t]{0,4}+,[ \t\r\n]{0,8}+""" + _ARG + r"""[ \t]{0,4}+,"""
+    r"""[ \t\r\n]{0,8}+(?P<q>["'])(?P<pw>[^"'\s\\]{4,128}+)(?P=q)[ \t\r\n]{0,8}+[,)]"""
+)
+# the callee's name in lower case, and what may stand before it (`new `, `\`, a module's `.`)
+_CONNECT_CALLS = (
+    "mysqli_connect",
+    "mysql_connect",
+    "mysqli",
+    "pdo",
+    "drivermanager.getconnection",
+    "mysqldb.connect",
+    "pymysql.connect",
+    "objects.create_user",
+    "objects.create_superuser",
+)
+# `new mysqli(`, `new PDO(` only: `mysqli(` and `pdo(` alone are other functions' names
+_NEEDS_NEW = frozenset(("mysqli", "pdo"))
+_NEW_BEFORE = re.compile(r"\bnew[ \t]{1,4}+\\?$")
+
+
+def _word_start(text: str, i: int) -> bool:
+    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_$")
+
+
+def positional_call_passwords(text: str, low: str) -> Iterator[Hit]:
+    for name in _CONNECT_CALLS:
+        for i in occurrences(low, name):
+            if not _word_start(text, i) and not (name == "pdo" and text[i - 1] == "\\"):
+                continue
+            if name in _NEEDS_NEW and not _NEW_BEFORE.search(text, max(0, i - 8), i - (text[i - 1] == "\\")):
+                continue
+            m = _THIRD_LITERAL.match(text, i + len(name))
+            if m and password_value_ok(m.group("pw"), quoted=True, words=True):
+                yield Hit("password", m.start("pw"), m.end("pw"), "PositionalCallPassword")
+
+
+# `"root:pw@tcp(127.0.0.1:3306)/db"`: the user starts after a quote, `=` or a space (`DSN=root:pw@tcp(…)`)
+_GO_DSN = re.compile(r"""[\w.\-]{1,64}+:(?P<pw>[^\s"'`@:/]{4,128}+)@(?:tcp|unix|udp)\(""")
+
+
+def go_dsn_passwords(text: str, low: str) -> Iterator[Hit]:
+    for hint in ("@tcp(", "@unix(", "@udp("):
+        for i in occurrences(low, hint):
+            ls = max(text.rfind("\n", max(0, i - 200), i) + 1, i - 200)
+            j = i
+            while j > ls and text[j - 1] not in " \t\"'`=(,":
+                j -= 1
+            m = _GO_DSN.match(text, j)
+            if m and m.end() == i + len(hint) and password_value_ok(m.group("pw"), quoted=True, words=True):
+                yield Hit("password", m.start("pw"), m.end("pw"), "DsnPassword")
+
+
+# `echo 'root:Docker!' | chpasswd`, `echo "$USER:pw" | sudo chpasswd`
+_ECHO_CHPASSWD = re.compile(
+    r"""echo[ \t]{1,4}+(?:-[ne][ \t]{1,4}+)?(?P<q>\\?["']?)[^\s"':`|;&]{1,32}+:(?P<pw>[^\s"'$`|;&\\:]{4,64}+)(?P=q)"""
+    r"""[ \t]{0,4}+\|[ \t]{0,4}+(?:sudo[ \t]{1,4}+(?:-[A-Za-z][ \t]{1,4}+){0,3}?)?chpasswd\b"""
+)
+
+
+def chpasswd_passwords(text: str, low: str) -> Iterator[Hit]:
+    if "chpasswd" not in low:
+        return
+    for i in occurrences(low, "echo"):
+        m = _ECHO_CHPASSWD.match(text, i) if _word_start(text, i) else None
+        if m and password_value_ok(m.group("pw"), quoted=True, words=True):
+            yield Hit("password", m.start("pw"), m.end("pw"), "ChpasswdPassword")
+
+
+def call_passwords(text: str, low: str) -> Iterator[Hit]:
+    yield from positional_call_passwords(text, low)
+    if "@" in text:
+        yield from go_dsn_passwords(text, low)
+    yield from chpasswd_passwords(text, low)
