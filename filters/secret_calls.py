@@ -89,8 +89,67 @@ def chpasswd_passwords(text: str, low: str) -> Iterator[Hit]:
             yield Hit("password", m.start("pw"), m.end("pw"), "ChpasswdPassword")
 
 
+# SQL `INSERT INTO users (name, password) VALUES ('admin', 'admin123'), (…)`: the password column's literals
+_INSERT_HEAD = re.compile(
+    r"""insert[ \t]{1,4}+into[ \t]{1,4}+[\w.`"\[\]]{1,80}+[ \t]{0,4}+\((?P<cols>[^()\n;]{1,800}+)\)[ \t\r\n]{0,8}+"""
+    r"""values[ \t\r\n]{0,8}+""",
+    re.IGNORECASE,
+)
+# one value of a row: a quoted literal (`''` and `\'` escape a quote), a number, NULL, a call (`NOW()`, `md5('x')`)
+_SQL_VALUE = re.compile(
+    r"""[ \t\r\n]{0,8}+(?:(?P<q>')(?P<s>(?:[^'\\\n]|''|\\.){0,256}+)'|"(?:[^"\\\n]|\\.){0,256}+"|"""
+    r"""[\w.\-+]{1,64}+(?:[ \t]{0,2}+\((?:[^()'\n]|'[^'\n]{0,256}+'){0,256}+\))?)[ \t\r\n]{0,8}+(?P<sep>[,)])"""
+)
+# a stored hash in the password column, not a password: modular crypt (`$2a$10$…`, `$argon2id$…`), LDAP's `{SSHA}…`,
+# hex digests
+_STORED_HASH = re.compile(r"\$[0-9a-z]{1,10}+\$|\{[A-Za-z0-9\-]{2,12}+\}|(?:[0-9a-fA-F]{32}){1,4}+$|[0-9a-fA-F]{40}$")
+_ROW_OPEN = re.compile(r"[ \t\r\n]{0,8}+,?[ \t\r\n]{0,8}+\(")
+_MAX_ROWS = 200
+
+
+def _password_column(cols: str) -> int:
+    from repoloom.filters.secret_names import _is_password_key, _word_key
+
+    names = [c.strip().strip('`"[] ') for c in cols.split(",")]
+    for k, n in enumerate(names):
+        if n and _is_password_key(n) and _word_key(n):
+            return k
+    return -1
+
+
+def insert_passwords(text: str, low: str) -> Iterator[Hit]:
+    if "insert" not in low or "values" not in low:
+        return
+    for i in occurrences(low, "insert"):
+        m = _INSERT_HEAD.match(text, i) if _word_start(text, i) else None
+        if not m:
+            continue
+        col = _password_column(m.group("cols"))
+        if col < 0:
+            continue
+        pos = m.end()
+        for _ in range(_MAX_ROWS):
+            r = _ROW_OPEN.match(text, pos)
+            if not r:
+                break
+            pos, k, cell = r.end(), 0, None
+            while v := _SQL_VALUE.match(text, pos):
+                if k == col and v.group("q"):
+                    cell = v
+                pos, k = v.end(), k + 1
+                if v.group("sep") == ")":
+                    break
+            else:
+                break  # not a row of plain values: stop reading this statement
+            if cell is not None:
+                pw = cell.group("s")
+                if "''" not in pw and not _STORED_HASH.match(pw) and password_value_ok(pw, quoted=True, words=True):
+                    yield Hit("password", cell.start("s"), cell.end("s"), "SqlInsertPassword")
+
+
 def call_passwords(text: str, low: str) -> Iterator[Hit]:
     yield from positional_call_passwords(text, low)
     if "@" in text:
         yield from go_dsn_passwords(text, low)
     yield from chpasswd_passwords(text, low)
+    yield from insert_passwords(text, low)

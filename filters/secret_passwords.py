@@ -107,9 +107,12 @@ def _flag_value_ok(text: str, ls: int, start: int, value: str, vs: int) -> bool:
 
 
 # a lookup with a default before a quoted name: `os.environ.get("X", "v")`, `os.getenv`, `ENV.fetch`, `env("X", "v")`,
-# `System.getProperty`, `config.get`, `getOrDefault`; and PHP's `define("DB_PASSWORD", "v")`
+# `System.getProperty`, `config.get`, `getOrDefault`; and PHP's `define("DB_PASSWORD", "v")`; setters that take the
+# name, then the value: `props.put("password", "v")`, `System.setProperty("…keyStorePassword", "v")`,
+# `os.environ.setdefault("DB_PASSWORD", "v")`, `os.Setenv`, testcontainers' `.withEnv("POSTGRES_PASSWORD", "v")`
 _GETTER = re.compile(
-    r"""\b(?:get|getenv|Getenv|env|fetch|getProperty|getOrDefault|get_env|getenv_or|define)\([ \t]{0,4}+["'`]$"""
+    r"""\b(?:get|getenv|Getenv|env|fetch|getProperty|getOrDefault|get_env|getenv_or|define|"""
+    r"""put|putenv|set|setProperty|setdefault|setenv|Setenv|withEnv|with_env|addEnv|add|Add)\([ \t]{0,4}+["'`]$"""
 )
 # a variable with a default (Spring `${NAME:default}`, shell `${NAME:-default}`/`${NAME-default}`)
 _GETTER_NAME = re.compile(
@@ -119,6 +122,9 @@ _GETTER_NAME = re.compile(
 _REF_DEFAULT = re.compile(
     r"""\$\{[A-Za-z_][\w.]{0,80}+(?::-?|-|:=)(?P<q>["']?+)(?P<v>[^\s{}$'"`?+][^\s{}$'"`]{0,127}+)(?P=q)\}"""
 )
+
+
+_SINGLE_DASH_FLAG = re.compile(r"(?i)-(?:password|passwd|pass|pwd)")
 
 
 # a JVM system property or a Gradle project property on a command line: `-Dname=v`, `-Pname=v`
@@ -177,6 +183,8 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
         ls = text.rfind("\n", max(0, start - 200), start) + 1
         # `--password v`, `wget --ftp-password v`: a command line's flag takes the next word
         flag = text.startswith("--", start) and (start == 0 or text[start - 1] in " \t\n")
+        # Go's and Java's single-dash long flags: `influx -username u -password v`, `-pass v` (not `-p`: cli_credentials)
+        flag = flag or _SINGLE_DASH_FLAG.fullmatch(text, start, run_end) is not None and text[start - 1] in " \t"
         a = (
             assignments.after_name(
                 text, run_end, name_start=start, allow_space=flag or bool(_DEFINE.fullmatch(text, ls, start))

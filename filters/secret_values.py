@@ -482,6 +482,8 @@ _VERSION_RANGE = re.compile(r"[\^~<>=]*+v?\d+(?:\.[\dx*]+)*+(?:[ \t]*+\|\|?[ \t]
 
 _PAREN_NOTE = re.compile(r"\([A-Za-z]{1,20}+\)")
 
+_CREDENTIAL_FOR = re.compile(r"(?i)(?:password|passwd|pass|pwd|secret|token|key)[-_.](?:to|for|of|from)[-_.][a-z]")
+
 
 @lru_cache(maxsize=4096)
 def stand_in(value: str) -> bool:
@@ -498,6 +500,8 @@ def stand_in(value: str) -> bool:
         return True
     if _FUZZ_MARK.fullmatch(value):
         return True  # `FUZZ`, `FUZZ2`: a fuzzer's insertion point (ffuf, wfuzz) in pentest notes
+    if _CREDENTIAL_FOR.match(value):
+        return True  # `password-to-keystore`, `secret_for_app`: a description of what goes there, not a value
     if _PAREN_NOTE.fullmatch(value):
         return True  # `(blank)`, `(none)`, `(empty)`: a note in a table of settings, not a value
     if sum(c.isalpha() and not c.isascii() for c in value) * 2 > len(value):
