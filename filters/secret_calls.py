@@ -24,53 +24,63 @@ _THIRD_LITERAL = re.compile(
     r"""[ \t]{0,2}+\([ \t\r\n]{0,8}+""" + _ARG + r"""[ \t]{0,4}+,[ \t\r\n]{0,8}+""" + _ARG + r"""[ \t]{0,4}+,"""
     r"""[ \t\r\n]{0,8}+(?P<q>["'])(?P<pw>[^"'\s\\]{4,128}+)(?P=q)[ \t\r\n]{0,8}+[,)]"""
 )
-# the callee's name in lower case, and what may stand before it (`new `, `\`, a module's `.`)
+# the callee's name in lower case, found from one scan for `connect` (`mysqli_connect`, `MySQLdb.connect`,
+# `DriverManager.getConnection`) or `objects.create_`; `new mysqli(` and `new PDO(` by one anchored pattern
 _CONNECT_CALLS = (
     "mysqli_connect",
     "mysql_connect",
-    "mysqli",
-    "pdo",
     "drivermanager.getconnection",
     "mysqldb.connect",
     "pymysql.connect",
-    "objects.create_user",
-    "objects.create_superuser",
 )
-# `new mysqli(`, `new PDO(` only: `mysqli(` and `pdo(` alone are other functions' names
-_NEEDS_NEW = frozenset(("mysqli", "pdo"))
-_NEW_BEFORE = re.compile(r"\bnew[ \t]{1,4}+\\?$")
+_CREATE_CALLS = ("objects.create_user", "objects.create_superuser")
+_NEW_DB = re.compile(r"new[ \t]{1,4}+\\?(?:mysqli|pdo)(?=[ \t]{0,2}+\()")
 
 
 def _word_start(text: str, i: int) -> bool:
     return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_$")
 
 
+def _third_literal(text: str, end: int) -> Iterator[Hit]:
+    m = _THIRD_LITERAL.match(text, end)
+    if m and password_value_ok(m.group("pw"), quoted=True, words=True):
+        yield Hit("password", m.start("pw"), m.end("pw"), "PositionalCallPassword")
+
+
 def positional_call_passwords(text: str, low: str) -> Iterator[Hit]:
-    for name in _CONNECT_CALLS:
-        for i in occurrences(low, name):
-            if not _word_start(text, i) and not (name == "pdo" and text[i - 1] == "\\"):
-                continue
-            if name in _NEEDS_NEW and not _NEW_BEFORE.search(text, max(0, i - 8), i - (text[i - 1] == "\\")):
-                continue
-            m = _THIRD_LITERAL.match(text, i + len(name))
-            if m and password_value_ok(m.group("pw"), quoted=True, words=True):
-                yield Hit("password", m.start("pw"), m.end("pw"), "PositionalCallPassword")
+    for i in occurrences(low, "connect"):
+        for name in _CONNECT_CALLS:
+            s = i - name.rfind("connect")
+            if s >= 0 and low.startswith(name, s) and _word_start(text, s):
+                yield from _third_literal(text, s + len(name))
+                break
+    for i in occurrences(low, "objects.create_"):
+        for name in _CREATE_CALLS:
+            if low.startswith(name, i):
+                yield from _third_literal(text, i + len(name))
+                break
+    for m in _NEW_DB.finditer(low):  # the pattern's literal prefix `new` is searched for in C: one scan
+        if _word_start(text, m.start()):
+            yield from _third_literal(text, m.end())
 
 
 # `"root:pw@tcp(127.0.0.1:3306)/db"`: the user starts after a quote, `=` or a space (`DSN=root:pw@tcp(…)`)
 _GO_DSN = re.compile(r"""[\w.\-]{1,64}+:(?P<pw>[^\s"'`@:/]{4,128}+)@(?:tcp|unix|udp)\(""")
 
 
+_DSN_NET = re.compile(r"@(?:tcp|unix|udp)\(")  # one scan for the literal `@`
+
+
 def go_dsn_passwords(text: str, low: str) -> Iterator[Hit]:
-    for hint in ("@tcp(", "@unix(", "@udp("):
-        for i in occurrences(low, hint):
-            ls = max(text.rfind("\n", max(0, i - 200), i) + 1, i - 200)
-            j = i
-            while j > ls and text[j - 1] not in " \t\"'`=(,":
-                j -= 1
-            m = _GO_DSN.match(text, j)
-            if m and m.end() == i + len(hint) and password_value_ok(m.group("pw"), quoted=True, words=True):
-                yield Hit("password", m.start("pw"), m.end("pw"), "DsnPassword")
+    for h in _DSN_NET.finditer(low):
+        i = h.start()
+        ls = max(text.rfind("\n", max(0, i - 200), i) + 1, i - 200)
+        j = i
+        while j > ls and text[j - 1] not in " \t\"'`=(,":
+            j -= 1
+        m = _GO_DSN.match(text, j)
+        if m and m.end() == h.end() and password_value_ok(m.group("pw"), quoted=True, words=True):
+            yield Hit("password", m.start("pw"), m.end("pw"), "DsnPassword")
 
 
 # `echo 'root:Docker!' | chpasswd`, `echo "$USER:pw" | sudo chpasswd`

@@ -217,6 +217,8 @@ def occurrences(low: str, stem: str) -> list[int]:
         kept.insert(0, (low, by_stem))
         del kept[2:]
     found = by_stem.get(stem)
+    if found is None and not stem.isascii() and low.isascii():
+        found = by_stem[stem] = []  # `비밀번호` cannot occur in ASCII text (isascii is a flag: no scan)
     if found is None:
         found, i = [], low.find(stem)
         while i >= 0:
