@@ -1,7 +1,7 @@
 """Passwords that a call or a command takes by position, where no name sits next to the literal.
 
 - Database connections: PHP `mysqli_connect($host, 'user', 'pw', 'db')`, `new mysqli(…)`, `mysql_connect(…)`,
-  `new PDO($dsn, 'user', 'pw')`, Java `DriverManager.getConnection(url, "user", "pw")`, Python
+  `new PDO($dsn, 'user', 'pw')`, `new Sequelize('db', 'user', 'pw', {…})`, Java `DriverManager.getConnection(url, "user", "pw")`, Python
   `MySQLdb.connect("host", "user", "pw", "db")`, `pymysql.connect(…)`: the third argument.
 - Django's `User.objects.create_user('john', 'john@x.com', 'pw')` and `create_superuser(…)`: the third argument.
 - Go's MySQL DSN `"user:pw@tcp(host:3306)/db"` (also `@unix(`), which has no `://` for url_credentials.
@@ -34,7 +34,7 @@ _CONNECT_CALLS = (
     "pymysql.connect",
 )
 _CREATE_CALLS = ("objects.create_user", "objects.create_superuser")
-_NEW_DB = re.compile(r"new[ \t]{1,4}+\\?(?:mysqli|pdo)(?=[ \t]{0,2}+\()")
+_NEW_DB = re.compile(r"new[ \t]{1,4}+\\?(?:mysqli|pdo|sequelize)(?=[ \t]{0,2}+\()")
 
 
 def _word_start(text: str, i: int) -> bool:

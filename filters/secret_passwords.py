@@ -518,6 +518,19 @@ def prose_passwords(text: str, low: str | None = None) -> Iterator[Hit]:
         if not a or m.group("login") and not a.group("user"):
             continue  # after `login`, only `user / password` pairs: a lone value is the user name
         value = a.group("pw").rstrip(".,;:")
+        if len(value) > 8 and value.startswith("**") and value.endswith("**"):
+            # `and password **demo1234**`, `Password: **s3cret**`: Markdown's bold marks a literal as backticks do
+            inner, after = value[2:-2], f.end() if f else m.end()
+            if (
+                not m.group("login")
+                and m.group(0).lower() not in ("pass", "pw")
+                and text[after : a.start("pw")].strip(" \t*") in ("", "is", "was", "of", ":", "is:", "=")
+                and "*" not in inner
+                # bold also stresses words (`set the password **before** starting`): letters alone only camel-cased
+                and (word_literal(inner) and not inner.isalpha() or chosen_camel(inner))
+            ):
+                yield Hit("password", a.start("pw") + 2, a.start("pw") + 2 + len(inner), "ProsePassword")
+            continue
         if _INNER_ASSIGNMENT.match(value):
             continue  # `# db password: DB_PASSWORD=…`: password_assignments takes the inner name's value
         if m.start() and text[m.start() - 1] in "?&" and "&" in value:

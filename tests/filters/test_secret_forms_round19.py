@@ -139,6 +139,7 @@ def test_name_judgements():
         ('os.environ.setdefault("DB_PASSWORD", "hunter22")', "hunter22"),
         ('container.withEnv("POSTGRES_PASSWORD", "pgTest99")', "pgTest99"),
         ('os.Setenv("DB_PASSWORD", "gopher99")', "gopher99"),
+        ("const sequelize = new Sequelize('app', 'root', 'seqpass99', { dialect: 'mysql' });", "seqpass99"),
     ],
 )
 def test_positional_passwords_are_redacted(text, value, cfg):
@@ -178,3 +179,33 @@ def test_non_ascii_stem_is_not_scanned_in_ascii_text():
     low = "password: hunter22x\n" * 3
     assert occurrences(low, "비밀번호") == []
     assert occurrences("비밀번호: hunter22x", "비밀번호") == [0]
+
+
+# --- Markdown bold marks a password in prose as backticks do
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("You can log in with the username **demo** and password **demo1234**.", "demo1234"),
+        ("- Password: **KoelIsCool**", "KoelIsCool"),
+        ("The admin password is **Adm1n!23**", "Adm1n!23"),
+    ],
+)
+def test_bold_prose_passwords_are_redacted(text, value, cfg):
+    assert value in _values(text, cfg)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Set the password **before** starting the server.",  # stress on a word
+        "Change the password **immediately**.",
+        "The password **must** be at least 8 characters.",
+        "**Password**: **required**",
+        "Reset your password **every 90 days**",
+        "new Sequelize('database', 'username', 'password', {",  # the docs' stand-ins
+    ],
+)
+def test_bold_words_are_left(text, cfg):
+    assert _passwords(text, cfg) == []
