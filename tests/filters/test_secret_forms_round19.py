@@ -209,3 +209,41 @@ def test_bold_prose_passwords_are_redacted(text, value, cfg):
 )
 def test_bold_words_are_left(text, cfg):
     assert _passwords(text, cfg) == []
+
+
+# --- keys in a known place: an Azure SAS signature after `sv=`, WordPress' secret keys and salts
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        (
+            "https://acct.blob.core.windows.net/c?sv=2021-06-08&ss=b&srt=sco&sp=rwdlac&se=2030-01-01"
+            "&sig=Xk9mPq2vRt5wYz8bNc3dLf6gHj7KxX9mPq2vRt5w%3D",
+            "Xk9mPq2vRt5wYz8bNc3dLf6gHj7KxX9mPq2vRt5w%3D",
+        ),
+        (
+            "BlobEndpoint=https://x.blob.core.windows.net/;SharedAccessSignature=sv=2020-08-04&ss=b&srt=sco&sp=rl"
+            "&se=2030-01-01T00:00:00Z&sig=k8Yq2Zp4Rw7Tn1Vm5Xc3Lb9Hd6Fg0Js2Ka8Qe4Wu7Io%3D",
+            "k8Yq2Zp4Rw7Tn1Vm5Xc3Lb9Hd6Fg0Js2Ka8Qe4Wu7Io%3D",
+        ),
+        ("define('NONCE_SALT', 'Xk9mPq2v|Rt5wYz8b<Nc3dLf6g>Hj7K;xX9m');", "Xk9mPq2v|Rt5wYz8b<Nc3dLf6g>Hj7K;xX9m"),
+        ("define('AUTH_KEY', 'f@Q3 8k|xZ)2=p!Vd#Lm9^R{wT4yH7*sB1nGj');", "f@Q3 8k|xZ)2=p!Vd#Lm9^R{wT4yH7*sB1nGj"),
+    ],
+)
+def test_placed_keys_are_redacted(text, value, cfg):
+    assert value in _values(text, cfg)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://x/?sv=2021-06-08&sig=<signature>",
+        "https://example.com/api?sig=Xk9mPq2vRt5wYz8bNc3dLf6gHj7KxX9mPq2vRt5w",  # no SAS version before it
+        "define( 'AUTH_SALT',        'put your unique phrase here' );",  # wp-config-sample
+        "define('AUTH_KEY', 'abcdefghijklmnopqrstuvwxyz0123456789');",
+        "define('WP_CACHE_KEY_SALT', 'example.com');",
+    ],
+)
+def test_placed_key_lookalikes_are_left(text, cfg):
+    assert _values(text, cfg) == []
