@@ -91,7 +91,7 @@ _ECHO_CHPASSWD = re.compile(
 
 
 def chpasswd_passwords(text: str, low: str) -> Iterator[Hit]:
-    if "chpasswd" not in low:
+    if not occurrences(low, "chpasswd"):
         return
     for i in occurrences(low, "echo"):
         m = _ECHO_CHPASSWD.match(text, i) if _word_start(text, i) else None
@@ -128,9 +128,10 @@ def _password_column(cols: str) -> int:
 
 
 def insert_passwords(text: str, low: str) -> Iterator[Hit]:
-    if "insert" not in low or "values" not in low:
+    starts = occurrences(low, "insert")
+    if not starts or "values" not in low:
         return
-    for i in occurrences(low, "insert"):
+    for i in starts:
         m = _INSERT_HEAD.match(text, i) if _word_start(text, i) else None
         if not m:
             continue

@@ -206,6 +206,19 @@ _ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
 _OCCURRENCES = threading.local()
 
 
+# hints that hold a stem the key and password rules scan for in every text: (the stem, its offset in the hint)
+_DERIVED_STEMS = {
+    "credential": ("cred", 0),
+    "oauthhandler": ("auth", 1),
+    "oauth2client": ("auth", 1),
+    "secretkey": ("secret", 0),
+    "new key": ("key", 4),
+    "symmetrickey": ("key", 9),
+    "set_access_token": ("token", 11),
+    "chpasswd": ("pass", 2),  # the password rules scan for `pass` in every text
+}
+
+
 def occurrences(low: str, stem: str) -> list[int]:
     """Every offset of `stem` in `low`, found once per text and stem (str.find in C)."""
     kept = _OCCURRENCES.__dict__.setdefault("kept", [])  # [(text, {stem: offsets})], the text and its lower case
@@ -217,8 +230,10 @@ def occurrences(low: str, stem: str) -> list[int]:
         kept.insert(0, (low, by_stem))
         del kept[2:]
     found = by_stem.get(stem)
-    if found is None and not stem.isascii() and low.isascii():
-        found = by_stem[stem] = []  # `비밀번호` cannot occur in ASCII text (isascii is a flag: no scan)
+    if found is None and stem in _DERIVED_STEMS:
+        # a longer hint read off a stem the key rules scan for anyway: no scan of its own
+        parent, k = _DERIVED_STEMS[stem]
+        found = by_stem[stem] = [i - k for i in occurrences(low, parent) if i >= k and low.startswith(stem, i - k)]
     if found is None:
         found, i = [], low.find(stem)
         while i >= 0:

@@ -175,10 +175,14 @@ def test_positional_lookalikes_are_left(text, cfg):
     assert _passwords(text, cfg) == []
 
 
-def test_non_ascii_stem_is_not_scanned_in_ascii_text():
-    low = "password: hunter22x\n" * 3
-    assert occurrences(low, "비밀번호") == []
-    assert occurrences("비밀번호: hunter22x", "비밀번호") == [0]
+def test_derived_hints_match_a_scan():
+    low = "new key = cred; credentials(x) oauth2client newkey new key secretkey; set_access_token(a) chpasswd pass"
+    for stem in ("credential", "oauth2client", "new key", "secretkey", "set_access_token", "oauthhandler", "chpasswd"):
+        expected, i = [], low.find(stem)
+        while i >= 0:
+            expected.append(i)
+            i = low.find(stem, i + 1)
+        assert occurrences(low, stem) == expected
 
 
 # --- Markdown bold marks a password in prose as backticks do
