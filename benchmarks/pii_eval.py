@@ -63,6 +63,16 @@ the nineteenth round's starting point): 66/79 = 0.835, keys 34/37 = 0.919 (unquo
 12/14), passwords 32/42 = 0.762 (unquoted 8/10, comment/prose 0/3, config file 16/19, quoted code 8/10), negatives
 altered 20/313; gitleaks 0.405, CredSweeper 0.595, ours+CredSweeper 0.873.
 
+Issue 13's nineteenth round (tuned on dev sets 2-18; the nineteenth set's figures are the lead's) added: chosen
+passwords the value checks took for stand-ins (`password_1234`, `PaSsWoRd`, `testing123`, `testuser`, `testing`),
+misspelt password names (`PASSSWORD`) and environment names with a check or API word before the password word
+(`PGPOOL_SR_CHECK_PASSWORD`), passwords taken by position (`mysqli_connect`, `new mysqli`/`PDO`/`Sequelize`,
+`DriverManager.getConnection`, `MySQLdb.connect`, Django's `create_user`, a Go DSN's `user:pw@tcp(`, `echo 'u:pw' |
+chpasswd`, `GRANT … TO 'u'@'h' IDENTIFIED BY`, SQL `INSERT` rows under a password column, setters such as
+`props.put("password", v)`, single-dash `-password v` flags, Markdown bold after a password word), Supabase `sb_secret_`
+keys, Azure SAS signatures and WordPress' secret keys and salts. Dev sets 2-18: 2394/3096 -> 2403/3096, negatives
+altered 489 -> 487 of 7471.
+
 Eighteenth frozen set, baseline (run by the lead, rows only, misses never printed): on round 16's rules (main 53840b0)
 66/76 = 0.868, keys 27/31 = 0.871, passwords 39/45 = 0.867, negatives altered 44/472; on round 17's rules (main
 5bc8e32, the eighteenth round's starting point) 67/76 = 0.882, keys 27/31 = 0.871, passwords 40/45 = 0.889, negatives
