@@ -36,8 +36,9 @@ from repoloom.syntax import identifiers, registry
 from repoloom.syntax.folders import in_vendored_dir
 from repoloom.syntax.queries import captures
 
+# t/: the TAP convention (Perl's, and C libraries tested with libtap: libmaxminddb's t/metadata_t.c)
 TEST_DIRS = frozenset(
-    {"test", "tests", "__tests__", "spec", "specs", "testing", "unittests", "unit_tests", "test_suite"}
+    {"test", "tests", "__tests__", "spec", "specs", "testing", "unittests", "unit_tests", "test_suite", "t"}
 )
 _SUPPORT_DIRS = frozenset(
     {

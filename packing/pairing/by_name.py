@@ -422,6 +422,9 @@ def _by_name(
     if not options and suite and suite.group(1).lower() in suites.get(_folder(t.path), ()):
         # the suite's prefix says nothing (libevent's test/regress_http.c, regress_buffer.c: http.c, buffer.c)
         options = [c for c in cands.get(_norm(suite.group(2)), []) if _usable(t.path, c, kinds)]
+        if not options and joined:
+            # the rest may join a folder and a file (bitsery's tests/serialization_ext_std_map.cpp: ext/std_map.h)
+            options = [c for c in joined.get(_norm(suite.group(2)), []) if _usable(t.path, c, kinds)]
         stem = suite.group(2) if options else stem
     if not options:  # buildSelector.test-d.ts -> buildSelectors.ts, test_compile.py -> compiler.py
         options = _variants(t.path, _norm(stem), cands, joined, kinds)
