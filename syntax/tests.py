@@ -59,6 +59,10 @@ _HELPER_NAMES = re.compile(
     r"^(tests?[-_]?(utils?|helpers?|support|common|base)|testing([-_]?utils?)?|Tests?(Utils?|Helpers?|Support|Base|Common)\w*)\.[a-z]+$"
 )
 
+# A project's test helper named with its own prefix (libmaxminddb's t/maxminddb_test_helper.c, gtest_xml_test_utils.py):
+# a helper even when it defines test_-named functions (test_lookup_errors(...)), which are its checks for the tests.
+_PREFIXED_HELPER = re.compile(r"^\w+[-_]tests?[-_]?(utils?|helpers?|support|common)\.[a-z]+$", re.IGNORECASE)
+
 
 @lru_cache(maxsize=None)
 def _conventions() -> tuple[list[re.Pattern], re.Pattern, re.Pattern]:
@@ -240,7 +244,7 @@ def _kind(s: dict[str, Any], name: str) -> str:
         return "support"  # pkg/testutils.py, TestHelpers.java wherever they are (testing.py may be a public module)
     if s.get("dir"):
         # In a test folder: test cases make a test, their absence a helper (tests/__init__.py, tests/utils.py).
-        return "test" if markers > 0 else "support"
+        return "test" if markers > 0 and not _PREFIXED_HELPER.match(name) else "support"
     return ""  # test cases outside any convention are too rare to risk calling ordinary code a test
 
 
