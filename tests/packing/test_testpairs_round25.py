@@ -204,3 +204,88 @@ def test_a_shared_module_of_types_only_is_no_subject():
     pairs = graph_pairs(tsyringe_files(types_only), "tsyringe")
     # (the lexical rule, last of all, may still match its vocabulary; the import rule takes nothing)
     assert pairs["src/__tests__/child-container.test.ts"] != ("src/dependency-container.ts", "import")
+
+
+# --- a topic, then the thing the test uses (tokio-stream's tests/time_throttle.rs) -----------------------------
+
+LIB_RS = "mod stream_ext;\npub use stream_ext::StreamExt;\n"
+# the extension trait of every adapter: what a test uses of it says little of which adapter it tests
+ADAPTERS = ("chain", "merge", "filter", "filter_map", "fuse", "take", "skip", "timeout", "peekable", "map_while")
+STREAM_EXT_RS = (
+    "mod throttle;\nuse throttle::Throttle;\n"
+    + "".join(f"mod {a};\nuse {a}::{a.title().replace('_', '')};\n" for a in ADAPTERS)
+    + "\npub trait StreamExt: Stream {\n"
+    "    fn throttle(self, duration: Duration) -> Throttle<Self>\n    where\n        Self: Sized,\n    {\n"
+    "        throttle::throttle(duration, self)\n    }\n"
+    + "".join(
+        f"    fn {a}(self) -> {a.title().replace('_', '')}<Self>\n    where\n        Self: Sized,\n    {{\n"
+        f"        {a.title().replace('_', '')}::new(self)\n    }}\n"
+        for a in ADAPTERS
+    )
+    + "}\n"
+)
+THROTTLE_RS = (
+    "pub(super) fn throttle<T>(duration: Duration, stream: T) -> Throttle<T> {\n"
+    "    Throttle { delay: duration, stream }\n}\n\n"
+    "pub struct Throttle<T> {\n    delay: Duration,\n    stream: T,\n}\n"
+)
+TIME_THROTTLE_RS = (
+    "use tokio::time;\nuse tokio_stream::StreamExt;\nuse std::time::Duration;\n\n"
+    "#[tokio::test]\nasync fn usage() {\n    time::pause();\n"
+    "    let mut stream = task::spawn(futures::stream::repeat(()).throttle(Duration::from_millis(100)));\n"
+    "    assert_ready!(stream.poll_next());\n    assert_pending!(stream.poll_next());\n}\n"
+)
+
+
+def adapter_test(a: str) -> str:
+    return (
+        "use tokio_stream::{self as stream, StreamExt};\n\n#[tokio::test]\n"
+        f"async fn basic_usage() {{\n    let mut s = stream::iter(vec![1, 2, 3]).{a}();\n"
+        "    assert_eq!(s.next().await, Some(1));\n}\n"
+    )
+
+
+def stream_files(extra: dict[str, str] | None = None) -> dict[str, str]:
+    files = {
+        "tokio-stream/src/lib.rs": LIB_RS,
+        "tokio-stream/src/stream_ext.rs": STREAM_EXT_RS,
+        "tokio-stream/src/stream_ext/throttle.rs": THROTTLE_RS,
+        "tokio-stream/tests/time_throttle.rs": TIME_THROTTLE_RS,
+    }
+    # every test of the crate takes the extension trait (tokio-stream's tests/stream_chain.rs, stream_fuse.rs, ...)
+    for a in ADAPTERS:
+        files[f"tokio-stream/src/stream_ext/{a}.rs"] = (
+            f"pub struct {a.title().replace('_', '')}<St> {{\n    stream: St,\n}}\n"
+        )
+        files[f"tokio-stream/tests/stream_{a}.rs"] = adapter_test(a)
+    files.update(extra or {})
+    return files
+
+
+def test_a_topic_then_a_thing_names_the_things_module():
+    pairs = graph_pairs(stream_files(), "tokio-stream")
+    assert pairs["tokio-stream/tests/time_throttle.rs"] == ("tokio-stream/src/stream_ext/throttle.rs", "name")
+
+
+def test_a_thing_the_test_does_not_use_names_nothing():
+    # must not fire: tests/time_debounce.rs never says throttle, and time_throttle's rest is not what it uses
+    text = TIME_THROTTLE_RS.replace(".throttle(", ".debounce(")
+    pairs = graph_pairs(stream_files({"tokio-stream/tests/time_throttle.rs": text}), "tokio-stream")
+    assert pairs["tokio-stream/tests/time_throttle.rs"] != ("tokio-stream/src/stream_ext/throttle.rs", "name")
+
+
+def test_a_thing_of_another_package_names_nothing():
+    # must not fire: a test of the futures crate is no test of futures-channel's module of the same name
+    files = {
+        "futures/src/lib.rs": "pub use futures_channel::mpsc;\n",
+        "futures-channel/src/lib.rs": "pub mod mpsc;\n",
+        "futures-channel/src/mpsc/mod.rs": "mod queue;\npub struct Receiver;\n",
+        "futures-channel/src/mpsc/queue.rs": "pub(super) struct Queue<T> {\n    head: Option<T>,\n}\n",
+        "futures/tests/ready_queue.rs": (
+            "use futures::stream::FuturesUnordered;\n\n#[test]\nfn basic_usage() {\n"
+            "    let mut queue = FuturesUnordered::new();\n    assert!(queue.is_empty());\n}\n"
+        ),
+    }
+    pairs = graph_pairs(files, "futures-rs")
+    # (the lexical rule, last of all, may match the module's vocabulary; the name rules take nothing)
+    assert pairs["futures/tests/ready_queue.rs"] != ("futures-channel/src/mpsc/queue.rs", "name")
