@@ -441,6 +441,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                     qualified=True,
                     declared=declared,
                     sources_of=sources.get,
+                    joined=joined[fam],  # a shortened name may join a folder and a file too (or drop a library prefix)
                 )
             if found is None and _imports_only_facades(
                 t, graph, facts_by_path, _tooling(t, index_box[0] if index_box else None, common_names(fam))

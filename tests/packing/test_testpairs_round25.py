@@ -289,3 +289,41 @@ def test_a_thing_of_another_package_names_nothing():
     pairs = graph_pairs(files, "futures-rs")
     # (the lexical rule, last of all, may match the module's vocabulary; the name rules take nothing)
     assert pairs["futures/tests/ready_queue.rs"] != ("futures-channel/src/mpsc/queue.rs", "name")
+
+
+# --- a shortened name and the library's prefix (libucl's tests/test_msgpack_malformed.c) -----------------------
+
+UCL_H = (
+    "#ifndef UCL_H\n#define UCL_H\n#include <stddef.h>\n\ntypedef struct ucl_parser ucl_parser;\n"
+    "ucl_parser *ucl_parser_new(int flags);\nint ucl_object_unref(void *obj);\n#endif\n"
+)
+
+
+def ucl_unit(name: str, body: str = "") -> str:
+    return f'#include "ucl.h"\n\nint ucl_{name}_run(int x) {{\n    return x + 1;\n}}\n{body}'
+
+
+def ucl_files(units: tuple[str, ...]) -> dict[str, str]:
+    files = {"include/ucl.h": UCL_H}
+    for u in units:
+        files[f"src/ucl_{u}.c"] = ucl_unit(u)
+    files["src/ucl_parser.c"] = ucl_unit(
+        "parser", "\nucl_parser *ucl_parser_new(int flags) {\n    return (ucl_parser *)0;\n}\n"
+    )
+    files["src/ucl_util.c"] = ucl_unit("util", "\nint ucl_object_unref(void *obj) {\n    return obj == 0;\n}\n")
+    files["tests/test_msgpack_malformed.c"] = (
+        '#include "ucl.h"\n#include <assert.h>\n\nint main(void) {\n    ucl_parser *p = ucl_parser_new(0);\n'
+        "    assert(ucl_object_unref(p) == 1);\n    return 0;\n}\n"
+    )
+    return files
+
+
+def test_a_shortened_name_drops_the_librarys_prefix():
+    pairs = graph_pairs(ucl_files(("msgpack", "hash", "emitter", "schema")), "libucl")
+    assert pairs["tests/test_msgpack_malformed.c"] == ("src/ucl_msgpack.c", "name")
+
+
+def test_too_few_prefixed_units_make_no_prefix():
+    # must not fire: four units starting with ucl_ are too few to call ucl_ the library's prefix
+    pairs = graph_pairs(ucl_files(("msgpack", "hash")), "libucl")
+    assert pairs["tests/test_msgpack_malformed.c"][0] != "src/ucl_msgpack.c"
