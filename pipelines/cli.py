@@ -20,16 +20,18 @@ COMMANDS = ("build", "inspect", "tokenizer", "graph", "fim", "scan", "export")
 TRAIN_COMMANDS = ("train", "eval")
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or only `command`'s subcommand when it is known: each command module imports what
+    it needs (build's configuration imports every stage), so `inspect` does not pay for `build`'s imports."""
     from repoloom import __version__
 
     p = argparse.ArgumentParser(prog="repoloom", description="Repository-level pretraining data for code LMs.")
     p.add_argument("--version", action="version", version=f"repoloom {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
-    for name in COMMANDS:
+    for name in COMMANDS if command is None else (command,):
         importlib.import_module(f"repoloom.pipelines.cmd_{name}").add_parser(sub)
-    for name in TRAIN_COMMANDS:
+    for name in TRAIN_COMMANDS if command is None else ():
         sub.add_parser(
             name, help=f"{name} a model on a build's output (needs `pip install repoloom[train]`)", add_help=False
         )
@@ -106,9 +108,10 @@ def main(argv: list[str] | None = None) -> int:
             )
             return 2
         return int(train_cli.main(argv) or 0)
-    args, extra = _parser().parse_known_args(argv)
+    parser = _parser(argv[0] if argv and argv[0] in COMMANDS else None)
+    args, extra = parser.parse_known_args(argv)
     if extra and not getattr(args, "beam_ok", False):
-        _parser().error(f"unrecognized arguments: {' '.join(extra)}")
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     args.beam_args = extra
     args.argv = ["repoloom", *argv]  # as typed (run.json), also when main() is called in-process
     from repoloom.core.config import ConfigError
@@ -121,6 +124,10 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as e:
         print(f"repoloom {args.command}: error: {e}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `repoloom inspect out | head`: the reader has gone, as with SIGPIPE's default action
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the exit's flush would fail again
+        return 128 + signal.SIGPIPE
     except BaseException as e:  # noqa: BLE001 - an interrupt may reach us wrapped in a runner's own error
         if not (_received or isinstance(e, KeyboardInterrupt)):
             raise

@@ -294,7 +294,10 @@ def empty_reason(ds: dict) -> str:
         return "the inputs hold no files"
     if not ds["files_kept"]:
         reasons = ", ".join(f"{k} {v}" for k, v in sorted(ds["dropped"].items(), key=lambda kv: -kv[1]))
-        return f"all {ds['files_in']} files were dropped ({reasons})"
+        hint = ""
+        if set(ds["dropped"]) == {"not_in_repository"}:
+            hint = "; a loose file is not a repository: pass the folder that holds it"
+        return f"all {ds['files_in']} files were dropped ({reasons}){hint}"
     return f"{ds['files_kept']} files were kept but none reached a row"
 
 

@@ -5,13 +5,39 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from typing import Any
 
 from repoloom.core.records import decode_example
 from repoloom.core.tokenizer import Tokenizer
-from repoloom.pipelines import sink
+
+
+def _remote(path: str) -> bool:
+    return "://" in path  # gs://, s3://, file://: Beam's filesystems
+
+
+def _join(directory: str, name: str) -> str:
+    if _remote(directory):
+        from repoloom.pipelines import sink
+
+        return sink.join(directory, name)
+    return os.path.join(directory, name)
+
+
+def _open(path: str):
+    """A local output is read with open(): importing Beam's filesystems costs a second of every inspect."""
+    if _remote(path):
+        from repoloom.pipelines import sink
+
+        return sink.FileSystems.open(path, compression_type="uncompressed")
+    return open(path, "rb")
+
+
+def _read_bytes(path: str) -> bytes:
+    with _open(path) as f:
+        return f.read()
 
 
 class Dataset:
@@ -20,12 +46,12 @@ class Dataset:
     def __init__(self, out_dir: str):
         self.dir = out_dir
         try:
-            self.info = json.loads(sink.read_bytes(sink.join(out_dir, "dataset.json")))
+            self.info = json.loads(_read_bytes(_join(out_dir, "dataset.json")))
         except Exception as e:  # noqa: BLE001
             raise FileNotFoundError(
                 f"{out_dir} is not a repoloom output directory (no readable dataset.json): {e}"
             ) from e
-        self.tok = Tokenizer(sink.read_bytes(sink.join(out_dir, self.info["tokenizer"])))
+        self.tok = Tokenizer(_read_bytes(_join(out_dir, self.info["tokenizer"])))
         self._readers: dict[str, Any] = {}
 
     def shards(self, split: str = "train") -> list[str]:
@@ -35,7 +61,7 @@ class Dataset:
         from array_record.python.array_record_module import ArrayRecordReader
 
         if name not in self._readers:
-            self._readers[name] = ArrayRecordReader(sink.join(self.dir, name), "readahead_buffer_size:0")
+            self._readers[name] = ArrayRecordReader(_join(self.dir, name), "readahead_buffer_size:0")
         return self._readers[name]
 
     def locate(self, example: int, split: str = "train") -> tuple[str, int]:
@@ -61,7 +87,7 @@ class Dataset:
         import pyarrow.parquet as pq
 
         name, _ = self.locate(example, split)
-        with sink.FileSystems.open(sink.join(self.dir, f"lineage/{name[: -len('.array_record')]}.parquet")) as f:
+        with _open(_join(self.dir, f"lineage/{name[: -len('.array_record')]}.parquet")) as f:
             table = pq.read_table(f)
         return sorted((r for r in table.to_pylist() if r["example"] == example), key=lambda r: r["token_start"])
 

@@ -7,6 +7,8 @@ An input is expanded (in the launcher) into *units*, each read by one worker:
   ("table", path, "")        .parquet/.jsonl/.jsonl.gz with repo_name, path, content
   ("stray", path, repo)      a loose file in a collection: dropped with a reason, never silently
   ("special", path, repo)    a FIFO, device or socket: `not_a_file`, never opened
+  ("link", path, repo)       a collection's symlink whose target is gone: `symlink` (links to a directory or file
+                             are followed: the user put them there)
   ("bad_name", shown, repo)  an entry whose name is not UTF-8 or holds control characters
 A directory repository bigger than SLICE_BYTES is read in slices (``slice_unit``): slice i of k reads
 every k-th entry of the same sorted walk, so one large repository is shared by several workers and the
@@ -142,13 +144,7 @@ def local_dir_kind(root: str) -> tuple[str, str]:
     isfile = lambda n: os.path.isfile(os.path.join(root, n))  # noqa: E731
     if m := _marker(names, isfile):
         return "repo", f"has {m}"
-    children = [
-        n
-        for n in names
-        if os.path.isdir(os.path.join(root, n))
-        and not os.path.islink(os.path.join(root, n))
-        and _looks_like_repo(os.path.join(root, n))
-    ]
+    children = [n for n in names if os.path.isdir(os.path.join(root, n)) and _looks_like_repo(os.path.join(root, n))]
     if children:
         return "collection", f"{len(children)} child directories look like repositories"
     docs = [n for n in names if DOC_MARKERS.match(n) and isfile(n)]
@@ -180,8 +176,8 @@ def _expand_local_dir(root: str, kind: str) -> list[Unit]:
         except OSError:
             units.append(Unit("stray", p, parent))
             continue
-        if stat.S_ISLNK(mode):
-            units.append(Unit("stray", p, parent))
+        if stat.S_ISLNK(mode):  # an entry the user linked in is followed, as `find -H` follows its arguments
+            units.append(_linked_unit(p, entry, parent))
         elif stat.S_ISDIR(mode):
             units.append(Unit("repo", p, entry))
         elif stat.S_ISREG(mode):
@@ -189,6 +185,22 @@ def _expand_local_dir(root: str, kind: str) -> list[Unit]:
         else:  # a FIFO named like an archive must never be opened
             units.append(Unit("special", p, parent))
     return units
+
+
+def _linked_unit(path: str, entry: str, parent: str) -> Unit:
+    """A collection's entry that is a symlink: a folder of links to checkouts is a collection like any other, so a
+    link to a directory is a repository named after the link and a link to a file is classified as that file. Links
+    inside a repository are never followed (sources_local.py)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return Unit("link", path, parent)  # dangling, or a loop
+    if stat.S_ISDIR(mode):
+        return Unit("repo", path, entry)
+    if stat.S_ISREG(mode):  # the readers refuse links: they read the target, under the link's name
+        unit = _classify_file(path, parent)
+        return unit._replace(path=os.path.realpath(path)) if unit.kind in ("archive", "table") else unit
+    return Unit("special", path, parent)
 
 
 def _remote_rels(root: str) -> tuple[list[str], list[str]]:
@@ -369,7 +381,14 @@ def _unit_items(unit: Unit, max_bytes: int, limits: ReadLimits) -> Iterator[Sour
     if kind == "table":
         yield from read_table(path, max_bytes, limits)
     elif kind == "stray":
-        yield Drop(name, posixpath.basename(path), "not_in_repository", "loose file in a collection directory")
+        yield Drop(
+            name,
+            posixpath.basename(path),
+            "not_in_repository",
+            "a loose file, not in a repository folder, archive or table",
+        )
+    elif kind == "link":
+        yield Drop(name, posixpath.basename(path), "symlink", "a link in a collection whose target cannot be read")
     elif kind == "special":
         yield Drop(name, posixpath.basename(path), "not_a_file", special_kind(_local(path)) or "not a regular file")
     elif kind == "bad_name":

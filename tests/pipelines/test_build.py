@@ -314,3 +314,32 @@ def test_context_level_fim_counts_a_shebang_script_under_its_language(tmp_path, 
     counters = counters.get("counters", counters)
     assert counters["fim.files"] > 0
     assert counters.get("fim.lang.python.files") == counters["fim.files"]
+
+
+def test_inspect_starts_without_the_build_s_imports(built):
+    # inspect is the command run most often by hand: it must not import Beam (about a second) or the stages that
+    # only the build needs, and it still reads the output
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from repoloom.pipelines.cli import main\n"
+        f"rc = main(['inspect', {str(built)!r}, '--example', '0'])\n"
+        "print('RC', rc, 'apache_beam' in sys.modules, 'repoloom.filters.pii' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert "=== example 0 (train)" in done.stdout
+    assert done.stdout.splitlines()[-1] == "RC 0 False False", done.stderr
+
+
+def test_inspect_into_a_closed_pipe_exits_quietly(built):
+    # `repoloom inspect out | head`: the reader leaves early; no traceback, SIGPIPE's status like other tools
+    import subprocess
+    import sys
+
+    repoloom = os.path.join(os.path.dirname(sys.executable), "repoloom")
+    p = subprocess.Popen([repoloom, "inspect", str(built)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    p.stdout.close()  # before the command starts: its first write finds no reader, whatever the timing
+    assert p.wait(timeout=120) == 141
+    assert b"Traceback" not in p.stderr.read()

@@ -191,3 +191,12 @@ def test_tokenizer_train_says_when_the_vocabulary_is_smaller_than_asked(tmp_path
     )
     err = capsys.readouterr().err
     assert "warning: the trained tokenizer has" in err and "fewer than the 30000 asked" in err
+
+
+def test_a_build_of_loose_files_says_to_pass_their_folder():
+    from repoloom.pipelines.cmd_build import empty_reason
+
+    loose = {"files_in": 1, "files_kept": 0, "dropped": {"not_in_repository": 1}}
+    assert empty_reason(loose).endswith("a loose file is not a repository: pass the folder that holds it")
+    mixed = {"files_in": 2, "files_kept": 0, "dropped": {"not_in_repository": 1, "binary": 1}}
+    assert "loose file" not in empty_reason(mixed)  # only when loose files are the whole story

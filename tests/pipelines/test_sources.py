@@ -45,6 +45,35 @@ def test_collection_git_repo_and_strays(tmp_path):
     assert expand_inputs([str(coll / "beta")]) == [Unit("repo", str(coll / "beta"), "beta")]
 
 
+def test_a_folder_of_links_to_checkouts_is_a_collection(tmp_path):
+    # corpora are often assembled as a folder of symlinks to checkouts kept elsewhere: each link is read as the
+    # repository it points to (named after the link), not dropped as a loose file
+    store = tmp_path / "store"
+    (store / "alpha-checkout" / "src").mkdir(parents=True)
+    (store / "alpha-checkout" / "Cargo.toml").write_text('[package]\nname = "alpha"\n')
+    (store / "alpha-checkout" / "src" / "lib.rs").write_text("pub fn f() {}\n")
+    with tarfile.open(store / "beta.tar.gz", "w:gz") as t:
+        data = b"package beta\n"
+        info = tarfile.TarInfo("beta/beta.go")
+        info.size = len(data)
+        t.addfile(info, io.BytesIO(data))
+    coll = tmp_path / "coll"
+    coll.mkdir()
+    (coll / "alpha").symlink_to(store / "alpha-checkout")
+    (coll / "beta.tar.gz").symlink_to(store / "beta.tar.gz")
+    (coll / "gone").symlink_to(tmp_path / "nowhere")
+    units = expand_inputs([str(coll)])
+    assert sorted((u.kind, u.name) for u in units) == [("archive", "beta"), ("link", "coll"), ("repo", "alpha")]
+    items = _by_path(_read_all(units))
+    assert isinstance(items[("alpha", "src/lib.rs")], SourceFile)
+    assert isinstance(items[("beta", "beta.go")], SourceFile)
+    assert items[("coll", "gone")].reason == "symlink"  # dangling: named, never silent
+    # links inside a repository are still not followed
+    (store / "alpha-checkout" / "src" / "up").symlink_to(store)
+    assert items.keys() <= _by_path(_read_all(expand_inputs([str(coll)]))).keys()
+    assert _by_path(_read_all(expand_inputs([str(coll)])))[("alpha", "src/up")].reason == "symlink"
+
+
 def test_missing_input_is_a_clear_error(tmp_path):
     with pytest.raises(InputError, match="does not exist"):
         expand_inputs([str(tmp_path / "nope")])
