@@ -70,6 +70,16 @@ Twentieth frozen set, baseline the same way, on round 18's rules (main cb380d3):
 comment/prose 8/13, typed 17/17, config file 36/40, quoted code 23/27), negatives altered 65/850; gitleaks 0.371,
 CredSweeper 0.474, ours+CredSweeper 0.931.
 
+Issue 13's nineteenth round (tuned on dev sets 2-18; the held-out sets' figures are the lead's) added: chosen
+passwords the value checks took for stand-ins (`password_1234`, `PaSsWoRd`, `testing123`, `testuser`, `testing`),
+misspelt password names (`PASSSWORD`) and environment names with a check or API word before the password word
+(`PGPOOL_SR_CHECK_PASSWORD`), passwords taken by position (`mysqli_connect`, `new mysqli`/`PDO`/`Sequelize`,
+`DriverManager.getConnection`, `MySQLdb.connect`, Django's `create_user`, a Go DSN's `user:pw@tcp(`, `echo 'u:pw' |
+chpasswd`, `GRANT … TO 'u'@'h' IDENTIFIED BY`, SQL `INSERT` rows under a password column, setters such as
+`props.put("password", v)`, single-dash `-password v` flags, Markdown bold after a password word), Supabase `sb_secret_`
+keys, Azure SAS signatures and WordPress' secret keys and salts. Dev sets 2-18: 2394/3096 -> 2403/3096, negatives
+altered 489 -> 487 of 7471.
+
 Eighteenth frozen set, baseline (run by the lead, rows only, misses never printed): on round 16's rules (main 53840b0)
 66/76 = 0.868, keys 27/31 = 0.871, passwords 39/45 = 0.867, negatives altered 44/472; on round 17's rules (main
 5bc8e32, the eighteenth round's starting point) 67/76 = 0.882, keys 27/31 = 0.871, passwords 40/45 = 0.889, negatives

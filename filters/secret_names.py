@@ -49,6 +49,9 @@ _PW_WORDS = (
     "passphrase",
     "passcode",
     "passwort",
+    # misspelt in real configs (`LOCAL_HANA_PASSSWORD=…`, `DB_PASSOWRD`): still the password's name
+    "passsword",
+    "passowrd",
     "contrasena",
     "motdepasse",
     "비밀번호",
@@ -74,6 +77,10 @@ _PW_COMPONENTS = {
 }
 # stop words that name whose password it is when they stand before the password word (`service_password`)
 _PW_OWNERS = frozenset(("key", "service", "manager", "provider"))
+# in an environment variable's name (`PGPOOL_SR_CHECK_PASSWORD`, `HEALTHCHECK_API_PASSWORD`) these words before the
+# password word name what the password is for (a health check's user, an API's); in code (`check_password`,
+# `passwordCheck`, `verifyPassword`) they name a function
+_PW_ENV_OWNERS = frozenset(("check", "api", "endpoint"))
 # `mysqlpass`, `adminpwd`: a password stem ending a joined-up name, but not these words
 _PW_SUFFIXES = ("pass", "pwd", "passwd")
 # Key components that make a password-ish name something else (a label, a rule, a URL, a hash...).
@@ -199,6 +206,19 @@ _ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
 _OCCURRENCES = threading.local()
 
 
+# hints that hold a stem the key and password rules scan for in every text: (the stem, its offset in the hint)
+_DERIVED_STEMS = {
+    "credential": ("cred", 0),
+    "oauthhandler": ("auth", 1),
+    "oauth2client": ("auth", 1),
+    "secretkey": ("secret", 0),
+    "new key": ("key", 4),
+    "symmetrickey": ("key", 9),
+    "set_access_token": ("token", 11),
+    "chpasswd": ("pass", 2),  # the password rules scan for `pass` in every text
+}
+
+
 def occurrences(low: str, stem: str) -> list[int]:
     """Every offset of `stem` in `low`, found once per text and stem (str.find in C)."""
     kept = _OCCURRENCES.__dict__.setdefault("kept", [])  # [(text, {stem: offsets})], the text and its lower case
@@ -210,6 +230,10 @@ def occurrences(low: str, stem: str) -> list[int]:
         kept.insert(0, (low, by_stem))
         del kept[2:]
     found = by_stem.get(stem)
+    if found is None and stem in _DERIVED_STEMS:
+        # a longer hint read off a stem the key rules scan for anyway: no scan of its own
+        parent, k = _DERIVED_STEMS[stem]
+        found = by_stem[stem] = [i - k for i in occurrences(low, parent) if i >= k and low.startswith(stem, i - k)]
     if found is None:
         found, i = [], low.find(stem)
         while i >= 0:
@@ -267,10 +291,11 @@ def _is_password_key(name: str) -> bool:
     if not any(pw):
         return False
     first = pw.index(True)
+    owners = _PW_OWNERS | _PW_ENV_OWNERS if first and _ENV_NAME.fullmatch(name) and "_" in name else _PW_OWNERS
     # `passwordKey` names where the password is kept; `keyPassword`, `httpsKeyStorePassword` are a key's password;
     # `PasswordService`, `password_manager` are code that handles passwords, `SERVICE_PASSWORD`, `managerPassword`
     # (LDAP's manager DN) a service's or a manager's own password
-    return not any(p in _PW_KEY_STOP and not (p in _PW_OWNERS and i < first) for i, p in enumerate(parts))
+    return not any(p in _PW_KEY_STOP and not (p in owners and i < first) for i, p in enumerate(parts))
 
 
 _IDENT_RUN = re.compile(r"[A-Za-z0-9_.\-]*+")

@@ -107,9 +107,12 @@ def _flag_value_ok(text: str, ls: int, start: int, value: str, vs: int) -> bool:
 
 
 # a lookup with a default before a quoted name: `os.environ.get("X", "v")`, `os.getenv`, `ENV.fetch`, `env("X", "v")`,
-# `System.getProperty`, `config.get`, `getOrDefault`; and PHP's `define("DB_PASSWORD", "v")`
+# `System.getProperty`, `config.get`, `getOrDefault`; and PHP's `define("DB_PASSWORD", "v")`; setters that take the
+# name, then the value: `props.put("password", "v")`, `System.setProperty("…keyStorePassword", "v")`,
+# `os.environ.setdefault("DB_PASSWORD", "v")`, `os.Setenv`, testcontainers' `.withEnv("POSTGRES_PASSWORD", "v")`
 _GETTER = re.compile(
-    r"""\b(?:get|getenv|Getenv|env|fetch|getProperty|getOrDefault|get_env|getenv_or|define)\([ \t]{0,4}+["'`]$"""
+    r"""\b(?:get|getenv|Getenv|env|fetch|getProperty|getOrDefault|get_env|getenv_or|define|"""
+    r"""put|putenv|set|setProperty|setdefault|setenv|Setenv|withEnv|with_env|addEnv|add|Add)\([ \t]{0,4}+["'`]$"""
 )
 # a variable with a default (Spring `${NAME:default}`, shell `${NAME:-default}`/`${NAME-default}`)
 _GETTER_NAME = re.compile(
@@ -119,6 +122,9 @@ _GETTER_NAME = re.compile(
 _REF_DEFAULT = re.compile(
     r"""\$\{[A-Za-z_][\w.]{0,80}+(?::-?|-|:=)(?P<q>["']?+)(?P<v>[^\s{}$'"`?+][^\s{}$'"`]{0,127}+)(?P=q)\}"""
 )
+
+
+_SINGLE_DASH_FLAG = re.compile(r"(?i)-(?:password|passwd|pass|pwd)")
 
 
 # a JVM system property or a Gradle project property on a command line: `-Dname=v`, `-Pname=v`
@@ -177,6 +183,8 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
         ls = text.rfind("\n", max(0, start - 200), start) + 1
         # `--password v`, `wget --ftp-password v`: a command line's flag takes the next word
         flag = text.startswith("--", start) and (start == 0 or text[start - 1] in " \t\n")
+        # Go's and Java's single-dash long flags: `influx -username u -password v`, `-pass v` (not `-p`: cli_credentials)
+        flag = flag or _SINGLE_DASH_FLAG.fullmatch(text, start, run_end) is not None and text[start - 1] in " \t"
         a = (
             assignments.after_name(
                 text, run_end, name_start=start, allow_space=flag or bool(_DEFINE.fullmatch(text, ls, start))
@@ -246,7 +254,12 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
             pos = max(pos, vs + len(value))
             continue
         vl = value.lower().replace("-", "_")
-        if len(value) > 5 and vl in key.lower().strip("\"'`") and any(w in vl for w in ("pass", "pwd", "secret")):
+        if (
+            len(value) > 5
+            and vl in key.lower().strip("\"'`")
+            and any(w in vl for w in ("pass", "pwd", "secret"))
+            and not suffixed_credential(value)  # `password = "PaSsWoRd"`: the name respelled is a chosen password
+        ):
             pos = max(pos, vs + len(value))
             continue  # `ZULIP__POSTGRES_PASSWORD=postgres_password`: the value repeats its name, a stand-in
         if password_value_ok(value, literal, words=literal and wk) or (
@@ -505,6 +518,19 @@ def prose_passwords(text: str, low: str | None = None) -> Iterator[Hit]:
         if not a or m.group("login") and not a.group("user"):
             continue  # after `login`, only `user / password` pairs: a lone value is the user name
         value = a.group("pw").rstrip(".,;:")
+        if len(value) > 8 and value.startswith("**") and value.endswith("**"):
+            # `and password **demo1234**`, `Password: **s3cret**`: Markdown's bold marks a literal as backticks do
+            inner, after = value[2:-2], f.end() if f else m.end()
+            if (
+                not m.group("login")
+                and m.group(0).lower() not in ("pass", "pw")
+                and text[after : a.start("pw")].strip(" \t*") in ("", "is", "was", "of", ":", "is:", "=")
+                and "*" not in inner
+                # bold also stresses words (`set the password **before** starting`): letters alone only camel-cased
+                and (word_literal(inner) and not inner.isalpha() or chosen_camel(inner))
+            ):
+                yield Hit("password", a.start("pw") + 2, a.start("pw") + 2 + len(inner), "ProsePassword")
+            continue
         if _INNER_ASSIGNMENT.match(value):
             continue  # `# db password: DB_PASSWORD=…`: password_assignments takes the inner name's value
         if m.start() and text[m.start() - 1] in "?&" and "&" in value:
@@ -635,6 +661,8 @@ _SQL_IDENTIFIED = re.compile(
 _SQL_WITH_PASSWORD = re.compile(r"""(?i)\bpassword[ \t]{1,4}+(?P<q>['"])(?P<pw>[^\s'"\\;]{4,128}+)(?P=q)""")
 _SQL_STATEMENT = re.compile(
     r"(?i)\b(?:create|alter|grant)[ \t]{1,4}+(?:[\w'\"`@%.]{1,64}+[ \t]{1,4}+){0,3}?(?:user|role|login)\b"
+    # MySQL 5's `GRANT ALL PRIVILEGES ON *.* TO 'wp'@'%' IDENTIFIED BY '…'`: a grant to an account
+    r"|\bgrant[ \t]{1,4}+[^;\n]{1,160}?[ \t]to[ \t]{1,4}+['\"`]?[\w.\-]{1,64}+['\"`]?@"
 )
 _SECURE_STRING = re.compile(
     r"""(?i)\bConvertTo-SecureString(?:[ \t]{1,4}+-(?:String|AsPlainText|Force)\b)*+[ \t]{1,4}+"""

@@ -393,6 +393,16 @@ _JWT_SECRET_ARG = re.compile(
     r"""\bjwt\.(?:sign|encode|verify|decode)\([ \t]*+(?:\{[^{}\n]{0,200}+\}|[A-Za-z_][\w.]{0,60}+)[ \t]*+,[ \t]*+"""
     r"""(?P<q>["'])(?P<v>[^\s"'\\]{6,128}+)(?P=q)"""
 )
+# an Azure shared access signature's `sig=` (HMAC-SHA256, base64, URL-encoded) in a URL or a connection string whose
+# `sv=<version>` comes first (`?sv=2021-06-08&ss=b&…&sig=…`, `SharedAccessSignature=sv=…&sig=…`)
+_SAS_SIG = re.compile(r"[?&;]sig=([A-Za-z0-9%+/]{40,120}+)")
+_SAS_VERSION = re.compile(r"[?&;=]sv=\d{4}-\d{2}-\d{2}")
+# WordPress' eight secret keys, `define('NONCE_SALT', '…')`, `define('AUTH_KEY', '…')`…: the generator's values
+# may hold spaces, which no generic value check takes; `put your unique phrase here` is wp-config-sample's stand-in
+_WP_SALT = re.compile(
+    r"""define\([ \t]{0,4}+(?P<q>["'])(?:AUTH|SECURE_AUTH|LOGGED_IN|NONCE)_(?:SALT|KEY)(?P=q)[ \t]{0,4}+,[ \t]{0,4}+"""
+    r"""(?P<q2>["'])(?P<v>[^"'\\\n]{32,128}+)(?P=q2)"""
+)
 _MACHINE_KEY = re.compile(r"""(?:validation|decryption)Key[ \t]*+=[ \t]*+["']([A-Fa-f0-9]{32,256}+)["']""")
 
 
@@ -421,6 +431,16 @@ def _placed_keys(text: str) -> Iterator[Hit]:
         for m in _MACHINE_KEY.finditer(text):
             if len(set(m.group(1).lower())) > 6:  # not `0000…` or `ABCDEF…` repeated
                 yield Hit("key", m.start(1), m.end(1), "AspNetMachineKey")
+    if "sig=" in text:
+        for m in _SAS_SIG.finditer(text):
+            ls = max(text.rfind("\n", max(0, m.start() - 600), m.start()) + 1, m.start() - 600)
+            if _SAS_VERSION.search(text, ls, m.start()) and looks_random(m.group(1)) and not is_placeholder(m.group(1)):
+                yield Hit("key", m.start(1), m.end(1), "AzureSasSignature")
+    if "define(" in text:
+        for m in _WP_SALT.finditer(text):
+            v = m.group("v")
+            if len(set(v)) > 12 and "unique phrase" not in v and not is_placeholder(v):
+                yield Hit("key", m.start("v"), m.end("v"), "WordPressSalt")
 
 
 # `Authorization: Basic <base64 of user:password>`, `Authorization: token <t>` (GitHub), `Token <t>`, `Bot <t>`
@@ -677,6 +697,9 @@ PROVIDER_SHAPES = {
     "cmVmdGtu": ("JFrogReferenceToken", re.compile(r"cmVmdGtu[A-Za-z0-9]{56}(?![A-Za-z0-9])")),
     "AAAAAAAAAAAAAAAAAAAAA": ("TwitterBearerToken", re.compile(r"A{21}[A-Za-z0-9%]{30,200}+")),
     "ATBB": ("BitbucketAppPassword", re.compile(r"ATBB[A-Za-z0-9]{32}(?:[A-F0-9]{8})?(?![A-Za-z0-9])")),
+    # Supabase's secret API keys (2025 format; `sb_publishable_…` is the public half): base64url with few digits,
+    # which the generic prefixed-token check wants more of
+    "sb_secret_": ("SupabaseSecretKey", re.compile(r"sb_secret_[A-Za-z0-9_\-]{28,64}+(?![A-Za-z0-9_\-])")),
     "oy2": ("NuGetApiKey", re.compile(r"oy2[a-z0-9]{43}(?![A-Za-z0-9])")),
     "pul-": ("PulumiToken", re.compile(r"pul-[a-f0-9]{40}(?![A-Za-z0-9])")),
     "api_org_": ("HuggingFaceOrgToken", re.compile(r"api_org_[A-Za-z]{34}(?![A-Za-z0-9])")),

@@ -482,6 +482,8 @@ _VERSION_RANGE = re.compile(r"[\^~<>=]*+v?\d+(?:\.[\dx*]+)*+(?:[ \t]*+\|\|?[ \t]
 
 _PAREN_NOTE = re.compile(r"\([A-Za-z]{1,20}+\)")
 
+_CREDENTIAL_FOR = re.compile(r"(?i)(?:password|passwd|pass|pwd|secret|token|key)[-_.](?:to|for|of|from)[-_.][a-z]")
+
 
 @lru_cache(maxsize=4096)
 def stand_in(value: str) -> bool:
@@ -498,6 +500,8 @@ def stand_in(value: str) -> bool:
         return True
     if _FUZZ_MARK.fullmatch(value):
         return True  # `FUZZ`, `FUZZ2`: a fuzzer's insertion point (ffuf, wfuzz) in pentest notes
+    if _CREDENTIAL_FOR.match(value):
+        return True  # `password-to-keystore`, `secret_for_app`: a description of what goes there, not a value
     if _PAREN_NOTE.fullmatch(value):
         return True  # `(blank)`, `(none)`, `(empty)`: a note in a table of settings, not a value
     if sum(c.isalpha() and not c.isascii() for c in value) * 2 > len(value):
@@ -550,6 +554,11 @@ _INSTRUCTION_WORDS = ("your", "change", "replace", "enter", "insert", "fill", "p
 _CREDENTIAL_WORDS = ("pass", "pwd", "secret", "sikrit", "sekrit", "sekret", "secrit")
 
 
+# `password_1234`, `secret_2024`: a credential word with three or more digits after `_` is typed as a password; a
+# name numbers its variants with one or two (`password_1`, `password_2`)
+_NUMBERED = re.compile(r"[a-z]+(?:_[a-z]+)*+_\d{3,8}")
+
+
 @lru_cache(maxsize=4096)
 def suffixed_credential(value: str) -> bool:
     """`P@ssw0rd`, `s3cret`, `passw0rd`, `password1`, `password123`, `Password!`, `StrongPassw0rd`, `secret1`,
@@ -564,13 +573,20 @@ def suffixed_credential(value: str) -> bool:
         return False
     if not value[0].isalnum() or any(c in value for c in "/:=?&,;"):
         return False  # `**password**`, `!ChangeMe!`, `password/reset`, `pass=1`: markup, a path, an assignment
-    if re.fullmatch(r"[a-z]+(?:_[a-z0-9]+)+", value) or _ENV_IDENT.fullmatch(value) and not LEET.search(value):
+    if (
+        re.fullmatch(r"[a-z]+(?:_[a-z0-9]+)+", value)
+        and not _NUMBERED.fullmatch(value)
+        or _ENV_IDENT.fullmatch(value)
+        and not LEET.search(value)
+    ):
         return False  # `password_1`, `DB_PASSWORD`, `SECRET_KEY1`: a name (`S0ME_SECRET` has a digit inside a word)
     respelled = _RESPELLED.search(value) is not None
     plain = re.sub(r"[^a-z]", "", low.translate(_UNLEET))
     if not respelled and not any(w in plain for w in _CREDENTIAL_WORDS):
         return False
     marked = respelled or any(c.isdigit() or not c.isalnum() and c not in "_-." for c in value)
+    # `PaSsWoRd`, `SeCrEt`: the case flipped at (almost) every letter, as no name or label is written
+    marked = marked or value.isalpha() and len(value) - 2 <= _case_changes(value) >= 4
     if not marked:
         return False
     if _SENTENCE_WORDS.intersection(re.split(r"[-_.]+", low)) or "-for-" in low:
@@ -581,6 +597,46 @@ def suffixed_credential(value: str) -> bool:
     if len(body) < 4 or len(set(body)) <= 2:
         return False
     return _placeholder_parts(body) or body in _CREDENTIAL_WORDS
+
+
+# one generic word with digits typed onto it (`testing123`, `Test1234!`, `admin2024`): a chosen weak password, where
+# the word alone (`testing`) or a credential word with one digit (`password1`) is a stand-in
+_WORD_DIGITS = re.compile(r"([A-Za-z][a-z]{3,11}+)\d{2,6}+[!@#$%&*.?]?")
+_NOT_CHOSEN_WORDS = frozenset(
+    "example sample dummy fake mock placeholder your some changeme change replace enter insert value string "
+    "default none null empty unused redacted hidden masked".split()
+)
+
+
+def _word_with_digits(value: str) -> bool:
+    m = _WORD_DIGITS.fullmatch(value)
+    if not m:
+        return _plain_generic(value)
+    word = m.group(1).lower()
+    return word not in _NOT_CHOSEN_WORDS and not any(w in word for w in _CREDENTIAL_WORDS + ("token", "key"))
+
+
+# the generic words that say nothing of a credential, of its strength or of filling one in: a value made of these
+# alone (`testing`, `testuser`, `devlocal`) is a word someone typed as the password, not a stand-in for one;
+# `supersecure`, `strongpass` describe a password and stand in for it
+_PLAIN_GENERIC = frozenset(
+    "my our new old test tests testing other another same the db database user users dev local prod here this is it "
+    "real top not main first second app client server service".split()
+)
+
+
+def _plain_generic(value: str) -> bool:
+    """Two or more of `_PLAIN_GENERIC` joined up (`notsecure`, `testuser`), or `testing`, the word test setups type as
+    the password; one word alone (`database`, `service`) is as often a reference or a mode."""
+    if value == "testing":
+        return True
+    if not value.isalpha() or not value.islower() or not 6 <= len(value) <= 24 or value in _PLAIN_GENERIC:
+        return False
+    n = len(value)
+    ok = [True] + [False] * n
+    for i in range(1, n + 1):
+        ok[i] = any(ok[j] and value[j:i] in _PLAIN_GENERIC for j in range(max(0, i - 12), i))
+    return ok[n]
 
 
 def word_literal(value: str) -> bool:
@@ -609,7 +665,13 @@ def word_literal(value: str) -> bool:
     if _ENV_IDENT.fullmatch(value) or typed or DOTTED_IDENT.fullmatch(value):
         return False  # `DB_PASSWORD_FILE`, `Password`, `SecretStr`, `newPassword`, `django.contrib.auth`: names
         # (`alicePass123`: a user's name, a credential word and digits is a chosen default)
-    if _placeholder_parts(value) or "xxxx" in low or _SEQUENTIAL_RUN.search(low) or _long_repeat(value):
+    if (
+        _placeholder_parts(value)
+        and not _word_with_digits(value)
+        or "xxxx" in low
+        or _SEQUENTIAL_RUN.search(low)
+        or _long_repeat(value)
+    ):
         return False  # `abcdefghijklmnopqrstuvwxyz123456`, `asdfasdfasdf…`, `sk_xxxxxxxx…`: filled in by hand
     if re.split(r"[-_.]", low)[-1] in _PLACEHOLDER_TAILS:
         return False  # `sk_live_short`, `whsec_test`: a prefix with a placeholder word as the value

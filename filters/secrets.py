@@ -56,6 +56,7 @@ from repoloom.filters.secret_names import (
     lowered,
     occurrences,
 )
+from repoloom.filters.secret_calls import call_passwords
 from repoloom.filters.secret_passwords import (
     cli_credentials,
     credential_pairs,
@@ -789,6 +790,7 @@ def find_secrets(text: str, p: PiiConfig) -> list[Hit]:
         out.extend(credential_pairs(text, low))
         out.extend(directive_passwords(text, low))
         out.extend(file_passwords(text, low))
+        out.extend(call_passwords(text, low))
         out.extend(c for c in compared if c.kind == "password")
         out.extend(c for c in asserted if c.kind == "password")
     if p.entropy:

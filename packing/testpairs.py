@@ -75,7 +75,13 @@ C and C++ code held in headers: a unit compiling a header's inline functions und
 glmc_vec3_add(...) { glm_vec3_add(...); }) passes its tests on to that header (include/cglm/vec3.h); a unit defining
 nothing that includes an umbrella header defining nothing (tomlplusplus' src/toml.cpp: #include <toml++/toml.hpp>)
 compiles the whole header-only library and is no subject. A name joining a folder and a file finds them before a
-suite's shared first word is dropped (futures' tests/future_join.rs -> futures-util/src/future/join.rs).
+suite's shared first word is dropped (futures' tests/future_join.rs -> futures-util/src/future/join.rs), and the rest
+of a suite's name may join them too (bitsery's tests/serialization_ext_std_map.cpp -> include/bitsery/ext/std_map.h).
+A shortened name may drop the library's prefix (libucl's tests/test_msgpack_malformed.c -> src/ucl_msgpack.c). A test
+under tests/ named for a topic and then a thing it uses takes the one module of its own package named for the thing
+(tokio-stream's tests/time_throttle.rs, which calls .throttle(): src/stream_ext/throttle.rs). A module every test takes
+names from is shared tooling, no subject beside other code, but a test importing nothing else tests it (tsyringe's
+src/__tests__/child-container.test.ts: the global container of src/dependency-container.ts).
 A test may have no subject; a source may have several tests. Rust sources with
 inline ``#[cfg(test)]`` modules are their own subject and are not test files.
 place_tests then moves each paired test right after its subject.
@@ -441,6 +447,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                     qualified=True,
                     declared=declared,
                     sources_of=sources.get,
+                    joined=joined[fam],  # a shortened name may join a folder and a file too (or drop a library prefix)
                 )
             if found is None and _imports_only_facades(
                 t, graph, facts_by_path, _tooling(t, index_box[0] if index_box else None, common_names(fam))

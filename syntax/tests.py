@@ -36,8 +36,9 @@ from repoloom.syntax import identifiers, registry
 from repoloom.syntax.folders import in_vendored_dir
 from repoloom.syntax.queries import captures
 
+# t/: the TAP convention (Perl's, and C libraries tested with libtap: libmaxminddb's t/metadata_t.c)
 TEST_DIRS = frozenset(
-    {"test", "tests", "__tests__", "spec", "specs", "testing", "unittests", "unit_tests", "test_suite"}
+    {"test", "tests", "__tests__", "spec", "specs", "testing", "unittests", "unit_tests", "test_suite", "t"}
 )
 _SUPPORT_DIRS = frozenset(
     {
@@ -57,6 +58,10 @@ _SUPPORT_DIRS = frozenset(
 _HELPER_NAMES = re.compile(
     r"^(tests?[-_]?(utils?|helpers?|support|common|base)|testing([-_]?utils?)?|Tests?(Utils?|Helpers?|Support|Base|Common)\w*)\.[a-z]+$"
 )
+
+# A project's test helper named with its own prefix (libmaxminddb's t/maxminddb_test_helper.c, gtest_xml_test_utils.py):
+# a helper even when it defines test_-named functions (test_lookup_errors(...)), which are its checks for the tests.
+_PREFIXED_HELPER = re.compile(r"^\w+[-_]tests?[-_]?(utils?|helpers?|support|common)\.[a-z]+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -239,7 +244,7 @@ def _kind(s: dict[str, Any], name: str) -> str:
         return "support"  # pkg/testutils.py, TestHelpers.java wherever they are (testing.py may be a public module)
     if s.get("dir"):
         # In a test folder: test cases make a test, their absence a helper (tests/__init__.py, tests/utils.py).
-        return "test" if markers > 0 else "support"
+        return "test" if markers > 0 and not _PREFIXED_HELPER.match(name) else "support"
     return ""  # test cases outside any convention are too rare to risk calling ordinary code a test
 
 

@@ -322,6 +322,18 @@ def _by_import(
         and p not in tooling
     )
     real = [p for p in targets if _stem(p) not in _FACADES]
+    if not targets and len(tooling) == 1:
+        only = next(iter(tooling))
+        if (
+            set(graph.successors(t.path)) & set(facts_by_path) == {only}
+            and kinds.get(only) in ("", "inline")
+            and FAMILY.get(facts_by_path[only].language or "") == fam
+            and not facts_by_path[only].test.get("types_only")
+            and _usable(t.path, only)
+        ):
+            # what every test takes is no subject beside other code, but a test taking nothing else tests it
+            # (tsyringe's __tests__/child-container.test.ts imports only the global container)
+            return only, "import", 0.7
     if not real and len(targets) == 1 and {p for p in lex_index(fam).docs if _usable(t.path, p)} == set(targets):
         return targets[0], "import", 0.8  # the package's one module (minimist's test/long.js requires '../': index.js)
     if len(real) == 1 and _names_agree(t.path, real[0]):  # test/body-size.ts imports source/utils/body.ts alone

@@ -422,6 +422,9 @@ def _by_name(
     if not options and suite and suite.group(1).lower() in suites.get(_folder(t.path), ()):
         # the suite's prefix says nothing (libevent's test/regress_http.c, regress_buffer.c: http.c, buffer.c)
         options = [c for c in cands.get(_norm(suite.group(2)), []) if _usable(t.path, c, kinds)]
+        if not options and joined:
+            # the rest may join a folder and a file (bitsery's tests/serialization_ext_std_map.cpp: ext/std_map.h)
+            options = [c for c in joined.get(_norm(suite.group(2)), []) if _usable(t.path, c, kinds)]
         stem = suite.group(2) if options else stem
     if not options:  # buildSelector.test-d.ts -> buildSelectors.ts, test_compile.py -> compiler.py
         options = _variants(t.path, _norm(stem), cands, joined, kinds)
@@ -466,6 +469,27 @@ def _by_name(
             # middleware/value.go)
             options = [c for c in options if _folder(c) == _folder(t.path)]
         partial = bool(options)
+    if (
+        not options
+        and not affixed
+        and qualified
+        and any(p.lower() in TEST_DIRS for p in t.path.split("/")[:-1])  # under tests/ itself, not a crate like it
+    ):
+        # a test named for a topic and then a thing it uses (tokio-stream's tests/time_throttle.rs calls .throttle()):
+        # the one module named for the thing, of the test's own package: the folders above its test folder
+        # (futures/tests/ready_queue.rs is no test of futures-channel/src/mpsc/queue.rs)
+        parts = t.path.split("/")[:-1]
+        root = "/".join(parts[: next(i for i, p in enumerate(parts) if p.lower() in TEST_DIRS)])
+        pieces = [p for p in re.split(r"[_-]+", stem) if p]
+        key = _norm("".join(pieces[1:])) if len(pieces) > 1 else ""
+        if len(key) >= 4 and key not in _FACADES_NORM and key not in _GENERIC_NAMES:
+            found = [
+                c
+                for c in cands.get(key, [])
+                if _usable(t.path, c, kinds) and _stem(c) not in _FACADES and c.startswith(root + "/" if root else "")
+            ]
+            if len(found) == 1 and key in {_norm(i) for i in t.identifiers}:
+                options, partial = found, True
     if not options and qualified:
         return None
     if not options:
