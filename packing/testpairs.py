@@ -115,6 +115,7 @@ from repoloom.packing.pairing.by_import import (
 from repoloom.packing.pairing.by_include import (
     _by_include,
     _compiled_header,
+    _forwarding_headers,
     _header_checked_first,
     _implementation_headers,
     _is_hollow_unit,
@@ -236,9 +237,11 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             (program_sources if f.path in programs else sources)[fam].append(f)
     by_name: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     named = defaultdict(list)  # name-rule candidates: sources, and helpers (a test of tests/utils.py sits beside it)
+    # a header forwarding to its namesake (include/pqxx/blob -> blob.hxx) answers to no name: the namesake does
+    forwarding = _forwarding_headers(facts, kinds)
     for f in facts:
         fam = FAMILY.get(f.language or "")
-        if fam and kinds[f.path] in ("", "inline", "support") and f.path not in programs:
+        if fam and kinds[f.path] in ("", "inline", "support") and f.path not in programs and f.path not in forwarding:
             named[fam].append(f)
     for fam, fs in named.items():
         for f in sorted(fs, key=lambda f: f.path):
@@ -511,6 +514,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             if found is None and tcfg.lexical and not role and not for_role:
                 found = _by_lexical(t, lex_index(fam), tcfg)
         subject, rule, score = found if found else (None, None, 0.0)
+        subject = forwarding.get(subject, subject)
         subject = impl_headers.get(subject, subject)
         subject = wrapped.get(subject, subject)
         if fam in _INCLUDE_FAMILIES:

@@ -6,6 +6,7 @@ hollow units are never subjects; header-only libraries pair with the header that
 from __future__ import annotations
 
 import os
+import posixpath
 from collections import defaultdict
 from typing import Any
 
@@ -20,6 +21,7 @@ from repoloom.packing.pairing.conventions import (
     _NAME_NOISE,
     _PROGRAM_ENTRIES,
     FAMILY,
+    _folder,
     _kind,
     _named_for_role,
     _norm,
@@ -99,6 +101,33 @@ def _implementation_headers(facts: list[FileFacts], kinds: dict[str, str]) -> di
         if impl is not None:
             if len(headers[impl].test.get("defines") or ()) >= len(headers[path].test.get("defines") or ()):
                 out[path] = impl
+    return out
+
+
+def _forwarding_headers(facts: list[FileFacts], kinds: dict[str, str]) -> dict[str, str]:
+    """header -> the header it forwards to: a header without an extension that defines nothing and includes the one
+    header of its own name with an extension (libpqxx's include/pqxx/blob: #include "pqxx/blob.hxx", kept apart "so
+    editors recognize the file type"; Qt's QString -> qstring.h). The code is in that header and its implementation,
+    so the forwarder is no subject of its own."""
+    paths = {f.path for f in facts}
+    out: dict[str, str] = {}
+    for f in facts:
+        name = os.path.basename(f.path)
+        if "." in name or kinds.get(f.path) not in ("", "inline") or f.test.get("defines"):
+            continue
+        if FAMILY.get(f.language or "") not in _INCLUDE_FAMILIES:
+            continue
+        found = set()
+        for r in f.imports:
+            spec = str(r.get("target") or "")
+            if r.get("kind") not in ("include", "include_system") or not spec.endswith(_C_HEADERS):
+                continue
+            if _norm(_stem(spec)) != _norm(name):
+                continue
+            here = posixpath.normpath(posixpath.join(_folder(f.path), spec))
+            found |= {here} & paths or {p for p in paths if p.endswith("/" + spec)}
+        if len(found) == 1:
+            out[f.path] = found.pop()
     return out
 
 
