@@ -74,7 +74,9 @@ the class's module.
 C and C++ code held in headers: a unit compiling a header's inline functions under another prefix (cglm's src/vec3.c:
 glmc_vec3_add(...) { glm_vec3_add(...); }) passes its tests on to that header (include/cglm/vec3.h); a unit defining
 nothing that includes an umbrella header defining nothing (tomlplusplus' src/toml.cpp: #include <toml++/toml.hpp>)
-compiles the whole header-only library and is no subject. A name joining a folder and a file finds them before a
+compiles the whole header-only library and is no subject; a header without an extension that defines nothing and
+includes only its namesake (libpqxx's include/pqxx/blob: #include "pqxx/blob.hxx") forwards to it and answers to no
+name itself (test/test_blob.cxx -> src/blob.cxx). A name joining a folder and a file finds them before a
 suite's shared first word is dropped (futures' tests/future_join.rs -> futures-util/src/future/join.rs), and the rest
 of a suite's name may join them too (bitsery's tests/serialization_ext_std_map.cpp -> include/bitsery/ext/std_map.h).
 A shortened name may drop the library's prefix (libucl's tests/test_msgpack_malformed.c -> src/ucl_msgpack.c). A test
