@@ -76,8 +76,8 @@ misspelt password names (`PASSSWORD`) and environment names with a check or API 
 (`PGPOOL_SR_CHECK_PASSWORD`), passwords taken by position (`mysqli_connect`, `new mysqli`/`PDO`/`Sequelize`,
 `DriverManager.getConnection`, `MySQLdb.connect`, Django's `create_user`, a Go DSN's `user:pw@tcp(`, `echo 'u:pw' |
 chpasswd`, `GRANT … TO 'u'@'h' IDENTIFIED BY`, SQL `INSERT` rows under a password column, setters such as
-`props.put("password", v)`, single-dash `-password v` flags, Markdown bold after a password word, `password defaults to
-\`v\``, `(default: v)`, a user/password pair in backticks on a login line), Supabase `sb_secret_`
+`props.put("password", v)`, single-dash `-password v` flags, Markdown bold after a password word, "password defaults to
+v" and "(default: v)" notes, a user/password pair in backticks on a login line), Supabase `sb_secret_`
 keys, Azure SAS signatures and WordPress' secret keys and salts. Dev sets 2-18: 2394/3096 -> 2403/3096, negatives
 altered 489 -> 487 of 7471.
 
