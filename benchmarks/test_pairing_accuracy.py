@@ -219,6 +219,20 @@ Two sets of ground truth, reported apart:
              tool's GitHub snapshots); held out by the lead during the twenty-fifth round (run before and after it,
              rows only), then frozen for the next session's round (``--set blind25`` only: neither "dev" nor "all"
              includes it).
+    blind26  benchmarks/data/test_pairs_blind26/*.json: 19 more repositories, weighted to C and C++ (C: zlib-ng
+             and c-ares (C libraries tested by one C++ googletest program; per-CPU variants -> arch/generic/),
+             collectd (X_test.c beside X.c, including the .c), openvpn (cmocka, tests/unit_tests/openvpn/test_X.c ->
+             src/openvpn/X.c, local test_common.h), unbound (one program from testcode/unitX.c, names unlike their
+             subjects); C++: sentencepiece (googletest beside the sources), libaddressinput (parallel cpp/test tree,
+             scope cpp), mapbox-variant (header-only, Catch2, compile-fail checks), ccache (doctest,
+             test_<dir>_<name>.cpp); TypeScript: domutils, entities (vitest specs beside the sources),
+             hono-node-server (vitest, test/ tree), prosemirror-model, prosemirror-transform (test/test-X.ts);
+             Rust: ring (tests/X_tests.rs, src/tests/, a C test body), insta (scope insta); Python: pyupgrade
+             (*_test.py -> plugins), cbor2 (Python tests of Rust files); Go: kong; 399 tests, 360 with a subject),
+             labelled by measure32 from their build files and test runners and committed before pairing was ever
+             run on them; read at the commits in their JSON files (the ``fetch`` tool's GitHub snapshots); held out
+             by the lead during the twenty-fifth round (run before and after it, rows only), then frozen for the
+             next session's round (``--set blind26`` only: neither "dev" nor "all" includes it).
 
 One JSON file per repository (paths only, no third-party code):
 
@@ -1186,9 +1200,10 @@ SETS = {
     "blind23": os.path.join(_HERE, "test_pairs_blind23"),
     "blind24": os.path.join(_HERE, "test_pairs_blind24"),
     "blind25": os.path.join(_HERE, "test_pairs_blind25"),
+    "blind26": os.path.join(_HERE, "test_pairs_blind26"),
 }
-# "dev" is every set the rules may be tuned against; blind24 and blind25 run only when asked for by name (not in
-# "all").
+# "dev" is every set the rules may be tuned against; blind24, blind25 and blind26 run only when asked for by name
+# (not in "all").
 GROUPS = {
     "dev": (
         "tuning",
@@ -1218,7 +1233,7 @@ GROUPS = {
         "blind22",
         "blind23",
     ),
-    "all": tuple(name for name in SETS if name not in ("blind24", "blind25")),
+    "all": tuple(name for name in SETS if name not in ("blind24", "blind25", "blind26")),
 }
 SKIP_DIRS = {".git", "node_modules", "__pycache__", ".tox", "target", "dist", "build"}
 

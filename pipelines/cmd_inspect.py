@@ -88,7 +88,9 @@ class Dataset:
 
         name, _ = self.locate(example, split)
         with _open(_join(self.dir, f"lineage/{name[: -len('.array_record')]}.parquet")) as f:
-            table = pq.read_table(f)
+            # one thread: pyarrow's thread pool, left running at exit, aborts 1 exit in 20 on a busy machine
+            # ("terminate called without an active exception"); a lineage file is small
+            table = pq.read_table(f, use_threads=False)
         return sorted((r for r in table.to_pylist() if r["example"] == example), key=lambda r: r["token_start"])
 
     def render(self, ids: list[int]) -> str:
