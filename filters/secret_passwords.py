@@ -504,6 +504,8 @@ def prose_passwords(text: str, low: str | None = None) -> Iterator[Hit]:
     pos = 0
     low = lowered(text) if low is None else low
     yield from _defaults_after_password(text, low)
+    if "`" in text:
+        yield from _ticked_pairs(text)
     for i in _stem_starts(low, _PROSE_STEM_WORDS):
         m = _PROSE_PW_WORD.match(text, i) if i >= pos else None
         if not m:
@@ -555,8 +557,10 @@ def prose_passwords(text: str, low: str | None = None) -> Iterator[Hit]:
 # an option's description that ends with the password word, then its default, quoted: `The administrator password.
 # The default is \`artemis\`.`, `Admin password (default: "kitten42")`, `Password of the admin user, defaults to 'x'`
 _PW_DEFAULT = re.compile(
-    r"""(?i)(?:pass(?:word|wd|phrase)|pwd)\**[ \t]{0,2}+(?:[.,;\-(])[ \t]{0,3}+(?:the[ \t]{1,3}+)?"""
-    r"""defaults?(?:[ \t]{1,3}+value)?(?:[ \t]{1,3}+(?:is|to)|[ \t]{0,2}+[:=])?[ \t]{0,3}+(?P<q>[`'"])(?P<pw>[^\s`'"]{6,64}+)(?P=q)"""
+    r"""(?i)(?:pass(?:word|wd|phrase)|pwd)\**[ \t]{0,2}+(?:[.,;\-(]|(?=defaults?[ \t]{1,3}+to\b))[ \t]{0,3}+"""
+    r"""(?:the[ \t]{1,3}+)?defaults?(?:[ \t]{1,3}+value)?(?:[ \t]{1,3}+(?:is|to)|[ \t]{0,2}+[:=])?[ \t]{0,3}+"""
+    # quoted, or bare inside the parentheses that opened the note: `root password (default: toor1234)`
+    r"""(?:(?P<q>[`'"])(?P<pw>[^\s`'"]{6,64}+)(?P=q)|(?<=[:=] )(?P<upw>[^\s`'"()]{6,64}+)(?=\)))"""
 )
 
 
@@ -570,6 +574,30 @@ _QUOTED_AS_PASSWORD = re.compile(
 )
 
 
+# a user and its password in backticks on a line about logging in: "Log in with `admin` / `admin123`", "Use
+# `admin`/`gopher12` to sign in", "Default credentials: `admin` / `s3cret9`" (a pair of paths or names has no login word)
+_TICKED_PAIR = re.compile(r"`(?P<user>[\w.@+\-]{1,64}+)`[ \t]{0,2}+/[ \t]{0,2}+`(?P<pw>[^\s`/]{6,64}+)`")
+_LOGIN_LINE = re.compile(
+    r"(?i)\blog[ \-]?in\b|\bsign[ \-]?in\b|\bcredentials?\b|\busername\b|\bdefault[ \t]+(?:user|account|admin)"
+)
+
+
+def _ticked_pairs(text: str) -> Iterator[Hit]:
+    for hint in ("`/`", "` / `"):
+        for i in occurrences(text, hint):
+            j = text.rfind("`", max(0, i - 66), i)
+            m = _TICKED_PAIR.match(text, j) if j >= 0 else None
+            if not m or m.end("user") != i:
+                continue
+            ls, le = _line_bounds(text, i)
+            if not _LOGIN_LINE.search(text, max(ls, i - 200), min(le, i + 200)):
+                continue
+            pw = m.group("pw")
+            # letters alone only camel-cased: docs name menus the same way (`Settings` / `Advanced`)
+            if password_value_ok(pw, quoted=True, words=True) and (not pw.isalpha() or chosen_camel(pw)):
+                yield Hit("password", m.start("pw"), m.end("pw"), "ProsePassword")
+
+
 def _defaults_after_password(text: str, low: str) -> Iterator[Hit]:
     """`\`x\` as the password` and `The admin password. The default is \`x\``, both found from the password word
     (str.find), each read in a window around it."""
@@ -581,9 +609,12 @@ def _defaults_after_password(text: str, low: str) -> Iterator[Hit]:
             if m and m.end() > i and (word_literal(pw := m.group("pw")) or chosen_camel(pw) or _dollar_word(pw)):
                 yield Hit("password", m.start("pw"), m.end("pw"), "ProsePassword")
         if "default" in low[i : i + 40] and (m := _PW_DEFAULT.match(text, i)):
-            pw = m.group("pw")
+            g = "pw" if m.group("pw") is not None else "upw"
+            if g == "upw" and "(" not in text[i : m.start(g)]:
+                continue  # a bare value only inside the note's parentheses
+            pw = m.group(g)
             if (word_literal(pw) or chosen_camel(pw)) and not _SNAKE_NAME.fullmatch(pw) and not _TECH_TOKEN.match(pw):
-                yield Hit("password", m.start("pw"), m.end("pw"), "ProsePassword")  # not `pbkdf2_sha256`, `argon2id`
+                yield Hit("password", m.start(g), m.end(g), "ProsePassword")  # not `pbkdf2_sha256`, `argon2id`
 
 
 # starts with the literal `-` (the engine searches for it fast), then looks behind it

@@ -251,3 +251,37 @@ def test_placed_keys_are_redacted(text, value, cfg):
 )
 def test_placed_key_lookalikes_are_left(text, cfg):
     assert _values(text, cfg) == []
+
+
+# --- prose: a default given after `defaults to` or bare in the note's parentheses; a user/password pair in backticks
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("The admin password defaults to `admin1234`.", "admin1234"),
+        ("It asks for the root password (default: toor1234).", "toor1234"),
+        ("Log in with `admin` / `admin123`.", "admin123"),
+        ("Use `admin`/`Gopher!9` to sign in.", "Gopher!9"),
+        ("Default credentials: `admin` / `s3cret99`", "s3cret99"),
+    ],
+)
+def test_prose_defaults_and_pairs_are_redacted(text, value, cfg):
+    assert value in _values(text, cfg)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The password defaults to none.",
+        "The password defaults to the user name.",
+        "--password (default: $DB_PASSWORD)",
+        "password (default: changeme)",
+        "Copy `src`/`lib1234` into place.",  # no login word on the line
+        "Log in and open `settings` / `advanced` tab.",  # a menu path
+        "Sign in, then go to `Admin` / `UserManagement`.",
+        "Sign in with `user` / `password`.",
+    ],
+)
+def test_prose_default_lookalikes_are_left(text, cfg):
+    assert _passwords(text, cfg) == []
