@@ -1155,6 +1155,21 @@ subject before now wrong: libpqxx's test_stateless_cursor.cxx -> src/cursor.cxx,
     blind24  0.862  0.942  0.840      (was 0.787 / 0.868 / 0.773: libpqxx 0.268 -> 0.683 recall)
     all dev sets together: R 0.884 -> 0.888, P.strict 0.893 -> 0.896; C++ 0.829 / 0.848 -> 0.848 / 0.865
 
+The held-out sets, run by the lead on each round's landed rules (rows only, misses never printed; blind26 labelled
+by measure32 during round 25 and its baseline taken in a copy at e350dff, round 24's rules):
+
+    set      round 24's rules (before)   round 25's (de62400)       round 26's (a099dba)
+    blind24  0.764 / 0.864 / 0.771      0.787 / 0.868 / 0.773      (dev from round 26 on)
+    blind25  0.710 / 0.845 / 0.814      0.710 / 0.845 / 0.814      0.710 / 0.845 / 0.814
+    blind26  0.839 / 0.965 / 0.921      0.839 / 0.962 / 0.918      0.839 / 0.962 / 0.918
+    (R / P / P.strict)
+
+blind24 after round 25 by language: c 0.953 (0.968), cpp 0.669 (0.644), rust 0.333 (0.500), the rest as before.
+blind25 and blind26 by language after round 26: blind25 c 0.581, cpp 0.700, go 0.588, python 0.870, rust 0.767,
+typescript 1.000; blind26 c 0.750, cpp 0.897, go 0.882, python 0.852 (strict precision 0.981 -> 0.963: one new wrong
+pairing), rust 0.773, typescript 0.914. Recall 0.710 and 0.839 stay below 0.90; C, Go and Rust below 0.80 on one of
+the two sets or both.
+
 This file is a benchmark, not a pytest module: it defines no test functions.
 """
 
