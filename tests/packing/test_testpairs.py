@@ -18,10 +18,7 @@ from repoloom.packing.graph import RepoGraph
 from repoloom.packing.testpairs import pair_tests, place_tests, split_identifier
 from repoloom.syntax.languages import detect_language
 from repoloom.syntax.parse import file_facts
-
-
-def facts_of(files: dict[str, str]):
-    return sorted((file_facts("r", p, t, detect_language(p, t)) for p, t in files.items()), key=lambda f: f.path)
+from tests.packing.pairing_helpers import facts_of, graph_pairs
 
 
 def bare_graph(facts, edges=()) -> RepoGraph:
@@ -395,14 +392,6 @@ def test_placement_keeps_every_edge_dependency_first(raw_edges, tests):
 # ---------------------------------------------------------------- rules for C, C++, Rust, TypeScript, topic folders
 # Layouts below are shaped after real repositories (cJSON, utf8proc, double-conversion, bytes, dateutil, ky,
 # neverthrow, minimist, click); the code is written for the tests.
-
-
-def graph_pairs(files: dict[str, str]):
-    """Pairs with the real dependency graph (include, use and import resolution as the build makes it)."""
-    facts = facts_of(files)
-    rg = graphs.build_graph(facts, GraphConfig())
-    pairs = pair_tests(facts, rg, UnitTestsConfig())
-    return {p["test"]: (p["subject"], p["rule"]) for p in pairs}
 
 
 UNITY_TEST = '#include "unity/src/unity.h"\n#include "common.h"\n{extra}\nstatic void {fn}(void) {{ TEST_ASSERT_TRUE({call}); }}\nint main(void) {{ UNITY_BEGIN(); RUN_TEST({fn}); return UNITY_END(); }}\n'

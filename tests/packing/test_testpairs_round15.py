@@ -4,17 +4,7 @@ short names find the file defining what the macros stand for; each with a case w
 
 from __future__ import annotations
 
-from repoloom.packing import graph as graphs
-from repoloom.packing.testpairs import UnitTestsConfig, pair_tests
-from repoloom.syntax.languages import detect_language
-from repoloom.syntax.parse import file_facts
-from repoloom.syntax.resolving import GraphConfig
-
-
-def graph_pairs(files: dict[str, str]) -> dict[str, tuple]:
-    facts = sorted((file_facts("r", p, t, detect_language(p, t)) for p, t in files.items()), key=lambda f: f.path)
-    rg = graphs.build_graph(facts, GraphConfig())
-    return {p["test"]: (p["subject"], p["rule"]) for p in pair_tests(facts, rg, UnitTestsConfig())}
+from tests.packing.pairing_helpers import graph_pairs
 
 
 # libdill's shape: one public header (libdill.h) declaring dill_* functions and giving them short names by macro;

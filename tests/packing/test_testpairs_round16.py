@@ -6,17 +6,7 @@ shim, or the test imports other modules of the repository too."""
 
 from __future__ import annotations
 
-from repoloom.packing import graph as graphs
-from repoloom.packing.testpairs import UnitTestsConfig, pair_tests
-from repoloom.syntax.languages import detect_language
-from repoloom.syntax.parse import file_facts
-from repoloom.syntax.resolving import GraphConfig
-
-
-def graph_pairs(files: dict[str, str]) -> dict[str, tuple]:
-    facts = sorted((file_facts("r", p, t, detect_language(p, t)) for p, t in files.items()), key=lambda f: f.path)
-    rg = graphs.build_graph(facts, GraphConfig())
-    return {p["test"]: (p["subject"], p["rule"]) for p in pair_tests(facts, rg, UnitTestsConfig())}
+from tests.packing.pairing_helpers import graph_pairs
 
 
 # magic-regexp's shape: the entry point src/index.ts and a second entry src/further-magic.ts that defines

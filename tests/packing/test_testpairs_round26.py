@@ -12,19 +12,8 @@ from repoloom.packing import graph as graphs
 from repoloom.packing.pairing.by_include import _forwarding_headers
 from repoloom.packing.pairing.conventions import _kind
 from repoloom.packing.testpairs import UnitTestsConfig, pair_tests
-from repoloom.syntax.languages import detect_language
-from repoloom.syntax.parse import file_facts
 from repoloom.syntax.resolving import GraphConfig
-
-
-def facts_of(files: dict[str, str], repo: str) -> list:
-    return sorted((file_facts(repo, p, t, detect_language(p, t)) for p, t in files.items()), key=lambda f: f.path)
-
-
-def graph_pairs(files: dict[str, str], repo: str) -> dict[str, tuple]:
-    facts = facts_of(files, repo)
-    rg = graphs.build_graph(facts, GraphConfig())
-    return {p["test"]: (p["subject"], p["rule"]) for p in pair_tests(facts, rg, UnitTestsConfig())}
+from tests.packing.pairing_helpers import facts_of, graph_pairs
 
 
 def forwarder(name: str) -> str:
