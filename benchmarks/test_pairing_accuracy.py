@@ -1226,8 +1226,8 @@ SETS = {
     "blind25": os.path.join(_HERE, "test_pairs_blind25"),
     "blind26": os.path.join(_HERE, "test_pairs_blind26"),
 }
-# "dev" is every set the rules may be tuned against; blind24, blind25 and blind26 run only when asked for by name
-# (not in "all").
+# "dev" is every set the rules may be tuned against; blind25 and blind26 run only when asked for by name (not in
+# "all").
 GROUPS = {
     "dev": (
         "tuning",
