@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from repoloom.filters.secret_names import Hit, occurrences
+from repoloom.filters.secret_names import Hit, _is_password_key, _word_key, occurrences
 from repoloom.filters.secret_values import password_value_ok
 
 # an argument before the password: a quoted literal or a plain expression (`$host`, `$this->db['user']`, `url`)
@@ -118,8 +118,6 @@ _MAX_ROWS = 200
 
 
 def _password_column(cols: str) -> int:
-    from repoloom.filters.secret_names import _is_password_key, _word_key
-
     names = [c.strip().strip('`"[] ') for c in cols.split(",")]
     for k, n in enumerate(names):
         if n and _is_password_key(n) and _word_key(n):

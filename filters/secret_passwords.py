@@ -505,7 +505,7 @@ def prose_passwords(text: str, low: str | None = None) -> Iterator[Hit]:
     low = lowered(text) if low is None else low
     yield from _defaults_after_password(text, low)
     if "`" in text:
-        yield from _ticked_pairs(text)
+        yield from _ticked_pairs(text, low)
     for i in _stem_starts(low, _PROSE_STEM_WORDS):
         m = _PROSE_PW_WORD.match(text, i) if i >= pos else None
         if not m:
@@ -582,9 +582,9 @@ _LOGIN_LINE = re.compile(
 )
 
 
-def _ticked_pairs(text: str) -> Iterator[Hit]:
+def _ticked_pairs(text: str, low: str) -> Iterator[Hit]:
     for hint in ("`/`", "` / `"):
-        for i in occurrences(text, hint):
+        for i in occurrences(low, hint):  # the hints hold no letter: the lower case's offsets, its cached scans
             j = text.rfind("`", max(0, i - 66), i)
             m = _TICKED_PAIR.match(text, j) if j >= 0 else None
             if not m or m.end("user") != i:

@@ -20,18 +20,18 @@ def _remote(path: str) -> bool:
 
 def _join(directory: str, name: str) -> str:
     if _remote(directory):
-        from repoloom.pipelines import sink
+        from apache_beam.io.filesystems import FileSystems
 
-        return sink.join(directory, name)
+        return FileSystems.join(directory, name)
     return os.path.join(directory, name)
 
 
 def _open(path: str):
     """A local output is read with open(): importing Beam's filesystems costs a second of every inspect."""
     if _remote(path):
-        from repoloom.pipelines import sink
+        from apache_beam.io.filesystems import FileSystems
 
-        return sink.FileSystems.open(path, compression_type="uncompressed")
+        return FileSystems.open(path, compression_type="uncompressed")
     return open(path, "rb")
 
 

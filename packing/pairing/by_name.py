@@ -469,17 +469,14 @@ def _by_name(
             # middleware/value.go)
             options = [c for c in options if _folder(c) == _folder(t.path)]
         partial = bool(options)
-    if (
-        not options
-        and not affixed
-        and qualified
-        and any(p.lower() in TEST_DIRS for p in t.path.split("/")[:-1])  # under tests/ itself, not a crate like it
-    ):
+    parts = t.path.split("/")[:-1]
+    # under tests/ itself, not a crate named like one
+    at = next((i for i, p in enumerate(parts) if p.lower() in TEST_DIRS), None) if not options else None
+    if at is not None and not affixed and qualified:
         # a test named for a topic and then a thing it uses (tokio-stream's tests/time_throttle.rs calls .throttle()):
         # the one module named for the thing, of the test's own package: the folders above its test folder
         # (futures/tests/ready_queue.rs is no test of futures-channel/src/mpsc/queue.rs)
-        parts = t.path.split("/")[:-1]
-        root = "/".join(parts[: next(i for i, p in enumerate(parts) if p.lower() in TEST_DIRS)])
+        root = "/".join(parts[:at])
         pieces = [p for p in re.split(r"[_-]+", stem) if p]
         key = _norm("".join(pieces[1:])) if len(pieces) > 1 else ""
         if len(key) >= 4 and key not in _FACADES_NORM and key not in _GENERIC_NAMES:
