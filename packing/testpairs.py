@@ -136,6 +136,7 @@ from repoloom.packing.pairing.by_name import (
     _own_package_namesake,
     _sole_unit_beside,
     _suite_prefixes,
+    _by_test_folder,
 )
 from repoloom.packing.pairing.by_calls import _elsewhere_in_tree
 from repoloom.packing.pairing.by_use import _by_crate_root, _by_crate_use, _by_own_crate, _small_crate
@@ -158,6 +159,7 @@ from repoloom.packing.pairing.conventions import (
     _norm,
     _plain_target,
     _role_named,
+    _role_subject,
     _stem,
     _test_targets,
     split_identifier,
@@ -343,8 +345,12 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
         if fam and (sources.get(fam) or named.get(fam)):
             cands = by_name[fam]
             role = _role_named(t.path, fam)  # a test named for its role (example_test.go) has no namesake subject
+            # ... unless the role's name goes on with a module's beside it (bench_array_test.go: array.go)
+            role_of = _role_subject(t.path, fam, cands, kinds) if role else None
             found = (
-                None
+                (role_of, "name", 1.0)
+                if role_of
+                else None
                 if role
                 else _by_name(
                     t,
@@ -513,6 +519,9 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             if found is None and t.test.get("type_test") and subject_stem(os.path.basename(t.path)) is None:
                 # a type test named for no module (check-dts' computed/errors.ts) checks the declarations beside it
                 found = _declarations_beside(t.path, declared, kinds)
+            if found is None and not role and not for_role:
+                # a folder of tests named for one module (regress/unittests/misc/test_argv.c -> misc.c)
+                found = _by_test_folder(t, cands, kinds, declared)
             if found is None and tcfg.lexical and not role and not for_role:
                 found = _by_lexical(t, lex_index(fam), tcfg)
         subject, rule, score = found if found else (None, None, 0.0)
