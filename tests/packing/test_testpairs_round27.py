@@ -136,7 +136,8 @@ def ssh_test(folder: str, name: str, body: str) -> tuple[str, str]:
     return (
         f"regress/unittests/{folder}/{name}.c",
         '#include "includes.h"\n\n#include <stdio.h>\n\n#include "../test_helper/test_helper.h"\n\n'
-        f'#include "{folder}.h"\n\nvoid {name}(void);\n\nvoid\n{name}(void)\n{{\n{body}}}\n',
+        f'#include "ssherr.h"\n#include "{folder}.h"\n\nvoid {name}(void);\n\nvoid\n{name}(void)\n{{\n{body}'
+        '\tASSERT_STRING_EQ(ssh_err(SSH_ERR_INVALID_FORMAT), "invalid format");\n}\n',
     )
 
 
@@ -177,6 +178,11 @@ def openssh_files(extra: dict[str, str] | None = None) -> dict[str, str]:
             "regress/unittests/test_helper/test_helper.c": (
                 '#include "test_helper.h"\n\nvoid tests(void);\n\nint\nmain(int argc, char **argv)\n{\n'
                 "\ttests();\n\treturn 0;\n}\n\nvoid\ntest_start(const char *n)\n{\n\tactive_test_name = n;\n}\n"
+            ),
+            "ssherr.h": "#define SSH_ERR_INVALID_FORMAT\t\t-4\nconst char *ssh_err(int n);\n",
+            "ssherr.c": (
+                '#include "ssherr.h"\n\nconst char *\nssh_err(int n)\n{\n\tswitch (n) {\n'
+                '\tcase SSH_ERR_INVALID_FORMAT:\n\t\treturn "invalid format";\n\t}\n\treturn "unknown";\n}\n'
             ),
             "misc.h": "int argv_split(const char *, int *, char ***, int);\nchar *dollar_expand(int *, const char *, ...);\n",
             "misc.c": (
@@ -301,6 +307,10 @@ def test_must_not_fire_a_cpp_class_header_still_holds_its_code():
             '#include "memory_arena.hpp"\n\nusing namespace foonathan::memory;\n\n'
             "template class foonathan::memory::memory_arena<growing_block_allocator<heap_allocator>>;\n"
             "void memory_block_stack::steal_top(memory_block_stack& other) noexcept\n{\n  push(other.pop());\n}\n"
+            "std::size_t memory_block_stack::size() const noexcept\n{\n  memory_block block = head_;\n"
+            "  return block.size;\n}\n"
+            "memory_block growing_block_allocator_next(memory_arena<growing_block_allocator<heap_allocator>>& a)\n{\n"
+            "  a.deallocate_block();\n  return a.allocate_block();\n}\n"
         ),
         "test/memory_arena.cpp": (
             '#include "memory_arena.hpp"\n\n#include <doctest/doctest.h>\n\nusing namespace foonathan::memory;\n\n'
