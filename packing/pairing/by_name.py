@@ -362,7 +362,8 @@ def _by_test_folder(
     folder = parts[-2]
     if folder.lower() in _NEUTRAL_DIRS or in_test_dir(folder + "/x"):
         return None
-    named = cands.get(_norm(folder), [])
+    # (the test tree's own files aside: tests/messages/frontend/__init__.py answers to "frontend" too)
+    named = [c for c in cands.get(_norm(folder), []) if kinds.get(c) in ("", "inline") and not in_test_dir(c)]
     # a module with a folder of its own name (jotai's src/react.ts beside src/react/, httparty's lib/httparty.rb,
     # boost-json's detail/ryu/ryu.hpp, gson's com/google/gson/Gson.java): the test folder mirrors that package
     if any(
@@ -371,9 +372,7 @@ def _by_test_folder(
         for c in named
     ):
         return None
-    options = [
-        c for c in named if _usable(t.path, c, kinds) and kinds.get(c) in ("", "inline") and _stem(c) not in _FACADES
-    ]
+    options = [c for c in named if _usable(t.path, c, kinds) and _stem(c) not in _FACADES]
     options = _implementations_first(t.path, options, declared)
     return (options[0], "path", 0.5) if len(options) == 1 else None
 

@@ -322,3 +322,38 @@ def test_must_not_fire_a_cpp_class_header_still_holds_its_code():
         ),
     }
     assert graph_pairs(files)["test/memory_arena.cpp"][0] == "include/foonathan/memory/memory_arena.hpp"
+
+
+def babel_files() -> dict[str, str]:
+    return {
+        "babel/__init__.py": "from babel.core import Locale\n\n__version__ = '2.17.0'\n",
+        "babel/core.py": "class Locale:\n    def __init__(self, language):\n        self.language = language\n",
+        "babel/dates.py": "def format_datetime(value, format='medium'):\n    return str(value)\n",
+        "babel/messages/__init__.py": "from babel.messages.catalog import Catalog\n",
+        "babel/messages/catalog.py": "class Catalog:\n    def __init__(self, locale=None):\n        self.locale = locale\n",
+        "babel/messages/pofile.py": (
+            "def read_po(fileobj, locale=None):\n    return fileobj.read()\n\n\n"
+            "def write_po(fileobj, catalog):\n    fileobj.write(str(catalog))\n"
+        ),
+        "babel/messages/frontend.py": (
+            "class BaseError(Exception):\n    pass\n\n\nclass CommandLineInterface:\n"
+            "    def run(self, argv=None):\n        return 0\n\n\ndef concat_catalogs(paths):\n    return paths\n"
+        ),
+        "tests/__init__.py": "",
+        "tests/messages/__init__.py": "",
+        "tests/messages/consts.py": "import os\n\ndata_dir = os.path.join(os.path.dirname(__file__), 'data')\n",
+        "tests/messages/frontend/__init__.py": "",
+        "tests/messages/frontend/test_cli.py": (
+            "import pytest\n\nfrom babel import __version__ as VERSION\nfrom babel.dates import format_datetime\n"
+            "from babel.messages import Catalog, frontend\nfrom babel.messages.frontend import BaseError\n"
+            "from babel.messages.pofile import read_po, write_po\nfrom tests.messages.consts import data_dir\n\n\n"
+            "def test_usage():\n    cli = frontend.CommandLineInterface()\n    assert cli.run(['pybabel']) == 0\n\n\n"
+            "def test_version(capsys):\n    with pytest.raises(BaseError):\n        raise BaseError(VERSION)\n"
+            "    assert read_po and write_po and format_datetime and Catalog and data_dir\n"
+        ),
+    }
+
+
+def test_a_python_test_folder_named_for_a_module_and_its_own_package_marker():
+    # tests/messages/frontend/__init__.py answers to "frontend" too: the test tree's own files are no package mirror
+    assert graph_pairs(babel_files())["tests/messages/frontend/test_cli.py"][0] == "babel/messages/frontend.py"
