@@ -124,6 +124,7 @@ from repoloom.packing.pairing.by_import import (
 from repoloom.packing.pairing.by_include import (
     _by_include,
     _compiled_header,
+    _defining_units,
     _forwarding_headers,
     _header_checked_first,
     _implementation_headers,
@@ -169,6 +170,7 @@ from repoloom.packing.pairing.conventions import (
     _role_subject,
     _stem,
     _test_targets,
+    _usable,
     split_identifier,
 )
 from repoloom.packing.pairing.lexical import _by_lexical, _Lexical, _names_touch, _terms
@@ -283,6 +285,8 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
     )
     impl_headers = _implementation_headers(facts, kinds)
     wrapped = _wrapped_headers(facts, kinds, rg.graph)  # compiled twins of a header's inline functions (cglm's vec3.c)
+    # a header's one implementation under another name (cpuinfo_mips.h -> src/impl_mips_linux_or_android.c)
+    implemented_in = _defining_units(facts, kinds, rg.graph, programs)
     # the folders of a monorepo's packages (their package.json)
     package_roots = {os.path.dirname(f.path) for f in facts if os.path.basename(f.path) == "package.json"}
     declared -= set(impl_headers.values())
@@ -535,6 +539,8 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
         subject = forwarding.get(subject, subject)
         subject = impl_headers.get(subject, subject)
         subject = wrapped.get(subject, subject)
+        if subject in implemented_in and _usable(t.path, implemented_in[subject], kinds):
+            subject = implemented_in[subject]  # (not an example's: bitsery's examples/composite_types.cpp)
         if fam in _INCLUDE_FAMILIES:
             subject = _header_checked_first(t, subject, facts_by_path.keys()) or subject
         pairs.append({"test": t.path, "subject": subject, "rule": rule, "score": round(float(score), 4)})

@@ -31,7 +31,7 @@ from repoloom.packing.pairing.conventions import (
     _usable,
     split_identifier,
 )
-from repoloom.packing.pairing.lexical import _agreeing
+from repoloom.packing.pairing.lexical import _agreeing, _names_touch
 from repoloom.syntax.tests import subject_stem
 
 
@@ -101,6 +101,46 @@ def _implementation_headers(facts: list[FileFacts], kinds: dict[str, str]) -> di
         if impl is not None:
             if len(headers[impl].test.get("defines") or ()) >= len(headers[path].test.get("defines") or ()):
                 out[path] = impl
+    return out
+
+
+def _defining_units(facts: list[FileFacts], kinds: dict[str, str], graph, programs: set[str]) -> dict[str, str]:
+    """header -> the one unit implementing it under another name: a header with no namesake implementation whose
+    names one unit alone both includes it for and defines (cpu_features' include/cpuinfo_mips.h: GetMipsInfo, defined
+    in src/impl_mips_linux_or_android.c; ninja's src/msvc_helper.h: src/msvc_helper-win32.cc). A header implemented
+    per platform by several units (cpuinfo_x86.h over four impl_x86_*.c) stays the subject."""
+    units = {
+        f.path: f
+        for f in facts
+        if f.path.endswith(_C_IMPLEMENTATIONS)
+        and kinds.get(f.path) in ("", "inline")
+        and f.path not in programs
+        and f.test.get("defines")
+    }
+    namesakes = {(_folder(p), _norm(_stem(p))) for p in units} | {_norm(_stem(p)) for p in units}
+    out: dict[str, str] = {}
+    for f in facts:
+        if not f.path.endswith(_C_HEADERS) or kinds.get(f.path) not in ("", "inline") or f.path not in graph:
+            continue
+        if _norm(_stem(f.path)) in namesakes:
+            continue
+        # what the header mentions without defining it (a header-only library's header defines its code: the
+        # C++20 module unit re-exporting it, unordered_dense's src/ankerl.unordered_dense.cpp, implements nothing)
+        mentioned = set(f.identifiers) - set(f.test.get("defines") or ())
+        # and a unit named like the header (mips, msvc_helper): an example including the header to call it
+        # (dirent's examples/scandir.c, bitsery's examples/composite_types.cpp) implements nothing of it
+        # (and it defines no less than the header does: a header defining much holds the code itself)
+        own = len(f.test.get("defines") or ())
+        found = [
+            u
+            for u in graph.predecessors(f.path)
+            if u in units
+            and mentioned & set(units[u].test.get("defines") or ())
+            and len(units[u].test.get("defines") or ()) >= own
+            and _names_touch(f.path, u)
+        ]
+        if len(found) == 1:
+            out[f.path] = found[0]
     return out
 
 

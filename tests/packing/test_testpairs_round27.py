@@ -357,3 +357,97 @@ def babel_files() -> dict[str, str]:
 def test_a_python_test_folder_named_for_a_module_and_its_own_package_marker():
     # tests/messages/frontend/__init__.py answers to "frontend" too: the test tree's own files are no package mirror
     assert graph_pairs(babel_files())["tests/messages/frontend/test_cli.py"][0] == "babel/messages/frontend.py"
+
+
+def cpuinfo_header(arch: str, title: str) -> str:
+    guard = f"CPU_FEATURES_INCLUDE_CPUINFO_{arch.upper()}_H_"
+    return (
+        f'#ifndef {guard}\n#define {guard}\n\n#include "cpu_features_macros.h"\n\n'
+        "CPU_FEATURES_START_CPP_NAMESPACE\n\n"
+        f"typedef struct {{\n  int r6 : 1;\n  int msa : 1;\n}} {title}Features;\n\n"
+        f"typedef struct {{\n  {title}Features features;\n}} {title}Info;\n\n"
+        f"typedef enum {{\n  {arch.upper()}_R6,\n  {arch.upper()}_MSA,\n  {arch.upper()}_LAST_,\n}} {title}FeaturesEnum;\n\n"
+        f"{title}Info Get{title}Info(void);\n\n"
+        f"int Get{title}FeaturesEnumValue(const {title}Features* features, {title}FeaturesEnum value);\n\n"
+        f"CPU_FEATURES_END_CPP_NAMESPACE\n\n#endif  // {guard}\n"
+    )
+
+
+def cpuinfo_impl(arch: str, title: str, os_name: str) -> str:
+    return (
+        f'#include "cpu_features_macros.h"\n\n#ifdef CPU_FEATURES_ARCH_{arch.upper()}\n#if {os_name}\n\n'
+        f'#include "cpuinfo_{arch}.h"\n#include "internal/filesystem.h"\n#include "internal/stack_line_reader.h"\n\n'
+        f"static bool Handle{title}Line(const LineResult result, {title}Features* const features) {{\n"
+        "  StringView key, value;\n  if (CpuFeatures_StringView_GetAttributeKeyValue(result.line, &key, &value)) {\n"
+        "    features->r6 = CpuFeatures_StringView_HasWord(value, \"r6\", ' ');\n  }\n  return !result.eof;\n}\n\n"
+        f"static void FillProcCpuInfoData({title}Features* const features) {{\n"
+        '  const int fd = CpuFeatures_OpenFile("/proc/cpuinfo");\n  if (fd >= 0) {\n    StackLineReader reader;\n'
+        f"    StackLineReader_Initialize(&reader, fd);\n    while (Handle{title}Line(StackLineReader_NextLine(&reader), "
+        "features)) {\n    }\n    CpuFeatures_CloseFile(fd);\n  }\n}\n\n"
+        f"static const {title}Info kEmpty{title}Info;\n\n{title}Info Get{title}Info(void) {{\n"
+        f"  {title}Info info = kEmpty{title}Info;\n  FillProcCpuInfoData(&info.features);\n  return info;\n}}\n\n"
+        f"#endif  // {os_name}\n#endif  // CPU_FEATURES_ARCH_{arch.upper()}\n"
+    )
+
+
+def cpuinfo_test(arch: str, title: str) -> str:
+    return (
+        f'#include "cpuinfo_{arch}.h"\n\n#include "filesystem_for_testing.h"\n#include "gtest/gtest.h"\n\n'
+        "namespace cpu_features {\nnamespace {\n\n"
+        f"TEST(Cpuinfo{title}Test, FromHardwareCapBoth) {{\n"
+        '  auto& fs = GetEmptyFilesystem();\n  fs.CreateFile("/proc/cpuinfo", "isa\\t\\t: mips1 mips2 mips32r6\\n");\n'
+        f"  const auto info = Get{title}Info();\n  EXPECT_TRUE(info.features.r6);\n}}\n\n}}  // namespace\n}}  // namespace cpu_features\n"
+    )
+
+
+def cpu_features_files() -> dict[str, str]:
+    return {
+        "include/cpu_features_macros.h": (
+            "#ifndef CPU_FEATURES_INCLUDE_CPU_FEATURES_MACROS_H_\n#define CPU_FEATURES_INCLUDE_CPU_FEATURES_MACROS_H_\n"
+            "#define CPU_FEATURES_START_CPP_NAMESPACE\n#define CPU_FEATURES_END_CPP_NAMESPACE\n#endif\n"
+        ),
+        "include/cpuinfo_mips.h": cpuinfo_header("mips", "Mips"),
+        "src/impl_mips_linux_or_android.c": cpuinfo_impl("mips", "Mips", "defined(CPU_FEATURES_OS_LINUX)"),
+        "test/cpuinfo_mips_test.cc": cpuinfo_test("mips", "Mips"),
+        # x86 is implemented once per operating system: the header is the subject
+        "include/cpuinfo_x86.h": cpuinfo_header("x86", "X86"),
+        "src/impl_x86_linux_or_android.c": cpuinfo_impl("x86", "X86", "defined(CPU_FEATURES_OS_LINUX)"),
+        "src/impl_x86_windows.c": cpuinfo_impl("x86", "X86", "defined(CPU_FEATURES_OS_WINDOWS)"),
+        "test/cpuinfo_x86_test.cc": cpuinfo_test("x86", "X86"),
+        "test/filesystem_for_testing.h": '#include "internal/filesystem.h"\nclass FakeFilesystem;\n',
+    }
+
+
+def test_a_header_implemented_by_one_unit_of_another_name_passes_its_tests_on():
+    assert graph_pairs(cpu_features_files())["test/cpuinfo_mips_test.cc"][0] == "src/impl_mips_linux_or_android.c"
+
+
+def test_must_not_fire_a_header_implemented_once_per_platform_stays_the_subject():
+    assert graph_pairs(cpu_features_files())["test/cpuinfo_x86_test.cc"][0] == "include/cpuinfo_x86.h"
+
+
+def test_must_not_fire_a_header_holding_its_code_or_an_example_calling_it():
+    # unordered_dense's C++20 module unit re-exports the header-only library; an example calls it
+    names = ("hash", "map", "set", "segmented_map", "bucket_type", "do_find", "emplace", "erase", "reserve")
+    body = "".join(f"template <class T> auto {n}(T const& x) {{ return x; }}\n" for n in names)
+    files = {
+        "include/ankerl/unordered_dense.h": (
+            "#ifndef ANKERL_UNORDERED_DENSE_H\n#define ANKERL_UNORDERED_DENSE_H\n"
+            f"namespace ankerl::unordered_dense {{\n{body}}}\n#endif\n"
+        ),
+        "src/ankerl.unordered_dense.cpp": (
+            "module;\n\n#include <ankerl/unordered_dense.h>\n\nexport module ankerl.unordered_dense;\n\n"
+            "export namespace ankerl::unordered_dense {\n    using ankerl::unordered_dense::map;\n"
+            "    using ankerl::unordered_dense::set;\n}\n"
+        ),
+        "example/unordered_dense_main.cpp": (
+            "#include <ankerl/unordered_dense.h>\n\n#include <iostream>\n\nstatic void unordered_dense_demo() {\n"
+            "  auto m = ankerl::unordered_dense::map(1);\n  std::cout << m << std::endl;\n}\n"
+        ),
+        "test/unit/unordered_dense.cpp": (
+            "#include <ankerl/unordered_dense.h>\n\n#include <doctest.h>\n\n"
+            'TEST_CASE("unordered_dense_map") {\n  auto m = ankerl::unordered_dense::map(1);\n'
+            "  auto s = ankerl::unordered_dense::set(2);\n  REQUIRE(m == 1);\n  REQUIRE(s == 2);\n}\n"
+        ),
+    }
+    assert graph_pairs(files)["test/unit/unordered_dense.cpp"][0] == "include/ankerl/unordered_dense.h"
