@@ -145,6 +145,7 @@ from repoloom.packing.pairing.by_name import (
     _sole_unit_beside,
     _suite_prefixes,
     _by_test_folder,
+    _by_doer,
 )
 from repoloom.packing.pairing.by_calls import _elsewhere_in_tree
 from repoloom.packing.pairing.by_use import _by_crate_root, _by_crate_use, _by_own_crate, _small_crate
@@ -533,6 +534,9 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             if found is None and not role and not for_role:
                 # a folder of tests named for one module (regress/unittests/misc/test_argv.c -> misc.c)
                 found = _by_test_folder(t, cands, kinds, declared)
+            if found is None and not role and not for_role:
+                # named for an action on a thing: the module named for the doer (tests/parsing_arrays.cpp -> parser)
+                found = _by_doer(t, cands, kinds, declared)
             if found is None and tcfg.lexical and not role and not for_role:
                 found = _by_lexical(t, lex_index(fam), tcfg)
         subject, rule, score = found if found else (None, None, 0.0)

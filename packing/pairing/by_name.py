@@ -349,6 +349,56 @@ def _library_prefixed(fs: list[FileFacts], kinds) -> list[tuple[str, str]]:
     return out
 
 
+def _doers(word: str) -> set[str]:
+    """The names of what does an action (parsing, parse -> parser; read -> reader; write -> writer; guess ->
+    guessing): a module is often named for the one doing what a test is named for."""
+    if len(word) < 3:
+        return set()
+    if word.endswith("ing") and len(word) > 5:
+        base = word[:-3]
+        return {base + "er", base + "or"}
+    out = {word + "er", word + "or", word + "ing"}
+    if word.endswith("e"):
+        out |= {word + "r", word[:-1] + "ing"}
+    return out
+
+
+def _by_doer(t: FileFacts, cands: dict[str, list[str]], kinds, declared: set[str]) -> tuple[str, str, float] | None:
+    """A test named for an action on a thing takes the module named for the one doing it, with nothing else in its
+    name the test does not say (tomlplusplus' tests/parsing_arrays.cpp -> impl/parser.inl; csv-parser's
+    tests/test_read_csv.cpp -> csv_reader.cpp, not csv_reader_iterator.cpp; test_guess_csv.cpp -> guessing.cpp).
+    Asked last, when no rule found a subject."""
+    stem = subject_stem(os.path.basename(t.path)) or _stem(t.path)
+    words = split_identifier(stem)
+    if len(words) < 2:
+        return None
+    forms = _doers(words[0])
+    rest = set(words[1:]) | {_singular(w) for w in words[1:]}
+    options = sorted(
+        {
+            c
+            for paths in cands.values()
+            for c in paths
+            if (cw := set(split_identifier(_stem(c)))) & forms
+            and not cw - forms - rest
+            and kinds.get(c) in ("", "inline")
+            and not in_test_dir(c)
+            and _usable(t.path, c, kinds)
+        }
+    )
+    if not options and words[0].endswith("ing"):
+        # no doer: what the action is done on (manipulating_arrays.cpp -> array.inl)
+        thing = "".join(words[1:])
+        options = sorted(
+            c
+            for key in dict.fromkeys((thing, _singular(thing)))
+            for c in cands.get(key, [])
+            if kinds.get(c) in ("", "inline") and not in_test_dir(c) and _usable(t.path, c, kinds)
+        )
+    options = _implementations_first(t.path, options, declared)
+    return (options[0], "name", 0.5) if len(options) == 1 else None
+
+
 def _by_test_folder(
     t: FileFacts, cands: dict[str, list[str]], kinds, declared: set[str]
 ) -> tuple[str, str, float] | None:

@@ -473,3 +473,110 @@ def test_must_not_fire_an_example_calling_the_header():
         ),
     }
     assert graph_pairs(files)["tests/test_compact_value.cpp"][0] == "include/bitsery/ext/compact_value.h"
+
+
+def toml_files() -> dict[str, str]:
+    impl = "include/toml++/impl/"
+    return {
+        impl + "parser.hpp": (
+            '#pragma once\n#include "table.hpp"\nTOML_NAMESPACE_START\n{\n'
+            "\tTOML_EXPORTED_FREE_FUNCTION\n\tparse_result TOML_CALLCONV parse(std::string_view doc);\n}\n"
+            'TOML_NAMESPACE_END;\n#if TOML_HEADER_ONLY\n#include "parser.inl"\n#endif\n'
+        ),
+        impl + "parser.inl": (
+            '#pragma once\n#include "parser.hpp"\nTOML_IMPL_NAMESPACE_START\n{\n\tclass parser\n\t{\n'
+            "\t  public:\n\t\ttable parse_document(utf8_reader_interface& reader)\n\t\t{\n"
+            "\t\t\treturn parse_key_value_pair_and_insert(reader);\n\t\t}\n\t};\n}\nTOML_IMPL_NAMESPACE_END;\n"
+            "TOML_NAMESPACE_START\n{\n\tparse_result TOML_CALLCONV parse(std::string_view doc)\n\t{\n"
+            "\t\treturn impl::do_parse(impl::utf8_reader{ doc });\n\t}\n}\nTOML_NAMESPACE_END;\n"
+        ),
+        impl + "array.hpp": (
+            '#pragma once\n#include "node.hpp"\nTOML_NAMESPACE_START\n{\n\tclass array : public node\n\t{\n'
+            "\t  public:\n\t\tTOML_EXPORTED_MEMBER_FUNCTION\n\t\tvoid push_back(node&& val);\n"
+            "\t\tsize_t size() const noexcept { return elems_.size(); }\n\t};\n}\nTOML_NAMESPACE_END;\n"
+        ),
+        impl + "array.inl": (
+            '#pragma once\n#include "array.hpp"\nTOML_NAMESPACE_START\n{\n\tTOML_EXTERNAL_LINKAGE\n'
+            "\tvoid array::push_back(node&& val)\n\t{\n\t\telems_.emplace_back(std::move(val));\n\t}\n\n"
+            "\tTOML_EXTERNAL_LINKAGE\n\tvoid array::flatten()\n\t{\n\t\tpreinsertion_resize(0, 0);\n\t}\n}\n"
+            "TOML_NAMESPACE_END;\n"
+        ),
+        "tests/tests.hpp": '#pragma once\n#include "settings.hpp"\n#include <toml++/toml.hpp>\n',
+        "tests/parsing_arrays.cpp": (
+            '#include "tests.hpp"\n\nTEST_CASE("parsing - arrays")\n{\n'
+            '\tparsing_should_succeed(FILE_LINE_ARGS, R"(integers = [ 1, 2, 3 ])"sv, [](table&& tbl)\n\t{\n'
+            '\t\tCHECK(tbl["integers"].as<array>()->size() == 3);\n\t});\n}\n'
+        ),
+        "tests/manipulating_arrays.cpp": (
+            '#include "tests.hpp"\n\nTEST_CASE("arrays - moving")\n{\n\ttoml::array arr;\n'
+            "\tarr.push_back(1);\n\tarr.flatten();\n\tCHECK(arr.size() == 1u);\n}\n"
+        ),
+        "tests/using_iterators.cpp": (
+            '#include "tests.hpp"\n\nTEST_CASE("using iterators")\n{\n\ttoml::array arr;\n'
+            "\tfor (auto&& elem : arr)\n\t\tCHECK(elem.is_value());\n}\n"
+        ),
+    }
+
+
+def test_a_test_named_for_an_action_takes_the_doer_or_the_thing():
+    pairs = graph_pairs(toml_files())
+    assert pairs["tests/parsing_arrays.cpp"][0] == "include/toml++/impl/parser.inl"
+    assert pairs["tests/manipulating_arrays.cpp"][0] == "include/toml++/impl/array.inl"
+
+
+def test_must_not_fire_an_action_on_nothing_named():
+    # using_iterators.cpp: no "user", no iterators module
+    assert graph_pairs(toml_files())["tests/using_iterators.cpp"][0] is None
+
+
+def csv_files() -> dict[str, str]:
+    internal = "include/internal/"
+    return {
+        internal + "csv_reader.hpp": (
+            "#pragma once\nnamespace csv {\n    class CSVReader {\n    public:\n"
+            "        CSVReader(csv::string_view filename, CSVFormat format = CSVFormat::guess_csv());\n"
+            "        bool read_row(CSVRow &row);\n    };\n}\n"
+        ),
+        internal + "csv_reader.cpp": (
+            '#include "csv_reader.hpp"\n\nnamespace csv {\n    CSV_INLINE CSVReader::CSVReader(csv::string_view '
+            "filename, CSVFormat format) : _format(format) {\n        this->open_file(filename);\n    }\n\n"
+            "    CSV_INLINE bool CSVReader::read_row(CSVRow &row) {\n        return this->records->pop_front(row);\n"
+            "    }\n}\n"
+        ),
+        internal + "csv_reader_iterator.cpp": (
+            '#include "csv_reader.hpp"\n\nnamespace csv {\n    CSV_INLINE CSVReader::iterator CSVReader::begin() {\n'
+            "        return CSVReader::iterator(this, std::move(this->records->pop_front()));\n    }\n}\n"
+        ),
+        internal + "csv_writer.hpp": (
+            "#pragma once\nnamespace csv {\n    template<class OutputStream, char Delim, char Quote>\n"
+            "    class DelimWriter {\n    public:\n        template<typename T> DelimWriter& operator<<(const T& record) "
+            "{\n            out << record;\n            return *this;\n        }\n    };\n}\n"
+        ),
+        "tests/test_read_csv.cpp": (
+            '#include <catch2/catch_all.hpp>\n#include "csv.hpp"\n\nusing namespace csv;\n\n'
+            'TEST_CASE("col_pos() Test", "[test_read_csv_col_pos]") {\n    CSVReader reader("./tests/data/real_data/'
+            '2015_StateDepartment.csv");\n    CSVRow row;\n    REQUIRE(reader.read_row(row));\n}\n'
+        ),
+        "tests/test_write_csv.cpp": (
+            '#include <catch2/catch_all.hpp>\n#include <sstream>\n#include "csv.hpp"\n\nusing namespace csv;\n\n'
+            'TEST_CASE("CSV Comma Escape", "[test_csv_comma_escape]") {\n    std::stringstream output;\n'
+            '    auto csv_writer = make_csv_writer(output);\n    csv_writer << std::vector<std::string>({ "Furthermore, '
+            'this should be quoted" });\n    REQUIRE(output.str().size() > 0);\n}\n'
+        ),
+        "tests/test_read_json.cpp": (
+            '#include <catch2/catch_all.hpp>\n#include "csv.hpp"\n\nusing namespace csv;\n\n'
+            'TEST_CASE("JSON round trip", "[test_read_json]") {\n    std::string text = "{}";\n'
+            "    REQUIRE(text.size() == 2);\n}\n"
+        ),
+    }
+
+
+def test_the_doer_with_nothing_the_test_does_not_say():
+    pairs = graph_pairs(csv_files())
+    assert pairs["tests/test_read_csv.cpp"][0] == "include/internal/csv_reader.cpp"  # not csv_reader_iterator.cpp
+    assert pairs["tests/test_write_csv.cpp"][0] == "include/internal/csv_writer.hpp"
+
+
+def test_must_not_fire_a_doer_of_another_thing():
+    # test_read_json.cpp: csv_reader.cpp reads CSV, a word the test does not say
+    assert graph_pairs(csv_files())["tests/test_read_json.cpp"][0] is None
