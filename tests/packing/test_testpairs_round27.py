@@ -578,5 +578,6 @@ def test_the_doer_with_nothing_the_test_does_not_say():
 
 
 def test_must_not_fire_a_doer_of_another_thing():
-    # test_read_json.cpp: csv_reader.cpp reads CSV, a word the test does not say
-    assert graph_pairs(csv_files())["tests/test_read_json.cpp"][0] is None
+    # test_read_json.cpp: csv_reader.cpp reads CSV, a word the test does not say (even as the one reader)
+    files = {p: text for p, text in csv_files().items() if not p.endswith("csv_reader_iterator.cpp")}
+    assert graph_pairs(files)["tests/test_read_json.cpp"][0] is None
