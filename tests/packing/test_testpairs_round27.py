@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from repoloom.packing.pairing.by_name import _first_word, _library_prefixed
+from repoloom.packing.pairing.by_name import _doers, _first_word, _library_prefixed
 from repoloom.packing.pairing.conventions import _kind
 from tests.packing.pairing_helpers import facts_of, graph_pairs
 
@@ -581,3 +581,9 @@ def test_must_not_fire_a_doer_of_another_thing():
     # test_read_json.cpp: csv_reader.cpp reads CSV, a word the test does not say (even as the one reader)
     files = {p: text for p, text in csv_files().items() if not p.endswith("csv_reader_iterator.cpp")}
     assert graph_pairs(files)["tests/test_read_json.cpp"][0] is None
+
+
+def test_doers_of_an_action():
+    assert {"parser"} <= _doers("parsing") and {"reader"} <= _doers("read") and {"writer"} <= _doers("write")
+    assert "guessing" in _doers("guess")
+    assert _doers("str") == set()  # frozen's test_str_set.cpp: no "string" doer
