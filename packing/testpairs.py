@@ -90,7 +90,12 @@ A test in a folder of tests named for one module, that no other rule pairs, test
 regress/unittests/misc/test_argv.c -> misc.c; babel's tests/messages/frontend/test_cli.py -> frontend.py), unless
 the module has a folder of its own name the test folder mirrors (jotai's tests/react/ and src/react.ts, src/react/).
 In C a header's types hold no code: those its namesake implementation works with too do not make the header the
-test's subject (OpenSSH's test_kex.c -> kex.c, not kex.h for struct kex).
+test's subject (OpenSSH's test_kex.c -> kex.c, not kex.h for struct kex). A header with no namesake implementation
+passes its tests on to the one unit, named like it, that includes it and defines what it declares (cpu_features'
+include/cpuinfo_mips.h -> src/impl_mips_linux_or_android.c); one implemented per platform by several stays.
+A test named for an action on a thing, that no other rule pairs, takes the module named for the doer with nothing
+else in its name the test does not say (tomlplusplus' tests/parsing_arrays.cpp -> impl/parser.inl; csv-parser's
+test_read_csv.cpp -> csv_reader.cpp), or with no doer the thing (manipulating_arrays.cpp -> impl/array.inl).
 A test may have no subject; a source may have several tests. Rust sources with
 inline ``#[cfg(test)]`` modules are their own subject and are not test files.
 place_tests then moves each paired test right after its subject.
