@@ -233,6 +233,19 @@ Two sets of ground truth, reported apart:
              run on them; read at the commits in their JSON files (the ``fetch`` tool's GitHub snapshots); held out
              by the lead during the twenty-fifth round (run before and after it, rows only), then frozen for the
              next session's round (``--set blind26`` only: neither "dev" nor "all" includes it).
+    blind27  benchmarks/data/test_pairs_blind27/*.json: 18 more repositories (19 entries), weighted to C, Go, C++
+             and Rust (C: pgbouncer-libusual (scope lib: lib/test/test_X.c -> lib/usual/X.c, local
+             test_common.h), libexif (test/test-X.c, names unlike their subjects), aws-c-sdkutils (tests/X_tests.c
+             -> source/X.c), flac (src/test_libFLAC/X.c -> src/libFLAC/X.c with the same base name, and C++ tests
+             of the C++ binding); C++: eventpp (header-only, Catch2), cppdap (googletest beside the sources), ruy
+             (one program per test, typed matmul programs with no subject); Go: echo (external test packages,
+             middleware), sqlx, cron; Rust: loom, tide, lettre, textwrap (tests/ targets); TypeScript:
+             headers-polyfill (vitest specs beside the sources), feathers-transport-commons and feathers-core
+             (mocha, two scoped packages of one download); Python: wheel, python-jose; 302 tests, 264 with a
+             subject), labelled by measure34 from their build files and test runners and committed before
+             pairing was ever run on them; read at the commits in their JSON files (the ``fetch`` tool's GitHub
+             snapshots); held out from the round it was frozen for (``--set blind27`` only: neither "dev" nor
+             "all" includes it).
 
 One JSON file per repository (paths only, no third-party code):
 
@@ -1225,9 +1238,10 @@ SETS = {
     "blind24": os.path.join(_HERE, "test_pairs_blind24"),
     "blind25": os.path.join(_HERE, "test_pairs_blind25"),
     "blind26": os.path.join(_HERE, "test_pairs_blind26"),
+    "blind27": os.path.join(_HERE, "test_pairs_blind27"),
 }
-# "dev" is every set the rules may be tuned against; blind25 and blind26 run only when asked for by name (not in
-# "all").
+# "dev" is every set the rules may be tuned against; blind25, blind26 and blind27 run only when asked for by name
+# (not in "all").
 GROUPS = {
     "dev": (
         "tuning",
@@ -1258,7 +1272,7 @@ GROUPS = {
         "blind23",
         "blind24",
     ),
-    "all": tuple(name for name in SETS if name not in ("blind25", "blind26")),
+    "all": tuple(name for name in SETS if name not in ("blind25", "blind26", "blind27")),
 }
 SKIP_DIRS = {".git", "node_modules", "__pycache__", ".tox", "target", "dist", "build"}
 
