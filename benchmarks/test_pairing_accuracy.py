@@ -1183,6 +1183,20 @@ typescript 1.000; blind26 c 0.750, cpp 0.897, go 0.882, python 0.852 (strict pre
 pairing), rust 0.773, typescript 0.914. Recall 0.710 and 0.839 stay below 0.90; C, Go and Rust below 0.80 on one of
 the two sets or both.
 
+Twenty-seventh round: blind25 joins dev (its misses read from then on; blind26 stays held out). Rules read on
+blind25's misses, grouped by cause, and judged on all dev sets together (kept where dev rose and strict precision did
+not fall): a library starting its names with one word set off by case (uriparser's src/UriSetPort.c) answers to the
+rest (test/SetPort.cpp); Go's bench_x_test.go tests x.go beside it (goquery); a case opened by its title
+(OpenSSH's TEST_START("sshbuf_from") ... TEST_DONE()) makes a test source; a test in a folder of tests named for one
+module tests it (regress/unittests/misc/test_argv.c -> misc.c; babel's tests/messages/frontend/); a C header's types
+that its implementation works with too hold no code (test_kex.c -> kex.c, not kex.h). On dev (R / P / P.strict)
+33 tests gained, none lost, one test with no subject now paired (OpenSSH's kex/test_proposal.c):
+
+    blind25  0.809  0.870  0.838      (was 0.710 / 0.845 / 0.814: uriparser 0.200 -> 0.933, goquery 0.588 -> 1.000,
+                                       openssh-portable 0.484 -> 0.806)
+    all dev sets together: R 0.876 -> 0.883, P.strict 0.891 -> 0.893; C 0.866 / 0.895 -> 0.887 / 0.899,
+    Go 0.944 / 0.953 -> 0.961 / 0.954, Python 0.889 -> 0.892
+
 This file is a benchmark, not a pytest module: it defines no test functions.
 """
 
@@ -1240,8 +1254,8 @@ SETS = {
     "blind26": os.path.join(_HERE, "test_pairs_blind26"),
     "blind27": os.path.join(_HERE, "test_pairs_blind27"),
 }
-# "dev" is every set the rules may be tuned against; blind25, blind26 and blind27 run only when asked for by name
-# (not in "all").
+# "dev" is every set the rules may be tuned against (blind25 since round 27); blind26 and blind27 run only when asked
+# for by name (not in "all").
 GROUPS = {
     "dev": (
         "tuning",
@@ -1271,8 +1285,9 @@ GROUPS = {
         "blind22",
         "blind23",
         "blind24",
+        "blind25",
     ),
-    "all": tuple(name for name in SETS if name not in ("blind25", "blind26", "blind27")),
+    "all": tuple(name for name in SETS if name not in ("blind26", "blind27")),
 }
 SKIP_DIRS = {".git", "node_modules", "__pycache__", ".tox", "target", "dist", "build"}
 

@@ -79,11 +79,18 @@ includes only its namesake (libpqxx's include/pqxx/blob: #include "pqxx/blob.hxx
 name itself (test/test_blob.cxx -> src/blob.cxx). A name joining a folder and a file finds them before a
 suite's shared first word is dropped (futures' tests/future_join.rs -> futures-util/src/future/join.rs), and the rest
 of a suite's name may join them too (bitsery's tests/serialization_ext_std_map.cpp -> include/bitsery/ext/std_map.h).
-A shortened name may drop the library's prefix (libucl's tests/test_msgpack_malformed.c -> src/ucl_msgpack.c). A test
+A shortened name may drop the library's prefix (libucl's tests/test_msgpack_malformed.c -> src/ucl_msgpack.c), a prefix
+set off by case too (uriparser's test/SetPort.cpp -> src/UriSetPort.c). A test
 under tests/ named for a topic and then a thing it uses takes the one module of its own package named for the thing
 (tokio-stream's tests/time_throttle.rs, which calls .throttle(): src/stream_ext/throttle.rs). A module every test takes
 names from is shared tooling, no subject beside other code, but a test importing nothing else tests it (tsyringe's
 src/__tests__/child-container.test.ts: the global container of src/dependency-container.ts).
+A test named for its role and then a module beside it tests that module (goquery's bench_array_test.go -> array.go).
+A test in a folder of tests named for one module, that no other rule pairs, tests that module (OpenSSH's
+regress/unittests/misc/test_argv.c -> misc.c; babel's tests/messages/frontend/test_cli.py -> frontend.py), unless
+the module has a folder of its own name the test folder mirrors (jotai's tests/react/ and src/react.ts, src/react/).
+In C a header's types hold no code: those its namesake implementation works with too do not make the header the
+test's subject (OpenSSH's test_kex.c -> kex.c, not kex.h for struct kex).
 A test may have no subject; a source may have several tests. Rust sources with
 inline ``#[cfg(test)]`` modules are their own subject and are not test files.
 place_tests then moves each paired test right after its subject.
@@ -136,6 +143,7 @@ from repoloom.packing.pairing.by_name import (
     _own_package_namesake,
     _sole_unit_beside,
     _suite_prefixes,
+    _by_test_folder,
 )
 from repoloom.packing.pairing.by_calls import _elsewhere_in_tree
 from repoloom.packing.pairing.by_use import _by_crate_root, _by_crate_use, _by_own_crate, _small_crate
@@ -158,6 +166,7 @@ from repoloom.packing.pairing.conventions import (
     _norm,
     _plain_target,
     _role_named,
+    _role_subject,
     _stem,
     _test_targets,
     split_identifier,
@@ -343,8 +352,12 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
         if fam and (sources.get(fam) or named.get(fam)):
             cands = by_name[fam]
             role = _role_named(t.path, fam)  # a test named for its role (example_test.go) has no namesake subject
+            # ... unless the role's name goes on with a module's beside it (bench_array_test.go: array.go)
+            role_of = _role_subject(t.path, fam, cands, kinds) if role else None
             found = (
-                None
+                (role_of, "name", 1.0)
+                if role_of
+                else None
                 if role
                 else _by_name(
                     t,
@@ -513,6 +526,9 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             if found is None and t.test.get("type_test") and subject_stem(os.path.basename(t.path)) is None:
                 # a type test named for no module (check-dts' computed/errors.ts) checks the declarations beside it
                 found = _declarations_beside(t.path, declared, kinds)
+            if found is None and not role and not for_role:
+                # a folder of tests named for one module (regress/unittests/misc/test_argv.c -> misc.c)
+                found = _by_test_folder(t, cands, kinds, declared)
             if found is None and tcfg.lexical and not role and not for_role:
                 found = _by_lexical(t, lex_index(fam), tcfg)
         subject, rule, score = found if found else (None, None, 0.0)

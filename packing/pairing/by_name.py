@@ -22,6 +22,7 @@ from repoloom.packing.pairing.conventions import (
     _FACADES_NORM,
     _GENERIC_NAMES,
     _NAME_NOISE,
+    _NEUTRAL_DIRS,
     _OWN_HEADERS_DECLARE,
     _PACKAGE_FOLDERS,
     _WITHIN_FOLDER,
@@ -127,7 +128,16 @@ def _header_holding_the_code(t: FileFacts, options: list[str], facts_by_path: di
         f = facts_by_path.get(p)
         return len(used & set(f.test.get("defines") or ())) if f is not None else 0
 
-    h = hits(headers[0])
+    # in C a header's types hold no code: those the implementation works with too (OpenSSH's struct kex of kex.h, used
+    # all through kex.c) say nothing of where the code is (a C++ class may hold its code: foonathan/memory's
+    # memory_arena.hpp)
+    worked_on = (
+        {n for c in impls if (f := facts_by_path.get(c)) is not None for n in f.identifiers}
+        if t.language == "c"
+        else set()
+    )
+    f = facts_by_path.get(headers[0])
+    h = len(used & set(f.test.get("defines") or ()) - worked_on) if f is not None else 0
     return headers if h >= _HEADER_LEAD and h >= _HEADER_LEAD * max(hits(c) for c in impls) else []
 
 
@@ -303,6 +313,20 @@ def _variants(
 _LIBRARY_PREFIX_FILES = 5  # sources whose names start with one word before that word is the library's prefix
 
 
+_CAMEL_FIRST = re.compile(r"^([A-Z][a-z]+)([A-Z].*)$")
+
+
+def _first_word(stem: str) -> list[str]:
+    """A file name's first word and the rest: set off by a separator (crypto_box), or by case where the name has no
+    separator (uriparser's UriSetHostAuto: Uri, SetHostAuto)."""
+    parts = re.split(r"[_-]", stem, maxsplit=1)
+    if len(parts) == 1:
+        m = _CAMEL_FIRST.match(stem)
+        if m:
+            return [m.group(1), m.group(2)]
+    return parts
+
+
 def _library_prefixed(fs: list[FileFacts], kinds) -> list[tuple[str, str]]:
     """(name without the library's prefix, path) for the sources of a library that starts its file names with one
     word (libsodium's crypto_box.c, crypto_sign.c, crypto_kdf.c): its tests name the rest (test/default/box.c).
@@ -311,18 +335,46 @@ def _library_prefixed(fs: list[FileFacts], kinds) -> list[tuple[str, str]]:
     units = [f for f in fs if kinds.get(f.path) in ("", "inline") and not f.path.endswith(_C_HEADERS)]
     firsts: dict[str, set[str]] = defaultdict(set)
     for f in units:
-        parts = re.split(r"[_-]", _stem(f.path), maxsplit=1)
+        parts = _first_word(_stem(f.path))
         if len(parts) == 2 and parts[0] and parts[1]:
             firsts[parts[0].lower()].add(_stem(f.path))
     prefixes = {w for w, stems in firsts.items() if len(stems) >= _LIBRARY_PREFIX_FILES}
     out = []
     for f in sorted(units, key=lambda f: f.path):
-        parts = re.split(r"[_-]", _stem(f.path), maxsplit=1)
+        parts = _first_word(_stem(f.path))
         if len(parts) == 2 and parts[0].lower() in prefixes:
             rest = _norm(parts[1])
             if len(rest) >= 3 and rest not in _FACADES_NORM and rest not in _GENERIC_NAMES:
                 out.append((rest, f.path))
     return out
+
+
+def _by_test_folder(
+    t: FileFacts, cands: dict[str, list[str]], kinds, declared: set[str]
+) -> tuple[str, str, float] | None:
+    """A test in a folder of tests named for one module, its own name naming nothing (OpenSSH's
+    regress/unittests/misc/test_argv.c -> misc.c, sshkey/test_file.c -> sshkey.c; babel's
+    tests/messages/frontend/test_cli.py -> babel/messages/frontend.py): the folder holds that module's tests. Asked
+    last, when no rule found a subject; a folder that only says "tests" (unittests/, test_suite/) names nothing."""
+    parts = t.path.split("/")
+    if len(parts) < 3 or not in_test_dir("/".join(parts[:-1]) + "/"):
+        return None
+    folder = parts[-2]
+    if folder.lower() in _NEUTRAL_DIRS or in_test_dir(folder + "/x"):
+        return None
+    # (the test tree's own files aside: tests/messages/frontend/__init__.py answers to "frontend" too)
+    named = [c for c in cands.get(_norm(folder), []) if kinds.get(c) in ("", "inline") and not in_test_dir(c)]
+    # a module with a folder of its own name (jotai's src/react.ts beside src/react/, httparty's lib/httparty.rb,
+    # boost-json's detail/ryu/ryu.hpp, gson's com/google/gson/Gson.java): the test folder mirrors that package
+    if any(
+        _norm(_folder(c).rsplit("/", 1)[-1]) == _norm(folder)
+        or any(k.startswith(f"{_folder(c)}/{_stem(c)}/".lstrip("/")) for k in kinds)
+        for c in named
+    ):
+        return None
+    options = [c for c in named if _usable(t.path, c, kinds) and _stem(c) not in _FACADES]
+    options = _implementations_first(t.path, options, declared)
+    return (options[0], "path", 0.5) if len(options) == 1 else None
 
 
 def _by_name_part(

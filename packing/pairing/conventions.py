@@ -248,6 +248,19 @@ def _role_named(path: str, fam: str | None) -> bool:
     return role is not None and bool(role.match(os.path.basename(path)))
 
 
+def _role_subject(path: str, fam: str | None, cands: dict[str, list[str]], kinds: dict[str, str]) -> str | None:
+    """A test named for its role and then a module (goquery's bench_array_test.go benchmarks array.go): the family's
+    role pattern captures the rest as "subject"; it names the one source of that name beside the test, if any
+    (bench_example_test.go, with no example.go, keeps its role and no subject)."""
+    role = _ROLE_NAMES.get(fam or "")
+    m = role.match(os.path.basename(path)) if role is not None else None
+    stem = m.groupdict().get("subject") if m else None
+    if not stem:
+        return None
+    options = [c for c in cands.get(_norm(stem), ()) if _folder(c) == _folder(path) and _usable(path, c, kinds)]
+    return options[0] if len(options) == 1 else None
+
+
 def _folder(path: str) -> str:
     return path.rsplit("/", 1)[0] if "/" in path else ""
 

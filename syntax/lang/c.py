@@ -53,6 +53,8 @@ MARKERS = f"""
     (function_definition) @function
     (expression_statement (call_expression function: (identifier) @case (#match? @case "^TEST_[A-Z0-9_]+$")))
     (call_expression function: (identifier) @run (#eq? @run "RUN_TEST") arguments: (argument_list . (identifier) @run_arg))
+    (call_expression function: (identifier) @opens (#any-of? @opens "TEST_START" "TEST_BEGIN")
+        arguments: (argument_list . (string_literal)))
     (declaration) @declaration
     (field_declaration) @field
 """
@@ -306,6 +308,11 @@ def markers(caps: dict, src, path: str) -> tuple[int, bool] | tuple[int, bool, d
             count += 1
         elif name_says_test and name.lower().startswith(case_prefix) and _exported_without_parameters(n, src):
             exported += 1
+    # a case opened by its title and closed by a call (OpenSSH's regress/unittests: TEST_START("sshbuf_from"); ...
+    # TEST_DONE();) in a source of a test folder; a runner calling other files' suites opens none (sshbuf/tests.c),
+    # and a timer taking no title is no case (libyang's tests/perf/perf.c: TEST_START(ts_start))
+    if test_source:
+        count += len(caps.get("opens", ()))
     # RUN_TEST(f) runs f: a test case where f is defined in this file (cJSON's tests/parse_hex4.c), a runner's call
     # where it is not (Unity's generated *_Runner.c)
     count += sum(1 for a in caps.get("run_arg", ()) if src.node_text(a) in defined)

@@ -170,7 +170,8 @@ LANGUAGES = (
         config_kinds=("gomod",),
         sample=SAMPLE,
         tests_call_subjects=True,
-        role_test_names=r"^(example|examples|bench|benchmark|benchmarks)(_\w+)?_test\.go$",
+        # bench_x_test.go benchmarks x.go where x.go sits beside it (goquery): "subject" names it
+        role_test_names=r"^(example|examples)(_\w+)?_test\.go$|^(bench|benchmark|benchmarks)(_(?P<subject>\w+))?_test\.go$",
         # x_example_test.go holds the examples of x.go (fastjson's update_example_test.go, lo's it/find_example_test.go)
         build_qualifiers=(
             r"(_go\d+(\.\d+)*|_examples?|_(linux|windows|darwin|freebsd|openbsd|netbsd|unix|plan9|js|wasip1|amd64|arm64|arm|386|wasm))+$"
