@@ -408,9 +408,38 @@ _WHOM = re.compile(r"(?i)\b(?:user|username|account|login)\b|[`'\"]")
 _HASH_VALUE = re.compile(r"(?i)(?:md5|sha\d*)?[0-9a-f]{32,}+|SCRAM-SHA-256\$.*")
 
 
-def _bare_word_ok(value: str) -> bool:
+# a user's name, digits and a password word: `user1pass`, `alice2pwd` (the digits make it a value, not a field)
+_NUMBERED_PASS = re.compile(r"[a-z]{2,12}+\d{1,4}+(?:pass|pwd|pw)\d{0,4}+")
+
+
+def _prose_word(value: str, capitals: bool = True) -> bool:
+    """A word a sentence or a label line gives as the password: `word_literal`'s, a user's numbered password
+    (`user1pass`) or, where the text marks it as the value (`capitals`), one capitalised word (`Mellon`, which code
+    would read as a type; a bare label line's `Password: Account` is a form's field)."""
+    if word_literal(value) or _NUMBERED_PASS.fullmatch(value):
+        return True
+    return capitals and capital_word(value) and value.lower() not in _NOT_A_VALUE
+
+
+def _bare_word_ok(value: str, capitals: bool = True) -> bool:
     low = value.lower()
-    return word_literal(value) and low not in _NOT_A_VALUE and not low.endswith(_ADJECTIVE_END)
+    return _prose_word(value, capitals) and low not in _NOT_A_VALUE and not low.endswith(_ADJECTIVE_END)
+
+
+# a line that labels a user (`Username: casuser`, `* Login: admin`): a bare label line after it gives that user's
+# password, whatever its word
+_USER_LABEL_LINE = re.compile(
+    r"""(?i)[ \t]*+(?:[-*+>|#;]+|//)?[ \t]*+\**(?:user(?:[ \t]?name)?|login)\**[ \t]*+[:=][ \t]*+\**[`'"]?[\w.@\-]{1,64}+"""
+    r"""[`'"]?\**[ \t]*+\r?\n"""
+)
+
+
+def _user_labelled(text: str, ls: int, start: int) -> bool:
+    """A user's label on the password's line before it, or alone on the line before."""
+    if _USER_LABEL_HEAD.fullmatch(text, ls, start):
+        return True
+    ps = text.rfind("\n", max(0, ls - 200), max(0, ls - 1)) + 1
+    return ls > 0 and _USER_LABEL_LINE.fullmatch(text, ps, ls) is not None
 
 
 def _given_in_prose(text: str, m: re.Match, after: int, a: re.Match, value: str, connector: str) -> bool:
@@ -427,7 +456,7 @@ def _given_in_prose(text: str, m: re.Match, after: int, a: re.Match, value: str,
             return False
         if _HASH_VALUE.fullmatch(value) or text[max(0, m.start() - 10) : m.start()].lower().strip() == "encrypted":
             return False  # `ENCRYPTED PASSWORD 'md5…'`: a stored hash
-        return word_literal(value) or chosen_camel(value) or _dollar_word(value)
+        return _prose_word(value) or chosen_camel(value) or _dollar_word(value)
     if quoted or not _CLAUSE_END.match(text, vs + len(value)) or not _bare_word_ok(value):
         return False
     if a.group("user"):  # `username/password: admin/artemis`
@@ -469,8 +498,9 @@ def _marked_prose_word(text: str, m: re.Match, after: int, a: re.Match, value: s
             and _CLAUSE_END.match(text, a.start("pw") + len(value)) is not None
             and _bare_word_ok(value)
         )
-    if m.group("login") or word == "pass" or word == "pw":
-        return False
+    ls = text.rfind("\n", 0, m.start()) + 1
+    if m.group("login") or word == "pw" or word == "pass" and not _USER_LABEL_HEAD.fullmatch(text, ls, m.start()):
+        return False  # `pass` is also a verb; after `user: root,` it labels the password (`user: root, pass: toor`)
     vs = a.start("pw")
     quote = text[vs - 1 : vs] if vs else ""
     connector = text[after:vs].strip(" \t`'\"*")
@@ -485,17 +515,26 @@ def _marked_prose_word(text: str, m: re.Match, after: int, a: re.Match, value: s
         # password_assignments' (with its checks of the name), unless Markdown marks the value
         if connector not in ("is", "was", "of") and quote != "`":
             return False
-        return word_literal(value) or chosen_camel(value) or _dollar_word(value)
-    ls = text.rfind("\n", 0, m.start()) + 1
-    if after != m.end() or connector not in (":", "："):
+        return _prose_word(value) or chosen_camel(value) or _dollar_word(value)
+    if after != m.end():
+        return False
+    if connector in ("is", "was", "is:"):
+        # a line that only says it: `# password is gopher12`, `The password is: Mellon`, `Password is tiger99.`
+        head = _LABEL_LINE_HEAD.fullmatch(text, ls, m.start())
+        if head is None or _LABEL_END.match(text, vs + len(value)) is None:
+            return False
+        return _bare_word_ok(value, capitals=_user_labelled(text, ls, m.start()))
+    if connector not in (":", "："):
         return False
     if m.start() and text[m.start() - 1] == "(" and text.startswith(")", vs + len(value) + (quote in ("`", "'", '"'))):
         # `log in as admin (password: gophish)`: a parenthesis that gives the password alone
-        return word_literal(value)
+        return _prose_word(value)
     head = _LABEL_LINE_HEAD.fullmatch(text, ls, m.start()) or _USER_LABEL_HEAD.fullmatch(text, ls, m.start())
     if not head or not _LABEL_END.match(text, vs + len(value)):
         return False
-    return word_literal(value)
+    if word == "pass" and quote not in ("`", '"', "'") and (value.isalpha() or not word_literal(value)):
+        return False  # `user: root, pass: through`: a bare `pass` value needs a digit or a symbol
+    return _prose_word(value, capitals=quote == "`" or _user_labelled(text, ls, m.start()))
 
 
 def prose_passwords(text: str, low: str | None = None) -> Iterator[Hit]:
@@ -504,6 +543,8 @@ def prose_passwords(text: str, low: str | None = None) -> Iterator[Hit]:
     pos = 0
     low = lowered(text) if low is None else low
     yield from _defaults_after_password(text, low)
+    if "|" in text:
+        yield from _table_column_passwords(text, low)
     if "`" in text:
         yield from _ticked_pairs(text, low)
     for i in _stem_starts(low, _PROSE_STEM_WORDS):
@@ -598,12 +639,98 @@ def _ticked_pairs(text: str, low: str) -> Iterator[Hit]:
                 yield Hit("password", m.start("pw"), m.end("pw"), "ProsePassword")
 
 
+# a Markdown table with a password column: `| User | Password |`, `|------|----------|`, `| jane | wombat12 |`
+_TABLE_PW_HEADER = re.compile(r"(?i)[ \t]*+[*_`]{0,2}+(?:pass(?:word|wd)?|pwd)[*_`]{0,2}+[ \t]*+")
+_TABLE_RULE = re.compile(r"[ \t]*+\|?(?:[ \t]*+:?-{2,}+:?[ \t]*+\|)++[ \t]*+(?:[ \t]*+:?-{2,}+:?[ \t]*+)?\r?")
+_TABLE_VALUE = re.compile(r"""[ \t]*+(?P<q>[`'"]?)(?P<v>[^\s|`'"]{6,64}+)(?P=q)[ \t]*+""")
+
+
+def _cells(text: str, ls: int, le: int) -> list[tuple[int, int]]:
+    """The cells of a Markdown table row `| a | b |` as spans (the text between its bars)."""
+    bars = [j for j in range(ls, le) if text[j] == "|" and text[j - 1] != "\\"]
+    return [(bars[k] + 1, bars[k + 1]) for k in range(len(bars) - 1)]
+
+
+def _table_column_passwords(text: str, low: str) -> Iterator[Hit]:
+    """The password column of a Markdown table gives each row's password: `| admin | gopher12 |` under `| User |
+    Password |` and its rule line. A cell's word counts as a label line's does (not `******`, `required`, `N/A`)."""
+    done = -1
+    for i in _stem_starts(low, ("pass", "pw")):  # the prose rules' stems (`pw` also finds `pwd`): no scan of its own
+        if i < done:
+            continue
+        ls, le = _line_bounds(text, i)
+        done = le
+        if not text[ls:le].lstrip().startswith("|"):
+            continue
+        cells = _cells(text, ls, le)
+        col = next((k for k, (a, b) in enumerate(cells) if a <= i < b), None)
+        if col is None or not _TABLE_PW_HEADER.fullmatch(text, *cells[col]):
+            continue
+        rs = le + 1
+        re_ = text.find("\n", rs, rs + 2000)
+        re_ = len(text) if re_ < 0 else re_
+        if not _TABLE_RULE.fullmatch(text, rs, re_):
+            continue
+        for _ in range(50):  # the table's rows, until a line that is not one
+            rs = re_ + 1
+            if rs >= len(text) or not text[rs : rs + 200].lstrip(" \t").startswith("|"):
+                break
+            re_ = text.find("\n", rs, rs + 2000)
+            re_ = len(text) if re_ < 0 else re_
+            row = _cells(text, rs, re_)
+            if len(row) != len(cells):
+                break
+            m = _TABLE_VALUE.fullmatch(text, *row[col])
+            if m and _bare_word_ok(m.group("v"), capitals=m.group("q") == "`"):
+                yield Hit("password", m.start("v"), m.end("v"), "ProsePassword")
+        done = max(done, re_)
+
+
+# a sentence that names a user and a password, then gives both: "The default username and password are `admin` and
+# `gopher12`", "set an admin email/password combination. The default values are `a@b.c` and `test123`,
+# respectively", "username and password are both `gopher`", "Use `gopher` as both username and password"
+_USER_AND_PW = re.compile(r"(?i)\b(?:user[ \t]?name|user|login|e-?mail)[ \t]{0,2}+(?:and|/|&)[ \t]{0,2}+$")
+_GIVEN_PAIR = re.compile(
+    r"""(?P<q>[`'"])(?P<user>[^\s`'"]{1,64}+)(?P=q)[ \t]{0,2}+(?:and|/|,)[ \t]{0,2}+"""
+    r"""(?P<q2>[`'"])(?P<pw>[^\s`'"]{6,64}+)(?P=q2)(?P<resp>,?[ \t]{1,2}+respectively)?"""
+)
+_GIVEN_BOTH = re.compile(r"""(?i)(?:are|is)[ \t]{1,3}+both[ \t]{1,3}+(?P<q>[`'"])(?P<pw>[^\s`'"]{6,64}+)(?P=q)""")
+_BOTH_BEFORE = re.compile(
+    r"""(?i)(?P<q>[`'"])(?P<pw>[^\s`'"]{6,64}+)(?P=q)[ \t]{1,3}+(?:as|for)[ \t]{1,3}+(?:both[ \t]{1,3}+)?"""
+    r"""(?:the[ \t]{1,3}+)?(?:user[ \t]?name|user|login)[ \t]{0,2}+(?:and|/|&)[ \t]{0,2}+$"""
+)
+
+
+def _user_and_password(text: str, i: int) -> Iterator[Hit]:
+    """A user and a password named together at `i` (the password word's start), then given together."""
+    ls, le = _line_bounds(text, i)
+    if not _USER_AND_PW.search(text, max(ls, i - 16), i):
+        return
+    if b := _BOTH_BEFORE.search(text, max(ls, i - 120), i):
+        if _prose_word(b.group("pw")):
+            yield Hit("password", b.start("pw"), b.end("pw"), "ProsePassword")
+        return
+    end = min(le, i + 240)
+    if (m := _GIVEN_BOTH.search(text, i, end)) and _prose_word(m.group("pw")):
+        if "." not in text[i : m.start()]:
+            yield Hit("password", m.start("pw"), m.end("pw"), "ProsePassword")
+        return
+    m = _GIVEN_PAIR.search(text, i, end)
+    if not m or not _prose_word(m.group("pw")):
+        return
+    # within the sentence, or the next one's "…, respectively"
+    if m.group("resp") or not re.search(r"[.!?:;][ \t]", text[i : m.start()]):
+        yield Hit("password", m.start("pw"), m.end("pw"), "ProsePassword")
+
+
 def _defaults_after_password(text: str, low: str) -> Iterator[Hit]:
     """`\`x\` as the password` and `The admin password. The default is \`x\``, both found from the password word
     (str.find), each read in a window around it."""
     for i in _stem_starts(low, ("pass", "pw")):
         if i and text[i - 1].isalnum() or low.startswith("pw", i) and not low.startswith("pwd", i):
             continue
+        if i and text[i - 1] in " \t/&":
+            yield from _user_and_password(text, i)
         if " as " in low[max(0, i - 40) : i]:
             m = _QUOTED_AS_PASSWORD.search(text, max(0, i - 120), min(len(text), i + 12))
             if m and m.end() > i and (word_literal(pw := m.group("pw")) or chosen_camel(pw) or _dollar_word(pw)):

@@ -174,7 +174,9 @@ def is_placeholder(value: str) -> bool:
         return True
     body = value.split("_", 1)[-1] if "_" in value[:12] else value
     distinct = len(set(body))
-    if distinct <= max(3, min(len(body), 96) // 8) or is_sequential_string(body):
+    # after a prefix, a short body's few letters may be a word (`quarkus_test`, a chosen password), not `sk_xxxx`
+    few = 2 if body is not value and len(body) < 8 and body.isalpha() else max(3, min(len(body), 96) // 8)
+    if distinct <= few or is_sequential_string(body):
         return True
     # one character dominating (`AKIAAQAAAAAABAAHAM0A` in font data) is not a random token
     return len(body) >= 12 and max(body.count(c) for c in set(body)) > 0.4 * len(body)
@@ -673,8 +675,10 @@ def word_literal(value: str) -> bool:
         or _long_repeat(value)
     ):
         return False  # `abcdefghijklmnopqrstuvwxyz123456`, `asdfasdfasdf…`, `sk_xxxxxxxx…`: filled in by hand
-    if re.split(r"[-_.]", low)[-1] in _PLACEHOLDER_TAILS:
-        return False  # `sk_live_short`, `whsec_test`: a prefix with a placeholder word as the value
+    parts = re.split(r"[-_.]", low)
+    if parts[-1] in _PLACEHOLDER_TAILS and (len(parts) > 2 or len(parts[0]) <= 5):
+        return False  # `sk_live_short`, `whsec_test`: a prefix with a placeholder word as the value (a project's
+        # name before `_test` is a chosen database password: `quarkus_test`)
     named = any(w in low for w in ("pass", "pwd", "secret", "token", "key", "cred", "auth"))
     parts = {p.lower() for p in _VALUE_PARTS.findall(value)}
     if named and (

@@ -614,10 +614,14 @@ _CRYPTO_KEY_ARG = re.compile(
     # the key first
     r"""(?:(?:hmac\.(?:new|HMAC)|Fernet|(?:AES|DES3?|Blowfish|ChaCha20|Salsa20|ARC4)\.new|cookieParser|"""
     r"""SecretKeySpec|createSecretKey|Algorithm\.HMAC(?:256|384|512)|hmacShaKeyFor|SignedString|"""
+    # lcobucci/jwt's `InMemory::plainText('…')`, `InMemory::base64Encoded('…')`: the signer's key
+    r"""InMemory::(?:plainText|base64Encoded)|"""
     r"""SymmetricKey[ \t]{0,2}+\([ \t]{0,2}+data:)[ \t]{0,2}+\(?(?:[ \t]{0,2}+key[ \t]{0,2}+=)?[ \t]{0,2}+"""
     # the key second, after the algorithm, the payload or the message
     r"""|(?:createHmac|createCipheriv|createDecipheriv|hmac\.New|HMAC\.(?:hexdigest|digest|base64digest)|"""
     r"""CryptoJS\.(?:AES|DES|TripleDES|Rabbit|RC4)\.(?:en|de)crypt|CryptoJS\.Hmac\w{3,10}+|JWT(?:\.|::)(?:encode|decode)|"""
+    # jsonwebtoken's `jwt.sign(payload, '…')`/`jwt.verify(token, '…')`, PyJWT's `jwt.encode(payload, "…", …)`
+    r"""(?<![\w.])jwt\.(?:sign|verify|encode|decode)|"""
     r"""signWith)(?:[ \t]{0,2}+\(|[ \t]{1,2}+(?=[A-Za-z_$]))[ \t]{0,2}+"""
     + _ARG
     + r"""[ \t]{0,2}+,[ \t]{0,2}+|hash_hmac[ \t]{0,2}+\([ \t]{0,2}+"""
@@ -642,6 +646,7 @@ _CRYPTO_HINTS = (
     "jwt",
     "signwith",
     "new key",
+    "inmemory::",
 )
 
 
@@ -757,6 +762,40 @@ def credential_call_arguments(text: str, low: str) -> Iterator[Hit]:
                 yield Hit("key", vs, vs + len(v), "CredentialCallArgument")
 
 
+def _repeats_on_line(text: str, hits: list[Hit]) -> Iterator[Hit]:
+    """A secret found once leaks wherever its line spells it again: `"wombat": the password for jane is "wombat"`,
+    `` the username is `databend`, for password is `databend` ``, `--data 't0k…' -H 'Authorization: Token t0k…'`;
+    its other whole occurrences on that line (not inside a longer word) are redacted too. A password of letters
+    alone only where quoted again: a bare `postgres` is also the user, the host and the database
+    (`postgres://postgres:postgres@postgres/postgres`)."""
+    done: set[tuple[int, int]] = set()
+    for h in hits:
+        n = h.end - h.start
+        if n < 4 or (h.start, h.end) in done:
+            continue
+        done.add((h.start, h.end))
+        v = text[h.start : h.end]
+        quoted_only = h.kind == "password" and _PLAIN_WORD.fullmatch(v) is not None
+        ls = text.rfind("\n", max(0, h.start - 2000), h.start) + 1
+        le = text.find("\n", h.end, h.end + 2000)
+        le = le if le >= 0 else min(len(text), h.end + 2000)
+        i = text.find(v, max(ls, h.start - 2000), le)
+        while i >= 0:
+            e = i + n
+            if i != h.start and not (i and _wordish(text[i - 1])) and not (e < len(text) and _wordish(text[e])):
+                if not quoted_only or i and text[i - 1] in "\"'`" and text.startswith(text[i - 1], e):
+                    done.add((i, e))
+                    yield Hit(h.kind, i, e, h.detector)
+            i = text.find(v, i + 1, le)
+
+
+_PLAIN_WORD = re.compile(r"[A-Za-z][A-Za-z_.\-]*+")
+
+
+def _wordish(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
 def find_secrets(text: str, p: PiiConfig) -> list[Hit]:
     """All secret hits in `text` under the `pii` section's switches (may overlap; the caller resolves overlaps)."""
     out: list[Hit] = []
@@ -807,4 +846,6 @@ def find_secrets(text: str, p: PiiConfig) -> list[Hit]:
         out.extend(credential_call_arguments(text, low))
         out.extend(c for c in compared if c.kind == "key")
         out.extend(c for c in asserted if c.kind == "key")
+    if out:
+        out.extend(list(_repeats_on_line(text, out)))
     return out

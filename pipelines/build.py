@@ -290,10 +290,20 @@ def make_cutter(tok: Tokenizer, cfg: dict) -> Cutter:
     packing = section(cfg, PackingConfig)
     refim = on_cut = None
     fim = section(cfg, FimConfig)
+    # the text of the last body measured: a cut measures its first part, then re-FIMs that same part
+    measured: list = [None, ""]
+
+    def char_count(ids: np.ndarray) -> int:  # ids: a slice of Part.tokens
+        text = tok.decode(ids.tolist())
+        measured[0], measured[1] = ids, text
+        return len(text)
+
     if fim.level == "document":
 
         def refim(path, char_start, body):
-            return fim_token_body(tok, body, fim, cfg["seed"], "", path, char_start)
+            m = measured[0]
+            text = measured[1] if m is not None and len(m) == len(body) and np.array_equal(m, body) else None
+            return fim_token_body(tok, body, fim, cfg["seed"], "", path, char_start, text)
 
         def on_cut(part, first, rest):
             lang = part.language or detect_language(part.path)  # a shebang script's language is not in its path
@@ -306,7 +316,7 @@ def make_cutter(tok: Tokenizer, cfg: dict) -> Cutter:
     cutter = Cutter(
         line_end,
         continuation,
-        lambda ids: len(tok.decode(ids.tolist())),  # ids: a slice of Part.tokens
+        char_count,
         fim_ids,
         refim,
         line_slack(packing, cfg["seq_len"]),
