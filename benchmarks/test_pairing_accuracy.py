@@ -1206,7 +1206,7 @@ impl/parser.inl; csv-parser's test_read_csv.cpp -> csv_reader.cpp), or with no d
 
     blind25  0.822  0.884  0.851      (cpu_features 0.636 -> 0.909, ninja 0.962 -> 1.000)
     blind22  tomlplusplus recall 0.250 -> 1.000; blind21 csv-parser 0.529 -> 0.765; libsodium, libevent one or two
-    all dev sets together: R 0.883 -> 0.888, P.strict 0.893 -> 0.894; C 0.887 / 0.899 -> 0.892 / 0.905,
+    all dev sets together: R 0.883 -> 0.888, P.strict 0.893 -> 0.895; C 0.887 / 0.899 -> 0.892 / 0.905,
     C++ 0.834 / 0.851 -> 0.852 / 0.854
 
 This file is a benchmark, not a pytest module: it defines no test functions.
