@@ -536,14 +536,14 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             if found is None and t.test.get("type_test") and subject_stem(os.path.basename(t.path)) is None:
                 # a type test named for no module (check-dts' computed/errors.ts) checks the declarations beside it
                 found = _declarations_beside(t.path, declared, kinds)
+            if found is None and tcfg.lexical and not role and not for_role:
+                found = _by_lexical(t, lex_index(fam), tcfg)
             if found is None and not role and not for_role:
                 # a folder of tests named for one module (regress/unittests/misc/test_argv.c -> misc.c)
                 found = _by_test_folder(t, cands, kinds, declared)
             if found is None and not role and not for_role:
                 # named for an action on a thing: the module named for the doer (tests/parsing_arrays.cpp -> parser)
                 found = _by_doer(t, cands, kinds, declared)
-            if found is None and tcfg.lexical and not role and not for_role:
-                found = _by_lexical(t, lex_index(fam), tcfg)
         subject, rule, score = found if found else (None, None, 0.0)
         subject = forwarding.get(subject, subject)
         subject = impl_headers.get(subject, subject)

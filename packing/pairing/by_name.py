@@ -405,7 +405,7 @@ def _by_test_folder(
     """A test in a folder of tests named for one module, its own name naming nothing (OpenSSH's
     regress/unittests/misc/test_argv.c -> misc.c, sshkey/test_file.c -> sshkey.c; babel's
     tests/messages/frontend/test_cli.py -> babel/messages/frontend.py): the folder holds that module's tests. Asked
-    last, when no rule found a subject; a folder that only says "tests" (unittests/, test_suite/) names nothing."""
+    last, when no rule (lexical included) found a subject; a folder that only says "tests" (unittests/, test_suite/) names nothing."""
     parts = t.path.split("/")
     if len(parts) < 3 or not in_test_dir("/".join(parts[:-1]) + "/"):
         return None
