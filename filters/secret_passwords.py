@@ -287,12 +287,12 @@ _PROSE_PW_AFTER = re.compile(
 )
 # after `credentials`/`login`, also `user:password` (`default credentials are admin:…`)
 _PROSE_LOGIN_AFTER = re.compile(
-    r"""[ \t]{0,4}+(?:are|is|:|=|-|\(|：)?[ \t]{0,4}+(?:["'`]?)"""
+    r"""[ \t]{0,4}+(?:are|is|:|=|-|\(|：|with|using)?[ \t]{0,4}+(?:["'`]?)"""
     r"""(?P<user>[A-Za-z0-9_.\-@]{1,32}+)[ \t]{0,2}+[/:][ \t]{0,2}+(?P<pw>[^\s"'`,;()<>\[\]{}]{6,64}+)"""
 )
 # `password for master: …`, `the password for user 'admin' is '…'`: whose password it is, then the value
 _PROSE_PW_FOR = re.compile(
-    r"""[ \t]{1,4}+for[ \t]{1,4}+(?:the[ \t]{1,4}+)?(?:(?:user|username|account|login)[ \t]{1,4}+)?"""
+    r"""[ \t]{1,4}+(?:for|of)[ \t]{1,4}+(?:the[ \t]{1,4}+)?(?:(?:user|username|account|login)[ \t]{1,4}+)?"""
     r"""(?P<q>["'`]?)[\w.@\-]{1,40}+(?P=q)(?:[ \t]{1,2}+(?!(?:is|was)[ \t])[\w.@\-]{1,40}+){0,3}+[ \t]{0,4}+(?=is[ \t]|was[ \t]|:|=)"""
 )
 # tokens with letters and digits that prose about passwords is full of: algorithms, encodings, formats
@@ -373,7 +373,8 @@ _NOT_A_VALUE = frozenset(
     "empty blank none null unset random required optional same different incorrect wrong invalid correct secure "
     "insecure stored hashed encrypted generated changed needed displayed printed shown configured provided missing "
     "disabled enabled expired ignored specified defined available applied sent saved visible hidden known unknown "
-    "strong longer shorter valid mandatory sensitive something anything nothing whatever blank. printed.".split()
+    "strong longer shorter valid mandatory sensitive something anything nothing whatever blank. printed. "
+    "unique temporary personal private public shared individual different identical mine yours".split()
 )
 _ADJECTIVE_END = ("ed", "ly", "ing", "able", "ible", "ive", "ous", "ful", "less")
 
@@ -392,6 +393,10 @@ _USER_BEFORE = re.compile(
     r"""(?i)(?:\buser(?:name)?|\blog(?:in|[ \t]in)[ \t]{1,4}+as|\baccount)[ \t]{1,4}+(?!(?:and|or|with|the|is|name|id)\b)["'`]?[\w.@\-]{2,32}+["'`]?"""
     r"""[ \t]*+(?:,[ \t]*+)?(?:(?:and|with)[ \t]{1,4}+)?(?:(?:the|a)[ \t]{1,4}+)?$"""
 )
+
+
+# an owner in the possessive before the password word: `The VM's password`, `the admin user's root password`
+_OWNER_BEFORE = re.compile(r"(?i)\b[a-z][\w\-]{1,30}+['’]s[ \t]{1,3}+(?:[a-z]{2,12}+[ \t]{1,3}+)?$")
 
 
 # `set the root password to`, `change the password to`
@@ -463,7 +468,10 @@ def _given_in_prose(text: str, m: re.Match, after: int, a: re.Match, value: str,
         return re.search(r"(?i)\b(?:user(?:name)?|login)[ \t]*+/[ \t]*+$", text[ls : m.start()]) is not None
     if connector in ("is", "was"):  # `the default password is …`, `the password for user guest is …`
         whom = _WHOM.search(text, m.end(), after) if after != m.end() else None
-        return whom is not None or _DEFAULT_WORD.search(text, ls, m.start()) is not None
+        if whom is not None or _DEFAULT_WORD.search(text, ls, m.start()) is not None:
+            return True
+        # `The VM's password is vagrant.`, `the admin user's password is kumquat`: whose password it is
+        return _OWNER_BEFORE.search(text, max(ls, m.start() - 60), m.start()) is not None
     if connector == "to":
         return _SET_BEFORE.search(text, ls, m.start()) is not None
     if connector in ("", ":") and after == m.end() and _USER_BEFORE.search(text, ls, m.start()):
@@ -493,11 +501,19 @@ def _marked_prose_word(text: str, m: re.Match, after: int, a: re.Match, value: s
         # `The default login is admin / gopher.`, `Default credentials: admin/gopher`: a default user and its
         # password, the pair closing its clause
         ls = text.rfind("\n", 0, m.start()) + 1
-        return (
-            _DEFAULT_WORD.search(text, ls, m.start()) is not None
-            and _CLAUSE_END.match(text, a.start("pw") + len(value)) is not None
-            and _bare_word_ok(value)
-        )
+        if _CLAUSE_END.match(text, a.start("pw") + len(value)) is None:
+            return False
+        if _DEFAULT_WORD.search(text, ls, m.start()) is not None:
+            return _bare_word_ok(value)
+        connector = text[m.end() : a.start("user")].strip(" \t`'\"*")
+        if connector in (":", "："):
+            # a label line that gives the pair: `# Login: admin / kumquat7`, `* Credentials: jane/wombat`
+            head = _LABEL_LINE_HEAD.fullmatch(text, ls, m.start())
+            return head is not None and _LABEL_END.match(text, a.start("pw") + len(value)) is not None and (
+                _bare_word_ok(value, capitals=False)
+            )
+        # `login with admin/admin123`: with a digit or a symbol (`login with google/github` names providers)
+        return connector in ("with", "using") and _bare_word_ok(value, capitals=False) and not value.isalpha()
     ls = text.rfind("\n", 0, m.start()) + 1
     if m.group("login") or word == "pw" or word == "pass" and not _USER_LABEL_HEAD.fullmatch(text, ls, m.start()):
         return False  # `pass` is also a verb; after `user: root,` it labels the password (`user: root, pass: toor`)
@@ -623,6 +639,9 @@ _LOGIN_LINE = re.compile(
 )
 
 
+_PASSWORD_WORD = re.compile(r"(?i)\bpass(?:word|wd)s?\b|\bcredentials?\b")
+
+
 def _ticked_pairs(text: str, low: str) -> Iterator[Hit]:
     for hint in ("`/`", "` / `"):
         for i in occurrences(low, hint):  # the hints hold no letter: the lower case's offsets, its cached scans
@@ -634,8 +653,12 @@ def _ticked_pairs(text: str, low: str) -> Iterator[Hit]:
             if not _LOGIN_LINE.search(text, max(ls, i - 200), min(le, i + 200)):
                 continue
             pw = m.group("pw")
-            # letters alone only camel-cased: docs name menus the same way (`Settings` / `Advanced`)
-            if password_value_ok(pw, quoted=True, words=True) and (not pw.isalpha() or chosen_camel(pw)):
+            # letters alone only camel-cased: docs name menus the same way (`Settings` / `Advanced`); or where the
+            # line names a password or credentials (`Credentials: \`jane\` / \`wombat\``)
+            letters_ok = chosen_camel(pw) or (
+                _PASSWORD_WORD.search(text, max(ls, i - 200), min(le, i + 200)) is not None and _bare_word_ok(pw)
+            )
+            if password_value_ok(pw, quoted=True, words=True) and (not pw.isalpha() or letters_ok):
                 yield Hit("password", m.start("pw"), m.end("pw"), "ProsePassword")
 
 
