@@ -277,7 +277,10 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
 
 # `password is …`, `Password …`, `--password …`, `PASSWORD(…)`, `login/password-master/…`, `ID/PW: user/…`
 _PROSE_PW_WORD = re.compile(
-    r"(?i)(?<![A-Za-z0-9_])(?:pass(?:word|wd|wort|phrase)?|pwd|pw|비밀번호|비번|암호|패스워드|(?P<login>login|credentials?|creds))"
+    r"(?i)(?<![A-Za-z0-9_])(?:pass(?:word|wd|wort|phrase)?|pwd|pw|비밀번호|비번|암호|패스워드|"
+    # other languages' password words: Chinese, Japanese, Russian, Spanish, Portuguese, Dutch, German, Polish
+    r"密码|密碼|口令|パスワード|пароль|contraseña|senha|wachtwoord|kennwort|hasło|"
+    r"(?P<login>login|credentials?|creds))"
     r"(?![A-Za-z0-9_])"
 )
 _PROSE_PW_AFTER = re.compile(
@@ -346,7 +349,27 @@ def _prose_password_ok(value: str, word: str) -> bool:
     return (upper and lower) or symbol
 
 
-_PROSE_STEM_WORDS = ("pass", "pw", "login", "cred", "비밀번호", "비번", "암호", "패스워드")
+# (the non-ASCII stems cost nothing on ASCII text: str.find returns at once for a wider needle)
+_PROSE_STEM_WORDS = (
+    "pass",
+    "pw",
+    "login",
+    "cred",
+    "비밀번호",
+    "비번",
+    "암호",
+    "패스워드",
+    "密码",
+    "密碼",
+    "口令",
+    "パスワード",
+    "пароль",
+    "contraseña",
+    "senha",
+    "wachtwoord",
+    "kennwort",
+    "hasło",
+)
 
 
 # the word inside a path (`/etc/passwd`, `../passwd`), a URL's userinfo (`user:pass@`) or a host name (`login.x.com`)
@@ -358,12 +381,14 @@ _PROSE_IN_HOST = re.compile(r"\.[A-Za-z0-9]")
 # `* Default admin password: guacadmin1`, `# root pwd: vagrant`)
 _LABEL_LINE_HEAD = re.compile(
     r"[ \t]*+(?:[-*+>|#;]+|//|--|\d{1,2}[.)])?[ \t]*+(?:\**[A-Za-z]{2,12}+\**[ \t]{1,3}+){0,2}+\**"
+    r"(?:[\u4e00-\u9fff\u3040-\u30ff]{1,8}+[ \t]?)?"  # `默认密码：`, `管理员密码：`: words run on in CJK text
 )
 # a user's label and name before the password's on one line: `Username: admin Password: gopher`,
 # `* user: root, password: vagrant`
 _USER_LABEL_HEAD = re.compile(
-    r"""(?i)[ \t]*+(?:[-*+>|#;]+|//|--)?[ \t]*+\**(?:user(?:[ \t]?name)?|login)\**[ \t]*+[:=][ \t]*+\**[`'"]?[\w.@\-]{1,32}+"""
-    r"""[`'"]?\**[ \t]*+(?:[,;|/][ \t]*+)?(?:and[ \t]{1,4}+)?\**"""
+    r"""(?i)[ \t]*+(?:[-*+>|#;]+|//|--)?[ \t]*+\**(?:user(?:[ \t]?name)?|login|[\u4e00-\u9fff]{0,4}?(?:账号|帳號|帐号|用户名|用户|使用者))"""
+    r"""\**[ \t]*+[:=：][ \t]*+\**[`'"]?[\w.@\-]{1,32}+"""
+    r"""[`'"]?\**[ \t]*+(?:[,;|/，；、][ \t]*+)?(?:and[ \t]{1,4}+)?\**"""
 )
 _LABEL_END = re.compile(r"[`'\"*]*+[ \t]*+\.?[ \t]*+(?:\r?\n|$)")
 
@@ -509,8 +534,10 @@ def _marked_prose_word(text: str, m: re.Match, after: int, a: re.Match, value: s
         if connector in (":", "："):
             # a label line that gives the pair: `# Login: admin / kumquat7`, `* Credentials: jane/wombat`
             head = _LABEL_LINE_HEAD.fullmatch(text, ls, m.start())
-            return head is not None and _LABEL_END.match(text, a.start("pw") + len(value)) is not None and (
-                _bare_word_ok(value, capitals=False)
+            return (
+                head is not None
+                and _LABEL_END.match(text, a.start("pw") + len(value)) is not None
+                and _bare_word_ok(value, capitals=False)
             )
         # `login with admin/admin123`: with a digit or a symbol (`login with google/github` names providers)
         return connector in ("with", "using") and _bare_word_ok(value, capitals=False) and not value.isalpha()
@@ -746,6 +773,25 @@ def _user_and_password(text: str, i: int) -> Iterator[Hit]:
         yield Hit("password", m.start("pw"), m.end("pw"), "ProsePassword")
 
 
+# a prompt for the password, then what to type: "When prompted for a password, enter `kumquat`", "At the password
+# prompt, type `kumquat`", "If asked for the root password, use 'kumquat'"
+_PROMPTED_BEFORE = re.compile(r"(?i)\b(?:prompt(?:ed|s)?|ask(?:ed|s)?|request(?:ed|s)?)\b[^.!?\n]{0,40}+$")
+_PROMPT_AFTER = re.compile(r"(?i)(?:word|wd|phrase)?[ \t]{1,3}+prompt\b")
+_ENTER_QUOTED = re.compile(
+    r"""(?i)\b(?:enter|type|use|input|provide)[ \t]{1,3}+(?P<q>[`'"])(?P<pw>[^\s`'"]{6,64}+)(?P=q)"""
+)
+
+
+def _prompted_password(text: str, i: int) -> Iterator[Hit]:
+    ls, le = _line_bounds(text, i)
+    word_end = i + 4
+    if not (_PROMPTED_BEFORE.search(text, max(ls, i - 60), i) or _PROMPT_AFTER.match(text, word_end)):
+        return
+    m = _ENTER_QUOTED.search(text, word_end, min(le, i + 80))
+    if m and not re.search(r"[.!?][ \t]", text[word_end : m.start()]) and _prose_word(m.group("pw")):
+        yield Hit("password", m.start("pw"), m.end("pw"), "ProsePassword")
+
+
 def _defaults_after_password(text: str, low: str) -> Iterator[Hit]:
     """`\`x\` as the password` and `The admin password. The default is \`x\``, both found from the password word
     (str.find), each read in a window around it."""
@@ -754,6 +800,8 @@ def _defaults_after_password(text: str, low: str) -> Iterator[Hit]:
             continue
         if i and text[i - 1] in " \t/&":
             yield from _user_and_password(text, i)
+            if "enter" in low[i : i + 80] or "type" in low[i : i + 80] or "use" in low[i : i + 80]:
+                yield from _prompted_password(text, i)
         if " as " in low[max(0, i - 40) : i]:
             m = _QUOTED_AS_PASSWORD.search(text, max(0, i - 120), min(len(text), i + 12))
             if m and m.end() > i and (word_literal(pw := m.group("pw")) or chosen_camel(pw) or _dollar_word(pw)):
