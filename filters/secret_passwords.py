@@ -278,8 +278,8 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
 # `password is …`, `Password …`, `--password …`, `PASSWORD(…)`, `login/password-master/…`, `ID/PW: user/…`
 _PROSE_PW_WORD = re.compile(
     r"(?i)(?<![A-Za-z0-9_])(?:pass(?:word|wd|wort|phrase)?|pwd|pw|비밀번호|비번|암호|패스워드|"
-    # other languages' password words: Chinese, Japanese, Russian, Spanish, Portuguese, Dutch, German, Polish
-    r"密码|密碼|口令|パスワード|пароль|contraseña|senha|wachtwoord|kennwort|hasło|"
+    # other languages' password words: Chinese, Japanese, Russian, Spanish, Portuguese, Polish (German's Passwort above)
+    r"密码|密碼|口令|パスワード|пароль|contraseña|senha|hasło|"
     r"(?P<login>login|credentials?|creds))"
     r"(?![A-Za-z0-9_])"
 )
@@ -349,12 +349,9 @@ def _prose_password_ok(value: str, word: str) -> bool:
     return (upper and lower) or symbol
 
 
-# (the non-ASCII stems cost nothing on ASCII text: str.find returns at once for a wider needle)
-_PROSE_STEM_WORDS = (
-    "pass",
-    "pw",
-    "login",
-    "cred",
+_PROSE_STEM_WORDS = ("pass", "pw", "login", "cred", "senha")
+# scanned for only in text that is not ASCII (str.isascii reads a flag): no str.find at all in most source files
+_PROSE_WIDE_STEMS = (
     "비밀번호",
     "비번",
     "암호",
@@ -365,9 +362,6 @@ _PROSE_STEM_WORDS = (
     "パスワード",
     "пароль",
     "contraseña",
-    "senha",
-    "wachtwoord",
-    "kennwort",
     "hasło",
 )
 
@@ -590,7 +584,7 @@ def prose_passwords(text: str, low: str | None = None) -> Iterator[Hit]:
         yield from _table_column_passwords(text, low)
     if "`" in text:
         yield from _ticked_pairs(text, low)
-    for i in _stem_starts(low, _PROSE_STEM_WORDS):
+    for i in _stem_starts(low, _PROSE_STEM_WORDS if low.isascii() else _PROSE_STEM_WORDS + _PROSE_WIDE_STEMS):
         m = _PROSE_PW_WORD.match(text, i) if i >= pos else None
         if not m:
             continue
@@ -782,6 +776,9 @@ _ENTER_QUOTED = re.compile(
 )
 
 
+_ENTER_HINT = re.compile(r"enter|type|use|input|provide")
+
+
 def _prompted_password(text: str, i: int) -> Iterator[Hit]:
     ls, le = _line_bounds(text, i)
     word_end = i + 4
@@ -800,7 +797,8 @@ def _defaults_after_password(text: str, low: str) -> Iterator[Hit]:
             continue
         if i and text[i - 1] in " \t/&":
             yield from _user_and_password(text, i)
-            if "enter" in low[i : i + 80] or "type" in low[i : i + 80] or "use" in low[i : i + 80]:
+            near = low[max(0, i - 60) : i + 24]
+            if ("prompt" in near or "ask" in near or "request" in near) and _ENTER_HINT.search(low, i, i + 80):
                 yield from _prompted_password(text, i)
         if " as " in low[max(0, i - 40) : i]:
             m = _QUOTED_AS_PASSWORD.search(text, max(0, i - 120), min(len(text), i + 12))

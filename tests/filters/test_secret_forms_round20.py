@@ -339,7 +339,7 @@ def test_commented_out_code_is_left(text, cfg):
         ("contraseña: kumquat7", "kumquat7"),
         ("パスワード: kumquat7", "kumquat7"),
         ("senha: kumquat7", "kumquat7"),
-        ("Kennwort: kumquat7", "kumquat7"),
+        ("Passwort: kumquat7", "kumquat7"),
     ],
 )
 def test_other_languages_password_labels_are_redacted(text, value, cfg):
@@ -353,7 +353,7 @@ def test_other_languages_password_labels_are_redacted(text, value, cfg):
         "密码：******",
         "默认密码为空",  # "the default password is empty"
         "senha: string",
-        "Kennwort: Ihr Kennwort",
+        "Passwort: Ihr Passwort",
         "Пароль: обязательно",
     ],
 )
