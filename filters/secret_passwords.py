@@ -450,6 +450,10 @@ def _bare_word_ok(value: str, capitals: bool = True) -> bool:
     return _prose_word(value, capitals) and low not in _NOT_A_VALUE and not low.endswith(_ADJECTIVE_END)
 
 
+# up to four words before a login or credentials label that a user/password pair follows
+_PAIR_LABEL_HEAD = re.compile(r"[ \t]*+(?:[-*+>|#;]+|//)?[ \t]*+(?:\**[A-Za-z]{2,12}+\**[ \t]{1,3}+){0,4}+\**")
+
+
 # a line that labels a user (`Username: casuser`, `* Login: admin`): a bare label line after it gives that user's
 # password, whatever its word
 _USER_LABEL_LINE = re.compile(
@@ -526,8 +530,11 @@ def _marked_prose_word(text: str, m: re.Match, after: int, a: re.Match, value: s
             return _bare_word_ok(value)
         connector = text[m.end() : a.start("user")].strip(" \t`'\"*")
         if connector in (":", "："):
-            # a label line that gives the pair: `# Login: admin / kumquat7`, `* Credentials: jane/wombat`
+            # a label line that gives the pair: `# Login: admin / kumquat7`, `* Credentials: jane/wombat`, `Use the
+            # following credentials: admin / kumquat7`
             head = _LABEL_LINE_HEAD.fullmatch(text, ls, m.start())
+            if head is None and not value.isalpha():  # a longer head: a digit or a symbol (not `docs/setup`)
+                head = _PAIR_LABEL_HEAD.fullmatch(text, ls, m.start())
             return (
                 head is not None
                 and _LABEL_END.match(text, a.start("pw") + len(value)) is not None

@@ -255,6 +255,7 @@ def test_jwt_library_lookalikes_are_left(text, cfg):
         ("the password of the admin account is kumquat", "kumquat"),
         ("# Login: jane / kumquat", "kumquat"),
         ("* Credentials: jane/kumquat", "kumquat"),
+        ("Use the following credentials: admin / kumquat7", "kumquat7"),
         ("You can login with admin/kumquat7.", "kumquat7"),
         ("Credentials: `jane` / `kumquat`", "kumquat"),
         ("When prompted for a password, enter `kumquat`.", "kumquat"),
@@ -278,6 +279,8 @@ def test_more_prose_forms_are_redacted(text, value, cfg):
         "# Login: required",
         "- Login: email/password",
         "Login: Google/GitHub",
+        "Use the following credentials: admin/wombat",  # a longer head: letters alone may be a path
+        "Read about the credentials: docs/setup",
         "Login with google/github.",  # providers: letters alone after `login with`
         "Sign in with Google/Facebook.",
         "Log in and open `settings` / `advanced` tab.",  # no password or credentials word: a menu path
