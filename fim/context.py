@@ -234,18 +234,23 @@ def fim_token_body(
     repo: str,
     path: str,
     char_start: int,
+    text: str | None = None,
 ) -> tuple[list[int], dict[str, Any]]:
     """Document-level FIM of a body given as tokens, by slicing them (no re-encode): for a part that
     packing cut out of a piece (packing/rows.py), so FIM never crosses the cut. The decision is a pure
-    function of (seed, repo, path, char_start); a FIM'd body costs exactly the three sentinels."""
-    ids = ids.tolist() if isinstance(ids, np.ndarray) else [int(t) for t in ids]  # packing's bodies are arrays
+    function of (seed, repo, path, char_start); a FIM'd body costs exactly the three sentinels.
+    ``text``: the ids decoded, when the caller has decoded them already (packing's cutter has)."""
+    arr = ids if isinstance(ids, np.ndarray) else None  # packing's bodies are arrays
+    ids = arr.tolist() if arr is not None else [int(t) for t in ids]
     if not ids:
         return ids, {}
-    text = tok.decode(ids)
+    if text is None:
+        text = tok.decode(ids)
     c = split.choose(text, [], fim, seed, repo, path, f"cut@{char_start}")
     if c is None:  # most draws that stay whole need no token boundaries
         return ids, {}
-    text, chars, idx = _text_and_bounds(tok, ids, text)
+    # the array as it came, for the lengths (no list -> array conversion); the proto path takes the ints
+    text, chars, idx = _bounds_from_lengths(tok, ids if arr is None else arr, text) or _bounds_from_proto(tok, ids)
     snapped = _snap(chars, c.start, c.end)
     if snapped is None:
         return ids, {}
