@@ -444,7 +444,7 @@ def _config_block(text: str, ls: int, le: int) -> bool:
 
 
 _COMMENTED_CONFIG = re.compile(
-    r"(?i)[ \t]*+(?:#|;|--(?=[ \t]))[ \t]*+(?:(?:e\.g\.|example|default|for example)[:,]?[ \t]{1,4}+)?"
+    r"(?i)[ \t]*+(?:#|;|--(?=[ \t])|//|/?\*|<!--)[ \t]*+(?:(?:e\.g\.|example|default|for example)[:,]?[ \t]{1,4}+)?"
 )
 _SNAKE_VARIABLE = re.compile(r"[a-z_][a-z0-9]*+_[a-z0-9_]*+")
 _INI_SECTION = re.compile(r"(?m)^[ \t]*+\[[A-Za-z0-9_ .:\"\-]{1,64}+\][ \t]*+\r?$")

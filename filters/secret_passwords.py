@@ -277,7 +277,10 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
 
 # `password is …`, `Password …`, `--password …`, `PASSWORD(…)`, `login/password-master/…`, `ID/PW: user/…`
 _PROSE_PW_WORD = re.compile(
-    r"(?i)(?<![A-Za-z0-9_])(?:pass(?:word|wd|wort|phrase)?|pwd|pw|비밀번호|비번|암호|패스워드|(?P<login>login|credentials?|creds))"
+    r"(?i)(?<![A-Za-z0-9_])(?:pass(?:word|wd|wort|phrase)?|pwd|pw|비밀번호|비번|암호|패스워드|"
+    # other languages' password words: Chinese, Japanese, Russian, Spanish, Portuguese, Polish (German's Passwort above)
+    r"密码|密碼|口令|パスワード|пароль|contraseña|senha|hasło|"
+    r"(?P<login>login|credentials?|creds))"
     r"(?![A-Za-z0-9_])"
 )
 _PROSE_PW_AFTER = re.compile(
@@ -287,12 +290,12 @@ _PROSE_PW_AFTER = re.compile(
 )
 # after `credentials`/`login`, also `user:password` (`default credentials are admin:…`)
 _PROSE_LOGIN_AFTER = re.compile(
-    r"""[ \t]{0,4}+(?:are|is|:|=|-|\(|：)?[ \t]{0,4}+(?:["'`]?)"""
+    r"""[ \t]{0,4}+(?:are|is|:|=|-|\(|：|with|using)?[ \t]{0,4}+(?:["'`]?)"""
     r"""(?P<user>[A-Za-z0-9_.\-@]{1,32}+)[ \t]{0,2}+[/:][ \t]{0,2}+(?P<pw>[^\s"'`,;()<>\[\]{}]{6,64}+)"""
 )
 # `password for master: …`, `the password for user 'admin' is '…'`: whose password it is, then the value
 _PROSE_PW_FOR = re.compile(
-    r"""[ \t]{1,4}+for[ \t]{1,4}+(?:the[ \t]{1,4}+)?(?:(?:user|username|account|login)[ \t]{1,4}+)?"""
+    r"""[ \t]{1,4}+(?:for|of)[ \t]{1,4}+(?:the[ \t]{1,4}+)?(?:(?:user|username|account|login)[ \t]{1,4}+)?"""
     r"""(?P<q>["'`]?)[\w.@\-]{1,40}+(?P=q)(?:[ \t]{1,2}+(?!(?:is|was)[ \t])[\w.@\-]{1,40}+){0,3}+[ \t]{0,4}+(?=is[ \t]|was[ \t]|:|=)"""
 )
 # tokens with letters and digits that prose about passwords is full of: algorithms, encodings, formats
@@ -346,7 +349,21 @@ def _prose_password_ok(value: str, word: str) -> bool:
     return (upper and lower) or symbol
 
 
-_PROSE_STEM_WORDS = ("pass", "pw", "login", "cred", "비밀번호", "비번", "암호", "패스워드")
+_PROSE_STEM_WORDS = ("pass", "pw", "login", "cred", "senha")
+# scanned for only in text that is not ASCII (str.isascii reads a flag): no str.find at all in most source files
+_PROSE_WIDE_STEMS = (
+    "비밀번호",
+    "비번",
+    "암호",
+    "패스워드",
+    "密码",
+    "密碼",
+    "口令",
+    "パスワード",
+    "пароль",
+    "contraseña",
+    "hasło",
+)
 
 
 # the word inside a path (`/etc/passwd`, `../passwd`), a URL's userinfo (`user:pass@`) or a host name (`login.x.com`)
@@ -358,12 +375,14 @@ _PROSE_IN_HOST = re.compile(r"\.[A-Za-z0-9]")
 # `* Default admin password: guacadmin1`, `# root pwd: vagrant`)
 _LABEL_LINE_HEAD = re.compile(
     r"[ \t]*+(?:[-*+>|#;]+|//|--|\d{1,2}[.)])?[ \t]*+(?:\**[A-Za-z]{2,12}+\**[ \t]{1,3}+){0,2}+\**"
+    r"(?:[\u4e00-\u9fff\u3040-\u30ff]{1,8}+[ \t]?)?"  # `默认密码：`, `管理员密码：`: words run on in CJK text
 )
 # a user's label and name before the password's on one line: `Username: admin Password: gopher`,
 # `* user: root, password: vagrant`
 _USER_LABEL_HEAD = re.compile(
-    r"""(?i)[ \t]*+(?:[-*+>|#;]+|//|--)?[ \t]*+\**(?:user(?:[ \t]?name)?|login)\**[ \t]*+[:=][ \t]*+\**[`'"]?[\w.@\-]{1,32}+"""
-    r"""[`'"]?\**[ \t]*+(?:[,;|/][ \t]*+)?(?:and[ \t]{1,4}+)?\**"""
+    r"""(?i)[ \t]*+(?:[-*+>|#;]+|//|--)?[ \t]*+\**(?:user(?:[ \t]?name)?|login|[\u4e00-\u9fff]{0,4}?(?:账号|帳號|帐号|用户名|用户|使用者))"""
+    r"""\**[ \t]*+[:=：][ \t]*+\**[`'"]?[\w.@\-]{1,32}+"""
+    r"""[`'"]?\**[ \t]*+(?:[,;|/，；、][ \t]*+)?(?:and[ \t]{1,4}+)?\**"""
 )
 _LABEL_END = re.compile(r"[`'\"*]*+[ \t]*+\.?[ \t]*+(?:\r?\n|$)")
 
@@ -373,7 +392,8 @@ _NOT_A_VALUE = frozenset(
     "empty blank none null unset random required optional same different incorrect wrong invalid correct secure "
     "insecure stored hashed encrypted generated changed needed displayed printed shown configured provided missing "
     "disabled enabled expired ignored specified defined available applied sent saved visible hidden known unknown "
-    "strong longer shorter valid mandatory sensitive something anything nothing whatever blank. printed.".split()
+    "strong longer shorter valid mandatory sensitive something anything nothing whatever blank. printed. "
+    "unique temporary personal private public shared individual different identical mine yours".split()
 )
 _ADJECTIVE_END = ("ed", "ly", "ing", "able", "ible", "ive", "ous", "ful", "less")
 
@@ -392,6 +412,10 @@ _USER_BEFORE = re.compile(
     r"""(?i)(?:\buser(?:name)?|\blog(?:in|[ \t]in)[ \t]{1,4}+as|\baccount)[ \t]{1,4}+(?!(?:and|or|with|the|is|name|id)\b)["'`]?[\w.@\-]{2,32}+["'`]?"""
     r"""[ \t]*+(?:,[ \t]*+)?(?:(?:and|with)[ \t]{1,4}+)?(?:(?:the|a)[ \t]{1,4}+)?$"""
 )
+
+
+# an owner in the possessive before the password word: `The VM's password`, `the admin user's root password`
+_OWNER_BEFORE = re.compile(r"(?i)\b[a-z][\w\-]{1,30}+['’]s[ \t]{1,3}+(?:[a-z]{2,12}+[ \t]{1,3}+)?$")
 
 
 # `set the root password to`, `change the password to`
@@ -424,6 +448,10 @@ def _prose_word(value: str, capitals: bool = True) -> bool:
 def _bare_word_ok(value: str, capitals: bool = True) -> bool:
     low = value.lower()
     return _prose_word(value, capitals) and low not in _NOT_A_VALUE and not low.endswith(_ADJECTIVE_END)
+
+
+# up to four words before a login or credentials label that a user/password pair follows
+_PAIR_LABEL_HEAD = re.compile(r"[ \t]*+(?:[-*+>|#;]+|//)?[ \t]*+(?:\**[A-Za-z]{2,12}+\**[ \t]{1,3}+){0,4}+\**")
 
 
 # a line that labels a user (`Username: casuser`, `* Login: admin`): a bare label line after it gives that user's
@@ -463,7 +491,10 @@ def _given_in_prose(text: str, m: re.Match, after: int, a: re.Match, value: str,
         return re.search(r"(?i)\b(?:user(?:name)?|login)[ \t]*+/[ \t]*+$", text[ls : m.start()]) is not None
     if connector in ("is", "was"):  # `the default password is …`, `the password for user guest is …`
         whom = _WHOM.search(text, m.end(), after) if after != m.end() else None
-        return whom is not None or _DEFAULT_WORD.search(text, ls, m.start()) is not None
+        if whom is not None or _DEFAULT_WORD.search(text, ls, m.start()) is not None:
+            return True
+        # `The VM's password is vagrant.`, `the admin user's password is kumquat`: whose password it is
+        return _OWNER_BEFORE.search(text, max(ls, m.start() - 60), m.start()) is not None
     if connector == "to":
         return _SET_BEFORE.search(text, ls, m.start()) is not None
     if connector in ("", ":") and after == m.end() and _USER_BEFORE.search(text, ls, m.start()):
@@ -493,11 +524,24 @@ def _marked_prose_word(text: str, m: re.Match, after: int, a: re.Match, value: s
         # `The default login is admin / gopher.`, `Default credentials: admin/gopher`: a default user and its
         # password, the pair closing its clause
         ls = text.rfind("\n", 0, m.start()) + 1
-        return (
-            _DEFAULT_WORD.search(text, ls, m.start()) is not None
-            and _CLAUSE_END.match(text, a.start("pw") + len(value)) is not None
-            and _bare_word_ok(value)
-        )
+        if _CLAUSE_END.match(text, a.start("pw") + len(value)) is None:
+            return False
+        if _DEFAULT_WORD.search(text, ls, m.start()) is not None:
+            return _bare_word_ok(value)
+        connector = text[m.end() : a.start("user")].strip(" \t`'\"*")
+        if connector in (":", "："):
+            # a label line that gives the pair: `# Login: admin / kumquat7`, `* Credentials: jane/wombat`, `Use the
+            # following credentials: admin / kumquat7`
+            head = _LABEL_LINE_HEAD.fullmatch(text, ls, m.start())
+            if head is None and not value.isalpha():  # a longer head: a digit or a symbol (not `docs/setup`)
+                head = _PAIR_LABEL_HEAD.fullmatch(text, ls, m.start())
+            return (
+                head is not None
+                and _LABEL_END.match(text, a.start("pw") + len(value)) is not None
+                and _bare_word_ok(value, capitals=False)
+            )
+        # `login with admin/admin123`: with a digit or a symbol (`login with google/github` names providers)
+        return connector in ("with", "using") and _bare_word_ok(value, capitals=False) and not value.isalpha()
     ls = text.rfind("\n", 0, m.start()) + 1
     if m.group("login") or word == "pw" or word == "pass" and not _USER_LABEL_HEAD.fullmatch(text, ls, m.start()):
         return False  # `pass` is also a verb; after `user: root,` it labels the password (`user: root, pass: toor`)
@@ -547,7 +591,7 @@ def prose_passwords(text: str, low: str | None = None) -> Iterator[Hit]:
         yield from _table_column_passwords(text, low)
     if "`" in text:
         yield from _ticked_pairs(text, low)
-    for i in _stem_starts(low, _PROSE_STEM_WORDS):
+    for i in _stem_starts(low, _PROSE_STEM_WORDS if low.isascii() else _PROSE_STEM_WORDS + _PROSE_WIDE_STEMS):
         m = _PROSE_PW_WORD.match(text, i) if i >= pos else None
         if not m:
             continue
@@ -623,6 +667,9 @@ _LOGIN_LINE = re.compile(
 )
 
 
+_PASSWORD_WORD = re.compile(r"(?i)\bpass(?:word|wd)s?\b|\bcredentials?\b")
+
+
 def _ticked_pairs(text: str, low: str) -> Iterator[Hit]:
     for hint in ("`/`", "` / `"):
         for i in occurrences(low, hint):  # the hints hold no letter: the lower case's offsets, its cached scans
@@ -634,8 +681,12 @@ def _ticked_pairs(text: str, low: str) -> Iterator[Hit]:
             if not _LOGIN_LINE.search(text, max(ls, i - 200), min(le, i + 200)):
                 continue
             pw = m.group("pw")
-            # letters alone only camel-cased: docs name menus the same way (`Settings` / `Advanced`)
-            if password_value_ok(pw, quoted=True, words=True) and (not pw.isalpha() or chosen_camel(pw)):
+            # letters alone only camel-cased: docs name menus the same way (`Settings` / `Advanced`); or where the
+            # line names a password or credentials (`Credentials: \`jane\` / \`wombat\``)
+            letters_ok = chosen_camel(pw) or (
+                _PASSWORD_WORD.search(text, max(ls, i - 200), min(le, i + 200)) is not None and _bare_word_ok(pw)
+            )
+            if password_value_ok(pw, quoted=True, words=True) and (not pw.isalpha() or letters_ok):
                 yield Hit("password", m.start("pw"), m.end("pw"), "ProsePassword")
 
 
@@ -723,6 +774,28 @@ def _user_and_password(text: str, i: int) -> Iterator[Hit]:
         yield Hit("password", m.start("pw"), m.end("pw"), "ProsePassword")
 
 
+# a prompt for the password, then what to type: "When prompted for a password, enter `kumquat`", "At the password
+# prompt, type `kumquat`", "If asked for the root password, use 'kumquat'"
+_PROMPTED_BEFORE = re.compile(r"(?i)\b(?:prompt(?:ed|s)?|ask(?:ed|s)?|request(?:ed|s)?)\b[^.!?\n]{0,40}+$")
+_PROMPT_AFTER = re.compile(r"(?i)(?:word|wd|phrase)?[ \t]{1,3}+prompt\b")
+_ENTER_QUOTED = re.compile(
+    r"""(?i)\b(?:enter|type|use|input|provide)[ \t]{1,3}+(?P<q>[`'"])(?P<pw>[^\s`'"]{6,64}+)(?P=q)"""
+)
+
+
+_ENTER_HINT = re.compile(r"enter|type|use|input|provide")
+
+
+def _prompted_password(text: str, i: int) -> Iterator[Hit]:
+    ls, le = _line_bounds(text, i)
+    word_end = i + 4
+    if not (_PROMPTED_BEFORE.search(text, max(ls, i - 60), i) or _PROMPT_AFTER.match(text, word_end)):
+        return
+    m = _ENTER_QUOTED.search(text, word_end, min(le, i + 80))
+    if m and not re.search(r"[.!?][ \t]", text[word_end : m.start()]) and _prose_word(m.group("pw")):
+        yield Hit("password", m.start("pw"), m.end("pw"), "ProsePassword")
+
+
 def _defaults_after_password(text: str, low: str) -> Iterator[Hit]:
     """`\`x\` as the password` and `The admin password. The default is \`x\``, both found from the password word
     (str.find), each read in a window around it."""
@@ -731,6 +804,9 @@ def _defaults_after_password(text: str, low: str) -> Iterator[Hit]:
             continue
         if i and text[i - 1] in " \t/&":
             yield from _user_and_password(text, i)
+            near = low[max(0, i - 60) : i + 24]
+            if ("prompt" in near or "ask" in near or "request" in near) and _ENTER_HINT.search(low, i, i + 80):
+                yield from _prompted_password(text, i)
         if " as " in low[max(0, i - 40) : i]:
             m = _QUOTED_AS_PASSWORD.search(text, max(0, i - 120), min(len(text), i + 12))
             if m and m.end() > i and (word_literal(pw := m.group("pw")) or chosen_camel(pw) or _dollar_word(pw)):

@@ -242,3 +242,123 @@ def test_jwt_library_keys_are_redacted(text, value, cfg):
 )
 def test_jwt_library_lookalikes_are_left(text, cfg):
     assert _values(text, cfg) == []
+
+
+# --- more sentence forms: an owner, `of`, login label lines, `login with`, credentials pairs, prompts
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("The VM's password is kumquat.", "kumquat"),
+        ("the admin user's password is kumquat", "kumquat"),
+        ("the password of the admin account is kumquat", "kumquat"),
+        ("# Login: jane / kumquat", "kumquat"),
+        ("* Credentials: jane/kumquat", "kumquat"),
+        ("Use the following credentials: admin / kumquat7", "kumquat7"),
+        ("You can login with admin/kumquat7.", "kumquat7"),
+        ("Credentials: `jane` / `kumquat`", "kumquat"),
+        ("When prompted for a password, enter `kumquat`.", "kumquat"),
+        ("At the password prompt, type `Kumquat`.", "Kumquat"),
+        ("If asked for the root password, use 'kumquat'.", "kumquat"),
+    ],
+)
+def test_more_prose_forms_are_redacted(text, value, cfg):
+    assert value in _passwords(text, cfg)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The user's password is hashed with bcrypt.",
+        "Each user's password is salted.",
+        "The user's password is whatever they chose.",
+        "Your account's password is mandatory.",
+        "The password of each account is unique.",
+        "The password of the user is stored in the database.",
+        "# Login: required",
+        "- Login: email/password",
+        "Login: Google/GitHub",
+        "Use the following credentials: admin/wombat",  # a longer head: letters alone may be a path
+        "Read about the credentials: docs/setup",
+        "Login with google/github.",  # providers: letters alone after `login with`
+        "Sign in with Google/Facebook.",
+        "Log in and open `settings` / `advanced` tab.",  # no password or credentials word: a menu path
+        "When prompted for a password, enter your own.",
+        "When prompted for the password, enter the one from `config.yml`.",
+        "When prompted for a password, enter `$PASSWORD`.",
+        "When asked for the password, use `--password-stdin`.",
+        "When prompted for a password, press `Enter`.",
+        "You will be prompted for a password. Enter `kumquat`.",  # another sentence
+    ],
+)
+def test_more_prose_lookalikes_are_left(text, cfg):
+    assert _passwords(text, cfg) == []
+
+
+# --- a config line commented out in C-like, block or HTML comments, as `#` ones already were
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("// password = kumquat", "kumquat"),
+        ("// pwd = kumquat7", "kumquat7"),
+        ("/* password = kumquat */", "kumquat"),
+        (" * password = kumquat", "kumquat"),
+        ("<!-- password = kumquat -->", "kumquat"),
+    ],
+)
+def test_commented_out_config_passwords_are_redacted(text, value, cfg):
+    assert value in _passwords(text, cfg)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "// password = user.password",
+        "// password = getPassword();",
+        "// password = null",
+        '// password = ""',
+        "// password = hashed_password",
+        "// password = password",
+    ],
+)
+def test_commented_out_code_is_left(text, cfg):
+    assert _passwords(text, cfg) == []
+
+
+# --- other languages' password words on label lines (a Chinese README's `默认密码：admin123`)
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("密码：kumquat7", "kumquat7"),
+        ("默认密码：kumquat7", "kumquat7"),
+        ("账号：admin 密码：kumquat7", "kumquat7"),
+        ("登录账号：admin，密码：kumquat7", "kumquat7"),
+        ("Пароль: kumquat7", "kumquat7"),
+        ("contraseña: kumquat7", "kumquat7"),
+        ("パスワード: kumquat7", "kumquat7"),
+        ("senha: kumquat7", "kumquat7"),
+        ("Passwort: kumquat7", "kumquat7"),
+    ],
+)
+def test_other_languages_password_labels_are_redacted(text, value, cfg):
+    assert value in _passwords(text, cfg)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "密码：请输入密码",  # "enter the password": words, not a value
+        "密码：******",
+        "默认密码为空",  # "the default password is empty"
+        "senha: string",
+        "Passwort: Ihr Passwort",
+        "Пароль: обязательно",
+    ],
+)
+def test_other_languages_lookalikes_are_left(text, cfg):
+    assert _passwords(text, cfg) == []
