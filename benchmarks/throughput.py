@@ -26,7 +26,6 @@ their sum.
 from __future__ import annotations
 
 import argparse
-import functools
 import glob
 import json
 import os
@@ -126,7 +125,7 @@ def stage_times(corpus: str, tok, cfg: dict) -> tuple[list[tuple[str, float]], i
     from repoloom.pipelines.config import gate_config
     from repoloom.pipelines.sources import expand_inputs, read_unit
     from repoloom.syntax import fim_nodes, identifiers, imports, tests
-    from repoloom.syntax.parse import file_queries, has_grammar, parse_facts, parse_tree
+    from repoloom.syntax.parse import file_facts, file_queries, has_grammar, parse_tree
     from repoloom.syntax.queries import one_walk
 
     g, fim, dedup = gate_config(cfg), section(cfg, FimConfig), section(cfg, DedupConfig)
@@ -161,21 +160,25 @@ def stage_times(corpus: str, tok, cfg: dict) -> tuple[list[tuple[str, float]], i
         kept = []
         for f, v in judged:
             text = pii.apply_redactions(v.text, v.findings, g.pii.placeholders) if v.findings else v.text
-            nodes = None
             if has_grammar(v.language):
                 tree, src = timed("parse (tree-sitter; the floor's too)", parse_tree, text, v.language)
                 timed(
                     "query walk: imports, declarations, test markers, identifiers", walk, tree, src, v.language, f.path
                 )
-                # as the build: the candidates only when a split draws on them (file_pieces' nodes)
-                nodes = functools.partial(timed, CANDIDATES, fim_nodes.candidates, tree, src, v.language)
-            kept.append((text, f, v, nodes))
-        facts = [parse_facts(f.repo, f.path, text, v.language, f.meta)[0] for text, f, v, _ in kept]  # not timed:
-        for (text, f, v, nodes), fa in zip(kept, facts):  # its parts are, above
-            before = spent.get(CANDIDATES, 0.0)
-            timed(FIM_TOKENIZE, file_pieces, text, fa, tok, fim, cfg["seq_len"], cfg["seed"], nodes)
-            spent[FIM_TOKENIZE] -= spent.get(CANDIDATES, 0.0) - before  # the candidates are shown apart
-        kept = [(text, f, v) for text, f, v, _ in kept]  # the trees go
+                timed("FIM candidate nodes", fim_nodes.candidates, tree, src, v.language)
+            kept.append((text, f, v))
+        facts = [file_facts(f.repo, f.path, text, v.language, f.meta) for text, f, v in kept]  # not timed: its
+        for (text, f, v), fa in zip(kept, facts):  # parts are, above
+            timed(
+                "FIM + tokenize (each distinct line encoded once)",
+                file_pieces,
+                text,
+                fa,
+                tok,
+                fim,
+                cfg["seq_len"],
+                cfg["seed"],
+            )
         if dedup.near or dedup.repo_level:
             for text, f, v in kept:
                 timed("MinHash signature", minhash.signature, text, dedup, cfg["seed"], v.language)
@@ -185,8 +188,6 @@ def stage_times(corpus: str, tok, cfg: dict) -> tuple[list[tuple[str, float]], i
 
 GATE = "gate: decode, language, quality, safety, decontamination"
 PII = "gate: PII and secrets scan"
-CANDIDATES = "FIM candidate nodes (only for splits that draw on them)"
-FIM_TOKENIZE = "FIM + tokenize (each distinct line encoded once)"
 
 
 def shard_bytes(out: str) -> dict[str, bytes]:

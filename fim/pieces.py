@@ -7,8 +7,6 @@ never across a cut.
 
 from __future__ import annotations
 
-from typing import Callable
-
 import numpy as np
 
 from repoloom.fim.split import FimConfig
@@ -116,20 +114,12 @@ def _fim_ids(tok, body: str, body_ids: list[int] | None, choice, a: int) -> tupl
 
 
 def _whole_file_fim(
-    text: str,
-    whole: np.ndarray,
-    facts: FileFacts,
-    tok,
-    fim: FimConfig,
-    seed: int,
-    header: list[int],
-    budget: int,
-    nodes,
+    text: str, whole: np.ndarray, facts: FileFacts, tok, fim: FimConfig, seed: int, header: list[int], budget: int
 ) -> Piece | None:
     """The one FIM'd piece of a short file whose parts fit the budget, or None (then the general path decides)."""
     if fim.level != "document" or len(text) > budget * FAST_FIM_CHARS_PER_TOKEN:
         return None
-    choice = split.choose(text, nodes, fim, seed, facts.repo, facts.path, 0)
+    choice = split.choose(text, split.usable_nodes(facts, fim), fim, seed, facts.repo, facts.path, 0)
     if choice is None:
         return None
     ids, decision = _fim_ids(tok, text, whole, choice, 0)
@@ -138,18 +128,12 @@ def _whole_file_fim(
     return Piece(facts.repo, facts.path, 0, header + ids, (0, len(text)), decision)
 
 
-def file_pieces(
-    text: str, facts: FileFacts, tok, fim: FimConfig, seq_len: int, seed: int, nodes: Callable[[], list] | None = None
-) -> list[Piece]:
-    """One encode of the file; pieces and their FIM parts are cut from it (partial lines re-encoded).
-    ``nodes``: for facts without FIM candidates, a zero-argument callable that computes them
-    (syntax.fim_nodes.candidates on the file's tree); it is called only if a split draws on nodes, which
-    a quarter of the pieces never do (no FIM, or a random span)."""
+def file_pieces(text: str, facts: FileFacts, tok, fim: FimConfig, seq_len: int, seed: int) -> list[Piece]:
+    """One encode of the file; pieces and their FIM parts are cut from it (partial lines re-encoded)."""
     header = tok.encode(facts.path + "\n")
     budget = body_budget(seq_len, len(header))
     whole = encode_ids(tok, text)  # tok.encode(text) as an array, each distinct line encoded once per process
-    usable = split.usable_nodes(facts, fim, nodes)  # a list, or a callable that computes it once
-    fast = _whole_file_fim(text, whole, facts, tok, fim, seed, header, budget, usable)
+    fast = _whole_file_fim(text, whole, facts, tok, fim, seed, header, budget)
     if fast is not None:
         return [fast]
     if len(whole) <= budget:
@@ -162,14 +146,9 @@ def file_pieces(
         body = text[a:b]
         choice = None
         if fim.level == "document":  # "context": fim/context.py works on packed rows instead
-            of_piece = usable
-            if len(spans) > 1:
-                of_piece = (
-                    (lambda a=a, b=b: split.piece_nodes(usable(), a, b))
-                    if callable(usable)
-                    else split.piece_nodes(usable, a, b)
-                )
-            choice = split.choose(body, of_piece, fim, seed, facts.repo, facts.path, i)
+            nodes = split.usable_nodes(facts, fim)
+            nodes = split.piece_nodes(nodes, a, b) if len(spans) > 1 else nodes
+            choice = split.choose(body, nodes, fim, seed, facts.repo, facts.path, i)
         if choice is None:
             ids = chunk_ids.tolist() if chunk_ids is not None else tok.encode(body)
             decision = {}

@@ -29,7 +29,7 @@ import itertools
 import operator
 import re
 from dataclasses import dataclass
-from typing import Callable, ClassVar, NamedTuple, Sequence
+from typing import ClassVar, NamedTuple, Sequence
 
 from repoloom.core.config import choice, num, share
 from repoloom.core.rand import rng
@@ -61,27 +61,11 @@ class FimChoice(NamedTuple):
     end: int  # middle end
 
 
-def usable_nodes(facts, fim: FimConfig, nodes: Callable[[], list[Node]] | None = None):
-    """The file's candidate nodes, or [] when its parse is too broken to trust (then ``line`` is used).
-    With ``nodes`` (the candidates computed on demand, for facts that carry none): that, called at most
-    once and only when asked (``choose`` asks only when a split draws on nodes)."""
-    if not facts.parse_ok or facts.error_ratio > fim.max_error_ratio:
+def usable_nodes(facts, fim: FimConfig) -> list[Node]:
+    """The file's candidate nodes, or [] when its parse is too broken to trust (then ``line`` is used)."""
+    if not facts.fim_nodes or not facts.parse_ok or facts.error_ratio > fim.max_error_ratio:
         return []
-    if nodes is not None and not facts.fim_nodes:
-        return once(nodes)
-    return facts.fim_nodes or []
-
-
-def once(fn: Callable[[], list[Node]]) -> Callable[[], list[Node]]:
-    """fn, called at most once."""
-    got: list = []
-
-    def get() -> list[Node]:
-        if not got:
-            got.append(fn())
-        return got[0]
-
-    return get
+    return facts.fim_nodes
 
 
 def piece_nodes(nodes: Sequence[Node], a: int, b: int) -> list[Node]:
@@ -103,16 +87,9 @@ def piece_nodes(nodes: Sequence[Node], a: int, b: int) -> list[Node]:
 
 
 def choose(
-    text: str,
-    nodes: Sequence[Node] | Callable[[], Sequence[Node]],
-    fim: FimConfig,
-    seed: int,
-    repo: str,
-    path: str,
-    piece: int = 0,
+    text: str, nodes: Sequence[Node], fim: FimConfig, seed: int, repo: str, path: str, piece: int = 0
 ) -> FimChoice | None:
-    """Decide whether and where to split ``text``; None means the text stays whole. ``nodes`` may be a
-    zero-argument callable giving them: it is called only when the draws ask for a syntax-aware split."""
+    """Decide whether and where to split ``text``; None means the text stays whole."""
     n = len(text)
     r = rng(seed, "fim", repo, path, piece)
     # Fixed draw order: the rate and mode decisions do not depend on the text.
@@ -124,7 +101,7 @@ def choose(
     span = None
     if u_random < fim.random_rate:
         method, span = "random", _random_span(r, n)
-    elif nodes := nodes() if callable(nodes) else nodes:  # the only place nodes are asked for
+    elif nodes:
         if u_method >= fim.node_share:
             method, span = "span", _aligned_span(r, nodes, n, cap)
         if span is None:

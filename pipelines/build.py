@@ -151,9 +151,7 @@ class JudgeFiles(beam.DoFn):
 
     Files are taken in small batches (BATCH_FILES files or BATCH_BYTES bytes, whichever comes first; the
     rest at the end of the bundle) and each phase runs over the whole batch (filestage.process_files, then
-    the pieces and signatures): the same outputs as file by file, for less CPU. The FIM candidate nodes
-    are computed from a file's tree only if one of its pieces draws a syntax-aware split (about three files
-    in four at the default rates): the batch holds those trees until its pieces are cut (a bounded share)."""
+    the pieces and signatures): the same outputs as file by file, for less CPU."""
 
     BATCH_FILES = 64
     BATCH_BYTES = 16 << 20  # bounds the batch's memory when files are large
@@ -188,25 +186,21 @@ class JudgeFiles(beam.DoFn):
 
     def judge(self, files: list):
         """The outputs for a batch of files: a KeptFile or a TaggedOutput(DROP, Drop) per file."""
-        parsed, nodes, later = [], [], []
-        outs = process_files(files, self.gate, later)  # FIM candidates later: only for splits that draw on them
-        for f, out, of_file in zip(files, outs, later):
+        parsed = []
+        for f, out in zip(files, process_files(files, self.gate)):
             progress.count("files_done")
             if isinstance(out, Drop):
                 yield TaggedOutput(DROP, out)
             else:
                 out.origin = f.origin
                 parsed.append(out)
-                nodes.append(of_file)
         pieces = []
-        seq_len, seed = self.cfg["seq_len"], self.cfg["seed"]
-        for pf, of_file in zip(parsed, nodes):
+        for pf in parsed:
             facts = pf.facts
             try:
-                pieces.append(file_pieces(pf.text, facts, self.tok, self.fim, seq_len, seed, of_file))
+                pieces.append(file_pieces(pf.text, facts, self.tok, self.fim, self.cfg["seq_len"], self.cfg["seed"]))
             except Exception as e:  # noqa: BLE001 - accounted for, with the exception named
                 pieces.append(error_drop(facts.repo, facts.path, e, facts.size))
-        nodes = later = None  # the batch's trees go now, not when its last output has been taken
         for pf, ps in zip(parsed, pieces):
             if isinstance(ps, Drop):
                 yield TaggedOutput(DROP, ps)

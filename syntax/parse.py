@@ -70,15 +70,6 @@ def content_sha(text: str) -> str:
 
 def file_facts(repo: str, path: str, text: str, language: str | None, meta: dict | None = None) -> FileFacts:
     """Parse once (when the language has a grammar) and extract all facts."""
-    facts, tree, src = parse_facts(repo, path, text, language, meta)
-    if tree is not None:
-        facts.fim_nodes = fim_nodes.candidates(tree, src, language)
-    return facts
-
-
-def parse_facts(repo: str, path: str, text: str, language: str | None, meta: dict | None = None):
-    """(facts, tree, Source): file_facts without the FIM candidates (tree and Source are None without a
-    grammar), for a caller that asks for the candidates (fim_nodes.candidates) only if a FIM split needs them."""
     facts = FileFacts(
         repo=repo, path=path, language=language, size=len(text), sha=content_sha(text), meta=dict(meta or {})
     )
@@ -88,7 +79,7 @@ def parse_facts(repo: str, path: str, text: str, language: str | None, meta: dic
         facts.imports = imports.config_records(
             text, language, path
         )  # go.mod, tsconfig.json, composer.json, package.json
-        return facts, None, None
+        return facts
     tree, src = parse_tree(text, language)
     facts.error_ratio = error_ratio(tree, src)
     facts.parse_ok = facts.error_ratio < 0.5
@@ -97,7 +88,8 @@ def parse_facts(repo: str, path: str, text: str, language: str | None, meta: dic
         facts.declarations = imports.extract_declarations(tree, src, language, path)
         facts.test = tests.test_signals(tree, src, language, path)
         facts.identifiers = identifiers.extract_identifiers(tree, src, language)
-    return facts, tree, src
+    facts.fim_nodes = fim_nodes.candidates(tree, src, language)
+    return facts
 
 
 def file_queries(language: str, path: str) -> list[str]:

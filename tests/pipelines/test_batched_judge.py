@@ -66,19 +66,14 @@ def test_batches_give_the_outputs_of_one_file_at_a_time(tokenizer_bytes, real_te
 def test_an_error_in_one_file_drops_only_that_file(tokenizer_bytes, real_texts, monkeypatch):
     cfg = load_config()
     files = _files(real_texts)
-    real, real_later = filestage.file_facts, filestage.parse_facts
+    real = filestage.file_facts
 
     def facts(repo, path, *a, **k):
         if path == "pkg/m5.py":
             raise RecursionError("too deep")
         return real(repo, path, *a, **k)
 
-    def facts_later(repo, path, *a, **k):  # JudgeFiles' parse (FIM candidates on demand)
-        facts(repo, path, *a, **k)
-        return real_later(repo, path, *a, **k)
-
     monkeypatch.setattr(filestage, "file_facts", facts)
-    monkeypatch.setattr(filestage, "parse_facts", facts_later)
     out = filestage.process_files(files, gate_config(cfg))
     assert len(out) == len(files)
     errors = [o for o in out if isinstance(o, Drop) and o.reason == "error"]
@@ -90,31 +85,3 @@ def test_an_error_in_one_file_drops_only_that_file(tokenizer_bytes, real_texts, 
     outs = [_unwrap(o) for o in _bundle(judge, files)]
     assert sum(isinstance(o, KeptFile) for o in outs) == len(files) - 3
     assert [o.value.path for o in outs if isinstance(o, TaggedOutput) and o.value.reason == "error"] == ["pkg/m5.py"]
-
-
-def test_candidates_later_hold_a_bounded_share_of_the_batch(real_texts, monkeypatch):
-    """process_files(later=...): the facts less their FIM candidates, and a callable per kept file that gives
-    exactly the candidates parsing computes; past LATER_NODES_CHARS of text a file gets them at once."""
-    cfg = load_config()
-    files = _files(real_texts)
-    eager = filestage.process_files(files, gate_config(cfg))
-    kept = [f for f, o in zip(files, eager) if not isinstance(o, Drop)]
-    sizes = sorted(len(o.text) for o in eager if not isinstance(o, Drop))
-    monkeypatch.setattr(filestage, "LATER_NODES_CHARS", sum(sizes) - sizes[0])  # not room for every tree
-    later: list = []
-    out = filestage.process_files(files, gate_config(cfg), later)
-    assert len(later) == len(out) == len(eager)
-    waiting = 0
-    for e, o, nodes in zip(eager, out, later):
-        if isinstance(e, Drop):
-            assert o == e and nodes is None
-            continue
-        assert e.facts.fim_nodes  # real code has candidates
-        if nodes is None:  # no room left: computed at once
-            assert o.facts == e.facts
-        else:
-            waiting += 1
-            assert o.facts.fim_nodes == [] and nodes() == e.facts.fim_nodes
-            o.facts.fim_nodes = e.facts.fim_nodes
-            assert o.facts == e.facts and o.text == e.text
-    assert 0 < waiting < len(kept)
