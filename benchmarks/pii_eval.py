@@ -102,7 +102,8 @@ user1pass`), a capitalised word where backticks or quotes mark it or a user's la
 table, "username and password are `u` and `p`" (also "both `p`", "`p` as both username and password", "…, respectively"),
 an owner in the possessive ("The VM's password is vagrant."), "password of the admin account is v", login and
 credentials label lines with a user/password pair, "login with admin/admin123", a prompt then what to type ("When
-prompted for a password, enter `v`"), config lines commented out with `//`, `/* */` or `<!-- -->`, other languages'
+prompted for a password, enter `v`"), "the password is set to `v`", "Set `ADMIN_PASSWORD` to `v`", "Use `admin` and
+`v7` to log in", config lines commented out with `//`, `/* */` or `<!-- -->`, other languages'
 password words on label lines (密码, パスワード, пароль, contraseña, senha, hasło); a found secret's other spellings on its
 line (a password of letters alone only where quoted again); `<project>_test` database passwords; lcobucci/jwt's
 `InMemory::plainText`/`base64Encoded` and `jwt.sign`/`verify`/`encode`/`decode` keys. Dev sets 2-19: 2469/3175 ->

@@ -284,7 +284,8 @@ _PROSE_PW_WORD = re.compile(
     r"(?![A-Za-z0-9_])"
 )
 _PROSE_PW_AFTER = re.compile(
-    r"""\*{0,2}+[ \t]{0,4}+(?:(?:is|was)[ \t]{0,4}+(?=[:=]))?(?:is|was|of|to(?=[ \t])|:\*{0,2}+|=|-|->|\(|：)?[ \t]{0,4}+"""
+    r"""\*{0,2}+[ \t]{0,4}+(?:(?:is|was)[ \t]{0,4}+(?=[:=]))?"""
+    r"""(?:(?:is|was)[ \t]{1,3}+(?:set|changed|reset)[ \t]{1,3}+to(?=[ \t])|is|was|of|to(?=[ \t])|:\*{0,2}+|=|-|->|\(|：)?[ \t]{0,4}+"""
     r"""(?:["'`]?)"""
     r"""(?:(?P<user>[A-Za-z0-9_.\-@]{1,32}+)[ \t]{0,2}+/[ \t]{0,2}+)?(?P<pw>[^\s"'`,;()<>\[\]{}]{6,64}+)"""
 )
@@ -479,9 +480,13 @@ def _given_in_prose(text: str, m: re.Match, after: int, a: re.Match, value: str,
     ls = text.rfind("\n", 0, m.start()) + 1
     quote = text[vs - 1 : vs] if vs else ""
     quoted = quote in ("`", '"', "'") and text.startswith(quote, vs + len(value))
-    if quoted and text[m.start() - 1 : m.start()] not in ("`", '"', "'") and connector in ("", "to", "-"):
-        if connector == "to" and not _SET_BEFORE.search(text, ls, m.start()):
+    if connector in ("is set to", "was set to", "is changed to", "was changed to", "is reset to", "was reset to"):
+        connector = "to"  # `the password is set to \`v\``: the setting is in the sentence
+        if not quoted:
             return False
+    elif connector == "to" and quoted and not _SET_BEFORE.search(text, ls, m.start()):
+        return False
+    if quoted and text[m.start() - 1 : m.start()] not in ("`", '"', "'") and connector in ("", "to", "-"):
         if _HASH_VALUE.fullmatch(value) or text[max(0, m.start() - 10) : m.start()].lower().strip() == "encrypted":
             return False  # `ENCRYPTED PASSWORD 'md5…'`: a stored hash
         return _prose_word(value) or chosen_camel(value) or _dollar_word(value)
@@ -661,17 +666,26 @@ _QUOTED_AS_PASSWORD = re.compile(
 
 # a user and its password in backticks on a line about logging in: "Log in with `admin` / `admin123`", "Use
 # `admin`/`gopher12` to sign in", "Default credentials: `admin` / `s3cret9`" (a pair of paths or names has no login word)
-_TICKED_PAIR = re.compile(r"`(?P<user>[\w.@+\-]{1,64}+)`[ \t]{0,2}+/[ \t]{0,2}+`(?P<pw>[^\s`/]{6,64}+)`")
+_TICKED_PAIR = re.compile(r"`(?P<user>[\w.@+\-]{1,64}+)`[ \t]{0,2}+(?P<and>/|and)[ \t]{0,2}+`(?P<pw>[^\s`/]{6,64}+)`")
 _LOGIN_LINE = re.compile(
     r"(?i)\blog[ \-]?in\b|\bsign[ \-]?in\b|\bcredentials?\b|\busername\b|\bdefault[ \t]+(?:user|account|admin)"
 )
+
+
+_LOGIN_VERB = re.compile(r"(?i)\b(?:log[ \-]?in|sign[ \-]?in|log[ \t]into)\b")
+_LOGIN_AFTER = re.compile(r"(?i)[ \t]{1,3}+(?:to[ \t]{1,3}+)?(?:log[ \-]?in|sign[ \-]?in)\b")
+
+
+def _and_pair_login(text: str, ls: int, start: int, end: int) -> bool:
+    """A login verb just before `\`u\` and \`p\`` (`Sign in with …`) or right after it (`… to log in`)."""
+    return _LOGIN_VERB.search(text, max(ls, start - 60), start) is not None or _LOGIN_AFTER.match(text, end) is not None
 
 
 _PASSWORD_WORD = re.compile(r"(?i)\bpass(?:word|wd)s?\b|\bcredentials?\b")
 
 
 def _ticked_pairs(text: str, low: str) -> Iterator[Hit]:
-    for hint in ("`/`", "` / `"):
+    for hint in ("`/`", "` / `", "` and `"):
         for i in occurrences(low, hint):  # the hints hold no letter: the lower case's offsets, its cached scans
             j = text.rfind("`", max(0, i - 66), i)
             m = _TICKED_PAIR.match(text, j) if j >= 0 else None
@@ -686,6 +700,8 @@ def _ticked_pairs(text: str, low: str) -> Iterator[Hit]:
             letters_ok = chosen_camel(pw) or (
                 _PASSWORD_WORD.search(text, max(ls, i - 200), min(le, i + 200)) is not None and _bare_word_ok(pw)
             )
+            if m.group("and") == "and" and (pw.isalpha() or not _and_pair_login(text, ls, m.start(), m.end())):
+                continue  # `Use \`admin\` and \`gopher12\` to log in`: joined by `and`, a digit or symbol and a login verb
             if password_value_ok(pw, quoted=True, words=True) and (not pw.isalpha() or letters_ok):
                 yield Hit("password", m.start("pw"), m.end("pw"), "ProsePassword")
 
@@ -786,6 +802,24 @@ _ENTER_QUOTED = re.compile(
 _ENTER_HINT = re.compile(r"enter|type|use|input|provide")
 
 
+# a password's setting named in docs, then its value: "Set `ADMIN_PASSWORD` to `kumquat7`", "set the `DB_PASSWORD`
+# environment variable to 'kumquat7'"
+_SET_NAMED_TO = re.compile(
+    r"""(?i)\b(?:set|change|update)[ \t]{1,3}+(?:the[ \t]{1,3}+)?(?P<q>[`'"])(?P<name>[A-Za-z_][\w.\-]{1,60}+)(?P=q)"""
+    r"""(?:[ \t]{1,3}+(?:environment|env|config(?:uration)?|setting|option|variable|property|value|field)){0,2}+"""
+    r"""[ \t]{1,3}+to[ \t]{1,3}+(?P<q2>[`'"])(?P<pw>[^\s`'"]{6,64}+)(?P=q2)"""
+)
+
+
+def _set_named_password(text: str, i: int) -> Iterator[Hit]:
+    ls, le = _line_bounds(text, i)
+    m = _SET_NAMED_TO.search(text, max(ls, i - 80), min(le, i + 160))
+    if m and m.start("name") <= i < m.end("name") and _is_password_key(m.group("name")):
+        pw = m.group("pw")
+        if _prose_word(pw) or password_value_ok(pw, quoted=True, words=True):
+            yield Hit("password", m.start("pw"), m.end("pw"), "ProsePassword")
+
+
 def _prompted_password(text: str, i: int) -> Iterator[Hit]:
     ls, le = _line_bounds(text, i)
     word_end = i + 4
@@ -802,6 +836,8 @@ def _defaults_after_password(text: str, low: str) -> Iterator[Hit]:
     for i in _stem_starts(low, ("pass", "pw")):
         if i and text[i - 1].isalnum() or low.startswith("pw", i) and not low.startswith("pwd", i):
             continue
+        if i and text[i - 1] in "`'\"_" and " to " in low[i : i + 120]:
+            yield from _set_named_password(text, i)
         if i and text[i - 1] in " \t/&":
             yield from _user_and_password(text, i)
             near = low[max(0, i - 60) : i + 24]

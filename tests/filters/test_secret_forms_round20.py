@@ -362,3 +362,40 @@ def test_other_languages_password_labels_are_redacted(text, value, cfg):
 )
 def test_other_languages_lookalikes_are_left(text, cfg):
     assert _passwords(text, cfg) == []
+
+
+# --- a setting named, then set: "the password is set to `v`", "Set `ADMIN_PASSWORD` to `v`"; `u` and `p` to log in
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("The password is set to `kumquat7`.", "kumquat7"),
+        ('The admin password was changed to "kumquat".', "kumquat"),
+        ("Set `ADMIN_PASSWORD` to `kumquat7`.", "kumquat7"),
+        ("Set the `DB_PASSWORD` environment variable to `kumquat7`.", "kumquat7"),
+        ("Use `admin` and `kumquat7` to log in.", "kumquat7"),
+        ("Sign in with `jane@example.com` and `kumquat7`.", "kumquat7"),
+    ],
+)
+def test_set_to_and_login_pairs_are_redacted(text, value, cfg):
+    assert value in _passwords(text, cfg)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The password is set to a random value.",
+        "The password is set to `$RANDOM`.",
+        "Set `ADMIN_PASSWORD` to `changeme`.",
+        "Set `ADMIN_PASSWORD` to `${SECRET}`.",
+        "Set `PASSWORD_MIN_LENGTH` to `12`.",  # a setting about passwords, not one
+        "Set `password_hash` to `bcrypt`.",
+        "Set `PASSWORD_RESET_TIMEOUT` to `3600`.",
+        "Use `admin` and `kumquat` to log in.",  # joined by `and`: letters alone could be any two names
+        "Compare `src` and `lib1234` before you log in.",  # the login verb is not at the pair
+        "Install `node` and `npm7` first.",
+    ],
+)
+def test_set_to_and_login_pair_lookalikes_are_left(text, cfg):
+    assert _passwords(text, cfg) == []
