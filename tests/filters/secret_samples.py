@@ -153,3 +153,13 @@ def secrets_in(text: str, cfg) -> list[tuple[str, str]]:
     from repoloom.filters import pii
 
     return [(f.kind, text[f.start : f.end]) for f in pii.find_pii(text, cfg) if f.kind in ("key", "password")]
+
+
+def values_in(text: str, cfg) -> list[str]:
+    """The values of every secret found in the text, in order."""
+    return [v for _, v in secrets_in(text, cfg)]
+
+
+def passwords_in(text: str, cfg) -> list[str]:
+    """The values of the passwords found in the text, in order."""
+    return [v for k, v in secrets_in(text, cfg) if k == "password"]

@@ -8,11 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.filters.secret_samples import secrets_in
-
-
-def _values(text: str, cfg) -> list[str]:
-    return [v for _, v in secrets_in(text, cfg)]
+from tests.filters.secret_samples import values_in as _values
 
 
 @pytest.mark.parametrize(

@@ -14,11 +14,7 @@ import base64
 
 import pytest
 
-from tests.filters.secret_samples import secrets_in
-
-
-def _values(text: str, cfg) -> list[str]:
-    return [v for _, v in secrets_in(text, cfg)]
+from tests.filters.secret_samples import values_in as _values
 
 
 def _b64(s: str) -> str:

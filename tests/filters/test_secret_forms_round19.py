@@ -10,15 +10,7 @@ import pytest
 
 from repoloom.filters.secret_names import _is_password_key, occurrences
 from repoloom.filters.secret_values import stand_in, suffixed_credential, word_literal
-from tests.filters.secret_samples import secrets_in
-
-
-def _values(text: str, cfg) -> list[str]:
-    return [v for _, v in secrets_in(text, cfg)]
-
-
-def _passwords(text: str, cfg) -> list[str]:
-    return [v for k, v in secrets_in(text, cfg) if k == "password"]
+from tests.filters.secret_samples import values_in as _values, passwords_in as _passwords
 
 
 # --- chosen passwords: a credential word numbered, respelled by case; generic words with digits or joined up

@@ -10,15 +10,7 @@ from __future__ import annotations
 import pytest
 
 from repoloom.filters.secret_values import is_placeholder, word_literal
-from tests.filters.secret_samples import secrets_in
-
-
-def _values(text: str, cfg) -> list[str]:
-    return [v for _, v in secrets_in(text, cfg)]
-
-
-def _passwords(text: str, cfg) -> list[str]:
-    return [v for k, v in secrets_in(text, cfg) if k == "password"]
+from tests.filters.secret_samples import secrets_in, values_in as _values, passwords_in as _passwords
 
 
 # --- a secret found once is redacted wherever its line spells it again
