@@ -675,8 +675,8 @@ def word_literal(value: str) -> bool:
         or _long_repeat(value)
     ):
         return False  # `abcdefghijklmnopqrstuvwxyz123456`, `asdfasdfasdf…`, `sk_xxxxxxxx…`: filled in by hand
-    parts = re.split(r"[-_.]", low)
-    if parts[-1] in _PLACEHOLDER_TAILS and (len(parts) > 2 or len(parts[0]) <= 5):
+    pieces = re.split(r"[-_.]", low)
+    if pieces[-1] in _PLACEHOLDER_TAILS and (len(pieces) > 2 or len(pieces[0]) <= 5):
         return False  # `sk_live_short`, `whsec_test`: a prefix with a placeholder word as the value (a project's
         # name before `_test` is a chosen database password: `quarkus_test`)
     named = any(w in low for w in ("pass", "pwd", "secret", "token", "key", "cred", "auth"))
