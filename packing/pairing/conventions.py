@@ -201,7 +201,11 @@ def _template_instances(facts: list[FileFacts], kinds: dict[str, str]) -> dict[s
     """A test folder's driver included by several of its files: M*LIB's tests/check-generic.hpp holds main and the
     test cases, and each tests/check-X.cpp, no case of its own, defines the container it checks and includes it.
     The includers are the tests (one program each), the driver their shared helper. Not a test included by one file
-    only (parallel-hashmap's tests include another test to rerun its cases: both stay tests)."""
+    only (parallel-hashmap's tests include another test to rerun its cases: both stay tests).
+    A header of cases without main is such a driver too when several caseless files include it: mapbox-variant's
+    test/t/binary_visitor_impl.hpp holds the TEST_CASEs that test/t/binary_visitor_1.cpp .. _6.cpp each compile
+    for one variant type (the runner's main is in a file of its own). Not a header named as a test (utfcpp's
+    tests/test_unchecked_api.h, a test of its own that test_unchecked_*.cpp both include)."""
     by_path = {f.path: f for f in facts}
     includers: dict[str, list[str]] = defaultdict(list)
     for f in facts:
@@ -216,7 +220,12 @@ def _template_instances(facts: list[FileFacts], kinds: dict[str, str]) -> dict[s
             if r.get("kind") != "include":
                 continue
             h = posixpath.join(_folder(f.path), str(r.get("target") or ""))
-            if h != f.path and kinds.get(h) == "test" and "main" in (by_path[h].identifiers if h in by_path else ()):
+            if (
+                h != f.path
+                and kinds.get(h) == "test"
+                and h in by_path
+                and ("main" in by_path[h].identifiers or (h.endswith(_C_HEADERS) and not by_path[h].test.get("name")))
+            ):
                 includers[h].append(f.path)
     out: dict[str, str] = {}
     for h, files in includers.items():
