@@ -151,6 +151,7 @@ from repoloom.packing.pairing.by_name import (
     _suite_prefixes,
     _by_test_folder,
     _by_doer,
+    _by_prefixed_function,
 )
 from repoloom.packing.pairing.by_calls import _elsewhere_in_tree
 from repoloom.packing.pairing.by_use import _by_crate_root, _by_crate_use, _by_own_crate, _small_crate
@@ -544,6 +545,9 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             if found is None and not role and not for_role:
                 # named for an action on a thing: the module named for the doer (tests/parsing_arrays.cpp -> parser)
                 found = _by_doer(t, cands, kinds, declared)
+            if found is None and not role and not for_role and "include" in _FAMILY_RULES.get(fam, ()):
+                # named for a function the library defines under its prefix (copy_test.c: cbor_copy of cbor.c)
+                found = _by_prefixed_function(t, sources[fam], kinds, declared)
         subject, rule, score = found if found else (None, None, 0.0)
         subject = forwarding.get(subject, subject)
         subject = impl_headers.get(subject, subject)

@@ -753,3 +753,34 @@ def _own_package_namesake(
         and (_norm(_stem(f.path)).endswith(key) or _norm(_stem(f.path)).startswith(key))
     ]
     return mine[0] if len(mine) == 1 else None
+
+
+def _by_prefixed_function(
+    t: FileFacts, sources: list[FileFacts], kinds, declared: set[str]
+) -> tuple[str, str, float] | None:
+    """Rule (C, C++): a test named for a function the library defines under its own prefix, and that the test calls
+    (libcbor's test/copy_test.c: cbor_copy of src/cbor.c; structurally_equal_test.c: cbor_structurally_equal of
+    src/cbor/common.c; map_get_test.c: cbor_map_get of src/cbor/maps.c), tests the one unit defining it. The name
+    is the whole rest of the function's (map_get is no part of cbor_map_get_size) and the prefix one word (uint_test.c
+    tests no cbor_isa_uint); a header declaring it is no unit; two units defining such a function, no subject."""
+    key = _test_stem(t).lower().replace("-", "_")
+    if len(_norm(key)) < 4 or key in _GENERIC_NAMES:
+        return None
+    tail = "_" + key
+    # the prefix one word (cbor_copy), not a verb before the name (cbor_isa_uint is no test of uint; as_double)
+    called = {
+        n for n in t.identifiers if n.lower().endswith(tail) and n[: -len(tail)].isalnum() and len(n) > len(tail) + 2
+    }
+    if len(called) != 1:
+        return None  # none, or several (Boost.JSON's test/double.cpp: as_double, get_double, is_double)
+    definers = sorted(
+        {
+            f.path
+            for f in sources
+            if kinds.get(f.path) in ("", "inline")
+            and f.path not in declared
+            and _usable(t.path, f.path)
+            and called & set(f.test.get("defines") or ())
+        }
+    )
+    return (definers[0], "name", 0.7) if len(definers) == 1 else None

@@ -4,10 +4,15 @@
   elsewhere) that several caseless files of its folder include (binary_visitor_1.cpp .. _6.cpp, each defining the
   variant type it instantiates the cases for) is their shared body: the includers are the tests, the header support.
   A header named as a test (utfcpp's tests/test_unchecked_api.h) stays a test of its own.
+- (C, C++) A test named for a function the library defines under its one-word prefix, and that it calls, tests the
+  one unit defining it (libcbor's test/copy_test.c: cbor_copy of src/cbor.c; map_get_test.c: cbor_map_get of
+  src/cbor/maps.c); not a name after a verb (uint_test.c and cbor_isa_uint), nor one of several such names
+  (Boost.JSON's test/double.cpp: as_double, get_double, is_double).
 """
 
 from __future__ import annotations
 
+from repoloom.packing.pairing.by_name import _by_prefixed_function
 from repoloom.packing.pairing.conventions import _kind, _test_targets
 from tests.packing.pairing_helpers import facts_of, graph_pairs
 
@@ -91,3 +96,69 @@ def test_must_not_fire_for_a_test_named_header():
     kinds.update(_test_targets(facts, kinds))
     assert kinds["tests/test_unchecked_api.h"] == "test"
     assert kinds["tests/apitests.cpp"] == "support"
+
+
+_CBOR_H = (
+    "#ifndef LIBCBOR_H_\n#define LIBCBOR_H_\n\ntypedef struct cbor_item_t cbor_item_t;\n"
+    "cbor_item_t* cbor_copy(cbor_item_t* item);\nvoid cbor_decref(cbor_item_t** item);\n"
+    "cbor_item_t* cbor_build_uint8(unsigned char value);\nbool cbor_isa_uint(const cbor_item_t* item);\n"
+    "bool cbor_structurally_equal(cbor_item_t* a, cbor_item_t* b);\n#endif\n"
+)
+
+
+def cbor_files() -> dict[str, str]:
+    return {
+        "src/cbor.h": _CBOR_H,
+        "src/cbor.c": (
+            '#include "cbor.h"\n\ncbor_item_t* cbor_copy(cbor_item_t* item) {\n  return item;\n}\n\n'
+            'void cbor_describe(cbor_item_t* item, FILE* out) {\n  fprintf(out, "%p", (void*)item);\n}\n'
+        ),
+        "src/cbor/common.c": (
+            '#include "cbor/common.h"\n\nbool cbor_isa_uint(const cbor_item_t* item) {\n  return item != 0;\n}\n\n'
+            "bool cbor_structurally_equal(cbor_item_t* a, cbor_item_t* b) {\n  return a == b;\n}\n\n"
+            "void cbor_decref(cbor_item_t** item) {\n  *item = 0;\n}\n"
+        ),
+        "src/cbor/ints.c": (
+            '#include "cbor/ints.h"\n\ncbor_item_t* cbor_build_uint8(unsigned char value) {\n  return 0;\n}\n'
+        ),
+        "test/copy_test.c": (
+            '#include "assertions.h"\n#include "cbor.h"\n\ncbor_item_t *item, *copy;\n\n'
+            "static void test_uints(void** _state) {\n  item = cbor_build_uint8(10);\n"
+            "  copy = cbor_copy(item);\n  cbor_decref(&item);\n  cbor_decref(&copy);\n}\n"
+        ),
+        "test/uint_test.c": (
+            '#include "assertions.h"\n#include "cbor.h"\n\ncbor_item_t *number;\n\n'
+            "static void test_very_short_int(void** _state) {\n  number = cbor_build_uint8(10);\n"
+            "  assert_true(cbor_isa_uint(number));\n  cbor_decref(&number);\n}\n"
+        ),
+    }
+
+
+def _prefixed(files: dict[str, str], test: str):
+    facts = facts_of(files)
+    kinds = {f.path: _kind(f) for f in facts}
+    sources = [f for f in facts if kinds[f.path] == "" and f.path.endswith(".c")]
+    declared = {f.path for f in facts if f.path.endswith(".h")}
+    return _by_prefixed_function(next(f for f in facts if f.path == test), sources, kinds, declared)
+
+
+def test_a_test_named_for_a_prefixed_function_takes_its_unit():
+    assert _prefixed(cbor_files(), "test/copy_test.c") == ("src/cbor.c", "name", 0.7)
+
+
+def test_must_not_fire_for_a_name_after_a_verb():
+    # cbor_isa_uint: "isa" before uint, not the library's prefix alone
+    assert _prefixed(cbor_files(), "test/uint_test.c") is None
+
+
+def test_must_not_fire_for_several_such_names():
+    files = cbor_files()
+    files["src/cbor/ints.c"] += "\nint json_copy(int x) {\n  return x;\n}\n"
+    files["test/copy_test.c"] += "\nstatic void test_json(void** _state) {\n  json_copy(1);\n}\n"
+    assert _prefixed(files, "test/copy_test.c") is None
+
+
+def test_must_not_fire_for_a_declaration_only():
+    files = cbor_files()
+    del files["src/cbor.c"]
+    assert _prefixed(files, "test/copy_test.c") is None
