@@ -237,14 +237,17 @@ def _is_hollow_unit(f: FileFacts, header_types: set[str], graph, facts_by_path: 
     """A C/C++ implementation file that defines nothing of its own (only includes, explicit instantiations, macros,
     forward declarations of types the headers define: struct type_config;) and includes a header named like it
     that holds code (toml11's src/datetime.cpp: include/toml11/impl/datetime_impl.hpp). glog's src/stacktrace.cc,
-    which includes a platform's implementation through a macro, is no such unit: stacktrace.h holds no code."""
+    which includes a platform's implementation through a macro, is no such unit: stacktrace.h holds no code.
+    A keyword the grammar took for a name is no definition: unordered_dense's src/ankerl.unordered_dense.cpp, a
+    C++20 module unit (export module ...; export namespace ankerl::unordered_dense { using ...; }), only exports the
+    names of the header it includes."""
     defines = f.test.get("defines")
     if not (
         defines is not None
         and f.path.endswith(_C_IMPLEMENTATIONS)
         and _kind(f) in ("", "inline")
         and FAMILY.get(f.language or "", "") in _INCLUDE_FAMILIES
-        and set(defines) <= header_types
+        and set(defines) - _KEYWORDS <= header_types
         and f.path in graph
     ):
         return False
@@ -267,6 +270,8 @@ def _is_hollow_unit(f: FileFacts, header_types: set[str], graph, facts_by_path: 
 
 
 _HOLLOW_MIN_DEFINES = 3
+# C++ words a grammar without modules may read as names where it fails (export namespace x {...}: "namespace")
+_KEYWORDS = frozenset({"namespace", "export", "module", "import", "using", "template", "typename", "concept"})
 
 
 def _c_implementations(header: str, impls_by_stem: dict[str, list[str]]) -> list[str]:

@@ -8,12 +8,18 @@
   one unit defining it (libcbor's test/copy_test.c: cbor_copy of src/cbor.c; map_get_test.c: cbor_map_get of
   src/cbor/maps.c); not a name after a verb (uint_test.c and cbor_isa_uint), nor one of several such names
   (Boost.JSON's test/double.cpp: as_double, get_double, is_double).
+- (C++) A C++20 module unit that only exports a header's names (unordered_dense's src/ankerl.unordered_dense.cpp:
+  export module ankerl.unordered_dense; export namespace ankerl::unordered_dense { using ...; }) is a hollow unit,
+  no implementation: the keyword the grammar takes for a name there ("namespace") is no definition of its own.
 """
 
 from __future__ import annotations
 
+from repoloom.packing import graph as graphs
+from repoloom.packing.pairing.by_include import _is_hollow_unit
 from repoloom.packing.pairing.by_name import _by_prefixed_function
 from repoloom.packing.pairing.conventions import _kind, _test_targets
+from repoloom.syntax.resolving import GraphConfig
 from tests.packing.pairing_helpers import facts_of, graph_pairs
 
 _VARIANT_HPP = (
@@ -162,3 +168,66 @@ def test_must_not_fire_for_a_declaration_only():
     files = cbor_files()
     del files["src/cbor.c"]
     assert _prefixed(files, "test/copy_test.c") is None
+
+
+_DENSE_H = (
+    "#ifndef ANKERL_UNORDERED_DENSE_H\n#define ANKERL_UNORDERED_DENSE_H\n\n#include <cstdint>\n\n"
+    "template <typename T>\nstruct ankerl_hash {\n    uint64_t operator()(T const& obj) const {\n"
+    "        return static_cast<uint64_t>(obj);\n    }\n};\n\n"
+    "inline uint64_t ankerl_mix(uint64_t a, uint64_t b) {\n    return a * b;\n}\n\n"
+    "inline uint64_t ankerl_wyhash(void const* data, size_t n) {\n    return n;\n}\n\n"
+    "namespace ankerl::unordered_dense {\ninline namespace v4_4_0 {\n\n"
+    "namespace detail {\n\n[[nodiscard]] inline auto mix(uint64_t a, uint64_t b) -> uint64_t {\n"
+    "    return a * b;\n}\n\n} // namespace detail\n\n"
+    "template <typename T>\nstruct hash {\n    auto operator()(T const& obj) const noexcept -> uint64_t {\n"
+    "        return static_cast<uint64_t>(obj);\n    }\n};\n\n"
+    "template <class Key, class T>\nclass table {\n  public:\n    auto count(Key const& key) const -> size_t {\n"
+    "        return key == Key{} ? 0 : 1;\n    }\n};\n\n"
+    "template <class Key, class T>\nusing map = table<Key, T>;\n\n} // namespace v4_4_0\n"
+    "} // namespace ankerl::unordered_dense\n\n#endif\n"
+)
+_MODULE_UNIT = (
+    "module;\n\n#if ANKERL_UNORDERED_DENSE_STD_MODULE\n#    include <cstdint> // for UINT64_C\nimport std;\n#endif\n\n"
+    "#include <ankerl/unordered_dense.h>\n\nexport module ankerl.unordered_dense;\n\n"
+    "export namespace ankerl::unordered_dense {\n    inline namespace ANKERL_UNORDERED_DENSE_NAMESPACE {\n"
+    "      using ankerl::unordered_dense::hash;\n      using ankerl::unordered_dense::map;\n\n"
+    "      namespace pmr {\n        using ankerl::unordered_dense::pmr::map;\n      }\n    }\n}\n\n"
+    "export namespace std {\n  using ::std::erase_if;\n}\n"
+)
+
+
+def dense_files() -> dict[str, str]:
+    return {
+        "include/ankerl/unordered_dense.h": _DENSE_H,
+        "src/ankerl.unordered_dense.cpp": _MODULE_UNIT,
+        "test/unit/count.cpp": (
+            "#include <ankerl/unordered_dense.h>\n\n#include <doctest.h>\n\n"
+            'TEST_CASE("count") {\n    auto map = ankerl::unordered_dense::map<int, int>();\n'
+            "    REQUIRE(map.count(123) == 0);\n}\n"
+        ),
+    }
+
+
+def test_a_module_unit_exporting_a_headers_names_is_hollow():
+    facts = facts_of(dense_files())
+    by_path = {f.path: f for f in facts}
+    header_types = {n for f in facts if f.path.endswith(".h") for n in (f.test.get("defines") or ())}
+    rg = graphs.build_graph(facts, GraphConfig())
+    assert _is_hollow_unit(by_path["src/ankerl.unordered_dense.cpp"], header_types, rg.graph, by_path)
+
+
+def test_the_header_only_librarys_test_takes_the_header():
+    assert graph_pairs(dense_files())["test/unit/count.cpp"][0] == "include/ankerl/unordered_dense.h"
+
+
+def test_must_not_fire_for_a_unit_with_code_of_its_own():
+    files = dense_files()
+    files["src/ankerl.unordered_dense.cpp"] = (
+        "#include <ankerl/unordered_dense.h>\n\nnamespace ankerl::unordered_dense {\n"
+        "uint64_t mix(uint64_t a, uint64_t b) {\n    return a * b;\n}\n}\n"
+    )
+    facts = facts_of(files)
+    by_path = {f.path: f for f in facts}
+    header_types = {n for f in facts if f.path.endswith(".h") for n in (f.test.get("defines") or ())}
+    rg = graphs.build_graph(facts, GraphConfig())
+    assert not _is_hollow_unit(by_path["src/ankerl.unordered_dense.cpp"], header_types, rg.graph, by_path)
