@@ -185,3 +185,29 @@ def test_decontam_run_prefilter_changes_no_result(tmp_path):
         assert sum(decontam.matches(text, index).values()) == full
         if full:
             assert decontam._has_benchmark_run(toks, index)
+
+
+def test_decontam_byte_tokens_are_the_str_tokens(tmp_path):
+    """The ASCII fast path splits bytes: the same tokens as str.split() (encoded), the same n-gram hashes, the
+    same matches; text with a separator only str.split() splits on (\\x1c-\\x1f) or non-ASCII takes the str path."""
+    code = "def remove_occ(s, ch):\n    for i in range(len(s)):\n        if s[i] == ch:\n            return s\n"
+    path = tmp_path / "bench.jsonl"
+    path.write_text(json_module.dumps({"task_id": 7, "code": code}) + "\n")
+    over = {"decontam": {"packages": [], "n": 6, "files": [{"path": str(path), "name": "b", "fields": ["code"]}]}}
+    index = decontam.load_index(section(load_config(overrides=over), DecontamConfig))
+    seps = "".join(chr(c) for c in range(33)) + "\x7f\x85\xa0\u2028\u3000"
+    texts = [REAL, code, "x" + code, code.replace(" ", "\x1c"), code.replace("\n", "\x1f"), "é " + code]
+    texts += [code.replace("    ", c) for c in seps]
+    for text in texts:
+        toks, as_bytes = decontam._tokens(text)
+        want = decontam.normalise_tokens(text)
+        assert [t.decode() for t in toks] == want if as_bytes else toks == want
+        assert as_bytes == (text.isascii() and not any(c in text for c in "\x1c\x1d\x1e\x1f"))
+        h = ngram_hashes(want, index.n)
+        assert np.array_equal(ngram_hashes(toks, index.n), h)
+        full = {}
+        for p in np.searchsorted(index.hashes, h[np.isin(h, index.hashes)]).tolist():
+            full[index.owners[p]] = full.get(index.owners[p], 0) + 1
+        assert decontam.matches(text, index) == full
+    # str.split() splits on \x1c (bytes.split() would not): the text still matches, as before the fast path
+    assert decontam.matches(code, index) == decontam.matches(code.replace(" ", "\x1c"), index) == {"b:7": 8}
