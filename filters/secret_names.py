@@ -334,9 +334,10 @@ def at_word_of(text: str, i: int, pattern: re.Pattern) -> re.Match | None:
 def _stem_starts(low: str, stems: tuple[str, ...]) -> Iterator[int]:
     """Offsets of every occurrence of the stems, in order: str.find in C instead of a case-insensitive
     regex alternation, which the regex engine can only try at every position."""
-    if len(stems) == 1:
-        return iter(occurrences(low, stems[0]))
-    return heapq.merge(*(occurrences(low, st) for st in stems))
+    found = [offsets for st in stems if (offsets := occurrences(low, st))]
+    if len(found) <= 1:  # most texts hold one of the stems or none: no merge (a generator per heap step)
+        return iter(found[0] if found else ())
+    return heapq.merge(*found)
 
 
 def _key_name(text: str, stem_start: int) -> tuple[int, str]:
