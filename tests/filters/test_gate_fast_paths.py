@@ -211,3 +211,22 @@ def test_decontam_byte_tokens_are_the_str_tokens(tmp_path):
         assert decontam.matches(text, index) == full
     # str.split() splits on \x1c (bytes.split() would not): the text still matches, as before the fast path
     assert decontam.matches(code, index) == decontam.matches(code.replace(" ", "\x1c"), index) == {"b:7": 8}
+
+
+def test_aws_quoted_value_hint_starts_are_the_patterns():
+    """AWSKeyDetector's hint (a quoted 40-character value) found on a translated copy: the starts finditer gives, on
+    real code, on runs of 39-41 characters, on two values sharing a quote, and on non-ASCII text (the regex)."""
+    hint = secret_providers._AWS_QUOTED_VALUE
+    key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"  # AWS's documented example secret (40 characters)
+    texts = [REAL, inspect.getsource(secret_providers), inspect.getsource(string)]
+    texts += [
+        f"a = \"{key}\"\nb = '{key}'",
+        f'"{key}"{key}"{key}"',  # the closing quote of one could open the next: finditer does not reuse it
+        f'"{key[:-1]}" "{key}x" `{key}` "{key}\'',
+        f'é = "{key}"  # ünïcode',
+        "'" * 50 + key + "'" * 3,
+        f'"{key}{key}"',
+    ]
+    for text in texts:
+        assert list(hint.starts(text)) == [m.start() for m in hint.pattern.finditer(text)]
+    assert list(hint.starts(texts[3])) == [4, 51] and list(hint.starts(texts[4])) == [0, 82]
