@@ -512,12 +512,34 @@ def asserted_literals(text: str) -> Iterator[Hit]:
             break
 
 
+def _literal_first_matches(text: str) -> Iterator[re.Match]:
+    """_LITERAL_FIRST.finditer(text), tried only where a match can start. A match's literal closes at most four
+    spaces or tabs before its `==`/`!=` and opens at the previous occurrence of the same quote (the literal holds no
+    quote), so each operator names one start; finditer tries every position in order, and a match can start at
+    none of the others, so trying these in order (past the last match's end) gives its matches."""
+    starts = set()
+    for op in ("==", "!="):
+        for e in occurrences(text, op):
+            q, k = e - 1, 0
+            while k < 4 and q >= 0 and text[q] in " \t":
+                q, k = q - 1, k + 1
+            if q > 0 and text[q] in "\"'`":
+                p = text.rfind(text[q], max(0, q - 129), q)
+                if p >= 0:
+                    starts.add(p)
+    end = 0
+    for p in sorted(starts):
+        if p >= end and (m := _LITERAL_FIRST.match(text, p)):
+            end = m.end()
+            yield m
+
+
 def compared_literals(text: str) -> Iterator[Hit]:
     """Literals compared with a password- or secret-named variable, the literal written first: the value is what
     the code checks the secret against (`if ("…" === my_private_key)`)."""
     if not TEXT_GATES.contains(text, "==") and not TEXT_GATES.contains(text, "!="):
         return
-    for m in _LITERAL_FIRST.finditer(text):
+    for m in _literal_first_matches(text):
         name, value, vs = m.group("n").rsplit(".", 1)[-1], m.group("v"), m.start("v")
         if _is_password_key(name):
             if password_value_ok(value, True):

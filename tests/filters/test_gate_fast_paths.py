@@ -230,3 +230,28 @@ def test_aws_quoted_value_hint_starts_are_the_patterns():
     for text in texts:
         assert list(hint.starts(text)) == [m.start() for m in hint.pattern.finditer(text)]
     assert list(hint.starts(texts[3])) == [4, 51] and list(hint.starts(texts[4])) == [0, 82]
+
+
+def test_literal_first_anchored_matches_are_finditers():
+    """compared_literals tries _LITERAL_FIRST only where an `==`/`!=` names a start: the same matches as finditer over
+    the whole text, on real code, on written cases (spaces before the operator, quotes inside quotes, long literals,
+    chained comparisons) and on random text over the characters that matter."""
+    from repoloom.filters import secrets
+
+    cases = [
+        inspect.getsource(secrets),
+        REAL,
+        '"s3cr3t!" == password and \'abcd\' != token and `wxyz`!==apiKey and "abcd"===x',
+        '"abcd"    == x, "abcd"     == y, "ab cd" == z, \'"abcd"\' == w, "x"y"abcd" == v',
+        '"abcd" == "efgh" == name; "' + "a" * 128 + '" == n1; "' + "a" * 129 + '" == n2',
+        '"abcd"\t\t== n\n"abcd"=\n= n "abcd" = = n `abcd` != `n` "abc" == n',
+    ]
+    rng = np.random.default_rng(11)
+    pieces = ['"', "'", "`", " ", "  ", "\t", "==", "!=", "===", "=", "!", "abcd", "ab", "x.y", "$k", "\\", "\n", "é"]
+    cases += ["".join(rng.choice(pieces, size=int(rng.integers(10, 120)))) for _ in range(3000)]
+    found = 0
+    for text in cases:
+        want = [m.span() for m in secrets._LITERAL_FIRST.finditer(text)]
+        assert [m.span() for m in secrets._literal_first_matches(text)] == want, text
+        found += len(want)
+    assert found > 50
