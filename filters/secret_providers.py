@@ -210,6 +210,31 @@ _PRIVATE_MAX = 65536
 _B64_PLUGIN = Base64HighEntropyString()
 _HEX_PLUGIN = HexHighEntropyString()
 _QUOTED = re.compile(r"""(["'`])([^\s"'`\\]{16,512}+)\1""")
+# on ASCII text a match starts at a quote followed by 16 characters of its run: on a translated copy (quote -> q, a
+# character the run may hold -> a; whitespace as \s has it, quotes and backslashes end a run) those are the needle's
+# occurrences, found by bytes.find, and the pattern is tried there only, where finditer tries it at every quote
+_QUOTED_MARK = bytes(
+    ord("q") if chr(c) in "\"'`" else ord(" ") if chr(c).isspace() or c == 92 or c > 127 else ord("a")
+    for c in range(256)
+)
+_QUOTED_NEEDLE = b"q" + b"a" * 16
+
+
+def _quoted_matches(text: str) -> Iterator[re.Match]:
+    """_QUOTED.finditer(text): every start it can match at is a needle occurrence, tried in order past the last
+    match's end, as finditer tries every position."""
+    if not text.isascii():
+        yield from _QUOTED.finditer(text)
+        return
+    image = text.encode("ascii").translate(_QUOTED_MARK)
+    end = 0
+    while (p := image.find(_QUOTED_NEEDLE, end)) >= 0:
+        m = _QUOTED.match(text, p)
+        if m:
+            end = m.end()
+            yield m
+        else:
+            end = p + 1
 
 
 _KEY_CONTEXT = re.compile(
@@ -870,7 +895,7 @@ def entropy_keys(text: str) -> Iterator[Hit]:
     Post-filters: hashes (hex of hash lengths or with hash words on the line), UUIDs, sequential,
     templated and placeholder strings.
     """
-    for m in _QUOTED.finditer(text):
+    for m in _quoted_matches(text):
         value = m.group(2)
         lo = max(0, m.start() - 80)
         ls = max(text.rfind("\n", lo, m.start()) + 1, lo)

@@ -255,3 +255,25 @@ def test_literal_first_anchored_matches_are_finditers():
         assert [m.span() for m in secrets._literal_first_matches(text)] == want, text
         found += len(want)
     assert found > 50
+
+
+def test_quoted_matches_are_finditers():
+    """entropy_keys' quoted strings found from a translated copy: the same matches as _QUOTED.finditer on real code,
+    on written cases (runs of 15-17 and over 512, a closing quote opening the next, whitespace \\s has beyond ASCII's
+    usual, backslashes) and on random text over the characters that matter."""
+    v = "Ab3/+=_-.:;xYz9Q"  # 16 characters a run may hold
+    cases = [
+        REAL,
+        inspect.getsource(secret_providers),
+        f'"{v}" \'{v}x\' `{v[:-1]}` "{v}"{v}"{v}" "{v}\x1c{v}" "{v}\\n" "{"a" * 512}" "{"a" * 513}"',
+        f"'{v}\"{v}' \"{v}é\" '{v}'",
+    ]
+    rng = np.random.default_rng(5)
+    pieces = ['"', "'", "`", " ", "\t", "\\", "\n", "\x1f", v, v[:9], "abc", "é"]
+    cases += ["".join(rng.choice(pieces, size=int(rng.integers(5, 80)))) for _ in range(3000)]
+    found = 0
+    for text in cases:
+        want = [m.span() for m in secret_providers._QUOTED.finditer(text)]
+        assert [m.span() for m in secret_providers._quoted_matches(text)] == want, text
+        found += len(want)
+    assert found > 500
