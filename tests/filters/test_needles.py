@@ -147,3 +147,16 @@ def test_every_gate_the_rules_ask_for_is_in_its_set(monkeypatch):
     for hint, _ in secret_providers.EXTRA_PROVIDERS.values():
         assert hint in TEXT_GATES.members
     assert set(secrets._JWK_MEMBER_NEEDLES) <= TEXT_GATES.members
+
+
+def test_threads_scan_with_their_own_database():
+    """A Hyperscan scratch serves one scan at a time: each thread compiles its own database, so concurrent scans
+    (Beam's multi_threading runner) give the answers a single thread does."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    big = [t for t in TEXTS if len(t) >= needles.MIN_CHARS]
+    want = [(TEXT_GATES.present(t), secret_names._STEM_SET.offsets(lowered(t))) for t in big]
+    with ThreadPoolExecutor(4) as pool:
+        for _ in range(3):
+            got = list(pool.map(lambda t: (TEXT_GATES.present(t), secret_names._STEM_SET.offsets(lowered(t))), big))
+            assert got == want
