@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from repoloom.filters.needles import LOW_GATES
 from repoloom.filters.secret_names import Hit, _is_password_key, _word_key, occurrences
 from repoloom.filters.secret_values import password_value_ok
 
@@ -127,7 +128,7 @@ def _password_column(cols: str) -> int:
 
 def insert_passwords(text: str, low: str) -> Iterator[Hit]:
     starts = occurrences(low, "insert")
-    if not starts or "values" not in low:
+    if not starts or not LOW_GATES.contains(low, "values"):
         return
     for i in starts:
         m = _INSERT_HEAD.match(text, i) if _word_start(text, i) else None

@@ -14,6 +14,7 @@ from typing import Iterator, NamedTuple
 
 from detect_secrets.filters.heuristic import is_potential_uuid
 from repoloom.filters import assignments
+from repoloom.filters.needles import NeedleSet
 from repoloom.filters.secret_values import (
     DIGIT_LETTER,
     DOTTED_IDENT,
@@ -219,16 +220,84 @@ _DERIVED_STEMS = {
 }
 
 
-def occurrences(low: str, stem: str) -> list[int]:
-    """Every offset of `stem` in `low`, found once per text and stem (str.find in C)."""
+# the stems the rules look up in the lower case of every text (key and password names, command and call hints), found
+# in one pass (prefetch_stems) instead of one str.find scan each. A stem left out of this list is still
+# found, by its own scan (occurrences): the list decides the speed, never the findings.
+_COMMON_STEMS = (
+    "pass",
+    "auth",
+    "pw",
+    "cred",
+    "secret",
+    "key",
+    "token",
+    "login",
+    "access",
+    "private",
+    "encode",
+    "btoa",
+    "tobase64",
+    "buffer.from",
+    "psw",
+    "pssw",
+    "pasw",
+    "senha",
+    "net user",
+    "rabbitmqctl",
+    "redis-cli",
+    "basic",
+    "connect",
+    "objects.create_",
+    "insert",
+    "api",
+    "hmac",
+    "fernet",
+    ".new",
+    "cookieparser",
+    "signedstring",
+    "cipheriv",
+    "cryptojs",
+    "jwt",
+    "signwith",
+    "inmemory::",
+    "twilio",
+    "parse.initialize",
+    "echo",
+    "`/`",
+    "` / `",
+    "` and `",
+)
+
+
+_STEM_SET = NeedleSet(_COMMON_STEMS)
+
+
+def _stems_of(low: str) -> dict[str, list[int]]:
+    """The offsets found so far in `low`, by stem (kept for the last two texts scanned)."""
     kept = _OCCURRENCES.__dict__.setdefault("kept", [])  # [(text, {stem: offsets})], the text and its lower case
     for text, by_stem in kept:
         if text is low:
-            break
-    else:
-        by_stem = {}
-        kept.insert(0, (low, by_stem))
-        del kept[2:]
+            return by_stem
+    by_stem = {}
+    kept.insert(0, (low, by_stem))
+    del kept[2:]
+    return by_stem
+
+
+def prefetch_stems(low: str) -> None:
+    """Every offset of each of _COMMON_STEMS in `low` (ASCII text), in one pass (filters/needles.py): every
+    occurrence of every stem, overlapping ones too, so each list is the one occurrences' own scan gives."""
+    found = _STEM_SET.offsets(low)
+    if found is None:
+        return
+    by_stem = _stems_of(low)
+    for stem, offsets in found.items():
+        by_stem.setdefault(stem, offsets)
+
+
+def occurrences(low: str, stem: str) -> list[int]:
+    """Every offset of `stem` in `low`, found once per text and stem (str.find in C, or prefetch_stems)."""
+    by_stem = _stems_of(low)
     found = by_stem.get(stem)
     if found is None and stem in _DERIVED_STEMS:
         # a longer hint read off a stem the key rules scan for anyway: no scan of its own
@@ -265,9 +334,10 @@ def at_word_of(text: str, i: int, pattern: re.Pattern) -> re.Match | None:
 def _stem_starts(low: str, stems: tuple[str, ...]) -> Iterator[int]:
     """Offsets of every occurrence of the stems, in order: str.find in C instead of a case-insensitive
     regex alternation, which the regex engine can only try at every position."""
-    if len(stems) == 1:
-        return iter(occurrences(low, stems[0]))
-    return heapq.merge(*(occurrences(low, st) for st in stems))
+    found = [offsets for st in stems if (offsets := occurrences(low, st))]
+    if len(found) <= 1:  # most texts hold one of the stems or none: no merge (a generator per heap step)
+        return iter(found[0] if found else ())
+    return heapq.merge(*found)
 
 
 def _key_name(text: str, stem_start: int) -> tuple[int, str]:

@@ -12,6 +12,7 @@ import string
 from typing import Iterator
 
 from repoloom.filters import assignments
+from repoloom.filters.needles import LOW_GATES, TEXT_GATES
 from repoloom.filters.secret_names import (
     _DEFINE,
     _IDENT_RUN,
@@ -882,7 +883,7 @@ def _line_bounds(text: str, i: int) -> tuple[int, int]:
 
 def cli_p_passwords(text: str) -> Iterator[Hit]:
     """Passwords given to `-p`: found from literals (`mysql`, `sshpass`, `login`), each line checked once."""
-    if " -p" not in text:
+    if not TEXT_GATES.contains(text, " -p"):
         return  # one scan for the flag first: the commands' names are common words in code
     for cmd, flag, hints in (
         (_MYSQL_CMD, _MYSQL_P, ("mysql", "mariadb")),
@@ -911,7 +912,7 @@ _NETRC = re.compile(
 
 
 def netrc_passwords(text: str, low: str) -> Iterator[Hit]:
-    if "machine" not in low:
+    if not LOW_GATES.contains(low, "machine"):
         return
     for m in _NETRC.finditer(text):
         host, pw = m.group("host"), m.group("pw")
@@ -955,11 +956,11 @@ def _sql_passwords(text: str, pattern: re.Pattern, skip_encrypted: bool) -> Iter
 
 
 def sql_and_shell_passwords(text: str, low: str) -> Iterator[Hit]:
-    if "identified" in low:
+    if LOW_GATES.contains(low, "identified"):
         yield from _sql_passwords(text, _SQL_IDENTIFIED, skip_encrypted=False)
-    if "password" in low and ("user" in low or "role" in low):
+    if LOW_GATES.contains(low, "password") and (LOW_GATES.contains(low, "user") or LOW_GATES.contains(low, "role")):
         yield from _sql_passwords(text, _SQL_WITH_PASSWORD, skip_encrypted=True)
-    if "convertto-securestring" in low:
+    if LOW_GATES.contains(low, "convertto-securestring"):
         for m in _SECURE_STRING.finditer(text):
             g = "qv" if m.group("qv") is not None else "uv"
             if password_value_ok(m.group(g), quoted=True):
@@ -1186,7 +1187,7 @@ def cli_credentials(text: str, low: str | None = None) -> Iterator[Hit]:
     yield from _pass_flags(text, low)
     yield from _echoed_passwords(text, low)
     yield from _passwords_by_position(text, low)
-    if "-u" not in text:
+    if not TEXT_GATES.contains(text, "-u"):
         return
     for m in _CLI_USER.finditer(text):
         user, pw = m.group("user"), m.group("pw")

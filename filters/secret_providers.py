@@ -33,6 +33,7 @@ from detect_secrets.plugins import (
     twilio,
 )
 from detect_secrets.plugins.high_entropy_strings import Base64HighEntropyString, HexHighEntropyString
+from repoloom.filters.needles import TEXT_GATES
 from repoloom.filters.secret_names import (
     _B64URL_SET,
     _HASH_CONTEXT,
@@ -91,6 +92,37 @@ PLUGINS = {
     "TwilioKeyDetector": twilio.TwilioKeyDetector,
 }
 
+
+class _FixedShape:
+    """The match starts of a fixed-length pattern (`finditer`'s, so never overlapping) found on a translated copy of
+    ASCII text, where the pattern's matches are exactly the occurrences of one needle (bytes.find at memory speed; the
+    regex would try every position its first class allows); other text runs the pattern."""
+
+    def __init__(self, pattern: re.Pattern, table: bytes, needle: bytes):
+        self.pattern, self.table, self.needle = pattern, table, needle
+
+    def starts(self, text: str) -> Iterator[int]:
+        if not text.isascii():
+            yield from (m.start() for m in self.pattern.finditer(text))
+            return
+        image = text.encode("ascii").translate(self.table)
+        pos = 0
+        while (i := image.find(self.needle, pos)) >= 0:
+            yield i
+            pos = i + len(self.needle)
+
+
+# `['"][0-9a-zA-Z/+]{40}['"]`: a quote (q), 40 of the value's characters (a), a quote
+_AWS_QUOTED_VALUE = _FixedShape(
+    re.compile(r"['\"][0-9a-zA-Z/+]{40}['\"]"),
+    bytes(
+        ord("q") if chr(c) in "'\"" else ord("a") if chr(c) in string.ascii_letters + string.digits + "/+" else ord(" ")
+        for c in range(256)
+    ),
+    b"q" + b"a" * 40 + b"q",
+)
+
+
 # Literal hints: a plugin pattern runs only on line-bounded windows around occurrences of its hint.
 # Needed where a pattern has an unbounded `.+` (npm), and a large speed-up where a pattern starts
 # with a character class or alternation that defeats the regex engine's literal-prefix search.
@@ -100,16 +132,15 @@ _HINTS = {
     ("ArtifactoryDetector", 1): re.compile(r"AP[\dABCDEF]"),  # not `AP`: API, APP are everywhere
     ("MailchimpDetector", 0): re.compile(r"-us\d"),
     # the quoted 40-character value the pattern ends with; its `aws.{0,20}?…{0,20}?` prefix is costly
-    ("AWSKeyDetector", 1): re.compile(r"['\"][0-9a-zA-Z/+]{40}['\"]"),
+    ("AWSKeyDetector", 1): _AWS_QUOTED_VALUE,
 }
-# Gates: a pattern runs (on the whole text) only if one of these literals occurs in it; `in` on a
-# string is far cheaper than a regex scan, and each literal is part of every match.
-# One scan per group of literals: a pattern that starts with a literal (`gh`, `gl`, `A`) is searched for
-# that literal at C speed, where a tuple of literals would cost one `in` scan each.
-_GITHUB_GATE = re.compile(r"gh[pousr]_")
-_GITLAB_GATE = re.compile(r"gl(?:pat|dt|ft|soat|rt|cbt|imt|ptt|agent|oas)-")  # one literal first: no top-level `|`
+# Gates: a pattern runs (on the whole text) only if one of these literals occurs in it, and each match holds one
+# of them. All are found in one scan of the text (needles.TEXT_GATES), far cheaper than a regex scan each.
+_GITHUB_GATE = ("ghp_", "gho_", "ghu_", "ghs_", "ghr_")
+_GITLAB_GATE = tuple(f"gl{k}-" for k in ("pat", "dt", "ft", "soat", "rt", "cbt", "imt", "ptt", "agent", "oas"))
+_PYPI_GATE = ("pypi-AgEIcHlwaS5vcmc", "pypi-AgENdGVzdC5weXBpLm9yZw")
 _GATES = {
-    ("AWSKeyDetector", 0): re.compile(r"A(?:3T|BIA|CCA|KIA|SIA)"),
+    ("AWSKeyDetector", 0): ("A3T", "ABIA", "ACCA", "AKIA", "ASIA"),
     ("AzureStorageKeyDetector", 0): ("AccountKey=",),
     ("GitHubTokenDetector", 0): _GITHUB_GATE,
     ("GitLabTokenDetector", 0): _GITLAB_GATE,
@@ -121,8 +152,8 @@ _GATES = {
     ("GitLabTokenDetector", 6): _GITLAB_GATE,
     ("JwtTokenDetector", 0): ("eyJ",),
     ("OpenAIDetector", 0): ("T3BlbkFJ",),
-    ("PypiTokenDetector", 0): re.compile(r"pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)"),
-    ("PypiTokenDetector", 1): re.compile(r"pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)"),
+    ("PypiTokenDetector", 0): _PYPI_GATE,
+    ("PypiTokenDetector", 1): _PYPI_GATE,
     ("SendGridDetector", 0): ("SG.",),
     ("SlackDetector", 1): ("hooks.slack.com", "HOOKS.SLACK.COM", "Hooks.Slack.Com"),
     ("SquareOAuthDetector", 0): ("sq0csp-",),
@@ -179,6 +210,31 @@ _PRIVATE_MAX = 65536
 _B64_PLUGIN = Base64HighEntropyString()
 _HEX_PLUGIN = HexHighEntropyString()
 _QUOTED = re.compile(r"""(["'`])([^\s"'`\\]{16,512}+)\1""")
+# on ASCII text a match starts at a quote followed by 16 characters of its run: on a translated copy (quote -> q, a
+# character the run may hold -> a; whitespace as \s has it, quotes and backslashes end a run) those are the needle's
+# occurrences, found by bytes.find, and the pattern is tried there only, where finditer tries it at every quote
+_QUOTED_MARK = bytes(
+    ord("q") if chr(c) in "\"'`" else ord(" ") if chr(c).isspace() or c == 92 or c > 127 else ord("a")
+    for c in range(256)
+)
+_QUOTED_NEEDLE = b"q" + b"a" * 16
+
+
+def _quoted_matches(text: str) -> Iterator[re.Match]:
+    """_QUOTED.finditer(text): every start it can match at is a needle occurrence, tried in order past the last
+    match's end, as finditer tries every position."""
+    if not text.isascii():
+        yield from _QUOTED.finditer(text)
+        return
+    image = text.encode("ascii").translate(_QUOTED_MARK)
+    end = 0
+    while (p := image.find(_QUOTED_NEEDLE, end)) >= 0:
+        m = _QUOTED.match(text, p)
+        if m:
+            end = m.end()
+            yield m
+        else:
+            end = p + 1
 
 
 _KEY_CONTEXT = re.compile(
@@ -233,6 +289,8 @@ def _windows(text: str, hint) -> Iterator[tuple[int, int]]:
                 pos = i + len(hint)
 
         hits = occurrences()
+    elif isinstance(hint, _FixedShape):
+        hits = hint.starts(text)
     else:
         hits = (m.start() for m in hint.finditer(text))
     cur_s = cur_e = -1
@@ -280,9 +338,7 @@ def _plugin_hits(text: str, names: tuple[str, ...]) -> Iterator[Hit]:
             continue
         if gate:
             if id(gate) not in gate_open:
-                gate_open[id(gate)] = (
-                    gate.search(text) is not None if isinstance(gate, re.Pattern) else any(g in text for g in gate)
-                )
+                gate_open[id(gate)] = any(TEXT_GATES.contains(text, g) for g in gate)
             if not gate_open[id(gate)]:
                 continue
         spans = _windows(text, hint) if hint else [(0, len(text))]
@@ -348,7 +404,7 @@ def _npm_auth_tokens(text: str) -> Iterator[Hit]:
 
 def _extra_hits(text: str) -> Iterator[Hit]:
     for name, (hint, pat) in EXTRA_PROVIDERS.items():
-        if hint not in text:
+        if not TEXT_GATES.contains(text, hint):
             continue
         for m in pat.finditer(text):
             s = m.start()
@@ -357,15 +413,15 @@ def _extra_hits(text: str) -> Iterator[Hit]:
             if not is_placeholder(m.group(0)) and not typed_by_hand(m.group(0)):
                 yield Hit("key", s, m.end(), name)
     yield from _jwts_after_equals(text)
-    if "eyJ" in text:
+    if TEXT_GATES.contains(text, "eyJ"):
         yield from loose_jwts(text)
     yield from _azure_client_secrets(text)
-    if "k_live_" in text or "k_test_" in text:
+    if TEXT_GATES.contains(text, "k_live_") or TEXT_GATES.contains(text, "k_test_"):
         for m in _STRIPE_SHORT.finditer(text):
             tail = m.group(1)
             if looks_random(tail) and not is_placeholder(tail) and not typed_by_hand(tail):
                 yield Hit("key", m.start(), m.end(), "StripeKey")
-    if "earer" in text:
+    if TEXT_GATES.contains(text, "earer"):
         for m in _BEARER.finditer(text):
             v = m.group(1)
             if looks_random(v) and not is_placeholder(v):
@@ -407,36 +463,36 @@ _MACHINE_KEY = re.compile(r"""(?:validation|decryption)Key[ \t]*+=[ \t]*+["']([A
 
 
 def _placed_keys(text: str) -> Iterator[Hit]:
-    if "codecov.io" in text:
+    if TEXT_GATES.contains(text, "codecov.io"):
         for m in _CODECOV_BADGE.finditer(text):
             v = m.group(1)
             if not (v.isalpha() and (v.islower() or v.isupper())) and not is_placeholder(v):
                 yield Hit("key", m.start(1), m.end(1), "CodecovToken")  # mixed case or digits: generated
-    if "ecret%3" in text:  # one scan for `secret%3D` and `secret%3d`
+    if TEXT_GATES.contains(text, "ecret%3"):  # one scan for `secret%3D` and `secret%3d`
         for m in _OTPAUTH_ENCODED.finditer(text):
             if not typed_by_hand(m.group(1)):
                 yield Hit("key", m.start(1), m.end(1), "OtpauthSecret")
-    if "nseal" in text:
+    if TEXT_GATES.contains(text, "nseal"):
         for m in _VAULT_UNSEAL.finditer(text):
             if looks_random(m.group(1)):
                 yield Hit("key", m.start(1), m.end(1), "VaultUnsealKey")
-    if "jwt." in text:
+    if TEXT_GATES.contains(text, "jwt."):
         for m in _JWT_SECRET_ARG.finditer(text):
             v = m.group("v")
             if v.isupper() or is_placeholder(v) or stand_in(v):
                 continue  # `HS256` is an algorithm's name; `your-secret-key` a stand-in
             if word_literal(v) or looks_random(v):  # not `secret`, `changeme`
                 yield Hit("key", m.start("v"), m.end("v"), "JwtSigningSecret")
-    if "ionKey" in text:
+    if TEXT_GATES.contains(text, "ionKey"):
         for m in _MACHINE_KEY.finditer(text):
             if len(set(m.group(1).lower())) > 6:  # not `0000…` or `ABCDEF…` repeated
                 yield Hit("key", m.start(1), m.end(1), "AspNetMachineKey")
-    if "sig=" in text:
+    if TEXT_GATES.contains(text, "sig="):
         for m in _SAS_SIG.finditer(text):
             ls = max(text.rfind("\n", max(0, m.start() - 600), m.start()) + 1, m.start() - 600)
             if _SAS_VERSION.search(text, ls, m.start()) and looks_random(m.group(1)) and not is_placeholder(m.group(1)):
                 yield Hit("key", m.start(1), m.end(1), "AzureSasSignature")
-    if "define(" in text:
+    if TEXT_GATES.contains(text, "define("):
         for m in _WP_SALT.finditer(text):
             v = m.group("v")
             if len(set(v)) > 12 and "unique phrase" not in v and not is_placeholder(v):
@@ -472,11 +528,11 @@ def _basic_password(v: str, named: bool) -> bool:
 
 
 def _authorization_headers(text: str) -> Iterator[Hit]:
-    if "Basic " in text:
+    if TEXT_GATES.contains(text, "Basic "):
         for m in _BASIC_QUOTED.finditer(text):
             if _basic_password(m.group("v"), named=False):
                 yield Hit("password", m.start("v"), m.end("v"), "BasicAuthHeader")
-    if "uthorization" not in text:
+    if not TEXT_GATES.contains(text, "uthorization"):
         return
     for m in _AUTH_HEADER.finditer(text):
         v = m.group("v")
@@ -726,11 +782,11 @@ def provider_shapes(text: str, runs: list[tuple[int, int]]) -> Iterator[Hit]:
                 if m and looks_random(m.group(0)) and not is_placeholder(m.group(0)[len(prefix) :]):
                     yield Hit("key", s, m.end(), name)
                     break
-    if "1//0" in text:
+    if TEXT_GATES.contains(text, "1//0"):
         for m in _GOOGLE_REFRESH.finditer(text):
             if looks_random(m.group(0)) and not is_placeholder(m.group(0)):
                 yield Hit("key", m.start() + 3, m.end(), "GoogleRefreshToken")
-    if "/api/webhooks/" in text:
+    if TEXT_GATES.contains(text, "/api/webhooks/"):
         for m in _DISCORD_WEBHOOK.finditer(text):
             if looks_random(m.group(1)):
                 yield Hit("key", m.start(1), m.end(1), "DiscordWebhook")
@@ -839,7 +895,7 @@ def entropy_keys(text: str) -> Iterator[Hit]:
     Post-filters: hashes (hex of hash lengths or with hash words on the line), UUIDs, sequential,
     templated and placeholder strings.
     """
-    for m in _QUOTED.finditer(text):
+    for m in _quoted_matches(text):
         value = m.group(2)
         lo = max(0, m.start() - 80)
         ls = max(text.rfind("\n", lo, m.start()) + 1, lo)

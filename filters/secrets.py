@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from detect_secrets.filters.heuristic import is_potential_uuid
 from repoloom.filters import assignments
+from repoloom.filters.needles import LOW_GATES, TEXT_GATES
 from repoloom.filters.secret_names import (
     _CODE_NAME,
     _DEFINE,
@@ -55,6 +56,7 @@ from repoloom.filters.secret_names import (
     at_word_of,
     lowered,
     occurrences,
+    prefetch_stems,
 )
 from repoloom.filters.secret_calls import call_passwords
 from repoloom.filters.secret_passwords import (
@@ -510,12 +512,34 @@ def asserted_literals(text: str) -> Iterator[Hit]:
             break
 
 
+def _literal_first_matches(text: str) -> Iterator[re.Match]:
+    """_LITERAL_FIRST.finditer(text), tried only where a match can start. A match's literal closes at most four
+    spaces or tabs before its `==`/`!=` and opens at the previous occurrence of the same quote (the literal holds no
+    quote), so each operator names one start; finditer tries every position in order, and a match can start at
+    none of the others, so trying these in order (past the last match's end) gives its matches."""
+    starts = set()
+    for op in ("==", "!="):
+        for e in occurrences(text, op):
+            q, k = e - 1, 0
+            while k < 4 and q >= 0 and text[q] in " \t":
+                q, k = q - 1, k + 1
+            if q > 0 and text[q] in "\"'`":
+                p = text.rfind(text[q], max(0, q - 129), q)
+                if p >= 0:
+                    starts.add(p)
+    end = 0
+    for p in sorted(starts):
+        if p >= end and (m := _LITERAL_FIRST.match(text, p)):
+            end = m.end()
+            yield m
+
+
 def compared_literals(text: str) -> Iterator[Hit]:
     """Literals compared with a password- or secret-named variable, the literal written first: the value is what
     the code checks the secret against (`if ("…" === my_private_key)`)."""
-    if "==" not in text and "!=" not in text:
+    if not TEXT_GATES.contains(text, "==") and not TEXT_GATES.contains(text, "!="):
         return
-    for m in _LITERAL_FIRST.finditer(text):
+    for m in _literal_first_matches(text):
         name, value, vs = m.group("n").rsplit(".", 1)[-1], m.group("v"), m.start("v")
         if _is_password_key(name):
             if password_value_ok(value, True):
@@ -537,7 +561,7 @@ _JWK_MEMBER_NEEDLES = ('"k"', '"d"', '"p"', '"q"', '"dp"', '"dq"', '"qi"', "'k'"
 def _at_needles(text: str, needles: tuple[str, ...], pattern: re.Pattern) -> Iterator[re.Match]:
     """Matches of `pattern` (which starts with one of the needles, as written) at each occurrence of the needles
     (str.find in C), instead of a regex scan that tries every position of the text."""
-    starts = sorted(i for n in needles for i in occurrences(text, n)) if any(n in text for n in needles) else ()
+    starts = sorted(i for n in needles if TEXT_GATES.contains(text, n) for i in occurrences(text, n))
     done = -1
     for i in starts:
         if i >= done and (m := pattern.match(text, i)):
@@ -551,7 +575,9 @@ def jwk_private_members(text: str) -> Iterator[Hit]:
     bytes do, so a one-letter JSON field holding a word or an id is left alone."""
     # with `kty` in the text every member; without it only `d` and `k` (a key set's or a test's one line), under the
     # strict shape below (three str.find scans, not nine)
-    for m in _at_needles(text, _JWK_MEMBER_NEEDLES if "kty" in text else ('"d"', '"k"'), _JWK_MEMBER):
+    for m in _at_needles(
+        text, _JWK_MEMBER_NEEDLES if TEXT_GATES.contains(text, "kty") else ('"d"', '"k"'), _JWK_MEMBER
+    ):
         v = m.group("v")
         near = text.find("kty", max(0, m.start() - 2000), m.end() + 2000) >= 0
         if is_placeholder(v) or typed_by_hand(v) or _HEX.issuperset(v):
@@ -595,7 +621,7 @@ def _named_value_hit(text: str, name: str, v: str, vs: int, rule: str) -> Hit | 
 
 
 def xml_named_elements(text: str, low: str) -> Iterator[Hit]:
-    if "name=" not in low and "key=" not in low:
+    if not LOW_GATES.contains(low, "name=") and not LOW_GATES.contains(low, "key="):
         return
     for m in _XML_NAMED.finditer(text):
         hit = _named_value_hit(text, m.group("n"), m.group("v"), m.start("v"), "XmlNamedElement")
@@ -674,7 +700,7 @@ _TF_VARIABLE = re.compile(
 
 
 def terraform_defaults(text: str) -> Iterator[Hit]:
-    if "default" not in text:
+    if not TEXT_GATES.contains(text, "default"):
         return
     for m in _at_needles(text, ('variable "',), _TF_VARIABLE):
         hit = _named_value_hit(text, m.group("n"), m.group("v"), m.start("v"), "TerraformDefault")
@@ -800,6 +826,7 @@ def find_secrets(text: str, p: PiiConfig) -> list[Hit]:
     """All secret hits in `text` under the `pii` section's switches (may overlap; the caller resolves overlaps)."""
     out: list[Hit] = []
     low = lowered(text)
+    prefetch_stems(low)  # the rules' common stems in one pass, not one scan each
     # scanned once: their hits are split by kind between the passwords and the entropy switches below
     compared = list(compared_literals(text)) if p.passwords or p.entropy else []
     asserted = list(asserted_literals(text)) if p.passwords or p.entropy else []

@@ -185,3 +185,95 @@ def test_decontam_run_prefilter_changes_no_result(tmp_path):
         assert sum(decontam.matches(text, index).values()) == full
         if full:
             assert decontam._has_benchmark_run(toks, index)
+
+
+def test_decontam_byte_tokens_are_the_str_tokens(tmp_path):
+    """The ASCII fast path splits bytes: the same tokens as str.split() (encoded), the same n-gram hashes, the
+    same matches; text with a separator only str.split() splits on (\\x1c-\\x1f) or non-ASCII takes the str path."""
+    code = "def remove_occ(s, ch):\n    for i in range(len(s)):\n        if s[i] == ch:\n            return s\n"
+    path = tmp_path / "bench.jsonl"
+    path.write_text(json_module.dumps({"task_id": 7, "code": code}) + "\n")
+    over = {"decontam": {"packages": [], "n": 6, "files": [{"path": str(path), "name": "b", "fields": ["code"]}]}}
+    index = decontam.load_index(section(load_config(overrides=over), DecontamConfig))
+    seps = "".join(chr(c) for c in range(33)) + "\x7f\x85\xa0\u2028\u3000"
+    texts = [REAL, code, "x" + code, code.replace(" ", "\x1c"), code.replace("\n", "\x1f"), "é " + code]
+    texts += [code.replace("    ", c) for c in seps]
+    for text in texts:
+        toks, as_bytes = decontam._tokens(text)
+        want = decontam.normalise_tokens(text)
+        assert [t.decode() for t in toks] == want if as_bytes else toks == want
+        assert as_bytes == (text.isascii() and not any(c in text for c in "\x1c\x1d\x1e\x1f"))
+        h = ngram_hashes(want, index.n)
+        assert np.array_equal(ngram_hashes(toks, index.n), h)
+        full = {}
+        for p in np.searchsorted(index.hashes, h[np.isin(h, index.hashes)]).tolist():
+            full[index.owners[p]] = full.get(index.owners[p], 0) + 1
+        assert decontam.matches(text, index) == full
+    # str.split() splits on \x1c (bytes.split() would not): the text still matches, as before the fast path
+    assert decontam.matches(code, index) == decontam.matches(code.replace(" ", "\x1c"), index) == {"b:7": 8}
+
+
+def test_aws_quoted_value_hint_starts_are_the_patterns():
+    """AWSKeyDetector's hint (a quoted 40-character value) found on a translated copy: the starts finditer gives, on
+    real code, on runs of 39-41 characters, on two values sharing a quote, and on non-ASCII text (the regex)."""
+    hint = secret_providers._AWS_QUOTED_VALUE
+    key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"  # AWS's documented example secret (40 characters)
+    texts = [REAL, inspect.getsource(secret_providers), inspect.getsource(string)]
+    texts += [
+        f"a = \"{key}\"\nb = '{key}'",
+        f'"{key}"{key}"{key}"',  # the closing quote of one could open the next: finditer does not reuse it
+        f'"{key[:-1]}" "{key}x" `{key}` "{key}\'',
+        f'é = "{key}"  # ünïcode',
+        "'" * 50 + key + "'" * 3,
+        f'"{key}{key}"',
+    ]
+    for text in texts:
+        assert list(hint.starts(text)) == [m.start() for m in hint.pattern.finditer(text)]
+    assert list(hint.starts(texts[3])) == [4, 51] and list(hint.starts(texts[4])) == [0, 82]
+
+
+def test_literal_first_anchored_matches_are_finditers():
+    """compared_literals tries _LITERAL_FIRST only where an `==`/`!=` names a start: the same matches as finditer over
+    the whole text, on real code, on written cases (spaces before the operator, quotes inside quotes, long literals,
+    chained comparisons) and on random text over the characters that matter."""
+    from repoloom.filters import secrets
+
+    cases = [
+        inspect.getsource(secrets),
+        REAL,
+        '"s3cr3t!" == password and \'abcd\' != token and `wxyz`!==apiKey and "abcd"===x',
+        '"abcd"    == x, "abcd"     == y, "ab cd" == z, \'"abcd"\' == w, "x"y"abcd" == v',
+        '"abcd" == "efgh" == name; "' + "a" * 128 + '" == n1; "' + "a" * 129 + '" == n2',
+        '"abcd"\t\t== n\n"abcd"=\n= n "abcd" = = n `abcd` != `n` "abc" == n',
+    ]
+    rng = np.random.default_rng(11)
+    pieces = ['"', "'", "`", " ", "  ", "\t", "==", "!=", "===", "=", "!", "abcd", "ab", "x.y", "$k", "\\", "\n", "é"]
+    cases += ["".join(rng.choice(pieces, size=int(rng.integers(10, 120)))) for _ in range(3000)]
+    found = 0
+    for text in cases:
+        want = [m.span() for m in secrets._LITERAL_FIRST.finditer(text)]
+        assert [m.span() for m in secrets._literal_first_matches(text)] == want, text
+        found += len(want)
+    assert found > 50
+
+
+def test_quoted_matches_are_finditers():
+    """entropy_keys' quoted strings found from a translated copy: the same matches as _QUOTED.finditer on real code,
+    on written cases (runs of 15-17 and over 512, a closing quote opening the next, whitespace \\s has beyond ASCII's
+    usual, backslashes) and on random text over the characters that matter."""
+    v = "Ab3/+=_-.:;xYz9Q"  # 16 characters a run may hold
+    cases = [
+        REAL,
+        inspect.getsource(secret_providers),
+        f'"{v}" \'{v}x\' `{v[:-1]}` "{v}"{v}"{v}" "{v}\x1c{v}" "{v}\\n" "{"a" * 512}" "{"a" * 513}"',
+        f"'{v}\"{v}' \"{v}é\" '{v}'",
+    ]
+    rng = np.random.default_rng(5)
+    pieces = ['"', "'", "`", " ", "\t", "\\", "\n", "\x1f", v, v[:9], "abc", "é"]
+    cases += ["".join(rng.choice(pieces, size=int(rng.integers(5, 80)))) for _ in range(3000)]
+    found = 0
+    for text in cases:
+        want = [m.span() for m in secret_providers._QUOTED.finditer(text)]
+        assert [m.span() for m in secret_providers._quoted_matches(text)] == want, text
+        found += len(want)
+    assert found > 500

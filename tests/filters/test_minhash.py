@@ -55,6 +55,22 @@ def test_ascii_texts_shingle_as_their_str_tokens_do():
     assert minhash._token_bytes(mixed) == minhash.tokens(mixed) and "straße_größe" in minhash.tokens(mixed)
 
 
+def test_ngram_hashes_are_the_plain_rolling_hash_of_each_tokens_crc():
+    """Both paths (bytes tokens: CRC-32 per token in C; str tokens: a table of distinct tokens) give the plain
+    definition: h = sum of (crc32(token) + 1) * 1000003^k over the window, wrapping mod 2^64, then splitmix64."""
+    toks = minhash.tokens(SRC)[:400] + ["größe", "x"]
+    mask = (1 << 64) - 1
+    want = []
+    for i in range(len(toks) - 4):
+        h = 0
+        for t in toks[i : i + 5]:
+            h = (h * 1_000_003 + zlib.crc32(t.encode()) + 1) & mask
+        want.append(h)
+    want = minhash._mix64(np.array(want, dtype=np.uint64))
+    assert np.array_equal(minhash.ngram_hashes(toks, 5), want)
+    assert np.array_equal(minhash.ngram_hashes([t.encode() for t in toks], 5), want)
+
+
 def test_signature_is_the_minimum_over_every_shingle_block():
     """Blocked with one reused buffer: every size around the block edge, in an order that leaves longer
     blocks' values behind in the buffer, gives the plain minimum of (a*x + b) >> 32 over all shingles."""
