@@ -1,8 +1,8 @@
 """Near-duplicate removal as a Beam stage: MinHash LSH, verified pairs, distributed connected components.
 
     ParsedFile ─▶ (id, (keeper rank, signature))   per file (filters.minhash, filters.dedup)
-      ─▶ (band key, id) ─▶ GroupByKey              one bucket per band key
-      ─▶ candidate pairs ─▶ Distinct               bounded per bucket (minhash.bucket_pairs)
+      ─▶ (band shard, [(band key, id)...]) ─▶ GroupByKey   band keys batched per shard (below)
+      ─▶ buckets in the shard ─▶ candidate pairs ─▶ Distinct   bounded per bucket (minhash.bucket_pairs)
       ─▶ join signatures twice ─▶ edges            pairs whose estimated Jaccard >= threshold
       ─▶ components, one of two ways (`dedup.cc`):
            "union" (default): every verified pair to one task, union-find there
@@ -10,6 +10,13 @@
            "rounds": min-label propagation + pointer jumping, `cc_rounds` times,
                      for duplicate graphs too large for one worker
       ─▶ settle: files whose label is a root       kept ParsedFile / Drop(reason="near_duplicate")
+
+A file has one band key per band (tens), nearly all of them alone in their bucket: as one element each
+they were half of everything the job shuffles, and the local runner's cost is per element. So band keys
+cross the shuffle in batches: a bundle's keys are buffered per band shard (the key's last bytes, a
+digest, modulo BAND_SHARDS; at most BAND_BATCH keys buffered) and each shard's group is split into its
+buckets in memory (1/BAND_SHARDS of the corpus's band keys, ids only). The pairs are the same as with one
+group per band key.
 
 Verified pairs are a few ids per duplicate, far smaller than the corpus, so
 "union" holds them in one task as datatrove does; "rounds" never does. In
@@ -30,6 +37,8 @@ from __future__ import annotations
 import pickle
 
 import apache_beam as beam
+from apache_beam.transforms.window import GlobalWindows
+
 from repoloom.core import counters as C
 from repoloom.core.types import Drop, ParsedFile
 from repoloom.filters import dedup, minhash
@@ -58,11 +67,54 @@ class _Sign(beam.DoFn):
             yield dedup.file_id(f.facts), (dedup.keeper_rank(f.facts, self.d), sig)
 
 
-def _pairs(bucket, max_bucket: int, hubs: int):
-    _, members = bucket
-    members = list(members)
-    if len(members) > 1:
-        yield from minhash.bucket_pairs(members, max_bucket, hubs)
+BAND_SHARDS = 1024  # groups the band keys are batched into (a group holds this share of the corpus's keys)
+BAND_BATCH = 1 << 15  # band keys a bundle buffers before it sends its batches
+
+
+def band_shard(key: bytes) -> int:
+    return int.from_bytes(key[-2:], "big") % BAND_SHARDS  # the key ends in a digest
+
+
+class _BandBatches(beam.DoFn):
+    """(id, (rank, signature bytes)) -> (band shard, [(band key, id)...]): a bundle's band keys, batched."""
+
+    def __init__(self, bands: int, rows: int):
+        self.bands, self.rows = bands, rows
+
+    def start_bundle(self):
+        self.batches: dict[int, list] = {}
+        self.buffered = 0
+
+    def process(self, kv):
+        fid, (_, sig) = kv
+        keys = minhash.band_keys_of_bytes(sig, self.bands, self.rows)
+        for k in keys:
+            self.batches.setdefault(band_shard(k), []).append((k, fid))
+        self.buffered += len(keys)
+        if self.buffered >= BAND_BATCH:
+            yield from self._take()
+
+    def finish_bundle(self):
+        for out in self._take():  # outputs of finish_bundle carry their window
+            yield GlobalWindows.windowed_value(out)
+
+    def _take(self):
+        batches, self.batches, self.buffered = self.batches, {}, 0
+        return sorted(batches.items())
+
+
+def _pairs(group, max_bucket: int, hubs: int):
+    """A band shard's batches -> the candidate pairs of each of its buckets (one bucket per band key)."""
+    _, batches = group
+    buckets: dict[bytes, list] = {}
+    for batch in batches:
+        for key, fid in batch:
+            buckets.setdefault(key, []).append(fid)
+    pairs = set()
+    for members in buckets.values():
+        if len(members) > 1:
+            pairs.update(minhash.bucket_pairs(members, max_bucket, hubs))
+    return sorted(pairs)
 
 
 def _attach_first(item):
@@ -196,8 +248,7 @@ class MinHashClusters(beam.PTransform):
         bands, rows = minhash.band_shape(d)
         pairs = (
             signed
-            | "BandKeys"
-            >> beam.FlatMap(lambda kv: [(k, kv[0]) for k in minhash.band_keys_of_bytes(kv[1][1], bands, rows)])
+            | "BandKeys" >> beam.ParDo(_BandBatches(bands, rows))
             | "Buckets" >> beam.GroupByKey()
             | "Pairs" >> beam.FlatMap(_pairs, d.max_bucket, d.hubs)
             | "DistinctPairs" >> beam.Distinct()
