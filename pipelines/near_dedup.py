@@ -1,9 +1,9 @@
 """Near-duplicate removal as a Beam stage: MinHash LSH, verified pairs, distributed connected components.
 
     ParsedFile ─▶ (id, (keeper rank, signature))   per file (filters.minhash, filters.dedup)
-      ─▶ (band shard, [(band key, id)...]) ─▶ GroupByKey   band keys batched per shard (below)
-      ─▶ buckets in the shard ─▶ candidate pairs ─▶ Distinct   bounded per bucket (minhash.bucket_pairs)
-      ─▶ join signatures twice ─▶ edges            pairs whose estimated Jaccard >= threshold
+      ─▶ (band shard, [(band key, id)...]) ─▶ GroupByKey     band keys, batched (below)
+      ─▶ each shard's buckets ─▶ candidate pairs (a, b)       bounded per bucket (minhash.bucket_pairs)
+      ─▶ join a's signature, then b's, by id shard ─▶ edges  pairs whose estimated Jaccard >= threshold
       ─▶ components, one of two ways (`dedup.cc`):
            "union" (default): every verified pair to one task, union-find there
                               (datatrove's MinHash cluster stage): one step, exact
@@ -11,12 +11,13 @@
                      for duplicate graphs too large for one worker
       ─▶ settle: files whose label is a root       kept ParsedFile / Drop(reason="near_duplicate")
 
-A file has one band key per band (tens), nearly all of them alone in their bucket: as one element each
-they were half of everything the job shuffles, and the local runner's cost is per element. So band keys
-cross the shuffle in batches: a bundle's keys are buffered per band shard (the key's last bytes, a
-digest, modulo BAND_SHARDS; at most BAND_BATCH keys buffered) and each shard's group is split into its
-buckets in memory (1/BAND_SHARDS of the corpus's band keys, ids only). The pairs are the same as with one
-group per band key.
+The local runner's cost is per element shuffled, and a file has one band key per band (tens), nearly
+all alone in their bucket, and candidate pairs are as many as files. So the LSH steps shuffle batches:
+a bundle buffers its values per shard (at most BATCH) and sends one batch per shard. Band keys go to
+their band shard (the key's digest modulo SHARDS), whose group is split into its buckets in memory;
+pairs go to the shard of their first id, where the group's signatures (1/SHARDS of the corpus's) are
+attached and a pair found in several buckets is taken once; then to the shard of the second id to be
+verified. The edges are the same as with one group per band key and per id.
 
 Verified pairs are a few ids per duplicate, far smaller than the corpus, so
 "union" holds them in one task as datatrove does; "rounds" never does. In
@@ -35,6 +36,8 @@ keeps a few copies instead of one, and the level's cc_unsettled counter
 from __future__ import annotations
 
 import pickle
+import zlib
+from functools import partial
 
 import apache_beam as beam
 from apache_beam.transforms.window import GlobalWindows
@@ -67,31 +70,34 @@ class _Sign(beam.DoFn):
             yield dedup.file_id(f.facts), (dedup.keeper_rank(f.facts, self.d), sig)
 
 
-BAND_SHARDS = 1024  # groups the band keys are batched into (a group holds this share of the corpus's keys)
-BAND_BATCH = 1 << 15  # band keys a bundle buffers before it sends its batches
+SHARDS = 1024  # groups a batched shuffle's keys fall into (a group holds about this share of its values)
+BATCH = 1 << 15  # values a bundle buffers before it sends them, one batch per shard
 
 
 def band_shard(key: bytes) -> int:
-    return int.from_bytes(key[-2:], "big") % BAND_SHARDS  # the key ends in a digest
+    return int.from_bytes(key[-2:], "big") % SHARDS  # a band key ends in a digest
 
 
-class _BandBatches(beam.DoFn):
-    """(id, (rank, signature bytes)) -> (band shard, [(band key, id)...]): a bundle's band keys, batched."""
+def id_shard(fid: str) -> int:
+    return zlib.crc32(fid.encode("utf-8", "surrogatepass")) % SHARDS  # the same in every process
 
-    def __init__(self, bands: int, rows: int):
-        self.bands, self.rows = bands, rows
+
+class _Batches(beam.DoFn):
+    """element -> (shard, [value...]): the (shard, value) entries ``entries(element)`` gives, buffered over
+    the bundle (at most BATCH) and sent as one batch per shard."""
+
+    def __init__(self, entries):
+        self.entries = entries
 
     def start_bundle(self):
         self.batches: dict[int, list] = {}
         self.buffered = 0
 
-    def process(self, kv):
-        fid, (_, sig) = kv
-        keys = minhash.band_keys_of_bytes(sig, self.bands, self.rows)
-        for k in keys:
-            self.batches.setdefault(band_shard(k), []).append((k, fid))
-        self.buffered += len(keys)
-        if self.buffered >= BAND_BATCH:
+    def process(self, x):
+        for shard, value in self.entries(x):
+            self.batches.setdefault(shard, []).append(value)
+            self.buffered += 1
+        if self.buffered >= BATCH:
             yield from self._take()
 
     def finish_bundle(self):
@@ -101,6 +107,17 @@ class _BandBatches(beam.DoFn):
     def _take(self):
         batches, self.batches, self.buffered = self.batches, {}, 0
         return sorted(batches.items())
+
+
+def _band_entries(kv, bands: int, rows: int):
+    """(id, (rank, signature bytes)) -> (band shard, (band key, id)) per band."""
+    fid, (_, sig) = kv
+    return [(band_shard(k), (k, fid)) for k in minhash.band_keys_of_bytes(sig, bands, rows)]
+
+
+def _by_first(x):
+    """A pair (a, b) or an attached pair (b, a, rank_a, sig_a), to the shard of its first id."""
+    return [(id_shard(x[0]), x)]
 
 
 def _pairs(group, max_bucket: int, hubs: int):
@@ -118,26 +135,27 @@ def _pairs(group, max_bucket: int, hubs: int):
 
 
 def _attach_first(item):
-    """(a, {pair: [b...], sig: [(rank_a, sig_a)]}) -> (b, (a, rank_a, sig_a))."""
-    a, grouped = item
-    sigs = list(grouped["sig"])
-    if not sigs:
-        return
-    rank, sig = sigs[0]
-    for b in grouped["pair"]:
-        yield b, (a, rank, sig)
+    """(shard, {pair: [[(a, b)...]...], sig: [(a, (rank_a, sig_a))...]}) -> (b, a, rank_a, sig_a) once per
+    pair: a pair found in several band shards comes in several batches, all to a's shard."""
+    _, grouped = item
+    sigs = dict(grouped["sig"])
+    for a, b in sorted({p for batch in grouped["pair"] for p in batch}):
+        if a in sigs:
+            rank, sig = sigs[a]
+            yield b, a, rank, sig
 
 
 def _verify(item, threshold: float):
-    """(b, {pair: [(a, rank_a, sig_a)...], sig: [(rank_b, sig_b)]}) -> edges ((rank_a, a), (rank_b, b))."""
-    b, grouped = item
-    sigs = list(grouped["sig"])
-    if not sigs:
-        return
-    rank_b, sig_b = sigs[0]
-    for a, rank_a, sig_a in grouped["pair"]:
-        if minhash.estimated_jaccard(sig_a, sig_b) >= threshold:
-            yield (rank_a, a), (rank_b, b)
+    """(shard, {pair: [[(b, a, rank_a, sig_a)...]...], sig: [(b, (rank_b, sig_b))...]}) -> edges
+    ((rank_a, a), (rank_b, b)) of the pairs whose estimated Jaccard reaches the threshold."""
+    _, grouped = item
+    sigs = dict(grouped["sig"])
+    for batch in grouped["pair"]:
+        for b, a, rank_a, sig_a in batch:
+            if b in sigs:
+                rank_b, sig_b = sigs[b]
+                if minhash.estimated_jaccard(sig_a, sig_b) >= threshold:
+                    yield (rank_a, a), (rank_b, b)
 
 
 def _init_labels(edge):
@@ -248,18 +266,18 @@ class MinHashClusters(beam.PTransform):
         bands, rows = minhash.band_shape(d)
         pairs = (
             signed
-            | "BandKeys" >> beam.ParDo(_BandBatches(bands, rows))
+            | "BandKeys" >> beam.ParDo(_Batches(partial(_band_entries, bands=bands, rows=rows)))
             | "Buckets" >> beam.GroupByKey()
             | "Pairs" >> beam.FlatMap(_pairs, d.max_bucket, d.hubs)
-            | "DistinctPairs" >> beam.Distinct()
         )
+        sig_by_shard = signed | "SigShard" >> beam.Map(lambda kv: (id_shard(kv[0]), kv))
         first = (
-            {"pair": pairs, "sig": signed}
+            {"pair": pairs | "PairBatches" >> beam.ParDo(_Batches(_by_first)), "sig": sig_by_shard}
             | "JoinSigA" >> beam.CoGroupByKey()
             | "AttachSigA" >> beam.FlatMap(_attach_first)
         )
         edges = (
-            {"pair": first, "sig": signed}
+            {"pair": first | "AttachedBatches" >> beam.ParDo(_Batches(_by_first)), "sig": sig_by_shard}
             | "JoinSigB" >> beam.CoGroupByKey()
             | "Verify" >> beam.FlatMap(_verify, float(d.threshold))
         )

@@ -332,8 +332,8 @@ def test_band_keys_batched_by_shard_give_the_pairs_of_one_group_per_band_key(cfg
     assert any(len(m) > max_bucket for m in by_key.values())
     want = {p for m in by_key.values() if len(m) > 1 for p in minhash.bucket_pairs(m, max_bucket, hubs)}
 
-    monkeypatch.setattr(nd, "BAND_BATCH", 7)
-    fn = nd._BandBatches(bands, rows)
+    monkeypatch.setattr(nd, "BATCH", 7)
+    fn = nd._Batches(lambda kv: nd._band_entries(kv, bands, rows))
     fn.start_bundle()
     out = [x for kv in signed for x in fn.process(kv)]
     out += [w.value for w in fn.finish_bundle()]
