@@ -47,6 +47,7 @@ from repoloom.core.types import Drop, ParsedFile
 from repoloom.filters import dedup, minhash
 from repoloom.filters.dedup import DedupConfig
 from repoloom.pipelines.kept_file import byte_size, signature_bytes
+from repoloom.pipelines.sink import SumPerBundle
 
 KEPT, DROPPED, STATS = "kept", "dropped", "stats"
 REASON = "near_duplicate"
@@ -427,7 +428,7 @@ class FileDedup(beam.PTransform):
             signed = recs | "Signed" >> beam.FlatMap(
                 lambda r: [(r[0], (r[1][1], r[1][2]))] if r[1][2] is not None else []
             )
-            stats.append(recs | "SignCounts" >> beam.Map(lambda r: _sign_counters(r[1][2] is not None)))
+            stats.append(recs | "SignCounts" >> beam.ParDo(SumPerBundle(lambda r: _sign_counters(r[1][2] is not None))))
             clusters = signed | "Clusters" >> MinHashClusters(d, C.DEDUP_NEAR)
             decisions.append(
                 clusters["drops"] | "NearReason" >> beam.Map(lambda kv: (kv[0], (REASON, dedup.display_id(kv[1]))))
