@@ -23,9 +23,9 @@ Verified pairs are a few ids per duplicate, far smaller than the corpus, so
 "union" holds them in one task as datatrove does; "rounds" never does. In
 "rounds", a label is a (keeper rank, id) pair, so the minimum that propagation spreads
 over a component is the copy to keep (keeper_rank, never arrival order). No
-step holds more than one key's values: every global decision is a GroupByKey,
-CoGroupByKey or CombinePerKey, so the result is the same on any runner and
-bundle order. Labels are node labels of the same component and only decrease.
+step holds more than one key's values (a batched LSH step's key is a shard: about
+1/SHARDS of its values): every global decision is a GroupByKey, CoGroupByKey or
+CombinePerKey, so the result is the same on any runner and bundle order. Labels are node labels of the same component and only decrease.
 A file is dropped only when its label's owner is a root (labelled by itself),
 and roots are kept, so every drop names a kept copy even if some component has
 not converged after `cc_rounds` (its diameter outgrew the doubling): then it
