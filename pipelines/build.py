@@ -484,8 +484,12 @@ class ReadAndJudge(beam.PTransform):
             | "SpreadSlices" >> beam.Reshuffle()
             | "Read" >> beam.ParDo(ReadUnits(self.cfg)).with_outputs(DROP, main="files")
         )
-        files_in = read.files | "CountIn" >> beam.Map(lambda f: {C.FILES_IN: 1, C.BYTES_IN: len(f.data)})
-        read_drop_in = read[DROP] | "CountReadDropsIn" >> beam.Map(lambda d: {C.FILES_IN: 1, C.BYTES_IN: d.size})
+        files_in = read.files | "CountIn" >> beam.ParDo(
+            sink.SumPerBundle(lambda f: {C.FILES_IN: 1, C.BYTES_IN: len(f.data)})
+        )
+        read_drop_in = read[DROP] | "CountReadDropsIn" >> beam.ParDo(
+            sink.SumPerBundle(lambda d: {C.FILES_IN: 1, C.BYTES_IN: d.size})
+        )
         judged = read.files | "PerFile" >> beam.ParDo(JudgeFiles(self.cfg, self.tokenizer)).with_outputs(
             DROP, main="kept"
         )
@@ -567,7 +571,7 @@ class Assemble(beam.PTransform):
             .with_output_types(Tuple[Any, Any])
             .with_outputs(STATS, main="placed")
         )
-        kept_stats = kept | "KeptStats" >> beam.Map(lambda k: k.counters)
+        kept_stats = kept | "KeptStats" >> beam.ParDo(sink.SumPerBundle(lambda k: k.counters))
         return {"placed": joined.placed, STATS: (joined[STATS], kept_stats) | "Stats" >> beam.Flatten()}
 
 
@@ -612,6 +616,6 @@ def build_pipeline(p: beam.Pipeline, units: list, cfg: dict, tokenizer_bytes: by
     drops = (judged["drops"], deduped["drops"]) | "AllDrops" >> beam.Flatten()
     stats = (
         *(stage[STATS] for stage in (judged, deduped, plans, placed, packed)),
-        drops | "DropCounters" >> beam.Map(drop_counters),
+        drops | "DropCounters" >> beam.ParDo(sink.SumPerBundle(drop_counters)),
     ) | "AllStats" >> beam.Flatten()
     (packed["rows"], drops, stats) | "Write" >> sink.WriteOutput(cfg, out_dir, special["pad"])

@@ -1,9 +1,9 @@
 """Near-duplicate removal as a Beam stage: MinHash LSH, verified pairs, distributed connected components.
 
     ParsedFile ─▶ (id, (keeper rank, signature))   per file (filters.minhash, filters.dedup)
-      ─▶ (band key, id) ─▶ GroupByKey              one bucket per band key
-      ─▶ candidate pairs ─▶ Distinct               bounded per bucket (minhash.bucket_pairs)
-      ─▶ join signatures twice ─▶ edges            pairs whose estimated Jaccard >= threshold
+      ─▶ (band shard, [(band key, id)...]) ─▶ GroupByKey     band keys, batched (below)
+      ─▶ each shard's buckets ─▶ candidate pairs (a, b)       bounded per bucket (minhash.bucket_pairs)
+      ─▶ join a's signature, then b's, by id shard ─▶ edges  pairs whose estimated Jaccard >= threshold
       ─▶ components, one of two ways (`dedup.cc`):
            "union" (default): every verified pair to one task, union-find there
                               (datatrove's MinHash cluster stage): one step, exact
@@ -11,13 +11,21 @@
                      for duplicate graphs too large for one worker
       ─▶ settle: files whose label is a root       kept ParsedFile / Drop(reason="near_duplicate")
 
+The local runner's cost is per element shuffled, and a file has one band key per band (tens), nearly
+all alone in their bucket, and candidate pairs are as many as files. So the LSH steps shuffle batches:
+a bundle buffers its values per shard (at most BATCH) and sends one batch per shard. Band keys go to
+their band shard (the key's digest modulo SHARDS), whose group is split into its buckets in memory;
+pairs go to the shard of their first id, where the group's signatures (1/SHARDS of the corpus's) are
+attached and a pair found in several buckets is taken once; then to the shard of the second id to be
+verified. The edges are the same as with one group per band key and per id.
+
 Verified pairs are a few ids per duplicate, far smaller than the corpus, so
 "union" holds them in one task as datatrove does; "rounds" never does. In
 "rounds", a label is a (keeper rank, id) pair, so the minimum that propagation spreads
 over a component is the copy to keep (keeper_rank, never arrival order). No
-step holds more than one key's values: every global decision is a GroupByKey,
-CoGroupByKey or CombinePerKey, so the result is the same on any runner and
-bundle order. Labels are node labels of the same component and only decrease.
+step holds more than one key's values (a batched LSH step's key is a shard: about
+1/SHARDS of its values): every global decision is a GroupByKey, CoGroupByKey or
+CombinePerKey, so the result is the same on any runner and bundle order. Labels are node labels of the same component and only decrease.
 A file is dropped only when its label's owner is a root (labelled by itself),
 and roots are kept, so every drop names a kept copy even if some component has
 not converged after `cc_rounds` (its diameter outgrew the doubling): then it
@@ -28,13 +36,18 @@ keeps a few copies instead of one, and the level's cc_unsettled counter
 from __future__ import annotations
 
 import pickle
+import zlib
+from functools import partial
 
 import apache_beam as beam
+from apache_beam.transforms.window import GlobalWindows
+
 from repoloom.core import counters as C
 from repoloom.core.types import Drop, ParsedFile
 from repoloom.filters import dedup, minhash
 from repoloom.filters.dedup import DedupConfig
 from repoloom.pipelines.kept_file import byte_size, signature_bytes
+from repoloom.pipelines.sink import SumPerBundle
 
 KEPT, DROPPED, STATS = "kept", "dropped", "stats"
 REASON = "near_duplicate"
@@ -58,34 +71,92 @@ class _Sign(beam.DoFn):
             yield dedup.file_id(f.facts), (dedup.keeper_rank(f.facts, self.d), sig)
 
 
-def _pairs(bucket, max_bucket: int, hubs: int):
-    _, members = bucket
-    members = list(members)
-    if len(members) > 1:
-        yield from minhash.bucket_pairs(members, max_bucket, hubs)
+SHARDS = 1024  # groups a batched shuffle's keys fall into (a group holds about this share of its values)
+BATCH = 1 << 15  # values a bundle buffers before it sends them, one batch per shard
+
+
+def band_shard(key: bytes) -> int:
+    return int.from_bytes(key[-2:], "big") % SHARDS  # a band key ends in a digest
+
+
+def id_shard(fid: str) -> int:
+    return zlib.crc32(fid.encode("utf-8", "surrogatepass")) % SHARDS  # the same in every process
+
+
+class _Batches(beam.DoFn):
+    """element -> (shard, [value...]): the (shard, value) entries ``entries(element)`` gives, buffered over
+    the bundle (at most BATCH) and sent as one batch per shard."""
+
+    def __init__(self, entries):
+        self.entries = entries
+
+    def start_bundle(self):
+        self.batches: dict[int, list] = {}
+        self.buffered = 0
+
+    def process(self, x):
+        for shard, value in self.entries(x):
+            self.batches.setdefault(shard, []).append(value)
+            self.buffered += 1
+        if self.buffered >= BATCH:
+            yield from self._take()
+
+    def finish_bundle(self):
+        for out in self._take():  # outputs of finish_bundle carry their window
+            yield GlobalWindows.windowed_value(out)
+
+    def _take(self):
+        batches, self.batches, self.buffered = self.batches, {}, 0
+        return sorted(batches.items())
+
+
+def _band_entries(kv, bands: int, rows: int):
+    """(id, (rank, signature bytes)) -> (band shard, (band key, id)) per band."""
+    fid, (_, sig) = kv
+    return [(band_shard(k), (k, fid)) for k in minhash.band_keys_of_bytes(sig, bands, rows)]
+
+
+def _by_first(x):
+    """A pair (a, b) or an attached pair (b, a, rank_a, sig_a), to the shard of its first id."""
+    return [(id_shard(x[0]), x)]
+
+
+def _pairs(group, max_bucket: int, hubs: int):
+    """A band shard's batches -> the candidate pairs of each of its buckets (one bucket per band key)."""
+    _, batches = group
+    buckets: dict[bytes, list] = {}
+    for batch in batches:
+        for key, fid in batch:
+            buckets.setdefault(key, []).append(fid)
+    pairs = set()
+    for members in buckets.values():
+        if len(members) > 1:
+            pairs.update(minhash.bucket_pairs(members, max_bucket, hubs))
+    return sorted(pairs)
 
 
 def _attach_first(item):
-    """(a, {pair: [b...], sig: [(rank_a, sig_a)]}) -> (b, (a, rank_a, sig_a))."""
-    a, grouped = item
-    sigs = list(grouped["sig"])
-    if not sigs:
-        return
-    rank, sig = sigs[0]
-    for b in grouped["pair"]:
-        yield b, (a, rank, sig)
+    """(shard, {pair: [[(a, b)...]...], sig: [(a, (rank_a, sig_a))...]}) -> (b, a, rank_a, sig_a) once per
+    pair: a pair found in several band shards comes in several batches, all to a's shard."""
+    _, grouped = item
+    sigs = dict(grouped["sig"])
+    for a, b in sorted({p for batch in grouped["pair"] for p in batch}):
+        if a in sigs:
+            rank, sig = sigs[a]
+            yield b, a, rank, sig
 
 
 def _verify(item, threshold: float):
-    """(b, {pair: [(a, rank_a, sig_a)...], sig: [(rank_b, sig_b)]}) -> edges ((rank_a, a), (rank_b, b))."""
-    b, grouped = item
-    sigs = list(grouped["sig"])
-    if not sigs:
-        return
-    rank_b, sig_b = sigs[0]
-    for a, rank_a, sig_a in grouped["pair"]:
-        if minhash.estimated_jaccard(sig_a, sig_b) >= threshold:
-            yield (rank_a, a), (rank_b, b)
+    """(shard, {pair: [[(b, a, rank_a, sig_a)...]...], sig: [(b, (rank_b, sig_b))...]}) -> edges
+    ((rank_a, a), (rank_b, b)) of the pairs whose estimated Jaccard reaches the threshold."""
+    _, grouped = item
+    sigs = dict(grouped["sig"])
+    for batch in grouped["pair"]:
+        for b, a, rank_a, sig_a in batch:
+            if b in sigs:
+                rank_b, sig_b = sigs[b]
+                if minhash.estimated_jaccard(sig_a, sig_b) >= threshold:
+                    yield (rank_a, a), (rank_b, b)
 
 
 def _init_labels(edge):
@@ -196,19 +267,18 @@ class MinHashClusters(beam.PTransform):
         bands, rows = minhash.band_shape(d)
         pairs = (
             signed
-            | "BandKeys"
-            >> beam.FlatMap(lambda kv: [(k, kv[0]) for k in minhash.band_keys_of_bytes(kv[1][1], bands, rows)])
+            | "BandKeys" >> beam.ParDo(_Batches(partial(_band_entries, bands=bands, rows=rows)))
             | "Buckets" >> beam.GroupByKey()
             | "Pairs" >> beam.FlatMap(_pairs, d.max_bucket, d.hubs)
-            | "DistinctPairs" >> beam.Distinct()
         )
+        sig_by_shard = signed | "SigShard" >> beam.Map(lambda kv: (id_shard(kv[0]), kv))
         first = (
-            {"pair": pairs, "sig": signed}
+            {"pair": pairs | "PairBatches" >> beam.ParDo(_Batches(_by_first)), "sig": sig_by_shard}
             | "JoinSigA" >> beam.CoGroupByKey()
             | "AttachSigA" >> beam.FlatMap(_attach_first)
         )
         edges = (
-            {"pair": first, "sig": signed}
+            {"pair": first | "AttachedBatches" >> beam.ParDo(_Batches(_by_first)), "sig": sig_by_shard}
             | "JoinSigB" >> beam.CoGroupByKey()
             | "Verify" >> beam.FlatMap(_verify, float(d.threshold))
         )
@@ -358,7 +428,7 @@ class FileDedup(beam.PTransform):
             signed = recs | "Signed" >> beam.FlatMap(
                 lambda r: [(r[0], (r[1][1], r[1][2]))] if r[1][2] is not None else []
             )
-            stats.append(recs | "SignCounts" >> beam.Map(lambda r: _sign_counters(r[1][2] is not None)))
+            stats.append(recs | "SignCounts" >> beam.ParDo(SumPerBundle(lambda r: _sign_counters(r[1][2] is not None))))
             clusters = signed | "Clusters" >> MinHashClusters(d, C.DEDUP_NEAR)
             decisions.append(
                 clusters["drops"] | "NearReason" >> beam.Map(lambda kv: (kv[0], (REASON, dedup.display_id(kv[1]))))

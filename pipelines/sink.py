@@ -17,6 +17,7 @@ import apache_beam as beam
 from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.io.filesystems import FileSystems
 from apache_beam.pvalue import AsDict
+from apache_beam.transforms.window import GlobalWindows
 
 from repoloom.core import counters as C
 from repoloom.core.config import section
@@ -127,6 +128,26 @@ class SumCounters(beam.CombineFn):
 
     def extract_output(self, acc):
         return dict(sorted(acc.items()))
+
+
+class SumPerBundle(beam.DoFn):
+    """Each element's counters (``counters(element)``, a dict of numbers), summed over the bundle: one dict
+    per bundle instead of one per file, for the steps that count every file (the sum is the same)."""
+
+    def __init__(self, counters):
+        self.counters = counters
+
+    def start_bundle(self):
+        self.acc: dict = {}
+
+    def process(self, x):
+        acc = self.acc
+        for k, v in self.counters(x).items():
+            acc[k] = acc.get(k, 0) + v
+
+    def finish_bundle(self):
+        if self.acc:
+            yield GlobalWindows.windowed_value(self.acc)  # outputs of finish_bundle carry their window
 
 
 def num_shards(output: OutputConfig, split: str, rows: int) -> int:

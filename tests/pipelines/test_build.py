@@ -343,3 +343,26 @@ def test_inspect_into_a_closed_pipe_exits_quietly(built):
     p.stdout.close()  # before the command starts: its first write finds no reader, whatever the timing
     assert p.wait(timeout=120) == 141
     assert b"Traceback" not in p.stderr.read()
+
+
+def test_counters_summed_per_bundle_equal_the_per_file_sum():
+    """SumPerBundle sends one dict per bundle: the same sums as one dict per file, and nothing for an empty
+    bundle (a stage that dropped no file adds no counters)."""
+    from repoloom.pipelines.build import drop_counters
+    from repoloom.pipelines.sink import SumPerBundle
+
+    files = [f for unit in expand_inputs([str(EXAMPLES)]) for f in read_unit(unit, DEFAULTS["max_file_bytes"])]
+    drops = [process_file(f, gate_config(DEFAULTS)) for f in files if hasattr(f, "data")]
+    drops = [d for d in drops if not isinstance(d, ParsedFile)]
+    assert len({d.reason for d in drops}) > 1
+    want: dict = {}
+    for d in drops:
+        for k, v in drop_counters(d).items():
+            want[k] = want.get(k, 0) + v
+    fn = SumPerBundle(drop_counters)
+    fn.start_bundle()
+    assert not [x for d in drops for x in fn.process(d) or ()]
+    (out,) = [w.value for w in fn.finish_bundle()]
+    assert out == want
+    fn.start_bundle()
+    assert not list(fn.finish_bundle())

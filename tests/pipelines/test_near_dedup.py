@@ -313,3 +313,35 @@ def test_a_shared_licence_header_does_not_make_files_of_different_languages_dupl
             equal_to([("b/fork", "src/org/example/wire/package-info.java", "near_duplicate")]),
             label="dropped",
         )
+
+
+def test_band_keys_batched_by_shard_give_the_pairs_of_one_group_per_band_key(cfg, monkeypatch):
+    """Batches (flushed every few keys, as a big bundle does) regrouped per shard give exactly the candidate
+    pairs that one group per band key gives, hot buckets (over max_bucket) included."""
+    from repoloom.pipelines import near_dedup as nd
+
+    srcs = _real_sources()
+    texts = [(f"r/{i}\x00f{j}.py", _edit(s, j) if j else s) for i, s in enumerate(srcs) for j in range(5)]
+    bands, rows = minhash.band_shape(cfg)
+    signed = [(fid, (0, minhash.signature(t, cfg, 0, "python").tobytes())) for fid, t in texts]
+    by_key: dict[bytes, list[str]] = {}
+    for fid, (_, sig) in signed:
+        for k in minhash.band_keys_of_bytes(sig, bands, rows):
+            by_key.setdefault(k, []).append(fid)
+    max_bucket, hubs = 3, 2  # the five copies of a source share buckets: over max_bucket, so hubs apply
+    assert any(len(m) > max_bucket for m in by_key.values())
+    want = {p for m in by_key.values() if len(m) > 1 for p in minhash.bucket_pairs(m, max_bucket, hubs)}
+
+    monkeypatch.setattr(nd, "BATCH", 7)
+    fn = nd._Batches(lambda kv: nd._band_entries(kv, bands, rows))
+    fn.start_bundle()
+    out = [x for kv in signed for x in fn.process(kv)]
+    out += [w.value for w in fn.finish_bundle()]
+    groups: dict[int, list] = {}
+    for shard, batch in out:
+        assert all(nd.band_shard(k) == shard for k, _ in batch)
+        groups.setdefault(shard, []).append(batch)
+    assert len(out) > len(groups)  # a shard's keys came in several batches
+    assert sum(len(b) for bs in groups.values() for b in bs) == len(signed) * bands
+    got = [p for g in groups.items() for p in nd._pairs(g, max_bucket, hubs)]
+    assert set(got) == want and len(want) > len(srcs)
