@@ -20,6 +20,7 @@ from repoloom.packing.pairing.conventions import (
     _plain_target,
     _stem,
     _test_stem,
+    _units_defining,
     _usable,
 )
 from repoloom.syntax.tests import in_test_dir
@@ -135,14 +136,7 @@ def _by_macro_name(
     if stem not in macros:
         return None
     names = _through_macros({stem}, macros) - {stem}
-    definers = {
-        f.path
-        for f in sources
-        if kinds.get(f.path) in ("", "inline")
-        and f.path not in declared
-        and _usable(t.path, f.path)
-        and names & set(f.test.get("defines") or ())
-    }
+    definers = _units_defining(names, t, sources, kinds, declared)
     return (definers.pop(), "name", 0.7) if len(definers) == 1 else None
 
 

@@ -35,6 +35,7 @@ from repoloom.packing.pairing.conventions import (
     _singular,
     _stem,
     _test_stem,
+    _units_defining,
     _usable,
     _without_test_dirs,
     split_identifier,
@@ -773,14 +774,5 @@ def _by_prefixed_function(
     }
     if len(called) != 1:
         return None  # none, or several (Boost.JSON's test/double.cpp: as_double, get_double, is_double)
-    definers = sorted(
-        {
-            f.path
-            for f in sources
-            if kinds.get(f.path) in ("", "inline")
-            and f.path not in declared
-            and _usable(t.path, f.path)
-            and called & set(f.test.get("defines") or ())
-        }
-    )
-    return (definers[0], "name", 0.7) if len(definers) == 1 else None
+    definers = _units_defining(called, t, sources, kinds, declared)
+    return (definers.pop(), "name", 0.7) if len(definers) == 1 else None

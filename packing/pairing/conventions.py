@@ -297,6 +297,18 @@ def _usable(test_path: str, cand: str, kinds: dict[str, str] | None = None) -> b
     return not ((cand_dirs & _NOT_SUBJECT_DIRS) - (test_dirs - _BENCH_DIRS))
 
 
+def _units_defining(names: set[str], t: FileFacts, sources: list[FileFacts], kinds, declared: set[str]) -> set[str]:
+    """The implementation units (no header declaring them) a test may take that define one of these names."""
+    return {
+        f.path
+        for f in sources
+        if kinds.get(f.path) in ("", "inline")
+        and f.path not in declared
+        and _usable(t.path, f.path)
+        and names & set(f.test.get("defines") or ())
+    }
+
+
 _BENCH_DIRS = frozenset({"benchmark", "benchmarks", "bench", "benches"})
 
 
