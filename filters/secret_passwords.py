@@ -769,6 +769,14 @@ _BOTH_BEFORE = re.compile(
 )
 
 
+# the pair's words, then one value for both: "the login and password are `wallabag`", or a `user:password` pair in one
+# quote: "The default username and password are `wallabag:wallabag`" (not "… are `admin` and `x`": _GIVEN_PAIR's)
+_GIVEN_ONE = re.compile(
+    r"""(?i)(?:password|passwd|pass)s?+[ \t]{1,3}+(?:are|is)[ \t]{1,3}+(?P<q>[`'"])(?:[^\s`'":/]{1,64}+[:/])?+"""
+    r"""(?P<pw>[^\s`'":/]{6,64}+)(?P=q)(?![ \t]{0,2}+(?:(?:and|or)\b|[/,]))"""
+)
+
+
 def _user_and_password(text: str, i: int) -> Iterator[Hit]:
     """A user and a password named together at `i` (the password word's start), then given together."""
     ls, le = _line_bounds(text, i)
@@ -777,6 +785,9 @@ def _user_and_password(text: str, i: int) -> Iterator[Hit]:
     if b := _BOTH_BEFORE.search(text, max(ls, i - 120), i):
         if _prose_word(b.group("pw")):
             yield Hit("password", b.start("pw"), b.end("pw"), "ProsePassword")
+        return
+    if (m := _GIVEN_ONE.match(text, i, le)) and _prose_word(m.group("pw")):
+        yield Hit("password", m.start("pw"), m.end("pw"), "ProsePassword")
         return
     end = min(le, i + 240)
     if (m := _GIVEN_BOTH.search(text, i, end)) and _prose_word(m.group("pw")):

@@ -1,0 +1,81 @@
+"""Round 21: a connection string's field named by two words (`Certificate Password=v;`), and one value given for a
+user and a password together in a sentence ("the login and password are `v`", "`u:p`"); each with the look-alikes
+it must leave alone.
+
+All secret values here are fakes made for this file.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.filters.secret_samples import passwords_in as _passwords
+
+
+# --- a connection string's field named by two words, ended by `;`
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        (
+            '\t\t\t"Connection Protocol=Pipe;Pipe Name=MyPipe;SSL Mode=VerifyFull;Certificate File=client.pfx;'
+            'Certificate Password=Quok7721;" +',
+            "Quok7721",
+        ),
+        ('\t\t\t\t"certificate password=Quok7721;" +', "Quok7721"),
+        ('var cs = "Host=db;SSL Password=wombat93;Database=shop;";', "wombat93"),
+    ],
+)
+def test_a_two_word_connection_field_is_redacted(text, value, cfg):
+    assert value in _passwords(text, cfg)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Certificate Password=;"',  # empty
+        'builder.Append("Certificate Password=" + certPassword + ";");',  # a variable joined in
+        "the certificate password=secret; see below",  # prose, no quote or `;` opens the field
+        '"Certificate Password=password;"',  # a stand-in
+    ],
+)
+def test_two_word_connection_fields_without_a_literal_are_left(text, cfg):
+    assert _passwords(text, cfg) == []
+
+
+# --- one value for the user and the password: "the login and password are `v`", "`u:p`"
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("We have already created a user: the login and password are `quokkabag`.", "quokkabag"),
+        (
+            "The default username and password are `quokkabag:quokkabag`. For more information, see the image's page.",
+            "quokkabag",
+        ),
+        ("The default user and password is 'numbat42'.", "numbat42"),
+        ("Both the username and password are `admin/numbat42`", "numbat42"),
+    ],
+)
+def test_one_value_for_user_and_password_is_redacted(text, value, cfg):
+    assert _passwords(text, cfg) == [value]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a pair is _GIVEN_PAIR's: only the second value is the password
+        ("The default username and password are `admin` and `numbat42`.", ["numbat42"]),
+        ("The username and password are `admin` / `numbat42`.", ["numbat42"]),
+        # no value
+        ("The username and password are `required` for every request.", []),
+        ("The login and password are `<your-password>`.", []),
+        ("The username and password are `None` by default.", []),
+        # a password alone, no user named first: not this rule's sentence
+        ("Make sure the username and the password are set in `config.yml`.", []),
+    ],
+)
+def test_user_and_password_sentences_without_one_value(text, expected, cfg):
+    assert _passwords(text, cfg) == expected
