@@ -79,3 +79,37 @@ def test_one_value_for_user_and_password_is_redacted(text, value, cfg):
 )
 def test_user_and_password_sentences_without_one_value(text, expected, cfg):
     assert _passwords(text, cfg) == expected
+
+
+# --- a literal wrapped in a type's constructor under a password's name; a setter on a page object
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ('\t\tPassword:         EncryptedData("wombat93"),', "wombat93"),
+        ('\tPassword: pulumi.String("Quok7721"),', "Quok7721"),
+        ('\tMasterUserPassword: aws.String("Quok7721"),', "Quok7721"),
+        ('    db_password = SecretStr("wombat93")', "wombat93"),
+        ('let password = String::from("wombat93");', "wombat93"),
+        ('    password: Some("wombat93".to_string()),', "wombat93"),
+        ('        await loginPage.SetPassword("l33tquok!");', "l33tquok!"),
+    ],
+)
+def test_wrapped_and_set_passwords_are_redacted(text, value, cfg):
+    assert _passwords(text, cfg) == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'password = os.getenv("DB_PASSWORD")',  # a lookup
+        'password: t("Password")',  # a translated label
+        'password = SecretStr("changeme")',  # a stand-in
+        'Password: aws.String(os.Getenv("DB_PASS")),',  # a variable inside
+        'password = get_secret("wombat93")',  # a lookup by name, not a wrapper
+        'passwordPage.setText("Enter it here")',  # a page object's text, not a password setter
+    ],
+)
+def test_wrapped_lookups_and_stand_ins_are_left(text, cfg):
+    assert _passwords(text, cfg) == []
