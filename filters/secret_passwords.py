@@ -128,7 +128,7 @@ _REF_DEFAULT = re.compile(
 # a literal wrapped in a type's constructor, not looked up: `Password: aws.String("v")`, `pulumi.String`,
 # `EncryptedData("v")`, `password = SecretStr("v")`, `String::from("v")`, `Some("v".to_string())`; a getter
 # (`os.getenv("X")`, `t("Password")`) has another name
-_WRAPPED_LITERAL = re.compile(
+_WRAPPED_PASSWORD = re.compile(
     r"""["'`]?+[ \t]{0,40}+(?P<op>:=|=>|=(?!=)|:)[ \t]{0,40}+(?:[A-Za-z_]\w{0,20}+(?:\.|::))?+"""
     r"""(?:Secret(?:Str|String|Bytes)|Sensitive|EncryptedData|String(?:Ptr)?|"""
     r"""Some|from)\([ \t]{0,2}+[bB]?(?P<q>["'`])(?P<v>[^"'`\s\\]{1,256}+)(?P=q)"""
@@ -205,7 +205,7 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
             or _fallback_literal(text, run_end)
         )
         a = a or _wide_quoted_symbols(text, run_end)
-        if a is None and (w := _WRAPPED_LITERAL.match(text, run_end)):
+        if a is None and (w := _WRAPPED_PASSWORD.match(text, run_end)):
             a = assignments.Assigned(w.group("op"), w.group("v"), w.start("v"), True, False)
         # a setter's receiver is an object, not the password's owner: `loginPage.SetPassword("v")`
         owner = key.rsplit(".", 1)[-1] if a is not None and a.op == "(" else key

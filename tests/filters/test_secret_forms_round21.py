@@ -1,6 +1,7 @@
-"""Round 21: a connection string's field named by two words (`Certificate Password=v;`), and one value given for a
-user and a password together in a sentence ("the login and password are `v`", "`u:p`"); each with the look-alikes
-it must leave alone.
+"""Round 21: a connection string's field named by two words (`Certificate Password=v;`), one value given for a
+user and a password together in a sentence ("the login and password are `v`", "`u:p`"), a password wrapped in a
+type's constructor (`aws.String("v")`), a setter on a page object, and a plural key name's keys in one string; each
+with the look-alikes it must leave alone.
 
 All secret values here are fakes made for this file.
 """
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.filters.secret_samples import passwords_in as _passwords
+from tests.filters.secret_samples import passwords_in as _passwords, values_in as _values
 
 
 # --- a connection string's field named by two words, ended by `;`
@@ -113,3 +114,36 @@ def test_wrapped_and_set_passwords_are_redacted(text, value, cfg):
 )
 def test_wrapped_lookups_and_stand_ins_are_left(text, cfg):
     assert _passwords(text, cfg) == []
+
+
+# --- a plural key name's keys in one quoted string, separated by spaces
+
+
+@pytest.mark.parametrize(
+    "text,values",
+    [
+        (
+            'ENC_KEYS="Qm9vbTRrZXlzX3dvbWJhdDkzX2Zha2Vf Zm9vYmFyX3F1b2s3NzIxX2Zha2VfeHl6"',
+            ["Qm9vbTRrZXlzX3dvbWJhdDkzX2Zha2Vf", "Zm9vYmFyX3F1b2s3NzIxX2Zha2VfeHl6"],
+        ),
+        (
+            "  api_tokens: 'Xk39dkfjq0w9eKdj3lA0qq Pq8sk2Ldk39fjWm20aQzx'",
+            ["Xk39dkfjq0w9eKdj3lA0qq", "Pq8sk2Ldk39fjWm20aQzx"],
+        ),
+    ],
+)
+def test_spaced_keys_under_a_plural_name_are_redacted(text, values, cfg):
+    assert _values(text, cfg) == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'API_KEYS="your_api_key_here another_api_key_here"',  # placeholders
+        'SECRET_KEYS="Xk39dkfjq0w9eKdj3lA0qq and_some_words_here_x"',  # one item is words: all or none
+        'SSH_KEYS="/etc/ssh/ssh_host_rsa_key /etc/ssh/ssh_host_ed25519_key"',  # paths
+        'ENC_KEY="first_key_name second_key_name"',  # a singular name's value with a space is no key
+    ],
+)
+def test_spaced_lists_that_are_not_keys_are_left(text, cfg):
+    assert _values(text, cfg) == []
