@@ -489,11 +489,18 @@ def _config_literal(
                 text[ls:start].strip() in ("", "-")
                 or not word
                 and _COMMENT_LABEL.fullmatch(text, ls, start) is not None
+                # `# truststore_password: cassandra`: a YAML line commented out, its key a compound name (a label
+                # of prose is a word or words: `# First pass: determine …`); letters in the value (`# jdbc.password:
+                # 123456` is a documented stand-in)
+                or not value.isdigit()
+                and _COMMENTED_KEY.fullmatch(text, start, run_end) is not None
+                and _COMMENTED_CONFIG.fullmatch(text, ls, start) is not None
             )
         )
     return op == " " and (flag or _DEFINE.fullmatch(text, ls, start) is not None)
 
 
+_COMMENTED_KEY = re.compile(r"[a-z][a-z0-9]*+(?:[_.][a-z0-9]++)*?[_.](?:password|passwd|passphrase)")
 _YAML_STR_TAG = re.compile(r"!!(?:str|binary)\b")
 
 # a line of a config file with no section header: `key = value`, `key: value`, a comment, a blank line

@@ -147,3 +147,32 @@ def test_spaced_keys_under_a_plural_name_are_redacted(text, values, cfg):
 )
 def test_spaced_lists_that_are_not_keys_are_left(text, cfg):
     assert _values(text, cfg) == []
+
+
+# --- a YAML line commented out, its key a compound password name
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("    # truststore_password: quokkadb", "quokkadb"),
+        ("# spring.datasource.password: numbat", "numbat"),
+        ("  #keystore_passphrase: wombatkeys", "wombatkeys"),
+    ],
+)
+def test_a_commented_config_line_under_a_compound_name_is_redacted(text, value, cfg):
+    assert _passwords(text, cfg) == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Password: required",  # a bare label: prose
+        "# first_pass: determine the order",  # no password word; words go on
+        "# admin_password: optional",  # a word that says something about it
+        "#          jdbc.password: 123456",  # digits alone: a documented stand-in
+        "# TODO fix admin_password: quokkadb",  # words before the key: prose, not a commented line
+    ],
+)
+def test_commented_lines_that_give_no_password_are_left(text, cfg):
+    assert _passwords(text, cfg) == []
