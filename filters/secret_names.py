@@ -411,6 +411,7 @@ def _word_config_value(key: str, value: str) -> bool:
     return "_" not in value or _ENV_NAME.fullmatch(key) is not None or "." in key
 
 
+_CONN_FIELD_BEFORE = re.compile(r"[;\"'][ \t]{0,2}+[A-Za-z]{2,20}+[ \t]$")
 _OPTION_BEFORE = re.compile(r"[\w.\-]=[^\s,=]{1,64}+,$")
 _OPTION_AFTER = re.compile(r",[\w.\-]{1,40}+=")
 
@@ -431,7 +432,14 @@ def _config_literal(
     # an element ends at the quote or the tag
     env_end = op == "=" and after in "\"'<" and text[run_end:vs] == "="
     # `Server=db;User Id=sa;Password=v;`: a connection string's field ends at `;`
-    env_end = env_end or op == "=" and after == ";" and start > 0 and text[start - 1] == ";" and text[run_end:vs] == "="
+    env_end = env_end or (
+        op == "="
+        and after == ";"
+        and start > 0
+        and text[run_end:vs] == "="
+        # `;Certificate Password=v;`, `"SSL Password=v;"`: a field named by two words, after `;` or the string's quote
+        and (text[start - 1] == ";" or _CONN_FIELD_BEFORE.search(text, max(ls, start - 28), start) is not None)
+    )
     # `network=tcp,addr=:6379,password=v,db=0`: a comma-separated option list (a DSN) has `k=v` on both sides
     env_end = env_end or (
         op == "="
@@ -481,11 +489,18 @@ def _config_literal(
                 text[ls:start].strip() in ("", "-")
                 or not word
                 and _COMMENT_LABEL.fullmatch(text, ls, start) is not None
+                # `# truststore_password: cassandra`: a YAML line commented out, its key a compound name (a label
+                # of prose is a word or words: `# First pass: determine …`); letters in the value (`# jdbc.password:
+                # 123456` is a documented stand-in)
+                or not value.isdigit()
+                and _COMMENTED_KEY.fullmatch(text, start, run_end) is not None
+                and _COMMENTED_CONFIG.fullmatch(text, ls, start) is not None
             )
         )
     return op == " " and (flag or _DEFINE.fullmatch(text, ls, start) is not None)
 
 
+_COMMENTED_KEY = re.compile(r"[a-z][a-z0-9]*+(?:[_.][a-z0-9]++)*?[_.](?:password|passwd|passphrase)")
 _YAML_STR_TAG = re.compile(r"!!(?:str|binary)\b")
 
 # a line of a config file with no section header: `key = value`, `key: value`, a comment, a blank line

@@ -125,6 +125,17 @@ _REF_DEFAULT = re.compile(
 )
 
 
+# a literal wrapped in a type's constructor, not looked up: `Password: aws.String("v")`, `pulumi.String`,
+# `EncryptedData("v")`, `password = SecretStr("v")`, `String::from("v")`, `Some("v".to_string())`; a getter
+# (`os.getenv("X")`, `t("Password")`) has another name
+_WRAPPED_PASSWORD = re.compile(
+    r"""["'`]?+[ \t]{0,40}+(?P<op>:=|=>|=(?!=)|:)[ \t]{0,40}+(?:[A-Za-z_]\w{0,20}+(?:\.|::))?+"""
+    r"""(?:Secret(?:Str|String|Bytes)|Sensitive|EncryptedData|String(?:Ptr)?|"""
+    r"""Some|from)\([ \t]{0,2}+[bB]?(?P<q>["'`])(?P<v>[^"'`\s\\]{1,256}+)(?P=q)"""
+    r"""(?:\.(?:to_string|to_owned|into)\(\))?[ \t]{0,2}+\)"""
+)
+
+
 _SINGLE_DASH_FLAG = re.compile(r"(?i)-(?:password|passwd|pass|pwd)")
 
 
@@ -194,7 +205,11 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
             or _fallback_literal(text, run_end)
         )
         a = a or _wide_quoted_symbols(text, run_end)
-        if a is None or not _is_password_key(key) or a.op in _WORD_OPS:
+        if a is None and (w := _WRAPPED_PASSWORD.match(text, run_end)):
+            a = assignments.Assigned(w.group("op"), w.group("v"), w.start("v"), True, False)
+        # a setter's receiver is an object, not the password's owner: `loginPage.SetPassword("v")`
+        owner = key.rsplit(".", 1)[-1] if a is not None and a.op == "(" else key
+        if a is None or not _is_password_key(owner) or a.op in _WORD_OPS:
             continue  # `password is …` is prose_passwords' (with its stricter value check)
         default = (
             a.op == ","
@@ -769,6 +784,14 @@ _BOTH_BEFORE = re.compile(
 )
 
 
+# the pair's words, then one value for both: "the login and password are `wallabag`", or a `user:password` pair in one
+# quote: "The default username and password are `wallabag:wallabag`" (not "… are `admin` and `x`": _GIVEN_PAIR's)
+_GIVEN_ONE = re.compile(
+    r"""(?i)(?:password|passwd|pass)s?+[ \t]{1,3}+(?:are|is)[ \t]{1,3}+(?P<q>[`'"])(?:[^\s`'":/]{1,64}+[:/])?+"""
+    r"""(?P<pw>[^\s`'":/]{6,64}+)(?P=q)(?![ \t]{0,2}+(?:(?:and|or)\b|[/,]))"""
+)
+
+
 def _user_and_password(text: str, i: int) -> Iterator[Hit]:
     """A user and a password named together at `i` (the password word's start), then given together."""
     ls, le = _line_bounds(text, i)
@@ -777,6 +800,9 @@ def _user_and_password(text: str, i: int) -> Iterator[Hit]:
     if b := _BOTH_BEFORE.search(text, max(ls, i - 120), i):
         if _prose_word(b.group("pw")):
             yield Hit("password", b.start("pw"), b.end("pw"), "ProsePassword")
+        return
+    if (m := _GIVEN_ONE.match(text, i, le)) and _prose_word(m.group("pw")):
+        yield Hit("password", m.start("pw"), m.end("pw"), "ProsePassword")
         return
     end = min(le, i + 240)
     if (m := _GIVEN_BOTH.search(text, i, end)) and _prose_word(m.group("pw")):

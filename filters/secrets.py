@@ -206,6 +206,14 @@ _LIST_ITEM = re.compile(r"""(?P<q>["'`])(?P<v>[^"'`\s\\]{1,4096}+)(?P=q)[ \t]{0,
 _HEX = frozenset(string.hexdigits)
 
 
+# a plural name's keys in one quoted string, separated by spaces (`ENC_KEYS="<k1> <k2>"`)
+_SPACED_KEYS = re.compile(
+    r"""\\?+['"`]?[ \t]{0,4}+(?::=|=>|=|:)[ \t]{0,4}+(?P<q>["'])"""
+    r"""(?P<v>[^"'\s\\]{16,512}+(?:[ \t]{1,3}+[^"'\s\\]{16,512}+){1,15}+)(?P=q)"""
+)
+_NON_SPACE = re.compile(r"\S++")
+
+
 def _listed_values(text: str, end: int) -> list[tuple[str, int]]:
     """The literals of a list opened right after a name (`_LIST_OPEN`), up to its closing bracket; [] when the
     name is not given a list of literals (anything but literals and commas inside ends it: code, not data)."""
@@ -303,6 +311,14 @@ def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
                     yield Hit("key", vs, vs + len(v), "KeyNamedValue")
             pos = max(pos, listed[-1][1] + len(listed[-1][0]))
             continue
+        sp = _SPACED_KEYS.match(text, run_end) if name[-1:] in "sS" else None
+        if sp:
+            # `ENC_KEYS="<k1> <k2>"`: a plural name's keys in one string, each judged as the name's value; all or none
+            items = [(x.group(), sp.start("v") + x.start()) for x in _NON_SPACE.finditer(sp.group("v"))]
+            if all(_key_value_ok(text, v, vs, strength) for v, vs in items):
+                yield from (Hit("key", vs, vs + len(v), "KeyNamedValue") for v, vs in items)
+                pos = max(pos, sp.end("v"))
+                continue
         # `--token <value>`, `-secret <value>`, also at the start of a line
         flag = text.startswith("-", start) and (start == 0 or text[start - 1] in " \t\n")
         # under a strong name only: `GroupKey: []byte("d8e8…")`, `Key::new("…")` are ids as often as keys
