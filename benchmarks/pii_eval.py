@@ -1028,10 +1028,17 @@ DEV_SETS = tuple(range(2, 21))
 FROZEN_PER_PROJECT_UNTIL = 11
 
 
+def _frozen_cases(n: int) -> list[dict]:
+    """Frozen set n's cases (text, labels, positive, and the reference tools' spans)."""
+    import gzip
+
+    with gzip.open(os.path.join(DATA, f"secrets_frozen{n}_cases.jsonl.gz"), "rt", encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
 def frozen_eval(cfg: PiiConfig, n: int) -> dict:
     """Recall per kind, form and shape on frozen set n, for us, gitleaks' rule set and CredSweeper 1.19.5 (both run
     at freeze time), and negatives altered."""
-    import gzip
 
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import pii_refs
@@ -1039,8 +1046,7 @@ def frozen_eval(cfg: PiiConfig, n: int) -> dict:
     which, round_, _ = FROZEN_SETS[n]
     per_project = n <= FROZEN_PER_PROJECT_UNTIL  # `n` is reused below as a tool's name
     which, frozen_digest = which.capitalize(), getattr(pii_refs, f"FROZEN{n}_DIGEST")
-    with gzip.open(os.path.join(DATA, f"secrets_frozen{n}_cases.jsonl.gz"), "rt", encoding="utf-8") as f:
-        cases = [json.loads(line) for line in f]
+    cases = _frozen_cases(n)
     digest = pii_refs.cases_digest(
         [{k: v for k, v in c.items() if k not in ("gitleaks", "credsweeper")} for c in cases]
     )
@@ -1113,14 +1119,11 @@ def frozen_eval(cfg: PiiConfig, n: int) -> dict:
 def dev_eval(cfg: PiiConfig, show_misses: bool) -> None:
     """Our recall per kind and form summed over the dev sets, negatives altered, and (asked for) each miss and each
     altered negative with its set: what a round is tuned on. Held-out sets never pass through here."""
-    import gzip
 
     ours = _ours(cfg)
     tally, neg, misses = _Tally(), collections.Counter(), []
     for n in DEV_SETS:
-        with gzip.open(os.path.join(DATA, f"secrets_frozen{n}_cases.jsonl.gz"), "rt", encoding="utf-8") as f:
-            cases = [json.loads(line) for line in f]
-        for c in cases:
+        for c in _frozen_cases(n):
             sp = ours(c["text"])
             for lab in c["labels"]:
                 s, e = lab["secret"]

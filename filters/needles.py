@@ -25,13 +25,33 @@ import hyperscan
 MIN_CHARS = 2000
 
 
+class TextMemo:
+    """What was worked out for the last two texts, by identity, one memo per thread (pipelines may scan in threads):
+    the rules read the same text and its lower case many times over."""
+
+    def __init__(self):
+        self._local = threading.local()
+
+    def get(self, text: str):
+        for t, value in getattr(self._local, "kept", ()):
+            if t is text:
+                return value
+        return None
+
+    def put(self, text: str, value):
+        kept = self._local.__dict__.setdefault("kept", [])
+        kept.insert(0, (text, value))
+        del kept[2:]
+        return value
+
+
 class NeedleSet:
     def __init__(self, needles: tuple[str, ...]):
         assert all(n and n.isascii() for n in needles), needles
         self.needles = tuple(dict.fromkeys(needles))
         self.members = frozenset(self.needles)
         self._local = threading.local()  # a database and its scratch per thread: a scratch serves one scan at a time
-        self._seen = threading.local()  # the last texts scanned, by identity, with what was found in them
+        self._present = TextMemo()  # the needles found in the last texts scanned
 
     def _database(self, single: bool) -> tuple[hyperscan.Database, hyperscan.Scratch]:
         key = "single" if single else "all"
@@ -49,21 +69,9 @@ class NeedleSet:
             setattr(self._local, key, got)
         return got
 
-    def _kept(self, text: str, what: str) -> dict:
-        kept = self._seen.__dict__.setdefault(what, [])  # [(text, result)], the last two texts
-        for t, result in kept:
-            if t is text:
-                return result
-        return None
-
-    def _keep(self, text: str, what: str, result) -> None:
-        kept = self._seen.__dict__.setdefault(what, [])
-        kept.insert(0, (text, result))
-        del kept[2:]
-
     def present(self, text: str) -> frozenset[str]:
         """The needles of the set that occur in `text` (one scan per text; the last two texts are remembered)."""
-        found = self._kept(text, "present")
+        found = self._present.get(text)
         if found is None:
             ids: list[int] = []
             db, scratch = self._database(single=True)
@@ -72,8 +80,7 @@ class NeedleSet:
                 match_event_handler=lambda i, start, end, flags, ctx: ids.append(i),
                 scratch=scratch,
             )
-            found = frozenset(self.needles[i] for i in ids)
-            self._keep(text, "present", found)
+            found = self._present.put(text, frozenset(self.needles[i] for i in ids))
         return found
 
     def contains(self, text: str, needle: str) -> bool:

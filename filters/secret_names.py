@@ -8,13 +8,12 @@ from __future__ import annotations
 import heapq
 import re
 import string
-import threading
 from functools import lru_cache
 from typing import Iterator, NamedTuple
 
 from detect_secrets.filters.heuristic import is_potential_uuid
 from repoloom.filters import assignments
-from repoloom.filters.needles import NeedleSet
+from repoloom.filters.needles import NeedleSet, TextMemo
 from repoloom.filters.secret_values import (
     DIGIT_LETTER,
     DOTTED_IDENT,
@@ -204,7 +203,7 @@ _ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
 # the offsets of each stem in the text being scanned, kept while the rules read the same text (one per thread:
 # pipelines may scan in threads): the rules share stems (`pass`, `auth`, `cred`), and each scan of a long text for a
 # literal costs as much as a rule
-_OCCURRENCES = threading.local()
+_OCCURRENCES = TextMemo()
 
 
 # hints that hold a stem the key and password rules scan for in every text: (the stem, its offset in the hint)
@@ -273,15 +272,9 @@ _STEM_SET = NeedleSet(_COMMON_STEMS)
 
 
 def _stems_of(low: str) -> dict[str, list[int]]:
-    """The offsets found so far in `low`, by stem (kept for the last two texts scanned)."""
-    kept = _OCCURRENCES.__dict__.setdefault("kept", [])  # [(text, {stem: offsets})], the text and its lower case
-    for text, by_stem in kept:
-        if text is low:
-            return by_stem
-    by_stem = {}
-    kept.insert(0, (low, by_stem))
-    del kept[2:]
-    return by_stem
+    """The offsets found so far in `low`, by stem (kept for the last two texts scanned: the text and its lower case)."""
+    by_stem = _OCCURRENCES.get(low)
+    return _OCCURRENCES.put(low, {}) if by_stem is None else by_stem
 
 
 def prefetch_stems(low: str) -> None:
