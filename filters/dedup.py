@@ -124,7 +124,12 @@ def check_rank_config(d: DedupConfig) -> None:
 
 def file_id(facts: FileFacts) -> str:
     """Unique id of a file in the corpus (repo and path never contain NUL)."""
-    return f"{facts.repo}\x00{facts.path}"
+    return path_id(facts.repo, facts.path)
+
+
+def path_id(repo: str, path: str) -> str:
+    """file_id of a (repo, path)."""
+    return f"{repo}\x00{path}"
 
 
 def display_id(facts_or_id: FileFacts | str) -> str:

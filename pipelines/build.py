@@ -1,8 +1,10 @@
 """The build job: repositories in, ArrayRecord shards out (DESIGN.md data flow), as six named composites:
 
     ReadAndJudge  read; per file: gate, redaction, the one parse, FIM + tokenize into pieces, MinHash
-                  signature; one copy per (repo, path). Out: KeptFile (facts + token ids as bytes, no text)
-    Dedup         exact then near dedup (small records cross its shuffles), repository-level if configured
+                  signature; which copy of a (repo, path) read twice wins. Out: KeptFile (facts + token ids
+                  as bytes, no text)
+    Dedup         one copy per (repo, path), then exact then near dedup (small records cross its shuffles),
+                  repository-level if configured
     Plan          per repository (facts only, giant ones split into planning groups): graph, order, segments
     Assemble      pieces joined to their places, keyed by packing bucket
     Pack          rows per bucket (packing/rows.py); the buckets' partial last rows packed together
@@ -59,11 +61,11 @@ from repoloom.pipelines.filestage import error_drop, process_files
 from repoloom.pipelines.kept_file import KeptFile, kept_file
 from repoloom.pipelines.near_dedup import FileDedup, RepoNearDedup
 from repoloom.pipelines.sources import Unit, read_unit, slice_unit
-from repoloom.pipelines.unique_paths import UniquePaths
+from repoloom.pipelines.unique_paths import Winners
 from repoloom.syntax.languages import detect_language
 from repoloom.syntax.resolving import GraphConfig
 
-DROP, STATS = "drop", "stats"
+DROP, STATS, WINNERS = "drop", "stats", "winners"
 PROGRESS = logging.getLogger("repoloom.progress")
 
 
@@ -468,8 +470,9 @@ class PackTails(PackRows):
 
 
 class ReadAndJudge(beam.PTransform):
-    """units -> {"files": KeptFile, "drops": Drop, "stats": files_in counters}: read, the per-file stage
-    (filters, parse, pieces, signature), one copy per (repo, path)."""
+    """units -> {"files": KeptFile, "winners": unique_paths.Winners, "drops": Drop, "stats": files_in counters}:
+    read, the per-file stage (filters, parse, pieces, signature), and the winning copy of each (repo, path)
+    read more than once (the others leave in Dedup)."""
 
     def __init__(self, units: list, cfg: dict, tokenizer: bytes | TokenizerModel):
         super().__init__()
@@ -493,25 +496,26 @@ class ReadAndJudge(beam.PTransform):
         judged = read.files | "PerFile" >> beam.ParDo(JudgeFiles(self.cfg, self.tokenizer)).with_outputs(
             DROP, main="kept"
         )
-        unique = judged.kept | "UniquePaths" >> UniquePaths(read.files)  # (repo, path) is unique from here on
         return {
-            "files": unique["kept"],
-            "drops": (read[DROP], judged[DROP], unique["dropped"]) | "Drops" >> beam.Flatten(),
+            "files": judged.kept,
+            WINNERS: read.files | "UniquePaths" >> Winners(),
+            "drops": (read[DROP], judged[DROP]) | "Drops" >> beam.Flatten(),
             STATS: (files_in, read_drop_in) | "Stats" >> beam.Flatten(),
         }
 
 
 class Dedup(beam.PTransform):
-    """files -> {"kept", "drops", "stats"}: exact then near dedup of files (only small records cross their
-    shuffles), then repository-level near dedup when dedup.repo_level is on."""
+    """files -> {"kept", "drops", "stats"}: one copy per (repo, path) (the losers of `winners` dropped as
+    duplicate_path), exact then near dedup of files (only small records cross their shuffles), then
+    repository-level near dedup when dedup.repo_level is on."""
 
-    def __init__(self, cfg: dict):
+    def __init__(self, cfg: dict, winners=None):
         super().__init__()
-        self.cfg = cfg
+        self.cfg, self.winners = cfg, winners
 
     def expand(self, files):
         d, seed = section(self.cfg, DedupConfig), self.cfg["seed"]
-        dd = files | "Files" >> FileDedup(d, seed)
+        dd = files | "Files" >> FileDedup(d, seed, self.winners)  # (repo, path) is unique from here on
         repo = dd["kept"] | "Repos" >> RepoNearDedup(d, seed)
         return {
             "kept": repo["kept"],
@@ -609,7 +613,7 @@ def build_pipeline(p: beam.Pipeline, units: list, cfg: dict, tokenizer_bytes: by
     special = shared_tokenizer(tokenizer_bytes).special_ids
     model = TokenizerModel(tokenizer_bytes, sink.join(out_dir, "tokenizer.model"))
     judged = p | "ReadAndJudge" >> ReadAndJudge(units, cfg, model)
-    deduped = judged["files"] | "Dedup" >> Dedup(cfg)
+    deduped = judged["files"] | "Dedup" >> Dedup(cfg, judged[WINNERS])
     plans = deduped["kept"] | "Plan" >> Plan(cfg)
     placed = (deduped["kept"], plans["place"]) | "Assemble" >> Assemble(cfg)
     packed = placed["placed"] | "Pack" >> Pack(cfg, special, model)

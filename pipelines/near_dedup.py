@@ -40,12 +40,14 @@ import zlib
 from functools import partial
 
 import apache_beam as beam
+from apache_beam.pvalue import AsDict
 from apache_beam.transforms.window import GlobalWindows
 
 from repoloom.core import counters as C
 from repoloom.core.types import Drop, ParsedFile
 from repoloom.filters import dedup, minhash
 from repoloom.filters.dedup import DedupConfig
+from repoloom.pipelines import unique_paths
 from repoloom.pipelines.kept_file import byte_size, signature_bytes
 from repoloom.pipelines.sink import SumPerBundle
 
@@ -380,13 +382,17 @@ def _exact_group(group):
 
 
 class _RouteFiles(beam.DoFn):
-    """(id, {file: [ParsedFile], decision: [(reason, detail)]}) -> the kept file or its Drop."""
+    """(id, {file: [KeptFile pickles], decision: [(reason, detail)], winner: [origin]}) -> the kept file or its
+    Drop: a losing copy of a duplicated (repo, path) as duplicate_path, else the dedup decision."""
 
     def process(self, item):
         _, grouped = item
-        decisions = list(grouped["decision"])
+        decisions = list(grouped.get("decision", ()))
+        winners = list(grouped.get("winner", ()))
         for f in map(pickle.loads, grouped["file"]):
-            if decisions:
+            if winners and unique_paths.is_loser(f.origin, winners):
+                yield beam.pvalue.TaggedOutput(DROPPED, unique_paths.duplicate_drop(f))
+            elif decisions:
                 reason, where = decisions[0]
                 yield beam.pvalue.TaggedOutput(DROPPED, Drop(f.facts.repo, f.facts.path, reason, where, byte_size(f)))
             else:
@@ -399,21 +405,33 @@ class FileDedup(beam.PTransform):
     Only small records cross the dedup shuffles (id, content hash, keeper rank,
     MinHash signature, computed where the text already is); the files themselves
     cross one join with the decisions. Same decisions as exact dedup by content
-    hash followed by NearDedup on the exact keepers."""
+    hash followed by NearDedup on the exact keepers.
 
-    def __init__(self, d: DedupConfig, seed: int):
+    With `winners` (unique_paths.Winners of the files read) the input may hold several copies of a
+    (repo, path): only the winning copy's record takes part in dedup, and the others are dropped as
+    duplicate_path at the join (the same files and reasons as removing them before dedup)."""
+
+    def __init__(self, d: DedupConfig, seed: int, winners=None):
         super().__init__()
-        self.d, self.seed = d, seed
+        self.d, self.seed, self.winners = d, seed, winners
 
     def expand(self, files):
-        d, exact, near = self.d, self.d.exact, self.d.near
-        if not exact and not near:
+        d, exact, near, winners = self.d, self.d.exact, self.d.near, self.winners
+        if not exact and not near and winners is None:
             return _no_dedup(files)
-        if near:
-            minhash.band_shape(d)
-        dedup.check_rank_config(d)
-        recs = files | "DedupRecord" >> beam.Map(_dedup_record, d, self.seed)
         decisions, stats = [], []
+        if exact or near:
+            if near:
+                minhash.band_shape(d)
+            dedup.check_rank_config(d)
+            if winners is None:
+                recs = files | "DedupRecord" >> beam.Map(_dedup_record, d, self.seed)
+            else:  # only the small records wait for the winners (a side input), never the files
+                recs = (
+                    files
+                    | "DedupRecord" >> beam.Map(lambda f: (f.origin, _dedup_record(f, d, self.seed)))
+                    | "FirstCopies" >> beam.FlatMap(unique_paths.first_copy, AsDict(winners))
+                )
         if exact:
             ex = (
                 recs
@@ -435,12 +453,18 @@ class FileDedup(beam.PTransform):
             )
             stats.append(clusters[STATS])
         keyed = files | "KeyFiles" >> beam.Map(lambda f: (dedup.file_id(f.facts), _bytes(f)))
-        decided = decisions | "AllDecisions" >> beam.Flatten()
+        joined = {"file": keyed}
+        if decisions:
+            joined["decision"] = decisions | "AllDecisions" >> beam.Flatten()
+        if winners is not None:
+            joined["winner"] = winners
         routed = (
-            {"file": keyed, "decision": decided}
+            joined
             | "JoinFiles" >> beam.CoGroupByKey()
             | "Route" >> beam.ParDo(_RouteFiles()).with_outputs(DROPPED, main=KEPT)
         )
+        if not stats:
+            stats.append(files.pipeline | "NoStats" >> beam.Create([]))
         return {KEPT: routed[KEPT], DROPPED: routed[DROPPED], STATS: stats | "AllStats" >> beam.Flatten()}
 
 

@@ -4,8 +4,12 @@ one repository), the one with the smallest `origin` (input unit path, then membe
 is kept and the others are dropped as `duplicate_path`. The rule reads no content and no element
 order, so every runner and worker count keeps the same copy.
 
-Only keys and origins cross the shuffle; the per-file stage's output is filtered against the
-(small) map of duplicated keys to their winning origin.
+Only keys and origins cross the shuffle that picks the winners (`Winners`: a small map of the duplicated
+keys to their winning origin). The losing copies leave in dedup (near_dedup.FileDedup): their small dedup
+records are filtered against the map before any dedup decision (`first_copy`), and the files themselves
+at its one join of files and decisions, keyed by the same id (`is_loser`, `duplicate_drop`). So a kept file
+crosses one shuffle there, not also a side-input wait of its own (the local runner encodes and decodes
+every file that waits for a side input).
 
 `identity_mismatch` is the end-of-build invariant: files_kept == distinct (repo, path) in the lineage.
 """
@@ -13,13 +17,14 @@ Only keys and origins cross the shuffle; the per-file stage's output is filtered
 from __future__ import annotations
 
 import apache_beam as beam
-from apache_beam.pvalue import AsDict, TaggedOutput
 
 from repoloom.core import counters as C
 from repoloom.core.types import Drop
+from repoloom.filters.dedup import path_id
 from repoloom.pipelines.kept_file import KeptFile, byte_size
 
 REASON = "duplicate_path"
+DETAIL = "another input holds the same repository path"
 
 
 def _winner(group):
@@ -29,39 +34,38 @@ def _winner(group):
         yield key, min(origins)
 
 
-def _route(pf: KeptFile, winners: dict):
-    win = winners.get((pf.facts.repo, pf.facts.path))
-    if win is None or win == pf.origin:
-        yield pf
-    else:
-        yield TaggedOutput(
-            "dropped",
-            Drop(pf.facts.repo, pf.facts.path, REASON, "another input holds the same repository path", byte_size(pf)),
-        )
+class Winners(beam.PTransform):
+    """files read -> (dedup file id, winning origin) for each (repo, path) read more than once.
 
+    The winner of each duplicated key is chosen among all files read (keys and origins only), before the
+    per-file stage could drop any copy: which copy wins never depends on content. A losing copy that the
+    per-file stage dropped keeps that reason."""
 
-class UniquePaths(beam.PTransform):
-    """kept files -> {"kept": one KeptFile per (repo, path), "dropped": Drop(duplicate_path) for the rest}.
-
-    The winner of each duplicated key is chosen among all files read (`files`, keys and origins
-    only), before the per-file stage could drop any copy: which copy wins never depends on content.
-    The filter runs on the per-file stage's output, which the local runner holds anyway, so raw
-    bytes are never held for it. A losing copy that the per-file stage dropped keeps that reason.
-    """
-
-    def __init__(self, files):
-        super().__init__()
-        self.files = files
-
-    def expand(self, parsed):
-        winners = (
-            self.files
-            | "KeyOrigin" >> beam.Map(lambda f: ((f.repo, f.path), f.origin))
+    def expand(self, files):
+        return (
+            files
+            | "KeyOrigin" >> beam.Map(lambda f: (path_id(f.repo, f.path), f.origin))
             | "GroupKeys" >> beam.GroupByKey()
             | "Winners" >> beam.FlatMap(_winner)
         )
-        out = parsed | "KeepFirst" >> beam.FlatMap(_route, AsDict(winners)).with_outputs("dropped", main="kept")
-        return {"kept": out.kept, "dropped": out.dropped}
+
+
+def is_loser(origin: str, winners) -> bool:
+    """Whether a copy with this origin loses to another copy of its (repo, path); winners: the key's
+    winning origins (none when the key was read once)."""
+    return any(w != origin for w in winners)
+
+
+def first_copy(origin_and_record, winners: dict):
+    """A kept file's dedup record (id, ...) unless its copy loses: only winners take part in dedup."""
+    origin, record = origin_and_record
+    win = winners.get(record[0])
+    if win is None or win == origin:
+        yield record
+
+
+def duplicate_drop(f: KeptFile) -> Drop:
+    return Drop(f.facts.repo, f.facts.path, REASON, DETAIL, byte_size(f))
 
 
 class CountLineageFiles(beam.PTransform):

@@ -39,25 +39,29 @@ def extract_identifiers(tree, src, language: str) -> list[str]:
     if not text:
         return []
     nodes = captures(tree, language, text).get("id", [])  # document order: first seen first
+    # A name seen once is looked at no further (most captures repeat one): the checks run per distinct name.
     seen: dict[str, None] = {}
     if src.ascii:  # byte offsets are character offsets: slice the text, no decoding
         text = src.text
         for n in nodes:
-            start, end = n.byte_range
-            if 1 < end - start <= 64 and n.child_count == 0:
-                seen[text[start:end]] = None
-                if len(seen) >= MAX_IDENTIFIERS:
-                    break
+            t = text[n.start_byte : n.end_byte]
+            if t in seen or not 1 < len(t) <= 64 or n.child_count:
+                continue
+            seen[t] = None
+            if len(seen) >= MAX_IDENTIFIERS:
+                break
         return list(seen)
-    data = src.data
+    data, decoded = src.data, set()  # decoded: byte strings whose text was already taken or refused
     for n in nodes:
-        start, end = n.byte_range
-        if end - start > 1 and n.child_count == 0:
-            t = data[start:end].decode("utf-8", "replace")
-            if 1 < len(t) <= 64:
-                seen.setdefault(t, None)
-                if len(seen) >= MAX_IDENTIFIERS:
-                    break
+        b = data[n.start_byte : n.end_byte]
+        if b in decoded or len(b) <= 1 or n.child_count:
+            continue
+        decoded.add(b)
+        t = b.decode("utf-8", "replace")
+        if 1 < len(t) <= 64:
+            seen.setdefault(t, None)
+            if len(seen) >= MAX_IDENTIFIERS:
+                break
     return list(seen)
 
 

@@ -54,3 +54,20 @@ def test_packed_ids_round_trip_two_bytes_when_they_fit_four_otherwise():
         pack_ids([-1])
     with pytest.raises(ValueError):
         unpack_ids(b"\x03\x00\x00\x00")
+
+
+def test_bytes_equal_protobufs_own_serialization_at_every_varint_width():
+    """encode_example lays the varints out with numpy; protobuf's deterministic serialization is the definition.
+    Columns whose longest varint is 1 to 10 bytes (negatives are ten), row-shaped ones (token ids, segment
+    ids, positions) among them, and a column of one value repeated."""
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    columns = [[0] * 9, list(range(8192)), [1] * 5000 + [2] * 3192, rng.integers(0, 32000, 8192).tolist()]
+    for bits in range(1, 64, 3):
+        columns.append(rng.integers(0, 1 << bits, 300).tolist() + [(1 << bits) - 1])
+    columns.append([-1, 0, 127, 128, -(1 << 40), (1 << 63) - 1, 16383, 16384])
+    for values in columns:
+        ex = Example()
+        ex.features.feature["targets"].int64_list.value.extend(values)
+        assert encode_example({"targets": values}) == ex.SerializeToString(deterministic=True), values[:5]

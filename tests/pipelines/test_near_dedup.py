@@ -345,3 +345,67 @@ def test_band_keys_batched_by_shard_give_the_pairs_of_one_group_per_band_key(cfg
     assert sum(len(b) for bs in groups.values() for b in bs) == len(signed) * bands
     got = [p for g in groups.items() for p in nd._pairs(g, max_bucket, hubs)]
     assert set(got) == want and len(want) > len(srcs)
+
+
+def test_losing_copies_of_a_path_leave_at_the_join_and_take_no_part_in_dedup(cfg):
+    """With the winners of the files read (unique_paths.Winners), a losing copy of a (repo, path) is dropped
+    as duplicate_path at FileDedup's join and its record never reaches dedup: the same files and reasons as
+    removing the losers first. Here the loser is the best-ranked copy of another repository's file: had it
+    taken part, that file would have dropped as its exact duplicate."""
+    import hashlib
+
+    from repoloom.core.types import SourceFile
+    from repoloom.pipelines.near_dedup import FileDedup
+    from repoloom.pipelines.unique_paths import Winners
+
+    srcs = _real_sources()
+
+    def pf(repo, path, text, origin, **meta):
+        facts = FileFacts(repo, path, "python", len(text), hashlib.sha256(text.encode()).hexdigest(), meta=meta)
+        return ParsedFile(text=text, facts=facts, origin=origin)
+
+    files = [
+        pf("a/lib", "util.py", srcs[0], "u1\x00dir\x00000000000001", stars=5),  # the winner: smallest origin
+        pf("a/lib", "util.py", srcs[1], "u2\x00zip\x00000000000000", stars=900),  # its loser
+        pf("z/other", "encoder.py", srcs[1], "u3\x00dir\x00000000000000", stars=1),  # exact copy of the loser's text
+        pf("b/fork", "decoder.py", _edit(srcs[0], 1), "u4\x00dir\x00000000000000", stars=1),  # near copy of the winner
+        pf("q/r", "s.py", srcs[2], "u9\x00dir\x00000000000002"),  # a loser whose winner the per-file stage dropped
+    ]
+    read = [SourceFile(f.facts.repo, f.facts.path, b"", origin=f.origin) for f in files]
+    read.append(SourceFile("q/r", "s.py", b"", origin="u9\x00dir\x00000000000001"))
+    with TestPipeline() as p:
+        winners = p | "Read" >> beam.Create(read) | Winners()
+        out = p | beam.Create(files[::-1], reshuffle=True) | FileDedup(cfg, 0, winners)
+        assert_that(
+            out["kept"] | "K" >> beam.Map(lambda f: (f.facts.repo, f.facts.path, f.origin)),
+            equal_to([("a/lib", "util.py", files[0].origin), ("z/other", "encoder.py", files[2].origin)]),
+            label="kept",
+        )
+        assert_that(
+            out["dropped"] | "D" >> beam.Map(lambda d: (d.repo, d.path, d.reason, d.detail, d.size)),
+            equal_to(
+                [
+                    ("a/lib", "util.py", "duplicate_path", _DUPLICATE_PATH_DETAIL, len(srcs[1].encode())),
+                    ("q/r", "s.py", "duplicate_path", _DUPLICATE_PATH_DETAIL, len(srcs[2].encode())),
+                    ("b/fork", "decoder.py", "near_duplicate", "a/lib/util.py", len(files[3].text.encode())),
+                ]
+            ),
+            label="dropped",
+        )
+        assert_that(
+            out["stats"] | "Sum" >> beam.CombineGlobally(SumCounters()),
+            equal_to(
+                [
+                    {
+                        "dedup.near.cluster_size.2": 1,
+                        "dedup.near.clusters": 1,
+                        "dedup.near.files_dropped": 1,
+                        "dedup.near.signed": 3,  # the winner, z/other and b/fork: no loser signed
+                    }
+                ]
+            ),
+            label="stats",
+        )
+
+
+_DUPLICATE_PATH_DETAIL = "another input holds the same repository path"
