@@ -154,7 +154,14 @@ from repoloom.packing.pairing.by_name import (
     _by_prefixed_function,
 )
 from repoloom.packing.pairing.by_calls import _elsewhere_in_tree
-from repoloom.packing.pairing.by_use import _by_crate_root, _by_crate_use, _by_own_crate, _small_crate
+from repoloom.packing.pairing.by_use import (
+    _by_crate_root,
+    _by_crate_use,
+    _by_own_crate,
+    _namesake_resolved,
+    _resolved_uses,
+    _small_crate,
+)
 from repoloom.packing.pairing.conventions import (
     _C_HEADERS,
     _CALLS_FAMILIES,
@@ -337,6 +344,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
         return common_of[fam or ""]
 
     defined_here: set[str] | None = None  # every name the repository defines (worked out when first needed)
+    crates: dict = {}  # Rust: each crate's module tree, by its src/ prefix (built when first needed)
     index_box: list | None = None  # lookups for resolving single import records (built when first needed)
     pairs = []
 
@@ -385,6 +393,9 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                     suites=suites,
                 )
             )
+            if "use" in _FAMILY_RULES.get(fam, ()) and not role:
+                # tied or unreachable namesakes: the one the test's own-crate paths resolve to (use mio::Waker)
+                found = _namesake_resolved(t, found, cands, _resolved_uses(t, facts_by_path, crates))
             if found is not None and found[0] is not None and package_roots:
                 # named like another package's module: its own package's module of that name, when one
                 mine = _own_package_namesake(t, found[0], named[fam], kinds, package_roots)
@@ -444,8 +455,9 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             if found is None and tcfg.import_ and "include" in _FAMILY_RULES.get(fam, ()) and not role:
                 found = _by_include(t, graph, kinds, facts_by_path, sources[fam], lex_index, tcfg, impl_headers)
             if found is None and tcfg.import_ and "use" in _FAMILY_RULES.get(fam, ()) and not for_role:
+                resolved = _resolved_uses(t, facts_by_path, crates)
                 found = _issue_subject(
-                    t, _not_only_errors(t, _by_crate_use(t, kinds, sources[fam], lex_index, fam, tcfg))
+                    t, _not_only_errors(t, _by_crate_use(t, kinds, sources[fam], lex_index, fam, tcfg, resolved))
                 )
             if found is None and tcfg.import_ and not role:
                 if index_box is None:
