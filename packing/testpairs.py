@@ -152,6 +152,7 @@ from repoloom.packing.pairing.by_name import (
     _by_test_folder,
     _by_doer,
     _by_prefixed_function,
+    _by_named_function,
 )
 from repoloom.packing.pairing.by_calls import _elsewhere_in_tree
 from repoloom.packing.pairing.by_use import (
@@ -452,6 +453,9 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             if found is None and fam in _NAMED_IN_PART and not role and not for_role:
                 # named for a part of one module's name (spdlog's tests/test_mpmc_q.cpp: details/mpmc_blocking_q.h)
                 found = _by_name_part(t, by_name[fam], kinds, facts_by_path, suites, declared)
+            if found is None and not role and not for_role and "include" in _FAMILY_RULES.get(fam, ()):
+                # named for a function it calls (test_cancel_query.cxx): the one unit defining it
+                found = _by_named_function(t, sources[fam], kinds, declared)
             if found is None and tcfg.import_ and "include" in _FAMILY_RULES.get(fam, ()) and not role:
                 found = _by_include(t, graph, kinds, facts_by_path, sources[fam], lex_index, tcfg, impl_headers)
             if found is None and tcfg.import_ and "use" in _FAMILY_RULES.get(fam, ()) and not for_role:

@@ -5,11 +5,17 @@
   files named like the test (tests/waker.rs: src/waker.rs, the private src/sys/shell/waker.rs,
   src/sys/windows/waker.rs), the one the paths resolve to is the subject, over a tie or over a namesake the test
   cannot reach.
+- (C, C++) A test named exactly for a function it calls (OpenSSH's regress/unittests/misc/test_xextendf.c: xextendf;
+  libpqxx's test/test_cancel_query.cxx: cancel_query) tests the one compiled unit defining that function (misc.c,
+  src/connection.cxx), before the headers it includes lead elsewhere (xmalloc.h -> xmalloc.c). Not a short name (kex),
+  nor one two units define.
 """
 
 from __future__ import annotations
 
+from repoloom.packing.pairing.by_name import _by_named_function
 from repoloom.packing.pairing.by_use import _CrateModules, _resolved_uses
+from repoloom.packing.pairing.conventions import _kind
 from tests.packing.pairing_helpers import facts_of, graph_pairs
 
 _MIO_LIB = (
@@ -107,3 +113,78 @@ def test_must_not_fire_for_another_crates_paths():
     files["tests/waker.rs"] = files["tests/waker.rs"].replace("use mio::", "use other::")
     facts = {f.path: f for f in facts_of(files, repo="mio")}
     assert _resolved_uses(facts["tests/waker.rs"], facts, {}) == {}
+
+
+_XEXTENDF_TEST = (
+    "/* \t$OpenBSD: test_xextendf.c,v 1.1 2025/09/02 11:04:58 djm Exp $ */\n/*\n"
+    " * Regress test for misc xextendf() function.\n */\n\n#include <stdio.h>\n#include <stdlib.h>\n\n"
+    '#include "../test_helper/test_helper.h"\n\n#include "misc.h"\n#include "xmalloc.h"\n\n'
+    "void test_xextendf(void);\n\nvoid\ntest_xextendf(void)\n{\n\tchar *s = NULL;\n\n"
+    '\tTEST_START("xextendf NULL string");\n\txextendf(&s, ",", "hello");\n\tASSERT_STRING_EQ(s, "hello");\n'
+    "\tfree(s);\n\tTEST_DONE();\n\n"
+    '\tTEST_START("xextendf append to string");\n\ts = xstrdup("foo");\n\txextendf(&s, ",", "bar");\n'
+    '\tASSERT_STRING_EQ(s, "foo,bar");\n\tfree(s);\n\tTEST_DONE();\n}\n'
+)
+_MISC_C = (
+    '#include "includes.h"\n\n#include <stdarg.h>\n#include <stdlib.h>\n\n#include "xmalloc.h"\n#include "misc.h"\n\n'
+    "/* Append string 'fmt' to the string *sp, separated by sep */\nvoid\n"
+    "xextendf(char **sp, const char *sep, const char *fmt, ...)\n{\n\tva_list ap;\n\tchar *tmp1, *tmp2;\n\n"
+    "\tva_start(ap, fmt);\n\txvasprintf(&tmp1, fmt, ap);\n\tva_end(ap);\n\n"
+    "\tif (*sp == NULL || **sp == '\\0') {\n\t\tfree(*sp);\n\t\t*sp = tmp1;\n\t\treturn;\n\t}\n"
+    '\txasprintf(&tmp2, "%s%s%s", *sp, sep == NULL ? "" : sep, tmp1);\n\tfree(tmp1);\n\tfree(*sp);\n'
+    "\t*sp = tmp2;\n}\n\nint\nconvtime(const char *s)\n{\n\treturn atoi(s);\n}\n"
+)
+_XMALLOC_C = (
+    '#include "includes.h"\n\n#include <stdarg.h>\n#include <stdlib.h>\n#include <string.h>\n\n#include "xmalloc.h"\n\n'
+    "char *\nxstrdup(const char *str)\n{\n\tsize_t len = strlen(str) + 1;\n\tchar *cp = malloc(len);\n\n"
+    "\treturn memcpy(cp, str, len);\n}\n\nint\nxvasprintf(char **ret, const char *fmt, va_list ap)\n{\n"
+    "\treturn vasprintf(ret, fmt, ap);\n}\n\nint\nxasprintf(char **ret, const char *fmt, ...)\n{\n"
+    "\tva_list ap;\n\tint i;\n\n\tva_start(ap, fmt);\n\ti = xvasprintf(ret, fmt, ap);\n\tva_end(ap);\n"
+    "\treturn i;\n}\n"
+)
+
+
+def openssh_files() -> dict[str, str]:
+    return {
+        "misc.c": _MISC_C,
+        "misc.h": "void xextendf(char **s, const char *sep, const char *fmt, ...);\nint convtime(const char *);\n",
+        "xmalloc.c": _XMALLOC_C,
+        "xmalloc.h": "char *xstrdup(const char *);\nint xasprintf(char **, const char *, ...);\n",
+        "regress/unittests/test_helper/test_helper.h": (
+            "#define TEST_START(n) test_start(n)\n#define TEST_DONE() test_done()\n"
+            "void test_start(const char *n);\nvoid test_done(void);\n"
+        ),
+        "regress/unittests/misc/test_xextendf.c": _XEXTENDF_TEST,
+    }
+
+
+def _named(files: dict[str, str], test: str):
+    facts = facts_of(files)
+    kinds = {f.path: _kind(f) for f in facts}
+    t = next(f for f in facts if f.path == test)
+    sources = [f for f in facts if kinds[f.path] == "" and f.path.endswith((".c", ".h"))]
+    return _by_named_function(t, sources, kinds, set())
+
+
+def test_a_test_named_for_a_function_it_calls_takes_its_unit():
+    assert _named(openssh_files(), "regress/unittests/misc/test_xextendf.c")[0] == "misc.c"
+    assert graph_pairs(openssh_files())["regress/unittests/misc/test_xextendf.c"][0] == "misc.c"
+
+
+def test_must_not_fire_for_two_units_defining_it():
+    files = openssh_files()
+    files["compat/xextendf.c"] = "void\nxextendf(char **sp, const char *sep, const char *fmt, ...)\n{\n}\n"
+    assert _named(files, "regress/unittests/misc/test_xextendf.c") is None
+
+
+def test_must_not_fire_for_a_function_it_does_not_call():
+    files = openssh_files()
+    files["regress/unittests/misc/test_xextendf.c"] = _XEXTENDF_TEST.replace("xextendf(&s", "xappend(&s")
+    assert _named(files, "regress/unittests/misc/test_xextendf.c") is None
+
+
+def test_must_not_fire_for_a_short_name():
+    files = openssh_files()
+    files["misc.c"] = _MISC_C + "\nint\nkex(int a)\n{\n\treturn a;\n}\n"
+    files["regress/unittests/misc/test_kex.c"] = '#include "misc.h"\n\nvoid\ntest_kex(void)\n{\n\tkex(1);\n}\n'
+    assert _named(files, "regress/unittests/misc/test_kex.c") is None
