@@ -96,6 +96,12 @@ include/cpuinfo_mips.h -> src/impl_mips_linux_or_android.c); one implemented per
 A test named for an action on a thing, that no other rule pairs, takes the module named for the doer with nothing
 else in its name the test does not say (tomlplusplus' tests/parsing_arrays.cpp -> impl/parser.inl; csv-parser's
 test_read_csv.cpp -> csv_reader.cpp), or with no doer the thing (manipulating_arrays.cpp -> impl/array.inl).
+A Cargo test's paths into its own crate (use mio::{Poll, Waker}) resolve through the crate's module tree and the
+re-exports of its root (pub use waker::Waker) to the files defining the items: of the files named like the test
+(tests/waker.rs: src/waker.rs, the private src/sys/shell/waker.rs), the one they reach is its subject, and the use
+rule weighs those files beside every file defining a name the test uses. A C or C++ test named exactly for a
+function it calls (OpenSSH's test_xextendf.c: xextendf) tests the one compiled unit defining it (misc.c), before
+the headers it includes lead elsewhere (xmalloc.h).
 A test may have no subject; a source may have several tests. Rust sources with
 inline ``#[cfg(test)]`` modules are their own subject and are not test files.
 place_tests then moves each paired test right after its subject.
