@@ -1273,7 +1273,10 @@ headers too (GSL's owner_tests.cpp -> include/gsl/pointers: +1, one repository, 
 from the include rule). Counted and not written: a Cargo test's #[derive(X)] of the repository's own
 #[proc_macro_derive(X)] (serde_with's two derive tests and bytemuck's; strum's labels take the macro's module, not
 the derive's lib.rs, and miette's derive tests are labelled with none); a src/**/test.rs tests the module declaring
-it (rayon's src/iter/collect/test.rs only; tower's p2c/test.rs is labelled service.rs); Cargo.toml's crate names
+it (rayon's src/iter/collect/test.rs only; tower's p2c/test.rs is labelled service.rs); a Cargo test named for a
+segment of its own crate's path (tests/block_on.rs: async_io::block_on) takes the one file the path resolves to,
+as a last resort (2 gained, bytemuck and async-io; crossbeam's after.rs, tempfile's tempfile.rs and time's macros.rs
+made wrong, four tests with no subject given one); Cargo.toml's crate names
 (152 of 157 crate folders with tests/ are named like their crate, and the other five gain nothing); C build files'
 sources of a test program (CMake add_executable, Makefile.am _SOURCES, meson executable) name the subject of no
 missed dev test (libcheck's and lighttpd's programs compile many units). Build files reach pair_tests in a build
