@@ -352,6 +352,17 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
 
     defined_here: set[str] | None = None  # every name the repository defines (worked out when first needed)
     crates: dict = {}  # Rust: each crate's module tree, by its src/ prefix (built when first needed)
+    units_by_name: dict[str, dict[str, list[FileFacts]]] = {}  # per family: the sources defining each name
+
+    def units_named(fam: str, name: str) -> list[FileFacts]:
+        if fam not in units_by_name:
+            index: dict[str, list[FileFacts]] = defaultdict(list)
+            for f in sources[fam]:
+                for n in set(f.test.get("defines") or ()):
+                    index[n].append(f)
+            units_by_name[fam] = index
+        return units_by_name[fam].get(name, [])
+
     index_box: list | None = None  # lookups for resolving single import records (built when first needed)
     pairs = []
 
@@ -461,7 +472,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 found = _by_name_part(t, by_name[fam], kinds, facts_by_path, suites, declared)
             if found is None and not role and not for_role and "include" in _FAMILY_RULES.get(fam, ()):
                 # named for a function it calls (test_cancel_query.cxx): the one unit defining it
-                found = _by_named_function(t, sources[fam], kinds, declared)
+                found = _by_named_function(t, lambda name: units_named(fam, name), kinds, declared)
             if found is None and tcfg.import_ and "include" in _FAMILY_RULES.get(fam, ()) and not role:
                 found = _by_include(t, graph, kinds, facts_by_path, sources[fam], lex_index, tcfg, impl_headers)
             if found is None and tcfg.import_ and "use" in _FAMILY_RULES.get(fam, ()) and not for_role:

@@ -163,7 +163,9 @@ def _named(files: dict[str, str], test: str):
     kinds = {f.path: _kind(f) for f in facts}
     t = next(f for f in facts if f.path == test)
     sources = [f for f in facts if kinds[f.path] == "" and f.path.endswith((".c", ".h"))]
-    return _by_named_function(t, sources, kinds, set())
+    return _by_named_function(
+        t, lambda name: [f for f in sources if name in (f.test.get("defines") or ())], kinds, set()
+    )
 
 
 def test_a_test_named_for_a_function_it_calls_takes_its_unit():
