@@ -96,6 +96,12 @@ include/cpuinfo_mips.h -> src/impl_mips_linux_or_android.c); one implemented per
 A test named for an action on a thing, that no other rule pairs, takes the module named for the doer with nothing
 else in its name the test does not say (tomlplusplus' tests/parsing_arrays.cpp -> impl/parser.inl; csv-parser's
 test_read_csv.cpp -> csv_reader.cpp), or with no doer the thing (manipulating_arrays.cpp -> impl/array.inl).
+A Cargo test's paths into its own crate (use mio::{Poll, Waker}) resolve through the crate's module tree and the
+re-exports of its root (pub use waker::Waker) to the files defining the items: of the files named like the test
+(tests/waker.rs: src/waker.rs, the private src/sys/shell/waker.rs), the one they reach is its subject, and the use
+rule weighs those files beside every file defining a name the test uses. A C or C++ test named exactly for a
+function it calls (OpenSSH's test_xextendf.c: xextendf) tests the one compiled unit defining it (misc.c), before
+the headers it includes lead elsewhere (xmalloc.h).
 A test may have no subject; a source may have several tests. Rust sources with
 inline ``#[cfg(test)]`` modules are their own subject and are not test files.
 place_tests then moves each paired test right after its subject.
@@ -152,9 +158,17 @@ from repoloom.packing.pairing.by_name import (
     _by_test_folder,
     _by_doer,
     _by_prefixed_function,
+    _by_named_function,
 )
 from repoloom.packing.pairing.by_calls import _elsewhere_in_tree
-from repoloom.packing.pairing.by_use import _by_crate_root, _by_crate_use, _by_own_crate, _small_crate
+from repoloom.packing.pairing.by_use import (
+    _by_crate_root,
+    _by_crate_use,
+    _by_own_crate,
+    _namesake_resolved,
+    _resolved_uses,
+    _small_crate,
+)
 from repoloom.packing.pairing.conventions import (
     _C_HEADERS,
     _CALLS_FAMILIES,
@@ -337,6 +351,18 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
         return common_of[fam or ""]
 
     defined_here: set[str] | None = None  # every name the repository defines (worked out when first needed)
+    crates: dict = {}  # Rust: each crate's module tree, by its src/ prefix (built when first needed)
+    units_by_name: dict[str, dict[str, list[FileFacts]]] = {}  # per family: the sources defining each name
+
+    def units_named(fam: str, name: str) -> list[FileFacts]:
+        if fam not in units_by_name:
+            index: dict[str, list[FileFacts]] = defaultdict(list)
+            for f in sources[fam]:
+                for n in set(f.test.get("defines") or ()):
+                    index[n].append(f)
+            units_by_name[fam] = index
+        return units_by_name[fam].get(name, [])
+
     index_box: list | None = None  # lookups for resolving single import records (built when first needed)
     pairs = []
 
@@ -385,6 +411,9 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                     suites=suites,
                 )
             )
+            if "use" in _FAMILY_RULES.get(fam, ()) and not role:
+                # tied or unreachable namesakes: the one the test's own-crate paths resolve to (use mio::Waker)
+                found = _namesake_resolved(t, found, cands, _resolved_uses(t, facts_by_path, crates))
             if found is not None and found[0] is not None and package_roots:
                 # named like another package's module: its own package's module of that name, when one
                 mine = _own_package_namesake(t, found[0], named[fam], kinds, package_roots)
@@ -441,11 +470,15 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             if found is None and fam in _NAMED_IN_PART and not role and not for_role:
                 # named for a part of one module's name (spdlog's tests/test_mpmc_q.cpp: details/mpmc_blocking_q.h)
                 found = _by_name_part(t, by_name[fam], kinds, facts_by_path, suites, declared)
+            if found is None and not role and not for_role and "include" in _FAMILY_RULES.get(fam, ()):
+                # named for a function it calls (test_cancel_query.cxx): the one unit defining it
+                found = _by_named_function(t, lambda name: units_named(fam, name), kinds, declared)
             if found is None and tcfg.import_ and "include" in _FAMILY_RULES.get(fam, ()) and not role:
                 found = _by_include(t, graph, kinds, facts_by_path, sources[fam], lex_index, tcfg, impl_headers)
             if found is None and tcfg.import_ and "use" in _FAMILY_RULES.get(fam, ()) and not for_role:
+                resolved = _resolved_uses(t, facts_by_path, crates)
                 found = _issue_subject(
-                    t, _not_only_errors(t, _by_crate_use(t, kinds, sources[fam], lex_index, fam, tcfg))
+                    t, _not_only_errors(t, _by_crate_use(t, kinds, sources[fam], lex_index, fam, tcfg, resolved))
                 )
             if found is None and tcfg.import_ and not role:
                 if index_box is None:

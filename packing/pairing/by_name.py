@@ -776,3 +776,18 @@ def _by_prefixed_function(
         return None  # none, or several (Boost.JSON's test/double.cpp: as_double, get_double, is_double)
     definers = _units_defining(called, t, sources, kinds, declared)
     return (definers.pop(), "name", 0.7) if len(definers) == 1 else None
+
+
+def _by_named_function(t: FileFacts, units_named, kinds, declared: set[str]) -> tuple[str, str, float] | None:
+    """Rule (C, C++): a test named exactly for a function it calls (libpqxx's test/test_cancel_query.cxx:
+    cancel_query; OpenSSH's test_xextendf.c: xextendf; libcheck's check_set_max_msg_size.c) tests the one
+    compiled unit defining that function (src/connection.cxx, misc.c, src/check_pack.c), whatever the headers it
+    includes lead to; headers are left to the include rule. A short or generic name (kex, common) says too little;
+    two units defining it, no subject. units_named(name): the sources defining that name (an index built once per
+    repository, so the rule costs a lookup per test)."""
+    key = _test_stem(t).replace("-", "_")
+    if len(_norm(key)) < 5 or key.lower() in _GENERIC_NAMES or key not in set(t.identifiers):
+        return None
+    units = units_named(key)
+    definers = {p for p in _units_defining({key}, t, units, kinds, declared) if p.endswith(_C_IMPLEMENTATIONS)}
+    return (definers.pop(), "name", 0.8) if len(definers) == 1 else None

@@ -4,11 +4,12 @@ defining them, or the crate root for a small crate or a test that names the crat
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import defaultdict
 
 from repoloom.core.types import FileFacts
-from repoloom.packing.pairing.conventions import _norm, _package_of_many, _stem, _test_stem, _usable
+from repoloom.packing.pairing.conventions import _FACADES, _norm, _package_of_many, _stem, _test_stem, _usable
 from repoloom.packing.pairing.lexical import _agreeing
 from repoloom.syntax.tests import in_test_dir
 
@@ -31,7 +32,7 @@ _RUST_EXTERNAL = frozenset({"std", "core", "alloc", "self", "super", "crate", "t
 
 
 def _by_crate_use(
-    t: FileFacts, kinds, sources: list[FileFacts], lex_index, fam: str, tcfg
+    t: FileFacts, kinds, sources: list[FileFacts], lex_index, fam: str, tcfg, resolved: dict[str, str] | None = None
 ) -> tuple[str, str, float] | None:
     """Rule (Rust): an integration test in tests/ that uses items of the crate (use the_crate::Thing) tests
     the module that defines them, when the test's vocabulary agrees (a test of Error's downcasts may live
@@ -50,10 +51,15 @@ def _by_crate_use(
     items -= {"*", "self"}
     if not items:
         return None
+    # besides every file defining a name the test uses, the file its own crate's path resolves to through re-exports
+    # (once_cell::sync::OnceCell: the inline module of src/lib.rs)
+    resolved = {p for n, p in (resolved or {}).items() if n in items}
     definers = sorted(
         f.path
         for f in sources
-        if kinds.get(f.path) in ("", "inline") and _usable(t.path, f.path) and items & set(f.test.get("defines") or ())
+        if kinds.get(f.path) in ("", "inline")
+        and _usable(t.path, f.path)
+        and (f.path in resolved or items & set(f.test.get("defines") or ()))
     )
     key = _norm(_test_stem(t))
     # the test is named for a macro of the crate it uses and invokes (indoc's tests/test_writedoc.rs: use
@@ -178,3 +184,137 @@ def _by_crate_root(t: FileFacts, kinds, sources: list[FileFacts]) -> tuple[str, 
     if any(_norm(n) == key for f in crate if f is not root for n in items & set(f.test.get("defines") or ())):
         return None
     return root.path, "use", 0.6
+
+
+class _CrateModules:
+    """One crate's module tree as rustc walks it (mod x; in a/b.rs is a/b/x.rs or a/b/x/mod.rs; lib.rs, main.rs
+    and mod.rs own their folder), to resolve a path such as ``mio::Waker`` through the crate root's re-exports
+    (pub use waker::Waker) to the file that defines the item: src/waker.rs, not the private namesake
+    src/sys/unix/waker.rs. Every (module, path) is resolved once; depth is capped."""
+
+    _MAX_DEPTH = 12
+
+    def __init__(self, prefix: str, facts_by_path: dict[str, FileFacts]):
+        self.prefix = prefix
+        self.facts = facts_by_path
+        self.root = next((prefix + n for n in ("lib.rs", "main.rs") if prefix + n in facts_by_path), None)
+        self.memo: dict[tuple[str, tuple[str, ...]], str | None] = {}
+
+    def child(self, f: str, name: str) -> str | None:
+        stem, d = _stem(f), posixpath.dirname(f)
+        base = d if stem in ("lib", "main", "mod") else f"{d}/{stem}"
+        return next((c for c in (f"{base}/{name}.rs", f"{base}/{name}/mod.rs") if c in self.facts), None)
+
+    def parent(self, f: str) -> str | None:
+        d = posixpath.dirname(f)
+        if _stem(f) == "mod":
+            d = posixpath.dirname(d)
+        if d + "/" == self.prefix:
+            return self.root
+        return next((c for c in (d + ".rs", d + "/mod.rs") if c in self.facts), None)
+
+    def resolve(self, f: str | None, segs: tuple[str, ...], depth: int = 0) -> str | None:
+        """The file defining the item (or the module) at path segs seen from module file f, or None."""
+        if f is None or f not in self.facts or depth > self._MAX_DEPTH:
+            return None
+        if not segs:
+            return f
+        key = (f, segs)
+        if key in self.memo:
+            return self.memo[key]
+        self.memo[key] = None  # a cycle of re-exports resolves to nothing
+        out = self._resolve(f, segs, depth)
+        self.memo[key] = out
+        return out
+
+    def _resolve(self, f: str, segs: tuple[str, ...], depth: int) -> str | None:
+        head, rest = segs[0], segs[1:]
+        if head == "self":
+            return self.resolve(f, rest, depth + 1)
+        if head == "super":
+            return self.resolve(self.parent(f), rest, depth + 1)
+        if head == "crate":
+            return self.resolve(self.root, rest, depth + 1)
+        facts = self.facts[f]
+        if head in {r.get("target") for r in facts.imports if r.get("kind") == "mod"}:
+            c = self.child(f, head)
+            if c is not None:
+                return self.resolve(c, rest, depth + 1)
+        defined = set(facts.test.get("defines") or ())
+        if not rest and head in defined:
+            return f
+        uses = [
+            p
+            for r in facts.imports
+            if r.get("kind") == "use"
+            for p in [tuple(s for s in str(r.get("target", "")).split("::") if s)]
+            if p and p[0] not in _RUST_EXTERNAL - {"self", "super", "crate"}
+        ]
+        if rest and head in defined:
+            # an inline module (flate2's lib.rs: pub mod write { pub use crate::gz::write::GzEncoder; }): its uses
+            # are recorded as this file's, so only a use naming the module on the way counts
+            uses = [p for p in uses if head in p[:-1]]
+            segs, head, rest = rest, rest[0], rest[1:]
+        # a name re-exported by several uses (cfg'd alternatives, inline modules' same names) is no one file's
+        hits = {
+            x
+            for p in uses
+            if p[-1] == head and p != segs
+            for x in [self.resolve(f, p, depth + 1) or self.resolve(self.root, p, depth + 1)]
+            if x is not None
+        }
+        if not hits:  # pub use self::inner::*
+            hits = {x for p in uses if p[-1] == "*" for x in [self.resolve(f, p[:-1] + segs, depth + 1)] if x}
+            return next(iter(hits)) if len(hits) == 1 else None
+        if len(hits) != 1:
+            return None
+        found = next(iter(hits))
+        return self.resolve(found, rest, depth + 1) if rest else found
+
+
+def _resolved_uses(t: FileFacts, facts_by_path: dict[str, FileFacts], cache: dict) -> dict[str, str]:
+    """The files of its own crate that define what a Cargo test names of it (use mio::{Poll, Waker};
+    mio::Token(0)), by the name the path ends in, each path resolved through the crate's modules and re-exports;
+    empty for other files."""
+    found = _test_crate(t)
+    if found is None:
+        return {}
+    prefix, own = found
+    if prefix not in cache:
+        cache[prefix] = _CrateModules(prefix, facts_by_path)
+    crate = cache[prefix]
+    if crate.root is None:
+        return {}
+    out: dict[str, str] = {}
+    refs = [str(i.get("target", "")) for i in t.imports if i.get("kind") == "use"]
+    refs += list(t.test.get("crate_paths") or ())
+    for ref in refs:
+        segs = tuple(s for s in ref.split("::") if s)
+        if len(segs) < 2 or _crate_key(segs[0]) != own or segs[-1] == "*":
+            continue
+        hit = crate.resolve(crate.root, segs[1:])
+        if hit is not None:
+            out.setdefault(segs[-1], hit)
+        elif len(segs) > 2:
+            # a path may end in a method or a variant (itoa::Buffer::new, EitherOrBoth::Both): its type's file,
+            # known by the type's name
+            hit = crate.resolve(crate.root, segs[1:-1])
+            if hit is not None:
+                out.setdefault(segs[-2], hit)
+    return out
+
+
+def _namesake_resolved(t: FileFacts, found: tuple | None, cands: dict[str, list[str]], resolved_by: dict[str, str]):
+    """Rule (Rust): of the files named like a Cargo test (mio's tests/waker.rs: src/waker.rs and the private
+    src/sys/unix/waker.rs, ...), the one that its own crate's paths resolve to (use mio::Waker: lib.rs's pub use
+    waker::Waker) is the subject, over a tie or a namesake the test cannot reach."""
+    resolved = set(resolved_by.values())
+    if not resolved or _stem(t.path) in _FACADES:  # tests/ecdsa/mod.rs is named for its folder, not for "mod"
+        return found
+    namesakes = cands.get(_norm(_test_stem(t)), ())
+    hits = sorted({p for p in namesakes if p in resolved})
+    if len(hits) != 1:
+        return found
+    if found is None or (found[0] is not None and found[0] in namesakes and found[0] not in resolved):
+        return hits[0], "use", 0.8
+    return found
