@@ -30,6 +30,7 @@ from repoloom.filters.secret_values import (
     short_token,
     stand_in,
     symbol_literal,
+    typed_by_hand,
     word_literal,
     words_and_numbers,
 )
@@ -957,9 +958,16 @@ _MAX_VALUE = 4096
 def _short_generated(value: str) -> bool:
     """`HdncFj1Nm`, `77yg7tx91p4lag`, `k9Xzm43nBGo=`: under the length floors but generated (see `short_token`), a
     base64 value's padding aside, with a lower-case letter: short upper-case runs with digits are ids (Slack's
-    `T1JJ3T3L2`, a channel's `C024BE91L`)."""
+    `T1JJ3T3L2`, a channel's `C024BE91L`). Letters in alphabet order were typed in order (`AbCeFG123`)."""
     core = value[:-1] if value.endswith("=") and len(value) % 4 == 0 else value
-    return len(value) >= 8 and any(c.islower() for c in core) and short_token(core)
+    letters = [c.lower() for c in core if c.isalpha()]
+    return (
+        len(value) >= 8
+        and any(c.islower() for c in core)
+        and letters != sorted(letters)
+        and not typed_by_hand(core)
+        and short_token(core)
+    )
 
 
 def _unpronounceable(value: str) -> bool:

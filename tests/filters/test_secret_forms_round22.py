@@ -36,6 +36,7 @@ def test_a_short_generated_value_under_a_key_name_is_redacted(text, value, cfg):
         "key = 'utf8mb4'",  # a charset's name, a word with numbers in it
         "const token = 'Bearer1x'",  # a capitalised word
         "    key: abc12345",  # a sequential run
+        "SUMO_ACCESS_KEY: AbCeFG123",  # letters in alphabet order: typed in order (gitleaks' false-positive sample)
         'AUTH_TOKEN = "sha256sum"',  # a tool's name
         'api_key = "Xk9m2"',  # under eight characters
         '"token_type": "Bearer"',  # a word
