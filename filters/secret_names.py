@@ -30,6 +30,7 @@ from repoloom.filters.secret_values import (
     short_token,
     stand_in,
     symbol_literal,
+    typed_by_hand,
     word_literal,
     words_and_numbers,
 )
@@ -860,8 +861,12 @@ def _random_segment(value: str) -> bool:
 def _key_value_ok(text: str, value: str, start: int, strength: str) -> bool:
     """A value that looks like a credential: long, random-looking, not code, a path, a hash or a template."""
     n = len(value)
-    if n < (10 if strength == "strong" else 16) or n > _MAX_VALUE or stand_in(value):
+    if n > _MAX_VALUE or stand_in(value):
         return False
+    if n < (10 if strength == "strong" else 16):
+        # under the length floors only a value that is generated through and through counts (`token = 'HdncFj1Nm'`,
+        # `LINKEDIN_KEY = "77yg7tx91p4lag"`); a short value's entropy says little
+        return _short_generated(value) and not is_placeholder(value) and value.lower() not in PW_BAD_VALUES
     if is_placeholder(value) and not (strength == "strong" and repeated_block(value)):
         return False
     if value.lower() in PW_BAD_VALUES:
@@ -948,6 +953,21 @@ def _key_value_ok(text: str, value: str, start: int, strength: str) -> bool:
 
 
 _MAX_VALUE = 4096
+
+
+def _short_generated(value: str) -> bool:
+    """`HdncFj1Nm`, `77yg7tx91p4lag`, `k9Xzm43nBGo=`: under the length floors but generated (see `short_token`), a
+    base64 value's padding aside, with a lower-case letter: short upper-case runs with digits are ids (Slack's
+    `T1JJ3T3L2`, a channel's `C024BE91L`). Letters in alphabet order were typed in order (`AbCeFG123`)."""
+    core = value[:-1] if value.endswith("=") and len(value) % 4 == 0 else value
+    letters = [c.lower() for c in core if c.isalpha()]
+    return (
+        len(value) >= 8
+        and any(c.islower() for c in core)
+        and letters != sorted(letters)
+        and not typed_by_hand(core)
+        and short_token(core)
+    )
 
 
 def _unpronounceable(value: str) -> bool:

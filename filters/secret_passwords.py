@@ -488,7 +488,7 @@ def _user_labelled(text: str, ls: int, start: int) -> bool:
 
 
 def _given_in_prose(text: str, m: re.Match, after: int, a: re.Match, value: str, connector: str) -> bool:
-    """Word-like passwords a sentence gives: quoted right after the password word (`with password \`gopher\``,
+    r"""Word-like passwords a sentence gives: quoted right after the password word (`with password \`gopher\``,
     `password 'rundeckpw'`, `set the password to "macaron"`), or bare where the sentence says whose or which
     (`The default password is raspberry.`, `user admin and password gopher.`, `Set the root password to manila:`,
     `username/password: admin/artemis`); a bare value must close its clause and not read as an adjective."""
@@ -535,7 +535,7 @@ def _dollar_word(value: str) -> bool:
 
 
 def _marked_prose_word(text: str, m: re.Match, after: int, a: re.Match, value: str) -> bool:
-    """A word-like password in prose counts where the text marks it as a literal: quoted or in backticks right
+    r"""A word-like password in prose counts where the text marks it as a literal: quoted or in backticks right
     after `password is`/`of`/`:` (`password of \`gophish\``, `the password for all users is "s3cret"`), or alone
     after `Password:` on a label line (`- Password : airflow`). Only the password words (`pass` is also a verb)
     and values a password can be (`word_literal`: no placeholder, name, type or path). `after`: the end of the
@@ -693,7 +693,7 @@ _LOGIN_AFTER = re.compile(r"(?i)[ \t]{1,3}+(?:to[ \t]{1,3}+)?(?:log[ \-]?in|sign
 
 
 def _and_pair_login(text: str, ls: int, start: int, end: int) -> bool:
-    """A login verb just before `\`u\` and \`p\`` (`Sign in with …`) or right after it (`… to log in`)."""
+    r"""A login verb just before `\`u\` and \`p\`` (`Sign in with …`) or right after it (`… to log in`)."""
     return _LOGIN_VERB.search(text, max(ls, start - 60), start) is not None or _LOGIN_AFTER.match(text, end) is not None
 
 
@@ -858,7 +858,7 @@ def _prompted_password(text: str, i: int) -> Iterator[Hit]:
 
 
 def _defaults_after_password(text: str, low: str) -> Iterator[Hit]:
-    """`\`x\` as the password` and `The admin password. The default is \`x\``, both found from the password word
+    r"""`\`x\` as the password` and `The admin password. The default is \`x\``, both found from the password word
     (str.find), each read in a window around it."""
     for i in _stem_starts(low, ("pass", "pw")):
         if i and text[i - 1].isalnum() or low.startswith("pw", i) and not low.startswith("pwd", i):

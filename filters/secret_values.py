@@ -770,8 +770,8 @@ def short_token(value: str) -> bool:
         return False
     if words_and_numbers(value) or _placeholder_parts(value) or _SEQUENTIAL_RUN.search(value.lower()):
         return False
-    if re.search(r"[A-Z][a-z]{3,}", value):
-        return False  # `kXxh3Secrets`: a capitalised word in it, a constant's name
+    if any(VOWELS.intersection(w.group()) for w in re.finditer(r"[A-Z][a-z]{3,}", value)):
+        return False  # `kXxh3Secrets`: a capitalised word in it, a constant's name (`HdncFj1Nm` spells none)
     vowels = sum(c in VOWELS for c in letters) / len(letters)
     return vowels < 0.3 or _case_changes(value) >= 3 and vowels < 0.4
 
