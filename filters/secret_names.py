@@ -494,7 +494,8 @@ def _config_literal(
     return op == " " and (flag or _DEFINE.fullmatch(text, ls, start) is not None)
 
 
-_COMMENTED_KEY = re.compile(r"[a-z][a-z0-9]*+(?:[_.][a-z0-9]++)*?[_.](?:password|passwd|passphrase)")
+# any case: a commented compose/.env line names the variable in upper case (`# MYSQL_ROOT_PASSWORD: v`)
+_COMMENTED_KEY = re.compile(r"[a-z][a-z0-9]*+(?:[_.][a-z0-9]++)*?[_.](?:password|passwd|passphrase)", re.IGNORECASE)
 _YAML_STR_TAG = re.compile(r"!!(?:str|binary)\b")
 
 # a line of a config file with no section header: `key = value`, `key: value`, a comment, a blank line

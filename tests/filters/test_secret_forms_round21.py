@@ -158,6 +158,10 @@ def test_spaced_lists_that_are_not_keys_are_left(text, cfg):
         ("    # truststore_password: quokkadb", "quokkadb"),
         ("# spring.datasource.password: numbat", "numbat"),
         ("  #keystore_passphrase: wombatkeys", "wombatkeys"),
+        # a compose file's environment commented out: the variable in upper case (lead, stop 33: a syntax probe of
+        # dev's found passwords rewritten as `# NAME: v` found 332 of 499, code 457)
+        ("      # MYSQL_ROOT_PASSWORD: whalehello", "whalehello"),
+        ("#   POSTGRES_PASSWORD: nextcloud", "nextcloud"),
     ],
 )
 def test_a_commented_config_line_under_a_compound_name_is_redacted(text, value, cfg):
@@ -172,6 +176,8 @@ def test_a_commented_config_line_under_a_compound_name_is_redacted(text, value, 
         "# admin_password: optional",  # a word that says something about it
         "#          jdbc.password: 123456",  # digits alone: a documented stand-in
         "# TODO fix admin_password: quokkadb",  # words before the key: prose, not a commented line
+        "# POSTGRES_PASSWORD: required",  # upper case too: a word that says something about it
+        "# DB_PASSWORD: 123456",  # digits alone
     ],
 )
 def test_commented_lines_that_give_no_password_are_left(text, cfg):
