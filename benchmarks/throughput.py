@@ -14,7 +14,12 @@ threads). On a machine shared with other work the wall ratio swings with the loa
 each moment (the floor runs later than the build); the CPU ratio does not, so it is
 the figure to compare.
 
-    python benchmarks/throughput.py [--mb 30] [--seq-len 8192] [--no-check-workers] [--stages]
+    python benchmarks/throughput.py [--mb 30] [--seq-len 8192] [--repeat N] [--no-check-workers] [--stages]
+
+``--repeat N`` times N build/floor pairs, one after the other in the same process (each build writes its own
+output), prints each pair's ratio and then their median: on a machine whose speed drifts (the floor alone has
+measured 12.9-17.3 CPU s on the same code and files here), a change of a second or two shows in the median of
+several pairs, not in one.
 
 Prints MB/s of kept source for the build and for the floor, and both ratios. ``--stages`` then times the
 per-file stages again outside Beam, each alone, over the files the build read (CPU seconds, and each as a
@@ -30,6 +35,7 @@ import glob
 import json
 import os
 import shutil
+import statistics
 import sys
 import sysconfig
 import tempfile
@@ -194,6 +200,31 @@ def shard_bytes(out: str) -> dict[str, bytes]:
     return {os.path.basename(p): open(p, "rb").read() for p in sorted(glob.glob(os.path.join(out, "*.array_record")))}
 
 
+def time_pair(corpus: str, model: str, tok, out: str, seq_len: int, cfg: dict, cli) -> tuple[float, float, dict]:
+    """One build (timed, one process, defaults) then the floor of the files it kept; prints both and their ratio."""
+    t0, c0 = time.perf_counter(), time.process_time()
+    rc = cli(["build", "--input", corpus, "--output", out, "--tokenizer", model, "--seq-len", str(seq_len), "--quiet"])
+    build_s, build_cpu = time.perf_counter() - t0, time.process_time() - c0
+    assert rc == 0
+    ds = json.load(open(os.path.join(out, "dataset.json")))
+
+    kept = kept_files(out)
+    floor_s, floor_cpu, kept_bytes, kept_n = floor(corpus, tok, cfg, kept)
+    assert kept_n == ds["files_kept"] == len(kept), (kept_n, ds["files_kept"], len(kept))
+    build_mbs = kept_bytes / 1e6 / build_s
+    floor_mbs = kept_bytes / 1e6 / floor_s
+    print(
+        f"build:  {build_s:7.1f}s  {build_mbs:6.2f} MB/s  CPU {build_cpu:7.1f}s  ({ds['files_in']} files in, {ds['files_kept']} kept = "
+        f"{kept_bytes / 1e6:.1f} MB, {ds['num_examples']} rows, {ds['tokens']} tokens, padding {100 * ds['padding_share']:.1f}%, one process)"
+    )
+    print(
+        f"floor:  {floor_s:7.1f}s  {floor_mbs:6.2f} MB/s  CPU {floor_cpu:7.1f}s  (one tree-sitter parse + one SentencePiece encode of the same "
+        f"{kept_n} kept files, one process)"
+    )
+    print(f"ratio build/floor: CPU time {build_cpu / floor_cpu:.3f}, wall time {build_s / floor_s:.3f}")
+    return build_cpu, floor_cpu, ds
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--mb", type=float, default=30.0)
@@ -205,6 +236,7 @@ def main() -> None:
     )
     ap.add_argument("--seq-len", type=int, default=8192)
     ap.add_argument("--stages", action="store_true", help="then time each per-file stage alone (outside Beam)")
+    ap.add_argument("--repeat", type=int, default=1, help="build/floor pairs to time; their median ratio is printed")
     args = ap.parse_args()
 
     from repoloom.pipelines.config import DEFAULTS
@@ -223,33 +255,24 @@ def main() -> None:
     print(f"tokenizer training: {time.perf_counter() - t0:.1f}s (not part of the build timing below)")
     tok = Tokenizer.from_file(model)
 
-    out = os.path.join(work, "out")
-    t0, c0 = time.perf_counter(), time.process_time()
-    rc = cli(
-        ["build", "--input", corpus, "--output", out, "--tokenizer", model, "--seq-len", str(args.seq_len), "--quiet"]
-    )
-    build_s, build_cpu = time.perf_counter() - t0, time.process_time() - c0
-    assert rc == 0
-    ds = json.load(open(os.path.join(out, "dataset.json")))
-
-    kept = kept_files(out)
-    floor_s, floor_cpu, kept_bytes, kept_n = floor(corpus, tok, DEFAULTS, kept)
-    assert kept_n == ds["files_kept"] == len(kept), (kept_n, ds["files_kept"], len(kept))
-    build_mbs = kept_bytes / 1e6 / build_s
-    floor_mbs = kept_bytes / 1e6 / floor_s
-    print(
-        f"build:  {build_s:7.1f}s  {build_mbs:6.2f} MB/s  CPU {build_cpu:7.1f}s  ({ds['files_in']} files in, {ds['files_kept']} kept = "
-        f"{kept_bytes / 1e6:.1f} MB, {ds['num_examples']} rows, {ds['tokens']} tokens, padding {100 * ds['padding_share']:.1f}%, one process)"
-    )
-    print(
-        f"floor:  {floor_s:7.1f}s  {floor_mbs:6.2f} MB/s  CPU {floor_cpu:7.1f}s  (one tree-sitter parse + one SentencePiece encode of the same "
-        f"{kept_n} kept files, one process)"
-    )
-    print(f"ratio build/floor: CPU time {build_cpu / floor_cpu:.3f}, wall time {build_s / floor_s:.3f}")
+    ratios: list[tuple[float, float]] = []
+    for run in range(max(1, args.repeat)):
+        out = os.path.join(work, "out" if run == 0 else f"out-{run}")
+        build_cpu, floor_cpu, ds = time_pair(corpus, model, tok, out, args.seq_len, DEFAULTS, cli)
+        ratios.append((build_cpu / floor_cpu, build_cpu))
+        if run:  # the same job twice in one process: the same rows
+            assert shard_bytes(out) == shard_bytes(os.path.join(work, "out")), "a repeated build gave different rows"
+    if len(ratios) > 1:
+        cpu_ratios = sorted(r for r, _ in ratios)
+        print(
+            f"median ratio build/floor over {len(ratios)} pairs: CPU time {statistics.median(cpu_ratios):.3f} "
+            f"(pairs: {', '.join(f'{r:.3f}' for r, _ in ratios)})"
+        )
     if args.stages:
         stages, passed = stage_times(corpus, tok, DEFAULTS)
         print(
-            f"per-file stages, each timed alone outside Beam over the {ds['files_in']} files read ({passed} pass the gate):"
+            f"per-file stages, each timed alone outside Beam over the {ds['files_in']} files read ({passed} pass the gate;"
+            " floors and the rest from the last pair):"
         )
         for name, cpu in stages:
             print(f"  {cpu:7.1f}s CPU  {cpu / floor_cpu:5.2f} floors  {name}")
