@@ -93,27 +93,35 @@ PLUGINS = {
 }
 
 
-class _FixedShape:
-    """The match starts of a fixed-length pattern (`finditer`'s, so never overlapping) found on a translated copy of
-    ASCII text, where the pattern's matches are exactly the occurrences of one needle (bytes.find at memory speed; the
-    regex would try every position its first class allows); other text runs the pattern."""
+class _Anchored:
+    """`pattern.finditer`, tried only where a match can start: on a translated copy of ASCII text (`table` maps each
+    character to its class), every start a match can have is an occurrence of `needle`, found by bytes.find at memory
+    speed, where the regex would try every position its first class allows; tried in order past the last match's
+    end, as finditer tries them. Other text runs the pattern."""
 
     def __init__(self, pattern: re.Pattern, table: bytes, needle: bytes):
         self.pattern, self.table, self.needle = pattern, table, needle
 
-    def starts(self, text: str) -> Iterator[int]:
+    def finditer(self, text: str) -> Iterator[re.Match]:
         if not text.isascii():
-            yield from (m.start() for m in self.pattern.finditer(text))
+            yield from self.pattern.finditer(text)
             return
         image = text.encode("ascii").translate(self.table)
-        pos = 0
-        while (i := image.find(self.needle, pos)) >= 0:
-            yield i
-            pos = i + len(self.needle)
+        end = 0
+        while (p := image.find(self.needle, end)) >= 0:
+            m = self.pattern.match(text, p)
+            if m:
+                end = m.end()
+                yield m
+            else:
+                end = p + 1
+
+    def starts(self, text: str) -> Iterator[int]:
+        return (m.start() for m in self.finditer(text))
 
 
-# `['"][0-9a-zA-Z/+]{40}['"]`: a quote (q), 40 of the value's characters (a), a quote
-_AWS_QUOTED_VALUE = _FixedShape(
+# `['"][0-9a-zA-Z/+]{40}['"]`: a quote (q), 40 of the value's characters (a), a quote (each occurrence a match)
+_AWS_QUOTED_VALUE = _Anchored(
     re.compile(r"['\"][0-9a-zA-Z/+]{40}['\"]"),
     bytes(
         ord("q") if chr(c) in "'\"" else ord("a") if chr(c) in string.ascii_letters + string.digits + "/+" else ord(" ")
@@ -212,29 +220,15 @@ _HEX_PLUGIN = HexHighEntropyString()
 _QUOTED = re.compile(r"""(["'`])([^\s"'`\\]{16,512}+)\1""")
 # on ASCII text a match starts at a quote followed by 16 characters of its run: on a translated copy (quote -> q, a
 # character the run may hold -> a; whitespace as \s has it, quotes and backslashes end a run) those are the needle's
-# occurrences, found by bytes.find, and the pattern is tried there only, where finditer tries it at every quote
-_QUOTED_MARK = bytes(
-    ord("q") if chr(c) in "\"'`" else ord(" ") if chr(c).isspace() or c == 92 or c > 127 else ord("a")
-    for c in range(256)
-)
-_QUOTED_NEEDLE = b"q" + b"a" * 16
-
-
-def _quoted_matches(text: str) -> Iterator[re.Match]:
-    """_QUOTED.finditer(text): every start it can match at is a needle occurrence, tried in order past the last
-    match's end, as finditer tries every position."""
-    if not text.isascii():
-        yield from _QUOTED.finditer(text)
-        return
-    image = text.encode("ascii").translate(_QUOTED_MARK)
-    end = 0
-    while (p := image.find(_QUOTED_NEEDLE, end)) >= 0:
-        m = _QUOTED.match(text, p)
-        if m:
-            end = m.end()
-            yield m
-        else:
-            end = p + 1
+# occurrences, where finditer would try the pattern at every quote
+_quoted_matches = _Anchored(
+    _QUOTED,
+    bytes(
+        ord("q") if chr(c) in "\"'`" else ord(" ") if chr(c).isspace() or c == 92 or c > 127 else ord("a")
+        for c in range(256)
+    ),
+    b"q" + b"a" * 16,
+).finditer
 
 
 _KEY_CONTEXT = re.compile(
@@ -289,8 +283,6 @@ def _windows(text: str, hint) -> Iterator[tuple[int, int]]:
                 pos = i + len(hint)
 
         hits = occurrences()
-    elif isinstance(hint, _FixedShape):
-        hits = hint.starts(text)
     else:
         hits = (m.start() for m in hint.finditer(text))
     cur_s = cur_e = -1

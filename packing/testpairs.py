@@ -391,6 +391,8 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             role = _role_named(t.path, fam)  # a test named for its role (example_test.go) has no namesake subject
             # ... unless the role's name goes on with a module's beside it (bench_array_test.go: array.go)
             role_of = _role_subject(t.path, fam, cands, kinds) if role else None
+            # Rust: the files a Cargo test's own-crate paths resolve to (use mio::Waker), for two rules below
+            resolved = _resolved_uses(t, facts_by_path, crates) if "use" in _FAMILY_RULES.get(fam, ()) else {}
             found = (
                 (role_of, "name", 1.0)
                 if role_of
@@ -413,7 +415,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             )
             if "use" in _FAMILY_RULES.get(fam, ()) and not role:
                 # tied or unreachable namesakes: the one the test's own-crate paths resolve to (use mio::Waker)
-                found = _namesake_resolved(t, found, cands, _resolved_uses(t, facts_by_path, crates))
+                found = _namesake_resolved(t, found, cands, resolved)
             if found is not None and found[0] is not None and package_roots:
                 # named like another package's module: its own package's module of that name, when one
                 mine = _own_package_namesake(t, found[0], named[fam], kinds, package_roots)
@@ -476,7 +478,6 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             if found is None and tcfg.import_ and "include" in _FAMILY_RULES.get(fam, ()) and not role:
                 found = _by_include(t, graph, kinds, facts_by_path, sources[fam], lex_index, tcfg, impl_headers)
             if found is None and tcfg.import_ and "use" in _FAMILY_RULES.get(fam, ()) and not for_role:
-                resolved = _resolved_uses(t, facts_by_path, crates)
                 found = _issue_subject(
                     t, _not_only_errors(t, _by_crate_use(t, kinds, sources[fam], lex_index, fam, tcfg, resolved))
                 )
@@ -580,7 +581,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 found = _by_doer(t, cands, kinds, declared)
             if found is None and not role and not for_role and "include" in _FAMILY_RULES.get(fam, ()):
                 # named for a function the library defines under its prefix (copy_test.c: cbor_copy of cbor.c)
-                found = _by_prefixed_function(t, sources[fam], kinds, declared)
+                found = _by_prefixed_function(t, lambda name: units_named(fam, name), kinds, declared)
         subject, rule, score = found if found else (None, None, 0.0)
         subject = forwarding.get(subject, subject)
         subject = impl_headers.get(subject, subject)

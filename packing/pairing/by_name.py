@@ -756,14 +756,13 @@ def _own_package_namesake(
     return mine[0] if len(mine) == 1 else None
 
 
-def _by_prefixed_function(
-    t: FileFacts, sources: list[FileFacts], kinds, declared: set[str]
-) -> tuple[str, str, float] | None:
+def _by_prefixed_function(t: FileFacts, units_named, kinds, declared: set[str]) -> tuple[str, str, float] | None:
     """Rule (C, C++): a test named for a function the library defines under its own prefix, and that the test calls
     (libcbor's test/copy_test.c: cbor_copy of src/cbor.c; structurally_equal_test.c: cbor_structurally_equal of
     src/cbor/common.c; map_get_test.c: cbor_map_get of src/cbor/maps.c), tests the one unit defining it. The name
     is the whole rest of the function's (map_get is no part of cbor_map_get_size) and the prefix one word (uint_test.c
-    tests no cbor_isa_uint); a header declaring it is no unit; two units defining such a function, no subject."""
+    tests no cbor_isa_uint); a header declaring it is no unit; two units defining such a function, no subject.
+    units_named(name): the sources defining that name (as for _by_named_function)."""
     key = _test_stem(t).lower().replace("-", "_")
     if len(_norm(key)) < 4 or key in _GENERIC_NAMES:
         return None
@@ -774,7 +773,7 @@ def _by_prefixed_function(
     }
     if len(called) != 1:
         return None  # none, or several (Boost.JSON's test/double.cpp: as_double, get_double, is_double)
-    definers = _units_defining(called, t, sources, kinds, declared)
+    definers = _units_defining(called, t, units_named(next(iter(called))), kinds, declared)
     return (definers.pop(), "name", 0.7) if len(definers) == 1 else None
 
 

@@ -145,7 +145,11 @@ def _prefixed(files: dict[str, str], test: str):
     kinds = {f.path: _kind(f) for f in facts}
     sources = [f for f in facts if kinds[f.path] == "" and f.path.endswith(".c")]
     declared = {f.path for f in facts if f.path.endswith(".h")}
-    return _by_prefixed_function(next(f for f in facts if f.path == test), sources, kinds, declared)
+
+    def units_named(name):
+        return [f for f in sources if name in (f.test.get("defines") or ())]
+
+    return _by_prefixed_function(next(f for f in facts if f.path == test), units_named, kinds, declared)
 
 
 def test_a_test_named_for_a_prefixed_function_takes_its_unit():
