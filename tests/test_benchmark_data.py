@@ -1,7 +1,7 @@
 """The benchmarks' frozen data sets load as their readers expect: every pairing set's JSON files (paths only, as
 benchmarks/test_pairing_accuracy.py reads them) and every frozen secrets set's cases (as benchmarks/pii_eval.py reads
 them, their digest the one frozen in benchmarks/pii_refs.py). Only the data is read: no rule of ours runs on it, so
-the held-out sets (blind27, blind28, secrets sets 19-22) stay unseen."""
+a held-out set stays unseen."""
 
 from __future__ import annotations
 
