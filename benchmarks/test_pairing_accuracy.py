@@ -1340,6 +1340,42 @@ repositories; 16 TypeScript tests named like their subject only up to case and s
 right; Python src/ layouts: 323 of the 353 tests labelled with a src/ subject (25 repositories) are right, and the
 other 30 miss for topic names, ties and classes, not for the layout.
 
+Thirty-first round (blind27 and blind28 released to dev by the lead, f75e4d6; blind29 held out, never run here):
+every dev set run with ``--set dev --show-misses`` (the Go entries fetched this round, so "dev" now holds every
+language's entries: 6,680 tests), blind27's and blind28's misses grouped by cause, each rule judged on all of dev by
+round 29's criterion (misses fixed in three or more repositories of two or more sets, no test lost, strict precision
+kept). Before, all dev sets together R 0.876, P.strict 0.895 (C 0.862 / 0.901, C++ 0.863 / 0.867, Go 0.952 / 0.954,
+Python 0.879 / 0.904, Rust 0.812 / 0.829, TypeScript 0.931 / 0.941). One rule kept:
+
+    (C, C++) a header holds the code its test uses, over its namesake implementation, only when that unit explicitly
+    instantiates templates (template class memory_pool<node_pool>; fmt's template FMT_API ...;): the new Language
+    field ``instantiates`` (C++), read at namespace scope only. A unit instantiating nothing holds the code of the
+    class its header declares (ccache's unittest/test_config.cpp, test_util_direntry.cpp, test_util_tokenizer.cpp
+    -> src/ccache/config.cpp ...; libpqxx's test_array.cxx, test_util.cxx -> src/array.cxx, src/util.cxx;
+    csv-parser's test_csv_format.cpp -> csv_format.cpp), and a C header's inline functions stay beside their unit
+    (klib's kstring_test.c -> kstring.c; ngtcp2's ngtcp2_fmt_test.c -> lib/ngtcp2_fmt.c); foonathan/memory's and
+    fmt's headers keep their tests. +8 in 5 repositories of 4 sets (blind7, blind21, blind24, blind26), none lost
+
+    all dev sets together: R 0.876 -> 0.878, P.strict 0.895 -> 0.896; C 0.862 / 0.901 -> 0.864 / 0.902,
+    C++ 0.863 / 0.867 -> 0.868 / 0.872; blind27 0.814 / 0.907 and blind28 0.651 / 0.760 unchanged
+
+Tried and dropped: a test file a test imports from (parse5's shared generators in test/utils/, detected as tests;
+tqdm's tests_tqdm.py) is no code the test reaches, so a test reaching otherwise only its package's entry takes that
+entry by the entry-point rules (parse5's packages/parse5-parser-stream/test/scripting.test.ts -> lib/index.ts): +7,
+none lost, Python 0.879 -> 0.882, TypeScript 0.931 -> 0.937, but 2 repositories (tqdm, parse5); a Cargo test named
+for a module and then what it checks there takes the file of its own crate named for the leading word that its paths
+reach (loom's tests/rwlock_regression1.rs -> src/sync/rwlock.rs, thread_local.rs -> thread.rs; x509-cert's
+builder_crl.rs -> builder.rs): +3 in 2 repositories, and three tests labelled with no subject given one (time's
+serde/error_conditions.rs, rayon's scope_join.rs, num-bigint's biguint_scalar.rs): Rust P.strict 0.829 -> 0.826.
+Counted and not written (one repository each): croaring's tests/X_unit.c names, json-glib's json-X.c prefix (its
+path.c is not even detected), taskflow's vendored 3rd-party/ (not among syntax/folders.py's spellings: its tbb
+namesakes take three tests), testify's forward_assertions_test.go -> assertion_forward.go (words reordered), quicly's
+t/test.c #including lib/quicly.c, aws-c-sdkutils' AWS_TEST_CASE harness (six tests not detected), flac's
+test_libFLAC/X.c (not detected). Noticed: blind28's Python 0.267 is mostly the benchmark, not pairing: SKIP_DIRS drops
+every folder named build, so pypa/build's src/build/ package is never read (8 of its 10 tests then go to
+tasks/release.py or none), while the build keeps it (filters/quality.py's vendored folders do not include build); read
+with build not skipped, pypa-build alone goes 0.000 -> 0.875 on the same rules.
+
 This file is a benchmark, not a pytest module: it defines no test functions.
 """
 

@@ -89,8 +89,11 @@ A test named for its role and then a module beside it tests that module (goquery
 A test in a folder of tests named for one module, that no other rule pairs, tests that module (OpenSSH's
 regress/unittests/misc/test_argv.c -> misc.c; babel's tests/messages/frontend/test_cli.py -> frontend.py), unless
 the module has a folder of its own name the test folder mirrors (jotai's tests/react/ and src/react.ts, src/react/).
-In C a header's types hold no code: those its namesake implementation works with too do not make the header the
-test's subject (OpenSSH's test_kex.c -> kex.c, not kex.h for struct kex). A header with no namesake implementation
+A header holds the code its test uses, over its namesake implementation, only when that unit explicitly instantiates
+the header's templates (fmt's src/format.cc, foonathan/memory's src/memory_pool.cpp: template class X<T>;); a unit
+instantiating nothing holds the code of the class its header declares, inline members or not (ccache's
+unittest/test_config.cpp -> src/ccache/config.cpp), and a C header's inline functions and types stay beside their
+implementation (klib's kstring.c; OpenSSH's test_kex.c -> kex.c, not kex.h for struct kex). A header with no namesake implementation
 passes its tests on to the one unit, named like it, that includes it and defines what it declares (cpu_features'
 include/cpuinfo_mips.h -> src/impl_mips_linux_or_android.c); one implemented per platform by several stays.
 A test named for an action on a thing, that no other rule pairs, takes the module named for the doer with nothing

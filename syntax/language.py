@@ -72,6 +72,9 @@ class Language:
     # futures_util::future and the like): it defines nothing a test could exercise (test pairing)
     reexports_only: Callable[[Any], bool] | None = None
     types_only: Callable[[Any], bool] | None = None  # the module declares types only (no runtime test exercises it)
+    # (tree) -> the unit explicitly instantiates templates (fmt's src/format.cc, foonathan/memory's src/memory_pool.cpp:
+    # template class memory_pool<node_pool>;): the code it compiles is its header's, which tests of it test (test pairing)
+    instantiates: Callable[[Any], bool] | None = None
     # folders each of whose files is a test target of its own, test cases or not (Cargo compiles every tests/*.rs as
     # a test crate: a compile-only check holds no #[test], a harness = false test has its own main), unless a file
     # beside it declares it as its module (mod utils;): packing/testpairs.py reads this

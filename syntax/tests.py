@@ -12,6 +12,7 @@ dict that travels in FileFacts.test:
     inline   Rust source that carries its own ``#[cfg(test)]`` tests (it stays where it is)
     reexports_only  (Rust) a facade: the module only re-exports other crates' items (futures/src/lib.rs)
     types_only  (TypeScript) the module declares only types and interfaces: no behaviour a runtime test exercises
+    instantiates  (C++) the unit explicitly instantiates templates (template class X<int>;): its code is its header's
     compile_only  (C, C++) a test that defines nothing and only includes headers: it checks that they compile
     type_test  (TypeScript) a test of types only: type assertions (expectType, expectTypeOf) or lines that must
              fail to compile (check-dts' // THROWS, // @ts-expect-error), no test function
@@ -204,6 +205,8 @@ def test_signals(tree, src, language: str | None, path: str) -> dict[str, Any]:
         signals["types_only"] = True
     if tree is not None and signals["kind"] == "" and lang.reexports_only is not None and lang.reexports_only(tree):
         signals["reexports_only"] = True
+    if tree is not None and signals["kind"] == "" and lang.instantiates is not None and lang.instantiates(tree):
+        signals["instantiates"] = True
     if tree is not None and signals["kind"] != "test":
         # What a source defines is what its tests use: the vocabulary of lexical pairing (packing/testpairs.py).
         signals["defines"] = identifiers.defined_names(tree, src, language or "")

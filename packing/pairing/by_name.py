@@ -117,11 +117,17 @@ _HEADER_LEAD = 3  # names of the test's that the header defines, against each on
 
 
 def _header_holding_the_code(t: FileFacts, options: list[str], facts_by_path: dict | None) -> list[str]:
-    """[header] when a C/C++ header, not its namesake implementation, defines what the test uses: a header-only
-    library whose .cc holds only explicit instantiations (fmt's format.h and src/format.cc); else []."""
+    """[header] when a C++ header, not its namesake implementation, defines what the test uses and that unit only
+    instantiates the header's templates (fmt's format.h and src/format.cc; foonathan/memory's memory_pool.hpp and
+    src/memory_pool.cpp: template class memory_pool<node_pool>;); else []. A unit instantiating nothing holds the
+    code of the class its header declares, inline members or not (ccache's src/ccache/config.cpp for
+    unittest/test_config.cpp, libpqxx's src/array.cxx), and a C header's inline functions and types stay beside the
+    code of their implementation (klib's kstring.c; OpenSSH's test_kex.c -> kex.c, not kex.h for struct kex)."""
     headers = [c for c in options if c.endswith(_C_HEADERS)]
     impls = [c for c in options if c.endswith(_C_IMPLEMENTATIONS)]
     if facts_by_path is None or len(headers) != 1 or not impls:
+        return []
+    if not any((f := facts_by_path.get(c)) is not None and f.test.get("instantiates") for c in impls):
         return []
     used = set(t.identifiers)
 
@@ -129,16 +135,7 @@ def _header_holding_the_code(t: FileFacts, options: list[str], facts_by_path: di
         f = facts_by_path.get(p)
         return len(used & set(f.test.get("defines") or ())) if f is not None else 0
 
-    # in C a header's types hold no code: those the implementation works with too (OpenSSH's struct kex of kex.h, used
-    # all through kex.c) say nothing of where the code is (a C++ class may hold its code: foonathan/memory's
-    # memory_arena.hpp)
-    worked_on = (
-        {n for c in impls if (f := facts_by_path.get(c)) is not None for n in f.identifiers}
-        if t.language == "c"
-        else set()
-    )
-    f = facts_by_path.get(headers[0])
-    h = len(used & set(f.test.get("defines") or ()) - worked_on) if f is not None else 0
+    h = hits(headers[0])
     return headers if h >= _HEADER_LEAD and h >= _HEADER_LEAD * max(hits(c) for c in impls) else []
 
 

@@ -22,6 +22,27 @@ SAMPLE = Sample(
     pairs={"test/vec_test.cpp": "src/vec.cpp"},
 )
 
+# where an explicit instantiation may stand: namespace scope, inside namespaces, extern "C++" blocks and #if arms
+_SCOPES = frozenset(
+    {"translation_unit", "namespace_definition", "declaration_list", "linkage_specification"}
+    | {"preproc_if", "preproc_ifdef", "preproc_else", "preproc_elif", "preproc_elifdef"}
+)
+
+
+def instantiates(tree) -> bool:
+    """The unit explicitly instantiates a template (template class memory_pool<node_pool>; fmt's template FMT_API
+    ... vformat_to<char>(...);): the code it compiles is written in its header. Function and class bodies are not
+    read: an instantiation stands at namespace scope only."""
+    stack = [tree.root_node]
+    while stack:
+        n = stack.pop()
+        if n.type == "template_instantiation":
+            return True
+        if n.type in _SCOPES:
+            stack.extend(n.named_children)
+    return False
+
+
 LANGUAGES = (
     Language(
         name="cpp",
@@ -47,5 +68,6 @@ LANGUAGES = (
         pairing_rules=("include",),
         tests_named_in_part=True,
         role_test_names=c.ROLE_TEST_NAMES,
+        instantiates=instantiates,
     ),
 )
