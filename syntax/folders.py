@@ -8,7 +8,19 @@ pairing never takes a file there as a test's subject.
 from __future__ import annotations
 
 VENDORED_DIRS = frozenset(
-    {"vendor", "vendors", "vendored", "_vendor", "_vendored", "third_party", "third-party", "thirdparty", "3rdparty"}
+    {
+        "vendor",
+        "vendors",
+        "vendored",
+        "_vendor",
+        "_vendored",
+        "third_party",
+        "third-party",
+        "thirdparty",
+        "3rdparty",
+        "3rd-party",
+        "3rd_party",
+    }
 )
 
 
