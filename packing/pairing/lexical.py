@@ -7,7 +7,6 @@ from __future__ import annotations
 import math
 import os
 from collections import Counter, defaultdict
-from itertools import chain
 
 from repoloom.core.types import FileFacts
 from repoloom.packing.pairing.conventions import (
@@ -40,11 +39,15 @@ def _terms(identifiers: list[str]) -> Counter:
     cache = _IDENT_TERMS
     if len(cache) > _IDENT_TERMS_MAX:
         cache.clear()
-    for ident in identifiers:
-        if ident not in cache:
-            cache[ident] = _ident_terms(ident)
+    get = cache.get
+    seq: list[str] = []
+    for ident in identifiers:  # never reads back what it put in (another thread may clear the cache meanwhile)
+        terms = get(ident)
+        if terms is None:
+            terms = cache[ident] = _ident_terms(ident)
+        seq += terms
     # counted in the same order as term by term, so the Counter's key order (which sums follow) is the same
-    return Counter(chain.from_iterable(map(cache.__getitem__, identifiers)))
+    return Counter(seq)
 
 
 class _Lexical:
