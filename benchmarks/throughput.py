@@ -125,7 +125,8 @@ def stage_times(corpus: str, tok, cfg: dict) -> tuple[list[tuple[str, float]], i
     from repoloom.core.config import section
     from repoloom.filters import gate, minhash, pii
     from repoloom.filters.dedup import DedupConfig
-    from repoloom.fim.pieces import file_pieces
+    from repoloom.fim.lines import encode_ids
+    from repoloom.fim.pieces import file_pieces, reads_nodes
     from repoloom.fim.split import FimConfig
     from repoloom.pipelines.build import JudgeFiles
     from repoloom.pipelines.config import gate_config
@@ -164,35 +165,30 @@ def stage_times(corpus: str, tok, cfg: dict) -> tuple[list[tuple[str, float]], i
                 judged.append((f, v))
         passed += len(judged)
         kept = []
-        for f, v in judged:
+        for f, v in judged:  # the build encodes a kept file before its parse (so the parse knows what FIM reads)
             text = pii.apply_redactions(v.text, v.findings, g.pii.placeholders) if v.findings else v.text
+            whole = timed(FIM_TOKENIZE, encode_ids, tok, text)
+            kept.append((text, f, v, whole))
+        for text, f, v, whole in kept:
             if has_grammar(v.language):
                 tree, src = timed("parse (tree-sitter; the floor's too)", parse_tree, text, v.language)
                 timed(
                     "query walk: imports, declarations, test markers, identifiers", walk, tree, src, v.language, f.path
                 )
-                timed("FIM candidate nodes", fim_nodes.candidates, tree, src, v.language)
-            kept.append((text, f, v))
-        facts = [file_facts(f.repo, f.path, text, v.language, f.meta) for text, f, v in kept]  # not timed: its
-        for (text, f, v), fa in zip(kept, facts):  # parts are, above
-            timed(
-                "FIM + tokenize (each distinct line encoded once)",
-                file_pieces,
-                text,
-                fa,
-                tok,
-                fim,
-                cfg["seq_len"],
-                cfg["seed"],
-            )
+                if reads_nodes(text, whole, f.repo, f.path, tok, fim, cfg["seq_len"], cfg["seed"]):
+                    timed("FIM candidate nodes (where FIM reads them)", fim_nodes.candidates, tree, src, v.language)
+        facts = [file_facts(f.repo, f.path, text, v.language, f.meta) for text, f, v, _ in kept]  # not timed: its
+        for (text, f, v, whole), fa in zip(kept, facts):  # parts are, above
+            timed(FIM_TOKENIZE, file_pieces, text, fa, tok, fim, cfg["seq_len"], cfg["seed"], whole)
         if dedup.near or dedup.repo_level:
-            for text, f, v in kept:
+            for text, f, v, _ in kept:
                 timed("MinHash signature", minhash.signature, text, dedup, cfg["seed"], v.language)
     spent[GATE] -= spent.get(PII, 0.0)  # judge's time holds the PII scan: shown apart
     return sorted(spent.items(), key=lambda kv: -kv[1]), passed
 
 
 GATE = "gate: decode, language, quality, safety, decontamination"
+FIM_TOKENIZE = "FIM + tokenize (each distinct line encoded once)"
 PII = "gate: PII and secrets scan"
 
 

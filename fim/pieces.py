@@ -128,11 +128,15 @@ def _whole_file_fim(
     return Piece(facts.repo, facts.path, 0, header + ids, (0, len(text)), decision)
 
 
-def file_pieces(text: str, facts: FileFacts, tok, fim: FimConfig, seq_len: int, seed: int) -> list[Piece]:
-    """One encode of the file; pieces and their FIM parts are cut from it (partial lines re-encoded)."""
+def file_pieces(
+    text: str, facts: FileFacts, tok, fim: FimConfig, seq_len: int, seed: int, whole: np.ndarray | None = None
+) -> list[Piece]:
+    """One encode of the file; pieces and their FIM parts are cut from it (partial lines re-encoded).
+    ``whole``: encode_ids(tok, text), when the caller has it already (the build works it out before the parse)."""
     header = tok.encode(facts.path + "\n")
     budget = body_budget(seq_len, len(header))
-    whole = encode_ids(tok, text)  # tok.encode(text) as an array, each distinct line encoded once per process
+    if whole is None:
+        whole = encode_ids(tok, text)  # tok.encode(text) as an array, each distinct line encoded once per process
     fast = _whole_file_fim(text, whole, facts, tok, fim, seed, header, budget)
     if fast is not None:
         return [fast]
@@ -156,3 +160,16 @@ def file_pieces(text: str, facts: FileFacts, tok, fim: FimConfig, seq_len: int, 
             ids, decision = _fim_ids(tok, body, chunk_ids, choice, a)
         pieces.append(Piece(facts.repo, facts.path, i, header + ids, (a, b), decision))
     return pieces
+
+
+def reads_nodes(
+    text: str, whole: np.ndarray, repo: str, path: str, tok, fim: FimConfig, seq_len: int, seed: int
+) -> bool:
+    """Whether file_pieces(text, ...) with this encoding looks at the file's FIM candidate nodes (when not, the parse
+    need not work them out): a file whose encoding fits the budget is one piece, FIM'd by piece 0's draws alone,
+    which read nodes only for a syntax-aware split; a longer file may read them for any piece; the context level
+    never does here."""
+    if fim.level != "document":
+        return False
+    budget = body_budget(seq_len, len(tok.encode(path + "\n")))
+    return len(whole) > budget or split.reads_nodes(fim, seed, repo, path, 0, len(text))

@@ -92,11 +92,10 @@ def choose(
     """Decide whether and where to split ``text``; None means the text stays whole."""
     n = len(text)
     r = rng(seed, "fim", repo, path, piece)
-    # Fixed draw order: the rate and mode decisions do not depend on the text.
-    if r.random() >= fim.rate or n < 2:
+    opening = _opening(r, fim, n)
+    if opening is None:
         return None
-    mode = "spm" if r.random() < fim.spm_rate else "psm"
-    u_random, u_method = r.random(), r.random()
+    mode, u_random, u_method = opening
     cap = max(1, min(int(fim.max_middle_chars), int(n * fim.max_middle_frac)))
     span = None
     if u_random < fim.random_rate:
@@ -113,6 +112,23 @@ def choose(
     if span is None:
         method, span = "random", _random_span(r, n)
     return FimChoice(mode, method, span[0], span[1])
+
+
+def _opening(r, fim: FimConfig, n: int) -> tuple[str, float, float] | None:
+    """choose's first draws, in their fixed order (the rate and mode decisions do not depend on the text):
+    None when the text stays whole, else (mode, the draw for a random span, the draw for node or span)."""
+    if r.random() >= fim.rate or n < 2:
+        return None
+    mode = "spm" if r.random() < fim.spm_rate else "psm"
+    u_random, u_method = r.random(), r.random()
+    return mode, u_random, u_method
+
+
+def reads_nodes(fim: FimConfig, seed: int, repo: str, path: str, piece: int, n: int) -> bool:
+    """Whether ``choose`` for a text of n characters (this repository, path and piece) looks at its nodes at
+    all: not when the text stays whole or gets a plain random span. The same draws as choose's."""
+    opening = _opening(rng(seed, "fim", repo, path, piece), fim, n)
+    return opening is not None and opening[1] >= fim.random_rate
 
 
 def _random_span(r, n: int) -> tuple[int, int]:

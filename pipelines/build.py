@@ -36,7 +36,8 @@ from repoloom.filters import decontam
 from repoloom.filters.dedup import DedupConfig
 from repoloom.fim import stats as fim_stats
 from repoloom.fim.context import context_fim, fim_token_body
-from repoloom.fim.pieces import file_pieces
+from repoloom.fim.lines import encode_ids
+from repoloom.fim.pieces import file_pieces, reads_nodes
 from repoloom.fim.split import FimConfig
 from repoloom.packing.graph import split_for_planning
 from repoloom.packing.plan import PlanConfig, plan_repository
@@ -189,7 +190,20 @@ class JudgeFiles(beam.DoFn):
     def judge(self, files: list):
         """The outputs for a batch of files: a KeptFile or a TaggedOutput(DROP, Drop) per file."""
         parsed = []
-        for f, out in zip(files, process_files(files, self.gate)):
+        wholes: dict[int, np.ndarray] = {}  # id(text) -> its encoding, worked out before the parse
+
+        def before_parse(f, text: str) -> bool:
+            """Encode the kept text first, so the parse knows whether its pieces read FIM candidate nodes."""
+            try:
+                whole = wholes[id(text)] = encode_ids(self.tok, text)
+                return reads_nodes(
+                    text, whole, f.repo, f.path, self.tok, self.fim, self.cfg["seq_len"], self.cfg["seed"]
+                )
+            except Exception:  # noqa: BLE001 - file_pieces meets the same error again and drops the file
+                wholes.pop(id(text), None)
+                return True
+
+        for f, out in zip(files, process_files(files, self.gate, before_parse)):
             progress.count("files_done")
             if isinstance(out, Drop):
                 yield TaggedOutput(DROP, out)
@@ -200,7 +214,10 @@ class JudgeFiles(beam.DoFn):
         for pf in parsed:
             facts = pf.facts
             try:
-                pieces.append(file_pieces(pf.text, facts, self.tok, self.fim, self.cfg["seq_len"], self.cfg["seed"]))
+                whole = wholes.get(id(pf.text))
+                pieces.append(
+                    file_pieces(pf.text, facts, self.tok, self.fim, self.cfg["seq_len"], self.cfg["seed"], whole)
+                )
             except Exception as e:  # noqa: BLE001 - accounted for, with the exception named
                 pieces.append(error_drop(facts.repo, facts.path, e, facts.size))
         for pf, ps in zip(parsed, pieces):

@@ -68,8 +68,11 @@ def content_sha(text: str) -> str:
     return hashlib.blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
-def file_facts(repo: str, path: str, text: str, language: str | None, meta: dict | None = None) -> FileFacts:
-    """Parse once (when the language has a grammar) and extract all facts."""
+def file_facts(
+    repo: str, path: str, text: str, language: str | None, meta: dict | None = None, with_fim_nodes: bool = True
+) -> FileFacts:
+    """Parse once (when the language has a grammar) and extract all facts. ``with_fim_nodes=False`` leaves the FIM
+    candidate nodes out (empty), for a caller that knows nothing will read them (the build: fim/pieces.reads_nodes)."""
     facts = FileFacts(
         repo=repo, path=path, language=language, size=len(text), sha=content_sha(text), meta=dict(meta or {})
     )
@@ -88,7 +91,8 @@ def file_facts(repo: str, path: str, text: str, language: str | None, meta: dict
         facts.declarations = imports.extract_declarations(tree, src, language, path)
         facts.test = tests.test_signals(tree, src, language, path)
         facts.identifiers = identifiers.extract_identifiers(tree, src, language)
-    facts.fim_nodes = fim_nodes.candidates(tree, src, language)
+    if with_fim_nodes:
+        facts.fim_nodes = fim_nodes.candidates(tree, src, language)
     return facts
 
 

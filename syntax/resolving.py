@@ -150,6 +150,10 @@ class RepoIndex:
         if not parts or ".." in parts:
             return None, 0.0
         floor = len(parts) if min_parts is None else max(1, min(min_parts, len(parts)))
+        if (parts[-1] if floor == 1 else "/".join(parts[-floor:])) not in self.suffix:
+            # no path ends with the shortest suffix tried, so none ends with a longer one (most imports: the
+            # standard library's and other packages')
+            return None, 0.0
         for k in range(len(parts), floor - 1, -1):
             suffix = "/".join(parts[-k:])
             found = self.suffix.get(suffix, ())

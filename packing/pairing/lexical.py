@@ -22,16 +22,32 @@ from repoloom.packing.pairing.conventions import (
 from repoloom.syntax.tests import subject_stem
 
 
+def _ident_terms(ident: str) -> tuple[str, ...]:
+    """One identifier's terms in counting order: itself lowercased, then its other parts of two letters or more."""
+    low = ident.lower()
+    parts = [w for w in split_identifier(ident) if len(w) > 1]
+    return (low, *(w for w in parts if w != low)) if len(parts) > 1 else (low,)
+
+
+# identifier -> its terms: a repository's files share most names, so each is split once (cleared when this big)
+_IDENT_TERMS: dict[str, tuple[str, ...]] = {}
+_IDENT_TERMS_MAX = 1 << 16
+
+
 def _terms(identifiers: list[str]) -> Counter:
     """Terms of a file: each distinct identifier (whole, lowercased) and its parts of two letters or more."""
-    c: Counter = Counter()
-    for ident in identifiers:
-        low = ident.lower()
-        c[low] += 1
-        parts = [w for w in split_identifier(ident) if len(w) > 1]
-        if len(parts) > 1:
-            c.update(w for w in parts if w != low)
-    return c
+    cache = _IDENT_TERMS
+    if len(cache) > _IDENT_TERMS_MAX:
+        cache.clear()
+    get = cache.get
+    seq: list[str] = []
+    for ident in identifiers:  # never reads back what it put in (another thread may clear the cache meanwhile)
+        terms = get(ident)
+        if terms is None:
+            terms = cache[ident] = _ident_terms(ident)
+        seq += terms
+    # counted in the same order as term by term, so the Counter's key order (which sums follow) is the same
+    return Counter(seq)
 
 
 class _Lexical:
@@ -66,22 +82,33 @@ class _Lexical:
         for p in sorted(docs):
             for t, tf in docs[p].items():
                 self.post[t].append((p, tf))
+        # each document's length term of BM25's denominator, worked out once (the same arithmetic as per posting)
+        self.len_norm = {p: self.k1 * (1 - self.b + self.b * n / self.avg) for p, n in self.len.items()}
+        self._usable: dict[str, set[str]] = {}
+
+    def usable(self, test_path: str) -> set[str]:
+        """The documents that may be the test's subject (conventions._usable), worked out once per test."""
+        found = self._usable.get(test_path)
+        if found is None:
+            found = self._usable[test_path] = {p for p in self.docs if _usable(test_path, p)}
+        return found
 
     def rank(self, query: Counter, only: set[str] | None = None) -> tuple[list[tuple[float, str]], float]:
         """Candidates by score (best first) and the score a perfect match would get (for normalising)."""
         scores: dict[str, float] = defaultdict(float)
         ceiling = 0.0
+        k1p = self.k1 + 1
+        allowed = (self.docs.keys() if only is None else only) - self.excluded
+        len_norm, idfs, qweight, post = self.len_norm, self.idf, self.qweight, self.post
         for t in query:
-            idf = self.idf.get(t)
+            idf = idfs.get(t)
             if idf is None:
                 continue
-            idf *= self.qweight.get(t, 1.0)
-            ceiling += idf * (self.k1 + 1)
-            for p, tf in self.post[t]:
-                if (only is not None and p not in only) or p in self.excluded:
-                    continue
-                norm = tf + self.k1 * (1 - self.b + self.b * self.len[p] / self.avg)
-                scores[p] += idf * tf * (self.k1 + 1) / norm
+            idf *= qweight.get(t, 1.0)
+            ceiling += idf * k1p
+            for p, tf in post[t]:
+                if p in allowed:
+                    scores[p] += idf * tf * k1p / (tf + len_norm[p])
         ranked = sorted(((s, p) for p, s in scores.items()), key=lambda x: (-x[0], x[1]))
         return ranked, ceiling
 
@@ -99,10 +126,11 @@ def _agreeing(t: FileFacts, real: list[str], rule: str, index: "_Lexical", tcfg)
     if not real:
         return None
     query = _terms(t.identifiers)
-    overall, ceiling = index.rank(query, {p for p in index.docs if _usable(t.path, p)})
+    overall, ceiling = index.rank(query, index.usable(t.path))
     if not overall or ceiling <= 0:
         return None
-    among = [(s, p) for s, p in overall if p in set(real)]
+    real_set = set(real)
+    among = [(s, p) for s, p in overall if p in real_set]
     if not among or among[0][1] != overall[0][1]:
         return None
     top = among[0][0]
@@ -118,7 +146,7 @@ def _agreeing(t: FileFacts, real: list[str], rule: str, index: "_Lexical", tcfg)
 
 def _by_lexical(t: FileFacts, index: _Lexical, tcfg) -> tuple[str, str, float] | None:
     """Rule (d): the source whose identifiers the test's identifiers match best, if clearly best."""
-    only = {p for p in index.docs if _usable(t.path, p)}
+    only = index.usable(t.path)
     ranked, ceiling = index.rank(_terms(t.identifiers), only)
     if not ranked or ceiling <= 0:
         return None
