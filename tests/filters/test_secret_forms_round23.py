@@ -1,0 +1,67 @@
+"""Round 23 (rules kept only when they fix misses of three projects in two dev sets, negatives not rising): a
+default login given in prose after the password word, as a `user/password` pair (`the default account password is
+admin/hertzbeat.`, `默认管理员登录名和密码admin/maxkey`) or after a Chinese copula (`默认用户名和密码均为：\\`sentinel\\``);
+each with the look-alikes it must leave alone.
+
+All secret values here are fakes made for this file.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.filters.secret_samples import passwords_in as _passwords
+
+
+# --- a default login in prose: a user/password pair, or a Chinese copula, after the password word
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        # a README's quick start: the pair in backticks, then nothing else on the line
+        (
+            "2. After the installation is successful, open `localhost:1157`, the default account password is "
+            "`admin/quokkabeat`",
+            "quokkabeat",
+        ),
+        ("   Open http://ip:1157/ in the browser. The default account password is admin/quokkabeat.", "quokkabeat"),
+        ("The default account password is root/toor1234.", "toor1234"),
+        # Chinese docs: the password word runs on into the pair without a space
+        ("    *(MAXKEY-200806)  默认管理员登录名和密码admin/wombatkey", "wombatkey"),
+        ("默认账号密码 admin/jeecg1234", "jeecg1234"),
+        # `为`/`是` (is), `均为` (both are), with or without a colon
+        ("1. 访问 http://localhost:8080 页面，进行登陆，默认用户名和密码均为：`quokkinel`。", "quokkinel"),
+        ("- 如果省略这两个参数，默认用户和密码均为 `quokkinel`；", "quokkinel"),
+        ("初始密码是 `nacos2024`", "nacos2024"),
+        ("默认管理员密码为：`Vq8kT3pz`", "Vq8kT3pz"),
+    ],
+)
+def test_a_default_login_in_prose_is_redacted(text, value, cfg):
+    assert value in _passwords(text, cfg)
+
+
+def test_a_chinese_copula_is_not_taken_into_the_value(cfg):
+    # `为：` (is:) stands between the password word and the value: only the value is redacted
+    assert _passwords("默认密码为：sentinel7", cfg) == ["sentinel7"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The password is admin/quokkabeat.",  # no default named: a path or a pair of names in a sentence
+        "The default account is admin/quokkabeat.",  # no password word
+        "the default account password is admin/changeme.",  # a stand-in
+        "默认登录名和密码admin/admin",  # five letters: too short to tell
+        "默认密码为：`changeme`",  # a stand-in
+        "默认密码为 `your-password`",  # a stand-in
+        "默认密码为空，请在首次登录后修改。",  # "the default password is empty"
+        "默认密码规则为 password_policy/strict",  # "the default password rule is …": a setting's name
+        "默认密码存储在 config/secret.yaml",  # "stored in": a path
+        "默认密码为 /etc/app/password.txt",  # a path
+        "默认密码为 ${DEFAULT_PASSWORD}",  # a template
+        "请输入密码password123",  # "please enter the password": a stand-in
+    ],
+)
+def test_default_login_look_alikes_are_left(text, cfg):
+    assert _passwords(text, cfg) == []
