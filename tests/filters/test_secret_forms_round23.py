@@ -1,7 +1,8 @@
 """Round 23 (rules kept only when they fix misses of three projects in two dev sets, negatives not rising): a
 default login given in prose after the password word, as a `user/password` pair (`the default account password is
 admin/hertzbeat.`, `默认管理员登录名和密码admin/maxkey`) or after a Chinese copula (`默认用户名和密码均为：\\`sentinel\\``);
-each with the look-alikes it must leave alone.
+hex under a key's name (`key = 03e156f6058a13813816065`, `sha512Key: "<hex>"`); each with the look-alikes it must
+leave alone.
 
 All secret values here are fakes made for this file.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.filters.secret_samples import passwords_in as _passwords
+from tests.filters.secret_samples import passwords_in as _passwords, values_in as _values
 
 
 # --- a default login in prose: a user/password pair, or a Chinese copula, after the password word
@@ -65,3 +66,46 @@ def test_a_chinese_copula_is_not_taken_into_the_value(cfg):
 )
 def test_default_login_look_alikes_are_left(text, cfg):
     assert _passwords(text, cfg) == []
+
+
+# --- hex under a key's name: a weak name's 16-31 hex characters, and a hash's name inside the key's own name
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("            key = 03e156f6058a13813816065", "03e156f6058a13813816065"),  # a HOCON config, 23 characters
+        ('  "key":"a3969bfbf65f073921e",', "a3969bfbf65f073921e"),  # a JSON fixture, 19 characters
+        (  # the algorithm the key signs with, in the key's name
+            '    sha512Key: "BA3253876AED6BC22D4A6FF53D8406C6AD864195ED144AB5C87621B6C233B548BAEAE6956DF346EC8C17F5EA10F3'
+            '5EE3CBC514797ED7DDD3145464E2A0BAB413"',
+            "BA3253876AED6BC22D4A6FF53D8406C6AD864195ED144AB5C87621B6C233B548BAEAE6956DF346EC8C17F5EA10F35EE3CBC514797ED"
+            "7DDD3145464E2A0BAB413",
+        ),
+        (
+            '    hmacSha256Key: "9F3A6C1E0B7D2F4859A0C3E6B1D84F27A5C09E3B6D2F18A47C0E5B93D6A21F8E"',
+            "9F3A6C1E0B7D2F4859A0C3E6B1D84F27A5C09E3B6D2F18A47C0E5B93D6A21F8E",
+        ),
+    ],
+)
+def test_hex_under_a_key_name_is_redacted(text, value, cfg):
+    assert value in _values(text, cfg)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ollama key = 8bcdd9b4e28e4e1b8bf14a2eb8701220",  # 32 characters: a hash's length keeps the weak floor
+        "\tkey='B97B0AFCAA1A47F044F244A07FCC7D46ACCC4CF8'; \\",  # a GPG key's fingerprint, 40 characters
+        '    sha256: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"',  # a digest's name
+        # the hash named on the line, outside the key's name: a digest given as the value
+        "    key: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08  # sha256 of the archive",
+        '  "key": "1111222233334444"',  # a chunk three times over
+        '  "key": "deadbeefdeadbeef"',  # a hex word, twice
+        '\tcacheKey: "a3969bfbf65f073921e",',  # a cache's key
+        '  id_key: "a3969bfbf65f073921e",',  # an id
+        '  "key": "20240115093000123"',  # a timestamp: digits alone
+    ],
+)
+def test_hex_look_alikes_under_key_names_are_left(text, cfg):
+    assert _values(text, cfg) == []
