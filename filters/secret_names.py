@@ -550,6 +550,21 @@ def _wide_quoted_symbols(text: str, end: int) -> assignments.Assigned | None:
     return assignments.Assigned("=", m.group(g), m.start(g), True, False) if symbol_literal(m.group(g)) else None
 
 
+def _wide_quoted_password(text: str, end: int) -> assignments.Assigned | None:
+    """The value after the name ending at `end` when it is quoted and holds a quote of another kind (`password =
+    ";'[08gn=#"`, `const password = 'g#4624$@F$#v\`'`, `password = '\`123QWERasdf'`): a password may hold any
+    character, and the parser's own quoted value stops at the inner quote. The caller judges the value."""
+    m = _WIDE_QUOTED.match(text, end)
+    if not m:
+        return None
+    g = "d" if m.group("d") is not None else "s"
+    other = "'`" if g == "d" else '"`'
+    v, vs = m.group(g), m.start(g)
+    if len(v) > 2 and v[0] == v[-1] and v[0] in other:
+        v, vs = v[1:-1], vs + 1  # `"'kumquat7'"`: quoted again for a shell or SQL, judged inside
+    return assignments.Assigned("=", v, vs, True, False) if any(q in v for q in other) else None
+
+
 def _symbol_run(text: str, a: assignments.Assigned) -> str | None:
     """An unquoted value that the assignment parser cut at a bracket (`password = m{{h}o)p${e]nob(…`): the whole
     run up to a space or a quote, without a trailing `,`/`;`, when it is a symbol literal (`symbol_literal`)."""

@@ -28,6 +28,7 @@ from repoloom.filters.secret_names import (
     _symbol_run,
     _table_cell,
     _wide_quoted_symbols,
+    _wide_quoted_password,
     _word_key,
     lowered,
     occurrences,
@@ -204,7 +205,7 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
             or _table_cell(text, ls, start, run_end)
             or _fallback_literal(text, run_end)
         )
-        a = a or _wide_quoted_symbols(text, run_end)
+        a = a or _wide_quoted_symbols(text, run_end) or _wide_quoted_password(text, run_end)
         if a is None and (w := _WRAPPED_PASSWORD.match(text, run_end)):
             a = assignments.Assigned(w.group("op"), w.group("v"), w.start("v"), True, False)
         # a setter's receiver is an object, not the password's owner: `loginPage.SetPassword("v")`

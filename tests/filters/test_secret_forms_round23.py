@@ -1,8 +1,8 @@
 """Round 23 (rules kept only when they fix misses of three projects in two dev sets, negatives not rising): a
 default login given in prose after the password word, as a `user/password` pair (`the default account password is
 admin/hertzbeat.`, `默认管理员登录名和密码admin/maxkey`) or after a Chinese copula (`默认用户名和密码均为：\\`sentinel\\``);
-hex under a key's name (`key = 03e156f6058a13813816065`, `sha512Key: "<hex>"`); each with the look-alikes it must
-leave alone.
+hex under a key's name (`key = 03e156f6058a13813816065`, `sha512Key: "<hex>"`); a quoted password that holds a quote
+of another kind (`password=";'[08gn=#"`); each with the look-alikes it must leave alone.
 
 All secret values here are fakes made for this file.
 """
@@ -109,3 +109,39 @@ def test_hex_under_a_key_name_is_redacted(text, value, cfg):
 )
 def test_hex_look_alikes_under_key_names_are_left(text, cfg):
     assert _values(text, cfg) == []
+
+
+# --- a quoted password that holds a quote of another kind
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("    const password = 'g#4624$@F$#v`'", "g#4624$@F$#v`"),  # a driver's test: a backtick inside single quotes
+        (  # an MQTT broker's test: a single quote inside double quotes, as a call's keyword argument
+            'connect_packet = gen_connect("01-unpwd-set", keepalive=keepalive, username="uname", password=";\'[08gn=#")',
+            ";'[08gn=#",
+        ),
+        ("hostname = '10.11.12.13'\nusername = 'jdoe@example.com'\npassword = '`123QWERasdf'\n", "`123QWERasdf"),
+        ('"password": "`-08iOR~zZik6ko^\\\\JPBy4r",', "`-08iOR~zZik6ko^\\\\JPBy4r"),  # JSON, an escaped backslash too
+        ('password = "Kq7\'mzP2x"', "Kq7'mzP2x"),
+    ],
+)
+def test_a_quoted_password_holding_another_quote_is_redacted(text, value, cfg):
+    assert value in _passwords(text, cfg)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "password = \"'$PASSWORD'\"",  # a variable quoted for the shell
+        "password = \"'%s'\"",  # a format string
+        'password: "it\'s"',  # too short
+        '  password="`cat /etc/pw`"',  # a command substitution
+        "  password: '\"${DB_PASS}\"'",  # a template
+        '    "password": "\'\\"$(DB_PASSWORD)\\"\'",',  # a Makefile variable, escaped quotes
+        "password = \"'changeme'\"",  # a stand-in, quoted twice
+    ],
+)
+def test_quoted_quotes_that_are_no_password_are_left(text, cfg):
+    assert _passwords(text, cfg) == []
