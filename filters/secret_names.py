@@ -551,7 +551,7 @@ def _wide_quoted_symbols(text: str, end: int) -> assignments.Assigned | None:
 
 
 def _wide_quoted_password(text: str, end: int) -> assignments.Assigned | None:
-    """The value after the name ending at `end` when it is quoted and holds a quote of another kind (`password =
+    r"""The value after the name ending at `end` when it is quoted and holds a quote of another kind (`password =
     ";'[08gn=#"`, `const password = 'g#4624$@F$#v\`'`, `password = '\`123QWERasdf'`): a password may hold any
     character, and the parser's own quoted value stops at the inner quote. The caller judges the value."""
     m = _WIDE_QUOTED.match(text, end)
