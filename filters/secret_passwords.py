@@ -28,6 +28,7 @@ from repoloom.filters.secret_names import (
     _symbol_run,
     _table_cell,
     _wide_quoted_symbols,
+    _wide_quoted_password,
     _word_key,
     lowered,
     occurrences,
@@ -204,7 +205,7 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
             or _table_cell(text, ls, start, run_end)
             or _fallback_literal(text, run_end)
         )
-        a = a or _wide_quoted_symbols(text, run_end)
+        a = a or _wide_quoted_symbols(text, run_end) or _wide_quoted_password(text, run_end)
         if a is None and (w := _WRAPPED_PASSWORD.match(text, run_end)):
             a = assignments.Assigned(w.group("op"), w.group("v"), w.start("v"), True, False)
         # a setter's receiver is an object, not the password's owner: `loginPage.SetPassword("v")`
@@ -293,15 +294,19 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
 
 # `password is …`, `Password …`, `--password …`, `PASSWORD(…)`, `login/password-master/…`, `ID/PW: user/…`
 _PROSE_PW_WORD = re.compile(
-    r"(?i)(?<![A-Za-z0-9_])(?:pass(?:word|wd|wort|phrase)?|pwd|pw|비밀번호|비번|암호|패스워드|"
-    # other languages' password words: Chinese, Japanese, Russian, Spanish, Portuguese, Polish (German's Passwort above)
-    r"密码|密碼|口令|パスワード|пароль|contraseña|senha|hasło|"
+    r"(?i)(?<![A-Za-z0-9_])(?:(?:pass(?:word|wd|wort|phrase)?|pwd|pw|비밀번호|비번|암호|패스워드|"
+    # other languages' password words: Russian, Spanish, Portuguese, Polish (German's Passwort above)
+    r"пароль|contraseña|senha|hasło|"
     r"(?P<login>login|credentials?|creds))"
     r"(?![A-Za-z0-9_])"
+    # Chinese and Japanese: words run on without spaces, a Latin value too (`登录名和密码admin/maxkey`)
+    r"|密码|密碼|口令|パスワード)"
 )
 _PROSE_PW_AFTER = re.compile(
     r"""\*{0,2}+[ \t]{0,4}+(?:(?:is|was)[ \t]{0,4}+(?=[:=]))?"""
-    r"""(?:(?:is|was)[ \t]{1,3}+(?:set|changed|reset)[ \t]{1,3}+to(?=[ \t])|is|was|of|to(?=[ \t])|:\*{0,2}+|=|-|->|\(|：)?[ \t]{0,4}+"""
+    r"""(?:(?:is|was)[ \t]{1,3}+(?:set|changed|reset)[ \t]{1,3}+to(?=[ \t])|is|was|of|to(?=[ \t])|:\*{0,2}+|=|-|->|\(|：|"""
+    # Chinese `为`/`是` (is), `均为`/`都是` (both are), maybe with a colon: `密码均为：\`sentinel\``
+    r"""(?:均|都)?(?:为|為|是)[ \t]{0,2}+[：:]?)?[ \t]{0,4}+"""
     r"""(?:["'`]?)"""
     r"""(?:(?P<user>[A-Za-z0-9_.\-@]{1,32}+)[ \t]{0,2}+/[ \t]{0,2}+)?(?P<pw>[^\s"'`,;()<>\[\]{}]{6,64}+)"""
 )
@@ -420,7 +425,7 @@ _CLAUSE_END = re.compile(r"[`'\"*]*+(?:[.,;:!)](?:[ \t]|\r?\n|$)|[ \t]*+(?:\r?\n
 
 
 # a sentence that gives the default login: `The default password is raspberry.`
-_DEFAULT_WORD = re.compile(r"(?i)\b(?:default|initial|preset|factory)\b")
+_DEFAULT_WORD = re.compile(r"(?i)\b(?:default|initial|preset|factory)\b|默认|默認|初始|預設|预设")
 
 
 # a user named just before the password word: `Log in with user admin and password gopher.`, `login as root,
@@ -509,7 +514,11 @@ def _given_in_prose(text: str, m: re.Match, after: int, a: re.Match, value: str,
     if quoted or not _CLAUSE_END.match(text, vs + len(value)) or not _bare_word_ok(value):
         return False
     if a.group("user"):  # `username/password: admin/artemis`
-        return re.search(r"(?i)\b(?:user(?:name)?|login)[ \t]*+/[ \t]*+$", text[ls : m.start()]) is not None
+        if re.search(r"(?i)\b(?:user(?:name)?|login)[ \t]*+/[ \t]*+$", text[ls : m.start()]) is not None:
+            return True
+        # a default login's user and password after the password word: `the default account password is
+        # admin/hertzbeat.`, `默认管理员登录名和密码admin/maxkey`
+        return connector in ("", "is", ":", "：") and _DEFAULT_WORD.search(text, ls, m.start()) is not None
     if connector in ("is", "was"):  # `the default password is …`, `the password for user guest is …`
         whom = _WHOM.search(text, m.end(), after) if after != m.end() else None
         if whom is not None or _DEFAULT_WORD.search(text, ls, m.start()) is not None:
@@ -523,6 +532,9 @@ def _given_in_prose(text: str, m: re.Match, after: int, a: re.Match, value: str,
     # `created with the password testpassword123.`: a chosen value with digits or symbols, not a plain word
     return connector == "" and not value.isalpha() and _WITH_BEFORE.search(text, ls, m.start()) is not None
     return False
+
+
+_CJK_IS = re.compile(r"(?:均|都)?(?:为|為|是)[ \t]{0,2}+[：:]?")
 
 
 _DOLLAR_WORD = re.compile(r"[A-Za-z0-9]++\$(?![A-Z_]{2})[A-Za-z0-9$]++")
@@ -571,6 +583,8 @@ def _marked_prose_word(text: str, m: re.Match, after: int, a: re.Match, value: s
     connector = text[after:vs].strip(" \t`'\"*")
     if a.group("user"):
         connector = text[after : a.start("user")].strip(" \t`'\"*")
+    if _CJK_IS.fullmatch(connector):
+        connector = "is"  # `密码为 \`v\``, `用户名和密码均为：\`v\``: the password is (both are) v
     if _given_in_prose(text, m, after, a, value, connector):
         return True
     if connector not in ("is", "was", "of", ":", "=", "：", "is:") or a.group("user"):
