@@ -953,11 +953,7 @@ def _key_value_ok(text: str, value: str, start: int, strength: str) -> bool:
         return False
     # one-case random letters drawn from few keys (`hbfvdkhjbvkdvdfjvbnkhjb`: one hand on the keyboard) spell no vowel
     entropy = shannon_entropy(value)
-    # hex spells at most 4 bits a character, and 16-31 random hex characters about 3.0-3.6: under a weak name
-    # (`key = 03e156f6058a13813816065`) it meets the strong names' floor, a run typed in order aside (32 and more
-    # are a hash's or a fingerprint's lengths: the weak floor stays)
-    hex_key = 16 <= n < 32 and all(c in string.hexdigits for c in value) and not typed_by_hand(value)
-    if entropy < (3.0 if strength == "strong" or hex_key else 3.5) and not (
+    if entropy < (3.0 if strength == "strong" else 3.5) and not (
         letters_key and entropy >= 2.75 and not any(c in "aeiou" for c in value.lower())
     ):
         return False
@@ -967,23 +963,9 @@ def _key_value_ok(text: str, value: str, start: int, strength: str) -> bool:
         lo = max(0, start - 200)
         ls = max(text.rfind("\n", lo, start) + 1, lo)  # a line without a newline near: look 200 back, not to 0
         le = text.find("\n", start, start + n + 200)
-        if any(
-            not _names_a_key(text, h.start())
-            for h in _HASH_CONTEXT.finditer(text, ls, start + n + 200 if le < 0 else le)
-        ):
+        if _HASH_CONTEXT.search(text, ls, start + n + 200 if le < 0 else le):
             return False
     return True
-
-
-def _names_a_key(text: str, i: int) -> bool:
-    """The word holding offset `i` is a key's name (`sha512Key`, `HMAC_SHA256_SECRET`): the hash it names is the
-    algorithm the key signs with, not a digest given as the value."""
-    ws, we = i, i
-    while ws > 0 and text[ws - 1] in _IDENT_CHARS:
-        ws -= 1
-    while we < len(text) and text[we] in _IDENT_CHARS:
-        we += 1
-    return text[ws:we].lower().rstrip("-_.").endswith(("key", "secret"))
 
 
 _MAX_VALUE = 4096

@@ -1,8 +1,9 @@
 """Round 23 (rules kept only when they fix misses of three projects in two dev sets, negatives not rising): a
 default login given in prose after the password word, as a `user/password` pair (`the default account password is
 admin/hertzbeat.`, `默认管理员登录名和密码admin/maxkey`) or after a Chinese copula (`默认用户名和密码均为：\\`sentinel\\``);
-hex under a key's name (`key = 03e156f6058a13813816065`, `sha512Key: "<hex>"`); a quoted password that holds a quote
-of another kind (`password=";'[08gn=#"`); each with the look-alikes it must leave alone.
+a quoted password that holds a quote of another kind (`password=";'[08gn=#"`); each with the look-alikes it must
+leave alone. (Hex under a weak key name was tried and reverted: it met the criterion only as two mechanisms stitched
+together; its look-alikes stay as guards.)
 
 All secret values here are fakes made for this file.
 """
@@ -68,28 +69,7 @@ def test_default_login_look_alikes_are_left(text, cfg):
     assert _passwords(text, cfg) == []
 
 
-# --- hex under a key's name: a weak name's 16-31 hex characters, and a hash's name inside the key's own name
-
-
-@pytest.mark.parametrize(
-    "text,value",
-    [
-        ("            key = 03e156f6058a13813816065", "03e156f6058a13813816065"),  # a HOCON config, 23 characters
-        ('  "key":"a3969bfbf65f073921e",', "a3969bfbf65f073921e"),  # a JSON fixture, 19 characters
-        (  # the algorithm the key signs with, in the key's name
-            '    sha512Key: "BA3253876AED6BC22D4A6FF53D8406C6AD864195ED144AB5C87621B6C233B548BAEAE6956DF346EC8C17F5EA10F3'
-            '5EE3CBC514797ED7DDD3145464E2A0BAB413"',
-            "BA3253876AED6BC22D4A6FF53D8406C6AD864195ED144AB5C87621B6C233B548BAEAE6956DF346EC8C17F5EA10F35EE3CBC514797ED"
-            "7DDD3145464E2A0BAB413",
-        ),
-        (
-            '    hmacSha256Key: "9F3A6C1E0B7D2F4859A0C3E6B1D84F27A5C09E3B6D2F18A47C0E5B93D6A21F8E"',
-            "9F3A6C1E0B7D2F4859A0C3E6B1D84F27A5C09E3B6D2F18A47C0E5B93D6A21F8E",
-        ),
-    ],
-)
-def test_hex_under_a_key_name_is_redacted(text, value, cfg):
-    assert value in _values(text, cfg)
+# --- hex look-alikes under key names: never redacted
 
 
 @pytest.mark.parametrize(
