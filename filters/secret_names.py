@@ -540,26 +540,31 @@ _WIDE_QUOTED = re.compile(
 )
 
 
-def _wide_quoted_symbols(text: str, end: int) -> assignments.Assigned | None:
-    """The value after the name ending at `end` when it is quoted, holds other quotes or escapes, and is a
-    symbol literal (`symbol_literal`): the parser's own quoted value stops at any quote or backslash."""
+def _wide_quoted(text: str, end: int) -> tuple[str, str, int] | None:
+    """(its quote, the value, where it starts) of a quoted value after the name ending at `end` (`_WIDE_QUOTED`)."""
     m = _WIDE_QUOTED.match(text, end)
     if not m:
         return None
     g = "d" if m.group("d") is not None else "s"
-    return assignments.Assigned("=", m.group(g), m.start(g), True, False) if symbol_literal(m.group(g)) else None
+    return '"' if g == "d" else "'", m.group(g), m.start(g)
+
+
+def _wide_quoted_symbols(text: str, end: int) -> assignments.Assigned | None:
+    """The value after the name ending at `end` when it is quoted, holds other quotes or escapes, and is a
+    symbol literal (`symbol_literal`): the parser's own quoted value stops at any quote or backslash."""
+    w = _wide_quoted(text, end)
+    return assignments.Assigned("=", w[1], w[2], True, False) if w and symbol_literal(w[1]) else None
 
 
 def _wide_quoted_password(text: str, end: int) -> assignments.Assigned | None:
     r"""The value after the name ending at `end` when it is quoted and holds a quote of another kind (`password =
     ";'[08gn=#"`, `const password = 'g#4624$@F$#v\`'`, `password = '\`123QWERasdf'`): a password may hold any
     character, and the parser's own quoted value stops at the inner quote. The caller judges the value."""
-    m = _WIDE_QUOTED.match(text, end)
-    if not m:
+    w = _wide_quoted(text, end)
+    if w is None:
         return None
-    g = "d" if m.group("d") is not None else "s"
-    other = "'`" if g == "d" else '"`'
-    v, vs = m.group(g), m.start(g)
+    quote, v, vs = w
+    other = "'`" if quote == '"' else '"`'
     if len(v) > 2 and v[0] == v[-1] and v[0] in other:
         v, vs = v[1:-1], vs + 1  # `"'kumquat7'"`: quoted again for a shell or SQL, judged inside
     return assignments.Assigned("=", v, vs, True, False) if any(q in v for q in other) else None

@@ -292,6 +292,9 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
         pos = max(pos, vs + len(value))
 
 
+# Chinese `为`/`是` (is), `均为`/`都是` (both are), maybe with a colon: `密码均为：\`sentinel\``
+_CJK_IS = re.compile(r"(?:均|都)?(?:为|為|是)[ \t]{0,2}+[：:]?")
+
 # `password is …`, `Password …`, `--password …`, `PASSWORD(…)`, `login/password-master/…`, `ID/PW: user/…`
 _PROSE_PW_WORD = re.compile(
     r"(?i)(?<![A-Za-z0-9_])(?:(?:pass(?:word|wd|wort|phrase)?|pwd|pw|비밀번호|비번|암호|패스워드|"
@@ -305,8 +308,8 @@ _PROSE_PW_WORD = re.compile(
 _PROSE_PW_AFTER = re.compile(
     r"""\*{0,2}+[ \t]{0,4}+(?:(?:is|was)[ \t]{0,4}+(?=[:=]))?"""
     r"""(?:(?:is|was)[ \t]{1,3}+(?:set|changed|reset)[ \t]{1,3}+to(?=[ \t])|is|was|of|to(?=[ \t])|:\*{0,2}+|=|-|->|\(|：|"""
-    # Chinese `为`/`是` (is), `均为`/`都是` (both are), maybe with a colon: `密码均为：\`sentinel\``
-    r"""(?:均|都)?(?:为|為|是)[ \t]{0,2}+[：:]?)?[ \t]{0,4}+"""
+    + _CJK_IS.pattern
+    + r""")?[ \t]{0,4}+"""
     r"""(?:["'`]?)"""
     r"""(?:(?P<user>[A-Za-z0-9_.\-@]{1,32}+)[ \t]{0,2}+/[ \t]{0,2}+)?(?P<pw>[^\s"'`,;()<>\[\]{}]{6,64}+)"""
 )
@@ -532,9 +535,6 @@ def _given_in_prose(text: str, m: re.Match, after: int, a: re.Match, value: str,
     # `created with the password testpassword123.`: a chosen value with digits or symbols, not a plain word
     return connector == "" and not value.isalpha() and _WITH_BEFORE.search(text, ls, m.start()) is not None
     return False
-
-
-_CJK_IS = re.compile(r"(?:均|都)?(?:为|為|是)[ \t]{0,2}+[：:]?")
 
 
 _DOLLAR_WORD = re.compile(r"[A-Za-z0-9]++\$(?![A-Z_]{2})[A-Za-z0-9$]++")
