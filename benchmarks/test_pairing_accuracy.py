@@ -276,8 +276,21 @@ Two sets of ground truth, reported apart:
              ran pairing, test detection or this benchmark on them (the labeller never ran it). Read at the commits in
              their JSON files (the ``fetch`` tool's GitHub snapshots); held out from round 31, run by the lead before and
              after it (rows only). Its misses may be read from round 32 on: it is part of "dev" since then.
-    blind30  benchmarks/data/test_pairs_blind30/*.json: (in progress) labelled by measure37p for issue 13; held out (HELD_OUT), frozen by
-             measure37p and never run by its labeller.
+    blind30  benchmarks/data/test_pairs_blind30/*.json: 18 more repositories, weighted to C and C++ (C: libstrophe
+             (Makefile.am TESTS, tests/test_X.c compiling or #including the source it tests, names unlike their
+             subjects), wslay (one CUnit program, tests/wslay_X_test.c -> lib/wslay_X.c), aws-c-compression,
+             aws-c-event-stream, aws-c-cal, aws-checksums (aws-c-common's one-driver harness, API files that dispatch
+             to platform backends); C++: SQLiteCpp (googletest, tests/X_test.cpp), ada (topic-named googletest and
+             ctest programs, Python tests of its release tooling), inja (doctest files #included by one main,
+             header-only), cpptrace (googletest under test/unit/{internals,lib,tracing}), sml (one ctest program per
+             feature file of a single-header library); Python: typeguard (src layout), python-tabulate (a one-module
+             library); TypeScript: redux (vitest specs and --typecheck type tests, example apps with jest specs beside
+             their sources); Rust: bumpalo (one tests/all target of feature-gated modules); Go: zap's zapcore (scope
+             zapcore), go-cache, backoff; 237 tests, 211 with a subject), labelled by measure37p for issue 13 from
+             their build files and test runners while another session tuned the rules; measure37p changed no rule
+             and never ran pairing, test detection or this benchmark on them (the labeller never ran it). Read at the
+             commits in their JSON files (the ``fetch`` tool's GitHub snapshots). Held out (HELD_OUT): frozen by
+             measure37p, in no group, run only by name by the lead before and after the round (rows only).
 
 One JSON file per repository (paths only, no third-party code):
 
