@@ -439,6 +439,10 @@ _USER_BEFORE = re.compile(
 )
 
 
+# a clause, then a comma, just before the password word: `…, password is v`
+_AFTER_COMMA = re.compile(r"[^\s,][ \t]*+,[ \t]{1,3}+$")
+
+
 # an owner in the possessive before the password word: `The VM's password`, `the admin user's root password`
 _OWNER_BEFORE = re.compile(r"(?i)\b[a-z][\w\-]{1,30}+['’]s[ \t]{1,3}+(?:[a-z]{2,12}+[ \t]{1,3}+)?$")
 
@@ -522,6 +526,17 @@ def _given_in_prose(text: str, m: re.Match, after: int, a: re.Match, value: str,
         # a default login's user and password after the password word: `the default account password is
         # admin/hertzbeat.`, `默认管理员登录名和密码admin/maxkey`
         return connector in ("", "is", ":", "：") and _DEFAULT_WORD.search(text, ls, m.start()) is not None
+    if (
+        connector in ("is", "was", ":")
+        and after == m.end()
+        and m.group(0).lower() != "pass"  # `user: root, pass: through`: the verb's word needs a digit or a symbol
+        and _AFTER_COMMA.search(text, ls, m.start())
+    ):
+        # the second half of a line about one login: `# eg: tom has role [user], password is quokkabeat`,
+        # `(username: postgres, password: pgpass)`: the value closes the line (or its parenthesis)
+        end = vs + len(value) + text.startswith(")", vs + len(value))
+        if _LABEL_END.match(text, end):
+            return True
     if connector in ("is", "was"):  # `the default password is …`, `the password for user guest is …`
         whom = _WHOM.search(text, m.end(), after) if after != m.end() else None
         if whom is not None or _DEFAULT_WORD.search(text, ls, m.start()) is not None:

@@ -506,7 +506,7 @@ _BASIC_QUOTED = re.compile(r"""(?<=["'`])Basic[ \t]{1,4}+(?P<v>[A-Za-z0-9+/]{8,6
 
 def _basic_password(v: str, named: bool) -> bool:
     """`v` is base64 of `user:password` with a password in it. Behind the header's name (`named`) the user may be
-    empty; alone in a string both parts must be there, and a word-like password (`opensesame`) counts too."""
+    empty; a word-like password (`opensesame`) counts where a user is there too."""
     try:
         decoded = base64.b64decode(v + "=" * (-len(v) % 4), validate=True).decode("ascii")
     except (ValueError, UnicodeDecodeError):
@@ -516,7 +516,8 @@ def _basic_password(v: str, named: bool) -> bool:
         return False
     if password_value_ok(pw, quoted=True):
         return True
-    return not named and password_value_ok(pw, quoted=True, words=True)
+    # a word-like password (`admin:public`, `aladdin:opensesame`) counts once a user comes with it
+    return bool(user.strip()) and password_value_ok(pw, quoted=True, words=True)
 
 
 def _authorization_headers(text: str) -> Iterator[Hit]:
