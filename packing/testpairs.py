@@ -137,6 +137,7 @@ from repoloom.packing.pairing.by_import import (
 )
 from repoloom.packing.pairing.by_include import (
     _by_include,
+    _beyond_c,
     _compiled_header,
     _defining_units,
     _forwarding_headers,
@@ -593,6 +594,8 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             subject = implemented_in[subject]  # (not an example's: bitsery's examples/composite_types.cpp)
         if fam in _INCLUDE_FAMILIES:
             subject = _header_checked_first(t, subject, facts_by_path.keys()) or subject
+            if _beyond_c(t, subject, facts_by_path, graph):
+                subject, rule, score = None, None, 0.0
         pairs.append({"test": t.path, "subject": subject, "rule": rule, "score": round(float(score), 4)})
     _through_included_tests(pairs, graph, facts_by_path)
     for p in pairs:
