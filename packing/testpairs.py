@@ -47,8 +47,12 @@ of every test that requires it; a helper is a subject only for tests beside or a
 A compile-only C/C++ check (a test-named file that only includes headers: tests/test_header_guard.cpp) not named after
 its subject tests the one header it includes. A test named only for its kind (tests/quick.rs, fuzz_test.go, test1.c)
 takes no subject from what it calls, uses or says: it exercises the whole library.
-A C or C++ program (a source defining main, unless only under a preprocessor condition) cannot be linked into a test:
-it is never a subject (test/test_base64.c -> lib/lib.c, not the tool bin/base64.c). In a header-only library a test
+A C or C++ program (a source defining main, unless only under a preprocessor condition, or a libFuzzer target defining
+LLVMFuzzerTestOneInput) cannot be linked into a test: it is never a subject (test/test_base64.c -> lib/lib.c, not the
+tool bin/base64.c; flac's src/test_libFLAC/decoders.c -> stream_decoder.c, not oss-fuzz/decoder.cc). Nor can a C
+test call a C++ unit that gives nothing C linkage (extern "C", in the unit or a header it includes): no subject.
+A test program's main.c in a test folder of its own is named by the folder (src/test_grabbag/cuesheet/main.c ->
+cuesheet.c). In a header-only library a test
 that reaches no implementation takes the repository header it includes that holds code and defines the most of what
 the test uses (tests/owner_tests.cpp -> include/gsl/pointers).
 A Rust integration test named only "test" (tests/test.rs, tests/smoke.rs) that reaches its own crate by name (use
@@ -137,6 +141,7 @@ from repoloom.packing.pairing.by_import import (
 )
 from repoloom.packing.pairing.by_include import (
     _by_include,
+    _beyond_c,
     _compiled_header,
     _defining_units,
     _forwarding_headers,
@@ -593,6 +598,8 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             subject = implemented_in[subject]  # (not an example's: bitsery's examples/composite_types.cpp)
         if fam in _INCLUDE_FAMILIES:
             subject = _header_checked_first(t, subject, facts_by_path.keys()) or subject
+            if _beyond_c(t, subject, facts_by_path, graph):
+                subject, rule, score = None, None, 0.0
         pairs.append({"test": t.path, "subject": subject, "rule": rule, "score": round(float(score), 4)})
     _through_included_tests(pairs, graph, facts_by_path)
     for p in pairs:

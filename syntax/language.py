@@ -75,6 +75,9 @@ class Language:
     # (tree) -> the unit explicitly instantiates templates (fmt's src/format.cc, foonathan/memory's src/memory_pool.cpp:
     # template class memory_pool<node_pool>;): the code it compiles is its header's, which tests of it test (test pairing)
     instantiates: Callable[[Any], bool] | None = None
+    # (tree) -> the file gives functions C linkage (extern "C" at file or namespace scope): C code can call them
+    # (leveldb's db/c.cc for db/c_test.c); a C test never takes a C++ unit with none, in it or in a header it includes
+    exports_c: Callable[[Any], bool] | None = None
     # folders each of whose files is a test target of its own, test cases or not (Cargo compiles every tests/*.rs as
     # a test crate: a compile-only check holds no #[test], a harness = false test has its own main), unless a file
     # beside it declares it as its module (mod utils;): packing/testpairs.py reads this
@@ -109,9 +112,10 @@ class Language:
     package_test_folders: tuple[str, str] | None = None
     # a test is compiled with the sources of its folder: a namesake in another folder is another package (Go)
     tests_pair_within_folder: bool = False
-    # a function whose definition makes a source a program (C, C++: main): a program cannot be linked into a
-    # test, so it is never a test's subject (aklomp/base64's bin/base64.c for test/test_base64.c; lib/lib.c is)
-    program_entry: str = ""
+    # functions whose definition makes a source a program (C, C++: main, and libFuzzer's LLVMFuzzerTestOneInput,
+    # whose main is the fuzzer's): a program cannot be linked into a test, so it is never a test's subject
+    # (aklomp/base64's bin/base64.c for test/test_base64.c, flac's oss-fuzz/decoder.cc; lib/lib.c is)
+    program_entries: tuple[str, ...] = ()
     # file stems of a module that is its package's entry point (Rust: lib.rs, main.rs, mod.rs): when it is a package
     # of many modules, a test whose calls lead to it uses the package broadly and gets no subject from the calls
     entry_modules: tuple[str, ...] = ()

@@ -13,6 +13,7 @@ dict that travels in FileFacts.test:
     reexports_only  (Rust) a facade: the module only re-exports other crates' items (futures/src/lib.rs)
     types_only  (TypeScript) the module declares only types and interfaces: no behaviour a runtime test exercises
     instantiates  (C++) the unit explicitly instantiates templates (template class X<int>;): its code is its header's
+    exports_c  (C, C++) the file gives functions C linkage (extern "C"): C code can call them
     compile_only  (C, C++) a test that defines nothing and only includes headers: it checks that they compile
     type_test  (TypeScript) a test of types only: type assertions (expectType, expectTypeOf) or lines that must
              fail to compile (check-dts' // THROWS, // @ts-expect-error), no test function
@@ -37,9 +38,24 @@ from repoloom.syntax import identifiers, registry
 from repoloom.syntax.folders import in_vendored_dir
 from repoloom.syntax.queries import captures
 
-# t/: the TAP convention (Perl's, and C libraries tested with libtap: libmaxminddb's t/metadata_t.c)
+# t/: the TAP convention (Perl's, and C libraries tested with libtap: libmaxminddb's t/metadata_t.c); regress/: the
+# BSD convention of one program per regression test (libfido2's regress/cred.c, OpenSSH's regress/unittests/);
+# unittest/: tomlc99's unittest/t1.c, ccache's unittest/
 TEST_DIRS = frozenset(
-    {"test", "tests", "__tests__", "spec", "specs", "testing", "unittests", "unit_tests", "test_suite", "t"}
+    {
+        "test",
+        "tests",
+        "__tests__",
+        "spec",
+        "specs",
+        "testing",
+        "unittest",
+        "unittests",
+        "unit_tests",
+        "test_suite",
+        "t",
+        "regress",
+    }
 )
 _SUPPORT_DIRS = frozenset(
     {
@@ -108,7 +124,9 @@ def _in_test_helpers(parts: list[str]) -> bool:
     return any(p in ("helpers", "helper") and any(q in TEST_DIRS for q in low[:i]) for i, p in enumerate(low))
 
 
-_TEST_DIR_NAME = re.compile(r"^.+[_-](unittests?|tests?)$")  # glog's src/dcheck_unittest/: one CTest project a test
+# glog's src/dcheck_unittest/: one CTest project a test; flac's src/test_libFLAC/, test_grabbag/cuesheet/: the tests of
+# libFLAC, grabbag (not test-x/: a Cargo package of its own, indexmap's test-serde/src/lib.rs)
+_TEST_DIR_NAME = re.compile(r"^(.+[_-](unittests?|tests?)|tests?_.+)$")
 
 
 def in_test_dir(path: str) -> bool:
@@ -207,6 +225,8 @@ def test_signals(tree, src, language: str | None, path: str) -> dict[str, Any]:
         signals["reexports_only"] = True
     if tree is not None and signals["kind"] == "" and lang.instantiates is not None and lang.instantiates(tree):
         signals["instantiates"] = True
+    if tree is not None and signals["kind"] == "" and lang.exports_c is not None and lang.exports_c(tree):
+        signals["exports_c"] = True
     if tree is not None and signals["kind"] != "test":
         # What a source defines is what its tests use: the vocabulary of lexical pairing (packing/testpairs.py).
         signals["defines"] = identifiers.defined_names(tree, src, language or "")

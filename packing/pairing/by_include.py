@@ -233,6 +233,19 @@ def _is_program(f: FileFacts) -> bool:
     )
 
 
+def _beyond_c(t: FileFacts, subject: str | None, facts_by_path: dict, graph) -> bool:
+    """A C test cannot call a C++ unit that gives nothing C linkage (flac's src/test_libFLAC/metadata.c and
+    src/libFLAC++/metadata.cpp, its classes): not its subject. A unit with extern "C" of its own, or including a
+    header that declares its functions so (leveldb's db/c.cc, jsonnet's libjsonnet.cpp), may be."""
+    f = facts_by_path.get(subject) if subject else None
+    if t.language != "c" or f is None or f.language != "cpp" or not f.path.endswith(_C_IMPLEMENTATIONS):
+        return False
+    if f.test.get("exports_c"):
+        return False
+    below = graph.successors(f.path) if f.path in graph else ()
+    return not any(facts_by_path[h].test.get("exports_c") for h in below if h in facts_by_path)
+
+
 def _is_hollow_unit(f: FileFacts, header_types: set[str], graph, facts_by_path: dict) -> bool:
     """A C/C++ implementation file that defines nothing of its own (only includes, explicit instantiations, macros,
     forward declarations of types the headers define: struct type_config;) and includes a header named like it

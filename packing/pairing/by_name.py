@@ -25,6 +25,7 @@ from repoloom.packing.pairing.conventions import (
     _NEUTRAL_DIRS,
     _OWN_HEADERS_DECLARE,
     _PACKAGE_FOLDERS,
+    _PROGRAM_ENTRIES,
     _WITHIN_FOLDER,
     _common_prefix,
     _common_suffix,
@@ -501,8 +502,13 @@ def _by_name(
         if own.lower() in ("test", "tests", "spec"):  # src/foo/tests.rs, src/foo/test.ts: the enclosing module
             parts = t.path.split("/")
             stem = parts[-2] if len(parts) > 1 else ""
-        elif own in _ENTRY_MODULES[fam or ""] and in_test_dir(t.path) and _named_folder(t.path):
-            # the root of a test crate of its own folder (Cargo's tests/schemars_0_8/main.rs) is named by its folder
+        elif (
+            (own in _ENTRY_MODULES[fam or ""] or own in _PROGRAM_ENTRIES[fam or ""])
+            and in_test_dir(t.path)
+            and _named_folder(t.path)
+        ):
+            # the root of a test crate of its own folder (Cargo's tests/schemars_0_8/main.rs) is named by its folder, as
+            # is a test program's main in a folder of its own (flac's src/test_grabbag/cuesheet/main.c: cuesheet.c)
             stem = t.path.split("/")[-2]
         else:
             stem = own  # tests/parse.rs, __tests__/Button.tsx, test/parse.js: mirrored by name in a test folder

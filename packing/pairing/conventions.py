@@ -60,13 +60,13 @@ for _lang in registry.languages():
     _ENTRY_MODULES[_lang.family] = _ENTRY_MODULES[_lang.family] | frozenset(_lang.entry_modules)
 
 
-# Per family: the functions whose definition makes a source a program (C, C++: main), never a test's subject.
+# Per family: the functions whose definition makes a source a program (C, C++: main, LLVMFuzzerTestOneInput), never a
+# test's subject.
 _PROGRAM_ENTRIES: dict[str, frozenset[str]] = defaultdict(frozenset)
 
 
 for _lang in registry.languages():
-    if _lang.program_entry:
-        _PROGRAM_ENTRIES[_lang.family] = _PROGRAM_ENTRIES[_lang.family] | {_lang.program_entry}
+    _PROGRAM_ENTRIES[_lang.family] = _PROGRAM_ENTRIES[_lang.family] | frozenset(_lang.program_entries)
 
 
 # Per family: folders whose every file is a test target (Cargo's tests/), unless a file beside declares it its module.

@@ -75,6 +75,9 @@ _SUITE_NAME = re.compile(r"(?i)test|suite")
 IMPLEMENTATION_HEADERS = ("-inl", "_inl")
 # ... beside the header or in a folder below it (CLI11: include/CLI/impl/App_inl.hpp implements include/CLI/App.hpp)
 IMPLEMENTATION_HEADER_FOLDERS = ("impl",)
+# a source defining one of these is a program: main, or a libFuzzer target (its main is the fuzzer's; flac's
+# oss-fuzz/decoder.cc), never a test's subject
+PROGRAM_ENTRIES = ("main", "LLVMFuzzerTestOneInput")
 # rapidjson's test/unittest/writertest.cpp tests writer.h: "test" closes the name without a separator
 BARE_TEST_TAILS = ("test",)
 # a test named for the documentation it checks (Boost.JSON's test/doc_parsing.cpp, snippets.cpp; libmill's
@@ -116,6 +119,29 @@ def macro_names(path: str, text: str) -> dict[str, list[str]]:
             if len(out) >= _MACROS_KEPT:
                 break
     return out
+
+
+# where a linkage block stands: file scope, namespaces, #if arms (a C header's #ifdef __cplusplus extern "C" {)
+_LINKAGE_SCOPES = frozenset(
+    {"translation_unit", "namespace_definition", "declaration_list"}
+    | {"preproc_if", "preproc_ifdef", "preproc_else", "preproc_elif", "preproc_elifdef"}
+)
+
+
+def exports_c(tree) -> bool:
+    """The file gives functions C linkage: extern "C" at file or namespace scope (leveldb's db/c.cc: extern "C" {
+    ... }, fmt's src/fmt-c.cc: extern "C" int fmt_vformat(...), jsonnet's libjsonnet.cpp: extern "C" { #include
+    "libjsonnet.h" }, a C header's #ifdef __cplusplus extern "C" {): C code can call what it defines or declares."""
+    stack = [tree.root_node]
+    while stack:
+        n = stack.pop()
+        if n.type == "linkage_specification":
+            value = n.child_by_field_name("value")
+            if value is not None and value.text == b'"C"':
+                return True
+        elif n.type in _LINKAGE_SCOPES:
+            stack.extend(n.named_children)
+    return False
 
 
 def c_imports(language: str):
@@ -390,10 +416,11 @@ LANGUAGES = (
         implementation_headers=IMPLEMENTATION_HEADERS,
         implementation_header_folders=IMPLEMENTATION_HEADER_FOLDERS,
         bare_test_tails=BARE_TEST_TAILS,
-        program_entry="main",
+        program_entries=PROGRAM_ENTRIES,
         pairing_rules=("include",),
         tests_named_in_part=True,
         macro_names=macro_names,
         role_test_names=ROLE_TEST_NAMES,
+        exports_c=exports_c,
     ),
 )

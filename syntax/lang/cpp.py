@@ -64,10 +64,11 @@ LANGUAGES = (
         implementation_headers=c.IMPLEMENTATION_HEADERS,
         implementation_header_folders=c.IMPLEMENTATION_HEADER_FOLDERS,
         bare_test_tails=c.BARE_TEST_TAILS,
-        program_entry="main",
+        program_entries=c.PROGRAM_ENTRIES,
         pairing_rules=("include",),
         tests_named_in_part=True,
         role_test_names=c.ROLE_TEST_NAMES,
         instantiates=instantiates,
+        exports_c=c.exports_c,
     ),
 )
