@@ -201,5 +201,16 @@ TEXT_GATES = NeedleSet(
 )
 # the same on the lower case of the text
 LOW_GATES = NeedleSet(
-    ("values", "machine", "identified", "password", "user", "role", "convertto-securestring", "name=", "key=")
+    (
+        "values",
+        "machine",
+        "identified",
+        "password",
+        "user",
+        "role",
+        "convertto-securestring",
+        "name=",
+        "key=",
+        "webhook",
+    )
 )

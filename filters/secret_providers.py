@@ -33,7 +33,7 @@ from detect_secrets.plugins import (
     twilio,
 )
 from detect_secrets.plugins.high_entropy_strings import Base64HighEntropyString, HexHighEntropyString
-from repoloom.filters.needles import TEXT_GATES
+from repoloom.filters.needles import LOW_GATES, TEXT_GATES
 from repoloom.filters.secret_names import (
     _B64URL_SET,
     _HASH_CONTEXT,
@@ -764,6 +764,42 @@ PROVIDER_SHAPES = {
 }
 _SHAPE_PREFIXES = tuple(PROVIDER_SHAPES)
 _GOOGLE_REFRESH = re.compile(r"1//0[A-Za-z0-9_\-]{40,400}+")
+# A webhook URL is a credential whole (whoever has it can post): Slack's `hooks.slack.com/services|workflows|triggers/`,
+# Teams' `outlook.office.com/webhook/…/IncomingWebhook/…`, `…/webhooks/v1/<app>/<secret>`; scheme optional. Its
+# last path segment must be token-like (16+ characters mixing letters and digits, not a placeholder): a docs link
+# (`/webhooks/webhook-events`), a templated one (`/webhook/{id}`) or one on an example host is left alone.
+_WEBHOOK_URL = re.compile(
+    r"(?<![\w.\-/])(?:https?://)?(?:[A-Za-z0-9\-]{1,63}+\.){1,8}+[A-Za-z]{2,24}+(?::\d{1,5}+)?/[\w\-.@%/]{8,400}+"
+)
+_WEBHOOK_SEGMENT = re.compile(r"(?=[A-Za-z_\-]*+\d)(?=[\d_\-]*+[A-Za-z])[A-Za-z0-9_\-]{16,200}+")
+
+
+def webhook_urls(text: str, low: str) -> Iterator[Hit]:
+    if not (LOW_GATES.contains(low, "webhook") or TEXT_GATES.contains(text, "hooks.slack.com")):
+        return
+    seen = -1
+    for needle in ("webhook", "hooks.slack.com"):
+        at = low.find(needle)
+        while at >= 0:
+            ls = low.rfind("\n", 0, at) + 1
+            le = low.find("\n", at)
+            le = len(low) if le < 0 else le
+            if ls > seen:
+                seen = ls
+                for m in _WEBHOOK_URL.finditer(text, ls, le):
+                    url = m.group(0).rstrip(".")
+                    u = url.lower()
+                    if "webhook" not in u and "hooks.slack.com/" not in u or "example" in u:
+                        continue
+                    # Teams' `<group>@<tenant>/<connector>/…`: only the incoming-webhook connector posts freely
+                    if "@" in u and "/incomingwebhook/" not in u:
+                        continue
+                    last = url.rstrip("/").rsplit("/", 1)[-1]
+                    if _WEBHOOK_SEGMENT.fullmatch(last) and not is_placeholder(last):
+                        yield Hit("key", m.start(), m.start() + len(url), "WebhookUrl")
+            at = low.find(needle, le)
+
+
 _DISCORD_WEBHOOK = re.compile(r"discord(?:app)?\.com/api/webhooks/\d{5,30}/([A-Za-z0-9_\-]{60,80})(?![A-Za-z0-9_\-])")
 
 

@@ -84,6 +84,7 @@ from repoloom.filters.secret_providers import (
     prefixed_tokens,
     private_key_blocks,
     provider_shapes,
+    webhook_urls,
 )
 from repoloom.filters.secret_values import (
     WORD_SEGMENT,
@@ -853,6 +854,7 @@ def find_secrets(text: str, p: PiiConfig) -> list[Hit]:
             out.extend(_npm_auth_tokens(text))
         out.extend(_extra_hits(text))
         out.extend(encoded_pairs(text, low))
+        out.extend(webhook_urls(text, low))
         if not p.plugins:  # a chosen plugin list means those providers only
             runs = list(_token_runs(text))
             out.extend(prefixed_tokens(text, runs))
