@@ -1,5 +1,6 @@
 """C, and what C++ shares with it (cpp.py): #include "x.h" (beside the file, then by path suffix) and
-<proj/x.h> (whole-path matches only), test macros of the common frameworks, test_* functions and test programs."""
+<proj/x.h> (whole-path matches only), test macros of the common frameworks, test_* functions, test programs and
+cases a test-named call registers (AWS_TEST_CASE(name, s_test_x), g_test_add_func("/x", x))."""
 
 from __future__ import annotations
 
