@@ -1,5 +1,6 @@
 """C, and what C++ shares with it (cpp.py): #include "x.h" (beside the file, then by path suffix) and
-<proj/x.h> (whole-path matches only), test macros of the common frameworks, test_* functions and test programs."""
+<proj/x.h> (whole-path matches only), test macros of the common frameworks, test_* functions, test programs and
+cases a test-named call registers (AWS_TEST_CASE(name, s_test_x), g_test_add_func("/x", x))."""
 
 from __future__ import annotations
 
@@ -57,6 +58,8 @@ MARKERS = f"""
         arguments: (argument_list . (string_literal)))
     (declaration) @declaration
     (field_declaration) @field
+    (call_expression function: (identifier) @registers
+        (#match? @registers "[Tt][Ee][Ss][Tt]|[Cc][Aa][Ss][Ee]|[Ss][Uu][Ii][Tt][Ee]"))
 """
 _MAIN = re.compile(r"\bmain\s*\(")
 # A main that hands over to a test runner runs the suites of other files: a test main (rapidjson's
@@ -271,6 +274,45 @@ def _registers_suite(call) -> bool:
     )
 
 
+# a registering call names a test, case or suite as a word of its name (AWS_TEST_CASE, g_test_add_func,
+# tcase_add_test), not inside one (gtest's GTEST_DEFINE_bool_ defines a flag)
+_REGISTERS = re.compile(
+    r"(?:^|_)(?:tests?|TESTS?|case|CASE|suite|SUITE)(?:_|$)|(?:^|[a-z0-9_])(?:Tests?|Case|Suite)(?:[A-Z0-9_]|$)"
+)
+
+
+def _enclosing_function(n, src) -> str | None:
+    """The name of the function whose body holds n ("" when unnamed), None at file scope."""
+    while n is not None and n.type != "function_definition":
+        n = n.parent
+    if n is None:
+        return None
+    d = n.child_by_field_name("declarator")
+    while d is not None and d.type in ("function_declarator", "pointer_declarator", "parenthesized_declarator"):
+        d = d.child_by_field_name("declarator")
+    return src.node_text(d) if d is not None and d.type == "identifier" else ""
+
+
+def _registered_here(calls, src, defined: set[str]) -> int:
+    """Functions of this file handed to a registering call at file scope or in main, where a test program sets up
+    its cases (RUN_TEST is counted apart; main is no case; a helper's call inside its own functions registers
+    nothing: git's t/helper/test-path-utils.c hands posix_basename to its test_function)."""
+    found = 0
+    for n in calls:
+        if (
+            src.node_text(n) == "RUN_TEST"
+            or not _REGISTERS.search(src.node_text(n))
+            or _enclosing_function(n, src) not in (None, "main")
+        ):
+            continue
+        args = n.parent.child_by_field_name("arguments")
+        if args is not None:
+            found += sum(
+                1 for a in args.named_children if a.type == "identifier" and src.node_text(a) in defined - {"main"}
+            )
+    return found
+
+
 def markers(caps: dict, src, path: str) -> tuple[int, bool] | tuple[int, bool, dict]:
     """Test cases of a C or C++ file: framework macros, test functions by name, test programs (a main of a test
     folder that is not a runner), a project's own test-case macros (TEST_XML(...) { ... }); in a test-named source
@@ -339,6 +381,11 @@ def markers(caps: dict, src, path: str) -> tuple[int, bool] | tuple[int, bool, d
     # and a timer taking no title is no case (libyang's tests/perf/perf.c: TEST_START(ts_start))
     if test_source:
         count += len(caps.get("opens", ()))
+    # a case registered by a call naming a test, case or suite and passing a function this file defines
+    # (aws-c-sdkutils' tests/resource_name_tests.c: AWS_TEST_CASE(parse_resource_name_test, s_test_parse_resource_name);
+    # json-glib's tests/path.c: g_test_add_data_func (path, data, path_match) in a main that then runs g_test_run)
+    if test_source:
+        count += _registered_here(caps.get("registers", ()), src, defined)
     # RUN_TEST(f) runs f: a test case where f is defined in this file (cJSON's tests/parse_hex4.c), a runner's call
     # where it is not (Unity's generated *_Runner.c)
     count += sum(1 for a in caps.get("run_arg", ()) if src.node_text(a) in defined)
