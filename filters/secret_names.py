@@ -266,6 +266,8 @@ _COMMON_STEMS = (
     "`/`",
     "` / `",
     "` and `",
+    "webhook",
+    "hooks.slack.com",
 )
 
 

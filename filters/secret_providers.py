@@ -777,27 +777,24 @@ _WEBHOOK_SEGMENT = re.compile(r"(?=[A-Za-z_\-]*+\d)(?=[\d_\-]*+[A-Za-z])[A-Za-z0
 def webhook_urls(text: str, low: str) -> Iterator[Hit]:
     if not (LOW_GATES.contains(low, "webhook") or TEXT_GATES.contains(text, "hooks.slack.com")):
         return
-    seen = -1
-    for needle in ("webhook", "hooks.slack.com"):
-        at = low.find(needle)
-        while at >= 0:
-            ls = low.rfind("\n", 0, at) + 1
-            le = low.find("\n", at)
-            le = len(low) if le < 0 else le
-            if ls > seen:
-                seen = ls
-                for m in _WEBHOOK_URL.finditer(text, ls, le):
-                    url = m.group(0).rstrip(".")
-                    u = url.lower()
-                    if "webhook" not in u and "hooks.slack.com/" not in u or "example" in u:
-                        continue
-                    # Teams' `<group>@<tenant>/<connector>/…`: only the incoming-webhook connector posts freely
-                    if "@" in u and "/incomingwebhook/" not in u:
-                        continue
-                    last = url.rstrip("/").rsplit("/", 1)[-1]
-                    if _WEBHOOK_SEGMENT.fullmatch(last) and not is_placeholder(last):
-                        yield Hit("key", m.start(), m.start() + len(url), "WebhookUrl")
-            at = low.find(needle, le)
+    done = -1
+    for at in _stem_starts(low, ("webhook", "hooks.slack.com")):  # each line holding either read once
+        if at < done:
+            continue
+        ls = low.rfind("\n", 0, at) + 1
+        le = low.find("\n", at)
+        done = len(low) if le < 0 else le
+        for m in _WEBHOOK_URL.finditer(text, ls, done):
+            url = m.group(0).rstrip(".")
+            u = url.lower()
+            if "webhook" not in u and "hooks.slack.com/" not in u or "example" in u:
+                continue
+            # Teams' `<group>@<tenant>/<connector>/…`: only the incoming-webhook connector posts freely
+            if "@" in u and "/incomingwebhook/" not in u:
+                continue
+            last = url.rstrip("/").rsplit("/", 1)[-1]
+            if _WEBHOOK_SEGMENT.fullmatch(last) and not is_placeholder(last):
+                yield Hit("key", m.start(), m.start() + len(url), "WebhookUrl")
 
 
 _DISCORD_WEBHOOK = re.compile(r"discord(?:app)?\.com/api/webhooks/\d{5,30}/([A-Za-z0-9_\-]{60,80})(?![A-Za-z0-9_\-])")

@@ -297,7 +297,7 @@ def _registered_here(calls, src, defined: set[str]) -> int:
     """Functions of this file handed to a registering call at file scope or in main, where a test program sets up
     its cases (RUN_TEST is counted apart; main is no case; a helper's call inside its own functions registers
     nothing: git's t/helper/test-path-utils.c hands posix_basename to its test_function)."""
-    found = 0
+    found, cases = 0, defined - {"main"}
     for n in calls:
         if (
             src.node_text(n) == "RUN_TEST"
@@ -307,9 +307,7 @@ def _registered_here(calls, src, defined: set[str]) -> int:
             continue
         args = n.parent.child_by_field_name("arguments")
         if args is not None:
-            found += sum(
-                1 for a in args.named_children if a.type == "identifier" and src.node_text(a) in defined - {"main"}
-            )
+            found += sum(1 for a in args.named_children if a.type == "identifier" and src.node_text(a) in cases)
     return found
 
 

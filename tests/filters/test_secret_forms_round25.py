@@ -73,3 +73,13 @@ def test_a_webhook_url_is_redacted_whole(text, value, cfg):
 )
 def test_webhook_look_alikes_are_left_alone(text, cfg):
     assert not any("hook" in v for v in _values(text, cfg))
+
+
+def test_a_slack_url_before_a_later_webhook_line_is_still_read(cfg):
+    # each line holding either hint is read once, in text order: a later line naming a webhook does not hide an
+    # earlier Slack URL (a first version read all "webhook" lines, then skipped every Slack line above the last one)
+    text = (
+        "# notify: hooks.slack.com/workflows/0q7m2k4x9c1v8b3n6z5l0p4r7t2w9y1u3e8i5o\n"
+        "# see the webhook docs for the payload\n"
+    )
+    assert "hooks.slack.com/workflows/0q7m2k4x9c1v8b3n6z5l0p4r7t2w9y1u3e8i5o" in _values(text, cfg)
