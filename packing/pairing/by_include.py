@@ -450,8 +450,10 @@ def _header_only(
         and _header_names(facts_by_path[p])
     ]
     if len(headers) == 1:
-        keep = _defines_most_used(t, headers[0], graph, facts_by_path) or _uses_its_namesake(
-            t, headers[0], graph, facts_by_path
+        keep = (
+            _defines_most_used(t, headers[0], graph, facts_by_path)
+            or _uses_its_namesake(t, headers[0], graph, facts_by_path)
+            or _named_for_header(t, headers[0], facts_by_path)
         )
         return (headers[0], "include", 0.7) if keep else None
     if not headers and not _named_for_role(t.path):
@@ -465,6 +467,22 @@ def _header_only(
     if len(named) == 1:
         return named[0], "include", 0.7
     return _agreeing(t, headers, "include", lex_index(FAMILY.get(t.language or "")), tcfg)
+
+
+def _named_for_header(t: FileFacts, header: str, facts_by_path) -> bool:
+    """The test's name names the one library header it includes, where the names the test uses cannot tell (C++
+    templates say little to the parser): a word of the name inside the header's (eventpp's
+    tests/unittest/test_queue_basic.cpp -> eventqueue.h, frozen's tests/test_rand.cpp -> random.h), or the whole name
+    a function the header defines (cppzmq's tests/send_multipart.cpp -> zmq_addon.hpp; GSL's tests/owner_tests.cpp ->
+    gsl/pointers: owner). A name saying nothing of the header (rapidjson's jsoncheckertest.cpp, document.h) decides
+    nothing."""
+    stem = subject_stem(os.path.basename(t.path)) or _stem(t.path)
+    key = _norm(_stem(header))
+    words = [_singular(w) for w in split_identifier(stem) if w not in _NAME_NOISE and len(w) >= 4]
+    if any(w in key for w in words):
+        return True
+    name = _norm(stem)
+    return len(name) >= 4 and name in {_norm(n) for n in facts_by_path[header].test.get("defines") or ()}
 
 
 def _naming_header_behind_helpers(

@@ -1,0 +1,387 @@
+"""Test pairing, thirty-fourth round (which subject a detected test gets).
+
+- (C++) In a header-only library, the one library header a test includes is its subject when the test's name names
+  it, where the names the test uses cannot tell (C++ templates say little to the parser, and a header the subject
+  includes may define as many of them): a word of the test's name inside the header's name (frozen's
+  tests/test_rand.cpp -> include/frozen/random.h; eventpp's test_queue_basic.cpp -> eventqueue.h), or the test's
+  whole name a function the header defines (GSL's tests/owner_tests.cpp -> include/gsl/pointers: owner; cppzmq's
+  tests/send_multipart.cpp -> zmq_addon.hpp). A name that says nothing of the header (rapidjson's
+  jsoncheckertest.cpp, including document.h and using Reader of reader.h as much) still decides nothing.
+"""
+
+from __future__ import annotations
+
+from tests.packing.pairing_helpers import graph_pairs
+
+# frozen (Apache-2.0), shortened: the random engine header, the bits header it includes (which defines as many of
+# the names the test uses: log, min), and the test of the engine.
+_RANDOM_H = """#ifndef FROZEN_LETITGO_RANDOM_H
+#define FROZEN_LETITGO_RANDOM_H
+
+#include "frozen/bits/algorithms.h"
+
+#include <cstdint>
+#include <type_traits>
+
+namespace frozen {
+template <class UIntType, UIntType a, UIntType c, UIntType m>
+class linear_congruential_engine {
+public:
+  using result_type = UIntType;
+  static constexpr result_type multiplier = a;
+  static constexpr result_type increment = c;
+  static constexpr result_type modulus = m;
+  static constexpr result_type default_seed = 1u;
+
+  linear_congruential_engine() = default;
+  constexpr linear_congruential_engine(result_type s) { seed(s); }
+
+  void seed(result_type s = default_seed) { state_ = s; }
+  constexpr result_type operator()() {
+    using uint_least_t = bits::select_uint_least_t<bits::log(a) + bits::log(m) + 4>;
+    uint_least_t tmp = static_cast<uint_least_t>(multiplier) * state_ + increment;
+    state_ = tmp % modulus;
+    return state_;
+  }
+  constexpr void discard(unsigned long long n) {
+    while (n--)
+      operator()();
+  }
+  static constexpr result_type min() { return increment == 0u ? 1u : 0u; }
+  static constexpr result_type max() { return modulus - 1u; }
+
+private:
+  result_type state_ = default_seed;
+};
+
+using minstd_rand =
+    linear_congruential_engine<std::uint_fast32_t, 48271, 0, 2147483647>;
+
+} // namespace frozen
+
+#endif
+"""
+
+_ALGORITHMS_H = """#ifndef FROZEN_LETITGO_BITS_ALGORITHMS_H
+#define FROZEN_LETITGO_BITS_ALGORITHMS_H
+
+#include <limits>
+#include <tuple>
+
+namespace frozen {
+
+namespace bits {
+
+template<class T>
+auto constexpr log(T v) {
+  std::size_t n = 0;
+  while (v > 1) {
+    n += 1;
+    v >>= 1;
+  }
+  return n;
+}
+
+template <typename T>
+constexpr T min(T a, T b) {
+  return a < b ? a : b;
+}
+
+constexpr std::size_t bit_weight(std::size_t n) {
+  return (n <= 8*sizeof(unsigned int))
+    + (n <= 8*sizeof(unsigned long))
+    + (n <= 8*sizeof(unsigned long long))
+    + (n <= 128);
+}
+
+} // namespace bits
+
+} // namespace frozen
+
+#endif
+"""
+
+_TEST_RAND = """#include <algorithm>
+#include <frozen/random.h>
+#include <iostream>
+#include <random>
+
+#include "catch.hpp"
+
+TEST_CASE("linear_congruential_engine", "[random]") {
+
+  frozen::linear_congruential_engine<std::uint32_t, 48271u, 0, 0x7fffffff> dist0;
+  std::linear_congruential_engine<std::uint32_t, 48271u, 0, 0x7fffffff> rdist0;
+  REQUIRE(dist0.min() == rdist0.min());
+  REQUIRE(dist0.max() == rdist0.max());
+  REQUIRE(dist0() == rdist0());
+
+  auto next0 = dist0();
+  (void) next0;
+  dist0.discard(3);
+  rdist0.discard(4);
+  REQUIRE(dist0() == rdist0());
+
+  frozen::minstd_rand dist1;
+  (void)dist1;
+}
+"""
+
+_CATCH_HPP = """#ifndef TWOBLUECUBES_SINGLE_INCLUDE_CATCH_HPP_INCLUDED
+#define TWOBLUECUBES_SINGLE_INCLUDE_CATCH_HPP_INCLUDED
+#define TEST_CASE(...) static void catch_test_case()
+#define REQUIRE(...) (void)(__VA_ARGS__)
+#endif
+"""
+
+
+def frozen_files() -> dict[str, str]:
+    return {
+        "include/frozen/random.h": _RANDOM_H,
+        "include/frozen/bits/algorithms.h": _ALGORITHMS_H,
+        "tests/catch.hpp": _CATCH_HPP,
+        "tests/test_rand.cpp": _TEST_RAND,
+    }
+
+
+def test_a_header_only_test_named_inside_its_one_headers_name_tests_it():
+    assert graph_pairs(frozen_files())["tests/test_rand.cpp"] == ("include/frozen/random.h", "include")
+
+
+# GSL (MIT), shortened: gsl/pointers defines owner and includes gsl/util, which defines as many of the names the test
+# uses (void_t, which the test also defines for itself before C++17); the test is named for owner.
+_POINTERS = """#ifndef GSL_POINTERS_H
+#define GSL_POINTERS_H
+
+#include "./util"   // for GSL_DEPRECATED
+
+#include <cstddef>     // for ptrdiff_t, nullptr_t, size_t
+#include <memory>      // for shared_ptr, unique_ptr, hash
+#include <type_traits> // for enable_if_t, is_convertible, is_assignable
+
+namespace gsl
+{
+
+// owner
+//
+// `gsl::owner<T>` is designed as a safety mechanism for code that must deal directly with raw pointers that own
+// memory.
+template <class T, std::enable_if_t<std::is_pointer<T>::value, bool> = true>
+using owner = T;
+
+template <class T>
+class not_null
+{
+public:
+    constexpr not_null(T u) : ptr_(std::move(u)) {}
+    constexpr T get() const { return ptr_; }
+
+private:
+    T ptr_;
+};
+
+} // namespace gsl
+
+#endif // GSL_POINTERS_H
+"""
+
+_UTIL = """#ifndef GSL_UTIL_H
+#define GSL_UTIL_H
+
+#include <cstddef>          // for ptrdiff_t, size_t
+#include <utility>          // for exchange, forward
+
+#define GSL_SUPPRESS(x) [[gsl::suppress(x)]]
+
+namespace gsl
+{
+using index = std::ptrdiff_t;
+
+namespace details
+{
+    template <typename...>
+    using void_t = void;
+
+    template <typename T, typename = void>
+    struct is_iterator : std::false_type
+    {
+    };
+
+    template <typename T>
+    struct is_iterator<T, void_t<typename std::iterator_traits<T>::value_type>> : std::true_type
+    {
+    };
+} // namespace details
+
+template <class F>
+class final_action
+{
+public:
+    explicit final_action(const F& ff) noexcept : f{ff} {}
+    ~final_action() noexcept { f(); }
+
+private:
+    F f;
+};
+
+template <class T, class U>
+constexpr T narrow_cast(U&& u) noexcept
+{
+    return static_cast<T>(std::forward<U>(u));
+}
+
+} // namespace gsl
+
+#endif // GSL_UTIL_H
+"""
+
+_OWNER_TESTS = """#include <gtest/gtest.h>
+
+#include <gsl/pointers> // for owner
+#include <type_traits>  // for declval
+
+using namespace gsl;
+
+GSL_SUPPRESS(f.23)
+void f(int* i) { *i += 1; }
+
+TEST(owner_tests, basic_test)
+{
+    owner<int*> p = new int(120);
+    EXPECT_TRUE(*p == 120);
+    f(p);
+    EXPECT_TRUE(*p == 121);
+    delete p;
+}
+
+#if __cplusplus >= 201703l
+using std::void_t;
+#else  // __cplusplus >= 201703l
+template <class...>
+using void_t = void;
+#endif // __cplusplus < 201703l
+
+template <typename U, typename = void>
+static constexpr bool OwnerCompilesFor = false;
+template <typename U>
+static constexpr bool OwnerCompilesFor<U, void_t<decltype(gsl::owner<U>{})>> = true;
+static_assert(OwnerCompilesFor<int*>, "OwnerCompilesFor<int*>");
+static_assert(!OwnerCompilesFor<int>, "!OwnerCompilesFor<int>");
+"""
+
+
+def gsl_files() -> dict[str, str]:
+    return {"include/gsl/pointers": _POINTERS, "include/gsl/util": _UTIL, "tests/owner_tests.cpp": _OWNER_TESTS}
+
+
+def test_a_header_only_test_named_for_a_function_of_its_one_header_tests_it():
+    assert graph_pairs(gsl_files())["tests/owner_tests.cpp"] == ("include/gsl/pointers", "include")
+
+
+# rapidjson (MIT), shortened: document.h includes reader.h, and a test named for what it checks (JSON_checker's
+# files) uses the Reader as much as the Document: its name says nothing of the one header it includes.
+_READER_H = """#ifndef RAPIDJSON_READER_H_
+#define RAPIDJSON_READER_H_
+
+#include <cstddef>
+
+namespace rapidjson {
+
+struct ParseResult {
+    bool IsError() const { return code_ != 0; }
+    int Code() const { return code_; }
+    int code_ = 0;
+};
+
+class BaseReaderHandler {
+public:
+    bool Null() { return true; }
+    bool Bool(bool) { return true; }
+};
+
+class Reader {
+public:
+    template <unsigned parseFlags, typename InputStream, typename Handler>
+    ParseResult Parse(InputStream& is, Handler& handler) { return ParseResult(); }
+    bool HasParseError() const { return false; }
+};
+
+} // namespace rapidjson
+
+#endif // RAPIDJSON_READER_H_
+"""
+
+_DOCUMENT_H = """#ifndef RAPIDJSON_DOCUMENT_H_
+#define RAPIDJSON_DOCUMENT_H_
+
+#include "reader.h"
+
+namespace rapidjson {
+
+class Document {
+public:
+    template <unsigned parseFlags>
+    Document& Parse(const char* str) { return *this; }
+    bool HasParseError() const { return parseResult_.IsError(); }
+
+private:
+    ParseResult parseResult_;
+};
+
+class StringStream {
+public:
+    explicit StringStream(const char* src) : src_(src) {}
+    const char* src_;
+};
+
+} // namespace rapidjson
+
+#endif // RAPIDJSON_DOCUMENT_H_
+"""
+
+_JSONCHECKERTEST = """#include "unittest.h"
+
+#include "rapidjson/document.h"
+
+using namespace rapidjson;
+
+static char* ReadFile(const char* filename, size_t& length) {
+    FILE *fp = fopen(filename, "rb");
+    length = 0;
+    return (char*)fp;
+}
+
+TEST(JsonChecker, Reader) {
+    char filename[256];
+    for (int i = 1; i <= 33; i++) {
+        size_t length;
+        char* json = ReadFile(filename, length);
+
+        GenericDocument<UTF8<>, CrtAllocator> document;
+        document.Parse(json);
+        EXPECT_TRUE(document.HasParseError());
+
+        BaseReaderHandler<> h;
+        Reader reader;
+        StringStream ss(json);
+        EXPECT_TRUE(reader.Parse(ss, h).IsError());
+    }
+}
+"""
+
+_UNITTEST_H = """#ifndef UNITTEST_H_
+#define UNITTEST_H_
+#include "gtest/gtest.h"
+#endif
+"""
+
+
+def test_must_not_pair_a_header_only_test_whose_name_says_nothing_of_its_header():
+    files = {
+        "include/rapidjson/reader.h": _READER_H,
+        "include/rapidjson/document.h": _DOCUMENT_H,
+        "test/unittest/unittest.h": _UNITTEST_H,
+        "test/unittest/jsoncheckertest.cpp": _JSONCHECKERTEST,
+    }
+    # (a later rule may still weigh its vocabulary; the include rule does not take the header for it)
+    assert graph_pairs(files)["test/unittest/jsoncheckertest.cpp"] != ("include/rapidjson/document.h", "include")
