@@ -7,6 +7,9 @@
   whole name a function the header defines (GSL's tests/owner_tests.cpp -> include/gsl/pointers: owner; cppzmq's
   tests/send_multipart.cpp -> zmq_addon.hpp). A name that says nothing of the header (rapidjson's
   jsoncheckertest.cpp, including document.h and using Reader of reader.h as much) still decides nothing.
+- (C, C++) Of several library headers a header-only test includes, the one its name names the same way, when no header
+  holds every word of the name (toml11's tests/test_get_or.cpp: get.hpp defines get_or, beside value.hpp; mlib's
+  tests/except-list.c: m-list.h, beside m-string.h).
 """
 
 from __future__ import annotations
@@ -385,3 +388,131 @@ def test_must_not_pair_a_header_only_test_whose_name_says_nothing_of_its_header(
     }
     # (a later rule may still weigh its vocabulary; the include rule does not take the header for it)
     assert graph_pairs(files)["test/unittest/jsoncheckertest.cpp"] != ("include/rapidjson/document.h", "include")
+
+
+# toml11 (MIT), shortened: the value class and the get functions, two headers the test includes; the test is named
+# for get_or, which get.hpp defines, and uses the value class's names as much.
+_VALUE_HPP = """#ifndef TOML11_VALUE_HPP
+#define TOML11_VALUE_HPP
+
+#include <cassert>
+#include <string>
+
+namespace toml
+{
+
+template<typename TypeConfig>
+class basic_value
+{
+  public:
+    using config_type          = TypeConfig;
+    using boolean_type         = typename config_type::boolean_type;
+    using integer_type         = typename config_type::integer_type;
+    using floating_type        = typename config_type::floating_type;
+    using string_type          = typename config_type::string_type;
+
+    basic_value() noexcept = default;
+    basic_value(boolean_type x) : type_(value_t::boolean), boolean_(x) {}
+    basic_value(integer_type x) : type_(value_t::integer), integer_(x) {}
+
+    bool is_boolean() const noexcept { return this->type_ == value_t::boolean; }
+    bool is_integer() const noexcept { return this->type_ == value_t::integer; }
+    boolean_type const& as_boolean() const { return this->boolean_; }
+    integer_type const& as_integer() const { return this->integer_; }
+
+  private:
+    value_t type_;
+    boolean_type boolean_;
+    integer_type integer_;
+};
+
+using value = basic_value<type_config>;
+
+} // toml
+#endif // TOML11_VALUE_HPP
+"""
+
+_GET_HPP = """#ifndef TOML11_GET_HPP
+#define TOML11_GET_HPP
+
+#include "value.hpp"
+
+namespace toml
+{
+
+template<typename T, typename TC>
+T get(const basic_value<TC>& v)
+{
+    return static_cast<T>(v.as_integer());
+}
+
+// ============================================================================
+// get_or(value, fallback)
+
+template<typename TC>
+basic_value<TC> const&
+get_or(const basic_value<TC>& v, const basic_value<TC>&)
+{
+    return v;
+}
+
+template<typename T, typename TC>
+T get_or(const basic_value<TC>& v, const T& opt) noexcept
+{
+    try
+    {
+        return get<T>(v);
+    }
+    catch(...)
+    {
+        return opt;
+    }
+}
+
+} // toml
+#endif // TOML11_GET_HPP
+"""
+
+_TEST_GET_OR = """#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include "doctest.h"
+
+#include <toml11/value.hpp>
+#include <toml11/get.hpp>
+
+#include <map>
+
+TEST_CASE("testing get_or with exact types")
+{
+    using value_type = toml::value;
+    using boolean_type         = typename value_type::boolean_type        ;
+    using integer_type         = typename value_type::integer_type        ;
+    using floating_type        = typename value_type::floating_type       ;
+    using string_type          = typename value_type::string_type         ;
+
+    const value_type v1(boolean_type(true));
+    CHECK(v1.is_boolean());
+    CHECK_EQ(true, toml::get_or(v1, boolean_type(false)));
+    const value_type v2(integer_type(42));
+    CHECK(v2.is_integer());
+    CHECK_EQ(42, v2.as_integer());
+    CHECK_EQ(42, toml::get_or(v2, integer_type(0)));
+}
+"""
+
+_DOCTEST_H = """#ifndef DOCTEST_LIBRARY_INCLUDED
+#define DOCTEST_LIBRARY_INCLUDED
+#define TEST_CASE(name) static void doctest_test_case()
+#define CHECK(...) (void)(__VA_ARGS__)
+#define CHECK_EQ(a, b) (void)((a) == (b))
+#endif
+"""
+
+
+def test_a_header_only_test_named_for_a_function_of_one_of_its_headers_tests_that_header():
+    files = {
+        "include/toml11/value.hpp": _VALUE_HPP,
+        "include/toml11/get.hpp": _GET_HPP,
+        "tests/doctest.h": _DOCTEST_H,
+        "tests/test_get_or.cpp": _TEST_GET_OR,
+    }
+    assert graph_pairs(files)["tests/test_get_or.cpp"] == ("include/toml11/get.hpp", "include")
