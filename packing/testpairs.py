@@ -129,6 +129,7 @@ from repoloom.core.config import num, share
 from repoloom.core.types import FileFacts
 from repoloom.packing.pairing.by_calls import _by_calls, _by_macro_name, _macro_map, _through_macros
 from repoloom.packing.pairing.by_import import (
+    _gathers_only,
     _by_import,
     _common_names,
     _facade_defining_all,
@@ -437,6 +438,10 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                     and _only_re_exports_for(t, found[0], facts_by_path)
                 ):
                     found = (None, None, 0.0)  # decided: the package as a whole, no later rule names one
+                if found is not None and _gathers_only(found[0], facts_by_path):
+                    # a Python package's __init__.py defining nothing of its own: a later rule may find the module
+                    # (babel's tests/messages/frontend/test_init.py imports frontend.py), or none
+                    found = None
             if (
                 found is not None
                 and found[0] is not None
@@ -520,6 +525,8 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                     sources_of=sources.get,
                     joined=joined[fam],  # a shortened name may join a folder and a file too (or drop a library prefix)
                 )
+                if found is not None and _gathers_only(found[0], facts_by_path):
+                    found = (None, None, 0.0)  # the package across its modules (tests/test_routing.py, routing/)
             if found is None and _imports_only_facades(
                 t, graph, facts_by_path, _tooling(t, index_box[0] if index_box else None, common_names(fam))
             ):

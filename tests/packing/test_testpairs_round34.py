@@ -10,6 +10,11 @@
 - (C, C++) Of several library headers a header-only test includes, the one its name names the same way, when no header
   holds every word of the name (toml11's tests/test_get_or.cpp: get.hpp defines get_or, beside value.hpp; mlib's
   tests/except-list.c: m-list.h, beside m-string.h).
+- (Python) A package's __init__.py that defines nothing of its own (its dunders aside), empty (uvicorn's
+  protocols/http/__init__.py) or gathering what its modules define (werkzeug's routing/__init__.py: from .map import
+  Map, from .rules import Rule, ...), is no subject of a test named for the package (tests/test_routing.py): a later
+  rule may find the module the test takes, or none. An __init__.py with code of its own (flask's json/__init__.py:
+  dumps, loads) stays the subject of its namesake test.
 """
 
 from __future__ import annotations
@@ -516,3 +521,217 @@ def test_a_header_only_test_named_for_a_function_of_one_of_its_headers_tests_tha
         "tests/test_get_or.cpp": _TEST_GET_OR,
     }
     assert graph_pairs(files)["tests/test_get_or.cpp"] == ("include/toml11/get.hpp", "include")
+
+
+# werkzeug (BSD-3-Clause), shortened: the routing package's __init__.py gathers its modules' classes; the test named
+# for the package takes it as a namespace (from werkzeug import routing as r) and drives map and rules together.
+_ROUTING_INIT = """\"\"\"When it comes to combining multiple controller or view functions
+(however you want to call them) you need a dispatcher.
+\"\"\"
+
+from .converters import AnyConverter as AnyConverter
+from .converters import BaseConverter as BaseConverter
+from .exceptions import BuildError as BuildError
+from .exceptions import RequestRedirect as RequestRedirect
+from .map import Map as Map
+from .map import MapAdapter as MapAdapter
+from .rules import Rule as Rule
+from .rules import Subdomain as Subdomain
+"""
+
+_ROUTING_MAP = """from .exceptions import RequestRedirect
+from .rules import Rule
+
+
+class Map:
+    def __init__(self, rules=None, default_subdomain=""):
+        self._rules = []
+        for rulefactory in rules or ():
+            self.add(rulefactory)
+
+    def add(self, rulefactory):
+        for rule in rulefactory.get_rules(self):
+            rule.bind(self)
+            self._rules.append(rule)
+
+    def bind(self, server_name, script_name=None, url_scheme="http"):
+        return MapAdapter(self, server_name, script_name, url_scheme)
+
+
+class MapAdapter:
+    def __init__(self, map, server_name, script_name, url_scheme):
+        self.map = map
+        self.server_name = server_name
+        self.script_name = script_name
+        self.url_scheme = url_scheme
+
+    def match(self, path_info=None):
+        for rule in self.map._rules:
+            if rule.rule == path_info:
+                return rule.endpoint, {}
+        raise RequestRedirect(path_info + "/")
+"""
+
+_ROUTING_RULES = """class RuleFactory:
+    def get_rules(self, map):
+        raise NotImplementedError()
+
+
+class Rule(RuleFactory):
+    def __init__(self, string, endpoint=None, websocket=False):
+        self.rule = string
+        self.endpoint = endpoint
+        self.websocket = websocket
+
+    def get_rules(self, map):
+        yield self
+
+    def bind(self, map):
+        self.map = map
+
+
+class Subdomain(RuleFactory):
+    def __init__(self, subdomain, rules):
+        self.subdomain = subdomain
+        self.rules = rules
+"""
+
+_ROUTING_CONVERTERS = """class BaseConverter:
+    regex = "[^/]+"
+
+    def to_python(self, value):
+        return value
+
+
+class AnyConverter(BaseConverter):
+    def __init__(self, map, *items):
+        self.items = items
+"""
+
+_ROUTING_EXCEPTIONS = """class RoutingException(Exception):
+    pass
+
+
+class RequestRedirect(RoutingException):
+    def __init__(self, new_url):
+        super().__init__(new_url)
+        self.new_url = new_url
+
+
+class BuildError(RoutingException, LookupError):
+    pass
+"""
+
+_TEST_ROUTING = """from __future__ import annotations
+
+import pytest
+
+from werkzeug import routing as r
+
+
+def test_basic_routing():
+    map = r.Map(
+        [
+            r.Rule("/", endpoint="index"),
+            r.Rule("/foo", endpoint="foo"),
+            r.Rule("/bar/", endpoint="bar"),
+            r.Rule("/ws", endpoint="ws", websocket=True),
+        ]
+    )
+    adapter = map.bind("example.org", "/")
+    assert adapter.match("/") == ("index", {})
+    assert adapter.match("/foo") == ("foo", {})
+    pytest.raises(r.RequestRedirect, lambda: adapter.match("/bar"))
+
+
+def test_rule_templates():
+    rules = [r.Subdomain("kb", [r.Rule("/", endpoint="kb/index")])]
+    for rule in rules[0].rules:
+        assert rule.get_rules(None)
+        assert rule.websocket is False
+
+
+def test_converter_to_python():
+    class IntConverter(r.BaseConverter):
+        regex = r"\\d+"
+
+        def to_python(self, value):
+            return int(value)
+
+    assert IntConverter().to_python("42") == 42
+    assert isinstance(r.AnyConverter(None, "a", "b").items, tuple)
+    pytest.raises(r.BuildError, lambda: r.Map([]).bind("x").match(None))
+"""
+
+
+def werkzeug_files() -> dict[str, str]:
+    return {
+        "src/werkzeug/__init__.py": "",
+        "src/werkzeug/routing/__init__.py": _ROUTING_INIT,
+        "src/werkzeug/routing/map.py": _ROUTING_MAP,
+        "src/werkzeug/routing/rules.py": _ROUTING_RULES,
+        "src/werkzeug/routing/converters.py": _ROUTING_CONVERTERS,
+        "src/werkzeug/routing/exceptions.py": _ROUTING_EXCEPTIONS,
+        "tests/test_routing.py": _TEST_ROUTING,
+    }
+
+
+def test_a_package_init_gathering_its_modules_is_no_subject_of_the_packages_test():
+    assert graph_pairs(werkzeug_files())["tests/test_routing.py"] == (None, None)
+
+
+def test_an_empty_package_init_is_no_subject_of_the_packages_test():
+    # uvicorn's shape: protocols/http/ holds two implementations and an empty __init__.py; the test named for the
+    # package drives both
+    files = {
+        "uvicorn/__init__.py": "",
+        "uvicorn/protocols/__init__.py": "",
+        "uvicorn/protocols/http/__init__.py": "",
+        "uvicorn/protocols/http/h11_impl.py": "import h11\n\n\nclass H11Protocol:\n    def data_received(self, data):\n        self.conn.receive_data(data)\n",
+        "uvicorn/protocols/http/httptools_impl.py": "import httptools\n\n\nclass HttpToolsProtocol:\n    def data_received(self, data):\n        self.parser.feed_data(data)\n",
+        "tests/protocols/test_http.py": (
+            "import pytest\n\n"
+            "from uvicorn.protocols.http.h11_impl import H11Protocol\n"
+            "from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol\n\n"
+            "HTTP_PROTOCOLS = [H11Protocol, HttpToolsProtocol]\n\n\n"
+            '@pytest.mark.parametrize("http_protocol_cls", HTTP_PROTOCOLS)\n'
+            "def test_get_request(http_protocol_cls):\n"
+            "    protocol = http_protocol_cls()\n"
+            '    protocol.data_received(b"GET / HTTP/1.1\\r\\n\\r\\n")\n'
+        ),
+    }
+    assert graph_pairs(files)["tests/protocols/test_http.py"][0] != "uvicorn/protocols/http/__init__.py"
+
+
+def test_a_package_init_with_code_of_its_own_stays_its_namesakes_subject():
+    # flask's shape: json/__init__.py defines dumps and loads over the app's provider
+    files = {
+        "src/flask/__init__.py": "from . import json as json\n",
+        "src/flask/json/__init__.py": (
+            "from __future__ import annotations\n\n"
+            "import json as _json\n\n"
+            "from .provider import _default\n\n\n"
+            "def dumps(obj, **kwargs):\n"
+            '    kwargs.setdefault("default", _default)\n'
+            "    return _json.dumps(obj, **kwargs)\n\n\n"
+            "def loads(s, **kwargs):\n"
+            "    return _json.loads(s, **kwargs)\n"
+        ),
+        "src/flask/json/provider.py": (
+            "import dataclasses\n\n\n"
+            "def _default(o):\n"
+            "    if dataclasses and dataclasses.is_dataclass(o):\n"
+            "        return dataclasses.asdict(o)\n"
+            "    raise TypeError()\n\n\n"
+            "class DefaultJSONProvider:\n"
+            "    default = staticmethod(_default)\n"
+        ),
+        "tests/test_json.py": (
+            "import pytest\n\n"
+            "from flask import json\n\n\n"
+            "def test_dump_load_unchanged():\n"
+            '    data = {"a": 1}\n'
+            "    assert json.loads(json.dumps(data)) == data\n"
+        ),
+    }
+    assert graph_pairs(files)["tests/test_json.py"] == ("src/flask/json/__init__.py", "name")
