@@ -41,7 +41,10 @@ defines several of them: source/index.ts's PQueue and its methods; tomli's loads
 One name of the package taken through its entry point, beside names taken from elsewhere (pyrsistent's
 tests/map_test.py: pmap, and operator's add), pairs with the module the entry re-exports it from (_pmap.py).
 A test named for an entry point that only re-exports several modules (test/index.test.ts, src/index.ts) tests the
-package as a whole: no subject. A build tool's configuration (build.config.ts, vite.config.mjs) is no test's subject.
+package as a whole: no subject; so does a test named for a Python package whose __init__.py defines nothing of its
+own, empty or gathering its modules' names (werkzeug's tests/test_routing.py, routing/__init__.py): a later rule may
+find the module the test takes, or none. A build tool's configuration (build.config.ts, vite.config.mjs) is no test's
+subject.
 A package of one module is the subject
 of every test that requires it; a helper is a subject only for tests beside or above it.
 A compile-only C/C++ check (a test-named file that only includes headers: tests/test_header_guard.cpp) not named after
@@ -54,7 +57,10 @@ test call a C++ unit that gives nothing C linkage (extern "C", in the unit or a 
 A test program's main.c in a test folder of its own is named by the folder (src/test_grabbag/cuesheet/main.c ->
 cuesheet.c). In a header-only library a test
 that reaches no implementation takes the repository header it includes that holds code and defines the most of what
-the test uses (tests/owner_tests.cpp -> include/gsl/pointers).
+the test uses, or that its name names where those names tie (a word of the name inside the header's, or the whole
+name a function it defines: frozen's tests/test_rand.cpp -> include/frozen/random.h, GSL's tests/owner_tests.cpp ->
+include/gsl/pointers: owner); of several headers, the one its name names so (toml11's tests/test_get_or.cpp ->
+get.hpp, beside value.hpp).
 A Rust integration test named only "test" (tests/test.rs, tests/smoke.rs) that reaches its own crate by name (use
 itoa::Integer, #[macro_use] extern crate lazy_static) tests the crate root when the root defines the most of what it
 names; so does a Cargo test of a crate of any size that names two or more items of its crate, every one defined by the
@@ -129,6 +135,7 @@ from repoloom.core.config import num, share
 from repoloom.core.types import FileFacts
 from repoloom.packing.pairing.by_calls import _by_calls, _by_macro_name, _macro_map, _through_macros
 from repoloom.packing.pairing.by_import import (
+    _gathers_only,
     _by_import,
     _common_names,
     _facade_defining_all,
@@ -437,6 +444,10 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                     and _only_re_exports_for(t, found[0], facts_by_path)
                 ):
                     found = (None, None, 0.0)  # decided: the package as a whole, no later rule names one
+                if found is not None and _gathers_only(found[0], facts_by_path):
+                    # a Python package's __init__.py defining nothing of its own: a later rule may find the module
+                    # (babel's tests/messages/frontend/test_init.py imports frontend.py), or none
+                    found = None
             if (
                 found is not None
                 and found[0] is not None
@@ -520,6 +531,8 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                     sources_of=sources.get,
                     joined=joined[fam],  # a shortened name may join a folder and a file too (or drop a library prefix)
                 )
+                if found is not None and _gathers_only(found[0], facts_by_path):
+                    found = (None, None, 0.0)  # the package across its modules (tests/test_routing.py, routing/)
             if found is None and _imports_only_facades(
                 t, graph, facts_by_path, _tooling(t, index_box[0] if index_box else None, common_names(fam))
             ):

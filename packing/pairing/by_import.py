@@ -45,6 +45,19 @@ def _only_re_exports_for(t: FileFacts, facade: str, facts_by_path) -> bool:
     return not own and len(local) >= 2
 
 
+def _gathers_only(path: str | None, facts_by_path) -> bool:
+    """A Python package's __init__.py that defines nothing of its own (its dunders aside): empty (uvicorn's
+    protocols/http/__init__.py) or gathering what its modules define (werkzeug's routing/__init__.py: from .map import
+    Map, from .rules import Rule, ...). A test named for the package tests it across those modules, not the file."""
+    if path is None or path.rsplit("/", 1)[-1] != "__init__.py":
+        return False
+    f = facts_by_path.get(path)
+    if f is None:
+        return False
+    reexported = {n for r in f.imports for n in (r.get("names") or ())}
+    return not {n for n in (f.test.get("defines") or ()) if not n.startswith("__")} - reexported
+
+
 def _imports_only_facades(t: FileFacts, graph, facts_by_path, tooling: set[str] = frozenset()) -> bool:
     """tests/safe-try.test.ts imports '../src' (src/index.ts) and nothing else of the repository (but the shared
     test tooling: ts-pattern's tests take Expect and Equal from src/types/helpers.ts)."""

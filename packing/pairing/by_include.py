@@ -439,7 +439,8 @@ def _header_only(
 ) -> tuple[str, str, float] | None:
     """A header-only library (no implementation file outside tests, examples and programs: GSL, cxxopts): the
     repository header the test includes that holds code (include/gsl/pointers for tests/owner_tests.cpp); of
-    several, the one the test's vocabulary agrees with. An umbrella that only includes others holds none."""
+    several, the one the test's name names (toml11's tests/test_get_or.cpp: get.hpp, beside value.hpp), else the one
+    the test's vocabulary agrees with. An umbrella that only includes others holds none."""
     headers = [
         p
         for p in direct
@@ -450,8 +451,10 @@ def _header_only(
         and _header_names(facts_by_path[p])
     ]
     if len(headers) == 1:
-        keep = _defines_most_used(t, headers[0], graph, facts_by_path) or _uses_its_namesake(
-            t, headers[0], graph, facts_by_path
+        keep = (
+            _defines_most_used(t, headers[0], graph, facts_by_path)
+            or _uses_its_namesake(t, headers[0], graph, facts_by_path)
+            or _named_for_header(t, headers[0], facts_by_path)
         )
         return (headers[0], "include", 0.7) if keep else None
     if not headers and not _named_for_role(t.path):
@@ -462,9 +465,28 @@ def _header_only(
     stem = subject_stem(os.path.basename(t.path))
     words = set(split_identifier(stem)) - _NAME_NOISE if stem else set()
     named = [p for p in headers if words and words <= set(split_identifier(_stem(p)))]
+    if not named:
+        named = [p for p in headers if _named_for_header(t, p, facts_by_path)]
     if len(named) == 1:
         return named[0], "include", 0.7
     return _agreeing(t, headers, "include", lex_index(FAMILY.get(t.language or "")), tcfg)
+
+
+def _named_for_header(t: FileFacts, header: str, facts_by_path) -> bool:
+    """The test's name names the one library header it includes, where the names the test uses cannot tell (C++
+    templates say little to the parser): a word of the name inside the header's (eventpp's
+    tests/unittest/test_queue_basic.cpp -> eventqueue.h, frozen's tests/test_rand.cpp -> random.h), or the whole name
+    a function the header defines (cppzmq's tests/send_multipart.cpp -> zmq_addon.hpp; GSL's tests/owner_tests.cpp ->
+    gsl/pointers: owner). A name saying nothing of the header (rapidjson's jsoncheckertest.cpp, document.h) decides
+    nothing. Among several headers the test includes, the one its name names this way (toml11's tests/test_get_or.cpp:
+    get.hpp defines get_or; mlib's tests/except-list.c: m-list.h)."""
+    stem = subject_stem(os.path.basename(t.path)) or _stem(t.path)
+    key = _norm(_stem(header))
+    words = [_singular(w) for w in split_identifier(stem) if w not in _NAME_NOISE and len(w) >= 4]
+    if any(w in key for w in words):
+        return True
+    name = _norm(stem)
+    return len(name) >= 4 and name in {_norm(n) for n in facts_by_path[header].test.get("defines") or ()}
 
 
 def _naming_header_behind_helpers(
