@@ -311,6 +311,45 @@ def _registered_here(calls, src, defined: set[str]) -> int:
     return found
 
 
+# Programs a test folder holds that check nothing of their own (CMake builds them beside the tests), by the words of
+# their folders' names: benchmarks (rapidjson's test/perftest/, unordered_dense's test/bench/, eventpp's
+# tests/benchmark/), fuzz harnesses (zlib-ng's test/fuzz/, mpack's test/fuzz/fuzz.c, OpenSSH's regress/misc/
+# fuzz-harness/), demos and tutorials (eventpp's tests/tutorial/), whatever test macros they use (rapidjson's perftest
+# times its runs as gtest cases). A build system's consumer checks (fmt's test/find-package-test/main.cc, cpptrace's
+# test/fetchcontent-integration/main.cpp, function2's test/dist-package/main.cpp) and programs named for timing or
+# showing (libevent's test/bench_http.c, klib's test/kseq_bench.c, cpptrace's test/demo.cpp) only when they hold no
+# framework case: check's tests/cmake_project_usage_test/src/tests.c is a consumer project's real test and
+# google/benchmark's test/perf_counters_gtest.cc tests the perf counters. (g3log's test_performance/ and libcbor's
+# test/linkage/ were left out: counted as tests, they move two right pairs of the calls and name rules.)
+_PROGRAM_FOLDER_WORDS = frozenset(
+    {"bench", "benches", "benchmark", "benchmarks", "benchmarking", "perf", "perftest", "perftests"}
+    | {"fuzz", "fuzzing", "fuzzer", "fuzzers", "ossfuzz", "demo", "demos", "tutorial", "tutorials"}
+)
+_BUILD_FOLDER_WORDS = frozenset(
+    {"cmake", "meson", "bazel", "subdirectory", "fetchcontent", "findpackage", "install", "installed", "consumer"}
+    | {"export", "subproject", "dist"}
+)
+_PROGRAM_NAME_WORDS = frozenset({"bench", "perf", "demo", "tutorial"})
+_WORDS = re.compile(r"[a-z]+")
+
+
+def _words(name: str) -> set[str]:
+    """test_find-package-test -> {test, find, package}: the words of a folder's or file's name."""
+    return set(_WORDS.findall(name.lower()))
+
+
+def _checks_nothing(path: str, framework_cases: int) -> bool:
+    """A benchmark, fuzz harness, demo or build check kept among the tests (see _PROGRAM_FOLDER_WORDS)."""
+    folders = [_words(p) for p in path.split("/")[:-1]]
+    if any(w & _PROGRAM_FOLDER_WORDS for w in folders):
+        return True
+    if framework_cases:
+        return False
+    if any(w & _BUILD_FOLDER_WORDS or {"find", "package"} <= w for w in folders):
+        return True
+    return bool(_words(os.path.splitext(os.path.basename(path))[0]) & _PROGRAM_NAME_WORDS)
+
+
 def markers(caps: dict, src, path: str) -> tuple[int, bool] | tuple[int, bool, dict]:
     """Test cases of a C or C++ file: framework macros, test functions by name, test programs (a main of a test
     folder that is not a runner), a project's own test-case macros (TEST_XML(...) { ... }); in a test-named source
@@ -320,6 +359,8 @@ def markers(caps: dict, src, path: str) -> tuple[int, bool] | tuple[int, bool, d
     tests/test_header_guard.cpp), marked compile_only."""
     # a macro named in a #define defines the framework (pugixml's tests/test.hpp: #define TEST(name) ...): no test case
     count = sum(1 for n in caps.get("macro", ()) if not _in_macro_definition(n))
+    if _checks_nothing(path, count):  # a benchmark, fuzz harness, demo or build check: no case of its own
+        return 0, False
     header = path.endswith((".h", ".hh", ".hpp", ".hxx", ".h++"))
     test_source = not header and in_test_dir(path)
     registered = 0

@@ -218,9 +218,10 @@ def test_cases_opened_by_title_make_a_test_but_a_runner_of_suites_is_none():
 
 
 def perf_files(arg: str) -> dict[str, str]:
+    # (tests/timing/, not libyang's tests/perf/: since round 34 a perf/ folder holds benchmarks, no tests at all)
     return {
-        "tests/perf/perf.h": "void TEST_START(struct timespec *ts);\nvoid TEST_END(struct timespec *ts);\n",
-        "tests/perf/run.c": (
+        "tests/timing/perf.h": "void TEST_START(struct timespec *ts);\nvoid TEST_END(struct timespec *ts);\n",
+        "tests/timing/run.c": (
             '#include <time.h>\n#include "perf.h"\n\nint\nrun_create(struct test_state *state)\n{\n'
             f"\tstruct timespec ts_start;\n\n\tTEST_START({arg});\n\tlyd_new_inner(state->ctx);\n"
             "\tTEST_END(&ts_start);\n\treturn 0;\n}\n"
@@ -231,9 +232,9 @@ def perf_files(arg: str) -> dict[str, str]:
 def test_must_not_fire_a_timer_without_a_title_opens_no_case():
     # libyang's tests/perf/: TEST_START(&ts_start) takes the clock, it opens no case; with a title it would
     kinds = {f.path: _kind(f) for f in facts_of(perf_files("&ts_start"))}
-    assert kinds["tests/perf/run.c"] != "test"
+    assert kinds["tests/timing/run.c"] != "test"
     kinds = {f.path: _kind(f) for f in facts_of(perf_files('"create"'))}
-    assert kinds["tests/perf/run.c"] == "test"
+    assert kinds["tests/timing/run.c"] == "test"
 
 
 def jotai_files() -> dict[str, str]:
