@@ -487,13 +487,23 @@ _PAREN_NOTE = re.compile(r"\([A-Za-z]{1,20}+\)")
 _CREDENTIAL_FOR = re.compile(r"(?i)(?:password|passwd|pass|pwd|secret|token|key)[-_.](?:to|for|of|from)[-_.][a-z]")
 
 
+def digit_run(value: str) -> bool:
+    """`123456`, `654321`, `12345678`, `888888`: six or more digits counted up or down or one digit repeated, the
+    documented default that dev sets label a stand-in in some thirty projects (as a password in two)."""
+    return (
+        len(value) >= 6
+        and value.isdigit()
+        and (value in "01234567890" or value in "09876543210" or len(set(value)) == 1)
+    )
+
+
 @lru_cache(maxsize=4096)
 def stand_in(value: str) -> bool:
     """A value that stands in for a secret rather than being one: marks (`_STAND_IN_MARK`), a version range
     (`^7.4|^8.0`), a placeholder wrapped in symbols (`!ChangeMe!`), a value that describes itself in three or
     more words ending in a credential word (`my-rabbitmq-secret`, `set-secure-pg-postgres-password`) or in
     capitals (`LDAP-PASSWORD`), a credential word with a one-letter tag (`secret-b`)."""
-    if _STAND_IN_MARK.search(value) or _VERSION_RANGE.fullmatch(value):
+    if _STAND_IN_MARK.search(value) or _VERSION_RANGE.fullmatch(value) or digit_run(value):
         return True
     low = value.lower()
     if low.strip("?[]") in _TYPE_WORDS or _HOST_NAME.fullmatch(value) or _DOTTED_NUMBER.fullmatch(value):

@@ -1,0 +1,74 @@
+"""Round 26 (dev sets 2-24; a rule kept only when the labels of most projects agree with it): six or more digits
+counted up or down or one digit repeated (`123456`, `654321`, `12345678`, `888888`) are the documented default, a
+stand-in like `changeme`, not a password to redact: dev sets label them negative in 32 projects over sets 10-24
+(Flink SQL `WITH` options, Spring `${DB_PWD:123456}` defaults, compose files, Redis `--requirepass`) and positive
+in two (sets 7 and 9). Other digit passwords (`638291`, `111049`) and word-like defaults stay passwords.
+
+All secret values here are fakes made for this file.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from repoloom.filters import secret_values
+from tests.filters.secret_samples import secrets_in
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a Flink SQL table's connector options in a quickstart
+        "CREATE TABLE orders (id INT) WITH (\n    'connector' = 'mysql-cdc',\n    'password' = '123456',\n);\n",
+        # a Spring profile's datasource default behind an environment variable
+        "spring:\n  datasource:\n    username: ${DB_USER:root}\n    password: ${DB_PWD:123456}\n",
+        # a compose service's root password, with a comment after it
+        "      - MYSQL_ROOT_PASSWORD=123456 # the root user's password\n",
+        # Redis started with a password on its command line
+        "    command: redis-server /etc/redis/redis.conf --requirepass 654321 --appendonly no\n",
+        # a Java test constant
+        '    private static final String DEFAULT_PASSWORD = "12345678";\n',
+        # a YAML password of one digit repeated
+        "  password: 888888\n",
+        # a Python test fixture's login
+        '        self.client.login(username="test_user", password="123456789")\n',
+    ],
+)
+def test_a_run_of_digits_is_a_stand_in(cfg, text):
+    assert secrets_in(text, cfg) == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # digits that do not count up or down: a chosen (weak) password, as before
+        ("CREATE TABLE t (id INT) WITH (\n    'password' = '638291',\n);\n", "638291"),
+        ("#   password: 111049\n", "111049"),
+        ("      - MYSQL_ROOT_PASSWORD=1234567a\n", "1234567a"),  # a letter after the run: chosen
+        ('    private static final String DEFAULT_PASSWORD = "teabag42";\n', "teabag42"),
+        ("export REDIS_PASSWORD=sunflower\n", "sunflower"),
+    ],
+)
+def test_other_digit_and_word_passwords_stay(cfg, text, value):
+    assert secrets_in(text, cfg) == [("password", value)]
+
+
+@pytest.mark.parametrize(
+    "value, run",
+    [
+        ("123456", True),
+        ("654321", True),
+        ("1234567890", True),
+        ("0123456789", True),
+        ("987654321", True),
+        ("888888", True),
+        ("000000", True),
+        ("12345", False),  # under six: short values are judged elsewhere
+        ("638291", False),
+        ("123457", False),
+        ("1234567a", False),
+        ("112233", False),
+    ],
+)
+def test_digit_run(value, run):
+    assert secret_values.digit_run(value) is run
