@@ -2,7 +2,10 @@
 counted up or down or one digit repeated (`123456`, `654321`, `12345678`, `888888`) are the documented default, a
 stand-in like `changeme`, not a password to redact: dev sets label them negative in 32 projects over sets 10-24
 (Flink SQL `WITH` options, Spring `${DB_PWD:123456}` defaults, compose files, Redis `--requirepass`) and positive
-in two (sets 7 and 9). Other digit passwords (`638291`, `111049`) and word-like defaults stay passwords.
+in two (sets 7 and 9). Other digit passwords (`638291`, `111049`) and word-like defaults stay passwords. Likewise
+two lower-case words joined by a hyphen, the second a credential word (`admin-secret`, `zk-pass`, `smtp-secret`),
+label themselves: negative in 15 projects over sets 12-24, positive in two (sets 7 and 8); snake case
+(`concourse_pass`), leet (`kafka-s3cret`) and other last words (`bookstack-db`) stay passwords.
 
 All secret values here are fakes made for this file.
 """
@@ -72,3 +75,34 @@ def test_other_digit_and_word_passwords_stay(cfg, text, value):
 )
 def test_digit_run(value, run):
     assert secret_values.digit_run(value) is run
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a SASL client's password in a Rust example
+        'config.security_sasl_password = "admin-secret".to_string();\n',
+        # a Kafka broker's compose environment
+        "      KAFKA_INTER_BROKER_PASSWORD: admin-secret\n",
+        # a settings fixture in JSON
+        '      "smtpPassword": "smtp-secret",\n',
+        # a shell profile for a Spring app
+        'export SPRING_PORTAL_DATASOURCE_PASSWORD="apollo-password"\n',
+        # a ZooKeeper SASL password in a Helm values file
+        "      security.zookeeper.sasl.plain.password: zk-pass\n",
+    ],
+)
+def test_a_hyphenated_word_and_credential_word_is_a_stand_in(cfg, text):
+    assert secrets_in(text, cfg) == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("      POSTGRES_PASSWORD: concourse_pass\n", "concourse_pass"),  # snake case: a chosen default
+        ('    password: "kafka-s3cret"\n', "kafka-s3cret"),  # leet: typed as a password
+        ('    password: "bookstack-db"\n', "bookstack-db"),  # the last word is not a credential word
+    ],
+)
+def test_other_hyphenated_passwords_stay(cfg, text, value):
+    assert secrets_in(text, cfg) == [("password", value)]

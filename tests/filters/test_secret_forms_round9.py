@@ -157,7 +157,7 @@ def test_placeholders_names_and_switches_are_not_passwords(cfg, text):
         ("638291", True),
         ("123456", False),  # round 26: a run of digits is the documented stand-in
         ("s3cr3t", True),
-        ("ungithubbed-secret", True),
+        ("ungithubbed-secret", False),  # round 26: `<word>-secret` in lower case labels itself
         ("nyuknyuknyuk", True),  # a word three times over is still chosen
         ("mysecretpassword", False),
         ("Test-Pass1", True),  # round 12: a credential word with a digit added is a chosen password
