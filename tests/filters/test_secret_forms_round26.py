@@ -5,7 +5,9 @@ stand-in like `changeme`, not a password to redact: dev sets label them negative
 in two (sets 7 and 9). Other digit passwords (`638291`, `111049`) and word-like defaults stay passwords. Likewise
 two lower-case words joined by a hyphen, the second a credential word (`admin-secret`, `zk-pass`, `smtp-secret`),
 label themselves: negative in 15 projects over sets 12-24, positive in two (sets 7 and 8); snake case
-(`concourse_pass`), leet (`kafka-s3cret`) and other last words (`bookstack-db`) stay passwords.
+(`concourse_pass`), leet (`kafka-s3cret`) and other last words (`bookstack-db`) stay passwords. And `foobar`,
+`foobaz` (the metasyntactic pair joined up) are stand-ins like `foo` and `bar`: negative in 15 projects over sets
+8-24, a password in one (set 7).
 
 All secret values here are fakes made for this file.
 """
@@ -105,4 +107,28 @@ def test_a_hyphenated_word_and_credential_word_is_a_stand_in(cfg, text):
     ],
 )
 def test_other_hyphenated_passwords_stay(cfg, text, value):
+    assert secrets_in(text, cfg) == [("password", value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'let password = "foobar";\n',  # a Rust test client
+        "      - REDIS_PASSWORD=foobar\n",  # a compose service
+        '  user_password = "foobar"\n',  # a Terraform module example
+        "    App.rodauth.change_password(account_id: 1, password: 'foobaz')\n",  # a Ruby spec
+    ],
+)
+def test_foobar_is_a_stand_in(cfg, text):
+    assert secrets_in(text, cfg) == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ('let password = "foobar42";\n', "foobar42"),  # digits chosen with it: a password
+        ("      - REDIS_PASSWORD=barfoo7\n", "barfoo7"),
+    ],
+)
+def test_foobar_with_more_stays_a_password(cfg, text, value):
     assert secrets_in(text, cfg) == [("password", value)]

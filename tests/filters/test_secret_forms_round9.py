@@ -30,7 +30,7 @@ from tests.filters.secret_samples import secrets_in
         ('    "password": "bluebird",\n', "bluebird"),  # JSON
         ('user.password = "638291"\n', "638291"),  # digits alone: a weak password, not a placeholder (round 26: a
         # run counted up or down, `654321`, is a stand-in)
-        ('let password = "foobar";\n', "foobar"),
+        ('let password = "fishbowl";\n', "fishbowl"),  # (round 26: `foobar` is the metasyntactic stand-in)
         ("password: 'pass4321', \n", "pass4321"),  # a credential word with digits chosen with it
         ('user.password_confirmation = "638291"\n', "638291"),
         ('const val DB_PASSWORD = "even-more-hidden"\n', "even-more-hidden"),  # Kotlin
