@@ -7,7 +7,8 @@ two lower-case words joined by a hyphen, the second a credential word (`admin-se
 label themselves: negative in 15 projects over sets 12-24, positive in two (sets 7 and 8); snake case
 (`concourse_pass`), leet (`kafka-s3cret`) and other last words (`bookstack-db`) stay passwords. And `foobar`,
 `foobaz` (the metasyntactic pair joined up) are stand-ins like `foo` and `bar`: negative in 15 projects over sets
-8-24, a password in one (set 7).
+8-24, a password in one (set 7). A JWT's header segment alone (`eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9`, no payload or
+signature) signs nothing: negative in 4 projects over sets 13-21, positive in none.
 
 All secret values here are fakes made for this file.
 """
@@ -132,3 +133,38 @@ def test_foobar_is_a_stand_in(cfg, text):
 )
 def test_foobar_with_more_stays_a_password(cfg, text, value):
     assert secrets_in(text, cfg) == [("password", value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '    let token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";\n',  # a JWT library's header test
+        '        "Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"\n',  # an HTTP client's header fixture
+        '\t\t\t"access_token": "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9",\n',  # RS256, in a Go test table
+    ],
+)
+def test_a_jwt_header_alone_is_not_a_token(cfg, text):
+    assert secrets_in(text, cfg) == []
+
+
+def test_a_whole_jwt_stays_a_token(cfg):
+    jwt = (
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI0MjcxOSIsIm5hbWUiOiJNaXJhIiwiaWF0IjoxNzAwMDAwMDAwfQ."
+        "q3Vb9Xk2Lm7Rt1Yw5Zp8Hs4Jd6Fg0Nc3Bv7Mx2Kl9Qa"
+    )
+    assert secrets_in(f'    token = "{jwt}"\n', cfg) == [("key", jwt)]
+
+
+@pytest.mark.parametrize(
+    "value, header",
+    [
+        ("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9", True),  # {"alg":"HS256","typ":"JWT"}
+        ("eyJhbGciOiJSUzI1NiIsImtpZCI6IjEifQ", True),  # {"alg":"RS256","kid":"1"}
+        ("eyJpc3MiOiJhdXRoMCJ9", False),  # {"iss":"auth0"}: claims, not a header
+        ("eyJrIjoiY21sM1JRYjB6RnVYSTNLenRWQkFEaWN2bXI2V202U2IiLCJuIjoiYWRtaW5rZXkiLCJpZCI6MX0=", False),  # Grafana
+        ("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9asdf", False),  # does not decode to JSON
+        ("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl", False),  # a whole token
+    ],
+)
+def test_jwt_header_only(value, header):
+    assert secret_values.jwt_header_only(value) is header
