@@ -140,7 +140,9 @@ def test_short_token(value, token):
         ("secret-b", True),
         ("!ChangeMe!", True),
         ("^7.4|^8.0", True),
-        ("sentinel-pass", False),  # a service's name with a credential word: a chosen default
+        # round 26: a word and a credential word, hyphenated in lower case, labels itself (dev labels it negative in
+        # 15 projects, positive in 2); snake case (`mmuser_password`) still reads as a chosen default
+        ("sentinel-pass", True),
         ("mmuser_password", False),
         ("shhh-its-a-secret", False),
         ("pa:ss@!#", False),

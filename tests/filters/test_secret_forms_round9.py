@@ -1,6 +1,6 @@
 """Secret forms added in issue 13's ninth round: a literal under a password's name (or a secret's), in a URL's
 userinfo, an SQL statement or on a command line is the password whatever it looks like, word-like defaults
-too (`POSTGRES_PASSWORD=nextcloud`, `password: "bluebird"`, `user.password = "654321"`); the default of a
+too (`POSTGRES_PASSWORD=nextcloud`, `password: "bluebird"`, `user.password = "638291"`); the default of a
 variable (`${DB_PASS:keycloak}`, `os.environ.get("DB_PASSWORD", "lemonade")`); XML element text, an env
 assignment inside a string, `--password v`. With the look-alikes each must leave alone: placeholders made of
 credential and generic words, variables and templates, names, types, labels, switches and short values.
@@ -28,10 +28,11 @@ from tests.filters.secret_samples import secrets_in
         ("ENV ADMIN_PASSWORD lighthouse\n", "lighthouse"),  # Dockerfile
         ("password: marmalade\n", "marmalade"),  # YAML
         ('    "password": "bluebird",\n', "bluebird"),  # JSON
-        ('user.password = "654321"\n', "654321"),  # digits alone: a weak password, not a placeholder
-        ('let password = "foobar";\n', "foobar"),
+        ('user.password = "638291"\n', "638291"),  # digits alone: a weak password, not a placeholder (round 26: a
+        # run counted up or down, `654321`, is a stand-in)
+        ('let password = "fishbowl";\n', "fishbowl"),  # (round 26: `foobar` is the metasyntactic stand-in)
         ("password: 'pass4321', \n", "pass4321"),  # a credential word with digits chosen with it
-        ('user.password_confirmation = "654321"\n', "654321"),
+        ('user.password_confirmation = "638291"\n', "638291"),
         ('const val DB_PASSWORD = "even-more-hidden"\n', "even-more-hidden"),  # Kotlin
         ('val dbPassword: String = "marmalade"\n', "marmalade"),  # Kotlin, typed
         ('const DB_PASSWORD: &str = "marmalade";\n', "marmalade"),  # Rust, typed
@@ -153,9 +154,10 @@ def test_placeholders_names_and_switches_are_not_passwords(cfg, text):
     "value, word",
     [
         ("petclinic", True),
-        ("123456", True),
+        ("638291", True),
+        ("123456", False),  # round 26: a run of digits is the documented stand-in
         ("s3cr3t", True),
-        ("ungithubbed-secret", True),
+        ("ungithubbed-secret", False),  # round 26: `<word>-secret` in lower case labels itself
         ("nyuknyuknyuk", True),  # a word three times over is still chosen
         ("mysecretpassword", False),
         ("Test-Pass1", True),  # round 12: a credential word with a digit added is a chosen password
