@@ -1536,6 +1536,35 @@ the portable source/hash.c): one repository. Via a helper header, the include ru
 libraries (libconfuse, libmaxminddb, pugixml, cJSON, utf8proc, c-blosc: 44 tests) and wrong or unlabelled in libuev,
 libite, libdeflate, fmt and filesystem (10): no guard separates them.
 
+Thirty-fifth round (Rust, the weakest language on dev; blind31 held out, never seen here): which subject a detected
+Rust test gets. Every Rust miss on dev grouped by cause and counted over repositories and sets before any code (310
+lines: 103 missed, 46 wrong, 89 subjects proposed for tests labelled with none); a rule kept only where it fixed three
+or more repositories of two or more sets, lost no test that was right and did not lower strict precision. Before, all
+dev sets together R 0.8804, P.strict 0.8964 (Rust 0.820 / 0.834). One rule kept:
+
+    (Rust) a Cargo test named for the auto traits it asserts (test_autotrait.rs, auto_traits.rs, async_send_sync.rs:
+    assert_send::<anyhow::Error>()) tests the one file its crate's types resolve to through the crate's re-exports
+    (anyhow's tests/test_autotrait.rs -> src/lib.rs, eyre's -> eyre/src/lib.rs, miette's -> src/eyreish/mod.rs);
+    types from several files (semver's Version and Error) or none of its crate's (tokio-stream's async_send_sync.rs,
+    labelled with none, was given stream_ext.rs by the calls rule) name no subject, decided. +3 right, 1 wrong
+    proposal withdrawn: 4 repositories of 3 sets (frozen, blind19, blind22; anyhow, eyre and miette share one
+    lineage of code, eyre a fork of anyhow and miette's eyreish a copy of eyre)
+
+    all dev sets together: R 0.8804 -> 0.8809, P.strict 0.8964 -> 0.8966 (5201 of 5801 proposals right, was 5198 of
+    5799); Rust 0.820 / 0.834 -> 0.824 / 0.836 (691 of 827 right, was 688 of 825); other languages unchanged; no test
+    that was right lost
+
+Counted and dropped: a Cargo test named for another crate of its workspace (zeroize's tests/zeroize_derive.rs ->
+zeroize_derive/src/lib.rs, bytemuck's tests/derive.rs -> derive/src/lib.rs): 2 right, bincode's tests/derive.rs
+(labelled with none) given one; a topic test landing on a folder's mod.rs that takes the module of that folder
+defining the type its crate's paths resolve to (tower's tests/buffer/main.rs -> buffer/service.rs, spawn_ready,
+balance): 3 right in one repository, and as "the one file inside the folder" +5 but 4 right ones lost (tower's
+load_shed and retry, config-rs' file.rs, quick-xml's serde-de.rs); the one file a Cargo test's own-crate paths
+resolve to, as a last resort: +15 right, 72 tests labelled with none given a subject; tests/mod.rs of a workspace's
+crate as its crate root (blake2, blobby: both blind16). Not reached: proc-macro crates' derive tests (serde_with,
+bytemuck, strum, time-macros, futures-macro, bincode: 8 repositories, but the facts record no #[derive(X)] and the
+labels split between the crate root and the macro's module, as round 29 found).
+
 This file is a benchmark, not a pytest module: it defines no test functions.
 """
 

@@ -65,7 +65,9 @@ A Rust integration test named only "test" (tests/test.rs, tests/smoke.rs) that r
 itoa::Integer, #[macro_use] extern crate lazy_static) tests the crate root when the root defines the most of what it
 names; so does a Cargo test of a crate of any size that names two or more items of its crate, every one defined by the
 crate root itself (polling's tests/io.rs: Event, Events and Poller of src/lib.rs, its private backends aside), unless
-it is named for one that a module defines too (tempfile's tests/tempfile.rs). A C or C++ test without a subject of
+it is named for one that a module defines too (tempfile's tests/tempfile.rs). A Cargo test named for the auto traits
+it asserts (anyhow's tests/test_autotrait.rs: assert_send::<Error>()) tests the one file its crate's types resolve to
+(miette's Report: src/eyreish/mod.rs), or nothing when they come from several files or none. A C or C++ test without a subject of
 its own that includes one other test source (parallel-hashmap's tests/parallel_flat_hash_map_test.cc ->
 parallel_hash_map_test.cc -> flat_hash_map_test.cc) takes that test's subject.
 Refraining where the evidence names no single subject: a module of the library's error types (src/error.rs,
@@ -177,9 +179,11 @@ from repoloom.packing.pairing.by_name import (
 )
 from repoloom.packing.pairing.by_calls import _elsewhere_in_tree
 from repoloom.packing.pairing.by_use import (
+    _by_auto_traits,
     _by_crate_root,
     _by_crate_use,
     _by_own_crate,
+    _named_for_auto_traits,
     _namesake_resolved,
     _resolved_uses,
     _small_crate,
@@ -468,6 +472,15 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                     and _uses_more_of(t, called[0], found[0], facts_by_path)
                 ):
                     found = called
+            if (
+                found is None
+                and "use" in _FAMILY_RULES.get(fam, ())
+                and _in_target_dir(t)
+                and _named_for_auto_traits(t.path)
+            ):
+                # a test asserting Send/Sync of its crate's types (tests/test_autotrait.rs): the one file defining
+                # them, or no subject (what it calls to build them names none)
+                found = _by_auto_traits(t, resolved)
             if found is None and not role and not for_role and macros.get(fam or ""):
                 # a test named for a macro of the library's header (libdill's tests/go1.c: go, a macro over
                 # dill_prologue of cr.c): the one file defining what the macro stands for

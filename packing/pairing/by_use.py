@@ -318,3 +318,27 @@ def _namesake_resolved(t: FileFacts, found: tuple | None, cands: dict[str, list[
     if found is None or (found[0] is not None and found[0] in namesakes and found[0] not in resolved):
         return hits[0], "use", 0.8
     return found
+
+
+# Words of a test named for the auto traits it asserts (anyhow's tests/test_autotrait.rs, async_send_sync.rs).
+_AUTO_TRAIT_WORDS = (frozenset({"autotrait"}), frozenset({"autotraits"}), frozenset({"auto", "traits"}))
+
+
+def _named_for_auto_traits(test_path: str) -> bool:
+    """The test's name says it asserts Send, Sync, Unpin or UnwindSafe of the crate's types (test_autotrait.rs,
+    auto_traits.rs, async_send_sync.rs), which the compiler checks at the types' definitions."""
+    words = {w.lower() for w in re.split(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])", _stem(test_path)) if w}
+    words |= {"traits"} if "trait" in words else set()
+    return {"send", "sync"} <= words or any(w <= words for w in _AUTO_TRAIT_WORDS)
+
+
+def _by_auto_traits(t: FileFacts, resolved: dict[str, str]) -> tuple[str | None, str | None, float]:
+    """Rule (Rust): a Cargo test named for the auto traits it asserts (assert_send::<anyhow::Error>()) tests the
+    one file of its crate that defines the types it names (anyhow's src/lib.rs, miette's src/eyreish/mod.rs);
+    types from several files (semver's Version and Error), or none of its crate's (tokio-stream's
+    async_send_sync.rs: Rc and trait objects), name no subject: decided, not left to the calls rule. Module
+    segments of a path (futures::executor) are no types."""
+    files = {p for name, p in resolved.items() if name[:1].isupper()}
+    if len(files) == 1:
+        return next(iter(files)), "use", 0.8
+    return None, None, 0.0
