@@ -480,12 +480,20 @@ _ROUTE = re.compile(r"[a-z][a-z0-9_\-]*+(?:/[a-z][a-z0-9_\-]*+)++")
 # the public half of an SSH key (`AAAAC3NzaC1lZDI1NTE5…` = "\0\0\0\x0bssh-ed25519"): not a secret
 _SSH_PUBLIC = ("AAAAB3NzaC1", "AAAAC3NzaC1", "AAAAE2VjZHNh", "AAAAGnNrLX", "AAAAHHNrLX")
 
-_B64_TEXT = re.compile(r"(?:[A-Z]{2,8}_)?+([A-Za-z0-9+/]{8,88}+={0,2}+)")
+# 6-7 characters only with padding (`dGVzdA==`): an unpadded short word is read as itself
+_B64_TEXT = re.compile(r"(?:[A-Z]{2,8}_)?+([A-Za-z0-9+/]{8,88}+={0,2}+|[A-Za-z0-9+/]{6,7}+={1,2}+)")
+
+
+def _weak_text(text: str) -> bool:
+    return len(text) >= 4 and (text.lower() in PW_BAD_VALUES or is_placeholder(text) or _placeholder_parts(text))
 
 
 def encoded_placeholder(value: str) -> bool:
-    """`DMS_YWNjZXNzX3Rva2Vu` (base64 of `access_token`): a placeholder's base64 is a placeholder. A random
-    secret's base64 decodes to bytes, not to credential words."""
+    """`DMS_YWNjZXNzX3Rva2Vu` (base64 of `access_token`): a placeholder's base64 is a placeholder. So is the base64
+    of a default (`dGVzdA==` = `test`, `YWRtaW4=`, `Zm9vYmFy`), of an example, or of a `user:pass` pair whose two
+    different sides are both such words (`dXNlcm5hbWU6cGFzc3dvcmQ=` = `username:password`): Kubernetes Secrets'
+    `data:` and Basic-auth samples, labelled negative in ten dev projects (sets 2-24) and positive in two. A random
+    secret's base64 decodes to bytes, not to words; `oauth2:oauth2` (a pair equal on both sides) stays a value."""
     m = _B64_TEXT.fullmatch(value)
     if not m:
         return False
@@ -494,9 +502,15 @@ def encoded_placeholder(value: str) -> bool:
         raw = base64.b64decode(body + "=" * (-len(body) % 4), validate=True)
     except ValueError:
         return False
-    if len(raw) < 6 or not all(32 <= b < 127 for b in raw):
+    if len(raw) < 4 or not all(32 <= b < 127 for b in raw.rstrip(b"\n")):
         return False
-    return _placeholder_parts(raw.decode("ascii"))
+    text = raw.decode("ascii").rstrip("\n")
+    if text.startswith("{"):
+        return False  # a JWT's JSON part: a token, judged as one
+    if text.count(":") == 1:
+        user, secret = text.split(":")
+        return user != secret and _weak_text(user) and _weak_text(secret)
+    return _weak_text(text)
 
 
 _VERSION_RANGE = re.compile(r"[\^~<>=]*+v?\d+(?:\.[\dx*]+)*+(?:[ \t]*+\|\|?[ \t]*+[\^~<>=]*+v?\d+(?:\.[\dx*]+)*+)++")
