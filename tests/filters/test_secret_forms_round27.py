@@ -6,7 +6,9 @@ Kotlin constant) and positive in two. Round 11's rule already covered the base64
 (`DMS_YWNjZXNzX3Rva2Vu` = `access_token`). This round adds the base64 of a `PW_BAD_VALUES` word (`test`, `admin`,
 `foobar`), of an example or placeholder, and of a `user:pass` pair whose two different sides are both such words.
 The base64 of a chosen password (`sunflower42`), of random bytes, and of a pair with the same word on both sides
-(`oauth2:oauth2`, labelled both ways) stays a secret.
+(`oauth2:oauth2`, labelled both ways) stays a secret. A stored password hash in crypt's `$id$salt$hash` form
+(`$2a$10$…` bcrypt, `$1$`, `$5$`, `$6$`, `$apr1$`, `$argon2id$`, Jenkins' `#jbcrypt:`, Django's `pbkdf2_sha256$…`)
+is the hash of a password, not the password: negative in 15 dev projects over sets 11-21, positive in none.
 
 All secret values here are fakes made for this file.
 """
@@ -86,3 +88,52 @@ def test_the_base64_of_a_chosen_password_stays(cfg, text, found):
 )
 def test_encoded_placeholder(value, placeholder):
     assert secret_values.encoded_placeholder(value) is placeholder
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a seed file's bcrypt hash
+        '      "password": "$2a$10$nSaCsTPTtbbPTnFXBH0GZu0ExpNMud3d1IuKOC/6a9gwAHkdhppeu",\n',
+        # an Argo CD-style admin password hash in a ConfigMap
+        '    "admin.password": "$2a$10$rRyBsGSHK6.uc8fntPwVIuLVHgsAhAX7TcdrqW/RADU0uh7CaChLa",\n',
+        # a cloud-init user's sha256-crypt password, commented out
+        "#  passwd: $5$hkui88$nvZgIle31cNpryjRfO9uArF7DYiBcWEnjqq7L1AQNN3\n",
+        # Jenkins configuration-as-code with a jbcrypt hash
+        '          password: "#jbcrypt:$2a$10$LP4bMhwyCPnsDm.XRcTZSuBqWYKGAiDAsQXrSrJGYcEd9padaPgsC"\n',
+        # a PHP fixture row with a bcrypt hash
+        "        ['username' => 'nate', 'password' => '$2a$10$u05j8FjsvLBNdfhBhc21LOuVMpzpabVXQ9OpC2wO3pSO0q6t7HHMO'],\n",
+        # a Django user fixture's stored hash
+        '    "password": "pbkdf2_sha256$600000$HEYByn6WXiQUI1D6ezTnAf$qPLekt0t3ZssnzEOvQkeOSfxx7",\n',
+    ],
+)
+def test_a_stored_password_hash_is_not_the_password(cfg, text):
+    assert secrets_in(text, cfg) == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # dollars inside a chosen password, not a crypt id
+        ('    "password": "$super$ecret",\n', "$super$ecret"),
+        ('  password: "p$ssw0rd$1"\n', "p$ssw0rd$1"),
+    ],
+)
+def test_dollar_passwords_stay(cfg, text, value):
+    assert secrets_in(text, cfg) == [("password", value)]
+
+
+@pytest.mark.parametrize(
+    "value, hashed",
+    [
+        ("$2y$05$SXWrNM7ldtbRzBvUC3VXyOvUeiUcP45XPwM93P5eeGOEPIiAZmJjC", True),
+        ("$6$njERlZMi/7DzNB9E$Abc", True),
+        ("$argon2id$v=19$m=10240,t=10,p=8$cWRNmnTQ8X0xq5k$Rjyn2KyN", True),
+        ("$pbkdf2-sha512$310000$PeubGcDkDhxS.WUNH6h04g$SQKuwJmU", True),
+        ("$2a$short", False),
+        ("$super$ecret", False),
+        ("2a$10$nSaCsTPTtbbPTnFXBH0GZu0ExpNMud3d1", False),  # no leading `$`: not crypt's form
+    ],
+)
+def test_crypt_hash_is_a_stand_in(value, hashed):
+    assert secret_values.stand_in(value) is hashed
