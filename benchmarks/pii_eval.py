@@ -230,9 +230,10 @@ lost: devise x3, vulhub, django-environ, go-redis, rust-postgres), negatives alt
 Issue 13's twenty-seventh round (dev sets 2-24, no new set; the twenty-fifth stays held out) grouped dev's altered
 negatives by value shape and counted per shape the projects labelling it negative against those labelling it
 positive, keeping a value rule only where negatives dominate about five to one. Two shapes are now stand-ins: the
-base64 of a default, example or `user:pass` pair of such words (`dGVzdA==` = `test`, `Zm9vYmFy`, `dXNlcm5hbWU6cGFzc3dvcmQ=`
-in Kubernetes Secrets' `data:` and Docker auth samples; negative in 10 projects, positive in 2), and a stored password
-hash in crypt's `$id$salt$hash` form (`$2a$10$…`, `$5$`, `#jbcrypt:`; negative in 15 projects, positive in none).
+base64 of a default, example or `user:pass` pair of such words (`dGVzdA==` = `test`, `Zm9vYmFy`,
+`dXNlcm5hbWU6cGFzc3dvcmQ=` in Kubernetes Secrets' `data:` and Docker auth samples; negative in 10 projects, positive
+in 2), and a stored password hash in crypt's `$id$salt$hash` form (`$2a$10$…`, `$5$`, `#jbcrypt:`; negative in 15
+projects, positive in none).
 Looked at, left: Codecov badge tokens (`graph/badge.svg?token=`: negative in 10 projects of sets 14-23, positive in 7
 of sets 7-10). Dev sets 2-24: 3108/3876 -> 3107/3876 (kingfisher's base64 of an "… api token example", set 3),
 negatives altered 699 -> 681 of 11875 (12 projects, sets 12-24); secret rules alter 0 of 268 untouched files; the
