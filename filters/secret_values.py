@@ -510,9 +510,10 @@ def encoded_placeholder(value: str) -> bool:
         raw = base64.b64decode(body + "=" * (-len(body) % 4), validate=True)
     except ValueError:
         return False
-    if len(raw) < 4 or not all(32 <= b < 127 for b in raw.rstrip(b"\n")):
+    raw = raw.rstrip(b"\n")
+    if len(raw) < 4 or not all(32 <= b < 127 for b in raw):
         return False
-    text = raw.decode("ascii").rstrip("\n")
+    text = raw.decode("ascii")
     if text.startswith("{"):
         return False  # a JWT's JSON part: a token, judged as one
     if text.count(":") == 1:

@@ -9,7 +9,15 @@ import re
 from collections import defaultdict
 
 from repoloom.core.types import FileFacts
-from repoloom.packing.pairing.conventions import _FACADES, _norm, _package_of_many, _stem, _test_stem, _usable
+from repoloom.packing.pairing.conventions import (
+    _FACADES,
+    _norm,
+    _package_of_many,
+    _stem,
+    _test_stem,
+    _usable,
+    split_identifier,
+)
 from repoloom.packing.pairing.lexical import _agreeing
 from repoloom.syntax.tests import in_test_dir
 
@@ -327,7 +335,7 @@ _AUTO_TRAIT_WORDS = (frozenset({"autotrait"}), frozenset({"autotraits"}), frozen
 def _named_for_auto_traits(test_path: str) -> bool:
     """The test's name says it asserts Send, Sync, Unpin or UnwindSafe of the crate's types (test_autotrait.rs,
     auto_traits.rs, async_send_sync.rs), which the compiler checks at the types' definitions."""
-    words = {w.lower() for w in re.split(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])", _stem(test_path)) if w}
+    words = set(split_identifier(_stem(test_path)))
     words |= {"traits"} if "trait" in words else set()
     return {"send", "sync"} <= words or any(w <= words for w in _AUTO_TRAIT_WORDS)
 
