@@ -1586,6 +1586,41 @@ crate as its crate root (blake2, blobby: both blind16). Not reached: proc-macro 
 bytemuck, strum, time-macros, futures-macro, bincode: 8 repositories, but the facts record no #[derive(X)] and the
 labels split between the crate root and the macro's module, as round 29 found).
 
+Thirty-sixth round (blind31 joined dev, its misses read; blind32 held out, never seen here): which subject a detected
+test gets, TypeScript, Rust and C++ first. Every miss of a detected test on dev grouped by cause and counted over
+repositories and sets before any code; round 29's criterion (three or more repositories of two or more sets, no test
+that was right lost, strict precision not lowered). Before, all dev sets together R 0.8731, P.strict 0.8972
+(TypeScript 0.911 / 0.931, Python 0.881 / 0.921). One rule kept:
+
+    (Python, TypeScript) a test file another test takes names from is that test's helper, as a support file is (a
+    test never tests a test): a test reaching the code through its package's entry point alone, beside another test's
+    module, still reaches it through the entry point only (tqdm's tests/tests_pandas.py and tests_synchronisation.py,
+    which import closing from tests_tqdm.py: std.py by tqdm.pandas, _monitor.py by TMonitor; parse5's sax-parser,
+    parser-stream, scripting, location-info and rewriting-stream tests beside the shared test/utils/common.ts, a test
+    itself since it calls describe(): their package's lib/index.ts), and its name must be one it imports to name the
+    module defining it (h3's test/status.test.ts beside test/_setup.ts: noContent of src/utils/response.ts, not
+    src/event.ts for its status field). +8 right in 3 repositories of 3 sets (blind16, blind19, blind28)
+
+    all dev sets together: R 0.8731 -> 0.8744, P.strict 0.8972 -> 0.8975 (5299 of 5904 proposals right, was 5291 of
+    5897); TypeScript 0.911 / 0.931 -> 0.918 / 0.933, Python 0.881 -> 0.884 (P.strict 0.921); other languages
+    unchanged; no test that was right lost
+
+Counted and dropped: minimatch's tests import the package's build output (../dist/esm/index.js, tshy's layout of
+src/index.ts), which the resolver leaves unresolved; mapped to src/ it would fix one test of 23 (the rest take several
+names the entry defines itself, as cachetools' test_threading.py does, labelled with none); a default export of an
+outside package (node:fs/promises) counted as a name of the repository (htmlparser2's src/FeedHandler.spec.ts ->
+src/index.ts: parseFeed, +1); a C++ test opening with its test framework's header before the header it is named for
+(uvw's test/uvw/async.cpp: <gtest/gtest.h>, then <uvw/async.h>) taken as opening with the header, over the header-held
+async.ipp (+10, uvw only); the header-only rule for any test whose includes reach no implementation (cpp-peglib's
+test/*.cc -> peglib.h, beside abi/ and harness/ units: +13, 47 that were right lost, most of them labelled with none and
+given a header, in zlib-ng, libxcrypt, libcheck, jansson); Cargo tests whose own-crate items resolve to the crate root
+though a module defines a namesake (bytemuck's tests/cast_slice_tests.rs: +1, tempfile's tests/tempfile.rs then wrong);
+a numbered test taking its unnumbered sibling's subject (libsodium's sign2.c beside sign.c; counted only: +8, 7 of them
+libsodium's, and 6 right ones would change in Unity, libsodium and config-rs). Not pairing's: fast_float's
+parse_number.h records from_chars as 'from_chars_result_t<UC>\\nfrom_chars' (a template whose signature opens with a
+macro, FASTFLOAT_CONSTEXPR20, read as the type), so none of its 25 tests can reach it; xmlparser's
+tests/integration/*.rs (test! macro cases) are detected as support and its helper token.rs as a test.
+
 This file is a benchmark, not a pytest module: it defines no test functions.
 """
 

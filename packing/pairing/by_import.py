@@ -60,13 +60,15 @@ def _gathers_only(path: str | None, facts_by_path) -> bool:
 
 def _imports_only_facades(t: FileFacts, graph, facts_by_path, tooling: set[str] = frozenset()) -> bool:
     """tests/safe-try.test.ts imports '../src' (src/index.ts) and nothing else of the repository (but the shared
-    test tooling: ts-pattern's tests take Expect and Equal from src/types/helpers.ts)."""
+    test tooling: ts-pattern's tests take Expect and Equal from src/types/helpers.ts). Another test file it takes
+    names from is its helper there, as a support file is (tqdm's tests/tests_pandas.py: closing from tests_tqdm.py;
+    parse5's packages/parse5-sax-parser/test/sax-parser.test.ts: test/utils/common.ts): a test never tests a test."""
     if t.path not in graph:
         return False
     targets = [
         p
         for p in graph.successors(t.path)
-        if p in facts_by_path and _kind(facts_by_path[p]) != "support" and p not in tooling
+        if p in facts_by_path and _kind(facts_by_path[p]) not in ("support", "test") and p not in tooling
     ]
     return bool(targets) and all(_stem(p) in _FACADES or _re_exports_only(facts_by_path[p]) for p in targets)
 
@@ -272,8 +274,10 @@ def _through_entry_point(t: FileFacts, graph, kinds, facts_by_path, ix) -> tuple
 
 
 def _imports_helpers(t: FileFacts, graph, facts_by_path) -> bool:
+    """The test imports helpers of its own: support files, or another test's module (h3's test/status.test.ts:
+    describeMatrix of test/_setup.ts)."""
     return t.path in graph and any(
-        p in facts_by_path and _kind(facts_by_path[p]) == "support" for p in graph.successors(t.path)
+        p in facts_by_path and _kind(facts_by_path[p]) in ("support", "test") for p in graph.successors(t.path)
     )
 
 
