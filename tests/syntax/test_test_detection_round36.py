@@ -1,0 +1,132 @@
+"""Test detection, thirty-sixth round. A module of a test folder that exports functions writing test cases and runs
+none itself is a helper the tests call (yup's test/helpers.ts, unstorage's test/drivers/utils.ts, parse5's
+test/utils/generate-parsing-tests.ts), not a test; a test file whose cases sit in callbacks (describe, forEach) or
+that only calls a helper of its own stays one."""
+
+from __future__ import annotations
+
+from repoloom.syntax.languages import detect_language
+from repoloom.syntax.parse import file_facts
+
+
+def signals(path: str, text: str) -> dict:
+    return file_facts("r", path, text, detect_language(path, text)).test
+
+
+# yup's test/helpers.ts: castAll(schema, {valid, invalid}) writes an it() per value for the test that calls it
+YUP_HELPERS = (
+    "import { describe, it, expect } from 'vitest';\nimport { ISchema } from '../src/types';\n"
+    "import printValue from '../src/util/printValue';\n\n"
+    "export let castAndShouldFail = (schema: ISchema<any>, value: any) => {\n"
+    "  expect(() => schema.cast(value)).toThrowError(TypeError);\n};\n\n"
+    "type Options = {\n  invalid?: any[];\n  valid?: any[];\n};\n"
+    "export let castAll = (\n  inst: ISchema<any>,\n  { invalid = [], valid = [] }: Options,\n) => {\n"
+    "  valid.forEach(([value, result, schema = inst]) => {\n"
+    "    it(`should cast ${printValue(value)} to ${printValue(result)}`, () => {\n"
+    "      expect(schema.cast(value)).toBe(result);\n    });\n  });\n\n"
+    "  invalid.forEach((value) => {\n    it(`should not cast ${printValue(value)}`, () => {\n"
+    "      castAndShouldFail(inst, value);\n    });\n  });\n};\n\n"
+    "export let validateAll = (\n  inst: ISchema<any>,\n  { valid = [], invalid = [] }: Options,\n) => {\n"
+    "  describe('valid:', () => {\n    runValidations(valid, true);\n  });\n"
+    "  describe('invalid:', () => {\n    runValidations(invalid, false);\n  });\n\n"
+    "  function runValidations(arr: any[], isValid: boolean) {\n    arr.forEach((config) => {\n"
+    "      it(`${printValue(config)}`, async () => {\n"
+    "        await expect(inst.isValid(config)).resolves.toEqual(isValid);\n      });\n    });\n  }\n};\n"
+)
+# unstorage's test/drivers/utils.ts: every driver test calls testDriver({driver}) for the shared cases
+UNSTORAGE_UTILS = (
+    'import { it, expect, beforeAll, afterAll, afterEach } from "vitest";\n'
+    'import { type Storage, type Driver, createStorage, restoreSnapshot } from "../../src/index.ts";\n\n'
+    "export interface TestContext {\n  storage: Storage;\n  driver: Driver;\n}\n\n"
+    "export interface TestOptions {\n  driver: Driver | (() => Driver);\n  noKeysSupport?: boolean;\n}\n\n"
+    "export function testDriver(opts: TestOptions): void {\n  const ctx = {} as TestContext;\n\n"
+    "  beforeAll(() => {\n"
+    '    ctx.driver = typeof opts.driver === "function" ? opts.driver() : opts.driver;\n'
+    "    ctx.storage = createStorage({\n      driver: ctx.driver,\n    });\n  });\n\n"
+    "  afterEach(async () => {\n    await ctx.storage.clear();\n  });\n\n"
+    '  it("init", async () => {\n    await restoreSnapshot(ctx.storage, { initial: "works" });\n'
+    '    expect(await ctx.storage.getItem("initial")).toBe("works");\n  });\n\n'
+    '  it.skipIf(opts.noKeysSupport)("getKeys", async () => {\n'
+    '    await ctx.storage.setItem("s1:a", "test_data");\n'
+    '    expect(await ctx.storage.getKeys()).toMatchObject(["s1:a"]);\n  });\n}\n'
+)
+# unstorage's test/drivers/memory.test.ts: runs the shared cases inside its own describe, and one of its own
+UNSTORAGE_MEMORY_TEST = (
+    'import { describe, it, expect } from "vitest";\nimport driver from "../../src/drivers/memory.ts";\n'
+    'import { testDriver } from "./utils.ts";\n\n'
+    'describe("drivers: memory", () => {\n  testDriver({\n    driver: driver(),\n  });\n\n'
+    '  it("proactively flushes expired entries after TTL", async () => {\n    const d = driver();\n'
+    "    for (let i = 0; i < 10; i++) {\n"
+    "      d.setItem!(`key-${i}`, `val-${i}`, { ttl: 0.01 });\n    }\n"
+    "    expect(d.getInstance!().size).toBe(10);\n  });\n});\n"
+)
+# parse5's test/utils/generate-parsing-tests.ts: named like a test (mocha's *-tests.ts), yet only exports the
+# generator the parser's tests call
+PARSE5_GENERATOR = (
+    "import { it } from 'vitest';\nimport type { TreeAdapterTypeMap } from 'parse5';\n"
+    "import { generateTestsForEachTreeAdapter } from './common.js';\n\n"
+    "export function generateParsingTests(\n    name: string,\n    prefix: string,\n"
+    "    parse: ParseMethod<TreeAdapterTypeMap>,\n): void {\n"
+    "    generateTestsForEachTreeAdapter(name, (treeAdapter) => {\n"
+    "        for (const test of loadTreeConstructionTestData(treePath, treeAdapter)) {\n"
+    "            it(\n                `${prefix}(${test.dirName}) - ${test.idx}.${test.setName}`,\n"
+    "                createParsingTest(test, treeAdapter, parse),\n            );\n        }\n    });\n}\n"
+)
+# A CommonJS helper (mocha's style): module.exports = function shouldBehaveLikeAQueue(..) { it(..) }
+COMMONJS_HELPER = (
+    "'use strict';\n\nconst assert = require('assert');\n\n"
+    "module.exports = function shouldBehaveLikeAQueue(makeQueue) {\n"
+    "  it('returns items in order', function () {\n    const q = makeQueue();\n    q.push(1);\n    q.push(2);\n"
+    "    assert.strictEqual(q.shift(), 1);\n  });\n};\n"
+)
+# A test whose cases come from a table, each in a forEach callback at the top level (runs when loaded)
+TABLE_TEST = (
+    "import { expect, test } from 'vitest';\nimport { slugify } from '../src/slugify';\n\n"
+    "export const cases = [\n  ['Hello World', 'hello-world'],\n  ['  a  b ', 'a-b'],\n];\n\n"
+    "cases.forEach(([input, output]) => {\n  test(`slugify(${input})`, () => {\n"
+    "    expect(slugify(input)).toBe(output);\n  });\n});\n"
+)
+# A test file that runs a local suite function for two implementations (declared, then called at load) and
+# exports nothing
+LOCAL_SUITE = (
+    "import { describe, it, expect } from 'vitest';\nimport { LRU, LFU } from '../src';\n\n"
+    "function behavesLikeACache(make: () => Cache) {\n  it('forgets nothing under capacity', () => {\n"
+    "    const c = make();\n    c.set('a', 1);\n    expect(c.get('a')).toBe(1);\n  });\n}\n\n"
+    "describe('LRU', () => behavesLikeACache(() => new LRU(2)));\n"
+    "describe('LFU', () => behavesLikeACache(() => new LFU(2)));\n"
+)
+# A test that declares its suite in a function and calls it itself: nothing exported, so no helper of others
+SELF_RUN = (
+    "const assert = require('assert');\nconst { parse } = require('../lib/parse');\n\n"
+    "function run(opts) {\n  describe('parse ' + JSON.stringify(opts), function () {\n"
+    "    it('reads a number', function () {\n      assert.strictEqual(parse('1', opts), 1);\n    });\n  });\n}\n\n"
+    "run({ strict: true });\nrun({ strict: false });\n"
+)
+
+
+def test_exported_test_writers_are_helpers():
+    for path, text in (
+        ("test/helpers.ts", YUP_HELPERS),
+        ("test/drivers/utils.ts", UNSTORAGE_UTILS),
+        ("test/utils/generate-parsing-tests.ts", PARSE5_GENERATOR),
+        ("test/behaves-like-queue.js", COMMONJS_HELPER),
+    ):
+        s = signals(path, text)
+        assert s["kind"] == "support", path
+        assert s["markers"] == 0, path
+
+
+def test_tests_that_run_cases_when_loaded_stay_tests():
+    assert signals("test/drivers/memory.test.ts", UNSTORAGE_MEMORY_TEST)["kind"] == "test"
+    # a table test that exports its table: its cases run in a top-level forEach callback
+    s = signals("test/slugify.ts", TABLE_TEST)
+    assert s["kind"] == "test" and s["markers"] == 1
+    s = signals("test/cache.ts", LOCAL_SUITE)
+    assert s["kind"] == "test" and s["markers"] == 3
+    s = signals("test/parse.js", SELF_RUN)
+    assert s["kind"] == "test" and s["markers"] == 2
+
+
+def test_only_in_test_folders():
+    # outside a test folder the file is an ordinary module either way; the helper check is not what decides it
+    assert signals("src/helpers.ts", YUP_HELPERS)["kind"] == ""
