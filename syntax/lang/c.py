@@ -11,7 +11,7 @@ import re
 from repoloom.syntax.language import Language, Sample
 from repoloom.syntax.queries import captures, rec, string_value
 from repoloom.syntax.resolving import importance, norm, parent_dir
-from repoloom.syntax.tests import in_test_dir, is_bare_test, subject_stem
+from repoloom.syntax.tests import BENCHMARK_WORDS, in_test_dir, is_bare_test, subject_stem, words
 
 IMPORTS = "(preproc_include path: (_) @path)"
 # Test macros of GoogleTest, Catch2, Boost.Test, Check, Unity, CUnit, utest, lest (CASE( "..." ) { ... }). (Unity's RUN_TEST(f) counts only
@@ -321,8 +321,8 @@ def _registered_here(calls, src, defined: set[str]) -> int:
 # framework case: check's tests/cmake_project_usage_test/src/tests.c is a consumer project's real test and
 # google/benchmark's test/perf_counters_gtest.cc tests the perf counters. (g3log's test_performance/ and libcbor's
 # test/linkage/ were left out: counted as tests, they move two right pairs of the calls and name rules.)
-_PROGRAM_FOLDER_WORDS = frozenset(
-    {"bench", "benches", "benchmark", "benchmarks", "benchmarking", "perf", "perftest", "perftests"}
+_PROGRAM_FOLDER_WORDS = BENCHMARK_WORDS | frozenset(
+    {"perf", "perftest", "perftests"}
     | {"fuzz", "fuzzing", "fuzzer", "fuzzers", "ossfuzz", "demo", "demos", "tutorial", "tutorials"}
 )
 _BUILD_FOLDER_WORDS = frozenset(
@@ -330,24 +330,18 @@ _BUILD_FOLDER_WORDS = frozenset(
     | {"export", "subproject", "dist"}
 )
 _PROGRAM_NAME_WORDS = frozenset({"bench", "perf", "demo", "tutorial"})
-_WORDS = re.compile(r"[a-z]+")
-
-
-def _words(name: str) -> set[str]:
-    """test_find-package-test -> {test, find, package}: the words of a folder's or file's name."""
-    return set(_WORDS.findall(name.lower()))
 
 
 def _checks_nothing(path: str, framework_cases: int) -> bool:
     """A benchmark, fuzz harness, demo or build check kept among the tests (see _PROGRAM_FOLDER_WORDS)."""
-    folders = [_words(p) for p in path.split("/")[:-1]]
+    folders = [words(p) for p in path.split("/")[:-1]]
     if any(w & _PROGRAM_FOLDER_WORDS for w in folders):
         return True
     if framework_cases:
         return False
     if any(w & _BUILD_FOLDER_WORDS or {"find", "package"} <= w for w in folders):
         return True
-    return bool(_words(os.path.splitext(os.path.basename(path))[0]) & _PROGRAM_NAME_WORDS)
+    return bool(words(os.path.splitext(os.path.basename(path))[0]) & _PROGRAM_NAME_WORDS)
 
 
 def markers(caps: dict, src, path: str) -> tuple[int, bool] | tuple[int, bool, dict]:

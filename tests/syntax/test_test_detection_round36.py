@@ -130,3 +130,77 @@ def test_tests_that_run_cases_when_loaded_stay_tests():
 def test_only_in_test_folders():
     # outside a test folder the file is an ordinary module either way; the helper check is not what decides it
     assert signals("src/helpers.ts", YUP_HELPERS)["kind"] == ""
+
+
+# Benchmarks kept in a test folder: support, not tests, unless named as a test.
+
+# babel's tests/benchmarks/benchmark_core.py: pytest-benchmark's fixture times Locale.parse in test_ functions
+BABEL_BENCHMARK = (
+    "from __future__ import annotations\n\nfrom babel import Locale\n"
+    "from babel.core import (\n    get_global,\n    negotiate_locale,\n    parse_locale,\n)\n\n\n"
+    "def test_locale_parse_language(benchmark, fi_locale):\n"
+    "    # The most common shape: a plain language tag, or an already-parsed Locale.\n"
+    '    assert benchmark(lambda: Locale.parse(fi_locale)).language == "fi"\n\n\n'
+    "def test_negotiate_locale(benchmark):\n"
+    '    assert benchmark(negotiate_locale, ["de_DE", "en_US"], ["de_DE", "de_AT"]) == "de_DE"\n'
+)
+# rou3's test/bench/index.ts: mitata's group imported as describe, bench() per router
+ROU3_BENCH_INDEX = (
+    'import { bench, group as describe, run } from "mitata";\nimport { requests } from "./input";\n'
+    'import { createInstances } from "./impl";\n\nconst instances = createInstances();\n\n'
+    'describe("param routes", () => {\n'
+    '  const nonStaticRequests = requests.filter((r) => r.data.includes(":"));\n'
+    "  for (const [name, _find] of instances) {\n    bench(name, () => {\n"
+    "      for (const request of nonStaticRequests) {\n        _find(request.method, request.path);\n"
+    "      }\n    });\n  }\n});\n\nawait run();\n"
+)
+# h3's test/bench/bench.test.ts: named as a test, vitest runs it (it checks the bench instances answer right)
+H3_BENCH_TEST = (
+    'import { describe, it, expect } from "vitest";\nimport { createInstances } from "./impl";\n'
+    'import { requests } from "./input";\n\ndescribe("benchmark", () => {\n'
+    "  const instances = createInstances();\n  for (const [name, app] of instances) {\n"
+    "    it(`${name} answers every request`, async () => {\n      for (const request of requests) {\n"
+    "        const res = await app.fetch(new Request(`http://localhost${request.path}`));\n"
+    "        expect(res.status).toBe(200);\n      }\n    });\n  }\n});\n"
+)
+# attrs' bench/test_benchmarks.py: CodSpeed benchmarks named as tests, run by pytest: tests
+ATTRS_BENCHMARKS = (
+    '"""\nBenchmark attrs using CodSpeed.\n"""\n\nfrom __future__ import annotations\n\nimport pytest\n\n'
+    "import attrs\n\n\npytestmark = pytest.mark.benchmark()\n\nROUNDS = 1_000\n\n\n"
+    "def test_create_simple_class():\n    for _ in range(ROUNDS):\n\n"
+    "        @attrs.define\n        class LocalC:\n            x: int\n            y: str\n            z: dict[str, int]\n"
+)
+# cpp-peglib's rust-peglib/tests/bench_sql.rs: Cargo runs every tests/*.rs as a test (benchmarks go to benches/)
+CARGO_BENCH_TEST = (
+    "use std::fs;\nuse std::time::Instant;\n\n"
+    "fn bench<F: FnMut()>(name: &str, iters: usize, mut f: F) {\n    for _ in 0..iters {\n"
+    "        let t0 = Instant::now();\n        f();\n"
+    '        println!("{name} {:?}", t0.elapsed());\n    }\n}\n\n'
+    "#[test]\nfn sql_benchmark() {\n"
+    '    let grammar = fs::read_to_string("benchmark/data/sql.peg").unwrap();\n'
+    '    bench("parse sql grammar", 5, || {\n        assert!(peglib::parse(&grammar).is_ok());\n    });\n}\n'
+)
+
+
+def test_benchmarks_in_a_test_folder_are_support():
+    for path, text in (
+        ("tests/benchmarks/benchmark_core.py", BABEL_BENCHMARK),  # a benchmarks folder, a benchmark-named file
+        ("testing/benchmark.py", BABEL_BENCHMARK),  # pluggy's testing/benchmark.py
+        ("tests/benchmark_plot.py", BABEL_BENCHMARK),  # sortedcontainers' tests/benchmark_plot.py
+        ("test/bench/index.ts", ROU3_BENCH_INDEX),
+    ):
+        s = signals(path, text)
+        assert s["markers"] > 0, path
+        assert s.get("benchmark") is True, path
+        assert s["kind"] == "support", path
+
+
+def test_benchmarks_named_as_tests_or_outside_test_folders_stay_as_they_were():
+    assert signals("test/bench/bench.test.ts", H3_BENCH_TEST)["kind"] == "test"
+    assert signals("bench/test_benchmarks.py", ATTRS_BENCHMARKS)["kind"] == "test"
+    assert signals("rust-peglib/tests/bench_sql.rs", CARGO_BENCH_TEST)["kind"] == "test"
+    # the same module outside any test folder is no test either way, and not marked
+    s = signals("benchmarks/benchmark_core.py", BABEL_BENCHMARK)
+    assert s["kind"] == "" and "benchmark" not in s
+    # a test folder's ordinary test is untouched
+    assert signals("tests/test_core.py", BABEL_BENCHMARK)["kind"] == "test"
