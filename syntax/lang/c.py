@@ -344,6 +344,25 @@ def _checks_nothing(path: str, framework_cases: int) -> bool:
     return bool(words(os.path.splitext(os.path.basename(path))[0]) & _PROGRAM_NAME_WORDS)
 
 
+# A test framework's own files, copied beside the tests that use it (fmt's test/gtest/gtest/gtest.h, argparse's
+# test/doctest.hpp, nng's src/testing/acutest.h, git's t/unit-tests/clar/clar.c, collections-c's test/unit/munit.c):
+# the framework, not a test of this project, though its header writes TEST_CASE and its self-checks. Named as the
+# frameworks ship them (single-header and single-source frameworks), and googletest's public headers (include/gtest/).
+_FRAMEWORK_FILES = frozenset(
+    {"gtest.h", "gmock.h", "gtest-all.cc", "gmock-all.cc", "gtest_main.cc", "gmock_main.cc"}
+    | {"doctest.h", "doctest.hpp", "catch.hpp", "catch_amalgamated.hpp", "catch_amalgamated.cpp", "lest.hpp"}
+    | {"acutest.h", "cutest.h", "cutest.c", "clar.c", "clar.h", "munit.c", "munit.h", "greatest.h", "minunit.h"}
+    | {"unity.c", "unity.h", "unity_fixture.c", "unity_fixture.h", "utest.h", "tinytest.c", "tinytest.h"}
+)
+_FRAMEWORK_FOLDERS = frozenset({"gtest", "gmock"})
+
+
+def _is_framework(path: str) -> bool:
+    parts = path.lower().split("/")
+    header = parts[-1].endswith((".h", ".hh", ".hpp", ".hxx", ".h++"))
+    return parts[-1] in _FRAMEWORK_FILES or (header and any(p in _FRAMEWORK_FOLDERS for p in parts[:-1]))
+
+
 def markers(caps: dict, src, path: str) -> tuple[int, bool] | tuple[int, bool, dict]:
     """Test cases of a C or C++ file: framework macros, test functions by name, test programs (a main of a test
     folder that is not a runner), a project's own test-case macros (TEST_XML(...) { ... }); in a test-named source
@@ -352,6 +371,8 @@ def markers(caps: dict, src, path: str) -> tuple[int, bool] | tuple[int, bool, d
     function at all, the file itself: a compile-only check of the headers it includes (pugixml's
     tests/test_header_guard.cpp), marked compile_only."""
     # a macro named in a #define defines the framework (pugixml's tests/test.hpp: #define TEST(name) ...): no test case
+    if _is_framework(path):  # a copy of the test framework itself
+        return 0, False
     count = sum(1 for n in caps.get("macro", ()) if not _in_macro_definition(n))
     if _checks_nothing(path, count):  # a benchmark, fuzz harness, demo or build check: no case of its own
         return 0, False

@@ -204,3 +204,71 @@ def test_benchmarks_named_as_tests_or_outside_test_folders_stay_as_they_were():
     assert s["kind"] == "" and "benchmark" not in s
     # a test folder's ordinary test is untouched
     assert signals("tests/test_core.py", BABEL_BENCHMARK)["kind"] == "test"
+
+
+# C and C++: a copy of the test framework itself is no test of the project.
+
+# libsrtp's test/cutest.h (acutest's ancestor, MIT): the suite's macros and the main() it provides its includer
+CUTEST_H = (
+    "#ifndef CUTEST_H__\n#define CUTEST_H__\n\n"
+    "/* Macro to specify list of unit tests in the suite. */\n"
+    "#define TEST_LIST const struct test__ test_list__[]\n\n"
+    '#define TEST_CHECK(cond) test_check__((cond), __FILE__, __LINE__, "%s", #cond)\n\n'
+    "#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n\n"
+    "struct test__ {\n    const char *name;\n    void (*func)(void);\n};\n\n"
+    "extern const struct test__ test_list__[];\n\nint test_check__(int cond, const char *file, int line, "
+    "const char *fmt, ...);\n\n#ifndef TEST_NO_MAIN\n\n"
+    "static int test_count__ = 0;\nstatic int test_stat_failed_units__ = 0;\n\n"
+    "static void test_list_names__(void)\n{\n    const struct test__ *test;\n"
+    '    printf("Unit tests:\\n");\n    for (test = &test_list__[0]; test->func != NULL; test++)\n'
+    '        printf("  %s\\n", test->name);\n}\n\n'
+    "static void test_run__(const struct test__ *test)\n{\n    test_count__++;\n    test->func();\n}\n\n"
+    "static void test_help__(void)\n{\n"
+    '    printf("Usage: %s [options] [test...]\\n", test_argv0__);\n}\n\n'
+    "int main(int argc, char **argv)\n{\n    const struct test__ *test;\n"
+    "    for (test = &test_list__[0]; test->func != NULL; test++)\n        test_run__(test);\n"
+    "    return (test_stat_failed_units__ == 0) ? 0 : 1;\n}\n\n#endif /* #ifndef TEST_NO_MAIN */\n\n"
+    "#endif /* #ifndef CUTEST_H__ */\n"
+)
+# a test of the project written with it (libsrtp's test/test_srtp.c): still a test
+CUTEST_USER = (
+    '#include "cutest.h"\n#include "srtp.h"\n\n'
+    "void srtp_calc_aead_iv_srtcp_all_zero_input_yield_zero_output(void);\n\n"
+    "TEST_LIST = {\n"
+    '    { "srtp_calc_aead_iv_srtcp_all_zero_input_yield_zero_output()",\n'
+    "      srtp_calc_aead_iv_srtcp_all_zero_input_yield_zero_output },\n"
+    "    { NULL, NULL } /* End of tests */\n};\n\n"
+    "void srtp_calc_aead_iv_srtcp_all_zero_input_yield_zero_output(void)\n{\n"
+    "    srtp_session_keys_t session_keys;\n    v128_t init_vector;\n"
+    "    memset(&session_keys, 0, sizeof(session_keys));\n"
+    "    TEST_CHECK(srtp_calc_aead_iv_srtcp(&session_keys, &init_vector, 0, NULL) == srtp_err_status_ok);\n}\n"
+)
+# a doctest.h copy's self-registering cases (its own checks of its string and context helpers)
+DOCTEST_H = (
+    "#ifndef DOCTEST_LIBRARY_INCLUDED\n#define DOCTEST_LIBRARY_INCLUDED\n\n"
+    "#define DOCTEST_VERSION_MAJOR 2\n\nnamespace doctest {\nclass String {\npublic:\n"
+    "    String() noexcept;\n    const char* c_str() const;\n};\n} // namespace doctest\n\n"
+    "#define TEST_CASE(name) DOCTEST_TEST_CASE(name)\n\n"
+    '#ifdef DOCTEST_CONFIG_SELF_TEST\nTEST_CASE("String is empty by default") {\n'
+    "    doctest::String s;\n    CHECK(s.c_str()[0] == 0);\n}\n#endif\n\n#endif // DOCTEST_LIBRARY_INCLUDED\n"
+)
+
+
+def test_test_framework_copies_are_support():
+    for path, text in (
+        ("test/cutest.h", CUTEST_H),
+        ("src/testing/acutest.h", CUTEST_H),
+        ("test/doctest.hpp", DOCTEST_H),
+        ("unittests/doctest.h", DOCTEST_H),
+        ("test/googletest-1.16.0/googletest/include/gtest/gtest-param-test.h", DOCTEST_H),
+    ):
+        s = signals(path, text)
+        assert s["markers"] == 0, path
+        assert s["kind"] == "support", path
+
+
+def test_tests_written_with_the_framework_stay_tests():
+    assert signals("test/test_srtp.c", CUTEST_USER)["kind"] == "test"
+    # the same text under a name no framework ships is a test folder's program (libsrtp's cutest.h renamed)
+    assert signals("test/suite_main.h", CUTEST_H)["kind"] == "test"
+    assert signals("test/selftest.hpp", DOCTEST_H)["kind"] == "test"
