@@ -142,6 +142,62 @@ def callee(src, node) -> str:
     return ""
 
 
+# Nodes that hold a function's body: a test call inside one runs only when something calls the function.
+_FUNCTIONS = frozenset(
+    {
+        "function_declaration",
+        "generator_function_declaration",
+        "function_expression",
+        "function",
+        "generator_function",
+        "arrow_function",
+        "method_definition",
+    }
+)
+
+
+def _runs_at_load(node) -> bool:
+    """The test call runs when the module loads: every function around it is a callback handed to a call
+    (describe('x', () => { it(..) }), cases.forEach(c => test(..))), none is declared (export function f() {..})."""
+    n = node.parent
+    while n is not None:
+        if n.type in _FUNCTIONS and (n.parent is None or n.parent.type != "arguments"):
+            return False
+        n = n.parent
+    return True
+
+
+def _exports(root) -> bool:
+    """The module exports something: an export statement, or an assignment to module.exports / exports.x."""
+    for n in root.children:
+        if n.type == "export_statement":
+            return True
+        if n.type == "expression_statement" and n.named_children:
+            e = n.named_children[0]
+            left = e.child_by_field_name("left") if e.type == "assignment_expression" else None
+            text = left.text.decode("utf-8", "replace") if left is not None else ""
+            if text == "module.exports" or text.startswith(("module.exports.", "exports.")):
+                return True
+    return False
+
+
+def _generates_tests(calls, called: list[str]) -> bool:
+    """A module of a test folder that exports functions writing test cases and runs none itself (yup's
+    test/helpers.ts: castAll(..) calls it(..); unstorage's test/drivers/utils.ts: testDriver(opts); parse5's
+    test/utils/generate-parsing-tests.ts, named like a test): a helper the tests call, like ava's and mocha's
+    helpers/ folders. Loading it defines no test, so it has none of its own."""
+    if (
+        not calls
+        or not any(c in CALLS for c in called)
+        or any(c in CALLS and _runs_at_load(n) for n, c in zip(calls, called))
+    ):
+        return False
+    root = calls[0]
+    while root.parent is not None:
+        root = root.parent
+    return _exports(root)
+
+
 def count_calls(caps: dict, src, path: str) -> tuple:
     """@call captures that call a BDD test function; in a tsd type test (index.test-d.ts) or a test folder, type
     assertions too (expectType, expectTypeOf at the top level: type tests have no test functions). With no call,
@@ -152,8 +208,11 @@ def count_calls(caps: dict, src, path: str) -> tuple:
     name = path.rsplit("/", 1)[-1]
     in_tests = in_test_dir(path) or in_type_test_dir(path)
     names = CALLS | TSD_CALLS if _TYPE_TEST.search(name) or in_tests else CALLS
-    called = [callee(src, n) for n in caps.get("call", ())]
+    calls = caps.get("call", ())
+    called = [callee(src, n) for n in calls]
     count = sum(1 for c in called if c in names)
+    if count and in_tests and _generates_tests(calls, called):
+        return 0, False  # a helper that writes test cases for the tests that call it: none of its own
     if count == 0 and name.endswith(("ts", "tsx")):
         if type_test_named(path):  # check-dts' errors.ts (syntax/lang/typescript.py)
             count = len(_THROWS.findall(src.text))

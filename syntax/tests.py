@@ -18,6 +18,8 @@ dict that travels in FileFacts.test:
     type_test  (TypeScript) a test of types only: type assertions (expectType, expectTypeOf) or lines that must
              fail to compile (check-dts' // THROWS, // @ts-expect-error), no test function
     vendored a test of another project's code copied in (vendor/, third_party/): kept as support, not a test
+    benchmark  a file of a test folder with test cases, not named as a test, in a benchmark folder or named for
+             benchmarks: support, not a test
     kind     the verdict: "test", "support", "inline" or "" (an ordinary file)
     defines  (files that are not tests) names the file defines: functions, classes, types, top-level
              variables; a test that uses them likely tests this file (lexical pairing)
@@ -134,6 +136,27 @@ def in_test_dir(path: str) -> bool:
     return any(p.lower() in TEST_DIRS or _TEST_DIR_NAME.match(p.lower()) for p in parts) or "/test/" in "/" + path
 
 
+# Benchmarks kept among the tests time code and check nothing (babel's tests/benchmarks/benchmark_core.py, pluggy's
+# testing/benchmark.py, nanostores' test/benchmark.js, rou3's test/bench/index.ts), whatever test functions they use:
+# pytest-benchmark's fixture, vitest's describe. A file named as a test there is one (attrs' bench/test_benchmarks.py
+# runs under CodSpeed, h3's test/bench/bench.test.ts under vitest; Go's x_bench_test.go under go test).
+BENCHMARK_WORDS = frozenset({"bench", "benches", "benchmark", "benchmarks", "benchmarking"})
+_WORDS = re.compile(r"[a-z]+")
+
+
+def words(name: str) -> set[str]:
+    """test_find-package-test -> {test, find, package}: the words of a folder's or file's name."""
+    return set(_WORDS.findall(name.lower()))
+
+
+def is_benchmark(path: str) -> bool:
+    """The file or a folder above it is named for benchmarks (tests/benchmarks/, benchmark_plot.py, bench/)."""
+    parts = path.split("/")
+    return any(words(p) & BENCHMARK_WORDS for p in parts[:-1]) or bool(
+        words(os.path.splitext(parts[-1])[0]) & BENCHMARK_WORDS
+    )
+
+
 @lru_cache(maxsize=None)
 def _type_test_pattern(regex: str) -> re.Pattern:
     return re.compile(regex)
@@ -205,6 +228,11 @@ def test_signals(tree, src, language: str | None, path: str) -> dict[str, Any]:
         markers, inline, extra = _markers(tree, src, lang, path)
     signals["markers"] = markers
     signals.update(extra)
+    if markers > 0 and signals.get("dir") and "name" not in signals and lang.family not in ("c", "rust"):
+        # (C and C++ judge their benchmark programs in their own markers, syntax/lang/c.py; Cargo runs every
+        # tests/*.rs as a test, benchmarks go to benches/: cpp-peglib's rust-peglib/tests/bench_sql.rs is a test)
+        if is_benchmark(path):
+            signals["benchmark"] = True
     if markers > 0 and "name" not in signals and type_test_named(path, lang):
         signals["name"] = True  # errors.ts with // THROWS lines: named as a type test, and it is one
     if (
@@ -250,6 +278,8 @@ def test_signals(tree, src, language: str | None, path: str) -> dict[str, Any]:
 def _kind(s: dict[str, Any], name: str) -> str:
     markers = s.get("markers", -1)
     if s.get("support"):
+        return "support"
+    if s.get("benchmark"):
         return "support"
     if s.get("inline"):
         return "inline"

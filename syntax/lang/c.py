@@ -11,7 +11,7 @@ import re
 from repoloom.syntax.language import Language, Sample
 from repoloom.syntax.queries import captures, rec, string_value
 from repoloom.syntax.resolving import importance, norm, parent_dir
-from repoloom.syntax.tests import in_test_dir, is_bare_test, subject_stem
+from repoloom.syntax.tests import BENCHMARK_WORDS, in_test_dir, is_bare_test, subject_stem, words
 
 IMPORTS = "(preproc_include path: (_) @path)"
 # Test macros of GoogleTest, Catch2, Boost.Test, Check, Unity, CUnit, utest, lest (CASE( "..." ) { ... }). (Unity's RUN_TEST(f) counts only
@@ -321,8 +321,8 @@ def _registered_here(calls, src, defined: set[str]) -> int:
 # framework case: check's tests/cmake_project_usage_test/src/tests.c is a consumer project's real test and
 # google/benchmark's test/perf_counters_gtest.cc tests the perf counters. (g3log's test_performance/ and libcbor's
 # test/linkage/ were left out: counted as tests, they move two right pairs of the calls and name rules.)
-_PROGRAM_FOLDER_WORDS = frozenset(
-    {"bench", "benches", "benchmark", "benchmarks", "benchmarking", "perf", "perftest", "perftests"}
+_PROGRAM_FOLDER_WORDS = BENCHMARK_WORDS | frozenset(
+    {"perf", "perftest", "perftests"}
     | {"fuzz", "fuzzing", "fuzzer", "fuzzers", "ossfuzz", "demo", "demos", "tutorial", "tutorials"}
 )
 _BUILD_FOLDER_WORDS = frozenset(
@@ -330,24 +330,37 @@ _BUILD_FOLDER_WORDS = frozenset(
     | {"export", "subproject", "dist"}
 )
 _PROGRAM_NAME_WORDS = frozenset({"bench", "perf", "demo", "tutorial"})
-_WORDS = re.compile(r"[a-z]+")
-
-
-def _words(name: str) -> set[str]:
-    """test_find-package-test -> {test, find, package}: the words of a folder's or file's name."""
-    return set(_WORDS.findall(name.lower()))
 
 
 def _checks_nothing(path: str, framework_cases: int) -> bool:
     """A benchmark, fuzz harness, demo or build check kept among the tests (see _PROGRAM_FOLDER_WORDS)."""
-    folders = [_words(p) for p in path.split("/")[:-1]]
+    folders = [words(p) for p in path.split("/")[:-1]]
     if any(w & _PROGRAM_FOLDER_WORDS for w in folders):
         return True
     if framework_cases:
         return False
     if any(w & _BUILD_FOLDER_WORDS or {"find", "package"} <= w for w in folders):
         return True
-    return bool(_words(os.path.splitext(os.path.basename(path))[0]) & _PROGRAM_NAME_WORDS)
+    return bool(words(os.path.splitext(os.path.basename(path))[0]) & _PROGRAM_NAME_WORDS)
+
+
+# A test framework's own files, copied beside the tests that use it (fmt's test/gtest/gtest/gtest.h, argparse's
+# test/doctest.hpp, nng's src/testing/acutest.h, git's t/unit-tests/clar/clar.c, collections-c's test/unit/munit.c):
+# the framework, not a test of this project, though its header writes TEST_CASE and its self-checks. Named as the
+# frameworks ship them (single-header and single-source frameworks), and googletest's public headers (include/gtest/).
+_FRAMEWORK_FILES = frozenset(
+    {"gtest.h", "gmock.h", "gtest-all.cc", "gmock-all.cc", "gtest_main.cc", "gmock_main.cc"}
+    | {"doctest.h", "doctest.hpp", "catch.hpp", "catch_amalgamated.hpp", "catch_amalgamated.cpp", "lest.hpp"}
+    | {"acutest.h", "cutest.h", "cutest.c", "clar.c", "clar.h", "munit.c", "munit.h", "greatest.h", "minunit.h"}
+    | {"unity.c", "unity.h", "unity_fixture.c", "unity_fixture.h", "utest.h", "tinytest.c", "tinytest.h"}
+)
+_FRAMEWORK_FOLDERS = frozenset({"gtest", "gmock"})
+
+
+def _is_framework(path: str) -> bool:
+    parts = path.lower().split("/")
+    header = parts[-1].endswith((".h", ".hh", ".hpp", ".hxx", ".h++"))
+    return parts[-1] in _FRAMEWORK_FILES or (header and any(p in _FRAMEWORK_FOLDERS for p in parts[:-1]))
 
 
 def markers(caps: dict, src, path: str) -> tuple[int, bool] | tuple[int, bool, dict]:
@@ -358,6 +371,8 @@ def markers(caps: dict, src, path: str) -> tuple[int, bool] | tuple[int, bool, d
     function at all, the file itself: a compile-only check of the headers it includes (pugixml's
     tests/test_header_guard.cpp), marked compile_only."""
     # a macro named in a #define defines the framework (pugixml's tests/test.hpp: #define TEST(name) ...): no test case
+    if _is_framework(path):  # a copy of the test framework itself
+        return 0, False
     count = sum(1 for n in caps.get("macro", ()) if not _in_macro_definition(n))
     if _checks_nothing(path, count):  # a benchmark, fuzz harness, demo or build check: no case of its own
         return 0, False
