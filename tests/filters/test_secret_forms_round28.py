@@ -1,0 +1,60 @@
+"""Round 28 (dev sets 2-25; a recall rule kept only when it fixes misses of 3 projects in 2 sets): Chinese text
+labels a password with `密码` (`密碼`, `口令`) and a connector, `：`, `是` or `为` (is), with no space on either side,
+and the ASCII value ends where the Chinese text or its full-width punctuation resumes: `密码是 herodotus。如果…`
+(a SQL comment that creates a user, dante-cloud, set 23), `账号/密码：test/test123.` (mayfly-go, set 24), `…文件
+https://share.weiyun.com/… 密码：vd3aig` (jshERP, set 25). A `user/password` pair after the word only after a
+label naming both (`账号密码`, `账号/密码`). The value must be one a person chose (`word_literal`): the defaults the
+same documents give (`admin/123456`, `password`) stay stand-ins, as dev labels them in a dozen projects.
+
+All secret values here are fakes made for this file.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.filters.secret_samples import passwords_in
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # a SQL script's comment that creates a user (`is`, then a full stop with no space)
+        ("-- 创建用户 kestrel 密码是 kestrel。如果用户已经存在，则可以略过。\nCREATE USER kestrel;\n", "kestrel"),
+        # a README's demo login: a label naming both, then the pair
+        ("## 演示\n\n账号/密码：demo/wombat42.\n", "wombat42"),
+        ("> 账号密码：operator/kumquat7\n", "kumquat7"),
+        # a download link's share password at the end of a list item
+        ("* 请下载打包后的文件 https://pan.example.cn/s/NDJNLhry 密码：vd3aig\n", "vd3aig"),
+        # `为` (is) with a space, then Chinese text
+        ("部署完成之后，默认密码为 tiger99 登录系统。\n", "tiger99"),
+        # quoted after a full-width colon
+        ('# 初始化管理员账号成功，密码："lantern8"\n', "lantern8"),
+    ],
+)
+def test_a_password_a_chinese_label_gives(cfg, text, value):
+    assert value in passwords_in(text, cfg)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # defaults the documents give: stand-ins, labelled negative across dev
+        "> 默认账号密码： admin/123456\n",
+        "账号密码：admin/admin\n",
+        "   密码为：`password`\n",
+        "* 用户管理：新增用户后，默认密码为 123456\n",
+        # a pair with no label naming the user
+        "密码：dir/subdir7\n",
+        # the word, then a description rather than a value
+        "* mysql.password： 填写未来要部署mysql数据库的root密码，这个密码不要有特殊字符\n",
+        "     * 密码正则模板（密码长度为 min-max 个字符，支持大小写字母）\n",
+        '    "min-password-length": "密码最短长度为 {n} 个字符",\n',
+        # a placeholder in a form
+        '<input type="password" placeholder="请输入密码" name="loginPassword">\n',
+        # short: a product's name as its own default (`nacos`)
+        "// 创建用户 nacos 密码是 nacos。\n",
+    ],
+)
+def test_chinese_text_about_passwords_is_left(cfg, text):
+    assert passwords_in(text, cfg) == []
