@@ -631,12 +631,53 @@ def _marked_prose_word(text: str, m: re.Match, after: int, a: re.Match, value: s
     return _prose_word(value, capitals=quote == "`" or _user_labelled(text, ls, m.start()))
 
 
+# Chinese text labels a password with a word and a connector, no space needed on either side: `密码：vd3aig`,
+# `密码是 herodotus。`, `账号密码：sentinel/sentinel`, `账号/密码：test/test123.` (the pair after a label naming both).
+# The value is ASCII and ends where the Chinese text or its full-width punctuation resumes.
+_CJK_PAIR_LABEL = re.compile(r"(?:账号|帐号|帳號|账户|帐户|帳戶|用户名|用戶名)[ \t]{0,2}+[/／]?[ \t]{0,2}+$")
+_CJK_PW_LABEL = re.compile(
+    r"(?:密码|密碼|口令)"
+    r"[ \t]{0,2}+(?:(?:均|都)?(?:为|為|是)[ \t]{0,2}+[：:]?|[：:])[ \t]{0,4}+(?P<q>[`'\"“]?)"
+    r"(?:(?P<user>[A-Za-z0-9_.\-@]{1,32}+)[ \t]{0,2}+/[ \t]{0,2}+)?"
+    r"(?P<pw>[^\s\"'`“”,;()<>\[\]{}\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]{6,64}+)"
+)
+# where the value ends: a space, the line's end, Chinese text or punctuation, or the quote that opened it
+_CJK_VALUE_END = re.compile(r"[.,;:!]?+(?:[ \t]|\r?\n|$|[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef）)])")
+_CJK_STEMS = ("密码", "密碼", "口令")
+
+
+def _cjk_labelled_passwords(text: str) -> Iterator[Hit]:
+    """`密码：v`, `密码是 v。`, `账号密码：user/v`: a password word, `is` or a colon, then the value; with a user and a
+    slash only after a label naming both (`账号密码`, `账号/密码`). The value must be one a person chose
+    (`word_literal`: not a stand-in, a placeholder, a name or a path)."""
+    for stem in _CJK_STEMS:
+        i = text.find(stem)
+        while i >= 0:
+            m = _CJK_PW_LABEL.match(text, i)
+            if m is not None and m.group("user") and not _CJK_PAIR_LABEL.search(text, max(0, i - 8), i):
+                m = None
+            i = text.find(stem, i + len(stem))
+            if m is None:
+                continue
+            value = m.group("pw").rstrip(".,;:!")
+            end = m.start("pw") + len(value)
+            q = m.group("q")
+            if q and not text.startswith("”" if q == "“" else q, end):
+                continue
+            if not q and not _CJK_VALUE_END.match(text, end):
+                continue
+            if word_literal(value) or password_value_ok(value, quoted=bool(q)):
+                yield Hit("password", m.start("pw"), end, "ProsePassword")
+
+
 def prose_passwords(text: str, low: str | None = None) -> Iterator[Hit]:
     """Passwords written after a word in comments and documents (the assignment forms are
     password_assignments'); the value must look like a password, not like a word, a number or code."""
     pos = 0
     low = lowered(text) if low is None else low
     yield from _defaults_after_password(text, low)
+    if not low.isascii():
+        yield from _cjk_labelled_passwords(text)
     if "|" in text:
         yield from _table_column_passwords(text, low)
     if "`" in text:
