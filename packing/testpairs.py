@@ -68,7 +68,10 @@ names; so does a Cargo test of a crate of any size that names two or more items 
 crate root itself (polling's tests/io.rs: Event, Events and Poller of src/lib.rs, its private backends aside), unless
 it is named for one that a module defines too (tempfile's tests/tempfile.rs). A Cargo test named for the auto traits
 it asserts (anyhow's tests/test_autotrait.rs: assert_send::<Error>()) tests the one file its crate's types resolve to
-(miette's Report: src/eyreish/mod.rs), or nothing when they come from several files or none. A C or C++ test without a subject of
+(miette's Report: src/eyreish/mod.rs), or nothing when they come from several files or none. A helper module of a Cargo
+test target (a support file under tests/: reqwest's tests/support/not_tcp.rs, bumpalo's tests/all/main.rs) is test
+code, no subject for a test named like it: later rules decide (rust-lexical's tests/stackvec_tests.rs, beside
+tests/stackvec.rs, -> src/bigint.rs by what it calls). A C or C++ test without a subject of
 its own that includes one other test source (parallel-hashmap's tests/parallel_flat_hash_map_test.cc ->
 parallel_hash_map_test.cc -> flat_hash_map_test.cc) takes that test's subject.
 Refraining where the evidence names no single subject: a module of the library's error types (src/error.rs,
@@ -202,6 +205,7 @@ from repoloom.packing.pairing.conventions import (
     _errors_module,
     _issue_numbered,
     _in_target_dir,
+    _target_helper,
     _kind,
     _named_for_role,
     _named_plainly,
@@ -436,6 +440,8 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             if "use" in _FAMILY_RULES.get(fam, ()) and not role:
                 # tied or unreachable namesakes: the one the test's own-crate paths resolve to (use mio::Waker)
                 found = _namesake_resolved(t, found, cands, resolved)
+                if found is not None and _target_helper(found[0], kinds, fam):
+                    found = None  # a Cargo test target's helper module is test code: later rules decide
             if found is not None and found[0] is not None and package_roots:
                 # named like another package's module: its own package's module of that name, when one
                 mine = _own_package_namesake(t, found[0], named[fam], kinds, package_roots)
@@ -547,6 +553,8 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 )
                 if found is not None and _gathers_only(found[0], facts_by_path):
                     found = (None, None, 0.0)  # the package across its modules (tests/test_routing.py, routing/)
+                if found is not None and "use" in _FAMILY_RULES.get(fam, ()) and _target_helper(found[0], kinds, fam):
+                    found = None
             if found is None and _imports_only_facades(
                 t, graph, facts_by_path, _tooling(t, index_box[0] if index_box else None, common_names(fam))
             ):

@@ -241,6 +241,18 @@ def _in_target_dir(f: FileFacts) -> bool:
     return len(parts) > 1 and parts[-2] in _TEST_TARGET_DIRS.get(FAMILY.get(f.language or "", ""), ())
 
 
+def _target_helper(path: str | None, kinds: dict[str, str], fam: str | None) -> bool:
+    """A helper module of a test target (reqwest's tests/support/not_tcp.rs, bumpalo's tests/all/main.rs).
+
+    Cargo compiles each tests/ target against the crate: a module beside or under one is test code, never what a
+    test tests (unlike a Python helper package, tests/utils.py, whose own tests sit beside it).
+    """
+    if not path or kinds.get(path) != "support":
+        return False
+    dirs = _TEST_TARGET_DIRS.get(fam or "", ())
+    return any(p in dirs for p in path.split("/")[:-1])
+
+
 _DECLARATION_ONLY = (".pyi", ".d.ts", ".d.mts", ".d.cts")
 _C_HEADERS = (".h", ".hh", ".hpp", ".hxx", ".h++")
 _C_IMPLEMENTATIONS = (".c", ".cc", ".cpp", ".cxx", ".c++")
