@@ -311,12 +311,13 @@ def test_tqdm_test_importing_another_tests_helpers_pairs_through_the_entry_point
 
 def test_parse5_test_beside_a_shared_test_utility_takes_its_packages_entry_point():
     pairs = graph_pairs(_PARSE5, repo="parse5")
-    assert "test/utils/common.ts" in pairs  # detected as a test (it calls describe), as in parse5
+    # round 36's detection (syntax/markers.py) takes it for a helper: it exports functions writing cases, runs none
+    assert "test/utils/common.ts" not in pairs
     assert pairs["packages/parse5-sax-parser/test/sax-parser.test.ts"][0] == "packages/parse5-sax-parser/lib/index.ts"
 
 
 def test_h3_test_named_for_a_field_takes_the_module_of_the_one_name_it_imports():
     pairs = graph_pairs(_H3, repo="h3")
-    assert "test/_setup.ts" in pairs
+    assert "test/_setup.ts" not in pairs  # a helper to round 36's detection, as parse5's test/utils/common.ts
     # named "status" (src/event.ts defines status), but it imports noContent only: the test is of response.ts
     assert pairs["test/status.test.ts"][0] == "src/utils/response.ts"
