@@ -182,6 +182,7 @@ from repoloom.packing.pairing.by_name import (
     _by_named_function,
 )
 from repoloom.packing.pairing.by_calls import _elsewhere_in_tree
+from repoloom.packing.pairing.by_derive import _by_derive, _derive_index
 from repoloom.packing.pairing.by_use import (
     _by_auto_traits,
     _by_crate_root,
@@ -388,6 +389,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
         return units_by_name[fam].get(name, [])
 
     index_box: list | None = None  # lookups for resolving single import records (built when first needed)
+    derive_box: list = []  # Rust: the derive macros the repository declares (built when first needed)
     pairs = []
 
     def calls_of(t: FileFacts, fam: str | None):
@@ -488,6 +490,10 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 # a test asserting Send/Sync of its crate's types (tests/test_autotrait.rs): the one file defining
                 # them, or no subject (what it calls to build them names none)
                 found = _by_auto_traits(t, resolved)
+            if found is None and not role and not for_role and t.test.get("derives"):
+                # a Cargo test named for a derive macro of the repository (#[derive(EnumTable)]): its implementation
+                derive_box = derive_box or [_derive_index(facts, kinds)]
+                found = _by_derive(t, derive_box[0], lambda name: units_named(fam, name))
             if found is None and not role and not for_role and macros.get(fam or ""):
                 # a test named for a macro of the library's header (libdill's tests/go1.c: go, a macro over
                 # dill_prologue of cr.c): the one file defining what the macro stands for
