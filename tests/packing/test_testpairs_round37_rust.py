@@ -21,7 +21,7 @@ _STRUM = {
     "strum/src/lib.rs": (
         "pub trait EnumProperty {\n    fn get_str(&self, prop: &str) -> Option<&'static str>;\n}\n\n"
         "pub trait IntoEnumIterator: Sized {\n    type Iterator: Iterator<Item = Self>;\n"
-        "    fn iter() -> Self::Iterator;\n}\n\n#[cfg(feature = \"derive\")]\npub use strum_macros::*;\n"
+        '    fn iter() -> Self::Iterator;\n}\n\n#[cfg(feature = "derive")]\npub use strum_macros::*;\n'
     ),
     "strum_macros/Cargo.toml": '[package]\nname = "strum_macros"\nversion = "0.26.4"\n\n[lib]\nproc-macro = true\n',
     "strum_macros/src/lib.rs": (
@@ -85,7 +85,7 @@ _STRUM = {
 _ZEROIZE = {
     "zeroize/Cargo.toml": '[package]\nname = "zeroize"\nversion = "1.8.1"\n',
     "zeroize/src/lib.rs": (
-        "#[cfg(feature = \"zeroize_derive\")]\npub use zeroize_derive::{Zeroize, ZeroizeOnDrop};\n\n"
+        '#[cfg(feature = "zeroize_derive")]\npub use zeroize_derive::{Zeroize, ZeroizeOnDrop};\n\n'
         "pub trait Zeroize {\n    fn zeroize(&mut self);\n}\n\npub trait ZeroizeOnDrop {}\n\n"
         "impl Zeroize for u8 {\n    fn zeroize(&mut self) {\n        *self = 0;\n    }\n}\n"
     ),
@@ -152,7 +152,7 @@ _MIETTE = {
 _BINCODE = {
     "Cargo.toml": '[package]\nname = "bincode"\nversion = "2.0.0"\n',
     "src/lib.rs": (
-        "pub mod enc;\n\n#[cfg(feature = \"derive\")]\npub use bincode_derive::{Decode, Encode};\n\n"
+        'pub mod enc;\n\n#[cfg(feature = "derive")]\npub use bincode_derive::{Decode, Encode};\n\n'
         "pub fn encode_into_slice<E: enc::Encode>(val: E, dst: &mut [u8]) -> usize {\n    dst.len()\n}\n"
     ),
     "src/enc.rs": "pub trait Encode {\n    fn encode(&self);\n}\n",
