@@ -71,7 +71,11 @@ it asserts (anyhow's tests/test_autotrait.rs: assert_send::<Error>()) tests the 
 (miette's Report: src/eyreish/mod.rs), or nothing when they come from several files or none. A helper module of a Cargo
 test target (a support file under tests/: reqwest's tests/support/not_tcp.rs, bumpalo's tests/all/main.rs) is test
 code, no subject for a test named like it: later rules decide (rust-lexical's tests/stackvec_tests.rs, beside
-tests/stackvec.rs, -> src/bigint.rs by what it calls). A C or C++ test without a subject of
+tests/stackvec.rs, -> src/bigint.rs by what it calls). A Cargo test named for a derive macro it derives (strum's
+tests/enum_variant_table.rs: #[derive(EnumTable)]) tests the module implementing it: the one the declaring function
+(#[proc_macro_derive(EnumTable)] fn enum_table) hands the work to (macros/enum_table.rs: enum_table_inner), else the
+macro crate's root, or a module of that crate the test's name names (miette's test_diagnostic_source_macro.rs ->
+miette-derive/src/diagnostic_source.rs). A C or C++ test without a subject of
 its own that includes one other test source (parallel-hashmap's tests/parallel_flat_hash_map_test.cc ->
 parallel_hash_map_test.cc -> flat_hash_map_test.cc) takes that test's subject.
 Refraining where the evidence names no single subject: a module of the library's error types (src/error.rs,
