@@ -71,7 +71,11 @@ it asserts (anyhow's tests/test_autotrait.rs: assert_send::<Error>()) tests the 
 (miette's Report: src/eyreish/mod.rs), or nothing when they come from several files or none. A helper module of a Cargo
 test target (a support file under tests/: reqwest's tests/support/not_tcp.rs, bumpalo's tests/all/main.rs) is test
 code, no subject for a test named like it: later rules decide (rust-lexical's tests/stackvec_tests.rs, beside
-tests/stackvec.rs, -> src/bigint.rs by what it calls). A C or C++ test without a subject of
+tests/stackvec.rs, -> src/bigint.rs by what it calls). A Cargo test named for a derive macro it derives (strum's
+tests/enum_variant_table.rs: #[derive(EnumTable)]) tests the module implementing it: the one the declaring function
+(#[proc_macro_derive(EnumTable)] fn enum_table) hands the work to (macros/enum_table.rs: enum_table_inner), else the
+macro crate's root, or a module of that crate the test's name names (miette's test_diagnostic_source_macro.rs ->
+miette-derive/src/diagnostic_source.rs). A C or C++ test without a subject of
 its own that includes one other test source (parallel-hashmap's tests/parallel_flat_hash_map_test.cc ->
 parallel_hash_map_test.cc -> flat_hash_map_test.cc) takes that test's subject.
 Refraining where the evidence names no single subject: a module of the library's error types (src/error.rs,
@@ -182,6 +186,7 @@ from repoloom.packing.pairing.by_name import (
     _by_named_function,
 )
 from repoloom.packing.pairing.by_calls import _elsewhere_in_tree
+from repoloom.packing.pairing.by_derive import _by_derive, _derive_index
 from repoloom.packing.pairing.by_use import (
     _by_auto_traits,
     _by_crate_root,
@@ -388,6 +393,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
         return units_by_name[fam].get(name, [])
 
     index_box: list | None = None  # lookups for resolving single import records (built when first needed)
+    derive_box: list = []  # Rust: the derive macros the repository declares (built when first needed)
     pairs = []
 
     def calls_of(t: FileFacts, fam: str | None):
@@ -488,6 +494,10 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 # a test asserting Send/Sync of its crate's types (tests/test_autotrait.rs): the one file defining
                 # them, or no subject (what it calls to build them names none)
                 found = _by_auto_traits(t, resolved)
+            if found is None and not role and not for_role and t.test.get("derives"):
+                # a Cargo test named for a derive macro of the repository (#[derive(EnumTable)]): its implementation
+                derive_box = derive_box or [_derive_index(facts, kinds)]
+                found = _by_derive(t, derive_box[0], lambda name: units_named(fam, name))
             if found is None and not role and not for_role and macros.get(fam or ""):
                 # a test named for a macro of the library's header (libdill's tests/go1.c: go, a macro over
                 # dill_prologue of cr.c): the one file defining what the macro stands for

@@ -34,6 +34,8 @@ _TEST_ATTRS = frozenset({"test", "rstest", "test_case", "test_matrix", "wasm_bin
 # Property-test macros whose body holds the test functions: proptest! { #[test] fn ... }, quickcheck! { fn ... }
 _PROPERTY_MACROS = frozenset({"proptest", "quickcheck"})
 _FN_IN_MACRO = re.compile(r"\bfn\s+\w+")
+# a derive function's body is walked this deep for the functions it calls (its own impl, a module's *_inner)
+_MAX_CALLEES = 16
 
 
 # An item a macro invocation declares in its arguments: buffer_fixed!(pub struct Sha256(...)), bitflags! { pub struct
@@ -169,6 +171,56 @@ def imports(tree, src) -> list[dict]:
     return out
 
 
+def _attr_name(src, attr) -> str:
+    """The name an attribute item starts with: derive of #[derive(..)], proc_macro_derive of #[proc_macro_derive(..)]."""
+    a = attr.named_children[0] if attr.named_children else None
+    head = a.named_children[0] if a is not None and a.named_children else None
+    return src.node_text(head) if head is not None and head.type == "identifier" else ""
+
+
+def _token_names(src, attr) -> list[str]:
+    """The identifiers directly inside an attribute's parentheses: Debug, AsRefStr of #[derive(Debug, strum::AsRefStr)]
+    (a path's crate comes along: strum, which no repository declares as a derive)."""
+    a = attr.named_children[0] if attr.named_children else None
+    args = a.child_by_field_name("arguments") if a is not None else None
+    return [src.node_text(c) for c in args.named_children if c.type == "identifier"] if args is not None else []
+
+
+def _callees(src, fn) -> list[str]:
+    """Names of the functions a function's body calls (a::b::f(..) -> f), in order, at most _MAX_CALLEES."""
+    body = fn.child_by_field_name("body")
+    out: list[str] = []
+    stack = [body] if body is not None else []
+    while stack and len(out) < _MAX_CALLEES:
+        n = stack.pop()
+        if n.type == "call_expression":
+            f = n.child_by_field_name("function")
+            name = f.child_by_field_name("name") if f is not None and f.type == "scoped_identifier" else f
+            if name is not None and name.type == "identifier" and src.node_text(name) not in out:
+                out.append(src.node_text(name))
+        stack.extend(reversed(n.named_children))
+    return out
+
+
+def _proc_derives(src, attr) -> dict[str, list[str]]:
+    """#[proc_macro_derive(AsRefStr, attributes(strum))] pub fn as_ref_str(..) { macros::as_ref_str_inner(..) }:
+    {"AsRefStr": ["as_ref_str_inner"]} (the functions its body calls that are named for it), for pairing a test
+    deriving AsRefStr with the module implementing it."""
+    names = _token_names(src, attr)
+    fn = attr.next_named_sibling
+    while fn is not None and fn.type in _FACADE_NOISE:
+        fn = fn.next_named_sibling
+    name = fn.child_by_field_name("name") if fn is not None and fn.type == "function_item" else None
+    if not names or name is None:
+        return {}
+    # the convention: the function doing the work is named for the declaring one (as_ref_str -> as_ref_str_inner,
+    # derive_zeroize -> derive_zeroize_impl, derive_deserialize_fromstr -> deserialize_fromstr), not a helper it
+    # also calls (DeriveOptions::from_derive_input)
+    own = src.node_text(name)
+    stem = own.removeprefix("derive_")
+    return {names[0]: [c for c in _callees(src, fn) if c != own and stem in c]}
+
+
 def markers(caps: dict, src, path: str) -> tuple[int, bool, dict]:
     """#[test], #[tokio::test], #[rstest], #[test_case(...)], ... functions and proptest! / quickcheck! bodies;
     #[cfg(test)] says the file holds its own tests.
@@ -177,18 +229,26 @@ def markers(caps: dict, src, path: str) -> tuple[int, bool, dict]:
     ``crate_paths`` (itoa::Buffer::new() -> "itoa::Buffer", extern crate lazy_static -> "lazy_static::") and
     ``macros`` it invokes (lazy_static!), for pairing it with the module of its crate that defines them."""
     count, cfg_test = 0, False
+    derives: set[str] = set()  # the traits a test derives (#[derive(EnumString)])
+    proc_derives: dict[str, list[str]] = {}  # the derive macros a proc-macro crate declares
     for n in caps.get("attribute", ()):
         text = src.node_text(n)
         if _CFG_TEST.match(text):
             cfg_test = True
         elif last_name(src, n) in _TEST_ATTRS or _TEST_ATTR.match(text):
             count += 1
+        elif text.startswith("#[derive") or text.startswith("#[proc_macro_derive"):
+            name = _attr_name(src, n)
+            if name == "derive":
+                derives.update(_token_names(src, n))
+            elif name == "proc_macro_derive":
+                proc_derives.update(_proc_derives(src, n))
     for n in caps.get("macro", ()):
         if src.node_text(n) in _PROPERTY_MACROS and n.parent is not None:
             # its body is a token tree, not items: count the #[test] tokens, else (quickcheck!) the functions
             body = src.node_text(n.parent)
             count += len(_TEST_IN_MACRO.findall(body)) or len(_FN_IN_MACRO.findall(body))
-    extra: dict = {}
+    extra: dict = {"proc_derives": proc_derives} if proc_derives else {}
     if "tests" in path.split("/")[:-1]:
         # a macro that writes the test functions (httparse's tests/uri.rs: req! { urltest_001, ... }): its
         # #[test] is a token of the macro's body, not an attribute of the tree
@@ -207,6 +267,8 @@ def markers(caps: dict, src, path: str) -> tuple[int, bool, dict]:
         macros = sorted({src.node_text(n) for n in caps.get("macro", ())})
         if macros:
             extra["macros"] = macros
+        if derives:
+            extra["derives"] = sorted(derives)
     return count, cfg_test, extra
 
 
