@@ -169,6 +169,7 @@ from repoloom.packing.pairing.by_include import (
 from repoloom.packing.pairing.by_name import (
     _by_name,
     _by_name_part,
+    _index_beside,
     _by_named_type,
     _declarations_beside,
     _defining_module,
@@ -625,6 +626,9 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             if found is None and not role and not for_role and "include" in _FAMILY_RULES.get(fam, ()):
                 # named for a function the library defines under its prefix (copy_test.c: cbor_copy of cbor.c)
                 found = _by_prefixed_function(t, lambda name: units_named(fam, name), kinds, declared)
+            if found is None and not role and not for_role and fam == "js":
+                # kept beside the code and named for a topic: its folder's index (map/production.test.js -> map/index.js)
+                found = _index_beside(t, facts_by_path, kinds)
         subject, rule, score = found if found else (None, None, 0.0)
         subject = forwarding.get(subject, subject)
         subject = impl_headers.get(subject, subject)
