@@ -100,11 +100,10 @@ def _declarations_beside(test_path: str, declared: set[str], kinds: dict[str, st
 
 
 def _index_beside(t: FileFacts, facts_by_path: dict, kinds: dict[str, str]) -> tuple[str, str, float] | None:
-    """A test kept beside the code, not in a test folder, named for a topic (nanostores' map/production.test.js,
-    htmlparser2's src/FeedHandler.spec.ts) tests the module its folder's index file is: that index, as the test's
-    own kind resolves the folder (nanostores' deep-map/errors.ts, a TypeScript file, checks deep-map/index.d.ts)."""
-    if in_test_dir(t.path):
-        return None
+    """A test kept beside the code, named for a topic (nanostores' map/production.test.js, htmlparser2's
+    src/FeedHandler.spec.ts) tests the module its folder's index file is: that index, as the test's own kind resolves
+    the folder (nanostores' deep-map/errors.ts, a TypeScript file, checks deep-map/index.d.ts). A test folder's index
+    is a helper (support), never taken."""
     folder = os.path.dirname(t.path)
     order = TS_FIRST if t.path.endswith((".ts", ".tsx", ".mts", ".cts")) else JS_FIRST
     for ext in order:
