@@ -45,7 +45,8 @@ A test named for an entry point that only re-exports several modules (test/index
 package as a whole: no subject; so does a test named for a Python package whose __init__.py defines nothing of its
 own, empty or gathering its modules' names (werkzeug's tests/test_routing.py, routing/__init__.py): a later rule may
 find the module the test takes, or none. A build tool's configuration (build.config.ts, vite.config.mjs) is no test's
-subject.
+subject. A JavaScript or TypeScript test kept beside the code, named for a topic, that no rule pairs takes its folder's
+index file as its own kind resolves it (nanostores' map/production.test.js -> map/index.js; errors.ts -> index.d.ts).
 A package of one module is the subject
 of every test that requires it; a helper is a subject only for tests beside or above it.
 A compile-only C/C++ check (a test-named file that only includes headers: tests/test_header_guard.cpp) not named after
