@@ -45,7 +45,8 @@ A test named for an entry point that only re-exports several modules (test/index
 package as a whole: no subject; so does a test named for a Python package whose __init__.py defines nothing of its
 own, empty or gathering its modules' names (werkzeug's tests/test_routing.py, routing/__init__.py): a later rule may
 find the module the test takes, or none. A build tool's configuration (build.config.ts, vite.config.mjs) is no test's
-subject.
+subject. A JavaScript or TypeScript test kept beside the code, named for a topic, that no rule pairs takes its folder's
+index file as its own kind resolves it (nanostores' map/production.test.js -> map/index.js; errors.ts -> index.d.ts).
 A package of one module is the subject
 of every test that requires it; a helper is a subject only for tests beside or above it.
 A compile-only C/C++ check (a test-named file that only includes headers: tests/test_header_guard.cpp) not named after
@@ -173,6 +174,7 @@ from repoloom.packing.pairing.by_include import (
 from repoloom.packing.pairing.by_name import (
     _by_name,
     _by_name_part,
+    _index_beside,
     _by_named_type,
     _declarations_beside,
     _defining_module,
@@ -635,6 +637,9 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             if found is None and not role and not for_role and "include" in _FAMILY_RULES.get(fam, ()):
                 # named for a function the library defines under its prefix (copy_test.c: cbor_copy of cbor.c)
                 found = _by_prefixed_function(t, lambda name: units_named(fam, name), kinds, declared)
+            if found is None and not role and not for_role and fam == "js":
+                # kept beside the code and named for a topic: its folder's index (map/production.test.js -> map/index.js)
+                found = _index_beside(t, facts_by_path, kinds)
         subject, rule, score = found if found else (None, None, 0.0)
         subject = forwarding.get(subject, subject)
         subject = impl_headers.get(subject, subject)

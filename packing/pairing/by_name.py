@@ -42,6 +42,7 @@ from repoloom.packing.pairing.conventions import (
     split_identifier,
 )
 from repoloom.packing.pairing.lexical import _agreeing, _terms
+from repoloom.syntax.lang.javascript import JS_FIRST, TS_FIRST
 from repoloom.syntax.tests import TEST_DIRS, in_test_dir, in_type_test_dir, is_bare_test, subject_stem
 
 _WORDS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+|[^A-Za-z\d._-]+")
@@ -96,6 +97,20 @@ def _declarations_beside(test_path: str, declared: set[str], kinds: dict[str, st
     folder = os.path.dirname(test_path)
     beside = [p for p in declared if os.path.dirname(p) == folder and kinds.get(p) in ("", "inline")]
     return (beside[0], "path", 1.0) if len(beside) == 1 else None
+
+
+def _index_beside(t: FileFacts, facts_by_path: dict, kinds: dict[str, str]) -> tuple[str, str, float] | None:
+    """A test kept beside the code, named for a topic (nanostores' map/production.test.js, htmlparser2's
+    src/FeedHandler.spec.ts) tests the module its folder's index file is: that index, as the test's own kind resolves
+    the folder (nanostores' deep-map/errors.ts, a TypeScript file, checks deep-map/index.d.ts). A test folder's index
+    is a helper (support), never taken."""
+    folder = os.path.dirname(t.path)
+    order = TS_FIRST if t.path.endswith((".ts", ".tsx", ".mts", ".cts")) else JS_FIRST
+    for ext in order:
+        p = os.path.join(folder, "index" + ext) if folder else "index" + ext
+        if ext != ".json" and p in facts_by_path and kinds.get(p) in ("", "inline"):
+            return p, "path", 0.5
+    return None
 
 
 def _is_type_test(path: str) -> bool:
