@@ -455,12 +455,11 @@ _SENTENCE_WORDS = frozenset("a an the is its it not no".split())
 
 _STAND_IN_WORDS = frozenset("password passwd pass pwd secret token key apikey credential credentials".split())
 
-# lower-case words joined by hyphens, then a number (`admin-secret-256`, `secret-0014`, `key-123456789`): with a
-# credential word among them, labelled negative in 15 dev projects (sets 4-25) and positive in 3 (two tools' fixtures)
 # how a document cuts a token short (`eyJhbGciOi...`, `boQtj0SCGz[...]`): what is left is not the secret; negative
 # in 7 dev projects (sets 11-23), positive in none but a tool's fixture
 _TRUNCATED_ENDS = ("...", "…", "[...]")
-
+# lower-case words joined by hyphens, then a number (`admin-secret-256`, `secret-0014`, `key-123456789`): with a
+# credential word among them, labelled negative in 15 dev projects (sets 4-25) and positive in 3 (two tools' fixtures)
 _NUMBERED_WORDS = re.compile(r"([a-z]++(?:-[a-z]++)*+)-\d++")
 
 # marks of a value that stands for something else: an ejson-encrypted value (`EJ[1:…]`), a variable (`$this->`),

@@ -34,10 +34,10 @@ examples; a name with nothing of its own may join a folder and a file (tests/hea
 A topic folder of tests (tests/test_utils/test_prompt.py) yields to the one module defining the function
 the test is named after (termui.prompt); so does a test that reaches the code only through the package's
 entry point (tests/safe-try.test.ts -> the module defining safeTry); another test's module it takes names from is
-its helper there, as a support file is (tqdm's tests/tests_pandas.py: closing from tests_tqdm.py). A topic-named test that takes the package
-whole, by its default export alone (p-queue's test/basic.ts: import PQueue from '../source/index.js') or through its
-own test package (tests/__init__.py: import tomli as tomllib), pairs with the one file, of the entry point and the
-modules it re-exports from, that defines every name of the package the test uses (the entry itself only when it
+its helper there, as a support file is (tqdm's tests/tests_pandas.py: closing from tests_tqdm.py). A topic-named
+test that takes the package whole, by its default export alone (p-queue's test/basic.ts: import PQueue from
+'../source/index.js') or through its own test package (tests/__init__.py: import tomli as tomllib), pairs with the
+one file, of the entry point and the modules it re-exports from, that defines every name of the package the test uses (the entry itself only when it
 defines several of them: source/index.ts's PQueue and its methods; tomli's loads and TOMLDecodeError in _parser.py).
 One name of the package taken through its entry point, beside names taken from elsewhere (pyrsistent's
 tests/map_test.py: pmap, and operator's add), pairs with the module the entry re-exports it from (_pmap.py).
