@@ -167,7 +167,7 @@ def _runs_at_load(node) -> bool:
     return True
 
 
-def _exports(root) -> bool:
+def _exports(root, src) -> bool:
     """The module exports something: an export statement, or an assignment to module.exports / exports.x."""
     for n in root.children:
         if n.type == "export_statement":
@@ -175,13 +175,13 @@ def _exports(root) -> bool:
         if n.type == "expression_statement" and n.named_children:
             e = n.named_children[0]
             left = e.child_by_field_name("left") if e.type == "assignment_expression" else None
-            text = left.text.decode("utf-8", "replace") if left is not None else ""
+            text = src.node_text(left) if left is not None else ""
             if text == "module.exports" or text.startswith(("module.exports.", "exports.")):
                 return True
     return False
 
 
-def _generates_tests(calls, called: list[str]) -> bool:
+def _generates_tests(calls, called: list[str], src) -> bool:
     """A module of a test folder that exports functions writing test cases and runs none itself (yup's
     test/helpers.ts: castAll(..) calls it(..); unstorage's test/drivers/utils.ts: testDriver(opts); parse5's
     test/utils/generate-parsing-tests.ts, named like a test): a helper the tests call, like ava's and mocha's
@@ -195,7 +195,7 @@ def _generates_tests(calls, called: list[str]) -> bool:
     root = calls[0]
     while root.parent is not None:
         root = root.parent
-    return _exports(root)
+    return _exports(root, src)
 
 
 def count_calls(caps: dict, src, path: str) -> tuple:
@@ -211,7 +211,7 @@ def count_calls(caps: dict, src, path: str) -> tuple:
     calls = caps.get("call", ())
     called = [callee(src, n) for n in calls]
     count = sum(1 for c in called if c in names)
-    if count and in_tests and _generates_tests(calls, called):
+    if count and in_tests and _generates_tests(calls, called, src):
         return 0, False  # a helper that writes test cases for the tests that call it: none of its own
     if count == 0 and name.endswith(("ts", "tsx")):
         if type_test_named(path):  # check-dts' errors.ts (syntax/lang/typescript.py)

@@ -19,21 +19,26 @@ from repoloom.packing.pairing.conventions import _FACADES, _stem, split_identifi
 from repoloom.packing.pairing.lexical import _names_touch
 
 
-def _derive_index(facts: list[FileFacts], kinds: dict[str, str]) -> dict[str, list[tuple[str, list[str]]]]:
-    """Derive name -> [(the source declaring it, the functions doing its work)], over the repository; and under the
-    key "" the sources of the crates declaring derives, [(path, [the words of its name])]."""
-    index: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
+# derive name -> [(the source declaring it, the functions doing its work)]; the sources of the crates declaring
+# derives, [(path, [the words of its name])]
+_Declared = dict[str, list[tuple[str, list[str]]]]
+_Modules = list[tuple[str, list[str]]]
+
+
+def _derive_index(facts: list[FileFacts], kinds: dict[str, str]) -> tuple[_Declared, _Modules]:
+    """The derives the repository declares, and the modules of the crates declaring them."""
+    declared: _Declared = defaultdict(list)
     for f in facts:
         if kinds.get(f.path) in ("", "inline"):
             for name, callees in (f.test.get("proc_derives") or {}).items():
-                index[name].append((f.path, list(callees)))
-    crates = {_crate_dir(p) for decls in index.values() for p, _ in decls}
-    index[""] = [
+                declared[name].append((f.path, list(callees)))
+    crates = {_crate_dir(p) for decls in declared.values() for p, _ in decls}
+    modules = [
         (f.path, _words(f.path))
         for f in facts
         if kinds.get(f.path) in ("", "inline") and f.path.endswith(".rs") and _crate_dir(f.path) in crates
     ]
-    return index
+    return declared, modules
 
 
 def _words(path: str) -> list[str]:
@@ -60,7 +65,7 @@ def _implementing(decl: str, callees: list[str], defining: Callable[[str], list[
     return decl
 
 
-def _named_module(t: FileFacts, crate: str, modules: list[tuple[str, list[str]]]) -> str | None:
+def _named_module(t: FileFacts, crate: str, modules: _Modules) -> str | None:
     """The module of the macro crate the test's name names, every word of it (miette's
     tests/test_diagnostic_source_macro.rs -> miette-derive/src/diagnostic_source.rs, over diagnostic.rs): the most
     words, one module."""
@@ -72,17 +77,18 @@ def _named_module(t: FileFacts, crate: str, modules: list[tuple[str, list[str]]]
 
 
 def _by_derive(
-    t: FileFacts, index: dict[str, list[tuple[str, list[str]]]], defining: Callable[[str], list[FileFacts]]
+    t: FileFacts, index: tuple[_Declared, _Modules], defining: Callable[[str], list[FileFacts]]
 ) -> tuple[str, str, float] | None:
     """The module implementing the derive macros a test derives and is named for, when that is one file; a module
     of that macro crate the test's name names comes first."""
+    declared, modules = index
     subjects = set()
     for name in t.test.get("derives") or ():
-        decls = index.get(name) if name else None
+        decls = declared.get(name)
         if not decls or not _names_touch(t.path, name + ".rs"):
             continue
         if len(decls) > 1:  # declared twice (two versions of a macro crate): not decided here
             return None
         decl, callees = decls[0]
-        subjects.add(_named_module(t, _crate_dir(decl), index[""]) or _implementing(decl, callees, defining))
+        subjects.add(_named_module(t, _crate_dir(decl), modules) or _implementing(decl, callees, defining))
     return (subjects.pop(), "use", 1.0) if len(subjects) == 1 else None

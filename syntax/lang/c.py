@@ -355,11 +355,12 @@ _FRAMEWORK_FILES = frozenset(
     | {"unity.c", "unity.h", "unity_fixture.c", "unity_fixture.h", "utest.h", "tinytest.c", "tinytest.h"}
 )
 _FRAMEWORK_FOLDERS = frozenset({"gtest", "gmock"})
+_HEADERS = (".h", ".hh", ".hpp", ".hxx", ".h++")
 
 
 def _is_framework(path: str) -> bool:
     parts = path.lower().split("/")
-    header = parts[-1].endswith((".h", ".hh", ".hpp", ".hxx", ".h++"))
+    header = parts[-1].endswith(_HEADERS)
     return parts[-1] in _FRAMEWORK_FILES or (header and any(p in _FRAMEWORK_FOLDERS for p in parts[:-1]))
 
 
@@ -370,13 +371,13 @@ def markers(caps: dict, src, path: str) -> tuple[int, bool] | tuple[int, bool, d
     the file (absolute_simple), which a test main elsewhere calls (CMake's create_test list), and, when it defines no
     function at all, the file itself: a compile-only check of the headers it includes (pugixml's
     tests/test_header_guard.cpp), marked compile_only."""
-    # a macro named in a #define defines the framework (pugixml's tests/test.hpp: #define TEST(name) ...): no test case
     if _is_framework(path):  # a copy of the test framework itself
         return 0, False
+    # a macro named in a #define defines the framework (pugixml's tests/test.hpp: #define TEST(name) ...): no test case
     count = sum(1 for n in caps.get("macro", ()) if not _in_macro_definition(n))
     if _checks_nothing(path, count):  # a benchmark, fuzz harness, demo or build check: no case of its own
         return 0, False
-    header = path.endswith((".h", ".hh", ".hpp", ".hxx", ".h++"))
+    header = path.endswith(_HEADERS)
     test_source = not header and in_test_dir(path)
     registered = 0
     for n in caps.get("case", ()):  # TEST_XML(name, "<node/>") { ... } inside #if: a call, then its block
