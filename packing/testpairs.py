@@ -175,6 +175,7 @@ from repoloom.packing.pairing.by_name import (
     _by_name,
     _by_name_part,
     _index_beside,
+    _by_named_class,
     _by_named_type,
     _declarations_beside,
     _defining_module,
@@ -640,6 +641,9 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             if found is None and not role and not for_role and fam == "js":
                 # kept beside the code and named for a topic: its folder's index (map/production.test.js -> map/index.js)
                 found = _index_beside(t, facts_by_path, kinds)
+            if found is None and not role and not for_role and fam == "python":
+                # named for a class of the package (tests/test_deque.py: Deque): the one module defining it
+                found = _by_named_class(t, sources[fam], kinds, declared)
         subject, rule, score = found if found else (None, None, 0.0)
         subject = forwarding.get(subject, subject)
         subject = impl_headers.get(subject, subject)
