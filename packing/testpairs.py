@@ -47,6 +47,9 @@ own, empty or gathering its modules' names (werkzeug's tests/test_routing.py, ro
 find the module the test takes, or none. A build tool's configuration (build.config.ts, vite.config.mjs) is no test's
 subject. A JavaScript or TypeScript test kept beside the code, named for a topic, that no rule pairs takes its folder's
 index file as its own kind resolves it (nanostores' map/production.test.js -> map/index.js; errors.ts -> index.d.ts).
+A Python test named for a class (tests/test_deque.py: Deque) that no rule pairs takes the one module defining it,
+unless longer names on that word come from other modules (click's test_context.py). A module declaring only types is
+no subject of the import rule unless the test is named for it (ts-pattern's tests/build-many.test.ts: BuildMany.ts).
 A package of one module is the subject
 of every test that requires it; a helper is a subject only for tests beside or above it.
 A compile-only C/C++ check (a test-named file that only includes headers: tests/test_header_guard.cpp) not named after
@@ -175,6 +178,7 @@ from repoloom.packing.pairing.by_name import (
     _by_name,
     _by_name_part,
     _index_beside,
+    _by_named_class,
     _by_named_type,
     _declarations_beside,
     _defining_module,
@@ -640,6 +644,9 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             if found is None and not role and not for_role and fam == "js":
                 # kept beside the code and named for a topic: its folder's index (map/production.test.js -> map/index.js)
                 found = _index_beside(t, facts_by_path, kinds)
+            if found is None and not role and not for_role and fam == "python":
+                # named for a class of the package (tests/test_deque.py: Deque): the one module defining it
+                found = _by_named_class(t, sources[fam], kinds, declared)
         subject, rule, score = found if found else (None, None, 0.0)
         subject = forwarding.get(subject, subject)
         subject = impl_headers.get(subject, subject)

@@ -338,7 +338,7 @@ def _by_import(
         and _usable(t.path, p)
         and p not in tooling
     )
-    real = [p for p in targets if _stem(p) not in _FACADES]
+    real = [p for p in targets if _stem(p) not in _FACADES and _may_be_tested(t, facts_by_path[p])]
     if not targets and len(tooling) == 1:
         only = next(iter(tooling))
         if (
@@ -412,6 +412,14 @@ def _by_import(
         # compatibility shim (attrs' and click's _compat.py: version switches every module imports)
         return None
     return found
+
+
+def _may_be_tested(t: FileFacts, f: FileFacts) -> bool:
+    """A module declaring only types has no code to test: the import rule passes over it (hono-node-server's
+    test/server-socket.test.ts takes the type ServerType from src/types.ts and serve from src/server.ts), unless the
+    test is named for it by a name not a generic one (ts-pattern's tests/build-many.test.ts: src/types/BuildMany.ts;
+    hookable's test/types.test.ts is not a test of src/types.ts)."""
+    return not f.test.get("types_only") or (_names_agree(t.path, f.path) and _norm(_stem(f.path)) not in _GENERIC_NAMES)
 
 
 def _takes_its_own_code(t: FileFacts, module: str, facts_by_path: dict, ix) -> bool:

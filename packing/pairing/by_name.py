@@ -266,6 +266,25 @@ def _by_named_type(t: FileFacts, sources: list[FileFacts], kinds, declared: set[
     return (typed[0], "name", 0.6) if len(typed) == 1 else None
 
 
+def _by_named_class(t: FileFacts, sources: list[FileFacts], kinds, declared: set[str]) -> tuple[str, str, float] | None:
+    """Rule (Python): a test named for a class that no file is named for (tests/test_deque.py: Deque) tests the one
+    module defining a class of that name which the test names (diskcache/persistent.py), as `_by_named_type` finds a
+    Cargo test's type; a package's __init__.py too (cachetools' Cache). Not when the test also uses longer names on
+    that word that other modules define: click's tests/test_context.py takes Context from core.py but
+    get_current_context from globals.py and pass_context from decorators.py, the context machinery, no one module."""
+    found = _by_named_type(t, sources, kinds, declared)
+    if found is None:
+        return None
+    key = _norm(_test_stem(t))
+    used = set(t.identifiers) | {n for i in t.imports for n in (i.get("names") or ())}
+    for f in sources:
+        if f.path == found[0] or kinds.get(f.path) not in ("", "inline"):
+            continue
+        if any(key in _norm(d) and _norm(d) != key and d in used for d in (f.test.get("defines") or ())):
+            return None
+    return found
+
+
 # Words whose short form names modules as often as the word: a test named in full finds the module named short.
 _SHORT_FORMS = {
     "utilities": "utils",
