@@ -65,7 +65,10 @@ that reaches no implementation takes the repository header it includes that hold
 the test uses, or that its name names where those names tie (a word of the name inside the header's, or the whole
 name a function it defines: frozen's tests/test_rand.cpp -> include/frozen/random.h, GSL's tests/owner_tests.cpp ->
 include/gsl/pointers: owner); of several headers, the one its name names so (toml11's tests/test_get_or.cpp ->
-get.hpp, beside value.hpp).
+get.hpp, beside value.hpp). So does a C++ test of a header-held library whose repository also compiles units of another
+purpose (cpp-peglib's peglib.h beside abi/abi_probe.cc, effcee.h's inline Options beside match.cc), when it includes
+that one library header and uses something of it, its other includes are helpers leading to no library file, and no
+compiled unit defines anything it uses.
 A Rust integration test named only "test" (tests/test.rs, tests/smoke.rs) that reaches its own crate by name (use
 itoa::Integer, #[macro_use] extern crate lazy_static) tests the crate root when the root defines the most of what it
 names; so does a Cargo test of a crate of any size that names two or more items of its crate, every one defined by the

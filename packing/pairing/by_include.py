@@ -362,11 +362,14 @@ def _by_include(
         helpers = [p for p in direct if kinds.get(p) == "support" and p.endswith(_C_HEADERS)]
         own = reach(sorted({q for h in helpers if h in graph for q in graph.successors(h)}))
         via_helpers = True
-    if not own and not any(
-        f.path.endswith(_C_IMPLEMENTATIONS) and kinds.get(f.path) in ("", "inline") and _usable(t.path, f.path)
-        for f in sources
-    ):
-        return _header_only(t, direct, kinds, facts_by_path, lex_index, tcfg, graph)
+    if not own:
+        units = [
+            f
+            for f in sources
+            if f.path.endswith(_C_IMPLEMENTATIONS) and kinds.get(f.path) in ("", "inline") and _usable(t.path, f.path)
+        ]
+        if not units or _header_held(t, direct, kinds, facts_by_path, graph, units):
+            return _header_only(t, direct, kinds, facts_by_path, lex_index, tcfg, graph)
     if len(own) == 1:
         return own[0], "include", 0.8 if via_helpers else 0.9
     if via_helpers or _named_for_role(t.path):  # several implementations, and a name that picks none of them
@@ -375,6 +378,31 @@ def _by_include(
         return None, None, 0.0  # no subject, from this rule or a later one
     fam = FAMILY.get(t.language or "")
     return _agreeing(t, own, "include", lex_index(fam), tcfg)
+
+
+def _header_held(t: FileFacts, direct: list[str], kinds, facts_by_path, graph, units: list[FileFacts]) -> bool:
+    """(C++) A test of a header-held library beside compiled units of another purpose (cpp-peglib's peglib.h beside
+    abi/abi_probe.cc; effcee.h's inline Options beside match.cc; fmt's base.h and FMT_ASSERT): it includes one
+    library header, and uses something of it; its other includes are helpers leading to no library file (a vendored
+    test/gtest/gtest.h); and no compiled unit defines anything it uses. The header-only rule then decides."""
+    if t.language != "cpp":
+        return False
+    library = [p for p in direct if p in facts_by_path and kinds.get(p) != "support"]
+    used = set(t.identifiers)
+    if len(library) != 1 or not used & _header_names(facts_by_path[library[0]]):
+        return False
+    seen: set[str] = set()
+    stack = [p for p in direct if kinds.get(p) == "support"]
+    while stack:
+        p = stack.pop()
+        if p in seen or p not in facts_by_path:
+            continue
+        if kinds.get(p) != "support":
+            return False  # a helper leading to the library (re2's testing/exhaustive_tester.h): not the one header
+        seen.add(p)
+        if p in graph:
+            stack.extend(graph.successors(p))
+    return not any(used & set(f.test.get("defines") or ()) for f in units)
 
 
 def _named_for_all(test_path: str, options: list[str]) -> bool:
