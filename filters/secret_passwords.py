@@ -292,6 +292,10 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
         pos = max(pos, vs + len(value))
 
 
+# CJK, kana and Hangul text and full-width punctuation: where a value written in such text ends (`密码：123456，端口：3306`);
+# no dev label has a password or key with such a character in it
+_WIDE_TEXT = "\u3000-\u30ff\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
+
 # Chinese `为`/`是` (is), `均为`/`都是` (both are), maybe with a colon: `密码均为：\`sentinel\``
 _CJK_IS = re.compile(r"(?:均|都)?(?:为|為|是)[ \t]{0,2}+[：:]?")
 
@@ -311,12 +315,16 @@ _PROSE_PW_AFTER = re.compile(
     + _CJK_IS.pattern
     + r""")?[ \t]{0,4}+"""
     r"""(?:["'`]?)"""
-    r"""(?:(?P<user>[A-Za-z0-9_.\-@]{1,32}+)[ \t]{0,2}+/[ \t]{0,2}+)?(?P<pw>[^\s"'`,;()<>\[\]{}]{6,64}+)"""
+    r"""(?:(?P<user>[A-Za-z0-9_.\-@]{1,32}+)[ \t]{0,2}+/[ \t]{0,2}+)?(?P<pw>[^\s"'`,;()<>\[\]{}"""
+    + _WIDE_TEXT
+    + r"""]{6,64}+)"""
 )
 # after `credentials`/`login`, also `user:password` (`default credentials are admin:…`)
 _PROSE_LOGIN_AFTER = re.compile(
     r"""[ \t]{0,4}+(?:are|is|:|=|-|\(|：|with|using)?[ \t]{0,4}+(?:["'`]?)"""
-    r"""(?P<user>[A-Za-z0-9_.\-@]{1,32}+)[ \t]{0,2}+[/:][ \t]{0,2}+(?P<pw>[^\s"'`,;()<>\[\]{}]{6,64}+)"""
+    r"""(?P<user>[A-Za-z0-9_.\-@]{1,32}+)[ \t]{0,2}+[/:][ \t]{0,2}+(?P<pw>[^\s"'`,;()<>\[\]{}"""
+    + _WIDE_TEXT
+    + r"""]{6,64}+)"""
 )
 # `password for master: …`, `the password for user 'admin' is '…'`: whose password it is, then the value
 _PROSE_PW_FOR = re.compile(

@@ -1,0 +1,45 @@
+"""Round 29 (dev sets 2-26; a recall rule kept only when it fixes misses of 3 projects in 2 sets, a precision rule
+when the labels' majority across projects says so).
+
+A password a prose sentence gives ends where CJK text or full-width punctuation resumes: `密码：123456，端口：3306`
+is the password `123456` (a stand-in) followed by the port, not one value running to the line's end. Dev labels
+no password or key with such a character, and the run-on spans were altered negatives in youlai-boot (set 24),
+cachecloud and tis (set 26).
+
+All secret values here are fakes made for this file.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.filters.secret_samples import passwords_in, values_in
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a prompt in an AI-assistant doc that lists a database's settings, full-width commas between them
+        '   > "我提供关于mysql的相关配置 数据库名：shop，用户名：root，密码：123456，端口：3306，时区：上海"\n',
+        "从MySQL 同步到 Paimon 数据库，MySql 数据源，用户名为baisui，密码为123456，主机地址为192.168.28.200，端口为3306\n",
+        # a Javadoc list of password modes: the word, then Chinese text with a parameter in it
+        "     * 4:redis未设置密码，设置password参数:appId+MD5\n",
+        # a compose command's comment: the stand-in, then a full-width comma and the next clause
+        "    command: redis-server --requirepass 123456 --appendonly no # 启动 Redis 服务并添加密码为：123456，默认不开启\n",
+    ],
+)
+def test_a_value_stops_at_cjk_text(cfg, text):
+    assert [v for v in values_in(text, cfg) if not v.isascii()] == []
+    assert passwords_in(text, cfg) == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # a chosen value before the full-width comma is still found, without the comma
+        ("密码为 Qk7vLm2x9，端口为 3306\n", "Qk7vLm2x9"),
+        ("登录后台：用户名：admin，密码：Tr0ub4dor&3，首次登录请修改\n", "Tr0ub4dor&3"),
+    ],
+)
+def test_a_password_before_cjk_text_is_found_alone(cfg, text, value):
+    assert value in passwords_in(text, cfg)
