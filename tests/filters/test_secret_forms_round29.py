@@ -6,6 +6,11 @@ is the password `123456` (a stand-in) followed by the port, not one value runnin
 no password or key with such a character, and the run-on spans were altered negatives in youlai-boot (set 24),
 cachecloud and tis (set 26).
 
+A Kubernetes Secret's name under a camelCase key that names the Secret by what it holds (`existingSecret`,
+`tlsSecret`, `serverCASecret`, `credentialsSecret`, `…CertificateSecret`) is an object's name, not the secret: dev
+labels it negative in 6 projects over sets 11-26 (n8n-hosting, elastic-helm-charts, argo-cd, cloudnative-pg and two
+Percona operators), positive in none.
+
 All secret values here are fakes made for this file.
 """
 
@@ -43,3 +48,38 @@ def test_a_value_stops_at_cjk_text(cfg, text):
 )
 def test_a_password_before_cjk_text_is_found_alone(cfg, text, value):
     assert value in passwords_in(text, cfg)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Helm values and chart docs: an existing Secret to read the credentials from
+        '  existingSecret: "n8n-core-secrets"\n',
+        "helm install n8n ./chart --set secretRefs.existingSecret=n8n-core-secrets \\\n",
+        "elasticsearchCertificateSecret: elastic-certificate-pem\n",
+        # an operator's CRDs: the TLS and CA Secrets, a backup's storage credentials
+        "  ingress:\n    tlsSecret: keycloak-tls\n",
+        "  certificates:\n    serverCASecret: my-postgres-server-cert\n",
+        "#      credentialsSecret: my-cluster-name-backup-s3\n",
+        'const barmanCloudCredentialSecret = "backup-storage-creds"\n',
+    ],
+)
+def test_a_kubernetes_secret_name_is_left(cfg, text):
+    assert values_in(text, cfg) == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # the secret itself under such a key: generated, not a name of words
+        ("    tlsSecret: x7f9a8b2-k3l4q9z8\n", "x7f9a8b2-k3l4q9z8"),
+        # an OAuth client's secret, a phrase: the key names the value, not a Secret object
+        (" *         clientSecret: 'shhh-its-a-secret'\n", "shhh-its-a-secret"),
+        (
+            '    credentialSecret: "e3a36f47f005bf2aaa51ce3fc6fcaafd79da8d03f2b1a9281f8fb0a285e6255a"\n',
+            "e3a36f47f005bf2aaa51ce3fc6fcaafd79da8d03f2b1a9281f8fb0a285e6255a",
+        ),
+    ],
+)
+def test_a_secret_under_a_holder_key_is_still_found(cfg, text, value):
+    assert value in values_in(text, cfg)
