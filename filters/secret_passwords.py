@@ -417,6 +417,13 @@ _USER_LABEL_HEAD = re.compile(
     r"""\**[ \t]*+[:=：][ \t]*+\**[`'"]?[\w.@\-]{1,32}+"""
     r"""[`'"]?\**[ \t]*+(?:[,;|/，；、][ \t]*+)?(?:and[ \t]{1,4}+)?\**"""
 )
+# a comment that lists a connection's settings as `label: value` pairs, the user's pair right before the password's:
+# `# SID: XE user: system password: oracle`, `* url:jdbc:oracle:thin:@localhost:49161:xe name:system password:oracle`
+_SETTINGS_HEAD = re.compile(
+    r"""(?i)[ \t]*+(?:[-*+>|#;]++|//|--)[ \t]*+(?:[^\s:=]{1,16}+[ \t]{1,3}+)?"""
+    r"""(?:[A-Za-z][\w.\-]{0,20}+[ \t]*+[:=](?:[ \t]*+[^\s]{1,80}+)?[ \t,;]{1,3}+){1,4}"""
+    r"""(?:user(?:[ \t]?name)?|name|login)[ \t]*+[:=][ \t]*+[\w.@\-]{1,32}+(?:[ \t]*+[,;])?[ \t]{1,3}+"""
+)
 _LABEL_END = re.compile(r"[`'\"*]*+[ \t]*+\.?[ \t]*+(?:\r?\n|$)")
 
 
@@ -631,7 +638,11 @@ def _marked_prose_word(text: str, m: re.Match, after: int, a: re.Match, value: s
     if m.start() and text[m.start() - 1] == "(" and text.startswith(")", vs + len(value) + (quote in ("`", "'", '"'))):
         # `log in as admin (password: gophish)`: a parenthesis that gives the password alone
         return _prose_word(value)
-    head = _LABEL_LINE_HEAD.fullmatch(text, ls, m.start()) or _USER_LABEL_HEAD.fullmatch(text, ls, m.start())
+    head = (
+        _LABEL_LINE_HEAD.fullmatch(text, ls, m.start())
+        or _USER_LABEL_HEAD.fullmatch(text, ls, m.start())
+        or _SETTINGS_HEAD.fullmatch(text, ls, m.start())
+    )
     if not head or not _LABEL_END.match(text, vs + len(value)):
         return False
     if word == "pass" and quote not in ("`", '"', "'") and (value.isalpha() or not word_literal(value)):

@@ -11,6 +11,11 @@ A Kubernetes Secret's name under a camelCase key that names the Secret by what i
 labels it negative in 6 projects over sets 11-26 (n8n-hosting, elastic-helm-charts, argo-cd, cloudnative-pg and two
 Percona operators), positive in none.
 
+A comment that lists a connection's settings as `label: value` pairs gives the password at the line's end when the
+user's pair comes right before it: `# SID: XE user: system password: oracle` (the Oracle XE image's login, in
+RuoYi-Vue-Plus, set 26, and snail-job, set 25), `* … url:jdbc:oracle:thin:@localhost:49161:xe name:system
+password:oracle` (seata, set 23). The value is judged as a label line's (`_prose_word`).
+
 All secret values here are fakes made for this file.
 """
 
@@ -83,3 +88,41 @@ def test_a_kubernetes_secret_name_is_left(cfg, text):
 )
 def test_a_secret_under_a_holder_key_is_still_found(cfg, text, value):
     assert value in values_in(text, cfg)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # a datasource config's comment: the database image's login, after its SID
+        ("spring:\n  datasource:\n    # SID: XE user: system password: kumquat7\n", "kumquat7"),
+        # after a Chinese heading word
+        ("            ## 登录信息 SID: XE user: system password: lantern8\n", "lantern8"),
+        # a Javadoc list of test databases: pairs without spaces, the URL's colons inside its value
+        (
+            "    /**\n     * oracle: test1: url:jdbc:oracle:thin:@localhost:49161:xe name:system password:wombat42\n",
+            "wombat42",
+        ),
+        # host, port and user before the password
+        ("# host: db.local port: 5432 user: app password: quokkabeat\n", "quokkabeat"),
+    ],
+)
+def test_a_password_at_the_end_of_a_settings_comment(cfg, text, value):
+    assert value in passwords_in(text, cfg)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no user's pair right before the password's
+        "# host: db.local port: 5432 password: kumquat7\n",
+        # a placeholder or a stand-in as the value
+        "  # SID: XE user: system password: <your password>\n",
+        "# host: db.local, port: 5432, user: app, password: changeme\n",
+        # not a comment: code that sets fields
+        "conn = connect(host: db, user: app, password: get_password())\n",
+        # the value does not end the line
+        "  # SID: XE user: system password: oracle (change it after the first login)\n",
+    ],
+)
+def test_settings_comments_without_a_password_are_left(cfg, text):
+    assert passwords_in(text, cfg) == []
