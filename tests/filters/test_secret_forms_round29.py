@@ -16,6 +16,10 @@ user's pair comes right before it: `# SID: XE user: system password: oracle` (th
 RuoYi-Vue-Plus, set 26, and snail-job, set 25), `* … url:jdbc:oracle:thin:@localhost:49161:xe name:system
 password:oracle` (seata, set 23). The value is judged as a label line's (`_prose_word`).
 
+A lower-case name followed by its `=` (Vue's `:placeholder="…"` after a `showPassword` attribute, pgbouncer's
+`auth_user=` after an empty `password=`) is the next attribute or parameter, not a value: negative in 5 dev projects
+(sets 14-26), never a labelled secret.
+
 All secret values here are fakes made for this file.
 """
 
@@ -23,6 +27,7 @@ from __future__ import annotations
 
 import pytest
 
+from repoloom.filters import secret_values
 from tests.filters.secret_samples import passwords_in, values_in
 
 
@@ -126,3 +131,28 @@ def test_a_password_at_the_end_of_a_settings_comment(cfg, text, value):
 )
 def test_settings_comments_without_a_password_are_left(cfg, text):
     assert passwords_in(text, cfg) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Vue templates: a password input's boolean attribute, then a bound attribute
+        '<FInput v-model="form.password" clearable type="password" showPassword :placeholder="$t(\'common.enter\')" />\n',
+        '<InputPassword id="oldPassword" v-model="oldPassword" :invalid="!oldPassword && hasChanged" />\n',
+        '<a-input-password v-model:value="temp.jpomPassword" :placeholder="$t(\'i18n_e5a63852fd\')" />\n',
+        # an ini comment listing a connection string's empty parameters
+        ";;   dbname= host= port= user= password= auth_user=\n",
+    ],
+)
+def test_an_attribute_name_after_a_password_word_is_left(cfg, text):
+    assert values_in(text, cfg) == []
+
+
+@pytest.mark.parametrize("value", ["placeholder=", "auth_user=", "invalid=", "data-value="])
+def test_a_lower_case_name_and_its_equals_sign_is_a_stand_in(value):
+    assert secret_values.stand_in(value)
+
+
+@pytest.mark.parametrize("value", ["YWJjZGVmZ2g=", "c2VjcmV0MTIzNA==", "Qk7vLm2x9="])
+def test_base64_padding_is_not_an_attribute_name(value):
+    assert not secret_values._ATTRIBUTE_NAME.fullmatch(value)
