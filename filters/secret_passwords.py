@@ -292,6 +292,10 @@ def password_assignments(text: str, low: str | None = None) -> Iterator[Hit]:
         pos = max(pos, vs + len(value))
 
 
+# CJK, kana and Hangul text and full-width punctuation: where a value written in such text ends (`密码：123456，端口：3306`);
+# no dev label has a password or key with such a character in it
+_WIDE_TEXT = "\u3000-\u30ff\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
+
 # Chinese `为`/`是` (is), `均为`/`都是` (both are), maybe with a colon: `密码均为：\`sentinel\``
 _CJK_IS = re.compile(r"(?:均|都)?(?:为|為|是)[ \t]{0,2}+[：:]?")
 
@@ -311,12 +315,16 @@ _PROSE_PW_AFTER = re.compile(
     + _CJK_IS.pattern
     + r""")?[ \t]{0,4}+"""
     r"""(?:["'`]?)"""
-    r"""(?:(?P<user>[A-Za-z0-9_.\-@]{1,32}+)[ \t]{0,2}+/[ \t]{0,2}+)?(?P<pw>[^\s"'`,;()<>\[\]{}]{6,64}+)"""
+    r"""(?:(?P<user>[A-Za-z0-9_.\-@]{1,32}+)[ \t]{0,2}+/[ \t]{0,2}+)?(?P<pw>[^\s"'`,;()<>\[\]{}"""
+    + _WIDE_TEXT
+    + r"""]{6,64}+)"""
 )
 # after `credentials`/`login`, also `user:password` (`default credentials are admin:…`)
 _PROSE_LOGIN_AFTER = re.compile(
     r"""[ \t]{0,4}+(?:are|is|:|=|-|\(|：|with|using)?[ \t]{0,4}+(?:["'`]?)"""
-    r"""(?P<user>[A-Za-z0-9_.\-@]{1,32}+)[ \t]{0,2}+[/:][ \t]{0,2}+(?P<pw>[^\s"'`,;()<>\[\]{}]{6,64}+)"""
+    r"""(?P<user>[A-Za-z0-9_.\-@]{1,32}+)[ \t]{0,2}+[/:][ \t]{0,2}+(?P<pw>[^\s"'`,;()<>\[\]{}"""
+    + _WIDE_TEXT
+    + r"""]{6,64}+)"""
 )
 # `password for master: …`, `the password for user 'admin' is '…'`: whose password it is, then the value
 _PROSE_PW_FOR = re.compile(
@@ -408,6 +416,13 @@ _USER_LABEL_HEAD = re.compile(
     r"""(?i)[ \t]*+(?:[-*+>|#;]+|//|--)?[ \t]*+\**(?:user(?:[ \t]?name)?|login|[\u4e00-\u9fff]{0,4}?(?:账号|帳號|帐号|用户名|用户|使用者))"""
     r"""\**[ \t]*+[:=：][ \t]*+\**[`'"]?[\w.@\-]{1,32}+"""
     r"""[`'"]?\**[ \t]*+(?:[,;|/，；、][ \t]*+)?(?:and[ \t]{1,4}+)?\**"""
+)
+# a comment that lists a connection's settings as `label: value` pairs, the user's pair right before the password's:
+# `# SID: XE user: system password: oracle`, `* url:jdbc:oracle:thin:@localhost:49161:xe name:system password:oracle`
+_SETTINGS_HEAD = re.compile(
+    r"""(?i)[ \t]*+(?:[-*+>|#;]++|//|--)[ \t]*+(?:[^\s:=]{1,16}+[ \t]{1,3}+)?"""
+    r"""(?:[A-Za-z][\w.\-]{0,20}+[ \t]*+[:=](?:[ \t]*+[^\s]{1,80}+)?[ \t,;]{1,3}+){1,4}"""
+    r"""(?:user(?:[ \t]?name)?|name|login)[ \t]*+[:=][ \t]*+[\w.@\-]{1,32}+(?:[ \t]*+[,;])?[ \t]{1,3}+"""
 )
 _LABEL_END = re.compile(r"[`'\"*]*+[ \t]*+\.?[ \t]*+(?:\r?\n|$)")
 
@@ -623,7 +638,11 @@ def _marked_prose_word(text: str, m: re.Match, after: int, a: re.Match, value: s
     if m.start() and text[m.start() - 1] == "(" and text.startswith(")", vs + len(value) + (quote in ("`", "'", '"'))):
         # `log in as admin (password: gophish)`: a parenthesis that gives the password alone
         return _prose_word(value)
-    head = _LABEL_LINE_HEAD.fullmatch(text, ls, m.start()) or _USER_LABEL_HEAD.fullmatch(text, ls, m.start())
+    head = (
+        _LABEL_LINE_HEAD.fullmatch(text, ls, m.start())
+        or _USER_LABEL_HEAD.fullmatch(text, ls, m.start())
+        or _SETTINGS_HEAD.fullmatch(text, ls, m.start())
+    )
     if not head or not _LABEL_END.match(text, vs + len(value)):
         return False
     if word == "pass" and quote not in ("`", '"', "'") and (value.isalpha() or not word_literal(value)):

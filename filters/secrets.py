@@ -184,6 +184,26 @@ def _secret_named(name: str) -> bool:
     return any(p.endswith("secret") for p in parts) and not any(p in _SECRET_REF_PARTS for p in parts)
 
 
+# a Kubernetes Secret's name under a camelCase key that names the Secret by what it holds (`existingSecret`,
+# `tlsSecret`, `serverCASecret`, `credentialsSecret`, `elasticsearchCertificateSecret` in Helm values and operator
+# CRDs): the value is an object's name (an RFC 1123 label of words, `keycloak-tls`, `my-cluster-name-backup-s3`),
+# not the secret; dev labels it negative in 5 projects (sets 11-26), positive in none
+_HOLDER_SECRET_KEY = re.compile(
+    r"(?:[\w\-]*+\.)*+(?:[a-z][a-z0-9]*+(?:[A-Z][a-z0-9]*+)*?)??"
+    r"(?:[Ee]xisting|[Tt]ls|TLS|[Ss]sl|SSL|CA|[Cc]a|[Cc]erts?|[Cc]ertificate|[Cc]redentials?|[Cc]reds|[Pp]ull|[Rr]egistry)"
+    r"Secret"
+)
+_OBJECT_NAME = re.compile(r"[a-z][a-z0-9]*+(?:-[a-z0-9]++)++")
+
+
+def _secret_object_name(name: str, value: str) -> bool:
+    """`credentialsSecret: my-cluster-name-backup-s3`: a Secret's name under a key naming what the Secret holds;
+    each part a word or a short tag with digits (`s3`, `n8n`), none random."""
+    if not _HOLDER_SECRET_KEY.fullmatch(name) or not _OBJECT_NAME.fullmatch(value):
+        return False
+    return all(p.isalpha() or len(p) <= 3 for p in value.split("-"))
+
+
 # a literal passed through one or two calls (`Base64.decode(CodecSupport.toBytes("…"))`, `bytes.fromhex("…")`)
 _DECODE_CALL = re.compile(
     r"""[ \t]{0,4}+(?::=|=(?![=>]))[ \t]{0,4}+(?P<call>(?:[A-Za-z_][\w.]{0,60}+\([ \t]{0,4}+){1,2}+)(?P<q>["'])(?P<v>[A-Za-z0-9+/=_\-]{12,512}+)(?P=q)"""
@@ -390,6 +410,8 @@ def key_named_values(text: str, low: str | None = None) -> Iterator[Hit]:
             # or with marks (`token: T0pS3cr3t`, `apiKey: "passw0rd"`), which no name, type or id looks like
             and (word_literal(value) if _secret_named(name) else suffixed_credential(value))
         ):
+            if _secret_object_name(name, value):
+                continue
             yield Hit("key", a.start, a.start + len(value), "KeyNamedValue")
             pos = max(pos, a.start + len(value))
         elif len(value) > 300:
