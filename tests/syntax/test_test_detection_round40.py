@@ -1,7 +1,9 @@
 """Test detection, fortieth round. Another project's tests copied into a repository's test folder are that project's,
 not this one's: a released copy named for its version (yaml-cpp's test/googletest-1.16.0/, c-blosc's
 internal-complibs/zlib-1.3.1/) and a test framework's sources kept below the tests (cJSON's tests/unity/, git's
-t/unit-tests/clar/). The same files at a framework's own paths, and folders that only look versioned, stay tests."""
+t/unit-tests/clar/). The same files at a framework's own paths, and folders that only look versioned, stay tests.
+A main that calls a run-all-tests function (sentencepiece's RunAllTests(), Boost.JSON's test_suite::run, valkey's
+runTestSuite) runs other files' suites: a runner, no test of its own."""
 
 from __future__ import annotations
 
@@ -105,3 +107,66 @@ def test_release_copies(path, copy):
 )
 def test_framework_copies(path, copy):
     assert in_framework_copy(path) is copy
+
+
+# Round 40's second rule: a main that calls a run-all-tests function runs the suites other files register.
+# sentencepiece's src/test_main.cc
+SENTENCEPIECE_MAIN = (
+    '#include "init.h"\n#include "testharness.h"\n\n'
+    'ABSL_FLAG(std::string, test_tmpdir, "test_tmp", "Temporary directory.");\n\n'
+    "int main(int argc, char **argv) {\n  sentencepiece::ScopedResourceDestructor cleaner;\n"
+    "  sentencepiece::ParseCommandLineFlags(argv[0], &argc, &argv, true);\n"
+    "  sentencepiece::test::RunAllTests();\n  return 0;\n}\n"
+)
+# Boost.JSON's test/main.cpp
+BOOST_JSON_MAIN = (
+    '#include "test_suite.hpp"\n\n#include <iostream>\n\n'
+    "// Simple main used to produce stand\n// alone executables that run unit tests.\n"
+    "int main(int argc, char const* const* argv)\n{\n    ::test_suite::debug_stream log(std::cerr);\n"
+    "    return ::test_suite::run(log, argc, argv);\n}\n"
+)
+# valkey's src/unit/test_main.c: a table of the suites test_files.h lists, each run by runTestSuite
+VALKEY_MAIN = (
+    '#include <strings.h>\n#include <stdio.h>\n#include "test_files.h"\n#include "test_help.h"\n\n'
+    "int runTestSuite(struct unitTestSuite *test, int argc, char **argv, int flags) {\n"
+    "    int failed_tests = 0;\n    for (int id = 0; test->tests[id].proc != NULL; id++) {\n"
+    "        if (test->tests[id].proc(argc, argv, flags) != 0) failed_tests++;\n    }\n"
+    "    return !failed_tests;\n}\n\n"
+    "int main(int argc, char **argv) {\n    int numtests = sizeof(unitTestSuite) / sizeof(struct unitTestSuite);\n"
+    "    int failed_num = 0;\n    for (int j = 0; j < numtests; j++) {\n"
+    "        if (!runTestSuite(&unitTestSuite[j], argc, argv, 0)) failed_num++;\n    }\n"
+    "    return failed_num == 0 ? 0 : 1;\n}\n"
+)
+# a test program whose main runs the cases it defines itself through its own run_test (real shape: a minunit user)
+OWN_CASES_MAIN = (
+    '#include <stdio.h>\n#include "../src/buffer.h"\n\n'
+    "static int test_buffer_append(void) {\n    buffer_t *b = buffer_new();\n"
+    '    buffer_append(b, "ab");\n    return buffer_length(b) == 2;\n}\n\n'
+    "static int run_test(int (*fn)(void), const char *name) {\n"
+    '    int ok = fn();\n    printf("%s %s\\n", ok ? "ok" : "FAIL", name);\n    return ok;\n}\n\n'
+    'int main(void) {\n    return run_test(test_buffer_append, "buffer_append") ? 0 : 1;\n}\n'
+)
+# a test program that checks in its main and calls nothing named for running tests
+PLAIN_MAIN = (
+    '#include <assert.h>\n#include "../src/buffer.h"\n\n'
+    'int main(void) {\n    buffer_t *b = buffer_new();\n    buffer_append(b, "ab");\n'
+    "    assert(buffer_length(b) == 2);\n    return 0;\n}\n"
+)
+
+
+def test_mains_that_run_all_tests_are_runners():
+    for path, text in [
+        ("src/test_main.cc", SENTENCEPIECE_MAIN),
+        ("test/main.cpp", BOOST_JSON_MAIN),
+        ("src/unit/test_main.c", VALKEY_MAIN),
+    ]:
+        s = signals(path, text)
+        assert s["markers"] == 0, path
+        assert s["kind"] != "test", path
+
+
+def test_mains_with_their_own_checks_stay_tests():
+    s = signals("test/buffer_test.c", OWN_CASES_MAIN)
+    assert s["kind"] == "test" and s["markers"] >= 1  # test_buffer_append is its own case
+    s = signals("test/buffer_test.c", PLAIN_MAIN)
+    assert s["kind"] == "test" and s["markers"] == 1
