@@ -17,7 +17,8 @@ dict that travels in FileFacts.test:
     compile_only  (C, C++) a test that defines nothing and only includes headers: it checks that they compile
     type_test  (TypeScript) a test of types only: type assertions (expectType, expectTypeOf) or lines that must
              fail to compile (check-dts' // THROWS, // @ts-expect-error), no test function
-    vendored a test of another project's code copied in (vendor/, third_party/): kept as support, not a test
+    vendored a test of another project's code copied in (vendor/, third_party/, a release copy: zlib-1.3.1/, a test
+             framework's copy below the tests: tests/unity/): kept as support, not a test
     benchmark  a file of a test folder with test cases, not named as a test, in a benchmark folder or named for
              benchmarks: support, not a test
     kind     the verdict: "test", "support", "inline" or "" (an ordinary file)
@@ -37,7 +38,7 @@ from functools import lru_cache
 from typing import Any
 
 from repoloom.syntax import identifiers, registry
-from repoloom.syntax.folders import in_vendored_dir
+from repoloom.syntax.folders import TEST_FRAMEWORK_DIRS, in_release_copy, in_vendored_dir
 from repoloom.syntax.queries import captures
 
 # t/: the TAP convention (Perl's, and C libraries tested with libtap: libmaxminddb's t/metadata_t.c); regress/: the
@@ -134,6 +135,17 @@ _TEST_DIR_NAME = re.compile(r"^(.+[_-](unittests?|tests?)|tests?_.+)$")
 def in_test_dir(path: str) -> bool:
     parts = path.split("/")[:-1]
     return any(p.lower() in TEST_DIRS or _TEST_DIR_NAME.match(p.lower()) for p in parts) or "/test/" in "/" + path
+
+
+def in_framework_copy(path: str) -> bool:
+    """A folder named for a test framework below a test folder: the framework's copy (cJSON's tests/unity/), whose
+    tests and samples check the framework, not this project (the framework's own repository has no such folder
+    below its tests: Unity's test/tests/testunity.c)."""
+    parts = path.split("/")[:-1]
+    for i, p in enumerate(parts):
+        if p.lower() in TEST_FRAMEWORK_DIRS and in_test_dir("/".join(parts[:i]) + "/x"):
+            return True
+    return False
 
 
 # Benchmarks kept among the tests time code and check nothing (babel's tests/benchmarks/benchmark_core.py, pluggy's
@@ -244,7 +256,7 @@ def test_signals(tree, src, language: str | None, path: str) -> dict[str, Any]:
     ):
         signals["inline"] = True
     signals["kind"] = _kind(signals, name)
-    if signals["kind"] == "test" and in_vendored_dir(path):
+    if signals["kind"] == "test" and (in_vendored_dir(path) or in_release_copy(path) or in_framework_copy(path)):
         signals["vendored"] = True
         signals["kind"] = "support"
     if tree is not None and signals["kind"] == "" and lang.types_only is not None and lang.types_only(tree):

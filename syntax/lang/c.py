@@ -63,11 +63,15 @@ MARKERS = f"""
 """
 _MAIN = re.compile(r"\bmain\s*\(")
 # A main that hands over to a test runner runs the suites of other files: a test main (rapidjson's
-# test/unittest/unittest.cpp, nghttp2's tests/main.c, libevent's test/regress_main.c), not a test of its own.
+# test/unittest/unittest.cpp, nghttp2's tests/main.c, libevent's test/regress_main.c), not a test of its own; so does a
+# main calling a run-all-tests function of the project's own harness (sentencepiece's src/test_main.cc: RunAllTests();
+# Boost.JSON's test/main.cpp: test_suite::run(...); valkey's src/unit/test_main.c: runTestSuite(...)). A main that
+# runs the cases it defines still counts them (each test_x is a case of its own).
 _RUNNER_CALL = re.compile(
     r"\b(RUN_ALL_TESTS|\w+_suite_main|tinytest_main|CU_basic_run_tests|srunner_run_all|g_test_run|UnityMain|UnityBegin"
     r"|UNITY_BEGIN)\s*\("
     r"|Catch::Session\b"
+    r"|\b(?:[Rr]un_?(?:[Aa]ll_?)?(?:[Uu]nit_?)?[Tt]ests?(?:_?[Ss]uites?)?|[Tt]est_?[Ss]uite::run)\s*\("
 )
 # A framework's generated main (utest's UTEST_MAIN(), GREATEST_MAIN_DEFS(), ...) on a line of its own: the file is
 # the runner of the suites other files define (sokol's tests/functional/sokol_test.c), not a compile-only check
