@@ -1959,10 +1959,11 @@ def fetch(root: str, truth: dict) -> None:
         tf.extractall(dest, members=members, filter="data")
 
 
-# Configuration files the resolver reads (package names and mains, tsconfig paths, go.mod, composer.json): the build
+# Configuration files the resolver reads (package names and mains, tsconfig paths, go.mod, composer.json, Cargo.toml's
+# crate names): the build
 # keeps them among a repository's facts, so the benchmark does too (before the tenth round it read parsable files
 # only, and imports of a package by its own name, '@reduxjs/toolkit', resolved nowhere).
-_CONFIG_FILE = re.compile(r"^(package\.json|composer\.json|go\.mod|[tj]sconfig[\w.-]*\.json)$")
+_CONFIG_FILE = re.compile(r"^(package\.json|composer\.json|go\.mod|Cargo\.toml|[tj]sconfig[\w.-]*\.json)$")
 
 
 def repo_facts(root: str, scope: str = "") -> list:

@@ -233,6 +233,7 @@ from repoloom.packing.pairing.conventions import (
     split_identifier,
 )
 from repoloom.packing.pairing.lexical import _by_lexical, _Lexical, _names_touch, _terms
+from repoloom.syntax.lang.rust import crate_names
 from repoloom.syntax.resolving import RepoIndex
 from repoloom.syntax.tests import in_test_dir, subject_stem
 
@@ -390,6 +391,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
 
     defined_here: set[str] | None = None  # every name the repository defines (worked out when first needed)
     crates: dict = {}  # Rust: each crate's module tree, by its src/ prefix (built when first needed)
+    cargo = crate_names(facts)  # Rust: each package folder's library crate, as its Cargo.toml declares it
     units_by_name: dict[str, dict[str, list[FileFacts]]] = {}  # per family: the sources defining each name
 
     def units_named(fam: str, name: str) -> list[FileFacts]:
@@ -431,7 +433,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
             # ... unless the role's name goes on with a module's beside it (bench_array_test.go: array.go)
             role_of = _role_subject(t.path, fam, cands, kinds) if role else None
             # Rust: the files a Cargo test's own-crate paths resolve to (use mio::Waker), for two rules below
-            resolved = _resolved_uses(t, facts_by_path, crates) if "use" in _FAMILY_RULES.get(fam, ()) else {}
+            resolved = _resolved_uses(t, facts_by_path, crates, cargo) if "use" in _FAMILY_RULES.get(fam, ()) else {}
             found = (
                 (role_of, "name", 1.0)
                 if role_of
@@ -619,7 +621,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 # a test named only "test" (tests/test.rs, tests/smoke.rs), or any test target of a small crate, that
                 # reaches its own crate by name and uses mostly what the crate root defines tests the crate as a
                 # whole (not so a fuzz or property run)
-                found = _by_own_crate(t, kinds, sources[fam])
+                found = _by_own_crate(t, kinds, sources[fam], cargo)
             if (
                 found is None
                 and tcfg.import_
@@ -629,7 +631,7 @@ def pair_tests(facts: list[FileFacts], rg, tcfg: UnitTestsConfig) -> list[dict[s
                 and _in_target_dir(t)
             ):
                 # a test target of any crate whose own items the crate root defines, every one (polling's tests/io.rs)
-                found = _by_crate_root(t, kinds, sources[fam])
+                found = _by_crate_root(t, kinds, sources[fam], cargo)
             if found is None and t.test.get("type_test") and subject_stem(os.path.basename(t.path)) is None:
                 # a type test named for no module (check-dts' computed/errors.ts) checks the declarations beside it
                 found = _declarations_beside(t.path, declared, kinds)

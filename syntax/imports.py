@@ -24,8 +24,8 @@ they can be imported): "a.b.C"; Go and Swift have no qualified names, so just "C
     lua         require (a.b)
 
 Configuration files without a grammar (go.mod, tsconfig.json, composer.json,
-package.json) give config records through ``config_records`` (kinds gomod,
-tsconfig, psr4, package); facts carry no text, so the resolver reads them there.
+package.json, Cargo.toml) give config records through ``config_records`` (kinds gomod,
+tsconfig, psr4, package, cargo); facts carry no text, so the resolver reads them there.
 Each language's query and extractors live in its module (syntax/lang/); this
 module dispatches. Resolution to repository files happens in packing/resolve.py.
 """
@@ -112,7 +112,8 @@ def load_json(text: str):
 
 
 def config_records(text: str, language: str | None, path: str) -> list[dict[str, Any]]:
-    """What the resolver needs from configuration files (go.mod, tsconfig/jsconfig, composer.json, package.json):
+    """What the resolver needs from configuration files (go.mod, tsconfig/jsconfig, composer.json, package.json,
+    Cargo.toml):
     the first language whose ``config`` reader claims the file answers."""
     name = os.path.basename(path)
     for lang in registry.languages():

@@ -81,7 +81,7 @@ def file_facts(
         facts.test = tests.test_signals(None, None, language, path)
         facts.imports = imports.config_records(
             text, language, path
-        )  # go.mod, tsconfig.json, composer.json, package.json
+        )  # go.mod, tsconfig.json, composer.json, package.json, Cargo.toml
         return facts
     tree, src = parse_tree(text, language)
     facts.error_ratio = error_ratio(tree, src)

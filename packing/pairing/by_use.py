@@ -96,29 +96,41 @@ def _crate_key(name: str) -> str:
     return key
 
 
-def _test_crate(t: FileFacts) -> tuple[str, str] | None:
-    """(its package's src/ prefix, its crate's name as a key) of a Cargo integration test (<package>/tests/x.rs):
-    the crate is named like the package's folder, else like the repository; None for any other file."""
+def _test_crate(t: FileFacts, declared: dict | None = None) -> tuple[str, str, bool] | None:
+    """(its package's src/ prefix, its crate's name, whether Cargo.toml declares it) of a Cargo integration test
+    (<package>/tests/x.rs): the library crate the package's Cargo.toml declares (``declared``: package folder ->
+    (crate name, crate root), syntax/lang/rust.py's crate_names), else a key of the package folder's name, else
+    of the repository's; None for any other file."""
     parts = t.path.split("/")
     if "tests" not in parts[:-1]:
         return None
     pkg = "/".join(parts[: parts.index("tests")])
+    prefix = pkg + "/src/" if pkg else "src/"
+    if declared and pkg in declared:
+        return prefix, declared[pkg][0], True
     own = _crate_key(pkg.rsplit("/", 1)[-1] if pkg else str(t.repo).rstrip("/").rsplit("/", 1)[-1].removesuffix(".git"))
-    return (pkg + "/src/" if pkg else "src/", own) if own else None
+    return (prefix, own, False) if own else None
 
 
-def _by_own_crate(t: FileFacts, kinds, sources: list[FileFacts]) -> tuple[str, str, float] | None:
+def _names_own(seg: str, found: tuple[str, str, bool]) -> bool:
+    """A path's first segment names the test's own crate: its declared name exactly, else the guessed key."""
+    return seg == found[1] if found[2] else _crate_key(seg) == found[1]
+
+
+def _by_own_crate(
+    t: FileFacts, kinds, sources: list[FileFacts], declared: dict | None = None
+) -> tuple[str, str, float] | None:
     """Rule (Rust): a Cargo integration test (<package>/tests/x.rs) that reaches its own crate by name (use
     itoa::Integer, unicode_ident::is_xid_start(c), #[macro_use] extern crate lazy_static) tests the module of
     the package's src/ that defines the most of the crate items, functions and macros it names (itoa's
     tests/test.rs -> src/lib.rs). The crate is the package's: named like the package's folder, else the
-    repository (unicode_ident for unicode-ident, lazy_static for lazy-static.rs); another crate's items
-    (a dev-dependency's rand::Rng) are no evidence. One name defined in several modules counts a share in each;
-    no single best module, no subject."""
-    found = _test_crate(t)
+    repository (unicode_ident for unicode-ident, lazy_static for lazy-static.rs) where no Cargo.toml declares it;
+    another crate's items (a dev-dependency's rand::Rng) are no evidence. One name defined in several modules counts
+    a share in each; no single best module, no subject."""
+    found = _test_crate(t, declared)
     if found is None:
         return None
-    prefix, own = found
+    prefix = found[0]
     refs = list(t.test.get("crate_paths") or ()) + [
         str(i.get("target", "")) for i in t.imports if i.get("kind") == "use"
     ]
@@ -126,7 +138,7 @@ def _by_own_crate(t: FileFacts, kinds, sources: list[FileFacts]) -> tuple[str, s
     reached = False
     for ref in refs:
         segs = ref.split("::")
-        if len(segs) < 2 or _crate_key(segs[0]) != own:
+        if len(segs) < 2 or not _names_own(segs[0], found):
             continue
         reached = True
         items.update(x for x in (segs[1], segs[-1]) if x and x not in ("*", "self"))
@@ -152,16 +164,18 @@ def _by_own_crate(t: FileFacts, kinds, sources: list[FileFacts]) -> tuple[str, s
     return path, "use", round(min(1.0, 0.5 + best / (2 * len(items))), 4)
 
 
-def _by_crate_root(t: FileFacts, kinds, sources: list[FileFacts]) -> tuple[str, str, float] | None:
+def _by_crate_root(
+    t: FileFacts, kinds, sources: list[FileFacts], declared: dict | None = None
+) -> tuple[str, str, float] | None:
     """Rule (Rust): a Cargo integration test whose own-crate items (use polling::{Event, Events, Poller}) the
     crate root itself defines, every one of them, tests the crate root, however many modules the crate has
     (polling's tests/io.rs -> src/lib.rs, its backends private). Module segments of a path (polling::os) are no
     items; an item the root only re-exports (rayon's ParallelIterator, nom's IResult) is defined elsewhere and
     keeps the rule off."""
-    found = _test_crate(t)
+    found = _test_crate(t, declared)
     if found is None:
         return None
-    prefix, own = found
+    prefix = found[0]
     crate = [
         f
         for f in sources
@@ -177,7 +191,7 @@ def _by_crate_root(t: FileFacts, kinds, sources: list[FileFacts]) -> tuple[str, 
     items: set[str] = set()
     for ref in refs:
         segs = ref.split("::")
-        if len(segs) < 2 or _crate_key(segs[0]) != own:
+        if len(segs) < 2 or not _names_own(segs[0], found):
             continue
         items.update(x for x in segs[1:] if x and x not in ("*", "self") and x not in modules)
     defined = {n for f in crate for n in f.test.get("defines") or ()}
@@ -280,14 +294,16 @@ class _CrateModules:
         return self.resolve(found, rest, depth + 1) if rest else found
 
 
-def _resolved_uses(t: FileFacts, facts_by_path: dict[str, FileFacts], cache: dict) -> dict[str, str]:
+def _resolved_uses(
+    t: FileFacts, facts_by_path: dict[str, FileFacts], cache: dict, declared: dict | None = None
+) -> dict[str, str]:
     """The files of its own crate that define what a Cargo test names of it (use mio::{Poll, Waker};
     mio::Token(0)), by the name the path ends in, each path resolved through the crate's modules and re-exports;
     empty for other files."""
-    found = _test_crate(t)
+    found = _test_crate(t, declared)
     if found is None:
         return {}
-    prefix, own = found
+    prefix = found[0]
     if prefix not in cache:
         cache[prefix] = _CrateModules(prefix, facts_by_path)
     crate = cache[prefix]
@@ -298,7 +314,7 @@ def _resolved_uses(t: FileFacts, facts_by_path: dict[str, FileFacts], cache: dic
     refs += list(t.test.get("crate_paths") or ())
     for ref in refs:
         segs = tuple(s for s in ref.split("::") if s)
-        if len(segs) < 2 or _crate_key(segs[0]) != own or segs[-1] == "*":
+        if len(segs) < 2 or not _names_own(segs[0], found) or segs[-1] == "*":
             continue
         hit = crate.resolve(crate.root, segs[1:])
         if hit is not None:
