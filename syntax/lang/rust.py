@@ -351,7 +351,7 @@ def index(ix) -> None:
 
     The repository root's own package is left out, as the folder guess always left it (no folder is named like
     it): edges from its tests, examples and benches to the crate by name would move the pairing rules measured
-    without them (on dev 5 tests gained, 3 labelled with none and 3 others given a wrong subject: round 40)."""
+    without them (on dev 5 tests gained, 3 labelled with none given a subject, 3 missed given a wrong one: round 40)."""
     declared = crate_names(ix.facts.values())
     crates: dict[str, list[str]] = {}
     for d, (crate, root) in sorted(declared.items()):
