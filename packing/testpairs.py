@@ -129,7 +129,10 @@ test_read_csv.cpp -> csv_reader.cpp), or with no doer the thing (manipulating_ar
 A Cargo test's paths into its own crate (use mio::{Poll, Waker}) resolve through the crate's module tree and the
 re-exports of its root (pub use waker::Waker) to the files defining the items: of the files named like the test
 (tests/waker.rs: src/waker.rs, the private src/sys/shell/waker.rs), the one they reach is its subject, and the use
-rule weighs those files beside every file defining a name the test uses. A C or C++ test named exactly for a
+rule weighs those files beside every file defining a name the test uses. A Cargo test's own crate is the library
+crate its package's Cargo.toml declares ([lib] name, else the package's name with '-' as '_': pest's grammars/ is
+pest_grammars, cc-rs's root cc); the package folder's or repository's name is guessed only where no manifest declares
+a package (syntax/lang/rust.py's crate_names). A C or C++ test named exactly for a
 function it calls (OpenSSH's test_xextendf.c: xextendf) tests the one compiled unit defining it (misc.c), before
 the headers it includes lead elsewhere (xmalloc.h).
 A test may have no subject; a source may have several tests. Rust sources with
