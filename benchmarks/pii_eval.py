@@ -1308,7 +1308,17 @@ def frozen_eval(cfg: PiiConfig, n: int) -> dict:
         "  negative examples altered: "
         + "   ".join(f"{n} {neg[n]['altered']}/{neg[n]['cases']}" for n in names if neg[n]["cases"])
     )
+    if cfg.credsweeper:
+        print("  (ours = our rules + live CredSweeper, --credsweeper-live; ours+credsweeper = ours + its frozen spans)")
+    _print_unlocated(cfg)
     return summary
+
+
+def _print_unlocated(cfg: PiiConfig) -> None:
+    if cfg.credsweeper:
+        from repoloom.filters import secret_credsweeper
+
+        print(f"  CredSweeper values not located in their text (never redacted): {secret_credsweeper.unlocated()}")
 
 
 def dev_eval(cfg: PiiConfig, show_misses: bool) -> None:
@@ -1317,33 +1327,54 @@ def dev_eval(cfg: PiiConfig, show_misses: bool) -> None:
 
     ours = _ours(cfg)
     tally, neg, misses = _Tally(), collections.Counter(), []
+    union = _Tally()  # our spans plus CredSweeper's frozen ones: what the live pass is compared with
+    t0 = time.process_time()
     for n in DEV_SETS:
         for c in _frozen_cases(n):
             sp = ours(c["text"])
+            both = sp + [tuple(x) for x in c.get("credsweeper") or []]
             for lab in c["labels"]:
                 s, e = lab["secret"]
                 ok = _covered(sp, s, e)
                 tally.add((n, lab["kind"], lab["form"]), ok)
+                union.add((n, lab["kind"], lab["form"]), _covered(both, s, e))
                 if not ok:
                     misses.append((n, lab["kind"], lab["form"], c["text"][s:e], c["text"][:300]))
             if not c["positive"]:
                 neg[n, "cases"] += 1
                 neg[n, "altered"] += bool(sp)
+                neg[n, "union_altered"] += bool(both)
                 if sp and show_misses:
                     misses.append((n, "negative", "altered", "", c["text"][:300]))
+    cpu = time.process_time() - t0
     print(f"\n== Dev sets {DEV_SETS[0]}-{DEV_SETS[-1]} (rules are tuned on these) ==")
+    if cfg.credsweeper:
+        print(
+            "  ours = our rules + live CredSweeper (--credsweeper-live); frozen union = ours + CredSweeper's frozen spans"
+        )
     for n in DEV_SETS:
         f, t = tally.rate(lambda k, n=n: k[0] == n)
-        print(f"  set {n:2d}: {f}/{t}   negatives altered {neg[n, 'altered']}/{neg[n, 'cases']}")
+        u = union.rate(lambda k, n=n: k[0] == n)[0]
+        print(
+            f"  set {n:2d}: {f}/{t}   negatives altered {neg[n, 'altered']}/{neg[n, 'cases']}"
+            f"   (frozen union {u}/{t}, negatives altered {neg[n, 'union_altered']})"
+        )
     for kind in SECRET_KINDS:
         for form in FORMS + ("other",):
             f, t = tally.rate(lambda k, kind=kind, form=form: k[1] == kind and k[2] == form)
             if t:
-                print(f"  {kind:9s} {form:18s} {f}/{t} = {f / t:.3f}")
+                u = union.rate(lambda k, kind=kind, form=form: k[1] == kind and k[2] == form)[0]
+                print(f"  {kind:9s} {form:18s} {f}/{t} = {f / t:.3f}   (frozen union {u}/{t} = {u / t:.3f})")
     f, t = tally.rate(lambda k: True)
+    u = union.rate(lambda k: True)[0]
     altered = sum(neg[n, "altered"] for n in DEV_SETS)
+    u_altered = sum(neg[n, "union_altered"] for n in DEV_SETS)
     cases = sum(neg[n, "cases"] for n in DEV_SETS)
-    print(f"  all: {f}/{t} = {f / t:.3f}   negatives altered {altered}/{cases}")
+    print(f"  all: {f}/{t} = {f / t:.3f}   negatives altered {altered}/{cases}   ({cpu:.1f} CPU s)")
+    print(
+        f"  frozen union (ours + CredSweeper's frozen spans): {u}/{t} = {u / t:.3f}   negatives altered {u_altered}/{cases}"
+    )
+    _print_unlocated(cfg)
     for m in misses if show_misses else ():
         print("  ", m)
 
@@ -1372,18 +1403,24 @@ def main() -> int:
         help="also report the blind slice (trufflehog's pattern tests at pii_refs.TRUFFLEHOG_COMMIT)",
     )
     ap.add_argument("--gitleaks", metavar="CHECKOUT", help="gitleaks checkout, to run its rules on the blind slice too")
+    ap.add_argument(
+        "--credsweeper-live",
+        action="store_true",
+        help="run our rules with pii.credsweeper on (the real CredSweeper pass) on whatever the other flags select",
+    )
     args = ap.parse_args()
+    live = {"pii": {"credsweeper": True}} if args.credsweeper_live else None
     if args.dev:
-        dev_eval(section(load_config(), PiiConfig), args.misses)
+        dev_eval(section(load_config(overrides=live), PiiConfig), args.misses)
         return 0
     for n in FROZEN_SETS:
         if getattr(args, f"frozen{n}"):  # a frozen set runs alone
-            frozen_eval(section(load_config(), PiiConfig), n)
+            frozen_eval(section(load_config(overrides=live), PiiConfig), n)
             return 0
     if args.blind:
-        blind_eval(section(load_config(), PiiConfig), args.blind, args.gitleaks)
+        blind_eval(section(load_config(overrides=live), PiiConfig), args.blind, args.gitleaks)
     if args.only != "tuning":
-        reference_eval(section(load_config(), PiiConfig), args.examples)
+        reference_eval(section(load_config(overrides=live), PiiConfig), args.examples)
         if args.only == "reference":
             return 0
     print("\n== Tuning set: real source files with injected fakes (rules were tuned on these) ==")
@@ -1391,7 +1428,7 @@ def main() -> int:
     roots = [
         os.path.join(sys.prefix, "lib", f"python{sys.version_info.major}.{sys.version_info.minor}", "site-packages")
     ] + args.root
-    cfg = section(load_config(), PiiConfig)
+    cfg = section(load_config(overrides=live), PiiConfig)
     files = collect(roots, args.per_lang, r)
 
     found_by_kind = collections.Counter()
@@ -1486,6 +1523,7 @@ def main() -> int:
         f"PII stage throughput (find_pii + apply_redactions): {n_bytes / 1e6:.1f} MB in {t_pii:.2f} CPU s = "
         f"{n_bytes / 1e6 / t_pii:.2f} MB/s per core"
     )
+    _print_unlocated(cfg)
     if args.compare_detect_secrets:
         compare_detect_secrets(clean_texts, cfg)
     if misses:

@@ -44,6 +44,9 @@ class PiiConfig:
     private_keys: bool = True
     passwords: bool = True  # password assignments, connection strings, URL credentials
     entropy: bool = True  # quoted high-entropy strings assigned to secret-sounding names
+    # CredSweeper's rules and ML validation as a second opinion on secrets (filters/secret_credsweeper.py): more recall,
+    # ~8x the stage's CPU; needs `pip install 'repoloom[credsweeper]'`
+    credsweeper: bool = False
     placeholders: PlaceholdersConfig = field(default_factory=PlaceholdersConfig)
     keep_email_domains: list[str] = items(
         "example.com",
@@ -349,6 +352,10 @@ def find_pii(text: str, p: PiiConfig) -> list[Finding]:
         found.extend(find_ips(text, p))
     if p.secrets:
         found.extend(Finding(h.kind, h.start, h.end, h.detector) for h in secrets.find_secrets(text, p))
+        if p.credsweeper:  # after our rules; _resolve merges what both found
+            from repoloom.filters.secret_credsweeper import credsweeper_hits
+
+            found.extend(Finding(h.kind, h.start, h.end, h.detector) for h in credsweeper_hits(text))
     return _resolve(found)
 
 
