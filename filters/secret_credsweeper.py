@@ -44,7 +44,7 @@ PASSWORD_RULES = frozenset(
 )
 
 _LOCK = threading.Lock()  # one scanner per process; its candidate list is shared state
-_STATE: dict = {"sweeper": None, "unlocated": 0}
+_STATE: dict = {"sweeper": None, "provider": None, "unlocated": 0}
 
 
 def check_available() -> None:
@@ -59,10 +59,14 @@ def _sweeper():
         check_available()
         import logging
 
-        from credsweeper.app import CredSweeper
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)  # its providers are marked for a future refactor
+            from credsweeper.app import CredSweeper
+            from credsweeper.file_handler.string_content_provider import StringContentProvider
 
         logging.getLogger("credsweeper").setLevel(logging.ERROR)  # it logs per scan at INFO
         _STATE["sweeper"] = CredSweeper()  # default rules, filters, ML threshold (medium), one process
+        _STATE["provider"] = StringContentProvider
     return _STATE["sweeper"]
 
 
@@ -72,13 +76,11 @@ def unlocated() -> int:
 
 
 def _candidates(lines: list[str]) -> list:
-    from credsweeper.file_handler.string_content_provider import StringContentProvider
-
-    cs = _sweeper()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)  # the provider is marked for a future refactor
-        provider = StringContentProvider(lines)
     with _LOCK:
+        cs = _sweeper()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            provider = _STATE["provider"](lines)  # lines in memory: no temporary file
         cm = cs.credential_manager
         cm.set_credentials(cs.file_scan(provider))
         cs.post_processing(None)  # dedup, then ML validation of the candidates whose rule asks for it
