@@ -343,8 +343,9 @@ def _resolve(findings: list[Finding]) -> list[Finding]:
     return sorted(out, key=lambda f: f.start)
 
 
-def find_pii(text: str, p: PiiConfig) -> list[Finding]:
-    """Non-overlapping PII/secret findings in `text`, sorted by offset, under the `pii` section."""
+def find_pii(text: str, p: PiiConfig, path: str = "") -> list[Finding]:
+    """Non-overlapping PII/secret findings in `text`, sorted by offset, under the `pii` section. `path` (the file's
+    name in its repository) is read only by the CredSweeper pass, whose rules and model weigh the extension."""
     found: list[Finding] = []
     if p.emails:
         found.extend(find_emails(text, p))
@@ -355,7 +356,7 @@ def find_pii(text: str, p: PiiConfig) -> list[Finding]:
         if p.credsweeper:  # after our rules; _resolve merges what both found
             from repoloom.filters.secret_credsweeper import credsweeper_hits
 
-            found.extend(Finding(h.kind, h.start, h.end, h.detector) for h in credsweeper_hits(text))
+            found.extend(Finding(h.kind, h.start, h.end, h.detector) for h in credsweeper_hits(text, path))
     return _resolve(found)
 
 

@@ -75,12 +75,13 @@ def unlocated() -> int:
     return _STATE["unlocated"]
 
 
-def _candidates(lines: list[str]) -> list:
+def _candidates(lines: list[str], path: str) -> list:
     with _LOCK:
         cs = _sweeper()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DeprecationWarning)
-            provider = _STATE["provider"](lines)  # lines in memory: no temporary file
+            # lines in memory, no temporary file; the path's extension selects rules and is one of the model's features
+            provider = _STATE["provider"](lines, file_path=path or None)
         cm = cs.credential_manager
         cm.set_credentials(cs.file_scan(provider))
         cs.post_processing(None)  # dedup, then ML validation of the candidates whose rule asks for it
@@ -106,8 +107,9 @@ def _locate(text: str, starts: list[int], lines: list[str], ld) -> tuple[int, in
     return (s, s + len(value)) if text[s : s + len(value)] == value else None
 
 
-def credsweeper_hits(text: str) -> list[Hit]:
-    """CredSweeper's validated findings in `text` as value spans, sorted by (start, end, kind)."""
+def credsweeper_hits(text: str, path: str = "") -> list[Hit]:
+    """CredSweeper's validated findings in `text` as value spans, sorted by (start, end, kind). `path`, the file's
+    name, is what CredSweeper would see scanning the repository (empty: no name, as for a snippet)."""
     lines = text.split("\n")
     starts, pos = [], 0
     for ln in lines:
@@ -116,7 +118,7 @@ def credsweeper_hits(text: str) -> list[Hit]:
     # a CRLF line's "\r" is not part of it (offsets before it are unchanged)
     lines = [ln[:-1] if ln.endswith("\r") else ln for ln in lines]
     rules: dict[tuple[int, int, str], str] = {}  # one hit per span and kind, named by its first rule
-    for cand in _candidates(lines):
+    for cand in _candidates(lines, path):
         kind = "password" if cand.rule_name in PASSWORD_RULES else "key"
         for ld in cand.line_data_list:
             span = _locate(text, starts, lines, ld)

@@ -165,3 +165,19 @@ def test_missing_package_fails_at_config_time_naming_the_extra():
     assert r.returncode != 0
     assert "ConfigError" in r.stderr and "pip install 'repoloom[credsweeper]'" in r.stderr
     assert 'File "<string>", line 6' in r.stderr  # the last call raised, not the option-off ones before it
+
+
+def test_the_gate_passes_the_file_path_and_credsweeper_weighs_it(cfg):
+    # a short word-like password our rules take for a stand-in; CredSweeper's model accepts it only when it knows
+    # the file's name (the extension is one of its features), which gate.judge hands it as scanning a repo would
+    from repoloom.filters import gate
+    from repoloom.pipelines.config import gate_config
+
+    text = "redis:\n  host: cache\n  port: 6379\n  password: llama\n"
+    span = (text.index("llama"), text.index("llama") + 5)
+    assert pii.find_pii(text, cfg) == []
+    assert credsweeper_hits(text) == []
+    assert [(h.kind, h.start, h.end) for h in credsweeper_hits(text, "deploy/app.yml")] == [("password", *span)]
+    g = gate_config(load_config(overrides={"pii": {"credsweeper": True}}))
+    v = gate.judge("acme/orders", "deploy/app.yml", text.encode(), {}, g)
+    assert v.reason is None and [(f.kind, f.start, f.end) for f in v.findings] == [("password", *span)]
