@@ -962,8 +962,9 @@ def load_references() -> tuple[list[dict], dict]:
 
 
 def _ours(cfg: PiiConfig):
-    def detect(text: str) -> list[tuple[int, int]]:
-        return [(f.start, f.end) for f in pii.find_pii(text, cfg) if f.kind in SECRET_KINDS]
+    def detect(text: str, path: str = "") -> list[tuple[int, int]]:
+        # the path (a hand-labelled case's own file) only matters to --credsweeper-live: its model weighs the extension
+        return [(f.start, f.end) for f in pii.find_pii(text, cfg, path) if f.kind in SECRET_KINDS]
 
     return detect
 
@@ -1253,7 +1254,7 @@ def frozen_eval(cfg: PiiConfig, n: int) -> dict:
     tally = {n: _Tally() for n in names}
     neg = {n: collections.Counter() for n in names}
     for c in cases:
-        spans = {"ours": ours(c["text"]), "gitleaks": c["gitleaks"], "credsweeper": c["credsweeper"]}
+        spans = {"ours": ours(c["text"], c.get("path", "")), "gitleaks": c["gitleaks"], "credsweeper": c["credsweeper"]}
         spans["ours+credsweeper"] = spans["ours"] + [tuple(x) for x in c["credsweeper"]]
         for n in names:
             sp = [tuple(x) for x in spans[n]]
@@ -1331,7 +1332,7 @@ def dev_eval(cfg: PiiConfig, show_misses: bool) -> None:
     t0 = time.process_time()
     for n in DEV_SETS:
         for c in _frozen_cases(n):
-            sp = ours(c["text"])
+            sp = ours(c["text"], c.get("path", ""))
             both = sp + [tuple(x) for x in c.get("credsweeper") or []]
             for lab in c["labels"]:
                 s, e = lab["secret"]
