@@ -50,7 +50,7 @@ _STATE: dict = {"sweeper": None, "provider": None, "unlocated": 0}
 def check_available() -> None:
     """Raise a ConfigError naming the extra to install when CredSweeper is not importable."""
     if importlib.util.find_spec("credsweeper") is None:
-        raise ConfigError(f"pii.credsweeper is on but CredSweeper is not installed: {INSTALL_HINT}")
+        raise ConfigError(f"CredSweeper is not installed, and the config turns pii.credsweeper on: {INSTALL_HINT}")
 
 
 def _sweeper():
