@@ -28,6 +28,8 @@ GRAMMARS = [
 ]
 
 DASK = "dask[distributed]>=2025.1,<2027"  # --runner=dask (pipelines/dask_runner.py); tested with 2026.8
+# pii.credsweeper (filters/secret_credsweeper.py): pinned, its rules and ML model are what the README measured
+CREDSWEEPER = "credsweeper==1.19.5"
 
 setup(
     name="repoloom",
@@ -65,6 +67,7 @@ setup(
         ],
         "gcp": ["apache-beam[gcp]>=2.70,<3"],
         "dask": [DASK],
+        "credsweeper": [CREDSWEEPER],
         "test": [
             "pytest>=8",
             "hypothesis>=6.100",
@@ -73,6 +76,7 @@ setup(
             "ruff==0.17.6",
             "pytest-timeout>=2.2",
             DASK,
+            CREDSWEEPER,  # tests/filters/test_secret_credsweeper.py runs the real scan
             "datasets>=2.14",
         ],  # an export loads with HF datasets (tests/pipelines/test_export.py)
         "bench": ["grimp>=3"],  # independent import graphs for benchmarks/graph_accuracy.py

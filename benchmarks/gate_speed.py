@@ -68,12 +68,46 @@ def collect(roots: list[str], mb: float) -> list[tuple[str, bytes]]:
     return out
 
 
+def credsweeper_cost(named: list[tuple[str, str]], p) -> None:
+    """find_pii's MB/s without and with pii.credsweeper (given each file's path, as the gate does), and the files it
+    alters that our rules leave alone."""
+    import dataclasses
+
+    texts = [t for _, t in named]
+
+    on = dataclasses.replace(p, credsweeper=True)
+    pii.find_pii("warm up: load CredSweeper's rules and model = 1", on)
+    mb = sum(len(t.encode("utf-8", "surrogatepass")) for t in texts) / 1e6
+    runs = {}
+    for name, c in (("find_pii", p), ("find_pii + CredSweeper", on)):
+        t0, w0 = time.process_time(), time.perf_counter()
+        runs[name] = [pii.find_pii(t, c, path) for path, t in named]
+        s, w = time.process_time() - t0, time.perf_counter() - w0
+        print(f"  {name:23s} {s:6.2f} CPU s = {mb / s:6.2f} MB/s   ({w:6.2f} s wall = {mb / w:6.2f} MB/s)")
+    off, both = runs.values()
+    changed = [(path, t, b) for (path, t), a, b in zip(named, off, both) if a != b]
+    only = sum(1 for t, a, b in zip(texts, off, both) if b and not a)
+    print(
+        f"  files whose findings CredSweeper changes: {len(changed)}/{len(texts)} = {len(changed) / len(texts):.2%}"
+        f"; altered only with it: {only}/{len(texts)} = {only / len(texts):.2%}"
+    )
+    for path, t, b in changed[:12]:
+        for f in b:
+            if f.detector.startswith("CredSweeper"):
+                print(f"    {path[-50:]:50s} {f.detector:34s} {t[f.start : f.end][:40]!r}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--mb", type=float, default=8.0, help="MB taken from each root")
     ap.add_argument("--root", action="append", default=[], help="more source directories (repeatable)")
     ap.add_argument("--decisions", help="write each file's verdict and redaction spans here (JSON lines)")
     ap.add_argument("--tokenizer", help="a SentencePiece model: time its encode of the kept files too")
+    ap.add_argument(
+        "--credsweeper",
+        action="store_true",
+        help="also time find_pii with pii.credsweeper off and on, and count the files only CredSweeper alters",
+    )
     args = ap.parse_args()
 
     cfg = load_config()
@@ -118,6 +152,8 @@ def main() -> int:
             fn(t)
         s = time.process_time() - t0
         print(f"  {name:17s}  {s:6.2f} CPU s = {text_mb / s:6.2f} MB/s")
+    if args.credsweeper:
+        credsweeper_cost([(f[0], v.text) for f, v in zip(files, verdicts) if v.text is not None], p)
     from repoloom.syntax.languages import has_grammar
     from repoloom.syntax.parse import parse_tree
 

@@ -962,8 +962,9 @@ def load_references() -> tuple[list[dict], dict]:
 
 
 def _ours(cfg: PiiConfig):
-    def detect(text: str) -> list[tuple[int, int]]:
-        return [(f.start, f.end) for f in pii.find_pii(text, cfg) if f.kind in SECRET_KINDS]
+    def detect(text: str, path: str = "") -> list[tuple[int, int]]:
+        # the path (a hand-labelled case's own file) only matters to --credsweeper-live: its model weighs the extension
+        return [(f.start, f.end) for f in pii.find_pii(text, cfg, path) if f.kind in SECRET_KINDS]
 
     return detect
 
@@ -1253,7 +1254,7 @@ def frozen_eval(cfg: PiiConfig, n: int) -> dict:
     tally = {n: _Tally() for n in names}
     neg = {n: collections.Counter() for n in names}
     for c in cases:
-        spans = {"ours": ours(c["text"]), "gitleaks": c["gitleaks"], "credsweeper": c["credsweeper"]}
+        spans = {"ours": ours(c["text"], c.get("path", "")), "gitleaks": c["gitleaks"], "credsweeper": c["credsweeper"]}
         spans["ours+credsweeper"] = spans["ours"] + [tuple(x) for x in c["credsweeper"]]
         for n in names:
             sp = [tuple(x) for x in spans[n]]
@@ -1308,7 +1309,17 @@ def frozen_eval(cfg: PiiConfig, n: int) -> dict:
         "  negative examples altered: "
         + "   ".join(f"{n} {neg[n]['altered']}/{neg[n]['cases']}" for n in names if neg[n]["cases"])
     )
+    if cfg.credsweeper:
+        print("  (ours = our rules + live CredSweeper, --credsweeper-live; ours+credsweeper = ours + its frozen spans)")
+    _print_unlocated(cfg)
     return summary
+
+
+def _print_unlocated(cfg: PiiConfig) -> None:
+    if cfg.credsweeper:
+        from repoloom.filters import secret_credsweeper
+
+        print(f"  CredSweeper values not located in their text (never redacted): {secret_credsweeper.unlocated()}")
 
 
 def dev_eval(cfg: PiiConfig, show_misses: bool) -> None:
@@ -1316,34 +1327,60 @@ def dev_eval(cfg: PiiConfig, show_misses: bool) -> None:
     altered negative with its set: what a round is tuned on. Held-out sets never pass through here."""
 
     ours = _ours(cfg)
+    # our rules alone plus CredSweeper's frozen spans: what the live pass (--credsweeper-live) is compared with
+    ours_alone = _ours(dataclasses.replace(cfg, credsweeper=False)) if cfg.credsweeper else ours
     tally, neg, misses = _Tally(), collections.Counter(), []
+    union = _Tally()
+    cpu = 0.0
     for n in DEV_SETS:
         for c in _frozen_cases(n):
-            sp = ours(c["text"])
+            t0 = time.process_time()
+            sp = ours(c["text"], c.get("path", ""))
+            cpu += time.process_time() - t0
+            alone = ours_alone(c["text"]) if cfg.credsweeper else sp
+            both = alone + [tuple(x) for x in c.get("credsweeper") or []]
             for lab in c["labels"]:
                 s, e = lab["secret"]
                 ok = _covered(sp, s, e)
                 tally.add((n, lab["kind"], lab["form"]), ok)
+                union.add((n, lab["kind"], lab["form"]), _covered(both, s, e))
                 if not ok:
                     misses.append((n, lab["kind"], lab["form"], c["text"][s:e], c["text"][:300]))
             if not c["positive"]:
                 neg[n, "cases"] += 1
                 neg[n, "altered"] += bool(sp)
+                neg[n, "union_altered"] += bool(both)
                 if sp and show_misses:
                     misses.append((n, "negative", "altered", "", c["text"][:300]))
     print(f"\n== Dev sets {DEV_SETS[0]}-{DEV_SETS[-1]} (rules are tuned on these) ==")
+    if cfg.credsweeper:
+        print(
+            "  ours = our rules + live CredSweeper (--credsweeper-live); frozen union = our rules alone + its frozen spans"
+        )
     for n in DEV_SETS:
         f, t = tally.rate(lambda k, n=n: k[0] == n)
-        print(f"  set {n:2d}: {f}/{t}   negatives altered {neg[n, 'altered']}/{neg[n, 'cases']}")
+        u = union.rate(lambda k, n=n: k[0] == n)[0]
+        print(
+            f"  set {n:2d}: {f}/{t}   negatives altered {neg[n, 'altered']}/{neg[n, 'cases']}"
+            f"   (frozen union {u}/{t}, negatives altered {neg[n, 'union_altered']})"
+        )
     for kind in SECRET_KINDS:
         for form in FORMS + ("other",):
             f, t = tally.rate(lambda k, kind=kind, form=form: k[1] == kind and k[2] == form)
             if t:
-                print(f"  {kind:9s} {form:18s} {f}/{t} = {f / t:.3f}")
+                u = union.rate(lambda k, kind=kind, form=form: k[1] == kind and k[2] == form)[0]
+                print(f"  {kind:9s} {form:18s} {f}/{t} = {f / t:.3f}   (frozen union {u}/{t} = {u / t:.3f})")
     f, t = tally.rate(lambda k: True)
+    u = union.rate(lambda k: True)[0]
     altered = sum(neg[n, "altered"] for n in DEV_SETS)
+    u_altered = sum(neg[n, "union_altered"] for n in DEV_SETS)
     cases = sum(neg[n, "cases"] for n in DEV_SETS)
-    print(f"  all: {f}/{t} = {f / t:.3f}   negatives altered {altered}/{cases}")
+    print(f"  all: {f}/{t} = {f / t:.3f}   negatives altered {altered}/{cases}   ({cpu:.1f} CPU s)")
+    print(
+        f"  frozen union (our rules + CredSweeper's frozen spans): {u}/{t} = {u / t:.3f}"
+        f"   negatives altered {u_altered}/{cases}"
+    )
+    _print_unlocated(cfg)
     for m in misses if show_misses else ():
         print("  ", m)
 
@@ -1372,18 +1409,24 @@ def main() -> int:
         help="also report the blind slice (trufflehog's pattern tests at pii_refs.TRUFFLEHOG_COMMIT)",
     )
     ap.add_argument("--gitleaks", metavar="CHECKOUT", help="gitleaks checkout, to run its rules on the blind slice too")
+    ap.add_argument(
+        "--credsweeper-live",
+        action="store_true",
+        help="run our rules with pii.credsweeper on (the real CredSweeper pass) on whatever the other flags select",
+    )
     args = ap.parse_args()
+    live = {"pii": {"credsweeper": True}} if args.credsweeper_live else None
     if args.dev:
-        dev_eval(section(load_config(), PiiConfig), args.misses)
+        dev_eval(section(load_config(overrides=live), PiiConfig), args.misses)
         return 0
     for n in FROZEN_SETS:
         if getattr(args, f"frozen{n}"):  # a frozen set runs alone
-            frozen_eval(section(load_config(), PiiConfig), n)
+            frozen_eval(section(load_config(overrides=live), PiiConfig), n)
             return 0
     if args.blind:
-        blind_eval(section(load_config(), PiiConfig), args.blind, args.gitleaks)
+        blind_eval(section(load_config(overrides=live), PiiConfig), args.blind, args.gitleaks)
     if args.only != "tuning":
-        reference_eval(section(load_config(), PiiConfig), args.examples)
+        reference_eval(section(load_config(overrides=live), PiiConfig), args.examples)
         if args.only == "reference":
             return 0
     print("\n== Tuning set: real source files with injected fakes (rules were tuned on these) ==")
@@ -1391,7 +1434,7 @@ def main() -> int:
     roots = [
         os.path.join(sys.prefix, "lib", f"python{sys.version_info.major}.{sys.version_info.minor}", "site-packages")
     ] + args.root
-    cfg = section(load_config(), PiiConfig)
+    cfg = section(load_config(overrides=live), PiiConfig)
     files = collect(roots, args.per_lang, r)
 
     found_by_kind = collections.Counter()
@@ -1421,7 +1464,7 @@ def main() -> int:
                     assert s >= 0, (kind, value)
                     truth.append((kind, s, s + len(value)))
             t0 = time.process_time()  # CPU seconds: stable on a shared machine
-            findings = pii.find_pii(text, cfg)
+            findings = pii.find_pii(text, cfg, path)  # the path: CredSweeper (--credsweeper-live) weighs it
             pii.apply_redactions(text, findings)
             t_pii += time.process_time() - t0
             n_bytes += len(text.encode("utf-8"))
@@ -1486,6 +1529,7 @@ def main() -> int:
         f"PII stage throughput (find_pii + apply_redactions): {n_bytes / 1e6:.1f} MB in {t_pii:.2f} CPU s = "
         f"{n_bytes / 1e6 / t_pii:.2f} MB/s per core"
     )
+    _print_unlocated(cfg)
     if args.compare_detect_secrets:
         compare_detect_secrets(clean_texts, cfg)
     if misses:

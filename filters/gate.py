@@ -121,7 +121,7 @@ def judge(repo: str, path: str, data: bytes, meta: dict, g: GateConfig) -> Verdi
     hit = decontam.contamination(text, g.decontam)  # the benchmark index is built once per process
     if hit:
         return drop(decontam.REASON, hit, text, language, scores)
-    findings = pii.find_pii(text, g.pii) if g.pii.enabled else []
+    findings = pii.find_pii(text, g.pii, path) if g.pii.enabled else []
     if findings:
         share = pii.redacted_share(text, findings)
         if share > g.pii.max_redacted_share:

@@ -44,6 +44,9 @@ class PiiConfig:
     private_keys: bool = True
     passwords: bool = True  # password assignments, connection strings, URL credentials
     entropy: bool = True  # quoted high-entropy strings assigned to secret-sounding names
+    # CredSweeper's rules and ML validation as a second opinion on secrets (filters/secret_credsweeper.py): more recall,
+    # ~8x the stage's CPU; needs `pip install 'repoloom[credsweeper]'`
+    credsweeper: bool = False
     placeholders: PlaceholdersConfig = field(default_factory=PlaceholdersConfig)
     keep_email_domains: list[str] = items(
         "example.com",
@@ -340,8 +343,9 @@ def _resolve(findings: list[Finding]) -> list[Finding]:
     return sorted(out, key=lambda f: f.start)
 
 
-def find_pii(text: str, p: PiiConfig) -> list[Finding]:
-    """Non-overlapping PII/secret findings in `text`, sorted by offset, under the `pii` section."""
+def find_pii(text: str, p: PiiConfig, path: str = "") -> list[Finding]:
+    """Non-overlapping PII/secret findings in `text`, sorted by offset, under the `pii` section. `path` (the file's
+    name in its repository) is read only by the CredSweeper pass, whose rules and model weigh the extension."""
     found: list[Finding] = []
     if p.emails:
         found.extend(find_emails(text, p))
@@ -349,6 +353,10 @@ def find_pii(text: str, p: PiiConfig) -> list[Finding]:
         found.extend(find_ips(text, p))
     if p.secrets:
         found.extend(Finding(h.kind, h.start, h.end, h.detector) for h in secrets.find_secrets(text, p))
+        if p.credsweeper:  # after our rules; _resolve merges what both found
+            from repoloom.filters.secret_credsweeper import credsweeper_hits
+
+            found.extend(Finding(h.kind, h.start, h.end, h.detector) for h in credsweeper_hits(text, path))
     return _resolve(found)
 
 

@@ -22,7 +22,9 @@ def scan_file(
     if text is None and not gate.is_binary(data):
         text = gate.decode(data)  # dropped before decoding (opt-out, licence, size): still show its findings
     findings = (
-        v.findings if reason is None else (pii.find_pii(text, g.pii) if text is not None and g.pii.enabled else [])
+        v.findings
+        if reason is None
+        else (pii.find_pii(text, g.pii, path) if text is not None and g.pii.enabled else [])
     )
     out = {
         "path": path,

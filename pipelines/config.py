@@ -17,6 +17,7 @@ from repoloom.filters.decontam import DecontamConfig
 from repoloom.filters.dedup import DedupConfig
 from repoloom.filters.gate import GateConfig
 from repoloom.filters.pii import PiiConfig
+from repoloom.filters import secret_credsweeper
 from repoloom.filters.quality import QualityConfig
 from repoloom.filters.safety import SafetyConfig
 from repoloom.fim.split import FimConfig
@@ -69,7 +70,10 @@ DEFAULTS: dict[str, Any] = Config().to_dict()
 
 def load_typed(path: str | None = None, overrides: dict | None = None) -> Config:
     """Defaults, then the file, then the overrides; every value checked."""
-    return load(Config, path, overrides)
+    cfg = load(Config, path, overrides)
+    if cfg.pii.enabled and cfg.pii.secrets and cfg.pii.credsweeper:
+        secret_credsweeper.check_available()  # a missing extra fails here, at startup, not on a worker
+    return cfg
 
 
 def load_config(path: str | None = None, overrides: dict | None = None) -> dict:
