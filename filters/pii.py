@@ -45,7 +45,7 @@ class PiiConfig:
     passwords: bool = True  # password assignments, connection strings, URL credentials
     entropy: bool = True  # quoted high-entropy strings assigned to secret-sounding names
     # CredSweeper's rules and ML validation as a second opinion on secrets (filters/secret_credsweeper.py): more recall,
-    # ~8x the stage's CPU; needs `pip install 'repoloom[credsweeper]'`
+    # ~17x the stage's CPU (README); needs `pip install 'repoloom[credsweeper]'`
     credsweeper: bool = False
     placeholders: PlaceholdersConfig = field(default_factory=PlaceholdersConfig)
     keep_email_domains: list[str] = items(
