@@ -1416,17 +1416,18 @@ def main() -> int:
     )
     args = ap.parse_args()
     live = {"pii": {"credsweeper": True}} if args.credsweeper_live else None
+    cfg = section(load_config(overrides=live), PiiConfig)
     if args.dev:
-        dev_eval(section(load_config(overrides=live), PiiConfig), args.misses)
+        dev_eval(cfg, args.misses)
         return 0
     for n in FROZEN_SETS:
         if getattr(args, f"frozen{n}"):  # a frozen set runs alone
-            frozen_eval(section(load_config(overrides=live), PiiConfig), n)
+            frozen_eval(cfg, n)
             return 0
     if args.blind:
-        blind_eval(section(load_config(overrides=live), PiiConfig), args.blind, args.gitleaks)
+        blind_eval(cfg, args.blind, args.gitleaks)
     if args.only != "tuning":
-        reference_eval(section(load_config(overrides=live), PiiConfig), args.examples)
+        reference_eval(cfg, args.examples)
         if args.only == "reference":
             return 0
     print("\n== Tuning set: real source files with injected fakes (rules were tuned on these) ==")
@@ -1434,7 +1435,6 @@ def main() -> int:
     roots = [
         os.path.join(sys.prefix, "lib", f"python{sys.version_info.major}.{sys.version_info.minor}", "site-packages")
     ] + args.root
-    cfg = section(load_config(overrides=live), PiiConfig)
     files = collect(roots, args.per_lang, r)
 
     found_by_kind = collections.Counter()

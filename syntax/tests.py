@@ -289,9 +289,7 @@ def test_signals(tree, src, language: str | None, path: str) -> dict[str, Any]:
 
 def _kind(s: dict[str, Any], name: str) -> str:
     markers = s.get("markers", -1)
-    if s.get("support"):
-        return "support"
-    if s.get("benchmark"):
+    if s.get("support") or s.get("benchmark"):
         return "support"
     if s.get("inline"):
         return "inline"

@@ -58,10 +58,8 @@ def _implementing(decl: str, callees: list[str], defining: Callable[[str], list[
     crate = _crate_dir(decl)
     for name in callees:
         files = {f.path for f in defining(name) if _crate_dir(f.path) == crate}
-        if len(files) == 1:
-            return files.pop()
         if files:
-            return decl
+            return files.pop() if len(files) == 1 else decl
     return decl
 
 

@@ -13,6 +13,7 @@ from collections import defaultdict
 from repoloom.core.types import FileFacts
 from repoloom.syntax import registry
 from repoloom.syntax.folders import VENDORED_DIRS
+from repoloom.syntax.lang.c import HEADERS as _C_HEADERS
 from repoloom.syntax.tests import TEST_DIRS, subject_stem
 
 # Tests pair only with sources of the same family (a Kotlin test may test Java code): the registry's.
@@ -254,7 +255,6 @@ def _target_helper(path: str | None, kinds: dict[str, str], fam: str | None) -> 
 
 
 _DECLARATION_ONLY = (".pyi", ".d.ts", ".d.mts", ".d.cts")
-_C_HEADERS = (".h", ".hh", ".hpp", ".hxx", ".h++")
 _C_IMPLEMENTATIONS = (".c", ".cc", ".cpp", ".cxx", ".c++")
 
 

@@ -14,6 +14,8 @@ from repoloom.syntax.resolving import importance, norm, parent_dir
 from repoloom.syntax.tests import BENCHMARK_WORDS, in_test_dir, is_bare_test, subject_stem, words
 
 IMPORTS = "(preproc_include path: (_) @path)"
+# C and C++ header files (pairing's conventions name them too)
+HEADERS = (".h", ".hh", ".hpp", ".hxx", ".h++")
 # Test macros of GoogleTest, Catch2, Boost.Test, Check, Unity, CUnit, utest, lest (CASE( "..." ) { ... }). (Unity's RUN_TEST(f) counts only
 # where f is defined: a generated runner calls tests defined elsewhere.)
 _MACROS = (
@@ -359,12 +361,11 @@ _FRAMEWORK_FILES = frozenset(
     | {"unity.c", "unity.h", "unity_fixture.c", "unity_fixture.h", "utest.h", "tinytest.c", "tinytest.h"}
 )
 _FRAMEWORK_FOLDERS = frozenset({"gtest", "gmock"})
-_HEADERS = (".h", ".hh", ".hpp", ".hxx", ".h++")
 
 
 def _is_framework(path: str) -> bool:
     parts = path.lower().split("/")
-    header = parts[-1].endswith(_HEADERS)
+    header = parts[-1].endswith(HEADERS)
     return parts[-1] in _FRAMEWORK_FILES or (header and any(p in _FRAMEWORK_FOLDERS for p in parts[:-1]))
 
 
@@ -381,7 +382,7 @@ def markers(caps: dict, src, path: str) -> tuple[int, bool] | tuple[int, bool, d
     count = sum(1 for n in caps.get("macro", ()) if not _in_macro_definition(n))
     if _checks_nothing(path, count):  # a benchmark, fuzz harness, demo or build check: no case of its own
         return 0, False
-    header = path.endswith(_HEADERS)
+    header = path.endswith(HEADERS)
     test_source = not header and in_test_dir(path)
     registered = 0
     for n in caps.get("case", ()):  # TEST_XML(name, "<node/>") { ... } inside #if: a call, then its block

@@ -324,10 +324,11 @@ def config(name: str, language: str | None, text: str) -> list | None:
     if not isinstance(pkg, dict) or not isinstance(pkg.get("name"), str) or not pkg["name"]:
         return []
     lib = data.get("lib") if isinstance(data.get("lib"), dict) else {}
-    crate = lib.get("name") if isinstance(lib.get("name"), str) and lib.get("name") else pkg["name"].replace("-", "_")
+    name, path = lib.get("name"), lib.get("path")
+    crate = name if isinstance(name, str) and name else pkg["name"].replace("-", "_")
     r = {"kind": "cargo", "target": pkg["name"], "names": [crate], "line": 0}
-    if isinstance(lib.get("path"), str) and lib.get("path"):
-        r["path"] = lib["path"]
+    if isinstance(path, str) and path:
+        r["path"] = path
     return [r]
 
 
